@@ -1,0 +1,106 @@
+"""Shared text primitives: sentence spans and word tokens.
+
+Actors, sentiment and the timeline all address text by ``sentence_id``, so every stage must
+split a body the same way. This module is the one place that does it. Sentences never span a
+paragraph break; a full stop ends a sentence only when the next word starts a new one and the
+word before it is not a known abbreviation.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Abbreviations whose full stop does not end a sentence (lower-cased, without the dot).
+ABBREVIATIONS = frozenset(
+    """
+    a.n an dll dsb dst dkk dr drs dra ir jl jln kab kec kel no nomor hlm prof sdr sdri yth
+    h hj st mr mrs ms jr sr inc ltd co corp vs etc gen lt col kol brigjen mayjen letjen
+    jend kapt ust tn ny nn pt tbk u.s u.k s.h s.e m.si m.m m.pd ph.d s.kom s.t s.pd
+    jan feb mar apr jun jul agu agt ags sep sept okt nov des
+    """.split()
+)
+
+_SENTENCE_END = re.compile(
+    r"""
+    (?<=[.!?…])            # a terminal mark ...
+    ["'”’)\]]*              # ... optionally closed by quotes or brackets
+    (?=\s+["'“‘(\[]?[A-Z0-9])  # ... then space and the start of a new sentence
+    """,
+    re.VERBOSE,
+)
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…][\"'”’)\]]*$")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` spans of the non-empty lines or paragraphs of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        _append_trimmed(text, start, match.start(), spans)
+        start = match.end()
+    _append_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character spans of the sentences of ``text``, in order.
+
+    >>> text = "Putin tiba. Kim menyambut Dr. Ahmad."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Putin tiba.', 'Kim menyambut Dr. Ahmad.']
+    """
+    return list(_iter_sentence_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_iter_sentence_spans(text))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` as strings (see :func:`sentence_spans`)."""
+    return [text[a:b] for a, b in _cached_spans(text)]
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of ``text`` (letters, digits, inner hyphens and apostrophes)."""
+    return _WORD.findall(text)
+
+
+def _iter_sentence_spans(text: str):
+    for para_start, para_end in paragraph_spans(text):
+        start = para_start
+        paragraph = text[para_start:para_end]
+        for match in _SENTENCE_END.finditer(paragraph):
+            cut = para_start + match.end()
+            if _ends_with_abbreviation(text[start:cut]):
+                continue
+            yield from _trimmed(text, start, cut)
+            start = cut
+        yield from _trimmed(text, start, para_end)
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD.search(chunk)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # Single capital letters are initials ("Joko S. Widodo").
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _trimmed(text: str, start: int, end: int):
+    spans: list[tuple[int, int]] = []
+    _append_trimmed(text, start, end, spans)
+    yield from spans
+
+
+def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
