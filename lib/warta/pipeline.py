@@ -33,25 +33,26 @@ def analyze(
     out: str | Path | None = None,
     engine: str = "pandas",
     scheduler: str | None = None,
+    sentiment_model: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Load ``source`` (default: the seeds), run every analysis, optionally write tables to ``out``."""
     from warta.load import load_corpus
 
     articles = load_corpus(source if source is not None else config.seeds_dir())
-    tables = build_tables(articles)
+    tables = build_tables(articles, sentiment_model=sentiment_model)
     if out is not None:
         write_tables(tables, Path(out))
     return tables
 
 
-def build_tables(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None) -> dict[str, pd.DataFrame]:
     """Run every analysis over already-loaded articles."""
     from warta import actors, cooccurrence, sentiment, timeline
 
     usable = articles[articles["status"] != "rejected"]
     mentions = actors.extract_mentions(usable)
     quotes = actors.extract_quotes(usable, mentions)
-    sentences = sentiment.score_sentences(usable)
+    sentences = sentiment.score_sentences(usable, model=sentiment_model)
     stories = timeline.cluster_stories(usable, mentions=mentions)
     return {
         "articles": articles,

@@ -1,0 +1,12 @@
+"""Quality evaluation on labelled data: ``evaluate_ner`` and ``evaluate_sentiment`` print-ready dicts."""
+from __future__ import annotations
+
+from importlib import import_module
+
+_EXPORTS = {"evaluate_ner": "warta.evaluate.ner", "evaluate_sentiment": "warta.evaluate.sentiment"}
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'warta.evaluate' has no attribute {name!r}")
