@@ -11,13 +11,11 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
+from warta.errors import WartaError as UsageError
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Raised for bad arguments or unreadable input; printed without a traceback."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,468 @@
+"""Report runs: execute the notebooks with papermill and publish them as offline HTML.
+
+A run writes ``reports/<run-id>/``::
+
+    index.html                  links, parameters, version, input summary, status and timing
+    run.json                    the same facts, machine-readable
+    <notebook>.ipynb            the executed notebook
+    <notebook>.html             code hidden, plotly.js embedded: works with no network
+    <notebook>/tables/*.csv     the notebook's result tables, for spreadsheet users
+    <notebook>/charts/*.png     its key charts as static images, for slides and e-mail
+
+The run is assembled in a hidden ``.<run-id>.partial`` folder and renamed into place only when
+it is complete; ``reports/latest`` is then swapped to it with an atomic rename. A run killed
+half-way therefore never becomes ``latest``. A notebook that raises is recorded as failed and
+the other notebooks still run.
+
+The second half of this module is what notebooks call: :func:`show`, :func:`outputs`,
+:func:`select_articles` and :func:`select`.
+"""
+from __future__ import annotations
+
+import glob
+import html
+import json
+import os
+import platform
+import secrets
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from warta import __version__, config
+from warta.errors import WartaError
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+PARTIAL_SUFFIX = ".partial"
+
+
+# --------------------------------------------------------------------------- report runs
+
+
+@dataclass
+class NotebookResult:
+    """The outcome of one notebook in a run."""
+
+    name: str
+    status: str  # "ok" or "failed"
+    seconds: float
+    error: str = ""
+    html: str = ""
+    ipynb: str = ""
+    tables: list[str] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReportRun:
+    """A finished report run: where it is and how each notebook went."""
+
+    run_id: str
+    path: Path
+    corpus: str
+    parameters: dict[str, Any]
+    notebooks: list[NotebookResult]
+    input_summary: dict[str, Any]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return all(result.status == "ok" for result in self.notebooks)
+
+    def summary(self) -> str:
+        lines = [f"report {self.run_id}: {self.path}"]
+        for result in self.notebooks:
+            line = f"  {result.status:6} {result.name} ({result.seconds:.1f} s)"
+            if result.error:
+                line += f": {result.error}"
+            lines.append(line)
+        failed = sum(result.status != "ok" for result in self.notebooks)
+        lines.append(f"{len(self.notebooks) - failed} ok, {failed} failed; index: {self.path / 'index.html'}")
+        return "\n".join(lines)
+
+
+def run_report(
+    *,
+    corpus: str | Path | None = None,
+    out: str | Path | None = None,
+    notebooks: Sequence[str] | None = None,
+    parameters: dict[str, Any] | None = None,
+    engine: str = "pandas",
+    scheduler: str | None = None,
+    progress: bool = True,
+    kernel_name: str | None = None,
+) -> ReportRun:
+    """Execute ``notebooks`` (default: all four) on ``corpus`` and write a run under ``out``.
+
+    ``parameters`` override the notebooks' ``parameters`` cells; a key that no selected notebook
+    declares is an error, so that a typo never silently runs the defaults.
+    """
+    settings = config.section("report")
+    corpus_path = resolve_corpus(corpus)
+    reports_root = Path(out).resolve() if out else config.reports_dir()
+    sources = notebook_paths(notebooks or settings["notebooks"])
+    kernel = kernel_name or settings["kernel"]
+    overrides = dict(parameters or {})
+    declared = {name: _declared_parameters(path) for name, path in sources.items()}
+    unknown = set(overrides) - set().union(*declared.values())
+    if unknown:
+        raise WartaError(f"unknown notebook parameter(s): {', '.join(sorted(unknown))}")
+
+    reports_root.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_runs(reports_root)
+    run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + secrets.token_hex(2)
+    staging = reports_root / f".{run_id}{PARTIAL_SUFFIX}"
+    staging.mkdir()
+    (staging / "pid").write_text(str(os.getpid()))
+
+    started = time.perf_counter()
+    common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
+    results = []
+    for name, source in _progress(sources.items(), enabled=progress, total=len(sources)):
+        wanted = {key: value for key, value in common.items() if key in declared[name]}
+        wanted["output_dir"] = str(staging / name)
+        results.append(_execute(name, source, staging, wanted, kernel))
+    summary = summarize_input(corpus_path, staging)
+    run = ReportRun(
+        run_id=run_id,
+        path=reports_root / run_id,
+        corpus=str(corpus_path),
+        parameters=common,
+        notebooks=results,
+        input_summary=summary,
+        seconds=round(time.perf_counter() - started, 2),
+    )
+    (staging / "run.json").write_text(json.dumps(_manifest(run), indent=2, ensure_ascii=False, default=str))
+    (staging / "index.html").write_text(render_index(run), encoding="utf-8")
+    (staging / "pid").unlink()
+    os.rename(staging, run.path)
+    point_latest(reports_root, run_id)
+    return run
+
+
+def resolve_corpus(corpus: str | Path | None) -> Path:
+    """Return the corpus as an absolute path (default: the seeds), or raise if it matches nothing."""
+    if corpus in (None, ""):
+        return config.seeds_dir()
+    path = Path(corpus).expanduser()
+    if not path.is_absolute():
+        path = Path.cwd() / path
+    if path.exists() or glob.glob(str(path), recursive=True):
+        return path
+    raise FileNotFoundError(f"corpus {corpus!s} matches no file or folder")
+
+
+def notebook_paths(names: Iterable[str]) -> dict[str, Path]:
+    """Map notebook names (with or without ``.ipynb``) to their files in ``notebooks/``."""
+    folder = config.notebooks_dir()
+    available = sorted(path.stem for path in folder.glob("*.ipynb"))
+    paths = {}
+    for name in names:
+        stem = Path(name).stem
+        if stem not in available:
+            raise FileNotFoundError(f"no notebook named {name!r}; available: {', '.join(available)}")
+        paths[stem] = folder / f"{stem}.ipynb"
+    return paths
+
+
+def point_latest(reports_root: Path, run_id: str) -> None:
+    """Atomically repoint ``reports_root/latest`` at ``run_id`` (a relative symlink)."""
+    temporary = reports_root / f".latest-{secrets.token_hex(4)}"
+    os.symlink(run_id, temporary)
+    os.replace(temporary, reports_root / "latest")
+
+
+def summarize_input(corpus: Path, run_dir: Path) -> dict[str, Any]:
+    """Summarise the input: the corpus notebook's table when it ran, else a file count."""
+    table = run_dir / "00_corpus" / "tables" / "input_summary.csv"
+    if table.is_file():
+        frame = pd.read_csv(table)
+        return {str(row.item): row.value for row in frame.itertuples(index=False)}
+    files = [corpus] if corpus.is_file() else [p for p in corpus.rglob("*") if p.is_file()] if corpus.is_dir() else []
+    return {"input files": len(files)}
+
+
+def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any], kernel: str) -> NotebookResult:
+    import papermill
+
+    executed = staging / f"{name}.ipynb"
+    started = time.perf_counter()
+    error = ""
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(executed),
+            parameters=parameters,
+            kernel_name=kernel,
+            cwd=str(source.parent),
+            progress_bar=False,
+            log_output=False,
+        )
+    except Exception as exc:  # a failing notebook must not stop the others
+        error = _describe_error(exc)
+    seconds = round(time.perf_counter() - started, 2)
+    page = staging / f"{name}.html"
+    try:
+        export_html(executed, page)
+    except Exception as exc:
+        page.write_text(_error_page(name, error or _describe_error(exc)), encoding="utf-8")
+        error = error or f"HTML export failed: {_describe_error(exc)}"
+    folder = staging / name
+    return NotebookResult(
+        name=name,
+        status="failed" if error else "ok",
+        seconds=seconds,
+        error=error,
+        html=page.name,
+        ipynb=executed.name if executed.exists() else "",
+        tables=sorted(str(p.relative_to(staging)) for p in folder.glob("tables/*.csv")),
+        charts=sorted(str(p.relative_to(staging)) for p in folder.glob("charts/*.png")),
+    )
+
+
+def export_html(notebook: Path, page: Path) -> None:
+    """Convert an executed notebook to an offline HTML page with the code hidden."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="warta_html",
+        extra_template_basedirs=[str(TEMPLATE_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    content = nbformat.read(notebook, as_version=4)
+    for cell in content.cells:
+        # Warnings and logs on stderr are for the notebook author, not for report readers.
+        cell["outputs"] = [
+            output for output in cell.get("outputs", [])
+            if not (output.get("output_type") == "stream" and output.get("name") == "stderr")
+        ]
+    body, _ = exporter.from_notebook_node(content)
+    page.write_text(body, encoding="utf-8")
+
+
+def render_index(run: ReportRun) -> str:
+    """Render the run's ``index.html``: self-contained, no scripts."""
+    esc = html.escape
+    rows = []
+    for result in run.notebooks:
+        links = [f'<a href="{esc(result.html)}">page</a>']
+        if result.ipynb:
+            links.append(f'<a href="{esc(result.ipynb)}">notebook</a>')
+        links += [f'<a href="{esc(p)}">{esc(Path(p).name)}</a>' for p in result.tables + result.charts]
+        rows.append(
+            f'<tr class="{esc(result.status)}"><td><a href="{esc(result.html)}">{esc(result.name)}</a></td>'
+            f'<td class="status">{esc(result.status)}</td><td>{result.seconds:.1f} s</td>'
+            f"<td>{esc(result.error)}</td><td>{' · '.join(links)}</td></tr>"
+        )
+    parameters = "".join(
+        f"<tr><th>{esc(str(key))}</th><td>{esc(json.dumps(value, ensure_ascii=False, default=str))}</td></tr>"
+        for key, value in sorted(run.parameters.items())
+    )
+    summary = "".join(
+        f"<tr><th>{esc(str(key))}</th><td>{esc(str(value))}</td></tr>" for key, value in run.input_summary.items()
+    )
+    failed = sum(result.status != "ok" for result in run.notebooks)
+    verdict = "all notebooks ran" if not failed else f"{failed} notebook(s) failed"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>warta report {esc(run.run_id)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; color: #222; }}
+table {{ border-collapse: collapse; margin-bottom: 1.5rem; }}
+th, td {{ text-align: left; padding: .3rem .8rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
+tr.failed td.status {{ color: #b00020; font-weight: bold; }}
+tr.ok td.status {{ color: #1b7f3b; }}
+.meta {{ color: #555; }}
+</style></head>
+<body>
+<h1>warta report</h1>
+<p class="meta">Run <code>{esc(run.run_id)}</code> · warta {esc(__version__)} · Python {esc(platform.python_version())}
+· {run.seconds:.1f} s · {esc(verdict)}</p>
+<h2>Notebooks</h2>
+<table><tr><th>notebook</th><th>status</th><th>time</th><th>error</th><th>files</th></tr>
+{''.join(rows)}</table>
+<h2>Input</h2>
+<table><tr><th>corpus</th><td><code>{esc(run.corpus)}</code></td></tr>{summary}</table>
+<h2>Parameters</h2>
+<table>{parameters}</table>
+</body></html>
+"""
+
+
+def _manifest(run: ReportRun) -> dict[str, Any]:
+    return {
+        "run_id": run.run_id,
+        "warta_version": __version__,
+        "python": sys.version.split()[0],
+        "corpus": run.corpus,
+        "parameters": run.parameters,
+        "input_summary": run.input_summary,
+        "seconds": run.seconds,
+        "ok": run.ok,
+        "notebooks": [asdict(result) for result in run.notebooks],
+    }
+
+
+def _declared_parameters(path: Path) -> set[str]:
+    import papermill
+
+    return set(papermill.inspect_notebook(str(path)))
+
+
+def _describe_error(exc: BaseException) -> str:
+    ename = getattr(exc, "ename", type(exc).__name__)
+    evalue = getattr(exc, "evalue", str(exc))
+    return f"{ename}: {evalue}".strip().splitlines()[0][:300]
+
+
+def _error_page(name: str, error: str) -> str:
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(name)}</title></head>'
+        f"<body><h1>{html.escape(name)} failed</h1><pre>{html.escape(error)}</pre></body></html>"
+    )
+
+
+def _remove_abandoned_runs(reports_root: Path) -> None:
+    """Delete partial runs whose writer process is gone (killed runs leave them behind)."""
+    for partial in reports_root.glob(f".*{PARTIAL_SUFFIX}"):
+        pid_file = partial / "pid"
+        try:
+            pid = int(pid_file.read_text())
+            os.kill(pid, 0)
+        except (OSError, ValueError):
+            shutil.rmtree(partial, ignore_errors=True)
+
+
+def _progress(items: Iterable, *, enabled: bool, total: int):
+    from tqdm.auto import tqdm
+
+    return tqdm(items, total=total, desc="notebooks", unit="nb", disable=not enabled or None)
+
+
+# --------------------------------------------------------------------------- notebook helpers
+
+_PLOTLY_JS_SHOWN = False
+
+
+def show(figure) -> None:
+    """Display a plotly figure so that it is interactive in JupyterLab and in the HTML report.
+
+    The bundle carries plotly's own MIME type (JupyterLab's renderer) and an HTML fallback that
+    nbconvert keeps. The first figure of a kernel embeds plotly.js inline; later ones reuse it,
+    so report pages need no network and stay one copy of plotly.js large.
+    """
+    from IPython.display import display
+
+    global _PLOTLY_JS_SHOWN
+    markup = figure.to_html(
+        full_html=False,
+        include_plotlyjs=not _PLOTLY_JS_SHOWN,
+        config={"displaylogo": False, "responsive": True},
+    )
+    _PLOTLY_JS_SHOWN = True
+    display({"application/vnd.plotly.v1+json": figure.to_plotly_json(), "text/html": markup}, raw=True)
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where a notebook saves its tables and static charts; does nothing when ``folder`` is empty."""
+
+    folder: str = ""
+
+    def table(self, frame: pd.DataFrame, name: str) -> Path | None:
+        """Save ``frame`` as ``tables/<name>.csv`` (nested cells as JSON text)."""
+        if not self.folder:
+            return None
+        from warta.pipeline import flatten_for_export
+
+        path = Path(self.folder) / "tables" / f"{name}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flatten_for_export(frame).to_csv(path, index=False)
+        return path
+
+    def chart(self, figure, name: str) -> Path | None:
+        """Save a matplotlib figure as ``charts/<name>.png``."""
+        if not self.folder:
+            return None
+        path = Path(self.folder) / "charts" / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path, dpi=150, bbox_inches="tight")
+        return path
+
+
+def outputs(output_dir: str) -> Outputs:
+    """Return the notebook's :class:`Outputs` for the ``output_dir`` parameter."""
+    return Outputs(str(output_dir or ""))
+
+
+def select_articles(
+    articles: pd.DataFrame,
+    *,
+    date_from: str = "",
+    date_to: str = "",
+    outlets: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Keep the articles inside a date window and an outlet list.
+
+    Dates compare on their own precision: a month-precision article ("2024-06") is inside a window
+    that overlaps that month. With a date window, undated articles are left out (they cannot be
+    placed); the notebooks report how many.
+    """
+    keep = pd.Series(True, index=articles.index)
+    if outlets:
+        wanted = {outlet.lower() for outlet in outlets}
+        keep &= articles["outlet_domain"].fillna("").str.lower().isin(wanted) | articles["outlet"].fillna(
+            ""
+        ).str.lower().isin(wanted)
+    if date_from or date_to:
+        published = articles["published"].fillna("").astype(str)
+        # Pad each date to the last possible day of its precision for the lower bound test.
+        earliest = published.str.slice(0, 10)
+        latest = published.str.slice(0, 10).map(_period_end)
+        has_date = published != ""
+        if date_from:
+            keep &= has_date & (latest >= date_from)
+        if date_to:
+            keep &= has_date & (earliest <= date_to)
+    return articles[keep]
+
+
+def select(
+    tables: dict[str, pd.DataFrame],
+    *,
+    date_from: str = "",
+    date_to: str = "",
+    outlets: Sequence[str] = (),
+) -> dict[str, pd.DataFrame]:
+    """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``.
+
+    Tables without an ``article_id`` (aggregates such as co-occurrence) are returned unchanged;
+    notebooks recompute them from the filtered rows when a filter is set.
+    """
+    articles = select_articles(tables["articles"], date_from=date_from, date_to=date_to, outlets=outlets)
+    kept = set(articles["article_id"])
+    selected = {}
+    for name, table in tables.items():
+        if name == "articles":
+            selected[name] = articles
+        elif "article_id" in table.columns:
+            selected[name] = table[table["article_id"].isin(kept)]
+        else:
+            selected[name] = table
+    return selected
+
+
+def _period_end(day_or_period: str) -> str:
+    """'2024-06' → '2024-06-31' and '2024' → '2024-12-31' (string order is all that matters)."""
+    if len(day_or_period) == 7:
+        return day_or_period + "-31"
+    if len(day_or_period) == 4:
+        return day_or_period + "-12-31"
+    return day_or_period
