@@ -376,25 +376,24 @@ class Outputs:
 
     folder: str = ""
 
-    def table(self, frame: pd.DataFrame, name: str) -> Path | None:
+    # Both methods return None so that a notebook cell ending in a save prints nothing.
+    def table(self, frame: pd.DataFrame, name: str) -> None:
         """Save ``frame`` as ``tables/<name>.csv`` (nested cells as JSON text)."""
         if not self.folder:
-            return None
+            return
         from warta.pipeline import flatten_for_export
 
         path = Path(self.folder) / "tables" / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
         flatten_for_export(frame).to_csv(path, index=False)
-        return path
 
-    def chart(self, figure, name: str) -> Path | None:
+    def chart(self, figure, name: str) -> None:
         """Save a matplotlib figure as ``charts/<name>.png``."""
         if not self.folder:
-            return None
+            return
         path = Path(self.folder) / "charts" / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         figure.savefig(path, dpi=150, bbox_inches="tight")
-        return path
 
 
 def outputs(output_dir: str) -> Outputs:

@@ -1,0 +1,82 @@
+"""Corpus overview: what came in, what the loader made of it, and what it flagged.
+
+These tables back the ``00_corpus`` notebook and the input summary on a report's index page.
+They account for every input file: rejected rows are counted, never hidden.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+OVERVIEW_COLUMNS = [
+    "article_id", "outlet", "outlet_domain", "media_type", "published", "date_precision",
+    "title", "authors", "cited_sources", "lang", "status", "flags", "path",
+]
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One readable row per article, ordered by publication date (undated last), then outlet."""
+    table = articles.reindex(columns=OVERVIEW_COLUMNS).copy()
+    order = table["published"].fillna("9999").astype(str)
+    return table.assign(_order=order).sort_values(["_order", "outlet_domain"], na_position="last").drop(
+        columns="_order"
+    ).reset_index(drop=True)
+
+
+def input_summary(articles: pd.DataFrame) -> pd.DataFrame:
+    """Key figures as an ``item``/``value`` table: rows by status, outlets, date range."""
+    status = articles["status"].value_counts()
+    dated = articles["published"].dropna().astype(str)
+    dated = dated[dated != ""]
+    items = [
+        ("input rows", len(articles)),
+        ("ok", int(status.get("ok", 0))),
+        ("flagged", int(status.get("flagged", 0))),
+        ("rejected", int(status.get("rejected", 0))),
+        ("outlets", int(articles["outlet_domain"].dropna().nunique())),
+        ("earliest date", dated.min() if len(dated) else ""),
+        ("latest date", dated.max() if len(dated) else ""),
+        ("undated", int(len(articles) - len(dated))),
+    ]
+    return pd.DataFrame(items, columns=["item", "value"]).astype({"value": str})
+
+
+def flag_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """How often each loader flag occurs (``duplicate_of:<id>`` counted as ``duplicate_of``)."""
+    flags = articles["flags"].explode().dropna().astype(str).str.split(":").str[0]
+    counts = flags.value_counts().rename_axis("flag").reset_index(name="articles")
+    return counts.sort_values(["articles", "flag"], ascending=[False, True]).reset_index(drop=True)
+
+
+def outlet_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per outlet and status, for the outlet chart."""
+    frame = articles.assign(outlet_domain=articles["outlet_domain"].fillna("(unknown)"))
+    counts = frame.groupby(["outlet_domain", "status"]).size().rename("articles").reset_index()
+    return counts.sort_values(["articles", "outlet_domain"], ascending=[False, True]).reset_index(drop=True)
+
+
+def removed_boilerplate(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every boilerplate span the cleaner removed, one row each, for audit."""
+    rows = articles[["article_id", "outlet_domain", "removed"]].explode("removed").dropna(subset=["removed"])
+    return rows.rename(columns={"removed": "text"}).reset_index(drop=True)
+
+
+def describe(articles: pd.DataFrame) -> str:
+    """A one-paragraph plain-language account of the batch, for the notebook narrative."""
+    status = articles["status"].value_counts()
+    dated = articles.dropna(subset=["published"])
+    dated = dated[dated["published"].astype(str) != ""]
+    parts = [
+        f"{len(articles)} input rows: {int(status.get('ok', 0))} ok, "
+        f"{int(status.get('flagged', 0))} flagged, {int(status.get('rejected', 0))} rejected",
+        f"from {articles['outlet_domain'].dropna().nunique()} outlets",
+    ]
+    if len(dated):
+        first = dated.sort_values("published").iloc[0]
+        last = dated.sort_values("published").iloc[-1]
+        parts.append(
+            f"dated from {first['published']} ({first['outlet_domain']}) to {last['published']} ({last['outlet_domain']})"
+        )
+    undated = len(articles) - len(dated)
+    if undated:
+        parts.append(f"{undated} without a publication date")
+    return "; ".join(parts) + "."

@@ -1,0 +1,176 @@
+"""Report runs: layout, offline pages, failure handling, atomic ``latest``, notebook helpers."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from warta import report
+from warta.cli import main
+from warta.errors import WartaError
+
+PROJECT = Path(__file__).resolve().parents[1]
+REMOTE_ASSET = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+
+
+def toy_notebook(path: Path, *, fail: bool = False) -> None:
+    """A notebook that exercises every report helper without the analysis pipeline."""
+    parameters = new_code_cell(f'corpus = ""\noutput_dir = ""\nfail = {fail}\ndelay = 0.0')
+    parameters.metadata["tags"] = ["parameters"]
+    cells = [
+        new_markdown_cell("# Toy"),
+        parameters,
+        new_code_cell("import time\nimport pandas as pd\nimport plotly.express as px\n"
+                      "from matplotlib.figure import Figure\nfrom warta import report\ntime.sleep(delay)"),
+        new_code_cell("report.show(px.bar(x=['a', 'b'], y=[3, 4], title='toy chart'))"),
+        new_code_cell("out = report.outputs(output_dir)\nout.table(pd.DataFrame({'n': [1, 2]}), 'toy')\n"
+                      "figure = Figure()\nfigure.subplots().plot([1, 2])\nout.chart(figure, 'toy')"),
+        new_code_cell("if fail:\n    raise RuntimeError('boom')"),
+    ]
+    notebook = new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "warta", "display_name": "Python (warta)", "language": "python"}
+    nbformat.write(notebook, path)
+
+
+@pytest.fixture
+def toy_project(tmp_path, monkeypatch):
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "one.txt").write_text("Jakarta (ANTARA) - Berita.", encoding="utf-8")
+    toy_notebook(tmp_path / "notebooks" / "a_ok.ipynb")
+    toy_notebook(tmp_path / "notebooks" / "b_fail.ipynb", fail=True)
+    monkeypatch.setenv("WARTA_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_run_writes_the_documented_layout(toy_project):
+    run = report.run_report(notebooks=["a_ok"], progress=False)
+
+    assert run.ok and run.path == toy_project / "reports" / run.run_id
+    assert (toy_project / "reports" / "latest").resolve() == run.path.resolve()
+    for name in ["index.html", "run.json", "a_ok.ipynb", "a_ok.html", "a_ok/tables/toy.csv", "a_ok/charts/toy.png"]:
+        assert (run.path / name).is_file(), name
+    manifest = json.loads((run.path / "run.json").read_text())
+    assert manifest["notebooks"][0]["status"] == "ok"
+    assert manifest["parameters"]["corpus"] == str(toy_project / "seeds")
+    index = (run.path / "index.html").read_text()
+    assert 'href="a_ok.html"' in index and "warta 0." in index
+    assert not list((toy_project / "reports").glob(".*.partial"))
+
+
+def test_pages_work_offline_with_plotly_embedded(toy_project):
+    run = report.run_report(notebooks=["a_ok"], progress=False)
+    page = (run.path / "a_ok.html").read_text()
+
+    assert REMOTE_ASSET.search(page) is None
+    assert "toy chart" in page and "Plotly.newPlot" in page
+    # plotly.js itself is inline, exactly once.
+    assert page.count("plotly.js v") == 1
+    # Code is hidden.
+    assert "time.sleep(delay)" not in page
+
+
+def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
+    run = report.run_report(notebooks=["b_fail", "a_ok"], progress=False)
+
+    status = {result.name: result for result in run.notebooks}
+    assert status["b_fail"].status == "failed" and "boom" in status["b_fail"].error
+    assert status["a_ok"].status == "ok"
+    assert not run.ok
+    assert (run.path / "b_fail.html").is_file() and (run.path / "a_ok.html").is_file()
+    assert "failed" in (run.path / "index.html").read_text()
+
+
+def test_cli_exit_codes(toy_project, capsys):
+    assert main(["report", "--notebook", "a_ok", "--no-progress"]) == 0
+    assert main(["report", "--notebook", "b_fail", "--no-progress"]) == 1
+    assert main(["report", "--notebook", "nope", "--no-progress"]) == 2
+    assert "no notebook named 'nope'" in capsys.readouterr().err
+    assert main(["report", "--notebook", "a_ok", "-p", "colour=1", "--no-progress"]) == 2
+    assert main(["report", "--corpus", str(toy_project / "missing"), "--no-progress"]) == 2
+
+
+def test_parameters_reach_the_notebook(toy_project):
+    with pytest.raises(WartaError, match="unknown notebook parameter"):
+        report.run_report(notebooks=["a_ok"], parameters={"colour": "red"}, progress=False)
+    run = report.run_report(notebooks=["a_ok"], parameters={"delay": 0.01}, progress=False)
+    executed = nbformat.read(run.path / "a_ok.ipynb", as_version=4)
+    injected = [cell for cell in executed.cells if "injected-parameters" in cell.metadata.get("tags", [])]
+    assert "delay = 0.01" in injected[0].source
+
+
+def test_killed_run_never_becomes_latest(toy_project):
+    first = report.run_report(notebooks=["a_ok"], progress=False)
+    env = {**os.environ, "WARTA_HOME": str(toy_project)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warta", "report", "--notebook", "a_ok", "-p", "delay=60", "--no-progress"],
+        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    reports = toy_project / "reports"
+    deadline = time.monotonic() + 60
+    while not list(reports.glob(".*.partial/pid")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)  # let papermill start the kernel
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert (reports / "latest").resolve() == first.path.resolve()
+    assert len(list(reports.glob(".*.partial"))) == 1
+    # The next run clears the abandoned partial folder and becomes latest.
+    second = report.run_report(notebooks=["a_ok"], progress=False)
+    assert (reports / "latest").resolve() == second.path.resolve()
+    assert not list(reports.glob(".*.partial"))
+
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a", "b", "c", "d"],
+        "outlet": ["Kompas.com", "Bisnis.com", "KBS", "Detik"],
+        "outlet_domain": ["kompas.com", "bisnis.com", "world.kbs.co.kr", "detik.com"],
+        "published": ["2024-06-15T12:30:00+07:00", "2024-06-19", "2024-06", None],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "outlets", "expected"),
+    [
+        ("", "", [], ["a", "b", "c", "d"]),
+        ("2024-06-16", "", [], ["b", "c"]),  # the month-precision article overlaps the window
+        ("", "2024-06-15", [], ["a", "c"]),
+        ("2024-06-20", "2024-06-30", [], ["c"]),
+        ("2024-07-01", "", [], []),
+        ("", "", ["bisnis.com", "KBS"], ["b", "c"]),
+        ("2024-06-01", "2024-06-30", ["detik.com"], []),  # undated rows cannot be placed in a window
+    ],
+)
+def test_select_articles(date_from, date_to, outlets, expected):
+    selected = report.select_articles(ARTICLES, date_from=date_from, date_to=date_to, outlets=outlets)
+    assert list(selected["article_id"]) == expected
+
+
+def test_select_filters_every_article_keyed_table():
+    tables = {
+        "articles": ARTICLES,
+        "mentions": pd.DataFrame({"article_id": ["a", "b", "b"], "name": ["x", "y", "z"]}),
+        "cooccurrence": pd.DataFrame({"source_id": ["x"], "target_id": ["y"]}),
+    }
+    selected = report.select(tables, outlets=["bisnis.com"])
+    assert list(selected["mentions"]["name"]) == ["y", "z"]
+    assert selected["cooccurrence"] is tables["cooccurrence"]
+
+
+def test_outputs_are_no_ops_without_a_folder(tmp_path):
+    report.outputs("").table(pd.DataFrame({"a": [1]}), "t")
+    report.outputs(str(tmp_path)).table(pd.DataFrame({"a": [[1, 2]]}), "t")
+    assert (tmp_path / "tables" / "t.csv").read_text().splitlines() == ["a", '"[1, 2]"']
