@@ -1,0 +1,70 @@
+"""The ``warta`` command line: help for every subcommand, clear errors, meaningful exit codes."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from warta.cli import build_parser, main, parse_parameters
+from warta.errors import WartaError
+
+SUBCOMMANDS = [
+    ["load"], ["analyze"], ["report"], ["eval"], ["eval", "ner"], ["eval", "sentiment"],
+    ["sentiment"], ["sentiment", "train"], ["synth"], ["bench"],
+]
+
+
+@pytest.mark.parametrize("words", SUBCOMMANDS, ids=" ".join)
+def test_every_subcommand_has_help(words, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([*words, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: warta" in capsys.readouterr().out
+
+
+def test_no_command_prints_help_and_fails(capsys):
+    assert main([]) == 2
+    assert "analyze" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["report", "--notebook", "no_such_notebook"], ["load", "/no/such/folder/*.txt"], ["report", "-p", "novalue"]],
+)
+def test_bad_input_is_one_line_and_exit_2(argv, capsys):
+    assert main(argv) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"warta {argv[0]}: error:") and "Traceback" not in error
+
+
+def test_unknown_option_is_a_usage_error():
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args(["report", "--colour"])
+    assert exit_info.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        (["top_n=5"], {"top_n": 5}),
+        (["outlets=[\"kompas.com\"]"], {"outlets": ["kompas.com"]}),
+        (["date_from=2024-06-01"], {"date_from": "2024-06-01"}),
+        (["window=sentence", "min_count=2"], {"window": "sentence", "min_count": 2}),
+        (["flag=true"], {"flag": True}),
+        (["empty="], {"empty": ""}),
+    ],
+)
+def test_parse_parameters(pairs, expected):
+    assert parse_parameters(pairs) == expected
+
+
+@pytest.mark.parametrize("bad", ["novalue", "=5"])
+def test_parse_parameters_rejects_malformed_pairs(bad):
+    with pytest.raises(WartaError):
+        parse_parameters([bad])
+
+
+def test_python_dash_m_and_version():
+    result = subprocess.run([sys.executable, "-m", "warta", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("warta ")
