@@ -1,0 +1,421 @@
+"""Who appears with whom: actor pair counts, association weights, evidence and the actor graph.
+
+A *window* is one sentence (``article_id``, ``sentence_id``) or one whole article. Each actor
+counts at most once per window, so a pair's ``count`` is the number of windows holding both.
+Weights compare that count with what the two actors' own window counts would predict:
+
+- ``pmi`` = log2(count · N / (count_a · count_b)), N = number of windows holding any mention;
+- ``lift`` = count · N / (count_a · count_b), the same ratio without the log;
+- ``jaccard`` = count / (count_a + count_b − count).
+
+Marginals and N always come from the whole mentions table, so filtering by type or watch list
+selects pairs without changing their weights. Pairs are generated with numpy from windows
+sorted by actor code, which keeps the work linear in the number of pairs (1M mentions in a few
+seconds, see ``benchmarks/bench_cooccurrence.py``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from warta import config
+from warta.text import split_sentences
+
+WINDOWS = ("sentence", "article")
+REQUIRED_COLUMNS = ("article_id", "sentence_id", "actor_id", "name", "type")
+PAIR_COLUMNS = (
+    "source_id", "source_name", "source_type", "target_id", "target_name", "target_type",
+    "count", "articles", "source_count", "target_count", "pmi", "lift", "jaccard", "evidence",
+)
+EVIDENCE_COLUMNS = (
+    "source_id", "target_id", "source_name", "target_name", "article_id", "sentence_id", "outlet", "sentence",
+)
+COMPARISON_COLUMNS = (
+    "outlet", "pair", "source_id", "source_name", "target_id", "target_name", "count", "articles",
+)
+SUMMARY_COLUMNS = ("actor_id", "name", "type", "subtype", "mentions", "articles", "sentences", "surfaces")
+
+
+def _settings() -> dict:
+    return config.section("cooccurrence")
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """Pair occurrences of one corpus: ``rows`` holds int codes ``art, sent, a, b`` (a < b).
+
+    In sentence mode ``sent`` is the window's sentence; in article mode it is the evidence
+    sentence of that article (the first sentence naming both, else the one naming the later one).
+    """
+
+    rows: pd.DataFrame
+    article_ids: pd.Index
+    actors: pd.DataFrame  # indexed by actor code: actor_id, name, type
+    window_counts: np.ndarray  # windows per actor code
+    n_windows: int
+
+
+def cooccurrence(
+    mentions: pd.DataFrame,
+    *,
+    window: str = "sentence",
+    types: Sequence[str] | None = None,
+    min_count: int = 1,
+    watchlist: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Count unordered actor pairs per window and weight them (see the module docstring).
+
+    ``types`` keeps pairs whose two ends both have one of these types; ``watchlist`` keeps
+    pairs touching an actor whose ``actor_id`` or canonical name matches (case-insensitive).
+    Rows are sorted by ``count`` then ``pmi``, descending; ``source_id`` < ``target_id``.
+    ``evidence`` lists the first few ``(article_id, sentence_id)`` windows of each pair.
+    """
+    windows = _collect_windows(mentions, window)
+    if windows is None:
+        return _empty(PAIR_COLUMNS)
+    rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
+    keys = rows["a"].to_numpy() * len(windows.actors) + rows["b"].to_numpy()
+    grouped = rows.assign(key=keys).groupby("key", sort=True)
+    counts = grouped.size()
+    if window == "sentence":
+        articles = grouped["art"].nunique()
+    else:
+        articles = counts
+    keep = counts.to_numpy() >= min_count
+    keys_kept = counts.index.to_numpy()[keep]
+    if not len(keys_kept):
+        return _empty(PAIR_COLUMNS)
+    a, b = np.divmod(keys_kept, len(windows.actors))
+    count = counts.to_numpy()[keep]
+    count_a, count_b = windows.window_counts[a], windows.window_counts[b]
+    lift = count * windows.n_windows / (count_a * count_b)
+    actors = windows.actors
+    pairs = pd.DataFrame({
+        "source_id": actors["actor_id"].to_numpy()[a],
+        "source_name": actors["name"].to_numpy()[a],
+        "source_type": actors["type"].to_numpy()[a],
+        "target_id": actors["actor_id"].to_numpy()[b],
+        "target_name": actors["name"].to_numpy()[b],
+        "target_type": actors["type"].to_numpy()[b],
+        "count": count.astype("int64"),
+        "articles": articles.to_numpy()[keep].astype("int64"),
+        "source_count": count_a.astype("int64"),
+        "target_count": count_b.astype("int64"),
+        "pmi": np.log2(lift),
+        "lift": lift,
+        "jaccard": count / (count_a + count_b - count),
+        "evidence": _evidence_lists(rows[np.isin(keys, keys_kept)], keys_kept, windows),
+    })
+    return pairs.sort_values(
+        ["count", "pmi", "source_id", "target_id"], ascending=[False, False, True, True], ignore_index=True
+    )
+
+
+def top_pairs(pairs: pd.DataFrame, *, n: int, types: Sequence[str] | None = None) -> pd.DataFrame:
+    """Return the ``n`` strongest pairs (by the table's order), both ends of ``types`` if given,
+    with a readable ``pair`` label ("Vladimir Putin – Kim Jong Un")."""
+    if types is not None:
+        wanted = _normalise_types(types)
+        pairs = pairs[pairs["source_type"].isin(wanted) & pairs["target_type"].isin(wanted)]
+    top = pairs.head(n).reset_index(drop=True)
+    label = pd.Series(top["source_name"], dtype="string") + " – " + pd.Series(top["target_name"], dtype="string")
+    return top.assign(pair=label)
+
+
+def evidence_sentences(pairs: pd.DataFrame, articles: pd.DataFrame, *, limit: int = 3) -> pd.DataFrame:
+    """Return the text of up to ``limit`` evidence sentences per pair, one row per sentence.
+
+    Sentences are cut with :func:`warta.text.split_sentences`, so ``sentence_id`` means what it
+    means in the mentions table. Evidence whose article or sentence is missing is left out.
+    """
+    if pairs.empty or articles.empty:
+        return _empty(EVIDENCE_COLUMNS)
+    long = pairs[["source_id", "target_id", "source_name", "target_name", "evidence"]].assign(
+        evidence=pairs["evidence"].map(lambda windows: list(windows)[:limit])
+    ).explode("evidence").dropna(subset=["evidence"])
+    if long.empty:
+        return _empty(EVIDENCE_COLUMNS)
+    long = long.assign(
+        article_id=long["evidence"].map(lambda w: str(w[0])),
+        sentence_id=long["evidence"].map(lambda w: int(w[1])).astype("int64"),
+    ).drop(columns="evidence")
+    bodies = articles[["article_id", "body"]].assign(outlet=_outlet_labels(articles))
+    bodies = bodies.drop_duplicates("article_id").astype({"article_id": "string"})
+    long = long.astype({"article_id": "string"}).merge(bodies, on="article_id", how="inner")
+    sentence = [
+        _sentence(body, sentence_id) for body, sentence_id in zip(long["body"], long["sentence_id"])
+    ]
+    long = long.assign(sentence=pd.Series(sentence, index=long.index, dtype="string"))
+    long = long[long["sentence"].notna()]
+    return long.loc[:, list(EVIDENCE_COLUMNS)].reset_index(drop=True)
+
+
+def compare_outlets(
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    window: str = "sentence",
+    top_n: int = 20,
+    types: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Count the corpus's ``top_n`` pairs in each outlet: one row per outlet and pair, zeros kept.
+
+    ``count`` is windows holding both actors in that outlet, ``articles`` the outlet's articles
+    holding the pair. Outlets are the articles' ``outlet`` names (``outlet_domain``, then
+    "unknown", when that is empty).
+    """
+    windows = _collect_windows(mentions, window)
+    if windows is None:
+        return _empty(COMPARISON_COLUMNS)
+    rows = windows.rows[_pair_mask(windows, types=types, watchlist=None)]
+    if rows.empty:
+        return _empty(COMPARISON_COLUMNS)
+    outlet_by_article = pd.Series(
+        _outlet_labels(articles).to_numpy(), index=articles["article_id"].astype("string")
+    )
+    outlet_by_article = outlet_by_article[~outlet_by_article.index.duplicated()]
+    article_outlets = outlet_by_article.reindex(windows.article_ids).fillna("unknown").to_numpy()
+    rows = rows.assign(outlet=article_outlets[rows["art"].to_numpy()])
+    # Rank as cooccurrence() does: count, then lift (same order as PMI), then ids.
+    overall = rows.groupby(["a", "b"]).size().reset_index(name="total")
+    marginals = windows.window_counts[overall["a"].to_numpy()] * windows.window_counts[overall["b"].to_numpy()]
+    overall = overall.assign(lift=overall["total"].to_numpy() / marginals)
+    top = overall.sort_values(["total", "lift", "a", "b"], ascending=[False, False, True, True]).head(top_n)
+    rows = rows.merge(top[["a", "b"]], on=["a", "b"])
+    per_outlet = rows.groupby(["outlet", "a", "b"]).agg(count=("art", "size"), articles=("art", "nunique"))
+    outlets = sorted(set(article_outlets))
+    grid = pd.MultiIndex.from_tuples(
+        [(outlet, a, b) for outlet in outlets for a, b in zip(top["a"], top["b"])], names=["outlet", "a", "b"]
+    )
+    table = per_outlet.reindex(grid, fill_value=0).reset_index()
+    actors = windows.actors
+    source_name = actors["name"].to_numpy()[table["a"].to_numpy()]
+    target_name = actors["name"].to_numpy()[table["b"].to_numpy()]
+    table = table.assign(
+        source_id=actors["actor_id"].to_numpy()[table["a"].to_numpy()],
+        source_name=source_name,
+        target_id=actors["actor_id"].to_numpy()[table["b"].to_numpy()],
+        target_name=target_name,
+        pair=[f"{s} – {t}" for s, t in zip(source_name, target_name)],
+    )
+    return table.loc[:, list(COMPARISON_COLUMNS)].astype({"count": "int64", "articles": "int64"})
+
+
+def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: mentions, distinct articles and sentences, and the surface forms seen,
+    sorted by mentions (descending) then ``actor_id``."""
+    valid = _valid_mentions(mentions)
+    if valid.empty:
+        return _empty(SUMMARY_COLUMNS)
+    if "subtype" not in valid.columns:
+        valid = valid.assign(subtype="")
+    if "surface" not in valid.columns:
+        valid = valid.assign(surface=valid["name"])
+    valid = valid.assign(sentence_key=valid["article_id"].astype("string") + "#" + valid["sentence_id"].astype("string"))
+    summary = valid.groupby("actor_id", sort=True).agg(
+        name=("name", "first"),
+        type=("type", "first"),
+        subtype=("subtype", "first"),
+        mentions=("article_id", "size"),
+        articles=("article_id", "nunique"),
+        sentences=("sentence_key", "nunique"),
+        surfaces=("surface", lambda s: sorted(set(s.dropna().astype(str)))),
+    ).reset_index()
+    summary["subtype"] = summary["subtype"].fillna("")
+    return summary.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True).loc[
+        :, list(SUMMARY_COLUMNS)
+    ]
+
+
+def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
+    """Build an undirected graph of the pairs.
+
+    Nodes are ``actor_id`` with ``name``, ``type``, ``subtype``, ``mentions`` and ``articles``
+    (from :func:`actor_summary`); edges carry every numeric column of ``pairs``, the
+    ``evidence`` windows and ``weight`` (= ``count``, the networkx default weight).
+    """
+    graph = nx.Graph()
+    summary = actor_summary(mentions).set_index("actor_id")
+    for side in ("source", "target"):
+        ends = pairs[[f"{side}_id", f"{side}_name", f"{side}_type"]].drop_duplicates(f"{side}_id")
+        for actor_id, name, kind in ends.itertuples(index=False):
+            if actor_id in graph:
+                continue
+            known = summary.loc[actor_id] if actor_id in summary.index else None
+            graph.add_node(
+                actor_id,
+                name=name,
+                type=kind,
+                subtype="" if known is None else str(known["subtype"]),
+                mentions=0 if known is None else int(known["mentions"]),
+                articles=0 if known is None else int(known["articles"]),
+            )
+    for row in pairs.itertuples(index=False):
+        graph.add_edge(
+            row.source_id,
+            row.target_id,
+            weight=int(row.count),
+            count=int(row.count),
+            articles=int(row.articles),
+            pmi=float(row.pmi),
+            lift=float(row.lift),
+            jaccard=float(row.jaccard),
+            evidence=list(row.evidence),
+        )
+    return graph
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _valid_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    missing = [column for column in REQUIRED_COLUMNS if column not in mentions.columns]
+    if missing:
+        raise ValueError(f"mentions table lacks column(s) {', '.join(missing)}")
+    # Unresolved mentions (no actor_id) cannot be paired; actors.py reports them itself.
+    actor = mentions["actor_id"].astype("string")
+    return mentions[actor.notna() & (actor.str.len() > 0)]
+
+
+def _collect_windows(mentions: pd.DataFrame, window: str) -> _Windows | None:
+    if window not in WINDOWS:
+        raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
+    valid = _valid_mentions(mentions)
+    if valid.empty:
+        return None
+    art, article_ids = pd.factorize(valid["article_id"].astype("string"), sort=True)
+    actor, actor_ids = pd.factorize(valid["actor_id"].astype("string"), sort=True)
+    # Sorting codes by actor_id makes code order equal id order, so a < b gives source < target.
+    first = pd.DataFrame({"code": actor, "name": valid["name"].to_numpy(), "type": valid["type"].to_numpy()})
+    first = first.drop_duplicates("code").set_index("code").sort_index()
+    actors = pd.DataFrame({
+        "actor_id": np.asarray(actor_ids, dtype=object),
+        "name": first["name"].astype(object).to_numpy(),
+        "type": first["type"].astype(object).to_numpy(),
+    })
+    sentence = pd.to_numeric(valid["sentence_id"], errors="coerce").fillna(-1).astype("int64").to_numpy()
+    occurrences = (
+        pd.DataFrame({"art": art, "sent": sentence, "actor": actor})
+        .drop_duplicates()
+        .sort_values(["art", "sent", "actor"], ignore_index=True)
+    )
+    # A mention without a sentence id still counts for its article, but for no sentence.
+    in_sentences = occurrences[occurrences["sent"] >= 0].reset_index(drop=True)
+    shared = _pairs_within(in_sentences, ["art", "sent"])
+    if window == "sentence":
+        per_window = in_sentences
+        rows = shared
+    else:
+        per_window = occurrences.drop_duplicates(["art", "actor"]).sort_values(["art", "actor"], ignore_index=True)
+        rows = _pairs_within(per_window, ["art"])
+        # Evidence: the first sentence naming both, else the sentence where the later one appears.
+        first_shared = shared.groupby(["art", "a", "b"], sort=False)["sent"].min().rename("shared")
+        rows = rows.join(first_shared, on=["art", "a", "b"])
+        rows = rows.assign(sent=rows["shared"].fillna(rows["sent"]).astype("int64")).drop(columns="shared")
+    window_keys = ["art", "sent"] if window == "sentence" else ["art"]
+    n_windows = len(per_window.drop_duplicates(window_keys))
+    window_counts = np.bincount(per_window["actor"].to_numpy(), minlength=len(actors))
+    return _Windows(rows, pd.Index(article_ids), actors, window_counts, n_windows)
+
+
+def _pairs_within(occurrences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """All pairs ``i < j`` of rows sharing ``keys``; input sorted by keys then actor.
+
+    Each row pairs with the rows after it in its window, so the pairs of a window of size k are
+    built with ``np.repeat`` instead of a self-merge (same result, a fraction of the memory).
+    ``sent`` is the later of the two rows' sentences (equal to both in sentence windows).
+    """
+    n = len(occurrences)
+    starts_window = np.ones(n, dtype=bool)
+    if n:
+        changed = np.zeros(n - 1, dtype=bool)
+        for key in keys:
+            values = occurrences[key].to_numpy()
+            changed |= values[1:] != values[:-1]
+        starts_window[1:] = changed
+    starts = np.flatnonzero(starts_window)
+    ends = np.append(starts[1:], n)
+    window_end = np.repeat(ends, ends - starts)
+    partners = window_end - np.arange(n) - 1
+    left = np.repeat(np.arange(n), partners)
+    offsets = np.arange(len(left)) - np.repeat(np.cumsum(partners) - partners, partners)
+    right = left + 1 + offsets
+    actor = occurrences["actor"].to_numpy()
+    sent = occurrences["sent"].to_numpy()
+    return pd.DataFrame({
+        "art": occurrences["art"].to_numpy()[left],
+        "sent": np.maximum(sent[left], sent[right]),
+        "a": actor[left],
+        "b": actor[right],
+    })
+
+
+def _pair_mask(windows: _Windows, *, types: Sequence[str] | None, watchlist: Sequence[str] | None) -> np.ndarray:
+    a, b = windows.rows["a"].to_numpy(), windows.rows["b"].to_numpy()
+    keep = np.ones(len(a), dtype=bool)
+    actors = windows.actors
+    if types is not None:
+        allowed = actors["type"].astype(str).str.upper().isin(_normalise_types(types)).to_numpy()
+        keep &= allowed[a] & allowed[b]
+    if watchlist:
+        wanted = {str(item).strip().casefold() for item in watchlist}
+        watched = (
+            actors["actor_id"].astype(str).str.casefold().isin(wanted)
+            | actors["name"].astype(str).str.casefold().isin(wanted)
+        ).to_numpy()
+        keep &= watched[a] | watched[b]
+    return keep
+
+
+def _normalise_types(types: Sequence[str]) -> list[str]:
+    if isinstance(types, str):
+        types = [types]
+    return [str(kind).strip().upper() for kind in types]
+
+
+def _evidence_lists(rows: pd.DataFrame, keys: np.ndarray, windows: _Windows) -> list[list[tuple[str, int]]]:
+    """First ``evidence_limit`` windows of each pair (rows come in window order), aligned to ``keys``."""
+    limit = int(_settings().get("evidence_limit", 3))
+    ordered = rows.assign(key=rows["a"].to_numpy() * len(windows.actors) + rows["b"].to_numpy())
+    ordered = ordered.sort_values(["key", "art", "sent"], kind="stable")
+    ordered = ordered[ordered.groupby("key").cumcount() < limit]
+    article_ids = np.asarray(windows.article_ids, dtype=object)[ordered["art"].to_numpy()]
+    tuples = list(zip(article_ids.tolist(), ordered["sent"].to_numpy().tolist()))
+    by_key: dict[int, list[tuple[str, int]]] = {}
+    for key, window in zip(ordered["key"].to_numpy().tolist(), tuples):
+        by_key.setdefault(key, []).append(window)
+    return [by_key.get(key, []) for key in keys.tolist()]
+
+
+def _outlet_labels(articles: pd.DataFrame) -> pd.Series:
+    labels = pd.Series("", index=articles.index, dtype="string")
+    for column in ("outlet_domain", "outlet"):  # later columns win where they are filled
+        if column in articles.columns:
+            values = articles[column].astype("string").str.strip()
+            labels = values.where(values.notna() & (values.str.len() > 0), labels)
+    return labels.where(labels.str.len() > 0, "unknown")
+
+
+def _sentence(body: object, sentence_id: int) -> str | None:
+    if not isinstance(body, str) or sentence_id < 0:
+        return None
+    sentences = split_sentences(body)
+    return sentences[sentence_id] if sentence_id < len(sentences) else None
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=_dtype(column)) for column in columns})
+
+
+def _dtype(column: str) -> str:
+    if column in {"count", "articles", "source_count", "target_count", "mentions", "sentences", "sentence_id"}:
+        return "int64"
+    if column in {"pmi", "lift", "jaccard"}:
+        return "float64"
+    if column in {"evidence", "surfaces"}:
+        return "object"
+    return "string"

@@ -1,0 +1,262 @@
+"""Actor charts: the co-occurrence network, top pairs and the per-outlet comparison.
+
+plotly builders (``*_figure``) feed the interactive pages; matplotlib builders (``*_chart``)
+return ``matplotlib.figure.Figure`` objects for static PNGs, never touching pyplot state. The
+network is laid out with a seeded spring layout, so the same graph always gives the same picture.
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Mapping
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.figure import Figure
+
+from warta import config
+
+# Edges are drawn in this many width classes: plotly gives one width per trace, and one trace
+# per edge makes big graphs slow to render.
+_WIDTH_CLASSES = 5
+
+
+def _settings() -> dict:
+    return config.section("cooccurrence")
+
+
+def network_layout(graph: nx.Graph, *, seed: int | None = None) -> dict[str, tuple[float, float]]:
+    """Node positions from a spring layout on edge ``count`` with a fixed seed."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    seed = int(_settings().get("layout_seed", 7)) if seed is None else seed
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes))
+    ordered.add_edges_from(sorted((min(u, v), max(u, v), {"count": d.get("count", 1)}) for u, v, d in graph.edges(data=True)))
+    positions = nx.spring_layout(ordered, seed=seed, weight="count")
+    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+
+
+def network_figure(
+    graph: nx.Graph,
+    *,
+    weight: str = "count",
+    evidence: pd.DataFrame | None = None,
+    seed: int | None = None,
+    title: str = "Actor co-occurrence",
+) -> go.Figure:
+    """Interactive network: node size = mentions, edge width = ``weight``, colour = actor type.
+
+    Hovering a node shows its mentions and articles; hovering an edge midpoint shows the pair's
+    counts and weights and, when ``evidence`` (from
+    :func:`warta.cooccurrence.evidence_sentences`) is given, its evidence sentences.
+    Traces: one per edge width class (``edges``), one of edge midpoints (``edge details``),
+    one per actor type (named by type).
+    """
+    settings = _settings()
+    positions = network_layout(graph, seed=seed)
+    figure = go.Figure()
+    edges = sorted(graph.edges(data=True), key=lambda edge: (min(edge[0], edge[1]), max(edge[0], edge[1])))
+    if edges:
+        values = np.array([float(data.get(weight, 0.0)) for _, _, data in edges])
+        classes = _width_classes(values)
+        widths = np.linspace(*settings.get("edge_width", [1, 12]), _WIDTH_CLASSES)
+        for width_class in range(_WIDTH_CLASSES):
+            members = [edge for edge, cls in zip(edges, classes) if cls == width_class]
+            if not members:
+                continue
+            xs, ys = _segments(members, positions)
+            figure.add_trace(go.Scatter(
+                x=xs, y=ys, mode="lines", name="edges", legendgroup="edges", showlegend=False,
+                hoverinfo="skip", line={"width": float(widths[width_class]), "color": "rgba(120,120,120,0.45)"},
+            ))
+        hover = _edge_hover(graph, edges, evidence, wrap=int(settings.get("hover_wrap", 80)))
+        mid_x = [(positions[u][0] + positions[v][0]) / 2 for u, v, _ in edges]
+        mid_y = [(positions[u][1] + positions[v][1]) / 2 for u, v, _ in edges]
+        figure.add_trace(go.Scatter(
+            x=mid_x, y=mid_y, mode="markers", name="edge details", showlegend=False,
+            marker={"size": 6, "color": "rgba(120,120,120,0.3)"},
+            hovertext=hover, hoverinfo="text",
+        ))
+    colours: Mapping[str, str] = settings.get("type_colors", {})
+    mentions = np.array([graph.nodes[node].get("mentions", 0) for node in graph.nodes], dtype=float)
+    sizes = _scale(np.sqrt(mentions), settings.get("node_size", [10, 46]))
+    size_of = dict(zip(graph.nodes, sizes))
+    for kind in sorted({str(data.get("type", "")) for _, data in graph.nodes(data=True)}):
+        nodes = sorted(node for node, data in graph.nodes(data=True) if str(data.get("type", "")) == kind)
+        figure.add_trace(go.Scatter(
+            x=[positions[node][0] for node in nodes],
+            y=[positions[node][1] for node in nodes],
+            mode="markers+text",
+            name=kind or "other",
+            text=[graph.nodes[node].get("name", node) for node in nodes],
+            textposition="top center",
+            hovertext=[_node_hover(node, graph.nodes[node]) for node in nodes],
+            hoverinfo="text",
+            marker={"size": [float(size_of[node]) for node in nodes], "color": colours.get(kind, "#7f7f7f"),
+                    "line": {"width": 1, "color": "white"}},
+        ))
+    figure.update_layout(
+        title=title, showlegend=True, hovermode="closest", template="plotly_white",
+        xaxis={"visible": False}, yaxis={"visible": False}, legend={"title": {"text": "type"}},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+    )
+    return figure
+
+
+def top_pairs_figure(pairs: pd.DataFrame, *, value: str = "count", title: str = "Top actor pairs") -> go.Figure:
+    """Horizontal bars of ``value`` per pair (strongest on top); ``pairs`` from ``top_pairs``."""
+    labels = _pair_labels(pairs)
+    figure = go.Figure(go.Bar(
+        x=pairs[value].to_numpy()[::-1] if len(pairs) else [],
+        y=labels[::-1],
+        orientation="h",
+        name=value,
+        customdata=np.column_stack([pairs["articles"], pairs["pmi"]])[::-1] if len(pairs) else None,
+        hovertemplate="%{y}<br>" + value + ": %{x}<br>articles: %{customdata[0]}<br>PMI: %{customdata[1]:.2f}<extra></extra>",
+    ))
+    figure.update_layout(title=title, template="plotly_white", xaxis_title=value,
+                         height=max(320, 26 * len(pairs) + 120), margin={"l": 10, "r": 10, "t": 50, "b": 40})
+    figure.update_yaxes(automargin=True)
+    return figure
+
+
+def outlet_heatmap_figure(comparison: pd.DataFrame, *, title: str = "Top pairs per outlet") -> go.Figure:
+    """Heatmap of pair counts, pairs (rows, in the comparison's order) by outlets (columns)."""
+    matrix = _outlet_matrix(comparison)
+    figure = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",
+        hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
+    ))
+    figure.update_layout(title=title, template="plotly_white", height=max(320, 26 * len(matrix) + 140),
+                         margin={"l": 10, "r": 10, "t": 50, "b": 40})
+    figure.update_yaxes(autorange="reversed", automargin=True)
+    return figure
+
+
+def network_chart(graph: nx.Graph, *, weight: str = "count", seed: int | None = None,
+                  title: str = "Actor co-occurrence") -> Figure:
+    """Static version of :func:`network_figure` (same layout, sizes and colours, no hover)."""
+    settings = _settings()
+    positions = network_layout(graph, seed=seed)
+    figure = Figure(figsize=(10, 8))
+    axes = figure.add_subplot()
+    edges = list(graph.edges(data=True))
+    if edges:
+        values = np.array([float(data.get(weight, 0.0)) for _, _, data in edges])
+        widths = _scale(values, settings.get("edge_width", [1, 12])) / 2
+        for (u, v, _), width in zip(edges, widths):
+            axes.plot([positions[u][0], positions[v][0]], [positions[u][1], positions[v][1]],
+                      color="#888888", alpha=0.45, linewidth=width, zorder=1)
+    colours: Mapping[str, str] = settings.get("type_colors", {})
+    nodes = list(graph.nodes)
+    if nodes:
+        mentions = np.array([graph.nodes[node].get("mentions", 0) for node in nodes], dtype=float)
+        sizes = _scale(np.sqrt(mentions), settings.get("node_size", [10, 46])) ** 2 / 2
+        for kind in sorted({str(graph.nodes[node].get("type", "")) for node in nodes}):
+            members = [i for i, node in enumerate(nodes) if str(graph.nodes[node].get("type", "")) == kind]
+            axes.scatter([positions[nodes[i]][0] for i in members], [positions[nodes[i]][1] for i in members],
+                         s=sizes[members], color=colours.get(kind, "#7f7f7f"), label=kind or "other",
+                         edgecolors="white", zorder=2)
+        for node in nodes:
+            x, y = positions[node]
+            axes.annotate(graph.nodes[node].get("name", node), (x, y), textcoords="offset points",
+                          xytext=(0, 8), ha="center", fontsize=8, zorder=3)
+        axes.legend(title="type", loc="best", markerscale=0.5)
+    axes.set_title(title)
+    axes.set_axis_off()
+    figure.tight_layout()
+    return figure
+
+
+def top_pairs_chart(pairs: pd.DataFrame, *, value: str = "count", title: str = "Top actor pairs") -> Figure:
+    """Static horizontal bar chart of ``value`` per pair."""
+    labels = _pair_labels(pairs)
+    figure = Figure(figsize=(9, max(3.0, 0.35 * len(pairs) + 1.2)))
+    axes = figure.add_subplot()
+    axes.barh(labels[::-1], pairs[value].to_numpy()[::-1] if len(pairs) else [], color="#1f77b4")
+    axes.set_xlabel(value)
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
+
+
+def outlet_heatmap_chart(comparison: pd.DataFrame, *, title: str = "Top pairs per outlet") -> Figure:
+    """Static heatmap of :func:`warta.cooccurrence.compare_outlets` counts."""
+    matrix = _outlet_matrix(comparison)
+    figure = Figure(figsize=(max(6.0, 1.1 * len(matrix.columns) + 4), max(3.0, 0.35 * len(matrix) + 1.5)))
+    axes = figure.add_subplot()
+    if not matrix.empty:
+        image = axes.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto")
+        axes.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=30, ha="right")
+        axes.set_yticks(range(len(matrix.index)), list(matrix.index))
+        figure.colorbar(image, ax=axes, label="count")
+    axes.set_title(title)
+    figure.tight_layout()
+    return figure
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _pair_labels(pairs: pd.DataFrame) -> list[str]:
+    if "pair" in pairs.columns:
+        return [str(label) for label in pairs["pair"]]
+    return [f"{s} – {t}" for s, t in zip(pairs["source_name"], pairs["target_name"])]
+
+
+def _outlet_matrix(comparison: pd.DataFrame) -> pd.DataFrame:
+    if comparison.empty:
+        return pd.DataFrame()
+    order = list(dict.fromkeys(comparison["pair"]))
+    matrix = comparison.pivot_table(index="pair", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    return matrix.reindex(order)
+
+
+def _width_classes(values: np.ndarray) -> np.ndarray:
+    """Map values linearly onto ``_WIDTH_CLASSES`` classes (0 = thinnest)."""
+    low, high = float(values.min()), float(values.max())
+    if high <= low:
+        return np.full(len(values), _WIDTH_CLASSES // 2)
+    return np.minimum(((values - low) / (high - low) * _WIDTH_CLASSES).astype(int), _WIDTH_CLASSES - 1)
+
+
+def _scale(values: np.ndarray, bounds) -> np.ndarray:
+    low, high = float(bounds[0]), float(bounds[1])
+    if len(values) == 0:
+        return values
+    span = float(values.max() - values.min())
+    if span == 0:
+        return np.full(len(values), (low + high) / 2)
+    return low + (values - values.min()) / span * (high - low)
+
+
+def _segments(edges, positions) -> tuple[list, list]:
+    xs: list = []
+    ys: list = []
+    for u, v, _ in edges:
+        xs += [positions[u][0], positions[v][0], None]
+        ys += [positions[u][1], positions[v][1], None]
+    return xs, ys
+
+
+def _node_hover(node: str, data: Mapping) -> str:
+    return (f"<b>{data.get('name', node)}</b> ({data.get('type', '')})<br>{node}"
+            f"<br>mentions: {data.get('mentions', 0)}<br>articles: {data.get('articles', 0)}")
+
+
+def _edge_hover(graph: nx.Graph, edges, evidence: pd.DataFrame | None, *, wrap: int) -> list[str]:
+    sentences: dict[frozenset, list[str]] = {}
+    if evidence is not None and not evidence.empty:
+        for source, target, outlet, sentence in evidence[["source_id", "target_id", "outlet", "sentence"]].itertuples(index=False):
+            text = "<br>  ".join(textwrap.wrap(f"“{sentence}” ({outlet})", wrap))
+            sentences.setdefault(frozenset((source, target)), []).append("• " + text)
+    hover = []
+    for u, v, data in edges:
+        head = (f"<b>{graph.nodes[u].get('name', u)} – {graph.nodes[v].get('name', v)}</b>"
+                f"<br>count: {data.get('count', 0)}, articles: {data.get('articles', 0)}"
+                f"<br>PMI: {data.get('pmi', 0.0):.2f}, lift: {data.get('lift', 0.0):.2f}, "
+                f"Jaccard: {data.get('jaccard', 0.0):.2f}")
+        hover.append("<br>".join([head, *sentences.get(frozenset((u, v)), [])]))
+    return hover

@@ -1,0 +1,271 @@
+"""Tests for warta.cooccurrence: pair counting, weights, filters, evidence, outlets and the graph."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from warta.cooccurrence import (
+    COMPARISON_COLUMNS,
+    EVIDENCE_COLUMNS,
+    PAIR_COLUMNS,
+    SUMMARY_COLUMNS,
+    actor_summary,
+    compare_outlets,
+    cooccurrence,
+    cooccurrence_graph,
+    evidence_sentences,
+    top_pairs,
+)
+
+ACTORS = {
+    "P": ("per:vladimir-putin", "Vladimir Putin", "PER"),
+    "K": ("per:kim-jong-un", "Kim Jong Un", "PER"),
+    "R": ("loc:rusia", "Rusia", "LOC"),
+    "N": ("org:nato", "NATO", "ORG"),
+}
+
+
+def make_mentions(rows: list[tuple[str, int, str]]) -> pd.DataFrame:
+    """Rows of (article_id, sentence_id, actor key) -> a mentions table."""
+    records = []
+    for article_id, sentence_id, key in rows:
+        actor_id, name, kind = ACTORS[key]
+        records.append({
+            "article_id": article_id, "sentence_id": sentence_id, "start": 0, "end": 1, "surface": name,
+            "actor_id": actor_id, "name": name, "type": kind, "subtype": "country" if kind == "LOC" else "",
+            "role": "", "confidence": 1.0, "method": "gazetteer",
+        })
+    return pd.DataFrame(records)
+
+
+# Windows: a1#0 {P,K}, a1#1 {P,R}, a2#0 {P,K,N}, a2#3 {R}, a3#0 {K}: N = 5 sentence windows.
+# Sentence marginals: P 3, K 3, R 2, N 1. Article marginals (N = 3): P 2, K 3, R 2, N 1.
+SMALL = make_mentions([
+    ("a1", 0, "P"), ("a1", 0, "K"), ("a1", 0, "P"),  # repeated P in one window counts once
+    ("a1", 1, "P"), ("a1", 1, "R"),
+    ("a2", 0, "P"), ("a2", 0, "K"), ("a2", 0, "N"),
+    ("a2", 3, "R"),
+    ("a3", 0, "K"), ("a3", 0, "K"),  # a self-pair is no pair
+])
+
+
+def pair_counts(pairs: pd.DataFrame) -> dict[tuple[str, str], int]:
+    return {(s, t): c for s, t, c in zip(pairs["source_id"], pairs["target_id"], pairs["count"])}
+
+
+@pytest.mark.parametrize(
+    ("window", "kwargs", "expected"),
+    [
+        ("sentence", {}, {("per:kim-jong-un", "per:vladimir-putin"): 2, ("loc:rusia", "per:vladimir-putin"): 1,
+                          ("org:nato", "per:kim-jong-un"): 1, ("org:nato", "per:vladimir-putin"): 1}),
+        ("article", {}, {("per:kim-jong-un", "per:vladimir-putin"): 2, ("loc:rusia", "per:vladimir-putin"): 2,
+                         ("loc:rusia", "per:kim-jong-un"): 2, ("org:nato", "per:kim-jong-un"): 1,
+                         ("org:nato", "per:vladimir-putin"): 1, ("loc:rusia", "org:nato"): 1}),
+        ("sentence", {"types": ["PER"]}, {("per:kim-jong-un", "per:vladimir-putin"): 2}),
+        ("sentence", {"types": ["per", "org"]}, {("per:kim-jong-un", "per:vladimir-putin"): 2,
+                                                 ("org:nato", "per:kim-jong-un"): 1,
+                                                 ("org:nato", "per:vladimir-putin"): 1}),
+        ("sentence", {"min_count": 2}, {("per:kim-jong-un", "per:vladimir-putin"): 2}),
+        ("article", {"min_count": 2, "types": ["PER", "LOC"]},
+         {("per:kim-jong-un", "per:vladimir-putin"): 2, ("loc:rusia", "per:vladimir-putin"): 2,
+          ("loc:rusia", "per:kim-jong-un"): 2}),
+        ("sentence", {"watchlist": ["nato"]}, {("org:nato", "per:kim-jong-un"): 1,
+                                               ("org:nato", "per:vladimir-putin"): 1}),
+        ("sentence", {"watchlist": ["LOC:RUSIA", "Someone Else"]}, {("loc:rusia", "per:vladimir-putin"): 1}),
+        ("sentence", {"min_count": 3}, {}),
+        ("sentence", {"types": ["LOC"]}, {}),
+    ],
+)
+def test_pair_counts(window, kwargs, expected):
+    pairs = cooccurrence(SMALL, window=window, **kwargs)
+    assert pair_counts(pairs) == expected
+    assert list(pairs.columns) == list(PAIR_COLUMNS)
+    assert (pairs["source_id"] < pairs["target_id"]).all()
+
+
+def test_weights_by_hand():
+    pairs = cooccurrence(SMALL, window="sentence").set_index(["source_id", "target_id"])
+    putin_kim = pairs.loc[("per:kim-jong-un", "per:vladimir-putin")]
+    # count 2 of N = 5 windows; P and K each in 3 windows.
+    assert putin_kim["lift"] == pytest.approx(2 * 5 / (3 * 3))
+    assert putin_kim["pmi"] == pytest.approx(math.log2(10 / 9))
+    assert putin_kim["jaccard"] == pytest.approx(2 / (3 + 3 - 2))
+    assert (putin_kim["source_count"], putin_kim["target_count"], putin_kim["articles"]) == (3, 3, 2)
+    nato_putin = pairs.loc[("org:nato", "per:vladimir-putin")]
+    assert nato_putin["lift"] == pytest.approx(1 * 5 / (1 * 3))
+    assert nato_putin["jaccard"] == pytest.approx(1 / 3)
+
+
+def test_article_weights_by_hand():
+    pairs = cooccurrence(SMALL, window="article").set_index(["source_id", "target_id"])
+    rusia_kim = pairs.loc[("loc:rusia", "per:kim-jong-un")]
+    # N = 3 articles; R in 2, K in 3, both in 2.
+    assert rusia_kim["lift"] == pytest.approx(2 * 3 / (2 * 3))
+    assert rusia_kim["pmi"] == pytest.approx(0.0)
+    assert rusia_kim["jaccard"] == pytest.approx(2 / 3)
+
+
+def test_filters_do_not_change_weights():
+    full = cooccurrence(SMALL).set_index(["source_id", "target_id"])
+    people = cooccurrence(SMALL, types=["PER"]).set_index(["source_id", "target_id"])
+    key = ("per:kim-jong-un", "per:vladimir-putin")
+    assert people.loc[key, "pmi"] == pytest.approx(full.loc[key, "pmi"])
+
+
+def test_sorted_by_count_then_pmi():
+    pairs = cooccurrence(SMALL)
+    assert pairs["count"].is_monotonic_decreasing
+    ones = pairs[pairs["count"] == 1]
+    assert ones["pmi"].is_monotonic_decreasing
+    # NATO pairs (lift 5/3) outrank Rusia–Putin (lift 5/6) among single co-occurrences.
+    assert ones.iloc[-1]["source_id"] == "loc:rusia"
+
+
+@pytest.mark.parametrize(
+    ("window", "pair", "evidence"),
+    [
+        ("sentence", ("per:kim-jong-un", "per:vladimir-putin"), [("a1", 0), ("a2", 0)]),
+        # No shared sentence in a2: the evidence is where the later of the two first appears.
+        ("article", ("loc:rusia", "per:kim-jong-un"), [("a1", 1), ("a2", 3)]),
+        ("article", ("loc:rusia", "per:vladimir-putin"), [("a1", 1), ("a2", 3)]),
+    ],
+)
+def test_evidence_windows(window, pair, evidence):
+    pairs = cooccurrence(SMALL, window=window).set_index(["source_id", "target_id"])
+    assert pairs.loc[pair, "evidence"] == evidence
+
+
+def test_evidence_is_limited(monkeypatch):
+    rows = [(f"a{i}", 0, key) for i in range(6) for key in ("P", "K")]
+    monkeypatch.setattr("warta.cooccurrence._settings", lambda: {"evidence_limit": 2})
+    pairs = cooccurrence(make_mentions(rows))
+    assert pairs.loc[0, "count"] == 6
+    assert pairs.loc[0, "evidence"] == [("a0", 0), ("a1", 0)]
+
+
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        pd.DataFrame(columns=["article_id", "sentence_id", "actor_id", "name", "type"]),
+        make_mentions([("a1", 0, "P"), ("a1", 0, "P")]),
+        make_mentions([("a1", 0, "P")]).assign(actor_id=""),
+    ],
+    ids=["empty", "one-actor", "unresolved"],
+)
+def test_no_pairs_gives_empty_frames(mentions):
+    pairs = cooccurrence(mentions)
+    assert pairs.empty and list(pairs.columns) == list(PAIR_COLUMNS)
+    assert pairs["count"].dtype == "int64"
+    articles = pd.DataFrame({"article_id": ["a1"], "body": ["Putin."], "outlet": ["Kompas"]})
+    assert list(evidence_sentences(pairs, articles).columns) == list(EVIDENCE_COLUMNS)
+    assert list(compare_outlets(mentions, articles).columns) == list(COMPARISON_COLUMNS)
+    assert top_pairs(pairs, n=5).empty
+    assert cooccurrence_graph(pairs, mentions).number_of_nodes() == 0
+
+
+def test_empty_summary():
+    summary = actor_summary(pd.DataFrame(columns=["article_id", "sentence_id", "actor_id", "name", "type"]))
+    assert summary.empty and list(summary.columns) == list(SUMMARY_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("mentions", "message"),
+    [
+        (pd.DataFrame({"article_id": ["a"], "actor_id": ["x"]}), "lacks column"),
+        (SMALL, "window must be"),
+    ],
+)
+def test_bad_input_is_explained(mentions, message):
+    with pytest.raises(ValueError, match=message):
+        cooccurrence(mentions, window="paragraph" if message == "window must be" else "sentence")
+
+
+def test_missing_sentence_ids_count_for_articles_only():
+    mentions = make_mentions([("a1", 0, "P"), ("a1", 0, "K")])
+    mentions = pd.concat([mentions, make_mentions([("a1", 0, "R")]).assign(sentence_id=None)], ignore_index=True)
+    assert pair_counts(cooccurrence(mentions)) == {("per:kim-jong-un", "per:vladimir-putin"): 1}
+    assert len(cooccurrence(mentions, window="article")) == 3
+
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["a1", "a2", "a3"],
+    "outlet": ["Kompas", "Okezone", ""],
+    "outlet_domain": ["kompas.com", "okezone.com", "bisnis.com"],
+    "body": [
+        "Putin bertemu Kim. Putin tiba di Rusia.",
+        "Putin, Kim dan NATO. Dua.\nTiga. Rusia membantah.",
+        "Kim saja.",
+    ],
+})
+
+
+def test_evidence_sentences_use_the_shared_splitter():
+    pairs = cooccurrence(SMALL, window="article")
+    evidence = evidence_sentences(pairs, ARTICLES, limit=1)
+    assert list(evidence.columns) == list(EVIDENCE_COLUMNS)
+    assert evidence.groupby(["source_id", "target_id"]).size().max() == 1
+    row = evidence.set_index(["source_id", "target_id"]).loc[("loc:rusia", "per:kim-jong-un")]
+    assert (row["article_id"], row["sentence_id"], row["sentence"], row["outlet"]) == (
+        "a1", 1, "Putin tiba di Rusia.", "Kompas")
+
+
+def test_evidence_sentences_skip_missing_articles_and_sentences():
+    pairs = cooccurrence(SMALL)
+    evidence = evidence_sentences(pairs, ARTICLES[ARTICLES["article_id"] == "a1"].assign(body="Satu kalimat."))
+    assert list(zip(evidence["article_id"], evidence["sentence_id"])) == [("a1", 0)]
+
+
+@pytest.mark.parametrize(
+    ("n", "types", "expected"),
+    [
+        (1, None, ["Kim Jong Un – Vladimir Putin"]),
+        (10, ["ORG", "PER"], ["Kim Jong Un – Vladimir Putin", "NATO – Kim Jong Un", "NATO – Vladimir Putin"]),
+        (10, ["LOC"], []),
+    ],
+)
+def test_top_pairs(n, types, expected):
+    assert list(top_pairs(cooccurrence(SMALL), n=n, types=types)["pair"]) == expected
+
+
+def test_compare_outlets():
+    table = compare_outlets(SMALL, ARTICLES, window="sentence", top_n=2)
+    assert list(table.columns) == list(COMPARISON_COLUMNS)
+    counts = {(o, p): c for o, p, c in zip(table["outlet"], table["pair"], table["count"])}
+    # Every outlet holds a row for each of the top pairs, zeros included; "" falls back to the domain.
+    assert counts == {
+        ("Kompas", "Kim Jong Un – Vladimir Putin"): 1, ("Kompas", "NATO – Kim Jong Un"): 0,
+        ("Okezone", "Kim Jong Un – Vladimir Putin"): 1, ("Okezone", "NATO – Kim Jong Un"): 1,
+        ("bisnis.com", "Kim Jong Un – Vladimir Putin"): 0, ("bisnis.com", "NATO – Kim Jong Un"): 0,
+    }
+
+
+def test_compare_outlets_unknown_article():
+    table = compare_outlets(SMALL, ARTICLES[ARTICLES["article_id"] != "a2"], top_n=1)
+    assert set(table["outlet"]) == {"Kompas", "bisnis.com", "unknown"}
+
+
+def test_actor_summary():
+    summary = actor_summary(SMALL).set_index("actor_id")
+    # Kim and Putin tie on 4 mentions: ties go by actor_id.
+    assert list(summary.index) == ["per:kim-jong-un", "per:vladimir-putin", "loc:rusia", "org:nato"]
+    putin = summary.loc["per:vladimir-putin"]
+    assert (putin["mentions"], putin["articles"], putin["sentences"]) == (4, 2, 3)
+    assert summary.loc["loc:rusia", "subtype"] == "country"
+    assert summary.loc["per:kim-jong-un", "surfaces"] == ["Kim Jong Un"]
+
+
+def test_graph():
+    pairs = cooccurrence(SMALL)
+    graph = cooccurrence_graph(pairs, SMALL)
+    assert isinstance(graph, nx.Graph)
+    assert sorted(graph.nodes) == ["loc:rusia", "org:nato", "per:kim-jong-un", "per:vladimir-putin"]
+    assert graph.nodes["per:vladimir-putin"] == {
+        "name": "Vladimir Putin", "type": "PER", "subtype": "", "mentions": 4, "articles": 2}
+    edge = graph.edges["per:vladimir-putin", "per:kim-jong-un"]
+    assert (edge["count"], edge["weight"], edge["articles"]) == (2, 2, 2)
+    assert edge["evidence"] == [("a1", 0), ("a2", 0)]
+    assert edge["pmi"] == pytest.approx(math.log2(10 / 9))
+    assert graph.number_of_edges() == len(pairs)
