@@ -21,7 +21,7 @@ report: $(STAMP)
 	$(BIN)/warta report $(ARGS)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-kernel-name warta -p no:cacheprovider $(ARGS)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-kernel-name warta -p no:cacheprovider -v $(ARGS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
