@@ -1,0 +1,374 @@
+"""Split one raw article text into header, title, clean body and the metadata printed around it.
+
+Scraped Indonesian news arrives with the page around it: outlet and date lines, a URL slug,
+photo captions, bylines, "Baca Juga" links, follow-us calls and, in exports from other monitoring
+platforms, that platform's own fields ("Sentimen: positif (84.2%)"). :func:`clean_article` reads
+the text line by line, classifies each line, and returns a :class:`CleanedArticle` in which the
+body holds only the story, one paragraph per line, and everything taken out is kept elsewhere:
+``header`` (outlet, dateline and date lines, for outlet and date detection), ``captions``,
+``credits`` (source trailers such as "Sumber : The Guardian"), ``authors``/``editors``, ``vendor``
+and, for audit, ``removed``.
+
+The cues live in ``data/boilerplate.toml``; thresholds in the ``[clean]`` settings section.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Mapping
+
+from warta import config
+
+__all__ = ["CleanedArticle", "clean_article", "normalize_text", "split_glued_sentences"]
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """One article's text, taken apart. Sequences are tuples so that the record stays immutable."""
+
+    title: str = ""
+    body: str = ""
+    header: str = ""
+    removed: tuple[str, ...] = ()
+    captions: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    vendor: Mapping[str, Any] = field(default_factory=dict)
+    url: str = ""
+
+
+# Line kinds, decided once per line.
+PROSE, OTHER, PROMO, MARKER, CREDIT, CAPTION, BYLINE, SLUG, URL = (
+    "prose", "other", "promo", "marker", "credit", "caption", "byline", "slug", "url")
+
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_WORD = re.compile(r"\S+")
+_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}/?")
+_DOMAIN = re.compile(
+    r"(?<![\w@])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.id|id|tv|net|org|news|co|info|asia|my\.id|web\.id|or\.id|go\.id|ac\.id)(?![\w.])",
+    re.IGNORECASE,
+)
+# Terminal punctuation that marks a line as running text rather than a headline.
+_PROSE_END = re.compile(r"(?:[.…]|[.,!?][\"'”’])\)?$")
+_DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
+_DATELINE_TOKEN = re.compile(r"[\s,()/]+")
+_DESK_CODE = re.compile(r"\s*\((?P<codes>[a-z]{2,5}(?:/[a-z]{2,5})+)\)\s*$")
+_GLUED = re.compile(r"(?<=[a-z0-9%)\]\"'”’])([.!?])(?=([\"“]?)([A-Z][a-z]+))")
+_TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac", "or", "web", "info"})
+_PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\band\b|\bdan\b)\s*")
+_SENTIMENT = re.compile(r"(?P<label>positif|negatif|netral|positive|negative|neutral)\s*(?:\(\s*(?P<score>\d+(?:[.,]\d+)?)\s*%?\s*\))?", re.IGNORECASE)
+_DATE_TOKEN = re.compile(
+    r"^(?:\d[\d:./-]*|wib|wita|wit|pukul|date|tanggal|diperbarui|updated|published|dipublikasikan|"
+    r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|"
+    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    r"jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|des|dec|"
+    r"january|february|march|may|june|july|august|october|december)$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    with (config.DATA_DIR / "boilerplate.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    def full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*[.:]?", flags)
+
+    bylines = raw["bylines"]
+    labels = "|".join(bylines["author_labels"] + bylines["editor_labels"])
+    vendor_labels = sorted(raw["vendor"]["labels"], key=len, reverse=True)
+    caption_labels = "|".join(raw["captions"]["labels"])
+    return {
+        "promo": full(raw["promo"]["lines"]),
+        "marker": full(raw["lists"]["markers"]),
+        "credit": full(raw["credits"]["lines"]),
+        "caption_line": re.compile(rf"(?:{caption_labels})\.?\s*:\s*\S", re.IGNORECASE),
+        "caption_inline": re.compile(rf"(?:^|\s)(?:Foto|FOTO|Photo|PHOTO)\s*:\s*\S.*$"),
+        "credit_cue": re.compile("|".join(raw["captions"]["credit_cues"]), re.IGNORECASE),
+        "byline_start": re.compile(rf"(?:{labels})\s*:", re.IGNORECASE),
+        "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*", re.IGNORECASE),
+        "author_label": re.compile("(?:" + "|".join(bylines["author_labels"]) + r")$", re.IGNORECASE),
+        "credit_byline": re.compile(
+            rf"(?P<names>[A-Z][^|:()]{{1,100}}?)\s+[-–]\s+(?:{'|'.join(bylines['credit_suffixes'])})"),
+        "desk_byline": re.compile(
+            rf"\w+\s+[-–]\s+(?P<names>[A-Z][^|:()]{{1,100}}?),\s*(?:{'|'.join(bylines['desk_outlets'])})"),
+        "vendor": re.compile("(?P<label>" + "|".join(re.escape(label) for label in vendor_labels) + r")(?:\s*:\s*(?P<value>.*?))?\s*$"),
+        "vendor_keys": raw["vendor"]["labels"],
+        "vendor_lists": frozenset(raw["vendor"]["lists"]),
+        "title_suffix": re.compile(
+            r"\s+[-|–—]\s+(?P<suffix>(?:" + "|".join(raw["titles"]["suffixes"]) + r")|\S+\.(?:com|co\.id|id|tv|net))\s*$",
+            re.IGNORECASE),
+    }
+
+
+def clean_article(raw: str) -> CleanedArticle:
+    """Take one raw article text apart into title, header, clean body and their metadata.
+
+    >>> article = clean_article("Judul Berita Hari Ini Di Sini\\nJAKARTA - Presiden tiba.Dia senang.\\nBaca Juga: Lain")
+    >>> article.title, article.body, article.header
+    ('Judul Berita Hari Ini Di Sini', 'Presiden tiba. Dia senang.', 'JAKARTA -')
+    """
+    settings = config.section("clean")
+    cues = _cues()
+    vendor: dict[str, Any] = {}
+    removed: list[str] = []
+    header_extra: list[str] = []
+    captions: list[str] = []
+    lines: list[str] = []
+    for line in normalize_text(raw).split("\n"):
+        if line:
+            line = _take_vendor_fields(line, vendor, removed, cues, settings)
+        if line:
+            lines.append(line)
+
+    kinds = [_classify(line, cues, settings) for line in lines]
+    start = next((i for i, kind in enumerate(kinds) if kind == PROSE), len(lines))
+    if start == len(lines):
+        start = next((i for i, kind in enumerate(kinds) if kind == OTHER and not _looks_like_header(lines[i])), 0)
+
+    authors: list[str] = []
+    editors: list[str] = []
+    credits: list[str] = []
+    url = ""
+    zone: list[str] = []  # unclassified lines above the body: the title and header lines
+    body: list[str] = []
+    skipping_list = False
+    for index, (line, kind) in enumerate(zip(lines, kinds)):
+        in_header = index < start
+        if kind == MARKER:
+            removed.append(line)
+            skipping_list = True
+            continue
+        if kind == PROSE:
+            skipping_list = False
+        elif skipping_list and kind == OTHER and not in_header:
+            removed.append(line)
+            continue
+        if kind == PROMO or kind == SLUG:
+            removed.append(line)
+        elif kind == URL:
+            url = url or _URL.search(line).group(0)
+            removed.append(line)
+        elif kind == CREDIT:
+            credits.append(line)
+            removed.append(line)
+        elif kind == CAPTION:
+            captions.append(line)
+        elif kind == BYLINE:
+            _parse_byline(line, authors, editors, cues)
+            header_extra.append(line)
+        elif in_header:
+            zone.append(line)
+        else:
+            body.append(line)
+
+    title, header = _split_zone(zone, captions, cues, settings)
+    if body:
+        body[0], dateline = _strip_dateline(body[0])
+        if dateline.strip("-–— "):
+            header.append(dateline)
+        body[-1], codes = _strip_desk_code(body[-1])
+        if codes:
+            authors.append(codes[0])
+            editors.extend(codes[1:])
+        if not body[-1]:
+            body.pop()
+    return CleanedArticle(
+        title=title,
+        body="\n".join(split_glued_sentences(paragraph) for paragraph in body),
+        header="\n".join(header + header_extra),
+        removed=tuple(removed),
+        captions=tuple(captions),
+        credits=tuple(credits),
+        authors=tuple(_unique(authors)),
+        editors=tuple(_unique(editors)),
+        vendor=vendor,
+        url=url,
+    )
+
+
+def normalize_text(text: str) -> str:
+    """Unify newlines and spaces, drop invisible characters, and trim every line."""
+    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def split_glued_sentences(paragraph: str) -> str:
+    """Put a space after a sentence end glued to the next sentence ("cermat.Koordinator").
+
+    Decimals (2.5, 11.000), initials (U.S.) and domains (Okezone.com, Detik.Com) stay intact.
+    """
+    return _GLUED.sub(_unglue, paragraph)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    if match.group(3).lower() in _TLD_WORDS:
+        return match.group(1)
+    return match.group(1) + " "
+
+
+def _word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
+    words = _word_count(line)
+    if words <= settings["list_item_max_words"] and cues["marker"].fullmatch(line):
+        return MARKER
+    if cues["promo"].fullmatch(line):
+        return PROMO
+    if words <= 2:
+        if _URL.fullmatch(line):
+            return URL
+        if _SLUG.fullmatch(line):
+            return SLUG
+    if words <= settings["credit_max_words"] and cues["credit"].fullmatch(line):
+        return CREDIT
+    if cues["caption_line"].match(line) or _ends_with_photo_credit(line, cues):
+        return CAPTION
+    if words <= settings["byline_max_words"] and _is_byline(line, cues):
+        return BYLINE
+    dateline = _DATELINE.match(line)
+    if dateline and _dateline_prefix_ok(dateline):
+        rest = line[dateline.end():]
+        if _word_count(rest) >= settings["prose_min_words"] and not _looks_like_header(rest):
+            return PROSE
+    if words >= settings["prose_min_words"] and (_PROSE_END.search(line) or words >= settings["prose_any_words"]):
+        return PROSE
+    return OTHER
+
+
+def _ends_with_photo_credit(line: str, cues: Mapping[str, Any]) -> bool:
+    if not line.endswith((")", ").")):
+        return False
+    tail = _PAREN_TAIL.search(line)
+    return bool(tail and cues["credit_cue"].search(tail.group("inner").strip()))
+
+
+def _is_byline(line: str, cues: Mapping[str, Any]) -> bool:
+    return bool(cues["byline_start"].match(line) or cues["credit_byline"].fullmatch(line)
+                or cues["desk_byline"].fullmatch(line))
+
+
+def _parse_byline(line: str, authors: list[str], editors: list[str], cues: Mapping[str, Any]) -> None:
+    for pattern in ("credit_byline", "desk_byline"):
+        match = cues[pattern].fullmatch(line)
+        if match:
+            authors.extend(_names(match.group("names")))
+            return
+    labels = list(cues["byline_label"].finditer(line))
+    for here, after in zip(labels, labels[1:] + [None]):
+        value = line[here.end(): after.start() if after else len(line)]
+        target = authors if cues["author_label"].match(here.group("label")) else editors
+        target.extend(_names(value))
+
+
+def _names(value: str) -> list[str]:
+    names = []
+    for part in _NAME_SPLIT.split(value.strip(" |;,-–")):
+        part = part.strip(" |;,.-–")
+        if part and part[0].isalpha() and _word_count(part) <= 6:
+            names.append(part)
+    return names
+
+
+def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], cues: Mapping[str, Any],
+                        settings: Mapping[str, Any]) -> str:
+    """Move export fields ("Kab/Kota: A, B", "FollowSentimen: positif (84.2%)") into ``vendor``."""
+    if _word_count(line) > settings["vendor_max_words"]:
+        return line
+    match = cues["vendor"].search(line)
+    if not match:
+        return line
+    label, value, rest = match.group("label"), match.group("value"), line[: match.start()].strip()
+    key = cues["vendor_keys"][label]
+    if value is None:
+        # A bare label counts only as a line of its own (or glued to "Follow").
+        if rest not in ("", "Follow"):
+            return line
+        removed.append(match.group(0).strip())
+    elif key == "sentiment":
+        sentiment = _SENTIMENT.fullmatch(value.strip())
+        if not sentiment:
+            return line
+        vendor["sentiment"] = sentiment.group("label").lower()
+        if sentiment.group("score"):
+            vendor["sentiment_confidence"] = float(sentiment.group("score").replace(",", "."))
+    elif key in cues["vendor_lists"]:
+        vendor[key] = [item.strip() for item in value.split(",") if item.strip()]
+    else:
+        vendor[key] = value.strip()
+    # Fields can share a line; the text before the first one stays a line of its own.
+    return _take_vendor_fields(rest, vendor, removed, cues, settings) if rest else ""
+
+
+def _looks_like_header(line: str) -> bool:
+    """Outlet, section and date lines: little left once domains and date words are set aside."""
+    tokens = [t for t in re.split(r"[\s,|·•]+", _DOMAIN.sub(" ", line).strip(" -–—|")) if t and t not in "-–—:"]
+    content = [t for t in tokens if not _DATE_TOKEN.match(t.strip(".,()"))]
+    return len(content) <= 2 or (bool(_DOMAIN.search(line)) and len(tokens) <= 6)
+
+
+def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
+                settings: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """Pick the title from the lines above the body; the rest, in order, is the header.
+
+    The title is the longest line that is not an outlet, section or date line. A photo credit
+    inside a header line ("date 2024-06 Photo : KBS News") goes to ``captions`` but stays in the
+    header, where it often names the outlet.
+    """
+    candidates: list[int] = []
+    for index, line in enumerate(zone):
+        inline = cues["caption_inline"].search(line) if _word_count(line) <= settings["header_max_words"] else None
+        if inline:
+            captions.append(inline.group(0).strip())
+        if not _looks_like_header(line[: inline.start()] if inline else line):
+            candidates.append(index)
+    best = max(candidates, key=lambda i: _word_count(zone[i]), default=None)
+    if best is None or _word_count(zone[best]) < settings["title_min_words"]:
+        return "", zone
+    header = zone[:best] + zone[best + 1:]
+    match = cues["title_suffix"].search(zone[best])
+    if not match or _word_count(zone[best][: match.start()]) < settings["title_min_words"]:
+        return zone[best], header
+    return zone[best][: match.start()].rstrip(), header + [match.group("suffix")]
+
+
+def _strip_dateline(paragraph: str) -> tuple[str, str]:
+    """Split "Bisnis.com, JAKARTA - Presiden ..." into the story and its dateline."""
+    match = _DATELINE.match(paragraph)
+    if not match or not _dateline_prefix_ok(match):
+        return paragraph, ""
+    return paragraph[match.end():], match.group(0).strip()
+
+
+def _dateline_prefix_ok(match: re.Match[str]) -> bool:
+    prefix = match.group("prefix")
+    if prefix is None:
+        return True  # a bare leading dash
+    tokens = [t for t in _DATELINE_TOKEN.split(prefix) if t]
+    if not tokens or len(tokens) > 6:
+        return False
+    if not all(t[0].isupper() or t[0].isdigit() or "." in t or any(c.isupper() for c in t) for t in tokens):
+        return False
+    # Two capitalised words and a dash ("Presiden Jokowi - yang ...") are not a dateline.
+    return (len(tokens) == 1 or "," in prefix or "(" in prefix or bool(_DOMAIN.search(prefix))
+            or all(t.isupper() for t in tokens))
+
+
+def _strip_desk_code(paragraph: str) -> tuple[str, list[str]]:
+    match = _DESK_CODE.search(paragraph)
+    if not match:
+        return paragraph, []
+    return paragraph[: match.start()].rstrip(), match.group("codes").split("/")
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

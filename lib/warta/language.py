@@ -1,0 +1,52 @@
+"""Tell Indonesian from English and other languages by the share of their function words.
+
+A monitoring corpus is mostly Indonesian; the job is to flag the English wire copy and the odd
+Javanese or Malay page, fast and offline. Function words ("yang", "dan" / "the", "of") make up a
+large, stable share of any running text in their language, so counting them over the first
+couple of thousand characters is enough: no model, no download, microseconds per article.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from warta import config
+
+__all__ = ["LANGUAGES", "detect_language"]
+
+LANGUAGES = ("id", "en", "other")
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    with (config.DATA_DIR / "language.toml").open("rb") as handle:
+        words = tomllib.load(handle)["words"]
+    return {language: frozenset(text.split()) for language, text in words.items()}
+
+
+def detect_language(text: str) -> str:
+    """Return ``"id"``, ``"en"`` or ``"other"`` for ``text``.
+
+    The language whose function words are the largest share of the tokens wins when that share
+    is at least ``min_share`` and beats the runner-up by ``min_margin``; otherwise, and for text
+    too short to judge, the answer is ``"other"``.
+
+    >>> detect_language("Presiden mengatakan bahwa kunjungan itu akan dilakukan pada bulan ini.")
+    'id'
+    >>> detect_language("The president said that the visit would take place this month.")
+    'en'
+    """
+    settings = config.section("language")
+    tokens = _TOKEN.findall(text[: settings["sniff_chars"]].lower())
+    if len(tokens) < settings["min_tokens"]:
+        return "other"
+    shares = {language: sum(token in words for token in tokens) / len(tokens)
+              for language, words in _function_words().items()}
+    ranked = sorted(shares, key=shares.get, reverse=True)
+    best, runner_up = ranked[0], shares[ranked[1]]
+    if best == "other" or shares[best] < settings["min_share"] or shares[best] - runner_up < settings["min_margin"]:
+        return "other"
+    return best
