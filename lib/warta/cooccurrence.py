@@ -46,7 +46,8 @@ def _settings() -> dict:
 
 @dataclass(frozen=True)
 class _Windows:
-    """Pair occurrences of one corpus: ``rows`` holds int codes ``art, sent, a, b`` (a < b).
+    """Pair occurrences of one corpus: ``rows`` holds int codes ``art, sent, a, b`` (a < b),
+    sorted by article, then sentence in sentence mode.
 
     In sentence mode ``sent`` is the window's sentence; in article mode it is the evidence
     sentence of that article (the first sentence naming both, else the one naming the later one).
@@ -78,23 +79,34 @@ def cooccurrence(
     if windows is None:
         return _empty(PAIR_COLUMNS)
     rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
+    # Rows come in window order, so a stable sort by pair leaves them grouped by pair, then
+    # article and sentence: counts, distinct articles and the first evidence windows all fall
+    # out of the group boundaries.
     keys = rows["a"].to_numpy() * len(windows.actors) + rows["b"].to_numpy()
-    grouped = rows.assign(key=keys).groupby("key", sort=True)
-    counts = grouped.size()
-    if window == "sentence":
-        articles = grouped["art"].nunique()
-    else:
-        articles = counts
-    keep = counts.to_numpy() >= min_count
-    keys_kept = counts.index.to_numpy()[keep]
+    art, sent = rows["art"].to_numpy(), rows["sent"].to_numpy()
+    order = np.argsort(keys, kind="stable")
+    keys, art, sent = keys[order], art[order], sent[order]
+    new_pair = np.ones(len(keys), dtype=bool)
+    new_pair[1:] = keys[1:] != keys[:-1]
+    starts = np.flatnonzero(new_pair)
+    counts = np.diff(np.append(starts, len(keys)))
+    new_article = new_pair.copy()
+    new_article[1:] |= art[1:] != art[:-1]
+    articles = np.add.reduceat(new_article, starts) if len(starts) else counts
+    keep = counts >= min_count
+    keys_kept = keys[starts[keep]]
     if not len(keys_kept):
         return _empty(PAIR_COLUMNS)
+    # Sort on codes (code order is id order) before building string columns.
     a, b = np.divmod(keys_kept, len(windows.actors))
-    count = counts.to_numpy()[keep]
+    count, articles, starts = counts[keep], articles[keep], starts[keep]
     count_a, count_b = windows.window_counts[a], windows.window_counts[b]
     lift = count * windows.n_windows / (count_a * count_b)
+    order = np.lexsort((b, a, -lift, -count))
+    a, b, count, articles, starts = a[order], b[order], count[order], articles[order], starts[order]
+    count_a, count_b, lift = count_a[order], count_b[order], lift[order]
     actors = windows.actors
-    pairs = pd.DataFrame({
+    return pd.DataFrame({
         "source_id": actors["actor_id"].to_numpy()[a],
         "source_name": actors["name"].to_numpy()[a],
         "source_type": actors["type"].to_numpy()[a],
@@ -102,17 +114,14 @@ def cooccurrence(
         "target_name": actors["name"].to_numpy()[b],
         "target_type": actors["type"].to_numpy()[b],
         "count": count.astype("int64"),
-        "articles": articles.to_numpy()[keep].astype("int64"),
+        "articles": articles.astype("int64"),
         "source_count": count_a.astype("int64"),
         "target_count": count_b.astype("int64"),
         "pmi": np.log2(lift),
         "lift": lift,
         "jaccard": count / (count_a + count_b - count),
-        "evidence": _evidence_lists(rows[np.isin(keys, keys_kept)], keys_kept, windows),
+        "evidence": _evidence_lists(starts, count, art, sent, windows.article_ids),
     })
-    return pairs.sort_values(
-        ["count", "pmi", "source_id", "target_id"], ascending=[False, False, True, True], ignore_index=True
-    )
 
 
 def top_pairs(pairs: pd.DataFrame, *, n: int, types: Sequence[str] | None = None) -> pd.DataFrame:
@@ -215,17 +224,18 @@ def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
         valid = valid.assign(subtype="")
     if "surface" not in valid.columns:
         valid = valid.assign(surface=valid["name"])
-    valid = valid.assign(sentence_key=valid["article_id"].astype("string") + "#" + valid["sentence_id"].astype("string"))
+    # Distinct counts via drop_duplicates: much faster than per-group nunique or lambdas.
+    keys = valid[["actor_id", "article_id", "sentence_id", "surface"]]
     summary = valid.groupby("actor_id", sort=True).agg(
-        name=("name", "first"),
-        type=("type", "first"),
-        subtype=("subtype", "first"),
-        mentions=("article_id", "size"),
-        articles=("article_id", "nunique"),
-        sentences=("sentence_key", "nunique"),
-        surfaces=("surface", lambda s: sorted(set(s.dropna().astype(str)))),
-    ).reset_index()
+        name=("name", "first"), type=("type", "first"), subtype=("subtype", "first"), mentions=("name", "size"),
+    )
+    summary["articles"] = keys.drop_duplicates(["actor_id", "article_id"]).groupby("actor_id").size()
+    summary["sentences"] = keys.drop_duplicates(["actor_id", "article_id", "sentence_id"]).groupby("actor_id").size()
+    surfaces = keys[["actor_id", "surface"]].dropna().drop_duplicates().sort_values(["actor_id", "surface"])
+    summary["surfaces"] = surfaces.groupby("actor_id")["surface"].agg(list)
+    summary = summary.reset_index()
     summary["subtype"] = summary["subtype"].fillna("")
+    summary["surfaces"] = [value if isinstance(value, list) else [] for value in summary["surfaces"]]
     return summary.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True).loc[
         :, list(SUMMARY_COLUMNS)
     ]
@@ -377,18 +387,18 @@ def _normalise_types(types: Sequence[str]) -> list[str]:
     return [str(kind).strip().upper() for kind in types]
 
 
-def _evidence_lists(rows: pd.DataFrame, keys: np.ndarray, windows: _Windows) -> list[list[tuple[str, int]]]:
-    """First ``evidence_limit`` windows of each pair (rows come in window order), aligned to ``keys``."""
+def _evidence_lists(
+    starts: np.ndarray, counts: np.ndarray, art: np.ndarray, sent: np.ndarray, article_ids: pd.Index
+) -> list[list[tuple[str, int]]]:
+    """First ``evidence_limit`` windows of each pair group (groups start at ``starts`` in the
+    pair-sorted ``art``/``sent`` arrays)."""
     limit = int(_settings().get("evidence_limit", 3))
-    ordered = rows.assign(key=rows["a"].to_numpy() * len(windows.actors) + rows["b"].to_numpy())
-    ordered = ordered.sort_values(["key", "art", "sent"], kind="stable")
-    ordered = ordered[ordered.groupby("key").cumcount() < limit]
-    article_ids = np.asarray(windows.article_ids, dtype=object)[ordered["art"].to_numpy()]
-    tuples = list(zip(article_ids.tolist(), ordered["sent"].to_numpy().tolist()))
-    by_key: dict[int, list[tuple[str, int]]] = {}
-    for key, window in zip(ordered["key"].to_numpy().tolist(), tuples):
-        by_key.setdefault(key, []).append(window)
-    return [by_key.get(key, []) for key in keys.tolist()]
+    taken = np.minimum(counts, limit)
+    index = np.repeat(starts, taken) + (np.arange(taken.sum()) - np.repeat(np.cumsum(taken) - taken, taken))
+    ids = np.asarray(article_ids, dtype=object)[art[index]].tolist()
+    windows = list(zip(ids, sent[index].tolist()))
+    bounds = np.cumsum(taken).tolist()
+    return [windows[end - size:end] for end, size in zip(bounds, taken.tolist())]
 
 
 def _outlet_labels(articles: pd.DataFrame) -> pd.Series:
