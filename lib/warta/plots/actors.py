@@ -126,7 +126,7 @@ def outlet_heatmap_figure(comparison: pd.DataFrame, *, title: str = "Top pairs p
     """Heatmap of pair counts, pairs (rows, in the comparison's order) by outlets (columns)."""
     matrix = _outlet_matrix(comparison)
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues",
+        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", texttemplate="%{z}",
         hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
     ))
     figure.update_layout(title=title, template="plotly_white", height=max(320, 26 * len(matrix) + 140),
@@ -159,11 +159,13 @@ def network_chart(graph: nx.Graph, *, weight: str = "count", seed: int | None = 
             axes.scatter([positions[nodes[i]][0] for i in members], [positions[nodes[i]][1] for i in members],
                          s=sizes[members], color=colours.get(kind, "#7f7f7f"), label=kind or "other",
                          edgecolors="white", zorder=2)
-        for node in nodes:
-            x, y = positions[node]
-            axes.annotate(graph.nodes[node].get("name", node), (x, y), textcoords="offset points",
-                          xytext=(0, 8), ha="center", fontsize=8, zorder=3)
-        axes.legend(title="type", loc="best", markerscale=0.5)
+        for node, size in zip(nodes, sizes):
+            # Labels sit just above the marker: its diameter in points is sqrt(area).
+            axes.annotate(graph.nodes[node].get("name", node), positions[node], textcoords="offset points",
+                          xytext=(0, np.sqrt(size) / 2 + 2), ha="center", va="bottom", fontsize=8, zorder=3)
+        legend = axes.legend(title="type", loc="best")
+        for handle in legend.legend_handles:
+            handle.set_sizes([60])
     axes.set_title(title)
     axes.set_axis_off()
     figure.tight_layout()
