@@ -1,0 +1,582 @@
+"""Turn files of news articles into one table, one row per article, with every input accounted for.
+
+:func:`load_corpus` reads a file, a folder (recursively), a glob, or a list of those. It reads
+``.txt``, ``.html`` (main text and metadata by trafilatura), ``.jsonl`` / ``.json`` / ``.csv`` /
+``.parquet`` records, and any of them gzipped. Each text goes through :mod:`warta.clean`, then
+outlet, cited-source and date detection (:mod:`warta.sources`, :mod:`warta.dates`) and
+:mod:`warta.language`. A file that cannot be used still yields a row, ``rejected`` with the reason;
+nothing is dropped. :func:`write_articles` and :func:`read_articles` store the table.
+
+Columns (:data:`ARTICLE_COLUMNS`), in order:
+
+``article_id``
+    Stable content hash (blake2b, 16 hex characters) of the file's bytes, or of a record's
+    fields. A byte-identical copy gets a derived id so that ids stay unique.
+``path``
+    The file as given; ``file.jsonl#3`` for the third record (1-based: the line of a JSONL file,
+    the data row of a CSV).
+``status``
+    ``rejected`` (unusable: skipped by the pipeline), ``flagged`` (usable, with a caveat from the
+    ``[load] flagging`` list) or ``ok``.
+``flags``
+    List of str. Rejections: ``empty``, ``binary``, ``too_large``, ``unreadable:<why>``. Caveats:
+    ``no_date``, ``future_date``, ``non_indonesian``, ``duplicate_of:<article_id>`` (same body as
+    an earlier row). Notes that leave the status alone: ``encoding_repaired`` (not UTF-8: read as
+    cp1252 or latin-1), ``mojibake`` (repaired with ftfy).
+``outlet``, ``outlet_domain``, ``media_type``
+    Display name, canonical domain (``kompas.com``) and ``nasional`` / ``lokal`` /
+    ``internasional`` / ``unknown``, from the outlet registry; "" and ``unknown`` when unknown.
+``lang``
+    ``id``, ``en`` or ``other``.
+``title``
+    Headline, "" when none was found.
+``published``, ``date_precision``, ``date_evidence``
+    ISO 8601 date (with +07:00 / +08:00 / +09:00 when a WIB / WITA / WIT time was given; missing
+    when there is no evidence), ``minute`` / ``day`` / ``month`` / ``year`` / ``none``, and the
+    text the date was read from.
+``authors``, ``editors``
+    Lists of names from bylines and desk codes.
+``cited_sources``
+    List of canonical names of the wires and outlets the article credits ("Reuters", "BBC").
+``body``
+    Clean text, one paragraph per line ("\\n" between paragraphs).
+``removed``
+    List of the boilerplate lines taken out ("Baca Juga: ...", "Sumber : The Guardian").
+``captions``
+    List of photo captions and credits moved out of the body.
+``vendor``
+    Dict of another platform's export fields ({"sentiment": "positif",
+    "sentiment_confidence": 84.2, "kab_kota": [...]}) and unmapped record fields.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import gzip
+import hashlib
+import io
+import json
+import math
+import re
+import sys
+import zlib
+from pathlib import Path
+from typing import Any, Iterable, Iterator, TextIO
+
+import pandas as pd
+
+from warta import config, dates, sources
+from warta.clean import clean_article
+from warta.language import detect_language
+
+__all__ = ["ARTICLE_COLUMNS", "load_corpus", "read_articles", "resolve_sources", "write_articles", "decode_bytes"]
+
+ARTICLE_COLUMNS = (
+    "article_id", "path", "status", "flags", "outlet", "outlet_domain", "media_type", "lang", "title",
+    "published", "date_precision", "date_evidence", "authors", "editors", "cited_sources", "body",
+    "removed", "captions", "vendor",
+)
+LIST_COLUMNS = ("flags", "authors", "editors", "cited_sources", "removed", "captions")
+DICT_COLUMNS = ("vendor",)
+REJECTING_FLAGS = ("empty", "binary", "too_large", "unreadable:")
+MEDIA_TYPES = ("nasional", "lokal", "internasional")
+
+_GLOB_MAGIC = re.compile(r"[*?[]")
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122]|Â[\u0080-\u00bf]|ðŸ|ï»¿")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = True,
+                progress: bool | None = None) -> pd.DataFrame:
+    """Load every article under ``source`` into a table with :data:`ARTICLE_COLUMNS`.
+
+    ``source`` is a file, a folder (searched recursively unless ``recursive=False``; hidden
+    files are skipped), a glob, or a list of those. ``progress`` shows a tqdm bar; by default
+    only for large batches on a terminal. Raises :class:`FileNotFoundError` when ``source``
+    names nothing; every file found yields at least one row.
+    """
+    settings = config.section("load")
+    files = resolve_sources(source, recursive=recursive)
+    if progress is None:
+        progress = len(files) >= settings["progress_min_files"] and sys.stderr.isatty()
+    rows: list[dict[str, Any]] = []
+    for path in _progress(files, enabled=progress):
+        rows.extend(_load_file(path, settings))
+    _mark_duplicates(rows)
+    for row in rows:
+        row["status"] = _status(row["flags"], settings["flagging"])
+    return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+
+
+def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
+    """Expand files, folders and globs into a sorted, de-duplicated list of files."""
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    if not items:
+        raise FileNotFoundError("no input given")
+    found: dict[Path, None] = {}
+    for item in items:
+        path = Path(item).expanduser()
+        if path.is_file():
+            matches = [path]
+        elif path.is_dir():
+            pattern = "**/*" if recursive else "*"
+            matches = sorted(p for p in path.glob(pattern) if p.is_file() and not _hidden(p.relative_to(path)))
+            if not matches:
+                raise FileNotFoundError(f"folder {str(item)!r} holds no files")
+        elif _GLOB_MAGIC.search(str(item)):
+            matches = sorted(p for p in map(Path, glob.glob(str(path), recursive=True)) if p.is_file())
+            if not matches:
+                raise FileNotFoundError(f"no files match {str(item)!r}")
+        else:
+            raise FileNotFoundError(f"no such file or folder: {str(item)!r}")
+        found.update(dict.fromkeys(matches))
+    return list(found)
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
+    """Decode file bytes to text; return ``(None, ["binary"])`` for data that is not text.
+
+    UTF-8 (with or without BOM) and UTF-16 (BOM, or the telltale NUL bytes) decode as they are;
+    anything else is read as cp1252, then latin-1, and flagged ``encoding_repaired``. Mojibake
+    (UTF-8 read as cp1252 somewhere upstream) is repaired with ftfy and flagged ``mojibake``.
+    """
+    flags: list[str] = []
+    text = _decode(data, flags)
+    if text is None or len(_CONTROL.findall(text[:4096])) > 0.05 * min(len(text), 4096):
+        return None, ["binary"]
+    return _repair_mojibake(text, flags), flags
+
+
+def _repair_mojibake(text: str, flags: list[str]) -> str:
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # slow to import and to run: only for text that looks broken
+
+    fixed = ftfy.fix_text(text)
+    if fixed != text:
+        flags.append("mojibake")
+    return fixed
+
+
+def write_articles(articles: pd.DataFrame, destination: str | Path | TextIO) -> None:
+    """Write the table as ``.parquet``, ``.jsonl`` or ``.csv`` (by suffix), or as JSONL to a stream.
+
+    Lists and dicts stay nested in JSONL; Parquet keeps lists and stores ``vendor`` as JSON
+    text; CSV stores every nested value as JSON text. :func:`read_articles` undoes both.
+    """
+    if hasattr(destination, "write"):
+        _write_jsonl(articles, destination)
+        return
+    path = Path(destination)
+    suffix = path.suffix.lower()
+    if suffix not in (".parquet", ".jsonl", ".ndjson", ".csv"):
+        raise ValueError(f"cannot write {str(path)!r}: use a .parquet, .jsonl or .csv file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".parquet":
+        _nested_as_json(articles, DICT_COLUMNS).to_parquet(path, index=False)
+    elif suffix == ".csv":
+        _nested_as_json(articles, LIST_COLUMNS + DICT_COLUMNS).to_csv(path, index=False)
+    else:
+        with path.open("w", encoding="utf-8") as handle:
+            _write_jsonl(articles, handle)
+
+
+def read_articles(source: str | Path) -> pd.DataFrame:
+    """Read a table written by :func:`write_articles` back, with lists and dicts restored."""
+    path = Path(source)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        table = pd.read_parquet(path)
+    elif suffix == ".csv":
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    elif suffix in (".jsonl", ".ndjson"):
+        with path.open(encoding="utf-8") as handle:
+            table = pd.DataFrame([json.loads(line) for line in handle if line.strip()])
+    else:
+        raise ValueError(f"cannot read {str(path)!r}: use a .parquet, .jsonl or .csv file")
+    for column in LIST_COLUMNS + DICT_COLUMNS:
+        if column in table:
+            table[column] = table[column].map(_nested)
+    if "published" in table:
+        table["published"] = table["published"].map(lambda value: value or None)
+    return table
+
+
+# --- files ----------------------------------------------------------------------------------
+
+def _load_file(path: Path, settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every file yields at least one row, whatever goes wrong inside."""
+    try:
+        data = _read_bytes(path, settings["max_file_bytes"])
+        if data is None:
+            return [_rejected(path, str(path).encode(), "too_large")]
+        if not data.strip():
+            return [_rejected(path, data, "empty")]
+        kind = _kind(path, settings)
+        if kind == "records":
+            return _load_records(path, data, settings)
+        text, flags = decode_bytes(data)
+        if text is None:
+            return [_rejected(path, data, *flags)]
+        if kind == "html":
+            return [_html_row(path, data, text, flags, settings)]
+        return [_article_row(str(path), data, text, flags=flags, settings=settings)]
+    except _Unreadable as error:
+        return [_rejected(path, str(path).encode(), f"unreadable:{error}")]
+    except Exception as error:  # a bad file must not lose the rest of the batch
+        return [_rejected(path, str(path).encode(), f"unreadable:{type(error).__name__}: {error}")]
+
+
+class _Unreadable(Exception):
+    """A file whose container (gzip, JSON, CSV, Parquet) cannot be parsed."""
+
+
+def _read_bytes(path: Path, limit: int) -> bytes | None:
+    """The file's bytes (decompressed for ``.gz``), or None when over ``limit``."""
+    try:
+        if path.stat().st_size > limit:
+            return None
+        if path.suffix.lower() != ".gz":
+            return path.read_bytes()
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except PermissionError as error:
+        raise _Unreadable(f"permission denied ({error.strerror})") from error
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise _Unreadable(f"gzip: {error}") from error
+    except OSError as error:
+        raise _Unreadable(error.strerror or type(error).__name__) from error
+    return None if len(data) > limit else data
+
+
+def _kind(path: Path, settings: dict[str, Any]) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    suffix = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) > 1 else (suffixes[-1] if suffixes else "")
+    if suffix in settings["html_suffixes"]:
+        return "html"
+    if suffix in settings["record_suffixes"]:
+        return "records"
+    return "text"  # .txt and anything unknown: sniffed as text, rejected as binary if it is not
+
+
+def _decode(data: bytes, flags: list[str]) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                flags.append("encoding_repaired")
+                return data.decode(encoding, errors="replace")
+    sample = data[:4096]
+    if b"\x00" in sample:
+        # UTF-16 without a BOM has a NUL in every other byte of ASCII text.
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd > 0.3 * half and even == 0:
+            return data.decode("utf-16-le", errors="replace")
+        if even > 0.3 * half and odd == 0:
+            return data.decode("utf-16-be", errors="replace")
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    flags.append("encoding_repaired")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _progress(files: list[Path], *, enabled: bool) -> Iterable[Path]:
+    if not enabled:
+        return files
+    from tqdm.auto import tqdm
+
+    return tqdm(files, unit="file", desc="warta load", file=sys.stderr)
+
+
+# --- HTML and records -----------------------------------------------------------------------
+
+def _html_row(path: Path, data: bytes, html: str, flags: list[str], settings: dict[str, Any]) -> dict[str, Any]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params={"extensive_search": True, "original_date": True,
+                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+    )
+    meta = document.as_dict() if document is not None else {}
+    if not (meta.get("text") or "").strip():
+        return _rejected(path, data, "empty")
+    return _article_row(
+        str(path), data, meta["text"], flags=flags, settings=settings,
+        meta={"title": meta.get("title"), "url": meta.get("url"), "date": meta.get("date"),
+              "outlet": meta.get("sitename"), "authors": meta.get("author")},
+    )
+
+
+def _load_records(path: Path, data: bytes, settings: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for number, record in _records(path, data):
+        where = f"{path}#{number}"
+        if isinstance(record, _Unreadable):
+            rows.append(_rejected(where, f"{where}\n{record}".encode(), f"unreadable:{record}"))
+        elif not isinstance(record, dict):
+            rows.append(_rejected(where, repr(record).encode(), "unreadable:record is not an object"))
+        else:
+            rows.append(_record_row(where, record, settings))
+    return rows or [_rejected(path, data, "empty")]
+
+
+def _records(path: Path, data: bytes) -> Iterator[tuple[int, Any]]:
+    """Yield ``(number, record)``; a record that cannot be parsed comes as an ``_Unreadable``."""
+    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix == ".parquet":
+        try:
+            table = pd.read_parquet(io.BytesIO(data))
+        except Exception as error:
+            raise _Unreadable(f"parquet: {error}") from error
+        yield from enumerate(table.to_dict("records"), start=1)
+        return
+    text, _ = decode_bytes(data)
+    if text is None:
+        raise _Unreadable(f"{suffix.lstrip('.')}: not text")
+    if suffix == ".csv":
+        try:
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except Exception as error:
+            raise _Unreadable(f"csv: {error}") from error
+        yield from enumerate(table.to_dict("records"), start=1)
+    elif suffix == ".json" and not _is_json_lines(text):
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise _Unreadable(f"json: {error}") from error
+        yield from enumerate(_record_list(parsed), start=1)
+    else:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as error:
+                    yield number, _Unreadable(f"json line {number}: {error.msg}")
+
+
+def _is_json_lines(text: str) -> bool:
+    """A ``.json`` file that is really JSON Lines: its first line is a whole object."""
+    first = text.lstrip().split("\n", 1)
+    if len(first) < 2 or not first[1].strip():
+        return False
+    try:
+        return isinstance(json.loads(first[0]), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def _record_list(parsed: Any) -> list[Any]:
+    if isinstance(parsed, list):
+        return parsed
+    for key in ("articles", "data", "items", "records", "results", "hits"):
+        if isinstance(parsed, dict) and isinstance(parsed.get(key), list):
+            return parsed[key]
+    return [parsed]
+
+
+def _record_row(where: str, record: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    raw = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode()
+    fields = {str(key).strip().lower(): value for key, value in record.items() if not _missing(value)}
+    mapped: dict[str, Any] = {}
+    used: set[str] = set()
+    for name, aliases in settings["fields"].items():
+        key = next((alias for alias in aliases if alias in fields), None)
+        if key is not None:
+            mapped[name] = fields[key]
+            used.add(key)
+    text = mapped.pop("text", None)
+    if not isinstance(text, str):
+        reason = "empty" if any(k in fields for k in settings["fields"]["text"]) else "unreadable:no text field"
+        return _rejected(where, raw, reason)
+    vendor = _nested(fields.pop("vendor", None))
+    vendor = vendor if isinstance(vendor, dict) else {}
+    vendor.update({key: _plain(value) for key, value in fields.items()
+                   if key not in used and key not in ARTICLE_COLUMNS})
+    mapped["vendor"] = vendor
+    flags: list[str] = []
+    text = _repair_mojibake(text, flags)
+    return _article_row(where, raw, text, flags=flags, settings=settings, meta=mapped)
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+def _article_row(path: str, data: bytes, text: str, *, flags: list[str], settings: dict[str, Any],
+                 meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    meta = meta or {}
+    cleaned = clean_article(text)
+    if not cleaned.body:
+        return _rejected(path, data, *flags, "empty")
+    vendor = {**cleaned.vendor, **meta.get("vendor", {})}
+    url = _text(meta.get("url")) or cleaned.url or None
+    title = _text(meta.get("title")) or cleaned.title
+    named_outlet = _text(meta.get("outlet"))
+    header = "\n".join(filter(None, [named_outlet, cleaned.header]))
+    first_paragraph = cleaned.body.split("\n", 1)[0][: settings["sniff_chars"]]
+
+    outlet = sources.detect_outlet(f"{header}\n{first_paragraph}", url=url)
+    published = dates.find_published(cleaned.header, cleaned.body, metadata=_text(meta.get("date")) or None)
+    cited = sources.find_cited_sources("\n".join([title, cleaned.body, *cleaned.captions, *cleaned.credits]))
+    lang = detect_language(cleaned.body[: settings["sniff_chars"]])
+
+    flags = list(flags)
+    if published.value is None:
+        flags.append("no_date")
+    elif _in_future(published.value, settings["future_tolerance_days"]):
+        flags.append("future_date")
+    if lang != "id":
+        flags.append("non_indonesian")
+    return {
+        "article_id": _content_id(data),
+        "path": path,
+        "status": "ok",
+        "flags": flags,
+        "outlet": outlet.name if outlet else named_outlet,
+        "outlet_domain": outlet.domain if outlet else "",
+        "media_type": _media_type(outlet, vendor),
+        "lang": lang,
+        "title": title,
+        "published": published.value,
+        "date_precision": published.precision,
+        "date_evidence": published.evidence,
+        "authors": _unique(_names(meta.get("authors")) + list(cleaned.authors)),
+        "editors": _unique(_names(meta.get("editors")) + list(cleaned.editors)),
+        "cited_sources": list(cited),
+        "body": cleaned.body,
+        "removed": list(cleaned.removed),
+        "captions": list(cleaned.captions),
+        "vendor": vendor,
+    }
+
+
+def _rejected(path: str | Path, data: bytes, *flags: str) -> dict[str, Any]:
+    return {
+        "article_id": _content_id(data), "path": str(path), "status": "rejected", "flags": list(flags),
+        "outlet": "", "outlet_domain": "", "media_type": "unknown", "lang": "other", "title": "",
+        "published": None, "date_precision": "none", "date_evidence": "", "authors": [], "editors": [],
+        "cited_sources": [], "body": "", "removed": [], "captions": [], "vendor": {},
+    }
+
+
+def _media_type(outlet: Any, vendor: dict[str, Any]) -> str:
+    if outlet is not None and outlet.media_type in MEDIA_TYPES:
+        return outlet.media_type
+    stated = str(vendor.get("jenis_media", "")).strip().lower()
+    return stated if stated in MEDIA_TYPES else "unknown"
+
+
+def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
+    """Flag later copies of a body ``duplicate_of:<first id>`` and keep every id unique."""
+    first_by_body: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
+    for row in rows:
+        copies = seen_ids.get(row["article_id"], 0)
+        seen_ids[row["article_id"]] = copies + 1
+        if copies:
+            row["article_id"] = _content_id(f"{row['article_id']}#{copies}".encode())
+        if row["status"] == "rejected":
+            continue
+        original = first_by_body.setdefault(row["body"], row["article_id"])
+        if original != row["article_id"]:
+            row["flags"].append(f"duplicate_of:{original}")
+
+
+def _status(flags: list[str], flagging: list[str]) -> str:
+    if any(flag.startswith(REJECTING_FLAGS) for flag in flags):
+        return "rejected"
+    if any(flag.startswith(tuple(flagging)) for flag in flags):
+        return "flagged"
+    return "ok"
+
+
+def _in_future(value: str, tolerance_days: int) -> bool:
+    latest = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=tolerance_days)).isoformat()
+    return value[:10] > latest
+
+
+def _content_id(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+# --- values ---------------------------------------------------------------------------------
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _text(value: Any) -> str:
+    if _missing(value):
+        return ""
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _names(value: Any) -> list[str]:
+    if _missing(value):
+        return []
+    if isinstance(value, str):
+        return [name.strip() for name in re.split(r"[;,|]|\band\b|\bdan\b", value) if name.strip()]
+    if hasattr(value, "__iter__"):
+        return [str(name).strip() for name in value if not _missing(name)]
+    return [str(value)]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe Python value (numpy arrays and scalars, timestamps, NaN → plain types)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return value
+    if value is None or pd.isna(value):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _nested(value: Any) -> Any:
+    """Restore a list or dict cell read back from Parquet (arrays) or CSV (JSON text)."""
+    if isinstance(value, str):
+        value = json.loads(value) if value.strip()[:1] in ("[", "{") else value
+    return _plain(value)
+
+
+def _nested_as_json(articles: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    table = articles.copy()
+    for column in columns:
+        if column in table:
+            table[column] = table[column].map(lambda value: json.dumps(_plain(value), ensure_ascii=False))
+    return table
+
+
+def _write_jsonl(articles: pd.DataFrame, handle: TextIO) -> None:
+    for record in articles.to_dict("records"):
+        handle.write(json.dumps({key: _plain(value) for key, value in record.items()}, ensure_ascii=False))
+        handle.write("\n")
