@@ -152,8 +152,9 @@ def test_evidence_is_limited(monkeypatch):
         pd.DataFrame(columns=["article_id", "sentence_id", "actor_id", "name", "type"]),
         make_mentions([("a1", 0, "P"), ("a1", 0, "P")]),
         make_mentions([("a1", 0, "P")]).assign(actor_id=""),
+        make_mentions([("a1", 0, "P"), ("a1", 0, "K")]).assign(article_id=None),
     ],
-    ids=["empty", "one-actor", "unresolved"],
+    ids=["empty", "one-actor", "unresolved", "no-article"],
 )
 def test_no_pairs_gives_empty_frames(mentions):
     pairs = cooccurrence(mentions)
@@ -269,3 +270,26 @@ def test_graph():
     assert edge["evidence"] == [("a1", 0), ("a2", 0)]
     assert edge["pmi"] == pytest.approx(math.log2(10 / 9))
     assert graph.number_of_edges() == len(pairs)
+
+
+def brute_force_counts(mentions: pd.DataFrame, window: str) -> dict[tuple[str, str], int]:
+    keys = ["article_id", "sentence_id"] if window == "sentence" else ["article_id"]
+    counts: dict[tuple[str, str], int] = {}
+    for _, group in mentions.groupby(keys):
+        present = sorted(set(group["actor_id"]))
+        for i, source in enumerate(present):
+            for target in present[i + 1:]:
+                counts[(source, target)] = counts.get((source, target), 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("window", ["sentence", "article"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_matches_brute_force_on_random_mentions(window, seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    keys = list(ACTORS)
+    rows = [(f"a{rng.integers(0, 8)}", int(rng.integers(0, 4)), keys[rng.integers(0, len(keys))]) for _ in range(120)]
+    mentions = make_mentions(rows)
+    assert pair_counts(cooccurrence(mentions, window=window)) == brute_force_counts(mentions, window)

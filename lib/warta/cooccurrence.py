@@ -286,9 +286,9 @@ def _valid_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     missing = [column for column in REQUIRED_COLUMNS if column not in mentions.columns]
     if missing:
         raise ValueError(f"mentions table lacks column(s) {', '.join(missing)}")
-    # Unresolved mentions (no actor_id) cannot be paired; actors.py reports them itself.
+    # Unresolved mentions (no actor_id) and orphans (no article) cannot be placed in a window.
     actor = mentions["actor_id"].astype("string")
-    return mentions[actor.notna() & (actor.str.len() > 0)]
+    return mentions[actor.notna() & (actor.str.len() > 0) & mentions["article_id"].notna()]
 
 
 def _collect_windows(mentions: pd.DataFrame, window: str) -> _Windows | None:
