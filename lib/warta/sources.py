@@ -1,0 +1,431 @@
+"""Who published an article, and whom it quotes.
+
+:func:`detect_outlet` names the outlet from the URL, else from a dateline ("JAKARTA, KOMPAS.com -",
+"Jakarta (ANTARA) -"), else from a header or credit line ("Okezone.com", "Photo : KBS News"),
+else from a bare unregistered domain ("bdadinfo.com"). :func:`find_cited_sources` lists the wires
+and outlets the text quotes ("dilansir dari Reuters", "(KCNA via Reuters)"). Both work from the
+registry in ``data/outlets.toml`` and the wire list in ``data/wires.toml``, read once into dicts,
+so each call is a few anchored regex matches and dictionary look-ups.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from warta.config import DATA_DIR, section
+
+MEDIA_TYPES = ("nasional", "lokal", "internasional")
+UNKNOWN = "unknown"
+
+# Evidence ranks, strongest first: the order in which detect_outlet trusts what it sees. An
+# unregistered domain in a dateline ("Pariamantoday.com, PARIAMAN -") still beats a header credit.
+(_RANK_URL, _RANK_DATELINE, _RANK_DATELINE_UNKNOWN, _RANK_HEADER, _RANK_URL_UNKNOWN,
+ _RANK_DOMAIN_UNKNOWN) = range(6)
+
+_TLDS = frozenset(
+    "com id net org co tv info news biz asia io me online site xyz today media live us uk au my sg "
+    "kr jp cn ru tr de fr kp".split()
+)
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,6}))(/[^\s]*)?$",
+    re.IGNORECASE,
+)
+# Text before a dateline's dash: "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "JOGJA—".
+# An ASCII hyphen needs a space before it so that "Law-Justice.co -" stays whole.
+_DATELINE = re.compile(r"\s*(?P<pre>[^\n]{2,80}?)(?:\s+[-–—]{1,2}(?:\s|$)|\s*[–—]|\s*--|:\s)")
+_DATELINE_PARTS = re.compile(r"\s*[,()]\s*")
+_HEADER_PARTS = re.compile(r"\s*(?:[|•·,;:()]|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s)\s*")
+_TOKEN_TRIM = "()[]{}\"'“”‘’,;:!?"
+_WORDS = re.compile(r"\S+")
+_COLON = re.compile(r"\s*:")
+_CREDIT_SUFFIX = re.compile(r"\s+(?:foto|photo|photos|images?|pool)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publisher as detected in one article; ``evidence`` is the text that named it."""
+
+    name: str
+    domain: str
+    media_type: str
+    lang: str
+    group: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+    media_type: str
+    lang: str
+    group: str
+
+    def outlet(self, evidence: str) -> Outlet:
+        return Outlet(self.name, self.domains[0], self.media_type, self.lang, self.group, evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    entries: tuple[_Entry, ...]
+    by_domain: dict[str, _Entry]
+    by_alias: dict[str, _Entry]  # case-folded alias -> entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Citations:
+    names: dict[str, str]  # printed spelling -> canonical name
+    cue: re.Pattern[str]
+    credit_cues: frozenset[str]
+    longest: int  # most words in one spelling
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def _data_path(name: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else DATA_DIR / path
+
+
+@lru_cache(maxsize=1)
+def _registry() -> _Registry:
+    with _data_path(section("sources").get("registry", "outlets.toml")).open("rb") as handle:
+        rows = tomllib.load(handle)["outlet"]
+    entries, by_domain, by_alias = [], {}, {}
+    for row in rows:
+        entry = _Entry(
+            name=row["name"],
+            domains=tuple(domain.lower() for domain in row["domains"]),
+            aliases=tuple(row.get("aliases", ())),
+            media_type=row["media_type"],
+            lang=row["lang"],
+            group=row["group"],
+        )
+        if entry.media_type not in MEDIA_TYPES:
+            raise ValueError(f"outlets.toml: {entry.name}: media_type {entry.media_type!r} not in {MEDIA_TYPES}")
+        entries.append(entry)
+        for domain in entry.domains:
+            _claim(by_domain, domain, entry, "domain")
+        for alias in {entry.name.casefold(), *entry.domains, *(alias.casefold() for alias in entry.aliases)}:
+            if "/" not in alias:
+                _claim(by_alias, alias, entry, "alias")
+    return _Registry(tuple(entries), by_domain, by_alias)
+
+
+def _claim(index: dict[str, _Entry], key: str, entry: _Entry, what: str) -> None:
+    other = index.setdefault(key, entry)
+    if other is not entry:
+        raise ValueError(f"outlets.toml: {what} {key!r} belongs to both {other.name!r} and {entry.name!r}")
+
+
+def outlet_registry() -> pd.DataFrame:
+    """Return the outlet registry, one row per outlet.
+
+    Columns: ``name``, ``domain`` (canonical), ``domains``, ``aliases`` (lists), ``media_type``,
+    ``lang`` and ``group``.
+    """
+    return pd.DataFrame(
+        [
+            {
+                "name": entry.name,
+                "domain": entry.domains[0],
+                "domains": list(entry.domains),
+                "aliases": list(entry.aliases),
+                "media_type": entry.media_type,
+                "lang": entry.lang,
+                "group": entry.group,
+            }
+            for entry in _registry().entries
+        ]
+    )
+
+
+def lookup_domain(domain_or_url: str) -> Outlet | None:
+    """Return the registered outlet for a domain or URL, or ``None`` when it is not registered.
+
+    Subdomains fall back to their parent ("news.detik.com" -> detikcom), and a registered path
+    wins over its host ("https://www.bbc.com/indonesia/articles/..." -> BBC News Indonesia).
+    """
+    host, path = _split_url(domain_or_url)
+    if not host:
+        return None
+    by_domain = _registry().by_domain
+    segments = [segment for segment in path.split("/") if segment][:2]
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        suffix = ".".join(labels[start:])
+        for depth in range(len(segments), -1, -1):
+            key = "/".join([suffix, *segments[:depth]])
+            entry = by_domain.get(key)
+            if entry is not None:
+                return entry.outlet(domain_or_url.strip())
+    return None
+
+
+def _split_url(domain_or_url: str) -> tuple[str, str]:
+    """Return ``(host, path)`` lower-cased, without scheme, port, ``www.`` or mobile prefixes."""
+    text = domain_or_url.strip().lower()
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)
+    host, _, path = text.partition("/")
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0].strip(".")
+    for prefix in ("www.", "m.", "amp.", "mobile."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    return host, path
+
+
+def _domain_like(token: str) -> str | None:
+    """Return the host of a bare domain or URL token ("bdadinfo.com"), else ``None``."""
+    match = _DOMAIN.match(token)
+    if not match or match.group(2).lower() not in _TLDS:
+        return None
+    return _split_url(match.group(1))[0]
+
+
+# --------------------------------------------------------------------------- outlets
+
+
+def detect_outlet(text: str, *, url: str | None = None) -> Outlet | None:
+    """Name the outlet that published ``text`` (raw article text, header first).
+
+    Evidence, strongest first: a registered ``url``; a dateline at the start of a line
+    ("Bisnis.com, JAKARTA -", "Jakarta (ANTARA) -", "WASHINGTON, KOMPAS.TV -"); a short header or
+    credit line ("Okezone.com", "Kompas TV", "detikNews", "Photo : KBS News"); an unregistered
+    ``url``; an unregistered domain alone on a header line ("bdadinfo.com", media type
+    ``unknown``). Only the first ``[sources] head_chars`` characters are read, and only line
+    starts and short lines count, so a wire named in the story ("dikutip BBC") is never the
+    outlet. Returns ``None`` when nothing names an outlet.
+
+    >>> detect_outlet("Bisnis.com, JAKARTA - Presiden tiba.").domain
+    'bisnis.com'
+    """
+    best: tuple[int, Outlet] | None = None
+    if url:
+        outlet = lookup_domain(url)
+        if outlet is not None:
+            return outlet
+        host = _split_url(url)[0]
+        if host:
+            best = (_RANK_URL_UNKNOWN, _unknown(host, url.strip()))
+    settings = section("sources")
+    head = text[: int(settings.get("head_chars", 1500))]
+    max_words = int(settings.get("header_max_words", 8))
+    for rank, outlet in _line_evidence(head, max_words):
+        if best is None or rank < best[0]:
+            best = (rank, outlet)
+            if rank == _RANK_DATELINE:
+                break
+    return best[1] if best else None
+
+
+def _line_evidence(head: str, max_words: int) -> Iterator[tuple[int, Outlet]]:
+    by_alias = _registry().by_alias
+    for raw in head.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        found = _dateline_outlet(line, by_alias)
+        if found is None and line.count(" ") < max_words:
+            found = _header_outlet(line, by_alias)
+        if found is not None:
+            yield found
+
+
+def _dateline_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
+    """Match "JAKARTA, KOMPAS.com -", "Bisnis.com, JAKARTA -" or "Jakarta (ANTARA) -"."""
+    match = _DATELINE.match(line)
+    if not match:
+        return None
+    parts = [part for part in _DATELINE_PARTS.split(match.group("pre")) if part]
+    if not 0 < len(parts) <= 3 or any(part.count(" ") >= 4 for part in parts):
+        return None
+    for part in parts:
+        found = _part_outlet(part, by_alias, _RANK_DATELINE, _RANK_DATELINE_UNKNOWN)
+        if found:
+            return found
+    return None
+
+
+def _header_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
+    """Match a short header or credit line: "Okezone.com", "Kompas TV ...", "Photo : KBS News"."""
+    parts = [part for part in _HEADER_PARTS.split(line) if part]
+    for index, part in enumerate(parts):
+        found = _part_outlet(part, by_alias, _RANK_HEADER, _RANK_DOMAIN_UNKNOWN)
+        if found is None and index == 0:
+            found = _leading_alias(part, by_alias)
+        if found:
+            return found
+    return None
+
+
+def _part_outlet(part: str, by_alias: dict[str, _Entry], rank: int, unknown_rank: int) -> tuple[int, Outlet] | None:
+    """Match one whole dateline or header part against the registry, or as a bare domain."""
+    key = part.strip(_TOKEN_TRIM + ".").casefold()
+    entry = by_alias.get(key)
+    if entry is not None:
+        return rank, entry.outlet(part)
+    if " " not in key:
+        host = _domain_like(key)
+        if host:
+            outlet = lookup_domain(host)
+            if outlet is not None:
+                return rank, outlet
+            return unknown_rank, _unknown(host, part)
+    return None
+
+
+def _leading_alias(part: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
+    """Match the first one to four words of a header line ("Okezone.com Jenis Media: ...")."""
+    tokens = part.split()
+    for size in range(min(4, len(tokens) - 1), 0, -1):
+        phrase = " ".join(tokens[:size])
+        entry = by_alias.get(phrase.strip(_TOKEN_TRIM).casefold())
+        if entry is not None:
+            return _RANK_HEADER, entry.outlet(phrase)
+    if len(tokens) > 1:
+        return _part_outlet(tokens[0], by_alias, _RANK_HEADER, _RANK_DOMAIN_UNKNOWN)
+    return None
+
+
+def _unknown(host: str, evidence: str) -> Outlet:
+    return Outlet(host, host, UNKNOWN, "", "", evidence)
+
+
+# --------------------------------------------------------------------------- cited sources
+
+
+@lru_cache(maxsize=1)
+def _citations() -> _Citations:
+    with _data_path(section("sources").get("wires", "wires.toml")).open("rb") as handle:
+        data = tomllib.load(handle)
+    names: dict[str, str] = {}
+    # Registered outlets first, so that a wire's spelling overrides an outlet's ("BBC").
+    for entry in _registry().entries:
+        for spelling in (entry.name, *entry.aliases, *(d for d in entry.domains if "/" not in d)):
+            _add_spelling(names, spelling, entry.name)
+    for wire in data["wire"]:
+        for spelling in (wire["name"], *wire["aliases"]):
+            _add_spelling(names, spelling, wire["name"])
+    cues = data["cues"]
+    words = sorted({*cues["narrative"], *cues["credit"]}, key=len, reverse=True)
+    cue = re.compile(r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b", re.IGNORECASE)
+    longest = max(len(spelling.split()) for spelling in names)
+    return _Citations(names, cue, frozenset(cues["credit"]), longest)
+
+
+def _add_spelling(names: dict[str, str], spelling: str, canonical: str) -> None:
+    names[spelling] = canonical
+    names[spelling.upper()] = canonical
+    if "." in spelling:
+        names[spelling.lower()] = canonical
+
+
+def find_cited_sources(text: str, *, outlet: str | None = None) -> list[str]:
+    """Return the wires and outlets that ``text`` quotes, canonical names in order of first mention.
+
+    A source counts only where the text says it is quoted: within a few words after a narrative
+    cue ("dikutip", "dilansir dari", "mengutip", "kata ... kepada", "seperti dilaporkan"), in a
+    credit ("Sumber : The Guardian", "(Foto: ANTARA)", "(KCNA via Reuters)"), or before a
+    photographer's slash ("REUTERS/Kim Hong-Ji"). After a narrative cue, short names (AP, RT, DW)
+    must come first, so initials further on are not read as agencies. Pass the article's own
+    ``outlet`` name to leave out its self-credits ("Photo : KBS News" in a KBS article).
+
+    >>> find_cited_sources("kata Stoltenberg dilansir dari Reuters, Rabu (19/6/2024).")
+    ['Reuters']
+    """
+    citations = _citations()
+    window = int(section("sources").get("cite_window_words", 6))
+    hits: dict[str, int] = {}
+    for match in citations.cue.finditer(text):
+        cue = " ".join(match.group(0).lower().split())
+        end = match.end()
+        if cue == "via":
+            opening = max(text.rfind("(", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40)
+            found = [*_names_in(text, opening + 1, match.start(), citations, window, True),
+                     *_names_in(text, end, _credit_end(text, end), citations, 3, True)]
+        elif cue in citations.credit_cues:
+            colon = _COLON.match(text, end)
+            if not colon:
+                continue
+            found = list(_names_in(text, colon.end(), _credit_end(text, colon.end()), citations, None, True))
+        else:
+            found = list(_names_in(text, end, _narrative_end(text, end), citations, window, False))
+        for position, name in found:
+            hits.setdefault(name, position)
+    for position, name in _slash_credits(text, citations):
+        hits.setdefault(name, position)
+    own = _own_names(outlet) if outlet else frozenset()
+    return sorted((name for name in hits if name not in own), key=hits.__getitem__)
+
+
+@lru_cache(maxsize=512)
+def _own_names(outlet: str) -> frozenset[str]:
+    """Canonical cited names that denote ``outlet`` itself (KBS World Indonesia -> KBS)."""
+    names = _citations().names
+    entry = _registry().by_alias.get(outlet.casefold())
+    spellings = (entry.name, *entry.aliases, *entry.domains) if entry else (outlet,)
+    return frozenset({outlet, *(names[s] for s in spellings if s in names)})
+
+
+def _narrative_end(text: str, start: int) -> int:
+    end = start
+    limit = min(len(text), start + 120)
+    while end < limit:
+        char = text[end]
+        # A full stop inside a name ("Kompas.com") does not end the window.
+        if char in ",;:!?\n()\"“”" or (char == "." and not text[end + 1:end + 2].isalnum()):
+            break
+        end += 1
+    return end
+
+
+def _credit_end(text: str, start: int) -> int:
+    ends = [pos for pos in (text.find(")", start), text.find("\n", start), text.find(". ", start)) if pos >= 0]
+    return min([*ends, min(len(text), start + 160)])
+
+
+def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words: int | None,
+              short_anywhere: bool) -> Iterator[tuple[int, str]]:
+    """Yield ``(position, canonical)`` for known spellings among the first words of text[start:stop]."""
+    tokens = []
+    for match in _WORDS.finditer(text, start, stop):
+        word = match.group(0).strip(_TOKEN_TRIM)
+        if word and not _domain_like(word):
+            word = word.rstrip(".")
+        if word:
+            tokens.append((match.start(), word))
+        if max_words is not None and len(tokens) >= max_words:
+            break
+    names = citations.names
+    index = 0
+    while index < len(tokens):
+        for size in range(min(citations.longest, len(tokens) - index), 0, -1):
+            phrase = " ".join(word for _, word in tokens[index:index + size])
+            name = names.get(phrase) or (names.get(phrase.lower()) if "." in phrase else None)
+            if name and (short_anywhere or len(phrase) > 3 or index <= 1):
+                yield tokens[index][0], name
+                index += size - 1
+                break
+        index += 1
+
+
+def _slash_credits(text: str, citations: _Citations) -> Iterator[tuple[int, str]]:
+    """Yield agencies credited before a photographer's name: "ANTARA FOTO/Hafidz", "REUTERS/Kim"."""
+    position = text.find("/")
+    while position > 0:
+        if position + 1 < len(text) and text[position + 1].isupper() and text[position - 1].isalpha():
+            start = max(text.rfind("(", 0, position), text.rfind("\n", 0, position), text.rfind(",", 0, position), position - 30) + 1
+            phrase = _CREDIT_SUFFIX.sub("", text[start:position].strip())
+            name = citations.names.get(phrase)
+            if name:
+                yield start, name
+        position = text.find("/", position + 1)
