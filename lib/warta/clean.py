@@ -95,10 +95,7 @@ def _cues() -> dict[str, Any]:
         "byline_start": re.compile(rf"(?:{labels})\s*:", re.IGNORECASE),
         "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*", re.IGNORECASE),
         "author_label": re.compile("(?:" + "|".join(bylines["author_labels"]) + r")$", re.IGNORECASE),
-        "credit_byline": re.compile(
-            rf"(?P<names>[A-Z][^|:()]{{1,100}}?)\s+[-–]\s+(?:{'|'.join(bylines['credit_suffixes'])})"),
-        "desk_byline": re.compile(
-            rf"\w+\s+[-–]\s+(?P<names>[A-Z][^|:()]{{1,100}}?),\s*(?:{'|'.join(bylines['desk_outlets'])})"),
+        "name_lines": [re.compile(pattern) for pattern in bylines["name_lines"]],
         "vendor": re.compile("(?P<label>" + "|".join(re.escape(label) for label in vendor_labels) + r")(?:\s*:\s*(?P<value>.*?))?\s*$"),
         "vendor_keys": raw["vendor"]["labels"],
         "vendor_lists": frozenset(raw["vendor"]["lists"]),
@@ -253,13 +250,12 @@ def _ends_with_photo_credit(line: str, cues: Mapping[str, Any]) -> bool:
 
 
 def _is_byline(line: str, cues: Mapping[str, Any]) -> bool:
-    return bool(cues["byline_start"].match(line) or cues["credit_byline"].fullmatch(line)
-                or cues["desk_byline"].fullmatch(line))
+    return bool(cues["byline_start"].match(line) or any(p.fullmatch(line) for p in cues["name_lines"]))
 
 
 def _parse_byline(line: str, authors: list[str], editors: list[str], cues: Mapping[str, Any]) -> None:
-    for pattern in ("credit_byline", "desk_byline"):
-        match = cues[pattern].fullmatch(line)
+    for pattern in cues["name_lines"]:
+        match = pattern.fullmatch(line)
         if match:
             authors.extend(_names(match.group("names")))
             return

@@ -1,0 +1,45 @@
+"""Tests for warta.text: the shared sentence splitter every stage addresses sentences with."""
+from __future__ import annotations
+
+import pytest
+
+from warta.text import paragraph_spans, sentence_spans, split_sentences, words
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Putin tiba. Kim menyambut.", ["Putin tiba.", "Kim menyambut."]),
+        ("Kim menyambut Dr. Ahmad di Jl. Sudirman. Lalu pergi.", ["Kim menyambut Dr. Ahmad di Jl. Sudirman.", "Lalu pergi."]),
+        ("Harga naik 2.5 persen. Impor 11.000 ton.", ["Harga naik 2.5 persen.", "Impor 11.000 ton."]),
+        ("Dikutip dari Okezone.com hari ini. Benar.", ["Dikutip dari Okezone.com hari ini.", "Benar."]),
+        ("Joko S. Widodo hadir. Ia senang!", ["Joko S. Widodo hadir.", "Ia senang!"]),
+        ("\u201cKami siap,\u201d katanya. \u201cKami tidak takut.\u201d Ia pergi.",
+         ["\u201cKami siap,\u201d katanya.", "\u201cKami tidak takut.\u201d", "Ia pergi."]),
+        ("Paragraf satu tanpa titik\nParagraf dua.", ["Paragraf satu tanpa titik", "Paragraf dua."]),
+        ("Pada Senin (17/6/2024). Selasa (18/6).", ["Pada Senin (17/6/2024).", "Selasa (18/6)."]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, sentences):
+    assert split_sentences(text) == sentences
+
+
+def test_spans_index_into_the_text_and_never_cross_paragraphs():
+    text = "Satu. Dua dua.\n\n  Tiga tiga tiga.\nEmpat"
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Satu.", "Dua dua.", "Tiga tiga tiga.", "Empat"]
+    paragraphs = paragraph_spans(text)
+    for start, end in spans:
+        assert any(p_start <= start and end <= p_end for p_start, p_end in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Kim Jong-un bertemu Putin's aide.", ["Kim", "Jong-un", "bertemu", "Putin's", "aide"]),
+        ("isu-isu 2024 (18/6)", ["isu-isu", "2024", "18", "6"]),
+    ],
+)
+def test_words(text, tokens):
+    assert words(text) == tokens
