@@ -1,17 +1,40 @@
-"""Run the whole pipeline over a corpus and collect every result table.
+"""Run the whole pipeline over a corpus, on pandas or on Dask, and collect every result table.
 
-``analyze`` is what the CLI and the notebooks call. Stage order: load → actors → quotes →
-sentiment → co-occurrence → stories → propagation → events.
+``analyze`` is what the CLI and the notebooks call. It has two halves:
+
+* **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
+  article sentiment → dated events. The file list is cut into partitions; each partition loads
+  its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
+  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask this is
+  ``from_map`` (loading) + ``map_partitions`` (stages) with explicit ``meta``; only small count
+  tables travel back to the client. A file already in the cache for a stage's current version is
+  not processed again, so a grown corpus costs only its new files.
+* **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
+  sentiment, story clusters and propagation. The per-article tables are read back from the
+  cache (the reduction) and the analyses finish in pandas.
+
+Both engines write the same parts and read them back the same way, so their results are
+identical. Stage calls live in the two tables below, so that a stage's signature changes in one
+place.
 """
 from __future__ import annotations
 
-import json
+import glob
+import logging
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
+from warta import cache as cache_store
 from warta import config
+
+log = logging.getLogger(__name__)
 
 TABLES = (
     "articles",
@@ -25,47 +48,494 @@ TABLES = (
     "propagation",
     "events",
 )
+KEY = cache_store.KEY_COLUMN
+ROW = "_row"
+SUFFIX = "_path_suffix"
+NEEDS = "_needs"
+POSITION = "_position"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A per-article stage: usable articles in, named tables out. ``name`` is its cache stage.
+
+    The loader is a stage too: file paths in, ``{"articles": ...}`` out, and ``batch`` is its
+    whole-batch step, run after collection (exact-duplicate marking).
+    """
+
+    name: str
+    tables: tuple[str, ...]
+    run: Callable[..., Any]
+    batch: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+
+
+def _run_actors(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFrame]:
+    from warta import actors
+
+    mentions = actors.extract_mentions(articles)
+    return {"mentions": mentions, "quotes": actors.extract_quotes(articles, mentions)}
+
+
+def _run_sentiment(articles: pd.DataFrame, *, sentiment_model: str | None = None, **options: Any) -> dict[str, pd.DataFrame]:
+    from warta import sentiment
+
+    sentences = sentiment.score_sentences(articles, model=sentiment_model)
+    return {
+        "sentiment_sentences": sentences,
+        "sentiment_articles": sentiment.score_articles(articles, sentences=sentences, model=sentiment_model),
+    }
+
+
+def _run_events(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFrame]:
+    from warta import timeline
+
+    return {"events": timeline.extract_events(articles)}
+
+
+def _load_files(paths: Sequence[str]) -> pd.DataFrame:
+    from warta.load import load_corpus
+
+    return load_corpus(list(paths), progress=False)
+
+
+def _mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
+    from warta.load import mark_duplicates
+
+    return mark_duplicates(articles)
+
+
+def _cooccurrence(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+    from warta import cooccurrence
+
+    return cooccurrence.cooccurrence(tables["mentions"])
+
+
+def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+    from warta import sentiment
+
+    return sentiment.score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"],
+                                  sentences=tables["sentiment_sentences"])
+
+
+def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+    from warta import timeline
+
+    return timeline.cluster_stories(usable, mentions=tables["mentions"])
+
+
+def _propagation(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+    from warta import timeline
+
+    return timeline.trace_propagation(usable, stories=tables["stories"], quotes=tables["quotes"])
+
+
+# The loader: a list of file paths in, one article row per article out (before duplicate marking,
+# which needs the whole batch).
+LOADER = Stage("load", ("articles",), _load_files, batch=_mark_duplicates)
+STAGES = (
+    Stage("actors", ("mentions", "quotes"), _run_actors),
+    Stage("sentiment", ("sentiment_sentences", "sentiment_articles"), _run_sentiment),
+    Stage("events", ("events",), _run_events),
+)
+# Whole-batch analyses, in dependency order: (table, function of usable articles and tables so far).
+ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame]], ...] = (
+    ("cooccurrence", _cooccurrence),
+    ("sentiment_actors", _sentiment_actors),
+    ("stories", _stories),
+    ("propagation", _propagation),
+)
+
+
+class Tables(dict):
+    """The result of :func:`analyze`: a dict of tables, plus ``stats`` about the run."""
+
+    stats: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every partition task needs to know: small, as it travels with each task."""
+
+    store_root: Path
+    fingerprints: dict[str, str]
+    options: dict[str, Any]
+
+
+@dataclass
+class Plan:
+    """What one run must do: the corpus files and the work per file."""
+
+    context: Context
+    manifest: pd.DataFrame  # path, size, mtime_ns, file_key, position
+    units: list[pd.DataFrame]  # each: path, file_key, load_part (or None), needs (stage names)
 
 
 def analyze(
-    source: str | Path | None = None,
+    source: str | Path | Sequence[str | Path] | None = None,
     *,
     out: str | Path | None = None,
     engine: str = "pandas",
     scheduler: str | None = None,
     sentiment_model: str | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Load ``source`` (default: the seeds), run every analysis, optionally write tables to ``out``."""
-    from warta.load import load_corpus
+    cache: bool | str | Path | None = None,
+    progress: bool | None = None,
+) -> Tables:
+    """Load ``source`` (default: the seeds), run every analysis, optionally write tables to ``out``.
 
-    articles = load_corpus(source if source is not None else config.seeds_dir())
-    tables = build_tables(articles, sentiment_model=sentiment_model)
+    ``engine`` is ``"pandas"`` or ``"dask"`` (``scheduler``: a Dask scheduler address; default a
+    local cluster). ``cache``: True for ``warta.config.cache_dir()``, a path for another folder,
+    False for a throw-away one; None reads ``[cache] enabled``. The returned dict's ``stats``
+    says how many files each stage processed (0 everywhere on a fully cached re-run).
+    """
+    started = time.perf_counter()
+    options = {"sentiment_model": sentiment_model or None}
+    with _store(cache) as root:
+        tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
+                               progress=progress)
+    tables = finish(tables, **options)
+    result = Tables((name, tables[name]) for name in TABLES)
+    result.stats = {**stats, "seconds": round(time.perf_counter() - started, 3)}
+    log.info("analyze: %s", result.stats)
     if out is not None:
-        write_tables(tables, Path(out))
-    return tables
+        write_tables(result, Path(out))
+    return result
 
 
 def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None) -> dict[str, pd.DataFrame]:
-    """Run every analysis over already-loaded articles."""
-    from warta import actors, cooccurrence, sentiment, timeline
-
+    """Run every stage and analysis over already-loaded articles, in memory (no cache)."""
     usable = articles[articles["status"] != "rejected"]
-    mentions = actors.extract_mentions(usable)
-    quotes = actors.extract_quotes(usable, mentions)
-    sentences = sentiment.score_sentences(usable, model=sentiment_model)
-    stories = timeline.cluster_stories(usable, mentions=mentions)
-    return {
-        "articles": articles,
-        "mentions": mentions,
-        "quotes": quotes,
-        "cooccurrence": cooccurrence.cooccurrence(mentions),
-        "sentiment_sentences": sentences,
-        "sentiment_articles": sentiment.score_articles(usable, sentences=sentences),
-        "sentiment_actors": sentiment.score_actors(usable, mentions=mentions, quotes=quotes, sentences=sentences),
-        "stories": stories,
-        "propagation": timeline.trace_propagation(usable, stories=stories, quotes=quotes),
-        "events": timeline.extract_events(usable),
+    tables: dict[str, pd.DataFrame] = {"articles": articles}
+    for stage in STAGES:
+        tables |= stage.run(usable, sentiment_model=sentiment_model)
+    tables = finish(tables, sentiment_model=sentiment_model)
+    return {name: tables[name] for name in TABLES}
+
+
+def finish(tables: dict[str, pd.DataFrame], **options: Any) -> dict[str, pd.DataFrame]:
+    """Run the whole-batch analyses over the per-article tables."""
+    tables = dict(tables)
+    articles = tables["articles"]
+    usable = articles[articles["status"] != "rejected"]
+    for name, analysis in ANALYSES:
+        tables[name] = analysis(usable, tables, **options)
+    return tables
+
+
+def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str | None = None,
+           options: dict[str, Any] | None = None, progress: bool | None = None,
+           loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
+    """Run the per-article stages the cache lacks, then read every per-article table back."""
+    plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
+    stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
+    return collect(plan, loader=loader, stages=stages), stats
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None,
+              loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> Plan:
+    """List the corpus, key its files and decide which file needs which stage."""
+    settings = config.section("pipeline")
+    store = cache_store.Store(store_root)
+    store.clean()
+    files = resolve_files(source if source is not None else config.seeds_dir())
+    manifest = store.manifest(files)
+    manifest[POSITION] = range(len(manifest))
+    fps = stage_fingerprints([loader, *stages], options or {})
+    coverage = {stage.name: store.keys(stage.name, fps[stage.name]) for stage in [loader, *stages]}
+    # A file whose bytes appear twice is processed once; collect() gives each path its rows.
+    unique = manifest.drop_duplicates("file_key")
+    todo = []
+    for path, key in zip(unique["path"], unique["file_key"]):
+        needs = [stage.name for stage in [loader, *stages] if key not in coverage[stage.name]]
+        if needs:
+            todo.append((path, key, coverage[loader.name].get(key), needs))
+    work = pd.DataFrame(todo, columns=["path", "file_key", "load_part", "needs"])
+    size = int(settings.get("partition_files", 1000))
+    units = []
+    # Cached files are grouped by the load part that holds them, so that each unit reads one part.
+    for _, group in work.groupby(work["load_part"].fillna(""), sort=True):
+        units += [group.iloc[start:start + size].reset_index(drop=True) for start in range(0, len(group), size)]
+    return Plan(Context(Path(store_root), fps, dict(options or {})), manifest, units)
+
+
+def resolve_files(source) -> list[Path]:
+    """Expand a file, folder (recursive), glob, or a list of those into sorted absolute file paths."""
+    sources = source if isinstance(source, (list, tuple)) else [source]
+    found: set[Path] = set()
+    for item in sources:
+        path = Path(item).expanduser()
+        if path.is_file():
+            found.add(path.resolve())
+        elif path.is_dir():
+            found.update(p.resolve() for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        else:
+            found.update(Path(p).resolve() for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
+            if not found:
+                raise FileNotFoundError(f"no input files match {item}")
+    if not found:
+        raise FileNotFoundError(f"no input files in {source}")
+    return sorted(found)
+
+
+def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root: Path | None = None) -> dict[str, str]:
+    """Version each stage by its code, data files and settings, chained to the loader's version.
+
+    ``root`` is the package folder the ``[cache.stages]`` globs are relative to.
+    """
+    inputs = config.section("cache").get("stages", {})
+    fps: dict[str, str] = {}
+    upstream = ""
+    for stage in stages:
+        spec = inputs.get(stage.name, {})
+        extra = [upstream, *(repr(sorted(config.section(s).items())) for s in spec.get("settings", []))]
+        if stage.name == "sentiment" and options.get("sentiment_model"):
+            model = Path(options["sentiment_model"])
+            extra.append(cache_store.fingerprint(["**/*"], root=model) if model.is_dir() else
+                         cache_store.file_key(model.read_bytes()) if model.is_file() else str(model))
+        fps[stage.name] = cache_store.fingerprint(spec.get("files", []), extra=extra, root=root or config.PACKAGE_DIR)
+        if stage.name == "load":
+            upstream = fps[stage.name]
+    return fps
+
+
+# --------------------------------------------------------------------------- execution
+
+
+def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None, progress: bool | None = None,
+            loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> dict[str, Any]:
+    """Process every unit of ``plan`` on the chosen engine; return counts of what was processed."""
+    if engine not in ("pandas", "dask"):
+        raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
+    show = sys.stderr.isatty() if progress is None else progress
+    kwargs = dict(context=plan.context, loader=loader, stages=tuple(stages))
+    if not plan.units:
+        counts = []
+    elif engine == "pandas":
+        from tqdm.auto import tqdm
+
+        counts = [enrich_partition(load_unit(unit, **kwargs), **kwargs)
+                  for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
+    else:
+        counts = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
+    done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages)
+    stats: dict[str, Any] = {
+        "engine": engine,
+        "files": len(plan.manifest),
+        "processed_files": int(done["files"].sum()),
+        "processed": {name: int(done[name].sum()) for name in [loader.name, *(s.name for s in stages)]},
+        "errors": [error for errors in done["errors"] for error in errors],
     }
+    for error in stats["errors"]:
+        log.warning("%s", error)
+    return stats
+
+
+def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict[str, Any]) -> list[pd.DataFrame]:
+    import dask
+    import dask.dataframe as dd
+    from tqdm.auto import tqdm
+
+    # Keep object columns as they are: Dask would turn lists into their string form.
+    with dask_client(scheduler) as client, dask.config.set({"dataframe.convert-string": False}):
+        from distributed import as_completed
+
+        articles = dd.from_map(load_unit, plan.units, meta=_articles_meta(), enforce_metadata=False, **kwargs)
+        counts = articles.map_partitions(enrich_partition, meta=_stats_meta(kwargs["stages"]), **kwargs)
+        futures = client.compute(counts.to_delayed())
+        for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
+            pass
+        return client.gather(futures)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None):
+    """Yield a client for ``scheduler``, or for a local cluster shaped by ``[pipeline]``; close it after."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    settings = config.section("pipeline")
+    with LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
+                      dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
+        yield client
+
+
+def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
+    """Return the article rows of one unit's files: loaded now (and cached) or read from the cache.
+
+    The rows carry ``_file_key``, ``_row`` (order within the file), ``_path_suffix`` and
+    ``_needs`` (the stages their file still needs).
+    """
+    store = cache_store.Store(context.store_root)
+    fp = context.fingerprints[loader.name]
+    cached = unit["load_part"].notna()
+    frames = []
+    if cached.any():
+        frames.append(store.read(loader.name, fp, "articles", parts=set(unit.loc[cached, "load_part"]),
+                                 keys=unit.loc[cached, "file_key"]))
+    fresh = unit[~cached]
+    if len(fresh):
+        articles = loader.run(fresh["path"].tolist())
+        articles = _attach_keys(articles, dict(zip(fresh["path"], fresh["file_key"])))
+        store.write_part(loader.name, fp, fresh["file_key"].tolist(), {"articles": articles})
+        frames.append(articles)
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame = frame.drop_duplicates([KEY, ROW]).reset_index(drop=True)
+    frame[NEEDS] = frame[KEY].map(dict(zip(unit["file_key"], unit["needs"])))
+    return frame
+
+
+def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
+    """Run the stages each file still needs over one partition's articles; return a one-row count table."""
+    store = cache_store.Store(context.store_root)
+    needs: dict[str, set[str]] = {stage.name: set() for stage in (loader, *stages)}
+    for key, names in dict(zip(articles[KEY], articles[NEEDS])).items():
+        for name in names:
+            needs[name].add(key)
+    counts: dict[str, Any] = {"files": articles[KEY].nunique(), loader.name: len(needs[loader.name]), "errors": []}
+    usable = articles[articles["status"] != "rejected"]
+    for stage in stages:
+        todo = needs[stage.name]
+        counts[stage.name] = len(todo)
+        if not todo:
+            continue
+        subset = usable[usable[KEY].isin(todo)]
+        tables, failed = _run_stage(stage, subset, context.options)
+        counts["errors"] += [f"{stage.name} failed on {key}: {error}" for key, error in failed.items()]
+        store.write_part(stage.name, context.fingerprints[stage.name], sorted(todo - set(failed)), tables)
+    return pd.DataFrame([counts]).astype(_stats_meta(stages).dtypes.to_dict())[list(_stats_meta(stages).columns)]
+
+
+def _run_stage(stage: Stage, articles: pd.DataFrame, options: dict[str, Any]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
+    """Run ``stage``; if it raises, retry file by file so one bad article cannot sink its partition."""
+    try:
+        return _keyed(stage.run(_public(articles), **options), articles), {}
+    except Exception:  # noqa: BLE001 - isolated below, reported per file
+        pass
+    parts: list[dict[str, pd.DataFrame]] = []
+    failed: dict[str, str] = {}
+    for key, group in articles.groupby(KEY, sort=False):
+        try:
+            parts.append(_keyed(stage.run(_public(group), **options), group))
+        except Exception as error:  # noqa: BLE001 - the file is reported and retried next run
+            failed[key] = f"{type(error).__name__}: {error}"
+    names = parts[0].keys() if parts else ()
+    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in names}, failed
+
+
+def _keyed(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Give each output row the key of the file its article came from, and its order."""
+    key_of = dict(zip(articles["article_id"], articles[KEY]))
+    keyed = {}
+    for name, table in tables.items():
+        table = table.reset_index(drop=True)
+        table[KEY] = table["article_id"].map(key_of).astype("str") if len(table) else pd.Series(dtype="str")
+        table[ROW] = range(len(table))
+        keyed[name] = table
+    return keyed
+
+
+def _attach_keys(articles: pd.DataFrame, key_by_path: dict[str, str]) -> pd.DataFrame:
+    """Map each loaded row back to its file (record files give ``file.jsonl#<n>`` paths)."""
+    articles = articles.reset_index(drop=True)
+    files = [_file_of(path, key_by_path) for path in articles["path"]]
+    articles[KEY] = pd.Series([key_by_path[f] for f in files], dtype="str")
+    articles[SUFFIX] = pd.Series([str(path)[len(f):] for path, f in zip(articles["path"], files)], dtype="str")
+    articles[ROW] = articles.groupby(KEY, sort=False).cumcount()
+    return articles
+
+
+def _file_of(path: str, key_by_path: dict[str, str]) -> str:
+    path = str(path)
+    if path in key_by_path:
+        return path
+    head = path.rsplit("#", 1)[0]
+    if head in key_by_path:
+        return head
+    raise KeyError(f"loader returned a row for an unknown file: {path}")
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> dict[str, pd.DataFrame]:
+    """Read the per-article tables of the plan's corpus back from the cache, in corpus order."""
+    store = cache_store.Store(plan.context.store_root)
+    manifest = plan.manifest[["path", "file_key", POSITION]].rename(columns={"file_key": KEY})
+    cached = _read_stage(store, plan.context, loader, "articles", manifest)
+    articles = cached.drop(columns="path").merge(manifest, on=KEY, sort=False)
+    articles = articles.sort_values([POSITION, ROW], kind="stable")
+    articles["path"] = articles["path"] + articles[SUFFIX]
+    articles = _public(articles[[c for c in cached.columns if c != SUFFIX]])
+    if loader.batch is not None:
+        articles = loader.batch(articles)
+    tables = {"articles": articles}
+    for stage in stages:
+        usable = articles[articles["status"] != "rejected"]
+        for name in stage.tables:
+            rows = _read_stage(store, plan.context, stage, name, manifest)
+            if rows is None:  # nothing cached has a row: ask the stage for its empty schema
+                tables[name] = stage.run(usable.iloc[:0], **plan.context.options)[name]
+                continue
+            rows = rows.merge(manifest[[KEY, POSITION]], on=KEY, sort=False)
+            tables[name] = _public(rows.sort_values([POSITION, ROW], kind="stable").drop(columns=POSITION))
+    return tables
+
+
+def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.DataFrame) -> pd.DataFrame | None:
+    """Read one table of a stage for the manifest's files, each file from the one part that owns it."""
+    fp = context.fingerprints[stage.name]
+    coverage = store.keys(stage.name, fp)
+    wanted = set(manifest[KEY])
+    frames = []
+    for part in store.parts(stage.name, fp):
+        owned = {key for key, owner in coverage.items() if owner == part.name and key in wanted}
+        if owned:
+            frame = store.read(stage.name, fp, table, parts=[part.name], keys=owned)
+            if frame is not None:
+                frames.append(frame)
+    if not frames:
+        return None
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _public(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=[c for c in (KEY, ROW, NEEDS) if c in frame.columns]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _articles_meta() -> pd.DataFrame:
+    """The columns of a loaded partition that the engine relies on (the loader adds the rest)."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in ("article_id", "status", KEY, ROW, SUFFIX, NEEDS)})
+
+
+def _stats_meta(stages: Sequence[Stage], loader: Stage = LOADER) -> pd.DataFrame:
+    columns = {"files": "int64", loader.name: "int64", **{s.name: "int64" for s in stages}, "errors": object}
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+@contextmanager
+def _store(cache: bool | str | Path | None):
+    """Yield the cache folder for ``cache`` (True / path / False / None: the setting); a temporary one for False."""
+    if cache is None:
+        cache = bool(config.section("cache").get("enabled", True))
+    if cache is True:
+        yield config.cache_dir()
+    elif cache is False:
+        with tempfile.TemporaryDirectory(prefix="warta-cache-") as temporary:
+            yield Path(temporary)
+    else:
+        yield Path(cache)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
@@ -90,6 +560,8 @@ def flatten_for_export(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _to_json(value: Any) -> Any:
+    import json
+
     if isinstance(value, (list, dict, tuple)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return value

@@ -1,0 +1,198 @@
+"""A Parquet store of per-article results, keyed by file content and by the version of each stage.
+
+Layout under the cache root (``warta.config.cache_dir()`` by default)::
+
+    files.parquet                         path, size, mtime_ns → file_key (skips re-hashing)
+    <stage>/<fingerprint>/<part>/         one finished part: the rows of some input files
+        _keys.parquet                     the file keys this part covers (also files with no rows)
+        <table>.parquet                   each output table of the stage, with a ``_file_key`` column
+
+A ``file_key`` is the hash of a file's bytes, so a renamed file is still a hit and an edited one
+is a miss. A stage's fingerprint hashes its module sources, its data files, its settings section
+and the fingerprint of the stage it reads from, so editing the lexicon changes only the sentiment
+fingerprint while a loader change invalidates everything downstream. A part is written into a
+hidden ``.tmp-*`` folder and renamed into place when complete: a run killed half-way leaves only a
+hidden folder that readers never look at, and the files it had finished stay valid.
+
+Nested cells (lists, dicts) are stored as JSON text and decoded on read, so that what comes back
+equals what went in (Parquet would hand back arrays and key-padded structs).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warta import config
+
+KEY_COLUMN = "_file_key"
+JSON_COLUMNS_META = b"warta.json_columns"
+TEMP_PREFIX = ".tmp-"
+STALE_TEMP_SECONDS = 3600
+
+
+def file_key(data: bytes) -> str:
+    """Return the content key of one input file (16 hex characters)."""
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def fingerprint(patterns: Iterable[str], *, extra: Iterable[str] = (), root: Path = config.PACKAGE_DIR) -> str:
+    """Hash the files under ``root`` matching ``patterns`` (globs) and the ``extra`` strings."""
+    digest = hashlib.blake2b(digest_size=8)
+    files = sorted({path for pattern in patterns for path in root.glob(pattern) if path.is_file()})
+    for path in files:
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for text in extra:
+        digest.update(text.encode() + b"\0")
+    return digest.hexdigest()
+
+
+class Store:
+    """One cache folder. Safe to share between processes: writers never touch finished parts."""
+
+    def __init__(self, root: str | Path | None = None) -> None:
+        self.root = Path(root) if root is not None else config.cache_dir()
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    # ----------------------------------------------------------------- input files
+
+    def manifest(self, paths: Sequence[Path]) -> pd.DataFrame:
+        """Return ``path``, ``size``, ``mtime_ns``, ``file_key`` for ``paths``, hashing only new or changed files."""
+        known_file = self.root / "files.parquet"
+        known: dict[str, tuple[int, int, str]] = {}
+        if known_file.is_file():
+            table = pd.read_parquet(known_file)
+            known = {p: (s, m, k) for p, s, m, k in table[["path", "size", "mtime_ns", "file_key"]].itertuples(index=False)}
+        rows = []
+        changed = False
+        for path in paths:
+            stat = path.stat()
+            name = str(path)
+            cached = known.get(name)
+            if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+                key = cached[2]
+            else:
+                key = file_key(path.read_bytes())
+                known[name] = (stat.st_size, stat.st_mtime_ns, key)
+                changed = True
+            rows.append((name, stat.st_size, stat.st_mtime_ns, key))
+        frame = pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "file_key"])
+        if changed:
+            everything = pd.DataFrame([(p, *v) for p, v in known.items()], columns=frame.columns)
+            _atomic_parquet(everything, known_file)
+        return frame
+
+    # ----------------------------------------------------------------- stage parts
+
+    def stage_dir(self, stage: str, fp: str) -> Path:
+        return self.root / stage / fp
+
+    def parts(self, stage: str, fp: str) -> list[Path]:
+        """Return the finished parts of a stage version, oldest first."""
+        folder = self.stage_dir(stage, fp)
+        if not folder.is_dir():
+            return []
+        finished = [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        return sorted(finished, key=lambda p: p.name)
+
+    def keys(self, stage: str, fp: str) -> dict[str, str]:
+        """Map each file key a stage version has finished to the part holding it."""
+        covered: dict[str, str] = {}
+        for part in self.parts(stage, fp):
+            for key in pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist():
+                covered.setdefault(key, part.name)
+        return covered
+
+    def write_part(self, stage: str, fp: str, keys: Sequence[str], tables: dict[str, pd.DataFrame]) -> Path:
+        """Write one part atomically; every table must carry the ``_file_key`` column."""
+        folder = self.stage_dir(stage, fp)
+        folder.mkdir(parents=True, exist_ok=True)
+        # Time-ordered names keep reads in write order; the random tail avoids clashes between workers.
+        name = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+        staging = folder / f"{TEMP_PREFIX}{name}"
+        staging.mkdir()
+        _write_parquet(pd.DataFrame({KEY_COLUMN: pd.Series(list(keys), dtype="str")}), staging / "_keys.parquet")
+        for table_name, table in tables.items():
+            _write_parquet(table, staging / f"{table_name}.parquet")
+        final = folder / name
+        os.replace(staging, final)
+        return final
+
+    def read(self, stage: str, fp: str, table: str, *, parts: Iterable[str] | None = None,
+             keys: Iterable[str] | None = None) -> pd.DataFrame | None:
+        """Read one output table of a stage version (optionally some parts and keys); None if never written."""
+        names = set(parts) if parts is not None else None
+        frames = [
+            _read_parquet(part / f"{table}.parquet")
+            for part in self.parts(stage, fp)
+            if (names is None or part.name in names) and (part / f"{table}.parquet").is_file()
+        ]
+        if not frames:
+            return None
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if keys is not None:
+            frame = frame[frame[KEY_COLUMN].isin(set(keys))].reset_index(drop=True)
+        return frame
+
+    def clean(self, *, older_than: float = STALE_TEMP_SECONDS) -> int:
+        """Remove parts abandoned by interrupted runs (hidden temp folders older than ``older_than`` s)."""
+        removed = 0
+        cutoff = time.time() - older_than
+        for staging in self.root.glob(f"*/*/{TEMP_PREFIX}*"):
+            if staging.stat().st_mtime < cutoff:
+                shutil.rmtree(staging, ignore_errors=True)
+                removed += 1
+        return removed
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    encoded = frame.copy()
+    nested = [column for column in encoded.columns if _is_nested(encoded[column])]
+    for column in nested:
+        encoded[column] = encoded[column].map(_dumps).astype("str")
+    table = pa.Table.from_pandas(encoded, preserve_index=False)
+    metadata = {**(table.schema.metadata or {}), JSON_COLUMNS_META: json.dumps(nested).encode()}
+    pq.write_table(table.replace_schema_metadata(metadata), path)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    table = pq.read_table(path)
+    nested = json.loads((table.schema.metadata or {}).get(JSON_COLUMNS_META, b"[]"))
+    frame = table.to_pandas()
+    for column in nested:
+        frame[column] = frame[column].map(_loads).astype(object)
+    return frame
+
+
+def _atomic_parquet(frame: pd.DataFrame, path: Path) -> None:
+    staging = path.with_name(f"{TEMP_PREFIX}{uuid.uuid4().hex[:8]}-{path.name}")
+    frame.to_parquet(staging, index=False)
+    os.replace(staging, path)
+
+
+def _is_nested(series: pd.Series) -> bool:
+    if series.dtype != object:
+        return False
+    return any(isinstance(value, (list, dict, tuple)) for value in series)
+
+
+def _dumps(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _loads(value):
+    return json.loads(value) if isinstance(value, str) else None

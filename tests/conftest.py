@@ -1,0 +1,24 @@
+"""Shared fixtures: a local Dask cluster (loopback only) and a small synthetic corpus."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():
+    """Two worker processes with one thread each, no dashboard, bound to 127.0.0.1."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1") as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="session")
+def synthetic_corpus(tmp_path_factory):
+    """Forty synthetic articles in every input format (fixed seed)."""
+    from warta.synth import generate_corpus
+
+    folder = tmp_path_factory.mktemp("synthetic")
+    generate_corpus(n=40, out=folder, seed=5)
+    return folder

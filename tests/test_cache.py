@@ -1,0 +1,99 @@
+"""Tests for warta.cache: keys, fingerprints, atomic parts and faithful round trips."""
+from __future__ import annotations
+
+import os
+import time
+
+import pandas as pd
+import pytest
+
+from warta import cache
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("flags", [["empty"], [], ["duplicate_of:ab", "no_date"]]),
+        ("vendor", [{"sentiment": "positif", "sentiment_confidence": 84.2, "kab_kota": ["Seoul"]}, {}, {"x": None}]),
+        ("cues", [[{"term": "prihatin", "start": 3, "weight": -1.0}], [], None]),
+        ("title", ["Putin tiba", None, "Kim"]),
+        ("count", [1, 2, 3]),
+    ],
+)
+def test_parts_round_trip_nested_cells(tmp_path, column, values):
+    store = cache.Store(tmp_path)
+    frame = pd.DataFrame({cache.KEY_COLUMN: ["a", "b", "c"], column: values})
+    store.write_part("actors", "fp1", ["a", "b", "c"], {"mentions": frame})
+    back = store.read("actors", "fp1", "mentions")
+    pd.testing.assert_frame_equal(back, frame)
+
+
+def test_keys_map_each_file_to_its_first_part(tmp_path):
+    store = cache.Store(tmp_path)
+    first = store.write_part("load", "v", ["a", "b"], {})
+    second = store.write_part("load", "v", ["b", "c"], {})
+    assert store.keys("load", "v") == {"a": first.name, "b": first.name, "c": second.name}
+    assert store.keys("load", "other") == {}
+
+
+def test_read_filters_parts_and_keys(tmp_path):
+    store = cache.Store(tmp_path)
+    one = store.write_part("s", "v", ["a"], {"t": pd.DataFrame({cache.KEY_COLUMN: ["a", "a"], "n": [1, 2]})})
+    store.write_part("s", "v", ["b"], {"t": pd.DataFrame({cache.KEY_COLUMN: ["b"], "n": [3]})})
+    assert store.read("s", "v", "t")["n"].tolist() == [1, 2, 3]
+    assert store.read("s", "v", "t", parts=[one.name])["n"].tolist() == [1, 2]
+    assert store.read("s", "v", "t", keys={"b"})["n"].tolist() == [3]
+    assert store.read("s", "v", "missing") is None
+
+
+def test_half_written_parts_are_invisible_and_cleaned(tmp_path):
+    store = cache.Store(tmp_path)
+    store.write_part("s", "v", ["a"], {"t": pd.DataFrame({cache.KEY_COLUMN: ["a"], "n": [1]})})
+    # What a run killed mid-write leaves behind: a hidden folder with some of its files.
+    broken = tmp_path / "s" / "v" / f"{cache.TEMP_PREFIX}123-dead"
+    broken.mkdir()
+    (broken / "t.parquet").write_bytes(b"PAR1 truncated")
+    assert list(store.keys("s", "v")) == ["a"]
+    assert store.read("s", "v", "t")["n"].tolist() == [1]
+    assert store.clean() == 0  # fresh: may belong to a run still writing
+    old = time.time() - 2 * cache.STALE_TEMP_SECONDS
+    os.utime(broken, (old, old))
+    assert store.clean() == 1
+    assert not broken.exists()
+
+
+def test_manifest_hashes_only_new_or_changed_files(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in "abc":
+        (corpus / f"{name}.txt").write_text(f"isi {name}")
+    store = cache.Store(tmp_path / "cache")
+    paths = sorted(corpus.iterdir())
+    first = store.manifest(paths)
+    hashed = []
+    monkeypatch.setattr(cache, "file_key", lambda data: hashed.append(data) or "k")
+    assert store.manifest(paths)["file_key"].tolist() == first["file_key"].tolist()
+    assert hashed == []
+    (corpus / "b.txt").write_text("isi baru yang lebih panjang")
+    store.manifest(paths)
+    assert hashed == [b"isi baru yang lebih panjang"]
+
+
+def test_file_key_is_a_content_hash():
+    assert cache.file_key(b"abc") == cache.file_key(b"abc")
+    assert cache.file_key(b"abc") != cache.file_key(b"abd")
+    assert len(cache.file_key(b"")) == 16
+
+
+def test_fingerprint_follows_matching_files_and_extras(tmp_path):
+    (tmp_path / "data" / "lexicon").mkdir(parents=True)
+    (tmp_path / "sentiment.py").write_text("x = 1")
+    (tmp_path / "data" / "lexicon" / "umum.tsv").write_text("baik\t1")
+    (tmp_path / "other.py").write_text("y = 1")
+    patterns = ["sentiment.py", "data/lexicon/**/*"]
+    before = cache.fingerprint(patterns, root=tmp_path)
+    (tmp_path / "other.py").write_text("y = 2")
+    assert cache.fingerprint(patterns, root=tmp_path) == before
+    assert cache.fingerprint(patterns, root=tmp_path, extra=["upstream"]) != before
+    (tmp_path / "data" / "lexicon" / "umum.tsv").write_text("baik\t2")
+    assert cache.fingerprint(patterns, root=tmp_path) != before

@@ -1,0 +1,249 @@
+"""Tests for warta.pipeline: the cache-backed enrichment on pandas and Dask, and ``analyze``.
+
+Most tests run the engine with small stand-in stages (defined here), so that they check the
+plumbing — partitions, cache reuse and invalidation, interruption, identical engines — and not
+the other stages' behaviour. The tests at the end run the real stages on a synthetic corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from warta import cache, config, pipeline
+
+
+# --------------------------------------------------------------------------- stand-in stages
+
+
+def fake_load(paths):
+    rows = []
+    for path in paths:
+        text = Path(path).read_text(encoding="utf-8")
+        if path.endswith(".jsonl"):
+            rows += [_row(f"{path}#{n}", json.loads(line)["isi"]) for n, line in enumerate(text.splitlines())]
+        else:
+            rows.append(_row(path, text))
+    return pd.DataFrame(rows)
+
+
+def _row(path, body):
+    return {"article_id": hashlib.blake2b(body.encode(), digest_size=8).hexdigest(), "path": path,
+            "status": "ok" if body.strip() else "rejected", "flags": [] if body.strip() else ["empty"],
+            "body": body, "vendor": {}}
+
+
+def fake_duplicates(articles):
+    articles = articles.copy()
+    first = articles.drop_duplicates("article_id")
+    dup = ~articles.index.isin(first.index)
+    articles.loc[dup, "status"] = "flagged"
+    articles["flags"] = [flags + ["duplicate_of:" + aid] if d else flags
+                         for flags, aid, d in zip(articles["flags"], articles["article_id"], dup)]
+    return articles
+
+
+CALLS: list[tuple[str, int]] = []
+
+
+def fake_words(articles, **options):
+    CALLS.append(("words", len(articles)))
+    rows = [{"article_id": aid, "word": word, "position": n}
+            for aid, body in zip(articles["article_id"], articles["body"])
+            for n, word in enumerate(body.split()) if word[:1].isupper()]
+    if any("MELEDAK" in body for body in articles["body"]):
+        raise ValueError("stand-in stage cannot read this article")
+    return {"words": pd.DataFrame(rows, columns=["article_id", "word", "position"])}
+
+
+def fake_lengths(articles, **options):
+    CALLS.append(("lengths", len(articles)))
+    if any("BERHENTI" in body for body in articles["body"]):
+        raise KeyboardInterrupt  # what a user's Ctrl-C does in the middle of a run
+    return {"lengths": pd.DataFrame({"article_id": articles["article_id"], "chars": articles["body"].str.len()})}
+
+
+LOADER = pipeline.Stage("load", ("articles",), fake_load, batch=fake_duplicates)
+STAGES = (pipeline.Stage("actors", ("words",), fake_words), pipeline.Stage("sentiment", ("lengths",), fake_lengths))
+
+
+def run(corpus, store, engine="pandas", scheduler=None):
+    return pipeline.enrich(corpus, cache_root=store, engine=engine, scheduler=scheduler, progress=False,
+                           loader=LOADER, stages=STAGES)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(7):
+        (folder / f"{n:02d}.txt").write_text(f"Artikel {n} tentang Putin dan Kim di Pyongyang.\nParagraf kedua {n}.")
+    (folder / "07.txt").write_text("")  # rejected by the loader, still one row
+    (folder / "08.txt").write_text((folder / "03.txt").read_text())  # exact duplicate of 03
+    (folder / "09.jsonl").write_text("\n".join(json.dumps({"isi": f"Rekaman {n} dari Jakarta."}) for n in range(3)))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def small_partitions(monkeypatch):
+    monkeypatch.setitem(config.settings()["pipeline"], "partition_files", 3)
+    CALLS.clear()
+
+
+def assert_tables_equal(left, right):
+    assert left.keys() == right.keys()
+    for name in left:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+# --------------------------------------------------------------------------- engine and cache
+
+
+def test_first_run_processes_every_file_in_corpus_order(corpus, tmp_path):
+    tables, stats = run(corpus, tmp_path / "cache")
+    articles = tables["articles"]
+    # 08.txt has the bytes of 03.txt: processed once, reported for both paths.
+    assert stats["files"] == 10 and stats["processed_files"] == 9
+    assert stats["processed"] == {"load": 9, "actors": 9, "sentiment": 9}
+    assert [Path(p).name for p in articles["path"]] == [f"{n:02d}.txt" for n in range(10) if n != 9] + \
+        [f"09.jsonl#{n}" for n in range(3)]
+    assert articles.loc[articles["path"].str.endswith("08.txt"), "flags"].item() == \
+        ["duplicate_of:" + articles["article_id"].iloc[3]]
+    assert articles.loc[articles["path"].str.endswith("07.txt"), "status"].item() == "rejected"
+    # Rejected rows are skipped by the stages; duplicates are not.
+    assert set(tables["lengths"]["article_id"]) == set(articles.loc[articles["status"] != "rejected", "article_id"])
+    assert list(tables["words"].columns) == ["article_id", "word", "position"]
+    assert list(tables["articles"].columns) == ["article_id", "path", "status", "flags", "body", "vendor"]
+
+
+def test_second_run_processes_nothing_and_returns_the_same(corpus, tmp_path):
+    first, _ = run(corpus, tmp_path / "cache")
+    CALLS.clear()
+    second, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed_files"] == 0
+    assert stats["processed"] == {"load": 0, "actors": 0, "sentiment": 0}
+    assert CALLS == []
+    assert_tables_equal(first, second)
+
+
+def test_grown_corpus_processes_only_new_and_changed_files(corpus, tmp_path):
+    run(corpus, tmp_path / "cache")
+    (corpus / "10.txt").write_text("Artikel baru tentang Jakarta.")
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "11.txt").write_text("Artikel baru lain dari Bandung.")
+    (corpus / "02.txt").write_text("Isi yang diubah oleh Redaksi.")
+    grown, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed_files"] == 3
+    assert stats["processed"] == {"load": 3, "actors": 3, "sentiment": 3}
+    fresh, _ = run(corpus, tmp_path / "fresh-cache")
+    assert_tables_equal(grown, fresh)
+
+
+def test_removed_files_leave_the_results(corpus, tmp_path):
+    run(corpus, tmp_path / "cache")
+    (corpus / "01.txt").unlink()
+    tables, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed_files"] == 0
+    assert not tables["articles"]["path"].str.endswith("01.txt").any()
+    assert "Artikel 1 " not in " ".join(tables["articles"]["body"])
+
+
+def _package(root: Path) -> Path:
+    for name, text in {"load.py": "v1", "actors.py": "v1", "sentiment.py": "v1",
+                       "data/gazetteer/persons.tsv": "Putin", "data/lexicon/umum.tsv": "baik\t1"}.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("edited", "expected"),
+    [
+        ("data/lexicon/umum.tsv", {"load": 0, "actors": 0, "sentiment": 9}),
+        ("sentiment.py", {"load": 0, "actors": 0, "sentiment": 9}),
+        ("data/gazetteer/persons.tsv", {"load": 0, "actors": 9, "sentiment": 0}),
+        ("load.py", {"load": 9, "actors": 9, "sentiment": 9}),
+        ("README.md", {"load": 0, "actors": 0, "sentiment": 0}),
+    ],
+)
+def test_a_changed_file_invalidates_exactly_the_stages_it_versions(corpus, tmp_path, monkeypatch, edited, expected):
+    package = _package(tmp_path / "package")
+    monkeypatch.setattr(config, "PACKAGE_DIR", package)
+    first, _ = run(corpus, tmp_path / "cache")
+    (package / edited).write_text("changed")
+    CALLS.clear()
+    second, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed"] == expected
+    assert_tables_equal(first, second)
+
+
+def test_changed_settings_invalidate_their_stage(corpus, tmp_path, monkeypatch):
+    run(corpus, tmp_path / "cache")
+    monkeypatch.setitem(config.settings(), "actors", {"fuzzy_threshold": 99})
+    _, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed"] == {"load": 0, "actors": 9, "sentiment": 0}
+
+
+def test_interrupted_run_keeps_finished_parts_and_resumes(corpus, tmp_path):
+    (corpus / "05.txt").write_text("BERHENTI di sini.")
+    with pytest.raises(KeyboardInterrupt):
+        run(corpus, tmp_path / "cache")
+    done = {stage: len(cache.Store(tmp_path / "cache").keys(stage, fp))
+            for stage, fp in pipeline.stage_fingerprints([LOADER, *STAGES], {}).items()}
+    assert done["load"] == 6 and done["sentiment"] == 3  # two partitions of three finished loading
+    (corpus / "05.txt").write_text("Sudah diperbaiki.")
+    resumed, stats = run(corpus, tmp_path / "cache")
+    # 05 is new bytes; the third partition never started; sentiment had finished one partition.
+    assert stats["processed"] == {"load": 4, "actors": 4, "sentiment": 6}
+    fresh, _ = run(corpus, tmp_path / "fresh-cache")
+    assert_tables_equal(resumed, fresh)
+
+
+def test_a_failing_article_is_reported_and_retried_not_fatal(corpus, tmp_path):
+    (corpus / "04.txt").write_text("Artikel yang MELEDAK di tahap aktor.")
+    tables, stats = run(corpus, tmp_path / "cache")
+    assert len(stats["errors"]) == 1 and "actors failed on" in stats["errors"][0]
+    assert "ValueError" in stats["errors"][0]
+    assert len(tables["lengths"]) == 11  # other stages still ran for it
+    # Every other article kept its rows (six originals and the duplicate of 03).
+    assert tables["words"]["word"].eq("Artikel").sum() == 7
+    _, again = run(corpus, tmp_path / "cache")
+    assert again["processed"] == {"load": 0, "actors": 1, "sentiment": 0}
+
+
+def test_dask_gives_the_same_tables_as_pandas(corpus, tmp_path, dask_cluster):
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        on_pandas, _ = run(corpus, tmp_path / "pandas-cache")
+        on_dask, stats = run(corpus, tmp_path / "dask-cache", engine="dask", scheduler=dask_cluster.scheduler_address)
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert stats["engine"] == "dask" and stats["processed_files"] == 9
+    assert_tables_equal(on_pandas, on_dask)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [("", 10), ("*.txt", 9), ("0[0-2].txt", 3), ("09.jsonl", 1)],
+)
+def test_resolve_files_takes_folders_globs_and_files(corpus, pattern, expected):
+    source = corpus / pattern if pattern else corpus
+    assert len(pipeline.resolve_files(str(source))) == expected
+
+
+def test_resolve_files_rejects_a_source_that_matches_nothing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        pipeline.resolve_files(str(tmp_path / "nothing-*.txt"))
+    with pytest.raises(FileNotFoundError):
+        pipeline.resolve_files(tmp_path)
+
+
+def test_unknown_engine_is_an_error(corpus, tmp_path):
+    with pytest.raises(ValueError, match="engine"):
+        run(corpus, tmp_path / "cache", engine="spark")
