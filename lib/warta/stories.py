@@ -1,0 +1,549 @@
+"""Story clustering: near-duplicates and same-story articles, with the evidence for every join.
+
+A whole batch is tokenised and hashed at once in numpy (no Python object per word): the UTF-8
+bytes of all bodies are scanned for word boundaries and each word is hashed from its bytes. From
+those hashes come MinHash signatures of word shingles (how much text two articles share) and the
+*key terms* of each article (capitalised words and title words: who and where the story is
+about). Candidate pairs come from banding LSH over the key-term signatures (or from all pairs in
+a small batch), are verified on shingle, key-term, title, actor and date overlap plus shared
+sentences, and the verified pairs are joined into stories by union-find (connected components).
+
+``cluster(articles, spans=...)`` is what :func:`warta.timeline.cluster_stories` calls;
+``find_copies`` reports the sentences and paragraphs two articles share (syndication, copying).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components
+
+from warta import config
+from warta.text import paragraph_spans, split_sentences
+
+TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
+_MASK64 = (1 << 64) - 1
+_EMPTY = np.uint32(0xFFFFFFFF)
+_NORMAL_SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=1)
+def terms() -> dict[str, Any]:
+    """The packaged word lists (stopwords, paraphrase phrases, synonyms) of ``timeline_terms.toml``."""
+    with TERMS_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(terms()["stopwords"].split())
+
+
+# --------------------------------------------------------------------------- vectorised hashing
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The words of a batch of texts: ``hashes[offsets[i]:offsets[i + 1]]`` belong to text ``i``."""
+
+    hashes: np.ndarray  # uint64 hash of each lower-cased word
+    offsets: np.ndarray  # int64, len(texts) + 1
+    capitalised: np.ndarray  # bool: the word starts with an ASCII capital letter
+    digit: np.ndarray  # bool: the word starts with a digit
+    lengths: np.ndarray  # int64: the word's length in bytes
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """splitmix64 finaliser: spreads every input bit over the whole 64-bit output."""
+    z = values.astype(np.uint64, copy=True)
+    z ^= z >> np.uint64(30)
+    z *= np.uint64(0xBF58476D1CE4E5B9)
+    z ^= z >> np.uint64(27)
+    z *= np.uint64(0x94D049BB133111EB)
+    z ^= z >> np.uint64(31)
+    return z
+
+
+def _word_bytes(buffer: np.ndarray) -> np.ndarray:
+    """Mask of bytes that belong to words: ASCII letters and digits, and non-ASCII letters.
+
+    Multi-byte punctuation (curly quotes, dashes, ellipsis: U+2000–U+206F, lead bytes E2 80/81;
+    no-break space and Latin-1 signs: lead byte C2) separates words like ASCII punctuation does.
+    """
+    b = buffer
+    word = ((b >= 48) & (b <= 57)) | ((b >= 65) & (b <= 90)) | ((b >= 97) & (b <= 122)) | (b >= 128)
+    lead = np.flatnonzero((b[:-2] == 0xE2) & ((b[1:-1] == 0x80) | (b[1:-1] == 0x81)))
+    for shift in range(3):
+        word[lead + shift] = False
+    latin1 = np.flatnonzero(b[:-1] == 0xC2)
+    word[latin1] = False
+    word[latin1 + 1] = False
+    return word
+
+
+def token_hashes(texts: Sequence[str]) -> Tokens:
+    """Split every text into words and hash each lower-cased word, all texts at once.
+
+    The hash depends only on the word (its first 24 bytes and its length), so the same word
+    gets the same hash in every batch and every process.
+
+    >>> tokens = token_hashes(["Putin tiba", "putin"])
+    >>> tokens.offsets.tolist(), bool(tokens.hashes[0] == tokens.hashes[2])
+    ([0, 2, 3], True)
+    """
+    encoded = [text.encode("utf-8") for text in texts]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    text_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
+    # A newline between texts keeps words from running across them; 24 zero bytes pad the loads.
+    raw = np.frombuffer(b"\n".join(encoded) + b"\n" + bytes(24), dtype=np.uint8)
+    word = _word_bytes(raw)
+    word[-25:] = False
+    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    sizes = (ends - starts).astype(np.uint64)
+
+    lower = raw.copy()
+    upper = (raw >= 65) & (raw <= 90)
+    lower[upper] += 32
+    lower[~word] = 0
+    # Unaligned little-endian 8-byte loads at every byte offset: one gather reads 8 bytes of a word.
+    loads = np.ndarray(shape=(len(lower) - 8,), dtype="<u8", buffer=lower.data, strides=(1,))
+    hashed = sizes * np.uint64(0x9E3779B97F4A7C15)
+    for block in (2, 1, 0):
+        chunk = loads[starts + 8 * block]
+        keep = np.clip(sizes.astype(np.int64) - 8 * block, 0, 8)
+        # Zero the bytes past the word end (they belong to the next word or to padding).
+        mask = np.where(keep >= 8, np.uint64(_MASK64),
+                        (np.uint64(1) << (np.uint64(8) * keep.astype(np.uint64))) - np.uint64(1))
+        hashed = _mix(hashed ^ (chunk & mask))
+
+    owner = np.searchsorted(text_starts, starts, side="right") - 1
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
+    first = raw[starts]
+    return Tokens(hashes=hashed, offsets=offsets, capitalised=(first >= 65) & (first <= 90),
+                  digit=(first >= 48) & (first <= 57), lengths=sizes.astype(np.int64))
+
+
+def hash_words(words: Sequence[str]) -> np.ndarray:
+    """Hashes of single words, as :func:`token_hashes` would give them inside a text."""
+    return token_hashes([" ".join(words)]).hashes
+
+
+def minhash(values: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int) -> np.ndarray:
+    """MinHash signatures (``len(offsets) - 1`` × ``num_perm``, uint32) of the sets of 64-bit hashes
+    ``values[offsets[i]:offsets[i + 1]]``.
+
+    Each permutation is the multiply-add-shift hash ``(a·h + b) mod 2⁶⁴ >> 32`` with odd ``a``
+    (2-universal, and a shift is far cheaper than ``mod p`` in numpy); ``np.minimum.reduceat``
+    takes the minimum per set for all sets at once. Empty sets get the all-ones signature.
+    """
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    n = len(offsets) - 1
+    signature = np.full((n, num_perm), _EMPTY, dtype=np.uint32)
+    filled = np.diff(offsets) > 0
+    if not filled.any():
+        return signature
+    starts = offsets[:-1][filled]
+    shift = np.uint64(32)
+    for column in range(num_perm):
+        permuted = ((values * a[column] + b[column]) >> shift).astype(np.uint32)
+        signature[filled, column] = np.minimum.reduceat(permuted, starts)
+    return signature
+
+
+def jaccard_estimate(signature: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Share of agreeing MinHash values for each row pair ``(i, j)``; 0 when either set is empty."""
+    if len(pairs) == 0:
+        return np.zeros(0)
+    left, right = signature[pairs[:, 0]], signature[pairs[:, 1]]
+    estimate = (left == right).mean(axis=1)
+    empty = (left[:, 0] == _EMPTY) & (left == _EMPTY).all(axis=1) | (right == _EMPTY).all(axis=1)
+    estimate[empty] = 0.0
+    return estimate
+
+
+def shingle_hashes(tokens: Tokens, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the ``size``-word shingles of each text, and their offsets per text."""
+    counts = np.diff(tokens.offsets)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    position = np.arange(len(tokens.hashes)) - tokens.offsets[owner]
+    at = np.flatnonzero(position + size <= counts[owner])
+    hashed = tokens.hashes[at].copy()
+    for step in range(1, size):
+        hashed = _mix(hashed * np.uint64(0x100000001B3) ^ tokens.hashes[at + step])
+    per_text = np.bincount(owner[at], minlength=len(counts))
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(per_text, out=offsets[1:])
+    return hashed, offsets
+
+
+def lsh_pairs(signature: np.ndarray, *, rows: int, order: np.ndarray, window: int) -> np.ndarray:
+    """Candidate pairs ``(i, j)``, ``i < j``, that agree on all ``rows`` values of some band.
+
+    Within a band, rows are sorted by band key and then by ``order`` (publication time), and each
+    row is paired with the next ``window`` rows of the same key: small buckets give all their
+    pairs, and a huge bucket (a very common term) gives pairs of articles close in time instead of
+    a quadratic blow-up. Rows with an empty signature are never candidates.
+    """
+    n, num_perm = signature.shape
+    live = np.flatnonzero(~(signature == _EMPTY).all(axis=1))
+    found: list[np.ndarray] = []
+    for band in range(num_perm // rows):
+        block = signature[live, band * rows:(band + 1) * rows].astype(np.uint64)
+        key = np.zeros(len(live), dtype=np.uint64)
+        for column in range(rows):
+            key = _mix(key * np.uint64(0x100000001B3) ^ block[:, column])
+        sort = np.lexsort((order[live], key))
+        key_sorted, ids = key[sort], live[sort]
+        for step in range(1, window + 1):
+            same = np.flatnonzero(key_sorted[step:] == key_sorted[:-step])
+            if len(same) == 0:
+                break
+            found.append(np.stack([ids[same], ids[same + step]], axis=1))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.sort(np.concatenate(found), axis=1).astype(np.int64)
+    return np.unique(pairs, axis=0)
+
+
+# --------------------------------------------------------------------------- sets and overlaps
+
+
+def _normal_words(text: str) -> list[str]:
+    return [word for word in _NON_WORD.sub(" ", text.lower()).split() if word]
+
+
+def _set_matrix(groups: Sequence[Sequence[Any]]) -> csr_matrix:
+    """Binary article × item matrix of the given per-article collections."""
+    owner = np.repeat(np.arange(len(groups)), [len(group) for group in groups])
+    flat = [item for group in groups for item in group]
+    codes, uniques = pd.factorize(pd.Series(flat, dtype=object)) if flat else (np.zeros(0, int), [])
+    matrix = coo_matrix((np.ones(len(codes)), (owner, codes)), shape=(len(groups), max(len(uniques), 1)))
+    matrix = matrix.tocsr()
+    matrix.data[:] = 1.0  # duplicates were summed
+    return matrix
+
+
+def _intersections(matrix: csr_matrix, pairs: np.ndarray) -> np.ndarray:
+    """Size of the intersection of rows ``i`` and ``j`` for every pair (vectorised sparse products)."""
+    out = np.zeros(len(pairs))
+    step = 200_000
+    for begin in range(0, len(pairs), step):
+        part = pairs[begin:begin + step]
+        out[begin:begin + step] = np.asarray(matrix[part[:, 0]].multiply(matrix[part[:, 1]]).sum(axis=1)).ravel()
+    return out
+
+
+def _overlaps(matrix: csr_matrix, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Jaccard and overlap coefficient (intersection / smaller set) per pair; 0 for empty sets."""
+    sizes = np.diff(matrix.indptr).astype(float)
+    inter = _intersections(matrix, pairs)
+    a, b = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
+    union = a + b - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        jaccard = np.where(union > 0, inter / union, 0.0)
+        overlap = np.where(np.minimum(a, b) > 0, inter / np.minimum(a, b), 0.0)
+    return jaccard, overlap
+
+
+# --------------------------------------------------------------------------- copies
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence reduced for exact comparison: lower case, words only, single spaces."""
+    return " ".join(_normal_words(sentence))
+
+
+def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
+                max_spread: int | None = None) -> pd.DataFrame:
+    """Article pairs that share whole sentences or paragraphs (syndication or copying).
+
+    Sentences (``warta.text.split_sentences``) and paragraphs of at least ``min_words`` words are
+    compared after :func:`sentence_key` normalisation. A sentence found in more than
+    ``max_spread`` articles is boilerplate, not copying, and is ignored. One row per pair:
+    ``article_a`` (the earlier in the batch order) and ``article_b``, their outlets,
+    ``shared_sentences``, ``shared_paragraphs``, ``share_a`` / ``share_b`` (fraction of each
+    article's sentences that are shared) and ``examples`` (up to three shared sentences).
+    """
+    options = config.section("timeline")
+    min_words = options.get("copy_min_words", 6) if min_words is None else min_words
+    max_spread = options.get("copy_max_spread", 50) if max_spread is None else max_spread
+    columns = ["article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
+               "shared_paragraphs", "share_a", "share_b", "examples"]
+    units = _copy_units(articles, min_words)
+    totals = units[units["unit"] == "sentence"].groupby("row").size()
+    spread = units.groupby("key")["row"].transform("nunique")
+    units = units[(spread > 1) & (spread <= max_spread)]
+    pairs = units.merge(units, on=["key", "unit"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["row_a"] < pairs["row_b"]].drop_duplicates(["row_a", "row_b", "key"])
+    sentences = pairs[pairs["unit"] == "sentence"]
+    if sentences.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = sentences.groupby(["row_a", "row_b"]).agg(
+        shared_sentences=("key", "size"), examples=("text_a", lambda texts: list(texts)[:3]))
+    grouped["shared_paragraphs"] = pairs[pairs["unit"] == "paragraph"].groupby(["row_a", "row_b"]).size()
+    grouped = grouped.reset_index().fillna({"shared_paragraphs": 0})
+    ids = articles["article_id"].astype(str).to_numpy()
+    outlets = articles["outlet"].fillna("").astype(str).to_numpy()
+    result = pd.DataFrame({
+        "article_a": ids[grouped["row_a"]],
+        "article_b": ids[grouped["row_b"]],
+        "outlet_a": outlets[grouped["row_a"]],
+        "outlet_b": outlets[grouped["row_b"]],
+        "shared_sentences": grouped["shared_sentences"].astype(int),
+        "shared_paragraphs": grouped["shared_paragraphs"].astype(int),
+        "share_a": (grouped["shared_sentences"] / grouped["row_a"].map(totals)).round(3).to_numpy(),
+        "share_b": (grouped["shared_sentences"] / grouped["row_b"].map(totals)).round(3).to_numpy(),
+        "examples": grouped["examples"].to_numpy(),
+    })
+    return result.sort_values(["shared_sentences", "article_a"], ascending=[False, True], ignore_index=True)
+
+
+def _copy_units(articles: pd.DataFrame, min_words: int) -> pd.DataFrame:
+    """One row per long-enough sentence and paragraph: ``row``, ``unit``, ``key`` (a digest), ``text``."""
+    rows, units, keys, texts = [], [], [], []
+    for row, body in enumerate(articles["body"].fillna("").astype(str)):
+        pieces = [("sentence", sentence) for sentence in split_sentences(body)]
+        pieces += [("paragraph", body[start:end]) for start, end in paragraph_spans(body)]
+        for unit, text in pieces:
+            key = sentence_key(text)
+            if key.count(" ") + 1 < min_words:
+                continue
+            rows.append(row)
+            units.append(unit)
+            keys.append(hashlib.blake2b(key.encode(), digest_size=8).hexdigest())
+            texts.append(text)
+    return pd.DataFrame({"row": rows, "unit": units, "key": keys, "text": texts})
+
+
+# --------------------------------------------------------------------------- clustering
+
+AUDIT_COLUMNS = ["article_id", "story_id", "story_size", "outlet", "title", "matched_with",
+                 "shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap",
+                 "date_proximity", "shared_sentences", "score", "reason"]
+
+
+@dataclass(frozen=True)
+class Features:
+    """What cluster() compares, one row per article."""
+
+    shingles: np.ndarray  # MinHash signatures of word shingles (n × num_perm)
+    key_terms: csr_matrix  # article × key term (frequent terms removed)
+    titles: csr_matrix  # article × title word
+
+
+def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None = None) -> Features:
+    """Shingle signatures, key-term sets and title-word sets of all articles, in chunks."""
+    options = config.section("timeline") if options is None else options
+    bodies = articles["body"].fillna("").astype(str).tolist()
+    stop = hash_words(sorted(stopwords()))
+    signatures, owners, key_hashes = [], [], []
+    chunk = int(options.get("chunk_size", 5000))
+    for begin in range(0, len(bodies), chunk):
+        tokens = token_hashes(bodies[begin:begin + chunk])
+        shingles, offsets = shingle_hashes(tokens, int(options.get("shingle_size", 4)))
+        signatures.append(minhash(shingles, offsets, num_perm=int(options.get("num_perm", 64)),
+                                  seed=int(options.get("seed", 1))))
+        key = tokens.capitalised & (tokens.lengths >= 2) & ~np.isin(tokens.hashes, stop)
+        owner = np.repeat(np.arange(len(tokens.offsets) - 1), np.diff(tokens.offsets))
+        owners.append(owner[key] + begin)
+        key_hashes.append(tokens.hashes[key])
+    title_tokens = token_hashes(articles["title"].fillna("").astype(str).tolist())
+    title_owner = np.repeat(np.arange(len(articles)), np.diff(title_tokens.offsets))
+    title_keep = (title_tokens.lengths >= 3) & ~title_tokens.digit & ~np.isin(title_tokens.hashes, stop)
+    titles = _hash_matrix(title_owner[title_keep], title_tokens.hashes[title_keep], len(articles))
+    key_owner = np.concatenate(owners + [title_owner[title_keep]]) if owners else title_owner[title_keep]
+    key_values = np.concatenate(key_hashes + [title_tokens.hashes[title_keep]])
+    key_terms = _hash_matrix(key_owner, key_values, len(articles))
+    # A term in a large share of the batch ("Indonesia", "Presiden") says nothing about the story.
+    frequency = np.diff(key_terms.tocsc().indptr)
+    limit = max(float(options.get("max_df_min", 20)), float(options.get("max_df_fraction", 0.05)) * len(articles))
+    key_terms = key_terms[:, np.flatnonzero(frequency <= limit)].tocsr()
+    width = int(options.get("num_perm", 64))
+    shingle_sig = np.concatenate(signatures) if signatures else np.zeros((0, width), dtype=np.uint32)
+    return Features(shingles=shingle_sig, key_terms=key_terms, titles=titles)
+
+
+def _hash_matrix(owner: np.ndarray, hashes: np.ndarray, n: int) -> csr_matrix:
+    codes, uniques = pd.factorize(hashes)
+    matrix = coo_matrix((np.ones(len(codes)), (owner, codes)), shape=(n, max(len(uniques), 1))).tocsr()
+    matrix.data[:] = 1.0  # repeated words were summed
+    return matrix
+
+
+def candidate_pairs(features: Features, order: np.ndarray, *, options: dict[str, Any]) -> np.ndarray:
+    """All pairs of a small batch; banding LSH over key-term MinHash signatures for a large one."""
+    n = features.key_terms.shape[0]
+    if n <= int(options.get("all_pairs_limit", 3000)):
+        left, right = np.triu_indices(n, k=1)
+        return np.stack([left, right], axis=1).astype(np.int64)
+    matrix = features.key_terms
+    values = _mix(matrix.indices.astype(np.uint64))
+    signature = minhash(values, matrix.indptr.astype(np.int64), num_perm=int(options.get("term_perm", 64)),
+                        seed=int(options.get("seed", 1)) + 1)
+    return lsh_pairs(signature, rows=int(options.get("lsh_rows", 3)), order=order,
+                     window=int(options.get("lsh_window", 20)))
+
+
+def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None = None,
+            copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group ``articles`` into stories and explain each membership (see ``AUDIT_COLUMNS``).
+
+    ``spans`` holds each article's publication span (``start``/``end`` timestamps, NaT when
+    undated, same index as ``articles``); ``mentions`` (actor mentions) adds actor overlap;
+    ``copies`` (from :func:`find_copies`, computed when not given) adds shared sentences.
+    A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
+    at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
+    terms, title, actors and date proximity ≥ ``story_threshold``, published within
+    ``date_window_days`` of each other.
+    """
+    options = config.section("timeline")
+    n = len(articles)
+    if n == 0:
+        return pd.DataFrame(columns=AUDIT_COLUMNS)
+    articles = articles.reset_index(drop=True)
+    spans = spans.reset_index(drop=True)
+    ids = articles["article_id"].astype(str).to_numpy()
+    features = article_features(articles, options=options)
+    start, end = _days(spans["start"]), _days(spans["end"])
+    order = np.nan_to_num(end, nan=np.inf)
+    pairs = candidate_pairs(features, order, options=options)
+    copies = find_copies(articles) if copies is None else copies
+    shared = _shared_sentences(copies, ids)
+    if shared:
+        pairs = np.unique(np.concatenate([pairs, np.array(list(shared), dtype=np.int64).reshape(-1, 2)]), axis=0)
+    scores = score_pairs(pairs, features, start=start, end=end, shared=shared,
+                         actors=_actor_matrix(mentions, ids), options=options)
+    accepted = scores[scores["joined"]]
+    graph = coo_matrix((np.ones(len(accepted)), (accepted["i"], accepted["j"])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return _audit(articles, labels, scores, options)
+
+
+def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end: np.ndarray,
+                shared: dict[tuple[int, int], int], actors: csr_matrix | None,
+                options: dict[str, Any]) -> pd.DataFrame:
+    """Similarity scores of each candidate pair and whether (and why) it joins one story."""
+    i, j = pairs[:, 0], pairs[:, 1]
+    weights = dict(options.get("weights", {"terms": 0.45, "title": 0.2, "actors": 0.2, "date": 0.15}))
+    term_jaccard, _ = _overlaps(features.key_terms, pairs)
+    _, title_overlap = _overlaps(features.titles, pairs)
+    if actors is not None:
+        actor_overlap, _ = _overlaps(actors, pairs)
+    else:
+        actor_overlap = np.full(len(pairs), np.nan)
+        weights["actors"] = 0.0
+    window = float(options.get("date_window_days", 7))
+    gap = np.maximum(0.0, np.maximum(start[i], start[j]) - np.minimum(end[i], end[j]))
+    proximity = np.clip(1.0 - gap / window, 0.0, 1.0)
+    undated = np.isnan(gap)
+    # Undated articles are neither near nor far: a neutral half.
+    proximity[undated] = 0.5
+    saturation = float(options.get("term_saturation", 0.4))
+    parts = (weights["terms"] * np.minimum(1.0, term_jaccard / saturation) + weights["title"] * title_overlap
+             + weights["date"] * proximity + weights["actors"] * np.nan_to_num(actor_overlap))
+    score = parts / (weights["terms"] + weights["title"] + weights["actors"] + weights["date"])
+    shingle = jaccard_estimate(features.shingles, pairs)
+    shared_count = np.array([shared.get((a, b), 0) for a, b in zip(i.tolist(), j.tolist())], dtype=int)
+    duplicate = shingle >= float(options.get("duplicate_threshold", 0.5))
+    copied = shared_count >= int(options.get("min_shared_sentences", 2))
+    story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
+             & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))))
+    frame = pd.DataFrame({
+        "i": i, "j": j, "shingle_jaccard": shingle.round(3), "term_jaccard": term_jaccard.round(3),
+        "title_overlap": title_overlap.round(3), "actor_overlap": np.round(actor_overlap, 3),
+        "date_proximity": proximity.round(3), "shared_sentences": shared_count, "score": score.round(3),
+        "joined": duplicate | copied | story,
+    })
+    # Strength orders a member's edges for the audit: duplicates, then copies, then score.
+    frame["strength"] = duplicate * 4.0 + copied * 2.0 + score
+    frame["reason"] = ""
+    frame.loc[story, "reason"] = [_story_reason(row) for row in frame[story].itertuples()]
+    frame.loc[copied, "reason"] = ["shares %d sentences" % value for value in shared_count[copied]]
+    frame.loc[duplicate, "reason"] = ["near-duplicate (shingle Jaccard %.2f)" % value for value in shingle[duplicate]]
+    return frame
+
+
+def _story_reason(row) -> str:
+    actors = "" if np.isnan(row.actor_overlap) else f", actors {row.actor_overlap:.2f}"
+    return (f"same story (score {row.score:.2f}: key terms {row.term_jaccard:.2f}, title "
+            f"{row.title_overlap:.2f}{actors}, date {row.date_proximity:.2f})")
+
+
+def _days(values: pd.Series) -> np.ndarray:
+    """Timestamps as float days since the epoch (NaN for NaT)."""
+    stamps = pd.to_datetime(values, utc=True)
+    days = stamps.astype("int64").to_numpy() / 86_400e9
+    days[stamps.isna().to_numpy()] = np.nan
+    return days
+
+
+def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> dict[tuple[int, int], int]:
+    if copies.empty:
+        return {}
+    position = {article: row for row, article in enumerate(ids)}
+    shared = {}
+    for a, b, count in zip(copies["article_a"], copies["article_b"], copies["shared_sentences"]):
+        if a in position and b in position:
+            key = tuple(sorted((position[a], position[b])))
+            shared[key] = max(shared.get(key, 0), int(count))
+    return shared
+
+
+def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix | None:
+    if mentions is None:
+        return None
+    groups = {article: [] for article in ids}
+    for article, actor in zip(mentions["article_id"].astype(str), mentions["actor_id"].astype(str)):
+        if article in groups and actor:
+            groups[article].append(actor)
+    return _set_matrix([groups[article] for article in ids])
+
+
+def _audit(articles: pd.DataFrame, labels: np.ndarray, scores: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    ids = articles["article_id"].astype(str).to_numpy()
+    story_ids = pd.Series(ids).groupby(labels).transform("min").map(lambda first: f"story-{first[:12]}").to_numpy()
+    size = np.bincount(labels)[labels]
+    both = pd.concat([scores.rename(columns={"i": "row", "j": "other"}),
+                      scores.rename(columns={"j": "row", "i": "other"})], ignore_index=True)
+    both = both[both["joined"] | ~both["row"].isin(both.loc[both["joined"], "row"])]
+    best = both.sort_values("strength", ascending=False).drop_duplicates("row").set_index("row")
+    audit = pd.DataFrame({
+        "article_id": ids,
+        "story_id": story_ids,
+        "story_size": size,
+        "outlet": articles["outlet"].fillna("").astype(str).to_numpy(),
+        "title": articles["title"].fillna("").astype(str).to_numpy(),
+    })
+    rows = np.arange(len(ids))
+    for column in ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
+                   "shared_sentences", "score"]:
+        audit[column] = best[column].reindex(rows).to_numpy()
+    other = best["other"].reindex(rows)
+    audit["matched_with"] = [ids[int(value)] if pd.notna(value) else "" for value in other]
+    threshold = float(options.get("story_threshold", 0.45))
+    reasons, matched = [], audit["matched_with"].tolist()
+    for row in rows:
+        if row not in best.index:
+            reasons.append("alone: no candidate article shares key terms")
+        elif best.at[row, "joined"]:
+            reasons.append(best.at[row, "reason"])
+        else:
+            reasons.append(f"alone: closest article {matched[row]} scored {best.at[row, 'score']:.2f}"
+                           f" < {threshold:.2f}")
+            matched[row] = ""
+    audit["reason"] = reasons
+    audit["matched_with"] = matched
+    return audit[AUDIT_COLUMNS]

@@ -1,0 +1,645 @@
+"""Source timeline: when each outlet published, who was first, and how quotes and claims spread.
+
+Every publication date is a *span* at its own precision: a minute-precision article covers that
+minute, a month-only date covers the whole month. Ordering uses the end of the span (the latest
+moment the article can have appeared), so a month-only date never beats a day inside that month
+unless the whole month lies before it.
+
+Public functions (the pipeline calls them by these names):
+
+- :func:`publication_timeline`: one row per article with its span and story.
+- :func:`cluster_stories`: story per article, with similarity scores and the reason it joined
+  (see :mod:`warta.stories`).
+- :func:`first_reporters`: per story and outlet, the earliest article and its lag behind the
+  first reporter.
+- :func:`trace_propagation`: quotes and numeric claims followed across outlets in time order,
+  each occurrence labelled ``first``, ``copied_from:<outlet>``, ``same_wire:<wire>`` or
+  ``independent``.
+- :func:`extract_events`: dates mentioned in the text, with their sentences, against the
+  publication dates.
+"""
+from __future__ import annotations
+
+import re
+from datetime import timedelta, timezone
+from functools import lru_cache
+from typing import Any, Iterable
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from warta import config
+from warta import stories as clustering
+from warta.text import sentence_spans
+
+PRECISIONS = ("minute", "hour", "day", "month", "year")
+_RANK = {name: rank for rank, name in enumerate(PRECISIONS + ("none",))}
+_STEP = {
+    "minute": pd.Timedelta(minutes=1),
+    "hour": pd.Timedelta(hours=1),
+    "day": pd.DateOffset(days=1),
+    "month": pd.DateOffset(months=1),
+    "year": pd.DateOffset(years=1),
+}
+TIMELINE_COLUMNS = ["article_id", "story_id", "outlet", "outlet_domain", "media_type", "title", "published",
+                    "precision", "start", "end", "order"]
+REPORTER_COLUMNS = ["story_id", "outlet", "article_id", "published", "precision", "start", "end", "is_first",
+                    "first_outlet", "first_article_id", "first_certain", "lag_hours", "lag_min_hours",
+                    "lag_max_hours"]
+PROPAGATION_COLUMNS = ["item_id", "kind", "text", "article_id", "outlet", "published", "order", "credited",
+                       "relation", "story_id", "sentence_id", "speaker", "key"]
+EVENT_COLUMNS = ["article_id", "outlet", "sentence_id", "date", "precision", "surface", "sentence", "start",
+                 "end", "year_inferred", "published", "published_start", "days_from_publication"]
+
+
+# --------------------------------------------------------------------------- publication spans
+
+
+def display_timezone() -> timezone:
+    """The fixed offset of ``[timeline] timezone`` ("+07:00" → WIB)."""
+    text = str(config.section("timeline").get("timezone", "+07:00"))
+    sign = -1 if text.startswith("-") else 1
+    hours, _, minutes = text.lstrip("+-").partition(":")
+    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
+
+
+def publication_span(published: Any, precision: Any = None, *, tz: timezone | None = None
+                     ) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+    """``(start, end, precision)`` of one publication date; ``(NaT, NaT, "none")`` when there is none.
+
+    ``published`` is an ISO string ("2024-06-15T12:30:00+07:00", "2024-06-18", "2024-06",
+    "2024"); the span runs from the start of its precision unit to the start of the next one, in
+    the display time zone. A string coarser than the stated precision keeps its own shape, and a
+    finer one is cut to the stated precision.
+    """
+    tz = tz or display_timezone()
+    text = "" if published is None or (isinstance(published, float) and np.isnan(published)) else str(published).strip()
+    if not text or text.lower() in {"nat", "none", "nan"}:
+        return pd.NaT, pd.NaT, "none"
+    shape = {4: "year", 7: "month", 10: "day"}.get(len(text), "minute")
+    stated = str(precision) if precision in PRECISIONS else shape
+    precision = stated if _RANK[stated] >= _RANK[shape] else shape
+    try:
+        stamp = pd.Timestamp({4: text + "-01-01", 7: text + "-01"}.get(len(text), text))
+    except ValueError:
+        return pd.NaT, pd.NaT, "none"
+    stamp = stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
+    if precision == "minute":
+        start = stamp.floor("min")
+    elif precision == "hour":
+        start = stamp.floor("h")
+    elif precision == "day":
+        start = stamp.normalize()
+    elif precision == "month":
+        start = stamp.normalize().replace(day=1)
+    else:
+        start = stamp.normalize().replace(month=1, day=1)
+    return start, start + _STEP[precision], precision
+
+
+def publication_spans(articles: pd.DataFrame) -> pd.DataFrame:
+    """``start``, ``end`` and ``precision`` of every article (same index as ``articles``)."""
+    tz = display_timezone()
+    published = articles["published"] if "published" in articles else pd.Series(None, index=articles.index)
+    precision = (articles["date_precision"] if "date_precision" in articles
+                 else pd.Series(None, index=articles.index))
+    rows = [publication_span(value, stated, tz=tz) for value, stated in zip(published, precision)]
+    frame = pd.DataFrame(rows, columns=["start", "end", "precision"], index=articles.index)
+    for column in ("start", "end"):
+        frame[column] = pd.to_datetime(frame[column]).dt.tz_convert(tz) if len(frame) else frame[column]
+    return frame
+
+
+def chronological(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sort rows with ``start``/``end``/``precision`` by the latest moment each can have appeared.
+
+    Ties go to the finer precision, then the earlier start; undated rows come last.
+    """
+    key = frame.assign(_rank=frame["precision"].map(_RANK).fillna(len(_RANK)))
+    return key.sort_values(["end", "_rank", "start"], na_position="last", kind="stable").drop(columns="_rank")
+
+
+def _story_of(articles: pd.DataFrame, stories_table: pd.DataFrame | None) -> pd.Series:
+    if stories_table is None or stories_table.empty:
+        return pd.Series([None] * len(articles), index=articles.index, dtype=object)
+    lookup = dict(zip(stories_table["article_id"].astype(str), stories_table["story_id"]))
+    return articles["article_id"].astype(str).map(lookup)
+
+
+def publication_timeline(articles: pd.DataFrame, *, stories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per article: outlet, publication span (``start``/``end`` at its ``precision``) and story.
+
+    ``order`` counts from 1 within each story (or within the whole batch without stories) in
+    :func:`chronological` order; undated articles get no order.
+    """
+    if articles.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    spans = publication_spans(articles)
+    table = pd.DataFrame({
+        "article_id": articles["article_id"].astype(str),
+        "story_id": _story_of(articles, stories),
+        "outlet": _column(articles, "outlet"),
+        "outlet_domain": _column(articles, "outlet_domain"),
+        "media_type": _column(articles, "media_type"),
+        "title": _column(articles, "title"),
+        "published": articles["published"] if "published" in articles else None,
+        "precision": spans["precision"],
+        "start": spans["start"],
+        "end": spans["end"],
+    })
+    table = chronological(table)
+    group = table["story_id"].fillna("") if stories is not None else pd.Series("", index=table.index)
+    order = group.groupby(group).cumcount() + 1
+    table["order"] = order.where(table["start"].notna()).astype("Int64")
+    return table[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+def _column(articles: pd.DataFrame, name: str) -> pd.Series:
+    if name in articles:
+        return articles[name].fillna("").astype(str)
+    return pd.Series("", index=articles.index)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def cluster_stories(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Group articles into stories; one audit row per article (see :func:`warta.stories.cluster`).
+
+    Columns: ``article_id``, ``story_id``, ``story_size``, ``outlet``, ``title``,
+    ``matched_with`` (the member it joined through), ``shingle_jaccard`` (MinHash estimate over
+    word shingles), ``term_jaccard`` (key terms), ``title_overlap``, ``actor_overlap`` (needs
+    ``mentions``), ``date_proximity``, ``shared_sentences``, ``score`` and ``reason``.
+    """
+    return clustering.cluster(articles, spans=publication_spans(articles), mentions=mentions)
+
+
+def first_reporters(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
+    """Per story and outlet: the outlet's earliest article and its lag behind the first reporter.
+
+    The first reporter is the article that can have appeared earliest (:func:`chronological`), so
+    a month-only date cannot beat a day inside that month unless it is earlier for sure.
+    ``first_certain`` says no other dated article of the story can have been earlier.
+    ``lag_hours`` compares span starts when both dates are at least day-precise (else NaN);
+    ``lag_min_hours``/``lag_max_hours`` bound the lag whatever the precision.
+    """
+    timeline = publication_timeline(articles, stories=stories)
+    if timeline.empty:
+        return pd.DataFrame(columns=REPORTER_COLUMNS)
+    timeline["story_id"] = timeline["story_id"].fillna("")
+    earliest = timeline.drop_duplicates(["story_id", "outlet"]).copy()
+    dated = timeline[timeline["start"].notna()]
+    first = dated.drop_duplicates("story_id").set_index("story_id")
+    story = earliest["story_id"]
+    first_start = story.map(first["start"])
+    first_end = story.map(first["end"])
+    first_precision = story.map(first["precision"])
+    earliest["is_first"] = earliest["article_id"] == story.map(first["article_id"])
+    earliest["first_outlet"] = story.map(first["outlet"]).fillna("")
+    earliest["first_article_id"] = story.map(first["article_id"]).fillna("")
+    # Certain when the first span ends before any other dated article of the story starts.
+    others = dated[dated["article_id"] != dated["story_id"].map(first["article_id"])]
+    overlapping = others["start"] < others["story_id"].map(first["end"])
+    uncertain = set(others.loc[overlapping, "story_id"])
+    earliest["first_certain"] = story.isin(first.index) & ~story.isin(uncertain)
+    hours = pd.Timedelta(hours=1)
+    fine = earliest["precision"].isin(["minute", "hour", "day"]) & first_precision.isin(["minute", "hour", "day"])
+    earliest["lag_hours"] = ((earliest["start"] - first_start) / hours).where(fine).round(2)
+    earliest["lag_min_hours"] = ((earliest["start"] - first_end) / hours).clip(lower=0).round(2)
+    earliest["lag_max_hours"] = ((earliest["end"] - first_start) / hours).round(2)
+    earliest.loc[earliest["is_first"], ["lag_hours", "lag_min_hours"]] = 0.0
+    return earliest[REPORTER_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- claims and quotes
+
+_QUALIFIER = (r"lebih dari|lebih|sekitar|hampir|sedikitnya|setidaknya|paling sedikit|kurang dari|mencapai|"
+              r"sebanyak|more than|over|about|nearly|almost|at least|around|up to")
+CLAIM_PATTERN = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?"
+    r"(?<![\w/:.,-])(?P<number>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w/:]|[.,]\d)"
+    r"(?:\s*(?P<multiplier>ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)\b)?"
+    r"(?:\s*(?P<percent>%|persen\b|percent\b))?"
+    r"(?:\s+(?P<unit>[^\W\d_]{2,}(?:-[^\W\d_]+)?))?"
+    r"(?:\s+(?P<unit2>[^\W\d_]{3,}))?",
+    re.IGNORECASE,
+)
+MULTIPLIERS = {"ribu": 1e3, "thousand": 1e3, "juta": 1e6, "million": 1e6, "miliar": 1e9, "milyar": 1e9,
+               "billion": 1e9, "triliun": 1e12, "trillion": 1e12}
+# A number after these words is a year, a clock time, a date or an identifier, not a claim.
+_NOT_A_COUNT = {"tahun", "pukul", "jam", "tanggal", "tgl", "nomor", "no", "pasal", "ayat", "halaman", "ke",
+                "seri", "kode", "rt", "rw", "year", "since", "in", "at", "edisi", "periode"}
+_TIME_UNITS = {"tahun", "bulan", "hari", "pekan", "minggu", "jam", "menit", "detik", "years", "months", "days",
+               "weeks", "hours", "minutes"}
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
+
+
+@lru_cache(maxsize=1)
+def synonym_index() -> dict[str, str]:
+    """Every one-word variant of ``[synonyms]`` (and each key) → its key."""
+    index: dict[str, str] = {}
+    for key, variants in clustering.terms()["synonyms"].items():
+        for variant in [key, *variants]:
+            index[variant.lower()] = key
+    return index
+
+
+def canonical_word(word: str) -> str:
+    """A word mapped through the synonym table (English plurals tried without their "s")."""
+    lower = word.lower()
+    index = synonym_index()
+    if lower in index:
+        return index[lower]
+    if lower.endswith("s") and lower[:-1] in index:
+        return index[lower[:-1]]
+    return lower
+
+
+def claim_value(number: str, multiplier: str | None = None) -> float:
+    """The numeric value of a written number: "11.000" = "11,000" = ("11", "ribu") = 11000.0.
+
+    Groups of three digits after a dot or comma are thousands (Indonesian and English style
+    alike); any other dot or comma is a decimal mark ("2,5 juta" = 2,500,000).
+    """
+    if _THOUSANDS.fullmatch(number):
+        value = float(re.sub(r"[.,]", "", number))
+    else:
+        value = float(number.replace(",", "."))
+    return value * MULTIPLIERS.get((multiplier or "").lower(), 1.0)
+
+
+def find_claims(text: str) -> list[dict[str, Any]]:
+    """Numeric claims in ``text``: a count or amount with the noun it counts.
+
+    Each claim has ``start``, ``end``, ``text`` ("lebih dari 11.000 kontainer amunisi"),
+    ``value`` (11000.0), ``unit`` (canonical noun, "kontainer") and ``key`` ("11000 kontainer";
+    percentages read "70% impor"). Years, clock times, dates and identifiers are skipped.
+    """
+    claims = []
+    stop = clustering.stopwords()
+    for match in CLAIM_PATTERN.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        if before and before.group(1).lower() in _NOT_A_COUNT and not match.group("qualifier"):
+            continue
+        unit = (match.group("unit") or "").lower()
+        if unit in stop and unit not in _TIME_UNITS:
+            continue
+        value = claim_value(match.group("number"), match.group("multiplier"))
+        percent = bool(match.group("percent"))
+        if not unit or (1900 <= value <= 2100 and not match.group("multiplier") and not percent
+                        and unit not in _TIME_UNITS and canonical_word(unit) == unit):
+            continue
+        end = match.end("unit")
+        unit2 = (match.group("unit2") or "").lower()
+        if unit2 and unit2 not in stop:
+            end = match.end("unit2")
+        key = f"{value:g}{'%' if percent else ''} {canonical_word(unit)}"
+        claims.append({"start": match.start(), "end": end, "text": text[match.start():end], "value": value,
+                       "unit": canonical_word(unit), "key": key})
+    return claims
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> dict[str, list[re.Pattern]]:
+    return {concept: [re.compile(pattern) for pattern in patterns]
+            for concept, patterns in clustering.terms()["phrases"].items()}
+
+
+def phrase_concepts(text: str) -> frozenset[str]:
+    """The ``[phrases]`` concepts a text expresses ("semakin dalamnya hubungan" → deepening_relationship)."""
+    lower = " ".join(text.lower().split())
+    return frozenset(concept for concept, patterns in _phrase_patterns().items()
+                     if any(pattern.search(lower) for pattern in patterns))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    canonical = canonical_word(word)
+    return canonical if canonical != word else _stemmer().stem(word)
+
+
+def quote_words(text: str) -> str:
+    """Content words of a quote, stemmed and translated, for rewording-tolerant comparison."""
+    stop = clustering.stopwords()
+    return " ".join(_stem(word) for word in clustering.sentence_key(text).split()
+                    if len(word) > 2 and word not in stop and not word.isdigit())
+
+
+# --------------------------------------------------------------------------- propagation
+
+
+def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
+                      quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Follow quotes and numeric claims across the articles of each story, in time order.
+
+    A *claim* is a number with its noun (:func:`find_claims`), matched on its normalised value and
+    noun. A *quote* (a row of ``quotes``; without it, text in quotation marks) is matched to
+    sentences and quotes of the other articles of its story when it is near-identical
+    (token-set ratio ≥ ``quote_similarity`` on stemmed, translated content words) or when the
+    same speaker is named nearby and the text is similar (≥ ``quote_similarity_same_speaker``) or
+    says the same ``[phrases]`` concept, which covers translation ("the deepening relationship"
+    ≈ "semakin mendalamnya hubungan" ≈ "hubungan yang kian erat"). Items found in two or more
+    articles are kept; each occurrence is labelled (see :func:`label_relations`).
+    """
+    options = config.section("timeline")
+    if articles.empty or stories is None or stories.empty:
+        return pd.DataFrame(columns=PROPAGATION_COLUMNS)
+    frame = articles.reset_index(drop=True)
+    frame = frame.assign(story_id=_story_of(frame, stories).to_numpy())
+    frame = pd.concat([frame, publication_spans(frame)[["start", "end", "precision"]]], axis=1)
+    limit = int(options.get("max_story_articles", 300))
+    rows: list[dict[str, Any]] = []
+    for story_id, members in frame.groupby("story_id", sort=True):
+        if len(members) < 2:
+            continue
+        members = chronological(members).head(limit)
+        units = _story_units(members, quotes)
+        copies = {frozenset(pair) for pair in stories_copies(members)}
+        for kind, item_key, occurrences in _claim_items(members, units) + _quote_items(members, units, options):
+            rows += _item_rows(story_id, kind, item_key, occurrences, members, units, copies, options)
+    if not rows:
+        return pd.DataFrame(columns=PROPAGATION_COLUMNS)
+    return pd.DataFrame(rows)[PROPAGATION_COLUMNS]
+
+
+def stories_copies(members: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of articles that share at least ``min_shared_sentences`` sentences."""
+    minimum = int(config.section("timeline").get("min_shared_sentences", 2))
+    copies = clustering.find_copies(members)
+    copies = copies[copies["shared_sentences"] >= minimum]
+    return list(zip(copies["article_a"], copies["article_b"]))
+
+
+def _story_units(members: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per sentence of the story's articles, with the quote said in it (if any)."""
+    records = []
+    for position, (_, article) in enumerate(members.iterrows()):
+        body = str(article.get("body") or "")
+        for sentence_id, (start, end) in enumerate(sentence_spans(body)):
+            records.append({"position": position, "article_id": str(article["article_id"]),
+                            "sentence_id": sentence_id, "start": start, "end": end,
+                            "sentence": body[start:end]})
+    units = pd.DataFrame(records, columns=["position", "article_id", "sentence_id", "start", "end", "sentence"])
+    said = _quotes_in(members, units, quotes)
+    units = units.merge(said, on=["article_id", "sentence_id"], how="left")
+    units["is_quote"] = units["quote"].notna()
+    units = units.fillna({"quote": "", "speaker": "", "speaker_id": ""})
+    units["text"] = units["quote"].where(units["is_quote"], units["sentence"])
+    return units
+
+
+def _quotes_in(members: pd.DataFrame, units: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """The first quote of each sentence: from the quotes table, else text between quotation marks."""
+    columns = ["article_id", "sentence_id", "quote", "speaker", "speaker_id"]
+    if quotes is not None:
+        ids = set(members["article_id"].astype(str))
+        found = quotes[quotes["article_id"].astype(str).isin(ids)]
+        found = pd.DataFrame({
+            "article_id": found["article_id"].astype(str),
+            "sentence_id": found["sentence_id"].astype(int),
+            "quote": found["text"].astype(str),
+            "speaker": found["speaker"].fillna("").astype(str) if "speaker" in found else "",
+            "speaker_id": found["speaker_id"].fillna("").astype(str) if "speaker_id" in found else "",
+        })
+        return found.drop_duplicates(["article_id", "sentence_id"])
+    marked = units["sentence"].str.extract(r"[“\"]([^”\"]{20,})[”\"]", expand=False)
+    found = units.assign(quote=marked, speaker="", speaker_id="")[columns]
+    return found[found["quote"].notna()]
+
+
+def _claim_items(members: pd.DataFrame, units: pd.DataFrame) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+    """Claims found in two or more articles: (kind, key, [(position, sentence_id, text), ...])."""
+    found: dict[str, dict[int, tuple[int, str]]] = {}
+    for position, body in enumerate(members["body"].fillna("").astype(str)):
+        starts = units.loc[units["position"] == position, "start"].to_numpy()
+        for claim in find_claims(body):
+            sentence_id = int(np.searchsorted(starts, claim["start"], side="right") - 1)
+            found.setdefault(claim["key"], {}).setdefault(position, (max(sentence_id, 0), claim["text"]))
+    return [("claim", key, [(position, sid, text) for position, (sid, text) in sorted(places.items())])
+            for key, places in found.items() if len(places) >= 2]
+
+
+def _quote_items(members: pd.DataFrame, units: pd.DataFrame, options: dict[str, Any]
+                 ) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+    """Quotes matched across articles; each item keeps one sentence per article."""
+    anchors = units.index[units["is_quote"]].to_numpy()
+    if len(anchors) == 0:
+        return []
+    words = [quote_words(text) for text in units["text"]]
+    concepts = [phrase_concepts(text) for text in units["text"]]
+    similarity = process.cdist([words[a] for a in anchors], words, scorer=fuzz.token_set_ratio, workers=1)
+    strict = float(options.get("quote_similarity", 90))
+    loose = float(options.get("quote_similarity_same_speaker", 70))
+    positions = units["position"].to_numpy()
+    parent = list(range(len(units)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    weight = np.zeros(len(units))
+    for row, anchor in enumerate(anchors):
+        long_enough = len(words[anchor].split()) >= 4
+        for other in np.flatnonzero(positions != positions[anchor]):
+            score = similarity[row, other]
+            shared = bool(concepts[anchor] & concepts[other])
+            if not (score >= loose or shared):
+                continue
+            near_identical = long_enough and score >= strict
+            if near_identical or (_same_speaker(units, anchor, other, options) and (score >= loose or shared)):
+                parent[root(anchor)] = root(other)
+                weight[[anchor, other]] += score + 100 * shared
+    groups: dict[int, list[int]] = {}
+    for node in np.flatnonzero(weight):
+        groups.setdefault(root(node), []).append(node)
+    items = []
+    for nodes in groups.values():
+        # One sentence per article: the best-connected one.
+        best: dict[int, int] = {}
+        for node in nodes:
+            position = positions[node]
+            if position not in best or weight[node] > weight[best[position]]:
+                best[position] = node
+        if len(best) < 2:
+            continue
+        chosen = [best[position] for position in sorted(best)]
+        key = _quote_key(units, chosen, concepts)
+        items.append(("quote", key, [(positions[node], int(units.at[node, "sentence_id"]),
+                                      units.at[node, "text"]) for node in chosen]))
+    return items
+
+
+def _quote_key(units: pd.DataFrame, nodes: list[int], concepts: list[frozenset[str]]) -> str:
+    speakers = [units.at[node, "speaker"] for node in nodes if units.at[node, "speaker"]]
+    shared = frozenset.intersection(*[concepts[node] for node in nodes])
+    label = sorted(shared)[0] if shared else quote_words(units.at[nodes[0], "text"])[:40]
+    return f"{speakers[0] if speakers else 'unattributed'}: {label}"
+
+
+def _same_speaker(units: pd.DataFrame, anchor: int, other: int, options: dict[str, Any]) -> bool:
+    """True when ``other`` is attributed to the anchor's speaker or names them close before it."""
+    speaker_id = units.at[anchor, "speaker_id"]
+    if speaker_id and units.at[other, "speaker_id"] == speaker_id:
+        return True
+    names = [word for word in units.at[anchor, "speaker"].split() if len(word) >= 3 and word[0].isupper()]
+    if not names:
+        return False
+    window = int(options.get("speaker_window", 2))
+    position, sentence_id = units.at[other, "position"], units.at[other, "sentence_id"]
+    nearby = units[(units["position"] == position) & units["sentence_id"].between(sentence_id - window, sentence_id)]
+    pattern = re.compile(rf"\b{re.escape(names[-1])}\b", re.IGNORECASE)
+    return any(pattern.search(text) for text in nearby["sentence"])
+
+
+def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, int, str]], members: pd.DataFrame,
+               units: pd.DataFrame, copies: set[frozenset], options: dict[str, Any]) -> list[dict[str, Any]]:
+    records = []
+    for position, sentence_id, text in sorted(occurrences):
+        article = members.iloc[position]
+        records.append({
+            "article_id": str(article["article_id"]),
+            "outlet": str(article.get("outlet") or ""),
+            "outlet_domain": str(article.get("outlet_domain") or ""),
+            "published": article.get("published"),
+            "sentence_id": sentence_id,
+            "text": text,
+            "sentence": _sentence_at(units, position, sentence_id),
+            "credited": credited_sources(units, position, sentence_id, article.get("cited_sources")),
+            "speaker": _speaker_at(units, position, sentence_id) if kind == "quote" else "",
+        })
+    occurrence = pd.DataFrame(records)
+    occurrence["relation"] = label_relations(occurrence, copies=copies,
+                                             copy_similarity=float(options.get("copy_similarity", 90)))
+    slug = re.sub(r"[^\w]+", "-", key.lower()).strip("-")[:60]
+    return [{**row, "item_id": f"{story_id}:{kind}:{slug}", "kind": kind, "order": order, "story_id": story_id,
+             "key": key, "credited": "; ".join(row["credited"])}
+            for order, row in enumerate(occurrence.to_dict("records"), start=1)]
+
+
+def _unit_at(units: pd.DataFrame, position: int, sentence_id: int) -> pd.DataFrame:
+    return units[(units["position"] == position) & (units["sentence_id"] == sentence_id)]
+
+
+def _speaker_at(units: pd.DataFrame, position: int, sentence_id: int) -> str:
+    match = _unit_at(units, position, sentence_id)
+    return str(match["speaker"].iloc[0]) if len(match) else ""
+
+
+def _sentence_at(units: pd.DataFrame, position: int, sentence_id: int) -> str:
+    match = _unit_at(units, position, sentence_id)
+    return str(match["sentence"].iloc[0]) if len(match) else ""
+
+
+def credited_sources(units: pd.DataFrame, position: int, sentence_id: int, cited: Any) -> list[str]:
+    """The sources an occurrence credits: those named within one sentence of it, else all the
+    article's ``cited_sources``."""
+    cited = [str(source) for source in (cited if isinstance(cited, (list, tuple, np.ndarray)) else [])]
+    nearby = units[(units["position"] == position) & units["sentence_id"].between(sentence_id - 1, sentence_id + 1)]
+    text = " ".join(nearby["sentence"]).lower()
+    local = [source for source in cited if source.lower() in text]
+    return local or cited
+
+
+def _name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().removesuffix(".com").removesuffix(".co.id"))
+
+
+def _credits_outlet(credited: Iterable[str], outlet: str, domain: str) -> bool:
+    keys = {_name_key(outlet), _name_key(domain.split(".")[0] if domain else "")} - {""}
+    for source in credited:
+        source_key = _name_key(source)
+        if source_key and any(source_key == key or (len(source_key) >= 4 and (source_key in key or key in source_key))
+                              for key in keys):
+            return True
+    return False
+
+
+def label_relations(occurrences: pd.DataFrame, *, copies: set[frozenset] = frozenset(),
+                    copy_similarity: float = 90.0) -> list[str]:
+    """How each occurrence (in time order) relates to the earlier ones.
+
+    ``first`` for the earliest; ``copied_from:<outlet>`` when it credits an earlier outlet;
+    ``same_wire:<source>`` when it and an earlier occurrence credit the same wire or outlet
+    (both took it from there, neither copied the other); ``copied_from:<outlet>`` again, without
+    credit, when its sentence is near-verbatim (ratio ≥ ``copy_similarity``) or the two articles
+    share sentences (``copies``); else ``independent``. Needs columns ``article_id``, ``outlet``,
+    ``outlet_domain``, ``credited`` (list) and ``sentence``.
+    """
+    labels: list[str] = []
+    rows = occurrences.to_dict("records")
+    for index, row in enumerate(rows):
+        earlier = rows[:index]
+        if not earlier:
+            labels.append("first")
+            continue
+        credited_outlet = next((e["outlet"] for e in earlier if e["outlet"] != row["outlet"]
+                                and _credits_outlet(row["credited"], e["outlet"], e["outlet_domain"])), None)
+        wire = next((source for e in earlier for source in row["credited"] if source in e["credited"]), None)
+        copied = next((e["outlet"] for e in earlier
+                       if frozenset((e["article_id"], row["article_id"])) in copies
+                       or fuzz.ratio(clustering.sentence_key(e["sentence"]), clustering.sentence_key(row["sentence"]))
+                       >= copy_similarity
+                       and e["article_id"] != row["article_id"]), None)
+        if credited_outlet:
+            labels.append(f"copied_from:{credited_outlet}")
+        elif wire:
+            labels.append(f"same_wire:{wire}")
+        elif copied:
+            labels.append(f"copied_from:{copied}")
+        else:
+            labels.append("independent")
+    return labels
+
+
+# --------------------------------------------------------------------------- events
+
+
+def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
+    """Dates mentioned in the text, one row per mention, with the sentence that holds it.
+
+    ``sentence_id`` indexes :func:`warta.text.sentence_spans` of the body; ``date`` is the ISO
+    value at its ``precision`` and ``start``/``end`` its span. The article's publication date is
+    the reference for dates without a year, and ``days_from_publication`` places the event
+    before (negative) or after the article's publication.
+    """
+    from warta.dates import find_date_mentions
+
+    if articles.empty:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    tz = display_timezone()
+    spans = publication_spans(articles)
+    rows = []
+    for (_, article), (published_start, _, _) in zip(articles.iterrows(), spans.itertuples(index=False)):
+        body = str(article.get("body") or "")
+        sentences = sentence_spans(body)
+        starts = np.array([start for start, _ in sentences], dtype=np.int64)
+        reference = published_start.date() if pd.notna(published_start) else None
+        for mention in find_date_mentions(body, reference=reference):
+            sentence_id = max(int(np.searchsorted(starts, mention.start, side="right") - 1), 0)
+            start, end, precision = publication_span(mention.value, mention.precision, tz=tz)
+            a, b = sentences[sentence_id] if sentences else (0, len(body))
+            rows.append({
+                "article_id": str(article["article_id"]), "outlet": str(article.get("outlet") or ""),
+                "sentence_id": sentence_id, "date": mention.value, "precision": precision,
+                "surface": mention.surface, "sentence": body[a:b], "start": start, "end": end,
+                "year_inferred": bool(mention.year_inferred), "published": article.get("published"),
+                "published_start": published_start,
+            })
+    if not rows:
+        return pd.DataFrame(columns=EVENT_COLUMNS)
+    events = pd.DataFrame(rows)
+    for column in ("start", "end", "published_start"):
+        events[column] = pd.to_datetime(events[column], utc=True).dt.tz_convert(tz)
+    events["days_from_publication"] = ((events["start"] - events["published_start"]) / pd.Timedelta(days=1)).round(2)
+    return events[EVENT_COLUMNS]
