@@ -153,7 +153,8 @@ def _repair_mojibake(text: str, flags: list[str]) -> str:
         return text
     import ftfy  # slow to import and to run: only for text that looks broken
 
-    fixed = ftfy.fix_text(text)
+    # Curly quotes stay: quote extraction reads them.
+    fixed = ftfy.fix_text(text, ftfy.TextFixerConfig(uncurl_quotes=False))
     if fixed != text:
         flags.append("mojibake")
     return fixed
@@ -455,12 +456,17 @@ def _article_row(path: str, data: bytes, text: str, *, flags: list[str], setting
         "date_evidence": published.evidence,
         "authors": _unique(_names(meta.get("authors")) + list(cleaned.authors)),
         "editors": _unique(_names(meta.get("editors")) + list(cleaned.editors)),
-        "cited_sources": list(cited),
+        "cited_sources": _not_self(cited, outlet.name if outlet else named_outlet),
         "body": cleaned.body,
         "removed": list(cleaned.removed),
         "captions": list(cleaned.captions),
         "vendor": vendor,
     }
+
+
+def _not_self(cited: list[str], outlet: str) -> list[str]:
+    """An outlet crediting its own photos ("Photo : KBS News") does not cite itself."""
+    return [name for name in cited if not re.search(rf"\b{re.escape(name)}\b", outlet, re.IGNORECASE)]
 
 
 def _rejected(path: str | Path, data: bytes, *flags: str) -> dict[str, Any]:
