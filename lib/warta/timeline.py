@@ -49,7 +49,7 @@ REPORTER_COLUMNS = ["story_id", "outlet", "article_id", "published", "precision"
                     "lag_max_hours"]
 PROPAGATION_COLUMNS = ["item_id", "kind", "text", "article_id", "outlet", "published", "order", "credited",
                        "relation", "story_id", "sentence_id", "speaker", "key"]
-EVENT_COLUMNS = ["article_id", "outlet", "sentence_id", "date", "precision", "surface", "sentence", "start",
+EVENT_COLUMNS = ["article_id", "outlet", "source", "sentence_id", "date", "precision", "surface", "sentence", "start",
                  "end", "year_inferred", "published", "published_start", "days_from_publication"]
 
 
@@ -488,12 +488,15 @@ def _quote_key(units: pd.DataFrame, nodes: list[int], concepts: list[frozenset[s
 
 
 def _same_speaker(units: pd.DataFrame, anchor: int, other: int, options: dict[str, Any]) -> bool:
-    """True when ``other`` is attributed to the anchor's speaker or names them close before it."""
+    """True when ``other`` is attributed to the anchor's speaker, or the anchor's speaker is a
+    person (``per:`` id) whose surname appears in ``other`` or up to ``speaker_window`` sentences
+    before it."""
     speaker_id = units.at[anchor, "speaker_id"]
     if speaker_id and units.at[other, "speaker_id"] == speaker_id:
         return True
+    # Only a person's surname is specific enough to find nearby ("Kirby"); "Negeri" is not.
     names = [word for word in units.at[anchor, "speaker"].split() if len(word) >= 3 and word[0].isupper()]
-    if not names:
+    if not names or not speaker_id.startswith("per:"):
         return False
     window = int(options.get("speaker_window", 2))
     position, sentence_id = units.at[other, "position"], units.at[other, "sentence_id"]
@@ -608,37 +611,45 @@ def label_relations(occurrences: pd.DataFrame, *, copies: set[frozenset] = froze
 def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     """Dates mentioned in the text, one row per mention, with the sentence that holds it.
 
-    ``sentence_id`` indexes :func:`warta.text.sentence_spans` of the body; ``date`` is the ISO
-    value at its ``precision`` and ``start``/``end`` its span. The article's publication date is
-    the reference for dates without a year, and ``days_from_publication`` places the event
-    before (negative) or after the article's publication.
+    ``sentence_id`` indexes :func:`warta.text.sentence_spans` of the body; mentions in photo
+    captions (``source`` "caption") have no ``sentence_id``. ``date`` is the ISO value at its
+    ``precision`` and ``start``/``end`` its span. The last day the article can have been
+    published is the reference for dates without a year, and ``days_from_publication`` places the
+    event before (negative) or after the start of the article's publication span.
     """
-    from warta.dates import find_date_mentions
+    from warta.dates import find_date_mentions, reference_date
 
     if articles.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     tz = display_timezone()
     spans = publication_spans(articles)
     rows = []
-    for (_, article), (published_start, _, _) in zip(articles.iterrows(), spans.itertuples(index=False)):
-        body = str(article.get("body") or "")
-        sentences = sentence_spans(body)
-        starts = np.array([start for start, _ in sentences], dtype=np.int64)
-        reference = published_start.date() if pd.notna(published_start) else None
-        for mention in find_date_mentions(body, reference=reference):
-            sentence_id = max(int(np.searchsorted(starts, mention.start, side="right") - 1), 0)
-            start, end, precision = publication_span(mention.value, mention.precision, tz=tz)
-            a, b = sentences[sentence_id] if sentences else (0, len(body))
-            rows.append({
-                "article_id": str(article["article_id"]), "outlet": str(article.get("outlet") or ""),
-                "sentence_id": sentence_id, "date": mention.value, "precision": precision,
-                "surface": mention.surface, "sentence": body[a:b], "start": start, "end": end,
-                "year_inferred": bool(mention.year_inferred), "published": article.get("published"),
-                "published_start": published_start,
-            })
+    for (_, article), published_start in zip(articles.iterrows(), spans["start"]):
+        published = article.get("published")
+        reference = reference_date(published if isinstance(published, str) else None)
+        captions = article.get("captions")
+        texts = [("body", str(article.get("body") or ""))]
+        texts += [("caption", str(caption)) for caption in (captions if isinstance(captions, (list, tuple, np.ndarray))
+                                                            else [])]
+        for source, text in texts:
+            sentences = sentence_spans(text) or [(0, len(text))]
+            starts = np.array([start for start, _ in sentences], dtype=np.int64)
+            for mention in find_date_mentions(text, reference=reference):
+                index = max(int(np.searchsorted(starts, mention.start, side="right") - 1), 0)
+                start, end, precision = publication_span(mention.value, mention.precision, tz=tz)
+                a, b = sentences[index]
+                rows.append({
+                    "article_id": str(article["article_id"]), "outlet": str(article.get("outlet") or ""),
+                    "source": source, "sentence_id": index if source == "body" else pd.NA,
+                    "date": mention.value, "precision": mention.precision if mention.value else "none",
+                    "surface": mention.surface, "sentence": text[a:b], "start": start, "end": end,
+                    "year_inferred": bool(mention.year_inferred), "published": published,
+                    "published_start": published_start,
+                })
     if not rows:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     events = pd.DataFrame(rows)
+    events["sentence_id"] = events["sentence_id"].astype("Int64")
     for column in ("start", "end", "published_start"):
         events[column] = pd.to_datetime(events[column], utc=True).dt.tz_convert(tz)
     events["days_from_publication"] = ((events["start"] - events["published_start"]) / pd.Timedelta(days=1)).round(2)
