@@ -44,7 +44,7 @@ _HEADER_PARTS = re.compile(r"\s*(?:[|•·,;:()]|\s[-–—]+\s|\s[-–—]+$|^[
 _TOKEN_TRIM = "()[]{}\"'“”‘’,;:!?"
 _WORDS = re.compile(r"\S+")
 _COLON = re.compile(r"\s*:")
-_CREDIT_SUFFIX = re.compile(r"\s+(?:foto|photo|photos|images?|pool)$", re.IGNORECASE)
+_CREDIT_WORDS = frozenset({"foto", "photo", "photos", "image", "images", "pool"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +257,8 @@ def _dateline_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outle
 
 def _header_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
     """Match a short header or credit line: "Okezone.com", "Kompas TV ...", "Photo : KBS News"."""
+    if " " not in line:  # a URL alone on its line keeps its colon and path
+        return _part_outlet(line, by_alias, _RANK_HEADER, _RANK_DOMAIN_UNKNOWN)
     parts = [part for part in _HEADER_PARTS.split(line) if part]
     for index, part in enumerate(parts):
         found = _part_outlet(part, by_alias, _RANK_HEADER, _RANK_DOMAIN_UNKNOWN)
@@ -276,7 +278,7 @@ def _part_outlet(part: str, by_alias: dict[str, _Entry], rank: int, unknown_rank
     if " " not in key:
         host = _domain_like(key)
         if host:
-            outlet = lookup_domain(host)
+            outlet = lookup_domain(key)
             if outlet is not None:
                 return rank, outlet
             return unknown_rank, _unknown(host, part)
@@ -422,10 +424,14 @@ def _slash_credits(text: str, citations: _Citations) -> Iterator[tuple[int, str]
     """Yield agencies credited before a photographer's name: "ANTARA FOTO/Hafidz", "REUTERS/Kim"."""
     position = text.find("/")
     while position > 0:
-        if position + 1 < len(text) and text[position + 1].isupper() and text[position - 1].isalpha():
-            start = max(text.rfind("(", 0, position), text.rfind("\n", 0, position), text.rfind(",", 0, position), position - 30) + 1
-            phrase = _CREDIT_SUFFIX.sub("", text[start:position].strip())
-            name = citations.names.get(phrase)
-            if name:
-                yield start, name
+        if text[position + 1:position + 2].isupper() and text[position - 1].isalpha():
+            words = text[max(0, position - 40):position].split()
+            if words and words[-1].lower() in _CREDIT_WORDS:
+                words.pop()
+            for size in (3, 2, 1):
+                phrase = " ".join(words[-size:]).lstrip("([")
+                name = citations.names.get(phrase)
+                if len(words) >= size and name:
+                    yield position - len(phrase), name
+                    break
         position = text.find("/", position + 1)
