@@ -1,0 +1,237 @@
+"""Sentiment engines: the packaged lexicon, trained linear models and a local transformers model.
+
+Every engine turns texts (and the lexicon cues already found in them) into predictions: a
+label, a signed score in [-1, 1] and the calibrated probability of the label. Cues always
+come from the lexicon, so whichever engine decides, the analyst sees the words behind it.
+
+- ``lexicon``: label from the summed cue weights with a neutral band; probability from a
+  Platt calibration fitted by ``python -m warta.sentiment.calibrate`` and stored in
+  ``models/sentiment_lexicon_calibration.json``.
+- a linear model file written by :func:`train_model`: TF-IDF word n-grams plus the lexicon
+  scores, multinomial logistic regression, temperature-scaled on a held-out split. The model is
+  a gzipped JSON of weights, not a pickle, so loading one never runs code.
+- ``hf:/path`` or a folder holding ``config.json``: a local transformers sequence classifier
+  (optional extra ``warta[transformers]``), never downloaded.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from warta import config
+from warta.errors import WartaError
+from warta.sentiment.lexicon import Cue, Lexicon, load_lexicon
+
+LABELS = ("negative", "neutral", "positive")
+MODEL_FORMAT = "warta-sentiment-linear"
+MODELS_DIR = config.PACKAGE_DIR / "models"
+CALIBRATION_FILE = MODELS_DIR / "sentiment_lexicon_calibration.json"
+_CLITIC_NYA = re.compile(r"(\w{3,})nya\b")
+
+
+@dataclass(frozen=True)
+class Prediction:
+    label: str
+    score: float
+    probability: float
+
+
+class Engine(Protocol):
+    name: str
+
+    def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
+        """Predict one label per text, given the lexicon cues found in it."""
+
+
+def cue_sum(cues: Sequence[Cue]) -> float:
+    return float(sum(cue.weight for cue in cues))
+
+
+def settings() -> dict:
+    return config.section("sentiment")
+
+
+class LexiconEngine:
+    """Label from the cue sum with a neutral band; probability from a Platt calibration."""
+
+    name = "lexicon"
+
+    def __init__(self, lexicon: Lexicon | None = None, calibration: dict | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.calibration = calibration if calibration is not None else load_calibration()
+        self.threshold = float(settings().get("neutral_threshold", 1.0))
+
+    def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
+        return [self.from_sum(cue_sum(found)) for found in cues]
+
+    def from_sum(self, total: float) -> Prediction:
+        """Turn a cue sum into a prediction (also used for length-normalised article sums)."""
+        label = label_from_sum(total, self.threshold)
+        return Prediction(label, math.tanh(total / 2), self.probability(label, total))
+
+    def probability(self, label: str, total: float) -> float:
+        a, b = self.calibration.get("neutral" if label == "neutral" else "polar", (0.0, 0.0))
+        return _sigmoid(a + b * abs(total))
+
+
+def label_from_sum(total: float, threshold: float) -> str:
+    if total >= threshold:
+        return "positive"
+    if total <= -threshold:
+        return "negative"
+    return "neutral"
+
+
+def label_from_score(score: float, band: float | None = None) -> str:
+    """Label a signed score in [-1, 1] (an average over sentences) with a neutral band."""
+    band = float(settings().get("score_neutral_band", 0.2)) if band is None else band
+    return "positive" if score >= band else "negative" if score <= -band else "neutral"
+
+
+def load_calibration(path: Path = CALIBRATION_FILE) -> dict:
+    """Read the Platt parameters ``{"polar": [a, b], "neutral": [a, b]}``; flat 0.5 if absent."""
+    if not path.is_file():
+        return {"polar": (0.0, 0.0), "neutral": (0.0, 0.0)}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+class LinearEngine:
+    """A model written by :func:`train_model`: TF-IDF n-grams + lexicon sums → softmax."""
+
+    def __init__(self, path: str | Path, lexicon: Lexicon | None = None) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.path = Path(path)
+        self.name = f"linear:{self.path.name}"
+        try:
+            with gzip.open(self.path, "rt", encoding="utf-8") as handle:
+                model = json.load(handle)
+        except (OSError, ValueError) as error:
+            raise WartaError(f"{path}: not a warta sentiment model ({error})") from None
+        if model.get("format") != MODEL_FORMAT:
+            raise WartaError(f"{path}: not a warta sentiment model (format {model.get('format')!r})")
+        self.lexicon = lexicon or load_lexicon()
+        self.classes = model["classes"]
+        vocabulary = {term: index for index, term in enumerate(model["vocabulary"])}
+        self.vectorizer = TfidfVectorizer(vocabulary=vocabulary, **model["vectorizer"])
+        self.vectorizer.idf_ = np.asarray(model["idf"])
+        self.coef = np.asarray(model["coef"])
+        self.intercept = np.asarray(model["intercept"])
+        self.temperature = float(model.get("temperature", 1.0))
+        self.meta = model.get("meta", {})
+
+    def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
+        if not texts:
+            return []
+        features = model_features(self.vectorizer, texts, cues, fit=False)
+        logits = (features @ self.coef.T + self.intercept) / self.temperature
+        return [_from_probabilities(row, self.classes) for row in _softmax(np.asarray(logits))]
+
+
+class TransformersEngine:
+    """A local Hugging Face sequence classifier; labels are read from its ``id2label``."""
+
+    def __init__(self, path: str | Path) -> None:
+        try:
+            import torch  # noqa: F401
+            from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        except ImportError:
+            raise WartaError("the transformers engine needs the optional extra: pip install 'warta[transformers]'") from None
+        self.path = Path(path)
+        if not (self.path / "config.json").is_file():
+            raise WartaError(f"{path}: no config.json; expected a local transformers model folder")
+        self.name = f"hf:{self.path}"
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+        self.model = AutoModelForSequenceClassification.from_pretrained(self.path, local_files_only=True)
+        self.model.eval()
+        self.classes = [_canonical_label(self.model.config.id2label[i]) for i in range(self.model.config.num_labels)]
+
+    def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
+        import torch
+
+        predictions: list[Prediction] = []
+        batch = int(settings().get("transformers_batch", 32))
+        for offset in range(0, len(texts), batch):
+            encoded = self.tokenizer(list(texts[offset:offset + batch]), padding=True, truncation=True,
+                                     max_length=256, return_tensors="pt")
+            with torch.no_grad():
+                probabilities = torch.softmax(self.model(**encoded).logits, dim=-1).numpy()
+            predictions += [_from_probabilities(row, self.classes) for row in probabilities]
+        return predictions
+
+
+def load_engine(name_or_path: str | Path | None = None) -> Engine:
+    """Return an engine: None or ``""`` → the configured default; ``"lexicon"``; a model file;
+    ``"hf:/path"`` or a folder with ``config.json`` → transformers. Engines are cached."""
+    name = str(name_or_path or settings().get("default_engine", "lexicon"))
+    return _load_engine(name)
+
+
+@lru_cache(maxsize=8)
+def _load_engine(name: str) -> Engine:
+    if name == "lexicon":
+        return LexiconEngine()
+    if name.startswith("hf:"):
+        return TransformersEngine(name[3:])
+    path = Path(name).expanduser()
+    if not path.is_absolute() and not path.exists() and (MODELS_DIR / path).exists():
+        path = MODELS_DIR / path  # a packaged model named by its file name
+    if path.is_dir():
+        return TransformersEngine(path)
+    if not path.is_file():
+        raise WartaError(f"sentiment model not found: {name} (use 'lexicon', a model file or hf:/folder)")
+    return LinearEngine(path)
+
+
+def prepare_text(text: str) -> str:
+    """Normalise text for n-gram features: lower case, ``-nya`` split off as in SmSA."""
+    return _CLITIC_NYA.sub(r"\1 nya", text.lower())
+
+
+def lexicon_features(cues: Sequence[Cue]) -> list[float]:
+    positive = sum(cue.weight for cue in cues if cue.weight > 0)
+    negative = -sum(cue.weight for cue in cues if cue.weight < 0)
+    return [math.tanh(positive / 3), math.tanh(negative / 3), math.tanh((positive - negative) / 3),
+            float(any("negated" in cue.modifiers for cue in cues))]
+
+
+def model_features(vectorizer, texts: Sequence[str], cues: Sequence[Sequence[Cue]], *, fit: bool):
+    from scipy import sparse
+
+    prepared = [prepare_text(text) for text in texts]
+    words = vectorizer.fit_transform(prepared) if fit else vectorizer.transform(prepared)
+    scale = float(settings().get("lexicon_feature_scale", 3.0))
+    lexical = sparse.csr_matrix(np.asarray([lexicon_features(found) for found in cues]) * scale)
+    return sparse.hstack([words, lexical]).tocsr()
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _from_probabilities(row: Sequence[float], classes: Sequence[str]) -> Prediction:
+    probabilities = dict(zip(classes, (float(p) for p in row)))
+    label = max(probabilities, key=probabilities.get)
+    score = probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0)
+    return Prediction(label, score, probabilities[label])
+
+
+def _canonical_label(raw: str) -> str:
+    text = str(raw).lower()
+    for label, prefixes in {"positive": ("pos",), "negative": ("neg",), "neutral": ("neu", "net")}.items():
+        if text.startswith(prefixes):
+            return label
+    raise WartaError(f"model label {raw!r} is not positive, neutral or negative")
+
+
+def _sigmoid(value: float) -> float:
+    return 1.0 / (1.0 + math.exp(-value))

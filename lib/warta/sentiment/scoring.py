@@ -1,0 +1,284 @@
+"""Score texts, sentences and articles, with the evidence behind every label.
+
+Sentence rows use ``warta.text.sentence_spans(body)``, so ``sentence_id`` means the same as in
+the mentions and quotes tables, and cue offsets (``start``/``end``) point into ``body``. An
+article's label comes with the sentences that drove it (``evidence``; ``sentence_id`` -1 is
+the title) and, where the article carries another platform's label, a comparison with it.
+"""
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, load_engine, settings
+from warta.sentiment.lexicon import Cue, load_lexicon
+from warta.text import sentence_spans
+
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
+                    "cue_sum", "cues", "reported", "speaker_id"]
+ARTICLE_COLUMNS = ["article_id", "outlet", "published", "label", "score", "probability", "cue_sum",
+                   "n_sentences", "positive_sentences", "negative_sentences", "evidence",
+                   "vendor_label", "vendor_confidence", "agrees", "disagreement_reason", "engine"]
+TITLE_SENTENCE_ID = -1
+VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "negative", "negative": "negative",
+                 "netral": "neutral", "neutral": "neutral"}
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True)
+class SentimentScore:
+    """The sentiment of one text: label, signed score in [-1, 1], probability of the label, cues."""
+
+    label: str
+    score: float
+    probability: float
+    cues: tuple[Cue, ...]
+    cue_sum: float
+    engine: str
+
+    def cue_dicts(self) -> list[dict]:
+        return [cue.as_dict() for cue in self.cues]
+
+
+def score_text(text: str, *, engine: str | Engine | None = None) -> SentimentScore:
+    """Score one text (a headline, a sentence or a whole article) with ``engine`` (default: lexicon).
+
+    >>> score_text("AS prihatin atas kerja sama Rusia–Korut").label
+    'negative'
+    """
+    return score_texts([text], engine=engine)[0]
+
+
+def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None) -> list[SentimentScore]:
+    """Score many texts at once (model engines predict in batches)."""
+    engine = _engine(engine)
+    lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    texts = [text if isinstance(text, str) else "" for text in texts]
+    cues = [lexicon.find_cues(text) for text in texts]
+    predictions = engine.predict(texts, cues)
+    return [SentimentScore(p.label, p.score, p.probability, tuple(c), cue_sum(c), engine.name)
+            for p, c in zip(predictions, cues)]
+
+
+def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
+                    quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per sentence of each article's ``body``: label, score, probability and cues.
+
+    ``model``: None for the default engine, ``"lexicon"``, a model file from :func:`train_model`
+    or ``hf:/folder``. ``quotes`` (optional) fills ``speaker_id`` for sentences that quote someone.
+    """
+    engine = _engine(model)
+    lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    speakers = _speakers(quotes)
+    rows: list[dict[str, Any]] = []
+    for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
+        body = body if isinstance(body, str) else ""
+        spans = sentence_spans(body)
+        by_sentence = _group_cues(lexicon.find_cues(body), spans)
+        for sentence_id, (start, end) in enumerate(spans):
+            text = body[start:end]
+            rows.append({"article_id": str(article_id), "sentence_id": sentence_id, "start": start, "end": end,
+                         "text": text, "_cues": by_sentence[sentence_id],
+                         "reported": bool(_QUOTE_MARKS.search(text)) or _has_reporting(lexicon, text),
+                         "speaker_id": speakers.get((str(article_id), sentence_id), "")})
+    predictions = engine.predict([row["text"] for row in rows], [row["_cues"] for row in rows])
+    for row, prediction in zip(rows, predictions):
+        found = row.pop("_cues")
+        row.update(label=prediction.label, score=round(prediction.score, 4),
+                   probability=round(prediction.probability, 4), cue_sum=round(cue_sum(found), 3),
+                   cues=[cue.as_dict() for cue in found])
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype({"sentence_id": "int64", "start": "int64",
+                                                                 "end": "int64"})
+
+
+def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
+                   model: str | None = None) -> pd.DataFrame:
+    """One row per article: label, score, probability, evidence sentences, vendor comparison.
+
+    With the lexicon engine the article's cue sum is the title's (weighted, see settings) plus
+    every sentence's, divided by the square root of the number of sentences, so a long article
+    needs proportionally more cues to leave neutral. Other engines read title and body whole.
+    """
+    engine = _engine(model)
+    lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    if sentences is None:
+        sentences = score_sentences(articles, model=model)
+    options = settings()
+    title_weight = float(options.get("title_weight", 1.5))
+    per_article = {key: group for key, group in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    records = []
+    for row in _records(articles):
+        article_id = str(row.get("article_id", ""))
+        title = row.get("title") if isinstance(row.get("title"), str) else ""
+        body = row.get("body") if isinstance(row.get("body"), str) else ""
+        group = per_article.get(article_id, sentences.iloc[0:0])
+        title_cues = lexicon.find_cues(title) if title else []
+        records.append({"article_id": article_id, "outlet": row.get("outlet", ""),
+                        "published": row.get("published"), "title": title, "body": body,
+                        "title_cues": title_cues, "group": group})
+    if isinstance(engine, LexiconEngine):
+        predictions = []
+        for record in records:
+            total = title_weight * cue_sum(record["title_cues"]) + float(record["group"]["cue_sum"].sum())
+            predictions.append(engine.from_sum(total / math.sqrt(max(1, len(record["group"])))))
+    else:
+        texts = [f"{r['title']}\n{r['body']}".strip() for r in records]
+        predictions = engine.predict(texts, [r["title_cues"] + lexicon.find_cues(r["body"]) for r in records])
+    vendors = list(_column(articles, "vendor")) if "vendor" in articles else [None] * len(records)
+    out = []
+    for record, prediction, vendor in zip(records, predictions, vendors):
+        group = record["group"]
+        evidence = evidence_sentences(group, prediction.label, title=record["title"], title_cues=record["title_cues"],
+                                      title_score=_title_score(engine, record["title_cues"]))
+        total = cue_sum(record["title_cues"]) + float(group["cue_sum"].sum())
+        out.append({"article_id": record["article_id"], "outlet": record["outlet"],
+                    "published": record["published"], "label": prediction.label,
+                    "score": round(prediction.score, 4), "probability": round(prediction.probability, 4),
+                    "cue_sum": round(total, 3), "n_sentences": len(group),
+                    "positive_sentences": int((group["label"] == "positive").sum()),
+                    "negative_sentences": int((group["label"] == "negative").sum()),
+                    "evidence": evidence, **compare_vendor(prediction, evidence, group, vendor),
+                    "engine": engine.name})
+    return pd.DataFrame(out, columns=ARTICLE_COLUMNS)
+
+
+def evidence_sentences(sentences: pd.DataFrame, label: str, *, title: str = "", title_cues: Sequence[Cue] = (),
+                       title_score: float = 0.0, limit: int | None = None) -> list[dict]:
+    """The sentences that most support ``label``, strongest first (for neutral: the strongest either way)."""
+    limit = int(settings().get("evidence_sentences", 3)) if limit is None else limit
+    candidates = [{"sentence_id": int(r.sentence_id), "text": r.text, "label": r.label, "score": float(r.score),
+                   "cues": [c["term"] for c in r.cues]} for r in sentences.itertuples()]
+    if title_cues:
+        candidates.append({"sentence_id": TITLE_SENTENCE_ID, "text": title, "label": "",
+                           "score": round(title_score, 4), "cues": [c.term for c in title_cues]})
+    direction = {"positive": 1.0, "negative": -1.0}.get(label)
+    if direction is None:
+        ranked = sorted((c for c in candidates if c["cues"]), key=lambda c: -abs(c["score"]))
+    else:
+        ranked = sorted((c for c in candidates if c["score"] * direction > 0), key=lambda c: -c["score"] * direction)
+    return ranked[:limit]
+
+
+def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.DataFrame, vendor: Any) -> dict:
+    """Compare warta's label with another platform's (``vendor["sentiment"]``) and say why they differ."""
+    empty = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
+    if not isinstance(vendor, dict) or not vendor.get("sentiment"):
+        return empty
+    raw = str(vendor["sentiment"]).strip().lower()
+    vendor_label = VENDOR_LABELS.get(raw, raw)
+    confidence = _fraction(vendor.get("sentiment_confidence"))
+    agrees = vendor_label == prediction.label
+    result = {"vendor_label": vendor_label, "vendor_confidence": confidence, "agrees": agrees,
+              "disagreement_reason": ""}
+    if agrees:
+        return result
+    stated = f" ({confidence:.1%})" if not math.isnan(confidence) else ""
+    reason = [f"Vendor: {vendor_label}{stated}, with no evidence given. warta: {prediction.label} "
+              f"(p={prediction.probability:.2f}); {int((sentences['label'] == 'negative').sum())} negative, "
+              f"{int((sentences['label'] == 'positive').sum())} positive, "
+              f"{int((sentences['label'] == 'neutral').sum())} neutral sentences."]
+    if evidence:
+        top = evidence[0]
+        where = "title" if top["sentence_id"] == TITLE_SENTENCE_ID else f"sentence {top['sentence_id']}"
+        reason.append(f"Strongest {prediction.label} evidence, {where}: “{_clip(top['text'])}” "
+                      f"(cues: {', '.join(top['cues'][:5])}).")
+    vendor_side = evidence_sentences(sentences, vendor_label, limit=2) if vendor_label in LABELS else []
+    if vendor_side:
+        cues = sorted({term for item in vendor_side for term in item["cues"]})
+        ids = ", ".join(str(item["sentence_id"]) for item in vendor_side)
+        reason.append(f"{vendor_label.capitalize()} cues that may explain the vendor's label: "
+                      f"{', '.join(cues[:6]) or 'none'} (sentences {ids}).")
+    else:
+        reason.append(f"warta finds no {vendor_label} sentence to support the vendor's label.")
+    result["disagreement_reason"] = " ".join(reason)
+    return result
+
+
+def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval for a proportion k/n: honest for small n (n=0 gives (0, 1)).
+
+    >>> [round(v, 3) for v in wilson_interval(4, 5)]
+    [0.376, 0.964]
+    """
+    if n <= 0:
+        return 0.0, 1.0
+    if not 0 <= k <= n:
+        raise ValueError(f"k={k} must be between 0 and n={n}")
+    p = k / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, label: str = "label",
+                 z: float = 1.96) -> pd.DataFrame:
+    """Share of each label (overall or per group) with its Wilson interval: k, n, share, low, high."""
+    keys = [by] if isinstance(by, str) else list(by or [])
+    groups = table.groupby(keys, sort=True, dropna=False) if keys else [((), table)]
+    rows = []
+    for key, group in groups:
+        key = key if isinstance(key, tuple) else (key,)
+        n = len(group)
+        for name in LABELS:
+            k = int((group[label] == name).sum())
+            low, high = wilson_interval(k, n, z)
+            rows.append({**dict(zip(keys, key)), "label": name, "k": k, "n": n,
+                         "share": k / n if n else math.nan, "low": low, "high": high})
+    return pd.DataFrame(rows, columns=[*keys, "label", "k", "n", "share", "low", "high"])
+
+
+def _engine(engine: str | Engine | None) -> Engine:
+    return engine if hasattr(engine, "predict") else load_engine(engine)
+
+
+def _title_score(engine: Engine, cues: Sequence[Cue]) -> float:
+    return math.tanh(cue_sum(cues) / 2)
+
+
+def _group_cues(cues: Iterable[Cue], spans: list[tuple[int, int]]) -> list[list[Cue]]:
+    starts = [start for start, _ in spans]
+    grouped: list[list[Cue]] = [[] for _ in spans]
+    for cue in cues:
+        index = bisect_right(starts, cue.start) - 1
+        if index >= 0 and cue.start < spans[index][1]:
+            grouped[index].append(cue)
+    return grouped
+
+
+def _has_reporting(lexicon, text: str) -> bool:
+    from warta.sentiment.lexicon import stance_spans
+
+    return any(kind == "reporting" for _, _, kind in stance_spans(lexicon, text))
+
+
+def _speakers(quotes: pd.DataFrame | None) -> dict[tuple[str, int], str]:
+    if quotes is None or not len(quotes) or "speaker_id" not in quotes:
+        return {}
+    return {(str(a), int(s)): str(p) for a, s, p in zip(quotes["article_id"], quotes["sentence_id"],
+                                                          quotes["speaker_id"]) if isinstance(p, str) and p}
+
+
+def _column(frame: pd.DataFrame, name: str) -> Iterable:
+    return frame[name].tolist() if name in frame else [None] * len(frame)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return frame.to_dict("records")
+
+
+def _fraction(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return number / 100 if number > 1 else number
+
+
+def _clip(text: str, size: int = 160) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"

@@ -1,0 +1,211 @@
+"""Labelled files, supervised training and the lexicon's probability calibration.
+
+A labelled file is UTF-8 ``text<TAB>label`` with labels positive / neutral / negative (the
+Indonesian positif / netral / negatif are accepted too). Malformed lines are never dropped
+silently: :func:`read_labelled` returns them with their line numbers.
+
+Rebuild the packaged calibration (``models/sentiment_lexicon_calibration.json``) with::
+
+    python -m warta.sentiment calibrate ../shared/data/sentiment/smsa/train.tsv \
+        benchmarks/data/news_train.tsv
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from warta.errors import WartaError
+from warta.sentiment.engines import (CALIBRATION_FILE, LABELS, MODEL_FORMAT, LexiconEngine, cue_sum,
+                                     model_features, settings)
+from warta.sentiment.lexicon import load_lexicon
+
+_ALIASES = {"positif": "positive", "negatif": "negative", "netral": "neutral", "pos": "positive",
+            "neg": "negative", "neu": "neutral"}
+
+
+@dataclass
+class LabelledText:
+    """The usable rows of a labelled file, and the lines that were skipped (with reasons)."""
+
+    texts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)
+
+
+def read_labelled(path: str | Path) -> LabelledText:
+    """Read a ``text<TAB>label`` file; bad lines are listed in ``skipped`` with line numbers."""
+    path = Path(path)
+    if not path.is_file():
+        raise WartaError(f"labelled file not found: {path}")
+    data = LabelledText()
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line_no, line in enumerate(handle, start=1):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            text, sep, label = line.rpartition("\t")
+            label = _ALIASES.get(label.strip().lower(), label.strip().lower())
+            if not sep or not text.strip():
+                data.skipped.append({"line": line_no, "reason": "expected text<TAB>label"})
+            elif label not in LABELS:
+                data.skipped.append({"line": line_no, "reason": f"unknown label {label!r}"})
+            else:
+                data.texts.append(text.strip())
+                data.labels.append(label)
+    if not data.texts:
+        raise WartaError(f"{path}: no usable text<TAB>label lines ({len(data.skipped)} skipped)")
+    return data
+
+
+def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> dict:
+    """Train a linear model (TF-IDF n-grams + lexicon scores) on labelled text; write it to ``out``.
+
+    15% of the rows are held out to fit a softmax temperature (so probabilities are calibrated)
+    and to report held-out metrics; the final weights are then refitted on all rows.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import train_test_split
+
+    from warta.evaluate.sentiment import classification_metrics
+
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    data = LabelledText()
+    for one in paths:
+        part = read_labelled(one)
+        data.texts += part.texts
+        data.labels += part.labels
+        data.skipped += [{"file": str(one), **row} for row in part.skipped]
+    if len(set(data.labels)) < 2:
+        raise WartaError("training needs at least two different labels")
+    options = settings()
+    lexicon = load_lexicon()
+    cues = [lexicon.find_cues(text) for text in data.texts]
+    vectorizer_options = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True,
+                          "max_features": int(options.get("train_max_features", 20_000)),
+                          "token_pattern": r"(?u)\b\w+\b"}
+    c_value = float(options.get("train_c", 4.0))
+    indices = np.arange(len(data.texts))
+    stratify = data.labels if min(data.labels.count(label) for label in set(data.labels)) >= 2 else None
+    fit_idx, held_idx = train_test_split(indices, test_size=0.15, random_state=13, stratify=stratify)
+
+    def fit(rows):
+        vectorizer = TfidfVectorizer(**vectorizer_options)
+        features = model_features(vectorizer, [data.texts[i] for i in rows], [cues[i] for i in rows], fit=True)
+        classifier = LogisticRegression(C=c_value, max_iter=2000, class_weight="balanced")
+        classifier.fit(features, [data.labels[i] for i in rows])
+        return vectorizer, classifier
+
+    vectorizer, classifier = fit(fit_idx)
+    held_features = model_features(vectorizer, [data.texts[i] for i in held_idx], [cues[i] for i in held_idx], fit=False)
+    held_logits = classifier.decision_function(held_features)
+    held_truth = [data.labels[i] for i in held_idx]
+    temperature = _fit_temperature(held_logits, [list(classifier.classes_).index(t) for t in held_truth])
+    held_probabilities = _softmax(held_logits / temperature)
+    predicted = [classifier.classes_[row.argmax()] for row in held_probabilities]
+    held_metrics = classification_metrics(held_truth, predicted, held_probabilities.max(axis=1))
+
+    vectorizer, classifier = fit(indices)
+    model = {
+        "format": MODEL_FORMAT,
+        "version": 1,
+        "classes": [str(c) for c in classifier.classes_],
+        "vocabulary": [term for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])],
+        "idf": [round(float(v), 5) for v in vectorizer.idf_],
+        "vectorizer": {k: v for k, v in vectorizer_options.items() if k not in ("min_df", "max_features")},
+        "coef": [[round(float(v), 5) for v in row] for row in classifier.coef_],
+        "intercept": [round(float(v), 5) for v in classifier.intercept_],
+        "temperature": round(temperature, 4),
+        "meta": {"trained_on": [str(p) for p in paths], "n": len(data.texts)},
+    }
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
+    return {"model": str(out), "bytes": out.stat().st_size, "n_train": len(data.texts),
+            "n_skipped": len(data.skipped), "skipped": data.skipped[:20],
+            "labels": {label: data.labels.count(label) for label in LABELS},
+            "temperature": round(temperature, 4), "held_out": held_metrics}
+
+
+def fit_lexicon_calibration(paths: Sequence[str | Path], *, out: Path = CALIBRATION_FILE) -> dict:
+    """Fit Platt parameters P(label correct | |cue sum|), one pair for polar and one for neutral
+    predictions, on labelled files; write them to ``out`` and return them with the data's ECE."""
+    from sklearn.linear_model import LogisticRegression
+
+    engine = LexiconEngine(calibration={})
+    features: dict[str, list[float]] = {"polar": [], "neutral": []}
+    correct: dict[str, list[int]] = {"polar": [], "neutral": []}
+    weights: dict[str, list[float]] = {"polar": [], "neutral": []}
+    files = {}
+    for path in paths:
+        data = read_labelled(path)
+        files[str(path)] = len(data.texts)
+        # Each file weighs the same in total, so a large review set does not drown a small news set.
+        weight = 1000 / len(data.texts)
+        for text, truth in zip(data.texts, data.labels):
+            total = cue_sum(engine.lexicon.find_cues(text))
+            label = engine.from_sum(total).label
+            group = "neutral" if label == "neutral" else "polar"
+            features[group].append(abs(total))
+            correct[group].append(int(label == truth))
+            weights[group].append(weight)
+    parameters: dict = {}
+    for group in ("polar", "neutral"):
+        x = np.asarray(features[group]).reshape(-1, 1)
+        y = np.asarray(correct[group])
+        if len(set(y)) < 2:
+            parameters[group] = [_logit(float(y.mean()) if len(y) else 0.5), 0.0]
+            continue
+        model = LogisticRegression(C=100.0).fit(x, y, sample_weight=np.asarray(weights[group]))
+        parameters[group] = [round(float(model.intercept_[0]), 4), round(float(model.coef_[0][0]), 4)]
+    parameters["fitted_on"] = files
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(parameters, indent=2) + "\n", encoding="utf-8")
+    return parameters
+
+
+def _fit_temperature(logits: np.ndarray, truth: Sequence[int]) -> float:
+    best, best_loss = 1.0, math.inf
+    rows = np.arange(len(truth))
+    for temperature in np.linspace(0.3, 4.0, 75):
+        probabilities = _softmax(logits / temperature)
+        loss = -np.log(np.clip(probabilities[rows, truth], 1e-12, None)).mean()
+        if loss < best_loss:
+            best, best_loss = float(temperature), loss
+    return best
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-3), 1 - 1e-3)
+    return math.log(p / (1 - p))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m warta.sentiment",
+                                     description="Rebuild the packaged lexicon calibration or a model.")
+    jobs = parser.add_subparsers(dest="job", required=True)
+    calibrate = jobs.add_parser("calibrate", help="fit the lexicon's probability calibration")
+    calibrate.add_argument("files", nargs="+")
+    train = jobs.add_parser("train", help="train a linear model on one or more labelled files")
+    train.add_argument("files", nargs="+")
+    train.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+    if args.job == "calibrate":
+        result = fit_lexicon_calibration(args.files)
+    else:
+        result = train_model(args.files, out=args.out)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
