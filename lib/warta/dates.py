@@ -175,7 +175,9 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
         if value:
             clock = ""
             if group("iso_h"):
-                clock = f"{group('iso_h')}:{group('iso_min')}:{group('iso_s') or '00'}{_offset(group('iso_z') or '', '')}"
+                zone = group("iso_z") or ""
+                offset = _offset(zone, "") if zone.isalpha() else _offset("", zone)
+                clock = f"{group('iso_h')}:{group('iso_min')}:{group('iso_s') or '00'}{offset}"
             yield _Raw(start, end, surface, value, precision, False, clock=clock)
     elif kind == "num":
         year = int(group("num_y"))

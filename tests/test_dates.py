@@ -1,0 +1,159 @@
+"""Tests for warta.dates: date mentions in text and the published date of an article."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warta import dates
+from warta.config import seeds_dir
+
+REF = dt.date(2024, 6, 19)
+SEEDS = {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(seeds_dir().glob("*.txt"))}
+
+
+def _values(text: str, reference: dt.date | None = REF) -> list[tuple[str, str | None, str, bool]]:
+    return [(m.surface, m.value, m.precision, m.year_inferred) for m in dates.find_date_mentions(text, reference=reference)]
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # day names with numeric dates
+        ("tiba pada Selasa (18/6/2024) malam", [("Selasa (18/6/2024)", "2024-06-18", "day", False)]),
+        ("pada hari Senin (17/06) waktu setempat", [("hari Senin (17/06)", "2024-06-17", "day", True)]),
+        ("Ahad (16/6/2024) pagi", [("Ahad (16/6/2024)", "2024-06-16", "day", False)]),
+        ("Jum'at (14/6) lalu", [("Jum'at (14/6)", "2024-06-14", "day", True)]),
+        ("hari Rabu, (13/9/2023).", [("hari Rabu, (13/9/2023)", "2023-09-13", "day", False)]),
+        # textual dates
+        ("pada Rabu, 19 Juni 2024.", [("Rabu, 19 Juni 2024", "2024-06-19", "day", False)]),
+        ("Kamis, 1 Agt 2024", [("Kamis, 1 Agt 2024", "2024-08-01", "day", False)]),
+        ("tanggal 17 Agustus 1945", [("17 Agustus 1945", "1945-08-17", "day", False)]),
+        ("Senin, 3 Des. 2023", [("Senin, 3 Des. 2023", "2023-12-03", "day", False)]),
+        ("Sabtu, 15 Jun 2024", [("Sabtu, 15 Jun 2024", "2024-06-15", "day", False)]),
+        ("10 Okt 2022 dan 5 Ags 2022", [("10 Okt 2022", "2022-10-10", "day", False), ("5 Ags 2022", "2022-08-05", "day", False)]),
+        ("on Wednesday, June 19, 2024", [("Wednesday, June 19, 2024", "2024-06-19", "day", False)]),
+        ("on 19 June 2024", [("19 June 2024", "2024-06-19", "day", False)]),
+        # numeric and ISO dates
+        ("pada 19/6/2024", [("19/6/2024", "2024-06-19", "day", False)]),
+        ("pada 19-06-2024", [("19-06-2024", "2024-06-19", "day", False)]),
+        ("pada 19.06.2024", [("19.06.2024", "2024-06-19", "day", False)]),
+        ("tanggal 13/9/2023", [("13/9/2023", "2023-09-13", "day", False)]),
+        ("diunggah 2024-06-19", [("2024-06-19", "2024-06-19", "day", False)]),
+        (" date 2024-06 Photo", [("2024-06", "2024-06", "month", False)]),
+        # ranges and year-less dates (the nearest not after the reference)
+        ("pada tanggal 18-19 Juni", [("18-19 Juni", "2024-06-18", "day", True), ("18-19 Juni", "2024-06-19", "day", True)]),
+        ("pada 2 Januari berasal", [("2 Januari", "2024-01-02", "day", True)]),
+        ("pada 25 Desember", [("25 Desember", "2023-12-25", "day", True)]),
+        ("30 Juni - 2 Juli 2024", [("30 Juni", "2024-06-30", "day", False), ("2 Juli 2024", "2024-07-02", "day", False)]),
+        ("pada 20 Juli mendatang", [("20 Juli", "2024-07-20", "day", True)]),
+        # months and years
+        ("pada bulan September di kosmodrom", [("bulan September", "2023-09", "month", True)]),
+        ("pada September lalu", [("September lalu", "2023-09", "month", True)]),
+        ("di bulan Mei", [("bulan Mei", "2024-05", "month", True)]),
+        ("pada Juni 2024", [("Juni 2024", "2024-06", "month", False)]),
+        ("sejak tahun 2000 lalu", [("tahun 2000", "2000", "year", False)]),
+        ("pada 2019 lalu", [("pada 2019", "2019", "year", False)]),
+        ("Pemilu di bulan Februari 2024", [("Februari 2024", "2024-02", "month", False)]),
+    ],
+)
+def test_find_date_mentions(text, expected):
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia menang 2-1 atas Vietnam",         # a score
+        "tiba sekitar pukul 02.45 waktu setempat",   # a time
+        "sentimen positif (84.2%) dan 70% impor",    # decimals and percentages
+        "kali pertama dalam 24 tahun terakhir",      # a duration
+        "lebih dari 11.000 kontainer amunisi",       # a thousands separator
+        "pada 31/2/2024 dan 30/02/2024",             # impossible days
+        "pada 12/13/2024",                           # impossible month
+        "Grup F Euro 2024: Turki menang",            # a year without a date cue
+        "skor 3-2-1 dan rasio 1/2",                  # neither a date nor a parenthesised day
+        "versi 1.12.25 dirilis",                     # a version number
+        "musim 2011-12 dan 2023-2024",               # seasons
+        "9 bulan setelah kunjungan, 3 desa terendam", # "bulan" and "desa" are not months
+        "pada 18/6 harga naik",                      # a bare fraction-like day needs brackets
+    ],
+)
+def test_non_dates_are_rejected(text):
+    assert dates.find_date_mentions(text, reference=REF) == []
+
+
+def test_mentions_carry_offsets_into_the_text():
+    text = "Putin tiba pada Selasa (18/6/2024) malam."
+    (mention,) = dates.find_date_mentions(text)
+    assert text[mention.start:mention.end] == mention.surface == "Selasa (18/6/2024)"
+
+
+def test_without_reference_the_latest_full_date_in_the_text_anchors_year_less_ones():
+    text = "Senin (17/06) lalu, dan pada Rabu (19/6/2024) Putin tiba."
+    assert [m.value for m in dates.find_date_mentions(text)] == ["2024-06-17", "2024-06-19"]
+
+
+def test_without_any_anchor_a_year_less_date_keeps_no_value():
+    (mention,) = dates.find_date_mentions("pada hari Senin (17/06) waktu setempat")
+    assert (mention.value, mention.precision, mention.year_inferred) == (None, "day", True)
+
+
+def test_year_less_29_february_finds_a_leap_year():
+    (mention,) = dates.find_date_mentions("pada 29 Februari", reference=dt.date(2027, 3, 1))
+    assert mention.value == "2024-02-29"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2024-06", dt.date(2024, 6, 30)), ("2024", dt.date(2024, 12, 31)), ("2024-02-29", dt.date(2024, 2, 29)),
+     ("2024-06-15T12:30:00+07:00", dt.date(2024, 6, 15)), (None, None), ("", None)],
+)
+def test_reference_date(value, expected):
+    assert dates.reference_date(value) == expected
+
+
+# --------------------------------------------------------------------------- published
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "metadata", "expected"),
+    [
+        ("Kompas.tv - 15 Juni 2024, 12:30 WIB", "", None, ("2024-06-15T12:30:00+07:00", "minute", "15 Juni 2024, 12:30 WIB")),
+        ("Rabu, 19 Jun 2024 14:05 WITA", "", None, ("2024-06-19T14:05:00+08:00", "minute", "Rabu, 19 Jun 2024 14:05 WITA")),
+        ("Senin, 17/06/2024 | 09.15 WIT", "", None, ("2024-06-17T09:15:00+09:00", "minute", "Senin, 17/06/2024 | 09.15 WIT")),
+        ("Selasa, 18 Juni 2024 - 10:23", "", None, ("2024-06-18T10:23:00", "minute", "Selasa, 18 Juni 2024 - 10:23")),
+        ("Jumat, 14 Juni 2024 pukul 07.00 WIB", "", None, ("2024-06-14T07:00:00+07:00", "minute", "Jumat, 14 Juni 2024 pukul 07.00 WIB")),
+        ("Sabtu, 15 Juni 2024 12:30 Oleh: Redaksi", "", None, ("2024-06-15T12:30:00", "minute", "Sabtu, 15 Juni 2024 12:30")),
+        ("Diperbarui 20 Juni 2024\nDipublikasikan 19 Juni 2024", "", None, ("2024-06-19", "day", "19 Juni 2024")),
+        (" date 2024-06 Photo : KBS News", "Putin tiba 18-19 Juni.", None, ("2024-06", "month", "2024-06")),
+        ("", "Selasa (18/6/2024) tiba. Rabu (19/6/2024) pulang. Senin (17/6/2024).", None,
+         ("2024-06-19", "day", "inferred: Rabu (19/6/2024)")),
+        ("", "Putin tiba Senin (17/06) dan sejak tahun 2000.", None, (None, "none", "")),
+        ("", "", None, (None, "none", "")),
+        ("Jakarta, 15 Juni 2024", "Rabu (19/6/2024).", "2024-06-14T08:00:00+07:00",
+         ("2024-06-14T08:00:00+07:00", "minute", "2024-06-14T08:00:00+07:00")),
+        ("", "", "2024-06-14T01:00:00Z", ("2024-06-14T01:00:00+00:00", "minute", "2024-06-14T01:00:00Z")),
+        ("", "", "Sat, 15 Jun 2024 05:30:00 GMT", ("2024-06-15T05:30:00+00:00", "minute", "Sat, 15 Jun 2024 05:30:00 GMT")),
+        ("", "", "2024-06-15", ("2024-06-15", "day", "2024-06-15")),
+        ("", "", "1718429400", ("2024-06-15T05:30:00+00:00", "minute", "1718429400")),
+        ("15 Juni 2024", "", "tidak ada tanggal", ("2024-06-15", "day", "15 Juni 2024")),
+        ("15/06/2024 12:30 GMT+7", "", None, ("2024-06-15T12:30:00+07:00", "minute", "15/06/2024 12:30 GMT+7")),
+    ],
+)
+def test_find_published(header, body, metadata, expected):
+    found = dates.find_published(header, body, metadata=metadata)
+    assert (found.value, found.precision, found.evidence) == expected
+
+
+def test_find_published_on_the_seeds():
+    assert dates.find_published(" date 2024-06 Photo : KBS News", SEEDS["000"]).value == "2024-06"
+    kompas_tv = dates.find_published("Kompas.tv - 15 Juni 2024, 12:30 WIB", SEEDS["002"])
+    assert (kompas_tv.value, kompas_tv.precision) == ("2024-06-15T12:30:00+07:00", "minute")
+    for key in ("003", "004"):
+        found = dates.find_published("", SEEDS[key])
+        assert (found.value, found.precision) == ("2024-06-19", "day")
+        assert found.evidence.startswith(dates.INFERRED)
