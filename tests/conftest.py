@@ -16,9 +16,9 @@ def dask_cluster():
 
 @pytest.fixture(scope="session")
 def synthetic_corpus(tmp_path_factory):
-    """Forty synthetic articles in every input format (fixed seed)."""
+    """Sixteen synthetic articles in several input formats (fixed seed)."""
     from warta.synth import generate_corpus
 
     folder = tmp_path_factory.mktemp("synthetic")
-    generate_corpus(n=40, out=folder, seed=5)
+    generate_corpus(n=16, out=folder, seed=5)
     return folder

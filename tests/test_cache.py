@@ -17,6 +17,8 @@ from warta import cache
         ("vendor", [{"sentiment": "positif", "sentiment_confidence": 84.2, "kab_kota": ["Seoul"]}, {}, {"x": None}]),
         ("cues", [[{"term": "prihatin", "start": 3, "weight": -1.0}], [], None]),
         ("title", ["Putin tiba", None, "Kim"]),
+        ("agrees", [pd.NA, False, pd.NA]),
+        ("agrees", [pd.NA, pd.NA, pd.NA]),
         ("count", [1, 2, 3]),
     ],
 )

@@ -247,3 +247,51 @@ def test_resolve_files_rejects_a_source_that_matches_nothing(tmp_path):
 def test_unknown_engine_is_an_error(corpus, tmp_path):
     with pytest.raises(ValueError, match="engine"):
         run(corpus, tmp_path / "cache", engine="spark")
+
+
+# --------------------------------------------------------------------------- the real stages
+
+
+@pytest.fixture
+def corpus_with_copy(synthetic_corpus, tmp_path):
+    """The synthetic corpus plus a byte-identical copy of one article under another name."""
+    import shutil
+
+    folder = tmp_path / "real"
+    shutil.copytree(synthetic_corpus, folder)
+    first = sorted(folder.rglob("*.txt"))[0]
+    shutil.copy(first, folder / "zz-copy.txt")
+    return folder
+
+
+def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_path):
+    from warta.load import load_corpus
+
+    tables = pipeline.analyze(corpus_with_copy, cache=tmp_path / "cache", progress=False)
+    whole = pipeline.build_tables(load_corpus(corpus_with_copy))
+    assert list(tables) == list(pipeline.TABLES)
+    assert tables.stats["processed_files"] == 16  # the copy's bytes are processed once
+    assert tables["articles"]["flags"].map(lambda f: any(x.startswith("duplicate_of:") for x in f)).sum() >= 1
+    assert_tables_equal(tables, whole)
+    again = pipeline.analyze(corpus_with_copy, cache=tmp_path / "cache", progress=False)
+    assert again.stats["processed_files"] == 0
+    assert_tables_equal(again, whole)
+
+
+def test_dask_and_pandas_agree_on_the_real_stages(synthetic_corpus, dask_cluster):
+    on_pandas = pipeline.analyze(synthetic_corpus, cache=False, progress=False)
+    on_dask = pipeline.analyze(synthetic_corpus, cache=False, progress=False, engine="dask",
+                               scheduler=dask_cluster.scheduler_address)
+    assert on_dask.stats["engine"] == "dask" and on_dask.stats["processed_files"] == 16
+    for name in pipeline.TABLES:
+        left, right = on_pandas[name], on_dask[name]
+        order = [c for c in left.columns if left[c].map(lambda v: not isinstance(v, (list, dict))).all()]
+        pd.testing.assert_frame_equal(left.sort_values(order, ignore_index=True),
+                                      right.sort_values(order, ignore_index=True), obj=name)
+
+
+def test_analyze_writes_every_table(tmp_path):
+    tables = pipeline.analyze(None, out=tmp_path / "out", cache=False, progress=False)
+    assert len(tables["articles"]) == 5  # the seeds
+    for name in pipeline.TABLES:
+        assert (tmp_path / "out" / f"{name}.parquet").is_file() and (tmp_path / "out" / f"{name}.csv").is_file()

@@ -36,6 +36,7 @@ from warta import config
 
 KEY_COLUMN = "_file_key"
 JSON_COLUMNS_META = b"warta.json_columns"
+NA_COLUMNS_META = b"warta.na_columns"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
 
@@ -160,19 +161,25 @@ class Store:
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     encoded = frame.copy()
     nested = [column for column in encoded.columns if _is_nested(encoded[column])]
+    # Object columns that mark missing values with pd.NA (Parquet would hand back None).
+    with_na = [column for column in encoded.columns
+               if encoded[column].dtype == object and any(value is pd.NA for value in encoded[column])]
     for column in nested:
         encoded[column] = encoded[column].map(_dumps).astype("str")
     table = pa.Table.from_pandas(encoded, preserve_index=False)
-    metadata = {**(table.schema.metadata or {}), JSON_COLUMNS_META: json.dumps(nested).encode()}
+    metadata = {**(table.schema.metadata or {}), JSON_COLUMNS_META: json.dumps(nested).encode(),
+                NA_COLUMNS_META: json.dumps(with_na).encode()}
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
-    nested = json.loads((table.schema.metadata or {}).get(JSON_COLUMNS_META, b"[]"))
+    metadata = table.schema.metadata or {}
     frame = table.to_pandas()
-    for column in nested:
+    for column in json.loads(metadata.get(JSON_COLUMNS_META, b"[]")):
         frame[column] = frame[column].map(_loads).astype(object)
+    for column in json.loads(metadata.get(NA_COLUMNS_META, b"[]")):
+        frame[column] = frame[column].astype(object).map(lambda value: pd.NA if value is None else value)
     return frame
 
 

@@ -99,9 +99,17 @@ def _load_files(paths: Sequence[str]) -> pd.DataFrame:
 
 
 def _mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
-    from warta.load import mark_duplicates
+    """Redo the loader's duplicate marking over the whole batch (partitions only saw their own files)."""
+    from warta import load
 
-    return mark_duplicates(articles)
+    flagging = config.section("load")["flagging"]
+    rows = articles.to_dict("records")
+    for row in rows:
+        row["flags"] = [flag for flag in row["flags"] if not flag.startswith("duplicate_of:")]
+    load._mark_duplicates(rows)
+    for row in rows:
+        row["status"] = load._status(row["flags"], flagging)
+    return pd.DataFrame(rows, columns=articles.columns)
 
 
 def _cooccurrence(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
@@ -470,19 +478,24 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
     articles = cached.drop(columns="path").merge(manifest, on=KEY, sort=False)
     articles = articles.sort_values([POSITION, ROW], kind="stable")
     articles["path"] = articles["path"] + articles[SUFFIX]
+    positions, cached_ids = articles[POSITION].tolist(), articles["article_id"].tolist()
     articles = _public(articles[[c for c in cached.columns if c != SUFFIX]])
     if loader.batch is not None:
         articles = loader.batch(articles)
+    # The batch step may give a copy a new id; its stage rows (read once per content) follow it.
+    renamed = {(position, old): new for position, old, new in zip(positions, cached_ids, articles["article_id"]) if old != new}
     tables = {"articles": articles}
+    usable = articles[articles["status"] != "rejected"]
     for stage in stages:
-        usable = articles[articles["status"] != "rejected"]
         for name in stage.tables:
             rows = _read_stage(store, plan.context, stage, name, manifest)
             if rows is None:  # nothing cached has a row: ask the stage for its empty schema
                 tables[name] = stage.run(usable.iloc[:0], **plan.context.options)[name]
                 continue
-            rows = rows.merge(manifest[[KEY, POSITION]], on=KEY, sort=False)
-            tables[name] = _public(rows.sort_values([POSITION, ROW], kind="stable").drop(columns=POSITION))
+            rows = rows.merge(manifest[[KEY, POSITION]], on=KEY, sort=False).sort_values([POSITION, ROW], kind="stable")
+            if renamed:
+                rows["article_id"] = [renamed.get(pair, pair[1]) for pair in zip(rows[POSITION], rows["article_id"])]
+            tables[name] = _public(rows.drop(columns=POSITION))
     return tables
 
 
