@@ -1,0 +1,619 @@
+"""Actors: persons, institutions and places in article bodies, canonical and typed, with roles and quotes.
+
+``extract_actors(text)`` finds the mentions of one text in four passes:
+
+1. the gazetteer (:mod:`warta.gazetteer`): known names and aliases, longest match first;
+2. rules on Indonesian cues: organisation heads (``Kementerian``, ``Universitas``, ``PT`` …),
+   titles and roles before a name (``Presiden``, ``juru bicara Kremlin`` …) and speech verbs
+   around it (``kata``, ``ujar``, ``menurut`` / ``mengatakan`` …);
+3. the CRF tagger (:mod:`warta.tagger`) for capitalised words neither pass explained;
+4. resolution within the text: short forms to the one full name that contains them
+   (``Putin`` → Vladimir Putin; ``Kim`` stays ambiguous when several Kims are present), and
+   guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
+   written to the ``resolution`` column.
+
+News agencies and outlets are recognised but dropped where they are credited as a source
+(``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
+``extract_mentions`` and ``extract_quotes`` build the mentions and quotes tables.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Sequence
+
+import pandas as pd
+
+from warta import config
+from warta.gazetteer import Entry, Match, Tokens, actor_id, fold, load_gazetteer, tokenize
+from warta.text import sentence_spans
+
+MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
+                   "subtype", "role", "confidence", "method", "resolution"]
+QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker_id", "speaker", "role", "text", "kind", "cue"]
+
+# Words that open an organisation's name.
+ORG_HEADS = frozenset("""
+kementerian kemenko badan universitas univ institut partai pt cv dewan departemen komisi lembaga
+bank pusat yayasan majelis mahkamah pengadilan kantor dinas kejaksaan kejari kejati polres polda
+polsek polresta kodam korem kodim sekolah sma smp smk rumah rsud rs koperasi asosiasi perhimpunan
+ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga klub grup korps
+direktorat inspektorat biro forum aliansi organisasi sekretariat fakultas perusahaan perum
+otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
+""".split())
+# Words that state an office or a function; a name right after them is a person.
+ROLE_HEADS = frozenset("""
+presiden wakil wapres perdana menteri menlu wamenlu menhan mendagri menkeu sekretaris sekjen juru
+jubir kepala ketua ketum gubernur wagub bupati wabup wali walikota direktur dirut komisaris kapolri
+wakapolri kapolda kapolres kapolsek panglima duta dubes koordinator penasihat pemimpin raja ratu
+pangeran kanselir senator anggota pengamat analis peneliti profesor guru rektor dekan ceo pendiri
+pejabat kaisar paus sultan asisten deputi staf hakim jaksa dirjen pakar ekonom dosen diplomat utusan
+mantan komandan jenderal letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp
+perwira politikus politisi aktivis pengacara kuasa legislator kabareskrim kapuspen kadiv danjen
+""".split())
+# Forms of address: a name follows, but they are not a role.
+TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr".split())
+# Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
+ROLE_WORDS = frozenset("""
+bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
+utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal muda madya strategis
+komunikasi politik ekonomi hukum tetap
+""".split())
+# Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
+PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
+agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
+kebudayaan riset teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
+pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
+informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang
+pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
+utama besar
+""".split())
+# Attribution before the speaker: “…,” kata X / menurut X.
+CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
+# Speech verbs after the speaker: X mengatakan …
+SPEECH_VERBS = frozenset("""
+mengatakan menyatakan menjelaskan mengungkapkan mengungkap menegaskan menambahkan menyebut
+menyebutkan menuturkan berkata menilai mengklaim membantah mengakui menyampaikan menekankan
+memaparkan menerangkan menanggapi menganggap bilang
+""".split())
+# Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
+RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
+PRONOUNS = frozenset("dia ia beliau".split())
+# Credits: an agency or outlet right after these words is a source, not an actor.
+CREDIT_CUES = frozenset("dikutip dilansir mengutip melansir kutip lansir via sumber foto photo dok laporan".split())
+# Capitalised words that are never a person's name on their own.
+NOT_NAMES = frozenset("""
+senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
+september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
+dia ia beliau saya anda ini itu namun tetapi sementara
+""".split())
+
+_QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
+_CUE_AFTER_QUOTE = re.compile(
+    r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi)(?:nya)?)\b",
+    re.IGNORECASE)
+_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r"|kata|ujar)\s*[,:]?\s*$", re.IGNORECASE)
+_INDIRECT = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
+
+
+class Mention(NamedTuple):
+    """One mention of an actor in a text; ``start``/``end`` are character offsets."""
+
+    start: int
+    end: int
+    surface: str
+    actor_id: str
+    name: str
+    type: str
+    subtype: str = ""
+    role: str = ""
+    confidence: float = 1.0
+    method: str = "gazetteer"
+    resolution: str = ""
+
+
+@dataclass
+class _Candidate:
+    first: int
+    last: int
+    type: str
+    method: str
+    confidence: float
+    entry: Entry | None = None
+    weak: bool = False  # kept only if it resolves to a full name in the same text
+
+
+def settings() -> dict:
+    """The ``[actors]`` settings with defaults filled in."""
+    values = {"model": True, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75, "watchlists": []}
+    values.update(config.section("actors"))
+    return values
+
+
+def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "") -> list[Mention]:
+    """Return the actor mentions of ``text`` in order of position (see the module docstring)."""
+    options = settings()
+    gazetteer = load_gazetteer(tuple(options["watchlists"]))
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    matches = gazetteer.find(tokens)
+    owner: list[int] = [-1] * len(tokens)  # index of the candidate covering each token
+    candidates: list[_Candidate] = []
+    for match in matches:
+        _claim(owner, candidates, _Candidate(match.first, match.last, match.entry.type, "gazetteer",
+                                             _gazetteer_confidence(match), match.entry))
+    _surname_rule(tokens, owner, candidates)
+    _organisation_rule(tokens, owner, candidates)
+    _person_rule(text, tokens, owner, candidates)
+    if options["model"] if use_model is None else use_model:
+        _model_pass(text, tokens, owner, candidates)
+    mentions = _resolve(text, tokens, [c for c in candidates if c is not None], gazetteer, options)
+    return [m for m in mentions if not _is_credit(text, tokens, m, outlet)]
+
+
+def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -> pd.DataFrame:
+    """Return the mentions table (one row per mention) of the non-rejected ``articles``."""
+    rows: list[tuple] = []
+    for article in _usable(articles):
+        body = article.get("body") or ""
+        if not isinstance(body, str) or not body.strip():
+            continue
+        starts = [start for start, _ in sentence_spans(body)]
+        outlet = article.get("outlet") or ""
+        article_id = article["article_id"]
+        for mention in extract_actors(body, use_model=use_model, outlet=outlet if isinstance(outlet, str) else ""):
+            rows.append((article_id, max(0, bisect_right(starts, mention.start) - 1), *mention))
+    columns = zip(*rows) if rows else [[] for _ in MENTION_COLUMNS]
+    table = pd.DataFrame(dict(zip(MENTION_COLUMNS, map(list, columns))), columns=MENTION_COLUMNS)
+    return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "confidence": "float64"})
+
+
+def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Return the quotes table: direct and indirect quotes with their speakers."""
+    by_article = {key: group for key, group in mentions.groupby("article_id", sort=False)} if len(mentions) else {}
+    rows: list[dict] = []
+    for article in _usable(articles):
+        body = article.get("body") or ""
+        if not isinstance(body, str) or not body.strip():
+            continue
+        group = by_article.get(article["article_id"])
+        article_mentions = [] if group is None else [
+            Mention(r.start, r.end, r.surface, r.actor_id, r.name, r.type, r.subtype, r.role)
+            for r in group.itertuples(index=False)]
+        for quote in quotes_in_text(body, article_mentions):
+            rows.append({"article_id": article["article_id"], **quote})
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype({"sentence_id": "int64"})
+
+
+def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
+    """Find the quotes of one text given its mentions; pronoun speakers take the previous speaker."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    spans = sentence_spans(text)
+    starts = [start for start, _ in spans]
+    found: list[tuple[int, str, str, str, Mention | None, bool]] = []  # position, text, kind, cue, speaker, pronoun
+    quoted: list[tuple[int, int]] = []
+    for match in _QUOTE.finditer(text):
+        quoted.append(match.span())
+        content = match.group(1).strip().rstrip(",").strip()
+        after = _CUE_AFTER_QUOTE.match(text, match.end())
+        if after:
+            cue = after.group("cue")
+            pronoun = cue.lower().endswith("nya")
+            speaker = None if pronoun else _speaker_after(text, mentions, after.end())
+            found.append((match.start(), content, "direct", cue, speaker, pronoun))
+            continue
+        before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
+        if before:
+            speaker, pronoun = _subject(text, mentions, before.start())
+            found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
+    for sentence_start, sentence_end in spans:
+        sentence = text[sentence_start:sentence_end]
+        for match in _INDIRECT.finditer(sentence):
+            position = sentence_start + match.start()
+            if any(a <= position < b for a, b in quoted):
+                continue
+            rest = text[sentence_start + match.end() : sentence_end]
+            _, that, tail = rest.partition("bahwa")
+            content = (tail if that else rest).strip(" ,:;.")
+            speaker, pronoun = _subject(text, mentions, position)
+            if content and (speaker or pronoun):
+                found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
+        for match in _MENURUT.finditer(sentence):
+            position = sentence_start + match.start()
+            if any(a <= position < b for a, b in quoted):
+                continue
+            cue = match.group("cue")
+            pronoun = cue.lower().endswith("nya")
+            rest = text[sentence_start + match.end() : sentence_end]
+            _, comma, tail = rest.partition(",")
+            speaker = None if pronoun else _speaker_after(text, mentions, sentence_start + match.end())
+            content = (tail if comma else rest).strip(" ,:;.")
+            if content and (speaker or pronoun):
+                found.append((position, content, "indirect", cue, speaker, pronoun))
+    quotes: list[dict] = []
+    previous: Mention | None = None
+    for position, content, kind, cue, speaker, pronoun in sorted(found, key=lambda f: f[0]):
+        if pronoun and speaker is None:
+            speaker = previous
+        previous = speaker or previous
+        quotes.append({
+            "sentence_id": max(0, bisect_right(starts, position) - 1),
+            "speaker_id": speaker.actor_id if speaker else "",
+            "speaker": speaker.name if speaker else "",
+            "role": _actor_role(speaker, mentions) if speaker else "",
+            "text": content, "kind": kind, "cue": cue,
+        })
+    return quotes
+
+
+# --- passes -------------------------------------------------------------------------------
+
+
+def _claim(owner: list[int], candidates: list[_Candidate], candidate: _Candidate) -> None:
+    """Add ``candidate``, removing the ones it covers (it must not partly overlap another)."""
+    for k in range(candidate.first, candidate.last):
+        if owner[k] >= 0:
+            candidates[owner[k]] = None  # type: ignore[call-overload]
+    index = len(candidates)
+    candidates.append(candidate)
+    for k in range(candidate.first, candidate.last):
+        owner[k] = index
+
+
+def _gazetteer_confidence(match: Match) -> float:
+    # Short acronyms ("AS", "MA", "BI") are the most ambiguous aliases.
+    return 0.8 if len(match.alias) <= 3 and match.alias.isupper() else 0.95
+
+
+def _is_capitalised(tokens: Tokens, k: int) -> bool:
+    first = tokens.words[k][0]
+    return first.isupper() or (first.isdigit() and not tokens.keys[k].isdigit())
+
+
+def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """``Demitry Peskov``, ``Hunter Biden``: an unknown given name before a known surname is one new name.
+
+    The merged span has no entry, so resolution fuzzy-matches it (Demitry Peskov → Dmitry Peskov)
+    or keeps it as a person of its own (Hunter Biden is not Joe Biden).
+    """
+    for index in range(len(candidates)):
+        candidate = candidates[index]
+        if candidate is None or candidate.type != "PER" or candidate.last - candidate.first != 1:
+            continue
+        k = candidate.first - 1
+        if (k >= 0 and owner[k] < 0 and tokens.joined[k] and tokens.words[k][0].isupper()
+                and tokens.keys[k] not in PORTFOLIO_WORDS and tokens.keys[k] not in NOT_NAMES
+                and not tokens.words[k].isupper()):
+            _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7))
+
+
+def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
+    n, k = len(tokens), 0
+    while k < n:
+        if owner[k] >= 0 or tokens.keys[k] not in ORG_HEADS or not tokens.words[k][0].isupper() or not tokens.joined[k]:
+            k += 1
+            continue
+        last = k + 1
+        while last < n and tokens.joined[last - 1]:
+            held = candidates[owner[last]] if owner[last] >= 0 else None
+            if held is not None and held.type == "LOC" and held.first == last:
+                last = held.last
+            elif held is None and _is_capitalised(tokens, last):
+                last += 1
+            elif (held is None and tokens.keys[last] in ("dan", "&") and last + 1 < n and tokens.joined[last]
+                  and owner[last + 1] < 0 and _is_capitalised(tokens, last + 1)):
+                last += 2
+            else:
+                break
+        if last > k + 1:
+            _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
+        k = last
+
+
+def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """Capitalised runs no pass explained become persons when a role, title or speech verb marks them."""
+    n, words, resume = len(tokens), tokens.words, 0
+    for k in [k for k, word in enumerate(words) if word[0].isupper()]:
+        if k < resume or owner[k] >= 0:
+            continue
+        last = k + 1
+        while last < n and tokens.joined[last - 1] and owner[last] < 0 and (
+                tokens.words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
+            last += 1
+        first = k
+        while first < last and tokens.keys[first] in PORTFOLIO_WORDS:
+            first += 1
+        stripped = first > k
+        resume = last
+        if first == last:
+            continue
+        if last - first == 1 and tokens.keys[first] in NOT_NAMES:
+            continue
+        strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
+        strong = strong or _cue_before(tokens, owner, first)
+        if not strong and not _verb_after(text, tokens, last):
+            continue
+        weak = last - first == 1 and not strong
+        _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
+
+
+def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """Tag sentences holding capitalised words that no other pass explained."""
+    from warta.tagger import load_tagger
+
+    tagger = load_tagger()
+    if tagger is None:
+        return
+    bounds = [0]
+    for k in range(len(tokens) - 1):
+        gap = text[tokens.ends[k] : tokens.starts[k + 1]]
+        if "\n" in gap or (gap.strip()[:1] in (".", "!", "?") and tokens.words[k + 1][0].isupper()):
+            bounds.append(k + 1)
+    bounds.append(len(tokens))
+    for a, b in zip(bounds, bounds[1:]):
+        if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
+            continue
+        window = tokens.slice(a, b)
+        tags = ["O"] * len(window)
+        for j in range(a, b):
+            held = candidates[owner[j]] if owner[j] >= 0 else None
+            if held is not None and held.method == "gazetteer":
+                tags[j - a] = ("B-" if held.first == j else "I-") + held.type
+        for first, last, type_, confidence in tagger.spans(text, window, tags):
+            first, last = first + a, last + a
+            if any(owner[j] >= 0 for j in range(first, last)):
+                continue
+            if last - first == 1 and tokens.keys[first] in NOT_NAMES:
+                continue
+            _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+
+def _role_before(text: str, tokens: Tokens, owner: Sequence[int],
+                 candidates: Sequence[_Candidate | None], first: int) -> int | None:
+    """Index of the token opening a stated role right before ``tokens[first]``, if there is one."""
+    k = first - 1
+    # "Penasihat kebijakan luar negeri Rusia, Yuri Ushakob": one comma may sit before the name.
+    if k < 0 or (not tokens.joined[k] and text[tokens.ends[k] : tokens.starts[first]].strip() != ","):
+        return None
+    opening, steps = None, 0
+    while k >= 0 and steps < 10:
+        key = tokens.keys[k]
+        held = candidates[owner[k]] if owner[k] >= 0 else None
+        if held is not None and held.type == "PER":
+            break
+        if key in ROLE_HEADS:
+            opening = k
+        elif not (held is not None or tokens.words[k][0].isupper() or key in ROLE_WORDS):
+            break
+        if k == 0 or not tokens.joined[k - 1]:
+            break
+        k -= 1
+        steps += 1
+    return opening
+
+
+def _cue_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
+    """An attribution verb or title right before the name, or a relation ("rekannya dari Korea Selatan")."""
+    k = first - 1
+    if k >= 0 and tokens.joined[k] and (tokens.keys[k] in CUES_BEFORE or tokens.keys[k] in TITLES):
+        return True
+    while k >= 0 and tokens.joined[k] and (owner[k] >= 0 or tokens.keys[k] == "dari") and first - k < 6:
+        k -= 1
+    return k >= 0 and k < first - 1 and tokens.joined[k] and tokens.keys[k] in RELATIONS
+
+
+def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
+    return last < len(tokens) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
+
+
+def _is_credit(text: str, tokens: Tokens, mention: Mention, outlet: str) -> bool:
+    """Whether an agency or outlet mention only credits a source (not an actor of the story)."""
+    if mention.subtype != "media":
+        return False
+    if outlet and fold(outlet).startswith(fold(mention.name)[:6]):
+        return True
+    before = text[max(0, mention.start - 40) : mention.start]
+    words = [fold(w) for w in re.findall(r"\w+", before)[-4:]]
+    if any(w in CREDIT_CUES for w in words):
+        return True
+    if before.rfind("(") > before.rfind(")"):
+        return True
+    after = text[mention.end : mention.end + 4].lstrip(" ,")
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return after[:1] in ("-", "–", "—", "|") and mention.start - line_start < 60
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+def _resolve(text: str, tokens: Tokens, candidates: list[_Candidate], gazetteer, options) -> list[Mention]:
+    """Name, merge and describe candidates: short forms, fuzzy matches, roles."""
+    candidates = sorted(candidates, key=lambda c: c.first)
+    owner = [-1] * len(tokens)
+    for index, candidate in enumerate(candidates):
+        for k in range(candidate.first, candidate.last):
+            owner[k] = index
+    mentions: list[Mention] = []
+    for candidate in candidates:
+        start, end = tokens.starts[candidate.first], tokens.ends[candidate.last - 1]
+        surface = text[start:end]
+        if candidate.entry is not None:
+            entry, resolution = candidate.entry, ""
+        else:
+            entry, resolution = _fuzzy_entry(surface, candidate.type, gazetteer, options)
+            if entry is None:
+                entry = Entry(actor_id(candidate.type, surface), _display_name(surface), candidate.type)
+        mentions.append(Mention(start, end, surface, entry.actor_id, entry.name, entry.type, entry.subtype,
+                                _role(text, tokens, owner, candidates, candidate) if entry.type == "PER" else "",
+                                candidate.confidence, candidate.method, resolution))
+    return _resolve_short_forms(mentions, candidates)
+
+
+def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | None, str]:
+    """The gazetteer entry a misspelt name stands for, under guards; else ``(None, "")``.
+
+    Guards against false merges: same type, same number of words, every word starting with the
+    same letter and close on its own (so Kim Jong Il never becomes Kim Jong Un), and a high
+    overall score.
+    """
+    from rapidfuzz import fuzz, process
+
+    words = [fold(w) for w in re.findall(r"\w+", surface)]
+    if len(words) < 2:
+        return None, ""
+    choices = _fuzzy_choices(gazetteer, type_, len(words))
+    if not choices:
+        return None, ""
+    best = process.extractOne(" ".join(words), list(choices), scorer=fuzz.ratio,
+                              score_cutoff=options["fuzzy_threshold"])
+    if best is None:
+        return None, ""
+    candidate_words = best[0].split()
+    for mine, theirs in zip(words, candidate_words):
+        if mine[0] != theirs[0] or fuzz.ratio(mine, theirs) < options["fuzzy_token_threshold"]:
+            return None, ""
+    entry = choices[best[0]]
+    return entry, f"fuzzy:{round(best[1])} {surface}→{entry.name}"
+
+
+_FUZZY_CACHE: dict[tuple[int, str, int], dict[str, Entry]] = {}
+
+
+def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
+    key = (id(gazetteer), type_, n_words)
+    if key not in _FUZZY_CACHE:
+        choices: dict[str, Entry] = {}
+        for words, (entry, _, exact) in gazetteer.index.items():
+            if entry.type == type_ and len(words) == n_words and not exact:
+                choices.setdefault(" ".join(words), entry)
+        _FUZZY_CACHE[key] = choices
+    return _FUZZY_CACHE[key]
+
+
+def _resolve_short_forms(mentions: list[Mention], candidates: Sequence[_Candidate]) -> list[Mention]:
+    """Map one-word person mentions to the single full name in the text that holds that word."""
+    shorts = [candidate.entry is None and candidate.last - candidate.first == 1 and mention.type == "PER"
+              for mention, candidate in zip(mentions, candidates)]
+    if not any(shorts):
+        return mentions
+    full: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type == "PER" and " " in mention.name:
+            full.setdefault(mention.actor_id, mention)
+    words_of = {aid: {fold(w) for w in re.findall(r"\w+", m.name)} for aid, m in full.items()}
+    resolved: list[Mention] = []
+    for mention, candidate, short in zip(mentions, candidates, shorts):
+        if not short:
+            resolved.append(mention)
+            continue
+        word = fold(mention.surface)
+        owners = [aid for aid, words in words_of.items() if word in words]
+        if len(owners) == 1:
+            target = full[owners[0]]
+            resolved.append(mention._replace(actor_id=target.actor_id, name=target.name, subtype=target.subtype,
+                                    resolution=f"short:{mention.surface}→{target.name}"))
+        elif len(owners) > 1:
+            names = " | ".join(sorted(full[aid].name for aid in owners))
+            resolved.append(mention._replace(confidence=0.3, resolution=f"ambiguous:{mention.surface}: {names}"))
+        elif not candidate.weak:
+            resolved.append(mention)
+    return resolved
+
+
+def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate],
+          candidate: _Candidate) -> str:
+    """The role stated right before a person (``Presiden Rusia``) or in an apposition after it."""
+    opening = _role_before(text, tokens, owner, candidates, candidate.first)
+    if opening is not None:
+        end = candidate.first - 1
+        while end > opening and tokens.keys[end] in TITLES:
+            end -= 1
+        if tokens.keys[opening] not in TITLES:
+            return text[tokens.starts[opening] : tokens.ends[end]].strip(" ,")
+    last = candidate.last
+    if last < len(tokens) and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",":
+        if tokens.keys[last] in ROLE_HEADS:
+            stop = text.find(",", tokens.starts[last])
+            sentence_end = min((p for p in (text.find(".", tokens.starts[last]), text.find("\n", tokens.starts[last]))
+                                if p >= 0), default=len(text))
+            stop = sentence_end if stop < 0 else min(stop, sentence_end)
+            phrase = text[tokens.starts[last] : stop].strip()
+            # "kedatangan Putin, pemimpin Korea Utara, Kim Jong Un": the role of the next name.
+            next_person = any(c.type == "PER" and tokens.starts[c.first] > stop
+                              and text[stop : tokens.starts[c.first]].strip() == "," for c in candidates)
+            if len(phrase.split()) <= 14 and not next_person:
+                return phrase
+    return ""
+
+
+def _display_name(surface: str) -> str:
+    """Canonical display form of an unknown name: single spaces, all-caps words title-cased."""
+    words = surface.split()
+    return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in words)
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+def _speaker_after(text: str, mentions: Sequence[Mention], position: int) -> Mention | None:
+    """The speaker named after an attribution cue: the first person before the clause ends, else the first actor."""
+    limit = len(text)
+    for stop in (".", "\n", "“", "\""):
+        found = text.find(stop, position)
+        if found >= 0:
+            limit = min(limit, found)
+    following = [m for m in mentions if position <= m.start < limit and m.start - position < 120]
+    persons = [m for m in following if m.type == "PER"]
+    return persons[0] if persons else (following[0] if following else None)
+
+
+def _subject(text: str, mentions: Sequence[Mention], position: int) -> tuple[Mention | None, bool]:
+    """The subject of a speech verb at ``position``; ``(None, True)`` when it is a pronoun."""
+    before = text[:position].rstrip()
+    word = re.search(r"(\w+)$", before)
+    if word and fold(word.group(1)) in PRONOUNS:
+        return None, True
+    sentence_start = max(before.rfind(". "), before.rfind("\n"), 0)
+    if before.endswith(","):
+        before = before[:-1].rstrip()
+        # "Jens Stoltenberg, pada konferensi pers …, mengatakan": skip an inserted lower-case clause.
+        comma = before.rfind(",", sentence_start)
+        if comma >= 0 and re.match(r"\s*[a-z]", before[comma + 1 :]):
+            found = _mention_ending_at(text, mentions, comma)
+            if found is not None:
+                return found, False
+    return _mention_ending_at(text, mentions, len(before.rstrip(" )"))), False
+
+
+def _mention_ending_at(text: str, mentions: Sequence[Mention], end: int) -> Mention | None:
+    for mention in reversed(mentions):
+        if mention.end <= end:
+            return _head_of(mention, mentions) if re.fullmatch(r"[\s)]*", text[mention.end : end]) else None
+    return None
+
+
+def _head_of(mention: Mention, mentions: Sequence[Mention]) -> Mention:
+    # "Amerika Serikat (AS)": the speaker is the actor the bracketed short form repeats.
+    for other in mentions:
+        if other.actor_id == mention.actor_id and other.end < mention.start and mention.start - other.end <= 3:
+            return other
+    return mention
+
+
+def _actor_role(speaker: Mention, mentions: Sequence[Mention]) -> str:
+    if speaker.role:
+        return speaker.role
+    return next((m.role for m in mentions if m.actor_id == speaker.actor_id and m.role), "")
+
+
+def _usable(articles: pd.DataFrame) -> Iterable[dict]:
+    if "status" in articles.columns:
+        articles = articles[articles["status"] != "rejected"]
+    return articles.to_dict("records")

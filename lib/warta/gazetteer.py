@@ -1,0 +1,307 @@
+"""Gazetteer of known actors: loading the packaged TSV files and matching them in text.
+
+The data lives in ``lib/warta/data/gazetteer/`` (see the README there). Every alias is indexed
+as a tuple of case-folded word tokens, so matching is a dictionary walk over the tokens of a
+text (longest match first), not a regular expression over thousands of names. Hyphens count as
+spaces (``Kim Jong-un`` = ``Kim Jong Un``); aliases without lower-case letters (``AS``, ``PBB``)
+match only in exactly that case, other aliases only when the text capitalises their first word,
+so the English ``as`` or the noun ``gedung putih`` never match.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import accumulate
+from operator import add
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from warta import config
+
+GAZETTEER_DIR = config.DATA_DIR / "gazetteer"
+TYPES = ("PER", "ORG", "LOC")
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_TOKEN_GAP = re.compile(r"(\w+(?:['’]\w+)*)(\W*)")
+_LEADING_GAP = re.compile(r"\W*")
+# Gaps that may sit inside one name: spaces, a hyphen, a slash, an ampersand.
+_JOINING_GAP = re.compile(r"[\s\-/&]*")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor the gazetteer knows."""
+
+    actor_id: str
+    name: str
+    type: str
+    subtype: str = ""
+    source: str = ""
+
+
+class Tokens:
+    """The word tokens of a text as parallel lists (cheap to build, fast to index).
+
+    ``words[k]`` is the token text, ``keys[k]`` its case-folded match key, ``starts[k]`` and
+    ``ends[k]`` its character span, ``joined[k]`` whether the next token may continue the same
+    name (only spaces, a hyphen or a short abbreviation's dot between them).
+    """
+
+    __slots__ = ("text", "words", "keys", "starts", "ends", "joined")
+
+    def __init__(self, text: str, words: list[str], keys: list[str], starts: list[int], ends: list[int],
+                 joined: list[bool]) -> None:
+        self.text, self.words, self.keys = text, words, keys
+        self.starts, self.ends, self.joined = starts, ends, joined
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def slice(self, first: int, last: int) -> "Tokens":
+        """The tokens ``[first, last)`` (offsets stay those of the full text)."""
+        joined = self.joined[first:last]
+        if joined:
+            joined[-1] = False
+        return Tokens(self.text, self.words[first:last], self.keys[first:last], self.starts[first:last],
+                      self.ends[first:last], joined)
+
+
+@dataclass
+class Match:
+    """A gazetteer hit: token range ``[first, last)``, character span and the entry."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: Entry
+    alias: str
+
+
+@dataclass
+class Gazetteer:
+    """Compiled index: alias token tuples → (entry, alias, the words to match case-exactly or ``None``)."""
+
+    index: dict[tuple[str, ...], tuple[Entry, str, list[str] | None]] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def n_names(self) -> int:
+        """Number of distinct indexed names (canonical names and aliases)."""
+        return len(self.index)
+
+    def add(self, entry: Entry, alias: str) -> None:
+        """Index ``alias`` for ``entry``; the first entry to claim an alias keeps it."""
+        key = alias_key(alias)
+        if not key or key in self.index:
+            return
+        # Aliases without lower-case letters must match case-exactly: keep their words to compare.
+        exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
+        self.index[key] = (entry, alias, exact)
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self.entries.setdefault(entry.actor_id, entry)
+        self.aliases.setdefault(entry.actor_id, []).append(alias)
+
+    def find(self, tokens: Tokens) -> list[Match]:
+        """Return the leftmost-longest, non-overlapping matches in ``tokens``."""
+        matches: list[Match] = []
+        index, longest = self.index, self.longest
+        keys, joined, words = tokens.keys, tokens.joined, tokens.words
+        n_tokens, resume = len(keys), 0
+        # Only tokens that open some alias are looked at; most words of a text open none.
+        for i in [k for k, key in enumerate(keys) if key in longest]:
+            if i < resume:
+                continue
+            width = longest[keys[i]]
+            span = 1
+            while span < width and i + span < n_tokens and joined[i + span - 1]:
+                span += 1
+            hit = None
+            for n in range(span, 0, -1):
+                found = index.get(tuple(keys[i : i + n]))
+                if found and _case_ok(words, i, n, found[1], found[2]):
+                    hit = Match(i, i + n, tokens.starts[i], tokens.ends[i + n - 1], found[0], found[1])
+                    break
+            if hit:
+                matches.append(hit)
+                resume = hit.last
+        return matches
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into word tokens with offsets, match keys and joins."""
+    pairs = _TOKEN_GAP.findall(text)
+    if not pairs:
+        return Tokens(text, [], [], [], [], [])
+    words, gaps = map(list, zip(*pairs))
+    word_lengths = list(map(len, words))
+    starts = list(accumulate(map(add, word_lengths, map(len, gaps)), initial=_LEADING_GAP.match(text).end()))
+    starts.pop()
+    ends = list(map(add, starts, word_lengths))
+    joined = [gap == " " or _joins(word, gap) for word, gap in pairs]
+    joined[-1] = False
+    cache = _FOLDED
+    keys = [cache.get(w) or _fold_new(w) for w in words]
+    return Tokens(text, words, keys, starts, ends, joined)
+
+
+def _joins(word: str, gap: str) -> bool:
+    # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
+    return _JOINING_GAP.fullmatch(gap) is not None or (len(word) <= 3 and gap.strip() == ".")
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_new(word: str) -> str:
+    key = fold(word)
+    if len(_FOLDED) < 200_000:
+        _FOLDED[word] = key
+    return key
+
+
+def fold(word: str) -> str:
+    """Case-fold and strip accents, so ``Erdoğan`` and ``Erdogan`` share a key."""
+    word = word.casefold().replace("’", "'")
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def alias_key(alias: str) -> tuple[str, ...]:
+    """Return the token key of an alias (``"Kim Jong-un"`` → ``("kim", "jong", "un")``)."""
+    return tuple(fold(word) for word in _TOKEN.findall(alias))
+
+
+def slug(name: str) -> str:
+    """Return the id part of an actor id: ``"Kim Jong-un"`` → ``"kim-jong-un"``."""
+    return "-".join(alias_key(name)).replace("'", "")
+
+
+def actor_id(type_: str, name: str) -> str:
+    """Return the stable actor id, e.g. ``per:vladimir-putin``."""
+    return f"{type_.lower()}:{slug(name)}"
+
+
+def read_entries(path: Path) -> list[tuple[Entry, list[str]]]:
+    """Read one ``type<TAB>subtype<TAB>name<TAB>aliases`` file; raise ``ValueError`` naming bad lines."""
+    rows: list[tuple[Entry, list[str]]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 3 or cells[0] not in TYPES or not cells[2].strip():
+            raise ValueError(f"{path}:{number}: expected 'TYPE<TAB>subtype<TAB>name<TAB>aliases' "
+                             f"with TYPE one of {', '.join(TYPES)}, got {line!r}")
+        type_, subtype, name = cells[0], cells[1].strip(), cells[2].strip()
+        aliases = [a.strip() for a in (cells[3] if len(cells) > 3 else "").split("|") if a.strip()]
+        rows.append((Entry(actor_id(type_, name), name, type_, subtype, path.name), aliases))
+    return rows
+
+
+def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
+    """Expand ``province<TAB>kab|kota<TAB>name<TAB>aliases`` rows into places and local governments.
+
+    Each kabupaten/kota yields the place (``Kabupaten Bogor`` / ``Kab. Bogor``; ``Kota Bogor``),
+    its government (``Pemkab``/``Pemkot``), its council (``DPRD``) and its police (``Polres``).
+    A bare name (``Bogor``) goes to the kota when a kota of that name exists, else to the
+    kabupaten, unless it is an ordinary word (``settings [actors] no_bare_regions``).
+    """
+    skip_bare = set(config.section("actors").get("no_bare_regions", []))
+    places = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 3 or cells[1] not in ("kab", "kota"):
+            raise ValueError(f"{path}:{number}: expected 'province<TAB>kab|kota<TAB>name', got {line!r}")
+        extra = [a.strip() for a in (cells[3] if len(cells) > 3 else "").split("|") if a.strip()]
+        places.append((cells[1], cells[2].strip(), extra))
+    kota_names = {name for kind, name, _ in places if kind == "kota"}
+    rows: list[tuple[Entry, list[str]]] = []
+    for kind, name, extra in places:
+        word = "Kabupaten" if kind == "kab" else "Kota"
+        place = f"{word} {name}"
+        aliases = [f"Kab. {name}", f"Kab {name}"] if kind == "kab" else []
+        if name not in skip_bare and (kind == "kota" or name not in kota_names):
+            aliases += [name, *extra]
+        else:
+            aliases += [f"{word} {alias}" for alias in extra]
+        rows.append((Entry(actor_id("LOC", place), place, "LOC", "kab_kota", path.name), aliases))
+        government = f"Pemerintah {place}"
+        short = "Pemkab" if kind == "kab" else "Pemkot"
+        rows.append((Entry(actor_id("ORG", government), government, "ORG", "local_government", path.name),
+                     [f"{short} {name}"]))
+        council = f"DPRD {place}"
+        rows.append((Entry(actor_id("ORG", council), council, "ORG", "local_government", path.name), []))
+        police = f"Polres {name}" if kind == "kab" else f"Polresta {name}"
+        rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name), []))
+    return rows
+
+
+def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
+    """Government, council and police of each province (``Pemprov Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``)."""
+    rows: list[tuple[Entry, list[str]]] = []
+    for entry, aliases in provinces:
+        if entry.subtype != "province":
+            continue
+        names = [entry.name, *(a for a in aliases if not a.startswith("Provinsi"))]
+        for canonical, forms in (
+            (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"]),
+            (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"]),
+            (f"Polda {entry.name}", ["Polda {}"]),
+        ):
+            kind = "police" if canonical.startswith("Polda") else "local_government"
+            rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", kind, "provinces.tsv"),
+                         [form.format(n) for form in forms for n in names]))
+    return rows
+
+
+def embassies(countries: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
+    """Each country's embassy (``Kedutaan Besar Rusia`` / ``Kedubes Rusia``)."""
+    rows: list[tuple[Entry, list[str]]] = []
+    for entry, _ in countries:
+        if entry.subtype == "country":
+            name = f"Kedutaan Besar {entry.name}"
+            rows.append((Entry(actor_id("ORG", name), name, "ORG", "government", "countries.tsv"),
+                         [f"Kedubes {entry.name}", f"Kedutaan {entry.name}"]))
+    return rows
+
+
+def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
+    """Compile the packaged files plus ``extra_files`` (users' watch lists, read first so they win)."""
+    gazetteer = Gazetteer()
+    rows: list[tuple[Entry, list[str]]] = []
+    for path in extra_files:
+        rows += read_entries(Path(path).expanduser())
+    packaged = {name: read_entries(GAZETTEER_DIR / name)
+                for name in ("persons.tsv", "organizations.tsv", "media.tsv",
+                             "countries.tsv", "provinces.tsv", "cities.tsv")}
+    rows += packaged["persons.tsv"] + packaged["organizations.tsv"] + packaged["media.tsv"]
+    rows += packaged["countries.tsv"] + packaged["provinces.tsv"]
+    rows += province_bodies(packaged["provinces.tsv"]) + embassies(packaged["countries.tsv"])
+    rows += packaged["cities.tsv"] + read_regions(GAZETTEER_DIR / "kabkota.tsv")
+    for entry, aliases in rows:
+        gazetteer.add(entry, entry.name)
+        for alias in aliases:
+            gazetteer.add(entry, alias)
+    return gazetteer
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra_files: tuple[str, ...] | None = None) -> Gazetteer:
+    """Return the compiled gazetteer (cached). ``None`` reads ``[actors] watchlists`` from the settings."""
+    if extra_files is None:
+        extra_files = tuple(config.section("actors").get("watchlists", []))
+    return build_gazetteer(extra_files)
+
+
+def _case_ok(words: Sequence[str], i: int, n: int, alias: str, exact: list[str] | None) -> bool:
+    if exact is not None:
+        return words[i : i + n] == exact
+    first = words[i][0]
+    return first.isupper() or first.isdigit() or alias[0].islower()
