@@ -485,9 +485,7 @@ def _story_reason(row) -> str:
 def _days(values: pd.Series) -> np.ndarray:
     """Timestamps as float days since the epoch (NaN for NaT)."""
     stamps = pd.to_datetime(values, utc=True)
-    days = stamps.astype("int64").to_numpy() / 86_400e9
-    days[stamps.isna().to_numpy()] = np.nan
-    return days
+    return ((stamps - pd.Timestamp(0, tz="UTC")) / pd.Timedelta(days=1)).to_numpy(dtype=float, na_value=np.nan)
 
 
 def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> dict[tuple[int, int], int]:

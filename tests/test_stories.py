@@ -1,0 +1,225 @@
+"""Tests for warta.stories: vectorised hashing, MinHash/LSH, copies and story clustering."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from warta import config, stories, timeline
+
+
+def article(article_id, outlet, published, title, body, *, precision=None, cited=()):
+    return {"article_id": article_id, "outlet": outlet, "outlet_domain": outlet.lower().replace(" ", "") + ".com",
+            "published": published, "date_precision": precision or ("minute" if "T" in published else "day"),
+            "title": title, "body": body, "cited_sources": list(cited), "status": "ok"}
+
+
+FLOOD_1 = (
+    "Banjir merendam ribuan rumah di Kecamatan Dayeuhkolot dan Baleendah, Kabupaten Bandung, Jawa Barat, "
+    "Minggu (10/3/2024). Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Bandung mencatat sedikitnya "
+    "3.500 rumah terendam. Sungai Citarum meluap setelah hujan deras mengguyur sejak Sabtu malam. Kepala BPBD "
+    "Kabupaten Bandung Uka Suska mengatakan warga mulai mengungsi ke masjid dan balai desa. Ketinggian air "
+    "mencapai 1,5 meter di sejumlah titik."
+)
+FLOOD_2 = (
+    "Hujan deras sejak Sabtu malam membuat Sungai Citarum meluap. Akibatnya permukiman warga di Dayeuhkolot dan "
+    "Baleendah, Kabupaten Bandung, terendam banjir. Menurut BPBD Kabupaten Bandung, sekitar 3.500 rumah "
+    "terdampak. Uka Suska dari BPBD menyebut pengungsi ditampung di masjid. Di beberapa lokasi, air setinggi "
+    "1,5 meter."
+)
+FLOOD_3 = (
+    "Ratusan warga Baleendah mengungsi akibat banjir luapan Citarum. BPBD Kabupaten Bandung mendirikan posko di "
+    "Dayeuhkolot. Uka Suska meminta warga tetap waspada karena hujan diperkirakan turun lagi. Bantuan logistik "
+    "dari Pemerintah Provinsi Jawa Barat mulai berdatangan."
+)
+FLOOD_COPY = FLOOD_1.replace("Ketinggian air mencapai 1,5 meter di sejumlah titik.",
+                             "Hingga Minggu sore air belum surut.")
+FLOOD_LATER = (
+    "Banjir kembali melanda Dayeuhkolot, Kabupaten Bandung, setelah Sungai Citarum meluap. BPBD Kabupaten "
+    "Bandung mencatat 900 rumah terendam. Uka Suska mengatakan warga diminta mengungsi ke tempat aman."
+)
+FOOTBALL_1 = (
+    "Timnas Indonesia menang 1-0 atas Vietnam pada laga Kualifikasi Piala Dunia 2026 di Stadion Utama Gelora "
+    "Bung Karno, Jakarta. Gol tunggal dicetak Egy Maulana Vikri. Pelatih Shin Tae-yong memuji kerja keras para "
+    "pemain. Hasil ini membuat Indonesia naik ke posisi kedua Grup F."
+)
+FOOTBALL_2 = (
+    "Shin Tae-yong mengaku puas dengan kemenangan Timnas Indonesia atas Vietnam. Skuad Garuda menang 1-0 berkat "
+    "gol Egy Maulana Vikri di Gelora Bung Karno. Kemenangan itu mengangkat Indonesia ke peringkat kedua Grup F "
+    "Kualifikasi Piala Dunia 2026. Vietnam tertahan di posisi ketiga."
+)
+CHILI = (
+    "Harga cabai rawit merah di Pasar Induk Kramat Jati, Jakarta Timur, naik menjadi Rp 80.000 per kilogram. "
+    "Pedagang menyebut pasokan dari Jawa Tengah berkurang karena cuaca buruk. Kementerian Perdagangan berjanji "
+    "memantau harga menjelang Ramadan."
+)
+
+CORPUS = pd.DataFrame([
+    article("f1", "Kompas", "2024-03-10T08:00:00+07:00", "Banjir Rendam Ribuan Rumah di Kabupaten Bandung", FLOOD_1),
+    article("f2", "detikNews", "2024-03-10T10:15:00+07:00", "Citarum Meluap, Dayeuhkolot dan Baleendah Terendam",
+            FLOOD_2),
+    article("f3", "Tribun Jabar", "2024-03-11", "Warga Baleendah Mengungsi, BPBD Bandung Dirikan Posko", FLOOD_3),
+    article("f4", "Sindonews", "2024-03-10T11:00:00+07:00", "Ribuan Rumah di Bandung Terendam Banjir", FLOOD_COPY),
+    article("f5", "Kompas", "2024-09-20", "Dayeuhkolot Kembali Kebanjiran", FLOOD_LATER),
+    article("t1", "Bola", "2024-03-10", "Timnas Indonesia Kalahkan Vietnam 1-0", FOOTBALL_1),
+    article("t2", "CNN Indonesia", "2024-03-10", "Shin Tae-yong Puas Garuda Tekuk Vietnam", FOOTBALL_2),
+    article("c1", "Liputan6", "2024-03-10", "Harga Cabai Rawit di Kramat Jati Naik", CHILI),
+])
+EXPECTED_STORIES = [{"f1", "f2", "f3", "f4"}, {"f5"}, {"t1", "t2"}, {"c1"}]
+
+
+def groups(table: pd.DataFrame) -> list[set[str]]:
+    return sorted((set(ids) for _, ids in table.groupby("story_id")["article_id"]), key=sorted)
+
+
+@pytest.mark.parametrize(
+    "texts, expected_offsets",
+    [
+        (["Putin tiba di Pyongyang", "putin"], [0, 4, 5]),
+        (["", "“Kami”—tidak", ""], [0, 0, 2, 2]),  # curly quotes and dashes separate words
+        (["Korut-Rusia 11.000 kontainer"], [0, 5]),
+        (["Kementerian Luar Negeri Republik Indonesia mempertanggungjawabkannya"], [0, 6]),
+        (["café résumé"], [0, 2]),  # non-ASCII letters stay inside words
+    ],
+)
+def test_token_offsets(texts, expected_offsets):
+    assert stories.token_hashes(texts).offsets.tolist() == expected_offsets
+
+
+@pytest.mark.parametrize(
+    "left, right, same",
+    [
+        ("Putin", "putin", True),
+        ("PUTIN", "Putin", True),
+        ("Putin", "Putina", False),
+        ("mempertanggungjawabkan", "mempertanggungjawabkannya", False),  # longer than 16 bytes
+        ("kontainer", "kontainer.", True),
+    ],
+)
+def test_word_hash_ignores_case_and_punctuation(left, right, same):
+    assert bool(stories.hash_words([left])[0] == stories.token_hashes([right]).hashes[0]) is same
+
+
+def test_word_hash_is_the_same_in_every_batch():
+    alone = stories.token_hashes(["Citarum"]).hashes[0]
+    inside = stories.token_hashes(["banjir", "Sungai Citarum meluap"]).hashes[2]
+    assert alone == inside
+
+
+def test_capitalised_flags_key_terms():
+    tokens = stories.token_hashes(["Putin tiba di Pyongyang 2024"])
+    assert tokens.capitalised.tolist() == [True, False, False, True, False]
+    assert tokens.digit.tolist() == [False, False, False, False, True]
+
+
+def _sets_signature(sets, num_perm=128):
+    values = np.concatenate([np.asarray(s, dtype=np.uint64) for s in sets])
+    offsets = np.concatenate([[0], np.cumsum([len(s) for s in sets])]).astype(np.int64)
+    return stories.minhash(stories._mix(values), offsets, num_perm=num_perm, seed=3)
+
+
+@pytest.mark.parametrize(
+    "left, right, true_jaccard",
+    [
+        (range(0, 200), range(0, 200), 1.0),
+        (range(0, 200), range(1000, 1200), 0.0),
+        (range(0, 200), range(100, 300), 1 / 3),
+        (range(0, 200), range(20, 220), 180 / 220),
+    ],
+)
+def test_minhash_estimates_jaccard(left, right, true_jaccard):
+    signature = _sets_signature([list(left), list(right)])
+    estimate = stories.jaccard_estimate(signature, np.array([[0, 1]]))[0]
+    assert abs(estimate - true_jaccard) < 0.12
+
+
+def test_empty_sets_never_look_alike():
+    signature = _sets_signature([[], [], [1, 2, 3]])
+    assert stories.jaccard_estimate(signature, np.array([[0, 1], [0, 2]])).tolist() == [0.0, 0.0]
+    assert len(stories.lsh_pairs(signature, rows=2, order=np.zeros(3), window=5)) == 0
+
+
+def test_lsh_proposes_similar_sets_and_not_disjoint_ones():
+    base = list(range(100))
+    sets = [base, base[:95] + [500, 501, 502, 503, 504], list(range(2000, 2100)), list(range(3000, 3100))]
+    signature = _sets_signature(sets, num_perm=60)
+    pairs = stories.lsh_pairs(signature, rows=3, order=np.arange(4), window=10)
+    assert pairs.tolist() == [[0, 1]]
+
+
+def test_shingles_cover_each_text_separately():
+    tokens = stories.token_hashes(["a b c d e", "a b", "b c d e"])
+    hashes, offsets = stories.shingle_hashes(tokens, 4)
+    assert offsets.tolist() == [0, 2, 2, 3]
+    # "b c d e" is a shingle of both the first and the third text.
+    assert hashes[1] == hashes[2]
+
+
+def test_find_copies_reports_shared_sentences_per_pair():
+    copies = stories.find_copies(CORPUS)
+    pair = copies[(copies["article_a"] == "f1") & (copies["article_b"] == "f4")]
+    assert len(pair) == 1
+    assert pair["shared_sentences"].iloc[0] == 4
+    assert pair["share_a"].iloc[0] == pytest.approx(4 / 5)
+    assert set(copies["article_a"]) | set(copies["article_b"]) == {"f1", "f4"}
+
+
+def test_find_copies_ignores_boilerplate_found_everywhere():
+    line = "Dapatkan berita terbaru setiap hari dengan mengikuti kanal kami di media sosial."
+    frame = pd.DataFrame([article(f"b{i}", "X", "2024-03-10", "t", f"Isi berita nomor {i} berbeda. {line}")
+                          for i in range(5)])
+    assert stories.find_copies(frame, max_spread=3).empty
+    assert len(stories.find_copies(frame, max_spread=10)) == 10
+
+
+def test_cluster_stories_groups_near_duplicates_and_same_story():
+    table = timeline.cluster_stories(CORPUS)
+    assert groups(table) == sorted(EXPECTED_STORIES, key=sorted)
+    audit = table.set_index("article_id")
+    assert audit.at["f4", "reason"].startswith(("near-duplicate", "shares"))
+    assert audit.at["f2", "reason"].startswith("same story")
+    assert audit.at["c1", "reason"].startswith("alone")
+    assert audit.at["c1", "matched_with"] == ""
+    assert audit.at["f1", "story_size"] == 4
+
+
+def test_same_story_months_apart_is_a_new_story():
+    audit = timeline.cluster_stories(CORPUS).set_index("article_id")
+    assert audit.at["f5", "story_id"] != audit.at["f1", "story_id"]
+
+
+def test_story_ids_do_not_depend_on_row_order():
+    forward = timeline.cluster_stories(CORPUS).set_index("article_id")["story_id"]
+    backward = timeline.cluster_stories(CORPUS.iloc[::-1]).set_index("article_id")["story_id"]
+    assert forward.sort_index().equals(backward.sort_index())
+
+
+def test_actor_overlap_is_used_when_mentions_are_given():
+    mentions = pd.DataFrame({"article_id": ["t1", "t1", "t2", "t2"],
+                             "actor_id": ["org:timnas-indonesia", "per:shin-tae-yong", "org:timnas-indonesia",
+                                          "per:shin-tae-yong"]})
+    audit = timeline.cluster_stories(CORPUS, mentions=mentions).set_index("article_id")
+    assert audit.at["t1", "actor_overlap"] == 1.0
+    assert np.isnan(timeline.cluster_stories(CORPUS).set_index("article_id").at["t1", "actor_overlap"])
+
+
+def test_lsh_mode_finds_the_same_stories(monkeypatch):
+    settings = config.section("timeline")
+    monkeypatch.setattr(config, "section", lambda name: {**settings, "all_pairs_limit": 0} if name == "timeline"
+                        else {})
+    assert groups(timeline.cluster_stories(CORPUS)) == sorted(EXPECTED_STORIES, key=sorted)
+
+
+def test_empty_and_single_article_batches():
+    assert timeline.cluster_stories(CORPUS.iloc[:0]).empty
+    one = timeline.cluster_stories(CORPUS.iloc[:1])
+    assert one["story_size"].tolist() == [1]
+    assert one["reason"].iloc[0].startswith("alone")
+
+
+def test_articles_without_text_or_date_stay_alone():
+    frame = pd.DataFrame([article("e1", "X", "", "", ""), article("e2", "Y", "", "", ""),
+                          *CORPUS.iloc[:2].to_dict("records")])
+    audit = timeline.cluster_stories(frame).set_index("article_id")
+    assert audit.at["e1", "story_size"] == 1 and audit.at["e2", "story_size"] == 1
+    assert audit.at["f1", "story_id"] == audit.at["f2", "story_id"]
