@@ -44,10 +44,9 @@ class CleanedArticle:
 PROSE, OTHER, PROMO, MARKER, CREDIT, CAPTION, BYLINE, SLUG, URL = (
     "prose", "other", "promo", "marker", "credit", "caption", "byline", "slug", "url")
 
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_WORD = re.compile(r"\S+")
+# Anything normalize_text would change besides trimming lines: odd spaces and breaks, double spaces.
+_UNUSUAL_SPACE = re.compile(r"[^\S\n ]|  |[\u200b-\u200d\u2060\ufeff\u00ad]")
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}/?")
 _DOMAIN = re.compile(
@@ -55,11 +54,12 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 # Terminal punctuation that marks a line as running text rather than a headline.
-_PROSE_END = re.compile(r"(?:[.…]|[.,!?][\"'”’])\)?$")
+_QUOTES = "\"'”’"
 _DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
 _DATELINE_TOKEN = re.compile(r"[\s,()/]+")
 _DESK_CODE = re.compile(r"\s*\((?P<codes>[a-z]{2,5}(?:/[a-z]{2,5})+)\)\s*$")
-_GLUED = re.compile(r"(?<=[a-z0-9%)\]\"'”’])([.!?])(?=([\"“]?)([A-Z][a-z]+))")
+_GLUED = re.compile(r"[.!?](?=[\"“]?([A-Z][a-z]+))")
+_GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'”’")
 _TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac", "or", "web", "info"})
 _PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\band\b|\bdan\b)\s*")
@@ -125,8 +125,12 @@ def clean_article(raw: str) -> CleanedArticle:
         if line:
             lines.append(line)
 
-    kinds = [_classify(line, cues, settings) for line in lines]
-    start = next((i for i, kind in enumerate(kinds) if kind == PROSE), len(lines))
+    kinds: list[str] = []
+    start = len(lines)
+    for index, line in enumerate(lines):
+        kinds.append(_classify(line, cues, settings, above_body=start == len(lines)))
+        if kinds[-1] == PROSE and start == len(lines):
+            start = index
     if start == len(lines):
         start = next((i for i, kind in enumerate(kinds) if kind == OTHER and not _looks_like_header(lines[i])), 0)
 
@@ -179,7 +183,7 @@ def clean_article(raw: str) -> CleanedArticle:
             body.pop()
     return CleanedArticle(
         title=title,
-        body="\n".join(split_glued_sentences(paragraph) for paragraph in body),
+        body=split_glued_sentences("\n".join(body)),
         header="\n".join(header + header_extra),
         removed=tuple(removed),
         captions=tuple(captions),
@@ -193,8 +197,12 @@ def clean_article(raw: str) -> CleanedArticle:
 
 def normalize_text(text: str) -> str:
     """Unify newlines and spaces, drop invisible characters, and trim every line."""
-    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not _UNUSUAL_SPACE.search(text):
+        return "\n".join(line.strip() for line in text.split("\n"))
+    # str.split() and splitlines() know every Unicode space and line break, at C speed.
+    text = _INVISIBLE.sub("", text)
+    return "\n".join(" ".join(line.split()) if _UNUSUAL_SPACE.search(line) else line.strip()
+                     for line in text.splitlines())
 
 
 def split_glued_sentences(paragraph: str) -> str:
@@ -206,20 +214,29 @@ def split_glued_sentences(paragraph: str) -> str:
 
 
 def _unglue(match: re.Match[str]) -> str:
-    if match.group(3).lower() in _TLD_WORDS:
-        return match.group(1)
-    return match.group(1) + " "
+    before = match.string[match.start() - 1] if match.start() else " "
+    if before not in _GLUED_AFTER or match.group(1).lower() in _TLD_WORDS:
+        return match.group(0)
+    return match.group(0) + " "
 
 
 def _word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+    # Lines are normalised to single spaces, so counting spaces counts words.
+    line = line.strip()
+    return line.count(" ") + 1 if line else 0
 
 
-def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
+def _ends_like_prose(line: str) -> bool:
+    """Running text ends in a full stop, or a quote closed after punctuation: `... ," katanya.`"""
+    line = line.rstrip(")")
+    return line.endswith((".", "…")) or (len(line) > 1 and line[-1] in _QUOTES and line[-2] in ".,!?")
+
+
+def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *, above_body: bool) -> str:
     words = _word_count(line)
     if words <= settings["list_item_max_words"] and cues["marker"].fullmatch(line):
         return MARKER
-    if cues["promo"].fullmatch(line):
+    if words <= settings["promo_max_words"] and cues["promo"].fullmatch(line):
         return PROMO
     if words <= 2:
         if _URL.fullmatch(line):
@@ -232,12 +249,12 @@ def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any]) -
         return CAPTION
     if words <= settings["byline_max_words"] and _is_byline(line, cues):
         return BYLINE
-    dateline = _DATELINE.match(line)
+    dateline = _DATELINE.match(line) if above_body else None  # only the first paragraph has one
     if dateline and _dateline_prefix_ok(dateline):
         rest = line[dateline.end():]
         if _word_count(rest) >= settings["prose_min_words"] and not _looks_like_header(rest):
             return PROSE
-    if words >= settings["prose_min_words"] and (_PROSE_END.search(line) or words >= settings["prose_any_words"]):
+    if words >= settings["prose_min_words"] and (_ends_like_prose(line) or words >= settings["prose_any_words"]):
         return PROSE
     return OTHER
 
@@ -278,7 +295,7 @@ def _names(value: str) -> list[str]:
 def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], cues: Mapping[str, Any],
                         settings: Mapping[str, Any]) -> str:
     """Move export fields ("Kab/Kota: A, B", "FollowSentimen: positif (84.2%)") into ``vendor``."""
-    if _word_count(line) > settings["vendor_max_words"]:
+    if (":" not in line and len(line) > 40) or _word_count(line) > settings["vendor_max_words"]:
         return line
     match = cues["vendor"].search(line)
     if not match:

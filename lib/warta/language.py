@@ -3,11 +3,10 @@
 A monitoring corpus is mostly Indonesian; the job is to flag the English wire copy and the odd
 Javanese or Malay page, fast and offline. Function words ("yang", "dan" / "the", "of") make up a
 large, stable share of any running text in their language, so counting them over the first
-couple of thousand characters is enough: no model, no download, microseconds per article.
+thousand-odd characters is enough: no model, no download, microseconds per article.
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from functools import lru_cache
 
@@ -17,7 +16,8 @@ __all__ = ["LANGUAGES", "detect_language"]
 
 LANGUAGES = ("id", "en", "other")
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+# Stripped from both ends of each space-separated token (cheaper than a regex or translate).
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]{}<>/\\|-–—_*&%$#@+=~`^…"
 
 
 @lru_cache(maxsize=1)
@@ -40,10 +40,10 @@ def detect_language(text: str) -> str:
     'en'
     """
     settings = config.section("language")
-    tokens = _TOKEN.findall(text[: settings["sniff_chars"]].lower())
+    tokens = [token.strip(_PUNCTUATION) for token in text[: settings["sniff_chars"]].lower().split()]
     if len(tokens) < settings["min_tokens"]:
         return "other"
-    shares = {language: sum(token in words for token in tokens) / len(tokens)
+    shares = {language: sum(map(words.__contains__, tokens)) / len(tokens)
               for language, words in _function_words().items()}
     ranked = sorted(shares, key=shares.get, reverse=True)
     best, runner_up = ranked[0], shares[ranked[1]]

@@ -83,7 +83,9 @@ MEDIA_TYPES = ("nasional", "lokal", "internasional")
 
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122]|Â[\u0080-\u00bf]|ðŸ|ï»¿")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Bytes that text files hold; the rest (control bytes) betray binary data.
+_TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
+_MOJIBAKE_LEADS = ("Ã", "Â", "â", "ð", "ï")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -143,13 +145,13 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
     """
     flags: list[str] = []
     text = _decode(data, flags)
-    if text is None or len(_CONTROL.findall(text[:4096])) > 0.05 * min(len(text), 4096):
+    if text is None:
         return None, ["binary"]
     return _repair_mojibake(text, flags), flags
 
 
 def _repair_mojibake(text: str, flags: list[str]) -> str:
-    if not _MOJIBAKE.search(text):
+    if not any(lead in text for lead in _MOJIBAKE_LEADS) or not _MOJIBAKE.search(text):
         return text
     import ftfy  # slow to import and to run: only for text that looks broken
 
@@ -278,6 +280,8 @@ def _decode(data: bytes, flags: list[str]) -> str | None:
             return data.decode("utf-16-le", errors="replace")
         if even > 0.3 * half and odd == 0:
             return data.decode("utf-16-be", errors="replace")
+        return None
+    if len(sample.translate(None, _TEXT_BYTES)) > 0.05 * len(sample):
         return None
     try:
         return data.decode("utf-8")
