@@ -53,7 +53,7 @@ mantan komandan jenderal letjen mayjen brigjen laksamana marsekal kolonel kombes
 perwira politikus politisi aktivis pengacara kuasa legislator kabareskrim kapuspen kadiv danjen
 """.split())
 # Forms of address: a name follows, but they are not a role.
-TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr".split())
+TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
@@ -123,11 +123,13 @@ class _Candidate:
     confidence: float
     entry: Entry | None = None
     weak: bool = False  # kept only if it resolves to a full name in the same text
+    resolution: str = ""
 
 
 def settings() -> dict:
     """The ``[actors]`` settings with defaults filled in."""
-    values = {"model": True, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75, "watchlists": []}
+    values = {"model": True, "model_first": False, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75,
+              "watchlists": []}
     values.update(config.section("actors"))
     return values
 
@@ -145,10 +147,13 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
     for match in matches:
         _claim(owner, candidates, _Candidate(match.first, match.last, match.entry.type, "gazetteer",
                                              _gazetteer_confidence(match), match.entry))
-    _surname_rule(tokens, owner, candidates)
+    model = options["model"] if use_model is None else use_model
+    if model and options["model_first"]:
+        _model_pass(text, tokens, owner, candidates, override=True)
+    _surname_rule(tokens, owner, candidates, gazetteer, options)
     _organisation_rule(tokens, owner, candidates)
     _person_rule(text, tokens, owner, candidates)
-    if options["model"] if use_model is None else use_model:
+    if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
     mentions = _resolve(text, tokens, [c for c in candidates if c is not None], gazetteer, options)
     return [m for m in mentions if not _is_credit(text, tokens, m, outlet)]
@@ -273,7 +278,7 @@ def _is_capitalised(tokens: Tokens, k: int) -> bool:
     return first.isupper() or (first.isdigit() and not tokens.keys[k].isdigit())
 
 
-def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], gazetteer, options) -> None:
     """``Demitry Peskov``, ``Hunter Biden``: an unknown given name before a known surname is one new name.
 
     The merged span has no entry, so resolution fuzzy-matches it (Demitry Peskov → Dmitry Peskov)
@@ -284,10 +289,24 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         if candidate is None or candidate.type != "PER" or candidate.last - candidate.first != 1:
             continue
         k = candidate.first - 1
-        if (k >= 0 and owner[k] < 0 and tokens.joined[k] and tokens.words[k][0].isupper()
+        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and tokens.words[k][0].isupper()
                 and tokens.keys[k] not in PORTFOLIO_WORDS and tokens.keys[k] not in NOT_NAMES
                 and not tokens.words[k].isupper()):
-            _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7))
+            continue
+        surface = tokens.text[tokens.starts[k] : tokens.ends[candidate.last - 1]]
+        entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
+        # A capitalised word opening a sentence ("Dimana Kirby", "Kunjungan Putin") is no given name
+        # unless it spells the known one.
+        if entry is None and _sentence_initial(tokens, k):
+            continue
+        _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _sentence_initial(tokens: Tokens, k: int) -> bool:
+    if k == 0:
+        return True
+    gap = tokens.text[tokens.ends[k - 1] : tokens.starts[k]]
+    return any(mark in gap for mark in ".!?\n\"“”:")
 
 
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -327,7 +346,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         first = k
         while first < last and tokens.keys[first] in PORTFOLIO_WORDS:
             first += 1
-        stripped = first > k
+        stripped = any(key in ROLE_HEADS or key in TITLES for key in tokens.keys[k:first])
         resume = last
         if first == last:
             continue
@@ -341,8 +360,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
 
 
-def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
-    """Tag sentences holding capitalised words that no other pass explained."""
+def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
+                override: bool = False) -> None:
+    """Tag sentences holding capitalised words that no other pass explained.
+
+    With ``override`` the tagger runs before the rules and its spans win over gazetteer spans
+    they contain or cross (a gazetteer span holding the tagger's span is kept).
+    """
     from warta.tagger import load_tagger
 
     tagger = load_tagger()
@@ -355,7 +379,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             bounds.append(k + 1)
     bounds.append(len(tokens))
     for a, b in zip(bounds, bounds[1:]):
-        if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
+        if not any((override or owner[k] < 0) and tokens.words[k][0].isupper() for k in range(a + 1, b)):
             continue
         window = tokens.slice(a, b)
         tags = ["O"] * len(window)
@@ -365,11 +389,23 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 tags[j - a] = ("B-" if held.first == j else "I-") + held.type
         for first, last, type_, confidence in tagger.spans(text, window, tags):
             first, last = first + a, last + a
-            if any(owner[j] >= 0 for j in range(first, last)):
+            held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]]
+            if held and not override:
                 continue
+            while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
+                first += 1  # "kosmodrom Vostochny": the actor is the name, not the noun before it
+            if first == last or any(h.first <= first and last <= h.last for h in held):
+                continue  # the same span or inside a known name: the gazetteer's reading stands
+            if not _may_contain(type_, {h.type for h in held}):
+                continue  # "Kremlin Demitry Peskov" is no person: known names of other types stay
             if last - first == 1 and tokens.keys[first] in NOT_NAMES:
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
+
+
+def _may_contain(type_: str, inner: set[str]) -> bool:
+    """Whether a tagged span of ``type_`` may swallow known names of the ``inner`` types."""
+    return inner <= {type_} or (type_ == "ORG" and inner <= {"ORG", "LOC"})
 
 
 # --- cues ---------------------------------------------------------------------------------
@@ -445,7 +481,7 @@ def _resolve(text: str, tokens: Tokens, candidates: list[_Candidate], gazetteer,
         start, end = tokens.starts[candidate.first], tokens.ends[candidate.last - 1]
         surface = text[start:end]
         if candidate.entry is not None:
-            entry, resolution = candidate.entry, ""
+            entry, resolution = candidate.entry, candidate.resolution
         else:
             entry, resolution = _fuzzy_entry(surface, candidate.type, gazetteer, options)
             if entry is None:
