@@ -293,3 +293,15 @@ def test_matches_brute_force_on_random_mentions(window, seed):
     rows = [(f"a{rng.integers(0, 8)}", int(rng.integers(0, 4)), keys[rng.integers(0, len(keys))]) for _ in range(120)]
     mentions = make_mentions(rows)
     assert pair_counts(cooccurrence(mentions, window=window)) == brute_force_counts(mentions, window)
+
+
+def test_seeds_strongest_person_pair_is_putin_and_kim():
+    """Acceptance on the seed corpus, through the real loader and actor extraction."""
+    from warta import actors, config
+    from warta.load import load_corpus
+
+    articles = load_corpus(config.seeds_dir())
+    mentions = actors.extract_mentions(articles[articles["status"] != "rejected"])
+    for window in ("sentence", "article"):
+        strongest = top_pairs(cooccurrence(mentions, window=window), n=1, types=["PER"])
+        assert {strongest.loc[0, "source_name"], strongest.loc[0, "target_name"]} == {"Vladimir Putin", "Kim Jong Un"}
