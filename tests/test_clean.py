@@ -77,6 +77,13 @@ def test_header_and_title(raw, title, header_lines):
     assert article.body.split("\n")[0] == STORY
 
 
+@pytest.mark.parametrize("trailer", ["sindonews.com", "Rabu, 19 Juni 2024, 09:00 WIB"])
+def test_outlet_and_date_lines_after_the_story_go_to_the_header(trailer):
+    article = clean_article(f"PYONGYANG - {STORY}\n{SECOND}\n{trailer}")
+    assert article.body.split("\n") == [STORY, SECOND]
+    assert trailer in article.header.split("\n")
+
+
 def test_url_line_is_kept_as_url():
     article = clean_article(f"https://www.detik.com/berita/d-123/putin-tiba\nPutin Tiba di Pyongyang\n{STORY}")
     assert article.url == "https://www.detik.com/berita/d-123/putin-tiba"
@@ -163,6 +170,8 @@ def test_paragraph_ending_in_a_date_is_not_a_caption():
         ("News - Thea Fathanah Arbar, CNBC Indonesia", ["Thea Fathanah Arbar"], []),
         ("Penulis: Dewi Lestari & Andi Wijaya", ["Dewi Lestari", "Andi Wijaya"], []),
         ("Laporan Wartawan Tribunnews.com, Reza Deni", ["Reza Deni"], []),
+        ("Penulis Aditya Jaya Iswara | Editor Bayu Galih", ["Aditya Jaya Iswara"], ["Bayu Galih"]),
+        ("Reporter: Tempo.co\nEditor: Ninis Chairunnisa", [], ["Ninis Chairunnisa"]),
     ],
 )
 def test_bylines(byline, authors, editors):

@@ -301,6 +301,23 @@ def test_exact_duplicates_are_flagged_not_dropped(tmp_path):
     assert (table["status"][1:] == "flagged").all()
 
 
+def test_same_text_in_another_outlet_is_not_a_duplicate(tmp_path, monkeypatch):
+    import warta.load as load
+
+    @dataclass
+    class Outlet:
+        name: str
+        domain: str
+        media_type: str = "nasional"
+
+    monkeypatch.setattr(load.sources, "detect_outlet",
+                        lambda text, *, url=None: Outlet(text[:8], text[:8].lower()) if text else None)
+    (tmp_path / "a.txt").write_text("Kompas.com\n" + STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tempo.co\n" + STORY, encoding="utf-8")
+    table = load_corpus(tmp_path)
+    assert not any(f.startswith("duplicate_of:") for flags in table["flags"] for f in flags)
+
+
 @pytest.mark.parametrize(
     ("text", "flag"),
     [

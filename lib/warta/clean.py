@@ -92,8 +92,10 @@ def _cues() -> dict[str, Any]:
         "caption_line": re.compile(rf"(?:{caption_labels})\.?\s*:\s*\S", re.IGNORECASE),
         "caption_inline": re.compile(rf"(?:^|\s)(?:Foto|FOTO|Photo|PHOTO)\s*:\s*\S.*$"),
         "credit_cue": re.compile("|".join(raw["captions"]["credit_cues"]), re.IGNORECASE),
-        "byline_start": re.compile(rf"(?:{labels})\s*:", re.IGNORECASE),
-        "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*", re.IGNORECASE),
+        # "Penulis : X", or without colons when labels are set apart by "|": "Penulis X | Editor Y".
+        "byline_start": re.compile(rf"(?:{labels})\s*:|(?:{labels})\s+[^|]+\|\s*(?:{labels})\s", re.IGNORECASE),
+        "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*|(?:^|(?<=\|\s))(?P<bare>{labels})\s+",
+                                   re.IGNORECASE),
         "author_label": re.compile("(?:" + "|".join(bylines["author_labels"]) + r")$", re.IGNORECASE),
         "name_lines": [re.compile(pattern) for pattern in bylines["name_lines"]],
         "vendor": re.compile("(?P<label>" + "|".join(re.escape(label) for label in vendor_labels) + r")(?:\s*:\s*(?P<value>.*?))?\s*$"),
@@ -171,6 +173,10 @@ def clean_article(raw: str) -> CleanedArticle:
             body.append(line)
 
     title, header = _split_zone(zone, captions, cues, settings)
+    # Short outlet or date lines after the story ("sindonews.com") belong to the header.
+    while len(body) > 1 and _word_count(body[-1]) <= settings["header_max_words"] and _looks_like_header(body[-1]) \
+            and not _DESK_CODE.fullmatch(body[-1]):
+        header.append(body.pop())
     if body:
         body[0], dateline = _strip_dateline(body[0])
         if dateline.strip("-–— "):
@@ -285,7 +291,8 @@ def _parse_byline(line: str, authors: list[str], editors: list[str], cues: Mappi
     labels = list(cues["byline_label"].finditer(line))
     for here, after in zip(labels, labels[1:] + [None]):
         value = line[here.end(): after.start() if after else len(line)]
-        target = authors if cues["author_label"].match(here.group("label")) else editors
+        label = here.group("label") or here.group("bare")
+        target = authors if cues["author_label"].match(label) else editors
         target.extend(_names(value))
 
 
@@ -293,7 +300,8 @@ def _names(value: str) -> list[str]:
     names = []
     for part in _NAME_SPLIT.split(value.strip(" |;,-–")):
         part = part.strip(" |;,.-–")
-        if part and part[0].isalpha() and _word_count(part) <= 6:
+        # "Reporter: Tempo.co" credits the outlet, not a person.
+        if part and part[0].isalpha() and _word_count(part) <= 6 and not _DOMAIN.search(part):
             names.append(part)
     return names
 

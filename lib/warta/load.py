@@ -99,6 +99,12 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     names nothing; every file found yields at least one row.
     """
     settings = config.section("load")
+    # Settings and data files are read here, so that a broken one fails loudly once instead of
+    # turning every file into a rejected row.
+    clean_article("")
+    detect_language("")
+    sources.detect_outlet("")
+    dates.find_published("", "")
     files = resolve_sources(source, recursive=recursive)
     if progress is None:
         progress = len(files) >= settings["progress_min_files"] and sys.stderr.isatty()
@@ -490,8 +496,12 @@ def _media_type(outlet: Any, vendor: dict[str, Any]) -> str:
 
 
 def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
-    """Flag later copies of a body ``duplicate_of:<first id>`` and keep every id unique."""
-    first_by_body: dict[str, str] = {}
+    """Flag later copies ``duplicate_of:<first id>`` and keep every id unique.
+
+    A copy is the same body from the same outlet; the same text in another outlet is syndication,
+    which the timeline traces, so it stays a separate article.
+    """
+    first_by_body: dict[tuple[str, str], str] = {}
     seen_ids: dict[str, int] = {}
     for row in rows:
         copies = seen_ids.get(row["article_id"], 0)
@@ -500,7 +510,7 @@ def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
             row["article_id"] = _content_id(f"{row['article_id']}#{copies}".encode())
         if row["status"] == "rejected":
             continue
-        original = first_by_body.setdefault(row["body"], row["article_id"])
+        original = first_by_body.setdefault((row["outlet_domain"] or row["outlet"], row["body"]), row["article_id"])
         if original != row["article_id"]:
             row["flags"].append(f"duplicate_of:{original}")
 
