@@ -318,8 +318,10 @@ def _citations() -> _Citations:
         for spelling in (wire["name"], *wire["aliases"]):
             _add_spelling(names, spelling, wire["name"])
     cues = data["cues"]
-    words = sorted({*cues["narrative"], *cues["credit"]}, key=len, reverse=True)
-    cue = re.compile(r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + r")\b", re.IGNORECASE)
+    stems = sorted({*cues["narrative"], *cues["credit"]}, key=len, reverse=True)
+    # A few lower-case literals keep the regex's fast first-character scan (a long list of
+    # whole words with \b costs five times as much); hits are widened to their word.
+    cue = re.compile("|".join(re.escape(stem.lower()) for stem in stems))
     longest = max(len(spelling.split()) for spelling in names)
     return _Citations(names, cue, frozenset(cues["credit"]), longest)
 
@@ -347,9 +349,15 @@ def find_cited_sources(text: str, *, outlet: str | None = None) -> list[str]:
     citations = _citations()
     window = int(section("sources").get("cite_window_words", 6))
     hits: dict[str, int] = {}
-    for match in citations.cue.finditer(text):
-        cue = " ".join(match.group(0).lower().split())
-        end = match.end()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered; keep offsets exact
+        lowered = "".join(char.lower()[0] for char in text)
+    for match in citations.cue.finditer(lowered):
+        cue, end = match.group(0), match.end()
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        if cue == "via" and (end > match.end() or lowered[match.start() - 1:match.start()].isalpha()):
+            continue
         if cue == "via":
             opening = max(text.rfind("(", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40)
             found = [*_names_in(text, opening + 1, match.start(), citations, window, True),
@@ -401,7 +409,7 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
     tokens = []
     for match in _WORDS.finditer(text, start, stop):
         word = match.group(0).strip(_TOKEN_TRIM)
-        if word and not _domain_like(word):
+        if word.endswith(".") and not _domain_like(word[:-1]):
             word = word.rstrip(".")
         if word:
             tokens.append((match.start(), word))
