@@ -203,6 +203,35 @@ def test_record_url_names_the_outlet():
     assert _load_one("r.jsonl", json.dumps(RECORD).encode())["outlet_domain"] == "kompas.com"
 
 
+HTML_PAGE = """<html><head><title>Putin Tiba di Pyongyang - Kompas.com</title>
+<meta property="og:site_name" content="KOMPAS.com">
+<meta content="2024-06-19T08:30:00+07:00" property="article:published_time">
+<meta name="author" content="Aditya Jaya Iswara">
+<link rel="canonical" href="https://internasional.kompas.com/read/2024/06/19/083000170/putin-tiba">
+</head><body><nav>Home | Nasional | Internasional</nav><article><h1>Putin Tiba di Pyongyang</h1>
+<p>PYONGYANG, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari.</p>
+<p>Baca juga: Kim Jong Un Siapkan Karpet Merah</p>
+<p>Kim Jong Un menyambut langsung Putin di bandara, dan keduanya menandatangani perjanjian.</p>
+</article><footer>Copyright 2024 Kompas.com</footer></body></html>"""
+
+
+def test_html_main_text_and_metadata():
+    row = _load_one("page.html", HTML_PAGE.encode())
+    assert row["title"] == "Putin Tiba di Pyongyang"
+    assert row["authors"] == ["Aditya Jaya Iswara"]
+    assert row["body"].split("\n") == [
+        "Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari.",
+        "Kim Jong Un menyambut langsung Putin di bandara, dan keduanya menandatangani perjanjian."]
+
+
+@needs_dates
+@needs_sources
+def test_html_timestamp_and_outlet():
+    row = _load_one("page.html", HTML_PAGE.encode())
+    assert row["published"].startswith("2024-06-19T08:30") and row["date_precision"] == "minute"
+    assert row["outlet_domain"] == "kompas.com"
+
+
 @pytest.mark.parametrize(
     ("encoding", "flags"),
     [("utf-8", []), ("utf-8-sig", []), ("utf-16", []), ("utf-16-le", []), ("cp1252", ["encoding_repaired"]),

@@ -84,6 +84,13 @@ MEDIA_TYPES = ("nasional", "lokal", "internasional")
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122]|Â[\u0080-\u00bf]|ðŸ|ï»¿")
 # Bytes that text files hold; the rest (control bytes) betray binary data.
+_TIMESTAMP_NAMES = r"(?:article:published_time|og:published_time|datePublished|pubdate|publishdate|publish[-_]date|dc\.date|date)"
+_HTML_TIMESTAMP = re.compile(
+    rf"""<meta[^>]+(?:property|name|itemprop)=["']{_TIMESTAMP_NAMES}["'][^>]*content=["']([^"']+)["']"""
+    rf"""|<meta[^>]+content=["']([^"']+)["'][^>]*(?:property|name|itemprop)=["']{_TIMESTAMP_NAMES}["']"""
+    r'|"datePublished"\s*:\s*"([^"]+)"',
+    re.IGNORECASE,
+)
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
 _MOJIBAKE_LEADS = ("Ã", "Â", "â", "ð", "ï")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -317,19 +324,22 @@ def _progress(files: list[Path], *, enabled: bool) -> Iterable[Path]:
 def _html_row(path: Path, data: bytes, html: str, flags: list[str], settings: dict[str, Any]) -> dict[str, Any]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params={"extensive_search": True, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
-    )
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     meta = document.as_dict() if document is not None else {}
     if not (meta.get("text") or "").strip():
         return _rejected(path, data, "empty")
     return _article_row(
         str(path), data, meta["text"], flags=flags, settings=settings,
-        meta={"title": meta.get("title"), "url": meta.get("url"), "date": meta.get("date"),
+        meta={"title": meta.get("title"), "url": meta.get("url"),
+              # trafilatura keeps the day only; the page's own timestamp keeps the time and zone.
+              "date": _html_timestamp(html) or meta.get("date"),
               "outlet": meta.get("sitename"), "authors": meta.get("author")},
     )
+
+
+def _html_timestamp(html: str) -> str | None:
+    match = _HTML_TIMESTAMP.search(html[:200_000])
+    return next(group for group in match.groups() if group) if match else None
 
 
 def _load_records(path: Path, data: bytes, settings: dict[str, Any]) -> list[dict[str, Any]]:
