@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from warta import config
+from warta.errors import WartaError
 
 
 def _stage_missing(module: str, *functions: str) -> bool:
@@ -399,7 +400,7 @@ def test_write_jsonl_to_a_stream():
 
 
 def test_write_refuses_unknown_suffix(tmp_path):
-    with pytest.raises(ValueError, match="parquet"):
+    with pytest.raises(WartaError, match="parquet"):
         write_articles(load_corpus(SEEDS), tmp_path / "articles.xlsx")
 
 

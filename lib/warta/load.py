@@ -67,6 +67,7 @@ import pandas as pd
 
 from warta import config, dates, sources
 from warta.clean import clean_article
+from warta.errors import WartaError
 from warta.language import detect_language
 
 __all__ = ["ARTICLE_COLUMNS", "load_corpus", "read_articles", "resolve_sources", "write_articles", "decode_bytes"]
@@ -187,7 +188,7 @@ def write_articles(articles: pd.DataFrame, destination: str | Path | TextIO) -> 
     path = Path(destination)
     suffix = path.suffix.lower()
     if suffix not in (".parquet", ".jsonl", ".ndjson", ".csv"):
-        raise ValueError(f"cannot write {str(path)!r}: use a .parquet, .jsonl or .csv file")
+        raise WartaError(f"cannot write {str(path)!r}: use a .parquet, .jsonl or .csv file")
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".parquet":
         _nested_as_json(articles, DICT_COLUMNS).to_parquet(path, index=False)
@@ -210,7 +211,7 @@ def read_articles(source: str | Path) -> pd.DataFrame:
         with path.open(encoding="utf-8") as handle:
             table = pd.DataFrame([json.loads(line) for line in handle if line.strip()])
     else:
-        raise ValueError(f"cannot read {str(path)!r}: use a .parquet, .jsonl or .csv file")
+        raise WartaError(f"cannot read {str(path)!r}: use a .parquet, .jsonl or .csv file")
     for column in LIST_COLUMNS + DICT_COLUMNS:
         if column in table:
             table[column] = table[column].map(_nested)
