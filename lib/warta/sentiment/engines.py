@@ -127,13 +127,31 @@ class LinearEngine:
         self.intercept = np.asarray(model["intercept"])
         self.temperature = float(model.get("temperature", 1.0))
         self.meta = model.get("meta", {})
+        self.gate = None
+        if "gate" in model:
+            gate = model["gate"]
+            self.gate = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(gate["vocabulary"])}, **gate["vectorizer"])
+            self.gate.idf_ = np.asarray(gate["idf"])
+            self.gate_coef = np.asarray(gate["coef"])
+            self.gate_intercept = float(gate["intercept"])
+            self.fallback = LexiconEngine(self.lexicon)
 
     def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
         if not texts:
             return []
         features = model_features(self.vectorizer, texts, cues, fit=False)
-        logits = (features @ self.coef.T + self.intercept) / self.temperature
-        return [_from_probabilities(row, self.classes) for row in _softmax(np.asarray(logits))]
+        probabilities = _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
+        if self.gate is not None:
+            # Mix with the lexicon in proportion to how much the text reads like news.
+            news = self.news_probability(texts)[:, None]
+            lexical = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
+            probabilities = news * lexical + (1 - news) * probabilities
+        return [_from_probabilities(row, self.classes) for row in probabilities]
+
+    def news_probability(self, texts: Sequence[str]) -> np.ndarray:
+        """How much each text reads like news rather than a review or comment (the gate)."""
+        features = self.gate.transform([prepare_text(text) for text in texts])
+        return 1 / (1 + np.exp(-(features @ self.gate_coef + self.gate_intercept)))
 
 
 class TransformersEngine:
@@ -223,6 +241,12 @@ def _from_probabilities(row: Sequence[float], classes: Sequence[str]) -> Predict
     label = max(probabilities, key=probabilities.get)
     score = probabilities.get("positive", 0.0) - probabilities.get("negative", 0.0)
     return Prediction(label, score, probabilities[label])
+
+
+def _spread(prediction: Prediction, classes: Sequence[str]) -> list[float]:
+    """Three-class probabilities from one label's probability (the rest shared equally)."""
+    rest = (1 - prediction.probability) / (len(classes) - 1)
+    return [prediction.probability if label == prediction.label else rest for label in classes]
 
 
 def _canonical_label(raw: str) -> str:

@@ -35,6 +35,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
 _SCOPE_WORDS = 3  # how far back a negator or intensifier reaches
+_CORRELATIVES = {"baik": "maupun"}  # "baik Rusia maupun Korut": "both ... and", not "good"
 _POSTPOSED = frozenset({"sekali", "banget", "bgt", "nian"})  # intensifiers that follow their word
 _NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("meng", "k"), ("peng", "k"), ("mem", "p"), ("pem", "p"),
                    ("men", "t"), ("pen", "t"))
@@ -123,7 +124,8 @@ class Lexicon:
         cues = [self._apply_modifiers(lower, start, end, entry) for start, end, entry in kept]
         consumed = {position for cue in cues for position in cue[1]}
         # Zero-weight phrases only shield their words ("hasil imbang"); they are not cues.
-        return [cue for cue, _ in cues if cue.start not in consumed and cue.base != 0]
+        return [cue for cue, _ in cues
+                if cue.start not in consumed and cue.base != 0 and not _correlative(lower, cue)]
 
     def _phrase_spans(self, lower: str, heads: Iterable[str]) -> list[tuple[int, int, str]]:
         return [(start, start + len(phrase), phrase)
@@ -318,6 +320,9 @@ def _resolve(word: str, entries: dict[str, tuple[float, str]], roots: dict[str, 
     for clitic in CLITICS:
         if word.endswith(clitic) and word[: -len(clitic)] in entries:
             return word[: -len(clitic)]
+    head, dash, tail = word.partition("-")
+    if dash and head and tail.startswith(head[:3]):  # reduplication: "serangan-serangan"
+        return _resolve(head, entries, roots)
     if not word.isalpha() or len(word) < 4:
         return None
     root = stem(word)
@@ -359,6 +364,12 @@ def _affix_candidates(word: str) -> list[str]:
                 if base.startswith(("ke", "pe", "per")) and base.endswith("an"):
                     candidates.append(base[len(prefix):-2])
     return candidates
+
+
+def _correlative(lower: str, cue: Cue) -> bool:
+    """True for the first half of a correlative pair ("baik X maupun Y"), which is not an evaluation."""
+    partner = _CORRELATIVES.get(cue.term)
+    return bool(partner) and f" {partner} " in lower[cue.end:_next_break(lower, cue.end, _SENTENCE_BREAK)]
 
 
 def _lower(text: str) -> str:

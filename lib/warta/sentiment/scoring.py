@@ -28,6 +28,7 @@ TITLE_SENTENCE_ID = -1
 VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "negative", "negative": "negative",
                  "netral": "neutral", "neutral": "neutral"}
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+_PRIOR_SPREAD = 0.5
 
 
 @dataclass(frozen=True)
@@ -100,51 +101,63 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
                    model: str | None = None) -> pd.DataFrame:
     """One row per article: label, score, probability, evidence sentences, vendor comparison.
 
-    With the lexicon engine the article's cue sum is the title's (weighted, see settings) plus
-    every sentence's, divided by the square root of the number of sentences, so a long article
-    needs proportionally more cues to leave neutral. Other engines read title and body whole.
+    The article's score is the mean of its sentence scores, the title counting ``title_weight``
+    times; it is neutral inside ``±article_neutral_band``. No labelled articles exist to calibrate
+    against, so the probability is the sampling certainty of that mean: how sure we are, given how
+    much its sentences disagree, that the mean lies on the label's side of the band.
     """
     engine = _engine(model)
-    lexicon = getattr(engine, "lexicon", None) or load_lexicon()
     if sentences is None:
         sentences = score_sentences(articles, model=model)
     options = settings()
     title_weight = float(options.get("title_weight", 1.5))
+    band = float(options.get("article_neutral_band", 0.1))
     per_article = {key: group for key, group in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
-    records = []
-    for row in _records(articles):
-        article_id = str(row.get("article_id", ""))
-        title = row.get("title") if isinstance(row.get("title"), str) else ""
-        body = row.get("body") if isinstance(row.get("body"), str) else ""
-        group = per_article.get(article_id, sentences.iloc[0:0])
-        title_cues = lexicon.find_cues(title) if title else []
-        records.append({"article_id": article_id, "outlet": row.get("outlet", ""),
-                        "published": row.get("published"), "title": title, "body": body,
-                        "title_cues": title_cues, "group": group})
-    if isinstance(engine, LexiconEngine):
-        predictions = []
-        for record in records:
-            total = title_weight * cue_sum(record["title_cues"]) + float(record["group"]["cue_sum"].sum())
-            predictions.append(engine.from_sum(total / math.sqrt(max(1, len(record["group"])))))
-    else:
-        texts = [f"{r['title']}\n{r['body']}".strip() for r in records]
-        predictions = engine.predict(texts, [r["title_cues"] + lexicon.find_cues(r["body"]) for r in records])
-    vendors = list(_column(articles, "vendor")) if "vendor" in articles else [None] * len(records)
-    out = []
-    for record, prediction, vendor in zip(records, predictions, vendors):
-        group = record["group"]
-        evidence = evidence_sentences(group, prediction.label, title=record["title"], title_cues=record["title_cues"],
-                                      title_score=_title_score(engine, record["title_cues"]))
-        total = cue_sum(record["title_cues"]) + float(group["cue_sum"].sum())
-        out.append({"article_id": record["article_id"], "outlet": record["outlet"],
-                    "published": record["published"], "label": prediction.label,
-                    "score": round(prediction.score, 4), "probability": round(prediction.probability, 4),
-                    "cue_sum": round(total, 3), "n_sentences": len(group),
-                    "positive_sentences": int((group["label"] == "positive").sum()),
-                    "negative_sentences": int((group["label"] == "negative").sum()),
-                    "evidence": evidence, **compare_vendor(prediction, evidence, group, vendor),
-                    "engine": engine.name})
-    return pd.DataFrame(out, columns=ARTICLE_COLUMNS)
+    titles = [t if isinstance(t, str) else "" for t in _column(articles, "title")]
+    title_scores = score_texts(titles, engine=engine)
+    vendors = _column(articles, "vendor")
+    rows = []
+    for article_id, outlet, published, title, title_score, vendor in zip(
+            _column(articles, "article_id"), _column(articles, "outlet"), _column(articles, "published"),
+            titles, title_scores, vendors):
+        group = per_article.get(str(article_id), sentences.iloc[0:0])
+        scores = group["score"].tolist() + ([title_score.score] if title else [])
+        weights = [1.0] * len(group) + ([title_weight] if title else [])
+        prediction = aggregate_scores(scores, weights, band=band)
+        title_cues = title_score.cues if title else ()
+        evidence = evidence_sentences(group, prediction.label, title=title, title_cues=title_cues,
+                                      title_score=title_score.score)
+        rows.append({"article_id": str(article_id), "outlet": outlet, "published": published,
+                     "label": prediction.label, "score": round(prediction.score, 4),
+                     "probability": round(prediction.probability, 4),
+                     "cue_sum": round(cue_sum(title_cues) + float(group["cue_sum"].sum()), 3),
+                     "n_sentences": len(group), "positive_sentences": int((group["label"] == "positive").sum()),
+                     "negative_sentences": int((group["label"] == "negative").sum()),
+                     "evidence": evidence, **compare_vendor(prediction, evidence, group, vendor),
+                     "engine": engine.name})
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def aggregate_scores(scores: Sequence[float], weights: Sequence[float] | None = None, *,
+                     band: float) -> Prediction:
+    """Label the weighted mean of several signed scores; probability from its standard error.
+
+    >>> aggregate_scores([-0.8, -0.6, 0.0, 0.4], band=0.1).label
+    'negative'
+    """
+    if not len(scores):
+        return Prediction("neutral", 0.0, math.nan)
+    weights = [1.0] * len(scores) if weights is None else list(weights)
+    total = sum(weights)
+    mean = sum(w * s for w, s in zip(weights, scores)) / total
+    variance = sum(w * (s - mean) ** 2 for w, s in zip(weights, scores)) / total
+    # A prior spread keeps one or two agreeing sentences from claiming certainty.
+    error = math.sqrt((variance + _PRIOR_SPREAD ** 2) / total)
+    p_positive = _normal_cdf((mean - band) / error)
+    p_negative = _normal_cdf((-band - mean) / error)
+    label = "positive" if mean >= band else "negative" if mean <= -band else "neutral"
+    probability = {"positive": p_positive, "negative": p_negative}.get(label, 1 - p_positive - p_negative)
+    return Prediction(label, mean, probability)
 
 
 def evidence_sentences(sentences: pd.DataFrame, label: str, *, title: str = "", title_cues: Sequence[Cue] = (),
@@ -179,7 +192,7 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
         return result
     stated = f" ({confidence:.1%})" if not math.isnan(confidence) else ""
     reason = [f"Vendor: {vendor_label}{stated}, with no evidence given. warta: {prediction.label} "
-              f"(p={prediction.probability:.2f}); {int((sentences['label'] == 'negative').sum())} negative, "
+              f"(score {prediction.score:+.2f}, p={prediction.probability:.2f}); {int((sentences['label'] == 'negative').sum())} negative, "
               f"{int((sentences['label'] == 'positive').sum())} positive, "
               f"{int((sentences['label'] == 'neutral').sum())} neutral sentences."]
     if evidence:
@@ -187,14 +200,16 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
         where = "title" if top["sentence_id"] == TITLE_SENTENCE_ID else f"sentence {top['sentence_id']}"
         reason.append(f"Strongest {prediction.label} evidence, {where}: “{_clip(top['text'])}” "
                       f"(cues: {', '.join(top['cues'][:5])}).")
-    vendor_side = evidence_sentences(sentences, vendor_label, limit=2) if vendor_label in LABELS else []
-    if vendor_side:
-        cues = sorted({term for item in vendor_side for term in item["cues"]})
-        ids = ", ".join(str(item["sentence_id"]) for item in vendor_side)
-        reason.append(f"{vendor_label.capitalize()} cues that may explain the vendor's label: "
-                      f"{', '.join(cues[:6]) or 'none'} (sentences {ids}).")
-    else:
-        reason.append(f"warta finds no {vendor_label} sentence to support the vendor's label.")
+    sign = {"positive": 1, "negative": -1}.get(vendor_label, 0)
+    supporting = [(int(r.sentence_id), c["term"]) for r in sentences.itertuples() for c in r.cues
+                  if sign and c["weight"] * sign > 0]
+    if supporting:
+        terms = ", ".join(dict.fromkeys(term for _, term in supporting))
+        ids = ", ".join(str(i) for i in dict.fromkeys(i for i, _ in supporting))
+        reason.append(f"{vendor_label.capitalize()} cues that may explain the vendor's label: {terms} "
+                      f"(sentences {ids}).")
+    elif sign:
+        reason.append(f"warta finds no {vendor_label} cue to support the vendor's label.")
     result["disagreement_reason"] = " ".join(reason)
     return result
 
@@ -237,8 +252,8 @@ def _engine(engine: str | Engine | None) -> Engine:
     return engine if hasattr(engine, "predict") else load_engine(engine)
 
 
-def _title_score(engine: Engine, cues: Sequence[Cue]) -> float:
-    return math.tanh(cue_sum(cues) / 2)
+def _normal_cdf(value: float) -> float:
+    return 0.5 * (1 + math.erf(value / math.sqrt(2)))
 
 
 def _group_cues(cues: Iterable[Cue], spans: list[tuple[int, int]]) -> list[list[Cue]]:

@@ -23,7 +23,7 @@ import numpy as np
 
 from warta.errors import WartaError
 from warta.sentiment.engines import (CALIBRATION_FILE, LABELS, MODEL_FORMAT, LexiconEngine, cue_sum,
-                                     model_features, settings)
+                                     model_features, prepare_text, settings)
 from warta.sentiment.lexicon import load_lexicon
 
 _ALIASES = {"positif": "positive", "negatif": "negative", "netral": "neutral", "pos": "positive",
@@ -135,6 +135,69 @@ def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> 
             "temperature": round(temperature, 4), "held_out": held_metrics}
 
 
+def build_default_model(reviews: Sequence[str | Path], news: Sequence[str | Path], news_text: Sequence[str | Path],
+                        *, out: str | Path) -> dict:
+    """Build the hybrid model: a linear model trained on labelled reviews and news, and a gate that
+    sends news-style text to the lexicon (which suits news) and review-style text to the model.
+
+    ``news_text``: unlabelled news sentences (CoNLL token files or one sentence per line) that
+    teach the gate what news reads like.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_score
+
+    result = train_model([*reviews, *news], out=out)
+    review_texts = [text for path in reviews for text in read_labelled(path).texts]
+    news_texts = [text for path in news for text in read_labelled(path).texts]
+    news_texts += [text for path in news_text for text in _plain_sentences(path)]
+    texts = review_texts + news_texts
+    is_news = [0] * len(review_texts) + [1] * len(news_texts)
+    vectorizer = TfidfVectorizer(min_df=2, sublinear_tf=True, max_features=5000, token_pattern=r"(?u)\b[^\W\d]+\b")
+    features = vectorizer.fit_transform([prepare_text(text) for text in texts])
+    gate = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+    accuracy = cross_val_score(gate, features, is_news, cv=5, scoring="accuracy")
+    gate.fit(features, is_news)
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        model = json.load(handle)
+    model["gate"] = {
+        "vocabulary": [term for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])],
+        "idf": [round(float(v), 5) for v in vectorizer.idf_],
+        "vectorizer": {"sublinear_tf": True, "token_pattern": vectorizer.token_pattern},
+        "coef": [round(float(v), 5) for v in gate.coef_[0]],
+        "intercept": round(float(gate.intercept_[0]), 5),
+    }
+    model["meta"]["gate_trained_on"] = {"review": [str(p) for p in reviews],
+                                        "news": [str(p) for p in [*news, *news_text]]}
+    with gzip.open(out, "wt", encoding="utf-8") as handle:
+        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
+    result.update(bytes=Path(out).stat().st_size, gate_cv_accuracy=round(float(accuracy.mean()), 4),
+                  gate_n={"review": len(review_texts), "news": len(news_texts)})
+    return result
+
+
+def _plain_sentences(path: str | Path) -> list[str]:
+    """Sentences of a CoNLL file (first column joined), or the lines of a plain text file."""
+    sentences: list[str] = []
+    tokens: list[str] = []
+    conll = False
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            columns = line.split()
+            if not columns:
+                if tokens:
+                    sentences.append(" ".join(tokens))
+                tokens = []
+            elif "\t" in line or len(columns) in (2, 3) and columns[-1][:2] in ("O", "B-", "I-"):
+                conll = True
+                tokens.append(columns[0])
+            else:
+                sentences.append(line.strip())
+    if tokens:
+        sentences.append(" ".join(tokens))
+    return sentences if conll or sentences else []
+
+
 def fit_lexicon_calibration(paths: Sequence[str | Path], *, out: Path = CALIBRATION_FILE) -> dict:
     """Fit Platt parameters P(label correct | |cue sum|), one pair for polar and one for neutral
     predictions, on labelled files; write them to ``out`` and return them with the data's ECE."""
@@ -202,10 +265,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     train = jobs.add_parser("train", help="train a linear model on one or more labelled files")
     train.add_argument("files", nargs="+")
     train.add_argument("--out", required=True)
+    hybrid = jobs.add_parser("build-default", help="train the hybrid default model (model + news gate)")
+    hybrid.add_argument("--reviews", nargs="+", required=True, help="labelled review-style files")
+    hybrid.add_argument("--news", nargs="+", required=True, help="labelled news files")
+    hybrid.add_argument("--news-text", nargs="*", default=[], help="unlabelled news sentences (CoNLL or lines)")
+    hybrid.add_argument("--out", required=True)
     args = parser.parse_args(argv)
     if args.job == "calibrate":
         result = fit_lexicon_calibration(args.files)
-    else:
+    elif args.job == "train":
         result = train_model(args.files, out=args.out)
+    else:
+        result = build_default_model(args.reviews, args.news, args.news_text, out=args.out)
     print(json.dumps(result, indent=2, ensure_ascii=False))
 

@@ -1,0 +1,452 @@
+"""Tests for warta.sentiment: lexicon matching, modifiers, engines, sentence/article/actor tables."""
+from __future__ import annotations
+
+import importlib.util
+import math
+
+import pandas as pd
+import pytest
+
+from warta.errors import WartaError
+from warta.sentiment import (LexiconEngine, label_shares, load_engine, load_lexicon, score_actors, score_articles,
+                             score_sentences, score_text, share_of_voice, train_model, wilson_interval)
+from warta.sentiment.scoring import aggregate_scores
+from warta.text import sentence_spans
+
+LEXICON = "lexicon"
+
+
+def cues(text: str) -> list[tuple[str, float, tuple[str, ...]]]:
+    return [(cue.term, round(cue.weight, 3), cue.modifiers) for cue in load_lexicon().find_cues(text)]
+
+
+def article(article_id: str, body: str, *, title: str = "", vendor=None) -> dict:
+    return {"article_id": article_id, "status": "ok", "outlet": "Contoh", "published": "2024-06-18",
+            "title": title, "body": body, "vendor": vendor or {}}
+
+
+# --------------------------------------------------------------------------- lexicon matching
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Warga mencemaskan harga beras.", "cemas"),             # meN-...-kan on a root entry
+    ("Kebijakan itu dikecam mahasiswa.", "kecam"),           # di-
+    ("Ucapannya menyakiti warga.", "sakit"),                 # nasal prefix meny- → s, -i
+    ("Ia disenangi rekan-rekannya.", "senang"),              # di-...-i
+    ("Serangan-serangan itu berlanjut.", "serangan"),        # reduplication
+    ("Korupsinya sudah lama diketahui.", "korupsi"),         # clitic -nya
+    ("Inflasi terkendali sepanjang tahun.", "inflasi terkendali"),  # phrase wins over its words
+    ("Keduanya sepakat menjalin kerja sama.", "kerja sama"),
+    ("Ia ditetapkan tersangka oleh KPK.", "ditetapkan tersangka"),
+])
+def test_terms_match_inflections_and_phrases(text, term):
+    assert term in [found for found, _, _ in cues(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ia dibawa ke rumah sakit terdekat.",        # rumah sakit is not sakit
+    "Pemerintah mengumumkan kebijakan baru.",    # kebijakan is not bijak
+    "Ia bertugas selama dua tahun.",             # selama is not lama
+    "Ia disangka sudah pulang.",  # tersangka matches only its own form
+    "Salah satu pejabat hadir.",                 # salah satu is not salah
+    "Baik Rusia maupun Korea Utara hadir.",      # baik ... maupun is not "good"
+])
+def test_neutral_pins_and_exact_forms_stop_false_cues(text):
+    assert cues(text) == []
+
+
+@pytest.mark.parametrize("text, term, sign, modifier", [
+    ("AS tidak khawatir dengan kunjungan itu.", "khawatir", +1, "negated"),
+    ("Pelayanannya tidak memuaskan.", "memuaskan", -1, "negated"),
+    ("Makanannya sangat enak.", "enak", +1, "intensified"),
+    ("Makanannya enak sekali.", "enak", +1, "intensified"),
+    ("Rasanya agak hambar.", "hambar", -1, "diminished"),
+    ("Angka stunting turun tajam.", "stunting", +1, "reversed"),
+    ("Kasus korupsi meningkat.", "korupsi", -1, "increased"),
+    ("AS prihatin atas kerja sama Rusia dan Korut.", "kerja sama", -1, "negative_stance"),
+    ("Meski harga naik, penjualan tetap kuat.", "kuat", +1, ""),
+])
+def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
+    found = {t: (w, m) for t, w, m in cues(text)}
+    weight, modifiers = found[term]
+    assert math.copysign(1, weight) == sign
+    if modifier:
+        assert modifier in modifiers
+
+
+def test_negated_negative_is_milder_than_plain_positive():
+    (_, negated, _), = cues("Mereka tidak khawatir.")
+    (_, plain, _), = cues("Mereka senang.")
+    assert 0 < negated < plain
+
+
+def test_intensity_is_applied_once():
+    (_, once, _), = cues("Makanannya sangat enak.")
+    (_, twice, _), = cues("Makanannya sangat enak sekali.")
+    assert once == twice
+
+
+def test_contrast_weights_the_clause_after():
+    found = {t: (w, m) for t, w, m in cues("Tempatnya bagus, tetapi pelayanannya buruk.")}
+    assert "before_contrast" in found["bagus"][1] and "after_contrast" in found["buruk"][1]
+    assert abs(found["buruk"][0]) > abs(found["bagus"][0])
+    assert score_text("Tempatnya bagus, tetapi pelayanannya buruk.", engine=LEXICON).label == "negative"
+
+
+def test_sentence_opening_with_namun_halves_the_one_before():
+    found = cues("Kami tidak khawatir dengan kunjungan itu. Namun yang dikhawatirkan adalah hubungan erat.")
+    assert "before_contrast" in found[0][2] and "after_contrast" in found[1][2]
+
+
+def test_cue_offsets_point_into_the_text():
+    text = "Rupiah menguat, tetapi IHSG anjlok."
+    for cue in load_lexicon().find_cues(text):
+        assert text[cue.start:cue.end].lower() == cue.term
+
+
+@pytest.mark.parametrize("line, message", [
+    ("kata\t-1\n", "expected 3 tab-separated columns"),
+    ("kata\tbanyak\tumum\n", "is not a number"),
+])
+def test_malformed_lexicon_lines_name_file_and_line(tmp_path, line, message):
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("# komentar\nbagus sekali\t2\tumum\n" + line, encoding="utf-8")
+    with pytest.raises(WartaError, match=f"extra.tsv:3: .*{message}"):
+        load_lexicon((str(extra),))
+
+
+def test_extra_lexicon_overrides_packaged_weights(tmp_path):
+    extra = tmp_path / "klien.tsv"
+    extra.write_text("banjir promo\t2\tumum\nkhawatir\t0\tumum\n", encoding="utf-8")
+    lexicon = load_lexicon((str(extra),))
+    engine = LexiconEngine(lexicon)
+    assert score_text("Toko itu banjir promo akhir tahun.", engine=engine).label == "positive"
+    assert score_text("Warga khawatir.", engine=engine).label == "neutral"
+
+
+# --------------------------------------------------------------------------- text scores
+
+
+@pytest.mark.parametrize("text, label", [
+    ("AS prihatin atas kerja sama Rusia–Korut", "negative"),
+    ("KPK menetapkan bupati itu sebagai tersangka kasus suap.", "negative"),
+    ("Timnas menang 2-0 dan lolos ke final.", "positive"),
+    ("Rupiah menguat dan inflasi terkendali.", "positive"),
+    ("Presiden akan berkunjung ke Jepang pada bulan Juli.", "neutral"),
+    ("Gempa merusak ratusan rumah warga.", "negative"),
+    ("Pasien itu dinyatakan sembuh.", "positive"),
+    ("Tidak ada korupsi dalam proyek itu.", "positive"),
+])
+def test_lexicon_labels_news_sentences(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
+def test_score_carries_sign_probability_and_cues():
+    result = score_text("Harga saham anjlok tajam.", engine=LEXICON)
+    assert result.score < 0 and 0.5 < result.probability < 1
+    assert result.cue_dicts()[0]["term"] == "anjlok"
+    assert {"term", "start", "end", "weight", "modifiers"} <= set(result.cue_dicts()[0])
+
+
+def test_stronger_evidence_gives_higher_probability():
+    engine = load_engine(LEXICON)
+    assert engine.probability("negative", -4.0) > engine.probability("negative", -1.0)
+    assert engine.probability("neutral", 0.0) > engine.probability("neutral", 0.8)
+
+
+def test_default_engine_scores_news_and_reviews():
+    assert score_text("Ribuan buruh terkena PHK.").label == "negative"
+    assert score_text("tempat nya nyaman dan makanan nya enak banget").label == "positive"
+
+
+@pytest.mark.parametrize("value", [None, "", 42])
+def test_non_text_scores_neutral(value):
+    assert score_text(value, engine=LEXICON).label == "neutral"
+
+
+# --------------------------------------------------------------------------- Wilson intervals and shares
+
+
+@pytest.mark.parametrize("k, n, low, high", [
+    (0, 0, 0.0, 1.0),
+    (0, 5, 0.0, 0.4345),
+    (4, 5, 0.3755, 0.9638),
+    (5, 5, 0.5655, 1.0),
+    (50, 100, 0.4038, 0.5962),
+    (4000, 5000, 0.7888, 0.8108),
+])
+def test_wilson_interval(k, n, low, high):
+    got = wilson_interval(k, n)
+    assert got == pytest.approx((low, high), abs=1e-3)
+
+
+def test_wilson_interval_narrows_with_n_and_rejects_bad_counts():
+    small, large = wilson_interval(4, 5), wilson_interval(4000, 5000)
+    assert small[1] - small[0] > 10 * (large[1] - large[0])
+    with pytest.raises(ValueError):
+        wilson_interval(6, 5)
+
+
+def test_label_shares_lists_every_label_per_group():
+    table = pd.DataFrame({"outlet": ["A", "A", "A", "B"], "label": ["negative", "negative", "positive", "neutral"]})
+    shares = label_shares(table, by="outlet")
+    assert len(shares) == 6
+    row = shares[(shares["outlet"] == "A") & (shares["label"] == "negative")].iloc[0]
+    assert (row["k"], row["n"]) == (2, 3) and row["low"] < 2 / 3 < row["high"]
+    assert shares[shares["outlet"] == "B"]["k"].sum() == 1
+
+
+@pytest.mark.parametrize("scores, label", [
+    ([-0.8, -0.7, 0.0, 0.0], "negative"),
+    ([0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], "neutral"),
+    ([0.9, 0.6, -0.1], "positive"),
+])
+def test_aggregate_scores(scores, label):
+    prediction = aggregate_scores(scores, band=0.1)
+    assert prediction.label == label and 0 <= prediction.probability <= 1
+
+
+def test_aggregate_probability_grows_with_agreeing_sentences():
+    few = aggregate_scores([-0.8, -0.7], band=0.1).probability
+    many = aggregate_scores([-0.8, -0.7] * 10, band=0.1).probability
+    assert many > few
+
+
+# --------------------------------------------------------------------------- sentence and article tables
+
+BODY = ("Gedung Putih mengatakan AS prihatin dengan hubungan Rusia dan Korea Utara. "
+        "Putin disambut hangat di Pyongyang.\n"
+        "“Kami tidak khawatir dengan perjalanan Putin,” kata John Kirby. "
+        "Washington menuduh Pyongyang memasok artileri ke Moskow.")
+
+
+def test_sentence_rows_follow_the_shared_splitter():
+    table = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON)
+    spans = sentence_spans(BODY)
+    assert table["sentence_id"].tolist() == list(range(len(spans)))
+    assert [(r.start, r.end) for r in table.itertuples()] == spans
+    for row in table.itertuples():
+        assert row.text == BODY[row.start:row.end]
+        for cue in row.cues:
+            assert row.start <= cue["start"] < row.end
+            assert BODY[cue["start"]:cue["end"]].lower() == cue["term"]
+    assert table.loc[2, "reported"] and table.loc[0, "label"] == "negative"
+
+
+def test_sentences_take_speakers_from_quotes():
+    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 2, "speaker_id": "per:john-kirby"}])
+    table = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON, quotes=quotes)
+    assert table["speaker_id"].tolist() == ["", "", "per:john-kirby", ""]
+
+
+@pytest.mark.parametrize("body", [None, "", float("nan")])
+def test_articles_without_text_are_kept_as_neutral(body):
+    frame = pd.DataFrame([article("a1", BODY), {**article("a2", ""), "body": body}])
+    sentences = score_sentences(frame, model=LEXICON)
+    articles = score_articles(frame, sentences=sentences, model=LEXICON)
+    assert articles["article_id"].tolist() == ["a1", "a2"]
+    assert articles.loc[1, "label"] == "neutral" and articles.loc[1, "evidence"] == []
+
+
+def test_article_label_traces_to_evidence_sentences():
+    frame = pd.DataFrame([article("a1", BODY, title="AS Prihatin atas Hubungan Rusia-Korut")])
+    sentences = score_sentences(frame, model=LEXICON)
+    row = score_articles(frame, sentences=sentences, model=LEXICON).iloc[0]
+    assert row["label"] == "negative" and row["evidence"]
+    for item in row["evidence"]:
+        assert item["score"] < 0 and item["cues"]
+        if item["sentence_id"] >= 0:
+            assert item["text"] == sentences.loc[item["sentence_id"], "text"]
+        else:
+            assert item["text"] == "AS Prihatin atas Hubungan Rusia-Korut"
+
+
+def test_vendor_label_is_compared_and_disagreement_explained():
+    vendor = {"sentiment": "positif", "sentiment_confidence": 84.2}
+    frame = pd.DataFrame([article("a1", BODY, vendor=vendor), article("a2", "Warga senang dan bangga.",
+                                                                      vendor={"sentiment": "positif"}),
+                          article("a3", BODY)])
+    table = score_articles(frame, model=LEXICON)
+    first, second, third = table.to_dict("records")
+    assert first["vendor_label"] == "positive" and first["vendor_confidence"] == pytest.approx(0.842)
+    assert first["agrees"] is False or first["agrees"] == False  # noqa: E712 (numpy bool)
+    assert "84.2%" in first["disagreement_reason"] and "sentence" in first["disagreement_reason"]
+    assert "disambut hangat" in first["disagreement_reason"]  # the positive cue the vendor may have read
+    assert second["agrees"] and second["disagreement_reason"] == ""
+    assert third["vendor_label"] == "" and pd.isna(third["agrees"])
+
+
+# --------------------------------------------------------------------------- actors
+
+ACTOR_BODY = "AS prihatin atas kerja sama Rusia dan Korea Utara. Rusia memuji Korea Utara."
+
+
+def mention(article_id, body, surface, actor_id, kind="LOC", occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(surface, start + 1)
+    sentence_id = next(i for i, (a, b) in enumerate(sentence_spans(body)) if a <= start < b)
+    return {"article_id": article_id, "sentence_id": sentence_id, "start": start, "end": start + len(surface),
+            "surface": surface, "actor_id": actor_id, "name": surface, "type": kind}
+
+
+def actor_mentions(body=ACTOR_BODY):
+    return pd.DataFrame([mention("a1", body, "AS", "loc:amerika-serikat"),
+                         mention("a1", body, "Rusia", "loc:rusia"),
+                         mention("a1", body, "Korea Utara", "loc:korea-utara"),
+                         mention("a1", body, "Rusia", "loc:rusia", occurrence=1),
+                         mention("a1", body, "Korea Utara", "loc:korea-utara", occurrence=1)])
+
+
+def test_actor_sentiment_separates_about_from_voiced():
+    frame = pd.DataFrame([article("a1", ACTOR_BODY)])
+    table = score_actors(frame, mentions=actor_mentions(), model=LEXICON)
+    rows = table[table["scope"] == "article"].set_index("actor_id")
+    us, russia, korea = rows.loc["loc:amerika-serikat"], rows.loc["loc:rusia"], rows.loc["loc:korea-utara"]
+    assert us["voiced_label"] == "negative" and us["about_n"] == 0
+    assert [e["sentence_id"] for e in us["voiced_evidence"]] == [0]
+    assert russia["about_label"] == "negative" and [e["sentence_id"] for e in russia["about_evidence"]] == [0]
+    assert russia["voiced_label"] == "positive"  # "Rusia memuji ..." is voiced by Rusia
+    assert korea["about_n"] == 2 and korea["voiced_n"] == 0
+
+
+def test_actor_table_aggregates_over_the_corpus():
+    second = "Korea Utara dikecam karena uji coba rudal."
+    frame = pd.DataFrame([article("a1", ACTOR_BODY), article("a2", second)])
+    mentions = pd.concat([actor_mentions(), pd.DataFrame([mention("a2", second, "Korea Utara", "loc:korea-utara")])])
+    table = score_actors(frame, mentions=mentions, model=LEXICON)
+    corpus = table[table["scope"] == "corpus"].set_index("actor_id")
+    assert corpus.loc["loc:korea-utara", "about_n"] == 3
+    assert {e["article_id"] for e in corpus.loc["loc:korea-utara", "about_evidence"]} == {"a1", "a2"}
+    assert (table[table["scope"] == "corpus"]["article_id"] == "").all()
+
+
+def test_quote_speakers_voice_their_sentence():
+    body = "“Kami tidak khawatir dengan perjalanan Putin,” kata juru bicara itu."
+    mentions = pd.DataFrame([mention("a1", body, "Putin", "per:vladimir-putin", "PER")])
+    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 0, "speaker_id": "per:john-kirby",
+                            "speaker": "John Kirby", "text": "Kami tidak khawatir dengan perjalanan Putin",
+                            "kind": "direct"}])
+    table = score_actors(pd.DataFrame([article("a1", body)]), mentions=mentions, quotes=quotes, model=LEXICON)
+    rows = table[table["scope"] == "article"].set_index("actor_id")
+    assert rows.loc["per:john-kirby", "voiced_n"] == 1
+    assert rows.loc["per:vladimir-putin", "about_n"] == 1
+
+
+def test_postposed_reporting_verb_names_the_holder():
+    body = "Kerja sama itu berbahaya, kata Blinken."
+    mentions = pd.DataFrame([mention("a1", body, "Blinken", "per:antony-blinken", "PER")])
+    table = score_actors(pd.DataFrame([article("a1", body)]), mentions=mentions, model=LEXICON)
+    row = table[table["scope"] == "article"].iloc[0]
+    assert row["voiced_n"] == 1 and row["about_n"] == 0
+
+
+def test_no_mentions_gives_an_empty_table():
+    table = score_actors(pd.DataFrame([article("a1", BODY)]), mentions=pd.DataFrame(), model=LEXICON)
+    assert table.empty and "about_evidence" in table.columns
+
+
+def test_share_of_voice_has_wilson_intervals():
+    frame = pd.DataFrame([article("a1", ACTOR_BODY)])
+    voice = share_of_voice(score_actors(frame, mentions=actor_mentions(), model=LEXICON))
+    assert set(voice["actor_id"]) == {"loc:amerika-serikat", "loc:rusia"}
+    assert voice["share"].sum() == pytest.approx(1.0)
+    assert (voice["low"] <= voice["share"]).all() and (voice["share"] <= voice["high"]).all()
+
+
+# --------------------------------------------------------------------------- trained models and engines
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("model")
+    rows = [("makanan nya enak sekali", "positive"), ("pelayanan ramah dan cepat", "positive"),
+            ("tempat nya bersih nyaman", "positive"), ("harga murah rasa enak", "positive"),
+            ("makanan nya basi dan mahal", "negative"), ("pelayanan lambat sekali", "negative"),
+            ("tempat nya kotor bau", "negative"), ("kecewa dengan rasa nya", "negative"),
+            ("saya makan di sini kemarin", "neutral"), ("restoran ini buka jam sembilan", "neutral"),
+            ("menu nya nasi dan ayam", "neutral"), ("saya datang bersama keluarga", "neutral")] * 3
+    data = folder / "train.tsv"
+    data.write_text("".join(f"{t}\t{l}\n" for t, l in rows) + "baris rusak tanpa label\n", encoding="utf-8")
+    metrics = train_model(str(data), out=folder / "model.json.gz")
+    return folder / "model.json.gz", metrics
+
+
+def test_train_model_writes_a_small_loadable_model(tiny_model):
+    path, metrics = tiny_model
+    assert path.is_file() and metrics["bytes"] == path.stat().st_size < 5_000_000
+    assert metrics["n_train"] == 36 and metrics["n_skipped"] == 1 and metrics["skipped"][0]["line"] == 37
+    assert set(metrics["held_out"]) >= {"macro_f1", "accuracy", "ece", "confusion_matrix"}
+    engine = load_engine(str(path))
+    assert score_text("makanan nya enak dan pelayanan ramah", engine=engine).label == "positive"
+    table = score_sentences(pd.DataFrame([article("a1", BODY)]), model=str(path))
+    assert len(table) == 4 and table["probability"].between(0, 1).all()
+
+
+@pytest.mark.parametrize("name, message", [
+    ("/no/such/model.json.gz", "not found"),
+    ("hf:/no/such/folder", "transformers|config.json"),
+])
+def test_bad_model_names_give_clear_errors(name, message):
+    with pytest.raises(WartaError, match=message):
+        load_engine(name)
+
+
+def test_a_file_that_is_not_a_model_is_refused(tmp_path):
+    bogus = tmp_path / "model.json.gz"
+    bogus.write_text("not gzip", encoding="utf-8")
+    with pytest.raises(WartaError, match="not a warta sentiment model"):
+        load_engine(str(bogus))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("transformers") is None or importlib.util.find_spec("torch") is None,
+                    reason="optional extra warta[transformers] (torch, transformers) is not installed")
+def test_transformers_engine_with_a_tiny_local_model(tmp_path):
+    from transformers import BertConfig, BertForSequenceClassification, BertTokenizer
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "harga", "saham", "anjlok", "naik", "warga", "senang"]
+    (tmp_path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    BertTokenizer(str(tmp_path / "vocab.txt")).save_pretrained(tmp_path)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=32, num_labels=3,
+                        id2label={0: "negative", 1: "neutral", 2: "positive"},
+                        label2id={"negative": 0, "neutral": 1, "positive": 2})
+    BertForSequenceClassification(config).save_pretrained(tmp_path)
+    engine = load_engine(f"hf:{tmp_path}")
+    result = score_text("Harga saham anjlok.", engine=engine)
+    assert result.label in {"negative", "neutral", "positive"} and 0 < result.probability <= 1
+    assert [c.term for c in result.cues] == ["anjlok"]  # evidence still comes from the lexicon
+
+
+# --------------------------------------------------------------------------- the seeds
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    from warta.load import load_corpus
+
+    articles = load_corpus("seeds")
+    usable = articles[articles["status"] != "rejected"]
+    sentences = score_sentences(usable)
+    return usable, sentences, score_articles(usable, sentences=sentences)
+
+
+def test_seed_labels_trace_to_evidence(seed_tables):
+    _, sentences, articles = seed_tables
+    assert len(articles) == 5
+    for row in articles.itertuples():
+        if row.label != "neutral":
+            assert row.evidence, row.article_id
+        known = set(sentences[sentences["article_id"] == row.article_id]["sentence_id"]) | {-1}
+        assert {item["sentence_id"] for item in row.evidence} <= known
+
+
+def test_seed_001_vendor_label_is_compared(seed_tables):
+    _, _, articles = seed_tables
+    with_vendor = articles[articles["vendor_label"] != ""]
+    assert len(with_vendor) == 1
+    row = with_vendor.iloc[0]
+    assert row["vendor_label"] == "positive" and row["vendor_confidence"] == pytest.approx(0.842)
+    assert row["label"] == "negative" and not row["agrees"]
+    assert "prihatin" in row["disagreement_reason"] or "khawatir" in row["disagreement_reason"] \
+        or "invasi" in row["disagreement_reason"]
