@@ -138,6 +138,12 @@ def test_evidence_windows(window, pair, evidence):
     assert pairs.loc[pair, "evidence"] == evidence
 
 
+def test_evidence_spreads_over_articles(monkeypatch):
+    rows = [("a1", sentence, key) for sentence in range(4) for key in ("P", "K")] + [("a2", 7, "P"), ("a2", 7, "K")]
+    monkeypatch.setattr("warta.cooccurrence._settings", lambda: {"evidence_limit": 3})
+    assert cooccurrence(make_mentions(rows)).loc[0, "evidence"] == [("a1", 0), ("a2", 7), ("a1", 1)]
+
+
 def test_evidence_is_limited(monkeypatch):
     rows = [(f"a{i}", 0, key) for i in range(6) for key in ("P", "K")]
     monkeypatch.setattr("warta.cooccurrence._settings", lambda: {"evidence_limit": 2})

@@ -73,7 +73,8 @@ def cooccurrence(
     ``types`` keeps pairs whose two ends both have one of these types; ``watchlist`` keeps
     pairs touching an actor whose ``actor_id`` or canonical name matches (case-insensitive).
     Rows are sorted by ``count`` then ``pmi``, descending; ``source_id`` < ``target_id``.
-    ``evidence`` lists the first few ``(article_id, sentence_id)`` windows of each pair.
+    ``evidence`` lists a few ``(article_id, sentence_id)`` windows of each pair, one per article
+    first (articles in id order), then further windows.
     """
     windows = _collect_windows(mentions, window)
     if windows is None:
@@ -93,6 +94,10 @@ def cooccurrence(
     new_article = new_pair.copy()
     new_article[1:] |= art[1:] != art[:-1]
     articles = np.add.reduceat(new_article, starts) if len(starts) else counts
+    # Evidence spreads over articles: each article's first window comes before second windows.
+    if not new_article.all():
+        spread = np.argsort(np.cumsum(new_pair) * 2 + ~new_article, kind="stable")
+        art, sent = art[spread], sent[spread]
     keep = counts >= min_count
     keys_kept = keys[starts[keep]]
     if not len(keys_kept):

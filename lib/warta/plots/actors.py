@@ -57,7 +57,8 @@ def network_figure(
     settings = _settings()
     positions = network_layout(graph, seed=seed)
     figure = go.Figure()
-    edges = sorted(graph.edges(data=True), key=lambda edge: (min(edge[0], edge[1]), max(edge[0], edge[1])))
+    # Ends in id order, so hover labels read like the pair tables ("source – target").
+    edges = sorted((min(u, v), max(u, v), data) for u, v, data in graph.edges(data=True))
     if edges:
         values = np.array([float(data.get(weight, 0.0)) for _, _, data in edges])
         classes = _width_classes(values)
