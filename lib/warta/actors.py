@@ -95,6 +95,8 @@ _CUE_AFTER_QUOTE = re.compile(
     re.IGNORECASE)
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r"|kata|ujar)\s*[,:]?\s*$", re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
+# "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
+_DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
 
 
@@ -354,7 +356,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
         strong = strong or _cue_before(tokens, owner, first)
-        if not strong and not _verb_after(text, tokens, last):
+        if not strong and not _verb_after(text, tokens, last) and not _apposition_after(text, tokens, last):
             continue
         weak = last - first == 1 and not strong
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
@@ -445,6 +447,12 @@ def _cue_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
     return k >= 0 and k < first - 1 and tokens.joined[k] and tokens.keys[k] in RELATIONS
 
 
+def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
+    """ "John Nilsson-Wright, kepala program …": a comma, then a role."""
+    return (last < len(tokens) and tokens.keys[last] in ROLE_HEADS
+            and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",")
+
+
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
     return last < len(tokens) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
 
@@ -461,9 +469,8 @@ def _is_credit(text: str, tokens: Tokens, mention: Mention, outlet: str) -> bool
         return True
     if before.rfind("(") > before.rfind(")"):
         return True
-    after = text[mention.end : mention.end + 4].lstrip(" ,")
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return after[:1] in ("-", "–", "—", "|") and mention.start - line_start < 60
+    return _DATELINE_TAIL.match(text, mention.end) is not None and mention.start - line_start < 60
 
 
 # --- resolution ---------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from warta.errors import WartaError
+
 TAG_MAP = {
     "PER": "PER", "PERSON": "PER", "PPL": "PER",
     "LOC": "LOC", "PLACE": "LOC", "PLC": "LOC", "GPE": "LOC",
@@ -21,7 +23,7 @@ FORMATS = ("conll", "conll3")
 Sentence = list[tuple[str, str]]
 
 
-class ConllError(ValueError):
+class ConllError(WartaError, ValueError):
     """A malformed line in a CoNLL file; the message names the file and line number."""
 
 
@@ -39,7 +41,7 @@ def map_tag(tag: str) -> str:
 def read_conll(path: str | Path, *, file_format: str = "conll") -> list[Sentence]:
     """Read a CoNLL file into sentences of ``(token, mapped tag)``; raise :class:`ConllError` on bad lines."""
     if file_format not in FORMATS:
-        raise ValueError(f"unknown format {file_format!r}: use one of {', '.join(FORMATS)}")
+        raise ConllError(f"unknown format {file_format!r}: use one of {', '.join(FORMATS)}")
     return list(_sentences(Path(path), file_format))
 
 

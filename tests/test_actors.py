@@ -1,0 +1,205 @@
+"""Tests for warta.actors: mentions, resolution, roles, credits and quotes, on made-up text and the seeds."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import pandas as pd
+import pytest
+
+from warta.actors import MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_quotes
+from warta.text import sentence_spans
+
+
+def actors(text, **kwargs):
+    return {(m.surface, m.actor_id) for m in extract_actors(text, **kwargs)}
+
+
+def by_surface(text, **kwargs):
+    return {m.surface: m for m in extract_actors(text, **kwargs)}
+
+
+def articles(*bodies, **columns):
+    frame = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(bodies))], "status": "ok", "body": list(bodies)})
+    for name, values in columns.items():
+        frame[name] = values
+    return frame
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Rules find names the gazetteer does not know, from roles, titles and speech verbs.
+    ("Menteri Pertanian Budiarto Wicaksono meninjau sawah.", ("Budiarto Wicaksono", "per:budiarto-wicaksono")),
+    ("“Kami siap,” kata Sutrisno Hadi kepada wartawan.", ("Sutrisno Hadi", "per:sutrisno-hadi")),
+    ("Gubernur Lampung Arinal Djunaidi hadir.", ("Arinal Djunaidi", "per:arinal-djunaidi")),
+    ("Rina Oktaviani mengatakan harga naik.", ("Rina Oktaviani", "per:rina-oktaviani")),
+    ("Ia bertemu rekannya dari Korea Selatan Kim Hong-jyun di Seoul.", ("Kim Hong-jyun", "per:kim-hong-jyun")),
+    ("Dana dari Kementerian Luar Negeri Korea Selatan tiba.",
+     ("Kementerian Luar Negeri Korea Selatan", "org:kementerian-luar-negeri-korea-selatan")),
+    ("Ia kuliah di Universitas Negeri Makassar sejak 2019.", ("Universitas Negeri Makassar", "org:universitas-negeri-makassar")),
+])
+def test_rules_find_unknown_names(text, expected):
+    assert expected in actors(text, use_model=False)
+
+
+@pytest.mark.parametrize("text, surface, actor_id, resolution", [
+    ("“Itu tetangga kami,” ujar juru bicara Kremlin Demitry Peskov.", "Demitry Peskov", "per:dmitry-peskov",
+     "fuzzy:96 Demitry Peskov→Dmitry Peskov"),
+    ("Penasihat kebijakan luar negeri Rusia, Yuri Ushakob mengungkap rencana itu.", "Yuri Ushakob",
+     "per:yuri-ushakov", "fuzzy:92 Yuri Ushakob→Yuri Ushakov"),
+])
+def test_typos_resolve_to_the_known_person_with_an_explanation(text, surface, actor_id, resolution):
+    mention = by_surface(text, use_model=False)[surface]
+    assert (mention.actor_id, mention.resolution) == (actor_id, resolution)
+
+
+@pytest.mark.parametrize("text, surface, actor_id", [
+    ("Menurut jaksa, Hunter Biden bersalah.", "Hunter Biden", "per:hunter-biden"),  # another given name
+    ("Presiden Kim Jong Il dan Kim Jong Un.", "Kim Jong Il", "per:kim-jong-il"),
+])
+def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
+    assert by_surface(text, use_model=False)[surface].actor_id == actor_id
+
+
+def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
+    text = ("Juru bicara Departemen Luar Negeri AS, Matthew Miller, memberi keterangan. "
+            "Matthew mengungkap bahwa Amerika khawatir.")
+    matthew = by_surface(text, use_model=False)["Matthew"]
+    assert (matthew.actor_id, matthew.resolution) == ("per:matthew-miller", "short:Matthew→Matthew Miller")
+    text = "Kim Jong Un bertemu ayahnya Kim Jong Il. Kim mengatakan hubungan itu penting."
+    kim = by_surface(text, use_model=False)["Kim"]
+    assert kim.actor_id == "per:kim" and kim.resolution.startswith("ambiguous:Kim")
+    # A capitalised word opening a sentence before a speech verb is only kept when it resolves.
+    assert "Pemerintah" not in by_surface("Pemerintah mengatakan harga naik.", use_model=False)
+
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("Presiden Rusia Vladimir Putin tiba.", "Vladimir Putin", "Presiden Rusia"),
+    ("kata juru bicara Kremlin Dmitry Peskov.", "Dmitry Peskov", "juru bicara Kremlin"),
+    ("Koordinator Komunikasi Strategis Dewan Pertahanan Nasional AS John Kirby mengatakan itu.", "John Kirby",
+     "Koordinator Komunikasi Strategis Dewan Pertahanan Nasional AS"),
+    ("Penasihat kebijakan luar negeri Rusia, Yuri Ushakov mengungkap itu.", "Yuri Ushakov",
+     "Penasihat kebijakan luar negeri Rusia"),
+    ("John Nilsson-Wright, kepala program Jepang di Universitas Cambridge, mengatakan itu.",
+     "John Nilsson-Wright", "kepala program Jepang di Universitas Cambridge"),
+    ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Putin", ""),
+    ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Kim Jong Un", "pemimpin Korea Utara"),
+])
+def test_roles(text, surface, role):
+    assert by_surface(text, use_model=False)[surface].role == role
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("“Kami prihatin,” kata Stoltenberg dilansir dari Reuters, Rabu.", ""),
+    ("Putin tiba, dikutip BBC.", ""),
+    ("Kim Jong Un menyambut Putin. (KCNA via Reuters)", ""),
+    ("WASHINGTON, KOMPAS.TV - Amerika Serikat prihatin.", ""),
+    ("Okezone melaporkan bahwa Putin tiba.", "Okezone"),
+])
+def test_credited_agencies_and_the_own_outlet_are_not_actors(text, outlet):
+    types = {m.subtype for m in extract_actors(text, use_model=False, outlet=outlet)}
+    assert "media" not in types
+
+
+def test_agency_as_an_actor_of_the_story_is_kept():
+    assert ("Reuters", "org:reuters") in actors("Reuters memecat dua wartawan pada Senin.", use_model=False)
+
+
+def test_mentions_table_schema_offsets_and_sentence_ids():
+    body = "Putin tiba di Pyongyang.\nKim Jong Un menyambutnya di bandara. NATO prihatin."
+    table = extract_mentions(articles(body))
+    assert list(table.columns) == MENTION_COLUMNS
+    spans = sentence_spans(body)
+    for row in table.itertuples():
+        assert body[row.start:row.end] == row.surface
+        start, end = spans[row.sentence_id]
+        assert start <= row.start and row.end <= end
+    assert dict(zip(table["surface"], table["sentence_id"])) == {"Putin": 0, "Pyongyang": 0, "Kim Jong Un": 1, "NATO": 2}
+    assert set(table["method"]) <= {"gazetteer", "model", "rule"}
+    assert table["confidence"].between(0, 1).all()
+
+
+def test_bad_rows_are_skipped_not_fatal():
+    frame = articles("Putin tiba.", None, "", "Kim Jong Un tiba.", 42)
+    frame.loc[3, "status"] = "rejected"
+    table = extract_mentions(frame)
+    assert list(table["article_id"]) == ["a0"]
+    assert list(extract_quotes(frame, table).columns) == QUOTE_COLUMNS
+    assert list(extract_mentions(articles()).columns) == MENTION_COLUMNS
+
+
+def test_quotes_direct_pronoun_and_indirect():
+    body = ("“Kami tidak khawatir,” kata juru bicara Dewan Keamanan Nasional John Kirby kepada wartawan.\n"
+            "“Yang kami khawatirkan adalah hubungan itu,” lanjutnya.\n"
+            "Sekretaris Jenderal NATO Jens Stoltenberg, pada konferensi pers bersama, mengatakan bahwa perang "
+            "itu didukung China.\n"
+            "Menurutnya, semua negara itu ingin aliansi gagal.\n"
+            "Menurut Antony Blinken, Rusia putus asa.")
+    frame = articles(body)
+    quotes = extract_quotes(frame, extract_mentions(frame))
+    got = list(zip(quotes["speaker"], quotes["kind"], quotes["cue"], quotes["text"]))
+    assert got == [
+        ("John Kirby", "direct", "kata", "Kami tidak khawatir"),
+        ("John Kirby", "direct", "lanjutnya", "Yang kami khawatirkan adalah hubungan itu"),
+        ("Jens Stoltenberg", "indirect", "mengatakan", "perang itu didukung China"),
+        ("Jens Stoltenberg", "indirect", "Menurutnya", "semua negara itu ingin aliansi gagal"),
+        ("Antony Blinken", "indirect", "Menurut", "Rusia putus asa"),
+    ]
+    assert quotes["role"].iloc[0] == "juru bicara Dewan Keamanan Nasional"
+    assert quotes["role"].iloc[2] == "Sekretaris Jenderal NATO"
+    assert list(quotes["sentence_id"]) == [0, 1, 2, 3, 4]
+    assert quotes["speaker_id"].iloc[0] == "per:john-kirby"
+
+
+# --- the seeds, through the loader ---------------------------------------------------------------
+
+SEED_PERSONS = ["Vladimir Putin", "Kim Jong Un", "John Kirby", "Kurt Campbell", "Dmitry Peskov", "Matthew Miller",
+                "Yuri Ushakov", "Jens Stoltenberg", "Antony Blinken", "Karine Jean-Pierre", "Xi Jinping",
+                "Bonnie Jenkins", "John Nilsson-Wright", "Kim Jong Il"]
+SEED_ORGS = ["NATO", "PBB", "Gedung Putih", "Kremlin", "Universitas Cambridge", "Dewan Keamanan Nasional AS",
+             "Departemen Luar Negeri AS"]
+SEED_PLACES = ["Amerika Serikat", "Rusia", "Korea Utara", "Korea Selatan", "Ukraina", "China", "Iran", "Vietnam",
+               "Pyongyang", "Moskow", "Washington", "Seoul", "Kharkiv"]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from warta import config
+    from warta.load import load_corpus
+
+    loaded = load_corpus(config.seeds_dir())
+    mentions = extract_mentions(loaded)
+    return loaded, mentions, extract_quotes(loaded, mentions)
+
+
+def test_seed_actors(seeds):
+    _, mentions, _ = seeds
+    names = {(t, n) for t, n in zip(mentions["type"], mentions["name"])}
+    assert {("PER", n) for n in SEED_PERSONS} <= names
+    assert {("ORG", n) for n in SEED_ORGS} <= names
+    assert {("LOC", n) for n in SEED_PLACES} <= names
+    # Every spelling of Kim Jong Un is one actor; bylines and photo credits are not actors.
+    kims = mentions.loc[mentions["actor_id"] == "per:kim-jong-un", "surface"]
+    assert {"Kim Jong Un", "Kim Jong-un"} <= set(kims)
+    surfaces = " ".join(mentions["surface"])
+    for outsider in ("Haryo Jati", "Desy Afrianti", "Mikhail Metzel"):
+        assert outsider not in surfaces
+    assert not mentions["name"].str.contains("Kim Hong").any() or "per:kim-hong-jyun" in set(mentions["actor_id"])
+
+
+def test_seed_strongest_person_pair_is_putin_and_kim(seeds):
+    _, mentions, _ = seeds
+    persons = mentions[mentions["type"] == "PER"]
+    pairs = Counter()
+    for _, group in persons.groupby(["article_id", "sentence_id"]):
+        for pair in combinations(sorted(set(group["name"])), 2):
+            pairs[pair] += 1
+    assert pairs.most_common(1)[0][0] == ("Kim Jong Un", "Vladimir Putin")
+
+
+def test_seed_quotes(seeds):
+    _, _, quotes = seeds
+    speakers = set(quotes["speaker"])
+    assert {"John Kirby", "Dmitry Peskov", "Jens Stoltenberg", "Matthew Miller", "Yuri Ushakov"} <= speakers
+    peskov = quotes[quotes["speaker"] == "Dmitry Peskov"]
+    assert set(peskov["cue"]) == {"ujar", "ucapnya", "katanya"}
+    assert set(peskov["role"]) == {"juru bicara Kremlin"}

@@ -1,0 +1,92 @@
+"""Tests for warta.gazetteer: data files, tokens, case rules and longest matching."""
+from __future__ import annotations
+
+import pytest
+
+from warta.gazetteer import (GAZETTEER_DIR, alias_key, build_gazetteer, load_gazetteer, read_entries, slug,
+                             tokenize)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer(())
+
+
+def found(gazetteer, text):
+    return [(text[m.start:m.end], m.entry.actor_id) for m in gazetteer.find(tokenize(text))]
+
+
+def test_gazetteer_is_large_and_covers_every_region(gazetteer):
+    assert gazetteer.n_names >= 5000
+    kinds = [line.split("\t")[1] for line in (GAZETTEER_DIR / "kabkota.tsv").read_text().splitlines()
+             if line and not line.startswith("#")]
+    assert len(kinds) == 514 and kinds.count("kota") == 98
+    provinces = [e for e in gazetteer.entries.values() if e.subtype == "province"]
+    assert len(provinces) == 38
+    countries = [e for e in gazetteer.entries.values() if e.subtype == "country"]
+    assert len(countries) >= 195
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Presiden Rusia Vladimir Putin tiba.", [("Rusia", "loc:rusia"), ("Vladimir Putin", "per:vladimir-putin")]),
+    ("Kim Jong-un dan Kim Jong Un", [("Kim Jong-un", "per:kim-jong-un"), ("Kim Jong Un", "per:kim-jong-un")]),
+    ("Kim Jong Il bertemu", [("Kim Jong Il", "per:kim-jong-il")]),
+    ("AS dan Korut", [("AS", "loc:amerika-serikat"), ("Korut", "loc:korea-utara")]),
+    ("as a matter of fact", []),                     # lower-case English "as" is not the US
+    ("gedung putih itu dicat", []),                  # a white building, not the White House
+    ("Gedung Putih mengatakan", [("Gedung Putih", "org:gedung-putih")]),
+    ("juru bicara Keamanan Nasional Gedung Putih", [("Keamanan Nasional Gedung Putih", "org:dewan-keamanan-nasional-as")]),
+    ("Kementerian Luar Negeri AS", [("Kementerian Luar Negeri AS", "org:departemen-luar-negeri-as")]),
+    ("di Kab. Bogor dan Kota Bogor", [("Kab. Bogor", "loc:kabupaten-bogor"), ("Kota Bogor", "loc:kota-bogor")]),
+    ("warga Bogor", [("Bogor", "loc:kota-bogor")]),  # a bare name goes to the kota
+    ("Pemprov Jabar dan Polda Jabar", [("Pemprov Jabar", "org:pemerintah-provinsi-jawa-barat"),
+                                       ("Polda Jabar", "org:polda-jawa-barat")]),
+    ("Kedubes Rusia", [("Kedubes Rusia", "org:kedutaan-besar-rusia")]),
+    ("Rusia-Korut", [("Rusia", "loc:rusia"), ("Korut", "loc:korea-utara")]),
+    ("Presiden Erdoğan", [("Erdoğan", "per:recep-tayyip-erdogan")]),
+    ("Pyeongyang", [("Pyeongyang", "loc:pyongyang")]),
+    ("Korea. Utara", [("Korea", "loc:korea")]),      # a full stop ends a name
+])
+def test_find(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize("word", ["Batang", "Pati", "Malang"])
+def test_ordinary_word_regions_need_their_kind(gazetteer, word):
+    bare = found(gazetteer, f"di {word} itu")
+    full = found(gazetteer, f"di Kabupaten {word} itu")
+    assert full and full[0][1].startswith("loc:kabupaten-")
+    if word != "Malang":
+        assert bare == []
+
+
+def test_tokens_carry_offsets_and_joins():
+    text = "  Kim Jong-un, Kab. Bogor."
+    tokens = tokenize(text)
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends)] == tokens.words
+    assert tokens.words == ["Kim", "Jong", "un", "Kab", "Bogor"]
+    assert tokens.joined == [True, True, False, True, False]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Kim Jong-un", ("kim", "jong", "un")), ("Ma'ruf Amin", ("ma'ruf", "amin")), ("Türkiye", ("turkiye",)),
+])
+def test_alias_key(name, expected):
+    assert alias_key(name) == expected
+
+
+def test_slug():
+    assert slug("Vladimir Putin") == "vladimir-putin"
+    assert slug("Ma'ruf Amin") == "maruf-amin"
+
+
+def test_watchlist_wins_and_bad_lines_name_the_line(tmp_path):
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("# my watch list\nPER\t\tBudi Santoso Wibowo\tPak Budi|BSW\nORG\tcompany\tPT Maju Jaya\tMaju Jaya\n")
+    gazetteer = build_gazetteer([watch])
+    assert found(gazetteer, "kata Pak Budi kepada PT Maju Jaya") == [
+        ("Pak Budi", "per:budi-santoso-wibowo"), ("PT Maju Jaya", "org:pt-maju-jaya")]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("PER\t\tGood Name\nPERSON\tx\tBad\n")
+    with pytest.raises(ValueError, match=r"bad.tsv:2"):
+        read_entries(bad)
