@@ -198,7 +198,6 @@ def test_detect_outlet_on_the_seeds():
         ("Pasukan berjaga di perbatasan. (AP Photo/Ahn Young-joon)", ["AP"]),
         ("Data 2023/2024 dan Kab/Kota serta (rik/idh) bukan kredit.", []),
         ("Hal itu dilansir dari laman Kompas.com, Selasa.", ["Kompas.com"]),
-        ("the ministry said, according to Reuters.", ["Reuters"]),
         ("Putin tiba di Pyongyang. Reuters, BBC dan AP tidak disebut sebagai sumber.", []),
         ("menurut AP, tersangka AP ditangkap.", ["AP"]),
         ("menurut warga, tersangka AP ditangkap di rumahnya.", []),

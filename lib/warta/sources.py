@@ -36,13 +36,16 @@ _DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,6}))(/[^\s]*)?$",
     re.IGNORECASE,
 )
-# Text before a dateline's dash: "JAKARTA, KOMPAS.com -", "Jakarta (ANTARA) -", "JOGJA—".
-# An ASCII hyphen needs a space before it so that "Law-Justice.co -" stays whole.
-_DATELINE = re.compile(r"\s*(?P<pre>[^\n]{2,80}?)(?:\s+[-–—]{1,2}(?:\s|$)|\s*[–—]|\s*--|:\s)")
+# Dashes and colons that end a dateline ("JAKARTA, KOMPAS.com -", "JOGJA—", "Jakarta:"). An ASCII
+# hyphen needs a space before it, so that "Law-Justice.co -" stays whole.
+_DATELINE_ENDS = (" -", "–", "—", ": ")
+_DATELINE_MAX = 80
 _DATELINE_PARTS = re.compile(r"\s*[,()]\s*")
 _HEADER_PARTS = re.compile(r"\s*(?:[|•·,;:()]|\s[-–—]+\s|\s[-–—]+$|^[-–—]+\s)\s*")
 _TOKEN_TRIM = "()[]{}\"'“”‘’,;:!?"
 _WORDS = re.compile(r"\S+")
+# A narrative window ends at punctuation; a full stop inside a name ("Kompas.com") does not end it.
+_NARRATIVE_END = re.compile(r"[,;:!?\n()\"“”]|\.(?!\w)")
 _COLON = re.compile(r"\s*:")
 _CREDIT_WORDS = frozenset({"foto", "photo", "photos", "image", "images", "pool"})
 
@@ -82,9 +85,9 @@ class _Registry:
 @dataclass(frozen=True, slots=True)
 class _Citations:
     names: dict[str, str]  # printed spelling -> canonical name
+    starts: dict[str, int]  # first word of a spelling -> most words in a spelling that starts so
     cue: re.Pattern[str]
     credit_cues: frozenset[str]
-    longest: int  # most words in one spelling
 
 
 # --------------------------------------------------------------------------- registry
@@ -234,7 +237,7 @@ def _line_evidence(head: str, max_words: int) -> Iterator[tuple[int, Outlet]]:
         if not line:
             continue
         found = _dateline_outlet(line, by_alias)
-        if found is None and line.count(" ") < max_words:
+        if found is None and len(line) < 20 * max_words and line.count(" ") < max_words:
             found = _header_outlet(line, by_alias)
         if found is not None:
             yield found
@@ -242,10 +245,11 @@ def _line_evidence(head: str, max_words: int) -> Iterator[tuple[int, Outlet]]:
 
 def _dateline_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
     """Match "JAKARTA, KOMPAS.com -", "Bisnis.com, JAKARTA -" or "Jakarta (ANTARA) -"."""
-    match = _DATELINE.match(line)
-    if not match:
+    head = line[:_DATELINE_MAX + 2]
+    cut = min((pos for pos in map(head.find, _DATELINE_ENDS) if pos > 1), default=-1)
+    if cut < 0:
         return None
-    parts = [part for part in _DATELINE_PARTS.split(match.group("pre")) if part]
+    parts = [part for part in _DATELINE_PARTS.split(head[:cut]) if part]
     if not 0 < len(parts) <= 3 or any(part.count(" ") >= 4 for part in parts):
         return None
     for part in parts:
@@ -322,8 +326,11 @@ def _citations() -> _Citations:
     # A few lower-case literals keep the regex's fast first-character scan (a long list of
     # whole words with \b costs five times as much); hits are widened to their word.
     cue = re.compile("|".join(re.escape(stem.lower()) for stem in stems))
-    longest = max(len(spelling.split()) for spelling in names)
-    return _Citations(names, cue, frozenset(cues["credit"]), longest)
+    starts: dict[str, int] = {}
+    for spelling in names:
+        words = spelling.split()
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return _Citations(names, starts, cue, frozenset(cues["credit"]))
 
 
 def _add_spelling(names: dict[str, str], spelling: str, canonical: str) -> None:
@@ -387,15 +394,8 @@ def _own_names(outlet: str) -> frozenset[str]:
 
 
 def _narrative_end(text: str, start: int) -> int:
-    end = start
-    limit = min(len(text), start + 120)
-    while end < limit:
-        char = text[end]
-        # A full stop inside a name ("Kompas.com") does not end the window.
-        if char in ",;:!?\n()\"“”" or (char == "." and not text[end + 1:end + 2].isalnum()):
-            break
-        end += 1
-    return end
+    stop = _NARRATIVE_END.search(text, start, start + 120)
+    return stop.start() if stop else min(len(text), start + 120)
 
 
 def _credit_end(text: str, start: int) -> int:
@@ -415,10 +415,12 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
             tokens.append((match.start(), word))
         if max_words is not None and len(tokens) >= max_words:
             break
-    names = citations.names
+    names, starts = citations.names, citations.starts
     index = 0
     while index < len(tokens):
-        for size in range(min(citations.longest, len(tokens) - index), 0, -1):
+        word = tokens[index][1]
+        longest = starts.get(word) or (starts.get(word.lower(), 0) if "." in word else 0)
+        for size in range(min(longest, len(tokens) - index), 0, -1):
             phrase = " ".join(word for _, word in tokens[index:index + size])
             name = names.get(phrase) or (names.get(phrase.lower()) if "." in phrase else None)
             if name and (short_anywhere or len(phrase) > 3 or index <= 1):
