@@ -167,6 +167,8 @@ def _write_gz(path: Path, data: bytes) -> Path:
         ("b.json", json.dumps({"articles": [RECORD]}).encode(), 1),
         ("c.json", json.dumps(RECORD).encode(), 1),
         ("a.csv", pd.DataFrame([RECORD]).to_csv(index=False).encode(), 1),
+        ("semicolon.csv", pd.DataFrame([RECORD]).to_csv(index=False, sep=";").encode("utf-8-sig"), 1),
+        ("paragraphs.json", json.dumps(RECORD | {"isi": STORY.split("\n")}).encode(), 1),
         ("a.html", (f"<html><head><title>Putin Tiba</title></head><body><article><h1>Putin Tiba</h1>"
                     + "".join(f"<p>{p}</p>" for p in STORY.split("\n")) + "</article></body></html>").encode(), 1),
     ],
@@ -278,6 +280,9 @@ BAD_INPUTS = [
     ("numbers.json", b"[1, 2]", ["rejected", "rejected"], "unreadable:record is not an object"),
     ("bad.parquet", b"PAR1 not really parquet", ["rejected"], "unreadable:parquet"),
     ("cp1252.txt", STORY.replace("Presiden", "Présidén").encode("cp1252"), ["ok"], None),
+    # A record file may be larger than one article; a record may not.
+    ("big-record.jsonl", (json.dumps(RECORD) + "\n" + json.dumps(RECORD | {"isi": "a " * 6000}) + "\n").encode(),
+     ["ok", "rejected"], "too_large"),
 ]
 
 

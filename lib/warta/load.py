@@ -225,12 +225,13 @@ def read_articles(source: str | Path) -> pd.DataFrame:
 def _load_file(path: Path, settings: dict[str, Any]) -> list[dict[str, Any]]:
     """Every file yields at least one row, whatever goes wrong inside."""
     try:
-        data = _read_bytes(path, settings["max_file_bytes"])
+        kind = _kind(path, settings)
+        # A record file holds many articles: its limit is larger, each record gets the article limit.
+        data = _read_bytes(path, settings["max_records_file_bytes" if kind == "records" else "max_file_bytes"])
         if data is None:
             return [_rejected(path, str(path).encode(), "too_large")]
         if not data.strip():
             return [_rejected(path, data, "empty")]
-        kind = _kind(path, settings)
         if kind == "records":
             return _load_records(path, data, settings)
         text, flags = decode_bytes(data)
@@ -372,7 +373,7 @@ def _records(path: Path, data: bytes) -> Iterator[tuple[int, Any]]:
         raise _Unreadable(f"{suffix.lstrip('.')}: not text")
     if suffix == ".csv":
         try:
-            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=_csv_delimiter(text))
         except Exception as error:
             raise _Unreadable(f"csv: {error}") from error
         yield from enumerate(table.to_dict("records"), start=1)
@@ -389,6 +390,12 @@ def _records(path: Path, data: bytes) -> Iterator[tuple[int, Any]]:
                     yield number, json.loads(line)
                 except json.JSONDecodeError as error:
                     yield number, _Unreadable(f"json line {number}: {error.msg}")
+
+
+def _csv_delimiter(text: str) -> str:
+    """Comma, or the semicolon, tab or bar that spreadsheets in Indonesian locales write."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max(",;\t|", key=header.count)
 
 
 def _is_json_lines(text: str) -> bool:
@@ -422,6 +429,10 @@ def _record_row(where: str, record: dict[str, Any], settings: dict[str, Any]) ->
             mapped[name] = fields[key]
             used.add(key)
     text = mapped.pop("text", None)
+    if isinstance(text, (list, tuple)) or hasattr(text, "tolist"):
+        text = "\n".join(str(part) for part in _plain(text) if part)  # a list of paragraphs
+    if isinstance(text, str) and len(text) > settings["max_file_bytes"]:
+        return _rejected(where, raw, "too_large")
     if not isinstance(text, str):
         reason = "empty" if any(k in fields for k in settings["fields"]["text"]) else "unreadable:no text field"
         return _rejected(where, raw, reason)
