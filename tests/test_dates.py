@@ -142,6 +142,18 @@ def test_reference_date(value, expected):
         ("", "", "1718429400", ("2024-06-15T05:30:00+00:00", "minute", "1718429400")),
         ("15 Juni 2024", "", "tidak ada tanggal", ("2024-06-15", "day", "15 Juni 2024")),
         ("15/06/2024 12:30 GMT+7", "", None, ("2024-06-15T12:30:00+07:00", "minute", "15/06/2024 12:30 GMT+7")),
+        ("08:15 WIB, Rabu 19 Juni 2024", "", None, ("2024-06-19T08:15:00+07:00", "minute", "08:15 WIB, Rabu 19 Juni 2024")),
+        ("Jadwal Laga 20 Juni 2024\nKompas.com - 19/06/2024, 08:15 WIB", "", None,
+         ("2024-06-19T08:15:00+07:00", "minute", "19/06/2024, 08:15 WIB")),
+        ("Jadwal Laga 20 Juni 2024\nRedaksi", "Rabu (19/6/2024).", None, ("2024-06-20", "day", "20 Juni 2024")),
+        ("Kamis, 20 Juni 2024 | 07:45 WIB", "", None, ("2024-06-20T07:45:00+07:00", "minute", "Kamis, 20 Juni 2024 | 07:45 WIB")),
+        ("Rabu, 19 Juni 2024 – 08:15 WIB", "", None, ("2024-06-19T08:15:00+07:00", "minute", "Rabu, 19 Juni 2024 – 08:15 WIB")),
+        ("Senin, 17 Juni 2024 / 14:32 WIB", "", None, ("2024-06-17T14:32:00+07:00", "minute", "Senin, 17 Juni 2024 / 14:32 WIB")),
+        ("Published: Jun 20, 2024 7:45 AM", "", None, ("2024-06-20T07:45:00", "minute", "Jun 20, 2024 7:45 AM")),
+        ("Jun 20, 2024 12:05 p.m. GMT", "", None, ("2024-06-20T12:05:00+00:00", "minute", "Jun 20, 2024 12:05 p.m. GMT")),
+        ("June 20, 2024 7:45 PM", "", None, ("2024-06-20T19:45:00", "minute", "June 20, 2024 7:45 PM")),
+        ("2024-06-20 07:45:00", "", None, ("2024-06-20T07:45:00", "minute", "2024-06-20 07:45:00")),
+        ("SABTU, 15 JUNI 2024 12:30 WIB", "", None, ("2024-06-15T12:30:00+07:00", "minute", "SABTU, 15 JUNI 2024 12:30 WIB")),
     ],
 )
 def test_find_published(header, body, metadata, expected):

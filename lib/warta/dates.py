@@ -93,7 +93,13 @@ _AT_MONTH = re.compile(
 )
 _TIME_AFTER = re.compile(
     r"\s*(?:[,|/•·-]|–|—)?\s*(?:pukul|jam|pkl\.?|at)?\s*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?"
-    r"(?!\d)\s*(?P<zone>[A-Za-z]{1,4}\b)?\s*(?P<offset>[+-]\d{1,2}(?::?\d\d)?)?",
+    r"(?!\d)\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?)?\s*(?P<zone>[A-Za-z]{1,4}\b)?\s*(?P<offset>[+-]\d{1,2}(?::?\d\d)?)?",
+)
+# "08:15 WIB, Rabu 19 Juni 2024": a time printed before the date.
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:.])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?:[:.](?P<s>[0-5]\d))?\s*(?P<zone>WIB|WITA|WIT|GMT|UTC)?"
+    r"\s*[,|/•·–—-]?\s*$",
+    re.IGNORECASE,
 )
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|s\.?d\.?|sampai|hingga|to)\s*", re.IGNORECASE)
 _FUTURE = frozenset({"mendatang", "depan", "nanti"})
@@ -417,15 +423,25 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
 
 
 def _first_date(text: str, *, skip_updates: bool) -> PublishedDate | None:
-    candidates = []
+    """The first full date with a time, else the first full date; updates only as a last resort.
+
+    A publication line carries a time ("Kompas.com - 19/06/2024, 08:15 WIB") where a date in a
+    title ("Jadwal 20 Juni 2024") does not, so a timed date wins over an earlier bare one.
+    """
+    dated, updates = [], []
     for raw in _scan(text):
         if raw.value is None or raw.year_inferred:
             continue
         if skip_updates and _UPDATE_CUES.search(text, max(0, raw.start - 20), raw.start):
-            candidates.append(raw)  # kept only as a last resort
+            updates.append(raw)
             continue
-        return _with_time(text, raw)
-    return _with_time(text, candidates[0]) if candidates else None
+        found = _with_time(text, raw)
+        if found.precision == "minute":
+            return found
+        dated.append(found)
+    if dated:
+        return dated[0]
+    return _with_time(text, updates[0]) if updates else None
 
 
 def _with_time(text: str, raw: _Raw) -> PublishedDate:
@@ -436,14 +452,22 @@ def _with_time(text: str, raw: _Raw) -> PublishedDate:
         return PublishedDate(f"{raw.value}T{raw.clock}", "minute", raw.surface)
     time = _TIME_AFTER.match(text, raw.end)
     if not time:
-        return PublishedDate(raw.value, "day", raw.surface)
+        before = _TIME_BEFORE.search(text, max(0, raw.start - 24), raw.start)
+        if not before:
+            return PublishedDate(raw.value, "day", raw.surface)
+        clock = f"{int(before.group('h')):02d}:{before.group('m')}:{before.group('s') or '00'}"
+        offset = _offset(before.group("zone") or "", "")
+        return PublishedDate(f"{raw.value}T{clock}{offset}", "minute", text[before.start():raw.end])
     zone = (time.group("zone") or "").upper()
     if zone and zone not in _zones():
         # A word after the time that is not a zone ("12:30 Oleh ...") is not part of it.
         zone, end = "", time.start("zone")
     else:
         end = time.end()
-    clock = f"{int(time.group('h')):02d}:{time.group('m')}:{time.group('s') or '00'}"
+    hour = int(time.group("h"))
+    if time.group("ampm"):
+        hour = hour % 12 + (12 if time.group("ampm")[0] in "Pp" else 0)
+    clock = f"{hour:02d}:{time.group('m')}:{time.group('s') or '00'}"
     explicit = (time.group("offset") or "") if end == time.end() else ""
     offset = _offset(zone, explicit)
     return PublishedDate(f"{raw.value}T{clock}{offset}", "minute", text[raw.start:end].rstrip())
