@@ -169,3 +169,14 @@ def test_find_published_on_the_seeds():
         found = dates.find_published("", SEEDS[key])
         assert (found.value, found.precision) == ("2024-06-19", "day")
         assert found.evidence.startswith(dates.INFERRED)
+
+
+@pytest.mark.parametrize("key", sorted(SEEDS))
+def test_seed_mentions_are_well_formed(key):
+    text = SEEDS[key]
+    mentions = dates.find_date_mentions(text, reference=REF)
+    assert mentions
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.surface
+        assert mention.precision in dates.PRECISIONS
+        assert mention.value is not None and mention.value <= "2024-06-19"
