@@ -127,6 +127,8 @@ def test_lookup_domain_unregistered(domain_or_url):
         ("Judul berita\nNews - Anisatul Umah, CNBC Indonesia\nHarga minyak turun.", "cnbcindonesia.com"),
         ("bdadinfo.com\n\nJudul berita panjang tentang kunjungan Putin - News", "bdadinfo.com"),
         ("https://www.suarasurabaya.net/kelanakota/2024/banjir/\nBanjir merendam kota.", "suarasurabaya.net"),
+        ("Putin Tiba di Pyongyang, Disambut Karpet Merah oleh Kim Jong Un - Kompas.com\nIsi berita.", "kompas.com"),
+        ("Putin Tiba di Pyongyang, Disambut Karpet Merah oleh Kim Jong Un | Republika Online\nIsi.", "republika.co.id"),
     ],
 )
 def test_detect_outlet(text, domain):

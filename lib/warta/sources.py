@@ -239,6 +239,8 @@ def _line_evidence(head: str, max_words: int) -> Iterator[tuple[int, Outlet]]:
         found = _dateline_outlet(line, by_alias)
         if found is None and len(line) < 20 * max_words and line.count(" ") < max_words:
             found = _header_outlet(line, by_alias)
+        if found is None:
+            found = _title_suffix(line, by_alias)
         if found is not None:
             yield found
 
@@ -271,6 +273,16 @@ def _header_outlet(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet]
         if found:
             return found
     return None
+
+
+def _title_suffix(line: str, by_alias: dict[str, _Entry]) -> tuple[int, Outlet] | None:
+    """Match a page title's suffix: "Putin Tiba di Pyongyang - Kompas.com", "... | Republika Online"."""
+    tail = line[-40:]
+    cut = max(tail.rfind(" - "), tail.rfind(" | "), tail.rfind(" – "), tail.rfind(" — "))
+    if cut < 0:
+        return None
+    entry = by_alias.get(tail[cut + 3:].strip(_TOKEN_TRIM + ".").casefold())
+    return (_RANK_HEADER, entry.outlet(tail[cut + 3:].strip())) if entry else None
 
 
 def _part_outlet(part: str, by_alias: dict[str, _Entry], rank: int, unknown_rank: int) -> tuple[int, Outlet] | None:
