@@ -71,6 +71,7 @@ _DATE_WORDS = frozenset("""
     january february march may june july august october december
 """.split())
 _HEADER_SEPARATORS = frozenset("- – — : | · •".split())
+_HEADER_MAX_TOKENS = 16
 
 
 @lru_cache(maxsize=1)
@@ -257,7 +258,10 @@ def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *
     dateline = _DATELINE.match(line) if above_body and _may_have_dateline(line) else None
     if dateline and _dateline_prefix_ok(dateline):
         rest = line[dateline.end():]
-        if _word_count(rest) >= settings["prose_min_words"] and not _looks_like_header(rest):
+        rest_words = _word_count(rest)
+        # "Kompas.tv - 15 Juni 2024, 12:30 WIB" is a header line with a dash, not a dateline.
+        if rest_words >= settings["prose_min_words"] and (
+                rest_words > settings["header_max_words"] or not _looks_like_header(rest)):
             return PROSE
     if words >= settings["prose_min_words"] and (_ends_like_prose(line) or words >= settings["prose_any_words"]):
         return PROSE
@@ -341,6 +345,8 @@ def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], c
 def _looks_like_header(line: str) -> bool:
     """Outlet, section and date lines: little left once domains and date words are set aside."""
     tokens = [t for t in line.replace(",", " ").replace("|", " ").split() if t not in _HEADER_SEPARATORS]
+    if len(tokens) > _HEADER_MAX_TOKENS:
+        return False
     domains = sum(map(_is_domain, tokens))
     content = [t for t in tokens if not (t[0].isdigit() or t.strip(".()").lower() in _DATE_WORDS)]
     return len(content) - domains <= 2 or (domains > 0 and len(tokens) <= 6)
@@ -379,7 +385,7 @@ def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
 
 def _strip_dateline(paragraph: str) -> tuple[str, str]:
     """Split "Bisnis.com, JAKARTA - Presiden ..." into the story and its dateline."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) if _may_have_dateline(paragraph) else None
     if not match or not _dateline_prefix_ok(match):
         return paragraph, ""
     return paragraph[match.end():], match.group(0).strip()
@@ -400,7 +406,7 @@ def _dateline_prefix_ok(match: re.Match[str]) -> bool:
 
 
 def _strip_desk_code(paragraph: str) -> tuple[str, list[str]]:
-    match = _DESK_CODE.search(paragraph)
+    match = _DESK_CODE.search(paragraph) if paragraph.endswith(")") else None
     if not match:
         return paragraph, []
     return paragraph[: match.start()].rstrip(), match.group("codes").split("/")
