@@ -16,6 +16,7 @@ from warta.cooccurrence import (
     compare_outlets,
     cooccurrence,
     cooccurrence_graph,
+    describe,
     evidence_sentences,
     top_pairs,
 )
@@ -247,6 +248,10 @@ def test_compare_outlets():
         ("Okezone", "Kim Jong Un – Vladimir Putin"): 1, ("Okezone", "NATO – Kim Jong Un"): 1,
         ("bisnis.com", "Kim Jong Un – Vladimir Putin"): 0, ("bisnis.com", "NATO – Kim Jong Un"): 0,
     }
+    # Kompas and Okezone each have two sentence windows naming an actor, bisnis.com one.
+    shares = {(o, p): share for o, p, share in zip(table["outlet"], table["pair"], table["share"])}
+    assert shares[("Okezone", "NATO – Kim Jong Un")] == pytest.approx(0.5)
+    assert shares[("bisnis.com", "NATO – Kim Jong Un")] == 0
 
 
 def test_compare_outlets_unknown_article():
@@ -311,3 +316,23 @@ def test_seeds_strongest_person_pair_is_putin_and_kim():
     for window in ("sentence", "article"):
         strongest = top_pairs(cooccurrence(mentions, window=window), n=1, types=["PER"])
         assert {strongest.loc[0, "source_name"], strongest.loc[0, "target_name"]} == {"Vladimir Putin", "Kim Jong Un"}
+
+
+@pytest.mark.parametrize(
+    ("window", "kwargs", "expected"),
+    [
+        ("sentence", {}, ["4 actor pairs are named together in at least one sentence",
+                          "the most frequent is Kim Jong Un – Vladimir Putin (2 sentences in 2 articles)",
+                          "the most frequent pair of people is Kim Jong Un – Vladimir Putin",
+                          "Kim Jong Un and Vladimir Putin are the most tied"]),
+        ("article", {"types": ["LOC", "ORG"]}, ["1 actor pair is named together in at least one article",
+                                                "Rusia – NATO (1 article)"]),
+        ("sentence", {"min_count": 5}, ["No two actors are named in the same window"]),
+    ],
+)
+def test_describe(window, kwargs, expected):
+    text = describe(cooccurrence(SMALL, window=window, **kwargs), window=window)
+    for phrase in expected:
+        assert phrase in text
+    if "types" in kwargs:
+        assert "pair of people" not in text and "at least twice" not in text

@@ -101,6 +101,10 @@ def test_outlet_heatmap(pairs):
     assert list(heatmap.x) == ["Kompas", "Okezone"]
     assert heatmap.y[0] == "Kim Jong Un – Vladimir Putin"
     assert heatmap.z[0].tolist() == [1, 1]
+    # Kompas has 2 sentence windows naming an actor, Okezone 2 (a2#0 and a2#1).
+    shares = plots.outlet_heatmap_figure(comparison, value="share").data[0]
+    assert shares.z[0].tolist() == pytest.approx([0.5, 0.5])
+    assert "%" in shares.texttemplate
 
 
 @pytest.mark.parametrize("builder", [plots.network_chart, plots.top_pairs_chart, plots.outlet_heatmap_chart])

@@ -35,7 +35,7 @@ EVIDENCE_COLUMNS = (
     "source_id", "target_id", "source_name", "target_name", "article_id", "sentence_id", "outlet", "sentence",
 )
 COMPARISON_COLUMNS = (
-    "outlet", "pair", "source_id", "source_name", "target_id", "target_name", "count", "articles",
+    "outlet", "pair", "source_id", "source_name", "target_id", "target_name", "count", "articles", "share",
 )
 SUMMARY_COLUMNS = ("actor_id", "name", "type", "subtype", "mentions", "articles", "sentences", "surfaces")
 
@@ -57,7 +57,11 @@ class _Windows:
     article_ids: pd.Index
     actors: pd.DataFrame  # indexed by actor code: actor_id, name, type
     window_counts: np.ndarray  # windows per actor code
-    n_windows: int
+    window_art: np.ndarray  # article code of each window
+
+    @property
+    def n_windows(self) -> int:
+        return len(self.window_art)
 
 
 def cooccurrence(
@@ -179,8 +183,9 @@ def compare_outlets(
     """Count the corpus's ``top_n`` pairs in each outlet: one row per outlet and pair, zeros kept.
 
     ``count`` is windows holding both actors in that outlet, ``articles`` the outlet's articles
-    holding the pair. Outlets are the articles' ``outlet`` names (``outlet_domain``, then
-    "unknown", when that is empty).
+    holding the pair, and ``share`` = count / the outlet's windows naming any actor, which
+    compares outlets of different sizes. Outlets are the articles' ``outlet`` names
+    (``outlet_domain``, then "unknown", when that is empty).
     """
     windows = _collect_windows(mentions, window)
     if windows is None:
@@ -201,7 +206,7 @@ def compare_outlets(
     top = overall.sort_values(["total", "lift", "a", "b"], ascending=[False, False, True, True]).head(top_n)
     rows = rows.merge(top[["a", "b"]], on=["a", "b"])
     per_outlet = rows.groupby(["outlet", "a", "b"]).agg(count=("art", "size"), articles=("art", "nunique"))
-    outlets = sorted(set(article_outlets))
+    outlets = sorted(set(article_outlets[windows.window_art]))
     grid = pd.MultiIndex.from_tuples(
         [(outlet, a, b) for outlet in outlets for a, b in zip(top["a"], top["b"])], names=["outlet", "a", "b"]
     )
@@ -209,7 +214,9 @@ def compare_outlets(
     actors = windows.actors
     source_name = actors["name"].to_numpy()[table["a"].to_numpy()]
     target_name = actors["name"].to_numpy()[table["b"].to_numpy()]
+    outlet_windows = pd.Series(article_outlets[windows.window_art]).value_counts()
     table = table.assign(
+        share=table["count"].to_numpy() / outlet_windows.reindex(table["outlet"]).to_numpy(),
         source_id=actors["actor_id"].to_numpy()[table["a"].to_numpy()],
         source_name=source_name,
         target_id=actors["actor_id"].to_numpy()[table["b"].to_numpy()],
@@ -244,6 +251,38 @@ def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True).loc[
         :, list(SUMMARY_COLUMNS)
     ]
+
+
+def describe(pairs: pd.DataFrame, *, window: str = "sentence") -> str:
+    """A short plain-language account of a pair table, for the notebook narrative."""
+    if pairs.empty:
+        return "No two actors are named in the same window with these filters."
+    parts = [f"{_plural(len(pairs), 'actor pair')} {'is' if len(pairs) == 1 else 'are'} named together "
+             f"in at least one {window}"]
+    strongest = top_pairs(pairs, n=1).iloc[0]
+    parts.append(f"the most frequent is {_pair_phrase(strongest, window)}")
+    people = top_pairs(pairs, n=1, types=["PER"])
+    if len(people):
+        parts.append(f"the most frequent pair of people is {_pair_phrase(people.iloc[0], window)}")
+    repeated = pairs[pairs["count"] >= 2]
+    if len(repeated):
+        tight = repeated.sort_values(["pmi", "count"], ascending=False).iloc[0]
+        parts.append(
+            f"among pairs seen at least twice, {tight['source_name']} and {tight['target_name']} are the most "
+            f"tied to each other (PMI {tight['pmi']:.2f}: together {tight['lift']:.1f}× as often as chance)"
+        )
+    return "; ".join(parts) + "."
+
+
+def _pair_phrase(pair: pd.Series, window: str) -> str:
+    where = _plural(pair["count"], window)
+    if window == "sentence":
+        where += f" in {_plural(pair['articles'], 'article')}"
+    return f"{pair['source_name']} – {pair['target_name']} ({where})"
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
@@ -332,9 +371,9 @@ def _collect_windows(mentions: pd.DataFrame, window: str) -> _Windows | None:
         rows = rows.join(first_shared, on=["art", "a", "b"])
         rows = rows.assign(sent=rows["shared"].fillna(rows["sent"]).astype("int64")).drop(columns="shared")
     window_keys = ["art", "sent"] if window == "sentence" else ["art"]
-    n_windows = len(per_window.drop_duplicates(window_keys))
+    window_art = per_window.drop_duplicates(window_keys)["art"].to_numpy()
     window_counts = np.bincount(per_window["actor"].to_numpy(), minlength=len(actors))
-    return _Windows(rows, pd.Index(article_ids), actors, window_counts, n_windows)
+    return _Windows(rows, pd.Index(article_ids), actors, window_counts, window_art)
 
 
 def _pairs_within(occurrences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -429,7 +468,7 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
 def _dtype(column: str) -> str:
     if column in {"count", "articles", "source_count", "target_count", "mentions", "sentences", "sentence_id"}:
         return "int64"
-    if column in {"pmi", "lift", "jaccard"}:
+    if column in {"pmi", "lift", "jaccard", "share"}:
         return "float64"
     if column in {"evidence", "surfaces"}:
         return "object"

@@ -123,12 +123,16 @@ def top_pairs_figure(pairs: pd.DataFrame, *, value: str = "count", title: str = 
     return figure
 
 
-def outlet_heatmap_figure(comparison: pd.DataFrame, *, title: str = "Top pairs per outlet") -> go.Figure:
-    """Heatmap of pair counts, pairs (rows, in the comparison's order) by outlets (columns)."""
-    matrix = _outlet_matrix(comparison)
+def outlet_heatmap_figure(
+    comparison: pd.DataFrame, *, value: str = "count", title: str = "Top pairs per outlet"
+) -> go.Figure:
+    """Heatmap of ``value`` (``count`` or ``share``) from
+    :func:`warta.cooccurrence.compare_outlets`: pairs (rows, in the comparison's order) by outlets."""
+    matrix = _outlet_matrix(comparison, value)
+    number = "%{z:.1%}" if value == "share" else "%{z}"
     figure = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", texttemplate="%{z}",
-        hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>", colorbar={"title": {"text": "count"}},
+        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", texttemplate=number,
+        hovertemplate="%{y}<br>%{x}: " + number + "<extra></extra>", colorbar={"title": {"text": value}},
     ))
     figure.update_layout(title=title, template="plotly_white", height=max(320, 26 * len(matrix) + 140),
                          margin={"l": 10, "r": 10, "t": 50, "b": 40})
@@ -185,16 +189,18 @@ def top_pairs_chart(pairs: pd.DataFrame, *, value: str = "count", title: str = "
     return figure
 
 
-def outlet_heatmap_chart(comparison: pd.DataFrame, *, title: str = "Top pairs per outlet") -> Figure:
-    """Static heatmap of :func:`warta.cooccurrence.compare_outlets` counts."""
-    matrix = _outlet_matrix(comparison)
+def outlet_heatmap_chart(
+    comparison: pd.DataFrame, *, value: str = "count", title: str = "Top pairs per outlet"
+) -> Figure:
+    """Static version of :func:`outlet_heatmap_figure`."""
+    matrix = _outlet_matrix(comparison, value)
     figure = Figure(figsize=(max(6.0, 1.1 * len(matrix.columns) + 4), max(3.0, 0.35 * len(matrix) + 1.5)))
     axes = figure.add_subplot()
     if not matrix.empty:
         image = axes.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto")
         axes.set_xticks(range(len(matrix.columns)), list(matrix.columns), rotation=30, ha="right")
         axes.set_yticks(range(len(matrix.index)), list(matrix.index))
-        figure.colorbar(image, ax=axes, label="count")
+        figure.colorbar(image, ax=axes, label=value)
     axes.set_title(title)
     figure.tight_layout()
     return figure
@@ -209,11 +215,11 @@ def _pair_labels(pairs: pd.DataFrame) -> list[str]:
     return [f"{s} – {t}" for s, t in zip(pairs["source_name"], pairs["target_name"])]
 
 
-def _outlet_matrix(comparison: pd.DataFrame) -> pd.DataFrame:
+def _outlet_matrix(comparison: pd.DataFrame, value: str) -> pd.DataFrame:
     if comparison.empty:
         return pd.DataFrame()
     order = list(dict.fromkeys(comparison["pair"]))
-    matrix = comparison.pivot_table(index="pair", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    matrix = comparison.pivot_table(index="pair", columns="outlet", values=value, aggfunc="sum", fill_value=0)
     return matrix.reindex(order)
 
 
