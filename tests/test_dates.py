@@ -133,6 +133,8 @@ def test_reference_date(value, expected):
         ("", "Selasa (18/6/2024) tiba. Rabu (19/6/2024) pulang. Senin (17/6/2024).", None,
          ("2024-06-19", "day", "inferred: Rabu (19/6/2024)")),
         ("", "Putin tiba Senin (17/06) dan sejak tahun 2000.", None, (None, "none", "")),
+        ("", "Rabu (19/6/2024) KPU menetapkan pemungutan suara pada 27 November 2024 mendatang.", None,
+         ("2024-06-19", "day", "inferred: Rabu (19/6/2024)")),
         ("", "", None, (None, "none", "")),
         ("Jakarta, 15 Juni 2024", "Rabu (19/6/2024).", "2024-06-14T08:00:00+07:00",
          ("2024-06-14T08:00:00+07:00", "minute", "2024-06-14T08:00:00+07:00")),

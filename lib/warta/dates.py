@@ -283,7 +283,7 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
                     yield _Raw(start, end, surface, value, "day", False)
         else:
             for day in days:
-                yield from _yearless(start, end, surface, month, day, _upcoming(match))
+                yield from _yearless(start, end, surface, month, day, _announced(match.string, match.end()))
     elif kind == "eng":
         month, day = _MONTHS[group("eng_m").lower()], int(group("eng_d"))
         if group("eng_y"):
@@ -301,10 +301,10 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
         yield _Raw(start, end, surface, group("year_y"), "year", False)
 
 
-def _upcoming(match: re.Match) -> bool:
-    """Whether a year-less date is announced as upcoming ("20 Juni mendatang")."""
-    after = match.string[match.end():match.end() + 12].lower().split()
-    return bool(after) and after[0] in _FUTURE
+def _announced(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` is announced as upcoming ("20 Juni mendatang")."""
+    after = text[end:end + 12].split()
+    return bool(after) and after[0].lower().rstrip(".,;:!?)") in _FUTURE
 
 
 def _yearless(start: int, end: int, surface: str, month: int, day: int, future: bool = False):
@@ -415,7 +415,9 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     if found:
         return found
     if body:
-        full = [m for m in _scan(body) if m.value and m.precision == "day" and not m.year_inferred]
+        # An announced date ("20 Agustus 2024 mendatang") is not when the story was written.
+        full = [m for m in _scan(body) if m.value and m.precision == "day" and not m.year_inferred
+                and not _announced(body, m.end)]
         if full:
             latest = max(full, key=lambda m: m.value)
             return PublishedDate(latest.value, "day", INFERRED + latest.surface)
