@@ -311,14 +311,14 @@ def test_a_mixed_folder_loses_nothing(tmp_path, small_limit):
 def test_unreadable_file_is_rejected_not_raised(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(STORY)
-    original = Path.read_bytes
+    original = Path.open
 
-    def deny(self):
+    def deny(self, *args, **kwargs):  # chmod does not stop root, so refuse in Python
         if self == path:
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     table = load_corpus([path, SEEDS / "004_fa2b72a6b3e6f8b4.txt"])
     assert table["status"].tolist()[0] == "rejected"
     assert table["flags"].tolist()[0][0].startswith("unreadable:permission denied")

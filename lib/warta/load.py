@@ -57,6 +57,7 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import sys
 import zlib
@@ -136,8 +137,7 @@ def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: boo
         if path.is_file():
             matches = [path]
         elif path.is_dir():
-            pattern = "**/*" if recursive else "*"
-            matches = sorted(p for p in path.glob(pattern) if p.is_file() and not _hidden(p.relative_to(path)))
+            matches = _folder_files(path, recursive=recursive)
             if not matches:
                 raise FileNotFoundError(f"folder {str(item)!r} holds no files")
         elif _GLOB_MAGIC.search(str(item)):
@@ -253,12 +253,13 @@ class _Unreadable(Exception):
 def _read_bytes(path: Path, limit: int) -> bytes | None:
     """The file's bytes (decompressed for ``.gz``), or None when over ``limit``."""
     try:
-        if path.stat().st_size > limit:
-            return None
-        if path.suffix.lower() != ".gz":
-            return path.read_bytes()
-        with gzip.open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+        with path.open("rb") as raw:
+            if os.fstat(raw.fileno()).st_size > limit:
+                return None
+            if path.suffix.lower() != ".gz":
+                return raw.read()
+            with gzip.GzipFile(fileobj=raw) as handle:
+                data = handle.read(limit + 1)
     except PermissionError as error:
         raise _Unreadable(f"permission denied ({error.strerror})") from error
     except (gzip.BadGzipFile, EOFError, zlib.error) as error:
@@ -309,8 +310,13 @@ def _decode(data: bytes, flags: list[str]) -> str | None:
         return data.decode("latin-1")
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _folder_files(folder: Path, *, recursive: bool) -> list[Path]:
+    """Files under ``folder`` in sorted order, hidden files and folders left out (os.walk: no stat)."""
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith(".")) if recursive else []
+        found.extend(Path(root, name) for name in sorted(names) if not name.startswith("."))
+    return sorted(found)
 
 
 def _progress(files: list[Path], *, enabled: bool) -> Iterable[Path]:
