@@ -375,9 +375,9 @@ def find_cited_sources(text: str, *, outlet: str | None = None) -> list[str]:
         cue, end = match.group(0), match.end()
         while end < len(text) and text[end].isalpha():
             end += 1
-        if cue == "via" and (end > match.end() or lowered[match.start() - 1:match.start()].isalpha()):
-            continue
         if cue == "via":
+            if end > match.end() or lowered[match.start() - 1:match.start()].isalpha():
+                continue  # "viaduk", "trivia"
             opening = max(text.rfind("(", 0, match.start()), text.rfind("\n", 0, match.start()), match.start() - 40)
             found = [*_names_in(text, opening + 1, match.start(), citations, window, True),
                      *_names_in(text, end, _credit_end(text, end), citations, 3, True)]
@@ -420,9 +420,7 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
     """Yield ``(position, canonical)`` for known spellings among the first words of text[start:stop]."""
     tokens = []
     for match in _WORDS.finditer(text, start, stop):
-        word = match.group(0).strip(_TOKEN_TRIM)
-        if word.endswith(".") and not _domain_like(word[:-1]):
-            word = word.rstrip(".")
+        word = match.group(0).strip(_TOKEN_TRIM).rstrip(".")
         if word:
             tokens.append((match.start(), word))
         if max_words is not None and len(tokens) >= max_words:
@@ -430,8 +428,8 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
     names, starts = citations.names, citations.starts
     index = 0
     while index < len(tokens):
-        word = tokens[index][1]
-        longest = starts.get(word) or (starts.get(word.lower(), 0) if "." in word else 0)
+        first = tokens[index][1]
+        longest = starts.get(first) or (starts.get(first.lower(), 0) if "." in first else 0)
         for size in range(min(longest, len(tokens) - index), 0, -1):
             phrase = " ".join(word for _, word in tokens[index:index + size])
             name = names.get(phrase) or (names.get(phrase.lower()) if "." in phrase else None)
@@ -445,8 +443,8 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
 def _slash_credits(text: str, citations: _Citations) -> Iterator[tuple[int, str]]:
     """Yield agencies credited before a photographer's name: "ANTARA FOTO/Hafidz", "REUTERS/Kim"."""
     position = text.find("/")
-    while position > 0:
-        if text[position + 1:position + 2].isupper() and text[position - 1].isalpha():
+    while position >= 0:
+        if position and text[position + 1:position + 2].isupper() and text[position - 1].isalpha():
             words = text[max(0, position - 40):position].split()
             if words and words[-1].lower() in _CREDIT_WORDS:
                 words.pop()
