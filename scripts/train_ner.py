@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--train", action="append", metavar="FILE:FORMAT",
                         help="labelled file and its format, conll or conll3 (repeatable)")
     parser.add_argument("--out", default=str(MODEL_PATH), help="model file to write")
-    parser.add_argument("--c1", type=float, default=0.3, help="L1 penalty (larger: smaller model)")
+    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty (larger: smaller model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
     args = parser.parse_args()

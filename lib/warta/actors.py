@@ -42,6 +42,8 @@ ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga kl
 direktorat inspektorat biro forum aliansi organisasi sekretariat fakultas perusahaan perum
 otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
 """.split())
+# Words that open a place's name (a feature of the tagger).
+PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl gunung sungai danau pulau selat teluk pantai provinsi kabupaten kota".split())
 # Words that state an office or a function; a name right after them is a person.
 ROLE_HEADS = frozenset("""
 presiden wakil wapres perdana menteri menlu wamenlu menhan mendagri menkeu sekretaris sekjen juru
@@ -153,8 +155,11 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
     if model and options["model_first"]:
         _model_pass(text, tokens, owner, candidates, override=True)
     _surname_rule(tokens, owner, candidates, gazetteer, options)
-    _organisation_rule(tokens, owner, candidates)
-    _person_rule(text, tokens, owner, candidates)
+    # After the tagger, only the surest rules fill in: it has already read the weaker cues.
+    tagged = model and options["model_first"]
+    if not tagged:
+        _organisation_rule(tokens, owner, candidates)
+    _person_rule(text, tokens, owner, candidates, strong_only=tagged)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
     mentions = _resolve(text, tokens, [c for c in candidates if c is not None], gazetteer, options)
@@ -335,8 +340,12 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         k = last
 
 
-def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
-    """Capitalised runs no pass explained become persons when a role, title or speech verb marks them."""
+def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
+                 strong_only: bool = False) -> None:
+    """Capitalised runs no pass explained become persons when a role, title or speech verb marks them.
+
+    ``strong_only`` keeps to roles, titles and attributions before the name.
+    """
     n, words, resume = len(tokens), tokens.words, 0
     for k in [k for k, word in enumerate(words) if word[0].isupper()]:
         if k < resume or owner[k] >= 0:
@@ -356,7 +365,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
         strong = strong or _cue_before(tokens, owner, first)
-        if not strong and not _verb_after(text, tokens, last) and not _apposition_after(text, tokens, last):
+        if not strong and (strong_only or not (_verb_after(text, tokens, last) or _apposition_after(text, tokens, last))):
             continue
         weak = last - first == 1 and not strong
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))

@@ -45,6 +45,7 @@ def token_features(text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> 
     shapes = [shape(w) for w in words]
     gaps = [text[ends[k - 1] : starts[k]].strip()[:1] if k else "^" for k in range(len(words))]
     n = len(tokens)
+    cues = [_cue_class(key) for key in keys]
     features: list[list[str]] = []
     for k in range(n):
         word, key = words[k], keys[k]
@@ -57,16 +58,17 @@ def token_features(text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> 
             "g=" + gazetteer_tags[k],
             "gap=" + gaps[k],
             "len=" + str(min(len(word), 8)),
+            "c=" + cues[k],
         ]
         if k:
             f += ["-w=" + keys[k - 1], "-s=" + shapes[k - 1], "-g=" + gazetteer_tags[k - 1],
-                  "-s|s=" + shapes[k - 1] + "|" + shapes[k]]
+                  "-s|s=" + shapes[k - 1] + "|" + shapes[k], "-c=" + cues[k - 1], "-w|w=" + keys[k - 1] + "|" + key]
             if k > 1:
                 f += ["--w=" + keys[k - 2], "--s=" + shapes[k - 2]]
         else:
             f.append("BOS")
         if k + 1 < n:
-            f += ["+w=" + keys[k + 1], "+s=" + shapes[k + 1], "+g=" + gazetteer_tags[k + 1],
+            f += ["+w=" + keys[k + 1], "+s=" + shapes[k + 1], "+g=" + gazetteer_tags[k + 1], "+c=" + cues[k + 1],
                   "+gap=" + gaps[k + 1], "s|+s=" + shapes[k] + "|" + shapes[k + 1]]
             if k + 2 < n:
                 f += ["++w=" + keys[k + 2], "++s=" + shapes[k + 2]]
@@ -74,6 +76,25 @@ def token_features(text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> 
             f.append("EOS")
         features.append(f)
     return features
+
+
+def _cue_class(key: str) -> str:
+    """The cue lexicon a word belongs to (roles, titles, organisation heads, speech verbs …), or ``-``."""
+    from warta import actors
+
+    if key in actors.ROLE_HEADS:
+        return "role"
+    if key in actors.TITLES:
+        return "title"
+    if key in actors.ORG_HEADS:
+        return "orghead"
+    if key in actors.SPEECH_VERBS:
+        return "verb"
+    if key in actors.CUES_BEFORE:
+        return "cue"
+    if key in actors.PLACE_HEADS:
+        return "placehead"
+    return "-"
 
 
 class Tagger:
@@ -153,7 +174,7 @@ def token_index(offsets: Sequence[tuple[int, int]], char: int) -> int:
     return max(0, bisect_right([start for start, _ in offsets], char) - 1)
 
 
-def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.3,
+def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.05,
           c2: float = 0.01, max_iterations: int = 150) -> dict[str, object]:
     """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``."""
     import pycrfsuite

@@ -1,0 +1,44 @@
+"""Tests for warta.tagger: features, BIO decoding, the packaged model and training."""
+from __future__ import annotations
+
+import pytest
+
+from warta.gazetteer import load_gazetteer, tokenize
+from warta.tagger import MODEL_PATH, Tagger, bio_spans, sentence_example, shape, train
+
+
+@pytest.mark.parametrize("word, expected", [("Kim", "Xx"), ("PBB", "X"), ("2024", "d"), ("Jong-un", "Xx-x"), ("iPhone", "xXx")])
+def test_shape(word, expected):
+    assert shape(word) == expected
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["B-PER", "I-PER", "O", "B-LOC"], [(0, 2, "PER"), (3, 4, "LOC")]),
+    (["I-ORG", "I-ORG", "B-ORG"], [(0, 2, "ORG"), (2, 3, "ORG")]),
+    (["B-PER", "I-LOC"], [(0, 1, "PER"), (1, 2, "LOC")]),
+    (["O", "O"], []),
+])
+def test_bio_spans(labels, expected):
+    assert bio_spans(labels) == expected
+
+
+def test_sentence_example_projects_tags_on_split_tokens():
+    features, labels = sentence_example([("Kim", "B-PER"), ("Jong-un", "I-PER"), ("tiba", "O")], load_gazetteer(()))
+    assert labels == ["B-PER", "I-PER", "I-PER", "O"]
+    assert "g=B-PER" in features[0] and "w=kim" in features[0]
+
+
+def test_packaged_model_is_small_and_tags():
+    assert MODEL_PATH.stat().st_size < 5 * 1024 * 1024
+    text = "Menteri Pertanian Budiarto Wicaksono meninjau sawah di Kabupaten Karawang."
+    tokens = tokenize(text)
+    spans = Tagger().spans(text, tokens, ["O"] * len(tokens))
+    found = {(text[tokens.starts[a]:tokens.ends[b - 1]], t) for a, b, t, _ in spans}
+    assert ("Budiarto Wicaksono", "PER") in found
+
+
+def test_train_writes_a_model(tmp_path):
+    sentences = [[("Budi", "B-PER"), ("tiba", "O"), ("di", "O"), ("Medan", "B-LOC")],
+                 [("Kata", "O"), ("Siti", "B-PER"), ("Aminah", "I-PER")]] * 5
+    result = train(sentences, tmp_path / "tiny.crfsuite", max_iterations=20)
+    assert result["sentences"] == 10 and (tmp_path / "tiny.crfsuite").stat().st_size > 0
