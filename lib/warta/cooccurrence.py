@@ -16,7 +16,7 @@ seconds, see ``benchmarks/bench_cooccurrence.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import networkx as nx
 import numpy as np
@@ -84,33 +84,15 @@ def cooccurrence(
     if windows is None:
         return _empty(PAIR_COLUMNS)
     rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
-    # Rows come in window order, so a stable sort by pair leaves them grouped by pair, then
-    # article and sentence: counts, distinct articles and the first evidence windows all fall
-    # out of the group boundaries.
-    keys = rows["a"].to_numpy() * len(windows.actors) + rows["b"].to_numpy()
-    art, sent = rows["art"].to_numpy(), rows["sent"].to_numpy()
-    order = np.argsort(keys, kind="stable")
-    keys, art, sent = keys[order], art[order], sent[order]
-    new_pair = np.ones(len(keys), dtype=bool)
-    new_pair[1:] = keys[1:] != keys[:-1]
-    starts = np.flatnonzero(new_pair)
-    counts = np.diff(np.append(starts, len(keys)))
-    new_article = new_pair.copy()
-    new_article[1:] |= art[1:] != art[:-1]
-    articles = np.add.reduceat(new_article, starts) if len(starts) else counts
-    # Evidence spreads over articles: each article's first window comes before second windows.
-    if not new_article.all():
-        spread = np.argsort(np.cumsum(new_pair) * 2 + ~new_article, kind="stable")
-        art, sent = art[spread], sent[spread]
-    keep = counts >= min_count
-    keys_kept = keys[starts[keep]]
-    if not len(keys_kept):
+    groups = _group_by_pair(rows, len(windows.actors))
+    keep = groups.counts >= min_count
+    if not keep.any():
         return _empty(PAIR_COLUMNS)
-    # Sort on codes (code order is id order) before building string columns.
-    a, b = np.divmod(keys_kept, len(windows.actors))
-    count, articles, starts = counts[keep], articles[keep], starts[keep]
+    a, b = np.divmod(groups.keys[keep], len(windows.actors))
+    count, articles, starts = groups.counts[keep], groups.articles[keep], groups.starts[keep]
     count_a, count_b = windows.window_counts[a], windows.window_counts[b]
     lift = count * windows.n_windows / (count_a * count_b)
+    # Sort on codes (code order is id order) before building the string columns.
     order = np.lexsort((b, a, -lift, -count))
     a, b, count, articles, starts = a[order], b[order], count[order], articles[order], starts[order]
     count_a, count_b, lift = count_a[order], count_b[order], lift[order]
@@ -129,7 +111,7 @@ def cooccurrence(
         "pmi": np.log2(lift),
         "lift": lift,
         "jaccard": count / (count_a + count_b - count),
-        "evidence": _evidence_lists(starts, count, art, sent, windows.article_ids),
+        "evidence": _evidence_lists(starts, count, groups.art, groups.sent, windows.article_ids),
     })
 
 
@@ -406,6 +388,40 @@ def _pairs_within(occurrences: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         "a": actor[left],
         "b": actor[right],
     })
+
+
+class _PairGroups(NamedTuple):
+    """Pair rows grouped by pair: group ``i`` is ``art[starts[i]:starts[i] + counts[i]]``."""
+
+    keys: np.ndarray  # a * n_actors + b of each group
+    starts: np.ndarray
+    counts: np.ndarray  # windows per pair
+    articles: np.ndarray  # distinct articles per pair
+    art: np.ndarray
+    sent: np.ndarray
+
+
+def _group_by_pair(rows: pd.DataFrame, n_actors: int) -> _PairGroups:
+    """Group pair rows by pair with one stable sort.
+
+    Rows come in window order, so within a pair they stay in article and sentence order; then
+    each article's first window is moved ahead of its later ones, so that evidence taken from
+    the head of a group spreads over articles.
+    """
+    keys = rows["a"].to_numpy() * n_actors + rows["b"].to_numpy()
+    order = np.argsort(keys, kind="stable")
+    keys, art, sent = keys[order], rows["art"].to_numpy()[order], rows["sent"].to_numpy()[order]
+    new_pair = np.ones(len(keys), dtype=bool)
+    new_pair[1:] = keys[1:] != keys[:-1]
+    starts = np.flatnonzero(new_pair)
+    counts = np.diff(np.append(starts, len(keys)))
+    new_article = new_pair.copy()
+    new_article[1:] |= art[1:] != art[:-1]
+    articles = np.add.reduceat(new_article, starts) if len(starts) else counts
+    if not new_article.all():
+        spread = np.argsort(np.cumsum(new_pair) * 2 + ~new_article, kind="stable")
+        art, sent = art[spread], sent[spread]
+    return _PairGroups(keys[starts], starts, counts, articles, art, sent)
 
 
 def _pair_mask(windows: _Windows, *, types: Sequence[str] | None, watchlist: Sequence[str] | None) -> np.ndarray:
