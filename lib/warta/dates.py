@@ -1,10 +1,11 @@
 """Dates in Indonesian news: when an article was published, and every date it mentions.
 
-One precompiled regex finds every date form in a single pass (dateparser's ``search_dates`` runs
-at about 180 articles/s, far too slow for loading): Indonesian and English month names and
-abbreviations, day names ("Selasa (18/6/2024)", "Ahad"), numeric 19/6/2024 and 19-06-2024,
-ISO 2024-06-19 and 2024-06, ranges ("18-19 Juni"), year-less "(17/06)" and "2 Januari", month
-mentions ("pada bulan September", "September lalu") and years ("tahun 2000").
+Precompiled regexes read every date form (dateparser's ``search_dates`` runs at about 180
+articles/s, far too slow for loading): Indonesian and English month names and abbreviations, day
+names ("Selasa (18/6/2024)", "Ahad"), numeric 19/6/2024 and 19-06-2024, ISO 2024-06-19 and
+2024-06, ranges ("18-19 Juni"), year-less "(17/06)" and "2 Januari", month mentions ("pada bulan
+September", "September lalu") and years ("tahun 2000"). Two cheap scans find where a date can
+start (digit runs, capitalised month names) and anchored patterns read it from there.
 
 Values are ISO 8601 strings whose length shows the precision: ``2024`` (year), ``2024-06``
 (month), ``2024-06-19`` (day) and, for a published time, ``2024-06-15T12:30:00+07:00`` (minute;
@@ -144,7 +145,7 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None) -> list[D
     >>> [m.value for m in find_date_mentions("pada 18-19 Juni", reference=dt.date(2024, 6, 20))]
     ['2024-06-18', '2024-06-19']
     """
-    raw = list(_scan(text))
+    raw = _scan(text)
     if reference is None:
         full = [_parse_day(m.value) for m in raw if m.value and m.precision == "day" and not m.year_inferred]
         reference = max(full) if full else None
@@ -168,6 +169,7 @@ class _Raw:
 
 
 def _scan(text: str) -> list[_Raw]:
+    """Find every date in ``text``, in order, before any year inference."""
     months = _MONTH_WORD_ALL if len(text) <= _SHORT_TEXT else _MONTH_WORD
     triggers = sorted([*((m.start(), True) for m in _DIGITS.finditer(text)),
                        *((m.start(), False) for m in months.finditer(text))])
@@ -181,10 +183,8 @@ def _scan(text: str) -> list[_Raw]:
             continue
         consumed = match.end()
         kind = "paren" if match.re is _AT_PAREN else match.lastgroup
-        if kind == "year":
-            start = _word_before(text, position)[1]
-        elif kind == "month_word" and not match.group("mw_rel"):
-            start = _word_before(text, position)[1]
+        if kind == "year" or (kind == "month_word" and not match.group("mw_rel")):
+            start = _word_before(text, position)[1]  # include the cue: "tahun 2000", "bulan Mei"
         else:
             start, consumed = _extend_day_name(text, match.start(), consumed)
         found.extend(_interpret(match, kind, start, consumed, text[start:consumed]))
@@ -398,11 +398,12 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """Return when an article was published: from ``metadata``, else ``header``, else ``body``.
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
-    2024 05:30:00 GMT" or a Unix timestamp). The first full date in the header ("Kompas.tv - 15
-    Juni 2024, 12:30 WIB", "date 2024-06") comes next, skipping one marked as an update
-    ("Diperbarui ..."); a time after it gives minute precision. Without either, the latest
-    full-day date in the body is taken, with evidence ``"inferred: <surface>"``. Nothing found
-    gives ``value=None`` and precision ``none``: a date is never invented.
+    2024 05:30:00 GMT" or a Unix timestamp). The header comes next: its first date with a time
+    ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
+    2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
+    latest full-day date in the body is taken, with evidence ``"inferred: <surface>"``, unless
+    it falls outside the header's month. Nothing found gives ``value=None`` and precision
+    ``none``: a date is never invented.
 
     >>> find_published("Kompas.tv - 15 Juni 2024, 12:30 WIB", "").value
     '2024-06-15T12:30:00+07:00'
@@ -412,16 +413,22 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
         if found:
             return found
     found = _first_date(header, skip_updates=True) if header else None
-    if found:
+    if found and found.precision in ("minute", "day"):
         return found
-    if body:
-        # An announced date ("20 Agustus 2024 mendatang") is not when the story was written.
-        full = [m for m in _scan(body) if m.value and m.precision == "day" and not m.year_inferred
-                and not _announced(body, m.end)]
-        if full:
-            latest = max(full, key=lambda m: m.value)
-            return PublishedDate(latest.value, "day", INFERRED + latest.surface)
-    return PublishedDate(None, "none", "")
+    inferred = _latest_day(body) if body else None
+    if found and not (inferred and inferred.value.startswith(found.value)):
+        return found  # a month in the header ("date 2024-06") beats a body date outside it
+    return inferred or PublishedDate(None, "none", "")
+
+
+def _latest_day(body: str) -> PublishedDate | None:
+    # An announced date ("20 Agustus 2024 mendatang") is not when the story was written.
+    full = [m for m in _scan(body) if m.value and m.precision == "day" and not m.year_inferred
+            and not _announced(body, m.end)]
+    if not full:
+        return None
+    latest = max(full, key=lambda m: m.value)
+    return PublishedDate(latest.value, "day", INFERRED + latest.surface)
 
 
 def _first_date(text: str, *, skip_updates: bool) -> PublishedDate | None:
@@ -432,7 +439,8 @@ def _first_date(text: str, *, skip_updates: bool) -> PublishedDate | None:
     """
     dated, updates = [], []
     for raw in _scan(text):
-        if raw.value is None or raw.year_inferred:
+        # A bare year in a header is a topic ("Anggaran Tahun 2025"), not a publication date.
+        if raw.value is None or raw.year_inferred or raw.precision == "year":
             continue
         if skip_updates and _UPDATE_CUES.search(text, max(0, raw.start - 20), raw.start):
             updates.append(raw)
@@ -442,7 +450,7 @@ def _first_date(text: str, *, skip_updates: bool) -> PublishedDate | None:
             return found
         dated.append(found)
     if dated:
-        return dated[0]
+        return min(dated, key=lambda found: found.precision != "day")  # a day beats a month
     return _with_time(text, updates[0]) if updates else None
 
 
