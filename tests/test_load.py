@@ -418,3 +418,11 @@ def _load_one(name: str, payload: bytes) -> dict:
         rows = load_corpus(path).to_dict("records")
     assert len(rows) == 1
     return rows[0]
+
+
+def test_cli_load_writes_every_row(tmp_path, capsys):
+    from warta.cli import main
+
+    assert main(["load", str(SEEDS), "--out", str(tmp_path / "articles.jsonl")]) == 0
+    assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+    assert "5 articles, 0 rejected" in capsys.readouterr().err
