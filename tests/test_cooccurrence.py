@@ -220,6 +220,16 @@ def test_evidence_sentences_use_the_shared_splitter():
         "a1", 1, "Putin tiba di Rusia.", "Kompas")
 
 
+def test_evidence_sentences_read_exported_tables(tmp_path):
+    from warta.pipeline import flatten_for_export
+
+    pairs = cooccurrence(SMALL, window="article")
+    flatten_for_export(pairs).to_parquet(tmp_path / "pairs.parquet")
+    reread = pd.read_parquet(tmp_path / "pairs.parquet")
+    assert evidence_sentences(reread, ARTICLES).equals(evidence_sentences(pairs, ARTICLES))
+    assert cooccurrence_graph(reread, SMALL).edges["loc:rusia", "per:kim-jong-un"]["evidence"] == [("a1", 1), ("a2", 3)]
+
+
 def test_evidence_sentences_skip_missing_articles_and_sentences():
     pairs = cooccurrence(SMALL)
     evidence = evidence_sentences(pairs, ARTICLES[ARTICLES["article_id"] == "a1"].assign(body="Satu kalimat."))

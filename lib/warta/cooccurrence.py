@@ -15,6 +15,7 @@ seconds, see ``benchmarks/bench_cooccurrence.py``).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
@@ -131,11 +132,12 @@ def evidence_sentences(pairs: pd.DataFrame, articles: pd.DataFrame, *, limit: in
 
     Sentences are cut with :func:`warta.text.split_sentences`, so ``sentence_id`` means what it
     means in the mentions table. Evidence whose article or sentence is missing is left out.
+    ``evidence`` may also be the JSON text that ``warta analyze`` writes to CSV and Parquet.
     """
     if pairs.empty or articles.empty:
         return _empty(EVIDENCE_COLUMNS)
     long = pairs[["source_id", "target_id", "source_name", "target_name", "evidence"]].assign(
-        evidence=pairs["evidence"].map(lambda windows: list(windows)[:limit])
+        evidence=pairs["evidence"].map(lambda windows: _windows_of(windows)[:limit])
     ).explode("evidence").dropna(subset=["evidence"])
     if long.empty:
         return _empty(EVIDENCE_COLUMNS)
@@ -271,8 +273,8 @@ def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
     """Build an undirected graph of the pairs.
 
     Nodes are ``actor_id`` with ``name``, ``type``, ``subtype``, ``mentions`` and ``articles``
-    (from :func:`actor_summary`); edges carry every numeric column of ``pairs``, the
-    ``evidence`` windows and ``weight`` (= ``count``, the networkx default weight).
+    (from :func:`actor_summary`); edges carry ``count``, ``articles``, ``pmi``, ``lift``,
+    ``jaccard``, the ``evidence`` windows and ``weight`` (= ``count``, networkx's default).
     """
     graph = nx.Graph()
     summary = actor_summary(mentions).set_index("actor_id")
@@ -300,7 +302,7 @@ def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
             pmi=float(row.pmi),
             lift=float(row.lift),
             jaccard=float(row.jaccard),
-            evidence=list(row.evidence),
+            evidence=_windows_of(row.evidence),
         )
     return graph
 
@@ -459,6 +461,15 @@ def _evidence_lists(
     windows = list(zip(ids, sent[index].tolist()))
     bounds = np.cumsum(taken).tolist()
     return [windows[end - size:end] for end, size in zip(bounds, taken.tolist())]
+
+
+def _windows_of(value: object) -> list[tuple[str, int]]:
+    """Evidence windows from a list, an array, or JSON text (tables read back from disk)."""
+    if isinstance(value, str):
+        value = json.loads(value) if value.strip() else []
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return [(str(article_id), int(sentence_id)) for article_id, sentence_id in value]
 
 
 def _outlet_labels(articles: pd.DataFrame) -> pd.Series:
