@@ -398,7 +398,8 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """Return when an article was published: from ``metadata``, else ``header``, else ``body``.
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
-    2024 05:30:00 GMT" or a Unix timestamp). The header comes next: its first date with a time
+    2024 05:30:00 GMT" or a Unix timestamp); a header time on the same day refines it. The
+    header comes next: its first date with a time
     ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
     2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
     latest full-day date in the body is taken, with evidence ``"inferred: <surface>"``, unless
@@ -408,11 +409,14 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     >>> find_published("Kompas.tv - 15 Juni 2024, 12:30 WIB", "").value
     '2024-06-15T12:30:00+07:00'
     """
+    meta = None
     if metadata and metadata.strip():
-        found = _timestamp(metadata.strip()) or _first_date(metadata, skip_updates=False)
-        if found:
-            return found
+        meta = _timestamp(metadata.strip()) or _first_date(metadata, skip_updates=False)
     found = _first_date(header, skip_updates=True) if header else None
+    if meta:
+        # A header time on the metadata's day ("2024-06-19" + "19/06/2024, 08:15 WIB") refines it.
+        refines = found is not None and found.precision == "minute" != meta.precision
+        return found if refines and found.value.startswith(meta.value) else meta
     if found and found.precision in ("minute", "day"):
         return found
     inferred = _latest_day(body) if body else None
