@@ -340,20 +340,16 @@ def _resolve(raw: _Raw, reference: dt.date | None) -> DateMention:
 
 
 def _infer_year(raw: _Raw, reference: dt.date) -> str | None:
+    """The nearest year that puts a year-less date on or before ``reference`` (on or after it
+    when the date is announced as upcoming)."""
     step = 1 if raw.future else -1
-    for offset in range(0, 9):  # nine years always reach a 29 February
+    limit = (reference.year, reference.month, reference.day if raw.day else 0)
+    for offset in range(9):  # nine years always reach a 29 February
         year = reference.year + step * offset
-        if raw.day:
-            value = _iso(year, raw.month, raw.day)
-            if value is None:
-                continue
-            candidate = dt.date(year, raw.month, raw.day)
-            if (candidate >= reference) if raw.future else (candidate <= reference):
-                return value
-        else:
-            month_key = (year, raw.month)
-            if (month_key >= (reference.year, reference.month)) if raw.future else (month_key <= (reference.year, reference.month)):
-                return _iso(year, raw.month)
+        value = _iso(year, raw.month, raw.day or None)
+        candidate = (year, raw.month, raw.day)
+        if value and ((candidate >= limit) if raw.future else (candidate <= limit)):
+            return value
     return None
 
 
