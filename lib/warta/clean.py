@@ -319,7 +319,8 @@ def _names(value: str) -> list[str]:
 def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], cues: Mapping[str, Any],
                         settings: Mapping[str, Any]) -> str:
     """Move export fields ("Kab/Kota: A, B", "FollowSentimen: positif (84.2%)") into ``vendor``."""
-    if (":" not in line and len(line) > 40) or _word_count(line) > settings["vendor_max_words"]:
+    if (":" not in line and len(line) > 40) or _word_count(line) > settings["vendor_max_words"] \
+            or not any(label in line for label in cues["vendor_keys"]):
         return line
     match = cues["vendor"].search(line)
     if not match:
