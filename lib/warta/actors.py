@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Sequence
 
 import pandas as pd
@@ -118,7 +119,7 @@ class Mention(NamedTuple):
     resolution: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     first: int
     last: int
@@ -318,10 +319,9 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
-    n, k = len(tokens), 0
-    while k < n:
-        if owner[k] >= 0 or tokens.keys[k] not in ORG_HEADS or not tokens.words[k][0].isupper() or not tokens.joined[k]:
-            k += 1
+    n, resume = len(tokens), 0
+    for k in [k for k, key in enumerate(tokens.keys) if key in ORG_HEADS]:
+        if k < resume or owner[k] >= 0 or not tokens.words[k][0].isupper() or not tokens.joined[k]:
             continue
         last = k + 1
         while last < n and tokens.joined[last - 1]:
@@ -337,7 +337,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
                 break
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
-        k = last
+        resume = last
 
 
 def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
@@ -509,6 +509,12 @@ def _resolve(text: str, tokens: Tokens, candidates: list[_Candidate], gazetteer,
 
 
 def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | None, str]:
+    """The gazetteer entry a misspelt name stands for (cached per name, see :func:`_fuzzy_lookup`)."""
+    return _fuzzy_lookup(surface, type_, gazetteer, options["fuzzy_threshold"], options["fuzzy_token_threshold"])
+
+
+@lru_cache(maxsize=65536)
+def _fuzzy_lookup(surface: str, type_: str, gazetteer, threshold: int, token_threshold: int) -> tuple[Entry | None, str]:
     """The gazetteer entry a misspelt name stands for, under guards; else ``(None, "")``.
 
     Guards against false merges: same type, same number of words, every word starting with the
@@ -523,13 +529,12 @@ def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | 
     choices = _fuzzy_choices(gazetteer, type_, len(words))
     if not choices:
         return None, ""
-    best = process.extractOne(" ".join(words), list(choices), scorer=fuzz.ratio,
-                              score_cutoff=options["fuzzy_threshold"])
+    best = process.extractOne(" ".join(words), list(choices), scorer=fuzz.ratio, score_cutoff=threshold)
     if best is None:
         return None, ""
     candidate_words = best[0].split()
     for mine, theirs in zip(words, candidate_words):
-        if mine[0] != theirs[0] or fuzz.ratio(mine, theirs) < options["fuzzy_token_threshold"]:
+        if mine[0] != theirs[0] or fuzz.ratio(mine, theirs) < token_threshold:
             return None, ""
     entry = choices[best[0]]
     return entry, f"fuzzy:{round(best[1])} {surface}→{entry.name}"

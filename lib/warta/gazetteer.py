@@ -80,7 +80,7 @@ class Match:
     alias: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     """Compiled index: alias token tuples → (entry, alias, the words to match case-exactly or ``None``)."""
 
@@ -142,26 +142,26 @@ def tokenize(text: str) -> Tokens:
     starts = list(accumulate(map(add, word_lengths, map(len, gaps)), initial=_LEADING_GAP.match(text).end()))
     starts.pop()
     ends = list(map(add, starts, word_lengths))
-    joined = [gap == " " or _joins(word, gap) for word, gap in pairs]
+    gap_joins = _GAP_JOINS
+    joined = [gap == " " or (gap_joins[gap] if gap in gap_joins else _gap_joins(gap))
+              # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
+              or (len(word) <= 3 and gap.strip() == ".") for word, gap in pairs]
     joined[-1] = False
-    cache = _FOLDED
-    keys = [cache.get(w) or _fold_new(w) for w in words]
+    keys = list(map(str.lower, words))
+    if not "".join(words).isascii():
+        for k in [k for k, word in enumerate(words) if not word.isascii()]:
+            keys[k] = fold(words[k])
     return Tokens(text, words, keys, starts, ends, joined)
 
 
-def _joins(word: str, gap: str) -> bool:
-    # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
-    return _JOINING_GAP.fullmatch(gap) is not None or (len(word) <= 3 and gap.strip() == ".")
+_GAP_JOINS: dict[str, bool] = {}
 
 
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_new(word: str) -> str:
-    key = fold(word)
-    if len(_FOLDED) < 200_000:
-        _FOLDED[word] = key
-    return key
+def _gap_joins(gap: str) -> bool:
+    joins = _JOINING_GAP.fullmatch(gap) is not None
+    if len(_GAP_JOINS) < 10_000:
+        _GAP_JOINS[gap] = joins
+    return joins
 
 
 def fold(word: str) -> str:
