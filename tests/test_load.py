@@ -426,3 +426,24 @@ def test_cli_load_writes_every_row(tmp_path, capsys):
     assert main(["load", str(SEEDS), "--out", str(tmp_path / "articles.jsonl")]) == 0
     assert len((tmp_path / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 5
     assert "5 articles, 0 rejected" in capsys.readouterr().err
+
+
+def test_a_crash_inside_one_article_loses_only_that_article(tmp_path, monkeypatch):
+    import warta.load as load
+
+    real = load.clean_article
+
+    def fragile(text):
+        if "BOOM" in text:
+            raise RuntimeError("cleaner broke")
+        return real(text)
+
+    monkeypatch.setattr(load, "clean_article", fragile)
+    lines = [json.dumps(RECORD), json.dumps(RECORD | {"isi": "BOOM " + STORY}), json.dumps(RECORD | {"isi": "Lain. " + STORY})]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "boom.txt").write_text("BOOM " + STORY, encoding="utf-8")
+    table = load_corpus(tmp_path)
+    assert len(table) == 4
+    rejected = table[table["status"] == "rejected"]
+    assert sorted(p.rsplit("/", 1)[-1] for p in rejected["path"]) == ["boom.txt", "records.jsonl#2"]
+    assert all(flags == ["unreadable:RuntimeError: cleaner broke"] for flags in rejected["flags"])

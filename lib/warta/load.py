@@ -85,7 +85,7 @@ MEDIA_TYPES = ("nasional", "lokal", "internasional")
 
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2122]|Â[\u0080-\u00bf]|ðŸ|ï»¿")
-# Bytes that text files hold; the rest (control bytes) betray binary data.
+# A page's own publication timestamp: <meta property="article:published_time" ...> or JSON-LD.
 _TIMESTAMP_NAMES = r"(?:article:published_time|og:published_time|datePublished|pubdate|publishdate|publish[-_]date|dc\.date|date)"
 _HTML_TIMESTAMP = re.compile(
     rf"""<meta[^>]+(?:property|name|itemprop)=["']{_TIMESTAMP_NAMES}["'][^>]*content=["']([^"']+)["']"""
@@ -93,6 +93,7 @@ _HTML_TIMESTAMP = re.compile(
     r'|"datePublished"\s*:\s*"([^"]+)"',
     re.IGNORECASE,
 )
+# Bytes that text files hold; the rest (control bytes) betray binary data.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
 _MOJIBAKE_LEADS = ("Ã", "Â", "â", "ð", "ï")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -359,7 +360,10 @@ def _load_records(path: Path, data: bytes, settings: dict[str, Any]) -> list[dic
         elif not isinstance(record, dict):
             rows.append(_rejected(where, repr(record).encode(), "unreadable:record is not an object"))
         else:
-            rows.append(_record_row(where, record, settings))
+            try:
+                rows.append(_record_row(where, record, settings))
+            except Exception as error:  # one odd record must not lose the others
+                rows.append(_rejected(where, f"{where}\n{error}".encode(), f"unreadable:{type(error).__name__}: {error}"))
     return rows or [_rejected(path, data, "empty")]
 
 
