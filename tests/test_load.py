@@ -447,3 +447,43 @@ def test_a_crash_inside_one_article_loses_only_that_article(tmp_path, monkeypatc
     rejected = table[table["status"] == "rejected"]
     assert sorted(p.rsplit("/", 1)[-1] for p in rejected["path"]) == ["boom.txt", "records.jsonl#2"]
     assert all(flags == ["unreadable:RuntimeError: cleaner broke"] for flags in rejected["flags"])
+
+
+PARAGRAPHS = ("Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu dini hari untuk kunjungan kenegaraan "
+              "pertama dalam 24 tahun terakhir.\nKim Jong Un menyambut langsung Putin di bandara, dan keduanya "
+              "dijadwalkan menandatangani perjanjian kemitraan strategis.")
+TITLE = "Putin Tiba di Pyongyang, Disambut Langsung Kim Jong Un"
+
+
+@needs_sources
+@needs_dates
+@pytest.mark.parametrize(
+    ("before", "dateline", "after", "domain", "published"),
+    [
+        (f"detikNews\n{TITLE}\nAhmad Bil Wahid - detikNews\nRabu, 19 Jun 2024 07:15 WIB", "Jakarta - ", "(rdp/imk)",
+         "detik.com", "2024-06-19T07:15"),
+        (f"Kompas.com - 19/06/2024, 08:30 WIB\n{TITLE}\nPenulis Aditya Jaya Iswara | Editor Bayu Galih",
+         "PYONGYANG, KOMPAS.com - ", "", "kompas.com", "2024-06-19T08:30"),
+        (f"CNN Indonesia\nRabu, 19 Jun 2024 09:10 WIB\n{TITLE}", "Jakarta, CNN Indonesia -- ", "(isn/bac)",
+         "cnnindonesia.com", "2024-06-19T09:10"),
+        (f"{TITLE}\nRabu, 19 Juni 2024 07:20 WIB", "Pyongyang (ANTARA) - ", "Pewarta: Yoanita\nEditor: Atman",
+         "antaranews.com", "2024-06-19T07:20"),
+        (f"{TITLE}\nRabu, 19 Juni 2024 08:00 WIB", "TEMPO.CO, Jakarta - ", "", "tempo.co", "2024-06-19T08:00"),
+        (f"Rabu 19 Jun 2024 08:00 WIB\n{TITLE}\nRep: Dwina Agustin Red: Setyanavidita", "REPUBLIKA.CO.ID, PYONGYANG -- ",
+         "", "republika.co.id", "2024-06-19T08:00"),
+        (f"{TITLE}\nRabu, 19 Juni 2024 08:05 WIB\nLaporan Wartawan Tribunjateng.com, Rezanda Akbar",
+         "TRIBUNJATENG.COM, SEMARANG - ", "", "tribunjateng.com", "2024-06-19T08:05"),
+        (f"{TITLE}\nDiperbarui 19 Jun 2024, 08:10 WIB", "Liputan6.com, Jakarta - ", "", "liputan6.com", "2024-06-19T08:10"),
+        (f"News - Thea Fathanah Arbar, CNBC Indonesia\n19 June 2024 08:15 WIB\n{TITLE}", "Jakarta, CNBC Indonesia - ",
+         "", "cnbcindonesia.com", "2024-06-19T08:15"),
+        (f"kumparanNEWS\n19 Juni 2024 8:00 WIB\n{TITLE}", "", "", "kumparan.com", "2024-06-19T08:00"),
+        (f"{TITLE}\nRabu, 19 Juni 2024 | 08:20 WIB", "Suara.com - ", "", "suara.com", "2024-06-19T08:20"),
+        (f"{TITLE}\n19 Jun 2024, 08:30 WIB", "Jakarta, IDN Times - ", "", "idntimes.com", "2024-06-19T08:30"),
+        ("", "PIKIRAN RAKYAT - ", "Rabu, 19 Juni 2024, 09:00 WIB", "pikiran-rakyat.com", "2024-06-19T09:00"),
+        (f"{TITLE}\nRabu, 19 Juni 2024 - 08:50 WIB", "PYONGYANG - ", "sindonews.com", "sindonews.com", "2024-06-19T08:50"),
+    ],
+)
+def test_outlet_styles_end_to_end(before, dateline, after, domain, published):
+    row = _load_one("article.txt", f"{before}\n{dateline}{PARAGRAPHS}\n{after}".encode())
+    assert row["body"] == PARAGRAPHS
+    assert (row["outlet_domain"], row["published"][:16]) == (domain, published)
