@@ -390,7 +390,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             bounds.append(k + 1)
     bounds.append(len(tokens))
     for a, b in zip(bounds, bounds[1:]):
-        if not any((override or owner[k] < 0) and tokens.words[k][0].isupper() for k in range(a + 1, b)):
+        if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
             continue
         window = tokens.slice(a, b)
         tags = ["O"] * len(window)

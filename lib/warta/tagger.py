@@ -42,40 +42,55 @@ def gazetteer_labels(tokens: Tokens, matches: Iterable[Match]) -> list[str]:
 def token_features(text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[list[str]]:
     """Return the CRF feature strings of each token."""
     words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
-    shapes = [shape(w) for w in words]
     gaps = [text[ends[k - 1] : starts[k]].strip()[:1] if k else "^" for k in range(len(words))]
-    n = len(tokens)
-    cues = [_cue_class(key) for key in keys]
+    info = [_word_features(word, key) for word, key in zip(words, keys)]
+    tags = gazetteer_tags
+    n = len(words)
     features: list[list[str]] = []
     for k in range(n):
-        word, key = words[k], keys[k]
-        f = [
-            "w=" + key,
-            "s=" + shapes[k],
-            "p3=" + key[:3],
-            "x3=" + key[-3:],
-            "x2=" + key[-2:],
-            "g=" + gazetteer_tags[k],
-            "gap=" + gaps[k],
-            "len=" + str(min(len(word), 8)),
-            "c=" + cues[k],
-        ]
+        own = info[k]
+        f = own[0] + ["g=" + tags[k], "gap=" + gaps[k]]
         if k:
-            f += ["-w=" + keys[k - 1], "-s=" + shapes[k - 1], "-g=" + gazetteer_tags[k - 1],
-                  "-s|s=" + shapes[k - 1] + "|" + shapes[k], "-c=" + cues[k - 1], "-w|w=" + keys[k - 1] + "|" + key]
+            before = info[k - 1]
+            f += before[1]
+            f += ["-g=" + tags[k - 1], "-s|s=" + before[5] + "|" + own[5], "-w|w=" + before[6] + "|" + own[6]]
             if k > 1:
-                f += ["--w=" + keys[k - 2], "--s=" + shapes[k - 2]]
+                f += info[k - 2][2]
         else:
             f.append("BOS")
         if k + 1 < n:
-            f += ["+w=" + keys[k + 1], "+s=" + shapes[k + 1], "+g=" + gazetteer_tags[k + 1], "+c=" + cues[k + 1],
-                  "+gap=" + gaps[k + 1], "s|+s=" + shapes[k] + "|" + shapes[k + 1]]
+            after = info[k + 1]
+            f += after[3]
+            f += ["+g=" + tags[k + 1], "+gap=" + gaps[k + 1], "s|+s=" + own[5] + "|" + after[5]]
             if k + 2 < n:
-                f += ["++w=" + keys[k + 2], "++s=" + shapes[k + 2]]
+                f += info[k + 2][4]
         else:
             f.append("EOS")
         features.append(f)
     return features
+
+
+_WORD_FEATURES: dict[str, tuple] = {}
+
+
+def _word_features(word: str, key: str) -> tuple:
+    """A word's own features and those it lends its neighbours (cached: news repeats its words)."""
+    found = _WORD_FEATURES.get(word)
+    if found is None:
+        form, cue = shape(word), _cue_class(key)
+        found = (
+            ["w=" + key, "s=" + form, "p3=" + key[:3], "x3=" + key[-3:], "x2=" + key[-2:],
+             "len=" + str(min(len(word), 8)), "c=" + cue],
+            ["-w=" + key, "-s=" + form, "-c=" + cue],
+            ["--w=" + key, "--s=" + form],
+            ["+w=" + key, "+s=" + form, "+c=" + cue],
+            ["++w=" + key, "++s=" + form],
+            form,
+            key,
+        )
+        if len(_WORD_FEATURES) < 200_000:
+            _WORD_FEATURES[word] = found
+    return found
 
 
 def _cue_class(key: str) -> str:
