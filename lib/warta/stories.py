@@ -13,7 +13,6 @@ sentences, and the verified pairs are joined into stories by union-find (connect
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from warta import config
-from warta.text import paragraph_spans, split_sentences
 
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
 _MASK64 = (1 << 64) - 1
@@ -59,6 +57,10 @@ class Tokens:
     capitalised: np.ndarray  # bool: the word starts with an ASCII capital letter
     digit: np.ndarray  # bool: the word starts with a digit
     lengths: np.ndarray  # int64: the word's length in bytes
+    initial: np.ndarray  # bool: the word opens its text or follows ". ! ?" or a line break
+    line_initial: np.ndarray  # bool: the word opens its text or a line
+    byte_starts: np.ndarray  # int64: where the word starts in its text's UTF-8 bytes
+    byte_ends: np.ndarray  # int64: where it ends
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -111,27 +113,41 @@ def token_hashes(texts: Sequence[str]) -> Tokens:
     ends = np.flatnonzero(edges == -1)
     sizes = (ends - starts).astype(np.uint64)
 
-    lower = raw.copy()
     upper = (raw >= 65) & (raw <= 90)
-    lower[upper] += 32
-    lower[~word] = 0
+    lower = (raw + upper.view(np.uint8) * np.uint8(32)) * word.view(np.uint8)
     # Unaligned little-endian 8-byte loads at every byte offset: one gather reads 8 bytes of a word.
     loads = np.ndarray(shape=(len(lower) - 8,), dtype="<u8", buffer=lower.data, strides=(1,))
     hashed = sizes * np.uint64(0x9E3779B97F4A7C15)
-    for block in (2, 1, 0):
-        chunk = loads[starts + 8 * block]
-        keep = np.clip(sizes.astype(np.int64) - 8 * block, 0, 8)
+    for block in range(3):
+        # Most words fit in 8 bytes; only longer ones need their second and third 8 bytes.
+        at = np.flatnonzero(sizes > np.uint64(8 * block)) if block else np.arange(len(starts))
+        keep = np.minimum(sizes[at] - np.uint64(8 * block), np.uint64(8))
         # Zero the bytes past the word end (they belong to the next word or to padding).
-        mask = np.where(keep >= 8, np.uint64(_MASK64),
-                        (np.uint64(1) << (np.uint64(8) * keep.astype(np.uint64))) - np.uint64(1))
-        hashed = _mix(hashed ^ (chunk & mask))
+        mask = np.where(keep >= np.uint64(8), np.uint64(_MASK64),
+                        (np.uint64(1) << (np.uint64(8) * keep)) - np.uint64(1))
+        hashed[at] = _mix(hashed[at] ^ (loads[starts[at] + 8 * block] & mask))
 
     owner = np.searchsorted(text_starts, starts, side="right") - 1
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
     first = raw[starts]
+    # A sentence mark in the gap before a word makes it sentence-initial (its capital says nothing).
+    breaks = np.flatnonzero(raw == 10)
+    stops = np.flatnonzero((raw == 46) | (raw == 33) | (raw == 63) | (raw == 10))
     return Tokens(hashes=hashed, offsets=offsets, capitalised=(first >= 65) & (first <= 90),
-                  digit=(first >= 48) & (first <= 57), lengths=sizes.astype(np.int64))
+                  digit=(first >= 48) & (first <= 57), lengths=sizes.astype(np.int64),
+                  initial=_follows(stops, starts, ends, owner), line_initial=_follows(breaks, starts, ends, owner),
+                  byte_starts=starts - text_starts[owner], byte_ends=ends - text_starts[owner])
+
+
+def _follows(marks: np.ndarray, starts: np.ndarray, ends: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """True for words that open their text or have a byte of ``marks`` (sorted positions) between
+    them and the word before."""
+    result = np.ones(len(starts), dtype=bool)
+    if len(starts) > 1:
+        between = np.searchsorted(marks, starts[1:]) - np.searchsorted(marks, ends[:-1])
+        result[1:] = (between > 0) | (owner[1:] != owner[:-1])
+    return result
 
 
 def hash_words(words: Sequence[str]) -> np.ndarray:
@@ -167,10 +183,13 @@ def jaccard_estimate(signature: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     """Share of agreeing MinHash values for each row pair ``(i, j)``; 0 when either set is empty."""
     if len(pairs) == 0:
         return np.zeros(0)
-    left, right = signature[pairs[:, 0]], signature[pairs[:, 1]]
-    estimate = (left == right).mean(axis=1)
-    empty = (left[:, 0] == _EMPTY) & (left == _EMPTY).all(axis=1) | (right == _EMPTY).all(axis=1)
-    estimate[empty] = 0.0
+    empty = (signature == _EMPTY).all(axis=1)
+    estimate = np.zeros(len(pairs))
+    step = 100_000
+    for begin in range(0, len(pairs), step):
+        left, right = pairs[begin:begin + step, 0], pairs[begin:begin + step, 1]
+        estimate[begin:begin + step] = (signature[left] == signature[right]).mean(axis=1)
+    estimate[empty[pairs[:, 0]] | empty[pairs[:, 1]]] = 0.0
     return estimate
 
 
@@ -214,8 +233,15 @@ def lsh_pairs(signature: np.ndarray, *, rows: int, order: np.ndarray, window: in
             found.append(np.stack([ids[same], ids[same + step]], axis=1))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.sort(np.concatenate(found), axis=1).astype(np.int64)
-    return np.unique(pairs, axis=0)
+    return unique_pairs(np.concatenate(found), n)
+
+
+def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Distinct pairs ``(i, j)`` with ``i < j``, sorted (encoded as one int64 for a fast unique)."""
+    pairs = np.sort(pairs.astype(np.int64), axis=1)
+    codes = np.sort(pairs[:, 0] * n + pairs[:, 1])
+    codes = codes[np.r_[True, codes[1:] != codes[:-1]]] if len(codes) else codes
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 # --------------------------------------------------------------------------- sets and overlaps
@@ -238,6 +264,11 @@ def _set_matrix(groups: Sequence[Sequence[Any]]) -> csr_matrix:
 
 def _intersections(matrix: csr_matrix, pairs: np.ndarray) -> np.ndarray:
     """Size of the intersection of rows ``i`` and ``j`` for every pair (vectorised sparse products)."""
+    n = matrix.shape[0]
+    if len(pairs) * 4 > n * n:
+        # Most pairs of a small batch: one sparse product gives them all.
+        gram = (matrix @ matrix.T).toarray()
+        return gram[pairs[:, 0], pairs[:, 1]]
     out = np.zeros(len(pairs))
     step = 200_000
     for begin in range(0, len(pairs), step):
@@ -270,62 +301,100 @@ def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
                 max_spread: int | None = None) -> pd.DataFrame:
     """Article pairs that share whole sentences or paragraphs (syndication or copying).
 
-    Sentences (``warta.text.split_sentences``) and paragraphs of at least ``min_words`` words are
-    compared after :func:`sentence_key` normalisation. A sentence found in more than
-    ``max_spread`` articles is boilerplate, not copying, and is ignored. One row per pair:
-    ``article_a`` (the earlier in the batch order) and ``article_b``, their outlets,
-    ``shared_sentences``, ``shared_paragraphs``, ``share_a`` / ``share_b`` (fraction of each
-    article's sentences that are shared) and ``examples`` (up to three shared sentences).
+    Sentences and paragraphs of at least ``min_words`` words are compared as word-hash sequences
+    (case and punctuation ignored), for the whole batch at once. Sentences end at ". ! ?" and at
+    line breaks, as in :mod:`warta.text` but without its abbreviation exceptions, which only makes
+    units shorter. A unit found in more than ``max_spread`` articles is boilerplate, not copying,
+    and is ignored. One row per pair: ``article_a`` (the earlier in the batch order) and
+    ``article_b``, their outlets, ``shared_sentences``, ``shared_paragraphs``, ``share_a`` /
+    ``share_b`` (fraction of each article's sentences that are shared) and ``examples`` (up to
+    three shared sentences, as written in ``article_a``).
     """
     options = config.section("timeline")
-    min_words = options.get("copy_min_words", 6) if min_words is None else min_words
-    max_spread = options.get("copy_max_spread", 50) if max_spread is None else max_spread
+    min_words = int(options.get("copy_min_words", 6) if min_words is None else min_words)
+    max_spread = int(options.get("copy_max_spread", 50) if max_spread is None else max_spread)
+    bodies = articles["body"].fillna("").astype(str).tolist()
+    chunk = int(options.get("chunk_size", 5000))
+    units = _concat_units([copy_units(token_hashes(bodies[begin:begin + chunk]), min_words, begin)
+                           for begin in range(0, len(bodies), chunk)])
+    return _copies(articles, units, max_spread)
+
+
+def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int) -> pd.DataFrame:
+    """The pair table of :func:`find_copies` from the units of :func:`copy_units`."""
     columns = ["article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
                "shared_paragraphs", "share_a", "share_b", "examples"]
-    units = _copy_units(articles, min_words)
-    totals = units[units["unit"] == "sentence"].groupby("row").size()
-    spread = units.groupby("key")["row"].transform("nunique")
+    bodies = articles["body"].fillna("").astype(str).tolist()
+    totals = np.bincount(units.loc[units["unit"] == 0, "row"], minlength=len(bodies))
+    spread = units.groupby(["unit", "key"])["row"].transform("size")
     units = units[(spread > 1) & (spread <= max_spread)]
-    pairs = units.merge(units, on=["key", "unit"], suffixes=("_a", "_b"))
-    pairs = pairs[pairs["row_a"] < pairs["row_b"]].drop_duplicates(["row_a", "row_b", "key"])
-    sentences = pairs[pairs["unit"] == "sentence"]
+    pairs = units.merge(units, on=["unit", "key"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["row_a"] < pairs["row_b"]]
+    sentences = pairs[pairs["unit"] == 0]
     if sentences.empty:
         return pd.DataFrame(columns=columns)
-    grouped = sentences.groupby(["row_a", "row_b"]).agg(
-        shared_sentences=("key", "size"), examples=("text_a", lambda texts: list(texts)[:3]))
-    grouped["shared_paragraphs"] = pairs[pairs["unit"] == "paragraph"].groupby(["row_a", "row_b"]).size()
+    grouped = sentences.groupby(["row_a", "row_b"]).agg(shared_sentences=("key", "size"))
+    grouped["shared_paragraphs"] = pairs[pairs["unit"] == 1].groupby(["row_a", "row_b"]).size()
     grouped = grouped.reset_index().fillna({"shared_paragraphs": 0})
+    examples = (sentences.groupby(["row_a", "row_b"])[["start_a", "end_a"]]
+                .agg(lambda values: list(values)[:3]))
+    encoded: dict[int, bytes] = {}
+
+    def example_texts(row: int, starts: list[int], ends: list[int]) -> list[str]:
+        data = encoded.setdefault(row, bodies[row].encode("utf-8"))
+        return [data[a:b].decode("utf-8", errors="replace") for a, b in zip(starts, ends)]
+
+    texts = [example_texts(a, starts, ends) for (a, _), starts, ends
+             in zip(examples.index, examples["start_a"], examples["end_a"])]
     ids = articles["article_id"].astype(str).to_numpy()
-    outlets = articles["outlet"].fillna("").astype(str).to_numpy()
+    outlets = (articles["outlet"].fillna("").astype(str) if "outlet" in articles
+               else pd.Series("", index=articles.index)).to_numpy()
+    row_a, row_b = grouped["row_a"].to_numpy(), grouped["row_b"].to_numpy()
+    shared = grouped["shared_sentences"].to_numpy()
     result = pd.DataFrame({
-        "article_a": ids[grouped["row_a"]],
-        "article_b": ids[grouped["row_b"]],
-        "outlet_a": outlets[grouped["row_a"]],
-        "outlet_b": outlets[grouped["row_b"]],
-        "shared_sentences": grouped["shared_sentences"].astype(int),
-        "shared_paragraphs": grouped["shared_paragraphs"].astype(int),
-        "share_a": (grouped["shared_sentences"] / grouped["row_a"].map(totals)).round(3).to_numpy(),
-        "share_b": (grouped["shared_sentences"] / grouped["row_b"].map(totals)).round(3).to_numpy(),
-        "examples": grouped["examples"].to_numpy(),
+        "article_a": ids[row_a],
+        "article_b": ids[row_b],
+        "outlet_a": outlets[row_a],
+        "outlet_b": outlets[row_b],
+        "shared_sentences": shared.astype(int),
+        "shared_paragraphs": grouped["shared_paragraphs"].to_numpy().astype(int),
+        "share_a": (shared / totals[row_a]).round(3),
+        "share_b": (shared / totals[row_b]).round(3),
+        "examples": texts,
     })
     return result.sort_values(["shared_sentences", "article_a"], ascending=[False, True], ignore_index=True)
 
 
-def _copy_units(articles: pd.DataFrame, min_words: int) -> pd.DataFrame:
-    """One row per long-enough sentence and paragraph: ``row``, ``unit``, ``key`` (a digest), ``text``."""
-    rows, units, keys, texts = [], [], [], []
-    for row, body in enumerate(articles["body"].fillna("").astype(str)):
-        pieces = [("sentence", sentence) for sentence in split_sentences(body)]
-        pieces += [("paragraph", body[start:end]) for start, end in paragraph_spans(body)]
-        for unit, text in pieces:
-            key = sentence_key(text)
-            if key.count(" ") + 1 < min_words:
-                continue
-            rows.append(row)
-            units.append(unit)
-            keys.append(hashlib.blake2b(key.encode(), digest_size=8).hexdigest())
-            texts.append(text)
-    return pd.DataFrame({"row": rows, "unit": units, "key": keys, "text": texts})
+def copy_units(tokens: Tokens, min_words: int, first_row: int = 0) -> pd.DataFrame:
+    """Sentences (``unit`` 0) and paragraphs (1) of at least ``min_words`` words, once per text:
+    ``row`` (text index + ``first_row``), ``unit``, ``key`` (hash of the word sequence) and
+    ``start``/``end`` (UTF-8 byte span in the text)."""
+    frames = []
+    for unit, opens in ((0, tokens.initial), (1, tokens.line_initial)):
+        first = np.flatnonzero(opens)
+        if len(first) == 0:
+            continue
+        segment = np.cumsum(opens) - 1
+        position = (np.arange(len(opens)) - first[segment]).astype(np.uint64)
+        # Order-sensitive: each word's hash is mixed with its position in the unit.
+        key = np.add.reduceat(_mix(tokens.hashes ^ (position * np.uint64(0x9E3779B97F4A7C15))), first)
+        length = np.diff(np.append(first, len(opens)))
+        owner = np.searchsorted(tokens.offsets, first, side="right") - 1
+        keep = length >= min_words
+        frames.append(pd.DataFrame({
+            "row": owner[keep] + first_row, "unit": unit, "key": key[keep],
+            "start": tokens.byte_starts[first[keep]], "end": tokens.byte_ends[(first + length - 1)[keep]],
+        }))
+    return _concat_units(frames)
+
+
+def _concat_units(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [frame for frame in frames if len(frame)]
+    if not frames:
+        return pd.DataFrame({"row": np.zeros(0, np.int64), "unit": np.zeros(0, np.int64),
+                             "key": np.zeros(0, np.uint64), "start": np.zeros(0, np.int64),
+                             "end": np.zeros(0, np.int64)})
+    return pd.concat(frames, ignore_index=True).drop_duplicates(["row", "unit", "key"])
 
 
 # --------------------------------------------------------------------------- clustering
@@ -342,6 +411,7 @@ class Features:
     shingles: np.ndarray  # MinHash signatures of word shingles (n × num_perm)
     key_terms: csr_matrix  # article × key term (frequent terms removed)
     titles: csr_matrix  # article × title word
+    copy_units: pd.DataFrame  # sentences and paragraphs for copy detection (see copy_units)
 
 
 def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None = None) -> Features:
@@ -349,14 +419,15 @@ def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     options = config.section("timeline") if options is None else options
     bodies = articles["body"].fillna("").astype(str).tolist()
     stop = hash_words(sorted(stopwords()))
-    signatures, owners, key_hashes = [], [], []
+    signatures, owners, key_hashes, units = [], [], [], []
     chunk = int(options.get("chunk_size", 5000))
     for begin in range(0, len(bodies), chunk):
         tokens = token_hashes(bodies[begin:begin + chunk])
+        units.append(copy_units(tokens, int(options.get("copy_min_words", 6)), begin))
         shingles, offsets = shingle_hashes(tokens, int(options.get("shingle_size", 4)))
         signatures.append(minhash(shingles, offsets, num_perm=int(options.get("num_perm", 64)),
                                   seed=int(options.get("seed", 1))))
-        key = tokens.capitalised & (tokens.lengths >= 2) & ~np.isin(tokens.hashes, stop)
+        key = tokens.capitalised & ~tokens.initial & (tokens.lengths >= 2) & ~np.isin(tokens.hashes, stop)
         owner = np.repeat(np.arange(len(tokens.offsets) - 1), np.diff(tokens.offsets))
         owners.append(owner[key] + begin)
         key_hashes.append(tokens.hashes[key])
@@ -373,7 +444,7 @@ def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     key_terms = key_terms[:, np.flatnonzero(frequency <= limit)].tocsr()
     width = int(options.get("num_perm", 64))
     shingle_sig = np.concatenate(signatures) if signatures else np.zeros((0, width), dtype=np.uint32)
-    return Features(shingles=shingle_sig, key_terms=key_terms, titles=titles)
+    return Features(shingles=shingle_sig, key_terms=key_terms, titles=titles, copy_units=_concat_units(units))
 
 
 def _hash_matrix(owner: np.ndarray, hashes: np.ndarray, n: int) -> csr_matrix:
@@ -397,13 +468,11 @@ def candidate_pairs(features: Features, order: np.ndarray, *, options: dict[str,
                      window=int(options.get("lsh_window", 20)))
 
 
-def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None = None,
-            copies: pd.DataFrame | None = None) -> pd.DataFrame:
+def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Group ``articles`` into stories and explain each membership (see ``AUDIT_COLUMNS``).
 
     ``spans`` holds each article's publication span (``start``/``end`` timestamps, NaT when
-    undated, same index as ``articles``); ``mentions`` (actor mentions) adds actor overlap;
-    ``copies`` (from :func:`find_copies`, computed when not given) adds shared sentences.
+    undated, same index as ``articles``); ``mentions`` (actor mentions) adds actor overlap.
     A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
     at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
     terms, title, actors and date proximity ≥ ``story_threshold``, published within
@@ -420,10 +489,10 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     start, end = _days(spans["start"]), _days(spans["end"])
     order = np.nan_to_num(end, nan=np.inf)
     pairs = candidate_pairs(features, order, options=options)
-    copies = find_copies(articles) if copies is None else copies
+    copies = _copies(articles, features.copy_units, int(options.get("copy_max_spread", 50)))
     shared = _shared_sentences(copies, ids)
-    if shared:
-        pairs = np.unique(np.concatenate([pairs, np.array(list(shared), dtype=np.int64).reshape(-1, 2)]), axis=0)
+    if len(shared):
+        pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
     scores = score_pairs(pairs, features, start=start, end=end, shared=shared,
                          actors=_actor_matrix(mentions, ids), options=options)
     accepted = scores[scores["joined"]]
@@ -432,14 +501,33 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     return _audit(articles, labels, scores, options)
 
 
+SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
+                 "shared_sentences", "score"]
+
+
 def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end: np.ndarray,
-                shared: dict[tuple[int, int], int], actors: csr_matrix | None,
-                options: dict[str, Any]) -> pd.DataFrame:
-    """Similarity scores of each candidate pair and whether (and why) it joins one story."""
-    i, j = pairs[:, 0], pairs[:, 1]
-    weights = dict(options.get("weights", {"terms": 0.45, "title": 0.2, "actors": 0.2, "date": 0.15}))
+                shared: np.ndarray, actors: csr_matrix | None, options: dict[str, Any]) -> pd.DataFrame:
+    """Similarity scores of each candidate pair ``(i, j)`` and whether it joins one story.
+
+    ``shared`` holds rows ``(i, j, sentences)`` from copy detection. Flags say why a pair joins:
+    ``duplicate``, ``copied`` or ``story``; ``gap_days`` is the time between the two spans.
+    """
+    n = features.key_terms.shape[0]
     term_jaccard, _ = _overlaps(features.key_terms, pairs)
     _, title_overlap = _overlaps(features.titles, pairs)
+    shared_count = np.zeros(len(pairs), dtype=int)
+    if len(shared):
+        at = np.searchsorted(pairs[:, 0] * n + pairs[:, 1], shared[:, 0] * n + shared[:, 1])
+        shared_count[at] = shared[:, 2]
+    # Only pairs with something in common are scored further; an article with almost no key
+    # terms keeps all its pairs, so that its near-duplicates are still found by shingles.
+    sparse = np.diff(features.key_terms.indptr) < 3
+    keep = ((term_jaccard >= float(options.get("min_term_jaccard", 0.05))) | (title_overlap > 0)
+            | (shared_count > 0) | sparse[pairs[:, 0]] | sparse[pairs[:, 1]])
+    pairs, term_jaccard, title_overlap, shared_count = pairs[keep], term_jaccard[keep], title_overlap[keep], \
+        shared_count[keep]
+    i, j = pairs[:, 0], pairs[:, 1]
+    weights = dict(options.get("weights", {"terms": 0.45, "title": 0.2, "actors": 0.2, "date": 0.15}))
     if actors is not None:
         actor_overlap, _ = _overlaps(actors, pairs)
     else:
@@ -456,30 +544,17 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
              + weights["date"] * proximity + weights["actors"] * np.nan_to_num(actor_overlap))
     score = parts / (weights["terms"] + weights["title"] + weights["actors"] + weights["date"])
     shingle = jaccard_estimate(features.shingles, pairs)
-    shared_count = np.array([shared.get((a, b), 0) for a, b in zip(i.tolist(), j.tolist())], dtype=int)
     duplicate = shingle >= float(options.get("duplicate_threshold", 0.5))
     copied = shared_count >= int(options.get("min_shared_sentences", 2))
     story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
              & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))))
-    frame = pd.DataFrame({
+    return pd.DataFrame({
         "i": i, "j": j, "shingle_jaccard": shingle.round(3), "term_jaccard": term_jaccard.round(3),
         "title_overlap": title_overlap.round(3), "actor_overlap": np.round(actor_overlap, 3),
         "date_proximity": proximity.round(3), "shared_sentences": shared_count, "score": score.round(3),
+        "gap_days": gap, "duplicate": duplicate, "copied": copied, "story": story,
         "joined": duplicate | copied | story,
     })
-    # Strength orders a member's edges for the audit: duplicates, then copies, then score.
-    frame["strength"] = duplicate * 4.0 + copied * 2.0 + score
-    frame["reason"] = ""
-    frame.loc[story, "reason"] = [_story_reason(row) for row in frame[story].itertuples()]
-    frame.loc[copied, "reason"] = ["shares %d sentences" % value for value in shared_count[copied]]
-    frame.loc[duplicate, "reason"] = ["near-duplicate (shingle Jaccard %.2f)" % value for value in shingle[duplicate]]
-    return frame
-
-
-def _story_reason(row) -> str:
-    actors = "" if np.isnan(row.actor_overlap) else f", actors {row.actor_overlap:.2f}"
-    return (f"same story (score {row.score:.2f}: key terms {row.term_jaccard:.2f}, title "
-            f"{row.title_overlap:.2f}{actors}, date {row.date_proximity:.2f})")
 
 
 def _days(values: pd.Series) -> np.ndarray:
@@ -488,16 +563,19 @@ def _days(values: pd.Series) -> np.ndarray:
     return ((stamps - pd.Timestamp(0, tz="UTC")) / pd.Timedelta(days=1)).to_numpy(dtype=float, na_value=np.nan)
 
 
-def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> dict[tuple[int, int], int]:
-    if copies.empty:
-        return {}
-    position = {article: row for row, article in enumerate(ids)}
-    shared = {}
-    for a, b, count in zip(copies["article_a"], copies["article_b"], copies["shared_sentences"]):
-        if a in position and b in position:
-            key = tuple(sorted((position[a], position[b])))
-            shared[key] = max(shared.get(key, 0), int(count))
-    return shared
+def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
+    """Rows ``(i, j, shared sentences)`` with ``i < j`` for the copy pairs inside this batch."""
+    position = pd.Series(np.arange(len(ids)), index=ids)
+    a = copies["article_a"].map(position)
+    b = copies["article_b"].map(position)
+    inside = a.notna() & b.notna()
+    if not inside.any():
+        return np.zeros((0, 3), dtype=np.int64)
+    rows = np.stack([a[inside], b[inside]], axis=1).astype(np.int64)
+    rows.sort(axis=1)
+    frame = pd.DataFrame({"i": rows[:, 0], "j": rows[:, 1], "count": copies.loc[inside, "shared_sentences"]})
+    frame = frame.groupby(["i", "j"], as_index=False)["count"].max().sort_values(["i", "j"])
+    return frame.to_numpy(dtype=np.int64)
 
 
 def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix | None:
@@ -510,38 +588,65 @@ def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix 
     return _set_matrix([groups[article] for article in ids])
 
 
+def _best_edges(scores: pd.DataFrame, n: int) -> np.ndarray:
+    """For each article, the index of its strongest edge (joined edges first; -1 for none)."""
+    m = len(scores)
+    row = np.concatenate([scores["i"].to_numpy(), scores["j"].to_numpy()])
+    edge = np.concatenate([np.arange(m), np.arange(m)])
+    # Duplicates, then copies, then the score: the edge that explains a membership best.
+    strength = (scores["duplicate"] * 4.0 + scores["copied"] * 2.0 + scores["score"]).to_numpy()[edge]
+    joined = scores["joined"].to_numpy()[edge]
+    order = np.lexsort((-strength, ~joined, row))
+    row_sorted = row[order]
+    first = np.r_[True, row_sorted[1:] != row_sorted[:-1]] if m else np.zeros(0, dtype=bool)
+    best = np.full(n, -1, dtype=np.int64)
+    best[row_sorted[first]] = edge[order][first]
+    return best
+
+
+def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float) -> str:
+    if edge["duplicate"]:
+        return f"near-duplicate of {other_id} (shingle Jaccard {edge['shingle_jaccard']:.2f})"
+    if edge["copied"]:
+        return f"shares {edge['shared_sentences']} sentences with {other_id}"
+    actors = "" if np.isnan(edge["actor_overlap"]) else f", actors {edge['actor_overlap']:.2f}"
+    detail = (f"score {edge['score']:.2f}: key terms {edge['term_jaccard']:.2f}, title {edge['title_overlap']:.2f}"
+              f"{actors}, date {edge['date_proximity']:.2f}")
+    if edge["story"]:
+        return f"same story as {other_id} ({detail})"
+    if edge["gap_days"] > window:
+        return f"alone: closest article {other_id} ({detail}) was published {edge['gap_days']:.0f} days apart"
+    return f"alone: closest article {other_id} ({detail}) is below {threshold:.2f}"
+
+
 def _audit(articles: pd.DataFrame, labels: np.ndarray, scores: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
     ids = articles["article_id"].astype(str).to_numpy()
+    n = len(ids)
     story_ids = pd.Series(ids).groupby(labels).transform("min").map(lambda first: f"story-{first[:12]}").to_numpy()
-    size = np.bincount(labels)[labels]
-    both = pd.concat([scores.rename(columns={"i": "row", "j": "other"}),
-                      scores.rename(columns={"j": "row", "i": "other"})], ignore_index=True)
-    both = both[both["joined"] | ~both["row"].isin(both.loc[both["joined"], "row"])]
-    best = both.sort_values("strength", ascending=False).drop_duplicates("row").set_index("row")
     audit = pd.DataFrame({
         "article_id": ids,
         "story_id": story_ids,
-        "story_size": size,
-        "outlet": articles["outlet"].fillna("").astype(str).to_numpy(),
-        "title": articles["title"].fillna("").astype(str).to_numpy(),
+        "story_size": np.bincount(labels)[labels],
+        "outlet": articles["outlet"].fillna("").astype(str).to_numpy() if "outlet" in articles else "",
+        "title": articles["title"].fillna("").astype(str).to_numpy() if "title" in articles else "",
     })
-    rows = np.arange(len(ids))
-    for column in ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
-                   "shared_sentences", "score"]:
-        audit[column] = best[column].reindex(rows).to_numpy()
-    other = best["other"].reindex(rows)
-    audit["matched_with"] = [ids[int(value)] if pd.notna(value) else "" for value in other]
+    best = _best_edges(scores, n)
+    has = best >= 0
+    edges = scores.iloc[best[has]].reset_index(drop=True)
+    rows = np.flatnonzero(has)
+    for column in SCORE_COLUMNS:
+        values = np.full(n, np.nan)
+        values[rows] = edges[column].to_numpy(dtype=float)
+        audit[column] = values
+    audit["shared_sentences"] = audit["shared_sentences"].astype("Int64")
+    others = np.where(edges["i"].to_numpy() == rows, edges["j"].to_numpy(), edges["i"].to_numpy())
     threshold = float(options.get("story_threshold", 0.45))
-    reasons, matched = [], audit["matched_with"].tolist()
-    for row in rows:
-        if row not in best.index:
-            reasons.append("alone: no candidate article shares key terms")
-        elif best.at[row, "joined"]:
-            reasons.append(best.at[row, "reason"])
-        else:
-            reasons.append(f"alone: closest article {matched[row]} scored {best.at[row, 'score']:.2f}"
-                           f" < {threshold:.2f}")
-            matched[row] = ""
-    audit["reason"] = reasons
+    window = float(options.get("date_window_days", 7))
+    matched = np.full(n, "", dtype=object)
+    reasons = np.full(n, "alone: no candidate article shares key terms", dtype=object)
+    for row, other, edge in zip(rows, others, edges.to_dict("records")):
+        reasons[row] = _reason(edge, ids[other], threshold, window)
+        matched[row] = ids[other] if edge["joined"] else ""
     audit["matched_with"] = matched
+    audit["reason"] = reasons
     return audit[AUDIT_COLUMNS]

@@ -21,7 +21,7 @@ Public functions (the pipeline calls them by these names):
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -64,51 +64,66 @@ def display_timezone() -> timezone:
     return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
 
 
-def publication_span(published: Any, precision: Any = None, *, tz: timezone | None = None
-                     ) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+def spans_of(values: Iterable[Any], precisions: Iterable[Any] | None = None) -> pd.DataFrame:
+    """``start``, ``end`` and ``precision`` of many ISO date values at once (see :func:`publication_span`)."""
+    tz = display_timezone()
+    text = pd.Series([_clean_date(value) for value in values], dtype=object).astype(str)
+    stated = pd.Series(list(precisions) if precisions is not None else [None] * len(text), dtype=object)
+    length = text.str.len().to_numpy()
+    shape = np.select([length == 0, length == 4, length == 7, length == 10], ["none", "year", "month", "day"], "minute")
+    rank = np.array([_RANK[name] for name in shape])
+    stated_rank = stated.map(lambda value: _RANK[value] if value in PRECISIONS else -1).to_numpy()
+    precision = np.where(stated_rank >= rank, stated.to_numpy(), shape).astype(object)
+    padded = text + np.select([length == 4, length == 7, length == 10], ["-01-01T00:00", "-01T00:00", "T00:00"], "")
+    naive = ~padded.str.contains(r"(?:Z|[+-]\d\d:?\d\d)$", regex=True)
+    offset = datetime.now(tz).strftime("%z")
+    padded = padded.where(~naive, padded + offset[:3] + ":" + offset[3:])
+    stamps = pd.to_datetime(padded, utc=True, format="ISO8601", errors="coerce").dt.tz_convert(tz)
+    precision[stamps.isna().to_numpy()] = "none"
+    start = pd.Series(pd.NaT, index=text.index, dtype=stamps.dtype)
+    end = start.copy()
+    for name in PRECISIONS:
+        chosen = precision == name
+        if not chosen.any():
+            continue
+        stamp = stamps[chosen]
+        if name in ("minute", "hour"):
+            first = stamp.dt.floor("min" if name == "minute" else "h")
+        elif name == "day":
+            first = stamp.dt.normalize()
+        elif name == "month":
+            first = stamp.dt.normalize() - pd.to_timedelta(stamp.dt.day - 1, unit="D")
+        else:
+            first = stamp.dt.normalize() - pd.to_timedelta(stamp.dt.day_of_year - 1, unit="D")
+        start[chosen] = first
+        end[chosen] = first + _STEP[name]
+    return pd.DataFrame({"start": start, "end": end, "precision": precision})
+
+
+def _clean_date(value: Any) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    text = str(value).strip()
+    return "" if text.lower() in {"nat", "none", "nan"} else text
+
+
+def publication_span(published: Any, precision: Any = None) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     """``(start, end, precision)`` of one publication date; ``(NaT, NaT, "none")`` when there is none.
 
     ``published`` is an ISO string ("2024-06-15T12:30:00+07:00", "2024-06-18", "2024-06",
     "2024"); the span runs from the start of its precision unit to the start of the next one, in
-    the display time zone. A string coarser than the stated precision keeps its own shape, and a
-    finer one is cut to the stated precision.
+    the display time zone (values without an offset are read in it). A string coarser than the
+    stated precision keeps its own shape, and a finer one is cut to the stated precision.
     """
-    tz = tz or display_timezone()
-    text = "" if published is None or (isinstance(published, float) and np.isnan(published)) else str(published).strip()
-    if not text or text.lower() in {"nat", "none", "nan"}:
-        return pd.NaT, pd.NaT, "none"
-    shape = {4: "year", 7: "month", 10: "day"}.get(len(text), "minute")
-    stated = str(precision) if precision in PRECISIONS else shape
-    precision = stated if _RANK[stated] >= _RANK[shape] else shape
-    try:
-        stamp = pd.Timestamp({4: text + "-01-01", 7: text + "-01"}.get(len(text), text))
-    except ValueError:
-        return pd.NaT, pd.NaT, "none"
-    stamp = stamp.tz_localize(tz) if stamp.tzinfo is None else stamp.tz_convert(tz)
-    if precision == "minute":
-        start = stamp.floor("min")
-    elif precision == "hour":
-        start = stamp.floor("h")
-    elif precision == "day":
-        start = stamp.normalize()
-    elif precision == "month":
-        start = stamp.normalize().replace(day=1)
-    else:
-        start = stamp.normalize().replace(month=1, day=1)
-    return start, start + _STEP[precision], precision
+    row = spans_of([published], [precision]).iloc[0]
+    return row["start"], row["end"], row["precision"]
 
 
 def publication_spans(articles: pd.DataFrame) -> pd.DataFrame:
     """``start``, ``end`` and ``precision`` of every article (same index as ``articles``)."""
-    tz = display_timezone()
-    published = articles["published"] if "published" in articles else pd.Series(None, index=articles.index)
-    precision = (articles["date_precision"] if "date_precision" in articles
-                 else pd.Series(None, index=articles.index))
-    rows = [publication_span(value, stated, tz=tz) for value, stated in zip(published, precision)]
-    frame = pd.DataFrame(rows, columns=["start", "end", "precision"], index=articles.index)
-    for column in ("start", "end"):
-        frame[column] = pd.to_datetime(frame[column]).dt.tz_convert(tz) if len(frame) else frame[column]
-    return frame
+    published = articles["published"] if "published" in articles else [None] * len(articles)
+    precision = articles["date_precision"] if "date_precision" in articles else None
+    return spans_of(published, precision).set_axis(articles.index)
 
 
 def chronological(frame: pd.DataFrame) -> pd.DataFrame:
@@ -621,7 +636,6 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
 
     if articles.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    tz = display_timezone()
     spans = publication_spans(articles)
     rows = []
     for (_, article), published_start in zip(articles.iterrows(), spans["start"]):
@@ -636,21 +650,19 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
             starts = np.array([start for start, _ in sentences], dtype=np.int64)
             for mention in find_date_mentions(text, reference=reference):
                 index = max(int(np.searchsorted(starts, mention.start, side="right") - 1), 0)
-                start, end, precision = publication_span(mention.value, mention.precision, tz=tz)
                 a, b = sentences[index]
                 rows.append({
                     "article_id": str(article["article_id"]), "outlet": str(article.get("outlet") or ""),
                     "source": source, "sentence_id": index if source == "body" else pd.NA,
-                    "date": mention.value, "precision": mention.precision if mention.value else "none",
-                    "surface": mention.surface, "sentence": text[a:b], "start": start, "end": end,
-                    "year_inferred": bool(mention.year_inferred), "published": published,
+                    "date": mention.value, "stated": mention.precision, "surface": mention.surface,
+                    "sentence": text[a:b], "year_inferred": bool(mention.year_inferred), "published": published,
                     "published_start": published_start,
                 })
     if not rows:
         return pd.DataFrame(columns=EVENT_COLUMNS)
     events = pd.DataFrame(rows)
+    events[["start", "end", "precision"]] = spans_of(events["date"], events["stated"])
     events["sentence_id"] = events["sentence_id"].astype("Int64")
-    for column in ("start", "end", "published_start"):
-        events[column] = pd.to_datetime(events[column], utc=True).dt.tz_convert(tz)
+    events["published_start"] = pd.to_datetime(events["published_start"], utc=True).dt.tz_convert(display_timezone())
     events["days_from_publication"] = ((events["start"] - events["published_start"]) / pd.Timedelta(days=1)).round(2)
     return events[EVENT_COLUMNS]
