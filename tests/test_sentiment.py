@@ -63,6 +63,8 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Rasanya agak hambar.", "hambar", -1, "diminished"),
     ("Angka stunting turun tajam.", "stunting", +1, "reversed"),
     ("Kasus korupsi meningkat.", "korupsi", -1, "increased"),
+    ("Penurunan laba perseroan.", "laba", -1, "reversed"),
+    ("IHSG anjlok akibat aksi jual.", "aksi jual", -1, ""),
     ("AS prihatin atas kerja sama Rusia dan Korut.", "kerja sama", -1, "negative_stance"),
     ("Meski harga naik, penjualan tetap kuat.", "kuat", +1, ""),
 ])

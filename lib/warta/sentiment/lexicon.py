@@ -15,10 +15,12 @@ set operations, and only the cue hits are examined in Python.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
@@ -34,9 +36,14 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
-_SCOPE_WORDS = 3  # how far back a negator or intensifier reaches
+_SCOPE_WORDS = 3  # a negator or intensifier reaches the cue up to two words away
+_OPENING = " \t\n\"'“”‘’"
 _CORRELATIVES = {"baik": "maupun"}  # "baik Rusia maupun Korut": "both ... and", not "good"
 _POSTPOSED = frozenset({"sekali", "banget", "bgt", "nian"})  # intensifiers that follow their word
+# One-character typographic marks and their ASCII twins (same length, so offsets hold).
+_TYPOGRAPHIC = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("–", " "), ("—", " "), ("…", "."))
+# Bytes that are not part of a word become spaces; hyphens stay ("serangan-serangan", "di-phk").
+_NON_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) in "-_" else 32 for c in range(128)) + bytes(range(128, 256))
 _NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("meng", "k"), ("peng", "k"), ("mem", "p"), ("pem", "p"),
                    ("men", "t"), ("pen", "t"))
 _PREFIXES = ("memper", "diper", "ber", "ter", "per", "me", "pe", "di", "ke", "se", "mem", "men", "meng",
@@ -44,8 +51,7 @@ _PREFIXES = ("memper", "diper", "ber", "ter", "per", "me", "pe", "di", "ke", "se
 _SUFFIXES = ("kan", "an", "i")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """One sentiment cue found in a text: where it is, its lexicon weight and its final weight."""
 
     term: str
@@ -61,6 +67,20 @@ class Cue:
                 "base": self.base, "desk": self.desk, "modifiers": list(self.modifiers)}
 
 
+class _Mod(NamedTuple):
+    """A modifier occurrence in one text."""
+
+    start: int
+    end: int
+    kind: str
+    factor: float
+    word: str
+
+
+# Only these kinds change cue weights; reporting words and positive stance words do not.
+_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "contrast", "concession"})
+
+
 @dataclass
 class Lexicon:
     """Cue entries and modifiers, with the word-resolution cache used by :meth:`find_cues`."""
@@ -72,6 +92,7 @@ class Lexicon:
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _cue_words: set[str] = field(default_factory=set)
     _modifier_of: dict[str, tuple[str, float] | None] = field(default_factory=dict)
+    _weighing_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for term in self.entries:
@@ -83,7 +104,12 @@ class Lexicon:
         for phrases in self._phrases.values():
             phrases.sort(key=len, reverse=True)  # longest phrase wins
         self._phrase_heads = frozenset(self._phrases)
-        self._modifier_phrases = {term for term in self.modifiers if " " in term}
+        self._phrase_words = {p: frozenset(p.split()) for phrases in self._phrases.values() for p in phrases}
+        self._modifier_phrases: dict[str, list[str]] = {}
+        for term, (kind, _) in self.modifiers.items():
+            if " " in term and kind in _WEIGHING:
+                self._modifier_phrases.setdefault(term.split()[0], []).append(term)
+        self._modifier_heads = frozenset(self._modifier_phrases)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -96,6 +122,9 @@ class Lexicon:
         self._resolved[word] = entry
         if entry is not None and self.entries[entry][0] != 0:
             self._cue_words.add(word)
+        found = self.modifier(word)
+        if found and (found[0] in _WEIGHING or found[0] == "stance" and self._negative(word)):
+            self._weighing_words.add(word)
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -104,133 +133,209 @@ class Lexicon:
             self._modifier_of[word] = _resolve_modifier(word, self.modifiers)
         return self._modifier_of[word]
 
+    def _negative(self, word: str) -> bool:
+        entry = self._resolved.get(word) if word in self._resolved else self.resolve(word)
+        return entry is not None and self.entries[entry][0] < 0
+
     def find_cues(self, text: str) -> list[Cue]:
-        """Return the sentiment cues of ``text`` in order, each with its modifiers applied."""
+        """Return the sentiment cues of ``text`` in order, each with its modifiers applied.
+
+        The text is tokenised once; cue and modifier words are located with set operations
+        and ``str.find``, and each cue then looks only at the modifiers of its own sentence.
+        """
         lower = _lower(text)
-        distinct = set(_WORD.findall(lower))
+        tokens = _Tokens(lower)
+        distinct = tokens.distinct
         for word in distinct.difference(self._resolved):
             self.resolve(word)
         hits = distinct & self._cue_words
         heads = distinct & self._phrase_heads
         if not hits and not heads:
             return []
-        spans = self._phrase_spans(lower, heads) + self._word_spans(lower, hits)
+        modifiers = distinct & self._weighing_words
+        modifier_heads = distinct & self._modifier_heads
+        positions = tokens.positions(hits | heads | modifiers | modifier_heads)
+        spans = [(start, start + len(word), self._resolved[word]) for word in hits for start in positions[word]]
+        for head in heads:
+            candidates = [p for p in self._phrases[head] if self._phrase_words[p] <= distinct]
+            for start in positions[head] if candidates else ():
+                for phrase in candidates:  # longest first
+                    if _phrase_at(lower, phrase, start):
+                        spans.append((start, start + len(phrase), phrase))
+                        break
         spans.sort(key=lambda span: (span[0], -span[1]))
         kept: list[tuple[int, int, str]] = []
         for span in spans:
-            if kept and span[0] < kept[-1][1]:
-                continue  # inside a longer phrase already taken
-            kept.append(span)
-        cues = [self._apply_modifiers(lower, start, end, entry) for start, end, entry in kept]
-        consumed = {position for cue in cues for position in cue[1]}
+            if not kept or span[0] >= kept[-1][1]:  # else inside a longer phrase already taken
+                kept.append(span)
+        context = _Context(self, lower, positions, modifiers, modifier_heads)
+        cues: list[Cue] = []
+        consumed: set[int] = set()
+        entries, breaks, modified, opens = self.entries, context.sentences, context.modified, context.opens_with_contrast
+        sentence, n_breaks = 0, len(breaks)
+        for start, end, entry in kept:
+            while sentence < n_breaks and breaks[sentence] < start:
+                sentence += 1
+            if sentence in modified:
+                cue, used = context.weigh(start, end, entry)
+                consumed.update(used)
+            elif sentence + 1 in opens:
+                base, desk = entries[entry]
+                cue = Cue(entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",))
+            else:  # most cues: nothing in their sentence modifies them
+                base, desk = entries[entry]
+                cue = Cue(entry, start, end, base, base, desk)
+            cues.append(cue)
         # Zero-weight phrases only shield their words ("hasil imbang"); they are not cues.
-        return [cue for cue, _ in cues
-                if cue.start not in consumed and cue.base != 0 and not _correlative(lower, cue)]
+        return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
+                and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
 
-    def _phrase_spans(self, lower: str, heads: Iterable[str]) -> list[tuple[int, int, str]]:
-        return [(start, start + len(phrase), phrase)
-                for head in heads for phrase in self._phrases[head]
-                for start in _occurrences(lower, phrase)]
 
-    def _word_spans(self, lower: str, hits: Iterable[str]) -> list[tuple[int, int, str]]:
-        spans: list[tuple[int, int, str]] = []
-        for word in hits:
-            entry = self._resolved[word]
-            spans += [(start, start + len(word), entry) for start in _occurrences(lower, word)]
-        return spans
+class _Tokens:
+    """The distinct words of a lower-cased text, and where given words occur in it.
 
-    def _apply_modifiers(self, lower: str, start: int, end: int, entry: str) -> tuple[Cue, list[int]]:
-        base, desk = self.entries[entry]
+    Mostly-ASCII text (nearly all news) takes a fast path built from C string methods: typographic
+    punctuation becomes its ASCII twin, every other non-word byte a space, and the text is split
+    on single spaces so that offsets can be summed back. Other text uses the word regex.
+    """
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        plain = lower
+        for fancy, ascii_twin in _TYPOGRAPHIC:
+            if fancy in plain:
+                plain = plain.replace(fancy, ascii_twin)
+        self.fast = plain.isascii()
+        if self.fast:
+            self.parts = plain.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii").split(" ")
+            self.distinct = set(self.parts)
+        else:
+            self.distinct = set(_WORD.findall(lower))
+
+    def positions(self, words: set[str]) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        if self.fast:
+            # Splitting on single spaces keeps one part per space, so a part starts at the sum of
+            # the lengths before it plus its index.
+            offsets = list(accumulate(map(len, self.parts), initial=0))
+            for index, word in enumerate(self.parts):
+                if word in words:
+                    found.setdefault(word, []).append(offsets[index] + index)
+        else:
+            for match in _WORD.finditer(self.lower):
+                if match.group() in words:
+                    found.setdefault(match.group(), []).append(match.start())
+        return found
+
+
+class _Context:
+    """Clause and sentence boundaries and modifier positions of one text, computed once."""
+
+    def __init__(self, lexicon: Lexicon, lower: str, positions: dict[str, list[int]], words: set[str],
+                 heads: set[str]) -> None:
+        self.lexicon = lexicon
+        self.lower = lower
+        self.clauses: list[int] | None = None  # computed when a cue first needs them
+        self.sentences = [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
+        mods = [_Mod(start, start + len(word), *lexicon._modifier_of[word], word)
+                for word in words for start in positions[word]]
+        for head in heads:
+            for start in positions[head]:
+                for phrase in lexicon._modifier_phrases[head]:
+                    if _phrase_at(lower, phrase, start):
+                        mods.append(_Mod(start, start + len(phrase), *lexicon.modifiers[phrase], phrase))
+        mods.sort()
+        self.mods = mods
+        self.mod_starts = [mod.start for mod in mods]
+        # Sentence k lies after k sentence breaks; these sentences hold a modifier.
+        self.modified = {bisect_right(self.sentences, mod.start) for mod in mods}
+        # Sentences that open with "Namun"/"Tetapi": the sentence before them is outweighed.
+        self.opens_with_contrast = set()
+        for mod in mods:
+            if mod.kind == "contrast":
+                index = bisect_right(self.sentences, mod.start)
+                previous = self.sentences[index - 1] + 1 if index else 0
+                if not lower[previous:mod.start].strip(_OPENING):
+                    self.opens_with_contrast.add(index)
+
+    def weigh(self, start: int, end: int, entry: str) -> tuple[Cue, Sequence[int]]:
+        lexicon, lower = self.lexicon, self.lower
+        base, desk = lexicon.entries[entry]
+        sentence_lo, sentence_hi = _bounds(self.sentences, start, end, len(lower))
+        nearby = self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)]
+        if self.clauses is None:
+            self.clauses = [m.start() for m in _CLAUSE_BREAK.finditer(lower)]
+        clause_lo, clause_hi = _bounds(self.clauses, start, end, len(lower))
         weight = base
         modifiers: list[str] = []
-        consumed: list[int] = []
-        clause_start = _last_break(lower, start, _CLAUSE_BREAK)
-        before = list(_WORD.finditer(lower, clause_start, start))[-_SCOPE_WORDS:]
-        pairs = [(m.group(), m.start()) for m in before]
-        pairs += [(f"{a} {b}", sa) for (a, sa), (b, _) in zip(pairs, pairs[1:])]
-        for word, position in pairs:
-            found = self.modifier(word)
-            if found is None:
+        used: list[int] = []
+        direction: _Mod | None = None
+        after_contrast = before_contrast = conceded = negative_stance = False
+        for mod in nearby:
+            before = mod.end <= start
+            in_clause = clause_lo <= mod.start and mod.end <= clause_hi
+            if mod.kind == "contrast":
+                after_contrast |= before
+                before_contrast |= mod.start >= end
                 continue
-            kind, factor = found
-            if kind == "negator":
-                # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
-                weight *= factor if base > 0 else factor * 0.5
-                modifiers.append("negated")
-            elif kind in ("intensifier", "diminisher") and word not in _POSTPOSED:
-                weight *= factor
-                modifiers.append("intensified" if kind == "intensifier" else "diminished")
-            else:
+            if not in_clause:
                 continue
-            consumed.append(position)
-        # "angka stunting turun" / "penurunan laba": a fall flips a cue, a rise strengthens it.
-        clause_end = _next_break(lower, end, _CLAUSE_BREAK)
-        following = list(_WORD.finditer(lower, end, clause_end))[:_SCOPE_WORDS]
-        for match in before[::-1] + following:
-            found = self.modifier(match.group())
-            if found and found[0] in ("increase", "decrease"):
-                weight *= found[1]
-                modifiers.append("reversed" if found[0] == "decrease" else "increased")
-                consumed.append(match.start())
-                break
-        after = _WORD.match(lower, _skip_spaces(lower, end))
-        if after and after.group() in _POSTPOSED:
-            weight *= self.modifiers[after.group()][1]
-            modifiers.append("intensified")
-            consumed.append(after.start())
+            if mod.kind == "concession":
+                conceded |= before
+            elif mod.kind == "stance":
+                negative_stance |= before
+            elif mod.kind in ("increase", "decrease"):
+                # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
+                # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
+                if before and mod.word.endswith(("an", "kan", "i")) and _near(lower, mod.end, start):
+                    direction = mod  # the nearest one before wins
+                elif mod.start >= end and direction is None and _near(lower, end, mod.start):
+                    direction = mod
+            elif before and mod.word not in _POSTPOSED and _near(lower, mod.end, start):
+                if mod.kind == "negator":
+                    # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
+                    weight *= mod.factor if base > 0 else mod.factor * 0.5
+                    modifiers.append("negated")
+                else:
+                    weight *= mod.factor
+                    modifiers.append("intensified" if mod.kind == "intensifier" else "diminished")
+                used.append(mod.start)
+            elif mod.word in _POSTPOSED and mod.start >= end and not lower[end:mod.start].strip():
+                weight *= mod.factor
+                modifiers.append("intensified")
+                used.append(mod.start)
+        if direction is not None:
+            weight *= direction.factor
+            modifiers.append("reversed" if direction.kind == "decrease" else "increased")
+            used.append(direction.start)
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
-            weight /= self.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
-        if base > 0 and self._under_negative_stance(lower, clause_start, start):
+            weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
+        if base > 0 and negative_stance:
             # "prihatin atas kerja sama ...": the holder's concern outweighs the good word.
             weight *= -0.5
             modifiers.append("negative_stance")
-        weight, shape = self._contrast(lower, start, end, weight)
-        modifiers += shape
-        return Cue(entry, start, end, weight, base, desk, tuple(modifiers)), consumed
+        if after_contrast:
+            weight *= lexicon.modifiers["namun"][1]
+            modifiers.append("after_contrast")
+        elif before_contrast or bisect_right(self.sentences, start) + 1 in self.opens_with_contrast:
+            weight *= _BEFORE_CONTRAST
+            modifiers.append("before_contrast")
+        if conceded:
+            weight *= lexicon.modifiers["meski"][1]
+            modifiers.append("conceded")
+        return Cue(entry, start, end, weight, base, desk, tuple(modifiers)), used
 
-    def _under_negative_stance(self, lower: str, clause_start: int, start: int) -> bool:
-        for match in _WORD.finditer(lower, clause_start, start):
-            found = self.modifier(match.group())
-            if found and found[0] == "stance":
-                entry = self.resolve(match.group())
-                if entry is not None and self.entries[entry][0] < 0:
-                    return True
-        return False
 
-    def _contrast(self, lower: str, start: int, end: int, weight: float) -> tuple[float, list[str]]:
-        sentence_start = _last_break(lower, start, _SENTENCE_BREAK)
-        sentence_end = _next_break(lower, end, _SENTENCE_BREAK)
-        modifiers: list[str] = []
-        head = lower[sentence_start:start]
-        tail = lower[end:sentence_end]
-        for word in _WORD.findall(head):
-            found = self.modifier(word)
-            if found and found[0] == "contrast":
-                weight *= found[1]
-                modifiers.append("after_contrast")
-                break
-        else:
-            for word in _WORD.findall(tail):
-                found = self.modifier(word)
-                if found and found[0] == "contrast":
-                    weight *= _BEFORE_CONTRAST
-                    modifiers.append("before_contrast")
-                    break
-            else:
-                # "Namun ..." opening the next sentence outweighs this one.
-                following = _WORD.match(lower, _skip_spaces(lower, sentence_end + 1, quotes=True))
-                found = self.modifier(following.group()) if following else None
-                if found and found[0] == "contrast":
-                    weight *= _BEFORE_CONTRAST
-                    modifiers.append("before_contrast")
-        clause = lower[_last_break(lower, start, _CLAUSE_BREAK):start]
-        for word in _WORD.findall(clause):
-            found = self.modifier(word)
-            if found and found[0] == "concession":
-                weight *= found[1]
-                modifiers.append("conceded")
-                break
-        return weight, modifiers
+def _bounds(breaks: list[int], start: int, end: int, size: int) -> tuple[int, int]:
+    index = bisect_right(breaks, start)
+    low = breaks[index - 1] + 1 if index else 0
+    after = bisect_left(breaks, end)
+    return low, breaks[after] if after < len(breaks) else size
+
+
+def _near(lower: str, a: int, b: int) -> bool:
+    """True when at most two words lie between positions a and b (a modifier's reach)."""
+    return b - a <= 40 and len(_WORD.findall(lower, a, b)) < _SCOPE_WORDS
 
 
 def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
@@ -246,12 +351,6 @@ def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
         if found and found[0] in ("stance", "reporting"):
             spans.append((match.start(), match.end(), found[0]))
     return spans
-
-
-def clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """Return the ``(start, end)`` of the clause around ``position``."""
-    lower = _lower(text)
-    return _last_break(lower, position, _CLAUSE_BREAK), _next_break(lower, position, _CLAUSE_BREAK)
 
 
 @lru_cache(maxsize=8)
@@ -379,6 +478,11 @@ def _lower(text: str) -> str:
     return lower
 
 
+def _phrase_at(lower: str, phrase: str, start: int) -> bool:
+    end = start + len(phrase)
+    return lower.startswith(phrase, start) and _is_boundary(lower, end, end + 1)
+
+
 def _occurrences(lower: str, needle: str) -> list[int]:
     found: list[int] = []
     start = lower.find(needle)
@@ -402,24 +506,9 @@ def _is_boundary(text: str, index: int, beyond: int) -> bool:
     return True
 
 
-def _last_break(text: str, position: int, pattern: re.Pattern) -> int:
-    window_start = max(0, position - 200)
-    last = window_start
-    for match in pattern.finditer(text, window_start, position):
-        last = match.end()
-    return last
-
-
 def _next_break(text: str, position: int, pattern: re.Pattern) -> int:
     match = pattern.search(text, position, position + 400)
     return match.start() if match else min(len(text), position + 400)
-
-
-def _skip_spaces(text: str, position: int, *, quotes: bool = False) -> int:
-    skip = " \t\"'“”‘’" if quotes else " \t"
-    while position < len(text) and text[position] in skip:
-        position += 1
-    return position
 
 
 def explain(cues: Sequence[Cue]) -> str:
