@@ -224,8 +224,11 @@ def split_glued_sentences(paragraph: str) -> str:
 
 
 def _unglue(match: re.Match[str]) -> str:
-    before = match.string[match.start() - 1] if match.start() else " "
-    if before not in _GLUED_AFTER or match.group(1).lower() in _TLD_WORDS:
+    start, text = match.start(), match.string
+    before = text[start - 2: start] if start >= 2 else " " + text[:start]
+    # After a word ("cermat.", "AS.") but not after an initial ("U.S.") or before a TLD (".Com").
+    ends_word = before[1] in _GLUED_AFTER or (before[1].isupper() and before[0].isupper())
+    if not ends_word or match.group(1).lower() in _TLD_WORDS:
         return match.group(0)
     return match.group(0) + " "
 
