@@ -68,6 +68,8 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
     text = "Kim Jong Un bertemu ayahnya Kim Jong Il. Kim mengatakan hubungan itu penting."
     kim = by_surface(text, use_model=False)["Kim"]
     assert kim.actor_id == "per:kim" and kim.resolution.startswith("ambiguous:Kim")
+    text = "John Nilsson-Wright, kepala program Jepang, hadir. Nilsson-Wright mengatakan itu penting."
+    assert by_surface(text, use_model=False)["Nilsson-Wright"].actor_id == "per:john-nilsson-wright"
     # A capitalised word opening a sentence before a speech verb is only kept when it resolves.
     assert "Pemerintah" not in by_surface("Pemerintah mengatakan harga naik.", use_model=False)
 

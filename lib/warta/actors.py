@@ -164,7 +164,7 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
     mentions = _resolve(text, tokens, [c for c in candidates if c is not None], gazetteer, options)
-    return [m for m in mentions if not _is_credit(text, tokens, m, outlet)]
+    return [m for m in mentions if m.subtype != "media" or not _is_credit(text, m, outlet)]
 
 
 def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -> pd.DataFrame:
@@ -466,10 +466,8 @@ def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
     return last < len(tokens) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
 
 
-def _is_credit(text: str, tokens: Tokens, mention: Mention, outlet: str) -> bool:
+def _is_credit(text: str, mention: Mention, outlet: str) -> bool:
     """Whether an agency or outlet mention only credits a source (not an actor of the story)."""
-    if mention.subtype != "media":
-        return False
     if outlet and fold(outlet).startswith(fold(mention.name)[:6]):
         return True
     before = text[max(0, mention.start - 40) : mention.start]
@@ -555,8 +553,8 @@ def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
 
 
 def _resolve_short_forms(mentions: list[Mention], candidates: Sequence[_Candidate]) -> list[Mention]:
-    """Map one-word person mentions to the single full name in the text that holds that word."""
-    shorts = [candidate.entry is None and candidate.last - candidate.first == 1 and mention.type == "PER"
+    """Map short person mentions (``Matthew``, ``Nilsson-Wright``) to the one longer name holding their words."""
+    shorts = [candidate.entry is None and mention.type == "PER" and not mention.resolution
               for mention, candidate in zip(mentions, candidates)]
     if not any(shorts):
         return mentions
@@ -570,12 +568,12 @@ def _resolve_short_forms(mentions: list[Mention], candidates: Sequence[_Candidat
         if not short:
             resolved.append(mention)
             continue
-        word = fold(mention.surface)
-        owners = [aid for aid, words in words_of.items() if word in words]
+        mine = {fold(w) for w in re.findall(r"\w+", mention.surface)}
+        owners = [aid for aid, words in words_of.items() if mine < words]
         if len(owners) == 1:
             target = full[owners[0]]
             resolved.append(mention._replace(actor_id=target.actor_id, name=target.name, subtype=target.subtype,
-                                    resolution=f"short:{mention.surface}→{target.name}"))
+                                             resolution=f"short:{mention.surface}→{target.name}"))
         elif len(owners) > 1:
             names = " | ".join(sorted(full[aid].name for aid in owners))
             resolved.append(mention._replace(confidence=0.3, resolution=f"ambiguous:{mention.surface}: {names}"))

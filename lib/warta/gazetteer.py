@@ -68,7 +68,7 @@ class Tokens:
                       self.ends[first:last], joined)
 
 
-@dataclass
+@dataclass(slots=True)
 class Match:
     """A gazetteer hit: token range ``[first, last)``, character span and the entry."""
 
