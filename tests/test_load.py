@@ -487,3 +487,44 @@ def test_outlet_styles_end_to_end(before, dateline, after, domain, published):
     row = _load_one("article.txt", f"{before}\n{dateline}{PARAGRAPHS}\n{after}".encode())
     assert row["body"] == PARAGRAPHS
     assert (row["outlet_domain"], row["published"][:16]) == (domain, published)
+
+
+def _mutations(seed: int) -> list[bytes]:
+    """Seed texts broken in the ways scraped text breaks: cut, glued, shuffled, noised."""
+    import random
+
+    rng = random.Random(seed)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    out = []
+    for _ in range(40):
+        text = rng.choice(texts)
+        lines = text.split("\n")
+        action = rng.randrange(6)
+        if action == 0:
+            text = text[: rng.randrange(1, len(text))]
+        elif action == 1:
+            text = text.replace("\n", rng.choice(["", " ", "\r\n", "\u2028"]))
+        elif action == 2:
+            rng.shuffle(lines)
+            text = "\n".join(lines)
+        elif action == 3:
+            text = "\n".join(line for line in lines if rng.random() < 0.5)
+        elif action == 4:
+            position = rng.randrange(len(text))
+            text = text[:position] + "".join(chr(rng.randrange(32, 0x3000)) for _ in range(50)) + text[position:]
+        else:
+            text = "\n".join(rng.choice(lines) for _ in range(rng.randrange(1, 30)))
+        out.append(text.encode(rng.choice(["utf-8", "utf-16"]), errors="replace"))
+    return out
+
+
+def test_mangled_texts_never_crash_the_loader(tmp_path):
+    payloads = _mutations(7)
+    for number, payload in enumerate(payloads):
+        (tmp_path / f"{number:03d}.txt").write_bytes(payload)
+    table = load_corpus(tmp_path)
+    assert len(table) == len(payloads)
+    assert not any(f.startswith("unreadable:") for flags in table["flags"] for f in flags)
+    assert set(table["status"]) <= {"ok", "flagged", "rejected"}
+    usable = table[table["status"] != "rejected"]
+    assert (usable["body"].str.len() > 0).all()
