@@ -376,7 +376,8 @@ def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
     """
     candidates: list[int] = []
     for index, line in enumerate(zone):
-        inline = cues["caption_inline"].search(line) if _word_count(line) <= settings["header_max_words"] else None
+        inline = (cues["caption_inline"].search(line)
+                  if _word_count(line) <= settings["header_max_words"] and ("oto" in line or "OTO" in line) else None)
         if inline:
             captions.append(inline.group(0).strip())
         if not _looks_like_header(line[: inline.start()] if inline else line):
@@ -385,7 +386,7 @@ def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
     if best is None or _word_count(zone[best]) < settings["title_min_words"]:
         return "", zone
     header = zone[:best] + zone[best + 1:]
-    match = cues["title_suffix"].search(zone[best])
+    match = cues["title_suffix"].search(zone[best]) if any(f" {dash} " in zone[best] for dash in "-|–—") else None
     if not match or _word_count(zone[best][: match.start()]) < settings["title_min_words"]:
         return zone[best], header
     return zone[best][: match.start()].rstrip(), header + [match.group("suffix")]
