@@ -666,3 +666,47 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     events["published_start"] = pd.to_datetime(events["published_start"], utc=True).dt.tz_convert(display_timezone())
     events["days_from_publication"] = ((events["start"] - events["published_start"]) / pd.Timedelta(days=1)).round(2)
     return events[EVENT_COLUMNS]
+
+
+# --------------------------------------------------------------------------- summaries for charts
+
+
+def propagation_edges(propagation: pd.DataFrame) -> pd.DataFrame:
+    """Edges of the propagation graph: ``source`` → ``target`` outlet, with what travelled.
+
+    ``copied_from:X`` gives X → outlet (``via`` "copy"); a credited source gives source → outlet
+    (``via`` "credit": the wire or outlet it was taken from, for ``same_wire`` occurrences and for
+    first occurrences that credit one). ``items`` counts the quotes and claims on the edge and
+    ``texts`` lists them (kind: text).
+    """
+    columns = ["source", "target", "via", "items", "texts"]
+    if propagation.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for row in propagation.itertuples():
+        label = f"{row.kind}: {row.text}"
+        if row.relation.startswith("copied_from:"):
+            rows.append((row.relation.split(":", 1)[1], row.outlet, "copy", row.item_id, label))
+        elif row.relation.startswith(("same_wire:", "first")) and row.credited:
+            for source in str(row.credited).split("; "):
+                if source != row.outlet:
+                    rows.append((source, row.outlet, "credit", row.item_id, label))
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    edges = pd.DataFrame(rows, columns=["source", "target", "via", "item", "text"]).drop_duplicates()
+    return (edges.groupby(["source", "target", "via"], as_index=False)
+            .agg(items=("item", "nunique"), texts=("text", lambda texts: list(dict.fromkeys(texts))))
+            .sort_values(["items", "source", "target"], ascending=[False, True, True], ignore_index=True))
+
+
+def wire_shares(articles: pd.DataFrame) -> pd.DataFrame:
+    """How many articles credit each source in ``cited_sources`` (and how many credit none)."""
+    cited = articles["cited_sources"] if "cited_sources" in articles else pd.Series([[]] * len(articles))
+    counts: dict[str, int] = {}
+    for sources in cited:
+        names = list(dict.fromkeys(sources)) if isinstance(sources, (list, tuple, np.ndarray)) else []
+        for name in names or ["(none)"]:
+            counts[str(name)] = counts.get(str(name), 0) + 1
+    table = pd.DataFrame(sorted(counts.items(), key=lambda item: (-item[1], item[0])), columns=["source", "articles"])
+    table["share"] = (table["articles"] / max(len(articles), 1)).round(3)
+    return table
