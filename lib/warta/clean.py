@@ -55,7 +55,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}/?")
 _TLD_ENDINGS = tuple(f".{tld}" for tld in
                      "com co.id id tv net org news co info asia my.id web.id or.id go.id ac.id".split())
-# Terminal punctuation that marks a line as running text rather than a headline.
+# Closing quotes: a line ending in punctuation and one of these is running text, not a headline.
 _QUOTES = "\"'”’"
 _DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
 _DATELINE_TOKEN = re.compile(r"[\s,()/]+")
@@ -82,6 +82,7 @@ _HEADER_MAX_TOKENS = 16
 def _cues() -> dict[str, Any]:
     with (config.DATA_DIR / "boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
+
     def full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
         return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*[.:]?", flags)
 
