@@ -111,6 +111,11 @@ def test_url_line_is_kept_as_url():
         "SCROLL TO CONTINUE WITH CONTENT",
         "Artikel ini telah tayang di Kompas.com dengan judul Putin Tiba",
         "Halaman selanjutnya",
+        "[Gambas:Video CNN]",
+        "Simak juga Video: Putin Tiba di Pyongyang",
+        "Klik di sini untuk berlangganan",
+        "Lihat Foto",
+        "***",
     ],
 )
 def test_promo_lines_leave_the_body(line):
@@ -146,6 +151,9 @@ def test_source_trailer_is_a_credit():
         "Ilustrasi: rudal balistik Korea Utara.",
         "Putin dan Kim di Pyongyang. (ANTARA FOTO/REUTERS/Sputnik)",
         "Warga menonton siaran berita di Seoul. (AP Photo/Ahn Young-joon)",
+        "Presiden Joko Widodo di Istana Merdeka. (KOMPAS.com/Garry Lotulung)",
+        "Ilustrasi rudal balistik. (Shutterstock)",
+        "Warga berkumpul di alun-alun kota. (Dok. Istimewa)",
     ],
 )
 def test_captions_move_out_of_the_body(caption):
