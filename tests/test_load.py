@@ -137,6 +137,7 @@ def test_resolve_sources(tmp_path):
     assert resolve_sources(tmp_path, recursive=False) == [tmp_path / "y.txt"]
     assert resolve_sources(str(tmp_path / "**" / "*.txt")) == [tmp_path / "a" / "x.txt", tmp_path / "y.txt"]
     assert resolve_sources([tmp_path / "y.txt", tmp_path]) == [tmp_path / "y.txt", tmp_path / "a" / "x.txt"]
+    assert resolve_sources(str(tmp_path / "[a]")) == [tmp_path / "a" / "x.txt"]  # a glob naming folders
 
 
 @pytest.mark.parametrize("pattern", ["nothing-*.txt", "missing.txt", "empty-folder"])

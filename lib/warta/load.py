@@ -142,7 +142,9 @@ def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: boo
             if not matches:
                 raise FileNotFoundError(f"folder {str(item)!r} holds no files")
         elif _GLOB_MAGIC.search(str(item)):
-            matches = sorted(p for p in map(Path, glob.glob(str(path), recursive=True)) if p.is_file())
+            matches = []
+            for match in sorted(map(Path, glob.glob(str(path), recursive=True))):
+                matches.extend(_folder_files(match, recursive=recursive) if match.is_dir() else [match])
             if not matches:
                 raise FileNotFoundError(f"no files match {str(item)!r}")
         else:
