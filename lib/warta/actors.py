@@ -1,16 +1,19 @@
 """Actors: persons, institutions and places in article bodies, canonical and typed, with roles and quotes.
 
-``extract_actors(text)`` finds the mentions of one text in four passes:
+``extract_actors(text)`` finds the mentions of one text in these passes:
 
 1. the gazetteer (:mod:`warta.gazetteer`): known names and aliases, longest match first;
-2. rules on Indonesian cues: organisation heads (``Kementerian``, ``Universitas``, ``PT`` …),
-   titles and roles before a name (``Presiden``, ``juru bicara Kremlin`` …) and speech verbs
-   around it (``kata``, ``ujar``, ``menurut`` / ``mengatakan`` …);
-3. the CRF tagger (:mod:`warta.tagger`) for capitalised words neither pass explained;
-4. resolution within the text: short forms to the one full name that contains them
-   (``Putin`` → Vladimir Putin; ``Kim`` stays ambiguous when several Kims are present), and
+2. the CRF tagger (:mod:`warta.tagger`, ``[actors] model``), which reads the gazetteer's tags as
+   features; with ``model_first`` its spans may widen known names (``Liga Indonesia``) but never
+   swallow a known name of another type (``Kremlin Demitry Peskov``);
+3. rules on Indonesian cues: a known surname after an unknown given name (``Demitry Peskov``),
+   organisation heads (``Kementerian``, ``Universitas``, ``PT`` …), titles and roles before a name
+   (``Presiden``, ``juru bicara Kremlin`` …), relations (``rekannya dari Korea Selatan``) and speech
+   verbs around it (``kata`` / ``mengatakan`` …); after the tagger only the surest of them run;
+4. resolution within the text: short forms to the one longer name holding their words
+   (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
-   written to the ``resolution`` column.
+   written to the ``resolution`` column; the role stated before a person or in an apposition.
 
 News agencies and outlets are recognised but dropped where they are credited as a source
 (``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
@@ -538,11 +541,11 @@ def _fuzzy_lookup(surface: str, type_: str, gazetteer, threshold: int, token_thr
     return entry, f"fuzzy:{round(best[1])} {surface}→{entry.name}"
 
 
-_FUZZY_CACHE: dict[tuple[int, str, int], dict[str, Entry]] = {}
+_FUZZY_CACHE: dict[tuple[object, str, int], dict[str, Entry]] = {}
 
 
 def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
-    key = (id(gazetteer), type_, n_words)
+    key = (gazetteer, type_, n_words)
     if key not in _FUZZY_CACHE:
         choices: dict[str, Entry] = {}
         for words, (entry, _, exact) in gazetteer.index.items():
