@@ -44,7 +44,7 @@ needs_sources = pytest.mark.skipif(SOURCES_MISSING, reason="warta.sources has no
 needs_dates = pytest.mark.skipif(DATES_MISSING, reason="warta.dates has not landed")
 
 from warta.load import (  # noqa: E402  (after the stand-ins above)
-    ARTICLE_COLUMNS, decode_bytes, load_corpus, read_articles, resolve_sources, write_articles)
+    ARTICLE_COLUMNS, decode_bytes, load_corpus, mark_duplicates, read_articles, resolve_sources, write_articles)
 
 SEEDS = config.seeds_dir()
 STORY = ("JAKARTA, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) "
@@ -335,6 +335,18 @@ def test_exact_duplicates_are_flagged_not_dropped(tmp_path):
     assert len(table) == 4 and table["article_id"].is_unique
     assert [f for f in table["flags"][1] if f.startswith("duplicate_of:")] == [f"duplicate_of:{first}"]
     assert (table["status"][1:] == "flagged").all()
+
+
+def test_duplicates_across_partitions(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    parts = pd.concat([load_corpus(tmp_path / "a.txt"), load_corpus(tmp_path / "b.txt")], ignore_index=True)
+    assert not parts["article_id"].is_unique
+    whole = mark_duplicates(parts)
+    assert whole["article_id"].is_unique and whole["article_id"][0] == parts["article_id"][0]
+    assert whole["flags"][1] == [f"duplicate_of:{parts['article_id'][0]}"]
+    assert whole["status"][1] == "flagged"
+    assert mark_duplicates(whole)["flags"].tolist() == whole["flags"].tolist()  # idempotent
 
 
 def test_same_text_in_another_outlet_is_not_a_duplicate(tmp_path, monkeypatch):

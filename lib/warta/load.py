@@ -71,7 +71,8 @@ from warta.clean import clean_article
 from warta.errors import WartaError
 from warta.language import detect_language
 
-__all__ = ["ARTICLE_COLUMNS", "load_corpus", "read_articles", "resolve_sources", "write_articles", "decode_bytes"]
+__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "mark_duplicates", "read_articles", "resolve_sources",
+           "write_articles"]
 
 ARTICLE_COLUMNS = (
     "article_id", "path", "status", "flags", "outlet", "outlet_domain", "media_type", "lang", "title",
@@ -125,6 +126,22 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     for row in rows:
         row["status"] = _status(row["flags"], settings["flagging"])
     return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+
+
+def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
+    """Redo duplicate flags, unique ids and statuses over tables loaded in parts.
+
+    :func:`load_corpus` marks duplicates within one call; a batch loaded in partitions is marked
+    again as a whole with this. Copies keep their order: the first row stays the original.
+    """
+    flagging = config.section("load")["flagging"]
+    rows = articles.to_dict("records")
+    for row in rows:
+        row["flags"] = [flag for flag in row["flags"] if not flag.startswith("duplicate_of:")]
+    _mark_duplicates(rows)
+    for row in rows:
+        row["status"] = _status(row["flags"], flagging)
+    return pd.DataFrame(rows, columns=articles.columns)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
