@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from warta.errors import WartaError
-from warta.sentiment import (LexiconEngine, label_shares, load_engine, load_lexicon, score_actors, score_articles,
+from warta.sentiment import (LexiconEngine, describe, evidence_table, label_shares, load_engine, load_lexicon, score_actors, score_articles,
                              score_sentences, score_text, share_of_voice, train_model, wilson_interval)
 from warta.sentiment.scoring import aggregate_scores
 from warta.text import sentence_spans
@@ -452,3 +452,15 @@ def test_seed_001_vendor_label_is_compared(seed_tables):
     assert row["label"] == "negative" and not row["agrees"]
     assert "prihatin" in row["disagreement_reason"] or "khawatir" in row["disagreement_reason"] \
         or "invasi" in row["disagreement_reason"]
+
+
+def test_describe_and_evidence_table():
+    vendor = {"sentiment": "positif", "sentiment_confidence": 84.2}
+    frame = pd.DataFrame([article("a1", "Gempa merusak rumah. Warga khawatir.", vendor=vendor),
+                          article("a2", "Warga senang dan bangga.")])
+    table = score_articles(frame, model=LEXICON)
+    text = describe(table)
+    assert text.startswith("2 articles: **1 negative** (50%; 95% interval 9%–91%)")
+    assert "intervals are wide" in text and "warta agrees with 0" in text
+    trail = evidence_table(table)
+    assert set(trail["article_id"]) == {"a1", "a2"} and (trail["cues"] != "").all()

@@ -201,7 +201,7 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
         reason.append(f"Strongest {prediction.label} evidence, {where}: “{_clip(top['text'])}” "
                       f"(cues: {', '.join(top['cues'][:5])}).")
     sign = {"positive": 1, "negative": -1}.get(vendor_label, 0)
-    supporting = [(int(r.sentence_id), c["term"]) for r in sentences.itertuples() for c in r.cues
+    supporting = [(int(r.sentence_id), _cue_label(c)) for r in sentences.itertuples() for c in r.cues
                   if sign and c["weight"] * sign > 0]
     if supporting:
         terms = ", ".join(dict.fromkeys(term for _, term in supporting))
@@ -212,6 +212,37 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
         reason.append(f"warta finds no {vendor_label} cue to support the vendor's label.")
     result["disagreement_reason"] = " ".join(reason)
     return result
+
+
+def evidence_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article, evidence sentence): the audit trail of every article label."""
+    rows = [{"article_id": r.article_id, "outlet": r.outlet, "label": r.label, "score": r.score,
+             "probability": r.probability, "sentence_id": item["sentence_id"], "sentence_score": item["score"],
+             "cues": ", ".join(item["cues"]), "text": item["text"]}
+            for r in articles.itertuples() for item in r.evidence]
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "label", "score", "probability", "sentence_id",
+                                       "sentence_score", "cues", "text"])
+
+
+def describe(articles: pd.DataFrame, *, z: float = 1.96) -> str:
+    """A Markdown paragraph on the article labels, each share with its Wilson interval."""
+    n = len(articles)
+    if not n:
+        return "No articles to score."
+    parts = []
+    for label in LABELS:
+        k = int((articles["label"] == label).sum())
+        low, high = wilson_interval(k, n, z)
+        parts.append(f"**{k} {label}** ({k / n:.0%}; 95% interval {low:.0%}–{high:.0%})")
+    text = f"{n} article{'s' if n != 1 else ''}: " + ", ".join(parts) + "."
+    if n < 30:
+        text += (f" With {n} articles the intervals are wide: read the shares as a description of this "
+                 "batch, not as an estimate of coverage at large.")
+    with_vendor = articles[articles["vendor_label"].fillna("") != ""]
+    if len(with_vendor):
+        agree = int(with_vendor["agrees"].astype(bool).sum())
+        text += f" {len(with_vendor)} article(s) carry another platform's label; warta agrees with {agree}."
+    return text
 
 
 def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -250,6 +281,11 @@ def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, 
 
 def _engine(engine: str | Engine | None) -> Engine:
     return engine if hasattr(engine, "predict") else load_engine(engine)
+
+
+def _cue_label(cue: dict) -> str:
+    """``khawatir (negated)``: a cue with the modifiers that set its sign."""
+    return f"{cue['term']} ({', '.join(cue['modifiers'])})" if cue["modifiers"] else cue["term"]
 
 
 def _normal_cdf(value: float) -> float:
