@@ -264,6 +264,12 @@ def test_compare_outlets():
     assert shares[("bisnis.com", "NATO – Kim Jong Un")] == 0
 
 
+def test_compare_outlets_filters():
+    table = compare_outlets(SMALL, ARTICLES, top_n=5, watchlist=["Rusia"])
+    assert set(table["pair"]) == {"Rusia – Vladimir Putin"}
+    assert set(compare_outlets(SMALL, ARTICLES, top_n=5, types=["PER"])["pair"]) == {"Kim Jong Un – Vladimir Putin"}
+
+
 def test_compare_outlets_unknown_article():
     table = compare_outlets(SMALL, ARTICLES[ARTICLES["article_id"] != "a2"], top_n=1)
     assert set(table["outlet"]) == {"Kompas", "bisnis.com", "unknown"}

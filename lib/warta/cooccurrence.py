@@ -163,8 +163,11 @@ def compare_outlets(
     window: str = "sentence",
     top_n: int = 20,
     types: Sequence[str] | None = None,
+    watchlist: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Count the corpus's ``top_n`` pairs in each outlet: one row per outlet and pair, zeros kept.
+
+    ``types`` and ``watchlist`` select pairs as in :func:`cooccurrence`.
 
     ``count`` is windows holding both actors in that outlet, ``articles`` the outlet's articles
     holding the pair, and ``share`` = count / the outlet's windows naming any actor, which
@@ -174,7 +177,7 @@ def compare_outlets(
     windows = _collect_windows(mentions, window)
     if windows is None:
         return _empty(COMPARISON_COLUMNS)
-    rows = windows.rows[_pair_mask(windows, types=types, watchlist=None)]
+    rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
     if rows.empty:
         return _empty(COMPARISON_COLUMNS)
     outlet_by_article = pd.Series(
