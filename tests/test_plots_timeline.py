@@ -1,6 +1,8 @@
 """Tests for warta.plots.timeline: what each chart draws from small hand-built tables."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -130,3 +132,16 @@ def test_charts_accept_empty_tables():
     empty = timeline.publication_timeline(ARTICLES.iloc[:0])
     assert len(charts.timeline_figure(empty).data) == 0
     assert isinstance(charts.propagation_figure(PROPAGATION.iloc[:0]), type(charts.timeline_figure(empty)))
+
+
+@pytest.mark.parametrize("build", [
+    lambda table: charts.timeline_figure(table),
+    lambda table: charts.lag_figure(timeline.first_reporters(ARTICLES, STORIES)),
+    lambda table: charts.propagation_figure(PROPAGATION),
+    lambda table: charts.wire_share_figure(ARTICLES),
+    lambda table: charts.events_figure(timeline.extract_events(ARTICLES), table),
+])
+def test_figures_serialise_for_the_notebook_display(build, table):
+    from jupyter_client.jsonutil import json_default
+
+    json.dumps(build(table).to_plotly_json(), default=json_default)

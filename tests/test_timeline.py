@@ -370,3 +370,18 @@ def test_seeds_containers_claim_is_the_same_reuters_wire(seed_tables):
     assert sorted(claim["outlet"]) == ["Bisnis.com", "bdadinfo.com"]
     assert (claim["credited"] == "Reuters").all()
     assert sorted(claim["relation"]) == ["first", "same_wire:Reuters"]
+
+
+def test_summarize_stories_lists_largest_first_with_earliest_title():
+    articles = pd.DataFrame([
+        article("a", "A", "2024-06-18", "x", precision="day", title=""),
+        article("b", "B", "2024-06-15T12:30:00+07:00", "x", title="Yang pertama"),
+        article("c", "C", "2024-06", "x", precision="month", title="Bulan saja"),
+        article("d", "D", "2024-07-01", "x", precision="day", title="Lain"),
+    ])
+    stories = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "story_id": ["s1", "s1", "s1", "s2"]})
+    summary = timeline.summarize_stories(articles, stories)
+    assert summary["story_id"].tolist() == ["s1", "s2"]
+    first = summary.iloc[0]
+    assert (first["articles"], first["outlets"], first["title"]) == (3, "B, A, C", "Yang pertama")
+    assert (first["first_published"], first["last_published"]) == ("2024-06-15T12:30:00+07:00", "2024-06")

@@ -710,3 +710,23 @@ def wire_shares(articles: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(sorted(counts.items(), key=lambda item: (-item[1], item[0])), columns=["source", "articles"])
     table["share"] = (table["articles"] / max(len(articles), 1)).round(3)
     return table
+
+
+def summarize_stories(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
+    """One row per story, largest first: size, outlets, first and last publication, and the title
+    of its earliest article (the story's label)."""
+    columns = ["story_id", "articles", "outlets", "first_published", "last_published", "title"]
+    table = publication_timeline(articles, stories=stories)
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    table["story_id"] = table["story_id"].fillna("")
+    grouped = table.groupby("story_id", sort=False)
+    summary = pd.DataFrame({
+        "articles": grouped["article_id"].size(),
+        "outlets": grouped["outlet"].agg(lambda outlets: ", ".join(dict.fromkeys(outlets))),
+        "first_published": grouped["published"].first(),
+        "last_published": grouped["published"].agg(lambda values: values.dropna().iloc[-1] if values.notna().any()
+                                                    else None),
+        "title": grouped["title"].agg(lambda titles: next((title for title in titles if title), "")),
+    }).reset_index()
+    return summary.sort_values(["articles", "story_id"], ascending=[False, True], ignore_index=True)[columns]

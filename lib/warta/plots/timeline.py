@@ -33,6 +33,11 @@ def _local(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.tz_localize(None)
 
 
+def _iso(values: pd.Series) -> list[str]:
+    """Dates as ISO strings: figures must serialise to plain JSON for the notebook display."""
+    return pd.to_datetime(values).dt.strftime("%Y-%m-%dT%H:%M:%S").tolist()
+
+
 def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(textwrap.wrap(str(text), width)) or ""
 
@@ -67,14 +72,14 @@ def timeline_figure(table: pd.DataFrame, *, title: str = "Publication timeline b
                  for outlet, title_, published, precision in
                  zip(rows["outlet"], rows["title"], rows["published"], rows["precision"])]
         figure.add_trace(go.Bar(
-            y=rows["outlet"], base=rows["start_local"],
+            y=rows["outlet"], base=_iso(rows["start_local"]),
             x=(rows["shown_end"] - rows["start_local"]).dt.total_seconds() * 1000,
             orientation="h", name=str(story), marker_color=colors[story], opacity=0.55,
             hovertext=hover, hoverinfo="text", legendgroup=str(story)))
         exact = rows[~rows["precision"].isin(COARSE)]
         if len(exact):
             figure.add_trace(go.Scatter(
-                y=exact["outlet"], x=exact["start_local"], mode="markers", showlegend=False,
+                y=exact["outlet"], x=_iso(exact["start_local"]), mode="markers", showlegend=False,
                 marker=dict(symbol="diamond", size=11, color=colors[story], line=dict(width=1, color="black")),
                 hovertext=[hover[rows.index.get_loc(index)] for index in exact.index], hoverinfo="text",
                 legendgroup=str(story)))
@@ -167,7 +172,7 @@ def events_figure(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before:
     figure = go.Figure()
     dated = _dated(table)
     figure.add_trace(go.Bar(
-        y=dated["outlet"], base=dated["start_local"], x=(dated["shown_end"] - dated["start_local"]).dt.total_seconds()
+        y=dated["outlet"], base=_iso(dated["start_local"]), x=(dated["shown_end"] - dated["start_local"]).dt.total_seconds()
         * 1000, orientation="h", name="published", marker_color="#bdbdbd", opacity=0.8,
         hovertext=[f"{outlet} published {published}" for outlet, published in zip(dated["outlet"], dated["published"])],
         hoverinfo="text"))
@@ -179,12 +184,12 @@ def events_figure(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before:
     mentioned["hover"] = hover
     wide = mentioned["precision"].isin(["month", "year"])
     figure.add_trace(go.Bar(
-        y=mentioned.loc[wide, "outlet"], base=mentioned.loc[wide, "start_local"],
+        y=mentioned.loc[wide, "outlet"], base=_iso(mentioned.loc[wide, "start_local"]),
         x=(mentioned.loc[wide, "end_local"] - mentioned.loc[wide, "start_local"]).dt.total_seconds() * 1000,
         orientation="h", name="mentioned (month / year)", marker_color="#fdae6b", opacity=0.5,
         hovertext=mentioned.loc[wide, "hover"], hoverinfo="text"))
     figure.add_trace(go.Scatter(
-        y=mentioned.loc[~wide, "outlet"], x=mentioned.loc[~wide, "start_local"] + pd.Timedelta(hours=12),
+        y=mentioned.loc[~wide, "outlet"], x=_iso(mentioned.loc[~wide, "start_local"] + pd.Timedelta(hours=12)),
         mode="markers", name="mentioned (day)", marker=dict(size=10, color="#e6550d"),
         hovertext=mentioned.loc[~wide, "hover"], hoverinfo="text"))
     figure.update_layout(title=title, barmode="overlay", xaxis=dict(type="date"), yaxis=dict(autorange="reversed"),
