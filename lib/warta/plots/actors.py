@@ -33,7 +33,8 @@ def network_layout(graph: nx.Graph, *, seed: int | None = None) -> dict[str, tup
     seed = int(_settings().get("layout_seed", 7)) if seed is None else seed
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
-    ordered.add_edges_from(sorted((min(u, v), max(u, v), {"count": d.get("count", 1)}) for u, v, d in graph.edges(data=True)))
+    edges = sorted((min(u, v), max(u, v), data.get("count", 1)) for u, v, data in graph.edges(data=True))
+    ordered.add_weighted_edges_from(edges, weight="count")
     positions = nx.spring_layout(ordered, seed=seed, weight="count")
     return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
 
@@ -115,7 +116,8 @@ def top_pairs_figure(pairs: pd.DataFrame, *, value: str = "count", title: str = 
         orientation="h",
         name=value,
         customdata=np.column_stack([pairs["articles"], pairs["pmi"]])[::-1] if len(pairs) else None,
-        hovertemplate="%{y}<br>" + value + ": %{x}<br>articles: %{customdata[0]}<br>PMI: %{customdata[1]:.2f}<extra></extra>",
+        hovertemplate=(f"%{{y}}<br>{value}: %{{x}}<br>articles: %{{customdata[0]}}"
+                       "<br>PMI: %{customdata[1]:.2f}<extra></extra>"),
     ))
     figure.update_layout(title=title, template="plotly_white", xaxis_title=value,
                          height=max(320, 26 * len(pairs) + 120), margin={"l": 10, "r": 10, "t": 50, "b": 40})
@@ -258,7 +260,8 @@ def _node_hover(node: str, data: Mapping) -> str:
 def _edge_hover(graph: nx.Graph, edges, evidence: pd.DataFrame | None, *, wrap: int) -> list[str]:
     sentences: dict[frozenset, list[str]] = {}
     if evidence is not None and not evidence.empty:
-        for source, target, outlet, sentence in evidence[["source_id", "target_id", "outlet", "sentence"]].itertuples(index=False):
+        columns = evidence[["source_id", "target_id", "outlet", "sentence"]]
+        for source, target, outlet, sentence in columns.itertuples(index=False):
             text = "<br>  ".join(textwrap.wrap(f"“{sentence}” ({outlet})", wrap))
             sentences.setdefault(frozenset((source, target)), []).append("• " + text)
     hover = []
