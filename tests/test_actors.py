@@ -83,11 +83,15 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
      "Penasihat kebijakan luar negeri Rusia"),
     ("John Nilsson-Wright, kepala program Jepang di Universitas Cambridge, mengatakan itu.",
      "John Nilsson-Wright", "kepala program Jepang di Universitas Cambridge"),
+    ("Direktur Utama PT Pertamina (Persero) Nicke Widyawati hadir.", "Nicke Widyawati",
+     "Direktur Utama PT Pertamina (Persero)"),
+    ("Pengamat politik dari Universitas Airlangga, Airlangga Pribadi Kusman, menilai itu.", "Airlangga Pribadi Kusman",
+     "Pengamat politik dari Universitas Airlangga"),
     ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Putin", ""),
     ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Kim Jong Un", "pemimpin Korea Utara"),
 ])
 def test_roles(text, surface, role):
-    assert by_surface(text, use_model=False)[surface].role == role
+    assert by_surface(text)[surface].role == role
 
 
 @pytest.mark.parametrize("text, outlet", [
@@ -100,6 +104,19 @@ def test_roles(text, surface, role):
 def test_credited_agencies_and_the_own_outlet_are_not_actors(text, outlet):
     types = {m.subtype for m in extract_actors(text, use_model=False, outlet=outlet)}
     assert "media" not in types
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_known_one_word_alias_inside_a_longer_name_is_someone_else(use_model):
+    mentions = by_surface("Pengamat politik dari Universitas Airlangga, Airlangga Pribadi Kusman, menilai itu.",
+                          use_model=use_model)
+    assert mentions["Airlangga Pribadi Kusman"].actor_id == "per:airlangga-pribadi-kusman"
+
+
+def test_tagged_person_names_start_after_ranks():
+    mentions = by_surface("Kapolda Metro Jaya Irjen Karyoto menegaskan pihaknya akan menindak tegas pelaku.")
+    assert "Karyoto" in mentions and mentions["Karyoto"].type == "PER"
+    assert not any("Irjen" in surface for surface in mentions)
 
 
 def test_agency_as_an_actor_of_the_story_is_kept():

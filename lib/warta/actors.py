@@ -64,7 +64,7 @@ TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai g
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
 utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal muda madya strategis
-komunikasi politik ekonomi hukum tetap
+komunikasi politik ekonomi hukum tetap dari
 """.split())
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
 PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
@@ -299,10 +299,17 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         candidate = candidates[index]
         if candidate is None or candidate.type != "PER" or candidate.last - candidate.first != 1:
             continue
+        # "Airlangga Pribadi Kusman": a known one-word alias followed by more name words is someone else.
+        last = candidate.last
+        while last < len(tokens) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last):
+            last += 1
+        if last > candidate.last:
+            surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
+            entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
+            _claim(owner, candidates, _Candidate(candidate.first, last, "PER", "rule", 0.7, entry, resolution=resolution))
+            continue
         k = candidate.first - 1
-        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and tokens.words[k][0].isupper()
-                and tokens.keys[k] not in PORTFOLIO_WORDS and tokens.keys[k] not in NOT_NAMES
-                and not tokens.words[k].isupper()):
+        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k)):
             continue
         surface = tokens.text[tokens.starts[k] : tokens.ends[candidate.last - 1]]
         entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
@@ -311,6 +318,19 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         if entry is None and _sentence_initial(tokens, k):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _name_word(tokens: Tokens, k: int) -> bool:
+    """Whether ``tokens[k]`` may be part of a person's name: capitalised, not an acronym, an office or a day."""
+    word, key = tokens.words[k], tokens.keys[k]
+    return word[0].isupper() and not word.isupper() and key not in PORTFOLIO_WORDS and key not in NOT_NAMES
+
+
+def _after_offices(tokens: Tokens, first: int, last: int) -> int:
+    """Where a person's name starts in ``[first, last)``: after the last rank, title or office word
+    ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one."""
+    offices = [j for j in range(first, last) if tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in TITLES]
+    return offices[-1] + 1 if offices else first
 
 
 def _sentence_initial(tokens: Tokens, k: int) -> bool:
@@ -357,7 +377,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         while last < n and tokens.joined[last - 1] and owner[last] < 0 and (
                 tokens.words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
             last += 1
-        first = k
+        first = _after_offices(tokens, k, last)
         while first < last and tokens.keys[first] in PORTFOLIO_WORDS:
             first += 1
         stripped = any(key in ROLE_HEADS or key in TITLES for key in tokens.keys[k:first])
@@ -408,6 +428,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue
             while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
                 first += 1  # "kosmodrom Vostochny": the actor is the name, not the noun before it
+            if type_ == "PER":
+                first = _after_offices(tokens, first, last)
             if first == last or any(h.first <= first and last <= h.last for h in held):
                 continue  # the same span or inside a known name: the gazetteer's reading stands
             if not _may_contain(type_, {h.type for h in held}):
@@ -430,17 +452,18 @@ def _role_before(text: str, tokens: Tokens, owner: Sequence[int],
     """Index of the token opening a stated role right before ``tokens[first]``, if there is one."""
     k = first - 1
     # "Penasihat kebijakan luar negeri Rusia, Yuri Ushakob": one comma may sit before the name.
-    if k < 0 or (not tokens.joined[k] and text[tokens.ends[k] : tokens.starts[first]].strip() != ","):
+    if k < 0 or (not tokens.joined[k] and text[tokens.ends[k] : tokens.starts[first]].strip() not in (",", ")", "),")):
         return None
     opening, steps = None, 0
     while k >= 0 and steps < 10:
-        key = tokens.keys[k]
         held = candidates[owner[k]] if owner[k] >= 0 else None
-        if held is not None and held.type == "PER":
-            break
-        if key in ROLE_HEADS:
+        if held is not None:
+            if held.type == "PER":
+                break
+            k = held.first  # a known name inside the role ("PT Pertamina (Persero)") is read whole
+        elif tokens.keys[k] in ROLE_HEADS:
             opening = k
-        elif not (held is not None or tokens.words[k][0].isupper() or key in ROLE_WORDS):
+        elif not (tokens.words[k][0].isupper() or tokens.keys[k] in ROLE_WORDS):
             break
         if k == 0 or not tokens.joined[k - 1]:
             break
@@ -496,6 +519,8 @@ def _resolve(text: str, tokens: Tokens, candidates: list[_Candidate], gazetteer,
     mentions: list[Mention] = []
     for candidate in candidates:
         start, end = tokens.starts[candidate.first], tokens.ends[candidate.last - 1]
+        if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+            end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
         if candidate.entry is not None:
             entry, resolution = candidate.entry, candidate.resolution
@@ -594,7 +619,7 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
         while end > opening and tokens.keys[end] in TITLES:
             end -= 1
         if tokens.keys[opening] not in TITLES:
-            return text[tokens.starts[opening] : tokens.ends[end]].strip(" ,")
+            return text[tokens.starts[opening] : tokens.starts[end + 1]].strip(" ,")
     last = candidate.last
     if last < len(tokens) and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",":
         if tokens.keys[last] in ROLE_HEADS:
