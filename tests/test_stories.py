@@ -223,3 +223,26 @@ def test_articles_without_text_or_date_stay_alone():
     audit = timeline.cluster_stories(frame).set_index("article_id")
     assert audit.at["e1", "story_size"] == 1 and audit.at["e2", "story_size"] == 1
     assert audit.at["f1", "story_id"] == audit.at["f2", "story_id"]
+
+
+def _scored(pairs):
+    """A score table as score_pairs gives it, for the given (i, j, score) rows that may join."""
+    frame = pd.DataFrame(pairs, columns=["i", "j", "score"])
+    return frame.assign(duplicate=False, copied=False, story=True, joined=True)
+
+
+# Two tight groups {0, 1, 2} and {3, 4}, one bridging pair (2, 3) and weak cross pairs.
+BRIDGED = [(0, 1, 0.7), (0, 2, 0.65), (1, 2, 0.6), (3, 4, 0.6), (2, 3, 0.5), (1, 3, 0.42), (0, 4, 0.41)]
+
+
+@pytest.mark.parametrize("limit, expected", [(100, [{0, 1, 2}, {3, 4}]), (0, [{0, 1, 2, 3, 4}])])
+def test_average_linkage_resists_chaining_in_small_batches(limit, expected):
+    labels = stories.link(_scored(BRIDGED), 5, options={"all_pairs_limit": limit, "link_threshold": 0.45})
+    found = sorted((set(np.flatnonzero(labels == label)) for label in np.unique(labels)), key=min)
+    assert found == expected
+
+
+def test_duplicates_always_link():
+    scores = _scored([(0, 1, 0.1)]).assign(duplicate=True)
+    labels = stories.link(scores, 3, options={"all_pairs_limit": 100, "link_threshold": 0.45})
+    assert labels[0] == labels[1] != labels[2]

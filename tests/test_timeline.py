@@ -385,3 +385,63 @@ def test_summarize_stories_lists_largest_first_with_earliest_title():
     first = summary.iloc[0]
     assert (first["articles"], first["outlets"], first["title"]) == (3, "B, A, C", "Yang pertama")
     assert (first["first_published"], first["last_published"]) == ("2024-06-15T12:30:00+07:00", "2024-06")
+
+
+# The next stop of the same trip: same actors, same week, a different story.
+NEXT_STOP = {
+    "vietnam_1.txt": """Kompas.com - 20 Juni 2024, 09:15 WIB
+
+Putin Tiba di Hanoi, Vietnam Gelar Sambutan Kenegaraan
+
+HANOI, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Hanoi, Vietnam, pada Kamis (20/6/2024) dini hari, setelah meninggalkan Korea Utara.
+
+Putin disambut oleh Presiden Vietnam To Lam di Istana Kepresidenan. Kedua pemimpin dijadwalkan membahas kerja sama energi, perdagangan, dan pendidikan.
+
+Vietnam dan Rusia telah menjalin hubungan diplomatik sejak era Uni Soviet. Perdana Menteri Vietnam Pham Minh Chinh juga akan bertemu Putin dalam kunjungan dua hari tersebut.
+
+Amerika Serikat mengkritik Vietnam karena menjadi tuan rumah bagi Putin. Kedutaan Besar AS di Hanoi menyatakan tidak ada negara yang seharusnya memberi Putin panggung untuk mempromosikan perang agresinya.
+
+Vietnam menegaskan kebijakan luar negerinya yang netral dan tidak memihak.
+""",
+    "vietnam_2.txt": """CNN Indonesia
+Kamis, 20 Jun 2024 14:30 WIB
+
+Vietnam dan Rusia Teken Belasan Kesepakatan saat Kunjungan Putin
+
+Jakarta, CNN Indonesia -- Vietnam dan Rusia menandatangani belasan kesepakatan kerja sama dalam kunjungan Presiden Vladimir Putin ke Hanoi.
+
+Presiden Vietnam To Lam mengatakan kedua negara sepakat memperdalam kemitraan strategis menyeluruh, termasuk di bidang energi dan pendidikan.
+
+Putin memuji hubungan Rusia dan Vietnam yang menurutnya telah teruji waktu. Ia juga bertemu Sekretaris Jenderal Partai Komunis Vietnam Nguyen Phu Trong.
+
+Kunjungan ke Hanoi ini dilakukan sehari setelah Putin menandatangani pakta pertahanan dengan Kim Jong Un di Pyongyang.
+""",
+    "flood.txt": """detikNews
+Rabu, 19 Jun 2024 10:00 WIB
+
+Banjir Rendam Ratusan Rumah di Kabupaten Bandung
+
+Bandung - Banjir merendam ratusan rumah di Kecamatan Dayeuhkolot, Kabupaten Bandung, Jawa Barat, Rabu (19/6/2024). BPBD Kabupaten Bandung mencatat sedikitnya 350 rumah terendam setelah Sungai Citarum meluap.
+
+Kepala BPBD Kabupaten Bandung Uka Suska mengatakan warga mulai mengungsi ke masjid terdekat.
+""",
+}
+
+
+def test_seeds_stay_one_story_beside_a_related_story_and_an_unrelated_one(tmp_path):
+    import shutil
+
+    from warta import actors
+    from warta.load import load_corpus
+
+    for seed in timeline.config.seeds_dir().glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    for name, text in NEXT_STOP.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    articles = load_corpus(tmp_path)
+    stories = timeline.cluster_stories(articles, mentions=actors.extract_mentions(articles))
+    by_file = dict(zip(articles["path"].map(lambda path: path.rsplit("/", 1)[-1]), stories["story_id"]))
+    seeds = {by_file[name] for name in by_file if name[:3].isdigit()}
+    assert len(seeds) == 1
+    assert by_file["vietnam_1.txt"] == by_file["vietnam_2.txt"] not in seeds
+    assert by_file["flood.txt"] not in seeds | {by_file["vietnam_1.txt"]}

@@ -22,7 +22,9 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix, csr_matrix
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
 
 from warta import config
 
@@ -495,10 +497,30 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
     scores = score_pairs(pairs, features, start=start, end=end, shared=shared,
                          actors=_actor_matrix(mentions, ids), options=options)
-    accepted = scores[scores["joined"]]
-    graph = coo_matrix((np.ones(len(accepted)), (accepted["i"], accepted["j"])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = link(scores, n, options=options)
+    scores["joined"] &= labels[scores["i"].to_numpy()] == labels[scores["j"].to_numpy()]
     return _audit(articles, labels, scores, options)
+
+
+def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray:
+    """Story label per article from the scored pairs.
+
+    Up to ``all_pairs_limit`` articles, average linkage: two groups merge only while the mean
+    similarity of all their pairs reaches ``link_threshold`` (near-duplicates and copies count 1,
+    pairs that may not join count 0), so one bridging article cannot chain two stories together.
+    Above it, union-find (connected components) over the joining pairs.
+    """
+    joining = scores[scores["joined"]]
+    if n <= int(options.get("all_pairs_limit", 1500)) and n > 1:
+        similarity = np.zeros((n, n))
+        value = np.where(joining["duplicate"] | joining["copied"], 1.0, joining["score"])
+        similarity[joining["i"], joining["j"]] = value
+        similarity[joining["j"], joining["i"]] = value
+        distance = squareform(1.0 - similarity, checks=False)
+        tree = linkage(distance, method="average")
+        return fcluster(tree, t=1.0 - float(options.get("link_threshold", 0.45)) + 1e-9, criterion="distance") - 1
+    graph = coo_matrix((np.ones(len(joining)), (joining["i"], joining["j"])), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
 
 
 SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
@@ -604,7 +626,7 @@ def _best_edges(scores: pd.DataFrame, n: int) -> np.ndarray:
     return best
 
 
-def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float) -> str:
+def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float, link_threshold: float) -> str:
     if edge["duplicate"]:
         return f"near-duplicate of {other_id} (shingle Jaccard {edge['shingle_jaccard']:.2f})"
     if edge["copied"]:
@@ -612,8 +634,11 @@ def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float
     actors = "" if np.isnan(edge["actor_overlap"]) else f", actors {edge['actor_overlap']:.2f}"
     detail = (f"score {edge['score']:.2f}: key terms {edge['term_jaccard']:.2f}, title {edge['title_overlap']:.2f}"
               f"{actors}, date {edge['date_proximity']:.2f}")
-    if edge["story"]:
+    if edge["story"] and edge["joined"]:
         return f"same story as {other_id} ({detail})"
+    if edge["story"]:
+        return (f"alone: closest article {other_id} ({detail}) belongs to a story whose articles are, on average, "
+                f"less similar than {link_threshold:.2f}")
     if edge["gap_days"] > window:
         return f"alone: closest article {other_id} ({detail}) was published {edge['gap_days']:.0f} days apart"
     return f"alone: closest article {other_id} ({detail}) is below {threshold:.2f}"
@@ -645,7 +670,7 @@ def _audit(articles: pd.DataFrame, labels: np.ndarray, scores: pd.DataFrame, opt
     matched = np.full(n, "", dtype=object)
     reasons = np.full(n, "alone: no candidate article shares key terms", dtype=object)
     for row, other, edge in zip(rows, others, edges.to_dict("records")):
-        reasons[row] = _reason(edge, ids[other], threshold, window)
+        reasons[row] = _reason(edge, ids[other], threshold, window, float(options.get("link_threshold", 0.45)))
         matched[row] = ids[other] if edge["joined"] else ""
     audit["matched_with"] = matched
     audit["reason"] = reasons
