@@ -169,6 +169,12 @@ def test_quotes_direct_pronoun_and_indirect():
     assert quotes["speaker_id"].iloc[0] == "per:john-kirby"
 
 
+def test_a_quote_after_a_speech_verb_is_one_direct_quote():
+    frame = articles('Menko Polhukam Budi Gunawan mengatakan, "Kami akan usut tuntas."')
+    quotes = extract_quotes(frame, extract_mentions(frame))
+    assert list(zip(quotes["speaker"], quotes["kind"], quotes["role"])) == [("Budi Gunawan", "direct", "Menko Polhukam")]
+
+
 # --- the seeds, through the loader ---------------------------------------------------------------
 
 SEED_PERSONS = ["Vladimir Putin", "Kim Jong Un", "John Kirby", "Kurt Campbell", "Dmitry Peskov", "Matthew Miller",

@@ -57,6 +57,8 @@ pangeran kanselir senator anggota pengamat analis peneliti profesor guru rektor 
 pejabat kaisar paus sultan asisten deputi staf hakim jaksa dirjen pakar ekonom dosen diplomat utusan
 mantan komandan jenderal letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp
 perwira politikus politisi aktivis pengacara kuasa legislator kabareskrim kapuspen kadiv danjen
+menko wamen mensesneg menag menkes mensos mendag menperin mentan menhub menpora menaker menkumham
+mendikbud kasad kasal kasau
 """.split())
 # Forms of address: a name follows, but they are not a role.
 TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
@@ -232,6 +234,8 @@ def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
             if any(a <= position < b for a, b in quoted):
                 continue
             rest = text[sentence_start + match.end() : sentence_end]
+            if rest.lstrip(" ,:")[:1] in ("“", '"'):
+                continue  # 'X mengatakan, "…"' is a direct quote
             _, that, tail = rest.partition("bahwa")
             content = (tail if that else rest).strip(" ,:;.")
             speaker, pronoun = _subject(text, mentions, position)
@@ -384,6 +388,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         resume = last
         if first == last:
             continue
+        following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
+        if following is not None and following.type == "PER":
+            continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
         if last - first == 1 and tokens.keys[first] in NOT_NAMES:
             continue
         strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
