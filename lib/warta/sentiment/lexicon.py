@@ -36,6 +36,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
+_NEGATED_NEGATIVE = 0.7  # "tidak khawatir" is milder than "senang": a negated negative keeps 70% of the flip
 _SCOPE_WORDS = 3  # a negator or intensifier reaches the cue up to two words away
 _OPENING = " \t\n\"'“”‘’"
 _CORRELATIVES = {"baik": "maupun"}  # "baik Rusia maupun Korut": "both ... and", not "good"
@@ -294,7 +295,7 @@ class _Context:
             elif before and mod.word not in _POSTPOSED and _near(lower, mod.end, start):
                 if mod.kind == "negator":
                     # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
-                    weight *= mod.factor if base > 0 else mod.factor * 0.5
+                    weight *= mod.factor if base > 0 else mod.factor * _NEGATED_NEGATIVE
                     modifiers.append("negated")
                 else:
                     weight *= mod.factor
