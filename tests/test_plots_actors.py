@@ -82,6 +82,21 @@ def test_network_is_deterministic(graph):
     assert plots.network_layout(graph) == plots.network_layout(rebuilt)
 
 
+def test_layout_keeps_components_apart():
+    graph = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("x", "y")])
+    graph.add_node("lonely")
+    positions = plots.network_layout(graph)
+    boxes = []
+    for nodes in (["a", "b", "c", "d"], ["x", "y"], ["lonely"]):
+        xs, ys = zip(*(positions[node] for node in nodes))
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    for i, first in enumerate(boxes):
+        for second in boxes[i + 1:]:
+            apart = first[1] < second[0] or second[1] < first[0] or first[3] < second[2] or second[3] < first[2]
+            assert apart, (first, second)
+    assert positions == plots.network_layout(graph)
+
+
 def test_network_weight_choice(graph):
     figure = plots.network_figure(graph, weight="jaccard")
     assert any(trace.name == "edges" for trace in figure.data)

@@ -27,16 +27,43 @@ def _settings() -> dict:
 
 
 def network_layout(graph: nx.Graph, *, seed: int | None = None) -> dict[str, tuple[float, float]]:
-    """Node positions from a spring layout on edge ``count`` with a fixed seed."""
+    """Deterministic node positions: each connected component gets its own seeded spring layout,
+    and components are packed in rows, largest first.
+
+    One spring layout over a disconnected graph pushes small components to the corners and
+    squeezes the main one into a blob; laying them out apart keeps every part readable. The
+    layout ignores edge weights (heavy edges would pull nodes on top of each other); widths
+    show the weights instead.
+    """
     if graph.number_of_nodes() == 0:
         return {}
     seed = int(_settings().get("layout_seed", 7)) if seed is None else seed
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph.nodes))
-    edges = sorted((min(u, v), max(u, v), data.get("count", 1)) for u, v, data in graph.edges(data=True))
-    ordered.add_weighted_edges_from(edges, weight="count")
-    positions = nx.spring_layout(ordered, seed=seed, weight="count")
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    components = sorted((sorted(nodes) for nodes in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    row_width = 2.2 * np.sqrt(len(components[0])) + 2.2 * np.sqrt(sum(len(c) for c in components[1:]))
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes in components:
+        radius = np.sqrt(len(nodes))  # area grows with the number of nodes
+        if x > 0 and x + 2 * radius > row_width:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        local = _component_layout(graph, nodes, seed)
+        for node in nodes:
+            px, py = local[node]
+            positions[node] = (float(x + radius + px * radius), float(y - radius + py * radius))
+        x += 2 * radius + 0.2
+        row_height = max(row_height, 2 * radius + 0.2)
+    return positions
+
+
+def _component_layout(graph: nx.Graph, nodes: list[str], seed: int) -> dict[str, tuple[float, float]]:
+    """Spring layout of one component, scaled into [-1, 1] (a single node sits at the centre)."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    component = nx.Graph()
+    component.add_nodes_from(nodes)
+    component.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in graph.subgraph(nodes).edges))
+    layout = nx.spring_layout(component, seed=seed, weight=None)
+    return {node: (float(px), float(py)) for node, (px, py) in layout.items()}
 
 
 def network_figure(
@@ -97,12 +124,12 @@ def network_figure(
             hovertext=[_node_hover(node, graph.nodes[node]) for node in nodes],
             hoverinfo="text",
             marker={"size": [float(size_of[node]) for node in nodes], "color": colours.get(kind, "#7f7f7f"),
-                    "line": {"width": 1, "color": "white"}},
+                    "opacity": 1.0, "line": {"width": 1, "color": "white"}},
         ))
     figure.update_layout(
         title=title, showlegend=True, hovermode="closest", template="plotly_white",
         xaxis={"visible": False}, yaxis={"visible": False}, legend={"title": {"text": "type"}},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10}, height=650,
     )
     return figure
 
@@ -134,7 +161,8 @@ def outlet_heatmap_figure(
     number = "%{z:.1%}" if value == "share" else "%{z}"
     figure = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale="Blues", texttemplate=number,
-        hovertemplate="%{y}<br>%{x}: " + number + "<extra></extra>", colorbar={"title": {"text": value}},
+        hovertemplate="%{y}<br>%{x}: " + number + "<extra></extra>",
+        colorbar={"title": {"text": value}, "tickformat": ".0%" if value == "share" else ""},
     ))
     figure.update_layout(title=title, template="plotly_white", height=max(320, 26 * len(matrix) + 140),
                          margin={"l": 10, "r": 10, "t": 50, "b": 40})
