@@ -119,6 +119,12 @@ def test_tagged_person_names_start_after_ranks():
     assert not any("Irjen" in surface for surface in mentions)
 
 
+def test_title_case_headings_keep_their_known_names_only():
+    found = actors("Pada Senin lalu, AS mengawasi.\nAS Soroti Hubungan Rusia-Korut\nPutin tiba di Pyongyang.")
+    assert {"Rusia", "Korut", "Putin", "Pyongyang"} <= {surface for surface, _ in found}
+    assert not any("Soroti" in surface for surface, _ in found)
+
+
 def test_agency_as_an_actor_of_the_story_is_kept():
     assert ("Reuters", "org:reuters") in actors("Reuters memecat dua wartawan pada Senin.", use_model=False)
 

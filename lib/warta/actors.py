@@ -422,6 +422,9 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
     for a, b in zip(bounds, bounds[1:]):
         if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
             continue
+        capitalised = sum(tokens.words[k][0].isupper() for k in range(a, b))
+        if b - a >= 5 and capitalised > 0.85 * (b - a):
+            continue  # a Title Case heading: every word looks like a name to the tagger
         window = tokens.slice(a, b)
         tags = ["O"] * len(window)
         for j in range(a, b):
