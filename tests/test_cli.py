@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 import sys
 
 import pytest
@@ -68,3 +69,14 @@ def test_parse_parameters_rejects_malformed_pairs(bad):
 def test_python_dash_m_and_version():
     result = subprocess.run([sys.executable, "-m", "warta", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("warta ")
+
+
+def test_closed_pipe_ends_quietly(tmp_path):
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    for copy in range(30):  # well past a pipe buffer of JSONL
+        for seed in seeds:
+            (tmp_path / f"{copy}_{seed.name}").write_bytes(seed.read_bytes())
+    command = f"{sys.executable} -m warta load {tmp_path} | head -c 100 >/dev/null"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipeError" not in result.stderr
