@@ -423,8 +423,9 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
             continue
         capitalised = sum(tokens.words[k][0].isupper() for k in range(a, b))
-        if b - a >= 5 and capitalised > 0.85 * (b - a):
-            continue  # a Title Case heading: every word looks like a name to the tagger
+        ending = text[tokens.ends[b - 1] : tokens.ends[b - 1] + 3].strip()[:1]
+        if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
+            continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         window = tokens.slice(a, b)
         tags = ["O"] * len(window)
         for j in range(a, b):
