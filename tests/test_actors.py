@@ -149,7 +149,11 @@ def test_bad_rows_are_skipped_not_fatal():
     table = extract_mentions(frame)
     assert list(table["article_id"]) == ["a0"]
     assert list(extract_quotes(frame, table).columns) == QUOTE_COLUMNS
-    assert list(extract_mentions(articles()).columns) == MENTION_COLUMNS
+    empty = extract_mentions(articles())
+    assert list(empty.columns) == MENTION_COLUMNS
+    assert empty.dtypes.to_dict() == extract_mentions(articles("Putin tiba.")).dtypes.to_dict()
+    quotes_full = extract_quotes(articles("“Siap,” kata Putin."), extract_mentions(articles("“Siap,” kata Putin.")))
+    assert extract_quotes(articles(), empty).dtypes.to_dict() == quotes_full.dtypes.to_dict()
 
 
 def test_quotes_direct_pronoun_and_indirect():

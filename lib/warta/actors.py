@@ -36,6 +36,10 @@ from warta.text import sentence_spans
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
 QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker_id", "speaker", "role", "text", "kind", "cue"]
+# Explicit dtypes, so that an empty table (or a Dask partition without mentions) matches a full one.
+MENTION_DTYPES = {c: "str" for c in MENTION_COLUMNS} | {"sentence_id": "int64", "start": "int64", "end": "int64",
+                                                       "confidence": "float64"}
+QUOTE_DTYPES = {c: "str" for c in QUOTE_COLUMNS} | {"sentence_id": "int64"}
 
 # Words that open an organisation's name.
 ORG_HEADS = frozenset("""
@@ -186,7 +190,7 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
             rows.append((article_id, max(0, bisect_right(starts, mention.start) - 1), *mention))
     columns = zip(*rows) if rows else [[] for _ in MENTION_COLUMNS]
     table = pd.DataFrame(dict(zip(MENTION_COLUMNS, map(list, columns))), columns=MENTION_COLUMNS)
-    return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64", "confidence": "float64"})
+    return table.astype(MENTION_DTYPES)
 
 
 def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -203,7 +207,7 @@ def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
             for r in group.itertuples(index=False)]
         for quote in quotes_in_text(body, article_mentions):
             rows.append({"article_id": article["article_id"], **quote})
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype({"sentence_id": "int64"})
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(QUOTE_DTYPES)
 
 
 def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
