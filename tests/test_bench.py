@@ -1,0 +1,86 @@
+"""Tests for warta.bench: the measuring tools and a tiny end-to-end benchmark run."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from warta import bench, config
+
+
+def _allocate_in_child():
+    import multiprocessing
+
+    def hold():
+        block = bytearray(300 * 2**20)  # touched, so it is resident
+        time.sleep(0.6)
+        return len(block)
+
+    process = multiprocessing.get_context("fork").Process(target=hold)
+    process.start()
+    process.join()
+
+
+def test_peak_rss_counts_child_processes():
+    with bench.peak_rss() as alone:
+        time.sleep(0.2)
+    with bench.peak_rss() as with_child:
+        _allocate_in_child()
+    assert with_child.mb > alone.mb + 250
+
+
+@pytest.mark.parametrize(
+    ("job", "timeout", "result", "error"),
+    [
+        (lambda: 41 + 1, 10, 42, ""),
+        (lambda: 1 / 0, 10, None, "failed: ZeroDivisionError"),
+        (lambda: time.sleep(30), 0.5, None, "stopped after 0 s"),
+    ],
+)
+def test_run_in_child_returns_result_error_or_timeout(job, timeout, result, error):
+    seconds, message, value = bench.run_in_child(job, timeout=timeout)
+    assert value == result
+    assert message.startswith(error) if error else message == ""
+    assert seconds < 10
+
+
+def test_format_table_lists_every_row():
+    rows = [bench._row(100, "enrich", 100, 2.0, 512.4, "pandas"), bench._row(100, "  load (per core)", 100, 0.5, None, "")]
+    table = bench.format_table(rows)
+    assert "enrich" in table and "50" in table and "512" in table
+    assert "200" in table  # 100 articles / 0.5 s
+    assert len(table.splitlines()) == 4
+
+
+def test_small_run_measures_every_step_and_writes_json(tmp_path, monkeypatch):
+    monkeypatch.setitem(config.settings()["bench"], "analysis_timeout", 120)
+    results = bench.run_benchmarks(sizes=[30], engine="pandas", workdir=tmp_path / "work", report=False,
+                                   peer=False, json_path=tmp_path / "bench.json", progress=False)
+    steps = {row["step"].strip(): row for row in results["rows"]}
+    assert {"synth", "synth +1%", "enrich", "load (per core)", "actors (per core)", "rerun +1%", "collect",
+            "cooccurrence", "stories"} <= set(steps)
+    assert steps["enrich"]["articles"] == 30 and steps["enrich"]["peak_rss_mb"] > 0
+    assert steps["rerun +1%"]["articles"] == 1  # only the new file
+    assert all(steps[name]["note"] == "" for name in ("cooccurrence", "sentiment_actors", "stories"))
+    assert json.loads((tmp_path / "bench.json").read_text())["rows"] == results["rows"]
+    # The corpora are kept for the next run; the cold-cache store is not.
+    assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["corpus-30-s13", "grown-30-s13"]
+
+
+def test_peer_and_ner_figures_on_a_tiny_labelled_file(tmp_path, monkeypatch):
+    labelled = tmp_path / "dev.txt"
+    labelled.write_text("Presiden PROPN O\nJoko PROPN B-PER\nWidodo PROPN I-PER\ntiba VERB O\ndi ADP O\n"
+                        "Jakarta PROPN B-LOC\n. PUNCT O\n\nNATO PROPN B-ORG\nmerespons VERB O\n. PUNCT O\n")
+    monkeypatch.setitem(config.settings()["bench"], "ner_dev", str(labelled))
+    nlp = bench.peer_pipeline()
+    ner = bench.bench_ner(nlp)
+    assert ner["sentences"] == 2
+    assert 0 <= ner["peer"]["f1"] <= 1 and 0 <= ner["warta"]["f1"] <= 1
+    assert ner["peer"]["gold"] == ner["warta"]["gold"] == 3
+    assert bench.run_peer(nlp, ["Presiden Joko Widodo tiba di Jakarta. NATO merespons."]) >= 2
+
+
+def test_ner_is_skipped_without_the_file(tmp_path, monkeypatch):
+    monkeypatch.setitem(config.settings()["bench"], "ner_dev", str(tmp_path / "absent.txt"))
+    assert bench.bench_ner(None)["skipped"] == "file not present"
