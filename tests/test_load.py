@@ -31,7 +31,7 @@ SOURCES_MISSING = _stage_missing("sources", "detect_outlet", "find_cited_sources
 DATES_MISSING = _stage_missing("dates", "find_published")
 if SOURCES_MISSING:
     sys.modules["warta.sources"] = types.SimpleNamespace(
-        detect_outlet=lambda text, *, url=None: None, find_cited_sources=lambda text: [])
+        detect_outlet=lambda text, *, url=None: None, find_cited_sources=lambda text, *, outlet=None: [])
 if DATES_MISSING:
     @dataclass
     class _NoDate:
@@ -500,6 +500,33 @@ def test_outlet_styles_end_to_end(before, dateline, after, domain, published):
     row = _load_one("article.txt", f"{before}\n{dateline}{PARAGRAPHS}\n{after}".encode())
     assert row["body"] == PARAGRAPHS
     assert (row["outlet_domain"], row["published"][:16]) == (domain, published)
+
+
+CAPTION = "Putin dan Kim berjabat tangan di Bandara Sunan, Pyongyang."
+
+
+@needs_sources
+@pytest.mark.parametrize(
+    ("before", "dateline", "after", "domain", "cited"),
+    [
+        # A photo credit on a line of its own is the outlet's last resort, and not a citation of itself.
+        (f"{TITLE}\ndate 2024-06\nPhoto : KBS News", "", "", "world.kbs.co.kr", []),
+        (f"{TITLE}\nPhoto : KBS News\ndate 2024-06", "", "", "world.kbs.co.kr", []),
+        # A dateline or header outranks the credit.
+        (f"{TITLE}\nPhoto : KBS News", "PYONGYANG, KOMPAS.com - ", "", "kompas.com", ["KBS"]),
+        (f"bdadinfo.com\n{TITLE}\nFoto: Kompas.com/Garry Lotulung", "", "", "bdadinfo.com", ["Kompas.com"]),
+        # A credit closing a caption names a cited agency, never the outlet.
+        (f"{TITLE}\n{CAPTION} (KCNA via Reuters)", "", "", "", ["KCNA", "Reuters"]),
+        (f"{TITLE}\n{CAPTION} (ANTARA FOTO/Hafidz Mubarak)", "", "", "", ["ANTARA"]),
+        # Another company's wire under the same brand is a citation ("CNN" in CNN Indonesia).
+        (f"CNN Indonesia\n{TITLE}", "Jakarta, CNN Indonesia -- ", "Dikutip dari CNN, Putin pulang Kamis.",
+         "cnnindonesia.com", ["CNN"]),
+        (f"{TITLE}\nFoto: Antara/Hafidz", "Jakarta (ANTARA) - ", "", "antaranews.com", []),
+    ],
+)
+def test_caption_credits_outlet_and_citations(before, dateline, after, domain, cited):
+    row = _load_one("article.txt", f"{before}\n{dateline}{PARAGRAPHS}\n{after}".encode())
+    assert (row["outlet_domain"], row["cited_sources"]) == (domain, cited)
 
 
 def _mutations(seed: int) -> list[bytes]:

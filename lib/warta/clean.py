@@ -21,7 +21,7 @@ from typing import Any, Mapping
 
 from warta import config
 
-__all__ = ["CleanedArticle", "clean_article", "normalize_text", "split_glued_sentences"]
+__all__ = ["CleanedArticle", "clean_article", "is_labelled_caption", "normalize_text", "split_glued_sentences"]
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,15 @@ def clean_article(raw: str) -> CleanedArticle:
         vendor=vendor,
         url=url,
     )
+
+
+def is_labelled_caption(line: str) -> bool:
+    """Whether a caption is a labelled credit line ("Photo : KBS News", "Foto: Kompas.com/X").
+
+    Such a line may name the outlet itself; a credit closing a caption paragraph ("(KCNA via
+    Reuters)", "(ANTARA FOTO/...)") names an agency the article cites instead.
+    """
+    return bool(_cues()["caption_line"].match(line))
 
 
 def normalize_text(text: str) -> str:

@@ -67,7 +67,7 @@ from typing import Any, Iterable, Iterator, TextIO
 import pandas as pd
 
 from warta import config, dates, sources
-from warta.clean import clean_article
+from warta.clean import clean_article, is_labelled_caption
 from warta.errors import WartaError
 from warta.language import detect_language
 
@@ -491,8 +491,14 @@ def _article_row(path: str, data: bytes, text: str, *, flags: list[str], setting
     first_paragraph = cleaned.body.split("\n", 1)[0][: settings["sniff_chars"]]
 
     outlet = sources.detect_outlet(f"{header}\n{first_paragraph}", url=url)
+    credit_lines = [caption for caption in cleaned.captions if is_labelled_caption(caption)]
+    if outlet is None and credit_lines:
+        # Weakest evidence, read only when nothing above names the outlet: a photo credit line
+        # the cleaner moved out of the header ("Photo : KBS News" on a line of its own).
+        outlet = sources.detect_outlet("\n".join(credit_lines))
     published = dates.find_published(cleaned.header, cleaned.body, metadata=_text(meta.get("date")) or None)
-    cited = sources.find_cited_sources("\n".join([title, cleaned.body, *cleaned.captions, *cleaned.credits]))
+    cited = sources.find_cited_sources("\n".join([title, cleaned.body, *cleaned.captions, *cleaned.credits]),
+                                       outlet=(outlet.name if outlet else named_outlet) or None)
     lang = detect_language(cleaned.body[: settings["sniff_chars"]])
 
     flags = list(flags)
@@ -517,17 +523,12 @@ def _article_row(path: str, data: bytes, text: str, *, flags: list[str], setting
         "date_evidence": published.evidence,
         "authors": _unique(_names(meta.get("authors")) + list(cleaned.authors)),
         "editors": _unique(_names(meta.get("editors")) + list(cleaned.editors)),
-        "cited_sources": _not_self(cited, outlet.name if outlet else named_outlet),
+        "cited_sources": cited,
         "body": cleaned.body,
         "removed": list(cleaned.removed),
         "captions": list(cleaned.captions),
         "vendor": vendor,
     }
-
-
-def _not_self(cited: list[str], outlet: str) -> list[str]:
-    """An outlet crediting its own photos ("Photo : KBS News") does not cite itself."""
-    return [name for name in cited if not re.search(rf"\b{re.escape(name)}\b", outlet, re.IGNORECASE)]
 
 
 def _rejected(path: str | Path, data: bytes, *flags: str) -> dict[str, Any]:
