@@ -144,7 +144,8 @@ def test_mentions_table_schema_offsets_and_sentence_ids():
 
 
 def test_bad_rows_are_skipped_not_fatal():
-    frame = articles("Putin tiba.", None, "", "Kim Jong Un tiba.", 42)
+    frame = articles("Putin tiba.", None, "", "Kim Jong Un tiba.", 42, pd.NA, float("nan"))
+    frame["outlet"] = pd.Series([pd.NA, None, "x", "y", "z", pd.NA, "w"], dtype=object)
     frame.loc[3, "status"] = "rejected"
     table = extract_mentions(frame)
     assert list(table["article_id"]) == ["a0"]

@@ -142,7 +142,7 @@ class _Candidate:
 
 def settings() -> dict:
     """The ``[actors]`` settings with defaults filled in."""
-    values = {"model": True, "model_first": False, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75,
+    values = {"model": True, "model_first": True, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75,
               "watchlists": []}
     values.update(config.section("actors"))
     return values
@@ -180,13 +180,12 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
     """Return the mentions table (one row per mention) of the non-rejected ``articles``."""
     rows: list[tuple] = []
     for article in _usable(articles):
-        body = article.get("body") or ""
-        if not isinstance(body, str) or not body.strip():
+        body = _text(article.get("body"))
+        if not body.strip():
             continue
         starts = [start for start, _ in sentence_spans(body)]
-        outlet = article.get("outlet") or ""
         article_id = article["article_id"]
-        for mention in extract_actors(body, use_model=use_model, outlet=outlet if isinstance(outlet, str) else ""):
+        for mention in extract_actors(body, use_model=use_model, outlet=_text(article.get("outlet"))):
             rows.append((article_id, max(0, bisect_right(starts, mention.start) - 1), *mention))
     columns = zip(*rows) if rows else [[] for _ in MENTION_COLUMNS]
     table = pd.DataFrame(dict(zip(MENTION_COLUMNS, map(list, columns))), columns=MENTION_COLUMNS)
@@ -198,8 +197,8 @@ def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
     by_article = {key: group for key, group in mentions.groupby("article_id", sort=False)} if len(mentions) else {}
     rows: list[dict] = []
     for article in _usable(articles):
-        body = article.get("body") or ""
-        if not isinstance(body, str) or not body.strip():
+        body = _text(article.get("body"))
+        if not body.strip():
             continue
         group = by_article.get(article["article_id"])
         article_mentions = [] if group is None else [
@@ -709,6 +708,11 @@ def _actor_role(speaker: Mention, mentions: Sequence[Mention]) -> str:
     if speaker.role:
         return speaker.role
     return next((m.role for m in mentions if m.actor_id == speaker.actor_id and m.role), "")
+
+
+def _text(value: object) -> str:
+    """A cell as text: missing values (None, NaN, pd.NA) and non-strings are empty."""
+    return value if isinstance(value, str) else ""
 
 
 def _usable(articles: pd.DataFrame) -> Iterable[dict]:
