@@ -94,6 +94,7 @@ class Lexicon:
     _cue_words: set[str] = field(default_factory=set)
     _modifier_of: dict[str, tuple[str, float] | None] = field(default_factory=dict)
     _weighing_words: set[str] = field(default_factory=set)
+    _words_of_kind: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for term in self.entries:
@@ -124,8 +125,10 @@ class Lexicon:
         if entry is not None and self.entries[entry][0] != 0:
             self._cue_words.add(word)
         found = self.modifier(word)
-        if found and (found[0] in _WEIGHING or found[0] == "stance" and self._negative(word)):
-            self._weighing_words.add(word)
+        if found:
+            self._words_of_kind.setdefault(found[0], set()).add(word)
+            if found[0] in _WEIGHING or found[0] == "stance" and self._negative(word):
+                self._weighing_words.add(word)
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -133,6 +136,15 @@ class Lexicon:
         if word not in self._modifier_of:
             self._modifier_of[word] = _resolve_modifier(word, self.modifiers)
         return self._modifier_of[word]
+
+    def modifier_spans(self, text: str, *, kinds: Sequence[str]) -> list[tuple[int, int, str]]:
+        """Return ``(start, end, kind)`` of the single-word modifiers of the given kinds, in order."""
+        tokens = _Tokens(_lower(text))
+        for word in tokens.distinct.difference(self._resolved):
+            self.resolve(word)
+        words = {word for kind in kinds for word in tokens.distinct & self._words_of_kind.get(kind, set())}
+        return sorted((start, start + len(word), self._modifier_of[word][0])
+                      for word, starts in tokens.positions(words).items() for start in starts)
 
     def _negative(self, word: str) -> bool:
         entry = self._resolved.get(word) if word in self._resolved else self.resolve(word)
@@ -345,13 +357,7 @@ def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
     Whoever is named before such a word in its clause holds the sentiment of the clause
     ("AS prihatin atas ...", "Washington menuduh Pyongyang ...").
     """
-    lower = _lower(text)
-    spans = []
-    for match in _WORD.finditer(lower):
-        found = lexicon.modifier(match.group())
-        if found and found[0] in ("stance", "reporting"):
-            spans.append((match.start(), match.end(), found[0]))
-    return spans
+    return lexicon.modifier_spans(text, kinds=("stance", "reporting"))
 
 
 @lru_cache(maxsize=8)

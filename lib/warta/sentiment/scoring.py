@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -81,11 +81,12 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
         body = body if isinstance(body, str) else ""
         spans = sentence_spans(body)
         by_sentence = _group_cues(lexicon.find_cues(body), spans)
+        reporting = [start for start, _, _ in lexicon.modifier_spans(body, kinds=("reporting",))]
         for sentence_id, (start, end) in enumerate(spans):
             text = body[start:end]
+            reported = bool(_QUOTE_MARKS.search(text)) or bisect_left(reporting, start) < bisect_left(reporting, end)
             rows.append({"article_id": str(article_id), "sentence_id": sentence_id, "start": start, "end": end,
-                         "text": text, "_cues": by_sentence[sentence_id],
-                         "reported": bool(_QUOTE_MARKS.search(text)) or _has_reporting(lexicon, text),
+                         "text": text, "_cues": by_sentence[sentence_id], "reported": reported,
                          "speaker_id": speakers.get((str(article_id), sentence_id), "")})
     predictions = engine.predict([row["text"] for row in rows], [row["_cues"] for row in rows])
     for row, prediction in zip(rows, predictions):
@@ -112,7 +113,9 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     options = settings()
     title_weight = float(options.get("title_weight", 1.5))
     band = float(options.get("article_neutral_band", 0.1))
-    per_article = {key: group for key, group in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    per_article: dict[str, list[dict]] = {}
+    for row in _sentence_rows(sentences):
+        per_article.setdefault(row["article_id"], []).append(row)
     titles = [t if isinstance(t, str) else "" for t in _column(articles, "title")]
     title_scores = score_texts(titles, engine=engine)
     vendors = _column(articles, "vendor")
@@ -120,8 +123,8 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     for article_id, outlet, published, title, title_score, vendor in zip(
             _column(articles, "article_id"), _column(articles, "outlet"), _column(articles, "published"),
             titles, title_scores, vendors):
-        group = per_article.get(str(article_id), sentences.iloc[0:0])
-        scores = group["score"].tolist() + ([title_score.score] if title else [])
+        group = per_article.get(str(article_id), [])
+        scores = [row["score"] for row in group] + ([title_score.score] if title else [])
         weights = [1.0] * len(group) + ([title_weight] if title else [])
         prediction = aggregate_scores(scores, weights, band=band)
         title_cues = title_score.cues if title else ()
@@ -130,9 +133,9 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
         rows.append({"article_id": str(article_id), "outlet": outlet, "published": published,
                      "label": prediction.label, "score": round(prediction.score, 4),
                      "probability": round(prediction.probability, 4),
-                     "cue_sum": round(cue_sum(title_cues) + float(group["cue_sum"].sum()), 3),
-                     "n_sentences": len(group), "positive_sentences": int((group["label"] == "positive").sum()),
-                     "negative_sentences": int((group["label"] == "negative").sum()),
+                     "cue_sum": round(cue_sum(title_cues) + sum(row["cue_sum"] for row in group), 3),
+                     "n_sentences": len(group), "positive_sentences": _count(group, "positive"),
+                     "negative_sentences": _count(group, "negative"),
                      "evidence": evidence, **compare_vendor(prediction, evidence, group, vendor),
                      "engine": engine.name})
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
@@ -160,12 +163,15 @@ def aggregate_scores(scores: Sequence[float], weights: Sequence[float] | None = 
     return Prediction(label, mean, probability)
 
 
-def evidence_sentences(sentences: pd.DataFrame, label: str, *, title: str = "", title_cues: Sequence[Cue] = (),
-                       title_score: float = 0.0, limit: int | None = None) -> list[dict]:
-    """The sentences that most support ``label``, strongest first (for neutral: the strongest either way)."""
+def evidence_sentences(sentences: pd.DataFrame | list[dict], label: str, *, title: str = "",
+                       title_cues: Sequence[Cue] = (), title_score: float = 0.0, limit: int | None = None) -> list[dict]:
+    """The sentences that most support ``label``, strongest first (for neutral: the strongest either way).
+
+    ``sentences``: sentence-table rows of one article, as a DataFrame or a list of row dicts.
+    """
     limit = int(settings().get("evidence_sentences", 3)) if limit is None else limit
-    candidates = [{"sentence_id": int(r.sentence_id), "text": r.text, "label": r.label, "score": float(r.score),
-                   "cues": [c["term"] for c in r.cues]} for r in sentences.itertuples()]
+    candidates = [{"sentence_id": int(r["sentence_id"]), "text": r["text"], "label": r["label"],
+                   "score": float(r["score"]), "cues": [c["term"] for c in r["cues"]]} for r in _sentence_rows(sentences)]
     if title_cues:
         candidates.append({"sentence_id": TITLE_SENTENCE_ID, "text": title, "label": "",
                            "score": round(title_score, 4), "cues": [c.term for c in title_cues]})
@@ -177,7 +183,8 @@ def evidence_sentences(sentences: pd.DataFrame, label: str, *, title: str = "", 
     return ranked[:limit]
 
 
-def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.DataFrame, vendor: Any) -> dict:
+def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.DataFrame | list[dict],
+                   vendor: Any) -> dict:
     """Compare warta's label with another platform's (``vendor["sentiment"]``) and say why they differ."""
     empty = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
     if not isinstance(vendor, dict) or not vendor.get("sentiment"):
@@ -190,18 +197,18 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
               "disagreement_reason": ""}
     if agrees:
         return result
+    rows = _sentence_rows(sentences)
     stated = f" ({confidence:.1%})" if not math.isnan(confidence) else ""
     reason = [f"Vendor: {vendor_label}{stated}, with no evidence given. warta: {prediction.label} "
-              f"(score {prediction.score:+.2f}, p={prediction.probability:.2f}); {int((sentences['label'] == 'negative').sum())} negative, "
-              f"{int((sentences['label'] == 'positive').sum())} positive, "
-              f"{int((sentences['label'] == 'neutral').sum())} neutral sentences."]
+              f"(score {prediction.score:+.2f}, p={prediction.probability:.2f}); {_count(rows, 'negative')} negative, "
+              f"{_count(rows, 'positive')} positive, {_count(rows, 'neutral')} neutral sentences."]
     if evidence:
         top = evidence[0]
         where = "title" if top["sentence_id"] == TITLE_SENTENCE_ID else f"sentence {top['sentence_id']}"
         reason.append(f"Strongest {prediction.label} evidence, {where}: “{_clip(top['text'])}” "
                       f"(cues: {', '.join(top['cues'][:5])}).")
     sign = {"positive": 1, "negative": -1}.get(vendor_label, 0)
-    supporting = [(int(r.sentence_id), _cue_label(c)) for r in sentences.itertuples() for c in r.cues
+    supporting = [(int(r["sentence_id"]), _cue_label(c)) for r in rows for c in r["cues"]
                   if sign and c["weight"] * sign > 0]
     if supporting:
         terms = ", ".join(dict.fromkeys(term for _, term in supporting))
@@ -302,10 +309,14 @@ def _group_cues(cues: Iterable[Cue], spans: list[tuple[int, int]]) -> list[list[
     return grouped
 
 
-def _has_reporting(lexicon, text: str) -> bool:
-    from warta.sentiment.lexicon import stance_spans
+def _sentence_rows(sentences: pd.DataFrame | list[dict]) -> list[dict]:
+    if isinstance(sentences, list):
+        return sentences
+    return sentences.to_dict("records") if len(sentences) else []
 
-    return any(kind == "reporting" for _, _, kind in stance_spans(lexicon, text))
+
+def _count(rows: list[dict], label: str) -> int:
+    return sum(1 for row in rows if row["label"] == label)
 
 
 def _speakers(quotes: pd.DataFrame | None) -> dict[tuple[str, int], str]:
