@@ -35,6 +35,7 @@ MODEL_FORMAT = "warta-sentiment-linear"
 MODELS_DIR = config.PACKAGE_DIR / "models"
 CALIBRATION_FILE = MODELS_DIR / "sentiment_lexicon_calibration.json"
 _CLITIC_NYA = re.compile(r"(\w{3,})nya\b")
+_NEWS_ONLY = 0.99
 
 
 @dataclass(frozen=True)
@@ -139,18 +140,27 @@ class LinearEngine:
     def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
         if not texts:
             return []
-        features = model_features(self.vectorizer, texts, cues, fit=False)
-        probabilities = _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
-        if self.gate is not None:
-            # Mix with the lexicon in proportion to how much the text reads like news.
-            news = self.news_probability(texts)[:, None]
-            lexical = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
-            probabilities = news * lexical + (1 - news) * probabilities
+        prepared = [prepare_text(text) for text in texts]
+        if self.gate is None:
+            return [_from_probabilities(row, self.classes) for row in self._model(prepared, cues)]
+        # Mix with the lexicon in proportion to how much the text reads like news; texts the gate
+        # is almost sure are news skip the model (their mix would be at least 99% lexicon anyway).
+        news = self.news_probability(prepared, prepared=True)
+        probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
+        mixed = np.flatnonzero(news < _NEWS_ONLY)
+        if len(mixed):
+            model = self._model([prepared[i] for i in mixed], [cues[i] for i in mixed])
+            weight = news[mixed][:, None]
+            probabilities[mixed] = weight * probabilities[mixed] + (1 - weight) * model
         return [_from_probabilities(row, self.classes) for row in probabilities]
 
-    def news_probability(self, texts: Sequence[str]) -> np.ndarray:
+    def _model(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]]) -> np.ndarray:
+        features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
+        return _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
+
+    def news_probability(self, texts: Sequence[str], *, prepared: bool = False) -> np.ndarray:
         """How much each text reads like news rather than a review or comment (the gate)."""
-        features = self.gate.transform([prepare_text(text) for text in texts])
+        features = self.gate.transform(list(texts) if prepared else [prepare_text(text) for text in texts])
         return 1 / (1 + np.exp(-(features @ self.gate_coef + self.gate_intercept)))
 
 
@@ -221,10 +231,11 @@ def lexicon_features(cues: Sequence[Cue]) -> list[float]:
             float(any("negated" in cue.modifiers for cue in cues))]
 
 
-def model_features(vectorizer, texts: Sequence[str], cues: Sequence[Sequence[Cue]], *, fit: bool):
+def model_features(vectorizer, texts: Sequence[str], cues: Sequence[Sequence[Cue]], *, fit: bool,
+                   prepared: bool = False):
     from scipy import sparse
 
-    prepared = [prepare_text(text) for text in texts]
+    prepared = list(texts) if prepared else [prepare_text(text) for text in texts]
     words = vectorizer.fit_transform(prepared) if fit else vectorizer.transform(prepared)
     scale = float(settings().get("lexicon_feature_scale", 3.0))
     lexical = sparse.csr_matrix(np.asarray([lexicon_features(found) for found in cues]) * scale)
