@@ -21,6 +21,7 @@ Public functions (the pipeline calls them by these names):
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Iterable
@@ -371,7 +372,7 @@ def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
     frame = articles.reset_index(drop=True)
     frame = frame.assign(story_id=_story_of(frame, stories).to_numpy())
     frame = pd.concat([frame, publication_spans(frame)[["start", "end", "precision"]]], axis=1)
-    limit = int(options.get("max_story_articles", 300))
+    limit = int(options.get("max_story_articles", 200))
     rows: list[dict[str, Any]] = []
     for story_id, members in frame.groupby("story_id", sort=True):
         if len(members) < 2:
@@ -379,7 +380,7 @@ def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
         members = chronological(members).head(limit)
         units = _story_units(members, quotes)
         copies = {frozenset(pair) for pair in stories_copies(members)}
-        for kind, item_key, occurrences in _claim_items(members, units) + _quote_items(members, units, options):
+        for kind, item_key, occurrences in _claim_items(members, units) + _quote_items(units, options):
             rows += _item_rows(story_id, kind, item_key, occurrences, members, units, copies, options)
     if not rows:
         return pd.DataFrame(columns=PROPAGATION_COLUMNS)
@@ -394,68 +395,100 @@ def stories_copies(members: pd.DataFrame) -> list[tuple[str, str]]:
     return list(zip(copies["article_a"], copies["article_b"]))
 
 
-def _story_units(members: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per sentence of the story's articles, with the quote said in it (if any)."""
-    records = []
-    for position, (_, article) in enumerate(members.iterrows()):
-        body = str(article.get("body") or "")
-        for sentence_id, (start, end) in enumerate(sentence_spans(body)):
-            records.append({"position": position, "article_id": str(article["article_id"]),
-                            "sentence_id": sentence_id, "start": start, "end": end,
-                            "sentence": body[start:end]})
-    units = pd.DataFrame(records, columns=["position", "article_id", "sentence_id", "start", "end", "sentence"])
-    said = _quotes_in(members, units, quotes)
-    units = units.merge(said, on=["article_id", "sentence_id"], how="left")
-    units["is_quote"] = units["quote"].notna()
-    units = units.fillna({"quote": "", "speaker": "", "speaker_id": ""})
-    units["text"] = units["quote"].where(units["is_quote"], units["sentence"])
-    return units
+@dataclass
+class _Units:
+    """The sentences of one story's articles (``position`` = article row in the story), with the
+    quote said in each (if any), as plain lists for fast lookups."""
+
+    position: np.ndarray
+    sentence_id: list[int]
+    sentence: list[str]
+    text: list[str]
+    is_quote: np.ndarray
+    speaker: list[str]
+    speaker_id: list[str]
+    at: dict[tuple[int, int], int]
+    by_article: list[list[str]]  # lower-cased sentences per position
+
+    def nearby(self, position: int, sentence_id: int, before: int, after: int) -> str:
+        sentences = self.by_article[position]
+        return " ".join(sentences[max(sentence_id - before, 0):sentence_id + after + 1])
 
 
-def _quotes_in(members: pd.DataFrame, units: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
-    """The first quote of each sentence: from the quotes table, else text between quotation marks."""
-    columns = ["article_id", "sentence_id", "quote", "speaker", "speaker_id"]
-    if quotes is not None:
-        ids = set(members["article_id"].astype(str))
-        found = quotes[quotes["article_id"].astype(str).isin(ids)]
-        found = pd.DataFrame({
-            "article_id": found["article_id"].astype(str),
-            "sentence_id": found["sentence_id"].astype(int),
-            "quote": found["text"].astype(str),
-            "speaker": found["speaker"].fillna("").astype(str) if "speaker" in found else "",
-            "speaker_id": found["speaker_id"].fillna("").astype(str) if "speaker_id" in found else "",
-        })
-        return found.drop_duplicates(["article_id", "sentence_id"])
-    marked = units["sentence"].str.extract(r"[“\"]([^”\"]{20,})[”\"]", expand=False)
-    found = units.assign(quote=marked, speaker="", speaker_id="")[columns]
-    return found[found["quote"].notna()]
+def _story_units(members: pd.DataFrame, quotes: pd.DataFrame | None) -> _Units:
+    """Split every article of the story with :func:`warta.text.sentence_spans` and attach quotes."""
+    position, sentence_id, sentence, by_article = [], [], [], []
+    for row, body in enumerate(members["body"].fillna("").astype(str)):
+        pieces = [body[start:end] for start, end in sentence_spans(body)]
+        position += [row] * len(pieces)
+        sentence_id += list(range(len(pieces)))
+        sentence += pieces
+        by_article.append([piece.lower() for piece in pieces])
+    at = {(p, s): index for index, (p, s) in enumerate(zip(position, sentence_id))}
+    text, speaker, speaker_id = list(sentence), [""] * len(sentence), [""] * len(sentence)
+    is_quote = np.zeros(len(sentence), dtype=bool)
+    for article_id, sid, quote, who, who_id in _quotes_in(members, sentence, position, quotes):
+        index = at.get((article_id, sid))
+        if index is not None and not is_quote[index]:
+            text[index], speaker[index], speaker_id[index], is_quote[index] = quote, who, who_id, True
+    return _Units(np.asarray(position, dtype=np.int64), sentence_id, sentence, text, is_quote, speaker, speaker_id,
+                  at, by_article)
 
 
-def _claim_items(members: pd.DataFrame, units: pd.DataFrame) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+def _quotes_in(members: pd.DataFrame, sentences: list[str], positions: list[int],
+               quotes: pd.DataFrame | None) -> Iterable[tuple[int, int, str, str, str]]:
+    """``(position, sentence_id, text, speaker, speaker_id)`` of the story's quotes: rows of the
+    quotes table, else text between quotation marks (speaker unknown)."""
+    if quotes is None:
+        sentence_ids = np.zeros(len(positions), dtype=int)
+        for index in range(1, len(positions)):
+            sentence_ids[index] = sentence_ids[index - 1] + 1 if positions[index] == positions[index - 1] else 0
+        for index, sentence in enumerate(sentences):
+            marked = re.search(r"[“\"]([^”\"]{20,})[”\"]", sentence)
+            if marked:
+                yield positions[index], int(sentence_ids[index]), marked.group(1), "", ""
+        return
+    row_of = {article_id: row for row, article_id in enumerate(members["article_id"].astype(str))}
+    found = quotes[quotes["article_id"].astype(str).isin(row_of)]
+    speakers = found["speaker"].fillna("").astype(str) if "speaker" in found else pd.Series("", index=found.index)
+    ids = found["speaker_id"].fillna("").astype(str) if "speaker_id" in found else pd.Series("", index=found.index)
+    for article_id, sid, text, who, who_id in zip(found["article_id"].astype(str), found["sentence_id"],
+                                                 found["text"].astype(str), speakers, ids):
+        yield row_of[article_id], int(sid), text, who, who_id
+
+
+def _claim_items(members: pd.DataFrame, units: _Units) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
     """Claims found in two or more articles: (kind, key, [(position, sentence_id, text), ...])."""
     found: dict[str, dict[int, tuple[int, str]]] = {}
     for position, body in enumerate(members["body"].fillna("").astype(str)):
-        starts = units.loc[units["position"] == position, "start"].to_numpy()
+        starts = np.array([start for start, _ in sentence_spans(body)], dtype=np.int64)
         for claim in find_claims(body):
-            sentence_id = int(np.searchsorted(starts, claim["start"], side="right") - 1)
-            found.setdefault(claim["key"], {}).setdefault(position, (max(sentence_id, 0), claim["text"]))
+            sentence_id = max(int(np.searchsorted(starts, claim["start"], side="right") - 1), 0)
+            found.setdefault(claim["key"], {}).setdefault(position, (sentence_id, claim["text"]))
     return [("claim", key, [(position, sid, text) for position, (sid, text) in sorted(places.items())])
             for key, places in found.items() if len(places) >= 2]
 
 
-def _quote_items(members: pd.DataFrame, units: pd.DataFrame, options: dict[str, Any]
-                 ) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+def _quote_items(units: _Units, options: dict[str, Any]) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
     """Quotes matched across articles; each item keeps one sentence per article."""
-    anchors = units.index[units["is_quote"]].to_numpy()
+    anchors = np.flatnonzero(units.is_quote)
     if len(anchors) == 0:
         return []
-    words = [quote_words(text) for text in units["text"]]
-    concepts = [phrase_concepts(text) for text in units["text"]]
-    similarity = process.cdist([words[a] for a in anchors], words, scorer=fuzz.token_set_ratio, workers=1)
+    words = [quote_words(text) for text in units.text]
+    concepts = [phrase_concepts(text) for text in units.text]
+    names = sorted(set().union(*concepts))
+    concept_matrix = np.array([[name in found for name in names] for found in concepts], dtype=np.int32)
     strict = float(options.get("quote_similarity", 90))
     loose = float(options.get("quote_similarity_same_speaker", 70))
-    positions = units["position"].to_numpy()
-    parent = list(range(len(units)))
+    # Copies repeat sentences word for word: compare each distinct wording once.
+    codes, distinct = pd.factorize(pd.Series(words, dtype=object))
+    distinct_similarity = process.cdist(list(distinct[np.unique(codes[anchors])]), list(distinct),
+                                        scorer=fuzz.token_set_ratio, dtype=np.uint8, score_cutoff=loose, workers=1)
+    anchor_rows = np.searchsorted(np.unique(codes[anchors]), codes[anchors])
+    similarity = distinct_similarity[anchor_rows][:, codes]
+    shared = (concept_matrix[anchors] @ concept_matrix.T > 0) if names else np.zeros(similarity.shape, dtype=bool)
+    candidates = ((similarity >= loose) | shared) & (units.position[anchors][:, None] != units.position[None, :])
+    parent = list(range(len(units.text)))
 
     def root(node: int) -> int:
         while parent[node] != node:
@@ -463,18 +496,13 @@ def _quote_items(members: pd.DataFrame, units: pd.DataFrame, options: dict[str, 
             node = parent[node]
         return node
 
-    weight = np.zeros(len(units))
-    for row, anchor in enumerate(anchors):
-        long_enough = len(words[anchor].split()) >= 4
-        for other in np.flatnonzero(positions != positions[anchor]):
-            score = similarity[row, other]
-            shared = bool(concepts[anchor] & concepts[other])
-            if not (score >= loose or shared):
-                continue
-            near_identical = long_enough and score >= strict
-            if near_identical or (_same_speaker(units, anchor, other, options) and (score >= loose or shared)):
-                parent[root(anchor)] = root(other)
-                weight[[anchor, other]] += score + 100 * shared
+    weight = np.zeros(len(units.text))
+    long_enough = [len(words[anchor].split()) >= 4 for anchor in anchors]
+    for row, other in zip(*np.nonzero(candidates)):
+        anchor, score = anchors[row], float(similarity[row, other])
+        if (long_enough[row] and score >= strict) or _same_speaker(units, anchor, other, options):
+            parent[root(anchor)] = root(other)
+            weight[[anchor, other]] += score + 100 * shared[row, other]
     groups: dict[int, list[int]] = {}
     for node in np.flatnonzero(weight):
         groups.setdefault(root(node), []).append(node)
@@ -483,48 +511,46 @@ def _quote_items(members: pd.DataFrame, units: pd.DataFrame, options: dict[str, 
         # One sentence per article: the best-connected one.
         best: dict[int, int] = {}
         for node in nodes:
-            position = positions[node]
+            position = int(units.position[node])
             if position not in best or weight[node] > weight[best[position]]:
                 best[position] = node
         if len(best) < 2:
             continue
         chosen = [best[position] for position in sorted(best)]
-        key = _quote_key(units, chosen, concepts)
-        items.append(("quote", key, [(positions[node], int(units.at[node, "sentence_id"]),
-                                      units.at[node, "text"]) for node in chosen]))
+        items.append(("quote", _quote_key(units, chosen, concepts),
+                      [(int(units.position[node]), units.sentence_id[node], units.text[node]) for node in chosen]))
     return items
 
 
-def _quote_key(units: pd.DataFrame, nodes: list[int], concepts: list[frozenset[str]]) -> str:
-    speakers = [units.at[node, "speaker"] for node in nodes if units.at[node, "speaker"]]
+def _quote_key(units: _Units, nodes: list[int], concepts: list[frozenset[str]]) -> str:
+    speakers = [units.speaker[node] for node in nodes if units.speaker[node]]
     shared = frozenset.intersection(*[concepts[node] for node in nodes])
-    label = sorted(shared)[0] if shared else quote_words(units.at[nodes[0], "text"])[:40]
+    label = sorted(shared)[0] if shared else quote_words(units.text[nodes[0]])[:40]
     return f"{speakers[0] if speakers else 'unattributed'}: {label}"
 
 
-def _same_speaker(units: pd.DataFrame, anchor: int, other: int, options: dict[str, Any]) -> bool:
+def _same_speaker(units: _Units, anchor: int, other: int, options: dict[str, Any]) -> bool:
     """True when ``other`` is attributed to the anchor's speaker, or the anchor's speaker is a
     person (``per:`` id) whose surname appears in ``other`` or up to ``speaker_window`` sentences
     before it."""
-    speaker_id = units.at[anchor, "speaker_id"]
-    if speaker_id and units.at[other, "speaker_id"] == speaker_id:
+    speaker_id = units.speaker_id[anchor]
+    if speaker_id and units.speaker_id[other] == speaker_id:
         return True
     # Only a person's surname is specific enough to find nearby ("Kirby"); "Negeri" is not.
-    names = [word for word in units.at[anchor, "speaker"].split() if len(word) >= 3 and word[0].isupper()]
+    names = [word for word in units.speaker[anchor].split() if len(word) >= 3 and word[0].isupper()]
     if not names or not speaker_id.startswith("per:"):
         return False
-    window = int(options.get("speaker_window", 2))
-    position, sentence_id = units.at[other, "position"], units.at[other, "sentence_id"]
-    nearby = units[(units["position"] == position) & units["sentence_id"].between(sentence_id - window, sentence_id)]
-    pattern = re.compile(rf"\b{re.escape(names[-1])}\b", re.IGNORECASE)
-    return any(pattern.search(text) for text in nearby["sentence"])
+    nearby = units.nearby(int(units.position[other]), units.sentence_id[other],
+                          int(options.get("speaker_window", 2)), 0)
+    return re.search(rf"\b{re.escape(names[-1].lower())}\b", nearby) is not None
 
 
 def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, int, str]], members: pd.DataFrame,
-               units: pd.DataFrame, copies: set[frozenset], options: dict[str, Any]) -> list[dict[str, Any]]:
+               units: _Units, copies: set[frozenset], options: dict[str, Any]) -> list[dict[str, Any]]:
     records = []
     for position, sentence_id, text in sorted(occurrences):
         article = members.iloc[position]
+        index = units.at.get((position, sentence_id))
         records.append({
             "article_id": str(article["article_id"]),
             "outlet": str(article.get("outlet") or ""),
@@ -532,9 +558,9 @@ def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, 
             "published": article.get("published"),
             "sentence_id": sentence_id,
             "text": text,
-            "sentence": _sentence_at(units, position, sentence_id),
-            "credited": credited_sources(units, position, sentence_id, article.get("cited_sources")),
-            "speaker": _speaker_at(units, position, sentence_id) if kind == "quote" else "",
+            "sentence": units.sentence[index] if index is not None else text,
+            "credited": credited_sources(units.nearby(position, sentence_id, 1, 1), article.get("cited_sources")),
+            "speaker": units.speaker[index] if kind == "quote" and index is not None else "",
         })
     occurrence = pd.DataFrame(records)
     occurrence["relation"] = label_relations(occurrence, copies=copies,
@@ -545,27 +571,11 @@ def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, 
             for order, row in enumerate(occurrence.to_dict("records"), start=1)]
 
 
-def _unit_at(units: pd.DataFrame, position: int, sentence_id: int) -> pd.DataFrame:
-    return units[(units["position"] == position) & (units["sentence_id"] == sentence_id)]
-
-
-def _speaker_at(units: pd.DataFrame, position: int, sentence_id: int) -> str:
-    match = _unit_at(units, position, sentence_id)
-    return str(match["speaker"].iloc[0]) if len(match) else ""
-
-
-def _sentence_at(units: pd.DataFrame, position: int, sentence_id: int) -> str:
-    match = _unit_at(units, position, sentence_id)
-    return str(match["sentence"].iloc[0]) if len(match) else ""
-
-
-def credited_sources(units: pd.DataFrame, position: int, sentence_id: int, cited: Any) -> list[str]:
-    """The sources an occurrence credits: those named within one sentence of it, else all the
-    article's ``cited_sources``."""
+def credited_sources(nearby: str, cited: Any) -> list[str]:
+    """The sources an occurrence credits: those of the article's ``cited_sources`` named in the
+    ``nearby`` text (its sentence and the ones around it), else all of them."""
     cited = [str(source) for source in (cited if isinstance(cited, (list, tuple, np.ndarray)) else [])]
-    nearby = units[(units["position"] == position) & units["sentence_id"].between(sentence_id - 1, sentence_id + 1)]
-    text = " ".join(nearby["sentence"]).lower()
-    local = [source for source in cited if source.lower() in text]
+    local = [source for source in cited if source.lower() in nearby.lower()]
     return local or cited
 
 
@@ -596,6 +606,8 @@ def label_relations(occurrences: pd.DataFrame, *, copies: set[frozenset] = froze
     """
     labels: list[str] = []
     rows = occurrences.to_dict("records")
+    for row in rows:
+        row["key"] = clustering.sentence_key(row["sentence"])
     for index, row in enumerate(rows):
         earlier = rows[:index]
         if not earlier:
@@ -606,8 +618,7 @@ def label_relations(occurrences: pd.DataFrame, *, copies: set[frozenset] = froze
         wire = next((source for e in earlier for source in row["credited"] if source in e["credited"]), None)
         copied = next((e["outlet"] for e in earlier
                        if frozenset((e["article_id"], row["article_id"])) in copies
-                       or fuzz.ratio(clustering.sentence_key(e["sentence"]), clustering.sentence_key(row["sentence"]))
-                       >= copy_similarity
+                       or fuzz.ratio(e["key"], row["key"], score_cutoff=copy_similarity)
                        and e["article_id"] != row["article_id"]), None)
         if credited_outlet:
             labels.append(f"copied_from:{credited_outlet}")
