@@ -222,7 +222,7 @@ def normalize_text(text: str) -> str:
             text = text.replace(char, replacement)
     while "  " in text:
         text = text.replace("  ", " ")
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join([line.strip() for line in text.split("\n")])
 
 
 def split_glued_sentences(paragraph: str) -> str:
@@ -372,6 +372,8 @@ def _looks_like_header(line: str) -> bool:
 
 def _is_domain(token: str) -> bool:
     """``kompas.com``, ``Okezone.com``, ``REPUBLIKA.CO.ID``, ``www.detik.com/berita``."""
+    if "." not in token:
+        return False
     host = token.strip("()[];:'\"").split("/", 1)[0].lower()
     return host[:1].isalnum() and host.endswith(_TLD_ENDINGS)
 

@@ -125,7 +125,7 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     _mark_duplicates(rows)
     for row in rows:
         row["status"] = _status(row["flags"], settings["flagging"])
-    return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    return pd.DataFrame.from_records(rows, columns=list(ARTICLE_COLUMNS))
 
 
 def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     _mark_duplicates(rows)
     for row in rows:
         row["status"] = _status(row["flags"], flagging)
-    return pd.DataFrame(rows, columns=articles.columns)
+    return pd.DataFrame.from_records(rows, columns=articles.columns)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
