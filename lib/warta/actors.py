@@ -25,12 +25,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Iterable, NamedTuple, Sequence
 
+import numpy as np
 import pandas as pd
 
 from warta import config
-from warta.gazetteer import Entry, Match, Tokens, actor_id, fold, load_gazetteer, tokenize
+from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
 from warta.text import sentence_spans
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
@@ -128,6 +131,11 @@ class Mention(NamedTuple):
     resolution: str = ""
 
 
+# Field positions of a mention row (a plain tuple in Mention order, see _mention_rows).
+(_START, _END, _SURFACE, _ACTOR_ID, _NAME, _TYPE, _SUBTYPE, _ROLE, _CONFIDENCE, _METHOD,
+ _RESOLUTION) = range(len(Mention._fields))
+
+
 @dataclass(slots=True)
 class _Candidate:
     first: int
@@ -140,6 +148,9 @@ class _Candidate:
     resolution: str = ""
 
 
+_FIRST = attrgetter("first")
+
+
 def settings() -> dict:
     """The ``[actors]`` settings with defaults filled in."""
     values = {"model": True, "model_first": True, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75,
@@ -149,19 +160,30 @@ def settings() -> dict:
 
 
 def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "") -> list[Mention]:
-    """Return the actor mentions of ``text`` in order of position (see the module docstring)."""
+    """Return the actor mentions of ``text`` in order of position (see the module docstring).
+
+    ``use_model=False`` is the fast mode (gazetteer and rules, no tagger); ``None`` follows
+    ``[actors] model``.
+    """
     options = settings()
-    gazetteer = load_gazetteer(tuple(options["watchlists"]))
+    model = options["model"] if use_model is None else use_model
+    rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet)
+    return list(map(Mention._make, rows))
+
+
+def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str) -> list[tuple]:
+    """The mentions of ``text`` as plain tuples in :class:`Mention` field order (cheaper than objects)."""
     tokens = tokenize(text)
     if not tokens:
         return []
-    matches = gazetteer.find(tokens)
+    # Gazetteer matches never overlap, so they seed the candidates without claiming.
+    candidates: list[_Candidate] = [
+        _Candidate(first, last, entry.type, "gazetteer", _gazetteer_confidence(alias), entry)
+        for first, last, entry, alias in gazetteer.spans(tokens)]
     owner: list[int] = [-1] * len(tokens)  # index of the candidate covering each token
-    candidates: list[_Candidate] = []
-    for match in matches:
-        _claim(owner, candidates, _Candidate(match.first, match.last, match.entry.type, "gazetteer",
-                                             _gazetteer_confidence(match), match.entry))
-    model = options["model"] if use_model is None else use_model
+    for index, candidate in enumerate(candidates):
+        for k in range(candidate.first, candidate.last):
+            owner[k] = index
     if model and options["model_first"]:
         _model_pass(text, tokens, owner, candidates, override=True)
     _surname_rule(tokens, owner, candidates, gazetteer, options)
@@ -172,24 +194,48 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
     _person_rule(text, tokens, owner, candidates, strong_only=tagged)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
-    mentions = _resolve(text, tokens, [c for c in candidates if c is not None], gazetteer, options)
-    return [m for m in mentions if m.subtype != "media" or not _is_credit(text, m, outlet)]
+    rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
+    return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
 
 def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -> pd.DataFrame:
-    """Return the mentions table (one row per mention) of the non-rejected ``articles``."""
-    rows: list[tuple] = []
+    """Return the mentions table (one row per mention) of the non-rejected ``articles``.
+
+    ``use_model=False`` skips the CRF tagger (the fast mode, about 3x faster; see
+    ``benchmarks/bench_actors.py``); ``None`` follows ``[actors] model``.
+    """
+    options = settings()
+    model = options["model"] if use_model is None else use_model
+    gazetteer = load_gazetteer(tuple(options["watchlists"]))
+    columns: list[list] = [[] for _ in Mention._fields]
+    article_ids: list[str] = []
+    # Sentence ids in one search at the end: sentence and mention starts are shifted by each
+    # article's offset in an imaginary concatenation of all bodies.
+    sentence_starts: list[int] = []
+    first_sentence: list[int] = []  # per mention: index of its article's first sentence
+    shifts: list[int] = []  # per mention: its article's offset
+    offset = 0
     for article in _usable(articles):
         body = _text(article.get("body"))
         if not body.strip():
             continue
-        starts = [start for start, _ in sentence_spans(body)]
-        article_id = article["article_id"]
-        for mention in extract_actors(body, use_model=use_model, outlet=_text(article.get("outlet"))):
-            rows.append((article_id, max(0, bisect_right(starts, mention.start) - 1), *mention))
-    columns = zip(*rows) if rows else [[] for _ in MENTION_COLUMNS]
-    table = pd.DataFrame(dict(zip(MENTION_COLUMNS, map(list, columns))), columns=MENTION_COLUMNS)
-    return table.astype(MENTION_DTYPES)
+        rows = _mention_rows(body, gazetteer, options, model, _text(article.get("outlet")))
+        if not rows:
+            continue
+        first_sentence.extend([len(sentence_starts)] * len(rows))
+        shifts.extend([offset] * len(rows))
+        sentence_starts.extend([start + offset for start, _ in sentence_spans(body)])
+        article_ids.extend([article["article_id"]] * len(rows))
+        for column, values in zip(columns, zip(*rows)):
+            column.extend(values)
+        offset += len(body) + 1
+    shifted = np.asarray(columns[0], dtype="int64") + np.asarray(shifts, dtype="int64")
+    sentence_ids = np.searchsorted(np.asarray(sentence_starts, dtype="int64"), shifted, side="right") - 1
+    sentence_ids = np.maximum(sentence_ids - np.asarray(first_sentence, dtype="int64"), 0)
+    data = dict(zip(Mention._fields, columns))
+    data.update(article_id=article_ids, sentence_id=sentence_ids)
+    return pd.DataFrame({name: pd.array(data[name], dtype=MENTION_DTYPES[name]) for name in MENTION_COLUMNS},
+                        columns=MENTION_COLUMNS)
 
 
 def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -286,9 +332,9 @@ def _claim(owner: list[int], candidates: list[_Candidate], candidate: _Candidate
         owner[k] = index
 
 
-def _gazetteer_confidence(match: Match) -> float:
+def _gazetteer_confidence(alias: str) -> float:
     # Short acronyms ("AS", "MA", "BI") are the most ambiguous aliases.
-    return 0.8 if len(match.alias) <= 3 and match.alias.isupper() else 0.95
+    return 0.8 if len(alias) <= 3 and alias.isupper() else 0.95
 
 
 def _is_capitalised(tokens: Tokens, k: int) -> bool:
@@ -506,46 +552,47 @@ def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
     return last < len(tokens) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
 
 
-def _is_credit(text: str, mention: Mention, outlet: str) -> bool:
-    """Whether an agency or outlet mention only credits a source (not an actor of the story)."""
-    if outlet and fold(outlet).startswith(fold(mention.name)[:6]):
+def _is_credit(text: str, row: tuple, outlet: str) -> bool:
+    """Whether an agency or outlet mention (a row in Mention order) only credits a source, not an actor of the story."""
+    start, end = row[_START], row[_END]
+    if outlet and fold(outlet).startswith(fold(row[_NAME])[:6]):
         return True
-    before = text[max(0, mention.start - 40) : mention.start]
+    before = text[max(0, start - 40) : start]
     words = [fold(w) for w in re.findall(r"\w+", before)[-4:]]
     if any(w in CREDIT_CUES for w in words):
         return True
     if before.rfind("(") > before.rfind(")"):
         return True
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return _DATELINE_TAIL.match(text, mention.end) is not None and mention.start - line_start < 60
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DATELINE_TAIL.match(text, end) is not None and start - line_start < 60
 
 
 # --- resolution ---------------------------------------------------------------------------
 
 
-def _resolve(text: str, tokens: Tokens, candidates: list[_Candidate], gazetteer, options) -> list[Mention]:
-    """Name, merge and describe candidates: short forms, fuzzy matches, roles."""
-    candidates = sorted(candidates, key=lambda c: c.first)
-    owner = [-1] * len(tokens)
-    for index, candidate in enumerate(candidates):
-        for k in range(candidate.first, candidate.last):
-            owner[k] = index
-    mentions: list[Mention] = []
-    for candidate in candidates:
-        start, end = tokens.starts[candidate.first], tokens.ends[candidate.last - 1]
-        if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_Candidate | None], gazetteer,
+             options) -> list[tuple]:
+    """Name, merge and describe candidates: short forms, fuzzy matches, roles (rows in Mention order)."""
+    live = sorted(filter(None, candidates), key=_FIRST)
+    starts, ends = tokens.starts, tokens.ends
+    rows: list[tuple] = []
+    for candidate in live:
+        start, end = starts[candidate.first], ends[candidate.last - 1]
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
-        if candidate.entry is not None:
-            entry, resolution = candidate.entry, candidate.resolution
+        entry = candidate.entry
+        if entry is not None:
+            resolution = candidate.resolution
         else:
             entry, resolution = _fuzzy_entry(surface, candidate.type, gazetteer, options)
             if entry is None:
                 entry = Entry(actor_id(candidate.type, surface), _display_name(surface), candidate.type)
-        mentions.append(Mention(start, end, surface, entry.actor_id, entry.name, entry.type, entry.subtype,
-                                _role(text, tokens, owner, candidates, candidate) if entry.type == "PER" else "",
-                                candidate.confidence, candidate.method, resolution))
-    return _resolve_short_forms(mentions, candidates)
+        type_ = entry.type
+        rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype,
+                     _role(text, tokens, owner, candidates, live, candidate) if type_ == "PER" else "",
+                     candidate.confidence, candidate.method, resolution))
+    return _resolve_short_forms(rows, live)
 
 
 def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | None, str]:
@@ -594,38 +641,38 @@ def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
     return _FUZZY_CACHE[key]
 
 
-def _resolve_short_forms(mentions: list[Mention], candidates: Sequence[_Candidate]) -> list[Mention]:
+def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) -> list[tuple]:
     """Map short person mentions (``Matthew``, ``Nilsson-Wright``) to the one longer name holding their words."""
-    shorts = [candidate.entry is None and mention.type == "PER" and not mention.resolution
-              for mention, candidate in zip(mentions, candidates)]
+    shorts = [candidate.entry is None and row[_TYPE] == "PER" and not row[_RESOLUTION]
+              for row, candidate in zip(rows, candidates)]
     if not any(shorts):
-        return mentions
-    full: dict[str, Mention] = {}
-    for mention in mentions:
-        if mention.type == "PER" and " " in mention.name:
-            full.setdefault(mention.actor_id, mention)
-    words_of = {aid: {fold(w) for w in re.findall(r"\w+", m.name)} for aid, m in full.items()}
-    resolved: list[Mention] = []
-    for mention, candidate, short in zip(mentions, candidates, shorts):
+        return rows
+    full: dict[str, tuple] = {}
+    for row in rows:
+        if row[_TYPE] == "PER" and " " in row[_NAME]:
+            full.setdefault(row[_ACTOR_ID], row)
+    words_of = {aid: {fold(w) for w in re.findall(r"\w+", row[_NAME])} for aid, row in full.items()}
+    resolved: list[tuple] = []
+    for row, candidate, short in zip(rows, candidates, shorts):
         if not short:
-            resolved.append(mention)
+            resolved.append(row)
             continue
-        mine = {fold(w) for w in re.findall(r"\w+", mention.surface)}
+        mine = {fold(w) for w in re.findall(r"\w+", row[_SURFACE])}
         owners = [aid for aid, words in words_of.items() if mine < words]
         if len(owners) == 1:
             target = full[owners[0]]
-            resolved.append(mention._replace(actor_id=target.actor_id, name=target.name, subtype=target.subtype,
-                                             resolution=f"short:{mention.surface}→{target.name}"))
+            resolved.append(row[:_ACTOR_ID] + (target[_ACTOR_ID], target[_NAME], row[_TYPE], target[_SUBTYPE])
+                            + row[_ROLE:_RESOLUTION] + (f"short:{row[_SURFACE]}→{target[_NAME]}",))
         elif len(owners) > 1:
-            names = " | ".join(sorted(full[aid].name for aid in owners))
-            resolved.append(mention._replace(confidence=0.3, resolution=f"ambiguous:{mention.surface}: {names}"))
+            names = " | ".join(sorted(full[aid][_NAME] for aid in owners))
+            resolved.append(row[:_CONFIDENCE] + (0.3, row[_METHOD], f"ambiguous:{row[_SURFACE]}: {names}"))
         elif not candidate.weak:
-            resolved.append(mention)
+            resolved.append(row)
     return resolved
 
 
-def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate],
-          candidate: _Candidate) -> str:
+def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None],
+          live: Sequence[_Candidate], candidate: _Candidate) -> str:
     """The role stated right before a person (``Presiden Rusia``) or in an apposition after it."""
     opening = _role_before(text, tokens, owner, candidates, candidate.first)
     if opening is not None:
@@ -644,7 +691,7 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
             phrase = text[tokens.starts[last] : stop].strip()
             # "kedatangan Putin, pemimpin Korea Utara, Kim Jong Un": the role of the next name.
             next_person = any(c.type == "PER" and tokens.starts[c.first] > stop
-                              and text[stop : tokens.starts[c.first]].strip() == "," for c in candidates)
+                              and text[stop : tokens.starts[c.first]].strip() == "," for c in live)
             if len(phrase.split()) <= 14 and not next_person:
                 return phrase
     return ""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import accumulate
-from operator import add
+import operator
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +24,7 @@ GAZETTEER_DIR = config.DATA_DIR / "gazetteer"
 TYPES = ("PER", "ORG", "LOC")
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-_TOKEN_GAP = re.compile(r"(\w+(?:['’]\w+)*)(\W*)")
-_LEADING_GAP = re.compile(r"\W*")
+_TOKEN_SPLIT = re.compile(r"(\w+(?:['’]\w+)*)")
 # Gaps that may sit inside one name: spaces, a hyphen, a slash, an ampersand.
 _JOINING_GAP = re.compile(r"[\s\-/&]*")
 
@@ -88,6 +87,7 @@ class Gazetteer:
     longest: dict[str, int] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    lower_first: set[str] = field(default_factory=set)  # first keys of aliases written in lower case
 
     @property
     def n_names(self) -> int:
@@ -103,49 +103,62 @@ class Gazetteer:
         exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
         self.index[key] = (entry, alias, exact)
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        if alias[0].islower():
+            self.lower_first.add(key[0])
         self.entries.setdefault(entry.actor_id, entry)
         self.aliases.setdefault(entry.actor_id, []).append(alias)
 
     def find(self, tokens: Tokens) -> list[Match]:
         """Return the leftmost-longest, non-overlapping matches in ``tokens``."""
-        matches: list[Match] = []
-        index, longest = self.index, self.longest
+        starts, ends = tokens.starts, tokens.ends
+        return [Match(first, last, starts[first], ends[last - 1], entry, alias)
+                for first, last, entry, alias in self.spans(tokens)]
+
+    def spans(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """:meth:`find` as plain ``(first, last, entry, alias)`` tuples (the fast path)."""
+        found_spans: list[tuple[int, int, Entry, str]] = []
+        index, longest, lower_first = self.index, self.longest, self.lower_first
         keys, joined, words = tokens.keys, tokens.joined, tokens.words
         n_tokens, resume = len(keys), 0
-        # Only tokens that open some alias are looked at; most words of a text open none.
-        for i in [k for k, key in enumerate(keys) if key in longest]:
+        # Only tokens that open some alias are looked at (a C-level filter); most words open none.
+        for i in list(compress(range(n_tokens), map(longest.__contains__, keys))):
             if i < resume:
                 continue
-            width = longest[keys[i]]
+            key = keys[i]
+            initial = words[i][0]
+            if not (initial.isupper() or initial.isdigit() or key in lower_first):
+                continue  # no alias opening with this key may match a lower-case word
+            width = longest[key]
             span = 1
             while span < width and i + span < n_tokens and joined[i + span - 1]:
                 span += 1
-            hit = None
             for n in range(span, 0, -1):
-                found = index.get(tuple(keys[i : i + n]))
+                found = index.get(tuple(keys[i : i + n]) if n > 1 else (key,))
                 if found and _case_ok(words, i, n, found[1], found[2]):
-                    hit = Match(i, i + n, tokens.starts[i], tokens.ends[i + n - 1], found[0], found[1])
+                    found_spans.append((i, i + n, found[0], found[1]))
+                    resume = i + n
                     break
-            if hit:
-                matches.append(hit)
-                resume = hit.last
-        return matches
+        return found_spans
 
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into word tokens with offsets, match keys and joins."""
-    pairs = _TOKEN_GAP.findall(text)
-    if not pairs:
+    # One C-level split gives words and gaps alternately; offsets are running sums of their lengths.
+    pieces = _TOKEN_SPLIT.split(text)
+    if len(pieces) == 1:
         return Tokens(text, [], [], [], [], [])
-    words, gaps = map(list, zip(*pairs))
-    word_lengths = list(map(len, words))
-    starts = list(accumulate(map(add, word_lengths, map(len, gaps)), initial=_LEADING_GAP.match(text).end()))
-    starts.pop()
-    ends = list(map(add, starts, word_lengths))
+    words, gaps = pieces[1::2], pieces[2::2]
+    bounds = list(accumulate(map(len, pieces)))
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    joined = list(map(" ".__eq__, gaps))
     gap_joins = _GAP_JOINS
-    joined = [gap == " " or (gap_joins[gap] if gap in gap_joins else _gap_joins(gap))
-              # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
-              or (len(word) <= 3 and gap.strip() == ".") for word, gap in pairs]
+    for k in list(compress(range(len(gaps)), map(operator.not_, joined))):
+        gap = gaps[k]
+        joins = gap_joins.get(gap)
+        if joins is None:
+            joins = _gap_joins(gap)
+        # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
+        joined[k] = joins or (len(words[k]) <= 3 and gap.strip() == ".")
     joined[-1] = False
     keys = list(map(str.lower, words))
     if not "".join(words).isascii():

@@ -20,9 +20,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Starting with the mark itself (not a look-behind) lets the regex engine skip to candidate marks.
 _SENTENCE_END = re.compile(
     r"""
-    (?<=[.!?…])            # a terminal mark ...
+    [.!?…]                 # a terminal mark ...
     ["'”’)\]]*              # ... optionally closed by quotes or brackets
     (?=\s+["'“‘(\[]?[A-Z0-9])  # ... then space and the start of a new sentence
     """,
@@ -51,7 +52,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['Putin tiba.', 'Kim menyambut Dr. Ahmad.']
     """
-    return list(_iter_sentence_spans(text))
+    return list(_cached_spans(text))
 
 
 @lru_cache(maxsize=4096)
@@ -72,18 +73,18 @@ def words(text: str) -> list[str]:
 def _iter_sentence_spans(text: str):
     for para_start, para_end in paragraph_spans(text):
         start = para_start
-        paragraph = text[para_start:para_end]
-        for match in _SENTENCE_END.finditer(paragraph):
-            cut = para_start + match.end()
-            if _ends_with_abbreviation(text[start:cut]):
+        for match in _SENTENCE_END.finditer(text, para_start, para_end):
+            cut = match.end()
+            if _ends_with_abbreviation(text, start, cut):
                 continue
             yield from _trimmed(text, start, cut)
             start = cut
         yield from _trimmed(text, start, para_end)
 
 
-def _ends_with_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk)
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    # Only the tail can hold the last word: searching the whole chunk for "$" costs its length.
+    match = _LAST_WORD.search(text, max(start, end - 64), end)
     if not match:
         return False
     word = match.group(1).lower()
