@@ -443,6 +443,21 @@ def test_seed_labels_trace_to_evidence(seed_tables):
         assert {item["sentence_id"] for item in row.evidence} <= known
 
 
+def test_seed_actor_labels_trace_to_evidence(seed_tables):
+    from warta.actors import extract_mentions, extract_quotes
+
+    articles, sentences, _ = seed_tables
+    mentions = extract_mentions(articles)
+    table = score_actors(articles, mentions=mentions, quotes=extract_quotes(articles, mentions), sentences=sentences)
+    known = {(a, s) for a, s in zip(sentences["article_id"], sentences["sentence_id"])}
+    assert len(table) and set(table["scope"]) == {"article", "corpus"}
+    for side in ("about", "voiced"):
+        labelled = table[table[f"{side}_n"] > 0]
+        assert (labelled[f"{side}_label"] != "").all()
+        for items in labelled[f"{side}_evidence"]:
+            assert items and {(e["article_id"], e["sentence_id"]) for e in items} <= known
+
+
 def test_seed_001_vendor_label_is_compared(seed_tables):
     _, _, articles = seed_tables
     with_vendor = articles[articles["vendor_label"] != ""]
