@@ -73,7 +73,11 @@ class Store:
     # ----------------------------------------------------------------- input files
 
     def manifest(self, paths: Sequence[Path]) -> pd.DataFrame:
-        """Return ``path``, ``size``, ``mtime_ns``, ``file_key`` for ``paths``, hashing only new or changed files."""
+        """Return ``path``, ``size``, ``mtime_ns``, ``file_key`` for ``paths``, hashing only new or changed files.
+
+        ``path`` is kept as given; the file list remembers absolute paths, so that a relative
+        path read from another folder is never mistaken for the same file.
+        """
         known_file = self.root / "files.parquet"
         known: dict[str, tuple[int, int, str]] = {}
         if known_file.is_file():
@@ -83,7 +87,7 @@ class Store:
         changed = False
         for path in paths:
             stat = path.stat()
-            name = str(path)
+            name = str(path.absolute())
             cached = known.get(name)
             if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
                 key = cached[2]
@@ -91,7 +95,7 @@ class Store:
                 key = file_key(path.read_bytes())
                 known[name] = (stat.st_size, stat.st_mtime_ns, key)
                 changed = True
-            rows.append((name, stat.st_size, stat.st_mtime_ns, key))
+            rows.append((str(path), stat.st_size, stat.st_mtime_ns, key))
         frame = pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "file_key"])
         if changed:
             everything = pd.DataFrame([(p, *v) for p, v in known.items()], columns=frame.columns)

@@ -19,7 +19,6 @@ place.
 """
 from __future__ import annotations
 
-import glob
 import logging
 import sys
 import tempfile
@@ -274,22 +273,10 @@ def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None
 
 
 def resolve_files(source) -> list[Path]:
-    """Expand a file, folder (recursive), glob, or a list of those into sorted absolute file paths."""
-    sources = source if isinstance(source, (list, tuple)) else [source]
-    found: set[Path] = set()
-    for item in sources:
-        path = Path(item).expanduser()
-        if path.is_file():
-            found.add(path.resolve())
-        elif path.is_dir():
-            found.update(p.resolve() for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
-        else:
-            found.update(Path(p).resolve() for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
-            if not found:
-                raise FileNotFoundError(f"no input files match {item}")
-    if not found:
-        raise FileNotFoundError(f"no input files in {source}")
-    return sorted(found)
+    """The loader's list of files for ``source`` (file, folder, glob or a list), in its order."""
+    from warta.load import resolve_sources
+
+    return resolve_sources(source)
 
 
 def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root: Path | None = None) -> dict[str, str]:
@@ -563,10 +550,6 @@ def _store(cache: bool | str | Path | None):
             yield Path(temporary)
     else:
         yield Path(cache)
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
