@@ -161,6 +161,8 @@ def test_find_copies_reports_shared_sentences_per_pair():
     assert len(pair) == 1
     assert pair["shared_sentences"].iloc[0] == 4
     assert pair["share_a"].iloc[0] == pytest.approx(4 / 5)
+    assert pair["examples"].iloc[0][0].startswith("Banjir merendam ribuan rumah di Kecamatan Dayeuhkolot")
+    assert len(pair["examples"].iloc[0]) == 3
     assert set(copies["article_a"]) | set(copies["article_b"]) == {"f1", "f4"}
 
 

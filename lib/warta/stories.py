@@ -322,8 +322,9 @@ def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
     return _copies(articles, units, max_spread)
 
 
-def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int) -> pd.DataFrame:
-    """The pair table of :func:`find_copies` from the units of :func:`copy_units`."""
+def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int, *, examples: bool = True) -> pd.DataFrame:
+    """The pair table of :func:`find_copies` from the units of :func:`copy_units` (clustering
+    needs only the counts, so it skips the ``examples``)."""
     columns = ["article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
                "shared_paragraphs", "share_a", "share_b", "examples"]
     bodies = articles["body"].fillna("").astype(str).tolist()
@@ -338,16 +339,7 @@ def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int) -> pd.
     grouped = sentences.groupby(["row_a", "row_b"]).agg(shared_sentences=("key", "size"))
     grouped["shared_paragraphs"] = pairs[pairs["unit"] == 1].groupby(["row_a", "row_b"]).size()
     grouped = grouped.reset_index().fillna({"shared_paragraphs": 0})
-    examples = (sentences.groupby(["row_a", "row_b"])[["start_a", "end_a"]]
-                .agg(lambda values: list(values)[:3]))
-    encoded: dict[int, bytes] = {}
-
-    def example_texts(row: int, starts: list[int], ends: list[int]) -> list[str]:
-        data = encoded.setdefault(row, bodies[row].encode("utf-8"))
-        return [data[a:b].decode("utf-8", errors="replace") for a, b in zip(starts, ends)]
-
-    texts = [example_texts(a, starts, ends) for (a, _), starts, ends
-             in zip(examples.index, examples["start_a"], examples["end_a"])]
+    texts = _examples(bodies, sentences, grouped) if examples else [[] for _ in range(len(grouped))]
     ids = articles["article_id"].astype(str).to_numpy()
     outlets = (articles["outlet"].fillna("").astype(str) if "outlet" in articles
                else pd.Series("", index=articles.index)).to_numpy()
@@ -365,6 +357,17 @@ def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int) -> pd.
         "examples": texts,
     })
     return result.sort_values(["shared_sentences", "article_a"], ascending=[False, True], ignore_index=True)
+
+
+def _examples(bodies: list[str], sentences: pd.DataFrame, grouped: pd.DataFrame) -> list[list[str]]:
+    """Up to three shared sentences per pair, decoded from ``article_a``'s bytes."""
+    first = sentences.sort_values(["row_a", "row_b", "start_a"]).groupby(["row_a", "row_b"]).head(3)
+    found: dict[tuple[int, int], list[str]] = {}
+    encoded: dict[int, bytes] = {}
+    for a, b, start, end in zip(first["row_a"], first["row_b"], first["start_a"], first["end_a"]):
+        data = encoded.setdefault(a, bodies[a].encode("utf-8"))
+        found.setdefault((a, b), []).append(data[start:end].decode("utf-8", errors="replace"))
+    return [found.get((a, b), []) for a, b in zip(grouped["row_a"], grouped["row_b"])]
 
 
 def copy_units(tokens: Tokens, min_words: int, first_row: int = 0) -> pd.DataFrame:
@@ -491,7 +494,7 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     start, end = _days(spans["start"]), _days(spans["end"])
     order = np.nan_to_num(end, nan=np.inf)
     pairs = candidate_pairs(features, order, options=options)
-    copies = _copies(articles, features.copy_units, int(options.get("copy_max_spread", 50)))
+    copies = _copies(articles, features.copy_units, int(options.get("copy_max_spread", 50)), examples=False)
     shared = _shared_sentences(copies, ids)
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
