@@ -5,7 +5,8 @@
 The articles are the project's synthetic corpus (``warta.synth.generate_corpus``, seed 13: seed
 sentences in real outlet layouts, about 3.2 KB of body each), loaded once; loading is not timed.
 Times are CPU seconds of this single-threaded process (``time.process_time``), so a busy machine
-slows the wall clock but not the figure; the load average is printed beside them. Figures:
+slows the wall clock but less the figure; the load average and a reference loop's time are printed
+beside them, so that rates from different machines can be compared. Figures:
 
 - ``score_text (lexicon)``: the lexicon engine on whole article bodies (cues, modifiers, label,
   probability). Pass 1 includes resolving every new word (Sastrawi stemming); later passes use
@@ -41,6 +42,16 @@ def make_articles(n: int, seed: int = 13) -> pd.DataFrame:
     return articles[articles["status"] != "rejected"].reset_index(drop=True)
 
 
+def reference_seconds() -> float:
+    """CPU time of a fixed pure-Python loop, best of three: how fast this core runs Python now."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        sum(range(10**7))
+        best = min(best, time.process_time() - started)
+    return best
+
+
 def rate(label: str, n: int, seconds: float) -> None:
     print(f"{label:<44} {n:>6} articles {seconds:7.2f} CPU s {n / seconds:>8,.0f} articles/s")
 
@@ -60,6 +71,8 @@ def main(argv=None) -> None:
     mean_chars = sum(map(len, bodies)) / len(bodies)
     print(f"python {sys.version.split()[0]}, {len(bodies)} articles, mean body {mean_chars:,.0f} characters, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"machine reference: sum(range(10**7)) takes {reference_seconds():.3f} CPU s "
+          "(about 0.07 s on an idle recent x86 core); scale the rates below by it")
     engine = load_engine("lexicon")
     for attempt in range(args.repeat):
         started = time.process_time()
