@@ -72,7 +72,7 @@ def main(argv=None) -> None:
     print(f"python {sys.version.split()[0]}, {len(bodies)} articles, mean body {mean_chars:,.0f} characters, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"machine reference: sum(range(10**7)) takes {reference_seconds():.3f} CPU s "
-          "(about 0.07 s on an idle recent x86 core); scale the rates below by it")
+          "; rates scale inversely with it across machines")
     engine = load_engine("lexicon")
     for attempt in range(args.repeat):
         started = time.process_time()
