@@ -71,7 +71,7 @@ def main(argv=None) -> None:
     mean_chars = sum(map(len, bodies)) / len(bodies)
     print(f"python {sys.version.split()[0]}, {len(bodies)} articles, mean body {mean_chars:,.0f} characters, "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"machine reference: sum(range(10**7)) takes {reference_seconds():.3f} CPU s "
+    print(f"machine reference: sum(range(10**7)) takes {reference_seconds():.3f} CPU s"
           "; rates scale inversely with it across machines")
     engine = load_engine("lexicon")
     for attempt in range(args.repeat):
