@@ -248,3 +248,10 @@ def test_duplicates_always_link():
     scores = _scored([(0, 1, 0.1)]).assign(duplicate=True)
     labels = stories.link(scores, 3, options={"all_pairs_limit": 100, "link_threshold": 0.45})
     assert labels[0] == labels[1] != labels[2]
+
+
+def test_minimal_article_tables_are_clustered():
+    frame = CORPUS[["article_id", "body"]].assign(body=CORPUS["body"].where(CORPUS["article_id"] != "c1", None))
+    audit = timeline.cluster_stories(frame).set_index("article_id")
+    assert audit.at["f1", "story_id"] == audit.at["f4", "story_id"]
+    assert audit.at["c1", "story_size"] == 1 and (audit["outlet"] == "").all()

@@ -449,7 +449,7 @@ def _quotes_in(members: pd.DataFrame, sentences: list[str], positions: list[int]
                 yield positions[index], int(sentence_ids[index]), marked.group(1), "", ""
         return
     row_of = {article_id: row for row, article_id in enumerate(members["article_id"].astype(str))}
-    found = quotes[quotes["article_id"].astype(str).isin(row_of)]
+    found = quotes[quotes["article_id"].astype(str).isin(row_of) & quotes["sentence_id"].notna()]
     speakers = found["speaker"].fillna("").astype(str) if "speaker" in found else pd.Series("", index=found.index)
     ids = found["speaker_id"].fillna("").astype(str) if "speaker_id" in found else pd.Series("", index=found.index)
     for article_id, sid, text, who, who_id in zip(found["article_id"].astype(str), found["sentence_id"],
