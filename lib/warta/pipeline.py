@@ -310,9 +310,10 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
     show = sys.stderr.isatty() if progress is None else progress
     kwargs = dict(context=plan.context, loader=loader, stages=tuple(stages))
+    small = len(plan.units) < int(config.section("pipeline").get("dask_min_partitions", 2))
     if not plan.units:
         counts = []
-    elif engine == "pandas":
+    elif engine == "pandas" or small:  # a cluster costs seconds to start: not worth it for one partition
         from tqdm.auto import tqdm
 
         counts = [enrich_partition(load_unit(unit, **kwargs), **kwargs)
@@ -321,7 +322,7 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
         counts = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
     done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages, loader)
     stats: dict[str, Any] = {
-        "engine": engine,
+        "engine": "pandas" if small else engine,
         "files": len(plan.manifest),
         "processed_files": int(done["files"].sum()),
         "processed": {name: int(done[name].sum()) for name in [loader.name, *(s.name for s in stages)]},
@@ -505,15 +506,16 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
 def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.DataFrame) -> pd.DataFrame | None:
     """Read one table of a stage for the manifest's files, each file from the one part that owns it."""
     fp = context.fingerprints[stage.name]
-    coverage = store.keys(stage.name, fp)
     wanted = set(manifest[KEY])
+    owned: dict[str, set[str]] = {}
+    for key, part in store.keys(stage.name, fp).items():
+        if key in wanted:
+            owned.setdefault(part, set()).add(key)
     frames = []
-    for part in store.parts(stage.name, fp):
-        owned = {key for key, owner in coverage.items() if owner == part.name and key in wanted}
-        if owned:
-            frame = store.read(stage.name, fp, table, parts=[part.name], keys=owned)
-            if frame is not None:
-                frames.append(frame)
+    for part in sorted(owned):
+        frame = store.read(stage.name, fp, table, parts=[part], keys=owned[part])
+        if frame is not None:
+            frames.append(frame)
     if not frames:
         return None
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
