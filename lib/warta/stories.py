@@ -3,10 +3,11 @@
 A whole batch is tokenised and hashed at once in numpy (no Python object per word): the UTF-8
 bytes of all bodies are scanned for word boundaries and each word is hashed from its bytes. From
 those hashes come MinHash signatures of word shingles (how much text two articles share) and the
-*key terms* of each article (capitalised words and title words: who and where the story is
-about). Candidate pairs come from banding LSH over the key-term signatures (or from all pairs in
-a small batch), are verified on shingle, key-term, title, actor and date overlap plus shared
-sentences, and the verified pairs are joined into stories by union-find (connected components).
+*key terms* of each article (capitalised words inside sentences, and title words: who and where
+the story is about). Candidate pairs come from banding LSH over the key-term signatures (or from
+all pairs in a small batch), are scored on shingle, key-term, title, actor and date overlap plus
+shared sentences, and the joining pairs become stories: by average linkage in a small batch (one
+bridging article cannot chain two stories), by union-find (connected components) in a large one.
 
 ``cluster(articles, spans=...)`` is what :func:`warta.timeline.cluster_stories` calls;
 ``find_copies`` reports the sentences and paragraphs two articles share (syndication, copying).
@@ -21,8 +22,8 @@ from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import coo_matrix, csr_matrix
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
@@ -31,7 +32,6 @@ from warta import config
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
 _MASK64 = (1 << 64) - 1
 _EMPTY = np.uint32(0xFFFFFFFF)
-_NORMAL_SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[^\w]+")
 
 

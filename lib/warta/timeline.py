@@ -296,7 +296,7 @@ def find_claims(text: str) -> list[dict[str, Any]]:
     claims = []
     stop = clustering.stopwords()
     for match in CLAIM_PATTERN.finditer(text):
-        before = _WORD_BEFORE.search(text, 0, match.start())
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
         if before and before.group(1).lower() in _NOT_A_COUNT and not match.group("qualifier"):
             continue
         unit = (match.group("unit") or "").lower()
