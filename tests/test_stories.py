@@ -185,6 +185,14 @@ def test_cluster_stories_groups_near_duplicates_and_same_story():
     assert audit.at["f1", "story_size"] == 4
 
 
+def test_stories_name_their_first_article():
+    audit = timeline.cluster_stories(CORPUS).set_index("article_id")
+    flood = audit.loc[["f1", "f2", "f3", "f4"]]
+    assert flood["order"].tolist() == [1, 2, 4, 3]
+    assert flood["is_first"].tolist() == [True, False, False, False]
+    assert (flood["first_article_id"] == "f1").all() and (flood["first_outlet"] == "Kompas").all()
+
+
 def test_same_story_months_apart_is_a_new_story():
     audit = timeline.cluster_stories(CORPUS).set_index("article_id")
     assert audit.at["f5", "story_id"] != audit.at["f1", "story_id"]

@@ -349,6 +349,11 @@ def test_seeds_first_reporter_is_kompas_tv_and_kbs_is_a_month_span(seed_tables):
     reporters = timeline.first_reporters(seed_tables["articles"], seed_tables["stories"]).set_index("outlet")
     assert reporters.loc[reporters["is_first"]].index.tolist() == ["Kompas TV"]
     assert reporters.at["Kompas TV", "start"] == stamp("2024-06-15T12:30+07:00")
+    # The stories table written by `warta analyze` says the same.
+    stories = seed_tables["stories"].set_index("article_id")
+    first = stories.loc[stories["is_first"]]
+    assert first["first_outlet"].tolist() == ["Kompas TV"] and (stories["first_outlet"] == "Kompas TV").all()
+    assert stories["order"].max() == 5
     kbs = reporters.loc[reporters.index.str.startswith("KBS")].iloc[0]
     assert kbs["precision"] == "month"
     assert (kbs["start"], kbs["end"]) == (stamp("2024-06-01T00:00+07:00"), stamp("2024-07-01T00:00+07:00"))

@@ -50,6 +50,7 @@ REPORTER_COLUMNS = ["story_id", "outlet", "article_id", "published", "precision"
                     "lag_max_hours"]
 PROPAGATION_COLUMNS = ["item_id", "kind", "text", "article_id", "outlet", "published", "order", "credited",
                        "relation", "story_id", "sentence_id", "speaker", "key"]
+STORY_TIMING_COLUMNS = ["published", "precision", "order", "is_first", "first_article_id", "first_outlet"]
 EVENT_COLUMNS = ["article_id", "outlet", "source", "sentence_id", "date", "precision", "surface", "sentence", "start",
                  "end", "year_inferred", "published", "published_start", "days_from_publication"]
 
@@ -186,9 +187,22 @@ def cluster_stories(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = N
     Columns: ``article_id``, ``story_id``, ``story_size``, ``outlet``, ``title``,
     ``matched_with`` (the member it joined through), ``shingle_jaccard`` (MinHash estimate over
     word shingles), ``term_jaccard`` (key terms), ``title_overlap``, ``actor_overlap`` (needs
-    ``mentions``), ``date_proximity``, ``shared_sentences``, ``score`` and ``reason``.
+    ``mentions``), ``date_proximity``, ``shared_sentences``, ``score`` and ``reason``; then the
+    article's ``published`` date and ``precision``, its ``order`` in the story (1 = can have
+    appeared first, see :func:`chronological`; none when undated), ``is_first`` and the story's
+    ``first_article_id`` and ``first_outlet``.
     """
-    return clustering.cluster(articles, spans=publication_spans(articles), mentions=mentions)
+    audit = clustering.cluster(articles, spans=publication_spans(articles), mentions=mentions)
+    if audit.empty:
+        return audit.reindex(columns=[*audit.columns, *STORY_TIMING_COLUMNS])
+    timing = publication_timeline(articles, stories=audit)
+    audit = audit.join(timing.set_index("article_id")[["published", "precision", "order"]], on="article_id")
+    first = timing[timing["order"] == 1]
+    audit["is_first"] = (audit["order"] == 1).fillna(False).astype(bool)
+    for column, values in (("first_article_id", first["article_id"]), ("first_outlet", first["outlet"])):
+        lookup = dict(zip(first["story_id"], values))
+        audit[column] = [lookup.get(story, "") for story in audit["story_id"]]
+    return audit
 
 
 def first_reporters(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
