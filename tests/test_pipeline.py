@@ -264,9 +264,12 @@ def corpus_with_copy(synthetic_corpus, tmp_path):
     return folder
 
 
-def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_path):
+def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_path, monkeypatch):
     from warta.load import load_corpus
 
+    # Pin the stage versions: a package file edited on disk meanwhile must not count here.
+    versions = pipeline.stage_fingerprints([pipeline.LOADER, *pipeline.STAGES], {"sentiment_model": None})
+    monkeypatch.setattr(pipeline, "stage_fingerprints", lambda *args, **kwargs: versions)
     tables = pipeline.analyze(corpus_with_copy, cache=tmp_path / "cache", progress=False)
     whole = pipeline.build_tables(load_corpus(corpus_with_copy))
     assert list(tables) == list(pipeline.TABLES)
@@ -295,3 +298,20 @@ def test_analyze_writes_every_table(tmp_path):
     assert len(tables["articles"]) == 5  # the seeds
     for name in pipeline.TABLES:
         assert (tmp_path / "out" / f"{name}.parquet").is_file() and (tmp_path / "out" / f"{name}.csv").is_file()
+
+
+def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
+    ran = []
+    monkeypatch.setattr(pipeline, "ANALYSES", (
+        ("stories", lambda usable, tables, **o: ran.append("stories") or pd.DataFrame({"n": [len(usable)]})),
+        ("propagation", lambda usable, tables, **o: ran.append("propagation") or tables["stories"] + 1),
+    ))
+    monkeypatch.setattr(pipeline, "TABLES", ("articles", "stories", "propagation"))
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "status": ["ok", "rejected", "flagged"]})
+    tables = pipeline.Tables({"articles": articles}, options={}, stats={"files": 3})
+    assert ran == [] and list(tables) == ["articles", "stories", "propagation"]
+    assert tables["propagation"]["n"].tolist() == [3]  # reads stories, which counts usable rows
+    assert ran == ["propagation", "stories"]
+    assert dict(tables)["stories"]["n"].tolist() == [2] and ran == ["propagation", "stories"]
+    with pytest.raises(KeyError):
+        tables["nothing"]

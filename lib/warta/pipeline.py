@@ -26,6 +26,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Callable, Sequence
 
 import pandas as pd
@@ -153,10 +154,33 @@ ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame]], ...] = (
 )
 
 
-class Tables(dict):
-    """The result of :func:`analyze`: a dict of tables, plus ``stats`` about the run."""
+class Tables(Mapping):
+    """The result of :func:`analyze`: every table of ``TABLES`` by name, plus ``stats`` about the run.
 
-    stats: dict[str, Any]
+    The per-article tables are there from the start; a whole-batch analysis runs the first time
+    its table is asked for (and those it reads, in turn), so a notebook that shows only
+    sentiment never clusters stories. Iterating (``items()``, writing the tables) runs them all.
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame], *, options: dict[str, Any], stats: dict[str, Any]) -> None:
+        self._tables = dict(tables)
+        self._options = options
+        self.stats = stats
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            analysis = dict(ANALYSES).get(name)
+            if analysis is None:
+                raise KeyError(name)
+            articles = self._tables["articles"]
+            self._tables[name] = analysis(articles[articles["status"] != "rejected"], self, **self._options)
+        return self._tables[name]
+
+    def __iter__(self):
+        return iter(TABLES)
+
+    def __len__(self) -> int:
+        return len(TABLES)
 
 
 @dataclass(frozen=True)
@@ -191,17 +215,16 @@ def analyze(
 
     ``engine`` is ``"pandas"`` or ``"dask"`` (``scheduler``: a Dask scheduler address; default a
     local cluster). ``cache``: True for ``warta.config.cache_dir()``, a path for another folder,
-    False for a throw-away one; None reads ``[cache] enabled``. The returned dict's ``stats``
-    says how many files each stage processed (0 everywhere on a fully cached re-run).
+    False for a throw-away one; None reads ``[cache] enabled``. The result maps every name in
+    ``TABLES`` to its table (the whole-batch analyses run when first read: see :class:`Tables`);
+    its ``stats`` say how many files each stage processed (0 everywhere on a fully cached re-run).
     """
     started = time.perf_counter()
     options = {"sentiment_model": sentiment_model or None}
     with _store(cache) as root:
         tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
                                progress=progress)
-    tables = finish(tables, **options)
-    result = Tables((name, tables[name]) for name in TABLES)
-    result.stats = {**stats, "seconds": round(time.perf_counter() - started, 3)}
+    result = Tables(tables, options=options, stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
     log.info("analyze: %s", result.stats)
     if out is not None:
         write_tables(result, Path(out))
@@ -214,18 +237,7 @@ def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None) 
     tables: dict[str, pd.DataFrame] = {"articles": articles}
     for stage in STAGES:
         tables |= stage.run(usable, sentiment_model=sentiment_model)
-    tables = finish(tables, sentiment_model=sentiment_model)
-    return {name: tables[name] for name in TABLES}
-
-
-def finish(tables: dict[str, pd.DataFrame], **options: Any) -> dict[str, pd.DataFrame]:
-    """Run the whole-batch analyses over the per-article tables."""
-    tables = dict(tables)
-    articles = tables["articles"]
-    usable = articles[articles["status"] != "rejected"]
-    for name, analysis in ANALYSES:
-        tables[name] = analysis(usable, tables, **options)
-    return tables
+    return dict(Tables(tables, options={"sentiment_model": sentiment_model}, stats={}))
 
 
 def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str | None = None,
