@@ -393,7 +393,7 @@ def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
             continue
         members = chronological(members).head(limit)
         units = _story_units(members, quotes)
-        copies = {frozenset(pair) for pair in stories_copies(members)}
+        copies = {frozenset(pair) for pair in _copy_pairs(members)}
         for kind, item_key, occurrences in _claim_items(members, units) + _quote_items(units, options):
             rows += _item_rows(story_id, kind, item_key, occurrences, members, units, copies, options)
     if not rows:
@@ -401,7 +401,7 @@ def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
     return pd.DataFrame(rows)[PROPAGATION_COLUMNS]
 
 
-def stories_copies(members: pd.DataFrame) -> list[tuple[str, str]]:
+def _copy_pairs(members: pd.DataFrame) -> list[tuple[str, str]]:
     """Pairs of articles that share at least ``min_shared_sentences`` sentences."""
     minimum = int(config.section("timeline").get("min_shared_sentences", 2))
     copies = clustering.find_copies(members)
