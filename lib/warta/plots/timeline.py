@@ -95,7 +95,7 @@ def lag_figure(reporters: pd.DataFrame, *, story_id: str | None = None) -> go.Fi
     A pale bar spans the possible lag (coarse dates), a marker shows the lag when both dates are
     day-precise or finer.
     """
-    rows = _story_rows(reporters, story_id).sort_values(["lag_min_hours", "lag_max_hours"])
+    rows = _lag_rows(reporters, story_id)
     figure = go.Figure()
     figure.add_trace(go.Bar(
         y=rows["outlet"], base=rows["lag_min_hours"], x=rows["lag_max_hours"] - rows["lag_min_hours"],
@@ -205,6 +205,13 @@ def _story_rows(reporters: pd.DataFrame, story_id: str | None) -> pd.DataFrame:
     return reporters[reporters["story_id"] == story_id]
 
 
+def _lag_rows(reporters: pd.DataFrame, story_id: str | None) -> pd.DataFrame:
+    """One story's outlets ordered by lag (the middle of the possible range when the lag is unknown)."""
+    rows = _story_rows(reporters, story_id)
+    middle = (rows["lag_min_hours"] + rows["lag_max_hours"]) / 2
+    return rows.assign(_key=rows["lag_hours"].fillna(middle)).sort_values("_key", kind="stable").drop(columns="_key")
+
+
 def _propagation_layout(propagation: pd.DataFrame, edges: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """Credited sources that are not outlets of the corpus in column 0; outlets in columns by the
     time they first carried an item, so that edges run left to right as the story spread."""
@@ -251,7 +258,7 @@ def timeline_chart(table: pd.DataFrame, *, title: str = "Publication timeline by
 
 def lag_chart(reporters: pd.DataFrame, *, story_id: str | None = None) -> Figure:
     """Static version of :func:`lag_figure`."""
-    rows = _story_rows(reporters, story_id).sort_values(["lag_min_hours", "lag_max_hours"])
+    rows = _lag_rows(reporters, story_id)
     figure = Figure(figsize=(8, 1.2 + 0.45 * max(len(rows), 1)))
     axes = figure.subplots()
     y = np.arange(len(rows))
