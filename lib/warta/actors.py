@@ -26,7 +26,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+import operator
+from operator import attrgetter
 from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
@@ -178,7 +179,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         return []
     # Gazetteer matches never overlap, so they seed the candidates without claiming.
     candidates: list[_Candidate] = [
-        _Candidate(first, last, entry.type, "gazetteer", _gazetteer_confidence(alias), entry)
+        _Candidate(first, last, entry.type, "gazetteer", _ALIAS_CONFIDENCE[alias], entry)
         for first, last, entry, alias in gazetteer.spans(tokens)]
     owner: list[int] = [-1] * len(tokens)  # index of the candidate covering each token
     for index, candidate in enumerate(candidates):
@@ -332,9 +333,15 @@ def _claim(owner: list[int], candidates: list[_Candidate], candidate: _Candidate
         owner[k] = index
 
 
-def _gazetteer_confidence(alias: str) -> float:
-    # Short acronyms ("AS", "MA", "BI") are the most ambiguous aliases.
-    return 0.8 if len(alias) <= 3 and alias.isupper() else 0.95
+class _AliasConfidence(dict):
+    """Confidence of a gazetteer alias, memoised: short acronyms ("AS", "MA", "BI") are the most ambiguous."""
+
+    def __missing__(self, alias: str) -> float:
+        self[alias] = confidence = 0.8 if len(alias) <= 3 and alias.isupper() else 0.95
+        return confidence
+
+
+_ALIAS_CONFIDENCE = _AliasConfidence()
 
 
 def _is_capitalised(tokens: Tokens, k: int) -> bool:
@@ -396,7 +403,7 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
     n, resume = len(tokens), 0
-    for k in [k for k, key in enumerate(tokens.keys) if key in ORG_HEADS]:
+    for k in list(compress(range(n), map(ORG_HEADS.__contains__, tokens.keys))):
         if k < resume or owner[k] >= 0 or not tokens.words[k][0].isupper() or not tokens.joined[k]:
             continue
         last = k + 1
@@ -423,8 +430,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
     ``strong_only`` keeps to roles, titles and attributions before the name.
     """
     n, words, resume = len(tokens), tokens.words, 0
-    for k in [k for k, word in enumerate(words) if word[0].isupper()]:
-        if k < resume or owner[k] >= 0:
+    # A capitalised word differs from its lower-case key: a C-level prefilter before the exact test.
+    for k in list(compress(range(n), map(operator.ne, words, tokens.keys))):
+        if k < resume or owner[k] >= 0 or not words[k][0].isupper():
             continue
         last = k + 1
         while last < n and tokens.joined[last - 1] and owner[last] < 0 and (
@@ -651,13 +659,13 @@ def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) ->
     for row in rows:
         if row[_TYPE] == "PER" and " " in row[_NAME]:
             full.setdefault(row[_ACTOR_ID], row)
-    words_of = {aid: {fold(w) for w in re.findall(r"\w+", row[_NAME])} for aid, row in full.items()}
+    words_of = {aid: _name_words(row[_NAME]) for aid, row in full.items()}
     resolved: list[tuple] = []
     for row, candidate, short in zip(rows, candidates, shorts):
         if not short:
             resolved.append(row)
             continue
-        mine = {fold(w) for w in re.findall(r"\w+", row[_SURFACE])}
+        mine = _name_words(row[_SURFACE])
         owners = [aid for aid, words in words_of.items() if mine < words]
         if len(owners) == 1:
             target = full[owners[0]]
@@ -669,6 +677,12 @@ def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) ->
         elif not candidate.weak:
             resolved.append(row)
     return resolved
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    """The folded words of a name (cached: the same names recur in every article)."""
+    return frozenset(fold(w) for w in re.findall(r"\w+", name))
 
 
 def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None],
@@ -765,4 +779,5 @@ def _text(value: object) -> str:
 def _usable(articles: pd.DataFrame) -> Iterable[dict]:
     if "status" in articles.columns:
         articles = articles[articles["status"] != "rejected"]
-    return articles.to_dict("records")
+    # Only the columns read here: records of the whole table (vendor dicts, lists) cost far more.
+    return articles[[c for c in ("article_id", "body", "outlet") if c in articles.columns]].to_dict("records")

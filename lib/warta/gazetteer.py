@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import operator
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -134,8 +134,13 @@ class Gazetteer:
                 span += 1
             for n in range(span, 0, -1):
                 found = index.get(tuple(keys[i : i + n]) if n > 1 else (key,))
-                if found and _case_ok(words, i, n, found[1], found[2]):
-                    found_spans.append((i, i + n, found[0], found[1]))
+                if found is None:
+                    continue
+                entry, alias, exact = found
+                # Case rules (see the module docstring), inlined: this is the hottest loop.
+                if (words[i : i + n] == exact if exact is not None
+                        else initial.isupper() or initial.isdigit() or alias[0].islower()):
+                    found_spans.append((i, i + n, entry, alias))
                     resume = i + n
                     break
         return found_spans
@@ -150,15 +155,11 @@ def tokenize(text: str) -> Tokens:
     words, gaps = pieces[1::2], pieces[2::2]
     bounds = list(accumulate(map(len, pieces)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
-    joined = list(map(" ".__eq__, gaps))
-    gap_joins = _GAP_JOINS
-    for k in list(compress(range(len(gaps)), map(operator.not_, joined))):
-        gap = gaps[k]
-        joins = gap_joins.get(gap)
-        if joins is None:
-            joins = _gap_joins(gap)
-        # "Kab. Bogor", "A.S.": a dot may sit inside a name only after a short abbreviation.
-        joined[k] = joins or (len(words[k]) <= 3 and gap.strip() == ".")
+    # Most gaps are known (" ", ", "): one C-level lookup each; None marks a lone dot, whose join
+    # depends on the word before it ("Kab. Bogor", "A.S.": only after a short abbreviation).
+    joined = list(map(_GAP_JOINS.__getitem__, gaps))
+    for k in list(compress(range(len(gaps)), map(operator.is_, joined, repeat(None)))):
+        joined[k] = len(words[k]) <= 3
     joined[-1] = False
     keys = list(map(str.lower, words))
     if not "".join(words).isascii():
@@ -167,14 +168,17 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, words, keys, starts, ends, joined)
 
 
-_GAP_JOINS: dict[str, bool] = {}
+class _GapJoins(dict):
+    """Whether a gap may sit inside one name (``None``: a lone dot, see :func:`tokenize`), memoised."""
+
+    def __missing__(self, gap: str) -> bool | None:
+        joins = True if _JOINING_GAP.fullmatch(gap) else None if gap.strip() == "." else False
+        if len(self) < 10_000:
+            self[gap] = joins
+        return joins
 
 
-def _gap_joins(gap: str) -> bool:
-    joins = _JOINING_GAP.fullmatch(gap) is not None
-    if len(_GAP_JOINS) < 10_000:
-        _GAP_JOINS[gap] = joins
-    return joins
+_GAP_JOINS = _GapJoins()
 
 
 def fold(word: str) -> str:
@@ -311,10 +315,3 @@ def load_gazetteer(extra_files: tuple[str, ...] | None = None) -> Gazetteer:
     if extra_files is None:
         extra_files = tuple(config.section("actors").get("watchlists", []))
     return build_gazetteer(extra_files)
-
-
-def _case_ok(words: Sequence[str], i: int, n: int, alias: str, exact: list[str] | None) -> bool:
-    if exact is not None:
-        return words[i : i + n] == exact
-    first = words[i][0]
-    return first.isupper() or first.isdigit() or alias[0].islower()

@@ -70,16 +70,18 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _iter_sentence_spans(text: str):
+def _iter_sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     for para_start, para_end in paragraph_spans(text):
         start = para_start
         for match in _SENTENCE_END.finditer(text, para_start, para_end):
             cut = match.end()
             if _ends_with_abbreviation(text, start, cut):
                 continue
-            yield from _trimmed(text, start, cut)
+            _append_trimmed(text, start, cut, spans)
             start = cut
-        yield from _trimmed(text, start, para_end)
+        _append_trimmed(text, start, para_end, spans)
+    return spans
 
 
 def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
@@ -92,16 +94,9 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _trimmed(text: str, start: int, end: int):
-    spans: list[tuple[int, int]] = []
-    _append_trimmed(text, start, end, spans)
-    yield from spans
-
-
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        start += len(chunk) - len(chunk.lstrip())
+        spans.append((start, start + len(stripped)))
