@@ -32,6 +32,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
@@ -235,8 +236,15 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
     sentence_ids = np.maximum(sentence_ids - np.asarray(first_sentence, dtype="int64"), 0)
     data = dict(zip(Mention._fields, columns))
     data.update(article_id=article_ids, sentence_id=sentence_ids)
-    return pd.DataFrame({name: pd.array(data[name], dtype=MENTION_DTYPES[name]) for name in MENTION_COLUMNS},
+    return pd.DataFrame({name: _column(data[name], MENTION_DTYPES[name]) for name in MENTION_COLUMNS},
                         columns=MENTION_COLUMNS)
+
+
+def _column(values: Sequence, dtype: str):
+    """A typed column; text goes through Arrow directly (twice as fast as pandas' inference)."""
+    if dtype == "str":
+        return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
+    return pd.array(values, dtype=dtype)
 
 
 def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
