@@ -174,3 +174,15 @@ def test_outputs_are_no_ops_without_a_folder(tmp_path):
     report.outputs("").table(pd.DataFrame({"a": [1]}), "t")
     report.outputs(str(tmp_path)).table(pd.DataFrame({"a": [[1, 2]]}), "t")
     assert (tmp_path / "tables" / "t.csv").read_text().splitlines() == ["a", '"[1, 2]"']
+
+
+def test_show_accepts_numpy_dates(monkeypatch):
+    import numpy as np
+    import plotly.graph_objects as go
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda bundle, raw: shown.append(bundle))
+    dates = np.array(["2024-06-15", "2024-06-19"], dtype="datetime64[ns]")
+    report.show(go.Figure(go.Scatter(x=dates, y=[1, 2])))
+    assert shown[0]["application/vnd.plotly.v1+json"]["data"][0]["x"][0].startswith("2024-06-15")
+    assert "<div" in shown[0]["text/html"]

@@ -367,7 +367,9 @@ def show(figure) -> None:
         config={"displaylogo": False, "responsive": True},
     )
     _PLOTLY_JS_SHOWN = True
-    display({"application/vnd.plotly.v1+json": figure.to_plotly_json(), "text/html": markup}, raw=True)
+    # to_json cleans numpy and datetime values; to_plotly_json leaves them for the caller.
+    bundle = json.loads(figure.to_json())
+    display({"application/vnd.plotly.v1+json": bundle, "text/html": markup}, raw=True)
 
 
 @dataclass(frozen=True)
