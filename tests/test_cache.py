@@ -99,3 +99,18 @@ def test_fingerprint_follows_matching_files_and_extras(tmp_path):
     assert cache.fingerprint(patterns, root=tmp_path, extra=["upstream"]) != before
     (tmp_path / "data" / "lexicon" / "umum.tsv").write_text("baik\t2")
     assert cache.fingerprint(patterns, root=tmp_path) != before
+
+
+def test_adopt_moves_finished_parts_and_merges_file_lists(tmp_path):
+    corpus = tmp_path / "a.txt"
+    corpus.write_text("isi")
+    ours, theirs = cache.Store(tmp_path / "ours"), cache.Store(tmp_path / "theirs")
+    kept = ours.write_part("load", "v", ["x"], {})
+    theirs.manifest([corpus])
+    moved = theirs.write_part("load", "v", ["y"], {"articles": pd.DataFrame({cache.KEY_COLUMN: ["y"], "n": [1]})})
+    (theirs.root / "load" / "v" / f"{cache.TEMP_PREFIX}half").mkdir()
+    assert ours.adopt(theirs) == 1
+    assert ours.keys("load", "v") == {"x": kept.name, "y": moved.name}
+    assert ours.read("load", "v", "articles")["n"].tolist() == [1]
+    assert not (ours.root / "load" / "v" / f"{cache.TEMP_PREFIX}half").exists()
+    assert ours.manifest([corpus])["file_key"].item() == cache.file_key(b"isi")

@@ -352,10 +352,16 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict
     from tqdm.auto import tqdm
 
     # Keep object columns as they are: Dask would turn lists into their string form.
-    with dask_client(scheduler) as client, dask.config.set({"dataframe.convert-string": False}):
+    with dask_client(scheduler) as client, dask.config.set({"dataframe.convert-string": False}), \
+            tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
         from distributed import as_completed
 
-        articles = dd.from_map(load_unit, plan.units, meta=_articles_meta(), enforce_metadata=False, **kwargs)
+        # Each task gets the path of its unit's file list, not the list: the graph stays small.
+        paths = []
+        for number, unit in enumerate(plan.units):
+            paths.append(Path(folder) / f"{number:06d}.parquet")
+            unit.to_parquet(paths[-1], index=False)
+        articles = dd.from_map(_load_unit_file, paths, meta=_articles_meta(), enforce_metadata=False, **kwargs)
         counts = articles.map_partitions(enrich_partition, meta=_stats_meta(kwargs["stages"], kwargs["loader"]), **kwargs)
         futures = client.compute(counts.to_delayed())
         for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
@@ -403,6 +409,13 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
     frame[NEEDS] = frame[KEY].map(dict(zip(unit["file_key"], unit["needs"])))
     frame.attrs["seconds"] = time.process_time() - started
     return frame
+
+
+def _load_unit_file(path: Path, **kwargs: Any) -> pd.DataFrame:
+    unit = pd.read_parquet(path)
+    unit["needs"] = unit["needs"].map(list)
+    unit["load_part"] = unit["load_part"].astype(object).where(unit["load_part"].notna(), None)
+    return load_unit(unit, **kwargs)
 
 
 def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
