@@ -60,7 +60,9 @@ _QUOTES = "\"'”’"
 _DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
 _DATELINE_TOKEN = re.compile(r"[\s,()/]+")
 _DESK_CODE = re.compile(r"\s*\((?P<codes>[a-z]{2,5}(?:/[a-z]{2,5})+)\)\s*$")
-_GLUED = re.compile(r"[.!?](?=[\"“]?([A-Z][a-z]+))")
+# One pattern per mark: a single-character literal prefix gets the regex engine's fast scan,
+# four times faster than a [.!?] class.
+_GLUED = tuple((mark, re.compile(rf"{re.escape(mark)}(?=[\"“]?([A-Z][a-z]+))")) for mark in ".!?")
 _GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'”’")
 _TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac", "or", "web", "info"})
 _PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
@@ -99,7 +101,7 @@ def _cues() -> dict[str, Any]:
         "caption_inline": re.compile(rf"(?:^|\s)(?:Foto|FOTO|Photo|PHOTO)\s*:\s*\S.*$"),
         "credit_cue": re.compile("|".join(raw["captions"]["credit_cues"]), re.IGNORECASE),
         # "Penulis : X", or without colons when labels are set apart by "|": "Penulis X | Editor Y".
-        "byline_start": re.compile(rf"(?:{labels})\s*:|(?:{labels})\s+[^|]+\|\s*(?:{labels})\s", re.IGNORECASE),
+        "byline_start": re.compile(rf"(?:{labels})\s*:|(?:{labels})\s+[^|]+\|\s*(?:{labels})\s"),  # on the lower-cased line
         "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*|(?:^|(?<=\|\s))(?P<bare>{labels})\s+",
                                    re.IGNORECASE),
         "author_label": re.compile("(?:" + "|".join(bylines["author_labels"]) + r")$", re.IGNORECASE),
@@ -234,7 +236,10 @@ def split_glued_sentences(paragraph: str) -> str:
 
     Decimals (2.5, 11.000), initials (U.S.) and domains (Okezone.com, Detik.Com) stay intact.
     """
-    return _GLUED.sub(_unglue, paragraph)
+    for mark, pattern in _GLUED:
+        if mark in paragraph:
+            paragraph = pattern.sub(_unglue, paragraph)
+    return paragraph
 
 
 def _unglue(match: re.Match[str]) -> str:
@@ -276,7 +281,7 @@ def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *
         return CREDIT
     if cues["caption_line"].match(line) or _ends_with_photo_credit(line, cues):
         return CAPTION
-    if words <= settings["byline_max_words"] and _is_byline(line, cues):
+    if words <= settings["byline_max_words"] and _is_byline(line, lowered or line.lower(), cues):
         return BYLINE
     dateline = _DATELINE.match(line) if above_body and _may_have_dateline(line) else None
     if dateline and _dateline_prefix_ok(dateline):
@@ -304,8 +309,8 @@ def _ends_with_photo_credit(line: str, cues: Mapping[str, Any]) -> bool:
     return bool(tail and cues["credit_cue"].search(tail.group("inner").strip()))
 
 
-def _is_byline(line: str, cues: Mapping[str, Any]) -> bool:
-    if cues["byline_start"].match(line):
+def _is_byline(line: str, lowered: str, cues: Mapping[str, Any]) -> bool:
+    if cues["byline_start"].match(lowered):
         return True
     # Label-less bylines are short and never end like a sentence; skip their slower patterns otherwise.
     return not _ends_like_prose(line) and any(p.fullmatch(line) for p in cues["name_lines"])
@@ -372,8 +377,15 @@ def _looks_like_header(line: str) -> bool:
     if len(tokens) > _HEADER_MAX_TOKENS:
         return False
     domains = sum(map(_is_domain, tokens))
-    content = [t for t in tokens if not (t[0].isdigit() or t.strip(".()").lower() in _DATE_WORDS)]
-    return len(content) - domains <= 2 or (domains > 0 and len(tokens) <= 6)
+    if domains and len(tokens) <= 6:
+        return True
+    allowed = 2 + domains  # other words; a title fails within its first few
+    for token in tokens:
+        if not (token[0].isdigit() or token.strip(".()").lower() in _DATE_WORDS):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True
 
 
 def _is_domain(token: str) -> bool:
