@@ -93,3 +93,11 @@ def test_synthetic_articles_have_outlet_headers_and_dates(tmp_path):
     assert sum(any(d in head for d in styles) for head in heads) > len(heads) // 2
     assert sum(any(m in head for m in synth.MONTHS_SHORT) or "/2024" in head or "date 2024-" in head for head in heads) \
         >= len(heads) * 0.9
+
+
+def test_cli_synth_writes_the_corpus(tmp_path, capsys):
+    from warta import cli
+
+    assert cli.main(["synth", "--n", "3", "--out", str(tmp_path), "--seed", "2"]) == 0
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 3
+    assert "wrote 3 articles" in capsys.readouterr().err
