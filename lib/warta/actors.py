@@ -105,6 +105,7 @@ senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
 september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
+_NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES
 
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _CUE_AFTER_QUOTE = re.compile(
@@ -437,22 +438,29 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
 
     ``strong_only`` keeps to roles, titles and attributions before the name.
     """
-    n, words, resume = len(tokens), tokens.words, 0
+    n, words, keys, joined, resume = len(tokens), tokens.words, tokens.keys, tokens.joined, 0
     # A capitalised word differs from its lower-case key: a C-level prefilter before the exact test.
-    for k in list(compress(range(n), map(operator.ne, words, tokens.keys))):
+    for k in list(compress(range(n), map(operator.ne, words, keys))):
         if k < resume or owner[k] >= 0 or not words[k][0].isupper():
             continue
         last = k + 1
-        while last < n and tokens.joined[last - 1] and owner[last] < 0 and (
-                tokens.words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
+        while last < n and joined[last - 1] and owner[last] < 0 and (
+                words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
             last += 1
-        first = _after_offices(tokens, k, last)
-        while first < last and tokens.keys[first] in PORTFOLIO_WORDS:
-            first += 1
-        stripped = any(key in ROLE_HEADS or key in TITLES for key in tokens.keys[k:first])
         resume = last
-        if first == last:
-            continue
+        if last - k == 1:
+            # The common case, one word ("Presiden" before a known name, "Namun"): an office or a
+            # day alone is no name, and nothing precedes the word to strip.
+            if keys[k] in _NO_NAME_ALONE:
+                continue
+            first, stripped = k, False
+        else:
+            first = _after_offices(tokens, k, last)
+            while first < last and keys[first] in PORTFOLIO_WORDS:
+                first += 1
+            if first == last:
+                continue
+            stripped = any(key in ROLE_HEADS or key in TITLES for key in keys[k:first])
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
