@@ -202,6 +202,8 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
             cwd=str(source.parent),
             progress_bar=False,
             log_output=False,
+            # The kernel's start-up notices would otherwise land in cron mail for every notebook.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except Exception as exc:  # a failing notebook must not stop the others
         error = _describe_error(exc)
