@@ -99,17 +99,9 @@ def _load_files(paths: Sequence[str]) -> pd.DataFrame:
 
 
 def _mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
-    """Redo the loader's duplicate marking over the whole batch (partitions only saw their own files)."""
-    from warta import load
+    from warta.load import mark_duplicates
 
-    flagging = config.section("load")["flagging"]
-    rows = articles.to_dict("records")
-    for row in rows:
-        row["flags"] = [flag for flag in row["flags"] if not flag.startswith("duplicate_of:")]
-    load._mark_duplicates(rows)
-    for row in rows:
-        row["status"] = load._status(row["flags"], flagging)
-    return pd.DataFrame(rows, columns=articles.columns)
+    return mark_duplicates(articles)
 
 
 def _cooccurrence(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
