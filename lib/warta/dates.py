@@ -61,6 +61,7 @@ def _alternation(words) -> str:
 # skipped cheaply. Two triggers with a fast first-character test find the few places where a
 # date can start (digit runs, capitalised month names); anchored patterns then read the date.
 _DIGITS = re.compile(r"[0-9][0-9]*")
+_ASCII_DIGITS = "0123456789"
 # Bodies are scanned for capitalised full month names only ("Juni 2024", "bulan September",
 # "June 19, 2024"), which costs half as much as every spelling; the day-first forms that
 # Indonesian news writes ("19 Juni 2024", "19 JUN 2024") start at a digit anyway. Short texts
@@ -183,7 +184,7 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
     month names right before digits ("June 19, 2024"); month mentions without a day or year
     ("bulan September") are then missed, at a sixth of the cost.
     """
-    digits = [m.start() for m in _DIGITS.finditer(text)]
+    digits = _digit_runs(text)
     if len(text) <= _SHORT_TEXT:
         months = [m.start() for m in _MONTH_WORD_ALL.finditer(text)]
     elif full_days:
@@ -213,6 +214,25 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
             if after.start == raw.start or _RANGE_JOIN.fullmatch(text, raw.end, after.start):
                 found[index] = _with_year(raw, int(after.value[:4]))
     return found
+
+
+def _digit_runs(text: str) -> list[int]:
+    """Where the runs of ASCII digits in ``text`` start.
+
+    In prose, where digits are few, a str.find per digit runs twice as fast as the regex engine's
+    scan of every character; digit-dense text (tables, scores) goes to the regex.
+    """
+    if sum(map(text.count, _ASCII_DIGITS)) * 25 > len(text):
+        return [m.start() for m in _DIGITS.finditer(text)]
+    starts = []
+    for digit in _ASCII_DIGITS:
+        position = text.find(digit)
+        while position >= 0:
+            if not position or text[position - 1] not in _ASCII_DIGITS:
+                starts.append(position)
+            position = text.find(digit, position + 1)
+    starts.sort()
+    return starts
 
 
 def _month_before(text: str, position: int) -> int | None:
