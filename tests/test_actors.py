@@ -143,6 +143,23 @@ def test_mentions_table_schema_offsets_and_sentence_ids():
     assert table["confidence"].between(0, 1).all()
 
 
+@pytest.mark.parametrize("use_model", [False, True])
+def test_batch_sentence_ids_match_each_article_alone(use_model):
+    # Sentence ids are found for the whole batch at once: they must equal each article's own.
+    bodies = ["  Putin tiba.  Kim Jong Un menyambut.", "", "NATO prihatin.\nBlinken ke Seoul. Xi diam.",
+              "Tanpa nama sama sekali.", "Kremlin. Moskow. Pyongyang.\n\nWashington dan Beijing."]
+    table = extract_mentions(articles(*bodies), use_model=use_model)
+    for index, body in enumerate(bodies):
+        rows = table[table["article_id"] == f"a{index}"]
+        alone = extract_actors(body, use_model=use_model)
+        assert list(rows["surface"]) == [m.surface for m in alone]
+        spans = sentence_spans(body)
+        for row in rows.itertuples():
+            start, end = spans[row.sentence_id]
+            assert start <= row.start and row.end <= end
+    assert set(table["article_id"]) == {"a0", "a2", "a4"}
+
+
 def test_bad_rows_are_skipped_not_fatal():
     frame = articles("Putin tiba.", None, "", "Kim Jong Un tiba.", 42, pd.NA, float("nan"))
     frame["outlet"] = pd.Series([pd.NA, None, "x", "y", "z", pd.NA, "w"], dtype=object)

@@ -60,6 +60,32 @@ def test_ordinary_word_regions_need_their_kind(gazetteer, word):
         assert bare == []
 
 
+@pytest.mark.parametrize("text, words, joined", [
+    ("Jl. Sudirman", ["Jl", "Sudirman"], [True, False]),  # a dot after a short abbreviation
+    ("Presiden. Kim", ["Presiden", "Kim"], [False, False]),  # ... but not after a word
+    ("Kim / Putin & Xi", ["Kim", "Putin", "Xi"], [True, True, False]),
+    ("Kim, Putin; Xi", ["Kim", "Putin", "Xi"], [False, False, False]),
+    ("Erdoğan’s  Ankara", ["Erdoğan’s", "Ankara"], [True, False]),
+    ("—", [], []),
+])
+def test_token_joins(text, words, joined):
+    tokens = tokenize(text)
+    assert tokens.words == words and tokens.joined == joined
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends)] == words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kata von der Leyen", [("von der Leyen", "per:ursula-von-der-leyen")]),  # an alias written in lower case
+    ("di Kremlin dan kremlin", [("Kremlin", "org:kremlin")]),  # others need a capital
+    ("as PBB AS", [("PBB", "org:pbb"), ("AS", "loc:amerika-serikat")]),
+])
+def test_spans_follow_the_case_rules_and_agree_with_find(gazetteer, text, expected):
+    tokens = tokenize(text)
+    spans = gazetteer.spans(tokens)
+    assert [(m.first, m.last, m.entry, m.alias) for m in gazetteer.find(tokens)] == spans
+    assert [(text[tokens.starts[a]:tokens.ends[b - 1]], e.actor_id) for a, b, e, _ in spans] == expected
+
+
 def test_tokens_carry_offsets_and_joins():
     text = "  Kim Jong-un, Kab. Bogor."
     tokens = tokenize(text)

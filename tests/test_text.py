@@ -18,6 +18,11 @@ from warta.text import paragraph_spans, sentence_spans, split_sentences, words
          ["\u201cKami siap,\u201d katanya.", "\u201cKami tidak takut.\u201d", "Ia pergi."]),
         ("Paragraf satu tanpa titik\nParagraf dua.", ["Paragraf satu tanpa titik", "Paragraf dua."]),
         ("Pada Senin (17/6/2024). Selasa (18/6).", ["Pada Senin (17/6/2024).", "Selasa (18/6)."]),
+        ("Ia menunggu...  Lalu pergi.", ["Ia menunggu...", "Lalu pergi."]),
+        ("Kata Prof. Budi, \u201cSelesai.\u201d   (Lalu) ia pergi.", ["Kata Prof. Budi, \u201cSelesai.\u201d", "(Lalu) ia pergi."]),
+        ("Pakai a.n. Budi. Sudah.", ["Pakai a.n. Budi.", "Sudah."]),
+        ("Kata " + "x" * 80 + "dr. Lalu.", ["Kata " + "x" * 80 + "dr.", "Lalu."]),
+        ("  \n\n  ", []),
         ("", []),
     ],
 )
@@ -43,3 +48,10 @@ def test_spans_index_into_the_text_and_never_cross_paragraphs():
 )
 def test_words(text, tokens):
     assert words(text) == tokens
+
+
+def test_sentence_spans_are_cached_but_returned_as_a_fresh_list():
+    text = "Satu. Dua."
+    first = sentence_spans(text)
+    first.append((0, 0))
+    assert sentence_spans(text) == [(0, 5), (6, 10)]

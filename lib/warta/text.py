@@ -21,11 +21,12 @@ ABBREVIATIONS = frozenset(
 )
 
 # Starting with the mark itself (not a look-behind) lets the regex engine skip to candidate marks.
+# The space after the cut is consumed (group 1), so the next sentence starts at its end.
 _SENTENCE_END = re.compile(
     r"""
     [.!?…]                 # a terminal mark ...
     ["'”’)\]]*              # ... optionally closed by quotes or brackets
-    (?=\s+["'“‘(\[]?[A-Z0-9])  # ... then space and the start of a new sentence
+    (\s+)(?=["'“‘(\[]?[A-Z0-9])  # ... then space and the start of a new sentence
     """,
     re.VERBOSE,
 )
@@ -71,16 +72,18 @@ def words(text: str) -> list[str]:
 
 
 def _iter_sentence_spans(text: str) -> list[tuple[int, int]]:
+    # Paragraphs are trimmed, a cut follows a mark or closer and precedes the space, so sentences
+    # need no trimming of their own.
     spans: list[tuple[int, int]] = []
     for para_start, para_end in paragraph_spans(text):
         start = para_start
         for match in _SENTENCE_END.finditer(text, para_start, para_end):
-            cut = match.end()
+            cut, next_start = match.span(1)
             if _ends_with_abbreviation(text, start, cut):
                 continue
-            _append_trimmed(text, start, cut, spans)
-            start = cut
-        _append_trimmed(text, start, para_end, spans)
+            spans.append((start, cut))
+            start = next_start
+        spans.append((start, para_end))
     return spans
 
 
