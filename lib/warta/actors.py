@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 import operator
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Iterable, NamedTuple, Sequence
 
 import numpy as np
@@ -487,15 +487,18 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
     if tagger is None:
         return
     bounds = [0]
-    for k in range(len(tokens) - 1):
-        gap = text[tokens.ends[k] : tokens.starts[k + 1]]
+    # Only gaps other than one space can end a sentence: a C-level filter before the exact test.
+    gaps = list(map(text.__getitem__, map(slice, tokens.ends[:-1], tokens.starts[1:])))
+    for k in list(compress(range(len(gaps)), map(" ".__ne__, gaps))):
+        gap = gaps[k]
         if "\n" in gap or (gap.strip()[:1] in (".", "!", "?") and tokens.words[k + 1][0].isupper()):
             bounds.append(k + 1)
     bounds.append(len(tokens))
+    caps = list(map(str.isupper, map(itemgetter(0), tokens.words)))
     for a, b in zip(bounds, bounds[1:]):
-        if not any(owner[k] < 0 and tokens.words[k][0].isupper() for k in range(a + 1, b)):
+        if not any(owner[k] < 0 and caps[k] for k in range(a + 1, b)):
             continue
-        capitalised = sum(tokens.words[k][0].isupper() for k in range(a, b))
+        capitalised = sum(caps[a:b])
         ending = text[tokens.ends[b - 1] : tokens.ends[b - 1] + 3].strip()[:1]
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
