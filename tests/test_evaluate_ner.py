@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from warta.errors import WartaError
 from warta.evaluate.ner import ConllError, evaluate_ner, gold_spans, map_tag, read_conll, score
 
 CONLL = "Presiden\tO\nVladimir\tB-PERSON\nPutin\tI-PERSON\ntiba\tO\ndi\tO\nPyongyang\tB-PLACE\n.\tO\n\n" \
@@ -59,6 +60,21 @@ def test_evaluate_ner_runs_the_extractor(tmp_path):
     assert result["sentences"] == 2
     assert result["micro"]["gold"] == 3
     assert result["micro"]["f1"] == 1.0
+
+
+def test_evaluate_ner_scores_the_tagger_alone(tmp_path):
+    path = tmp_path / "dev.txt"
+    path.write_text(CONLL3)
+    result = evaluate_ner(path, file_format="conll3", system="tagger")
+    assert result["system"] == "tagger" and result["micro"]["gold"] == 3
+    assert result["per_type"]["PER"]["tp"] == 1  # "Vladimir Putin" after "Presiden"
+
+
+def test_evaluate_ner_rejects_an_unknown_system(tmp_path):
+    path = tmp_path / "dev.txt"
+    path.write_text(CONLL)
+    with pytest.raises(WartaError, match="unknown system"):
+        evaluate_ner(path, system="spacy")
 
 
 def test_cli_prints_json(tmp_path, capsys):

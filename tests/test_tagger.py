@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from warta.gazetteer import load_gazetteer, tokenize
-from warta.tagger import MODEL_PATH, Tagger, bio_spans, sentence_example, shape, train
+from warta.tagger import (MODEL_PATH, Features, Tagger, _capital_runs, bio_spans, is_common_word, sentence_example,
+                          shape, train)
 
 
 @pytest.mark.parametrize("word, expected", [("Kim", "Xx"), ("PBB", "X"), ("2024", "d"), ("Jong-un", "Xx-x"), ("iPhone", "xXx")])
@@ -20,6 +21,37 @@ def test_shape(word, expected):
 ])
 def test_bio_spans(labels, expected):
     assert bio_spans(labels) == expected
+
+
+@pytest.mark.parametrize("capitalised, gaps, expected", [
+    ([True, True, False, True], ["^", "", "", ""], ["2B", "2E", "-", "1S"]),
+    ([True, True, True, True, True], ["^", "", "", "", ""], ["4B", "4I", "4I", "4I", "4E"]),
+    ([True, True], ["^", ","], ["1S", "1S"]),                 # "Jakarta, Bandung": two runs
+    ([False, False], ["^", ""], ["-", "-"]),
+])
+def test_capital_runs(capitalised, gaps, expected):
+    assert _capital_runs(capitalised, gaps) == expected
+
+
+@pytest.mark.parametrize("key, expected", [
+    ("presiden", True), ("kemarin", True), ("mengatakan", True), ("ditangkap", True), ("menulis", True),
+    ("pemerintahan", True), ("wicaksono", False), ("jokowi", False), ("2024", False),
+])
+def test_is_common_word(key, expected):
+    assert is_common_word(key) is expected
+
+
+def test_features_are_cached_per_word_and_cleared():
+    text = "Menteri Budiarto tiba di Medan, kata Siti."
+    tokens = tokenize(text)
+    features = Features()
+    first = features(text, tokens, ["O"] * len(tokens))
+    assert features(text, tokens, ["O"] * len(tokens)) == first
+    assert "run=2B" in first[0] and "run=2E" in first[1] and "run=1S" in first[4]  # the comma ends a run
+    assert "gap=," in first[5] and "BOS" in first[0] and "EOS" in first[-1]
+    assert "-w|w=menteri|budiarto" in first[1] and "w|+w=menteri|budiarto" in first[0]
+    features.clear()
+    assert features(text, tokens, ["O"] * len(tokens)) == first
 
 
 def test_sentence_example_projects_tags_on_split_tokens():

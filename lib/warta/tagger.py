@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from warta import config
 from warta.gazetteer import Gazetteer, Match, Tokens, load_gazetteer, tokenize
@@ -39,58 +39,152 @@ def gazetteer_labels(tokens: Tokens, matches: Iterable[Match]) -> list[str]:
     return labels
 
 
-def token_features(text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[list[str]]:
-    """Return the CRF feature strings of each token."""
-    words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
-    gaps = [text[ends[k - 1] : starts[k]].strip()[:1] if k else "^" for k in range(len(words))]
-    info = [_word_features(word, key) for word, key in zip(words, keys)]
-    tags = gazetteer_tags
-    n = len(words)
-    features: list[list[str]] = []
-    for k in range(n):
-        own = info[k]
-        f = own[0] + ["g=" + tags[k], "gap=" + gaps[k]]
-        if k:
-            before = info[k - 1]
-            f += before[1]
-            f += ["-g=" + tags[k - 1], "-s|s=" + before[5] + "|" + own[5], "-w|w=" + before[6] + "|" + own[6]]
-            if k > 1:
-                f += info[k - 2][2]
-        else:
-            f.append("BOS")
-        if k + 1 < n:
-            after = info[k + 1]
-            f += after[3]
-            f += ["+g=" + tags[k + 1], "+gap=" + gaps[k + 1], "s|+s=" + own[5] + "|" + after[5]]
-            if k + 2 < n:
-                f += info[k + 2][4]
-        else:
-            f.append("EOS")
-        features.append(f)
-    return features
+class Features:
+    """Turns a sentence's tokens into CRF feature strings.
 
+    A word's own features and those it lends its neighbours are built once per word and cached
+    (news repeats its words); only what depends on the sentence (gaps, gazetteer tags, runs of
+    capitalised words, word pairs) is built per token.
+    """
 
-_WORD_FEATURES: dict[str, tuple] = {}
+    def __init__(self, *, max_words: int = 200_000) -> None:
+        self.max_words = max_words
+        self._words: dict[str, _Word] = {}
 
+    def __call__(self, text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[list[str]]:
+        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        n = len(words)
+        cache = self._words
+        info = [cache.get(word) or self._word(word, key) for word, key in zip(words, tokens.keys)]
+        gaps = ["^"] + [text[ends[k - 1] : starts[k]].strip()[:1] for k in range(1, n)]
+        runs = _capital_runs([i.capitalised for i in info], gaps)
+        tags = gazetteer_tags
+        # The strings a token shares with its neighbours are built once per sentence, not per use.
+        word_pairs = [a.key + "|" + b.key for a, b in zip(info, info[1:])]
+        shape_pairs = [a.shape + "|" + b.shape for a, b in zip(info, info[1:])]
+        own_sentence = [("g=" + t, "gap=" + g, "run=" + r) for t, g, r in zip(tags, gaps, runs)]
+        lent_before = [("-g=" + t,) for t in tags]
+        lent_after = [("+g=" + t, "+gap=" + g) for t, g in zip(tags, gaps)]
+        features: list[list[str]] = []
+        for k in range(n):
+            f = [*info[k].own, *own_sentence[k]]
+            if k:
+                f += info[k - 1].before
+                f += lent_before[k - 1]
+                f += ("-s|s=" + shape_pairs[k - 1], "-w|w=" + word_pairs[k - 1])
+                if k > 1:
+                    f += info[k - 2].before2
+            else:
+                f.append("BOS")
+            if k + 1 < n:
+                f += info[k + 1].after
+                f += lent_after[k + 1]
+                f += ("s|+s=" + shape_pairs[k], "w|+w=" + word_pairs[k])
+                if k + 2 < n:
+                    f += info[k + 2].after2
+            else:
+                f.append("EOS")
+            features.append(f)
+        return features
 
-def _word_features(word: str, key: str) -> tuple:
-    """A word's own features and those it lends its neighbours (cached: news repeats its words)."""
-    found = _WORD_FEATURES.get(word)
-    if found is None:
+    def clear(self) -> None:
+        """Forget the cached word features (benchmarks time a cold start with it)."""
+        self._words.clear()
+
+    def _word(self, word: str, key: str) -> _Word:
         form, cue = shape(word), _cue_class(key)
-        found = (
-            ["w=" + key, "s=" + form, "p3=" + key[:3], "x3=" + key[-3:], "x2=" + key[-2:],
-             "len=" + str(min(len(word), 8)), "c=" + cue],
-            ["-w=" + key, "-s=" + form, "-c=" + cue],
-            ["--w=" + key, "--s=" + form],
-            ["+w=" + key, "+s=" + form, "+c=" + cue],
-            ["++w=" + key, "++s=" + form],
-            form,
-            key,
+        common = "1" if is_common_word(key) else "0"
+        found = _Word(
+            ("w=" + key, "s=" + form, "p3=" + key[:3], "p4=" + key[:4], "x3=" + key[-3:], "x4=" + key[-4:],
+             "c=" + cue, "d|s=" + common + "|" + form),
+            ("-w=" + key, "-s=" + form, "-c=" + cue, "-d=" + common),
+            ("--w=" + key, "--s=" + form),
+            ("+w=" + key, "+s=" + form, "+c=" + cue, "+d=" + common),
+            ("++w=" + key, "++s=" + form),
+            form, key, word[:1].isupper(),
         )
-        if len(_WORD_FEATURES) < 200_000:
-            _WORD_FEATURES[word] = found
-    return found
+        if len(self._words) < self.max_words:
+            self._words[word] = found
+        return found
+
+
+class _Word(NamedTuple):
+    own: tuple[str, ...]
+    before: tuple[str, ...]
+    before2: tuple[str, ...]
+    after: tuple[str, ...]
+    after2: tuple[str, ...]
+    shape: str
+    key: str
+    capitalised: bool
+
+
+token_features = Features()
+"""The feature extractor that training and tagging share (one word cache for both)."""
+
+
+def _capital_runs(capitalised: Sequence[bool], gaps: Sequence[str]) -> list[str]:
+    """Each token's place in its run of capitalised words (``3B`` … ``3E``, ``1S``; ``-`` outside one).
+
+    Punctuation between two words ends a run: "Jakarta, Bandung" are two runs of one.
+    """
+    n = len(capitalised)
+    runs = ["-"] * n
+    k = 0
+    while k < n:
+        if not capitalised[k]:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and capitalised[end] and not gaps[end]:
+            end += 1
+        size = str(min(end - k, 4))
+        if end - k == 1:
+            runs[k] = size + "S"
+        else:
+            runs[k] = size + "B"
+            for j in range(k + 1, end - 1):
+                runs[j] = size + "I"
+            runs[end - 1] = size + "E"
+        k = end
+    return runs
+
+
+_PREFIXES = ("mempel", "memper", "member", "menge", "meng", "meny", "mem", "men", "me", "di", "ber", "be",
+             "ter", "te", "peng", "peny", "pem", "pen", "per", "pe", "ke", "se")
+_SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "lah", "kah", "i")
+
+
+def is_common_word(key: str) -> bool:
+    """Whether ``key`` is an Indonesian dictionary word or one with its affixes stripped (``mengatakan``).
+
+    The dictionary is PySastrawi's root word list; names are rarely in it, so this tells a
+    capitalised sentence opener ("Kemarin") from a name.
+    """
+    roots = _root_words()
+    if key in roots:
+        return True
+    if not key.isalpha() or len(key) < 5:
+        return False
+    bases = [key] + [key[: -len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) - len(s) >= 3]
+    for base in bases:
+        if base in roots:
+            return True
+        for prefix in _PREFIXES:
+            if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+                stem = base[len(prefix):]
+                # Nasal prefixes eat the root's first consonant: "menulis" ← "tulis", "memukul" ← "pukul".
+                if stem in roots or any(c + stem in roots for c in "ptks"):
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    from importlib.resources import files
+
+    text = files("Sastrawi").joinpath("Stemmer/data/kata-dasar.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _cue_class(key: str) -> str:
@@ -120,14 +214,17 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        self.features = token_features
 
     def spans(self, text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[tuple[int, int, str, float]]:
+        """Tagged names as ``(first, last, type, confidence)``; confidence is the least token marginal."""
         if not tokens:
             return []
-        labels = self._tagger.tag(token_features(text, tokens, gazetteer_tags))
+        tagger = self._tagger
+        labels = tagger.tag(self.features(text, tokens, gazetteer_tags))
         found = []
         for first, last, type_ in bio_spans(labels):
-            confidence = min(self._tagger.marginal(labels[k], k) for k in range(first, last))
+            confidence = min(tagger.marginal(labels[k], k) for k in range(first, last))
             found.append((first, last, type_, round(confidence, 3)))
         return found
 
@@ -189,8 +286,8 @@ def token_index(offsets: Sequence[tuple[int, int]], char: int) -> int:
     return max(0, bisect_right([start for start, _ in offsets], char) - 1)
 
 
-def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.05,
-          c2: float = 0.01, max_iterations: int = 150) -> dict[str, object]:
+def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.1,
+          c2: float = 0.1, max_iterations: int = 150) -> dict[str, object]:
     """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``."""
     import pycrfsuite
 

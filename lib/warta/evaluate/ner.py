@@ -4,7 +4,9 @@
 line ends a sentence. Tag sets are mapped to PER / ORG / LOC (PERSON, PPL → PER; PLACE, PLC →
 LOC; ORGANISATION, IND → ORG); other types are ignored. Each sentence's tokens are joined with
 single spaces, :func:`warta.actors.extract_actors` runs on the text, and its character spans
-are mapped back to token ranges.
+are mapped back to token ranges. With ``system="tagger"`` the CRF tagger alone is scored (on
+warta's tokens, with the gazetteer's tags as its features, as the extractor runs it), which
+shows what the extractor's rules and gazetteer add or cost.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ TAG_MAP = {
     "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG",
 }
 FORMATS = ("conll", "conll3")
+SYSTEMS = ("extractor", "tagger")
 
 Sentence = list[tuple[str, str]]
 
@@ -78,18 +81,29 @@ def gold_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
     return set(bio_spans(tags))
 
 
-def predicted_spans(tokens: Sequence[str]) -> set[tuple[int, int, str]]:
-    """Run warta's extractor on the space-joined tokens and map its char spans to token ranges."""
-    from warta.actors import extract_actors
+def predicted_spans(tokens: Sequence[str], *, system: str = "extractor") -> set[tuple[int, int, str]]:
+    """Run warta's extractor (or its tagger alone) on the space-joined tokens; spans as token ranges."""
     from warta.tagger import join_tokens, token_index
 
     text, offsets = join_tokens(tokens)
-    spans = set()
-    for mention in extract_actors(text):
-        first = token_index(offsets, mention.start)
-        last = token_index(offsets, mention.end - 1) + 1
-        spans.add((first, last, mention.type))
-    return spans
+    return {(token_index(offsets, start), token_index(offsets, end - 1) + 1, type_)
+            for start, end, type_ in _char_spans(text, system)}
+
+
+def _char_spans(text: str, system: str) -> list[tuple[int, int, str]]:
+    if system == "tagger":
+        from warta.gazetteer import load_gazetteer, tokenize
+        from warta.tagger import gazetteer_labels, load_tagger
+
+        tagger, words = load_tagger(), tokenize(text)
+        if tagger is None:
+            raise WartaError("no NER model in the package: rebuild it with scripts/train_ner.py")
+        tags = gazetteer_labels(words, load_gazetteer(()).find(words))
+        return [(words.starts[first], words.ends[last - 1], type_)
+                for first, last, type_, _ in tagger.spans(text, words, tags)]
+    from warta.actors import extract_actors
+
+    return [(mention.start, mention.end, mention.type) for mention in extract_actors(text)]
 
 
 def score(gold: Sequence[set], predicted: Sequence[set]) -> dict[str, object]:
@@ -107,12 +121,15 @@ def score(gold: Sequence[set], predicted: Sequence[set]) -> dict[str, object]:
     return {"micro": _prf(**total), "per_type": per_type}
 
 
-def evaluate_ner(path: str | Path, *, file_format: str = "conll") -> dict[str, object]:
-    """Score warta's actor extraction on a labelled CoNLL file; return a JSON-ready dict."""
+def evaluate_ner(path: str | Path, *, file_format: str = "conll", system: str = "extractor") -> dict[str, object]:
+    """Score warta's actor extraction (or, with ``system="tagger"``, its CRF tagger alone) on a CoNLL file."""
+    if system not in SYSTEMS:
+        raise WartaError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
     sentences = read_conll(path, file_format=file_format)
     gold = [gold_spans([tag for _, tag in s]) for s in sentences]
-    predicted = [predicted_spans([token for token, _ in s]) for s in sentences]
-    return {"file": str(path), "format": file_format, "sentences": len(sentences), **score(gold, predicted)}
+    predicted = [predicted_spans([token for token, _ in s], system=system) for s in sentences]
+    return {"file": str(path), "format": file_format, "system": system, "sentences": len(sentences),
+            **score(gold, predicted)}
 
 
 def _prf(tp: int, gold: int, pred: int) -> dict[str, float | int]:
