@@ -495,6 +495,11 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             bounds.append(k + 1)
     bounds.append(len(tokens))
     caps = list(map(str.isupper, map(itemgetter(0), tokens.words)))
+    # The tagger reads the gazetteer's tags; a sentence's claims never reach another sentence.
+    gazetteer_tags = ["O"] * len(tokens)
+    for held in candidates:
+        if held is not None and held.method == "gazetteer":
+            gazetteer_tags[held.first : held.last] = ["B-" + held.type] + ["I-" + held.type] * (held.last - held.first - 1)
     for a, b in zip(bounds, bounds[1:]):
         if not any(owner[k] < 0 and caps[k] for k in range(a + 1, b)):
             continue
@@ -502,13 +507,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         ending = text[tokens.ends[b - 1] : tokens.ends[b - 1] + 3].strip()[:1]
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
-        window = tokens.slice(a, b)
-        tags = ["O"] * len(window)
-        for j in range(a, b):
-            held = candidates[owner[j]] if owner[j] >= 0 else None
-            if held is not None and held.method == "gazetteer":
-                tags[j - a] = ("B-" if held.first == j else "I-") + held.type
-        for first, last, type_, confidence in tagger.spans(text, window, tags):
+        for first, last, type_, confidence in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b]):
             first, last = first + a, last + a
             held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]]
             if held and not override:
