@@ -102,8 +102,9 @@ def _cues() -> dict[str, Any]:
         "credit_cue": re.compile("|".join(raw["captions"]["credit_cues"]), re.IGNORECASE),
         # "Penulis : X", or without colons when labels are set apart by "|": "Penulis X | Editor Y".
         "byline_start": re.compile(rf"(?:{labels})\s*:|(?:{labels})\s+[^|]+\|\s*(?:{labels})\s"),  # on the lower-cased line
-        "byline_label": re.compile(rf"(?:^|(?<=[\s|;,]))(?P<label>{labels})\s*:\s*|(?:^|(?<=\|\s))(?P<bare>{labels})\s+",
-                                   re.IGNORECASE),
+        # The shared gate first: most positions fail on one character instead of every label.
+        "byline_label": re.compile(
+            rf"(?:^|(?<=[\s|;,]))(?:(?P<label>{labels})\s*:\s*|(?:^|(?<=\|\s))(?P<bare>{labels})\s+)", re.IGNORECASE),
         "author_label": re.compile("(?:" + "|".join(bylines["author_labels"]) + r")$", re.IGNORECASE),
         "name_lines": [re.compile(pattern) for pattern in bylines["name_lines"]],
         "vendor": re.compile("(?P<label>" + "|".join(re.escape(label) for label in vendor_labels) + r")(?:\s*:\s*(?P<value>.*?))?\s*$"),
