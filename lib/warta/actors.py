@@ -18,6 +18,12 @@
 News agencies and outlets are recognised but dropped where they are credited as a source
 (``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
 ``extract_mentions`` and ``extract_quotes`` build the mentions and quotes tables.
+
+Speed: ``use_model=False`` (or ``[actors] model = false``) is the fast mode, gazetteer and rules
+without the tagger. Each text is tokenised once; the passes filter tokens with C-level
+``map``/``compress`` before any Python work, mentions are plain tuples until the table is built
+column by column, and sentence ids come from one search over the whole batch
+(``benchmarks/bench_actors.py``).
 """
 from __future__ import annotations
 
