@@ -16,8 +16,9 @@ with :mod:`warta.synth`, then measures, each as one row of a printed table (and 
   sentence — against warta's per-core cost for the same articles; and the entity F1 of both on
   the dev NER set when it is present (``[bench] ner_dev``).
 
-Peak RSS sums this process and all its children (the Dask workers of a local cluster, the
-analysis children, the notebook kernels), sampled every 50 ms. Sizes above ``[bench]
+Peak memory sums this process and all its children (the Dask workers of a local cluster, the
+analysis children, the notebook kernels), sampled every 50 ms, as proportional set size (so that
+a forked child's pages shared with its parent count once) where Linux reports it, else RSS. Sizes above ``[bench]
 full_max`` (the 1M ``--big`` run) measure only synth and enrichment: the analyses hold every
 table in memory. Benchmark corpora and caches live under ``<cache>/bench/``; the cold cache of a
 run is then merged into the default cache, so that the report suite (whose notebooks use it)
@@ -240,7 +241,11 @@ def _end_to_end_ratio(rows: list[dict[str, Any]], load_per_article: float, peer_
 
 @contextmanager
 def peak_rss(interval: float = 0.05):
-    """Sample the RSS of this process and all its children; ``.mb`` is the peak, in MiB."""
+    """Sample the memory of this process and all its children; ``.mb`` is the peak, in MiB.
+
+    Each process counts its proportional set size where Linux reports it (pages shared with a
+    forked child are split between them, not counted twice), else its RSS.
+    """
 
     class Peak:
         mb = 0.0
@@ -253,8 +258,8 @@ def peak_rss(interval: float = 0.05):
             total = 0
             for process in [me, *me.children(recursive=True)]:
                 try:
-                    total += process.memory_info().rss
-                except psutil.Error:
+                    total += _resident_bytes(process)
+                except (psutil.Error, OSError):
                     pass
             peak.mb = max(peak.mb, total / 2**20)
             stop.wait(interval)
@@ -266,6 +271,17 @@ def peak_rss(interval: float = 0.05):
     finally:
         stop.set()
         thread.join()
+
+
+def _resident_bytes(process: psutil.Process) -> int:
+    try:
+        with open(f"/proc/{process.pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        pass
+    return process.memory_info().rss
 
 
 def run_in_child(job: Callable[[], Any], *, timeout: float) -> tuple[float, str, Any]:
