@@ -17,6 +17,7 @@ import io
 import json
 import random
 import re
+from collections import deque
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -93,13 +94,14 @@ def generate_corpus(*, n: int, out: str | Path, seed: int = 13) -> int:
     sentences = seed_sentences(config.seeds_dir())
     rng = random.Random(seed)
     root = Path(out)
-    written: list[tuple[str, bytes]] = []
+    # Duplicates copy one of the last thousand articles: a bounded window keeps memory flat.
+    written: deque[tuple[str, bytes]] = deque(maxlen=1000)
     for index in range(n):
         folder = root / f"{index // 1000:04d}"
         if index % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)
         if written and rng.random() < settings["duplicate_share"]:
-            suffix, payload = rng.choice(written[-1000:])
+            suffix, payload = rng.choice(written)
         else:
             suffix = _pick_format(rng.random(), formats)
             payload = render(make_article(rng, sentences, target_bytes=settings["target_bytes"]), suffix)
