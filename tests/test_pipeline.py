@@ -315,3 +315,17 @@ def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
     assert dict(tables)["stories"]["n"].tolist() == [2] and ran == ["propagation", "stories"]
     with pytest.raises(KeyError):
         tables["nothing"]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (pd.DataFrame({"name": pd.Series([], dtype="str")}), []),
+        (pd.DataFrame({"flags": [["a"], []], "n": [1, 2]}), ['["a"]', "[]"]),
+        (pd.DataFrame({"vendor": [{"k": 1}, None]}), ['{"k": 1}', None]),
+        (pd.DataFrame({"name": pd.Series(["x"], dtype="str")}), ["x"]),
+    ],
+)
+def test_flatten_for_export_turns_nested_cells_into_json(table, expected):
+    flat = pipeline.flatten_for_export(table)
+    assert [None if pd.isna(value) else value for value in flat.iloc[:, 0]] == expected

@@ -587,7 +587,9 @@ def flatten_for_export(table: pd.DataFrame) -> pd.DataFrame:
     """Return a copy in which list and dict cells become JSON strings, so CSV and Parquet agree."""
     flat = table.copy()
     for column in flat.columns:
-        if flat[column].map(lambda value: isinstance(value, (list, dict, tuple))).any():
+        # Only object columns can hold lists; a string column's map() keeps its dtype and
+        # would refuse .any() on an empty table.
+        if flat[column].dtype == object and any(isinstance(value, (list, dict, tuple)) for value in flat[column]):
             flat[column] = flat[column].map(_to_json)
     return flat
 
