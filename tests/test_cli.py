@@ -80,3 +80,12 @@ def test_closed_pipe_ends_quietly(tmp_path):
     result = subprocess.run(["bash", "-c", command], capture_output=True, text=True)
     assert "Traceback" not in result.stderr
     assert "BrokenPipeError" not in result.stderr
+
+
+def test_analyze_writes_tables_without_a_cache(tmp_path):
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert main(["analyze", str(seeds), "--out", str(tmp_path / "tables"), "--cache", str(tmp_path / "cache")]) == 0
+    assert (tmp_path / "cache").is_dir()
+    assert main(["analyze", str(seeds), "--out", str(tmp_path / "again"), "--no-cache"]) == 0
+    for name in ["articles", "mentions", "quotes", "cooccurrence", "sentiment_articles", "stories", "propagation", "events"]:
+        assert (tmp_path / "again" / f"{name}.csv").is_file() and (tmp_path / "again" / f"{name}.parquet").is_file()

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(commands, "analyze", _cmd_analyze, "Run the full pipeline and write every result table.",
          [(("path",), dict(nargs="?", help="corpus to analyse (default: seeds/)")),
           (("--out",), dict(required=True, help="folder for the CSV and Parquet tables")),
+          (("--cache",), dict(metavar="DIR", help="cache folder (default: .warta-cache/ in the project)")),
+          (("--no-cache",), dict(action="store_true", help="recompute everything; keep no cache")),
           *_engine_options()])
 
     _add(commands, "report", _cmd_report, "Execute the notebooks with papermill and write an HTML report run.",
@@ -149,7 +151,8 @@ def _cmd_load(args) -> int:
 def _cmd_analyze(args) -> int:
     from warta.pipeline import analyze
 
-    tables = analyze(args.path, out=Path(args.out), engine=args.engine, scheduler=args.scheduler)
+    cache = False if args.no_cache else (args.cache or None)
+    tables = analyze(args.path, out=Path(args.out), engine=args.engine, scheduler=args.scheduler, cache=cache)
     for name, table in tables.items():
         print(f"{name}: {len(table)} rows", file=sys.stderr)
     return EXIT_OK
