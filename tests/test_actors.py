@@ -119,6 +119,26 @@ def test_tagged_person_names_start_after_ranks():
     assert not any("Irjen" in surface for surface in mentions)
 
 
+@pytest.mark.parametrize("text, kept, dropped", [
+    # A known place that qualifies an office is dropped when the tagger, which saw it, left it out.
+    ("Budiman bertemu Menteri Israel di Kairo.", {"Budiman", "Kairo"}, {"Israel"}),
+    # After a verb or a conjunction a place stays an actor even when the tagger says no.
+    ("Sutrisno mengunjungi China dan Iran pekan lalu.", {"Sutrisno", "China", "Iran"}, set()),
+])
+def test_places_the_tagger_left_out_go_only_as_qualifiers(text, kept, dropped):
+    surfaces = {surface for surface, _ in actors(text)}
+    assert kept <= surfaces and not dropped & surfaces
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Suharsono tiba di Jakarta kemarin.", "Suharsono"),  # an unknown sentence opener is read
+    ("Menurut Stephen R. Covey, kebiasaan itu penting.", "Stephen R. Covey"),  # an initial ends no sentence
+])
+def test_tagger_reads_openers_and_names_with_initials(text, surface):
+    mentions = by_surface(text)
+    assert surface in mentions and mentions[surface].type == "PER"
+
+
 def test_title_case_headings_keep_their_known_names_only():
     found = actors("Pada Senin lalu, AS mengawasi.\nAS Soroti Hubungan Rusia-Korut\nPutin tiba di Pyongyang.")
     assert {"Rusia", "Korut", "Putin", "Pyongyang"} <= {surface for surface, _ in found}

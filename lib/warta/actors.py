@@ -5,11 +5,14 @@
 1. the gazetteer (:mod:`warta.gazetteer`): known names and aliases, longest match first;
 2. the CRF tagger (:mod:`warta.tagger`, ``[actors] model``), which reads the gazetteer's tags as
    features; with ``model_first`` its spans may widen known names (``Liga Indonesia``) but never
-   swallow a known name of another type (``Kremlin Demitry Peskov``);
+   swallow a known name of another type (``Kremlin Demitry Peskov``); a known place it leaves
+   untagged is dropped where it only qualifies a noun or an office (``produk China``,
+   ``Menteri Israel``), kept after a preposition or a verb (``dan Iran``);
 3. rules on Indonesian cues: a known surname after an unknown given name (``Demitry Peskov``),
    organisation heads (``Kementerian``, ``Universitas``, ``PT`` …), titles and roles before a name
    (``Presiden``, ``juru bicara Kremlin`` …), relations (``rekannya dari Korea Selatan``) and speech
-   verbs around it (``kata`` / ``mengatakan`` …); after the tagger only the surest of them run;
+   verbs around it (``kata`` / ``mengatakan`` …); after the tagger only the surest of them run,
+   and in the sentences it has read only relations;
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
@@ -103,6 +106,14 @@ memaparkan menerangkan menanggapi menganggap bilang
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
+# Words after which a place stays a place ("di China", "dan Iran"), unlike a noun it qualifies ("produk China").
+LINK_WORDS = frozenset("""
+di ke dari dan atau serta dengan antara oleh untuk bagi pada kepada terhadap menuju yang sejak hingga sampai
+seperti termasuk yakni yaitu ialah adalah dalam atas bahwa melawan versus vs tentang mengenai ini itu juga pun
+bersama tanpa selain kecuali
+""".split())
+# Verb prefixes: a place after a verb is its object ("mengunjungi Rusia"), not a qualifier.
+VERB_PREFIXES = ("me", "di", "ber", "ter")
 # Credits: an agency or outlet right after these words is a source, not an actor.
 CREDIT_CUES = frozenset("dikutip dilansir mengutip melansir kutip lansir via sumber foto photo dok laporan".split())
 # Capitalised words that are never a person's name on their own.
@@ -193,14 +204,15 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     for index, candidate in enumerate(candidates):
         for k in range(candidate.first, candidate.last):
             owner[k] = index
+    read: Sequence[bool] = ()
     if model and options["model_first"]:
-        _model_pass(text, tokens, owner, candidates, override=True)
+        read = _model_pass(text, tokens, owner, candidates, override=True)
     _surname_rule(tokens, owner, candidates, gazetteer, options)
     # After the tagger, only the surest rules fill in: it has already read the weaker cues.
     tagged = model and options["model_first"]
     if not tagged:
         _organisation_rule(tokens, owner, candidates)
-    _person_rule(text, tokens, owner, candidates, strong_only=tagged)
+    _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
@@ -439,10 +451,12 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
 
 
 def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
-                 strong_only: bool = False) -> None:
+                 strong_only: bool = False, skip: Sequence[bool] = ()) -> None:
     """Capitalised runs no pass explained become persons when a role, title or speech verb marks them.
 
-    ``strong_only`` keeps to roles, titles and attributions before the name.
+    ``strong_only`` keeps to roles, titles and attributions before the name. In the sentences
+    marked in ``skip`` (read by the tagger, which already weighed those cues) only a relation
+    ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person.
     """
     n, words, keys, joined, resume = len(tokens), tokens.words, tokens.keys, tokens.joined, 0
     # A capitalised word differs from its lower-case key: a C-level prefilter before the exact test.
@@ -472,6 +486,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
         if last - first == 1 and tokens.keys[first] in NOT_NAMES:
             continue
+        if skip and skip[first] and not _relation_before(tokens, owner, first):
+            continue
         strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
         strong = strong or _cue_before(tokens, owner, first)
         if not strong and (strong_only or not (_verb_after(text, tokens, last) or _apposition_after(text, tokens, last))):
@@ -481,23 +497,25 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
 
 
 def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
-                override: bool = False) -> None:
-    """Tag sentences holding capitalised words that no other pass explained.
+                override: bool = False) -> list[bool]:
+    """Tag sentences holding capitalised words that no other pass explained; return which tokens it read.
 
     With ``override`` the tagger runs before the rules and its spans win over gazetteer spans
     they contain or cross (a gazetteer span holding the tagger's span is kept).
     """
-    from warta.tagger import load_tagger
+    from warta.tagger import is_common_word, load_tagger
 
+    read = [False] * len(tokens)
     tagger = load_tagger()
     if tagger is None:
-        return
+        return read
     bounds = [0]
     # Only gaps other than one space can end a sentence: a C-level filter before the exact test.
     gaps = list(map(text.__getitem__, map(slice, tokens.ends[:-1], tokens.starts[1:])))
     for k in list(compress(range(len(gaps)), map(" ".__ne__, gaps))):
         gap = gaps[k]
-        if "\n" in gap or (gap.strip()[:1] in (".", "!", "?") and tokens.words[k + 1][0].isupper()):
+        initial = len(tokens.words[k]) == 1 and tokens.words[k].isupper()  # "Stephen R. Covey"
+        if "\n" in gap or (gap.strip()[:1] in (".", "!", "?") and tokens.words[k + 1][0].isupper() and not initial):
             bounds.append(k + 1)
     bounds.append(len(tokens))
     caps = list(map(str.isupper, map(itemgetter(0), tokens.words)))
@@ -507,13 +525,21 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if held is not None and held.method == "gazetteer":
             gazetteer_tags[held.first : held.last] = ["B-" + held.type] + ["I-" + held.type] * (held.last - held.first - 1)
     for a, b in zip(bounds, bounds[1:]):
-        if not any(owner[k] < 0 and caps[k] for k in range(a + 1, b)):
+        # A sentence opener counts as unknown only when it is no dictionary word ("Kemarin").
+        opener = owner[a] < 0 and caps[a] and not is_common_word(tokens.keys[a])
+        if not opener and not any(owner[k] < 0 and caps[k] for k in range(a + 1, b)):
             continue
         capitalised = sum(caps[a:b])
         ending = text[tokens.ends[b - 1] : tokens.ends[b - 1] + 3].strip()[:1]
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
-        for first, last, type_, confidence in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b]):
+        read[a:b] = [True] * (b - a)
+        spans = tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+        tagged = [False] * (b - a)
+        for first, last, _, _ in spans:
+            tagged[first:last] = [True] * (last - first)
+        _drop_untagged_places(tokens, owner, candidates, a, tagged)
+        for first, last, type_, confidence in spans:
             first, last = first + a, last + a
             held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]]
             if held and not override:
@@ -529,6 +555,40 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if last - first == 1 and tokens.keys[first] in NOT_NAMES:
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
+    return read
+
+
+def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate], a: int,
+                          tagged: Sequence[bool]) -> None:
+    """Drop known places used as modifiers that the tagger, which saw them as features, left untagged.
+
+    ``tagged`` marks the tokens of the tagger's spans in the sentence starting at token ``a``.
+    Only modifiers go ("produk China", "Menteri Israel", "PKB Indonesia"): a place the tagger
+    missed after a preposition or a verb ("dan Iran", "mengunjungi Rusia") stays an actor, and
+    known persons and organisations always stay.
+    """
+    for k in range(a, a + len(tagged)):
+        held = candidates[owner[k]] if owner[k] >= 0 else None
+        if held is None or held.first != k or held.method != "gazetteer" or held.type != "LOC":
+            continue
+        if any(tagged[held.first - a : held.last - a]) or not _modifies(tokens, owner, candidates, k):
+            continue
+        candidates[owner[k]] = None  # type: ignore[call-overload]
+        for j in range(held.first, held.last):
+            owner[j] = -1
+
+
+def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
+    """Whether the name at ``tokens[k]`` qualifies the word before it: an office, an organisation or a common noun."""
+    if k == 0 or not tokens.joined[k - 1]:
+        return False
+    word, key = tokens.words[k - 1], tokens.keys[k - 1]
+    before = candidates[owner[k - 1]] if owner[k - 1] >= 0 else None
+    if key in ROLE_HEADS or (before is not None and before.type == "ORG"):
+        return True
+    if not (word.isalpha() and word.islower()) or key in LINK_WORDS:
+        return False
+    return not (len(key) > 4 and key.startswith(VERB_PREFIXES))
 
 
 def _may_contain(type_: str, inner: set[str]) -> bool:
@@ -569,6 +629,12 @@ def _cue_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
     k = first - 1
     if k >= 0 and tokens.joined[k] and (tokens.keys[k] in CUES_BEFORE or tokens.keys[k] in TITLES):
         return True
+    return _relation_before(tokens, owner, first)
+
+
+def _relation_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
+    """A relation before the name, across known names and "dari" ("rekannya dari Korea Selatan")."""
+    k = first - 1
     while k >= 0 and tokens.joined[k] and (owner[k] >= 0 or tokens.keys[k] == "dari") and first - k < 6:
         k -= 1
     return k >= 0 and k < first - 1 and tokens.joined[k] and tokens.keys[k] in RELATIONS
