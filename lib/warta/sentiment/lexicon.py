@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,16 +66,6 @@ class Cue(NamedTuple):
     def as_dict(self) -> dict:
         return {"term": self.term, "start": self.start, "end": self.end, "weight": round(self.weight, 3),
                 "base": self.base, "desk": self.desk, "modifiers": list(self.modifiers)}
-
-
-class _Mod(NamedTuple):
-    """A modifier occurrence in one text."""
-
-    start: int
-    end: int
-    kind: str
-    factor: float
-    word: str
 
 
 # Only these kinds change cue weights; reporting words and positive stance words do not.
@@ -168,19 +158,22 @@ class Lexicon:
         modifiers = distinct & self._weighing_words
         modifier_heads = distinct & self._modifier_heads
         positions = tokens.positions(hits | heads | modifiers | modifier_heads)
-        spans = [(start, start + len(word), self._resolved[word]) for word in hits for start in positions[word]]
+        # Spans are (start, -end, entry): sorting them plainly puts the longer of two at one start first.
+        spans = [(start, -start - len(word), self._resolved[word]) for word in hits for start in positions[word]]
         for head in heads:
             candidates = [p for p in self._phrases[head] if self._phrase_words[p] <= distinct]
             for start in positions[head] if candidates else ():
                 for phrase in candidates:  # longest first
                     if _phrase_at(lower, phrase, start):
-                        spans.append((start, start + len(phrase), phrase))
+                        spans.append((start, -start - len(phrase), phrase))
                         break
-        spans.sort(key=lambda span: (span[0], -span[1]))
+        spans.sort()
         kept: list[tuple[int, int, str]] = []
-        for span in spans:
-            if not kept or span[0] >= kept[-1][1]:  # else inside a longer phrase already taken
-                kept.append(span)
+        taken_to = -1
+        for start, negative_end, entry in spans:
+            if start >= taken_to:  # else inside a longer phrase already taken
+                taken_to = -negative_end
+                kept.append((start, taken_to, entry))
         context = _Context(self, lower, positions, modifiers, modifier_heads)
         cues: list[Cue] = []
         consumed: set[int] = set()
@@ -230,10 +223,15 @@ class _Tokens:
         if self.fast:
             # Splitting on single spaces keeps one part per space, so a part starts at the sum of
             # the lengths before it plus its index.
-            offsets = list(accumulate(map(len, self.parts), initial=0))
-            for index, word in enumerate(self.parts):
-                if word in words:
-                    found.setdefault(word, []).append(offsets[index] + index)
+            parts = self.parts
+            offsets = list(accumulate(map(len, parts), initial=0))
+            # compress/map keep the scan over every part in C; Python sees only the hits.
+            for index in compress(range(len(parts)), map(words.__contains__, parts)):
+                word = parts[index]
+                if word in found:
+                    found[word].append(offsets[index] + index)
+                else:
+                    found[word] = [offsets[index] + index]
         else:
             for match in _WORD.finditer(self.lower):
                 if match.group() in words:
@@ -250,25 +248,26 @@ class _Context:
         self.lower = lower
         self.clauses: list[int] | None = None  # computed when a cue first needs them
         self.sentences = [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
-        mods = [_Mod(start, start + len(word), *lexicon._modifier_of[word], word)
+        # Plain tuples (start, end, kind, factor, word): there are tens of thousands per second.
+        mods = [(start, start + len(word), *lexicon._modifier_of[word], word)
                 for word in words for start in positions[word]]
         for head in heads:
             for start in positions[head]:
                 for phrase in lexicon._modifier_phrases[head]:
                     if _phrase_at(lower, phrase, start):
-                        mods.append(_Mod(start, start + len(phrase), *lexicon.modifiers[phrase], phrase))
+                        mods.append((start, start + len(phrase), *lexicon.modifiers[phrase], phrase))
         mods.sort()
         self.mods = mods
-        self.mod_starts = [mod.start for mod in mods]
+        self.mod_starts = [mod[0] for mod in mods]
         # Sentence k lies after k sentence breaks; these sentences hold a modifier.
-        self.modified = {bisect_right(self.sentences, mod.start) for mod in mods}
+        self.modified = {bisect_right(self.sentences, mod_start) for mod_start in self.mod_starts}
         # Sentences that open with "Namun"/"Tetapi": the sentence before them is outweighed.
         self.opens_with_contrast = set()
-        for mod in mods:
-            if mod.kind == "contrast":
-                index = bisect_right(self.sentences, mod.start)
+        for mod_start, _, kind, _, _ in mods:
+            if kind == "contrast":
+                index = bisect_right(self.sentences, mod_start)
                 previous = self.sentences[index - 1] + 1 if index else 0
-                if not lower[previous:mod.start].strip(_OPENING):
+                if not lower[previous:mod_start].strip(_OPENING):
                     self.opens_with_contrast.add(index)
 
     def weigh(self, start: int, end: int, entry: str) -> tuple[Cue, Sequence[int]]:
@@ -282,45 +281,45 @@ class _Context:
         weight = base
         modifiers: list[str] = []
         used: list[int] = []
-        direction: _Mod | None = None
+        direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = False
-        for mod in nearby:
-            before = mod.end <= start
-            in_clause = clause_lo <= mod.start and mod.end <= clause_hi
-            if mod.kind == "contrast":
+        for mod_start, mod_end, kind, factor, word in nearby:
+            before = mod_end <= start
+            if kind == "contrast":
                 after_contrast |= before
-                before_contrast |= mod.start >= end
+                before_contrast |= mod_start >= end
                 continue
-            if not in_clause:
+            if mod_start < clause_lo or mod_end > clause_hi:
                 continue
-            if mod.kind == "concession":
+            if kind == "concession":
                 conceded |= before
-            elif mod.kind == "stance":
+            elif kind == "stance":
                 negative_stance |= before
-            elif mod.kind in ("increase", "decrease"):
+            elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
-                if before and mod.word.endswith(("an", "kan", "i")) and _near(lower, mod.end, start):
-                    direction = mod  # the nearest one before wins
-                elif mod.start >= end and direction is None and _near(lower, end, mod.start):
-                    direction = mod
-            elif before and mod.word not in _POSTPOSED and _near(lower, mod.end, start):
-                if mod.kind == "negator":
+                if before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start):
+                    direction = (mod_start, kind, factor)  # the nearest one before wins
+                elif mod_start >= end and direction is None and _near(lower, end, mod_start):
+                    direction = (mod_start, kind, factor)
+            elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
+                if kind == "negator":
                     # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
-                    weight *= mod.factor if base > 0 else mod.factor * _NEGATED_NEGATIVE
+                    weight *= factor if base > 0 else factor * _NEGATED_NEGATIVE
                     modifiers.append("negated")
                 else:
-                    weight *= mod.factor
-                    modifiers.append("intensified" if mod.kind == "intensifier" else "diminished")
-                used.append(mod.start)
-            elif mod.word in _POSTPOSED and mod.start >= end and not lower[end:mod.start].strip():
-                weight *= mod.factor
+                    weight *= factor
+                    modifiers.append("intensified" if kind == "intensifier" else "diminished")
+                used.append(mod_start)
+            elif word in _POSTPOSED and mod_start >= end and not lower[end:mod_start].strip():
+                weight *= factor
                 modifiers.append("intensified")
-                used.append(mod.start)
+                used.append(mod_start)
         if direction is not None:
-            weight *= direction.factor
-            modifiers.append("reversed" if direction.kind == "decrease" else "increased")
-            used.append(direction.start)
+            direction_start, direction_kind, direction_factor = direction
+            weight *= direction_factor
+            modifiers.append("reversed" if direction_kind == "decrease" else "increased")
+            used.append(direction_start)
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
             weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
         if base > 0 and negative_stance:
