@@ -281,7 +281,8 @@ def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *
             return SLUG
     if words <= settings["credit_max_words"] and cues["credit"].fullmatch(lowered):
         return CREDIT
-    if cues["caption_line"].match(line) or _ends_with_photo_credit(line, cues):
+    # A caption label needs its colon: a one-character test spares most lines the label pattern.
+    if (":" in line and cues["caption_line"].match(line)) or _ends_with_photo_credit(line, cues):
         return CAPTION
     if words <= settings["byline_max_words"] and _is_byline(line, lowered or line.lower(), cues):
         return BYLINE
