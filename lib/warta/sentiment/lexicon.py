@@ -246,7 +246,8 @@ class _Context:
                  heads: set[str]) -> None:
         self.lexicon = lexicon
         self.lower = lower
-        self.clauses: list[int] | None = None  # computed when a cue first needs them
+        # Per sentence (lo, hi) its modifiers and clause breaks, computed when a cue first needs them.
+        self.by_sentence: dict[tuple[int, int], tuple[list[tuple], list[int]]] = {}
         self.sentences = [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
         # Plain tuples (start, end, kind, factor, word): there are tens of thousands per second.
         mods = [(start, start + len(word), *lexicon._modifier_of[word], word)
@@ -273,11 +274,19 @@ class _Context:
     def weigh(self, start: int, end: int, entry: str) -> tuple[Cue, Sequence[int]]:
         lexicon, lower = self.lexicon, self.lower
         base, desk = lexicon.entries[entry]
-        sentence_lo, sentence_hi = _bounds(self.sentences, start, end, len(lower))
-        nearby = self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)]
-        if self.clauses is None:
-            self.clauses = [m.start() for m in _CLAUSE_BREAK.finditer(lower)]
-        clause_lo, clause_hi = _bounds(self.clauses, start, end, len(lower))
+        bounds = _bounds(self.sentences, start, end, len(lower))
+        found = self.by_sentence.get(bounds)
+        if found is None:
+            sentence_lo, sentence_hi = bounds
+            # A sentence break is also a clause break, so a clause never crosses the sentence's bounds.
+            found = self.by_sentence[bounds] = (
+                self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)],
+                [m.start() for m in _CLAUSE_BREAK.finditer(lower, sentence_lo, sentence_hi)])
+        nearby, clauses = found
+        index = bisect_right(clauses, start)
+        clause_lo = clauses[index - 1] + 1 if index else bounds[0]
+        index = bisect_left(clauses, end)
+        clause_hi = clauses[index] if index < len(clauses) else bounds[1]
         weight = base
         modifiers: list[str] = []
         used: list[int] = []
