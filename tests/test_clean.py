@@ -250,8 +250,22 @@ def test_split_glued_sentences(text, expected):
     assert split_glued_sentences(text) == expected
 
 
-def test_normalize_text_unifies_spaces_and_newlines():
-    assert normalize_text("a\u00a0 b\r\nc\u200b d \rx\u2028y") == "a b\nc d\nx\ny"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\u00a0 b\r\nc\u200b d \rx\u2028y", "a b\nc d\nx\ny"),
+        ("a\r\r\nb\n\rc", "a\n\nb\n\nc"),
+        (" a  \t b \n  c\u3000", "a b\nc"),
+        ("tanpa perubahan", "tanpa perubahan"),
+    ],
+)
+def test_normalize_text_unifies_spaces_and_newlines(text, expected):
+    assert normalize_text(text) == expected
+
+
+def test_caption_label_without_colon_is_not_a_caption():
+    line = "Foto bersama para menteri dilakukan di halaman istana"
+    assert clean_article(f"{STORY}\n{line}\n{SECOND}").captions == ()
 
 
 def test_empty_and_boilerplate_only_texts_have_no_body():
