@@ -379,7 +379,7 @@ def _looks_like_header(line: str) -> bool:
     tokens = [t for t in line.replace(",", " ").replace("|", " ").split() if t not in _HEADER_SEPARATORS]
     if len(tokens) > _HEADER_MAX_TOKENS:
         return False
-    domains = sum(map(_is_domain, tokens))
+    domains = sum(map(_is_domain, tokens)) if "." in line else 0  # a domain has a dot: spare titles the per-token calls
     if domains and len(tokens) <= 6:
         return True
     allowed = 2 + domains  # other words; a title fails within its first few
