@@ -106,6 +106,29 @@ def test_cue_offsets_point_into_the_text():
         assert text[cue.start:cue.end].lower() == cue.term
 
 
+@pytest.mark.parametrize("text", [
+    "Menteri mengatakan rupiah menguat, tetapi IHSG anjlok.",
+    "“Saya tidak khawatir,” ujarnya. Namun warga sangat cemas sekali…",
+    "Tidak ada kata kunci di sini, katanya.",
+    "",
+])
+def test_cues_and_spans_equal_the_two_separate_calls(text):
+    lexicon = load_lexicon()
+    found, spans = lexicon.cues_and_spans(text, kinds=("reporting",))
+    assert found == lexicon.find_cues(text)
+    assert spans == lexicon.modifier_spans(text, kinds=("reporting",))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A negator reaches only into its own clause and sentence, however the text is cut.
+    ("Warga tidak. Senang sekali.", [("senang", 3.0, ("intensified",))]),
+    ("Warga tidak, senang.", [("senang", 2.0, ())]),
+    ("Warga tidak senang; tidak senang.", [("senang", -1.6, ("negated",)), ("senang", -1.6, ("negated",))]),
+])
+def test_modifiers_stay_inside_their_clause(text, expected):
+    assert cues(text) == expected
+
+
 @pytest.mark.parametrize("line, message", [
     ("kata\t-1\n", "expected 3 tab-separated columns"),
     ("kata\tbanyak\tumum\n", "is not a number"),

@@ -129,12 +129,30 @@ class Lexicon:
 
     def modifier_spans(self, text: str, *, kinds: Sequence[str]) -> list[tuple[int, int, str]]:
         """Return ``(start, end, kind)`` of the single-word modifiers of the given kinds, in order."""
-        tokens = _Tokens(_lower(text))
+        _, tokens = self._tokenize(text)
+        words = self._words_of(tokens, kinds)
+        return self._spans(tokens.positions(words), words)
+
+    def cues_and_spans(self, text: str, *, kinds: Sequence[str]) -> tuple[list[Cue], list[tuple[int, int, str]]]:
+        """:meth:`find_cues` and :meth:`modifier_spans` of one text, which is tokenised once."""
+        lower, tokens = self._tokenize(text)
+        words = self._words_of(tokens, kinds)
+        cues, positions = self._cues(lower, tokens, words)
+        return cues, self._spans(positions, words)
+
+    def _tokenize(self, text: str) -> tuple[str, _Tokens]:
+        lower = _lower(text)
+        tokens = _Tokens(lower)
         for word in tokens.distinct.difference(self._resolved):
             self.resolve(word)
-        words = {word for kind in kinds for word in tokens.distinct & self._words_of_kind.get(kind, set())}
+        return lower, tokens
+
+    def _words_of(self, tokens: _Tokens, kinds: Sequence[str]) -> set[str]:
+        return {word for kind in kinds for word in tokens.distinct & self._words_of_kind.get(kind, set())}
+
+    def _spans(self, positions: dict[str, list[int]], words: set[str]) -> list[tuple[int, int, str]]:
         return sorted((start, start + len(word), self._modifier_of[word][0])
-                      for word, starts in tokens.positions(words).items() for start in starts)
+                      for word in words if word in positions for start in positions[word])
 
     def _negative(self, word: str) -> bool:
         entry = self._resolved.get(word) if word in self._resolved else self.resolve(word)
@@ -144,20 +162,21 @@ class Lexicon:
         """Return the sentiment cues of ``text`` in order, each with its modifiers applied.
 
         The text is tokenised once; cue and modifier words are located with set operations
-        and ``str.find``, and each cue then looks only at the modifiers of its own sentence.
+        and a scan in C, and each cue then looks only at the modifiers of its own sentence.
         """
-        lower = _lower(text)
-        tokens = _Tokens(lower)
+        lower, tokens = self._tokenize(text)
+        return self._cues(lower, tokens)[0]
+
+    def _cues(self, lower: str, tokens: _Tokens, also: set[str] = frozenset()) -> tuple[list[Cue], dict[str, list[int]]]:
+        """The cues of a tokenised text, and the positions of their words and of the words ``also``."""
         distinct = tokens.distinct
-        for word in distinct.difference(self._resolved):
-            self.resolve(word)
         hits = distinct & self._cue_words
         heads = distinct & self._phrase_heads
         if not hits and not heads:
-            return []
+            return [], tokens.positions(also) if also else {}
         modifiers = distinct & self._weighing_words
         modifier_heads = distinct & self._modifier_heads
-        positions = tokens.positions(hits | heads | modifiers | modifier_heads)
+        positions = tokens.positions(hits | heads | modifiers | modifier_heads | also)
         # Spans are (start, -end, entry): sorting them plainly puts the longer of two at one start first.
         spans = [(start, -start - len(word), self._resolved[word]) for word in hits for start in positions[word]]
         for head in heads:
@@ -194,7 +213,7 @@ class Lexicon:
             cues.append(cue)
         # Zero-weight phrases only shield their words ("hasil imbang"); they are not cues.
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
-                and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
+                and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))], positions
 
 
 class _Tokens:

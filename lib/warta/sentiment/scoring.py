@@ -80,8 +80,9 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
         body = body if isinstance(body, str) else ""
         spans = sentence_spans(body)
-        by_sentence = _group_cues(lexicon.find_cues(body), spans)
-        reporting = [start for start, _, _ in lexicon.modifier_spans(body, kinds=("reporting",))]
+        cues, reporting_spans = lexicon.cues_and_spans(body, kinds=("reporting",))
+        by_sentence = _group_cues(cues, spans)
+        reporting = [start for start, _, _ in reporting_spans]
         for sentence_id, (start, end) in enumerate(spans):
             text = body[start:end]
             reported = bool(_QUOTE_MARKS.search(text)) or bisect_left(reporting, start) < bisect_left(reporting, end)
@@ -312,7 +313,11 @@ def _group_cues(cues: Iterable[Cue], spans: list[tuple[int, int]]) -> list[list[
 def _sentence_rows(sentences: pd.DataFrame | list[dict]) -> list[dict]:
     if isinstance(sentences, list):
         return sentences
-    return sentences.to_dict("records") if len(sentences) else []
+    if not len(sentences):
+        return []
+    # Column lists zipped into dicts: the same records as to_dict("records"), several times faster.
+    names = sentences.columns.tolist()
+    return [dict(zip(names, values)) for values in zip(*(sentences[name].tolist() for name in names))]
 
 
 def _count(rows: list[dict], label: str) -> int:
