@@ -247,13 +247,7 @@ def timeline_chart(table: pd.DataFrame, *, title: str = "Publication timeline by
                   alpha=0.55)
         if row["precision"] not in COARSE:
             axes.plot(start, y, marker="D", color=colors[story], markeredgecolor="black")
-    axes.set_yticks(range(len(outlets)), outlets)
-    axes.invert_yaxis()
-    axes.xaxis_date()
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(axes.xaxis.get_major_locator()))
-    axes.set_title(title)
-    figure.tight_layout()
-    return figure
+    return _finish_outlet_date_axes(figure, axes, outlets, title)
 
 
 def lag_chart(reporters: pd.DataFrame, *, story_id: str | None = None) -> Figure:
@@ -308,6 +302,11 @@ def events_chart(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before: 
             axes.barh(y, end - start, left=start, height=0.3, color="#fdae6b", alpha=0.6)
         else:
             axes.plot((start + end) / 2, y, "o", color="#e6550d")
+    return _finish_outlet_date_axes(figure, axes, outlets, title)
+
+
+def _finish_outlet_date_axes(figure: Figure, axes, outlets: list, title: str) -> Figure:
+    """Outlets down the side (first at the top), concise dates along the bottom."""
     axes.set_yticks(range(len(outlets)), outlets)
     axes.invert_yaxis()
     axes.xaxis_date()
