@@ -186,3 +186,26 @@ def test_show_accepts_numpy_dates(monkeypatch):
     report.show(go.Figure(go.Scatter(x=dates, y=[1, 2])))
     assert shown[0]["application/vnd.plotly.v1+json"]["data"][0]["x"][0].startswith("2024-06-15")
     assert "<div" in shown[0]["text/html"]
+
+
+def test_select_reads_a_table_only_when_asked():
+    from collections.abc import Mapping
+
+    class Lazy(Mapping):  # like pipeline.Tables: reading a table may run an analysis
+        def __getitem__(self, name):
+            if name == "expensive":
+                raise AssertionError("read before it was asked for")
+            return {"articles": ARTICLES}[name]
+
+        def __iter__(self):
+            return iter(["articles", "expensive"])
+
+        def __len__(self):
+            return 2
+
+    tables = Lazy()
+    selected = report.select(tables, outlets=["kompas.com"])
+    assert list(selected["articles"]["article_id"]) == ["a"]
+    assert set(selected) == {"articles", "expensive"}
+    with pytest.raises(AssertionError, match="read before"):
+        selected["expensive"]

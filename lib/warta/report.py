@@ -28,9 +28,10 @@ import secrets
 import shutil
 import sys
 import time
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -438,28 +439,44 @@ def select_articles(
 
 
 def select(
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame],
     *,
     date_from: str = "",
     date_to: str = "",
     outlets: Sequence[str] = (),
-) -> dict[str, pd.DataFrame]:
+) -> Mapping[str, pd.DataFrame]:
     """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``.
 
-    Tables without an ``article_id`` (aggregates such as co-occurrence) are returned unchanged;
-    notebooks recompute them from the filtered rows when a filter is set.
+    The result is lazy like :func:`warta.pipeline.analyze`'s: a table is read (and an analysis
+    run) only when the notebook asks for it. Tables without an ``article_id`` (aggregates such as
+    co-occurrence) are returned unchanged; notebooks recompute them from the filtered rows when a
+    filter is set.
     """
     articles = select_articles(tables["articles"], date_from=date_from, date_to=date_to, outlets=outlets)
-    kept = set(articles["article_id"])
-    selected = {}
-    for name, table in tables.items():
-        if name == "articles":
-            selected[name] = articles
-        elif "article_id" in table.columns:
-            selected[name] = table[table["article_id"].isin(kept)]
-        else:
-            selected[name] = table
-    return selected
+    return _Selection(tables, articles)
+
+
+class _Selection(Mapping):
+    """``tables`` seen through an article filter, each table filtered on first access."""
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame], articles: pd.DataFrame) -> None:
+        self._tables = tables
+        self._kept = set(articles["article_id"])
+        self._selected: dict[str, pd.DataFrame] = {"articles": articles}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._selected:
+            table = self._tables[name]
+            if "article_id" in table.columns:
+                table = table[table["article_id"].isin(self._kept)]
+            self._selected[name] = table
+        return self._selected[name]
+
+    def __iter__(self):
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
 
 
 def _period_end(day_or_period: str) -> str:
