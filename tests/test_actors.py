@@ -276,3 +276,45 @@ def test_seed_quotes(seeds):
     peskov = quotes[quotes["speaker"] == "Dmitry Peskov"]
     assert set(peskov["cue"]) == {"ujar", "ucapnya", "katanya"}
     assert set(peskov["role"]) == {"juru bicara Kremlin"}
+
+
+class _FakeTagger:
+    """Stands in for the CRF tagger: tags the given word sequences, so the policy is tested, not the model."""
+
+    def __init__(self, tagged: dict[str, str]) -> None:
+        self.tagged = {tuple(name.split()): type_ for name, type_ in tagged.items()}
+
+    def spans(self, text, tokens, gazetteer_tags):
+        found = []
+        for words, type_ in self.tagged.items():
+            for k in range(len(tokens.words) - len(words) + 1):
+                if tuple(tokens.words[k : k + len(words)]) == words:
+                    found.append((k, k + len(words), type_, 0.9))
+        return found
+
+
+@pytest.mark.parametrize("text, tagged, expected, absent", [
+    # A place noun the tagger puts in a place's name stays in it; another lower-case noun goes.
+    ("Warga Sugiharto tinggal di desa Kramas sejak lama.", {"Sugiharto": "PER", "desa Kramas": "LOC"},
+     {("desa Kramas", "LOC")}, {"Kramas"}),
+    ("Roket Soyuz meluncur dari kosmodrom Vostochny kemarin.", {"kosmodrom Vostochny": "LOC"},
+     {("Vostochny", "LOC")}, set()),
+    # A known name of another type closing the tagger's span belongs to the name ...
+    ("Wartawan Budiarto menunggu di Gedung DPR sejak pagi.", {"Budiarto": "PER", "Gedung DPR": "LOC"},
+     {("Gedung DPR", "LOC")}, {"DPR"}),
+    ("Kapolri Jenderal Badrodin Haiti hadir.", {"Badrodin Haiti": "PER"}, {("Badrodin Haiti", "PER")}, {"Haiti"}),
+    # ... one opening it stays, whatever the tagger's type ("juru bicara Kremlin Demitry Peskov").
+    ("ujar juru bicara Kremlin Demitry Peskov.", {"Kremlin Demitry Peskov": "ORG"},
+     {("Kremlin", "ORG")}, {"Kremlin Demitry Peskov"}),
+    # Titles of nobility stay in a tagged name; offices do not.
+    ("Sengketa antara Pangeran Singa Brata dengan penduduk.", {"Pangeran Singa Brata": "PER"},
+     {("Pangeran Singa Brata", "PER")}, {"Singa Brata"}),
+    ("Hal itu, ujar Wapres Boediono di Jakarta.", {"Wapres Boediono": "PER"}, {("Boediono", "PER")}, {"Wapres Boediono"}),
+])
+def test_tagger_spans_policy(monkeypatch, text, tagged, expected, absent):
+    import warta.tagger
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _FakeTagger(tagged))
+    found = {(m.surface, m.type) for m in extract_actors(text, use_model=True)}
+    assert expected <= found
+    assert not absent & {surface for surface, _ in found}

@@ -66,6 +66,13 @@ otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
 """.split())
 # Words that open a place's name (a feature of the tagger).
 PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl gunung sungai danau pulau selat teluk pantai provinsi kabupaten kota".split())
+# Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
+PLACE_NOUNS = PLACE_HEADS | frozenset("""
+gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
+terminal istana taman lapangan stadion kampus penjara lapas rutan
+""".split())
+# Titles of nobility that the tagger keeps in a person's name ("Pangeran Singa Brata").
+NOBLE_TITLES = frozenset("pangeran sultan raja ratu kaisar".split())
 # Words that state an office or a function; a name right after them is a person.
 ROLE_HEADS = frozenset("""
 presiden wakil wapres perdana menteri menlu wamenlu menhan mendagri menkeu sekretaris sekjen juru
@@ -413,10 +420,12 @@ def _name_word(tokens: Tokens, k: int) -> bool:
     return word[0].isupper() and not word.isupper() and key not in PORTFOLIO_WORDS and key not in NOT_NAMES
 
 
-def _after_offices(tokens: Tokens, first: int, last: int) -> int:
+def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] = frozenset()) -> int:
     """Where a person's name starts in ``[first, last)``: after the last rank, title or office word
-    ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one."""
-    offices = [j for j in range(first, last) if tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in TITLES]
+    ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one. Words in
+    ``keep`` stay in the name."""
+    offices = [j for j in range(first, last)
+               if (tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in TITLES) and tokens.keys[j] not in keep]
     return offices[-1] + 1 if offices else first
 
 
@@ -544,14 +553,22 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]]
             if held and not override:
                 continue
-            while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
-                first += 1  # "kosmodrom Vostochny": the actor is the name, not the noun before it
+            # "kosmodrom Vostochny": the actor is the name, not the noun before it; but a place
+            # noun opens a place's name ("desa Kramas", "Gedung DPR", "kota Milwaukee").
+            if not (type_ == "LOC" and tokens.keys[first] in PLACE_NOUNS):
+                while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
+                    first += 1
             if type_ == "PER":
-                first = _after_offices(tokens, first, last)
+                first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
             if first == last or any(h.first <= first and last <= h.last for h in held):
                 continue  # the same span or inside a known name: the gazetteer's reading stands
-            if not _may_contain(type_, {h.type for h in held}):
-                continue  # "Kremlin Demitry Peskov" is no person: known names of other types stay
+            inner = {candidates[owner[j]].type for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]}
+            opening = candidates[owner[first]] if owner[first] >= 0 else None
+            if not _may_contain(type_, inner) and opening is not None:
+                # "Kremlin Demitry Peskov" is no person: the known names of other types stay when
+                # one opens the span; after a word they do not know they belong to the name
+                # ("Gedung DPR", "Badrodin Haiti").
+                continue
             if last - first == 1 and tokens.keys[first] in NOT_NAMES:
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
