@@ -9,12 +9,12 @@ as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from warta.sentiment.engines import label_from_score
+from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import load_lexicon, stance_spans
 from warta.sentiment.scoring import score_sentences, wilson_interval
 
@@ -23,54 +23,184 @@ ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
 # Holder clauses are wider than negation scopes: "Amerika Serikat (AS) mengatakan" is one clause.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
+# Evidence sentences kept per actor and side.
+_EVIDENCE = 5
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
                  sentences: pd.DataFrame | None = None, model: str | None = None) -> pd.DataFrame:
     """Sentiment about and voiced by each actor, per article (``scope="article"``) and over the
-    corpus (``scope="corpus"``, ``article_id`` empty), each side with its evidence sentences."""
+    corpus (``scope="corpus"``, ``article_id`` empty), each side with its evidence sentences.
+
+    Whole-batch and columnar: one (sentence, actor) row per actor named or quoted in a sentence,
+    grouped per article and per actor with numpy. Only the holder test reads text, once for each
+    sentence that names an actor; evidence dicts are built for the (at most 5) sentences kept.
+    """
     if sentences is None:
         sentences = score_sentences(articles, model=model, quotes=quotes)
     if mentions is None or not len(mentions) or not len(sentences):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
-    lexicon = load_lexicon()
-    speakers = _quote_speakers(quotes)
-    names = {}
-    by_sentence: dict[tuple[str, int], list[tuple[int, int, str]]] = defaultdict(list)
-    for m in mentions.itertuples():
-        key = (str(m.article_id), int(m.sentence_id))
-        by_sentence[key].append((int(m.start), int(m.end), str(m.actor_id)))
-        names.setdefault(str(m.actor_id), (getattr(m, "name", m.actor_id), getattr(m, "type", "")))
-    about: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    voiced: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for s in sentences.itertuples():
-        key = (str(s.article_id), int(s.sentence_id))
-        found = by_sentence.get(key, [])
-        quoted = speakers.get(key, set())
-        if not found and not quoted:
-            continue
-        holders = quoted | sentence_holders(lexicon, s.text, int(s.start), found)
-        item = {"article_id": key[0], "sentence_id": key[1], "text": s.text, "label": s.label,
-                "score": float(s.score), "probability": float(s.probability),
-                "cues": [c["term"] for c in s.cues]}
-        for actor in {actor for _, _, actor in found} | quoted:
-            counts[(key[0], actor)] += 1
-            (voiced if actor in holders else about)[(key[0], actor)].append(item)
-    rows = [_row("article", article_id, actor, names, about[(article_id, actor)], voiced[(article_id, actor)],
-                 counts[(article_id, actor)]) for article_id, actor in counts]
-    corpus_about: dict[str, list[dict]] = defaultdict(list)
-    corpus_voiced: dict[str, list[dict]] = defaultdict(list)
-    corpus_counts: dict[str, int] = defaultdict(int)
-    for (article_id, actor), n in counts.items():
-        corpus_counts[actor] += n
-        corpus_about[actor] += about[(article_id, actor)]
-        corpus_voiced[actor] += voiced[(article_id, actor)]
-    rows += [_row("corpus", "", actor, names, corpus_about[actor], corpus_voiced[actor], n)
-             for actor, n in corpus_counts.items()]
-    table = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    # ``pos`` numbers the sentence rows: the order every tie below keeps.
+    keys = pd.DataFrame({"article_id": sentences["article_id"].astype(str).to_numpy(),
+                         "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
+                         "pos": np.arange(len(sentences))})
+    found = pd.DataFrame({"article_id": mentions["article_id"].astype(str).to_numpy(),
+                          "sentence_id": mentions["sentence_id"].astype("int64").to_numpy(),
+                          "start": mentions["start"].astype("int64").to_numpy(),
+                          "end": mentions["end"].astype("int64").to_numpy(),
+                          "actor": mentions["actor_id"].astype(str).to_numpy()})
+    found = found.merge(keys, on=["article_id", "sentence_id"], how="inner", sort=False)
+    quoted = _quote_speakers(quotes).merge(keys, on=["article_id", "sentence_id"], how="inner")[["pos", "actor"]]
+    # Quote speakers voice their sentence, and so do the holders found in its text.
+    voiced = pd.concat([quoted, _holder_pairs(load_lexicon(), sentences, found)], ignore_index=True)
+    pairs = pd.concat([found[["pos", "actor"]], quoted], ignore_index=True).drop_duplicates()
+    if not len(pairs):
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    pairs = pairs.merge(voiced.drop_duplicates().assign(voiced=True), on=["pos", "actor"], how="left")
+    pairs["voiced"] = pairs["voiced"].eq(True)
+    pairs["article_id"] = keys["article_id"].to_numpy()[pairs["pos"].to_numpy()]
+    # An (article, actor) group is placed by its first sentence; the corpus lists an actor's
+    # sentences group after group in that order, as a running list over the sentences would.
+    pairs["first"] = pairs.groupby(["article_id", "actor"], sort=False)["pos"].transform("min")
+    columns = _SentenceColumns(sentences)
+    names = _actor_names(mentions)
+    article = pairs.sort_values(["first", "actor", "pos"], kind="stable", ignore_index=True)
+    corpus = pairs.sort_values(["actor", "first", "pos"], kind="stable", ignore_index=True)
+    tables = [_scope_table("article", article, ["first", "actor"], columns, names),
+              _scope_table("corpus", corpus, ["actor"], columns, names)]
+    table = pd.concat(tables, ignore_index=True)
     return table.sort_values(["scope", "n_sentences", "actor_id"], ascending=[False, False, True],
                              ignore_index=True)
+
+
+class _SentenceColumns:
+    """The sentence columns actor scoring reads, as arrays by sentence position."""
+
+    def __init__(self, sentences: pd.DataFrame) -> None:
+        self.frame = sentences
+        self.article_id = sentences["article_id"].astype(str).to_numpy()
+        self.sentence_id = sentences["sentence_id"].astype("int64").to_numpy()
+        self.score = sentences["score"].astype(float).to_numpy()
+        self.probability = sentences["probability"].astype(float).to_numpy()
+        self.label = sentences["label"].to_numpy()
+        self._items: dict[int, dict] = {}
+
+    def item(self, pos: int) -> dict[str, Any]:
+        """One evidence entry, built once per sentence however many actors cite it."""
+        item = self._items.get(pos)
+        if item is None:
+            row = self.frame.iloc[pos]
+            item = {"article_id": self.article_id[pos], "sentence_id": int(self.sentence_id[pos]),
+                    "text": row["text"], "label": row["label"], "score": float(self.score[pos]),
+                    "cues": [c["term"] for c in row["cues"]]}
+            self._items[pos] = item
+        return item
+
+
+def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns: _SentenceColumns,
+                 names: dict[str, tuple[Any, Any]]) -> pd.DataFrame:
+    """One row per group of consecutive ``pairs`` rows with equal ``group_keys``: both sides' figures."""
+    values = [pairs[key].to_numpy() for key in group_keys]
+    change = np.zeros(len(pairs), dtype=bool)
+    change[0] = True
+    for value in values:
+        change[1:] |= value[1:] != value[:-1]
+    group = np.cumsum(change) - 1
+    starts = np.flatnonzero(change)
+    n_groups = len(starts)
+    actors = pairs["actor"].to_numpy()[starts]
+    table: dict[str, Any] = {
+        "scope": scope,
+        "article_id": pairs["article_id"].to_numpy()[starts] if scope == "article" else "",
+        "actor_id": actors,
+        "name": [names.get(actor, (actor, ""))[0] for actor in actors],
+        "type": [names.get(actor, (actor, ""))[1] for actor in actors],
+        "n_sentences": np.bincount(group, minlength=n_groups),
+    }
+    voiced = pairs["voiced"].to_numpy()
+    pos = pairs["pos"].to_numpy()
+    for side, mask in (("about", ~voiced), ("voiced", voiced)):
+        table |= {f"{side}_{key}": value for key, value in _side(group[mask], pos[mask], n_groups, columns).items()}
+    return pd.DataFrame(table, columns=ACTOR_COLUMNS)
+
+
+def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceColumns) -> dict[str, Any]:
+    """Label, mean score, probability, count and evidence of each group's sentences (see
+    :func:`aggregate`); ``group`` is non-decreasing and each group's rows are in item order."""
+    n = np.bincount(group, minlength=n_groups)
+    present = n > 0
+    scores = columns.score[pos]
+    mean = np.full(n_groups, np.nan)
+    mean[present] = _ordered_sums(scores, group, n_groups)[present] / n[present]
+    band = float(engine_settings().get("score_neutral_band", 0.2))
+    label = np.where(mean >= band, "positive", np.where(mean <= -band, "negative", "neutral")).astype(object)
+    label[~present] = ""
+    probability = columns.probability[pos]
+    agree = np.where(columns.label[pos] == label[group], probability, (1 - probability) / 2)
+    share = np.full(n_groups, np.nan)
+    share[present] = _ordered_sums(agree, group, n_groups)[present] / n[present]
+    # The strongest sentences first (|score|, ties in item order), at most _EVIDENCE per group.
+    order = np.lexsort((np.arange(len(group)), -np.abs(scores), group))
+    rank = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
+    kept = order[rank < _EVIDENCE]
+    evidence: list[list[dict]] = [[] for _ in range(n_groups)]
+    for g, p in zip(group[kept].tolist(), pos[kept].tolist()):
+        evidence[g].append(columns.item(p))
+    return {"label": label, "score": [round(x, 4) for x in mean.tolist()],
+            "probability": [round(x, 4) for x in share.tolist()], "n": n, "evidence": evidence}
+
+
+def _ordered_sums(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
+    """Each group's sum added left to right, as ``sum()`` over its items does: numpy's pairwise
+    and pandas' compensated sums can differ in the last bit, which may move a mean across the
+    neutral band's edge."""
+    sums = np.zeros(n_groups)
+    if not len(values):
+        return sums
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(group)])
+    ids = group[starts]
+    big = sizes > 64
+    for start, size, gid in zip(starts[big].tolist(), sizes[big].tolist(), ids[big].tolist()):
+        sums[gid] = sum(values[start:start + size].tolist())
+    by_size = np.argsort(-sizes[~big], kind="stable")
+    starts, sizes, ids = starts[~big][by_size], sizes[~big][by_size], ids[~big][by_size]
+    totals = np.zeros(len(ids))
+    for k in range(int(sizes[0]) if len(sizes) else 0):
+        live = int(np.searchsorted(-sizes, -k, side="left"))  # groups with more than k items
+        totals[:live] += values[starts[:live] + k]
+    sums[ids] = totals
+    return sums
+
+
+def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """(pos, actor) for each actor that voices a sentence it is named in (:func:`sentence_holders`)."""
+    if not len(found):
+        return pd.DataFrame({"pos": np.array([], dtype="int64"), "actor": np.array([], dtype=object)})
+    found = found.sort_values("pos", kind="stable")  # a sentence's mentions in table order
+    pos = found["pos"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]]).tolist()
+    ends = starts[1:] + [len(pos)]
+    mention_starts, mention_ends = found["start"].tolist(), found["end"].tolist()
+    actors = found["actor"].tolist()
+    texts, offsets = sentences["text"].to_numpy(), sentences["start"].to_numpy()
+    rows_pos: list[int] = []
+    rows_actor: list[str] = []
+    for first, last in zip(starts, ends):
+        p = int(pos[first])
+        spans = list(zip(mention_starts[first:last], mention_ends[first:last], actors[first:last]))
+        for actor in sentence_holders(lexicon, texts[p], int(offsets[p]), spans):
+            rows_pos.append(p)
+            rows_actor.append(actor)
+    return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
+
+
+def _actor_names(mentions: pd.DataFrame) -> dict[str, tuple[Any, Any]]:
+    """Each actor's name and type from its first mention (the actor id when there is no name)."""
+    first = mentions.assign(_actor=mentions["actor_id"].astype(str)).drop_duplicates("_actor")
+    name = first["name"] if "name" in first.columns else first["actor_id"]
+    kind = first["type"] if "type" in first.columns else pd.Series("", index=first.index)
+    return dict(zip(first["_actor"], zip(name, kind)))
 
 
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]]) -> set[str]:
@@ -107,18 +237,6 @@ def share_of_voice(actors: pd.DataFrame, *, top_n: int = 20, z: float = 1.96) ->
     return pd.DataFrame(rows, columns=["actor_id", "name", "k", "n", "share", "low", "high"])
 
 
-def _row(scope: str, article_id: str, actor: str, names: dict, about: list[dict], voiced: list[dict],
-         n: int) -> dict[str, Any]:
-    name, kind = names.get(actor, (actor, ""))
-    row: dict[str, Any] = {"scope": scope, "article_id": article_id, "actor_id": actor, "name": name,
-                           "type": kind, "n_sentences": n}
-    for side, items in (("about", about), ("voiced", voiced)):
-        label, score, probability = aggregate(items)
-        row.update({f"{side}_label": label, f"{side}_score": score, f"{side}_probability": probability,
-                    f"{side}_n": len(items), f"{side}_evidence": _strongest(items)})
-    return row
-
-
 def aggregate(items: list[dict]) -> tuple[str, float, float]:
     """Label a set of sentences by their mean score; probability = mean per-sentence P(that label)."""
     if not items:
@@ -130,19 +248,16 @@ def aggregate(items: list[dict]) -> tuple[str, float, float]:
     return label, round(score, 4), round(probability, 4)
 
 
-def _strongest(items: list[dict], limit: int = 5) -> list[dict]:
-    ranked = sorted(items, key=lambda item: -abs(item["score"]))[:limit]
-    return [{k: item[k] for k in ("article_id", "sentence_id", "text", "label", "score", "cues")} for item in ranked]
-
-
-def _quote_speakers(quotes: pd.DataFrame | None) -> dict[tuple[str, int], set[str]]:
-    speakers: dict[tuple[str, int], set[str]] = defaultdict(set)
+def _quote_speakers(quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """(article_id, sentence_id, actor) of each quote with a known speaker."""
     if quotes is None or not len(quotes):
-        return speakers
-    for a, s, p in zip(quotes["article_id"], quotes["sentence_id"], quotes["speaker_id"]):
-        if isinstance(p, str) and p:
-            speakers[(str(a), int(s))].add(p)
-    return speakers
+        return pd.DataFrame({"article_id": [], "sentence_id": np.array([], dtype="int64"), "actor": []})
+    speaker = quotes["speaker_id"]
+    known = speaker.map(lambda value: isinstance(value, str) and value != "").astype(bool)
+    quotes = quotes[known]
+    return pd.DataFrame({"article_id": quotes["article_id"].astype(str).to_numpy(),
+                         "sentence_id": quotes["sentence_id"].astype("int64").to_numpy(),
+                         "actor": quotes["speaker_id"].to_numpy()}).drop_duplicates()
 
 
 def _last_break(text: str, position: int) -> int:

@@ -1,0 +1,108 @@
+"""Actor sentiment (warta.sentiment.targets): the columnar score_actors on hand-made tables."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from warta.sentiment.targets import _ordered_sums, score_actors
+
+
+def sentence(article: str, number: int, text: str, score: float, label: str, probability: float = 0.8,
+             start: int = 0) -> dict:
+    return {"article_id": article, "sentence_id": number, "text": text, "start": start, "score": score,
+            "label": label, "probability": probability, "cues": [{"term": f"cue{number}"}]}
+
+
+def mention(article: str, number: int, actor: str, start: int = 0, name: str = "", type_: str = "PER") -> dict:
+    return {"article_id": article, "sentence_id": number, "actor_id": actor, "name": name or actor.title(),
+            "type": type_, "start": start, "end": start + len(actor)}
+
+
+SENTENCES = pd.DataFrame([
+    sentence("a1", 0, "budi bertemu sari.", 0.5, "positive"),
+    sentence("a1", 1, "budi gagal.", -0.5, "negative"),
+    sentence("a1", 2, "cuaca cerah.", 0.9, "positive"),
+    sentence("a2", 0, "sari menang.", 0.5, "positive", probability=0.6),
+    sentence("a2", 1, "budi dan sari.", 0.0, "neutral"),
+])
+MENTIONS = pd.DataFrame([
+    mention("a1", 0, "budi", 0), mention("a1", 0, "sari", 13), mention("a1", 1, "budi", 0),
+    mention("a2", 0, "sari", 0), mention("a2", 1, "budi", 0), mention("a2", 1, "sari", 9),
+])
+
+
+@pytest.mark.parametrize("scope, article, actor, n, about_label, about_score, about_probability, evidence", [
+    # (0.5 + -0.5) / 2 = 0 → neutral; P(neutral) = (1 - 0.8) / 2 per sentence.
+    ("article", "a1", "budi", 2, "neutral", 0.0, 0.1, [("a1", 0), ("a1", 1)]),
+    ("article", "a1", "sari", 1, "positive", 0.5, 0.8, [("a1", 0)]),
+    ("article", "a2", "sari", 2, "positive", 0.25, 0.35, [("a2", 0), ("a2", 1)]),
+    # Corpus: a1's sentences, then a2's; evidence by |score|, ties in that order.
+    ("corpus", "", "budi", 3, "neutral", 0.0, 0.1 * 2 / 3 + 0.8 / 3, [("a1", 0), ("a1", 1), ("a2", 1)]),
+    ("corpus", "", "sari", 3, "positive", 0.3333, (0.8 + 0.6 + 0.1) / 3, [("a1", 0), ("a2", 0), ("a2", 1)]),
+])
+def test_about_side_per_article_and_corpus(scope, article, actor, n, about_label, about_score, about_probability,
+                                           evidence):
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES)
+    row = table[(table["scope"] == scope) & (table["article_id"] == article) & (table["actor_id"] == actor)]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row["n_sentences"], row["about_label"], row["about_n"]) == (n, about_label, n)
+    assert row["about_score"] == pytest.approx(about_score, abs=1e-4)
+    assert row["about_probability"] == pytest.approx(round(about_probability, 4), abs=1e-4)
+    assert [(item["article_id"], item["sentence_id"]) for item in row["about_evidence"]] == evidence
+    assert row["voiced_label"] == "" and row["voiced_n"] == 0 and row["voiced_evidence"] == []
+    assert np.isnan(row["voiced_score"])
+    assert row["name"] == actor.title() and row["type"] == "PER"
+
+
+def test_rows_sorted_corpus_first_then_by_sentences():
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES)
+    assert list(table["scope"]) == ["corpus", "corpus", "article", "article", "article", "article"]
+    assert list(table["actor_id"]) == ["budi", "sari", "budi", "sari", "budi", "sari"]
+    assert list(table["article_id"]) == ["", "", "a1", "a2", "a2", "a1"]
+
+
+def test_quote_speaker_voices_sentence_without_being_named():
+    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 2, "speaker_id": "joko"},
+                           {"article_id": "a1", "sentence_id": 1, "speaker_id": ""},
+                           {"article_id": "a1", "sentence_id": 1, "speaker_id": None}])
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, quotes=quotes, sentences=SENTENCES)
+    joko = table[table["actor_id"] == "joko"]
+    assert list(joko["scope"]) == ["corpus", "article"]
+    assert (joko["voiced_n"] == 1).all() and (joko["about_n"] == 0).all()
+    assert (joko["voiced_label"] == "positive").all()
+    # Not in the mentions: the id stands for the name, the type is empty.
+    assert (joko["name"] == "joko").all() and (joko["type"] == "").all()
+
+
+def test_evidence_keeps_five_strongest_in_order():
+    sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", s, "neutral")
+                              for i, s in enumerate([0.1, -0.9, 0.3, 0.9, -0.3, 0.5, 0.1, -0.5])])
+    mentions = pd.DataFrame([mention("a1", i, "budi") for i in range(8)])
+    row = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences).iloc[0]
+    assert [item["sentence_id"] for item in row["about_evidence"]] == [1, 3, 5, 7, 2]
+    assert row["about_evidence"][0] == {"article_id": "a1", "sentence_id": 1, "text": "budi 1.", "label": "neutral",
+                                        "score": -0.9, "cues": ["cue1"]}
+
+
+@pytest.mark.parametrize("mentions, sentences", [
+    (pd.DataFrame(), SENTENCES),
+    (MENTIONS, SENTENCES.iloc[0:0]),
+    (MENTIONS.assign(sentence_id=9), SENTENCES),  # mentions in no scored sentence
+])
+def test_empty_inputs_give_an_empty_table(mentions, sentences):
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    assert table.empty and "about_evidence" in table.columns
+
+
+@pytest.mark.parametrize("sizes", [[1], [3, 1, 2], [8, 9, 64, 65], [200, 1, 7]])
+def test_ordered_sums_add_left_to_right_like_sum(sizes):
+    rng = random.Random(len(sizes))
+    groups = [[rng.uniform(-1, 1) * 10 ** rng.randint(-3, 3) for _ in range(size)] for size in sizes]
+    values = np.array([value for items in groups for value in items])
+    group = np.repeat(np.arange(len(sizes)), sizes)
+    sums = _ordered_sums(values, group, len(sizes) + 1)
+    assert sums.tolist() == [sum(items) for items in groups] + [0.0]
