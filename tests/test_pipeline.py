@@ -281,11 +281,15 @@ def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_pat
     assert_tables_equal(again, whole)
 
 
-def test_dask_and_pandas_agree_on_the_real_stages(synthetic_corpus, dask_cluster):
-    on_pandas = pipeline.analyze(synthetic_corpus, cache=False, progress=False)
+@pytest.mark.parametrize("profile", ["full", "fast"])
+def test_dask_and_pandas_agree_on_the_real_stages(synthetic_corpus, dask_cluster, profile):
+    on_pandas = pipeline.analyze(synthetic_corpus, cache=False, progress=False, profile=profile)
     on_dask = pipeline.analyze(synthetic_corpus, cache=False, progress=False, engine="dask",
-                               scheduler=dask_cluster.scheduler_address)
+                               scheduler=dask_cluster.scheduler_address, profile=profile)
     assert on_dask.stats["engine"] == "dask" and on_dask.stats["processed_files"] == 16
+    assert on_pandas.stats["profile"] == on_dask.stats["profile"] == profile
+    engines = set(on_dask["sentiment_articles"]["engine"])
+    assert (engines == {"lexicon"}) == (profile == "fast")
     for name in pipeline.TABLES:
         left, right = on_pandas[name], on_dask[name]
         order = [c for c in left.columns if left[c].map(lambda v: not isinstance(v, (list, dict))).all()]
@@ -329,3 +333,55 @@ def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
 def test_flatten_for_export_turns_nested_cells_into_json(table, expected):
     flat = pipeline.flatten_for_export(table)
     assert [None if pd.isna(value) else value for value in flat.iloc[:, 0]] == expected
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+@pytest.mark.parametrize(
+    ("options", "corpus_bytes", "expected"),
+    [
+        ({}, 10, {"profile": "full", "actors_model": None, "sentiment_model": None}),
+        ({"profile": "auto"}, 10, {"profile": "full", "actors_model": None, "sentiment_model": None}),
+        ({"profile": "auto"}, 10**9, {"profile": "fast", "actors_model": False, "sentiment_model": "lexicon"}),
+        ({"profile": None}, 10**9, {"profile": "fast", "actors_model": False, "sentiment_model": "lexicon"}),
+        ({"profile": "fast"}, 10, {"profile": "fast", "actors_model": False, "sentiment_model": "lexicon"}),
+        ({"profile": "full"}, 10**9, {"profile": "full", "actors_model": None, "sentiment_model": None}),
+        # An explicit model wins over the profile's engine; the actors follow the profile.
+        ({"profile": "fast", "sentiment_model": "my.json.gz"}, 10,
+         {"profile": "fast", "actors_model": False, "sentiment_model": "my.json.gz"}),
+    ],
+)
+def test_profiles_resolve_to_stage_options(options, corpus_bytes, expected, monkeypatch):
+    monkeypatch.setitem(config.settings()["pipeline"], "profile", "auto")
+    monkeypatch.setitem(config.settings()["pipeline"], "bulk_min_bytes", 1000)
+    resolved = pipeline.resolve_options(options, corpus_bytes=corpus_bytes)
+    assert {key: resolved[key] for key in expected} == expected
+
+
+def test_an_unknown_profile_is_an_error():
+    with pytest.raises(ValueError, match="profile"):
+        pipeline.resolve_options({"profile": "turbo"}, corpus_bytes=0)
+
+
+def test_the_profile_versions_exactly_the_stages_it_changes():
+    stages = [pipeline.LOADER, *pipeline.STAGES]
+    full = pipeline.stage_fingerprints(stages, pipeline.resolve_options({"profile": "full"}, corpus_bytes=0))
+    fast = pipeline.stage_fingerprints(stages, pipeline.resolve_options({"profile": "fast"}, corpus_bytes=0))
+    assert {name for name in full if full[name] != fast[name]} == {"actors", "sentiment"}
+
+
+def test_auto_profile_follows_the_corpus_size(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(config.settings()["pipeline"], "profile", "auto")
+    monkeypatch.setitem(config.settings()["pipeline"], "bulk_min_bytes", 200)
+    _, small = run(corpus / "0[0-1].txt", tmp_path / "cache")
+    _, large = run(corpus, tmp_path / "cache")
+    assert small["profile"] == "full" and large["profile"] == "fast"
+    # The fast profile versions actors and sentiment apart: the two small files run those again.
+    assert large["processed"] == {"load": 7, "actors": 9, "sentiment": 9}
+
+
+def test_stats_split_stage_and_engine_cpu(corpus, tmp_path):
+    _, stats = run(corpus, tmp_path / "cache")
+    assert set(stats["cpu_seconds"]) == {"load", "actors", "sentiment"}
+    assert all(seconds >= 0 for seconds in stats["cpu_seconds"].values()) and stats["engine_cpu_seconds"] >= 0

@@ -16,6 +16,14 @@
 Both engines write the same parts and read them back the same way, so their results are
 identical. Stage calls live in the two tables below, so that a stage's signature changes in one
 place.
+
+**Profiles** (``[pipeline] profile``, ``analyze(profile=...)``, ``warta analyze --profile``) choose
+what the per-article stages cost: ``"full"`` runs the CRF name tagger and the default sentiment
+engine; ``"fast"`` runs actors from the gazetteer and rules only and the lexicon sentiment engine
+(about twice as fast end to end; entity F1 measured by ``warta bench``); ``"auto"`` (the default)
+picks ``"fast"`` for a corpus of at least ``[pipeline] bulk_min_bytes`` of input files and
+``"full"`` below, so the seeds and everyday notebook batches keep full quality. The resolved
+profile is part of each stage's cache version, and both engines give identical tables for it.
 """
 from __future__ import annotations
 
@@ -69,10 +77,10 @@ class Stage:
     batch: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
 
-def _run_actors(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFrame]:
+def _run_actors(articles: pd.DataFrame, *, actors_model: bool | None = None, **options: Any) -> dict[str, pd.DataFrame]:
     from warta import actors
 
-    mentions = actors.extract_mentions(articles)
+    mentions = actors.extract_mentions(articles, use_model=actors_model)
     return {"mentions": mentions, "quotes": actors.extract_quotes(articles, mentions)}
 
 
@@ -110,11 +118,12 @@ def _cooccurrence(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **optio
     return cooccurrence.cooccurrence(tables["mentions"])
 
 
-def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], *, sentiment_model: str | None = None,
+                      **options: Any) -> pd.DataFrame:
     from warta import sentiment
 
     return sentiment.score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"],
-                                  sentences=tables["sentiment_sentences"])
+                                  sentences=tables["sentiment_sentences"], model=sentiment_model)
 
 
 def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
@@ -200,36 +209,45 @@ def analyze(
     engine: str = "pandas",
     scheduler: str | None = None,
     sentiment_model: str | None = None,
+    profile: str | None = None,
     cache: bool | str | Path | None = None,
     progress: bool | None = None,
 ) -> Tables:
     """Load ``source`` (default: the seeds), run every analysis, optionally write tables to ``out``.
 
     ``engine`` is ``"pandas"`` or ``"dask"`` (``scheduler``: a Dask scheduler address; default a
-    local cluster). ``cache``: True for ``warta.config.cache_dir()``, a path for another folder,
+    local cluster). ``profile``: ``"full"``, ``"fast"`` or ``"auto"`` (None reads ``[pipeline]
+    profile``; see the module docstring); an explicit ``sentiment_model`` wins over the profile's.
+    ``cache``: True for ``warta.config.cache_dir()``, a path for another folder,
     False for a throw-away one; None reads ``[cache] enabled``. The result maps every name in
     ``TABLES`` to its table (the whole-batch analyses run when first read: see :class:`Tables`);
     its ``stats`` say how many files each stage processed (0 everywhere on a fully cached re-run).
     """
     started = time.perf_counter()
-    options = {"sentiment_model": sentiment_model or None}
+    options = {"sentiment_model": sentiment_model or None, "profile": profile}
     with _store(cache) as root:
         tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
                                progress=progress)
-    result = Tables(tables, options=options, stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
+    result = Tables(tables, options=stats.pop("options"),
+                    stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
     log.info("analyze: %s", result.stats)
     if out is not None:
         write_tables(result, Path(out))
     return result
 
 
-def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None) -> dict[str, pd.DataFrame]:
-    """Run every stage and analysis over already-loaded articles, in memory (no cache)."""
+def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None,
+                 profile: str = "full") -> dict[str, pd.DataFrame]:
+    """Run every stage and analysis over already-loaded articles, in memory (no cache).
+
+    ``profile`` is ``"full"`` or ``"fast"`` (there are no input files to size an ``"auto"`` by).
+    """
+    options = resolve_options({"sentiment_model": sentiment_model, "profile": profile}, corpus_bytes=0)
     usable = articles[articles["status"] != "rejected"]
     tables: dict[str, pd.DataFrame] = {"articles": articles}
     for stage in STAGES:
-        tables |= stage.run(usable, sentiment_model=sentiment_model)
-    return dict(Tables(tables, options={"sentiment_model": sentiment_model}, stats={}))
+        tables |= stage.run(usable, **options)
+    return dict(Tables(tables, options=options, stats={}))
 
 
 def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str | None = None,
@@ -238,6 +256,7 @@ def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str |
     """Run the per-article stages the cache lacks, then read every per-article table back."""
     plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
     stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
+    stats |= {"profile": plan.context.options["profile"], "options": plan.context.options}
     return collect(plan, loader=loader, stages=stages), stats
 
 
@@ -258,7 +277,8 @@ def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None
     files = resolve_files(source if source is not None else config.seeds_dir())
     manifest = store.manifest(files)
     manifest[POSITION] = range(len(manifest))
-    fps = fingerprints or stage_fingerprints([loader, *stages], options or {})
+    options = resolve_options(options or {}, corpus_bytes=int(manifest["size"].sum()))
+    fps = fingerprints or stage_fingerprints([loader, *stages], options)
     coverage = {stage.name: store.keys(stage.name, fps[stage.name]) for stage in [loader, *stages]}
     # A file whose bytes appear twice is processed once; collect() gives each path its rows.
     unique = manifest.drop_duplicates("file_key")
@@ -273,7 +293,26 @@ def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None
     # Cached files are grouped by the load part that holds them, so that each unit reads one part.
     for _, group in work.groupby(work["load_part"].fillna(""), sort=True):
         units += [group.iloc[start:start + size].reset_index(drop=True) for start in range(0, len(group), size)]
-    return Plan(Context(Path(store_root), fps, dict(options or {})), manifest, units)
+    return Plan(Context(Path(store_root), fps, options), manifest, units)
+
+
+def resolve_options(options: Mapping[str, Any], *, corpus_bytes: int) -> dict[str, Any]:
+    """Turn ``profile`` (``"full"``, ``"fast"``, ``"auto"``; None: ``[pipeline] profile``) into stage options.
+
+    ``"auto"`` is ``"fast"`` from ``[pipeline] bulk_min_bytes`` of input files up. The result
+    holds the concrete ``profile``, ``actors_model`` (None: follow ``[actors] model``) and
+    ``sentiment_model`` (None: ``[sentiment] default_engine``; an explicit model always wins).
+    """
+    settings = config.section("pipeline")
+    profiles = settings.get("profiles", {})
+    name = options.get("profile") or settings.get("profile", "full")
+    if name == "auto":
+        name = "fast" if corpus_bytes >= int(settings.get("bulk_min_bytes", 50_000_000)) else "full"
+    if name not in profiles:
+        raise ValueError(f"profile must be one of {sorted({*profiles, 'auto'})}, not {name!r}")
+    spec = profiles[name]
+    return {**options, "profile": name, "actors_model": spec.get("actors_model"),
+            "sentiment_model": options.get("sentiment_model") or spec.get("sentiment_model") or None}
 
 
 def resolve_files(source) -> list[Path]:
@@ -294,6 +333,8 @@ def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root
     for stage in stages:
         spec = inputs.get(stage.name, {})
         extra = [upstream, *(repr(sorted(config.section(s).items())) for s in spec.get("settings", []))]
+        if stage.name == "actors" and options.get("actors_model") is not None:
+            extra.append(f"actors_model={bool(options['actors_model'])}")
         if stage.name == "sentiment" and options.get("sentiment_model"):
             model = Path(options["sentiment_model"])
             extra.append(cache_store.fingerprint(["**/*"], root=model) if model.is_dir() else
@@ -315,6 +356,8 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
     show = sys.stderr.isatty() if progress is None else progress
     kwargs = dict(context=plan.context, loader=loader, stages=tuple(stages))
     small = len(plan.units) < int(config.section("pipeline").get("dask_min_partitions", 2))
+    started = time.process_time()
+    workers_cpu = 0.0
     if not plan.units:
         counts = []
     elif engine == "pandas" or small:  # a cluster costs seconds to start: not worth it for one partition
@@ -323,14 +366,20 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
         counts = [enrich_partition(load_unit(unit, **kwargs), **kwargs)
                   for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
     else:
-        counts = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
+        counts, workers_cpu = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
+    total_cpu = time.process_time() - started + workers_cpu
     done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages, loader)
+    names = [loader.name, *(s.name for s in stages)]
+    cpu = {name: round(float(done[f"seconds_{name}"].sum()), 3) for name in names}
     stats: dict[str, Any] = {
         "engine": "pandas" if small else engine,
         "files": len(plan.manifest),
         "processed_files": int(done["files"].sum()),
-        "processed": {name: int(done[name].sum()) for name in [loader.name, *(s.name for s in stages)]},
-        "cpu_seconds": {name: round(float(done[f"seconds_{name}"].sum()), 3) for name in [loader.name, *(s.name for s in stages)]},
+        "processed": {name: int(done[name].sum()) for name in names},
+        "cpu_seconds": cpu,
+        # Everything else this run cost in CPU (this process and the workers): partitioning,
+        # Parquet parts, keys, Dask tasks and worker start-up. The stages' own calls are above.
+        "engine_cpu_seconds": round(max(total_cpu - sum(cpu.values()), 0.0), 3),
         "errors": [error for errors in done["errors"] for error in errors],
     }
     for error in stats["errors"]:
@@ -338,7 +387,13 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
     return stats
 
 
-def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict[str, Any]) -> list[pd.DataFrame]:
+def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
+                  kwargs: dict[str, Any]) -> tuple[list[pd.DataFrame], float]:
+    """Run the units on Dask; return their count tables and the CPU seconds the workers spent.
+
+    A local cluster's workers count from their start (start-up is engine cost); an existing
+    cluster's only for this run.
+    """
     import dask
     import dask.dataframe as dd
     from tqdm.auto import tqdm
@@ -348,6 +403,7 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict
             tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
         from distributed import as_completed
 
+        before = {} if not scheduler else client.run(time.process_time)
         # Each task gets the path of its unit's file list, not the list: the graph stays small.
         paths = []
         for number, unit in enumerate(plan.units):
@@ -358,7 +414,9 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict
         futures = client.compute(counts.to_delayed())
         for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
             pass
-        return client.gather(futures)
+        counts = client.gather(futures)
+        after = client.run(time.process_time)
+        return counts, sum(seconds - before.get(worker, 0.0) for worker, seconds in after.items())
 
 
 @contextmanager
@@ -390,16 +448,18 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
         frames.append(store.read(loader.name, fp, "articles", parts=set(unit.loc[cached, "load_part"]),
                                  keys=unit.loc[cached, "file_key"]))
     fresh = unit[~cached]
-    started = time.process_time()
+    seconds = 0.0
     if len(fresh):
+        started = time.process_time()
         articles = loader.run(fresh["path"].tolist())
+        seconds = time.process_time() - started
         articles = _attach_keys(articles, dict(zip(fresh["path"], fresh["file_key"])))
         store.write_part(loader.name, fp, fresh["file_key"].tolist(), {"articles": articles})
         frames.append(articles)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame = frame.drop_duplicates([KEY, ROW]).reset_index(drop=True)
     frame[NEEDS] = frame[KEY].map(dict(zip(unit["file_key"], unit["needs"])))
-    frame.attrs["seconds"] = time.process_time() - started
+    frame.attrs["seconds"] = seconds
     return frame
 
 
@@ -426,32 +486,44 @@ def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage,
         counts[f"seconds_{stage.name}"] = 0.0
         if not todo:
             continue
-        # CPU time of this process: what the stage costs per core, whatever else shares the machine.
-        started = time.process_time()
         subset = usable[usable[KEY].isin(todo)]
-        tables, failed = _run_stage(stage, subset, context.options)
+        tables, failed, seconds = _run_stage(stage, subset, context.options)
         counts["errors"] += [f"{stage.name} failed on {key}: {error}" for key, error in failed.items()]
         store.write_part(stage.name, context.fingerprints[stage.name], sorted(todo - set(failed)), tables)
-        counts[f"seconds_{stage.name}"] = time.process_time() - started
+        counts[f"seconds_{stage.name}"] = seconds
     meta = _stats_meta(stages, loader)
     return pd.DataFrame([counts]).astype(meta.dtypes.to_dict())[list(meta.columns)]
 
 
-def _run_stage(stage: Stage, articles: pd.DataFrame, options: dict[str, Any]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Run ``stage``; if it raises, retry file by file so one bad article cannot sink its partition."""
+def _run_stage(stage: Stage, articles: pd.DataFrame,
+               options: dict[str, Any]) -> tuple[dict[str, pd.DataFrame], dict[str, str], float]:
+    """Run ``stage``; if it raises, retry file by file so one bad article cannot sink its partition.
+
+    Returns the keyed tables, the files that failed, and the CPU seconds of the stage's own calls
+    (this process's CPU time: what the stage costs per core, whatever else shares the machine).
+    """
+    public = _public(articles)
+    started = time.process_time()
     try:
-        return _keyed(stage.run(_public(articles), **options), articles), {}
+        tables = stage.run(public, **options)
+        seconds = time.process_time() - started
+        return _keyed(tables, articles), {}, seconds
     except Exception:  # noqa: BLE001 - isolated below, reported per file
-        pass
+        seconds = time.process_time() - started
     parts: list[dict[str, pd.DataFrame]] = []
     failed: dict[str, str] = {}
     for key, group in articles.groupby(KEY, sort=False):
+        public = _public(group)
+        started = time.process_time()
         try:
-            parts.append(_keyed(stage.run(_public(group), **options), group))
+            tables = stage.run(public, **options)
+            seconds += time.process_time() - started
+            parts.append(_keyed(tables, group))
         except Exception as error:  # noqa: BLE001 - the file is reported and retried next run
+            seconds += time.process_time() - started
             failed[key] = f"{type(error).__name__}: {error}"
     names = parts[0].keys() if parts else ()
-    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in names}, failed
+    return {name: pd.concat([p[name] for p in parts], ignore_index=True) for name in names}, failed, seconds
 
 
 def _keyed(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
