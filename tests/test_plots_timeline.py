@@ -145,3 +145,39 @@ def test_figures_serialise_for_the_notebook_display(build, table):
     from jupyter_client.jsonutil import json_default
 
     json.dumps(build(table).to_plotly_json(), default=json_default)
+
+
+def _many(sizes: dict[str, int]) -> pd.DataFrame:
+    rows = [{"article_id": f"{story}-{i}", "story_id": story, "outlet": f"o{i % 3}", "title": "t",
+             "published": "2024-06-15", "precision": "day"} for story, size in sizes.items() for i in range(size)]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("sizes, limit, kept, note", [
+    ({"a": 2, "b": 3}, 5, {"a": 2, "b": 3}, ""),  # under the limit: everything
+    ({"a": 2, "b": 3, "c": 4}, 7, {"b": 3, "c": 4}, " (2 largest stories: 7 of 9 articles)"),
+    ({"a": 3, "b": 3, "c": 1}, 4, {"a": 3}, " (the largest story: 3 of 7 articles)"),  # ties by id
+    ({"a": 9, "b": 1}, 4, {"a": 4}, " (the largest story, first 4 of 10 articles)"),
+])
+def test_largest_stories_keep_whole_stories_up_to_the_limit(sizes, limit, kept, note):
+    rows, text = charts.largest_stories(_many(sizes), limit=limit)
+    assert rows["story_id"].value_counts().to_dict() == kept
+    assert text == note
+
+
+def test_big_batch_charts_stay_light(monkeypatch):
+    monkeypatch.setattr(charts, "_limit", lambda key, default: {"max_points": 50, "max_edges": 1}[key])
+    table = _many({f"s{i:03d}": 1 + i % 7 for i in range(400)})
+    table[["start", "end"]] = [pd.Timestamp("2024-06-15", tz="+07:00"), pd.Timestamp("2024-06-16", tz="+07:00")]
+    figure = charts.timeline_figure(table)
+    assert sum(len(trace.y) for trace in figure.data) <= 50
+    assert "largest stories" in figure.layout.title.text
+    events = pd.DataFrame({"article_id": table["article_id"], "outlet": table["outlet"], "surface": "15/6",
+                           "date": "2024-06-15", "sentence": "x", "precision": "day", "start": table["start"],
+                           "end": table["end"], "days_from_publication": 0.0})
+    figure = charts.events_figure(events, table)
+    assert sum(len(trace.y) for trace in figure.data) <= 100
+    assert isinstance(charts.timeline_chart(table), Figure)
+    assert isinstance(charts.events_chart(events, table), Figure)
+    figure = charts.propagation_figure(PROPAGATION)
+    assert "top 1 of" in figure.layout.title.text

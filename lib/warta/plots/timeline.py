@@ -50,6 +50,31 @@ def _dated(table: pd.DataFrame) -> pd.DataFrame:
     return dated
 
 
+def _limit(key: str, default: int) -> int:
+    return int(config.section("report").get(key, default))
+
+
+def largest_stories(table: pd.DataFrame, *, limit: int | None = None) -> tuple[pd.DataFrame, str]:
+    """The rows of the largest stories, at most ``limit`` (``[report] max_points``) in all, and a
+    note for the title when some were left out: a chart of 100,000 bars, each with its hover text,
+    is too heavy for a page and unreadable anyway. Stories are taken whole, largest first (ties by
+    story id); a first story larger than the limit is cut to its first rows.
+    """
+    limit = _limit("max_points", 2000) if limit is None else limit
+    if len(table) <= limit:
+        return table, ""
+    stories = table["story_id"].fillna("(no story)") if "story_id" in table else pd.Series("", index=table.index)
+    sizes = stories.value_counts().rename_axis("story").reset_index(name="size")
+    sizes = sizes.sort_values(["size", "story"], ascending=[False, True], kind="stable")
+    kept = sizes[sizes["size"].cumsum() <= limit]["story"]
+    if kept.empty:
+        rows = table[stories == sizes["story"].iat[0]].head(limit)
+        return rows, f" (the largest story, first {len(rows):,} of {len(table):,} articles)"
+    rows = table[stories.isin(set(kept))]
+    stories_text = "the largest story" if len(kept) == 1 else f"{len(kept):,} largest stories"
+    return rows, f" ({stories_text}: {len(rows):,} of {len(table):,} articles)"
+
+
 def _colors(keys: pd.Series) -> dict:
     return {key: PALETTE[index % len(PALETTE)] for index, key in enumerate(dict.fromkeys(keys))}
 
@@ -61,8 +86,10 @@ def timeline_figure(table: pd.DataFrame, *, title: str = "Publication timeline b
     """Interactive per-outlet timeline of :func:`warta.timeline.publication_timeline` rows.
 
     One bar per article over its publication span, coloured by story; minute- and hour-precise
-    articles also get a diamond at their exact time.
+    articles also get a diamond at their exact time. A large batch shows its largest stories
+    (see :func:`largest_stories`).
     """
+    table, note = largest_stories(table)
     dated = _dated(table)
     figure = go.Figure()
     stories = dated["story_id"].fillna("(no story)")
@@ -83,7 +110,7 @@ def timeline_figure(table: pd.DataFrame, *, title: str = "Publication timeline b
                 marker=dict(symbol="diamond", size=11, color=colors[story], line=dict(width=1, color="black")),
                 hovertext=[hover[rows.index.get_loc(index)] for index in exact.index], hoverinfo="text",
                 legendgroup=str(story)))
-    figure.update_layout(title=title, barmode="overlay", xaxis=dict(type="date", title="published (WIB)"),
+    figure.update_layout(title=title + note, barmode="overlay", xaxis=dict(type="date", title="published (WIB)"),
                          yaxis=dict(title="", autorange="reversed"), legend_title_text="story",
                          height=max(300, 60 + 32 * dated["outlet"].nunique()))
     return figure
@@ -119,6 +146,10 @@ def propagation_figure(propagation: pd.DataFrame, *, title: str = "How quotes an
     """Graph of :func:`warta.timeline.propagation_edges`: wires on the left, outlets in the order
     they first carried an item; hovering an edge lists the quotes and claims that travelled on it."""
     edges = propagation_edges(propagation)
+    limit = _limit("max_edges", 60)
+    if len(edges) > limit:  # one trace and one arrow per edge: keep those that carried the most
+        title = f"{title} (top {limit} of {len(edges):,} edges)"
+        edges = edges.head(limit)
     positions = _propagation_layout(propagation, edges)
     figure = go.Figure()
     for edge in edges.itertuples():
@@ -168,8 +199,10 @@ def recent_events(events: pd.DataFrame, *, max_days_before: float = 365) -> pd.D
 def events_figure(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before: float = 365,
                   title: str = "Dates mentioned in the text and publication dates") -> go.Figure:
     """Per outlet: publication spans (grey) and the dates the articles mention (markers, or bars
-    for month- and year-precise dates), each with its sentence on hover (see :func:`recent_events`)."""
+    for month- and year-precise dates), each with its sentence on hover (see :func:`recent_events`).
+    A large batch shows the articles of its largest stories (see :func:`largest_stories`)."""
     figure = go.Figure()
+    table, events, note = _events_of_largest(events, table)
     dated = _dated(table)
     figure.add_trace(go.Bar(
         y=dated["outlet"], base=_iso(dated["start_local"]), x=(dated["shown_end"] - dated["start_local"]).dt.total_seconds()
@@ -192,9 +225,22 @@ def events_figure(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before:
         y=mentioned.loc[~wide, "outlet"], x=_iso(mentioned.loc[~wide, "start_local"] + pd.Timedelta(hours=12)),
         mode="markers", name="mentioned (day)", marker=dict(size=10, color="#e6550d"),
         hovertext=mentioned.loc[~wide, "hover"], hoverinfo="text"))
-    figure.update_layout(title=title, barmode="overlay", xaxis=dict(type="date"), yaxis=dict(autorange="reversed"),
-                         height=max(300, 60 + 36 * dated["outlet"].nunique()))
+    figure.update_layout(title=title + note, barmode="overlay", xaxis=dict(type="date"),
+                         yaxis=dict(autorange="reversed"), height=max(300, 60 + 36 * dated["outlet"].nunique()))
     return figure
+
+
+def _events_of_largest(events: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The publication rows of the largest stories and the events of their articles (at most
+    ``[report] max_points`` of each)."""
+    kept, note = largest_stories(table)
+    if note and "article_id" in events:
+        events = events[events["article_id"].isin(set(kept["article_id"]))]
+    limit = _limit("max_points", 2000)
+    if len(events) > limit:
+        note = note or f" (first {limit:,} of {len(events):,} mentioned dates)"
+        events = events.head(limit)
+    return kept, events, note
 
 
 def _story_rows(reporters: pd.DataFrame, story_id: str | None) -> pd.DataFrame:
@@ -233,21 +279,25 @@ def _propagation_layout(propagation: pd.DataFrame, edges: pd.DataFrame) -> dict[
 
 
 def timeline_chart(table: pd.DataFrame, *, title: str = "Publication timeline by outlet") -> Figure:
-    """Static version of :func:`timeline_figure`."""
+    """Static version of :func:`timeline_figure` (one ``barh`` call per story)."""
+    table, note = largest_stories(table)
     dated = _dated(table)
     outlets = list(dict.fromkeys(dated["outlet"]))
     figure = Figure(figsize=(10, 1.2 + 0.45 * max(len(outlets), 1)))
     axes = figure.subplots()
     stories = dated["story_id"].fillna("(no story)")
     colors = _colors(stories)
-    for (_, row), story in zip(dated.iterrows(), stories):
-        y = outlets.index(row["outlet"])
-        start = mdates.date2num(row["start_local"])
-        axes.barh(y, mdates.date2num(row["shown_end"]) - start, left=start, height=0.6, color=colors[story],
+    row_of = {outlet: index for index, outlet in enumerate(outlets)}
+    for story, rows in dated.groupby(stories, sort=False):
+        y = rows["outlet"].map(row_of).to_numpy()
+        start = mdates.date2num(rows["start_local"])
+        axes.barh(y, mdates.date2num(rows["shown_end"]) - start, left=start, height=0.6, color=colors[story],
                   alpha=0.55)
-        if row["precision"] not in COARSE:
-            axes.plot(start, y, marker="D", color=colors[story], markeredgecolor="black")
-    return _finish_outlet_date_axes(figure, axes, outlets, title)
+        exact = ~rows["precision"].isin(COARSE).to_numpy()
+        if exact.any():
+            axes.plot(start[exact], y[exact], linestyle="none", marker="D", color=colors[story],
+                      markeredgecolor="black")
+    return _finish_outlet_date_axes(figure, axes, outlets, title + note)
 
 
 def lag_chart(reporters: pd.DataFrame, *, story_id: str | None = None) -> Figure:
@@ -286,23 +336,26 @@ def wire_share_chart(articles: pd.DataFrame, *, title: str = "Sources credited b
 
 def events_chart(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before: float = 365,
                  title: str = "Dates mentioned in the text and publication dates") -> Figure:
-    """Static version of :func:`events_figure`."""
+    """Static version of :func:`events_figure` (a few vectorised calls, whatever the batch size)."""
+    table, events, note = _events_of_largest(events, table)
     dated = _dated(table)
     outlets = list(dict.fromkeys(list(dated["outlet"]) + list(events["outlet"])))
+    row_of = {outlet: index for index, outlet in enumerate(outlets)}
     figure = Figure(figsize=(10, 1.2 + 0.5 * max(len(outlets), 1)))
     axes = figure.subplots()
-    for _, row in dated.iterrows():
-        start = mdates.date2num(row["start_local"])
-        axes.barh(outlets.index(row["outlet"]), mdates.date2num(row["shown_end"]) - start, left=start, height=0.6,
-                  color="#bdbdbd")
-    for _, row in recent_events(events, max_days_before=max_days_before).iterrows():
-        y = outlets.index(row["outlet"])
-        start, end = mdates.date2num(_local(pd.Series([row["start"], row["end"]])))
-        if row["precision"] in ("month", "year"):
-            axes.barh(y, end - start, left=start, height=0.3, color="#fdae6b", alpha=0.6)
-        else:
-            axes.plot((start + end) / 2, y, "o", color="#e6550d")
-    return _finish_outlet_date_axes(figure, axes, outlets, title)
+    start = mdates.date2num(dated["start_local"])
+    axes.barh(dated["outlet"].map(row_of).to_numpy(), mdates.date2num(dated["shown_end"]) - start, left=start,
+              height=0.6, color="#bdbdbd")
+    mentioned = recent_events(events, max_days_before=max_days_before)
+    if len(mentioned):
+        y = mentioned["outlet"].map(row_of).to_numpy()
+        start, end = mdates.date2num(_local(mentioned["start"])), mdates.date2num(_local(mentioned["end"]))
+        wide = mentioned["precision"].isin(["month", "year"]).to_numpy()
+        if wide.any():
+            axes.barh(y[wide], (end - start)[wide], left=start[wide], height=0.3, color="#fdae6b", alpha=0.6)
+        if (~wide).any():
+            axes.plot(((start + end) / 2)[~wide], y[~wide], "o", linestyle="none", color="#e6550d")
+    return _finish_outlet_date_axes(figure, axes, outlets, title + note)
 
 
 def _finish_outlet_date_axes(figure: Figure, axes, outlets: list, title: str) -> Figure:
