@@ -53,14 +53,21 @@ def test_format_table_lists_every_row():
     assert len(table.splitlines()) == 4
 
 
-def test_small_run_measures_every_step_and_writes_json(tmp_path, monkeypatch):
+@pytest.mark.parametrize("profile", ["fast"])
+def test_small_run_measures_every_step_and_writes_json(tmp_path, monkeypatch, profile):
     monkeypatch.setitem(config.settings()["bench"], "analysis_timeout", 120)
+    monkeypatch.setitem(config.settings()["bench"], "peer_sample", 10)
+    monkeypatch.setitem(config.settings()["bench"], "ner_dev", str(tmp_path / "absent.txt"))
     results = bench.run_benchmarks(sizes=[30], engine="pandas", workdir=tmp_path / "work", report=False,
-                                   peer=False, json_path=tmp_path / "bench.json", progress=False)
+                                   peer=True, json_path=tmp_path / "bench.json", progress=False, profile=profile)
     steps = {row["step"].strip(): row for row in results["rows"]}
-    assert {"synth", "synth +1%", "enrich", "load (per core)", "actors (per core)", "rerun +1%", "collect",
-            "cooccurrence", "stories"} <= set(steps)
+    assert {"synth", "synth +1%", "enrich", "load (per core)", "actors (per core)", "engine (per core)",
+            "rerun +1%", "collect", "cooccurrence", "stories"} <= set(steps)
     assert steps["enrich"]["articles"] == 30 and steps["enrich"]["peak_rss_mb"] > 0
+    assert f"{profile} profile" in steps["enrich"]["note"] and "µs/article" in steps["engine (per core)"]["note"]
+    peer = results["peer"]
+    assert peer["table_profile"] == profile and set(peer["profiles"]) == {"full", "fast"}
+    assert peer["ratio_end_to_end"] > 0 and "end to end" in bench.format_peer(peer)
     assert steps["rerun +1%"]["articles"] == 1  # only the new file
     assert all(steps[name]["note"] == "" for name in ("cooccurrence", "sentiment_actors", "stories"))
     assert json.loads((tmp_path / "bench.json").read_text())["rows"] == results["rows"]
@@ -76,8 +83,9 @@ def test_peer_and_ner_figures_on_a_tiny_labelled_file(tmp_path, monkeypatch):
     nlp = bench.peer_pipeline()
     ner = bench.bench_ner(nlp)
     assert ner["sentences"] == 2
-    assert 0 <= ner["peer"]["f1"] <= 1 and 0 <= ner["warta"]["f1"] <= 1
-    assert ner["peer"]["gold"] == ner["warta"]["gold"] == 3
+    assert all(0 <= ner[name]["f1"] <= 1 for name in ("peer", "warta", "warta_fast"))
+    assert ner["peer"]["gold"] == ner["warta"]["gold"] == ner["warta_fast"]["gold"] == 3
+    assert ner["warta_fast"]["tp"] >= 2  # Joko Widodo and Jakarta are in the gazetteer
     assert bench.run_peer(nlp, ["Presiden Joko Widodo tiba di Jakarta. NATO merespons."]) >= 2
 
 

@@ -385,3 +385,12 @@ def test_stats_split_stage_and_engine_cpu(corpus, tmp_path):
     _, stats = run(corpus, tmp_path / "cache")
     assert set(stats["cpu_seconds"]) == {"load", "actors", "sentiment"}
     assert all(seconds >= 0 for seconds in stats["cpu_seconds"].values()) and stats["engine_cpu_seconds"] >= 0
+
+
+def test_cli_analyze_takes_a_profile(tmp_path):
+    from warta.cli import main
+
+    assert main(["analyze", str(config.seeds_dir()), "--out", str(tmp_path / "tables"), "--no-cache",
+                 "--profile", "fast"]) == 0
+    scored = pd.read_csv(tmp_path / "tables" / "sentiment_articles.csv")
+    assert set(scored["engine"]) == {"lexicon"}

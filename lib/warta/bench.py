@@ -4,17 +4,22 @@
 with :mod:`warta.synth`, then measures, each as one row of a printed table (and of a JSON file):
 
 * ``synth``: writing the corpus (skipped when it is already there);
-* ``enrich``: load and every per-article stage into an empty cache, on the chosen engine, with
-  the CPU seconds of each stage (``load``, ``actors``, ``sentiment``, ``events``) as per-core rates;
+* ``enrich``: load and every per-article stage into an empty cache, on the chosen engine and
+  profile (``[pipeline] profile``, ``--profile``), with the CPU seconds of each stage's own calls
+  (``load``, ``actors``, ``sentiment``, ``events``) as per-core rates, and ``engine``: all the
+  other CPU of the run (listing and hashing the files, partitions, Parquet parts, Dask tasks,
+  worker start-up), this process and the workers together;
 * ``rerun +1%``: the same after adding 1% new files, on the warm cache;
 * ``collect``: reading the per-article tables back from the cache;
 * one row per whole-batch analysis (``cooccurrence``, ``stories`` …), each in a forked child
   with a time limit, so that one slow analysis cannot stall the benchmark;
 * ``report``: the four notebooks through :func:`warta.report.run_report` on the warm cache;
 * ``peer``: a spaCy pipeline on a sample of the same articles — ``blank("id")`` with a sentencizer
-  and an EntityRuler holding the actors gazetteer's names, and warta's lexicon sentiment per
-  sentence — against warta's per-core cost for the same articles; and the entity F1 of both on
-  the dev NER set when it is present (``[bench] ner_dev``).
+  and an EntityRuler holding the actors gazetteer's names, and warta's lexicon sentiment engine
+  per sentence — against warta's per-core cost for the same articles in each profile; and the
+  entity F1 of the peer and of warta's two profiles on the dev NER set when it is present
+  (``[bench] ner_dev``). End to end, both sides include loading the files with warta's loader;
+  warta's side is the sum of its per-core rows (every stage and the engine) of the first size.
 
 Peak memory sums this process and all its children (the Dask workers of a local cluster, the
 analysis children, the notebook kernels), sampled every 50 ms, as proportional set size (so that
@@ -49,18 +54,23 @@ COLUMNS = ("size", "step", "articles", "seconds", "articles_per_s", "peak_rss_mb
 def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = False, engine: str = "pandas",
                    scheduler: str | None = None, json_path: str | Path | None = None,
                    workdir: str | Path | None = None, report: bool = True, peer: bool = True,
-                   progress: bool | None = None) -> dict[str, Any]:
-    """Run every benchmark at each size (plus ``[bench] big_size`` with ``big``); print and return the figures."""
+                   progress: bool | None = None, profile: str | None = None) -> dict[str, Any]:
+    """Run every benchmark at each size (plus ``[bench] big_size`` with ``big``); print and return the figures.
+
+    ``profile``: ``"full"``, ``"fast"`` or ``"auto"`` (None: ``[pipeline] profile``), as in
+    :func:`warta.pipeline.analyze`.
+    """
     settings = config.section("bench")
     sizes = [*sizes, *([settings["big_size"]] if big else [])]
     root = Path(workdir) if workdir else config.cache_dir() / "bench"
     show = sys.stderr.isatty() if progress is None else progress
-    results: dict[str, Any] = {"engine": engine, "scheduler": scheduler or "local", "machine": machine(), "rows": []}
+    results: dict[str, Any] = {"engine": engine, "scheduler": scheduler or "local", "profile": profile or "settings",
+                               "machine": machine(), "rows": []}
     print(f"warta bench: engine={engine}, {results['machine']['cpus']} CPUs, "
           f"{results['machine']['memory_gb']} GiB; peak RSS = this process + children", file=sys.stderr)
     for size in sizes:
         rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=size <= settings["full_max"],
-                          report=report, show=show)
+                          report=report, show=show, profile=profile)
         results["rows"] += rows
         print(format_table(rows), flush=True)
     if peer:
@@ -73,7 +83,7 @@ def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = Fals
 
 
 def bench_size(size: int, *, root: Path, engine: str, scheduler: str | None, full: bool, report: bool,
-               show: bool) -> list[dict[str, Any]]:
+               show: bool, profile: str | None = None) -> list[dict[str, Any]]:
     """Measure every step on one corpus of ``size`` articles."""
     settings = config.section("bench")
     corpus, grown = root / f"corpus-{size}-s{settings['seed']}", root / f"grown-{size}-s{settings['seed']}"
@@ -83,16 +93,23 @@ def bench_size(size: int, *, root: Path, engine: str, scheduler: str | None, ful
     shutil.rmtree(store, ignore_errors=True)
     try:
         with peak_rss() as peak:
-            started = time.perf_counter()
-            plan = pipeline.make_plan(corpus, store_root=store)
+            started, cpu_started = time.perf_counter(), time.process_time()
+            plan = pipeline.make_plan(corpus, store_root=store, options={"profile": profile})
+            planning = time.process_time() - cpu_started
             stats = pipeline.execute(plan, engine=engine, scheduler=scheduler, progress=show)
             seconds = time.perf_counter() - started
-        rows.append(_row(size, "enrich", len(plan.manifest), seconds, peak.mb, f"{engine}; cold cache"))
+        chosen = plan.context.options["profile"]
+        rows.append(_row(size, "enrich", len(plan.manifest), seconds, peak.mb, f"{engine}; {chosen} profile; cold cache"))
         for stage, cpu in stats["cpu_seconds"].items():
             rows.append(_row(size, f"  {stage} (per core)", stats["processed"][stage], cpu, None, "CPU seconds"))
+        engine_cpu = planning + stats["engine_cpu_seconds"]
+        rows.append(_row(size, "  engine (per core)", len(plan.manifest), engine_cpu, None,
+                         f"CPU seconds, {engine_cpu / max(len(plan.manifest), 1) * 1e6:,.0f} µs/article "
+                         f"(planning {planning:.1f} s)"))
         with peak_rss() as peak:
             started = time.perf_counter()
-            regrown = pipeline.make_plan([corpus, grown], store_root=store, fingerprints=plan.context.fingerprints)
+            regrown = pipeline.make_plan([corpus, grown], store_root=store, options={"profile": chosen},
+                                         fingerprints=plan.context.fingerprints)
             again = pipeline.execute(regrown, engine=engine, scheduler=scheduler, progress=show)
             rerun = time.perf_counter() - started
         rows.append(_row(size, "rerun +1%", again["processed_files"], rerun, peak.mb,
@@ -117,7 +134,7 @@ def _bench_analyses(size: int, plan: pipeline.Plan, *, show: bool) -> list[dict[
     usable = tables["articles"][tables["articles"]["status"] != "rejected"]
     for name, analysis in pipeline.ANALYSES:
         with peak_rss() as peak:
-            seconds, error, table = run_in_child(lambda: analysis(usable, tables), timeout=limit)
+            seconds, error, table = run_in_child(lambda: analysis(usable, tables, **plan.context.options), timeout=limit)
         rows.append(_row(size, name, len(usable), seconds, peak.mb, error))
         if table is not None:  # later analyses read it (one that did not finish fails them quickly)
             tables[name] = table
@@ -144,7 +161,11 @@ def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None
 
 
 def bench_peer(rows: list[dict[str, Any]], *, root: Path, sample: int) -> dict[str, Any]:
-    """Time the spaCy peer and warta's own stages on the same sample; compare entity F1."""
+    """Time the spaCy peer and warta's own stages on the same sample; compare entity F1.
+
+    Each side is warmed on a few articles first (models, gazetteer, lexicon loaded once), so
+    the timed sample measures throughput, as the per-core rows of the main table do.
+    """
     from warta import actors, sentiment
     from warta.load import load_corpus
 
@@ -154,28 +175,34 @@ def bench_peer(rows: list[dict[str, Any]], *, root: Path, sample: int) -> dict[s
     articles = load_corpus(files, progress=False)
     load_seconds = time.process_time() - started
     usable = articles[articles["status"] != "rejected"]
+    warm = usable.iloc[:5]
     nlp = peer_pipeline()
+    run_peer(nlp, warm["body"].tolist())
     started = time.process_time()
     peer_entities = run_peer(nlp, usable["body"].tolist())
     peer_seconds = time.process_time() - started
-    started = time.process_time()
-    mentions = actors.extract_mentions(usable)
-    sentiment.score_sentences(usable)
-    warta_seconds = time.process_time() - started
     n = len(usable)
-    result = {
-        "articles": n,
-        "load_seconds": round(load_seconds, 3),
-        "peer_seconds": round(peer_seconds, 3),
-        "warta_seconds": round(warta_seconds, 3),
-        "peer_entities": peer_entities,
-        "warta_mentions": len(mentions),
-        # Same job (entities + sentence sentiment on loaded text), one core each.
-        "ratio_same_job": round(peer_seconds / warta_seconds, 2) if warta_seconds else None,
-        # End to end: both load the files with warta's loader; warta also runs quotes, article
-        # sentiment and events.
-        "ratio_end_to_end": _end_to_end_ratio(rows, load_seconds / max(n, 1), peer_seconds / max(n, 1)),
-    }
+    result: dict[str, Any] = {"articles": n, "load_seconds": round(load_seconds, 3),
+                              "peer_seconds": round(peer_seconds, 3), "peer_entities": peer_entities,
+                              "profiles": {}}
+    for name in ("full", "fast"):
+        options = pipeline.resolve_options({"profile": name}, corpus_bytes=0)
+        actors.extract_mentions(warm, use_model=options["actors_model"])
+        sentiment.score_sentences(warm, model=options["sentiment_model"])
+        started = time.process_time()
+        mentions = actors.extract_mentions(usable, use_model=options["actors_model"])
+        sentiment.score_sentences(usable, model=options["sentiment_model"])
+        seconds = time.process_time() - started
+        result["profiles"][name] = {
+            "warta_seconds": round(seconds, 3), "warta_mentions": len(mentions),
+            # Same job (entities + sentence sentiment on loaded text), one core each.
+            "ratio_same_job": round(peer_seconds / seconds, 2) if seconds else None,
+        }
+    # End to end: both load the files with warta's loader; warta also runs quotes, article
+    # sentiment and events, and its engine (the per-core rows of the main table, its profile).
+    profile = next((r["note"].split("; ")[1].split()[0] for r in rows if r["step"] == "enrich"), None)
+    result["table_profile"] = profile
+    result["ratio_end_to_end"] = _end_to_end_ratio(rows, load_seconds / max(n, 1), peer_seconds / max(n, 1))
     result["ner"] = bench_ner(nlp)
     return result
 
@@ -201,12 +228,18 @@ def run_peer(nlp, bodies: Sequence[str]) -> int:
     entities = 0
     for doc in nlp.pipe(bodies, batch_size=64):
         entities += len(doc.ents)
-        score_texts([sentence.text for sentence in doc.sents])
+        # The issue's peer uses "the same lexicon sentiment": the lexicon engine, not the default model.
+        score_texts([sentence.text for sentence in doc.sents], engine="lexicon")
     return entities
 
 
 def bench_ner(nlp) -> dict[str, Any]:
-    """Micro-F1 of warta and of the peer on ``[bench] ner_dev`` (exact span and type)."""
+    """Micro-F1 of the peer and of warta's two profiles on ``[bench] ner_dev`` (exact span and type).
+
+    ``warta`` is the full profile (the CRF tagger), ``warta_fast`` the fast one (gazetteer and
+    rules): both through :func:`warta.actors.extract_actors` on the same joined tokens.
+    """
+    from warta.actors import extract_actors
     from warta.evaluate import ner
     from warta.tagger import join_tokens, token_index
 
@@ -217,14 +250,18 @@ def bench_ner(nlp) -> dict[str, Any]:
         return {"file": str(path), "skipped": "file not present"}
     sentences = ner.read_conll(path, file_format=settings["ner_format"])
     gold = [ner.gold_spans([tag for _, tag in sentence]) for sentence in sentences]
-    predicted = []
+    predicted: dict[str, list[set]] = {"peer": [], "warta": [], "warta_fast": []}
     for sentence in sentences:
         text, offsets = join_tokens([token for token, _ in sentence])
-        predicted.append({(token_index(offsets, e.start_char), token_index(offsets, e.end_char - 1) + 1, e.label_)
-                          for e in nlp(text).ents})
-    peer = ner.score(gold, predicted)["micro"]
-    warta = ner.evaluate_ner(path, file_format=settings["ner_format"])["micro"]
-    return {"file": str(path), "sentences": len(sentences), "warta": warta, "peer": peer}
+
+        def spans(found) -> set[tuple[int, int, str]]:
+            return {(token_index(offsets, start), token_index(offsets, end - 1) + 1, label) for start, end, label in found}
+
+        predicted["peer"].append(spans((e.start_char, e.end_char, e.label_) for e in nlp(text).ents))
+        for name, use_model in (("warta", None), ("warta_fast", False)):
+            predicted[name].append(spans((m.start, m.end, m.type) for m in extract_actors(text, use_model=use_model)))
+    return {"file": str(path), "sentences": len(sentences),
+            **{name: ner.score(gold, found)["micro"] for name, found in predicted.items()}}
 
 
 def _end_to_end_ratio(rows: list[dict[str, Any]], load_per_article: float, peer_per_article: float) -> float | None:
@@ -348,14 +385,16 @@ def format_table(rows: list[dict[str, Any]]) -> str:
 
 
 def format_peer(peer: dict[str, Any]) -> str:
-    lines = [f"peer (spaCy blank('id') + EntityRuler + warta lexicon) on {peer['articles']:,} articles, one core:",
-             f"  peer {peer['peer_seconds']:.2f} s, warta actors+sentiment {peer['warta_seconds']:.2f} s: "
-             f"warta is {peer['ratio_same_job']}x faster on the same job",
-             f"  end to end (load + all per-article stages vs load + peer): warta is {peer['ratio_end_to_end']}x faster"]
+    lines = [f"peer (spaCy blank('id') + EntityRuler + warta lexicon) on {peer['articles']:,} articles, one core:"]
+    for name, figures in peer["profiles"].items():
+        lines.append(f"  peer {peer['peer_seconds']:.2f} s, warta {name} actors+sentiment {figures['warta_seconds']:.2f} s: "
+                     f"warta is {figures['ratio_same_job']}x faster on the same job")
+    lines.append(f"  end to end (load + all per-article stages + engine, {peer['table_profile']} profile, vs "
+                 f"load + peer): warta is {peer['ratio_end_to_end']}x faster")
     ner = peer["ner"]
     if "skipped" in ner:
         lines.append(f"  entity F1: skipped ({ner['skipped']}: {ner['file']})")
     else:
-        lines.append(f"  entity F1 on {ner['file']} ({ner['sentences']} sentences): warta {ner['warta']['f1']:.3f}, "
-                     f"peer {ner['peer']['f1']:.3f}")
+        lines.append(f"  entity F1 on {ner['file']} ({ner['sentences']} sentences): warta full {ner['warta']['f1']:.3f}, "
+                     f"warta fast {ner['warta_fast']['f1']:.3f}, peer {ner['peer']['f1']:.3f}")
     return "\n".join(lines)

@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
           (("--out",), dict(required=True, help="folder for the CSV and Parquet tables")),
           (("--cache",), dict(metavar="DIR", help="cache folder (default: .warta-cache/ in the project)")),
           (("--no-cache",), dict(action="store_true", help="recompute everything; keep no cache")),
-          *_engine_options()])
+          *_engine_options(), _profile_option()])
 
     _add(commands, "report", _cmd_report, "Execute the notebooks with papermill and write an HTML report run.",
          [(("--corpus",), dict(help="corpus to report on (default: seeds/)")),
@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
          [(("--n",), dict(type=int, action="append", help="corpus sizes (default: 10000 100000)")),
           (("--big",), dict(action="store_true", help="also run 1,000,000 articles")),
           (("--json",), dict(help="also write the figures to this JSON file")),
-          *_engine_options()])
+          *_engine_options(), _profile_option()])
     return parser
 
 
@@ -107,6 +107,12 @@ def _engine_options():
         (("--engine",), dict(choices=["pandas", "dask"], default="pandas", help="execution engine (default: pandas)")),
         (("--scheduler",), dict(help="Dask scheduler address (default: a local cluster)")),
     ]
+
+
+def _profile_option():
+    return (("--profile",), dict(choices=["full", "fast", "auto"], default=None,
+                                 help="stage quality: full (CRF tagger, default sentiment), fast (gazetteer+rules, "
+                                      "lexicon), auto (fast for large corpora); default: [pipeline] profile"))
 
 
 def _add(commands, name: str, handler: Callable, help_text: str, options) -> argparse.ArgumentParser:
@@ -152,7 +158,8 @@ def _cmd_analyze(args) -> int:
     from warta.pipeline import analyze
 
     cache = False if args.no_cache else (args.cache or None)
-    tables = analyze(args.path, out=Path(args.out), engine=args.engine, scheduler=args.scheduler, cache=cache)
+    tables = analyze(args.path, out=Path(args.out), engine=args.engine, scheduler=args.scheduler, cache=cache,
+                     profile=args.profile)
     for name, table in tables.items():
         print(f"{name}: {len(table)} rows", file=sys.stderr)
     return EXIT_OK
@@ -207,7 +214,7 @@ def _cmd_bench(args) -> int:
     from warta.bench import run_benchmarks
 
     run_benchmarks(sizes=args.n or [10_000, 100_000], big=args.big, engine=args.engine,
-                   scheduler=args.scheduler, json_path=args.json)
+                   scheduler=args.scheduler, json_path=args.json, profile=args.profile)
     return EXIT_OK
 
 
