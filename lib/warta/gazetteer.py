@@ -25,6 +25,10 @@ TYPES = ("PER", "ORG", "LOC")
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _TOKEN_SPLIT = re.compile(r"(\w+(?:['’]\w+)*)")
+# The same split when no apostrophe and no non-ASCII letter can sit in a word: a character set is
+# cheaper for the regex engine than Unicode \w and the apostrophe branch (see :func:`tokenize`).
+_ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z0-9_]+)")
+_WORD_CHAR = re.compile(r"\w")
 # Gaps that may sit inside one name: spaces, a hyphen, a slash, an ampersand.
 _JOINING_GAP = re.compile(r"[\s\-/&]*")
 
@@ -88,6 +92,9 @@ class Gazetteer:
     entries: dict[str, Entry] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     lower_first: set[str] = field(default_factory=set)  # first keys of aliases written in lower case
+    # First key → the alias lengths (in tokens) that open with it, longest first: matching tries
+    # only lengths that exist, not every length up to the longest.
+    widths: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def n_names(self) -> int:
@@ -103,6 +110,7 @@ class Gazetteer:
         exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
         self.index[key] = (entry, alias, exact)
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self.widths[key[0]] = tuple(sorted({*self.widths.get(key[0], ()), len(key)}, reverse=True))
         if alias[0].islower():
             self.lower_first.add(key[0])
         self.entries.setdefault(entry.actor_id, entry)
@@ -117,22 +125,24 @@ class Gazetteer:
     def spans(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
         """:meth:`find` as plain ``(first, last, entry, alias)`` tuples (the fast path)."""
         found_spans: list[tuple[int, int, Entry, str]] = []
-        index, longest, lower_first = self.index, self.longest, self.lower_first
+        index, widths, lower_first = self.index, self.widths, self.lower_first
         keys, joined, words = tokens.keys, tokens.joined, tokens.words
         n_tokens, resume = len(keys), 0
         # Only tokens that open some alias are looked at (a C-level filter); most words open none.
-        for i in list(compress(range(n_tokens), map(longest.__contains__, keys))):
+        for i in list(compress(range(n_tokens), map(widths.__contains__, keys))):
             if i < resume:
                 continue
             key = keys[i]
             initial = words[i][0]
             if not (initial.isupper() or initial.isdigit() or key in lower_first):
                 continue  # no alias opening with this key may match a lower-case word
-            width = longest[key]
+            lengths = widths[key]
             span = 1
-            while span < width and i + span < n_tokens and joined[i + span - 1]:
+            while span < lengths[0] and i + span < n_tokens and joined[i + span - 1]:
                 span += 1
-            for n in range(span, 0, -1):
+            for n in lengths:
+                if n > span:
+                    continue
                 found = index.get(tuple(keys[i : i + n]) if n > 1 else (key,))
                 if found is None:
                     continue
@@ -149,7 +159,12 @@ class Gazetteer:
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into word tokens with offsets, match keys and joins."""
     # One C-level split gives words and gaps alternately; offsets are running sums of their lengths.
-    pieces = _TOKEN_SPLIT.split(text)
+    # Most texts have only ASCII word characters and no apostrophe: the cheaper split is then
+    # exact, which the gaps confirm (a non-ASCII letter would sit in one).
+    pieces = _ASCII_TOKEN_SPLIT.split(text)
+    ascii_words = not ("'" in text or "’" in text or (not text.isascii() and _WORD_CHAR.search("".join(pieces[::2]))))
+    if not ascii_words:
+        pieces = _TOKEN_SPLIT.split(text)
     if len(pieces) == 1:
         return Tokens(text, [], [], [], [], [])
     words, gaps = pieces[1::2], pieces[2::2]
@@ -161,6 +176,9 @@ def tokenize(text: str) -> Tokens:
     for k in list(compress(range(len(gaps)), map(operator.is_, joined, repeat(None)))):
         joined[k] = len(words[k]) <= 3
     joined[-1] = False
+    if ascii_words:
+        # One lower() over the joined words (ASCII: no length change, "\0" is never in a word).
+        return Tokens(text, words, "\0".join(words).lower().split("\0"), starts, ends, joined)
     keys = list(map(str.lower, words))
     if not "".join(words).isascii():
         for k in [k for k, word in enumerate(words) if not word.isascii()]:
