@@ -194,3 +194,22 @@ def test_seed_mentions_are_well_formed(key):
         assert text[mention.start:mention.end] == mention.surface
         assert mention.precision in dates.PRECISIONS
         assert mention.value is not None and mention.value <= "2024-06-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", []),
+        ("tanpa angka", []),
+        ("2024", [0]),
+        ("pada 19/6/2024 pukul 08.15", [5, 8, 10, 21, 24]),
+        ("“Kutipan” 12 Juni — 3 orang², é 7", [10, 20, 32]),  # non-Latin-1 and superscript keep offsets
+        ("Rp1.500.000 dan 24", [2, 4, 8, 16]),
+        ("akhir 9", [6]),
+    ],
+)
+def test_digit_runs_start_at_every_ascii_digit_run(text, starts):
+    from warta.dates import _digit_runs
+
+    assert _digit_runs(text) == starts
+    assert all(text[i].isascii() and text[i].isdigit() and (i == 0 or not text[i - 1].isdigit()) for i in starts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import sys
 import types
 from dataclasses import dataclass
@@ -312,14 +313,20 @@ def test_a_mixed_folder_loses_nothing(tmp_path, small_limit):
 def test_unreadable_file_is_rejected_not_raised(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text(STORY)
-    original = Path.open
+    original, original_os_open = Path.open, os.open
 
     def deny(self, *args, **kwargs):  # chmod does not stop root, so refuse in Python
         if self == path:
             raise PermissionError(13, "Permission denied")
         return original(self, *args, **kwargs)
 
+    def deny_os(name, *args, **kwargs):  # the loader opens plain files with os.open
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return original_os_open(name, *args, **kwargs)
+
     monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny_os)
     table = load_corpus([path, SEEDS / "004_fa2b72a6b3e6f8b4.txt"])
     assert table["status"].tolist()[0] == "rejected"
     assert table["flags"].tolist()[0][0].startswith("unreadable:permission denied")
@@ -568,3 +575,20 @@ def test_mangled_texts_never_crash_the_loader(tmp_path):
     assert set(table["status"]) <= {"ok", "flagged", "rejected"}
     usable = table[table["status"] != "rejected"]
     assert (usable["body"].str.len() > 0).all()
+
+
+@pytest.mark.parametrize(
+    ("payload", "limit", "expected"),
+    [
+        (b"", 10, b""),
+        (b"Presiden tiba.", 100, b"Presiden tiba."),
+        (b"x" * 11, 10, None),  # over the limit: rejected as too_large by the caller
+        (b"y" * 200_000, 300_000, b"y" * 200_000),  # longer than one read
+    ],
+)
+def test_plain_files_are_read_whole_within_the_limit(tmp_path, payload, limit, expected):
+    from warta.load import _read_bytes
+
+    path = tmp_path / "article.txt"
+    path.write_bytes(payload)
+    assert _read_bytes(path, limit) == expected

@@ -60,8 +60,8 @@ def _alternation(words) -> str:
 # Scanning a whole article with one big alternation costs ~2 ms, because no branch can be
 # skipped cheaply. Two triggers with a fast first-character test find the few places where a
 # date can start (digit runs, capitalised month names); anchored patterns then read the date.
-_DIGITS = re.compile(r"[0-9][0-9]*")
 _ASCII_DIGITS = "0123456789"
+_DIGIT_MASK = bytes(ord("0") if chr(code) in _ASCII_DIGITS else ord(" ") for code in range(256))
 # Bodies are scanned for capitalised full month names only ("Juni 2024", "bulan September",
 # "June 19, 2024"), which costs half as much as every spelling; the day-first forms that
 # Indonesian news writes ("19 Juni 2024", "19 JUN 2024") start at a digit anyway. Short texts
@@ -219,19 +219,16 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
 def _digit_runs(text: str) -> list[int]:
     """Where the runs of ASCII digits in ``text`` start.
 
-    In prose, where digits are few, a str.find per digit runs twice as fast as the regex engine's
-    scan of every character; digit-dense text (tables, scores) goes to the regex.
+    The text is mapped, one byte per character, to "0" for a digit and " " for anything else;
+    a run then starts at each " 0", which bytes.find locates at C speed, one call per run instead
+    of a Python step per digit. Latin-1 keeps every offset (other characters become "?").
     """
-    if sum(map(text.count, _ASCII_DIGITS)) * 25 > len(text):
-        return [m.start() for m in _DIGITS.finditer(text)]
+    mask = (" " + text).encode("latin-1", "replace").translate(_DIGIT_MASK)
     starts = []
-    for digit in _ASCII_DIGITS:
-        position = text.find(digit)
-        while position >= 0:
-            if not position or text[position - 1] not in _ASCII_DIGITS:
-                starts.append(position)
-            position = text.find(digit, position + 1)
-    starts.sort()
+    position = mask.find(b" 0")
+    while position >= 0:
+        starts.append(position)  # the leading space shifts offsets by one: position is the digit's
+        position = mask.find(b" 0", position + 2)
     return starts
 
 

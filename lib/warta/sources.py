@@ -436,23 +436,35 @@ def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words
               short_anywhere: bool) -> Iterator[tuple[int, str]]:
     """Yield ``(position, canonical)`` for known spellings among the first words of text[start:stop]."""
     segment = text[start:stop]
-    raws = segment.split()
-    words = [word for word in (raw.strip(_TOKEN_TRIM).rstrip(".") for raw in raws) if word]
+    # Only the first max_words words are read: split no further than that (a cue is followed by
+    # a whole sentence), unless trimming emptied a token and more words are needed.
+    raws = segment.split() if max_words is None else segment.split(None, max_words)
+    if max_words is not None and len(raws) > max_words:
+        del raws[max_words:]
+        words = [word for word in (raw.strip(_TOKEN_TRIM).rstrip(".") for raw in raws) if word]
+        if len(words) < max_words:
+            raws = segment.split()
+            words = [word for word in (raw.strip(_TOKEN_TRIM).rstrip(".") for raw in raws) if word]
+    else:
+        words = [word for word in (raw.strip(_TOKEN_TRIM).rstrip(".") for raw in raws) if word]
     if max_words is not None:
         del words[max_words:]
     names, starts = citations.names, citations.starts
-    index = 0
-    while index < len(words):
-        first = words[index]
-        longest = starts.get(first) or (starts.get(first.lower(), 0) if "." in first else 0)
+    # Most windows hold no known first word: one pass of dict look-ups settles them.
+    longests = [starts.get(word) or (starts.get(word.lower(), 0) if "." in word else 0) for word in words]
+    if not any(longests):
+        return
+    resume = 0  # a matched phrase's words are not read again
+    for index, longest in enumerate(longests):
+        if not longest or index < resume:
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
             phrase = " ".join(words[index:index + size])
             name = names.get(phrase) or (names.get(phrase.lower()) if "." in phrase else None)
             if name and (short_anywhere or len(phrase) > 3 or index <= 1):
                 yield start + _word_offset(segment, raws, index), name
-                index += size - 1
+                resume = index + size
                 break
-        index += 1
 
 
 def _word_offset(segment: str, raws: list[str], index: int) -> int:
