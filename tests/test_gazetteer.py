@@ -116,3 +116,20 @@ def test_watchlist_wins_and_bad_lines_name_the_line(tmp_path):
     bad.write_text("PER\t\tGood Name\nPERSON\tx\tBad\n")
     with pytest.raises(ValueError, match=r"bad.tsv:2"):
         read_entries(bad)
+
+
+@pytest.mark.parametrize("text, words, keys", [
+    # ASCII words only: the fast split ...
+    ("“Kami siap,” kata Putin_2 di KOREA.", ["Kami", "siap", "kata", "Putin_2", "di", "KOREA"],
+     ["kami", "siap", "kata", "putin_2", "di", "korea"]),
+    # ... and the full one wherever an apostrophe or a non-ASCII letter may sit in a word.
+    ("Ma'ruf Amin dan 'Kami'", ["Ma'ruf", "Amin", "dan", "Kami"], ["ma'ruf", "amin", "dan", "kami"]),
+    ("Erdoğan di “Ankara”", ["Erdoğan", "di", "Ankara"], ["erdogan", "di", "ankara"]),
+    ("Jum’at ''a", ["Jum’at", "a"], ["jum'at", "a"]),
+    ("café—Straße", ["café", "Straße"], ["cafe", "strasse"]),
+    ("x\u00a0Y ²", ["x", "Y", "²"], ["x", "y", "2"]),
+])
+def test_tokenize_words_keys_and_offsets(text, words, keys):
+    tokens = tokenize(text)
+    assert tokens.words == words and tokens.keys == keys
+    assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends)] == words
