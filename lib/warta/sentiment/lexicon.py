@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
@@ -68,6 +68,11 @@ class Cue(NamedTuple):
                 "base": self.base, "desk": self.desk, "modifiers": list(self.modifiers)}
 
 
+# What the cue finder wants of a word form (bits of Lexicon._flags): a cue, the first word of a cue
+# phrase, a modifier of any kind, the first word of a modifier phrase.
+_CUE, _HEAD, _MODIFIER, _MODIFIER_HEAD = 1, 2, 4, 8
+# Cue(...) runs a Python-level __new__; the tuple constructor builds the same object in C.
+_new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
 _WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "contrast", "concession"})
 
@@ -102,6 +107,10 @@ class Lexicon:
             if " " in term and kind in _WEIGHING:
                 self._modifier_phrases.setdefault(term.split()[0], []).append(term)
         self._modifier_heads = frozenset(self._modifier_phrases)
+        # Every word form resolve() has met, with what the cue finder wants of it (_CUE, _HEAD, ...;
+        # 0: nothing). One lookup per word of a text both finds unknown forms and picks the few
+        # words worth locating.
+        self._flags: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -112,13 +121,17 @@ class Lexicon:
             return self._resolved[word]
         entry = _resolve(word, self.entries, self.roots)
         self._resolved[word] = entry
+        flags = (_HEAD if word in self._phrase_heads else 0) | (_MODIFIER_HEAD if word in self._modifier_heads else 0)
         if entry is not None and self.entries[entry][0] != 0:
             self._cue_words.add(word)
+            flags |= _CUE
         found = self.modifier(word)
         if found:
             self._words_of_kind.setdefault(found[0], set()).add(word)
+            flags |= _MODIFIER
             if found[0] in _WEIGHING or found[0] == "stance" and self._negative(word):
                 self._weighing_words.add(word)
+        self._flags[word] = flags
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -131,24 +144,30 @@ class Lexicon:
         """Return ``(start, end, kind)`` of the single-word modifiers of the given kinds, in order."""
         _, tokens = self._tokenize(text)
         words = self._words_of(tokens, kinds)
-        return self._spans(tokens.positions(words), words)
+        return self._spans(tokens.found, words)
 
     def cues_and_spans(self, text: str, *, kinds: Sequence[str]) -> tuple[list[Cue], list[tuple[int, int, str]]]:
         """:meth:`find_cues` and :meth:`modifier_spans` of one text, which is tokenised once."""
         lower, tokens = self._tokenize(text)
         words = self._words_of(tokens, kinds)
-        cues, positions = self._cues(lower, tokens, words)
+        cues, positions = self._cues(lower, tokens)
         return cues, self._spans(positions, words)
 
     def _tokenize(self, text: str) -> tuple[str, _Tokens]:
         lower = _lower(text)
         tokens = _Tokens(lower)
-        for word in tokens.distinct.difference(self._resolved):
-            self.resolve(word)
+        words, known = tokens.words, self._flags
+        try:
+            tokens.locate(map(known.__getitem__, words))
+        except KeyError:  # a word form never seen before (rare in a long run)
+            for word in set(words).difference(known):
+                self.resolve(word)
+            tokens.locate(map(known.__getitem__, words))
         return lower, tokens
 
     def _words_of(self, tokens: _Tokens, kinds: Sequence[str]) -> set[str]:
-        return {word for kind in kinds for word in tokens.distinct & self._words_of_kind.get(kind, set())}
+        distinct = tokens.found.keys()
+        return {word for kind in kinds for word in distinct & self._words_of_kind.get(kind, set())}
 
     def _spans(self, positions: dict[str, list[int]], words: set[str]) -> list[tuple[int, int, str]]:
         return sorted((start, start + len(word), self._modifier_of[word][0])
@@ -167,23 +186,23 @@ class Lexicon:
         lower, tokens = self._tokenize(text)
         return self._cues(lower, tokens)[0]
 
-    def _cues(self, lower: str, tokens: _Tokens, also: set[str] = frozenset()) -> tuple[list[Cue], dict[str, list[int]]]:
-        """The cues of a tokenised text, and the positions of their words and of the words ``also``."""
-        distinct = tokens.distinct
+    def _cues(self, lower: str, tokens: _Tokens) -> tuple[list[Cue], dict[str, list[int]]]:
+        """The cues of a tokenised text, and where each of its cue and modifier words occurs."""
+        positions = tokens.found
+        distinct = positions.keys()
         hits = distinct & self._cue_words
         heads = distinct & self._phrase_heads
         if not hits and not heads:
-            return [], tokens.positions(also) if also else {}
+            return [], positions
         modifiers = distinct & self._weighing_words
         modifier_heads = distinct & self._modifier_heads
-        positions = tokens.positions(hits | heads | modifiers | modifier_heads | also)
         # Spans are (start, -end, entry): sorting them plainly puts the longer of two at one start first.
         spans = [(start, -start - len(word), self._resolved[word]) for word in hits for start in positions[word]]
         for head in heads:
-            candidates = [p for p in self._phrases[head] if self._phrase_words[p] <= distinct]
-            for start in positions[head] if candidates else ():
+            candidates = self._phrases[head]
+            for start in positions[head]:
                 for phrase in candidates:  # longest first
-                    if _phrase_at(lower, phrase, start):
+                    if lower.startswith(phrase, start) and _phrase_at(lower, phrase, start):
                         spans.append((start, -start - len(phrase), phrase))
                         break
         spans.sort()
@@ -197,19 +216,18 @@ class Lexicon:
         cues: list[Cue] = []
         consumed: set[int] = set()
         entries, breaks, modified, opens = self.entries, context.sentences, context.modified, context.opens_with_contrast
-        sentence, n_breaks = 0, len(breaks)
         for start, end, entry in kept:
-            while sentence < n_breaks and breaks[sentence] < start:
-                sentence += 1
+            sentence = bisect_right(breaks, start)  # a cue never starts on a break character
             if sentence in modified:
-                cue, used = context.weigh(start, end, entry)
-                consumed.update(used)
+                cue, used = context.weigh(start, end, entry, sentence)
+                if used:
+                    consumed.update(used)
             elif sentence + 1 in opens:
                 base, desk = entries[entry]
-                cue = Cue(entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",))
+                cue = _new_cue(Cue, (entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",)))
             else:  # most cues: nothing in their sentence modifies them
                 base, desk = entries[entry]
-                cue = Cue(entry, start, end, base, base, desk)
+                cue = _new_cue(Cue, (entry, start, end, base, base, desk, ()))
             cues.append(cue)
         # Zero-weight phrases only shield their words ("hasil imbang"); they are not cues.
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
@@ -217,12 +235,14 @@ class Lexicon:
 
 
 class _Tokens:
-    """The distinct words of a lower-cased text, and where given words occur in it.
+    """The words of a lower-cased text, and where its cue and modifier words occur.
 
     Mostly-ASCII text (nearly all news) takes a fast path built from C string methods: typographic
     punctuation becomes its ASCII twin, every other non-word byte a space, and the text is split
     on single spaces so that offsets can be summed back. Other text uses the word regex.
     """
+
+    __slots__ = ("lower", "fast", "words", "starts", "found")
 
     def __init__(self, lower: str) -> None:
         self.lower = lower
@@ -231,31 +251,36 @@ class _Tokens:
             if fancy in plain:
                 plain = plain.replace(fancy, ascii_twin)
         self.fast = plain.isascii()
+        self.found: dict[str, list[int]] = {}
         if self.fast:
-            self.parts = plain.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii").split(" ")
-            self.distinct = set(self.parts)
+            self.words = plain.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii").split(" ")
+            self.starts = []  # summed from the word lengths instead
         else:
-            self.distinct = set(_WORD.findall(lower))
+            matches = list(_WORD.finditer(lower))
+            self.words = [match.group() for match in matches]
+            self.starts = [match.start() for match in matches]
 
-    def positions(self, words: set[str]) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        if self.fast:
-            # Splitting on single spaces keeps one part per space, so a part starts at the sum of
-            # the lengths before it plus its index.
-            parts = self.parts
-            offsets = list(accumulate(map(len, parts), initial=0))
-            # compress/map keep the scan over every part in C; Python sees only the hits.
-            for index in compress(range(len(parts)), map(words.__contains__, parts)):
-                word = parts[index]
-                if word in found:
-                    found[word].append(offsets[index] + index)
-                else:
-                    found[word] = [offsets[index] + index]
-        else:
-            for match in _WORD.finditer(self.lower):
-                if match.group() in words:
-                    found.setdefault(match.group(), []).append(match.start())
-        return found
+    def locate(self, wanted: Iterable[int]) -> None:
+        """Fill ``found`` (word → start offsets) with the words whose entry in ``wanted`` is non-zero.
+
+        ``found`` is untouched if iterating ``wanted`` raises.
+        """
+        words, found = self.words, self.found
+        # compress keeps the scan over every word in C; Python sees only the wanted ones.
+        indexes = list(compress(range(len(words)), wanted))
+        if not indexes:
+            return
+        # Splitting on single spaces keeps one part per space, so a part starts at the sum of the
+        # lengths before it plus its index.
+        offsets = list(accumulate(map(len, words), initial=0)) if self.fast else None
+        starts = self.starts
+        for index in indexes:
+            word = words[index]
+            start = offsets[index] + index if offsets else starts[index]
+            if word in found:
+                found[word].append(start)
+            else:
+                found[word] = [start]
 
 
 class _Context:
@@ -266,7 +291,7 @@ class _Context:
         self.lexicon = lexicon
         self.lower = lower
         # Per sentence (lo, hi) its modifiers and clause breaks, computed when a cue first needs them.
-        self.by_sentence: dict[tuple[int, int], tuple[list[tuple], list[int]]] = {}
+        self.by_sentence: dict[int, tuple[tuple[int, int], list[tuple], list[int]]] = {}
         self.sentences = [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
         # Plain tuples (start, end, kind, factor, word): there are tens of thousands per second.
         mods = [(start, start + len(word), *lexicon._modifier_of[word], word)
@@ -290,18 +315,22 @@ class _Context:
                 if not lower[previous:mod_start].strip(_OPENING):
                     self.opens_with_contrast.add(index)
 
-    def weigh(self, start: int, end: int, entry: str) -> tuple[Cue, Sequence[int]]:
+    def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
+        """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
         lexicon, lower = self.lexicon, self.lower
         base, desk = lexicon.entries[entry]
-        bounds = _bounds(self.sentences, start, end, len(lower))
-        found = self.by_sentence.get(bounds)
+        found = self.by_sentence.get(sentence)
         if found is None:
-            sentence_lo, sentence_hi = bounds
+            # A cue never spans a sentence break, so its sentence runs from the break before it to the next.
+            breaks = self.sentences
+            sentence_lo = breaks[sentence - 1] + 1 if sentence else 0
+            sentence_hi = breaks[sentence] if sentence < len(breaks) else len(lower)
             # A sentence break is also a clause break, so a clause never crosses the sentence's bounds.
-            found = self.by_sentence[bounds] = (
+            found = self.by_sentence[sentence] = (
+                (sentence_lo, sentence_hi),
                 self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)],
                 [m.start() for m in _CLAUSE_BREAK.finditer(lower, sentence_lo, sentence_hi)])
-        nearby, clauses = found
+        bounds, nearby, clauses = found
         index = bisect_right(clauses, start)
         clause_lo = clauses[index - 1] + 1 if index else bounds[0]
         index = bisect_left(clauses, end)
@@ -357,20 +386,13 @@ class _Context:
         if after_contrast:
             weight *= lexicon.modifiers["namun"][1]
             modifiers.append("after_contrast")
-        elif before_contrast or bisect_right(self.sentences, start) + 1 in self.opens_with_contrast:
+        elif before_contrast or sentence + 1 in self.opens_with_contrast:
             weight *= _BEFORE_CONTRAST
             modifiers.append("before_contrast")
         if conceded:
             weight *= lexicon.modifiers["meski"][1]
             modifiers.append("conceded")
-        return Cue(entry, start, end, weight, base, desk, tuple(modifiers)), used
-
-
-def _bounds(breaks: list[int], start: int, end: int, size: int) -> tuple[int, int]:
-    index = bisect_right(breaks, start)
-    low = breaks[index - 1] + 1 if index else 0
-    after = bisect_left(breaks, end)
-    return low, breaks[after] if after < len(breaks) else size
+        return _new_cue(Cue, (entry, start, end, weight, base, desk, tuple(modifiers))), used
 
 
 def _near(lower: str, a: int, b: int) -> bool:
