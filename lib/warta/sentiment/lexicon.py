@@ -45,6 +45,8 @@ _POSTPOSED = frozenset({"sekali", "banget", "bgt", "nian"})  # intensifiers that
 _TYPOGRAPHIC = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("–", " "), ("—", " "), ("…", "."))
 # Bytes that are not part of a word become spaces; hyphens stay ("serangan-serangan", "di-phk").
 _NON_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) in "-_" else 32 for c in range(128)) + bytes(range(128, 256))
+# Sentence-break bytes become NUL (a NUL in the text becomes a space first).
+_BREAK_BYTES = bytes(0 if chr(c) in ".!?\n" else 32 if c == 0 else c for c in range(256))
 _NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("meng", "k"), ("peng", "k"), ("mem", "p"), ("pem", "p"),
                    ("men", "t"), ("pen", "t"))
 _PREFIXES = ("memper", "diper", "ber", "ter", "per", "me", "pe", "di", "ke", "se", "mem", "men", "meng",
@@ -212,7 +214,7 @@ class Lexicon:
             if start >= taken_to:  # else inside a longer phrase already taken
                 taken_to = -negative_end
                 kept.append((start, taken_to, entry))
-        context = _Context(self, lower, positions, modifiers, modifier_heads)
+        context = _Context(self, lower, tokens.sentence_breaks(), positions, modifiers, modifier_heads)
         cues: list[Cue] = []
         consumed: set[int] = set()
         entries, breaks, modified, opens = self.entries, context.sentences, context.modified, context.opens_with_contrast
@@ -242,7 +244,7 @@ class _Tokens:
     on single spaces so that offsets can be summed back. Other text uses the word regex.
     """
 
-    __slots__ = ("lower", "fast", "words", "starts", "found")
+    __slots__ = ("lower", "fast", "ascii", "words", "starts", "found")
 
     def __init__(self, lower: str) -> None:
         self.lower = lower
@@ -253,12 +255,23 @@ class _Tokens:
         self.fast = plain.isascii()
         self.found: dict[str, list[int]] = {}
         if self.fast:
-            self.words = plain.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii").split(" ")
+            self.ascii = plain.encode("ascii")
+            self.words = self.ascii.translate(_NON_WORD_BYTES).decode("ascii").split(" ")
             self.starts = []  # summed from the word lengths instead
         else:
             matches = list(_WORD.finditer(lower))
             self.words = [match.group() for match in matches]
             self.starts = [match.start() for match in matches]
+
+    def sentence_breaks(self) -> list[int]:
+        """Offsets of the sentence-break characters, in order."""
+        if not self.fast:
+            return [m.start() for m in _SENTENCE_BREAK.finditer(self.lower)]
+        # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
+        # parts and k earlier breaks. ("…" is already ".", of the same length.)
+        parts = self.ascii.translate(_BREAK_BYTES).split(b"\0")
+        ends = list(accumulate(map(len, parts)))
+        return [end + index for index, end in enumerate(ends[:-1])]
 
     def locate(self, wanted: Iterable[int]) -> None:
         """Fill ``found`` (word → start offsets) with the words whose entry in ``wanted`` is non-zero.
@@ -286,13 +299,14 @@ class _Tokens:
 class _Context:
     """Clause and sentence boundaries and modifier positions of one text, computed once."""
 
-    def __init__(self, lexicon: Lexicon, lower: str, positions: dict[str, list[int]], words: set[str],
-                 heads: set[str]) -> None:
+    def __init__(self, lexicon: Lexicon, lower: str, sentences: list[int], positions: dict[str, list[int]],
+                 words: set[str], heads: set[str]) -> None:
         self.lexicon = lexicon
         self.lower = lower
         # Per sentence (lo, hi) its modifiers and clause breaks, computed when a cue first needs them.
-        self.by_sentence: dict[int, tuple[tuple[int, int], list[tuple], list[int]]] = {}
-        self.sentences = [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
+        # [bounds, modifiers, clause breaks (None until needed), holds contrast or concession]
+        self.by_sentence: dict[int, list] = {}
+        self.sentences = sentences
         # Plain tuples (start, end, kind, factor, word): there are tens of thousands per second.
         mods = [(start, start + len(word), *lexicon._modifier_of[word], word)
                 for word in words for start in positions[word]]
@@ -325,12 +339,20 @@ class _Context:
             breaks = self.sentences
             sentence_lo = breaks[sentence - 1] + 1 if sentence else 0
             sentence_hi = breaks[sentence] if sentence < len(breaks) else len(lower)
+            nearby = self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)]
+            # Contrast and concession reach every cue of their sentence or clause; the other
+            # kinds reach only a cue a few words away or, for stance, a positive cue after them.
+            found = self.by_sentence[sentence] = [(sentence_lo, sentence_hi), nearby, None,
+                                                  any(mod[2] in _WIDE for mod in nearby)]
+        bounds, nearby, clauses, wide = found
+        if not wide and not _reaches(nearby, start, end, base):
+            weight, modifiers = base, ()
+            if sentence + 1 in self.opens_with_contrast:
+                weight, modifiers = base * _BEFORE_CONTRAST, ("before_contrast",)
+            return _new_cue(Cue, (entry, start, end, weight, base, desk, modifiers)), ()
+        if clauses is None:
             # A sentence break is also a clause break, so a clause never crosses the sentence's bounds.
-            found = self.by_sentence[sentence] = (
-                (sentence_lo, sentence_hi),
-                self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)],
-                [m.start() for m in _CLAUSE_BREAK.finditer(lower, sentence_lo, sentence_hi)])
-        bounds, nearby, clauses = found
+            clauses = found[2] = [m.start() for m in _CLAUSE_BREAK.finditer(lower, *bounds)]
         index = bisect_right(clauses, start)
         clause_lo = clauses[index - 1] + 1 if index else bounds[0]
         index = bisect_left(clauses, end)
@@ -393,6 +415,25 @@ class _Context:
             weight *= lexicon.modifiers["meski"][1]
             modifiers.append("conceded")
         return _new_cue(Cue, (entry, start, end, weight, base, desk, tuple(modifiers))), used
+
+
+_WIDE = frozenset({"contrast", "concession"})
+
+
+def _reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
+    """False when none of these (non-contrast, non-concession) modifiers can change the cue.
+
+    A cheap necessary test before the full one in :meth:`_Context.weigh`: a negator, intensifier,
+    diminisher or direction word acts within two words (``_near``: at most 40 characters), a
+    postposed intensifier right after the cue, and a stance word only on a positive cue after it.
+    """
+    for mod_start, mod_end, kind, _, word in nearby:
+        if mod_end <= start:
+            if base > 0 if kind == "stance" else start - mod_end <= 40:
+                return True
+        elif mod_start >= end and kind != "stance" and (mod_start - end <= 40 or word in _POSTPOSED):
+            return True
+    return False
 
 
 def _near(lower: str, a: int, b: int) -> bool:
