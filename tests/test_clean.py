@@ -277,3 +277,23 @@ def test_cleaned_article_is_frozen():
     article = clean_article(STORY)
     with pytest.raises(AttributeError):
         article.body = ""  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "authors", "in_header", "stays_in_body"),
+    [
+        ("Fachri Audhia Hafiez • 17 September 2024 14:52", ["Fachri Audhia Hafiez"], "17 September 2024 14:52", False),
+        ("Rahmat Hidayat Pratama · 5 Februari 2025", ["Rahmat Hidayat Pratama"], "5 Februari 2025", False),
+        ("Antara | Selasa, 9 Januari 2024", [], "Antara | Selasa, 9 Januari 2024", False),  # a header line as it was
+        ("Presiden Joko Widodo | Istana Negara", [], None, True),  # no date: an ordinary short line
+        ("Harga Cabai • 17 jenis pedagang menaikkan harga hari ini di pasar induk", [], None, True),
+    ],
+)
+def test_trailing_reporter_and_date_line(last_line, authors, in_header, stays_in_body):
+    article = clean_article("Judul Berita Yang Cukup Panjang Sekali\n"
+                            "Jakarta: Presiden tiba di istana pada pagi hari ini bersama rombongan.\n"
+                            "Rapat kabinet dimulai pukul sembilan dan berlangsung hingga siang.\n" + last_line)
+    assert list(article.authors) == authors
+    assert (last_line in article.body) == stays_in_body
+    if in_header:
+        assert in_header in article.header.split("\n")

@@ -213,3 +213,25 @@ def test_digit_runs_start_at_every_ascii_digit_run(text, starts):
 
     assert _digit_runs(text) == starts
     assert all(text[i].isascii() and text[i].isdigit() and (i == 0 or not text[i - 1].isdigit()) for i in starts)
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "expected"),
+    [
+        ("", "Kunjungan melonjak pada Senin (17/06). Angka tertinggi sepanjang 2024.",
+         ("2024-06-17", "day", "inferred: Senin (17/06) (2024)")),
+        # The weekday picks the year: 17 June was a Monday in 2019 and in 2024, the latest wins.
+        ("", "Warga berkumpul pada Senin (17/06). Tradisi itu digelar sejak 2019 dan ramai lagi pada 2024.",
+         ("2024-06-17", "day", "inferred: Senin (17/06) (2024)")),
+        ("", "Rapat digelar Selasa (17/06). Anggaran 2024 dibahas.", (None, "none", "")),  # no year fits Selasa
+        ("", "Rapat digelar pada 17 Juni lalu. Anggaran 2024 dibahas.", ("2024-06-17", "day", "inferred: 17 Juni (2024)")),
+        ("", "Rapat digelar pada 17 Juni. Anggaran 2023 dan 2024 dibahas.", (None, "none", "")),  # which year?
+        ("", "Rapat akan digelar pada 17 Juni mendatang. Anggaran 2024 dibahas.", (None, "none", "")),
+        ("", "Target itu dicapai Senin (17/06) menurut rencana 2099.", (None, "none", "")),  # years to come do not count
+        ("", "Warga berkumpul pada Senin (17/06), tanpa tahun.", (None, "none", "")),
+        ("date 2024-06", "Warga berkumpul pada Senin (17/06). Sepanjang 2024 ramai.", ("2024-06", "month", "2024-06")),
+    ],
+)
+def test_year_less_day_takes_the_story_year(header, body, expected):
+    found = dates.find_published(header, body)
+    assert (found.value, found.precision, found.evidence) == expected

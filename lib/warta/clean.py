@@ -65,6 +65,7 @@ _DESK_CODE = re.compile(r"\s*\((?P<codes>[a-z]{2,5}(?:/[a-z]{2,5})+)\)\s*$")
 _GLUED = tuple((mark, re.compile(rf"{re.escape(mark)}(?=[\"“]?([A-Z][a-z]+))")) for mark in ".!?")
 _GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'”’")
 _TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac", "or", "web", "info"})
+_NAME_THEN_DATE = re.compile(r"(?P<names>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,5}) [•·|] (?P<date>(?:[A-Za-z]+,? )?\d.*)")
 _PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\band\b|\bdan\b)\s*")
 _SENTIMENT = re.compile(r"(?P<label>positif|negatif|netral|positive|negative|neutral)\s*(?:\(\s*(?P<score>\d+(?:[.,]\d+)?)\s*%?\s*\))?", re.IGNORECASE)
@@ -185,9 +186,17 @@ def clean_article(raw: str) -> CleanedArticle:
 
     title, header = _split_zone(zone, captions, cues, settings)
     # Short outlet or date lines after the story ("sindonews.com") belong to the header.
-    while len(body) > 1 and _word_count(body[-1]) <= settings["header_max_words"] and _looks_like_header(body[-1]) \
-            and not _DESK_CODE.fullmatch(body[-1]):
-        header.append(body.pop())
+    while len(body) > 1 and _word_count(body[-1]) <= settings["header_max_words"]:
+        if _looks_like_header(body[-1]) and not _DESK_CODE.fullmatch(body[-1]):
+            header.append(body.pop())
+            continue
+        # "Fachri Audhia Hafiez • 17 September 2024 14:52": a reporter's name, then the date line.
+        signed = _NAME_THEN_DATE.fullmatch(body[-1])
+        if not signed or not _looks_like_header(signed.group("date")):
+            break
+        body.pop()
+        authors.extend(_names(signed.group("names")))
+        header.append(signed.group("date"))
     if body:
         body[0], dateline = _strip_dateline(body[0])
         if dateline.strip("-–— "):

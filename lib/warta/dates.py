@@ -49,6 +49,14 @@ _DAY_NAMES = frozenset(
     "saturday sunday sen sel rab kam jum sab min mon tue tues wed thu thurs fri sat sun".split()
 )
 # Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
+_WEEKDAYS = {
+    **dict.fromkeys(("senin", "monday", "sen", "mon"), 0), **dict.fromkeys(("selasa", "tuesday", "sel", "tue", "tues"), 1),
+    **dict.fromkeys(("rabu", "wednesday", "rab", "wed"), 2), **dict.fromkeys(("kamis", "thursday", "kam", "thu", "thurs"), 3),
+    **dict.fromkeys(("jumat", "jum'at", "jum’at", "friday", "jum", "fri"), 4), **dict.fromkeys(("sabtu", "saturday", "sab", "sat"), 5),
+    **dict.fromkeys(("minggu", "ahad", "sunday", "min", "sun"), 6),
+}
+# A year written anywhere in a story, for dating its year-less days ("sepanjang 2024").
+_CONTEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-9])[0-9])(?![\d]|[.,][0-9])")
 _YEAR_CUES = frozenset("tahun sejak semenjak hingga sampai pada in since year".split())
 _MONTH_CUES = frozenset("bulan in since".split())
 
@@ -463,20 +471,50 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
         return found if refines and found.value.startswith(meta.value) else meta
     if found and found.precision in ("minute", "day"):
         return found
-    inferred = _latest_day(body) if body else None
+    # A year-less day dated by the story's year is weaker than a header month: only without one.
+    inferred = _latest_day(body, context_year=found is None) if body else None
     if found and not (inferred and inferred.value.startswith(found.value)):
         return found  # a month in the header ("date 2024-06") beats a body date outside it
     return inferred or PublishedDate(None, "none", "")
 
 
-def _latest_day(body: str) -> PublishedDate | None:
+def _latest_day(body: str, *, context_year: bool = False) -> PublishedDate | None:
     # An announced date ("20 Agustus 2024 mendatang") is not when the story was written.
-    full = [m for m in _scan(body, full_days=True) if m.value and m.precision == "day" and not m.year_inferred
+    raws = _scan(body, full_days=True)
+    full = [m for m in raws if m.value and m.precision == "day" and not m.year_inferred
             and not _announced(body, m.end)]
     if not full:
-        return None
+        return _day_in_context_year(body, raws) if context_year else None
     latest = max(full, key=lambda m: m.value)
     return PublishedDate(latest.value, "day", INFERRED + latest.surface)
+
+
+def _day_in_context_year(body: str, raws: list[_Raw]) -> PublishedDate | None:
+    """A year-less day ("Senin (17/06)") dated by a year the story names elsewhere ("sepanjang 2024").
+
+    With a day name, the year must put the date on that weekday (the latest such year of those
+    named wins); without one, the story must name a single year. Years after this one do not
+    count, and neither do announced dates ("17 Juni mendatang"). Returns the latest such day.
+    """
+    days = [raw for raw in raws if raw.value is None and raw.day and not raw.future]
+    if not days:
+        return None
+    this_year = dt.date.today().year
+    years = sorted({int(year) for year in _CONTEXT_YEAR.findall(body) if int(year) <= this_year}, reverse=True)
+    if not years:
+        return None
+    best: tuple[str, str] | None = None
+    for raw in days:
+        weekday = _WEEKDAYS.get(raw.surface.replace("hari ", "").split(" ", 1)[0].rstrip(",").lower())
+        if weekday is None and len(years) > 1:
+            continue
+        for year in years:
+            value = _iso(year, raw.month, raw.day)
+            if value and (weekday is None or _parse_day(value).weekday() == weekday):
+                if best is None or value > best[0]:
+                    best = (value, f"{INFERRED}{raw.surface} ({year})")
+                break
+    return PublishedDate(best[0], "day", best[1]) if best else None
 
 
 def _first_date(text: str, *, skip_updates: bool) -> PublishedDate | None:

@@ -55,6 +55,7 @@ import gc
 import glob
 import gzip
 import hashlib
+import html as html_module
 import io
 import json
 import math
@@ -96,6 +97,9 @@ _HTML_TIMESTAMP = re.compile(
     r'|"datePublished"\s*:\s*"([^"]+)"',
     re.IGNORECASE,
 )
+_HTML_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 # Bytes that text files hold; the rest (control bytes) betray binary data.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
 _MOJIBAKE_LEADS = ("Ã", "Â", "â", "ð", "ï")
@@ -392,13 +396,51 @@ def _html_row(path: Path, data: bytes, html: str, flags: list[str], settings: di
     meta = document.as_dict() if document is not None else {}
     if not (meta.get("text") or "").strip():
         return _rejected(path, data, "empty")
+    text = meta["text"]
+    lead = _html_lead_lines(html, text, max_lines=settings["html_lead_lines"])
     return _article_row(
-        str(path), data, meta["text"], flags=flags, settings=settings,
+        str(path), data, "\n".join([*lead, text]) if lead else text, flags=flags, settings=settings,
         meta={"title": meta.get("title"), "url": meta.get("url"),
               # trafilatura keeps the day only; the page's own timestamp keeps the time and zone.
               "date": _html_timestamp(html) or meta.get("date"),
               "outlet": meta.get("sitename"), "authors": meta.get("author")},
     )
+
+
+def _html_lead_lines(html: str, text: str, *, max_lines: int) -> list[str]:
+    """Short visible lines printed right above the main text: the masthead, byline and date lines
+    ("detikJatim", "Esti Widiyana - detikJatim", "Kamis, 12 Des 2024 10:45 WIB") that main-text
+    extraction leaves out. They go through the cleaner as a text file's header lines do. Lines
+    ending in a full stop are left out, so that no teaser turns into body text."""
+    if not max_lines:
+        return []
+    anchor = _body_anchor(text)
+    if not anchor:
+        return []
+    visible = html_module.unescape(_HTML_TAG.sub("\n", _HTML_HIDDEN.sub(" ", html[:200_000])))
+    flat = _SPACES.sub(" ", visible)
+    position = flat.find(anchor)
+    if position < 0:
+        return []
+    lines = [line.strip() for line in flat[:position].split("\n")]
+    # The body's own first words may be split off by inline tags ("<b>Surabaya</b> - ..."): drop
+    # the partial line the anchor starts in.
+    lines = lines[:-1]
+    extracted = {_SPACES.sub(" ", line).strip() for line in text.split("\n")[:8]}
+    kept = [line for line in lines
+            if line and len(line.split()) <= 15 and not line.endswith(".") and line not in extracted]
+    return kept[-max_lines:]
+
+
+def _body_anchor(text: str) -> str:
+    """Four words of the main text's first paragraph (its first line of six words or more, among
+    the first few) to find it in the page: words after its start, past a dateline that inline
+    markup may have split ("<b>Surabaya</b> - ...")."""
+    for line in text.lstrip().split("\n", 5)[:5]:
+        words = _SPACES.sub(" ", line).strip().split(" ")
+        if len(words) >= 6:
+            return " ".join(words[2:6])
+    return ""
 
 
 def _html_timestamp(html: str) -> str | None:
