@@ -17,7 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from warta import config
 
@@ -141,8 +141,9 @@ def clean_article(raw: str) -> CleanedArticle:
 
     kinds: list[str] = []
     start = len(lines)
+    limits = _limits(settings)
     for index, line in enumerate(lines):
-        kinds.append(_classify(line, cues, settings, above_body=start == len(lines)))
+        kinds.append(_classify(line, cues, limits, above_body=start == len(lines)))
         if kinds[-1] == PROSE and start == len(lines):
             start = index
     if start == len(lines):
@@ -275,35 +276,53 @@ def _ends_like_prose(line: str) -> bool:
     return line.endswith((".", "…")) or (len(line) > 1 and line[-1] in _QUOTES and line[-2] in ".,!?")
 
 
-def _classify(line: str, cues: Mapping[str, Any], settings: Mapping[str, Any], *, above_body: bool) -> str:
-    words = _word_count(line)
-    limits = settings["list_item_max_words"], settings["promo_max_words"], settings["credit_max_words"]
-    lowered = line.lower() if words <= max(limits) else ""
-    if words <= settings["list_item_max_words"] and cues["marker"].fullmatch(lowered):
+class _Limits(NamedTuple):
+    """The ``[clean]`` word limits that _classify reads, looked up once per article, not per line."""
+
+    list_item: int
+    promo: int
+    credit: int
+    byline: int
+    prose_min: int
+    prose_any: int
+    header_max: int
+    lowered: int  # longest line that a lower-cased pattern can match
+
+
+def _limits(settings: Mapping[str, Any]) -> _Limits:
+    short = (settings["list_item_max_words"], settings["promo_max_words"], settings["credit_max_words"])
+    return _Limits(*short, settings["byline_max_words"], settings["prose_min_words"], settings["prose_any_words"],
+                   settings["header_max_words"], max(short))
+
+
+def _classify(line: str, cues: Mapping[str, Any], limits: _Limits, *, above_body: bool) -> str:
+    # Lines are trimmed and single-spaced (normalize_text), so spaces count the words.
+    words = line.count(" ") + 1
+    lowered = line.lower() if words <= limits.lowered else ""
+    if words <= limits.list_item and cues["marker"].fullmatch(lowered):
         return MARKER
-    if words <= settings["promo_max_words"] and cues["promo"].fullmatch(lowered):
+    if words <= limits.promo and cues["promo"].fullmatch(lowered):
         return PROMO
     if words <= 2:
         if _URL.fullmatch(line):
             return URL
         if _SLUG.fullmatch(line):
             return SLUG
-    if words <= settings["credit_max_words"] and cues["credit"].fullmatch(lowered):
+    if words <= limits.credit and cues["credit"].fullmatch(lowered):
         return CREDIT
     # A caption label needs its colon: a one-character test spares most lines the label pattern.
     if (":" in line and cues["caption_line"].match(line)) or _ends_with_photo_credit(line, cues):
         return CAPTION
-    if words <= settings["byline_max_words"] and _is_byline(line, lowered or line.lower(), cues):
+    if words <= limits.byline and _is_byline(line, lowered or line.lower(), cues):
         return BYLINE
     dateline = _DATELINE.match(line) if above_body and _may_have_dateline(line) else None
     if dateline and _dateline_prefix_ok(dateline):
         rest = line[dateline.end():]
         rest_words = _word_count(rest)
         # "Kompas.tv - 15 Juni 2024, 12:30 WIB" is a header line with a dash, not a dateline.
-        if rest_words >= settings["prose_min_words"] and (
-                rest_words > settings["header_max_words"] or not _looks_like_header(rest)):
+        if rest_words >= limits.prose_min and (rest_words > limits.header_max or not _looks_like_header(rest)):
             return PROSE
-    if words >= settings["prose_min_words"] and (_ends_like_prose(line) or words >= settings["prose_any_words"]):
+    if words >= limits.prose_min and (words >= limits.prose_any or _ends_like_prose(line)):
         return PROSE
     return OTHER
 
