@@ -34,7 +34,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress, repeat
 import operator
 from operator import attrgetter, itemgetter
 from typing import Iterable, NamedTuple, Sequence
@@ -130,6 +130,8 @@ september oktober november desember wib wita wit tuhan allah ramadan lebaran kam
 dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES
+# Words that may open or sit in a role stated before a name (see _role_before).
+_ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
 _CUE_AFTER_QUOTE = re.compile(
@@ -176,6 +178,7 @@ class _Candidate:
 
 
 _FIRST = attrgetter("first")
+_ENTRY = attrgetter("entry")
 
 
 def settings() -> dict:
@@ -201,16 +204,15 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
 def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str) -> list[tuple]:
     """The mentions of ``text`` as plain tuples in :class:`Mention` field order (cheaper than objects)."""
     tokens = tokenize(text)
-    if not tokens:
+    if not tokens.words:
         return []
     # Gazetteer matches never overlap, so they seed the candidates without claiming.
     candidates: list[_Candidate] = [
         _Candidate(first, last, entry.type, "gazetteer", _ALIAS_CONFIDENCE[alias], entry)
         for first, last, entry, alias in gazetteer.spans(tokens)]
-    owner: list[int] = [-1] * len(tokens)  # index of the candidate covering each token
+    owner: list[int] = [-1] * len(tokens.words)  # index of the candidate covering each token
     for index, candidate in enumerate(candidates):
-        for k in range(candidate.first, candidate.last):
-            owner[k] = index
+        owner[candidate.first : candidate.last] = [index] * (candidate.last - candidate.first)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
         read = _model_pass(text, tokens, owner, candidates, override=True)
@@ -236,12 +238,15 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
     model = options["model"] if use_model is None else use_model
     gazetteer = load_gazetteer(tuple(options["watchlists"]))
     columns: list[list] = [[] for _ in Mention._fields]
-    article_ids: list[str] = []
     # Sentence ids in one search at the end: sentence and mention starts are shifted by each
-    # article's offset in an imaginary concatenation of all bodies.
+    # article's offset in an imaginary concatenation of all bodies. Per-article values (id,
+    # offset, first sentence) are kept once per article and repeated per mention by numpy.
     sentence_starts: list[int] = []
-    first_sentence: list[int] = []  # per mention: index of its article's first sentence
-    shifts: list[int] = []  # per mention: its article's offset
+    sentence_counts: list[int] = []
+    ids: list[str] = []
+    counts: list[int] = []  # mentions per article
+    offsets: list[int] = []  # per article: its offset in the concatenation
+    first_sentence: list[int] = []  # per article: index of its first sentence
     offset = 0
     for article in _usable(articles):
         body = _text(article.get("body"))
@@ -250,20 +255,30 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
         rows = _mention_rows(body, gazetteer, options, model, _text(article.get("outlet")))
         if not rows:
             continue
-        first_sentence.extend([len(sentence_starts)] * len(rows))
-        shifts.extend([offset] * len(rows))
-        sentence_starts.extend([start + offset for start, _ in sentence_spans(body)])
-        article_ids.extend([article["article_id"]] * len(rows))
+        spans = sentence_spans(body)
+        ids.append(article["article_id"])
+        counts.append(len(rows))
+        offsets.append(offset)
+        first_sentence.append(len(sentence_starts))
+        sentence_starts.extend(map(_START_OF, spans))
+        sentence_counts.append(len(spans))
         for column, values in zip(columns, zip(*rows)):
             column.extend(values)
         offset += len(body) + 1
-    shifted = np.asarray(columns[0], dtype="int64") + np.asarray(shifts, dtype="int64")
-    sentence_ids = np.searchsorted(np.asarray(sentence_starts, dtype="int64"), shifted, side="right") - 1
-    sentence_ids = np.maximum(sentence_ids - np.asarray(first_sentence, dtype="int64"), 0)
+    n_mentions = np.asarray(counts, dtype="int64")
+    starts = np.asarray(columns[0], dtype="int64")
+    shifted = starts + np.repeat(np.asarray(offsets, dtype="int64"), n_mentions)
+    all_starts = (np.asarray(sentence_starts, dtype="int64")
+                  + np.repeat(np.asarray(offsets, dtype="int64"), np.asarray(sentence_counts, dtype="int64")))
+    sentence_ids = np.searchsorted(all_starts, shifted, side="right") - 1
+    sentence_ids = np.maximum(sentence_ids - np.repeat(np.asarray(first_sentence, dtype="int64"), n_mentions), 0)
     data = dict(zip(Mention._fields, columns))
-    data.update(article_id=article_ids, sentence_id=sentence_ids)
+    data.update(article_id=list(chain.from_iterable(map(repeat, ids, counts))), sentence_id=sentence_ids, start=starts)
     return pd.DataFrame({name: _column(data[name], MENTION_DTYPES[name]) for name in MENTION_COLUMNS},
                         columns=MENTION_COLUMNS)
+
+
+_START_OF = itemgetter(0)
 
 
 def _column(values: Sequence, dtype: str):
@@ -467,7 +482,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
     marked in ``skip`` (read by the tagger, which already weighed those cues) only a relation
     ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person.
     """
-    n, words, keys, joined, resume = len(tokens), tokens.words, tokens.keys, tokens.joined, 0
+    n, words, keys, joined, resume = len(tokens.words), tokens.words, tokens.keys, tokens.joined, 0
     # A capitalised word differs from its lower-case key: a C-level prefilter before the exact test.
     for k in list(compress(range(n), map(operator.ne, words, keys))):
         if k < resume or owner[k] >= 0 or not words[k][0].isupper():
@@ -689,10 +704,12 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
              options) -> list[tuple]:
     """Name, merge and describe candidates: short forms, fuzzy matches, roles (rows in Mention order)."""
     live = sorted(filter(None, candidates), key=_FIRST)
-    starts, ends = tokens.starts, tokens.ends
+    starts, ends, words, keys = tokens.starts, tokens.ends, tokens.words, tokens.keys
+    n = len(keys)
     rows: list[tuple] = []
     for candidate in live:
-        start, end = starts[candidate.first], ends[candidate.last - 1]
+        first, last = candidate.first, candidate.last
+        start, end = starts[first], ends[last - 1]
         if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
@@ -704,8 +721,14 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
             if entry is None:
                 entry = Entry(actor_id(candidate.type, surface), _display_name(surface), candidate.type)
         type_ = entry.type
-        rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype,
-                     _role(text, tokens, owner, candidates, live, candidate) if type_ == "PER" else "",
+        role = ""
+        # Most persons follow a lower-case word that opens no role and no apposition follows
+        # them: only then is the full look-up skipped (it finds nothing there).
+        if type_ == "PER" and ((first > 0 and (owner[first - 1] >= 0 or keys[first - 1] in _ROLE_OPENERS
+                                              or words[first - 1][0].isupper()))
+                               or (last < n and keys[last] in ROLE_HEADS)):
+            role = _role(text, tokens, owner, candidates, live, candidate)
+        rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype, role,
                      candidate.confidence, candidate.method, resolution))
     return _resolve_short_forms(rows, live)
 
@@ -758,6 +781,9 @@ def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
 
 def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) -> list[tuple]:
     """Map short person mentions (``Matthew``, ``Nilsson-Wright``) to the one longer name holding their words."""
+    # Only mentions without an entry can be short forms: a C-level test before any row is read.
+    if not any(map(operator.is_, map(_ENTRY, candidates), repeat(None))):
+        return rows
     shorts = [candidate.entry is None and row[_TYPE] == "PER" and not row[_RESOLUTION]
               for row, candidate in zip(rows, candidates)]
     if not any(shorts):

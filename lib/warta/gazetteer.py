@@ -176,11 +176,8 @@ def tokenize(text: str) -> Tokens:
     for k in list(compress(range(len(gaps)), map(operator.is_, joined, repeat(None)))):
         joined[k] = len(words[k]) <= 3
     joined[-1] = False
-    if ascii_words:
-        # One lower() over the joined words (ASCII: no length change, "\0" is never in a word).
-        return Tokens(text, words, "\0".join(words).lower().split("\0"), starts, ends, joined)
     keys = list(map(str.lower, words))
-    if not "".join(words).isascii():
+    if not ascii_words and not "".join(words).isascii():
         for k in [k for k, word in enumerate(words) if not word.isascii()]:
             keys[k] = fold(words[k])
     return Tokens(text, words, keys, starts, ends, joined)
