@@ -141,6 +141,7 @@ _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) +
 _INDIRECT = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
+_WORDS = re.compile(r"\w+")
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
 
 
@@ -410,7 +411,7 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
             continue
         # "Airlangga Pribadi Kusman": a known one-word alias followed by more name words is someone else.
         last = candidate.last
-        while last < len(tokens) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last):
+        while last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last):
             last += 1
         if last > candidate.last:
             surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
@@ -453,7 +454,7 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
-    n, resume = len(tokens), 0
+    n, resume = len(tokens.words), 0
     for k in list(compress(range(n), map(ORG_HEADS.__contains__, tokens.keys))):
         if k < resume or owner[k] >= 0 or not tokens.words[k][0].isupper() or not tokens.joined[k]:
             continue
@@ -512,9 +513,20 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         if skip and skip[first] and not _relation_before(tokens, owner, first):
             continue
-        strong = stripped or _role_before(text, tokens, owner, candidates, first) is not None
-        strong = strong or _cue_before(tokens, owner, first)
-        if not strong and (strong_only or not (_verb_after(text, tokens, last) or _apposition_after(text, tokens, last))):
+        before = first - 1
+        if stripped or before < 0:
+            strong = stripped
+        elif owner[before] < 0 and keys[before] not in _ROLE_OPENERS and not words[before][0].isupper():
+            # The common case, a plain lower-case word before the run: no role can open there, so
+            # only a cue word or a relation across "dari" makes it strong (the same answer as below).
+            key = keys[before]
+            strong = joined[before] and (key in CUES_BEFORE or key in TITLES
+                                         or (key == "dari" and _relation_before(tokens, owner, first)))
+        else:
+            strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+        if not strong and (strong_only or last >= n or not (
+                (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
+                or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             continue
         weak = last - first == 1 and not strong
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
@@ -541,7 +553,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         initial = len(tokens.words[k]) == 1 and tokens.words[k].isupper()  # "Stephen R. Covey"
         if "\n" in gap or (gap.strip()[:1] in (".", "!", "?") and tokens.words[k + 1][0].isupper() and not initial):
             bounds.append(k + 1)
-    bounds.append(len(tokens))
+    bounds.append(len(tokens.words))
     caps = list(map(str.isupper, map(itemgetter(0), tokens.words)))
     # The tagger reads the gazetteer's tags; a sentence's claims never reach another sentence.
     gazetteer_tags = ["O"] * len(tokens)
@@ -674,12 +686,12 @@ def _relation_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
 
 def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
     """ "John Nilsson-Wright, kepala program …": a comma, then a role."""
-    return (last < len(tokens) and tokens.keys[last] in ROLE_HEADS
+    return (last < len(tokens.words) and tokens.keys[last] in ROLE_HEADS
             and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",")
 
 
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
-    return last < len(tokens) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
+    return last < len(tokens.words) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
 
 
 def _is_credit(text: str, row: tuple, outlet: str) -> bool:
@@ -688,7 +700,7 @@ def _is_credit(text: str, row: tuple, outlet: str) -> bool:
     if outlet and fold(outlet).startswith(fold(row[_NAME])[:6]):
         return True
     before = text[max(0, start - 40) : start]
-    words = [fold(w) for w in re.findall(r"\w+", before)[-4:]]
+    words = [fold(w) for w in _WORDS.findall(before)[-4:]]
     if any(w in CREDIT_CUES for w in words):
         return True
     if before.rfind("(") > before.rfind(")"):
@@ -829,7 +841,7 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
         if tokens.keys[opening] not in TITLES:
             return text[tokens.starts[opening] : tokens.starts[end + 1]].strip(" ,")
     last = candidate.last
-    if last < len(tokens) and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",":
+    if last < len(tokens.words) and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",":
         if tokens.keys[last] in ROLE_HEADS:
             stop = text.find(",", tokens.starts[last])
             sentence_end = min((p for p in (text.find(".", tokens.starts[last]), text.find("\n", tokens.starts[last]))

@@ -33,6 +33,9 @@ _WORD_CHAR = re.compile(r"\w")
 _JOINING_GAP = re.compile(r"[\s\-/&]*")
 
 
+_ONE_WORD = (1,)  # the widths of a first key that opens only one-word aliases (tested by identity)
+
+
 @dataclass(frozen=True)
 class Entry:
     """One actor the gazetteer knows."""
@@ -110,7 +113,8 @@ class Gazetteer:
         exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
         self.index[key] = (entry, alias, exact)
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
-        self.widths[key[0]] = tuple(sorted({*self.widths.get(key[0], ()), len(key)}, reverse=True))
+        lengths = tuple(sorted({*self.widths.get(key[0], ()), len(key)}, reverse=True))
+        self.widths[key[0]] = _ONE_WORD if lengths == _ONE_WORD else lengths
         if alias[0].islower():
             self.lower_first.add(key[0])
         self.entries.setdefault(entry.actor_id, entry)
@@ -137,6 +141,15 @@ class Gazetteer:
             if not (initial.isupper() or initial.isdigit() or key in lower_first):
                 continue  # no alias opening with this key may match a lower-case word
             lengths = widths[key]
+            if lengths is _ONE_WORD:
+                # Only one-word aliases open with this key (most names): no window to build.
+                found = index[(key,)]
+                entry, alias, exact = found
+                if (words[i] == exact[0] if exact is not None
+                        else initial.isupper() or initial.isdigit() or alias[0].islower()):
+                    found_spans.append((i, i + 1, entry, alias))
+                    resume = i + 1
+                continue
             span = 1
             while span < lengths[0] and i + span < n_tokens and joined[i + span - 1]:
                 span += 1
