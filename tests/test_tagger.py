@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from warta.gazetteer import load_gazetteer, tokenize
-from warta.tagger import (MODEL_PATH, Features, Tagger, _capital_runs, bio_spans, is_common_word, sentence_example,
-                          shape, train)
+from warta.tagger import (MODEL_PATH, Features, Tagger, _capital_runs, bio_spans, gazetteer_word_class, is_common_word,
+                          model_attributes, sentence_example, shape, train)
 
 
 @pytest.mark.parametrize("word, expected", [("Kim", "Xx"), ("PBB", "X"), ("2024", "d"), ("Jong-un", "Xx-x"), ("iPhone", "xXx")])
@@ -74,3 +74,70 @@ def test_train_writes_a_model(tmp_path):
                  [("Kata", "O"), ("Siti", "B-PER"), ("Aminah", "I-PER")]] * 5
     result = train(sentences, tmp_path / "tiny.crfsuite", max_iterations=20)
     assert result["sentences"] == 10 and (tmp_path / "tiny.crfsuite").stat().st_size > 0
+
+
+@pytest.mark.parametrize("key, expected", [
+    ("putin", "P"), ("stoltenberg", "P"), ("moskow", "L"), ("jakarta", "OL"), ("nato", "O"), ("wicaksono", "-"),
+    ("mengatakan", "-"),
+])
+def test_gazetteer_word_class(key, expected):
+    assert gazetteer_word_class(key) == expected
+
+
+SENTENCES = [
+    "Menteri Pertanian Budiarto Wicaksono meninjau sawah di Kabupaten Karawang, Jawa Barat.",
+    "“Kami siap,” kata juru bicara Kremlin Dmitry Peskov kepada wartawan di Moskow (Rusia).",
+    "Presiden AS Joe Biden bertemu Sekretaris Jenderal NATO Jens Stoltenberg di Gedung Putih.",
+    "Kemarin hujan turun deras sekali",
+    "Jakarta",
+]
+
+
+@pytest.fixture(scope="module")
+def packaged_tagger():
+    return Tagger()
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_known_features_are_the_models_subset_as_bytes(text, packaged_tagger):
+    """A tagger's features are exactly the full features the model knows (as bytes), per token."""
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    tags[0] = "B-LOC"  # gazetteer tags are context features too
+    full = Features()(text, tokens, tags)
+    known = packaged_tagger.features.known
+    kept = packaged_tagger.features(text, tokens, tags)
+    assert len(kept) == len(full) == len(tokens)
+    for every, some in zip(full, kept):
+        assert all(isinstance(f, bytes) for f in some)
+        assert sorted(f.decode() for f in some) == sorted(f for f in every if f in known)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_filtered_features_tag_as_the_full_ones(text, packaged_tagger):
+    """CRFsuite ignores unknown attributes: filtering them changes no label and no marginal."""
+    tokens = tokenize(text)
+    tags = ["O"] * len(tokens)
+    crf = packaged_tagger._tagger
+    full_labels = crf.tag(Features()(text, tokens, tags))
+    full_marginals = [crf.marginal(label, k) for k, label in enumerate(full_labels)]
+    kept_labels = crf.tag(packaged_tagger.features(text, tokens, tags))
+    assert kept_labels == full_labels
+    assert [crf.marginal(label, k) for k, label in enumerate(kept_labels)] == pytest.approx(full_marginals)
+
+
+def test_model_attributes_are_feature_strings(packaged_tagger):
+    attributes = model_attributes(packaged_tagger._tagger)
+    assert "BOS" in attributes and any(a.startswith("w=") for a in attributes)
+
+
+def test_context_and_word_caches_are_bounded():
+    features = Features(max_words=2)
+    text = "Budi dan Siti pergi ke Medan"
+    tokens = tokenize(text)
+    assert features(text, tokens, ["O"] * len(tokens)) == Features()(text, tokens, ["O"] * len(tokens))
+    assert len(features._words) == 2
+
+
+def test_empty_sentence_has_no_features():
+    assert Features()("", tokenize(""), []) == []

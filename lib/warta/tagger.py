@@ -10,6 +10,7 @@ generalises the gazetteer's knowledge to names it does not list. The packaged mo
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -42,85 +43,158 @@ def gazetteer_labels(tokens: Tokens, matches: Iterable[Match]) -> list[str]:
 class Features:
     """Turns a sentence's tokens into CRF feature strings.
 
-    A word's own features and those it lends its neighbours are built once per word and cached
-    (news repeats its words); only what depends on the sentence (gaps, gazetteer tags, runs of
-    capitalised words, word pairs) is built per token.
+    Everything that depends on one word (its own features and those it lends its neighbours) is
+    built once per word and cached (news repeats its words); what depends on two neighbouring
+    words' shapes, on the gazetteer tags and punctuation around a token, or on its run of
+    capitalised words comes from small caches keyed by those values, so a token costs a few
+    dictionary look-ups and tuple joins rather than dozens of string operations.
+
+    With ``known`` (the attributes a trained model has weights for), features the model does not
+    know are left out when they are built: CRFsuite ignores unknown attributes, so the labels and
+    marginals are the same, but they are never copied into the tagger nor looked up in it.
+    Training passes no ``known`` and gets every feature.
     """
 
-    def __init__(self, *, max_words: int = 200_000) -> None:
+    def __init__(self, *, max_words: int = 200_000, known: frozenset[str] | None = None) -> None:
         self.max_words = max_words
+        self.known = known
         self._words: dict[str, _Word] = {}
+        self._contexts: dict[tuple, tuple[str, ...]] = {}
+        # Word pairs are rarely features of a trained model (~4% of neighbour pairs): keep those
+        # it knows, (left key, right key) → (features of the left word, of the right word), so
+        # the others cost one look-up.
+        self._word_pairs: dict[tuple[str, str], tuple[tuple[bytes, ...], tuple[bytes, ...]]] = {}
+        for attribute in known or ():
+            for prefix, side in (("w|+w=", 0), ("-w|w=", 1)):
+                if attribute.startswith(prefix):
+                    pair = tuple(attribute[len(prefix):].split("|", 1))
+                    found = list(self._word_pairs.get(pair, ((), ())))
+                    found[side] += (attribute.encode(),)
+                    self._word_pairs[pair] = (found[0], found[1])
 
-    def __call__(self, text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[list[str]]:
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    def __call__(self, text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[list[str | bytes]]:
+        words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
         n = len(words)
+        if not n:
+            return []
         cache = self._words
-        info = [cache.get(word) or self._word(word, key) for word, key in zip(words, tokens.keys)]
+        info = [cache.get(word) or self._word(word, key) for word, key in zip(words, keys)]
         gaps = ["^"] + [text[ends[k - 1] : starts[k]].strip()[:1] for k in range(1, n)]
         runs = _capital_runs([i.capitalised for i in info], gaps)
-        tags = gazetteer_tags
-        # The strings a token shares with its neighbours are built once per sentence, not per use.
-        word_pairs = [a.key + "|" + b.key for a, b in zip(info, info[1:])]
-        shape_pairs = [a.shape + "|" + b.shape for a, b in zip(info, info[1:])]
-        own_sentence = [("g=" + t, "gap=" + g, "run=" + r) for t, g, r in zip(tags, gaps, runs)]
-        lent_before = [("-g=" + t,) for t in tags]
-        lent_after = [("+g=" + t, "+gap=" + g) for t, g in zip(tags, gaps)]
-        features: list[list[str]] = []
-        for k in range(n):
-            f = [*info[k].own, *own_sentence[k]]
-            if k:
-                f += info[k - 1].before
-                f += lent_before[k - 1]
-                f += ("-s|s=" + shape_pairs[k - 1], "-w|w=" + word_pairs[k - 1])
-                if k > 1:
-                    f += info[k - 2].before2
-            else:
-                f.append("BOS")
-            if k + 1 < n:
-                f += info[k + 1].after
-                f += lent_after[k + 1]
-                f += ("s|+s=" + shape_pairs[k], "w|+w=" + word_pairs[k])
-                if k + 2 < n:
-                    f += info[k + 2].after2
-            else:
-                f.append("EOS")
-            features.append(f)
+        # A token's context: the gazetteer tags and shapes of it and its neighbours, the
+        # punctuation before it and its successor, its capitalised run. These take few values,
+        # so each combination's features are built once and cached whole.
+        tags = [None, *gazetteer_tags, None]
+        shapes = [None, *[i.shape for i in info], None]
+        contexts = self._contexts
+        context = [contexts.get(c) or self._context(c) for c in zip(
+            tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:])]
+        padded = [_EMPTY, _EMPTY, *info, _EMPTY, _EMPTY]
+        # Indices, not attribute names, and list displays: this is the hottest line (see _Word).
+        features = [[*w[0], *c, *b[1], *b2[2], *a[3], *a2[4]]
+                    for w, c, b2, b, a, a2 in zip(info, context, padded, padded[1:], padded[3:], padded[4:])]
+        if n > 1:
+            self._add_word_pairs(keys, features)
         return features
 
     def clear(self) -> None:
-        """Forget the cached word features (benchmarks time a cold start with it)."""
+        """Forget the cached features (benchmarks time a cold start with it)."""
         self._words.clear()
+        self._contexts.clear()
+
+    def _add_word_pairs(self, keys: Sequence[str], features: list[list[str | bytes]]) -> None:
+        """Add each neighbour pair's word-pair features (only those the model knows, when it is given)."""
+        bigrams = list(zip(keys, keys[1:]))
+        if self.known is None:
+            for k, (a, b) in enumerate(bigrams):
+                pair = a + "|" + b
+                features[k].append("w|+w=" + pair)
+                features[k + 1].append("-w|w=" + pair)
+            return
+        known_pairs = self._word_pairs
+        for k in compress(range(len(bigrams)), map(known_pairs.__contains__, bigrams)):
+            right, left = known_pairs[bigrams[k]]
+            features[k] += right
+            features[k + 1] += left
+
+    def _keep(self, features: Iterable[str]) -> tuple[str | bytes, ...]:
+        """All of ``features`` for training; for tagging, those the model knows, as UTF-8 bytes
+        (the tagger copies bytes as they are; a str it would encode on every call)."""
+        known = self.known
+        return tuple(features) if known is None else tuple(f.encode() for f in features if f in known)
 
     def _word(self, word: str, key: str) -> _Word:
         form, cue = shape(word), _cue_class(key)
         common = "1" if is_common_word(key) else "0"
+        lexicon = gazetteer_word_class(key)
+        keep = self._keep
         found = _Word(
-            ("w=" + key, "s=" + form, "p3=" + key[:3], "p4=" + key[:4], "x3=" + key[-3:], "x4=" + key[-4:],
-             "c=" + cue, "d|s=" + common + "|" + form),
-            ("-w=" + key, "-s=" + form, "-c=" + cue, "-d=" + common),
-            ("--w=" + key, "--s=" + form),
-            ("+w=" + key, "+s=" + form, "+c=" + cue, "+d=" + common),
-            ("++w=" + key, "++s=" + form),
-            form, key, word[:1].isupper(),
+            keep(("w=" + key, "s=" + form, "p3=" + key[:3], "p4=" + key[:4], "x3=" + key[-3:], "x4=" + key[-4:],
+                  "c=" + cue, "d|s=" + common + "|" + form, "tg=" + lexicon)),
+            keep(("-w=" + key, "-s=" + form, "-c=" + cue, "-d=" + common, "-tg=" + lexicon)),
+            keep(("--w=" + key, "--s=" + form)),
+            keep(("+w=" + key, "+s=" + form, "+c=" + cue, "+d=" + common, "+tg=" + lexicon)),
+            keep(("++w=" + key, "++s=" + form)),
+            form, word[:1].isupper(),
         )
         if len(self._words) < self.max_words:
             self._words[word] = found
         return found
 
+    def _context(self, key: tuple) -> tuple[str | bytes, ...]:
+        before, tag, after, gap, next_gap, run, shape_before, form, shape_after = key
+        found = ["g=" + tag, "gap=" + gap, "run=" + run]
+        if before is None:
+            found.append("BOS")
+        else:
+            found += ("-g=" + before, "-s|s=" + shape_before + "|" + form)
+        if after is None:
+            found.append("EOS")
+        else:
+            found += ("+g=" + after, "+gap=" + next_gap, "s|+s=" + form + "|" + shape_after)
+        kept = self._keep(found)
+        if len(self._contexts) < 100_000:
+            self._contexts[key] = kept
+        return kept
+
 
 class _Word(NamedTuple):
+    """A word's cached features; :meth:`Features.__call__` reads fields 0-4 by index."""
+
     own: tuple[str, ...]
     before: tuple[str, ...]
     before2: tuple[str, ...]
     after: tuple[str, ...]
     after2: tuple[str, ...]
     shape: str
-    key: str
     capitalised: bool
 
 
+_EMPTY = _Word((), (), (), (), (), "", False)
+"""Stands for the missing neighbours beyond a sentence's ends (lends no features)."""
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> dict[str, str]:
+    """Each word of the packaged gazetteer's names → the types of the names it occurs in (``PL`` …)."""
+    found: dict[str, set[str]] = {}
+    for key, (entry, _, _) in load_gazetteer(()).index.items():
+        for word in key:
+            found.setdefault(word, set()).add(entry.type)
+    return {word: "".join(t[0] for t in ("PER", "ORG", "LOC") if t in types) for word, types in found.items()}
+
+
+def gazetteer_word_class(key: str) -> str:
+    """Which name types of the packaged gazetteer use the word ``key``: ``P``, ``OL`` … or ``-``.
+
+    Words of known names ("Budi", "Universitas", "Barat") generalise to names the gazetteer does
+    not list ("Budi Santoso", "Universitas Jember").
+    """
+    return _gazetteer_words().get(key, "-")
+
+
 token_features = Features()
-"""The feature extractor that training and tagging share (one word cache for both)."""
+"""The feature extractor that training uses (every feature; a :class:`Tagger` keeps its own)."""
 
 
 def _capital_runs(capitalised: Sequence[bool], gaps: Sequence[str]) -> list[str]:
@@ -214,7 +288,7 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        self.features = token_features
+        self.features = Features(known=model_attributes(self._tagger))
 
     def spans(self, text: str, tokens: Tokens, gazetteer_tags: Sequence[str]) -> list[tuple[int, int, str, float]]:
         """Tagged names as ``(first, last, type, confidence)``; confidence is the least token marginal."""
@@ -227,6 +301,11 @@ class Tagger:
             confidence = min(tagger.marginal(labels[k], k) for k in range(first, last))
             found.append((first, last, type_, round(confidence, 3)))
         return found
+
+
+def model_attributes(tagger: object) -> frozenset[str]:
+    """The attributes (feature strings) that an opened ``pycrfsuite.Tagger`` has weights for."""
+    return frozenset(attribute for attribute, _ in tagger.info().state_features)
 
 
 def bio_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
