@@ -649,3 +649,36 @@ def test_heldout_articles_all_load_with_outlet_and_date():
     wrong = [(r["path"], r["got_domain"], r["got_published"], r["got_precision"])
              for r in compare(table) if not (r["found"] and r["domain_ok"] and r["date_ok"])]
     assert wrong == []
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1000])
+def test_stage_chunks_do_not_change_rows(tmp_path, monkeypatch, chunk):
+    """Articles run stage by stage in chunks; any chunk size gives the same rows in file order,
+    and a crash in one article of a chunk rejects that article only."""
+    import warta.load as load
+
+    (tmp_path / "a.txt").write_text("BOOM " + STORY, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join([json.dumps(RECORD), json.dumps(RECORD | {"isi": "Lain. " + STORY}),
+                                                 "{broken"]), encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.txt").write_text(STORY + "\nTambahan.", encoding="utf-8")
+    for seed in sorted(SEEDS.glob("*.txt"))[:3]:
+        (tmp_path / f"e_{seed.name}").write_bytes(seed.read_bytes())
+    real = load.clean_article
+
+    def fragile(text):
+        if "BOOM" in text:
+            raise RuntimeError("cleaner broke")
+        return real(text)
+
+    monkeypatch.setattr(load, "clean_article", fragile)
+    expected = load_corpus(tmp_path).to_dict("records")
+    section = load.config.section
+    settings = dict(section("load"), chunk_articles=chunk)
+    monkeypatch.setattr(load.config, "section", lambda name: settings if name == "load" else section(name))
+    rows = load_corpus(tmp_path).to_dict("records")
+    assert [row["path"].rsplit("/", 1)[-1] for row in rows] == [
+        "a.txt", "b.jsonl#1", "b.jsonl#2", "b.jsonl#3", "c.txt", "d.txt",
+        *(f"e_{seed.name}" for seed in sorted(SEEDS.glob("*.txt"))[:3])]
+    assert [row["status"] == "rejected" for row in rows][:5] == [True, False, False, True, True]
+    assert repr(rows) == repr(expected)
