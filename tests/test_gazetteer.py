@@ -133,3 +133,19 @@ def test_tokenize_words_keys_and_offsets(text, words, keys):
     tokens = tokenize(text)
     assert tokens.words == words and tokens.keys == keys
     assert [text[a:b] for a, b in zip(tokens.starts, tokens.ends)] == words
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Longest alias first, then the shorter lengths that exist for the same first word.
+    ("Zorba Kilat Abadi Jaya tiba", [("Zorba Kilat Abadi Jaya", "org:zorba-kilat-abadi-jaya")]),
+    ("Zorba Kilat Abadi tiba", [("Zorba Kilat", "org:zorba-kilat")]),
+    ("Zorba, Kilat", [("Zorba", "per:zorba"), ("Kilat", "loc:kilat")]),
+    # One-word aliases: exact case for acronyms, a capital for the others.
+    ("ZKA zka Zka kilat Kilat", [("ZKA", "org:zorba-kilat-abadi-jaya"), ("Kilat", "loc:kilat")]),
+])
+def test_alias_lengths_per_first_word(tmp_path, text, expected):
+    watch = tmp_path / "watch.tsv"
+    watch.write_text("ORG\t\tZorba Kilat Abadi Jaya\tZKA\nORG\t\tZorba Kilat\nPER\t\tZorba\nLOC\t\tKilat\n")
+    gazetteer = build_gazetteer([watch])
+    assert gazetteer.widths["zorba"] == (4, 2, 1) and gazetteer.widths["zka"] == (1,)
+    assert found(gazetteer, text) == expected
