@@ -1,6 +1,6 @@
 """Benchmark actor extraction: articles/s of ``extract_mentions`` on ~3 KB articles, and peak RSS.
 
-    taskset -c 0 .venv/bin/python benchmarks/bench_actors.py [--n 2000] [--mode fast|model|both] [--spacy]
+    taskset -c 0 .venv/bin/python benchmarks/bench_actors.py [--n 2000] [--mode fast|model|both] [--spacy] [--stages]
 
 Two modes: ``fast`` (``use_model=False``, ``[actors] model = false``: gazetteer and rules) and
 ``model`` (the CRF tagger on, the default setting). The machine is shared, so the rate that counts
@@ -10,7 +10,9 @@ runs; wall-clock rates are printed too. Articles are built from the seed paragra
 timing, as in a real run; the figure covers tokenising, gazetteer matching, rules, the CRF (model
 mode), resolution, sentence ids and the table. ``--spacy`` also times spaCy's EntityRuler with the
 same names on the same articles (a blank Indonesian pipeline, phrase patterns, no model) and
-prints each mode's speed as a multiple of it.
+prints each mode's speed as a multiple of it. ``--stages`` splits the fast mode's CPU time per
+article into tokenising, gazetteer matching, the rules with resolution, and the table with its
+sentence ids.
 """
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true", help="same as --mode fast")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per mode; the best counts (default 3)")
     parser.add_argument("--spacy", action="store_true", help="also time spaCy's EntityRuler with the same names")
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the fast mode's CPU time per article by stage (tokens, gazetteer, rest)")
     args = parser.parse_args()
     modes = ["fast"] if args.no_model or args.mode == "fast" else ["model"] if args.mode == "model" else ["fast", "model"]
     articles = make_articles(args.n)
@@ -78,11 +82,41 @@ def main() -> None:
         print(f"[{mode}] articles/s (CPU)  {rates[mode]:>10,.0f}  (best of {max(1, args.repeat)})")
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS                {peak_mib:>10,.0f} MiB")
+    if args.stages:
+        for stage, micros in stage_times(articles, gazetteer, max(1, args.repeat)).items():
+            print(f"[fast] {stage:<16} {micros:>10,.0f} µs/article (CPU)")
     if args.spacy:
         spacy_rate = max(entity_ruler_rate(articles, gazetteer) for _ in range(max(1, args.repeat)))
         print(f"spaCy EntityRuler       {spacy_rate:>10,.0f} articles/s (CPU), same names and articles")
         for mode, rate in rates.items():
             print(f"[{mode}] / EntityRuler     {rate / spacy_rate:>10.1f}x")
+
+
+def stage_times(articles: pd.DataFrame, gazetteer, repeat: int) -> dict[str, float]:
+    """CPU µs per article of the fast mode's stages (best of ``repeat``): where the time goes."""
+    from warta import actors
+    from warta.gazetteer import tokenize
+
+    bodies = list(articles["body"])
+    tokens = [tokenize(body) for body in bodies]
+    options = actors.settings()
+    work = {
+        "tokenize": lambda: [tokenize(body) for body in bodies],
+        "gazetteer": lambda: [gazetteer.spans(words) for words in tokens],
+        "all passes": lambda: [actors._mention_rows(body, gazetteer, options, False, "") for body in bodies],
+        "whole table": lambda: extract_mentions(articles, use_model=False),
+    }
+    times = {}
+    for stage, run in work.items():
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.process_time()
+            run()
+            best = min(best, time.process_time() - started)
+        times[stage] = best * 1e6 / len(bodies)
+    return {"tokenize": times["tokenize"], "gazetteer": times["gazetteer"],
+            "rules+resolve": times["all passes"] - times["tokenize"] - times["gazetteer"],
+            "table+ids": times["whole table"] - times["all passes"], "total": times["whole table"]}
 
 
 def entity_ruler_rate(articles: pd.DataFrame, gazetteer) -> float:
