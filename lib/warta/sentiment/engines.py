@@ -19,11 +19,11 @@ import gzip
 import json
 import math
 import re
+from itertools import repeat
 from operator import itemgetter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import NamedTuple, Protocol, Sequence
 
 import numpy as np
 
@@ -38,10 +38,15 @@ CALIBRATION_FILE = MODELS_DIR / "sentiment_lexicon_calibration.json"
 _CLITIC_NYA = re.compile(r"(\w{3,})nya\b")
 _NEWS_ONLY = 0.99
 _WEIGHT = itemgetter(3)  # Cue.weight, read in C
+# The token patterns of the packaged model and of its news gate (training.py writes them).
+_WORDS = r"(?u)\b\w+\b"
+_LETTER_WORDS = r"(?u)\b[^\W\d]+\b"
+_DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class Prediction:
+class Prediction(NamedTuple):
+    """One text's label, signed score in [-1, 1] and the probability of the label."""
+
     label: str
     score: float
     probability: float
@@ -73,7 +78,21 @@ class LexiconEngine:
         self.threshold = float(settings().get("neutral_threshold", 1.0))
 
     def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
-        return [self.from_sum(cue_sum(found)) for found in cues]
+        # from_sum() inlined: one loop with local names, the same arithmetic.
+        threshold, tanh, exp, new = self.threshold, math.tanh, math.exp, tuple.__new__
+        polar_a, polar_b = self.calibration.get("polar", (0.0, 0.0))
+        neutral_a, neutral_b = self.calibration.get("neutral", (0.0, 0.0))
+        predictions = []
+        for found in cues:
+            total = float(sum(map(_WEIGHT, found)))
+            if total >= threshold or total <= -threshold:
+                label = "positive" if total >= threshold else "negative"
+                probability = 1.0 / (1.0 + exp(-(polar_a + polar_b * abs(total))))
+            else:
+                label = "neutral"
+                probability = 1.0 / (1.0 + exp(-(neutral_a + neutral_b * abs(total))))
+            predictions.append(new(Prediction, (label, tanh(total / 2), probability)))
+        return predictions
 
     def from_sum(self, total: float) -> Prediction:
         """Turn a cue sum into a prediction (also used for length-normalised article sums)."""
@@ -126,15 +145,18 @@ class LinearEngine:
         vocabulary = {term: index for index, term in enumerate(model["vocabulary"])}
         self.vectorizer = TfidfVectorizer(vocabulary=vocabulary, **model["vectorizer"])
         self.vectorizer.idf_ = np.asarray(model["idf"])
+        self.features = _featurizer(vocabulary, self.vectorizer.idf_, model["vectorizer"])
         self.coef = np.asarray(model["coef"])
         self.intercept = np.asarray(model["intercept"])
         self.temperature = float(model.get("temperature", 1.0))
         self.meta = model.get("meta", {})
-        self.gate = None
+        self.gate = self.gate_features = None
         if "gate" in model:
             gate = model["gate"]
-            self.gate = TfidfVectorizer(vocabulary={t: i for i, t in enumerate(gate["vocabulary"])}, **gate["vectorizer"])
+            gate_vocabulary = {t: i for i, t in enumerate(gate["vocabulary"])}
+            self.gate = TfidfVectorizer(vocabulary=gate_vocabulary, **gate["vectorizer"])
             self.gate.idf_ = np.asarray(gate["idf"])
+            self.gate_features = _featurizer(gate_vocabulary, self.gate.idf_, gate["vectorizer"])
             self.gate_coef = np.asarray(gate["coef"])
             self.gate_intercept = float(gate["intercept"])
             self.fallback = LexiconEngine(self.lexicon)
@@ -144,25 +166,44 @@ class LinearEngine:
             return []
         prepared = [prepare_text(text) for text in texts]
         if self.gate is None:
-            return [_from_probabilities(row, self.classes) for row in self._model(prepared, cues)]
+            return _from_matrix(self._model(prepared, cues), self.classes)
         # Mix with the lexicon in proportion to how much the text reads like news; texts the gate
         # is almost sure are news skip the model (their mix would be at least 99% lexicon anyway).
-        news = self.news_probability(prepared, prepared=True)
+        tokens = None
+        if self.features and self.gate_features and self.features.pattern.pattern == _WORDS \
+                and self.gate_features.pattern.pattern == _LETTER_WORDS:
+            # The gate's tokens are the model's tokens without digits: each text is tokenised once.
+            tokens = self.features.tokenize(prepared)
+            news = self._gate(self.gate_features.from_tokens([_letter_words(words) for words in tokens]))
+        else:
+            news = self.news_probability(prepared, prepared=True)
         probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
         mixed = np.flatnonzero(news < _NEWS_ONLY)
         if len(mixed):
-            model = self._model([prepared[i] for i in mixed], [cues[i] for i in mixed])
+            model = self._model([prepared[i] for i in mixed], [cues[i] for i in mixed],
+                                tokens=None if tokens is None else [tokens[i] for i in mixed])
             weight = news[mixed][:, None]
             probabilities[mixed] = weight * probabilities[mixed] + (1 - weight) * model
-        return [_from_probabilities(row, self.classes) for row in probabilities]
+        return _from_matrix(probabilities, self.classes)
 
-    def _model(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]]) -> np.ndarray:
-        features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
+    def _model(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]], *,
+               tokens: Sequence[list[str]] | None = None) -> np.ndarray:
+        if self.features is None:
+            features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
+        else:  # the same matrix, built by the batch featurizer
+            scale = float(settings().get("lexicon_feature_scale", 3.0))
+            lexical = np.asarray([lexicon_features(found) for found in cues]).reshape(len(cues), 4) * scale
+            words = self.features.transform(prepared) if tokens is None else self.features.from_tokens(tokens)
+            features = sparse_hstack(words, lexical)
         return _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
 
     def news_probability(self, texts: Sequence[str], *, prepared: bool = False) -> np.ndarray:
         """How much each text reads like news rather than a review or comment (the gate)."""
-        features = self.gate.transform(list(texts) if prepared else [prepare_text(text) for text in texts])
+        prepared_texts = list(texts) if prepared else [prepare_text(text) for text in texts]
+        vectorizer = self.gate_features or self.gate
+        return self._gate(vectorizer.transform(prepared_texts))
+
+    def _gate(self, features) -> np.ndarray:
         return 1 / (1 + np.exp(-(features @ self.gate_coef + self.gate_intercept)))
 
 
@@ -223,7 +264,84 @@ def _load_engine(name: str) -> Engine:
 
 def prepare_text(text: str) -> str:
     """Normalise text for n-gram features: lower case, ``-nya`` split off as in SmSA."""
-    return _CLITIC_NYA.sub(r"\1 nya", text.lower())
+    lower = text.lower()
+    return _CLITIC_NYA.sub(r"\1 nya", lower) if "nya" in lower else lower  # the C test skips most regex runs
+
+
+class TfidfFeatures:
+    """``TfidfVectorizer.transform`` for lower-cased texts, for the options warta's models store.
+
+    scikit-learn counts n-grams one document at a time through several layers of Python; here
+    each text costs one regex ``findall`` and C-level ``map`` lookups, and counting, sublinear tf,
+    idf and the l2 norm are done once for the whole batch on the sparse matrix, with the same
+    arithmetic as scikit-learn (tests compare the two).
+    """
+
+    OPTIONS = frozenset({"ngram_range", "sublinear_tf", "token_pattern"})
+
+    def __init__(self, vocabulary: dict[str, int], idf: np.ndarray, options: dict) -> None:
+        self.vocabulary = vocabulary
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.pattern = re.compile(options.get("token_pattern", r"(?u)\b\w\w+\b"))
+        self.low, self.high = (int(n) for n in options.get("ngram_range", (1, 1)))
+        self.sublinear = bool(options.get("sublinear_tf", False))
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        return list(map(self.pattern.findall, texts))
+
+    def transform(self, texts: Sequence[str]):
+        return self.from_tokens(self.tokenize(texts))
+
+    def from_tokens(self, token_lists: Sequence[list[str]]):
+        """The tf-idf matrix of texts given as their token lists (``tokenize``)."""
+        from scipy import sparse
+        from sklearn.preprocessing import normalize
+
+        lookup = self.vocabulary.get
+        columns: list[int] = []  # every n-gram's column, -1 outside the vocabulary
+        lengths: list[int] = []
+        for tokens in token_lists:
+            found = len(columns)
+            for n in range(self.low, self.high + 1):
+                grams = tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n))))
+                columns.extend(map(lookup, grams, repeat(-1)))
+            lengths.append(len(columns) - found)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        cols = np.asarray(columns, dtype=np.int64)
+        known = cols >= 0
+        # COO → CSR sums repeated (row, column) pairs: the term counts, indices sorted per row.
+        matrix = sparse.csr_matrix((np.ones(int(known.sum())), (rows[known], cols[known])),
+                                   shape=(len(lengths), len(self.idf)))
+        matrix.sum_duplicates()
+        if self.sublinear:
+            np.log(matrix.data, matrix.data)
+            matrix.data += 1.0
+        matrix.data *= self.idf[matrix.indices]
+        return normalize(matrix, norm="l2", copy=False)
+
+
+def _letter_words(words: list[str]) -> list[str]:
+    """The ``_LETTER_WORDS`` tokens of a text from its ``_WORDS`` tokens: those without a digit.
+
+    ``\\b[^\\W\\d]+\\b`` needs a word boundary at both ends, so it matches exactly the whole
+    ``\\w+`` runs that hold no digit.
+    """
+    alphabetic = list(map(str.isalpha, words))  # letters only: certainly no digit
+    if all(alphabetic):
+        return words
+    return [word for word, alpha in zip(words, alphabetic) if alpha or not _DIGIT.search(word)]
+
+
+def _featurizer(vocabulary: dict[str, int], idf: np.ndarray, options: dict) -> TfidfFeatures | None:
+    """The batch featurizer for a stored vectorizer, or None when it uses options it does not know."""
+    return TfidfFeatures(vocabulary, idf, options) if set(options) <= TfidfFeatures.OPTIONS else None
+
+
+def sparse_hstack(words, dense: np.ndarray):
+    """``[words | dense]`` as CSR (the lexicon columns appended to the n-gram columns)."""
+    from scipy import sparse
+
+    return sparse.hstack([words, sparse.csr_matrix(dense)]).tocsr()
 
 
 def lexicon_features(cues: Sequence[Cue]) -> list[float]:
@@ -247,6 +365,21 @@ def model_features(vectorizer, texts: Sequence[str], cues: Sequence[Sequence[Cue
 def _softmax(logits: np.ndarray) -> np.ndarray:
     shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
     return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _from_matrix(probabilities: np.ndarray, classes: Sequence[str]) -> list[Prediction]:
+    """:func:`_from_probabilities` of every row at once (the first of equal maxima wins, as there)."""
+    if len(set(classes)) != len(classes) or not len(probabilities):
+        return [_from_probabilities(row, classes) for row in probabilities]
+    probabilities = np.asarray(probabilities, dtype=np.float64)
+    best = probabilities.argmax(axis=1)
+    columns = {label: probabilities[:, index] for index, label in enumerate(classes)}
+    zero = np.zeros(len(probabilities))
+    scores = (columns.get("positive", zero) - columns.get("negative", zero)).tolist()
+    chosen = probabilities[np.arange(len(probabilities)), best].tolist()
+    labels = [classes[index] for index in best.tolist()]
+    new = tuple.__new__
+    return [new(Prediction, row) for row in zip(labels, scores, chosen)]
 
 
 def _from_probabilities(row: Sequence[float], classes: Sequence[str]) -> Prediction:
