@@ -328,15 +328,20 @@ def _read_plain(path: Path, limit: int) -> bytes | None:
         size = os.fstat(descriptor).st_size
         if size > limit:
             return None
-        parts, total = [], 0
-        while chunk := os.read(descriptor, max(size + 1, 65536) if not parts else 1 << 20):
+        # Ask for one byte more than the size: a short read is the whole file. A larger buffer
+        # costs more than the read (os.read allocates all of it before shrinking it).
+        data = os.read(descriptor, size + 1)
+        if len(data) <= size:
+            return data
+        parts, total = [data], len(data)
+        while chunk := os.read(descriptor, 65536):
             parts.append(chunk)
             total += len(chunk)
             if total > limit:
                 return None
     finally:
         os.close(descriptor)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+    return None if total > limit else b"".join(parts)
 
 
 def _kind(path: Path, settings: dict[str, Any]) -> str:
