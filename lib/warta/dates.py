@@ -76,6 +76,7 @@ _DIGIT_MASK = bytes(ord("0") if chr(code) in _ASCII_DIGITS else ord(" ") for cod
 # (headers, metadata) get every spelling: "JUNI 2024", "Jun 15, 2024".
 _MONTH_TITLES = frozenset(name.title() for name in _FULL_MONTHS)
 _LONGEST_MONTH = max(map(len, _MONTH_TITLES))
+_MONTH_LAST_LETTERS = frozenset(name[-1] for name in _MONTH_TITLES)
 _MONTH_WORD = re.compile("(?:" + _alternation(_MONTH_TITLES) + ")(?![a-z])")
 _MONTH_WORD_ALL = re.compile(
     "(?:" + _alternation({form for name in _MONTHS if len(name) > 2 for form in (name.title(), name.upper())}) + ")(?![a-z])"
@@ -245,7 +246,8 @@ def _month_before(text: str, position: int) -> int | None:
     end = position
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    if end == position:
+    # A month name ends in one of a few letters: most words before a number are ruled out here.
+    if end == position or text[end - 1] not in _MONTH_LAST_LETTERS:
         return None
     start = end
     while start > 0 and text[start - 1].isalpha() and end - start <= _LONGEST_MONTH:
