@@ -318,3 +318,32 @@ def test_tagger_spans_policy(monkeypatch, text, tagged, expected, absent):
     found = {(m.surface, m.type) for m in extract_actors(text, use_model=True)}
     assert expected <= found
     assert not absent & {surface for surface, _ in found}
+
+
+@pytest.mark.parametrize("text, tagged, kept, dropped", [
+    # A short acronym the tagger read and left untagged goes ("Ketua DPD …", a party's board) ...
+    ("Ketua DPD Sumarno hadir di Bali.", {"Sumarno": "PER", "Bali": "LOC"}, {"Sumarno", "Bali"}, {"DPD"}),
+    # ... one it tagged stays, and longer known organisations stay either way.
+    ("Ketua DPD Sumarno hadir di Bali.", {"Sumarno": "PER", "DPD": "ORG"}, {"Sumarno", "DPD"}, set()),
+    ("Sumarno mendatangi Kremlin kemarin.", {"Sumarno": "PER"}, {"Sumarno", "Kremlin"}, set()),
+])
+def test_untagged_short_acronyms_go(monkeypatch, text, tagged, kept, dropped):
+    import warta.tagger
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _FakeTagger(tagged))
+    surfaces = {m.surface for m in extract_actors(text, use_model=True)}
+    assert kept <= surfaces and not dropped & surfaces
+
+
+@pytest.mark.parametrize("read_known, kept", [(False, True), (True, False)])
+def test_read_known_lets_the_tagger_judge_sentences_of_known_names(monkeypatch, read_known, kept):
+    import warta.actors
+    import warta.tagger
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _FakeTagger({}))
+    options = warta.actors.settings() | {"read_known": read_known}
+    monkeypatch.setattr(warta.actors, "settings", lambda: options)
+    # Every name is known: the tagger reads the sentence only with read_known, and leaves the
+    # place that qualifies "warga" untagged.
+    surfaces = {m.surface for m in extract_actors("Dua warga Palestina tewas kemarin.", use_model=True)}
+    assert ("Palestina" in surfaces) is kept

@@ -184,8 +184,8 @@ _ENTRY = attrgetter("entry")
 
 def settings() -> dict:
     """The ``[actors]`` settings with defaults filled in."""
-    values = {"model": True, "model_first": True, "fuzzy_threshold": 88, "fuzzy_token_threshold": 75,
-              "watchlists": []}
+    values = {"model": True, "model_first": True, "read_known": False, "fuzzy_threshold": 88,
+              "fuzzy_token_threshold": 75, "watchlists": []}
     values.update(config.section("actors"))
     return values
 
@@ -216,7 +216,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         owner[candidate.first : candidate.last] = [index] * (candidate.last - candidate.first)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
-        read = _model_pass(text, tokens, owner, candidates, override=True)
+        read = _model_pass(text, tokens, owner, candidates, override=True, read_known=options["read_known"])
     _surname_rule(tokens, owner, candidates, gazetteer, options)
     # After the tagger, only the surest rules fill in: it has already read the weaker cues.
     tagged = model and options["model_first"]
@@ -387,8 +387,12 @@ class _AliasConfidence(dict):
     """Confidence of a gazetteer alias, memoised: short acronyms ("AS", "MA", "BI") are the most ambiguous."""
 
     def __missing__(self, alias: str) -> float:
-        self[alias] = confidence = 0.8 if len(alias) <= 3 and alias.isupper() else 0.95
+        self[alias] = confidence = _ACRONYM_CONFIDENCE if len(alias) <= 3 and alias.isupper() else 0.95
         return confidence
+
+
+_ACRONYM_CONFIDENCE = 0.8
+
 
 
 _ALIAS_CONFIDENCE = _AliasConfidence()
@@ -533,7 +537,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
 
 
 def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
-                override: bool = False) -> list[bool]:
+                override: bool = False, read_known: bool = False) -> list[bool]:
     """Tag sentences holding capitalised words that no other pass explained; return which tokens it read.
 
     With ``override`` the tagger runs before the rules and its spans win over gazetteer spans
@@ -557,13 +561,20 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
     caps = list(map(str.isupper, map(itemgetter(0), tokens.words)))
     # The tagger reads the gazetteer's tags; a sentence's claims never reach another sentence.
     gazetteer_tags = ["O"] * len(tokens)
+    # Known names whose reading depends on the sentence: places (a modifier "warga Palestina")
+    # and short acronyms ("DPD Partai …"). Sentences holding one are read even when every name
+    # in them is known, so that the tagger's judgement applies (see _drop_untagged_places).
+    doubtful = [False] * len(tokens) if read_known else []
     for held in candidates:
         if held is not None and held.method == "gazetteer":
             gazetteer_tags[held.first : held.last] = ["B-" + held.type] + ["I-" + held.type] * (held.last - held.first - 1)
+            if read_known and (held.type == "LOC" or (held.type == "ORG" and held.confidence <= _ACRONYM_CONFIDENCE)):
+                doubtful[held.first] = True
     for a, b in zip(bounds, bounds[1:]):
         # A sentence opener counts as unknown only when it is no dictionary word ("Kemarin").
         opener = owner[a] < 0 and caps[a] and not is_common_word(tokens.keys[a])
-        if not opener and not any(owner[k] < 0 and caps[k] for k in range(a + 1, b)):
+        if (not opener and not any(owner[k] < 0 and caps[k] for k in range(a + 1, b))
+                and not (doubtful and any(doubtful[a:b]))):
             continue
         capitalised = sum(caps[a:b])
         ending = text[tokens.ends[b - 1] : tokens.ends[b - 1] + 3].strip()[:1]
@@ -604,18 +615,22 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
 
 def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate], a: int,
                           tagged: Sequence[bool]) -> None:
-    """Drop known places used as modifiers that the tagger, which saw them as features, left untagged.
+    """Drop known places used as modifiers, and short organisation acronyms, that the tagger, which
+    saw them as features, left untagged.
 
     ``tagged`` marks the tokens of the tagger's spans in the sentence starting at token ``a``.
     Only modifiers go ("produk China", "Menteri Israel", "PKB Indonesia"): a place the tagger
     missed after a preposition or a verb ("dan Iran", "mengunjungi Rusia") stays an actor, and
-    known persons and organisations always stay.
+    known persons and organisations other than short acronyms ("DPD") always stay.
     """
     for k in range(a, a + len(tagged)):
         held = candidates[owner[k]] if owner[k] >= 0 else None
-        if held is None or held.first != k or held.method != "gazetteer" or held.type != "LOC":
+        if held is None or held.first != k or held.method != "gazetteer" or any(tagged[held.first - a : held.last - a]):
             continue
-        if any(tagged[held.first - a : held.last - a]) or not _modifies(tokens, owner, candidates, k):
+        # A short acronym of an organisation ("DPD", "MA") is the gazetteer's least sure reading:
+        # where the tagger read it and said no ("Ketua DPD Partai …", a party's board), it goes.
+        acronym = held.type == "ORG" and held.confidence <= _ACRONYM_CONFIDENCE
+        if not acronym and (held.type != "LOC" or not _modifies(tokens, owner, candidates, k)):
             continue
         candidates[owner[k]] = None  # type: ignore[call-overload]
         for j in range(held.first, held.last):
