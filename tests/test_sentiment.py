@@ -502,3 +502,81 @@ def test_describe_and_evidence_table():
     assert "intervals are wide" in text and "warta agrees with 0" in text
     trail = evidence_table(table)
     assert set(trail["article_id"]) == {"a1", "a2"} and (trail["cues"] != "").all()
+
+
+# --------------------------------------------------------------------------- remedy and rehearsal modifiers
+
+
+@pytest.mark.parametrize("text, term, sign, modifier", [
+    ("Pemerintah memberantas korupsi di daerah.", "korupsi", +1, "reversed"),
+    ("Program itu fokus pada pencegahan stunting.", "stunting", +1, "reversed"),
+    ("Polisi menangkap pelaku pencurian motor.", "pencurian", +1, "reversed"),
+    ("Warga membersihkan sisa banjir di kampung.", "banjir", +1, "reversed"),
+    ("Pemerintah menggelar simulasi tsunami di Padang.", "tsunami", -1, "diminished"),
+])
+def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
+    found = {name: (weight, mods) for name, weight, mods in cues(text)}
+    weight, mods = found[term]
+    assert weight * sign > 0 and modifier in mods
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Ia menangkap peluang ekspor yang besar.", "peluang"),        # a remedy never touches a good word
+    ("Korupsi itu tidak kunjung diberantas.", "korupsi"),         # only forward, only the listed forms
+    ("Pemerintah memberantas, lalu kasus korupsi muncul lagi.", "korupsi"),  # not across a clause
+])
+def test_remedy_words_leave_other_cues_alone(text, term):
+    found = {name: mods for name, _, mods in cues(text)}
+    if term in found:
+        assert "reversed" not in found[term]
+
+
+def test_simulated_disaster_headline_is_not_negative():
+    assert score_text("BNPB gelar simulasi tsunami di pesisir selatan", engine=LEXICON).label == "neutral"
+
+
+# --------------------------------------------------------------------------- fast paths keep the results
+
+
+@pytest.mark.parametrize("text", [
+    "Harga “naik” – tajam… Warga İstanbul tidak khawatir, namun cemas.",   # non-ASCII: the regex path
+    "Ünïcödé téxt: sangat bagus sekali! Tapi   pelayanannya buruk.",
+    "Serangan-serangan brutal;\nnamun damai tercapai.\tAS prihatin atas kerja sama Rusia–Korut.",
+])
+def test_non_ascii_text_finds_the_same_cues_as_its_ascii_twin(text):
+    # The ASCII fast path and the regex path must agree where the texts differ only in marks.
+    twin = text.replace("“", '"').replace("”", '"').replace("–", " ").replace("…", ".").replace("İ", "I")
+    ours = [(c.term, c.start, round(c.weight, 3)) for c in load_lexicon().find_cues(text)]
+    theirs = [(c.term, c.start, round(c.weight, 3)) for c in load_lexicon().find_cues(twin)]
+    assert [t for t, _, _ in ours] == [t for t, _, _ in theirs]
+    for term, start, _ in ours:  # offsets point into the original text, whatever its marks
+        assert text[start:start + 3].lower() == term[:3]
+
+
+def test_batch_featurizer_equals_scikit_learn():
+    engine = load_engine(None)
+    from warta.sentiment.engines import TfidfFeatures, _letter_words, prepare_text
+
+    texts = [prepare_text(t) for t in [
+        "Rupiah menguat tajam terhadap dolar AS, kata analis.", "Pelayanannya lambat banget, kecewa!!",
+        "", "123 456 7", "Rumahnya nyanya 1abnya a_b x2 ½", "IHSG ditutup anjlok 2 persen akibat aksi jual."]]
+    for features, vectorizer in ((engine.features, engine.vectorizer), (engine.gate_features, engine.gate)):
+        assert isinstance(features, TfidfFeatures)
+        ours, theirs = features.transform(texts), vectorizer.transform(texts)
+        assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-12
+    # The gate's tokens derived from the model's tokens equal its own tokenisation.
+    for text in texts:
+        assert _letter_words(engine.features.pattern.findall(text)) == engine.gate_features.pattern.findall(text)
+
+
+@pytest.mark.parametrize("model", [LEXICON, None])
+def test_sentence_table_equals_row_by_row_scoring(model):
+    body = ("Rupiah menguat tajam. Namun investor khawatir defisit melebar, kata analis. "
+            "“Kami kecewa,” ujar Budi. Banjir merendam 200 rumah.")
+    table = score_sentences(pd.DataFrame([article("a1", body)]), model=model)
+    engine = load_engine(model)
+    assert list(table["sentence_id"]) == list(range(len(sentence_spans(body))))
+    for row in table.itertuples():
+        alone = score_text(row.text, engine=engine)
+        assert row.label == alone.label or row.cues != [c.as_dict() for c in alone.cues]
+    assert table["reported"].tolist() == [False, True, True, False]

@@ -27,7 +27,7 @@ from warta.errors import WartaError
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
-MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "contrast", "concession",
+MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast", "concession",
                   "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
 
@@ -76,7 +76,8 @@ _CUE, _HEAD, _MODIFIER, _MODIFIER_HEAD = 1, 2, 4, 8
 # Cue(...) runs a Python-level __new__; the tuple constructor builds the same object in C.
 _new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
-_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "contrast", "concession"})
+_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast",
+                       "concession"})
 
 
 @dataclass
@@ -208,30 +209,34 @@ class Lexicon:
                         spans.append((start, -start - len(phrase), phrase))
                         break
         spans.sort()
-        kept: list[tuple[int, int, str]] = []
-        taken_to = -1
-        for start, negative_end, entry in spans:
-            if start >= taken_to:  # else inside a longer phrase already taken
-                taken_to = -negative_end
-                kept.append((start, taken_to, entry))
         context = _Context(self, lower, tokens.sentence_breaks(), positions, modifiers, modifier_heads)
         cues: list[Cue] = []
         consumed: set[int] = set()
         entries, breaks, modified, opens = self.entries, context.sentences, context.modified, context.opens_with_contrast
-        for start, end, entry in kept:
+        checked = False  # some cue may need dropping: zero weight after weighing, used up, correlative
+        taken_to = -1
+        for start, negative_end, entry in spans:
+            if start < taken_to:  # inside a longer phrase already taken
+                continue
+            end = taken_to = -negative_end
             sentence = bisect_right(breaks, start)  # a cue never starts on a break character
             if sentence in modified:
                 cue, used = context.weigh(start, end, entry, sentence)
                 if used:
                     consumed.update(used)
-            elif sentence + 1 in opens:
+                checked |= not cue.base
+            else:
                 base, desk = entries[entry]
-                cue = _new_cue(Cue, (entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",)))
-            else:  # most cues: nothing in their sentence modifies them
-                base, desk = entries[entry]
-                cue = _new_cue(Cue, (entry, start, end, base, base, desk, ()))
+                if not base:  # zero-weight phrases only shield their words ("hasil imbang"); not cues
+                    continue
+                if sentence + 1 in opens:
+                    cue = _new_cue(Cue, (entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",)))
+                else:  # most cues: nothing in their sentence modifies them
+                    cue = _new_cue(Cue, (entry, start, end, base, base, desk, ()))
+            checked |= entry in _CORRELATIVES
             cues.append(cue)
-        # Zero-weight phrases only shield their words ("hasil imbang"); they are not cues.
+        if not checked and not consumed:
+            return cues, positions
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
                 and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))], positions
 
@@ -374,6 +379,11 @@ class _Context:
                 conceded |= before
             elif kind == "stance":
                 negative_stance |= before
+            elif kind == "remedy":
+                # A verb or noun of fighting a problem turns the bad thing it governs good:
+                # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian".
+                if base < 0 and before and _near(lower, mod_end, start):
+                    direction = (mod_start, kind, factor)  # the nearest one before wins
             elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
@@ -397,7 +407,7 @@ class _Context:
         if direction is not None:
             direction_start, direction_kind, direction_factor = direction
             weight *= direction_factor
-            modifiers.append("reversed" if direction_kind == "decrease" else "increased")
+            modifiers.append("increased" if direction_kind == "increase" else "reversed")
             used.append(direction_start)
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
             weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
