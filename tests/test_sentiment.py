@@ -580,3 +580,24 @@ def test_sentence_table_equals_row_by_row_scoring(model):
         alone = score_text(row.text, engine=engine)
         assert row.label == alone.label or row.cues != [c.as_dict() for c in alone.cues]
     assert table["reported"].tolist() == [False, True, True, False]
+
+
+@pytest.mark.parametrize("quotes, expected", [
+    (None, ["", "", "", ""]),
+    (pd.DataFrame(columns=["article_id", "sentence_id", "speaker_id"]), ["", "", "", ""]),
+    (pd.DataFrame([{"article_id": "a1", "sentence_id": 2, "speaker_id": "per:john-kirby"}]),
+     ["", "", "per:john-kirby", ""]),
+    (pd.DataFrame([{"article_id": "a1", "sentence_id": 0, "speaker_id": "org:as"},
+                   {"article_id": "a2", "sentence_id": 0, "speaker_id": "per:other"},   # another article
+                   {"article_id": "a1", "sentence_id": 3, "speaker_id": ""}]),          # no speaker known
+     ["org:as", "", "", ""]),
+])
+def test_attach_speakers_fills_the_stage_table_like_score_sentences(quotes, expected):
+    from warta.sentiment import attach_speakers
+
+    plain = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON)
+    filled = attach_speakers(plain, quotes)
+    assert filled["speaker_id"].tolist() == expected
+    assert plain["speaker_id"].tolist() == ["", "", "", ""]  # the input is left as it was
+    direct = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON, quotes=quotes)
+    assert direct["speaker_id"].tolist() == expected

@@ -120,6 +120,25 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
+def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """Fill the empty ``speaker_id`` cells of a sentence table from the quotes table.
+
+    A quote's speaker (an actor id from the mentions) voices the sentence the quote is in. The
+    sentiment stage runs apart from the actors stage, so its cached sentence rows carry no
+    speakers; whoever holds both tables (the pipeline, after reading them back) calls this.
+    Speakers already set are kept; the input is not modified.
+    """
+    speakers = _speakers(quotes)
+    if not speakers or not len(sentences):
+        return sentences
+    current = sentences["speaker_id"].tolist() if "speaker_id" in sentences else [""] * len(sentences)
+    keys = zip(sentences["article_id"].astype(str).tolist(), sentences["sentence_id"].astype("int64").tolist())
+    filled = sentences.copy()
+    filled["speaker_id"] = [old if isinstance(old, str) and old else speakers.get(key, "")
+                            for old, key in zip(current, keys)]
+    return filled
+
+
 def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
                    model: str | None = None) -> pd.DataFrame:
     """One row per article: label, score, probability, evidence sentences, vendor comparison.
