@@ -106,3 +106,19 @@ def test_ordered_sums_add_left_to_right_like_sum(sizes):
     group = np.repeat(np.arange(len(sizes)), sizes)
     sums = _ordered_sums(values, group, len(sizes) + 1)
     assert sums.tolist() == [sum(items) for items in groups] + [0.0]
+
+
+@pytest.mark.parametrize("value", [0.12345, -0.12345, 0.00005, 1.00005, 0.99995, -0.33335, 0.1, float("nan"), 0.0])
+def test_round4_is_python_round(value):
+    from warta.sentiment.targets import _round4
+
+    result = _round4(np.array([value]))[0]
+    assert (np.isnan(result) and np.isnan(value)) or result == round(value, 4)
+
+
+def test_round4_matches_on_many_values():
+    from warta.sentiment.targets import _round4
+
+    rng = np.random.default_rng(3)
+    values = np.concatenate([rng.uniform(-1, 1, 20000), np.round(rng.uniform(-1, 1, 20000), 5)])
+    assert _round4(values).tolist() == [round(value, 4) for value in values.tolist()]

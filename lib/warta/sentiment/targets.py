@@ -77,24 +77,28 @@ class _SentenceColumns:
     """The sentence columns actor scoring reads, as arrays by sentence position."""
 
     def __init__(self, sentences: pd.DataFrame) -> None:
-        self.frame = sentences
         self.article_id = sentences["article_id"].astype(str).to_numpy()
         self.sentence_id = sentences["sentence_id"].astype("int64").to_numpy()
         self.score = sentences["score"].astype(float).to_numpy()
         self.probability = sentences["probability"].astype(float).to_numpy()
         self.label = sentences["label"].to_numpy()
-        self._items: dict[int, dict] = {}
+        self.text = sentences["text"].to_numpy()
+        self.cues = sentences["cues"].to_numpy()
+        self._items = np.empty(len(sentences), dtype=object)
+        self._built = np.zeros(len(sentences), dtype=bool)
 
-    def item(self, pos: int) -> dict[str, Any]:
-        """One evidence entry, built once per sentence however many actors cite it."""
-        item = self._items.get(pos)
-        if item is None:
-            row = self.frame.iloc[pos]
-            item = {"article_id": self.article_id[pos], "sentence_id": int(self.sentence_id[pos]),
-                    "text": row["text"], "label": row["label"], "score": float(self.score[pos]),
-                    "cues": [c["term"] for c in row["cues"]]}
-            self._items[pos] = item
-        return item
+    def items(self, positions: np.ndarray) -> list[dict[str, Any]]:
+        """Evidence entries of these sentence positions, each built once however many actors cite it."""
+        needed = np.unique(positions[~self._built[positions]])
+        if len(needed):
+            self._items[needed] = [
+                {"article_id": article_id, "sentence_id": sentence_id, "text": text, "label": label,
+                 "score": score, "cues": [c["term"] for c in cues]}
+                for article_id, sentence_id, text, label, score, cues in zip(
+                    self.article_id[needed].tolist(), self.sentence_id[needed].tolist(), self.text[needed].tolist(),
+                    self.label[needed].tolist(), self.score[needed].tolist(), self.cues[needed].tolist())]
+            self._built[needed] = True
+        return self._items[positions].tolist()
 
 
 def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns: _SentenceColumns,
@@ -143,11 +147,24 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     order = np.lexsort((np.arange(len(group)), -np.abs(scores), group))
     rank = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
     kept = order[rank < _EVIDENCE]
+    items = columns.items(pos[kept])
+    owners = group[kept]
+    bounds = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]).tolist() if len(kept) else []
     evidence: list[list[dict]] = [[] for _ in range(n_groups)]
-    for g, p in zip(group[kept].tolist(), pos[kept].tolist()):
-        evidence[g].append(columns.item(p))
-    return {"label": label, "score": [round(x, 4) for x in mean.tolist()],
-            "probability": [round(x, 4) for x in share.tolist()], "n": n, "evidence": evidence}
+    for g, begin, end in zip(owners[bounds].tolist(), bounds, bounds[1:] + [len(items)]):
+        evidence[g] = items[begin:end]
+    return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n, "evidence": evidence}
+
+
+def _round4(values: np.ndarray) -> np.ndarray:
+    """``round(x, 4)`` of each value: numpy's multiply-and-rint agrees with Python's correctly
+    rounded ``round`` except next to a half, where Python decides."""
+    out = np.round(values, 4)
+    scaled = values * 1e4
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    if near.any():
+        out[near] = [round(x, 4) for x in values[near].tolist()]
+    return out
 
 
 def _ordered_sums(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
