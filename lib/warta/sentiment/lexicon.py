@@ -220,13 +220,13 @@ class Lexicon:
                 continue
             end = taken_to = -negative_end
             sentence = bisect_right(breaks, start)  # a cue never starts on a break character
-            if sentence in modified:
+            base, desk = entries[entry]
+            if sentence in modified and context.reaches(sentence, start, end, base):
                 cue, used = context.weigh(start, end, entry, sentence)
                 if used:
                     consumed.update(used)
                 checked |= not cue.base
             else:
-                base, desk = entries[entry]
                 if not base:  # zero-weight phrases only shield their words ("hasil imbang"); not cues
                     continue
                 if sentence + 1 in opens:
@@ -334,27 +334,31 @@ class _Context:
                 if not lower[previous:mod_start].strip(_OPENING):
                     self.opens_with_contrast.add(index)
 
-    def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
-        """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
-        lexicon, lower = self.lexicon, self.lower
-        base, desk = lexicon.entries[entry]
+    def _sentence(self, sentence: int) -> list:
         found = self.by_sentence.get(sentence)
         if found is None:
             # A cue never spans a sentence break, so its sentence runs from the break before it to the next.
             breaks = self.sentences
             sentence_lo = breaks[sentence - 1] + 1 if sentence else 0
-            sentence_hi = breaks[sentence] if sentence < len(breaks) else len(lower)
+            sentence_hi = breaks[sentence] if sentence < len(breaks) else len(self.lower)
             nearby = self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)]
             # Contrast and concession reach every cue of their sentence or clause; the other
             # kinds reach only a cue a few words away or, for stance, a positive cue after them.
             found = self.by_sentence[sentence] = [(sentence_lo, sentence_hi), nearby, None,
                                                   any(mod[2] in _WIDE for mod in nearby)]
+        return found
+
+    def reaches(self, sentence: int, start: int, end: int, base: float) -> bool:
+        """False when no modifier of the sentence can change this cue (it then needs no weighing)."""
+        _, nearby, _, wide = self._sentence(sentence)
+        return wide or _reaches(nearby, start, end, base)
+
+    def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
+        """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
+        lexicon, lower = self.lexicon, self.lower
+        base, desk = lexicon.entries[entry]
+        found = self._sentence(sentence)
         bounds, nearby, clauses, wide = found
-        if not wide and not _reaches(nearby, start, end, base):
-            weight, modifiers = base, ()
-            if sentence + 1 in self.opens_with_contrast:
-                weight, modifiers = base * _BEFORE_CONTRAST, ("before_contrast",)
-            return _new_cue(Cue, (entry, start, end, weight, base, desk, modifiers)), ()
         if clauses is None:
             # A sentence break is also a clause break, so a clause never crosses the sentence's bounds.
             clauses = found[2] = [m.start() for m in _CLAUSE_BREAK.finditer(lower, *bounds)]
