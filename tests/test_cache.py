@@ -114,3 +114,26 @@ def test_adopt_moves_finished_parts_and_merges_file_lists(tmp_path):
     assert ours.read("load", "v", "articles")["n"].tolist() == [1]
     assert not (ours.root / "load" / "v" / f"{cache.TEMP_PREFIX}half").exists()
     assert ours.manifest([corpus])["file_key"].item() == cache.file_key(b"isi")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_reading_pauses_the_garbage_collector_and_restores_it(tmp_path, enabled):
+    import gc
+
+    store = cache.Store(tmp_path)
+    frame = pd.DataFrame({cache.KEY_COLUMN: ["a", "a"], "cues": [[{"term": "baik"}], []], "n": [1, 2]})
+    store.write_part("sentiment", "fp", ["a"], {"sentences": frame})
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with cache.gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        back = store.read("sentiment", "fp", "sentences")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    pd.testing.assert_frame_equal(back, frame, check_dtype=False)
+    # Nested columns live in one pickle beside the Parquet file; the column order is kept.
+    part = store.parts("sentiment", "fp")[0]
+    assert (part / "sentences.pickle").is_file() and list(back.columns) == [cache.KEY_COLUMN, "cues", "n"]

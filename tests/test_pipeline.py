@@ -394,3 +394,23 @@ def test_cli_analyze_takes_a_profile(tmp_path):
                  "--profile", "fast"]) == 0
     scored = pd.read_csv(tmp_path / "tables" / "sentiment_articles.csv")
     assert set(scored["engine"]) == {"lexicon"}
+
+
+def test_analyze_reads_a_per_article_table_only_when_asked(tmp_path):
+    tables = pipeline.analyze(None, cache=tmp_path / "cache", progress=False)  # the seeds
+    per_article = [name for stage in pipeline.STAGES for name in stage.tables]
+    assert all(callable(tables._tables[name]) for name in per_article)
+    mentions = tables["mentions"]
+    assert not callable(tables._tables["mentions"]) and callable(tables._tables["quotes"])
+    eager = pipeline.analyze(None, cache=False, progress=False)  # a throw-away cache is read in full first
+    assert not any(callable(eager._tables[name]) for name in per_article)
+    pd.testing.assert_frame_equal(mentions, eager["mentions"])
+    for name in per_article:
+        pd.testing.assert_frame_equal(tables[name], eager[name], obj=name)
+
+
+@pytest.mark.parametrize(("cache_arg", "enabled", "expected"),
+                         [(False, True, True), (None, False, True), (None, True, False), ("dir", False, False)])
+def test_root_is_temporary(cache_arg, enabled, expected, monkeypatch):
+    monkeypatch.setitem(config.settings(), "cache", {**config.section("cache"), "enabled": enabled})
+    assert pipeline.root_is_temporary(cache_arg) is expected

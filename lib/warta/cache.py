@@ -6,6 +6,7 @@ Layout under the cache root (``warta.config.cache_dir()`` by default)::
     <stage>/<fingerprint>/<part>/         one finished part: the rows of some input files
         _keys.parquet                     the file keys this part covers (also files with no rows)
         <table>.parquet                   each output table of the stage, with a ``_file_key`` column
+        <table>.pickle                    its nested columns (lists, dicts), when it has any
 
 A ``file_key`` is the hash of a file's bytes, so a renamed file is still a hit and an edited one
 is a miss. A stage's fingerprint hashes its module sources, its data files, its settings section
@@ -14,13 +15,19 @@ fingerprint while a loader change invalidates everything downstream. A part is w
 hidden ``.tmp-*`` folder and renamed into place when complete: a run killed half-way leaves only a
 hidden folder that readers never look at, and the files it had finished stay valid.
 
-Nested cells (lists, dicts) are stored pickled in binary columns and decoded on read, so that
-what comes back equals what went in (Parquet would hand back arrays and key-padded structs), three
-times faster than JSON. Like ``__pycache__``, the cache is trusted local data: never point
-``cache=`` at a folder that others can write.
+Nested cells (lists, dicts) are stored pickled, so that what comes back equals what went in
+(Parquet would hand back arrays and key-padded structs): all nested columns of a table in one
+pickle beside its Parquet file, so that the many equal strings inside them (cue keys, lexicon
+terms, desks) are rebuilt once per part instead of once per cell: less memory and faster to
+decode than a pickle per cell. Decoding runs with the
+cyclic garbage collector paused: building millions of small lists and dicts otherwise triggers
+full collections over an ever larger heap, which cost several times the decoding itself. Like
+``__pycache__``, the cache is trusted local data: never point ``cache=`` at a folder that others
+can write.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -28,6 +35,7 @@ import pickle
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -39,6 +47,7 @@ from warta import config
 
 KEY_COLUMN = "_file_key"
 PICKLED_COLUMNS_META = b"warta.pickled_columns"
+NESTED_SUFFIX = ".pickle"
 NA_COLUMNS_META = b"warta.na_columns"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
@@ -142,16 +151,19 @@ class Store:
              keys: Iterable[str] | None = None) -> pd.DataFrame | None:
         """Read one output table of a stage version (optionally some parts and keys); None if never written."""
         names = set(parts) if parts is not None else None
-        frames = [
-            _read_parquet(part / f"{table}.parquet")
-            for part in self.parts(stage, fp)
-            if (names is None or part.name in names) and (part / f"{table}.parquet").is_file()
-        ]
+        with gc_paused():
+            frames = [
+                _read_parquet(part / f"{table}.parquet")
+                for part in self.parts(stage, fp)
+                if (names is None or part.name in names) and (part / f"{table}.parquet").is_file()
+            ]
         if not frames:
             return None
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         if keys is not None:
-            frame = frame[frame[KEY_COLUMN].isin(set(keys))].reset_index(drop=True)
+            wanted = frame[KEY_COLUMN].isin(set(keys))
+            if not wanted.all():  # copying every column costs more than the test
+                frame = frame[wanted].reset_index(drop=True)
         return frame
 
     def adopt(self, other: "Store") -> int:
@@ -186,17 +198,33 @@ class Store:
         return removed
 
 
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector (reference counting still frees memory) while building many objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    encoded = frame.copy()
-    nested = [column for column in encoded.columns if _is_nested(encoded[column])]
+    nested = [column for column in frame.columns if _is_nested(frame[column])]
     # Object columns that mark missing values with pd.NA (Parquet would hand back None).
-    with_na = [column for column in encoded.columns
-               if encoded[column].dtype == object and any(value is pd.NA for value in encoded[column])]
-    for column in nested:
-        encoded[column] = encoded[column].map(_dumps)
-    table = pa.Table.from_pandas(encoded, preserve_index=False)
+    with_na = [column for column in frame.columns if column not in nested
+               and frame[column].dtype == object and any(value is pd.NA for value in frame[column])]
+    flat = frame.drop(columns=nested) if nested else frame
+    table = pa.Table.from_pandas(flat, preserve_index=False)
     metadata = {**(table.schema.metadata or {}), PICKLED_COLUMNS_META: json.dumps(nested).encode(),
-                NA_COLUMNS_META: json.dumps(with_na).encode()}
+                NA_COLUMNS_META: json.dumps(with_na).encode(),
+                b"warta.columns": json.dumps([str(column) for column in frame.columns]).encode()}
+    if nested:
+        # One pickle for all nested columns: equal objects (keys, terms) are written once.
+        with open(path.with_suffix(NESTED_SUFFIX), "wb") as handle:
+            pickle.dump({column: [_plain(value) for value in frame[column]] for column in nested}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
     pq.write_table(table.replace_schema_metadata(metadata), path)
 
 
@@ -204,9 +232,13 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
     metadata = table.schema.metadata or {}
     frame = table.to_pandas()
-    for column in json.loads(metadata.get(PICKLED_COLUMNS_META, b"[]")):
-        frame[column] = pd.Series([_loads(value) for value in table.column(column).to_pylist()],
-                                  index=frame.index, dtype=object)
+    nested = json.loads(metadata.get(PICKLED_COLUMNS_META, b"[]"))
+    if nested:
+        with open(path.with_suffix(NESTED_SUFFIX), "rb") as handle:
+            columns = pickle.load(handle)
+        for column in nested:
+            frame[column] = pd.Series(columns[column], index=frame.index, dtype=object)
+        frame = frame[json.loads(metadata[b"warta.columns"])]
     for column in json.loads(metadata.get(NA_COLUMNS_META, b"[]")):
         frame[column] = frame[column].astype(object).map(lambda value: pd.NA if value is None else value)
     return frame
@@ -224,11 +256,8 @@ def _is_nested(series: pd.Series) -> bool:
     return any(isinstance(value, (list, dict, tuple)) for value in series)
 
 
-def _dumps(value) -> bytes | None:
+def _plain(value):
+    """A nested column's cell as stored: missing values (None, NaN) come back as None."""
     if value is None or (isinstance(value, float) and value != value):
         return None
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _loads(value: bytes | None):
-    return None if value is None else pickle.loads(value)
+    return value

@@ -37,6 +37,7 @@ from pathlib import Path
 from collections.abc import Mapping
 from typing import Any, Callable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from warta import cache as cache_store
@@ -158,9 +159,10 @@ ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame]], ...] = (
 class Tables(Mapping):
     """The result of :func:`analyze`: every table of ``TABLES`` by name, plus ``stats`` about the run.
 
-    The per-article tables are there from the start; a whole-batch analysis runs the first time
-    its table is asked for (and those it reads, in turn), so a notebook that shows only
-    sentiment never clusters stories. Iterating (``items()``, writing the tables) runs them all.
+    ``articles`` is there from the start; the other per-article tables are read from the cache,
+    and a whole-batch analysis runs, the first time its table is asked for (and those it reads,
+    in turn), so a notebook that shows only sentiment never reads the mentions or clusters
+    stories. Iterating (``items()``, writing the tables) reads and runs them all.
     """
 
     def __init__(self, tables: dict[str, pd.DataFrame], *, options: dict[str, Any], stats: dict[str, Any]) -> None:
@@ -169,6 +171,8 @@ class Tables(Mapping):
         self.stats = stats
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        if callable(self._tables.get(name)):  # a per-article table not read from the cache yet
+            self._tables[name] = self._tables[name]()
         if name not in self._tables:
             analysis = dict(ANALYSES).get(name)
             if analysis is None:
@@ -227,7 +231,9 @@ def analyze(
     options = {"sentiment_model": sentiment_model or None, "profile": profile}
     with _store(cache) as root:
         tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
-                               progress=progress)
+                               progress=progress, lazy=True)
+        if root_is_temporary(cache):  # the throw-away folder goes away: read everything now
+            tables = {name: table() if callable(table) else table for name, table in tables.items()}
     result = Tables(tables, options=stats.pop("options"),
                     stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
     log.info("analyze: %s", result.stats)
@@ -252,12 +258,13 @@ def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None,
 
 def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str | None = None,
            options: dict[str, Any] | None = None, progress: bool | None = None,
-           loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> tuple[dict[str, pd.DataFrame], dict[str, Any]]:
-    """Run the per-article stages the cache lacks, then read every per-article table back."""
+           loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
+           lazy: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Run the per-article stages the cache lacks, then read every per-article table back (see :func:`collect`)."""
     plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
     stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
     stats |= {"profile": plan.context.options["profile"], "options": plan.context.options}
-    return collect(plan, loader=loader, stages=stages), stats
+    return collect(plan, loader=loader, stages=stages, lazy=lazy), stats
 
 
 # --------------------------------------------------------------------------- planning
@@ -380,6 +387,7 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
         # Everything else this run cost in CPU (this process and the workers): partitioning,
         # Parquet parts, keys, Dask tasks and worker start-up. The stages' own calls are above.
         "engine_cpu_seconds": round(max(total_cpu - sum(cpu.values()), 0.0), 3),
+        "worker_cpu_seconds": round(workers_cpu, 3),
         "errors": [error for errors in done["errors"] for error in errors],
     }
     for error in stats["errors"]:
@@ -561,13 +569,34 @@ def _file_of(path: str, key_by_path: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- collection
 
 
-def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> dict[str, pd.DataFrame]:
-    """Read the per-article tables of the plan's corpus back from the cache, in corpus order."""
+def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
+            lazy: bool = False) -> dict[str, Any]:
+    """Read the per-article tables of the plan's corpus back from the cache, in corpus order.
+
+    With ``lazy``, only ``articles`` is read now; each other table is a function that reads it
+    (:class:`Tables` calls it when the table is first asked for), so nobody pays for a table
+    they never use. The garbage collector is paused while reading (see ``warta.cache``).
+    """
+    with cache_store.gc_paused():
+        articles, renamed = _collect_articles(plan, loader)
+    tables: dict[str, Any] = {"articles": articles}
+    usable = articles[articles["status"] != "rejected"]
+    for stage in stages:
+        for name in stage.tables:
+            def read(stage: Stage = stage, name: str = name) -> pd.DataFrame:
+                with cache_store.gc_paused():
+                    return _collect_table(plan, stage, name, usable, renamed)
+
+            tables[name] = read if lazy else read()
+    return tables
+
+
+def _collect_articles(plan: Plan, loader: Stage) -> tuple[pd.DataFrame, dict[tuple[int, str], str]]:
+    """The articles in corpus order after the loader's batch step, and the ids that step changed."""
     store = cache_store.Store(plan.context.store_root)
     manifest = plan.manifest[["path", "file_key", POSITION]].rename(columns={"file_key": KEY})
     cached = _read_stage(store, plan.context, loader, "articles", manifest)
-    articles = cached.drop(columns="path").merge(manifest, on=KEY, sort=False)
-    articles = articles.sort_values([POSITION, ROW], kind="stable")
+    articles = _in_corpus_order(cached.drop(columns="path"), manifest)
     articles["path"] = articles["path"] + articles[SUFFIX]
     positions, cached_ids = articles[POSITION].tolist(), articles["article_id"].tolist()
     articles = _public(articles[[c for c in cached.columns if c != SUFFIX]])
@@ -575,21 +604,45 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
         articles = loader.batch(articles)
     # The batch step may give a copy a new id; its stage rows (read once per content) follow it.
     renamed = {(position, old): new for position, old, new in zip(positions, cached_ids, articles["article_id"]) if old != new}
-    tables = {"articles": articles}
-    usable = articles[articles["status"] != "rejected"]
-    for stage in stages:
-        for name in stage.tables:
-            rows = _read_stage(store, plan.context, stage, name, manifest)
-            if rows is None:  # nothing cached has a row: ask the stage for its empty schema
-                tables[name] = stage.run(usable.iloc[:0], **plan.context.options)[name]
-                continue
-            rows = rows.merge(manifest[[KEY, POSITION]], on=KEY, sort=False).sort_values([POSITION, ROW], kind="stable")
-            moved = rows[POSITION].isin({position for position, _ in renamed})
-            if moved.any():
-                rows.loc[moved, "article_id"] = [renamed.get(pair, pair[1]) for pair in
-                                                 zip(rows.loc[moved, POSITION], rows.loc[moved, "article_id"])]
-            tables[name] = _public(rows.drop(columns=POSITION))
-    return tables
+    return articles, renamed
+
+
+def _collect_table(plan: Plan, stage: Stage, name: str, usable: pd.DataFrame,
+                   renamed: dict[tuple[int, str], str]) -> pd.DataFrame:
+    """One per-article table of ``stage`` for the plan's corpus, in corpus order, ids following ``renamed``."""
+    store = cache_store.Store(plan.context.store_root)
+    manifest = plan.manifest[["file_key", POSITION]].rename(columns={"file_key": KEY})
+    rows = _read_stage(store, plan.context, stage, name, manifest)
+    if rows is None:  # nothing cached has a row: ask the stage for its empty schema
+        return stage.run(usable.iloc[:0], **plan.context.options)[name]
+    rows = _in_corpus_order(rows, manifest)
+    moved = rows[POSITION].isin({position for position, _ in renamed})
+    if moved.any():
+        rows.loc[moved, "article_id"] = [renamed.get(pair, pair[1]) for pair in
+                                         zip(rows.loc[moved, POSITION], rows.loc[moved, "article_id"])]
+    return _public(rows.drop(columns=POSITION))
+
+
+def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame:
+    """Join ``rows`` to the manifest's files by key (one copy per path) and sort by position, then row.
+
+    The same as an inner merge and a stable sort, but the join runs on row numbers only and the
+    wide rows are reordered once, or not at all when the parts already hold them in corpus order
+    (a cold run writes them so). (position, row) is unique: rows are numbered within a part.
+    """
+    pairs = pd.DataFrame({KEY: rows[KEY], "_r": np.arange(len(rows))}).merge(
+        pd.DataFrame({KEY: manifest[KEY], "_m": np.arange(len(manifest))}), on=KEY, sort=False)
+    taken, files = pairs["_r"].to_numpy(), pairs["_m"].to_numpy()
+    positions = manifest[POSITION].to_numpy()[files]
+    order = np.lexsort((rows[ROW].to_numpy()[taken], positions))
+    taken, files, positions = taken[order], files[order], positions[order]
+    if len(taken) != len(rows) or (taken != np.arange(len(taken))).any():
+        rows = rows.take(taken)
+    rows = rows.reset_index(drop=True)
+    for column in manifest.columns:
+        if column != KEY:
+            rows[column] = positions if column == POSITION else manifest[column].to_numpy()[files]
+    return rows
 
 
 def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.DataFrame) -> pd.DataFrame | None:
@@ -627,6 +680,11 @@ def _stats_meta(stages: Sequence[Stage], loader: Stage = LOADER) -> pd.DataFrame
     columns = {"files": "int64", **{name: "int64" for name in names}, "errors": object,
                **{f"seconds_{name}": "float64" for name in names}}
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def root_is_temporary(cache: bool | str | Path | None) -> bool:
+    """Whether ``cache`` (as given to :func:`analyze`) means a throw-away folder."""
+    return cache is False or (cache is None and not bool(config.section("cache").get("enabled", True)))
 
 
 @contextmanager
