@@ -263,3 +263,25 @@ def test_minimal_article_tables_are_clustered():
     audit = timeline.cluster_stories(frame).set_index("article_id")
     assert audit.at["f1", "story_id"] == audit.at["f4", "story_id"]
     assert audit.at["c1", "story_size"] == 1 and (audit["outlet"] == "").all()
+
+
+@pytest.mark.parametrize("rows, ids, expected", [
+    # article ids in the given order, an id given twice shares its row, unknown articles and empty
+    # actors are ignored, repeated mentions count once
+    ([("a", "x"), ("a", "x"), ("b", "y"), ("zz", "x"), ("b", "")], ["a", "b", "a", "c"],
+     [{"x"}, {"y"}, {"x"}, set()]),
+    ([], ["a"], [set()]),
+])
+def test_actor_matrix_rows_are_actor_sets(rows, ids, expected):
+    from warta.stories import _actor_matrix
+
+    mentions = pd.DataFrame(rows, columns=["article_id", "actor_id"])
+    matrix = _actor_matrix(mentions, np.array(ids, dtype=object))
+    assert matrix.shape[0] == len(ids)
+    sizes = np.diff(matrix.indptr).tolist()
+    assert sizes == [len(actors) for actors in expected]
+    # Same sets ⇔ same rows: compare the column sets pairwise.
+    columns = [frozenset(matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]]) for i in range(len(ids))]
+    for i in range(len(ids)):
+        for j in range(len(ids)):
+            assert (columns[i] == columns[j]) == (expected[i] == expected[j]) or not expected[i]

@@ -605,13 +605,19 @@ def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
 
 
 def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix | None:
+    """Binary article × actor matrix (rows in ``ids`` order; an id given twice gets the same row),
+    built from codes without a Python object per mention."""
     if mentions is None:
         return None
-    groups = {article: [] for article in ids}
-    for article, actor in zip(mentions["article_id"].astype(str), mentions["actor_id"].astype(str)):
-        if article in groups and actor:
-            groups[article].append(actor)
-    return _set_matrix([groups[article] for article in ids])
+    codes, uniques = pd.factorize(pd.Series(ids, dtype=object))
+    article = pd.Index(uniques).get_indexer(mentions["article_id"].astype(str).to_numpy(dtype=object))
+    actors = mentions["actor_id"].astype(str).to_numpy(dtype=object)
+    keep = (article >= 0) & (actors != "")
+    actor_codes, actor_names = pd.factorize(pd.Series(actors[keep], dtype=object))
+    matrix = coo_matrix((np.ones(len(actor_codes)), (article[keep], actor_codes)),
+                        shape=(len(uniques), max(len(actor_names), 1))).tocsr()
+    matrix.data[:] = 1.0  # repeated mentions were summed
+    return matrix[codes] if len(codes) else csr_matrix((0, matrix.shape[1]))
 
 
 def _best_edges(scores: pd.DataFrame, n: int) -> np.ndarray:
