@@ -487,14 +487,16 @@ def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage,
             needs[name].add(key)
     counts: dict[str, Any] = {"files": articles[KEY].nunique(), loader.name: len(needs[loader.name]), "errors": [],
                               f"seconds_{loader.name}": articles.attrs.get("seconds", 0.0)}
-    usable = articles[articles["status"] != "rejected"]
+    ok = articles["status"] != "rejected"
+    usable = articles if ok.all() else articles[ok]  # filtering copies every column: only when needed
     for stage in stages:
         todo = needs[stage.name]
         counts[stage.name] = len(todo)
         counts[f"seconds_{stage.name}"] = 0.0
         if not todo:
             continue
-        subset = usable[usable[KEY].isin(todo)]
+        wanted = usable[KEY].isin(todo)
+        subset = usable if wanted.all() else usable[wanted]
         tables, failed, seconds = _run_stage(stage, subset, context.options)
         counts["errors"] += [f"{stage.name} failed on {key}: {error}" for key, error in failed.items()]
         store.write_part(stage.name, context.fingerprints[stage.name], sorted(todo - set(failed)), tables)
