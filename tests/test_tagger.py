@@ -141,3 +141,26 @@ def test_context_and_word_caches_are_bounded():
 
 def test_empty_sentence_has_no_features():
     assert Features()("", tokenize(""), []) == []
+
+
+@pytest.mark.parametrize("gazetteer_words, expected", [(True, {"tg=P"}), (False, set())])
+def test_gazetteer_word_features_are_optional(gazetteer_words, expected):
+    text = "Putin tiba di Medan"
+    tokens = tokenize(text)
+    first = Features(gazetteer_words=gazetteer_words)(text, tokens, ["O"] * len(tokens))[0]
+    assert {f for f in first if f.startswith("tg=")} == expected
+    # A word of no known name gets no class at all (not a "none" value that counts against it);
+    # its neighbour lends its own ("-tg=P").
+    second = Features()(text, tokens, ["O"] * len(tokens))[1]
+    assert not any(f.startswith("tg=") for f in second) and "-tg=P" in second
+
+
+@pytest.mark.parametrize("gazetteer_words", [True, False])
+def test_train_with_gazetteer_words(tmp_path, gazetteer_words):
+    import pycrfsuite
+
+    sentences = [[("Putin", "B-PER"), ("tiba", "O"), ("di", "O"), ("Moskow", "B-LOC")]] * 5
+    train(sentences, tmp_path / "tiny.crfsuite", max_iterations=20, gazetteer_words=gazetteer_words)
+    crf = pycrfsuite.Tagger()
+    crf.open(str(tmp_path / "tiny.crfsuite"))
+    assert any(a.startswith("tg=") for a in model_attributes(crf)) is gazetteer_words

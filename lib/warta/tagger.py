@@ -2,8 +2,10 @@
 
 It tags the word tokens of :func:`warta.gazetteer.tokenize` (punctuation is not a token; the
 punctuation between two words is a feature instead), with BIO labels. Features are the word,
-its shape and affixes, its neighbours, and whether the gazetteer covers it, so the model
-generalises the gazetteer's knowledge to names it does not list. The packaged model
+its shape and affixes, its neighbours, and whether the gazetteer covers it (optionally also
+which types of known names use the word), so the model generalises the gazetteer's knowledge
+to names it does not list. Tagging builds only the features the model has weights for, from per-word and
+per-context caches (see :class:`Features`). The packaged model
 (``lib/warta/models/ner.crfsuite``) is rebuilt by ``scripts/train_ner.py`` (see
 ``lib/warta/models/README.md``); it loads from the package, never from the network.
 """
@@ -53,11 +55,17 @@ class Features:
     know are left out when they are built: CRFsuite ignores unknown attributes, so the labels and
     marginals are the same, but they are never copied into the tagger nor looked up in it.
     Training passes no ``known`` and gets every feature.
+
+    ``gazetteer_words`` adds which types of known names use each word (``tg=``, see
+    :func:`gazetteer_word_class`). Training leaves it out unless asked (``train_ner.py
+    --gazetteer-words``); a tagger always builds it, and keeps it only when its model knows it.
     """
 
-    def __init__(self, *, max_words: int = 200_000, known: frozenset[str] | None = None) -> None:
+    def __init__(self, *, max_words: int = 200_000, known: frozenset[str] | None = None,
+                 gazetteer_words: bool = True) -> None:
         self.max_words = max_words
         self.known = known
+        self.gazetteer_words = gazetteer_words
         self._words: dict[str, _Word] = {}
         self._contexts: dict[tuple, tuple[str, ...]] = {}
         # Word pairs are rarely features of a trained model (~4% of neighbour pairs): keep those
@@ -126,14 +134,17 @@ class Features:
     def _word(self, word: str, key: str) -> _Word:
         form, cue = shape(word), _cue_class(key)
         common = "1" if is_common_word(key) else "0"
-        lexicon = gazetteer_word_class(key)
+        # Only words of known names get the gazetteer class: a "not in a name" value would count
+        # against every name the gazetteer does not list, the very names the tagger is for.
+        lexicon = gazetteer_word_class(key) if self.gazetteer_words else "-"
+        named = lexicon != "-"
         keep = self._keep
         found = _Word(
             keep(("w=" + key, "s=" + form, "p3=" + key[:3], "p4=" + key[:4], "x3=" + key[-3:], "x4=" + key[-4:],
-                  "c=" + cue, "d|s=" + common + "|" + form, "tg=" + lexicon)),
-            keep(("-w=" + key, "-s=" + form, "-c=" + cue, "-d=" + common, "-tg=" + lexicon)),
+                  "c=" + cue, "d|s=" + common + "|" + form, *(("tg=" + lexicon,) if named else ()))),
+            keep(("-w=" + key, "-s=" + form, "-c=" + cue, "-d=" + common, *(("-tg=" + lexicon,) if named else ()))),
             keep(("--w=" + key, "--s=" + form)),
-            keep(("+w=" + key, "+s=" + form, "+c=" + cue, "+d=" + common, "+tg=" + lexicon)),
+            keep(("+w=" + key, "+s=" + form, "+c=" + cue, "+d=" + common, *(("+tg=" + lexicon,) if named else ()))),
             keep(("++w=" + key, "++s=" + form)),
             form, word[:1].isupper(),
         )
@@ -193,8 +204,8 @@ def gazetteer_word_class(key: str) -> str:
     return _gazetteer_words().get(key, "-")
 
 
-token_features = Features()
-"""The feature extractor that training uses (every feature; a :class:`Tagger` keeps its own)."""
+token_features = Features(gazetteer_words=False)
+"""The feature extractor that training uses by default (a :class:`Tagger` keeps its own)."""
 
 
 def _capital_runs(capitalised: Sequence[bool], gaps: Sequence[str]) -> list[str]:
@@ -333,7 +344,8 @@ def load_tagger(path: str | None = None) -> Tagger | None:
     return Tagger(model)
 
 
-def sentence_example(tokens_and_tags: Sequence[tuple[str, str]], gazetteer: Gazetteer) -> tuple[list[list[str]], list[str]]:
+def sentence_example(tokens_and_tags: Sequence[tuple[str, str]], gazetteer: Gazetteer, *,
+                     features: Features = token_features) -> tuple[list[list[str]], list[str]]:
     """Turn one labelled CoNLL sentence into (features, labels) over warta's own tokens."""
     text, offsets = join_tokens([token for token, _ in tokens_and_tags])
     tokens = tokenize(text)
@@ -346,7 +358,7 @@ def sentence_example(tokens_and_tags: Sequence[tuple[str, str]], gazetteer: Gaze
             tag = "I-" + tag[2:]
         labels.append(tag)
     matches = gazetteer.find(tokens)
-    return token_features(text, tokens, gazetteer_labels(tokens, matches)), labels
+    return features(text, tokens, gazetteer_labels(tokens, matches)), labels
 
 
 def join_tokens(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -366,15 +378,19 @@ def token_index(offsets: Sequence[tuple[int, int]], char: int) -> int:
 
 
 def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.1,
-          c2: float = 0.1, max_iterations: int = 150) -> dict[str, object]:
-    """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``."""
+          c2: float = 0.1, max_iterations: int = 150, gazetteer_words: bool = False) -> dict[str, object]:
+    """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``.
+
+    ``gazetteer_words`` adds the gazetteer word-class features (see :class:`Features`).
+    """
     import pycrfsuite
 
     gazetteer = load_gazetteer(())
+    extractor = Features(gazetteer_words=True) if gazetteer_words else token_features
     trainer = pycrfsuite.Trainer(verbose=False)
     n = 0
     for sentence in sentences:
-        features, labels = sentence_example(sentence, gazetteer)
+        features, labels = sentence_example(sentence, gazetteer, features=extractor)
         if features:
             trainer.append(features, labels)
             n += 1
