@@ -58,10 +58,13 @@ def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.D
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     pairs = pairs.merge(voiced.drop_duplicates().assign(voiced=True), on=["pos", "actor"], how="left")
     pairs["voiced"] = pairs["voiced"].eq(True)
-    pairs["article_id"] = keys["article_id"].to_numpy()[pairs["pos"].to_numpy()]
+    # Integer codes keep the grouping and sorting of millions of pairs small (categories sort
+    # like the ids, so the order is the same).
+    pairs["article"] = pd.factorize(keys["article_id"])[0][pairs["pos"].to_numpy()]
+    pairs["actor"] = pd.Categorical(pairs["actor"])
     # An (article, actor) group is placed by its first sentence; the corpus lists an actor's
     # sentences group after group in that order, as a running list over the sentences would.
-    pairs["first"] = pairs.groupby(["article_id", "actor"], sort=False)["pos"].transform("min")
+    pairs["first"] = pairs.groupby(["article", "actor"], sort=False, observed=True)["pos"].transform("min")
     columns = _SentenceColumns(sentences)
     names = _actor_names(mentions)
     article = pairs.sort_values(["first", "actor", "pos"], kind="stable", ignore_index=True)
@@ -104,7 +107,7 @@ class _SentenceColumns:
 def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns: _SentenceColumns,
                  names: dict[str, tuple[Any, Any]]) -> pd.DataFrame:
     """One row per group of consecutive ``pairs`` rows with equal ``group_keys``: both sides' figures."""
-    values = [pairs[key].to_numpy() for key in group_keys]
+    values = [pairs[key].cat.codes.to_numpy() if key == "actor" else pairs[key].to_numpy() for key in group_keys]
     change = np.zeros(len(pairs), dtype=bool)
     change[0] = True
     for value in values:
@@ -112,10 +115,10 @@ def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns
     group = np.cumsum(change) - 1
     starts = np.flatnonzero(change)
     n_groups = len(starts)
-    actors = pairs["actor"].to_numpy()[starts]
+    actors = pairs["actor"].cat.categories.to_numpy(dtype=object)[pairs["actor"].cat.codes.to_numpy()[starts]]
     table: dict[str, Any] = {
         "scope": scope,
-        "article_id": pairs["article_id"].to_numpy()[starts] if scope == "article" else "",
+        "article_id": columns.article_id[pairs["pos"].to_numpy()[starts]] if scope == "article" else "",
         "actor_id": actors,
         "name": [names.get(actor, (actor, ""))[0] for actor in actors],
         "type": [names.get(actor, (actor, ""))[1] for actor in actors],
