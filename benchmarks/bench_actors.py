@@ -1,6 +1,7 @@
 """Benchmark actor extraction: articles/s of ``extract_mentions`` on ~3 KB articles, and peak RSS.
 
     taskset -c 0 .venv/bin/python benchmarks/bench_actors.py [--n 2000] [--mode fast|model|both] [--spacy] [--stages]
+        [--cold] [--skeleton]
 
 Two modes: ``fast`` (``use_model=False``, ``[actors] model = false``: gazetteer and rules) and
 ``model`` (the CRF tagger on, the default setting). The machine is shared, so the rate that counts
@@ -13,12 +14,19 @@ same names on the same articles (a blank Indonesian pipeline, phrase patterns, n
 prints each mode's speed as a multiple of it. ``--stages`` splits the fast mode's CPU time per
 article into tokenising, gazetteer matching, the rules with resolution, and the table with its
 sentence ids.
+
+``--cold`` empties the sentence-span cache of :mod:`warta.text` before each timed run. Without it
+the second and third runs find the spans of the same bodies cached by the run before (about 70
+µs/article less); a corpus larger than the cache, or one the actors read first, gets no such help.
+``--skeleton`` times a lower bound for a pure-Python, candidate-driven fast path (see
+:func:`skeleton_time`): what such a rewrite of the fast mode could reach at best.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import re
 import resource
 import time
 from pathlib import Path
@@ -55,6 +63,10 @@ def main() -> None:
     parser.add_argument("--spacy", action="store_true", help="also time spaCy's EntityRuler with the same names")
     parser.add_argument("--stages", action="store_true",
                         help="also print the fast mode's CPU time per article by stage (tokens, gazetteer, rest)")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the sentence-span cache before each timed run (no help from the run before)")
+    parser.add_argument("--skeleton", action="store_true",
+                        help="also time the lower bound of a candidate-driven fast path (regex runs, no rules)")
     args = parser.parse_args()
     modes = ["fast"] if args.no_model or args.mode == "fast" else ["model"] if args.mode == "model" else ["fast", "model"]
     articles = make_articles(args.n)
@@ -72,6 +84,8 @@ def main() -> None:
         extract_mentions(articles.head(20), use_model=use_model)  # warm caches (model load)
         best_cpu, best_wall = float("inf"), float("inf")
         for _ in range(max(1, args.repeat)):
+            if args.cold:
+                clear_text_cache()
             started, cpu_started = time.perf_counter(), time.process_time()
             mentions = extract_mentions(articles, use_model=use_model)
             best_wall = min(best_wall, time.perf_counter() - started)
@@ -85,6 +99,9 @@ def main() -> None:
     if args.stages:
         for stage, micros in stage_times(articles, gazetteer, max(1, args.repeat)).items():
             print(f"[fast] {stage:<16} {micros:>10,.0f} µs/article (CPU)")
+    if args.skeleton:
+        micros = skeleton_time(articles, gazetteer, max(1, args.repeat), cold=args.cold)
+        print(f"[skeleton] lower bound   {micros:>10,.0f} µs/article (CPU) = {1e6 / micros:,.0f} articles/s at best")
     if args.spacy:
         spacy_rate = max(entity_ruler_rate(articles, gazetteer) for _ in range(max(1, args.repeat)))
         print(f"spaCy EntityRuler       {spacy_rate:>10,.0f} articles/s (CPU), same names and articles")
@@ -117,6 +134,59 @@ def stage_times(articles: pd.DataFrame, gazetteer, repeat: int) -> dict[str, flo
     return {"tokenize": times["tokenize"], "gazetteer": times["gazetteer"],
             "rules+resolve": times["all passes"] - times["tokenize"] - times["gazetteer"],
             "table+ids": times["whole table"] - times["all passes"], "total": times["whole table"]}
+
+
+def clear_text_cache() -> None:
+    """Forget the sentence spans :mod:`warta.text` cached for bodies already split."""
+    from warta import text
+
+    text._cached_spans.cache_clear()
+
+
+# A capitalised word (or one opening with a digit), then more of them across spaces, hyphens,
+# slashes, ampersands or an abbreviation's full stop, or a name particle.
+_RUN = re.compile(r"[A-Z0-9][A-Za-z0-9_]*(?:(?:[ \-/&]+|\. )(?:[A-Z0-9][A-Za-z0-9_]*|(?:bin|binti|van|de|al|von|el)\b))*")
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
+_NEXT_WORD = re.compile(r"[ ,]*(\w+)")
+
+
+def skeleton_time(articles: pd.DataFrame, gazetteer, repeat: int, *, cold: bool = False) -> float:
+    """CPU µs per article of the least work a pure-Python, candidate-driven fast mode must do (best of ``repeat``).
+
+    One C-level regex scan finds the capitalised runs (no per-token lists); each run is looked
+    up whole in the gazetteer, gets the word before and after it (the context the rules read) and
+    a row tuple; sentence ids come by bisect. No rules, roles, resolution, partial matches or
+    table: a rewrite along these lines cannot be faster than this, so it bounds what one could
+    gain over the token path without compiled code.
+    """
+    from bisect import bisect_right
+
+    from warta.text import sentence_spans
+
+    index = gazetteer.index
+    bodies = list(articles["body"])
+
+    def run(text: str) -> list[tuple]:
+        rows = []
+        for match in _RUN.finditer(text):
+            start, end = match.span()
+            surface = match.group()
+            found = index.get(tuple(surface.replace("-", " ").lower().split()))
+            before = _LAST_WORD.match(text, text.rfind(" ", 0, start - 1) + 1, start)
+            after = _NEXT_WORD.match(text, end)
+            rows.append((start, end, surface, found, before and before.group(1), after and after.group(1)))
+        sentence_starts = [start for start, _ in sentence_spans(text)]
+        return [row + (bisect_right(sentence_starts, row[0]) - 1,) for row in rows]
+
+    best = float("inf")
+    for _ in range(repeat):
+        if cold:
+            clear_text_cache()
+        started = time.process_time()
+        for body in bodies:
+            run(body)
+        best = min(best, time.process_time() - started)
+    return best * 1e6 / len(bodies)
 
 
 def entity_ruler_rate(articles: pd.DataFrame, gazetteer) -> float:
