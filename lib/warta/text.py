@@ -32,7 +32,10 @@ _SENTENCE_END = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_LAST_WORD = re.compile(r"([\w.]+)[.!?…][\"'”’)\]]*$")
+# The last word before a terminal mark, read backwards (see _ends_with_abbreviation).
+_WORD_RUN = re.compile(r"[\w.]+")
+_CLOSERS = frozenset("\"'”’)]")
+_MARKS = frozenset(".!?…")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -88,11 +91,20 @@ def _iter_sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
-    # Only the tail can hold the last word: searching the whole chunk for "$" costs its length.
-    match = _LAST_WORD.search(text, max(start, end - 64), end)
-    if not match:
+    # The chunk ends with a mark, maybe closers after it; the last word is the run of word
+    # characters and dots right before the mark, within the last 64 characters. A regex search
+    # for "([\w.]+)[.!?…]closers*$" would try every start in the window: here the closers are
+    # stepped over and the run is matched once on the reversed tail.
+    low = max(start, end - 64)
+    mark = end - 1
+    while mark >= low and text[mark] in _CLOSERS:
+        mark -= 1
+    if mark <= low or text[mark] not in _MARKS:
         return False
-    word = match.group(1).lower()
+    run = _WORD_RUN.match(text[low:mark][::-1])
+    if run is None:
+        return False
+    word = text[mark - run.end() : mark].lower()
     # Single capital letters are initials ("Joko S. Widodo").
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
