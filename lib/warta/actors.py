@@ -208,12 +208,16 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     if not tokens.words:
         return []
     # Gazetteer matches never overlap, so they seed the candidates without claiming.
+    found = gazetteer.spans(tokens)
     candidates: list[_Candidate] = [
         _Candidate(first, last, entry.type, "gazetteer", _ALIAS_CONFIDENCE[alias], entry)
-        for first, last, entry, alias in gazetteer.spans(tokens)]
+        for first, last, entry, alias in found]
     owner: list[int] = [-1] * len(tokens.words)  # index of the candidate covering each token
-    for index, candidate in enumerate(candidates):
-        owner[candidate.first : candidate.last] = [index] * (candidate.last - candidate.first)
+    for index, (first, last, _, _) in enumerate(found):
+        if last - first == 1:
+            owner[first] = index  # most names are one word: no slice to build
+        else:
+            owner[first:last] = [index] * (last - first)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
         read = _model_pass(text, tokens, owner, candidates, override=True, read_known=options["read_known"])
@@ -409,9 +413,12 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
     The merged span has no entry, so resolution fuzzy-matches it (Demitry Peskov → Dmitry Peskov)
     or keeps it as a person of its own (Hunter Biden is not Joe Biden).
     """
-    for index in range(len(candidates)):
+    # Only one-word persons are read (candidates never change, so the test can come first); a
+    # claim below may remove one later in the list, hence the test for None at its turn.
+    for index in [index for index, candidate in enumerate(candidates)
+                  if candidate is not None and candidate.type == "PER" and candidate.last - candidate.first == 1]:
         candidate = candidates[index]
-        if candidate is None or candidate.type != "PER" or candidate.last - candidate.first != 1:
+        if candidate is None:
             continue
         # "Airlangga Pribadi Kusman": a known one-word alias followed by more name words is someone else.
         last = candidate.last
@@ -811,20 +818,23 @@ def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) ->
     # Only mentions without an entry can be short forms: a C-level test before any row is read.
     if not any(map(operator.is_, map(_ENTRY, candidates), repeat(None))):
         return rows
-    shorts = [candidate.entry is None and row[_TYPE] == "PER" and not row[_RESOLUTION]
-              for row, candidate in zip(rows, candidates)]
-    if not any(shorts):
+    shorts = [k for k, candidate in enumerate(candidates)
+              if candidate.entry is None and rows[k][_TYPE] == "PER" and not rows[k][_RESOLUTION]]
+    if not shorts:
         return rows
     full: dict[str, tuple] = {}
     for row in rows:
         if row[_TYPE] == "PER" and " " in row[_NAME]:
             full.setdefault(row[_ACTOR_ID], row)
     words_of = {aid: _name_words(row[_NAME]) for aid, row in full.items()}
+    # Rows other than the short forms stay as they are: only the short forms are visited, and
+    # the kept stretches between them are copied whole.
     resolved: list[tuple] = []
-    for row, candidate, short in zip(rows, candidates, shorts):
-        if not short:
-            resolved.append(row)
-            continue
+    kept = 0
+    for k in shorts:
+        resolved += rows[kept:k]
+        kept = k + 1
+        row, candidate = rows[k], candidates[k]
         mine = _name_words(row[_SURFACE])
         owners = [aid for aid, words in words_of.items() if mine < words]
         if len(owners) == 1:
@@ -836,6 +846,7 @@ def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) ->
             resolved.append(row[:_CONFIDENCE] + (0.3, row[_METHOD], f"ambiguous:{row[_SURFACE]}: {names}"))
         elif not candidate.weak:
             resolved.append(row)
+    resolved += rows[kept:]
     return resolved
 
 
