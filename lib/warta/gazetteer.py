@@ -138,15 +138,14 @@ class Gazetteer:
                 continue
             key = keys[i]
             initial = words[i][0]
-            if not (initial.isupper() or initial.isdigit() or key in lower_first):
+            capital = initial.isupper() or initial.isdigit()
+            if not (capital or key in lower_first):
                 continue  # no alias opening with this key may match a lower-case word
             lengths = widths[key]
             if lengths is _ONE_WORD:
                 # Only one-word aliases open with this key (most names): no window to build.
-                found = index[(key,)]
-                entry, alias, exact = found
-                if (words[i] == exact[0] if exact is not None
-                        else initial.isupper() or initial.isdigit() or alias[0].islower()):
+                entry, alias, exact = index[(key,)]
+                if words[i] == exact[0] if exact is not None else capital or alias[0].islower():
                     found_spans.append((i, i + 1, entry, alias))
                     resume = i + 1
                 continue
@@ -161,8 +160,7 @@ class Gazetteer:
                     continue
                 entry, alias, exact = found
                 # Case rules (see the module docstring), inlined: this is the hottest loop.
-                if (words[i : i + n] == exact if exact is not None
-                        else initial.isupper() or initial.isdigit() or alias[0].islower()):
+                if words[i : i + n] == exact if exact is not None else capital or alias[0].islower():
                     found_spans.append((i, i + n, entry, alias))
                     resume = i + n
                     break
