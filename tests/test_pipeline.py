@@ -414,3 +414,12 @@ def test_analyze_reads_a_per_article_table_only_when_asked(tmp_path):
 def test_root_is_temporary(cache_arg, enabled, expected, monkeypatch):
     monkeypatch.setitem(config.settings(), "cache", {**config.section("cache"), "enabled": enabled})
     assert pipeline.root_is_temporary(cache_arg) is expected
+
+
+def test_sentence_speakers_come_from_the_quotes():
+    tables = pipeline.analyze(None, cache=False, progress=False)  # the seeds
+    sentences, quotes = tables["sentiment_sentences"], tables["quotes"]
+    quoted = set(zip(quotes["article_id"], quotes["sentence_id"]))
+    spoken = sentences[sentences["speaker_id"].astype(str) != ""]
+    assert len(spoken) > 0
+    assert set(zip(spoken["article_id"], spoken["sentence_id"])) <= quoted

@@ -169,10 +169,16 @@ class Tables(Mapping):
         self._tables = dict(tables)
         self._options = options
         self.stats = stats
+        self._speakers_attached = False
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if callable(self._tables.get(name)):  # a per-article table not read from the cache yet
             self._tables[name] = self._tables[name]()
+        if name == "sentiment_sentences" and not self._speakers_attached and "quotes" in self._tables:
+            # The sentiment stage never sees the quotes, so its cached rows carry no speakers.
+            from warta import sentiment
+            self._speakers_attached = True
+            self._tables[name] = sentiment.attach_speakers(self._tables[name], self["quotes"])
         if name not in self._tables:
             analysis = dict(ANALYSES).get(name)
             if analysis is None:
