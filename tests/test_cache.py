@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from warta import cache
+from warta.runtime import collector_paused
 
 
 @pytest.mark.parametrize(
@@ -126,7 +127,7 @@ def test_reading_pauses_the_garbage_collector_and_restores_it(tmp_path, enabled)
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:
-        with cache.gc_paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert gc.isenabled() is enabled
         back = store.read("sentiment", "fp", "sentences")

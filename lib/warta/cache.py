@@ -27,7 +27,6 @@ can write.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -35,7 +34,6 @@ import pickle
 import shutil
 import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -44,6 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta import config
+from warta.runtime import collector_paused
 
 KEY_COLUMN = "_file_key"
 PICKLED_COLUMNS_META = b"warta.pickled_columns"
@@ -151,7 +150,7 @@ class Store:
              keys: Iterable[str] | None = None) -> pd.DataFrame | None:
         """Read one output table of a stage version (optionally some parts and keys); None if never written."""
         names = set(parts) if parts is not None else None
-        with gc_paused():
+        with collector_paused():
             frames = [
                 _read_parquet(part / f"{table}.parquet")
                 for part in self.parts(stage, fp)
@@ -196,18 +195,6 @@ class Store:
                 shutil.rmtree(staging, ignore_errors=True)
                 removed += 1
         return removed
-
-
-@contextmanager
-def gc_paused():
-    """Pause the cyclic garbage collector (reference counting still frees memory) while building many objects."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

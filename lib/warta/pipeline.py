@@ -42,6 +42,7 @@ import pandas as pd
 
 from warta import cache as cache_store
 from warta import config
+from warta.runtime import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -585,14 +586,14 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
     (:class:`Tables` calls it when the table is first asked for), so nobody pays for a table
     they never use. The garbage collector is paused while reading (see ``warta.cache``).
     """
-    with cache_store.gc_paused():
+    with collector_paused():
         articles, renamed = _collect_articles(plan, loader)
     tables: dict[str, Any] = {"articles": articles}
     usable = articles[articles["status"] != "rejected"]
     for stage in stages:
         for name in stage.tables:
             def read(stage: Stage = stage, name: str = name) -> pd.DataFrame:
-                with cache_store.gc_paused():
+                with collector_paused():
                     return _collect_table(plan, stage, name, usable, renamed)
 
             tables[name] = read if lazy else read()

@@ -7,10 +7,8 @@ the title) and, where the article carries another platform's label, a comparison
 """
 from __future__ import annotations
 
-import gc
 import math
 import re
-from contextlib import contextmanager
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ import pandas as pd
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, load_engine, settings
 from warta.sentiment.lexicon import Cue, load_lexicon
 from warta.text import sentence_spans
+from warta.runtime import collector_paused
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
                     "cue_sum", "cues", "reported", "speaker_id"]
@@ -65,7 +64,7 @@ def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None) -> 
     engine = _engine(engine)
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
     texts = [text if isinstance(text, str) else "" for text in texts]
-    with _collector_paused():
+    with collector_paused():
         cues = [lexicon.find_cues(text) for text in texts]
         predictions = engine.predict(texts, cues)
         return [SentimentScore(p.label, p.score, p.probability, tuple(c), cue_sum(c), engine.name)
@@ -90,7 +89,7 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     texts: list[str] = []
     found: list[list[Cue]] = []
     reported: list[bool] = []
-    with _collector_paused():
+    with collector_paused():
         for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
             body = body if isinstance(body, str) else ""
             article_id = str(article_id)
@@ -167,7 +166,7 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     title_scores = score_texts(titles, engine=engine)
     vendors = _column(articles, "vendor")
     rows = []
-    with _collector_paused():
+    with collector_paused():
         for article_id, outlet, published, title, title_score, vendor in zip(
                 _column(articles, "article_id"), _column(articles, "outlet"), _column(articles, "published"),
                 titles, title_scores, vendors):
@@ -334,25 +333,6 @@ def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, 
             rows.append({**dict(zip(keys, key)), "label": name, "k": k, "n": n,
                          "share": k / n if n else math.nan, "low": low, "high": high})
     return pd.DataFrame(rows, columns=[*keys, "label", "k", "n", "share", "low", "high"])
-
-
-@contextmanager
-def _collector_paused():
-    """Pause Python's cyclic garbage collector while a batch is scored.
-
-    Scoring builds hundreds of thousands of small containers (cues, rows) and keeps them until
-    the batch ends, so the collector would re-scan the growing heap again and again (about a
-    sixth of the CPU time) without finding anything: the scorers make no reference cycles.
-    Reference counting still frees everything as usual; the collector resumes afterwards.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _engine(engine: str | Engine | None) -> Engine:
