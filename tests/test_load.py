@@ -448,7 +448,8 @@ def test_cli_load_writes_every_row(tmp_path, capsys):
     assert "5 articles, 0 rejected" in capsys.readouterr().err
 
 
-def test_a_crash_inside_one_article_loses_only_that_article(tmp_path, monkeypatch):
+def _break_cleaner_on_boom(monkeypatch) -> None:
+    """Make the cleaner raise on any article containing BOOM, as a bug in one article would."""
     import warta.load as load
 
     real = load.clean_article
@@ -459,6 +460,12 @@ def test_a_crash_inside_one_article_loses_only_that_article(tmp_path, monkeypatc
         return real(text)
 
     monkeypatch.setattr(load, "clean_article", fragile)
+
+
+def test_a_crash_inside_one_article_loses_only_that_article(tmp_path, monkeypatch):
+    import warta.load as load
+
+    _break_cleaner_on_boom(monkeypatch)
     lines = [json.dumps(RECORD), json.dumps(RECORD | {"isi": "BOOM " + STORY}), json.dumps(RECORD | {"isi": "Lain. " + STORY})]
     (tmp_path / "records.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (tmp_path / "boom.txt").write_text("BOOM " + STORY, encoding="utf-8")
@@ -664,14 +671,7 @@ def test_stage_chunks_do_not_change_rows(tmp_path, monkeypatch, chunk):
     (tmp_path / "d.txt").write_text(STORY + "\nTambahan.", encoding="utf-8")
     for seed in sorted(SEEDS.glob("*.txt"))[:3]:
         (tmp_path / f"e_{seed.name}").write_bytes(seed.read_bytes())
-    real = load.clean_article
-
-    def fragile(text):
-        if "BOOM" in text:
-            raise RuntimeError("cleaner broke")
-        return real(text)
-
-    monkeypatch.setattr(load, "clean_article", fragile)
+    _break_cleaner_on_boom(monkeypatch)
     expected = load_corpus(tmp_path).to_dict("records")
     section = load.config.section
     settings = dict(section("load"), chunk_articles=chunk)
