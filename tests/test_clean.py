@@ -180,6 +180,7 @@ def test_paragraph_ending_in_a_date_is_not_a_caption():
         ("Laporan Wartawan Tribunnews.com, Reza Deni", ["Reza Deni"], []),
         ("Penulis Aditya Jaya Iswara | Editor Bayu Galih", ["Aditya Jaya Iswara"], ["Bayu Galih"]),
         ("Reporter: Tempo.co\nEditor: Ninis Chairunnisa", [], ["Ninis Chairunnisa"]),
+        ("Reporter : Titin Supriatin | Jum'at, 7 Juni 2024 10:05", ["Titin Supriatin"], []),
     ],
 )
 def test_bylines(byline, authors, editors):

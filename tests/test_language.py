@@ -27,6 +27,15 @@ from warta.language import LANGUAGES, detect_language
         ("Der Präsident sagte, dass die Regierung die Lage genau beobachte.", "other"),
         ("", "other"),
         ("12345 67890 !!!", "other"),
+        # Terse briefs without a function word: the affixes decide.
+        ("SINDONEWS.com JAKARTA - KPK menetapkan dua tersangka baru kasus suap proyek jalan.", "id"),
+        ("Badan Pusat Statistik mencatat neraca perdagangan surplus 49 bulan berturut-turut. "
+         "Pemerintah menyebutkan ekspornya naik.", "id"),
+        ("Kenya Airways resumes Nairobi flights", "other"),  # "Kenya" is no affixed form
+        ("Kendari, Sultra - Banjir merendam ratusan rumah", "id"),
+        ("Harga cabai rawit di pasar induk naik tajam menjelang Idul Adha. Kementerian Perdagangan "
+         "memantau pasokan.", "id"),
+        ("Kim Jong Un, Vladimir Putin, Pyongyang", "other"),  # names only: no evidence either way
     ],
 )
 def test_detect_language(text, expected):

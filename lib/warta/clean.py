@@ -67,6 +67,7 @@ _GLUED_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]\"'”’")
 _TLD_WORDS = frozenset({"com", "co", "id", "tv", "net", "org", "news", "go", "ac", "or", "web", "info"})
 _NAME_THEN_DATE = re.compile(r"(?P<names>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,5}) [•·|] (?P<date>(?:[A-Za-z]+,? )?\d.*)")
 _PAREN_TAIL = re.compile(r"\((?P<inner>[^()]{2,120})\)\s*\.?$")
+_FIELD_BREAK = re.compile(r"\s*[|•·]\s*")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\band\b|\bdan\b)\s*")
 _SENTIMENT = re.compile(r"(?P<label>positif|negatif|netral|positive|negative|neutral)\s*(?:\(\s*(?P<score>\d+(?:[.,]\d+)?)\s*%?\s*\))?", re.IGNORECASE)
 # Words of date lines ("Rabu, 19 Juni 2024 | 10:15 WIB"); tokens starting with a digit count too.
@@ -363,7 +364,9 @@ def _parse_byline(line: str, authors: list[str], editors: list[str], cues: Mappi
 
 def _names(value: str) -> list[str]:
     names = []
-    for part in _NAME_SPLIT.split(value.strip(" |;,-–")):
+    # A bar or bullet ends the names: "Reporter : Titin Supriatin | Jum'at, 7 Juni 2024 10:05".
+    value = _FIELD_BREAK.split(value.strip(" |;,-–"), maxsplit=1)[0]
+    for part in _NAME_SPLIT.split(value):
         part = part.strip(" |;,.-–")
         # "Reporter: Tempo.co" credits the outlet, not a person.
         if part and part[0].isalpha() and _word_count(part) <= 6 and not any(map(_is_domain, part.split())):
