@@ -8,7 +8,8 @@ thousand-odd characters is enough: no model, no download, microseconds per artic
 Short, terse copy ("KPK menetapkan dua tersangka baru kasus suap proyek jalan.") can hold no
 function word at all. When no language reaches the share, and no English or other function word
 is present, Indonesian affixed words (``me-``, ``ber-``, ``ter-``, ``pe-``; ``-kan``, ``-nya``,
-``-an``) count beside the Indonesian function words, so that a short Indonesian brief is not flagged as foreign.
+``-an``) count beside the Indonesian function words, so that a short Indonesian brief is not
+flagged as foreign.
 """
 from __future__ import annotations
 
