@@ -1,9 +1,11 @@
 """Tests for warta.text: the shared sentence splitter every stage addresses sentences with."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from warta.text import paragraph_spans, sentence_spans, split_sentences, words
+from warta.text import paragraph_spans, sentence_spans, split_sentences, trie_pattern, words
 
 
 @pytest.mark.parametrize(
@@ -65,3 +67,22 @@ def test_sentence_spans_are_cached_but_returned_as_a_fresh_list():
     first = sentence_spans(text)
     first.append((0, 0))
     assert sentence_spans(text) == [(0, 5), (6, 10)]
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (["mengatakan", "menyatakan", "menyebut", "menyebutkan"], "Ia menyebutkan dan mengatakan hal itu.",
+         ["menyebutkan", "mengatakan"]),
+        (["kata", "katanya"], "katanya kata kat", ["katanya", "kata"]),
+        (["a.b", "a+b"], "a.b a+b axb", ["a.b", "a+b"]),  # metacharacters are escaped
+        ([], "anything", []),
+    ],
+)
+def test_trie_pattern_finds_what_the_flat_alternation_finds(words, text, expected):
+    pattern = re.compile(trie_pattern(words)) if words else None
+    found = [m.group() for m in pattern.finditer(text)] if pattern else []
+    assert found == expected
+    if words:
+        flat = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+        assert [m.start() for m in flat.finditer(text)] == [m.start() for m in pattern.finditer(text)]

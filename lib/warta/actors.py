@@ -45,7 +45,7 @@ import pyarrow as pa
 
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
-from warta.text import sentence_spans
+from warta.text import sentence_spans, trie_pattern
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
@@ -143,6 +143,9 @@ _INDIRECT = re.compile(r"\b(?P<cue>" + "|".join(sorted(SPEECH_VERBS)) + r")\b")
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
+_ANY_CUE = re.compile(trie_pattern([*SPEECH_VERBS, "menurut", "Menurut"]))
+_LAST_WORD = re.compile(r"\w+$")
+_LOWER_START = re.compile(r"\s*[a-z]")
 
 
 class Mention(NamedTuple):
@@ -295,19 +298,28 @@ def _column(values: Sequence, dtype: str):
 
 def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Return the quotes table: direct and indirect quotes with their speakers."""
-    by_article = {key: group for key, group in mentions.groupby("article_id", sort=False)} if len(mentions) else {}
+    by_article = _mentions_by_article(mentions)
     rows: list[dict] = []
     for article in _usable(articles):
         body = _text(article.get("body"))
         if not body.strip():
             continue
-        group = by_article.get(article["article_id"])
-        article_mentions = [] if group is None else [
-            Mention(r.start, r.end, r.surface, r.actor_id, r.name, r.type, r.subtype, r.role)
-            for r in group.itertuples(index=False)]
-        for quote in quotes_in_text(body, article_mentions):
+        for quote in quotes_in_text(body, by_article.get(article["article_id"], [])):
             rows.append({"article_id": article["article_id"], **quote})
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(QUOTE_DTYPES)
+
+
+def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
+    """Each article's mentions, built column-wise (a groupby with ``itertuples`` costs more than the quotes)."""
+    if not len(mentions):
+        return {}
+    codes, article_ids = pd.factorize(mentions["article_id"])
+    order = np.argsort(codes, kind="stable")  # keeps each article's mentions in table order
+    columns = [mentions[name].to_numpy()[order].tolist() for name in Mention._fields]
+    rows = list(map(Mention._make, zip(*columns)))
+    ends = np.cumsum(np.bincount(codes, minlength=len(article_ids))).tolist()
+    return {article_id: rows[end - count:end]
+            for article_id, end, count in zip(article_ids, ends, np.bincount(codes).tolist())}
 
 
 def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
@@ -331,7 +343,9 @@ def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
         if before:
             speaker, pronoun = _subject(text, mentions, before.start())
             found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
-    for sentence_start, sentence_end in spans:
+    # Only sentences holding a cue's letters can hold a cue (the patterns' ``\\b`` need the sentence).
+    cued = {bisect_right(starts, match.start()) - 1 for match in _ANY_CUE.finditer(text)}
+    for sentence_start, sentence_end in (spans[k] for k in sorted(cued) if k >= 0):
         sentence = text[sentence_start:sentence_end]
         for match in _INDIRECT.finditer(sentence):
             position = sentence_start + match.start()
@@ -905,20 +919,30 @@ def _speaker_after(text: str, mentions: Sequence[Mention], position: int) -> Men
 
 def _subject(text: str, mentions: Sequence[Mention], position: int) -> tuple[Mention | None, bool]:
     """The subject of a speech verb at ``position``; ``(None, True)`` when it is a pronoun."""
-    before = text[:position].rstrip()
-    word = re.search(r"(\w+)$", before)
-    if word and fold(word.group(1)) in PRONOUNS:
+    # Offsets into ``text`` rather than slices of it: a slice of the whole prefix per verb is quadratic.
+    end = _rstrip_end(text, position)
+    window = max(0, end - 40)  # a pronoun is short: a word running past the window is none
+    word = _LAST_WORD.search(text, window, end)
+    if word and not (word.start() == window and window and _LAST_WORD.match(text, window - 1, window)) \
+            and fold(word.group()) in PRONOUNS:
         return None, True
-    sentence_start = max(before.rfind(". "), before.rfind("\n"), 0)
-    if before.endswith(","):
-        before = before[:-1].rstrip()
+    sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
+    if end and text[end - 1] == ",":
+        end = _rstrip_end(text, end - 1)
         # "Jens Stoltenberg, pada konferensi pers …, mengatakan": skip an inserted lower-case clause.
-        comma = before.rfind(",", sentence_start)
-        if comma >= 0 and re.match(r"\s*[a-z]", before[comma + 1 :]):
+        comma = text.rfind(",", sentence_start, end)
+        if comma >= 0 and _LOWER_START.match(text, comma + 1, end):
             found = _mention_ending_at(text, mentions, comma)
             if found is not None:
                 return found, False
-    return _mention_ending_at(text, mentions, len(before.rstrip(" )"))), False
+    return _mention_ending_at(text, mentions, _rstrip_end(text, end, " )")), False
+
+
+def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
+    """Where ``text[:end].rstrip(chars)`` would end, without copying the prefix."""
+    while end and (text[end - 1] in chars if chars else text[end - 1].isspace()):
+        end -= 1
+    return end
 
 
 def _mention_ending_at(text: str, mentions: Sequence[Mention], end: int) -> Mention | None:

@@ -115,3 +115,28 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
     if stripped:
         start += len(chunk) - len(chunk.lstrip())
         spans.append((start, start + len(stripped)))
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` factored by common prefixes.
+
+    ``me(?:n(?:yatakan|jelaskan)|...)`` lets the engine reject a position after a character or two,
+    where the flat ``mengatakan|menyatakan|...`` tries every word there: several times faster on
+    whole articles. Matches start where the flat alternation's would; a word that prefixes another
+    matches at its longest.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
