@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
@@ -70,14 +70,29 @@ class Cue(NamedTuple):
                 "base": self.base, "desk": self.desk, "modifiers": list(self.modifiers)}
 
 
-# What the cue finder wants of a word form (bits of Lexicon._flags): a cue, the first word of a cue
-# phrase, a modifier of any kind, the first word of a modifier phrase.
-_CUE, _HEAD, _MODIFIER, _MODIFIER_HEAD = 1, 2, 4, 8
 # Cue(...) runs a Python-level __new__; the tuple constructor builds the same object in C.
 _new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
 _WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast",
                        "concession"})
+
+
+class _Form(NamedTuple):
+    """What the cue finder wants of one word form, resolved once per process.
+
+    The scan unpacks it positionally: it is built for the few forms that matter (the others map
+    to None), so that one dict lookup per word of a text both finds unknown forms and picks the
+    words worth locating, and the scan then needs no further lookups.
+    """
+
+    word: str
+    needle: str  # " word ": finds the word's next occurrence in the space-separated text
+    size: int
+    entry: str | None  # the cue entry it matches (never one of weight 0)
+    phrases: tuple[str, ...]  # cue phrases it may open, longest first
+    modifier: tuple[str, float] | None  # (kind, factor) of any modifier kind
+    weighing: bool  # a modifier that changes cue weights
+    modifier_phrases: tuple[str, ...]  # weighing modifier phrases it may open
 
 
 @dataclass
@@ -89,10 +104,7 @@ class Lexicon:
     roots: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, list[str]] = field(default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
-    _cue_words: set[str] = field(default_factory=set)
     _modifier_of: dict[str, tuple[str, float] | None] = field(default_factory=dict)
-    _weighing_words: set[str] = field(default_factory=set)
-    _words_of_kind: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for term in self.entries:
@@ -103,17 +115,12 @@ class Lexicon:
                 self.roots[term] = term
         for phrases in self._phrases.values():
             phrases.sort(key=len, reverse=True)  # longest phrase wins
-        self._phrase_heads = frozenset(self._phrases)
-        self._phrase_words = {p: frozenset(p.split()) for phrases in self._phrases.values() for p in phrases}
         self._modifier_phrases: dict[str, list[str]] = {}
         for term, (kind, _) in self.modifiers.items():
             if " " in term and kind in _WEIGHING:
                 self._modifier_phrases.setdefault(term.split()[0], []).append(term)
-        self._modifier_heads = frozenset(self._modifier_phrases)
-        # Every word form resolve() has met, with what the cue finder wants of it (_CUE, _HEAD, ...;
-        # 0: nothing). One lookup per word of a text both finds unknown forms and picks the few
-        # words worth locating.
-        self._flags: dict[str, int] = {}
+        # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it.
+        self._forms: dict[str, _Form | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -124,17 +131,14 @@ class Lexicon:
             return self._resolved[word]
         entry = _resolve(word, self.entries, self.roots)
         self._resolved[word] = entry
-        flags = (_HEAD if word in self._phrase_heads else 0) | (_MODIFIER_HEAD if word in self._modifier_heads else 0)
-        if entry is not None and self.entries[entry][0] != 0:
-            self._cue_words.add(word)
-            flags |= _CUE
+        cue = entry if entry is not None and self.entries[entry][0] != 0 else None
         found = self.modifier(word)
-        if found:
-            self._words_of_kind.setdefault(found[0], set()).add(word)
-            flags |= _MODIFIER
-            if found[0] in _WEIGHING or found[0] == "stance" and self._negative(word):
-                self._weighing_words.add(word)
-        self._flags[word] = flags
+        weighing = bool(found) and (found[0] in _WEIGHING or found[0] == "stance" and self._negative(word))
+        phrases = tuple(self._phrases.get(word, ()))
+        modifier_phrases = tuple(self._modifier_phrases.get(word, ()))
+        wanted = cue is not None or phrases or found or modifier_phrases
+        self._forms[word] = (_Form(word, f" {word} ", len(word), cue, phrases, found or None, weighing, modifier_phrases)
+                             if wanted else None)
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -145,36 +149,57 @@ class Lexicon:
 
     def modifier_spans(self, text: str, *, kinds: Sequence[str]) -> list[tuple[int, int, str]]:
         """Return ``(start, end, kind)`` of the single-word modifiers of the given kinds, in order."""
-        _, tokens = self._tokenize(text)
-        words = self._words_of(tokens, kinds)
-        return self._spans(tokens.found, words)
+        return [span for span in self._scan(text).kinds if span[2] in kinds]
 
     def cues_and_spans(self, text: str, *, kinds: Sequence[str]) -> tuple[list[Cue], list[tuple[int, int, str]]]:
         """:meth:`find_cues` and :meth:`modifier_spans` of one text, which is tokenised once."""
-        lower, tokens = self._tokenize(text)
-        words = self._words_of(tokens, kinds)
-        cues, positions = self._cues(lower, tokens)
-        return cues, self._spans(positions, words)
+        scan = self._scan(text)
+        return self._cues(scan), [span for span in scan.kinds if span[2] in kinds]
 
-    def _tokenize(self, text: str) -> tuple[str, _Tokens]:
+    def _scan(self, text: str) -> _Scan:
+        """Tokenise ``text`` once and list, in text order, its cue spans and modifiers.
+
+        Each word costs one dict lookup, all in C (``map``, ``compress``); Python sees only the
+        words that matter, in order, so nothing needs sorting. On the ASCII path a word's offset
+        is found with ``str.find`` of `` word `` from the end of the previous wanted word: no word
+        in between equals it, or it would be wanted too.
+        """
         lower = _lower(text)
-        tokens = _Tokens(lower)
-        words, known = tokens.words, self._flags
+        words, padded, starts, ascii_text = _split(lower)
+        forms = self._forms
         try:
-            tokens.locate(map(known.__getitem__, words))
+            found = list(map(forms.__getitem__, words))
         except KeyError:  # a word form never seen before (rare in a long run)
-            for word in set(words).difference(known):
+            for word in set(words).difference(forms):
                 self.resolve(word)
-            tokens.locate(map(known.__getitem__, words))
-        return lower, tokens
-
-    def _words_of(self, tokens: _Tokens, kinds: Sequence[str]) -> set[str]:
-        distinct = tokens.found.keys()
-        return {word for kind in kinds for word in distinct & self._words_of_kind.get(kind, set())}
-
-    def _spans(self, positions: dict[str, list[int]], words: set[str]) -> list[tuple[int, int, str]]:
-        return sorted((start, start + len(word), self._modifier_of[word][0])
-                      for word in words if word in positions for start in positions[word])
+            found = list(map(forms.__getitem__, words))
+        spans: list[tuple[int, int, str]] = []  # (start, end, entry), the longer of two at one start first
+        mods: list[tuple[int, int, str, float, str]] = []  # (start, end, kind, factor, word) of weighing modifiers
+        kinds: list[tuple[int, int, str]] = []  # (start, end, kind) of every single-word modifier
+        at = 0
+        for index in compress(range(len(words)), found):
+            word, needle, size, entry, phrases, modifier, weighing, modifier_phrases = found[index]
+            if padded is None:
+                start = starts[index]
+            else:
+                start = padded.find(needle, at)  # the leading space's offset in padded is the word's in lower
+                at = start + size + 1
+            end = start + size
+            if phrases and lower.startswith(phrases, start):  # one C test of every candidate
+                for phrase in phrases:  # longest first
+                    if _phrase_at(lower, phrase, start):
+                        spans.append((start, start + len(phrase), phrase))
+                        break
+            if entry is not None:
+                spans.append((start, end, entry))
+            if modifier is not None:
+                kinds.append((start, end, modifier[0]))
+                if weighing:
+                    mods.append((start, end, *modifier, word))
+            if modifier_phrases and lower.startswith(modifier_phrases, start):
+                mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
+                               for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
+        return _Scan(lower, ascii_text, spans, mods, kinds)
 
     def _negative(self, word: str) -> bool:
         entry = self._resolved.get(word) if word in self._resolved else self.resolve(word)
@@ -183,45 +208,32 @@ class Lexicon:
     def find_cues(self, text: str) -> list[Cue]:
         """Return the sentiment cues of ``text`` in order, each with its modifiers applied.
 
-        The text is tokenised once; cue and modifier words are located with set operations
-        and a scan in C, and each cue then looks only at the modifiers of its own sentence.
+        The text is tokenised once; cue and modifier words are picked out in C and located in
+        text order, and each cue then looks only at the modifiers of its own sentence.
         """
-        lower, tokens = self._tokenize(text)
-        return self._cues(lower, tokens)[0]
+        return self._cues(self._scan(text))
 
-    def _cues(self, lower: str, tokens: _Tokens) -> tuple[list[Cue], dict[str, list[int]]]:
-        """The cues of a tokenised text, and where each of its cue and modifier words occurs."""
-        positions = tokens.found
-        distinct = positions.keys()
-        hits = distinct & self._cue_words
-        heads = distinct & self._phrase_heads
-        if not hits and not heads:
-            return [], positions
-        modifiers = distinct & self._weighing_words
-        modifier_heads = distinct & self._modifier_heads
-        # Spans are (start, -end, entry): sorting them plainly puts the longer of two at one start first.
-        spans = [(start, -start - len(word), self._resolved[word]) for word in hits for start in positions[word]]
-        for head in heads:
-            candidates = self._phrases[head]
-            for start in positions[head]:
-                for phrase in candidates:  # longest first
-                    if lower.startswith(phrase, start) and _phrase_at(lower, phrase, start):
-                        spans.append((start, -start - len(phrase), phrase))
-                        break
-        spans.sort()
-        context = _Context(self, lower, tokens.sentence_breaks(), positions, modifiers, modifier_heads)
+    def _cues(self, scan: _Scan) -> list[Cue]:
+        """The cues of a scanned text."""
+        spans = scan.spans
+        if not spans:
+            return []
+        lower = scan.lower
+        context = _Context(self, lower, _sentence_breaks(lower, scan.ascii), scan.mods)
         cues: list[Cue] = []
         consumed: set[int] = set()
-        entries, breaks, modified, opens = self.entries, context.sentences, context.modified, context.opens_with_contrast
+        entries, breaks, opens = self.entries, context.sentences, context.opens_with_contrast
+        by_sentence, wide = context.by_sentence, context.wide
         checked = False  # some cue may need dropping: zero weight after weighing, used up, correlative
         taken_to = -1
-        for start, negative_end, entry in spans:
+        for start, end, entry in spans:
             if start < taken_to:  # inside a longer phrase already taken
                 continue
-            end = taken_to = -negative_end
+            taken_to = end
             sentence = bisect_right(breaks, start)  # a cue never starts on a break character
             base, desk = entries[entry]
-            if sentence in modified and context.reaches(sentence, start, end, base):
+            nearby = by_sentence.get(sentence)
+            if nearby is not None and (sentence in wide or _reaches(nearby, start, end, base)):
                 cue, used = context.weigh(start, end, entry, sentence)
                 if used:
                     consumed.update(used)
@@ -236,148 +248,101 @@ class Lexicon:
             checked |= entry in _CORRELATIVES
             cues.append(cue)
         if not checked and not consumed:
-            return cues, positions
+            return cues
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
-                and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))], positions
+                and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
 
 
-class _Tokens:
-    """The words of a lower-cased text, and where its cue and modifier words occur.
+class _Scan(NamedTuple):
+    """One tokenised text: its cue spans, weighing modifiers and modifier kinds, in text order."""
+
+    lower: str
+    ascii: bytes | None  # the ASCII twin of ``lower`` (typographic marks replaced), or None
+    spans: list[tuple[int, int, str]]
+    mods: list[tuple[int, int, str, float, str]]
+    kinds: list[tuple[int, int, str]]
+
+
+def _split(lower: str) -> tuple[list[str], str | None, list[int], bytes | None]:
+    """The words of a lower-cased text: ``(words, padded, starts, ascii)``.
 
     Mostly-ASCII text (nearly all news) takes a fast path built from C string methods: typographic
     punctuation becomes its ASCII twin, every other non-word byte a space, and the text is split
-    on single spaces so that offsets can be summed back. Other text uses the word regex.
+    on single spaces (``padded`` is that text between two spaces; ``starts`` is empty). Other text
+    uses the word regex (``starts`` holds the offsets; ``padded`` and ``ascii`` are None).
     """
+    plain = lower
+    for fancy, ascii_twin in _TYPOGRAPHIC:
+        if fancy in plain:
+            plain = plain.replace(fancy, ascii_twin)
+    if plain.isascii():
+        ascii_text = plain.encode("ascii")
+        spaced = ascii_text.translate(_NON_WORD_BYTES).decode("ascii")
+        return spaced.split(" "), f" {spaced} ", [], ascii_text
+    matches = list(_WORD.finditer(lower))
+    return [match.group() for match in matches], None, [match.start() for match in matches], None
 
-    __slots__ = ("lower", "fast", "ascii", "words", "starts", "found")
 
-    def __init__(self, lower: str) -> None:
-        self.lower = lower
-        plain = lower
-        for fancy, ascii_twin in _TYPOGRAPHIC:
-            if fancy in plain:
-                plain = plain.replace(fancy, ascii_twin)
-        self.fast = plain.isascii()
-        self.found: dict[str, list[int]] = {}
-        if self.fast:
-            self.ascii = plain.encode("ascii")
-            self.words = self.ascii.translate(_NON_WORD_BYTES).decode("ascii").split(" ")
-            self.starts = []  # summed from the word lengths instead
-        else:
-            matches = list(_WORD.finditer(lower))
-            self.words = [match.group() for match in matches]
-            self.starts = [match.start() for match in matches]
-
-    def sentence_breaks(self) -> list[int]:
-        """Offsets of the sentence-break characters, in order."""
-        if not self.fast:
-            return [m.start() for m in _SENTENCE_BREAK.finditer(self.lower)]
-        # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
-        # parts and k earlier breaks. ("…" is already ".", of the same length.)
-        parts = self.ascii.translate(_BREAK_BYTES).split(b"\0")
-        ends = list(accumulate(map(len, parts)))
-        return [end + index for index, end in enumerate(ends[:-1])]
-
-    def locate(self, wanted: Iterable[int]) -> None:
-        """Fill ``found`` (word → start offsets) with the words whose entry in ``wanted`` is non-zero.
-
-        ``found`` is untouched if iterating ``wanted`` raises.
-        """
-        words, found = self.words, self.found
-        # compress keeps the scan over every word in C; Python sees only the wanted ones.
-        indexes = list(compress(range(len(words)), wanted))
-        if not indexes:
-            return
-        # Splitting on single spaces keeps one part per space, so a part starts at the sum of the
-        # lengths before it plus its index.
-        offsets = list(accumulate(map(len, words), initial=0)) if self.fast else None
-        starts = self.starts
-        for index in indexes:
-            word = words[index]
-            start = offsets[index] + index if offsets else starts[index]
-            if word in found:
-                found[word].append(start)
-            else:
-                found[word] = [start]
+def _sentence_breaks(lower: str, ascii_text: bytes | None) -> list[int]:
+    """Offsets of the sentence-break characters, in order."""
+    if ascii_text is None:
+        return [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
+    # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
+    # parts and k earlier breaks. ("…" is already ".", of the same length.)
+    parts = ascii_text.translate(_BREAK_BYTES).split(b"\0")
+    ends = list(accumulate(map(len, parts)))
+    return [end + index for index, end in enumerate(ends[:-1])]
 
 
 class _Context:
     """Clause and sentence boundaries and modifier positions of one text, computed once."""
 
-    def __init__(self, lexicon: Lexicon, lower: str, sentences: list[int], positions: dict[str, list[int]],
-                 words: set[str], heads: set[str]) -> None:
+    def __init__(self, lexicon: Lexicon, lower: str, sentences: list[int],
+                 mods: list[tuple[int, int, str, float, str]]) -> None:
         self.lexicon = lexicon
         self.lower = lower
-        # Per sentence (lo, hi) its modifiers and clause breaks, computed when a cue first needs them.
-        # [bounds, modifiers, clause breaks (None until needed), holds contrast or concession]
-        self.by_sentence: dict[int, list] = {}
         self.sentences = sentences
-        # Plain tuples (start, end, kind, factor, word): there are tens of thousands per second.
-        mods = [(start, start + len(word), *lexicon._modifier_of[word], word)
-                for word in words for start in positions[word]]
-        for head in heads:
-            for start in positions[head]:
-                for phrase in lexicon._modifier_phrases[head]:
-                    if _phrase_at(lower, phrase, start):
-                        mods.append((start, start + len(phrase), *lexicon.modifiers[phrase], phrase))
-        mods.sort()
-        self.mods = mods
-        self.mod_starts = [mod[0] for mod in mods]
-        # Sentence k lies after k sentence breaks; these sentences hold a modifier.
-        self.modified = {bisect_right(self.sentences, mod_start) for mod_start in self.mod_starts}
-        # Sentences that open with "Namun"/"Tetapi": the sentence before them is outweighed.
-        self.opens_with_contrast = set()
-        for mod_start, _, kind, _, _ in mods:
-            if kind == "contrast":
-                index = bisect_right(self.sentences, mod_start)
-                previous = self.sentences[index - 1] + 1 if index else 0
-                if not lower[previous:mod_start].strip(_OPENING):
-                    self.opens_with_contrast.add(index)
-
-    def _sentence(self, sentence: int) -> list:
-        found = self.by_sentence.get(sentence)
-        if found is None:
-            # A cue never spans a sentence break, so its sentence runs from the break before it to the next.
-            breaks = self.sentences
-            sentence_lo = breaks[sentence - 1] + 1 if sentence else 0
-            sentence_hi = breaks[sentence] if sentence < len(breaks) else len(self.lower)
-            nearby = self.mods[bisect_left(self.mod_starts, sentence_lo):bisect_left(self.mod_starts, sentence_hi)]
-            # Contrast and concession reach every cue of their sentence or clause; the other
-            # kinds reach only a cue a few words away or, for stance, a positive cue after them.
-            found = self.by_sentence[sentence] = [(sentence_lo, sentence_hi), nearby, None,
-                                                  any(mod[2] in _WIDE for mod in nearby)]
-        return found
-
-    def reaches(self, sentence: int, start: int, end: int, base: float) -> bool:
-        """False when no modifier of the sentence can change this cue (it then needs no weighing)."""
-        _, nearby, _, wide = self._sentence(sentence)
-        return wide or _reaches(nearby, start, end, base)
+        # Modifiers are plain tuples (start, end, kind, factor, word), in order: there are tens of
+        # thousands per second. Each sentence's modifiers (sentence k lies after k sentence breaks); the sentences that hold
+        # a contrast or concession, which reach every cue of their sentence or clause (the other
+        # kinds reach only a cue a few words away or, for stance, a positive cue after them); and
+        # those that open with "Namun"/"Tetapi", which outweigh the sentence before them.
+        self.by_sentence: dict[int, list[tuple[int, int, str, float, str]]] = {}
+        self.wide: set[int] = set()
+        self.opens_with_contrast: set[int] = set()
+        by_sentence = self.by_sentence
+        for mod in mods:
+            mod_start, kind = mod[0], mod[2]
+            sentence = bisect_right(sentences, mod_start)  # a modifier never starts on a break
+            if sentence in by_sentence:
+                by_sentence[sentence].append(mod)
+            else:
+                by_sentence[sentence] = [mod]
+            if kind in _WIDE:
+                self.wide.add(sentence)
+                if kind == "contrast":
+                    previous = sentences[sentence - 1] + 1 if sentence else 0
+                    if not lower[previous:mod_start].strip(_OPENING):
+                        self.opens_with_contrast.add(sentence)
 
     def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
         """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
         lexicon, lower = self.lexicon, self.lower
         base, desk = lexicon.entries[entry]
-        found = self._sentence(sentence)
-        bounds, nearby, clauses, wide = found
-        if clauses is None:
-            # A sentence break is also a clause break, so a clause never crosses the sentence's bounds.
-            clauses = found[2] = [m.start() for m in _CLAUSE_BREAK.finditer(lower, *bounds)]
-        index = bisect_right(clauses, start)
-        clause_lo = clauses[index - 1] + 1 if index else bounds[0]
-        index = bisect_left(clauses, end)
-        clause_hi = clauses[index] if index < len(clauses) else bounds[1]
         weight = base
         modifiers: list[str] = []
         used: list[int] = []
         direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = False
-        for mod_start, mod_end, kind, factor, word in nearby:
+        for mod_start, mod_end, kind, factor, word in self.by_sentence[sentence]:
             before = mod_end <= start
             if kind == "contrast":
                 after_contrast |= before
                 before_contrast |= mod_start >= end
                 continue
-            if mod_start < clause_lo or mod_end > clause_hi:
+            # Outside the cue's clause: a clause break lies between them (breaks are never inside a word).
+            if (mod_start < start and _CLAUSE_BREAK.search(lower, mod_start, start)
+                    or mod_end > end and _CLAUSE_BREAK.search(lower, end, mod_end)):
                 continue
             if kind == "concession":
                 conceded |= before
