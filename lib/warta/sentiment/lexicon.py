@@ -164,8 +164,7 @@ class Lexicon:
         is found with ``str.find`` of `` word `` from the end of the previous wanted word: no word
         in between equals it, or it would be wanted too.
         """
-        lower = _lower(text)
-        words, padded, starts, ascii_text = _split(lower)
+        lower, words, padded, starts, ascii_text = _split(text)
         forms = self._forms
         try:
             found = list(map(forms.__getitem__, words))
@@ -263,24 +262,31 @@ class _Scan(NamedTuple):
     kinds: list[tuple[int, int, str]]
 
 
-def _split(lower: str) -> tuple[list[str], str | None, list[int], bytes | None]:
-    """The words of a lower-cased text: ``(words, padded, starts, ascii)``.
+def _split(text: str) -> tuple[str, list[str], str | None, list[int], bytes | None]:
+    """The lower-cased text and its words: ``(lower, words, padded, starts, ascii)``.
 
     Mostly-ASCII text (nearly all news) takes a fast path built from C string methods: typographic
     punctuation becomes its ASCII twin, every other non-word byte a space, and the text is split
     on single spaces (``padded`` is that text between two spaces; ``starts`` is empty). Other text
     uses the word regex (``starts`` holds the offsets; ``padded`` and ``ascii`` are None).
     """
-    plain = lower
-    for fancy, ascii_twin in _TYPOGRAPHIC:
-        if fancy in plain:
-            plain = plain.replace(fancy, ascii_twin)
+    # Curly double quotes act exactly like '"' in every test the cue finder makes (clause and
+    # sentence breaks, word boundaries, words, openings, spaces), so they are replaced before
+    # lower-casing: most news is then ASCII, which lower-cases several times faster.
+    quoted = text.replace("“", '"').replace("”", '"')
+    if quoted.isascii():
+        lower = plain = quoted.lower()
+    else:
+        lower = plain = _lower(text)
+        for fancy, ascii_twin in _TYPOGRAPHIC:
+            if fancy in plain:
+                plain = plain.replace(fancy, ascii_twin)
     if plain.isascii():
         ascii_text = plain.encode("ascii")
         spaced = ascii_text.translate(_NON_WORD_BYTES).decode("ascii")
-        return spaced.split(" "), f" {spaced} ", [], ascii_text
+        return lower, spaced.split(" "), f" {spaced} ", [], ascii_text
     matches = list(_WORD.finditer(lower))
-    return [match.group() for match in matches], None, [match.start() for match in matches], None
+    return lower, [match.group() for match in matches], None, [match.start() for match in matches], None
 
 
 def _sentence_breaks(lower: str, ascii_text: bytes | None) -> list[int]:
