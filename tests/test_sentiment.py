@@ -553,6 +553,32 @@ def test_non_ascii_text_finds_the_same_cues_as_its_ascii_twin(text):
         assert text[start:start + 3].lower() == term[:3]
 
 
+@pytest.mark.parametrize("text", [
+    "“Namun warga tidak senang,” katanya. “Harga naik” sekali, tetapi “aman”.",
+    "Kata “tidak” lalu “senang”: baik “AS” maupun Rusia prihatin.",
+])
+def test_curly_double_quotes_act_like_straight_ones(text):
+    # Texts whose only non-ASCII marks are “ ” are lower-cased as their ASCII twin.
+    twin = text.replace("“", '"').replace("”", '"')
+    assert load_lexicon().find_cues(text) == load_lexicon().find_cues(twin)
+    assert (load_lexicon().modifier_spans(text, kinds=("stance", "reporting"))
+            == load_lexicon().modifier_spans(twin, kinds=("stance", "reporting")))
+
+
+@pytest.mark.parametrize("text", [
+    "IHSG anjlok, xanjlokx anjlok (anjlok) \"anjlok\" anjlok-anjlok.\nanjlok,anjlok.  Anjlok!",
+    "IHSG “anjlok”, xanjlokx anjlok (anjlok) anjlok-anjlok.\nanjlok,anjlok.  Anjlok!",
+    "IHSG “anjlok” – xanjlokx anjlok… anjlok-anjlok.\nanjlok,anjlok.  Anjlok!",  # non-ASCII: the regex path
+])
+def test_repeated_cue_words_are_each_located(text):
+    # Every occurrence is located, in text order; "xanjlokx" holds the form but is another word.
+    import re
+
+    found = load_lexicon().find_cues(text)
+    assert [cue.term for cue in found] == ["anjlok"] * len(found)
+    assert [cue.start for cue in found] == [m.start() for m in re.finditer(r"(?<![\w-])anjlok", text.lower())]
+
+
 def test_batch_featurizer_equals_scikit_learn():
     engine = load_engine(None)
     from warta.sentiment.engines import TfidfFeatures, _letter_words, prepare_text

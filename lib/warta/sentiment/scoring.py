@@ -99,9 +99,8 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
             # A sentence is reported when it holds a quotation mark or a reporting verb.
             marks = sorted([start for start, _, _ in reporting_spans]
                            + [m.start() for m in _QUOTE_MARKS.finditer(body)])
-            for start, end in spans:
-                texts.append(body[start:end])
-                reported.append(bisect_left(marks, start) < bisect_left(marks, end))
+            texts += [body[start:end] for start, end in spans]
+            reported += [bisect_left(marks, start) < bisect_left(marks, end) for start, end in spans]
             article_ids += [article_id] * len(spans)
             sentence_ids += range(len(spans))
             starts += [start for start, _ in spans]
