@@ -13,8 +13,7 @@ mode), resolution, sentence ids and the table. ``--spacy`` also times spaCy's En
 same names on the same articles (a blank Indonesian pipeline, phrase patterns, no model) and
 prints each mode's speed as a multiple of it. ``--stages`` splits the fast mode's CPU time per
 article into tokenising, gazetteer matching, the rules with resolution, and the table with its
-sentence ids; every stage runs with the cyclic garbage collector paused, as
-:func:`~warta.actors.extract_mentions` itself runs.
+sentence ids.
 
 ``--cold`` empties the sentence-span cache of :mod:`warta.text` before each timed run. Without it
 the second and third runs find the spans of the same bodies cached by the run before (about 70
@@ -115,7 +114,6 @@ def stage_times(articles: pd.DataFrame, gazetteer, repeat: int) -> dict[str, flo
     """CPU µs per article of the fast mode's stages (best of ``repeat``): where the time goes."""
     from warta import actors
     from warta.gazetteer import tokenize
-    from warta.runtime import collector_paused
 
     bodies = list(articles["body"])
     tokens = [tokenize(body) for body in bodies]
@@ -130,11 +128,9 @@ def stage_times(articles: pd.DataFrame, gazetteer, repeat: int) -> dict[str, flo
     for stage, run in work.items():
         best = float("inf")
         for _ in range(repeat):
-            # The table pauses the collector; so do the parts, or their sum would not add up.
-            with collector_paused():
-                started = time.process_time()
-                run()
-                best = min(best, time.process_time() - started)
+            started = time.process_time()
+            run()
+            best = min(best, time.process_time() - started)
         times[stage] = best * 1e6 / len(bodies)
     return {"tokenize": times["tokenize"], "gazetteer": times["gazetteer"],
             "rules+resolve": times["all passes"] - times["tokenize"] - times["gazetteer"],
@@ -167,7 +163,6 @@ def skeleton_time(articles: pd.DataFrame, gazetteer, repeat: int, *, cold: bool 
     """
     from bisect import bisect_right
 
-    from warta.runtime import collector_paused
     from warta.text import sentence_spans
 
     index = gazetteer.index
@@ -189,10 +184,9 @@ def skeleton_time(articles: pd.DataFrame, gazetteer, repeat: int, *, cold: bool 
     for _ in range(repeat):
         if cold:
             clear_text_cache()
-        with collector_paused():  # as extract_mentions runs
-            started = time.process_time()
-            n_runs = sum(len(run(body)) for body in bodies)
-            best = min(best, time.process_time() - started)
+        started = time.process_time()
+        n_runs = sum(len(run(body)) for body in bodies)
+        best = min(best, time.process_time() - started)
     return best * 1e6 / len(bodies), n_runs / len(bodies)
 
 

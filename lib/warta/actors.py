@@ -45,7 +45,6 @@ import pyarrow as pa
 
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
-from warta.runtime import collector_paused
 from warta.text import sentence_spans, trie_pattern
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
@@ -243,14 +242,6 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
     ``use_model=False`` skips the CRF tagger (the fast mode, about 3x faster; see
     ``benchmarks/bench_actors.py``); ``None`` follows ``[actors] model``.
     """
-    # The batch builds many small objects and no reference cycles: the collector would only
-    # re-scan the growing heap (about a tenth of the fast mode's CPU time).
-    with collector_paused():
-        return _mentions_table(articles, use_model)
-
-
-def _mentions_table(articles: pd.DataFrame, use_model: bool | None) -> pd.DataFrame:
-    """:func:`extract_mentions` without the collector."""
     options = settings()
     model = options["model"] if use_model is None else use_model
     gazetteer = load_gazetteer(tuple(options["watchlists"]))
