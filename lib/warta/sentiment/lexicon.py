@@ -89,7 +89,7 @@ class _Form(NamedTuple):
     """
 
     word: str
-    needle: str  # " word ": finds the word's next occurrence in the space-separated text
+    needle: bytes  # b" word ": finds the word's next occurrence in the space-separated ASCII text
     size: int
     entry: str | None  # the cue entry it matches (never one of weight 0)
     phrases: tuple[str, ...]  # cue phrases it may open, longest first
@@ -122,8 +122,10 @@ class Lexicon:
         for term, (kind, _) in self.modifiers.items():
             if " " in term and kind in _WEIGHING:
                 self._modifier_phrases.setdefault(term.split()[0], []).append(term)
-        # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it.
+        # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it;
+        # the ASCII ones also by their bytes, which the ASCII path splits (cheaper than str).
         self._forms: dict[str, _Form | None] = {}
+        self._ascii_forms: dict[bytes, _Form | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -140,8 +142,12 @@ class Lexicon:
         phrases = tuple(self._phrases.get(word, ()))
         modifier_phrases = tuple(self._modifier_phrases.get(word, ()))
         wanted = cue is not None or phrases or found or modifier_phrases
-        self._forms[word] = (_Form(word, f" {word} ", len(word), cue, phrases, found or None, weighing, modifier_phrases)
-                             if wanted else None)
+        ascii_word = word.encode("ascii") if word.isascii() else None
+        form = (_Form(word, b" %s " % ascii_word if ascii_word is not None else b"", len(word), cue, phrases,
+                      found or None, weighing, modifier_phrases) if wanted else None)
+        self._forms[word] = form
+        if ascii_word is not None:
+            self._ascii_forms[ascii_word] = form
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -164,16 +170,16 @@ class Lexicon:
 
         Each word costs one dict lookup, all in C (``map``, ``compress``); Python sees only the
         words that matter, in order, so nothing needs sorting. On the ASCII path a word's offset
-        is found with ``str.find`` of `` word `` from the end of the previous wanted word: no word
+        is found with ``bytes.find`` of `` word `` from the end of the previous wanted word: no word
         in between equals it, or it would be wanted too.
         """
         lower, words, padded, starts, ascii_text = _split(text)
-        forms = self._forms
+        forms = self._forms if padded is None else self._ascii_forms
         try:
             found = list(map(forms.__getitem__, words))
         except KeyError:  # a word form never seen before (rare in a long run)
             for word in set(words).difference(forms):
-                self.resolve(word)
+                self.resolve(word if padded is None else word.decode("ascii"))
             found = list(map(forms.__getitem__, words))
         spans: list[tuple[int, int, str]] = []  # (start, end, entry), the longer of two at one start first
         mods: list[tuple[int, int, str, float, str]] = []  # (start, end, kind, factor, word) of weighing modifiers
@@ -265,13 +271,14 @@ class _Scan(NamedTuple):
     kinds: list[tuple[int, int, str]]
 
 
-def _split(text: str) -> tuple[str, list[str], str | None, list[int], bytes | None]:
+def _split(text: str) -> tuple[str, list[bytes] | list[str], bytes | None, list[int], bytes | None]:
     """The lower-cased text and its words: ``(lower, words, padded, starts, ascii)``.
 
-    Mostly-ASCII text (nearly all news) takes a fast path built from C string methods: typographic
-    punctuation becomes its ASCII twin, every other non-word byte a space, and the text is split
-    on single spaces (``padded`` is that text between two spaces; ``starts`` is empty). Other text
-    uses the word regex (``starts`` holds the offsets; ``padded`` and ``ascii`` are None).
+    Mostly-ASCII text (nearly all news) takes a fast path built from C bytes methods: typographic
+    punctuation becomes its ASCII twin, every other non-word byte a space, and the bytes are split
+    on single spaces (``words`` are bytes; ``padded`` is that text between two spaces; ``starts``
+    is empty). Other text uses the word regex (``words`` are str, ``starts`` their offsets;
+    ``padded`` and ``ascii`` are None).
     """
     # Curly double quotes act exactly like '"' in every test the cue finder makes (clause and
     # sentence breaks, word boundaries, words, openings, spaces), so they are replaced before
@@ -286,8 +293,8 @@ def _split(text: str) -> tuple[str, list[str], str | None, list[int], bytes | No
                 plain = plain.replace(fancy, ascii_twin)
     if plain.isascii():
         ascii_text = plain.encode("ascii")
-        spaced = ascii_text.translate(_NON_WORD_BYTES).decode("ascii")
-        return lower, spaced.split(" "), f" {spaced} ", [], ascii_text
+        spaced = ascii_text.translate(_NON_WORD_BYTES)
+        return lower, spaced.split(b" "), b" %s " % spaced, [], ascii_text
     matches = list(_WORD.finditer(lower))
     return lower, [match.group() for match in matches], None, [match.start() for match in matches], None
 
