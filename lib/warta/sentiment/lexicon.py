@@ -18,7 +18,7 @@ never sorted. A cue is weighed only when a modifier of its own sentence can reac
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
