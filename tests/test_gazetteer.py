@@ -67,6 +67,12 @@ def test_ordinary_word_regions_need_their_kind(gazetteer, word):
     ("Kim, Putin; Xi", ["Kim", "Putin", "Xi"], [False, False, False]),
     ("Erdoğan’s  Ankara", ["Erdoğan’s", "Ankara"], [True, False]),
     ("—", [], []),
+    # Curly quotes, long dashes, ellipses and no-break spaces (split on an ASCII copy) join as themselves:
+    # only the no-break space joins, as before; a dot with an ellipsis is no lone dot.
+    ("Kim\u00a0Jong—Un–Moon…Lee “Park” Choi", ["Kim", "Jong", "Un", "Moon", "Lee", "Park", "Choi"],
+     [True, False, False, False, False, False, False]),
+    ("Jl.\u00a0Sudirman ~ Jl.… Thamrin", ["Jl", "Sudirman", "Jl", "Thamrin"], [True, False, False, False]),
+    ("“Kab.” Bogor —é Ani", ["Kab", "Bogor", "é", "Ani"], [False, False, True, False]),  # a letter: the full split
 ])
 def test_token_joins(text, words, joined):
     tokens = tokenize(text)

@@ -171,9 +171,16 @@ def tokenize(text: str) -> Tokens:
     """Split ``text`` into word tokens with offsets, match keys and joins."""
     # One C-level split gives words and gaps alternately; offsets are running sums of their lengths.
     # Most texts have only ASCII word characters and no apostrophe: the cheaper split is then
-    # exact, which the gaps confirm (a non-ASCII letter would sit in one).
-    pieces = _ASCII_TOKEN_SPLIT.split(text)
-    ascii_words = not ("'" in text or "’" in text or (not text.isascii() and _WORD_CHAR.search("".join(pieces[::2]))))
+    # exact, which the gaps confirm (a non-ASCII letter would sit in one). The split reads a copy
+    # with curly quotes, long dashes, ellipses and no-break spaces swapped one for one for ASCII
+    # marks that join alike (see _PLAIN_MARKS): most news is then plain ASCII, split as bytes-wide
+    # text with no gap to search; offsets, words and joins are those of ``text``.
+    plain = text
+    if not text.isascii():
+        for mark, same in _PLAIN_MARKS:
+            plain = plain.replace(mark, same)
+    pieces = _ASCII_TOKEN_SPLIT.split(plain)
+    ascii_words = not ("'" in text or "’" in text or (not plain.isascii() and _WORD_CHAR.search("".join(pieces[::2]))))
     if not ascii_words:
         pieces = _TOKEN_SPLIT.split(text)
     if len(pieces) == 1:
@@ -192,6 +199,12 @@ def tokenize(text: str) -> Tokens:
         for k in [k for k, word in enumerate(words) if not word.isascii()]:
             keys[k] = fold(words[k])
     return Tokens(text, words, keys, starts, ends, joined)
+
+
+# Non-ASCII marks common in news, each with an ASCII stand-in that is no word character and joins
+# a name alike in a gap (see _GapJoins): quotes stay quotes, the no-break space a space, and long
+# dashes and the ellipsis become a mark that is neither a hyphen nor a full stop.
+_PLAIN_MARKS = (("“", '"'), ("”", '"'), ("\xa0", " "), ("–", "~"), ("—", "~"), ("…", "~"))
 
 
 class _GapJoins(dict):
