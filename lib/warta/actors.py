@@ -23,7 +23,9 @@ News agencies and outlets are recognised but dropped where they are credited as 
 ``extract_mentions`` and ``extract_quotes`` build the mentions and quotes tables.
 
 Speed: ``use_model=False`` (or ``[actors] model = false``) is the fast mode, gazetteer and rules
-without the tagger. Each text is tokenised once; the passes filter tokens with C-level
+without the tagger. Each text is tokenised once (split on a copy with the usual curly quotes,
+long dashes and no-break spaces swapped for ASCII marks, so most news splits as 1-byte text,
+see :func:`warta.gazetteer.tokenize`); the passes filter tokens with C-level
 ``map``/``compress`` before any Python work, mentions are plain tuples until the table is built
 column by column, and sentence ids come from one search over the whole batch
 (``benchmarks/bench_actors.py``).
