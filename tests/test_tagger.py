@@ -164,3 +164,42 @@ def test_train_with_gazetteer_words(tmp_path, gazetteer_words):
     crf = pycrfsuite.Tagger()
     crf.open(str(tmp_path / "tiny.crfsuite"))
     assert any(a.startswith("tg=") for a in model_attributes(crf)) is gazetteer_words
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Dana dari Badan Usaha Milik Negara (BUMN) tiba.", "BUMN", "br=()"),  # glued: part of the name
+    ("Dana dari Badan Usaha Milik Negara ( BUMN ) tiba.", "BUMN", None),   # standing apart: no feature
+    ("Ia tiba di Moskow (Rusia) kemarin.", "Rusia", "br=()"),
+    ("Ia tiba di Moskow, Rusia kemarin.", "Rusia", None),
+])
+def test_glued_brackets_are_a_feature(text, word, expected):
+    tokens = tokenize(text)
+    features = Features()(text, tokens, ["O"] * len(tokens))[tokens.words.index(word)]
+    assert [f for f in features if f.startswith("br=")] == ([expected] if expected else [])
+
+
+class _BracketTagger:
+    """Tags a name and its glued, bracketed short form as one organisation (as the packaged model does)."""
+
+    def spans(self, text, tokens, gazetteer_tags):
+        words = list(tokens.words)
+        if "BUMN" in words:
+            return [(words.index("Badan"), words.index("BUMN") + 1, "ORG", 0.9)]
+        return []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The known name and its glued short form are one mention of the known actor ...
+    ("Dana dari Badan Usaha Milik Negara (BUMN) tiba kemarin.", {"Badan Usaha Milik Negara (BUMN)"}),
+])
+def test_model_pass_reads_bracketed_short_forms_as_part_of_the_name(monkeypatch, text, expected):
+    import warta.tagger
+    from warta.actors import extract_actors
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _BracketTagger())
+    plain = {m.surface: m for m in extract_actors(text, use_model=False)}
+    found = {m.surface: m for m in extract_actors(text, use_model=True)}
+    assert set(found) == expected
+    merged = found.popitem()[1]
+    # ... and keeps the known name's actor.
+    assert merged.actor_id == plain["Badan Usaha Milik Negara"].actor_id and merged.method == "gazetteer"

@@ -87,16 +87,18 @@ class Features:
             return []
         cache = self._words
         info = [cache.get(word) or self._word(word, key) for word, key in zip(words, keys)]
-        gaps = ["^"] + [text[ends[k - 1] : starts[k]].strip()[:1] for k in range(1, n)]
+        raw = ["^"] + [text[ends[k - 1] : starts[k]] for k in range(1, n)]
+        gaps = [gap.strip()[:1] for gap in raw]
         runs = _capital_runs([i.capitalised for i in info], gaps)
         # A token's context: the gazetteer tags and shapes of it and its neighbours, the
-        # punctuation before it and its successor, its capitalised run. These take few values,
-        # so each combination's features are built once and cached whole.
+        # punctuation before it and its successor, its capitalised run, the brackets glued to
+        # it. These take few values, so each combination's features are built once and cached whole.
         tags = [None, *gazetteer_tags, None]
         shapes = [None, *[i.shape for i in info], None]
         contexts = self._contexts
         context = [contexts.get(c) or self._context(c) for c in zip(
-            tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:])]
+            tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:],
+            map(_brackets, raw, [*raw[1:], ""]))]
         padded = [_EMPTY, _EMPTY, *info, _EMPTY, _EMPTY]
         # Indices, not attribute names, and list displays: this is the hottest line (see _Word).
         features = [[*w[0], *c, *b[1], *b2[2], *a[3], *a2[4]]
@@ -153,8 +155,10 @@ class Features:
         return found
 
     def _context(self, key: tuple) -> tuple[str | bytes, ...]:
-        before, tag, after, gap, next_gap, run, shape_before, form, shape_after = key
+        before, tag, after, gap, next_gap, run, shape_before, form, shape_after, brackets = key
         found = ["g=" + tag, "gap=" + gap, "run=" + run]
+        if brackets:
+            found.append("br=" + brackets)
         if before is None:
             found.append("BOS")
         else:
@@ -167,6 +171,15 @@ class Features:
         if len(self._contexts) < 100_000:
             self._contexts[key] = kept
         return kept
+
+
+def _brackets(before: str, after: str) -> str:
+    """The brackets glued to a word, from the gaps around it: ``(`` for "(BUMN", ``()`` for "(BUMN)".
+
+    "Badan Usaha Milik Negara (BUMN)" writes the abbreviation as part of the name; a bracket
+    standing apart ("Negara ( BUMN )", as some corpora tokenise) says nothing, so it gets no feature.
+    """
+    return ("(" if before.endswith(("(", "[")) else "") + (")" if after.startswith((")", "]")) else "")
 
 
 class _Word(NamedTuple):
@@ -377,8 +390,8 @@ def token_index(offsets: Sequence[tuple[int, int]], char: int) -> int:
     return max(0, bisect_right([start for start, _ in offsets], char) - 1)
 
 
-def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.1,
-          c2: float = 0.1, max_iterations: int = 150, gazetteer_words: bool = False) -> dict[str, object]:
+def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.05,
+          c2: float = 0.05, max_iterations: int = 150, gazetteer_words: bool = False) -> dict[str, object]:
     """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``.
 
     ``gazetteer_words`` adds the gazetteer word-class features (see :class:`Features`).
