@@ -203,3 +203,21 @@ def test_model_pass_reads_bracketed_short_forms_as_part_of_the_name(monkeypatch,
     merged = found.popitem()[1]
     # ... and keeps the known name's actor.
     assert merged.actor_id == plain["Badan Usaha Milik Negara"].actor_id and merged.method == "gazetteer"
+
+
+class _GreedyTagger:
+    """Tags the whole capitalised stretch around a verb as one organisation, as the model sometimes does."""
+
+    def spans(self, text, tokens, gazetteer_tags):
+        words = list(tokens.words)
+        return [(words.index("Kementerian"), words.index("Islam") + 1, "ORG", 0.6)] if "Kementerian" in words else []
+
+
+def test_model_pass_cuts_tagged_spans_at_verbs(monkeypatch):
+    import warta.tagger
+    from warta.actors import extract_actors
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _GreedyTagger())
+    found = {m.surface for m in extract_actors("Kementerian Sosial mengajak Himpunan Mahasiswa Islam bekerja.",
+                                               use_model=True)}
+    assert found == {"Kementerian Sosial", "Himpunan Mahasiswa Islam"}

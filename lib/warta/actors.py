@@ -595,7 +595,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
-        spans = tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+        spans = [piece for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+                 for piece in _split_at_verbs(tokens, a, span)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -631,6 +632,25 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
     return read
+
+
+def _split_at_verbs(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """Cut a tagged span (token offsets from ``a``) at the lower-case verbs inside it.
+
+    "Kementerian Sosial mengajak Himpunan Mahasiswa Islam" is two names: a name holds
+    lower-case link words ("Kementerian Hukum dan HAM") but no verb ("mengajak", "dilantik").
+    """
+    first, last, type_, confidence = span
+    words, keys = tokens.words, tokens.keys
+    cuts = [k for k in range(first + 1, last - 1) if words[a + k].islower() and len(keys[a + k]) > 4
+            and keys[a + k].startswith(VERB_PREFIXES) and keys[a + k] not in LINK_WORDS]
+    if not cuts:
+        return [span]
+    from warta.tagger import is_common_word
+
+    cuts = [k for k in cuts if is_common_word(keys[a + k])]
+    bounds = [first - 1, *cuts, last]
+    return [(start + 1, end, type_, confidence) for start, end in zip(bounds, bounds[1:]) if end > start + 1] or [span]
 
 
 def _opens_bracket(gap: str) -> bool:
