@@ -12,7 +12,7 @@ per-context caches (see :class:`Features`). The packaged model
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -98,7 +98,10 @@ class Features:
         contexts = self._contexts
         context = [contexts.get(c) or self._context(c) for c in zip(
             tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:],
-            map(_brackets, raw, [*raw[1:], ""]))]
+            # Brackets glued to the word: "(BUMN)" writes a short form as part of the name; one
+            # standing apart ("( BUMN )", as some corpora tokenise) says nothing.
+            map(str.endswith, raw, repeat(("(", "["))),
+            map(str.startswith, [*raw[1:], ""], repeat((")", "]"))))]
         padded = [_EMPTY, _EMPTY, *info, _EMPTY, _EMPTY]
         # Indices, not attribute names, and list displays: this is the hottest line (see _Word).
         features = [[*w[0], *c, *b[1], *b2[2], *a[3], *a2[4]]
@@ -155,10 +158,10 @@ class Features:
         return found
 
     def _context(self, key: tuple) -> tuple[str | bytes, ...]:
-        before, tag, after, gap, next_gap, run, shape_before, form, shape_after, brackets = key
+        before, tag, after, gap, next_gap, run, shape_before, form, shape_after, opened, closed = key
         found = ["g=" + tag, "gap=" + gap, "run=" + run]
-        if brackets:
-            found.append("br=" + brackets)
+        if opened or closed:
+            found.append("br=" + ("(" if opened else "") + (")" if closed else ""))
         if before is None:
             found.append("BOS")
         else:
@@ -171,15 +174,6 @@ class Features:
         if len(self._contexts) < 100_000:
             self._contexts[key] = kept
         return kept
-
-
-def _brackets(before: str, after: str) -> str:
-    """The brackets glued to a word, from the gaps around it: ``(`` for "(BUMN", ``()`` for "(BUMN)".
-
-    "Badan Usaha Milik Negara (BUMN)" writes the abbreviation as part of the name; a bracket
-    standing apart ("Negara ( BUMN )", as some corpora tokenise) says nothing, so it gets no feature.
-    """
-    return ("(" if before.endswith(("(", "[")) else "") + (")" if after.startswith((")", "]")) else "")
 
 
 class _Word(NamedTuple):
