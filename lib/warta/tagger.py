@@ -1,7 +1,8 @@
 """A compact CRF name tagger for Indonesian news (PER / ORG / LOC), trained on labelled CoNLL data.
 
 It tags the word tokens of :func:`warta.gazetteer.tokenize` (punctuation is not a token; the
-punctuation between two words is a feature instead), with BIO labels. Features are the word,
+punctuation between two words is a feature instead, and so are brackets glued to a word, which
+make "Badan Usaha Milik Negara (BUMN)" one name), with BIO labels. Features are the word,
 its shape and affixes, its neighbours, and whether the gazetteer covers it (optionally also
 which types of known names use the word), so the model generalises the gazetteer's knowledge
 to names it does not list. Tagging builds only the features the model has weights for, from per-word and
