@@ -221,3 +221,21 @@ def test_model_pass_cuts_tagged_spans_at_verbs(monkeypatch):
     found = {m.surface for m in extract_actors("Kementerian Sosial mengajak Himpunan Mahasiswa Islam bekerja.",
                                                use_model=True)}
     assert found == {"Kementerian Sosial", "Himpunan Mahasiswa Islam"}
+
+
+class _NicknameTagger:
+    """Tags a person's name with the bracketed nickname glued after it as one person."""
+
+    def spans(self, text, tokens, gazetteer_tags):
+        words = list(tokens.words)
+        return [(words.index("Budiarto"), words.index("Budi") + 1, "PER", 0.8)] if "Budi" in words else []
+
+
+def test_model_pass_parts_a_persons_bracketed_nickname(monkeypatch):
+    import warta.tagger
+    from warta.actors import extract_actors
+
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _NicknameTagger())
+    found = {(m.surface, m.type) for m in extract_actors("Pengamat Budiarto Wicaksono (Budi) hadir kemarin.",
+                                                         use_model=True)}
+    assert found == {("Budiarto Wicaksono", "PER"), ("Budi", "PER")}

@@ -596,7 +596,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
         spans = [piece for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
-                 for piece in _split_at_verbs(tokens, a, span)]
+                 for verbless in _split_at_verbs(tokens, a, span)
+                 for piece in _split_nickname(text, tokens, a, verbless)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -651,6 +652,18 @@ def _split_at_verbs(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -
     cuts = [k for k in cuts if is_common_word(keys[a + k])]
     bounds = [first - 1, *cuts, last]
     return [(start + 1, end, type_, confidence) for start, end in zip(bounds, bounds[1:]) if end > start + 1] or [span]
+
+
+def _split_nickname(text: str, tokens: Tokens, a: int,
+                    span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """Part a person's bracketed nickname from the name: "Joko Widodo (Jokowi)" is two names of one person.
+
+    An organisation's bracketed short form stays in its name ("Badan Usaha Milik Negara (BUMN)").
+    """
+    first, last, type_, confidence = span
+    if type_ != "PER" or last - first < 2 or not _bracketed_short_form(text, tokens, a + last - 1, a + last):
+        return [span]
+    return [(first, last - 1, type_, confidence), (last - 1, last, type_, confidence)]
 
 
 def _opens_bracket(gap: str) -> bool:
