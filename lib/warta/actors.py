@@ -593,6 +593,13 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             gazetteer_tags[held.first : held.last] = ["B-" + held.type] + ["I-" + held.type] * (held.last - held.first - 1)
             if read_known and (held.type == "LOC" or (held.type == "ORG" and held.confidence <= _ACRONYM_CONFIDENCE)):
                 doubtful[held.first] = True
+    # "Badan Usaha Milik Negara (BUMN)": a name and its bracketed short form may be one name,
+    # which only the tagger can tell, so such sentences are read even when both are known.
+    bracketed = [k + 1 for k in compress(range(len(gaps)), map(_opens_bracket, gaps)) if owner[k] >= 0]
+    if bracketed:
+        doubtful = doubtful or [False] * len(tokens)
+        for k in bracketed:
+            doubtful[k] = True
     for a, b in zip(bounds, bounds[1:]):
         # A sentence opener counts as unknown only when it is no dictionary word ("Kemarin").
         opener = owner[a] < 0 and caps[a] and not is_common_word(tokens.keys[a])
@@ -604,7 +611,9 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
-        spans = tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+        spans = [piece for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+                 for verbless in _split_at_verbs(tokens, a, span)
+                 for piece in _split_nickname(text, tokens, a, verbless)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -625,6 +634,12 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue  # the same span or inside a known name: the gazetteer's reading stands
             inner = {candidates[owner[j]].type for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]}
             opening = candidates[owner[first]] if owner[first] >= 0 else None
+            if (opening is not None and opening.entry is not None and opening.first == first and opening.type == type_
+                    and _bracketed_short_form(text, tokens, opening.last, last)):
+                # The known name and its bracketed short form are one mention of the known actor.
+                _claim(owner, candidates, _Candidate(first, last, opening.type, opening.method, opening.confidence,
+                                                     opening.entry, resolution=opening.resolution))
+                continue
             if not _may_contain(type_, inner) and opening is not None:
                 # "Kremlin Demitry Peskov" is no person: the known names of other types stay when
                 # one opens the span; after a word they do not know they belong to the name
@@ -634,6 +649,48 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
     return read
+
+
+def _split_at_verbs(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """Cut a tagged span (token offsets from ``a``) at the lower-case verbs inside it.
+
+    "Kementerian Sosial mengajak Himpunan Mahasiswa Islam" is two names: a name holds
+    lower-case link words ("Kementerian Hukum dan HAM") but no verb ("mengajak", "dilantik").
+    """
+    first, last, type_, confidence = span
+    words, keys = tokens.words, tokens.keys
+    cuts = [k for k in range(first + 1, last - 1) if words[a + k].islower() and len(keys[a + k]) > 4
+            and keys[a + k].startswith(VERB_PREFIXES) and keys[a + k] not in LINK_WORDS]
+    if not cuts:
+        return [span]
+    from warta.tagger import is_common_word
+
+    cuts = [k for k in cuts if is_common_word(keys[a + k])]
+    bounds = [first - 1, *cuts, last]
+    return [(start + 1, end, type_, confidence) for start, end in zip(bounds, bounds[1:]) if end > start + 1] or [span]
+
+
+def _split_nickname(text: str, tokens: Tokens, a: int,
+                    span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """Part a person's bracketed nickname from the name: "Joko Widodo (Jokowi)" is two names of one person.
+
+    An organisation's bracketed short form stays in its name ("Badan Usaha Milik Negara (BUMN)").
+    """
+    first, last, type_, confidence = span
+    if type_ != "PER" or last - first < 2 or not _bracketed_short_form(text, tokens, a + last - 1, a + last):
+        return [span]
+    return [(first, last - 1, type_, confidence), (last - 1, last, type_, confidence)]
+
+
+def _opens_bracket(gap: str) -> bool:
+    """Whether the text between two words opens a bracket glued to the second ("Negara (BUMN")."""
+    return gap.endswith("(")
+
+
+def _bracketed_short_form(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """Whether tokens ``[first, last)`` are one bracketed word glued to its brackets right after a name: " (BUMN)"."""
+    return (last == first + 1 and text[tokens.ends[first - 1] : tokens.starts[first]].endswith("(")
+            and text.startswith(")", tokens.ends[first]))
 
 
 def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate], a: int,

@@ -1,7 +1,8 @@
 """A compact CRF name tagger for Indonesian news (PER / ORG / LOC), trained on labelled CoNLL data.
 
 It tags the word tokens of :func:`warta.gazetteer.tokenize` (punctuation is not a token; the
-punctuation between two words is a feature instead), with BIO labels. Features are the word,
+punctuation between two words is a feature instead, and so are brackets glued to a word, which
+make "Badan Usaha Milik Negara (BUMN)" one name), with BIO labels. Features are the word,
 its shape and affixes, its neighbours, and whether the gazetteer covers it (optionally also
 which types of known names use the word), so the model generalises the gazetteer's knowledge
 to names it does not list. Tagging builds only the features the model has weights for, from per-word and
@@ -12,7 +13,7 @@ per-context caches (see :class:`Features`). The packaged model
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -87,16 +88,21 @@ class Features:
             return []
         cache = self._words
         info = [cache.get(word) or self._word(word, key) for word, key in zip(words, keys)]
-        gaps = ["^"] + [text[ends[k - 1] : starts[k]].strip()[:1] for k in range(1, n)]
+        raw = ["^"] + [text[ends[k - 1] : starts[k]] for k in range(1, n)]
+        gaps = [gap.strip()[:1] for gap in raw]
         runs = _capital_runs([i.capitalised for i in info], gaps)
         # A token's context: the gazetteer tags and shapes of it and its neighbours, the
-        # punctuation before it and its successor, its capitalised run. These take few values,
-        # so each combination's features are built once and cached whole.
+        # punctuation before it and its successor, its capitalised run, the brackets glued to
+        # it. These take few values, so each combination's features are built once and cached whole.
         tags = [None, *gazetteer_tags, None]
         shapes = [None, *[i.shape for i in info], None]
         contexts = self._contexts
         context = [contexts.get(c) or self._context(c) for c in zip(
-            tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:])]
+            tags, tags[1:], tags[2:], gaps, [*gaps[1:], None], runs, shapes, shapes[1:], shapes[2:],
+            # Brackets glued to the word: "(BUMN)" writes a short form as part of the name; one
+            # standing apart ("( BUMN )", as some corpora tokenise) says nothing.
+            map(str.endswith, raw, repeat(("(", "["))),
+            map(str.startswith, [*raw[1:], ""], repeat((")", "]"))))]
         padded = [_EMPTY, _EMPTY, *info, _EMPTY, _EMPTY]
         # Indices, not attribute names, and list displays: this is the hottest line (see _Word).
         features = [[*w[0], *c, *b[1], *b2[2], *a[3], *a2[4]]
@@ -153,8 +159,10 @@ class Features:
         return found
 
     def _context(self, key: tuple) -> tuple[str | bytes, ...]:
-        before, tag, after, gap, next_gap, run, shape_before, form, shape_after = key
+        before, tag, after, gap, next_gap, run, shape_before, form, shape_after, opened, closed = key
         found = ["g=" + tag, "gap=" + gap, "run=" + run]
+        if opened or closed:
+            found.append("br=" + ("(" if opened else "") + (")" if closed else ""))
         if before is None:
             found.append("BOS")
         else:
@@ -377,8 +385,8 @@ def token_index(offsets: Sequence[tuple[int, int]], char: int) -> int:
     return max(0, bisect_right([start for start, _ in offsets], char) - 1)
 
 
-def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.1,
-          c2: float = 0.1, max_iterations: int = 150, gazetteer_words: bool = False) -> dict[str, object]:
+def train(sentences: Iterable[Sequence[tuple[str, str]]], out: str | Path, *, c1: float = 0.05,
+          c2: float = 0.05, max_iterations: int = 150, gazetteer_words: bool = False) -> dict[str, object]:
     """Train a CRF on labelled sentences (tags already mapped to PER/ORG/LOC) and write it to ``out``.
 
     ``gazetteer_words`` adds the gazetteer word-class features (see :class:`Features`).
