@@ -6,7 +6,7 @@ import json
 import pytest
 
 from warta.errors import WartaError
-from warta.evaluate.ner import ConllError, evaluate_ner, gold_spans, map_tag, read_conll, score
+from warta.evaluate.ner import ConllError, evaluate_ner, gold_spans, map_tag, read_conll, score, sniff_format
 
 CONLL = "Presiden\tO\nVladimir\tB-PERSON\nPutin\tI-PERSON\ntiba\tO\ndi\tO\nPyongyang\tB-PLACE\n.\tO\n\n" \
         "NATO\tB-ORGANISATION\nprihatin\tO\n"
@@ -29,6 +29,33 @@ def test_read_both_formats(tmp_path, content, file_format):
     sentences = read_conll(path, file_format=file_format)
     assert [len(s) for s in sentences] == [7, 2]
     assert sentences[0][1] == ("Vladimir", "B-PER") and sentences[1][0] == ("NATO", "B-ORG")
+
+
+@pytest.mark.parametrize("content, expected", [
+    (CONLL, "conll"), (CONLL3, "conll3"), ("-DOCSTART- O\n\n" + CONLL3, "conll3"),
+    ("\n\nPutin\tB-PER\n", "conll"), ("Kim Jong Un B-PER\n", "conll"),  # four fields: conll's clear error
+    ("", "conll"),
+])
+def test_sniff_format(tmp_path, content, expected):
+    path = tmp_path / "data.txt"
+    path.write_text(content)
+    assert sniff_format(path) == expected
+
+
+@pytest.mark.parametrize("content", [CONLL, CONLL3])
+def test_auto_format_reads_both(tmp_path, content):
+    path = tmp_path / "data.txt"
+    path.write_text(content)
+    assert [len(s) for s in read_conll(path, file_format="auto")] == [7, 2]
+
+
+def test_cli_reads_conll3_without_the_flag(tmp_path, capsys):
+    from warta.cli import main
+
+    path = tmp_path / "dev.txt"
+    path.write_text(CONLL3)
+    assert main(["eval", "ner", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "conll3"
 
 
 @pytest.mark.parametrize("content, file_format, line", [

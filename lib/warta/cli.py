@@ -77,8 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate_kinds = evaluate.add_subparsers(dest="kind", metavar="KIND", required=True)
     _add(evaluate_kinds, "ner", _cmd_eval_ner, "Entity precision, recall and F1 (exact span and type).",
          [(("file",), dict(help="CoNLL file")),
-          (("--format",), dict(choices=["conll", "conll3"], default="conll",
-                               help="conll: token<TAB>tag; conll3: token POS tag"))])
+          (("--format",), dict(choices=["auto", "conll", "conll3"], default="auto",
+                               help="conll: token<TAB>tag; conll3: token POS tag; auto (default): "
+                                    "read off the first line"))])
     _add(evaluate_kinds, "sentiment", _cmd_eval_sentiment, "Macro-F1, accuracy, per-class scores and calibration.",
          [(("file",), dict(help="text<TAB>label file (positive / neutral / negative)")),
           (("--model",), dict(help="a model trained with 'warta sentiment train' (default: the lexicon)"))])

@@ -1,7 +1,7 @@
 """Named-entity evaluation: warta's actor extractor scored on CoNLL files, exact span and type.
 
 ``conll`` files hold ``token<TAB>tag`` lines, ``conll3`` files ``token POS tag`` lines; a blank
-line ends a sentence. Tag sets are mapped to PER / ORG / LOC (PERSON, PPL → PER; PLACE, PLC →
+line ends a sentence. ``auto`` (the default) reads the format off the first token line. Tag sets are mapped to PER / ORG / LOC (PERSON, PPL → PER; PLACE, PLC →
 LOC; ORGANISATION, IND → ORG); other types are ignored. Each sentence's tokens are joined with
 single spaces, :func:`warta.actors.extract_actors` runs on the text, and its character spans
 are mapped back to token ranges. With ``system="tagger"`` the CRF tagger alone is scored (on
@@ -21,6 +21,7 @@ TAG_MAP = {
     "ORG": "ORG", "ORGANISATION": "ORG", "ORGANIZATION": "ORG", "IND": "ORG",
 }
 FORMATS = ("conll", "conll3")
+AUTO = "auto"  # read the format off the file's first token line
 SYSTEMS = ("extractor", "tagger")
 
 Sentence = list[tuple[str, str]]
@@ -43,9 +44,21 @@ def map_tag(tag: str) -> str:
 
 def read_conll(path: str | Path, *, file_format: str = "conll") -> list[Sentence]:
     """Read a CoNLL file into sentences of ``(token, mapped tag)``; raise :class:`ConllError` on bad lines."""
+    if file_format == AUTO:
+        file_format = sniff_format(path)
     if file_format not in FORMATS:
-        raise ConllError(f"unknown format {file_format!r}: use one of {', '.join(FORMATS)}")
+        raise ConllError(f"unknown format {file_format!r}: use one of {', '.join((*FORMATS, AUTO))}")
     return list(_sentences(Path(path), file_format))
+
+
+def sniff_format(path: str | Path) -> str:
+    """``conll3`` when the first token line has three space-separated fields and no tab, else ``conll``."""
+    with Path(path).open(encoding="utf-8") as handle:
+        for raw in handle:
+            line = raw.rstrip("\r\n")
+            if line.strip() and not line.startswith("-DOCSTART-"):
+                return "conll3" if "\t" not in line and len(line.split()) == 3 else "conll"
+    return "conll"
 
 
 def _sentences(path: Path, file_format: str) -> Iterator[Sentence]:
@@ -121,10 +134,12 @@ def score(gold: Sequence[set], predicted: Sequence[set]) -> dict[str, object]:
     return {"micro": _prf(**total), "per_type": per_type}
 
 
-def evaluate_ner(path: str | Path, *, file_format: str = "conll", system: str = "extractor") -> dict[str, object]:
+def evaluate_ner(path: str | Path, *, file_format: str = AUTO, system: str = "extractor") -> dict[str, object]:
     """Score warta's actor extraction (or, with ``system="tagger"``, its CRF tagger alone) on a CoNLL file."""
     if system not in SYSTEMS:
         raise WartaError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
+    if file_format == AUTO:
+        file_format = sniff_format(path)
     sentences = read_conll(path, file_format=file_format)
     gold = [gold_spans([tag for _, tag in s]) for s in sentences]
     predicted = [predicted_spans([token for token, _ in s], system=system) for s in sentences]
