@@ -352,64 +352,38 @@ def test_read_known_lets_the_tagger_judge_sentences_of_known_names(monkeypatch, 
 # --- the model pass, with stand-in taggers
 
 
-class _BracketTagger:
-    """Tags a name and its glued, bracketed short form as one organisation (as the packaged model does)."""
-
-    def spans(self, text, tokens, gazetteer_tags):
-        words = list(tokens.words)
-        if "BUMN" in words:
-            return [(words.index("Badan"), words.index("BUMN") + 1, "ORG", 0.9)]
-        return []
-
-
-@pytest.mark.parametrize("text, expected", [
-    # The known name and its glued short form are one mention of the known actor ...
-    ("Dana dari Badan Usaha Milik Negara (BUMN) tiba kemarin.", {"Badan Usaha Milik Negara (BUMN)"}),
-])
-def test_model_pass_reads_bracketed_short_forms_as_part_of_the_name(monkeypatch, text, expected):
+def test_model_pass_reads_bracketed_short_forms_as_part_of_the_name(monkeypatch):
     import warta.tagger
-    from warta.actors import extract_actors
 
-    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _BracketTagger())
+    text = "Dana dari Badan Usaha Milik Negara (BUMN) tiba kemarin."
+    # The name and its glued short form as one span, as the packaged model tags them.
+    monkeypatch.setattr(warta.tagger, "load_tagger",
+                        lambda path=None: _FakeTagger({"Badan Usaha Milik Negara BUMN": "ORG"}))
     plain = {m.surface: m for m in extract_actors(text, use_model=False)}
     found = {m.surface: m for m in extract_actors(text, use_model=True)}
-    assert set(found) == expected
+    # One mention, of the known actor.
+    assert set(found) == {"Badan Usaha Milik Negara (BUMN)"}
     merged = found.popitem()[1]
-    # ... and keeps the known name's actor.
     assert merged.actor_id == plain["Badan Usaha Milik Negara"].actor_id and merged.method == "gazetteer"
 
 
-class _GreedyTagger:
-    """Tags the whole capitalised stretch around a verb as one organisation, as the model sometimes does."""
-
-    def spans(self, text, tokens, gazetteer_tags):
-        words = list(tokens.words)
-        return [(words.index("Kementerian"), words.index("Islam") + 1, "ORG", 0.6)] if "Kementerian" in words else []
-
-
-def test_model_pass_cuts_tagged_spans_at_verbs(monkeypatch):
+@pytest.mark.parametrize("text, tagged, expected", [
+    # A tagged span is cut at a verb inside it: two names.
+    ("Kementerian Sosial mengajak Himpunan Mahasiswa Islam bekerja.",
+     {"Kementerian Sosial mengajak Himpunan Mahasiswa Islam": "ORG"},
+     {("Kementerian Sosial", "ORG"), ("Himpunan Mahasiswa Islam", "ORG")}),
+    # A person's bracketed nickname is a mention of its own.
+    ("Pengamat Budiarto Wicaksono (Budi) hadir kemarin.", {"Budiarto Wicaksono Budi": "PER"},
+     {("Budiarto Wicaksono", "PER"), ("Budi", "PER")}),
+])
+def test_model_pass_splits_tagged_spans(monkeypatch, text, tagged, expected):
     import warta.tagger
-    from warta.actors import extract_actors
 
-    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _GreedyTagger())
-    found = {m.surface for m in extract_actors("Kementerian Sosial mengajak Himpunan Mahasiswa Islam bekerja.",
-                                               use_model=True)}
-    assert found == {"Kementerian Sosial", "Himpunan Mahasiswa Islam"}
+    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _FakeTagger(tagged))
+    assert {(m.surface, m.type) for m in extract_actors(text, use_model=True)} == expected
 
 
-class _NicknameTagger:
-    """Tags a person's name with the bracketed nickname glued after it as one person."""
-
-    def spans(self, text, tokens, gazetteer_tags):
-        words = list(tokens.words)
-        return [(words.index("Budiarto"), words.index("Budi") + 1, "PER", 0.8)] if "Budi" in words else []
-
-
-def test_model_pass_parts_a_persons_bracketed_nickname(monkeypatch):
-    import warta.tagger
-    from warta.actors import extract_actors
-
-    monkeypatch.setattr(warta.tagger, "load_tagger", lambda path=None: _NicknameTagger())
-    found = {(m.surface, m.type) for m in extract_actors("Pengamat Budiarto Wicaksono (Budi) hadir kemarin.",
-                                                         use_model=True)}
-    assert found == {("Budiarto Wicaksono", "PER"), ("Budi", "PER")}
+def test_quotes_do_not_depend_on_the_mentions_table_order(seeds):
+    loaded, mentions, quotes = seeds
+    shuffled = mentions.sample(frac=1, random_state=7)  # articles interleaved, rows out of order
+    pd.testing.assert_frame_equal(extract_quotes(loaded, shuffled), quotes)

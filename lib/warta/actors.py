@@ -319,9 +319,8 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
     order = np.argsort(codes, kind="stable")  # keeps each article's mentions in table order
     columns = [mentions[name].to_numpy()[order].tolist() for name in Mention._fields]
     rows = list(map(Mention._make, zip(*columns)))
-    ends = np.cumsum(np.bincount(codes, minlength=len(article_ids))).tolist()
-    return {article_id: rows[end - count:end]
-            for article_id, end, count in zip(article_ids, ends, np.bincount(codes).tolist())}
+    ends = np.cumsum(np.bincount(codes)).tolist()  # every code occurs: factorize numbers what it saw
+    return {article_id: rows[start:end] for article_id, start, end in zip(article_ids, [0, *ends], ends)}
 
 
 def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
@@ -345,7 +344,7 @@ def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
         if before:
             speaker, pronoun = _subject(text, mentions, before.start())
             found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
-    # Only sentences holding a cue's letters can hold a cue (the patterns' ``\\b`` need the sentence).
+    # Only sentences holding a cue's letters can hold a cue; the per-sentence patterns then decide.
     cued = {bisect_right(starts, match.start()) - 1 for match in _ANY_CUE.finditer(text)}
     for sentence_start, sentence_end in (spans[k] for k in sorted(cued) if k >= 0):
         sentence = text[sentence_start:sentence_end]
