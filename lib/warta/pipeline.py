@@ -5,8 +5,8 @@
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
   article sentiment → dated events. The file list is cut into partitions; each partition loads
   its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
-  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask this is
-  ``from_map`` (loading) + ``map_partitions`` (stages) with explicit ``meta``; only small count
+  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask each partition
+  is one plain task (``client.map``: load, then the stages, in one worker); only small count
   tables travel back to the client. A file already in the cache for a stage's current version is
   not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
@@ -406,27 +406,24 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
                   kwargs: dict[str, Any]) -> tuple[list[pd.DataFrame], float]:
     """Run the units on Dask; return their count tables and the CPU seconds the workers spent.
 
-    A local cluster's workers count from their start (start-up is engine cost); an existing
-    cluster's only for this run.
+    Each unit is one plain task (:func:`_run_unit_file`: load, then the stages), submitted with
+    ``client.map``: no Dask DataFrame, whose import (it brings ``dask.array``) and graph
+    optimisation cost more CPU per process than a small corpus's whole engine work, on the
+    client and on every worker. A local cluster's workers count from their start (start-up is
+    engine cost); an existing cluster's only for this run.
     """
-    import dask
-    import dask.dataframe as dd
+    from distributed import as_completed
     from tqdm.auto import tqdm
 
-    # Keep object columns as they are: Dask would turn lists into their string form.
-    with dask_client(scheduler) as client, dask.config.set({"dataframe.convert-string": False}), \
+    with dask_client(scheduler) as client, \
             tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
-        from distributed import as_completed
-
         before = {} if not scheduler else client.run(time.process_time)
         # Each task gets the path of its unit's file list, not the list: the graph stays small.
         paths = []
         for number, unit in enumerate(plan.units):
             paths.append(Path(folder) / f"{number:06d}.parquet")
             unit.to_parquet(paths[-1], index=False)
-        articles = dd.from_map(_load_unit_file, paths, meta=_articles_meta(), enforce_metadata=False, **kwargs)
-        counts = articles.map_partitions(enrich_partition, meta=_stats_meta(kwargs["stages"], kwargs["loader"]), **kwargs)
-        futures = client.compute(counts.to_delayed())
+        futures = client.map(_run_unit_file, paths, pure=False, **kwargs)
         for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
             pass
         counts = client.gather(futures)
@@ -478,11 +475,13 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
     return frame
 
 
-def _load_unit_file(path: Path, **kwargs: Any) -> pd.DataFrame:
+def _run_unit_file(path: Path, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
+    """One Dask task: read a unit's file list, load its articles and run its stages; return the counts."""
     unit = pd.read_parquet(path)
     unit["needs"] = unit["needs"].map(list)
     unit["load_part"] = unit["load_part"].astype(object).where(unit["load_part"].notna(), None)
-    return load_unit(unit, **kwargs)
+    kwargs = dict(context=context, loader=loader, stages=stages)
+    return enrich_partition(load_unit(unit, **kwargs), **kwargs)
 
 
 def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
@@ -677,11 +676,6 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _articles_meta() -> pd.DataFrame:
-    """The columns of a loaded partition that the engine relies on (the loader adds the rest)."""
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in ("article_id", "status", KEY, ROW, SUFFIX, NEEDS)})
 
 
 def _stats_meta(stages: Sequence[Stage], loader: Stage = LOADER) -> pd.DataFrame:
