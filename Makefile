@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 install: $(STAMP)
 
 # Pinned by constraints.txt so that two fresh installs are identical.
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml setup.py lib/warta/_tokens.pyx constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name warta --display-name "Python (warta)" >/dev/null

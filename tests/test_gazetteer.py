@@ -1,8 +1,12 @@
 """Tests for warta.gazetteer: data files, tokens, case rules and longest matching."""
 from __future__ import annotations
 
+import os
+import random
+
 import pytest
 
+from warta import gazetteer as gazetteer_module
 from warta.gazetteer import (GAZETTEER_DIR, alias_key, build_gazetteer, load_gazetteer, read_entries, slug,
                              tokenize)
 
@@ -10,6 +14,21 @@ from warta.gazetteer import (GAZETTEER_DIR, alias_key, build_gazetteer, load_gaz
 @pytest.fixture(scope="module")
 def gazetteer():
     return load_gazetteer(())
+
+
+@pytest.fixture(autouse=True, params=["compiled", "python"])
+def token_path(request, monkeypatch):
+    """Every test runs on the compiled token loops (warta._tokens) and on the pure-Python ones."""
+    if request.param == "compiled" and gazetteer_module._split_ascii is None:
+        # `pip install -e .` builds the module wherever a C compiler exists (as on CI); a machine
+        # without one may set WARTA_PURE_PYTHON=1 to accept the slower, equal pure-Python path.
+        if os.environ.get("WARTA_PURE_PYTHON") == "1":
+            pytest.skip("warta._tokens is not built and WARTA_PURE_PYTHON=1")
+        pytest.fail("warta._tokens is not built: reinstall with a C compiler (`make install`)")
+    if request.param == "python":
+        monkeypatch.setattr(gazetteer_module, "_split_ascii", None)
+        monkeypatch.setattr(gazetteer_module, "_compiled_spans", None)
+    return request.param
 
 
 def found(gazetteer, text):
@@ -155,3 +174,25 @@ def test_alias_lengths_per_first_word(tmp_path, text, expected):
     gazetteer = build_gazetteer([watch])
     assert gazetteer.widths["zorba"] == (4, 2, 1) and gazetteer.widths["zka"] == (1,)
     assert found(gazetteer, text) == expected
+
+
+def _random_texts(n: int, seed: int = 3) -> list[str]:
+    """Short texts mixing word pieces with every kind of gap the token loops tell apart."""
+    rng = random.Random(seed)
+    pieces = ["Kim", "Jong", "un", "KPK", "Kab", "Jl", "AS", "as", "Putin", "von", "der", "Leyen", "Korea",
+              "Utara", "PBB", "x_1", "2024", " ", "  ", ". ", ".", "-", " / ", "&", ", ", "\n", "\t", "\x1c",
+              "“", "”", "\u00a0", "—", "…", "(", ")", "'", "é", "~"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("token_path", ["compiled"], indirect=True)
+def test_compiled_and_python_token_loops_agree(gazetteer, monkeypatch, token_path):
+    texts = _random_texts(3000)
+    compiled = [tokenize(text) for text in texts]
+    compiled = [(t.words, t.keys, t.starts, t.ends, t.joined, gazetteer.spans(t)) for t in compiled]
+    monkeypatch.setattr(gazetteer_module, "_split_ascii", None)
+    monkeypatch.setattr(gazetteer_module, "_compiled_spans", None)
+    python = [tokenize(text) for text in texts]
+    python = [(t.words, t.keys, t.starts, t.ends, t.joined, gazetteer.spans(t)) for t in python]
+    assert sum(bool(row[0]) for row in python) > 2000  # the texts do hold words
+    assert compiled == python

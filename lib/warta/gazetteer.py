@@ -20,6 +20,11 @@ from typing import Iterable, Sequence
 
 from warta import config
 
+try:  # the compiled split (see setup.py); without a C compiler the Python path gives the same tokens
+    from warta._tokens import gazetteer_spans as _compiled_spans, split_ascii as _split_ascii
+except ImportError:  # pragma: no cover - depends on the build machine
+    _compiled_spans = _split_ascii = None
+
 GAZETTEER_DIR = config.DATA_DIR / "gazetteer"
 TYPES = ("PER", "ORG", "LOC")
 
@@ -128,6 +133,13 @@ class Gazetteer:
 
     def spans(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
         """:meth:`find` as plain ``(first, last, entry, alias)`` tuples (the fast path)."""
+        if _compiled_spans is not None:
+            return _compiled_spans(tokens.keys, tokens.words, tokens.joined, self.index, self.widths,
+                                   self.lower_first, _ONE_WORD)
+        return self._spans_python(tokens)
+
+    def _spans_python(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
+        """:meth:`spans` without the compiled module: the reference for its loop."""
         found_spans: list[tuple[int, int, Entry, str]] = []
         index, widths, lower_first = self.index, self.widths, self.lower_first
         keys, joined, words = tokens.keys, tokens.joined, tokens.words
@@ -174,11 +186,19 @@ def tokenize(text: str) -> Tokens:
     # exact, which the gaps confirm (a non-ASCII letter would sit in one). The split reads a copy
     # with curly quotes, long dashes, ellipses and no-break spaces swapped one for one for ASCII
     # marks that join alike (see _PLAIN_MARKS): most news is then plain ASCII, split as bytes-wide
-    # text with no gap to search; offsets, words and joins are those of ``text``.
+    # text with no gap to search; offsets, words and joins are those of ``text``. Plain ASCII
+    # without apostrophes goes to the compiled split (warta._tokens) where it is built.
     plain = text
     if not text.isascii():
         for mark, same in _PLAIN_MARKS:
             plain = plain.replace(mark, same)
+    if _split_ascii is not None and plain.isascii() and "'" not in plain:
+        return Tokens(text, *_split_ascii(plain))
+    return _tokenize_python(text, plain)
+
+
+def _tokenize_python(text: str, plain: str) -> Tokens:
+    """:func:`tokenize` without the compiled module (and for text that is not plain ASCII)."""
     pieces = _ASCII_TOKEN_SPLIT.split(plain)
     ascii_words = not ("'" in text or "’" in text or (not plain.isascii() and _WORD_CHAR.search("".join(pieces[::2]))))
     if not ascii_words:

@@ -1,0 +1,177 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Compiled word split for plain-ASCII text: the fast path of :func:`warta.gazetteer.tokenize`.
+
+Tokenising is the largest single cost of actor extraction. The pure-Python path makes one
+C-level regex split and then builds offsets, keys and joins with several passes over the pieces;
+this module does the same in one pass over the text's bytes and gives exactly the same lists. It
+is built when a C compiler is present (``pip install -e .`` with Cython) and is optional:
+:func:`warta.gazetteer.tokenize` falls back to the Python path without it, and
+``tests/test_gazetteer.py`` checks that both paths agree.
+"""
+
+cdef extern from "Python.h":
+    const void* PyUnicode_DATA(object text)
+    object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
+    int PyUnicode_1BYTE_KIND
+
+from libc.stdlib cimport malloc, free
+
+# Character classes of ASCII, as in the Python path: a word is a run of [A-Za-z0-9_]; a gap joins
+# two words of one name when it holds only whitespace (str.isspace: \t-\r, \x1c-\x1f, space),
+# hyphens, slashes and ampersands (gazetteer._JOINING_GAP).
+cdef unsigned char WORD = 1, SPACE = 2, JOINER = 4
+cdef unsigned char CLASS[128]
+
+
+cdef void _fill_classes():
+    cdef int c
+    for c in range(128):
+        CLASS[c] = 0
+    for c in range(ord("a"), ord("z") + 1):
+        CLASS[c] = WORD
+    for c in range(ord("A"), ord("Z") + 1):
+        CLASS[c] = WORD
+    for c in range(ord("0"), ord("9") + 1):
+        CLASS[c] = WORD
+    CLASS[ord("_")] = WORD
+    for c in list(range(0x09, 0x0E)) + list(range(0x1C, 0x20)) + [0x20]:
+        CLASS[c] = SPACE | JOINER
+    for c in (ord("-"), ord("/"), ord("&")):
+        CLASS[c] = JOINER
+
+
+_fill_classes()
+
+
+def split_ascii(str text not None):
+    """``(words, keys, starts, ends, joined)`` of ``text``, which must be ASCII without apostrophes.
+
+    ``joined[k]`` tells whether the gap after word ``k`` may sit inside a name: only joining
+    characters, or a lone dot (with whitespace) after a word of at most three letters ("Kab.
+    Bogor"); the last word joins nothing. The caller checks that ``text`` is ASCII.
+    """
+    cdef Py_ssize_t n = len(text), i = 0, start, end, k, dots, others
+    cdef const unsigned char* s = <const unsigned char*> PyUnicode_DATA(text)
+    cdef list words = [], keys = [], starts = [], ends = [], joined = []
+    cdef unsigned char c
+    cdef bint upper
+    cdef char* lowered
+    cdef object word
+    if not text.isascii():
+        raise ValueError("split_ascii reads ASCII text only")
+    while i < n and not (CLASS[s[i]] & WORD):
+        i += 1
+    if i == n:
+        return words, keys, starts, ends, joined
+    lowered = <char*> malloc(n)
+    if lowered == NULL:
+        raise MemoryError()
+    try:
+        while i < n:
+            start = i
+            upper = False
+            while i < n and CLASS[s[i]] & WORD:
+                c = s[i]
+                if 65 <= c <= 90:
+                    upper = True
+                i += 1
+            end = i
+            word = text[start:end]
+            words.append(word)
+            if upper:
+                for k in range(start, end):
+                    c = s[k]
+                    lowered[k - start] = c + 32 if 65 <= c <= 90 else c
+                keys.append(PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, lowered, end - start))
+            else:
+                keys.append(word)
+            starts.append(start)
+            ends.append(end)
+            dots = others = 0
+            while i < n and not (CLASS[s[i]] & WORD):
+                c = s[i]
+                if not (CLASS[c] & JOINER):
+                    if c == 46:  # "."
+                        dots += 1
+                    else:
+                        others += 1
+                i += 1
+            if dots == 0 and others == 0:
+                joined.append(True)
+            elif dots == 1 and others == 0 and _only_space_besides_joiners(s, end, i):
+                joined.append(end - start <= 3)
+            else:
+                joined.append(False)
+    finally:
+        free(lowered)
+    joined[len(joined) - 1] = False
+    return words, keys, starts, ends, joined
+
+
+cdef bint _only_space_besides_joiners(const unsigned char* s, Py_ssize_t start, Py_ssize_t end):
+    """Whether the gap ``s[start:end]``, which holds one dot, is that dot with whitespace only
+    (``gap.strip() == "."``): a hyphen, slash or ampersand beside the dot makes it no abbreviation gap."""
+    cdef Py_ssize_t k
+    cdef unsigned char c
+    for k in range(start, end):
+        c = s[k]
+        if c != 46 and not (CLASS[c] & SPACE):
+            return False
+    return True
+
+
+def gazetteer_spans(list keys not None, list words not None, list joined not None, dict index not None,
+                    dict widths not None, lower_first not None, tuple one_word not None):
+    """The compiled loop of :meth:`warta.gazetteer.Gazetteer.spans` (same arguments as its fields).
+
+    Leftmost-longest, non-overlapping ``(first, last, entry, alias)`` matches of the alias index
+    over the tokens; the case rules are those of the Python loop, which documents them.
+    """
+    cdef Py_ssize_t n_tokens = len(keys), i = 0, span, n, limit, j
+    cdef list found_spans = []
+    cdef object key, found, lengths, exact
+    cdef tuple window
+    cdef str word, alias
+    cdef Py_UCS4 initial
+    cdef bint capital, case_ok
+    while i < n_tokens:
+        key = keys[i]
+        lengths = widths.get(key)
+        if lengths is None:
+            i += 1
+            continue
+        word = words[i]
+        initial = word[0]
+        capital = initial.isupper() or initial.isdigit()
+        if not (capital or key in lower_first):
+            i += 1
+            continue
+        if lengths is one_word:
+            entry, alias, exact = index[(key,)]
+            case_ok = (word == exact[0]) if exact is not None else (capital or alias[0].islower())
+            if case_ok:
+                found_spans.append((i, i + 1, entry, alias))
+            i += 1
+            continue
+        limit = (<tuple> lengths)[0]
+        span = 1
+        while span < limit and i + span < n_tokens and joined[i + span - 1]:
+            span += 1
+        for n in lengths:
+            if n > span:
+                continue
+            if n == 1:
+                window = (key,)
+            else:
+                window = tuple(keys[i : i + n])
+            found = index.get(window)
+            if found is None:
+                continue
+            entry, alias, exact = found
+            case_ok = (words[i : i + n] == exact) if exact is not None else (capital or alias[0].islower())
+            if case_ok:
+                found_spans.append((i, i + n, entry, alias))
+                i += n - 1  # resume after the match
+                break
+        i += 1
+    return found_spans
