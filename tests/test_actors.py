@@ -7,7 +7,8 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
-from warta.actors import MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_quotes
+from warta.actors import (MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_mentions_and_quotes,
+                          extract_quotes, quotes_in_text)
 from warta.text import sentence_spans
 
 
@@ -387,3 +388,39 @@ def test_quotes_do_not_depend_on_the_mentions_table_order(seeds):
     loaded, mentions, quotes = seeds
     shuffled = mentions.sample(frac=1, random_state=7)  # articles interleaved, rows out of order
     pd.testing.assert_frame_equal(extract_quotes(loaded, shuffled), quotes)
+
+
+# --- mentions and quotes in one pass (the pipeline's actors stage) -------------------------------
+
+TWO_SPEAKERS = ("“Kami siap,” kata juru bicara Kremlin Dmitry Peskov.\n"
+                "Menurut Antony Blinken, Rusia putus asa. Ia mengatakan bahwa perang berlanjut.")
+
+
+@pytest.mark.parametrize("frame", [
+    articles(TWO_SPEAKERS, "Tanpa kutipan dari Jakarta.", "“Siap,” ujarnya."),
+    # One id for two articles: the quotes of each read the mentions of both, as grouping the table by id does.
+    articles(TWO_SPEAKERS, "“Baik,” kata Putin.", TWO_SPEAKERS, article_id=["a0", "a0", "a1"]),
+    articles(TWO_SPEAKERS, "Putin tiba.", "", None, status=["ok", "rejected", "ok", "ok"]),
+    articles(),
+], ids=["three", "repeated-id", "rejected-and-empty", "none"])
+@pytest.mark.parametrize("use_model", [False, True])
+def test_mentions_and_quotes_in_one_pass_equal_the_two_tables(frame, use_model):
+    mentions = extract_mentions(frame, use_model=use_model)
+    together = extract_mentions_and_quotes(frame, use_model=use_model)
+    pd.testing.assert_frame_equal(together[0], mentions)
+    pd.testing.assert_frame_equal(together[1], extract_quotes(frame, mentions))
+
+
+def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
+    loaded, mentions, quotes = seeds
+    together = extract_mentions_and_quotes(loaded)
+    pd.testing.assert_frame_equal(together[0], mentions)
+    pd.testing.assert_frame_equal(together[1], quotes)
+    assert len(quotes) > 0
+
+
+def test_quotes_in_text_reads_plain_rows_as_mentions():
+    mentions = extract_actors(TWO_SPEAKERS)
+    expected = quotes_in_text(TWO_SPEAKERS, mentions)
+    assert [quote["speaker"] for quote in expected] == ["Dmitry Peskov", "Antony Blinken", "Antony Blinken"]
+    assert quotes_in_text(TWO_SPEAKERS, [tuple(m) for m in mentions]) == expected

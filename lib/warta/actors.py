@@ -39,7 +39,7 @@ from functools import lru_cache
 from itertools import chain, compress, repeat
 import operator
 from operator import attrgetter, itemgetter
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -244,6 +244,24 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
     ``use_model=False`` skips the CRF tagger (the fast mode, about 3x faster; see
     ``benchmarks/bench_actors.py``); ``None`` follows ``[actors] model``.
     """
+    return _mentions(articles, use_model=use_model, by_article=None)
+
+
+def extract_mentions_and_quotes(articles: pd.DataFrame, *,
+                                use_model: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the mentions and quotes tables of ``articles``, as ``extract_mentions`` then ``extract_quotes`` would.
+
+    The quotes read each article's mention rows as the extractor made them, instead of rebuilding
+    them from the mentions table (which costs about as much as finding the quotes).
+    """
+    by_article: dict[str, list[tuple]] = {}
+    mentions = _mentions(articles, use_model=use_model, by_article=by_article)
+    return mentions, _quotes_table(articles, by_article)
+
+
+def _mentions(articles: pd.DataFrame, *, use_model: bool | None,
+              by_article: dict[str, list[tuple]] | None) -> pd.DataFrame:
+    """The mentions table; with ``by_article``, also fill it with each article id's rows, in table order."""
     options = settings()
     model = options["model"] if use_model is None else use_model
     gazetteer = load_gazetteer(tuple(options["watchlists"]))
@@ -267,6 +285,10 @@ def extract_mentions(articles: pd.DataFrame, *, use_model: bool | None = None) -
             continue
         spans = sentence_spans(body)
         ids.append(article_id() if callable(article_id) else article_id)
+        if by_article is not None:
+            # An id seen twice (the same article twice in a batch) gets both articles' rows, as
+            # grouping the table by id would.
+            by_article.setdefault(ids[-1], []).extend(rows)
         counts.append(len(rows))
         offsets.append(offset)
         first_sentence.append(len(sentence_starts))
@@ -300,7 +322,11 @@ def _column(values: Sequence, dtype: str):
 
 def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Return the quotes table: direct and indirect quotes with their speakers."""
-    by_article = _mentions_by_article(mentions)
+    return _quotes_table(articles, _mentions_by_article(mentions))
+
+
+def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tuple]]) -> pd.DataFrame:
+    """The quotes table of ``articles``, given each article id's mentions (rows in :class:`Mention` field order)."""
     rows: list[dict] = []
     for article in _usable(articles):
         body = _text(article.get("body"))
@@ -311,24 +337,31 @@ def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(QUOTE_DTYPES)
 
 
-def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[Mention]]:
-    """Each article's mentions, built column-wise (a groupby with ``itertuples`` costs more than the quotes)."""
+def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
+    """Each article's mention rows (plain tuples in :class:`Mention` field order), built column-wise.
+
+    A groupby with ``itertuples`` costs more than the quotes; so would a :class:`Mention` per row.
+    """
     if not len(mentions):
         return {}
     codes, article_ids = pd.factorize(mentions["article_id"])
     order = np.argsort(codes, kind="stable")  # keeps each article's mentions in table order
     columns = [mentions[name].to_numpy()[order].tolist() for name in Mention._fields]
-    rows = list(map(Mention._make, zip(*columns)))
+    rows = list(zip(*columns))
     ends = np.cumsum(np.bincount(codes)).tolist()  # every code occurs: factorize numbers what it saw
     return {article_id: rows[start:end] for article_id, start, end in zip(article_ids, [0, *ends], ends)}
 
 
 def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
-    """Find the quotes of one text given its mentions; pronoun speakers take the previous speaker."""
-    mentions = sorted(mentions, key=lambda m: m.start)
+    """Find the quotes of one text given its mentions; pronoun speakers take the previous speaker.
+
+    ``mentions`` may also be plain tuples in :class:`Mention` field order (the extractor's rows):
+    the quote helpers read fields by position.
+    """
+    mentions = sorted(mentions, key=_START_OF)
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
-    found: list[tuple[int, str, str, str, Mention | None, bool]] = []  # position, text, kind, cue, speaker, pronoun
+    found: list[tuple[int, str, str, str, tuple | None, bool]] = []  # position, text, kind, cue, speaker, pronoun
     quoted: list[tuple[int, int]] = []
     for match in _QUOTE.finditer(text):
         quoted.append(match.span())
@@ -373,15 +406,15 @@ def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
     quotes: list[dict] = []
-    previous: Mention | None = None
+    previous: tuple | None = None
     for position, content, kind, cue, speaker, pronoun in sorted(found, key=lambda f: f[0]):
         if pronoun and speaker is None:
             speaker = previous
         previous = speaker or previous
         quotes.append({
             "sentence_id": max(0, bisect_right(starts, position) - 1),
-            "speaker_id": speaker.actor_id if speaker else "",
-            "speaker": speaker.name if speaker else "",
+            "speaker_id": speaker[_ACTOR_ID] if speaker else "",
+            "speaker": speaker[_NAME] if speaker else "",
             "role": _actor_role(speaker, mentions) if speaker else "",
             "text": content, "kind": kind, "cue": cue,
         })
@@ -963,19 +996,19 @@ def _display_name(surface: str) -> str:
 # --- quotes -------------------------------------------------------------------------------
 
 
-def _speaker_after(text: str, mentions: Sequence[Mention], position: int) -> Mention | None:
+def _speaker_after(text: str, mentions: Sequence[tuple], position: int) -> tuple | None:
     """The speaker named after an attribution cue: the first person before the clause ends, else the first actor."""
     limit = len(text)
     for stop in (".", "\n", "“", "\""):
         found = text.find(stop, position)
         if found >= 0:
             limit = min(limit, found)
-    following = [m for m in mentions if position <= m.start < limit and m.start - position < 120]
-    persons = [m for m in following if m.type == "PER"]
+    following = [m for m in mentions if position <= m[_START] < limit and m[_START] - position < 120]
+    persons = [m for m in following if m[_TYPE] == "PER"]
     return persons[0] if persons else (following[0] if following else None)
 
 
-def _subject(text: str, mentions: Sequence[Mention], position: int) -> tuple[Mention | None, bool]:
+def _subject(text: str, mentions: Sequence[tuple], position: int) -> tuple[tuple | None, bool]:
     """The subject of a speech verb at ``position``; ``(None, True)`` when it is a pronoun."""
     # Offsets into ``text`` rather than slices of it: a slice of the whole prefix per verb is quadratic.
     end = _rstrip_end(text, position)
@@ -1003,25 +1036,25 @@ def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
     return end
 
 
-def _mention_ending_at(text: str, mentions: Sequence[Mention], end: int) -> Mention | None:
+def _mention_ending_at(text: str, mentions: Sequence[tuple], end: int) -> tuple | None:
     for mention in reversed(mentions):
-        if mention.end <= end:
-            return _head_of(mention, mentions) if re.fullmatch(r"[\s)]*", text[mention.end : end]) else None
+        if mention[_END] <= end:
+            return _head_of(mention, mentions) if re.fullmatch(r"[\s)]*", text[mention[_END] : end]) else None
     return None
 
 
-def _head_of(mention: Mention, mentions: Sequence[Mention]) -> Mention:
+def _head_of(mention: tuple, mentions: Sequence[tuple]) -> tuple:
     # "Amerika Serikat (AS)": the speaker is the actor the bracketed short form repeats.
     for other in mentions:
-        if other.actor_id == mention.actor_id and other.end < mention.start and mention.start - other.end <= 3:
+        if other[_ACTOR_ID] == mention[_ACTOR_ID] and other[_END] < mention[_START] and mention[_START] - other[_END] <= 3:
             return other
     return mention
 
 
-def _actor_role(speaker: Mention, mentions: Sequence[Mention]) -> str:
-    if speaker.role:
-        return speaker.role
-    return next((m.role for m in mentions if m.actor_id == speaker.actor_id and m.role), "")
+def _actor_role(speaker: tuple, mentions: Sequence[tuple]) -> str:
+    if speaker[_ROLE]:
+        return speaker[_ROLE]
+    return next((m[_ROLE] for m in mentions if m[_ACTOR_ID] == speaker[_ACTOR_ID] and m[_ROLE]), "")
 
 
 def _text(value: object) -> str:

@@ -82,8 +82,8 @@ class Stage:
 def _run_actors(articles: pd.DataFrame, *, actors_model: bool | None = None, **options: Any) -> dict[str, pd.DataFrame]:
     from warta import actors
 
-    mentions = actors.extract_mentions(articles, use_model=actors_model)
-    return {"mentions": mentions, "quotes": actors.extract_quotes(articles, mentions)}
+    mentions, quotes = actors.extract_mentions_and_quotes(articles, use_model=actors_model)
+    return {"mentions": mentions, "quotes": quotes}
 
 
 def _run_sentiment(articles: pd.DataFrame, *, sentiment_model: str | None = None, **options: Any) -> dict[str, pd.DataFrame]:
