@@ -228,6 +228,21 @@ def test_dask_gives_the_same_tables_as_pandas(corpus, tmp_path, dask_cluster):
     assert_tables_equal(on_pandas, on_dask)
 
 
+def test_a_local_cluster_gives_the_same_tables_and_counts_its_processes(corpus, tmp_path):
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    try:
+        on_pandas, _ = run(corpus, tmp_path / "pandas-cache")
+        on_dask, stats = run(corpus, tmp_path / "dask-cache", engine="dask")  # no scheduler: a local cluster
+    finally:
+        cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
+    assert stats["engine"] == "dask" and stats["processed_files"] == 9
+    assert_tables_equal(on_pandas, on_dask)
+    # The processes the cluster started (fork server, workers) count from their start.
+    assert stats["worker_cpu_seconds"] > stats["cpu_seconds"]["load"]
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [("", 10), ("*.txt", 9), ("0[0-2].txt", 3), ("09.jsonl", 1)],
