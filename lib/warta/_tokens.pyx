@@ -175,3 +175,34 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
                 break
         i += 1
     return found_spans
+
+
+def capitalised_runs(str text not None, list words not None, list keys not None, list joined not None,
+                     list owner not None, list starts not None, list ends not None):
+    """The scan of :func:`warta.actors._person_rule`: ``(first, last)`` token ranges of capitalised
+    runs that no candidate owns, in order (the Python loop there documents the rule).
+
+    A run opens at an unowned word whose first letter is upper case and goes on across joining
+    gaps over unowned words that are capitalised or follow a bare hyphen ("Nilsson-wright").
+    """
+    cdef Py_ssize_t n = len(words), k = 0, last, gap_start
+    cdef list runs = []
+    cdef str word
+    cdef Py_UCS4 initial
+    while k < n:
+        word = words[k]
+        initial = word[0]
+        if not initial.isupper() or <Py_ssize_t> owner[k] >= 0 or word == keys[k]:
+            k += 1
+            continue
+        last = k + 1
+        while last < n and joined[last - 1] and <Py_ssize_t> owner[last] < 0:
+            initial = (<str> words[last])[0]
+            if not initial.isupper():
+                gap_start = ends[last - 1]
+                if not (<Py_ssize_t> starts[last] == gap_start + 1 and text[gap_start] == "-"):
+                    break
+            last += 1
+        runs.append((k, last))
+        k = last
+    return runs

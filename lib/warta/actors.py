@@ -49,6 +49,11 @@ from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
 from warta.text import sentence_spans, trie_pattern
 
+try:  # the compiled run scan (see setup.py); _capitalised_runs is the same loop in Python
+    from warta._tokens import capitalised_runs as _compiled_runs
+except ImportError:  # pragma: no cover - depends on the build machine
+    _compiled_runs = None
+
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
 QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker_id", "speaker", "role", "text", "kind", "cue"]
@@ -534,15 +539,13 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         resume = last
 
 
-def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
-                 strong_only: bool = False, skip: Sequence[bool] = ()) -> None:
-    """Capitalised runs no pass explained become persons when a role, title or speech verb marks them.
-
-    ``strong_only`` keeps to roles, titles and attributions before the name. In the sentences
-    marked in ``skip`` (read by the tagger, which already weighed those cues) only a relation
-    ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person.
+def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[tuple[int, int]]:
+    """``(first, last)`` token ranges of capitalised runs that no candidate owns, in order: a run
+    opens at an unowned capitalised word and goes on across joining gaps over unowned words that
+    are capitalised or follow a bare hyphen ("Nilsson-wright"). ``warta._tokens`` compiles this loop.
     """
     n, words, keys, joined, resume = len(tokens.words), tokens.words, tokens.keys, tokens.joined, 0
+    runs = []
     # A capitalised word differs from its lower-case key: a C-level prefilter before the exact test.
     for k in list(compress(range(n), map(operator.ne, words, keys))):
         if k < resume or owner[k] >= 0 or not words[k][0].isupper():
@@ -551,7 +554,26 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         while last < n and joined[last - 1] and owner[last] < 0 and (
                 words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
             last += 1
+        runs.append((k, last))
         resume = last
+    return runs
+
+
+def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
+                 strong_only: bool = False, skip: Sequence[bool] = ()) -> None:
+    """Capitalised runs no pass explained become persons when a role, title or speech verb marks them.
+
+    ``strong_only`` keeps to roles, titles and attributions before the name. In the sentences
+    marked in ``skip`` (read by the tagger, which already weighed those cues) only a relation
+    ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person.
+    """
+    n, words, keys, joined = len(tokens.words), tokens.words, tokens.keys, tokens.joined
+    # Claims below only cover tokens of the run at hand, so every run can be found up front.
+    if _compiled_runs is not None:
+        runs = _compiled_runs(text, words, keys, joined, owner, tokens.starts, tokens.ends)
+    else:
+        runs = _capitalised_runs(text, tokens, owner)
+    for k, last in runs:
         if last - k == 1:
             # The common case, one word ("Presiden" before a known name, "Namun"): an office or a
             # day alone is no name, and nothing precedes the word to strip.
