@@ -6,8 +6,15 @@ A run writes ``reports/<run-id>/``::
     run.json                    the same facts, machine-readable
     <notebook>.ipynb            the executed notebook
     <notebook>.html             code hidden, plotly.js embedded: works with no network
-    <notebook>/tables/*.csv     the notebook's result tables, for spreadsheet users
+    <notebook>/tables/*.csv     the notebook's result tables, for spreadsheet users (a table of
+                                more than ``[report] csv_max_rows`` rows is ``<name>.parquet``)
     <notebook>/charts/*.png     its key charts as static images, for slides and e-mail
+
+Before the notebooks run, the corpus is analysed once into a snapshot (:mod:`warta.snapshot`):
+the cache is read back and each whole-batch analysis runs once per run, in a child process, and
+every notebook reads the tables it uses from it (its ``snapshot`` parameter). The snapshot is
+deleted when the run is complete unless ``[report] keep_snapshot``; if it cannot be built, the
+notebooks analyse the corpus themselves, as they do in JupyterLab.
 
 The run is assembled in a hidden ``.<run-id>.partial`` folder and renamed into place only when
 it is complete; ``reports/latest`` is then swapped to it with an atomic rename. A run killed
@@ -35,11 +42,14 @@ from typing import Any
 
 import pandas as pd
 
-from warta import __version__, config
+from warta import __version__, config, snapshot
 from warta.errors import WartaError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PARTIAL_SUFFIX = ".partial"
+SNAPSHOT_DIR = "_snapshot"
+# Notebook parameters that the snapshot is built with (the same meaning as in the notebooks).
+SNAPSHOT_PARAMETERS = ("sentiment_model", "profile")
 
 
 # --------------------------------------------------------------------------- report runs
@@ -70,6 +80,7 @@ class ReportRun:
     notebooks: list[NotebookResult]
     input_summary: dict[str, Any]
     seconds: float
+    snapshot: dict[str, Any] = field(default_factory=dict)  # rows per table, seconds, or error
 
     @property
     def ok(self) -> bool:
@@ -77,6 +88,8 @@ class ReportRun:
 
     def summary(self) -> str:
         lines = [f"report {self.run_id}: {self.path}"]
+        if self.snapshot:
+            lines.append(f"  {_snapshot_line(self.snapshot)}")
         for result in self.notebooks:
             line = f"  {result.status:6} {result.name} ({result.seconds:.1f} s)"
             if result.error:
@@ -123,11 +136,17 @@ def run_report(
 
     started = time.perf_counter()
     common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
+    shared = _build_snapshot(staging / SNAPSHOT_DIR, [name for name in sources if "snapshot" in declared[name]],
+                             common, progress=progress)
     results = []
     for name, source in _progress(sources.items(), enabled=progress, total=len(sources)):
         wanted = {key: value for key, value in common.items() if key in declared[name]}
         wanted["output_dir"] = str(staging / name)
+        if shared.get("folder") and "snapshot" in declared[name]:
+            wanted["snapshot"] = shared["folder"]
         results.append(_execute(name, source, staging, wanted, kernel))
+    if not settings.get("keep_snapshot", False):
+        shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
     summary = summarize_input(corpus_path, staging)
     run = ReportRun(
         run_id=run_id,
@@ -137,6 +156,7 @@ def run_report(
         notebooks=results,
         input_summary=summary,
         seconds=round(time.perf_counter() - started, 2),
+        snapshot={key: value for key, value in shared.items() if key != "folder"},
     )
     (staging / "run.json").write_text(json.dumps(_manifest(run), indent=2, ensure_ascii=False, default=str))
     (staging / "index.html").write_text(render_index(run), encoding="utf-8")
@@ -144,6 +164,39 @@ def run_report(
     os.rename(staging, run.path)
     point_latest(reports_root, run_id)
     return run
+
+
+def _build_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[str, Any], *,
+                    progress: bool) -> dict[str, Any]:
+    """Analyse the corpus once for ``notebooks`` (those declaring ``snapshot``) into ``folder``.
+
+    Returns ``folder`` (to pass on), the rows per table and the seconds; or, when the analysis
+    failed, its error and no folder, so that each notebook analyses (and fails) on its own.
+    """
+    tables = snapshot.tables_for(notebooks)
+    if not tables:
+        return {}
+    if progress:
+        print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
+    started = time.perf_counter()
+    options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
+    try:
+        manifest = snapshot.build_in_child(folder, tables=tables, corpus=parameters["corpus"],
+                                           engine=parameters["engine"], scheduler=parameters["scheduler"] or None,
+                                           **options)
+    except Exception as exc:  # the notebooks still run, each on its own analysis
+        shutil.rmtree(folder, ignore_errors=True)
+        return {"error": _describe_error(exc), "seconds": round(time.perf_counter() - started, 2)}
+    return {"folder": str(folder), "rows": manifest["rows"], "profile": manifest["options"]["profile"],
+            "seconds": round(time.perf_counter() - started, 2)}
+
+
+def _snapshot_line(shared: Mapping[str, Any]) -> str:
+    """One line on the snapshot for the summary and the index page."""
+    if shared.get("error"):
+        return f"snapshot failed ({shared['error']}); each notebook analysed the corpus itself"
+    rows = ", ".join(f"{name} {count:,}" for name, count in shared.get("rows", {}).items())
+    return f"snapshot ({shared.get('seconds', 0):.1f} s, {shared.get('profile', '')} profile): {rows}"
 
 
 def resolve_corpus(corpus: str | Path | None) -> Path:
@@ -223,7 +276,8 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
         error=error,
         html=page.name,
         ipynb=executed.name if executed.exists() else "",
-        tables=sorted(str(p.relative_to(staging)) for p in folder.glob("tables/*.csv")),
+        tables=sorted(str(p.relative_to(staging)) for pattern in ("tables/*.csv", "tables/*.parquet")
+                      for p in folder.glob(pattern)),
         charts=sorted(str(p.relative_to(staging)) for p in folder.glob("charts/*.png")),
     )
 
@@ -274,6 +328,7 @@ def render_index(run: ReportRun) -> str:
     )
     failed = sum(result.status != "ok" for result in run.notebooks)
     verdict = "all notebooks ran" if not failed else f"{failed} notebook(s) failed"
+    snapshot_line = f'\n<p class="meta">{esc(_snapshot_line(run.snapshot))}</p>' if run.snapshot else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>warta report {esc(run.run_id)}</title>
 <style>
@@ -287,7 +342,7 @@ tr.ok td.status {{ color: #1b7f3b; }}
 <body>
 <h1>warta report</h1>
 <p class="meta">Run <code>{esc(run.run_id)}</code> · warta {esc(__version__)} · Python {esc(platform.python_version())}
-· {run.seconds:.1f} s · {esc(verdict)}</p>
+· {run.seconds:.1f} s · {esc(verdict)}</p>{snapshot_line}
 <h2>Notebooks</h2>
 <table><tr><th>notebook</th><th>status</th><th>time</th><th>error</th><th>files</th></tr>
 {''.join(rows)}</table>
@@ -308,6 +363,7 @@ def _manifest(run: ReportRun) -> dict[str, Any]:
         "parameters": run.parameters,
         "input_summary": run.input_summary,
         "seconds": run.seconds,
+        "snapshot": run.snapshot,
         "ok": run.ok,
         "notebooks": [asdict(result) for result in run.notebooks],
     }
@@ -377,20 +433,38 @@ def show(figure) -> None:
 
 @dataclass(frozen=True)
 class Outputs:
-    """Where a notebook saves its tables and static charts; does nothing when ``folder`` is empty."""
+    """Where a notebook saves its tables and static charts; does nothing when ``folder`` is empty.
+
+    ``csv_max_rows`` (None: ``[report] csv_max_rows``) is the most rows a table is saved as CSV.
+    """
 
     folder: str = ""
+    csv_max_rows: int | None = None
 
     # Both methods return None so that a notebook cell ending in a save prints nothing.
     def table(self, frame: pd.DataFrame, name: str) -> None:
-        """Save ``frame`` as ``tables/<name>.csv`` (nested cells as JSON text)."""
+        """Save ``frame`` as ``tables/<name>.csv``, or ``.parquet`` past ``csv_max_rows`` (nested cells as JSON text)."""
         if not self.folder:
             return
         from warta.pipeline import flatten_for_export
 
-        path = Path(self.folder) / "tables" / f"{name}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        flatten_for_export(frame).to_csv(path, index=False)
+        folder = Path(self.folder) / "tables"
+        folder.mkdir(parents=True, exist_ok=True)
+        flat = flatten_for_export(frame)
+        limit = self.csv_max_rows
+        if limit is None:
+            limit = int(config.section("report").get("csv_max_rows", 100_000))
+        if len(flat) > limit:
+            # Sentence-level tables of a large batch: CSV costs seconds per 100k rows and no
+            # spreadsheet opens them; analysts read Parquet with pandas, R or DuckDB.
+            import pyarrow
+
+            try:
+                flat.to_parquet(folder / f"{name}.parquet", index=False)
+                return
+            except pyarrow.ArrowException:  # a column of mixed types: CSV takes anything
+                (folder / f"{name}.parquet").unlink(missing_ok=True)
+        flat.to_csv(folder / f"{name}.csv", index=False)
 
     def chart(self, figure, name: str) -> None:
         """Save a matplotlib figure as ``charts/<name>.png``."""
