@@ -23,9 +23,14 @@ PROJECT = Path(__file__).resolve().parents[1]
 REMOTE_ASSET = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 
-def toy_notebook(path: Path, *, fail: bool = False) -> None:
-    """A notebook that exercises every report helper without the analysis pipeline."""
-    parameters = new_code_cell(f'corpus = ""\noutput_dir = ""\nfail = {fail}\ndelay = 0.0')
+def toy_notebook(path: Path, *, fail: bool = False, snapshot: bool = False) -> None:
+    """A notebook that exercises every report helper without the analysis pipeline.
+
+    With ``snapshot`` it declares the ``snapshot`` parameter and saves what it was given and the
+    number of articles it read as ``tables/snapshot.csv``.
+    """
+    source = f'corpus = ""\noutput_dir = ""\nfail = {fail}\ndelay = 0.0'
+    parameters = new_code_cell(source + ('\nsnapshot = ""' if snapshot else ""))
     parameters.metadata["tags"] = ["parameters"]
     cells = [
         new_markdown_cell("# Toy"),
@@ -37,6 +42,11 @@ def toy_notebook(path: Path, *, fail: bool = False) -> None:
                       "figure = Figure()\nfigure.subplots().plot([1, 2])\nout.chart(figure, 'toy')"),
         new_code_cell("if fail:\n    raise RuntimeError('boom')"),
     ]
+    if snapshot:
+        cells.append(new_code_cell(
+            "from warta.snapshot import open_tables\n"
+            "articles = open_tables(corpus, snapshot=snapshot)['articles']\n"
+            "out.table(pd.DataFrame({'snapshot': [snapshot], 'articles': [len(articles)]}), 'snapshot')"))
     notebook = new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "warta", "display_name": "Python (warta)", "language": "python"}
     nbformat.write(notebook, path)
@@ -49,6 +59,7 @@ def toy_project(tmp_path, monkeypatch):
     (tmp_path / "seeds" / "one.txt").write_text("Jakarta (ANTARA) - Berita.", encoding="utf-8")
     toy_notebook(tmp_path / "notebooks" / "a_ok.ipynb")
     toy_notebook(tmp_path / "notebooks" / "b_fail.ipynb", fail=True)
+    toy_notebook(tmp_path / "notebooks" / "c_snap.ipynb", snapshot=True)
     monkeypatch.setenv("WARTA_HOME", str(tmp_path))
     return tmp_path
 
@@ -132,6 +143,35 @@ def test_killed_run_never_becomes_latest(toy_project):
     assert not list(reports.glob(".*.partial"))
 
 
+def test_notebooks_read_one_snapshot_that_the_run_then_deletes(toy_project, monkeypatch):
+    monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: ["articles"] if notebooks else [])
+    run = report.run_report(notebooks=["a_ok", "c_snap"], progress=False)
+
+    assert run.ok and run.snapshot["rows"] == {"articles": 1}
+    given = pd.read_csv(run.path / "c_snap" / "tables" / "snapshot.csv")
+    assert given["snapshot"][0].endswith(report.SNAPSHOT_DIR) and given["articles"][0] == 1
+    assert not (run.path / report.SNAPSHOT_DIR).exists()
+    # Only a notebook that declares the parameter gets it.
+    executed = nbformat.read(run.path / "a_ok.ipynb", as_version=4)
+    assert "snapshot" not in executed.cells[2].source
+    assert "snapshot (" in (run.path / "index.html").read_text()
+    assert json.loads((run.path / "run.json").read_text())["snapshot"]["rows"] == {"articles": 1}
+
+
+def test_without_a_snapshot_each_notebook_analyses_itself(toy_project, monkeypatch):
+    def broken(folder, **options):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: ["articles"])
+    monkeypatch.setattr(report.snapshot, "build_in_child", broken)
+    run = report.run_report(notebooks=["c_snap"], progress=False)
+
+    assert run.ok and "disk full" in run.snapshot["error"]
+    given = pd.read_csv(run.path / "c_snap" / "tables" / "snapshot.csv", keep_default_na=False)
+    assert given["snapshot"][0] == "" and given["articles"][0] == 1
+    assert "each notebook analysed the corpus itself" in run.summary()
+
+
 ARTICLES = pd.DataFrame(
     {
         "article_id": ["a", "b", "c", "d"],
@@ -168,6 +208,31 @@ def test_select_filters_every_article_keyed_table():
     selected = report.select(tables, outlets=["bisnis.com"])
     assert list(selected["mentions"]["name"]) == ["y", "z"]
     assert selected["cooccurrence"] is tables["cooccurrence"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "csv_max_rows", "expected"),
+    [
+        (3, 3, "t.csv"),
+        (4, 3, "t.parquet"),  # past the limit: Parquet
+        (0, 0, "t.csv"),
+    ],
+)
+def test_outputs_save_long_tables_as_parquet(tmp_path, rows, csv_max_rows, expected):
+    frame = pd.DataFrame({"n": range(rows), "cues": [[{"term": "baik", "weight": 1.0}]] * rows})
+    report.Outputs(str(tmp_path), csv_max_rows=csv_max_rows).table(frame, "t")
+
+    assert [path.name for path in (tmp_path / "tables").iterdir()] == [expected]
+    path = tmp_path / "tables" / expected
+    saved = pd.read_parquet(path) if expected.endswith(".parquet") else pd.read_csv(path)
+    assert saved["n"].tolist() == list(range(rows))
+    # Nested cells are JSON text in both formats.
+    assert saved["cues"].tolist() == ['[{"term": "baik", "weight": 1.0}]'] * rows
+
+
+def test_outputs_fall_back_to_csv_for_a_mixed_column(tmp_path):
+    report.Outputs(str(tmp_path), csv_max_rows=1).table(pd.DataFrame({"x": [1, "a"]}), "t")
+    assert [path.name for path in (tmp_path / "tables").iterdir()] == ["t.csv"]
 
 
 def test_outputs_are_no_ops_without_a_folder(tmp_path):

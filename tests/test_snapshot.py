@@ -1,0 +1,82 @@
+"""Snapshots: the tables a report run hands its notebooks equal what ``analyze`` returns."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from warta import pipeline, snapshot
+
+
+@pytest.mark.parametrize(
+    ("notebooks", "expected"),
+    [
+        ([], []),
+        (["00_corpus"], ["articles"]),
+        (["02_actor_cooccurrence", "00_corpus"], ["articles", "mentions", "quotes"]),
+        (["03_source_timeline"], ["articles", "stories", "propagation", "events"]),
+        (["my_own_notebook"], []),  # not listed: it analyses the corpus itself
+    ],
+)
+def test_tables_for(notebooks, expected):
+    assert snapshot.tables_for(notebooks) == expected
+
+
+@pytest.fixture(scope="module")
+def analysed(synthetic_corpus, tmp_path_factory):
+    """The synthetic corpus analysed once (fast profile) into its own cache, and that cache."""
+    cache = tmp_path_factory.mktemp("cache")
+    tables = pipeline.analyze(synthetic_corpus, profile="fast", cache=cache, progress=False)
+    return synthetic_corpus, cache, tables
+
+
+def test_snapshot_tables_equal_analyze(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    # The snapshot's analyze reads the same cache as the fixture's.
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    names = ["articles", "mentions", "sentiment_sentences", "stories"]
+    manifest = snapshot.write_snapshot(tmp_path, tables=names, corpus=corpus, profile="fast")
+
+    assert manifest["rows"] == {name: len(tables[name]) for name in names}
+    assert manifest["options"]["profile"] == "fast"
+    assert json.loads((tmp_path / snapshot.MANIFEST).read_text())["rows"] == manifest["rows"]
+    opened = snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")
+    for name in names:  # dtypes and nested cells (lists, dicts) included
+        pd.testing.assert_frame_equal(opened[name], tables[name])
+
+
+def test_a_table_missing_from_the_snapshot_comes_from_analyze(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    snapshot.write_snapshot(tmp_path, tables=["articles"], corpus=corpus, profile="fast")
+    opened = snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")
+
+    pd.testing.assert_frame_equal(opened["quotes"], tables["quotes"])
+    assert set(opened) == set(pipeline.TABLES)
+
+
+def test_without_a_snapshot_a_notebook_analyses(monkeypatch):
+    calls = []
+    monkeypatch.setattr(pipeline, "analyze", lambda corpus, **options: calls.append((corpus, options)) or {})
+    snapshot.open_tables("some/corpus", snapshot="", engine="dask", profile="fast")
+
+    assert calls == [("some/corpus", {"engine": "dask", "scheduler": None, "sentiment_model": None,
+                                      "profile": "fast"})]
+
+
+def test_a_missing_snapshot_folder_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no snapshot folder"):
+        snapshot.open_tables("corpus", snapshot=tmp_path / "gone")
+
+
+def test_build_in_child_returns_the_manifest(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    # The spawned child reads the project settings: point its cache at the fixture's.
+    monkeypatch.setenv("WARTA_HOME", str(tmp_path))
+    (tmp_path / ".warta-cache").symlink_to(cache)
+    manifest = snapshot.build_in_child(tmp_path / "snap", tables=["articles", "events"], corpus=str(corpus),
+                                       profile="fast")
+
+    assert manifest["rows"] == {"articles": len(tables["articles"]), "events": len(tables["events"])}
+    pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path / "snap")["events"], tables["events"])
