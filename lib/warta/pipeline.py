@@ -70,13 +70,15 @@ class Stage:
     """A per-article stage: usable articles in, named tables out. ``name`` is its cache stage.
 
     The loader is a stage too: file paths in, ``{"articles": ...}`` out, and ``batch`` is its
-    whole-batch step, run after collection (exact-duplicate marking).
+    whole-batch step, run after collection (exact-duplicate marking). ``modules`` are what
+    ``run`` imports: a local Dask cluster's fork server imports them once for all its workers.
     """
 
     name: str
     tables: tuple[str, ...]
     run: Callable[..., Any]
     batch: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    modules: tuple[str, ...] = ()
 
 
 def _run_actors(articles: pd.DataFrame, *, actors_model: bool | None = None, **options: Any) -> dict[str, pd.DataFrame]:
@@ -142,11 +144,11 @@ def _propagation(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **option
 
 # The loader: a list of file paths in, one article row per article out (before duplicate marking,
 # which needs the whole batch).
-LOADER = Stage("load", ("articles",), _load_files, batch=_mark_duplicates)
+LOADER = Stage("load", ("articles",), _load_files, batch=_mark_duplicates, modules=("warta.load",))
 STAGES = (
-    Stage("actors", ("mentions", "quotes"), _run_actors),
-    Stage("sentiment", ("sentiment_sentences", "sentiment_articles"), _run_sentiment),
-    Stage("events", ("events",), _run_events),
+    Stage("actors", ("mentions", "quotes"), _run_actors, modules=("warta.actors",)),
+    Stage("sentiment", ("sentiment_sentences", "sentiment_articles"), _run_sentiment, modules=("warta.sentiment",)),
+    Stage("events", ("events",), _run_events, modules=("warta.timeline",)),
 )
 # Whole-batch analyses, in dependency order: (table, function of usable articles and tables so far).
 ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame]], ...] = (
@@ -417,7 +419,8 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
     from tqdm.auto import tqdm
 
     local_before = {} if scheduler else _descendants_cpu()
-    with dask_client(scheduler) as client, \
+    modules = [module for stage in (kwargs["loader"], *kwargs["stages"]) for module in stage.modules]
+    with dask_client(scheduler, preload=modules) as client, \
             tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
         before = client.run(time.process_time) if scheduler else {}
         # Each task gets the path of its unit's file list, not the list: the graph stays small.
@@ -451,12 +454,13 @@ def _descendants_cpu() -> dict[int, float]:
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None):
+def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     """Yield a client for ``scheduler``, or for a local cluster shaped by ``[pipeline]``; close it after.
 
     A local cluster's workers are forked from a fork server (where the platform has one) that has
-    imported Dask, NumPy and pandas once, instead of each worker starting a fresh interpreter
-    and importing them again (about a second of CPU per worker).
+    imported Dask, NumPy, pandas, pyarrow and the ``preload`` modules once, instead of each worker
+    starting a fresh interpreter and importing them again (a second or more of CPU per worker).
+    The fork server serves the whole process: the modules of its first cluster are its imports.
     """
     import multiprocessing
 
@@ -470,10 +474,21 @@ def dask_client(scheduler: str | None = None):
     settings = config.section("pipeline")
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else \
         dask.config.get("distributed.worker.multiprocessing-method")
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}), \
-            LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
-                         dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
-        yield client
+    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        if method == "forkserver":
+            _preload_fork_server(preload)
+        with LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
+                          dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
+            yield client
+
+
+def _preload_fork_server(modules: Sequence[str]) -> None:
+    """Have the fork server import ``modules`` too (besides Distributed's own list), if it has not started yet."""
+    from distributed.utils import get_mp_context
+
+    context = get_mp_context()  # sets Distributed's preload list, once per process: extend it after
+    context.set_forkserver_preload(["distributed", "dask", "numpy", "pandas", "pyarrow.parquet", "warta.pipeline",
+                                    "warta.cache", *modules])
 
 
 def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
