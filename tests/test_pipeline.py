@@ -244,6 +244,23 @@ def test_a_local_cluster_gives_the_same_tables_and_counts_its_processes(corpus, 
 
 
 @pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        (["b", "a", "b", "b"], ["kb", "ka", "kb", "kb"]),
+        ([], []),
+        (["a", "unknown"], ["ka", None]),  # a row of no article of the partition has no key
+    ],
+)
+def test_keyed_gives_each_row_its_file_key_and_order(ids, expected):
+    articles = pd.DataFrame({"article_id": pd.Series(["a", "b"], dtype="str"), cache.KEY_COLUMN: ["ka", "kb"]})
+    table = pd.DataFrame({"article_id": pd.array(ids, dtype="str"), "n": range(len(ids))}, index=range(10, 10 + len(ids)))
+    keyed = pipeline._keyed({"rows": table}, articles)["rows"]
+    assert keyed[cache.KEY_COLUMN].dtype == "str"
+    assert [None if pd.isna(key) else key for key in keyed[cache.KEY_COLUMN]] == expected
+    assert keyed[pipeline.ROW].tolist() == list(range(len(ids))) and keyed.index.tolist() == list(range(len(ids)))
+
+
+@pytest.mark.parametrize(
     ("pattern", "expected"),
     [("", 10), ("*.txt", 9), ("0[0-2].txt", 3), ("09.jsonl", 1)],
 )

@@ -212,7 +212,8 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
         with open(path.with_suffix(NESTED_SUFFIX), "wb") as handle:
             pickle.dump({column: [_plain(value) for value in frame[column]] for column in nested}, handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
-    pq.write_table(table.replace_schema_metadata(metadata), path)
+    # No column statistics: nothing reads a part by row groups, and they cost a fifth of the writing.
+    pq.write_table(table.replace_schema_metadata(metadata), path, write_statistics=False)
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
