@@ -533,10 +533,11 @@ def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage,
     """Run the stages each file still needs over one partition's articles; return a one-row count table."""
     store = cache_store.Store(context.store_root)
     needs: dict[str, set[str]] = {stage.name: set() for stage in (loader, *stages)}
-    for key, names in dict(zip(articles[KEY], articles[NEEDS])).items():
+    needs_of = dict(zip(articles[KEY], articles[NEEDS]))
+    for key, names in needs_of.items():
         for name in names:
             needs[name].add(key)
-    counts: dict[str, Any] = {"files": articles[KEY].nunique(), loader.name: len(needs[loader.name]), "errors": [],
+    counts: dict[str, Any] = {"files": len(needs_of), loader.name: len(needs[loader.name]), "errors": [],
                               f"seconds_{loader.name}": articles.attrs.get("seconds", 0.0)}
     ok = articles["status"] != "rejected"
     usable = articles if ok.all() else articles[ok]  # filtering copies every column: only when needed
@@ -546,8 +547,8 @@ def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage,
         counts[f"seconds_{stage.name}"] = 0.0
         if not todo:
             continue
-        wanted = usable[KEY].isin(todo)
-        subset = usable if wanted.all() else usable[wanted]
+        # Usually every file of the partition needs the stage: then no test per row is needed.
+        subset = usable if len(todo) == len(needs_of) else usable[usable[KEY].isin(todo)]
         tables, failed, seconds = _run_stage(stage, subset, context.options)
         counts["errors"] += [f"{stage.name} failed on {key}: {error}" for key, error in failed.items()]
         store.write_part(stage.name, context.fingerprints[stage.name], sorted(todo - set(failed)), tables)
