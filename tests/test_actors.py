@@ -424,3 +424,17 @@ def test_quotes_in_text_reads_plain_rows_as_mentions():
     expected = quotes_in_text(TWO_SPEAKERS, mentions)
     assert [quote["speaker"] for quote in expected] == ["Dmitry Peskov", "Antony Blinken", "Antony Blinken"]
     assert quotes_in_text(TWO_SPEAKERS, [tuple(m) for m in mentions]) == expected
+
+
+@pytest.mark.parametrize("body, cue", [
+    # Speech verbs that prefix one another: the cue is the whole word, as with a flat alternation.
+    ("Menteri Budi Gunawan mengungkapkan bahwa harga naik.", "mengungkapkan"),
+    ("Menteri Budi Gunawan mengungkap bahwa harga naik.", "mengungkap"),
+    ("Menteri Budi Gunawan menyebutkan harga naik.", "menyebutkan"),
+    ("Menteri Budi Gunawan menyebut harga naik.", "menyebut"),
+    ("Menteri Budi Gunawan pengungkapan harga naik.", None),  # not a verb of its own
+])
+def test_indirect_quote_cues_are_whole_words(body, cue):
+    frame = articles(body)
+    quotes = extract_quotes(frame, extract_mentions(frame))
+    assert list(quotes["cue"]) == ([cue] if cue else [])
