@@ -102,6 +102,17 @@ def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     assert "failed" in (run.path / "index.html").read_text()
 
 
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs):
+    section = report.config.section
+    settings = {**section("report"), "jobs": jobs}
+    monkeypatch.setattr(report.config, "section", lambda name: settings if name == "report" else section(name))
+    run = report.run_report(notebooks=["b_fail", "a_ok", "c_snap"], progress=False)
+
+    assert [(result.name, result.status) for result in run.notebooks] == [
+        ("b_fail", "failed"), ("a_ok", "ok"), ("c_snap", "ok")]
+
+
 def test_cli_exit_codes(toy_project, capsys):
     assert main(["report", "--notebook", "a_ok", "--no-progress"]) == 0
     assert main(["report", "--notebook", "b_fail", "--no-progress"]) == 1

@@ -138,13 +138,14 @@ def run_report(
     common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
     shared = _build_snapshot(staging / SNAPSHOT_DIR, [name for name in sources if "snapshot" in declared[name]],
                              common, progress=progress)
-    results = []
-    for name, source in _progress(sources.items(), enabled=progress, total=len(sources)):
+    tasks = []
+    for name, source in sources.items():
         wanted = {key: value for key, value in common.items() if key in declared[name]}
         wanted["output_dir"] = str(staging / name)
         if shared.get("folder") and "snapshot" in declared[name]:
             wanted["snapshot"] = shared["folder"]
-        results.append(_execute(name, source, staging, wanted, kernel))
+        tasks.append((name, source, staging, wanted, kernel))
+    results = _execute_all(tasks, jobs=int(settings.get("jobs", 1)), progress=progress)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
     summary = summarize_input(corpus_path, staging)
@@ -239,6 +240,34 @@ def summarize_input(corpus: Path, run_dir: Path) -> dict[str, Any]:
         return {str(row.item): row.value for row in frame.itertuples(index=False)}
     files = [corpus] if corpus.is_file() else [p for p in corpus.rglob("*") if p.is_file()] if corpus.is_dir() else []
     return {"input files": len(files)}
+
+
+def _execute_all(tasks: Sequence[tuple], *, jobs: int, progress: bool) -> list[NotebookResult]:
+    """Run :func:`_execute` on each task, up to ``jobs`` notebooks at a time; results in task order.
+
+    The notebooks of a run are independent once the snapshot exists, so on several cores they
+    overlap. Each runs in its own spawned worker (papermill drives its kernel from there); a
+    worker that dies is recorded as that notebook's failure.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        return [_execute(*task) for task in _progress(tasks, enabled=progress, total=len(tasks))]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        futures = {pool.submit(_execute, *task): task for task in tasks}
+        for _ in _progress(as_completed(futures), enabled=progress, total=len(tasks)):
+            pass
+    results = []
+    for future, (name, _, staging, _, _) in futures.items():
+        try:
+            results.append(future.result())
+        except Exception as exc:  # the worker process itself died (killed, out of memory)
+            error = _describe_error(exc)
+            (staging / f"{name}.html").write_text(_error_page(name, error), encoding="utf-8")
+            results.append(NotebookResult(name=name, status="failed", seconds=0.0, error=error, html=f"{name}.html"))
+    return results
 
 
 def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any], kernel: str) -> NotebookResult:

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from warta import config
+from warta.runtime import collector_paused
 
 SUFFIX = ".pickle"
 MANIFEST = "snapshot.json"
@@ -136,7 +137,9 @@ class Snapshot(Mapping):
         if name not in self._read:
             path = self.folder / f"{name}{SUFFIX}"
             if path.is_file():
-                with open(path, "rb") as handle:
+                # Unpickling builds millions of small cells (cue dicts): with the cyclic collector
+                # on, it re-scans the growing heap over and over (4x the decoding at 10k articles).
+                with open(path, "rb") as handle, collector_paused():
                     self._read[name] = pickle.load(handle)
             else:
                 self._read[name] = self._fallback()[name]
