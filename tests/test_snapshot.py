@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pandas as pd
 import pytest
@@ -70,13 +71,43 @@ def test_a_missing_snapshot_folder_is_an_error(tmp_path):
         snapshot.open_tables("corpus", snapshot=tmp_path / "gone")
 
 
-def test_build_in_child_returns_the_manifest(analysed, tmp_path, monkeypatch):
+def test_a_build_in_a_child_returns_the_manifest(analysed, tmp_path, monkeypatch):
     corpus, cache, tables = analysed
     # The spawned child reads the project settings: point its cache at the fixture's.
     monkeypatch.setenv("WARTA_HOME", str(tmp_path))
     (tmp_path / ".warta-cache").symlink_to(cache)
-    manifest = snapshot.build_in_child(tmp_path / "snap", tables=["articles", "events"], corpus=str(corpus),
-                                       profile="fast")
+    build = snapshot.start_build(tmp_path / "snap", tables=["articles", "events"], corpus=str(corpus), profile="fast")
+    # Readers can open it at once: the plan is there before the child starts.
+    opened = snapshot.Snapshot(tmp_path / "snap")
+    pd.testing.assert_frame_equal(opened["events"], tables["events"])
 
-    assert manifest["rows"] == {"articles": len(tables["articles"]), "events": len(tables["events"])}
-    pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path / "snap")["events"], tables["events"])
+    assert build.wait()["rows"] == {"articles": len(tables["articles"]), "events": len(tables["events"])}
+
+
+def test_a_failed_build_says_so_and_readers_analyse(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    with pytest.raises(KeyError, match="no_such_table"):
+        snapshot.write_snapshot(tmp_path, tables=["no_such_table", "quotes"], corpus=corpus, profile="fast")
+
+    assert "no_such_table" in json.loads((tmp_path / snapshot.MANIFEST).read_text())["error"]
+    # "quotes" was planned but never written: the reader stops waiting and analyses.
+    pd.testing.assert_frame_equal(snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")["quotes"],
+                                  tables["quotes"])
+
+
+def test_a_reader_waits_for_a_planned_table(tmp_path):
+    import threading
+
+    frame = pd.DataFrame({"article_id": ["a"], "cues": [[{"term": "baik"}]]})
+    snapshot.write_plan(tmp_path, ["articles"])
+    opened = snapshot.Snapshot(tmp_path)
+
+    def build() -> None:
+        time.sleep(3 * snapshot.POLL_SECONDS)
+        frame.to_pickle(tmp_path / "articles.pickle")
+
+    writer = threading.Thread(target=build)
+    writer.start()
+    pd.testing.assert_frame_equal(opened["articles"], frame)
+    writer.join()

@@ -10,11 +10,12 @@ A run writes ``reports/<run-id>/``::
                                 more than ``[report] csv_max_rows`` rows is ``<name>.parquet``)
     <notebook>/charts/*.png     its key charts as static images, for slides and e-mail
 
-Before the notebooks run, the corpus is analysed once into a snapshot (:mod:`warta.snapshot`):
-the cache is read back and each whole-batch analysis runs once per run, in a child process, and
-every notebook reads the tables it uses from it (its ``snapshot`` parameter). The snapshot is
-deleted when the run is complete unless ``[report] keep_snapshot``; if it cannot be built, the
-notebooks analyse the corpus themselves, as they do in JupyterLab.
+The corpus is analysed once per run into a snapshot (:mod:`warta.snapshot`): a child process
+reads the cache back and runs each whole-batch analysis once, while the notebooks (up to
+``[report] jobs`` at a time) start and read the tables they use from it as they are written
+(their ``snapshot`` parameter). The snapshot is deleted when the run is complete unless
+``[report] keep_snapshot``; if it cannot be built, the notebooks analyse the corpus themselves,
+as they do in JupyterLab.
 
 The run is assembled in a hidden ``.<run-id>.partial`` folder and renamed into place only when
 it is complete; ``reports/latest`` is then swapped to it with an atomic rename. A run killed
@@ -136,16 +137,17 @@ def run_report(
 
     started = time.perf_counter()
     common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
-    shared = _build_snapshot(staging / SNAPSHOT_DIR, [name for name in sources if "snapshot" in declared[name]],
-                             common, progress=progress)
+    build = _start_snapshot(staging / SNAPSHOT_DIR, [name for name in sources if "snapshot" in declared[name]],
+                            common, progress=progress)
     tasks = []
     for name, source in sources.items():
         wanted = {key: value for key, value in common.items() if key in declared[name]}
         wanted["output_dir"] = str(staging / name)
-        if shared.get("folder") and "snapshot" in declared[name]:
-            wanted["snapshot"] = shared["folder"]
+        if build is not None and "snapshot" in declared[name]:
+            wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
     results = _execute_all(tasks, jobs=int(settings.get("jobs", 1)), progress=progress)
+    shared = _finish_snapshot(build)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
     summary = summarize_input(corpus_path, staging)
@@ -157,7 +159,7 @@ def run_report(
         notebooks=results,
         input_summary=summary,
         seconds=round(time.perf_counter() - started, 2),
-        snapshot={key: value for key, value in shared.items() if key != "folder"},
+        snapshot=shared,
     )
     (staging / "run.json").write_text(json.dumps(_manifest(run), indent=2, ensure_ascii=False, default=str))
     (staging / "index.html").write_text(render_index(run), encoding="utf-8")
@@ -167,29 +169,36 @@ def run_report(
     return run
 
 
-def _build_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[str, Any], *,
-                    progress: bool) -> dict[str, Any]:
-    """Analyse the corpus once for ``notebooks`` (those declaring ``snapshot``) into ``folder``.
+def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[str, Any], *,
+                    progress: bool) -> snapshot.Build | None:
+    """Start analysing the corpus once for ``notebooks`` (those declaring ``snapshot``) into ``folder``.
 
-    Returns ``folder`` (to pass on), the rows per table and the seconds; or, when the analysis
-    failed, its error and no folder, so that each notebook analyses (and fails) on its own.
+    The notebooks start meanwhile and wait for the tables they read. None when no notebook reads
+    a snapshot table; each notebook then analyses the corpus itself.
     """
     tables = snapshot.tables_for(notebooks)
     if not tables:
-        return {}
+        return None
     if progress:
         print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
-    started = time.perf_counter()
     options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
+    return snapshot.start_build(folder, tables=tables, corpus=parameters["corpus"], engine=parameters["engine"],
+                                scheduler=parameters["scheduler"] or None, **options)
+
+
+def _finish_snapshot(build: snapshot.Build | None) -> dict[str, Any]:
+    """What the run records of its snapshot: rows per table, profile and seconds, or the error.
+
+    After a failed build the notebooks analysed the corpus themselves (and failed on their own if
+    the corpus cannot be analysed).
+    """
+    if build is None:
+        return {}
     try:
-        manifest = snapshot.build_in_child(folder, tables=tables, corpus=parameters["corpus"],
-                                           engine=parameters["engine"], scheduler=parameters["scheduler"] or None,
-                                           **options)
-    except Exception as exc:  # the notebooks still run, each on its own analysis
-        shutil.rmtree(folder, ignore_errors=True)
-        return {"error": _describe_error(exc), "seconds": round(time.perf_counter() - started, 2)}
-    return {"folder": str(folder), "rows": manifest["rows"], "profile": manifest["options"]["profile"],
-            "seconds": round(time.perf_counter() - started, 2)}
+        manifest = build.wait()
+    except Exception as exc:
+        return {"error": _describe_error(exc)}
+    return {"rows": manifest["rows"], "profile": manifest["options"]["profile"], "seconds": manifest["seconds"]}
 
 
 def _snapshot_line(shared: Mapping[str, Any]) -> str:
