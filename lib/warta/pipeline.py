@@ -379,8 +379,7 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
     elif engine == "pandas" or small:  # a cluster costs seconds to start: not worth it for one partition
         from tqdm.auto import tqdm
 
-        counts = [enrich_partition(load_unit(unit, **kwargs), **kwargs)
-                  for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
+        counts = [enrich_unit(unit, **kwargs) for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
     else:
         counts, workers_cpu = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
     total_cpu = time.process_time() - started + workers_cpu
@@ -525,8 +524,20 @@ def _run_unit_file(path: Path, *, context: Context, loader: Stage, stages: Seque
     unit = pd.read_parquet(path)
     unit["needs"] = unit["needs"].map(list)
     unit["load_part"] = unit["load_part"].astype(object).where(unit["load_part"].notna(), None)
-    kwargs = dict(context=context, loader=loader, stages=stages)
-    return enrich_partition(load_unit(unit, **kwargs), **kwargs)
+    return enrich_unit(unit, context=context, loader=loader, stages=stages)
+
+
+def enrich_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
+    """Load one unit's articles and run the stages they need (:func:`enrich_partition`); return the counts.
+
+    The garbage collector stays paused for the whole unit and resumes once its articles and
+    tables are written and freed. Resumed earlier, as each step's own pause ends, it would scan
+    every row, cue and list cell still alive once more (a quarter of sentiment scoring's CPU on
+    1,000 articles).
+    """
+    with collector_paused():
+        return enrich_partition(load_unit(unit, context=context, loader=loader, stages=stages),
+                                context=context, loader=loader, stages=stages)
 
 
 def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
