@@ -8,7 +8,8 @@ with :mod:`warta.synth`, then measures, each as one row of a printed table (and 
   profile (``[pipeline] profile``, ``--profile``), with the CPU seconds of each stage's own calls
   (``load``, ``actors``, ``sentiment``, ``events``) as per-core rates, and ``engine``: all the
   other CPU of the run (listing and hashing the files, partitions, Parquet parts, Dask tasks,
-  worker start-up), this process and the workers together;
+  worker start-up), this process, the workers and the fork server they come from together
+  (a stage's module imports happen once, in the fork server, so they count here, not in the stage);
 * ``rerun +1%``: the same after adding 1% new files, on the warm cache;
 * ``collect``: reading the per-article tables back from the cache;
 * one row per whole-batch analysis (``cooccurrence``, ``stories`` …), each in a forked child

@@ -7,7 +7,9 @@
   its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
   each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask each partition
   is one plain task (``client.map``: load, then the stages, in one worker); only small count
-  tables travel back to the client. A file already in the cache for a stage's current version is
+  tables travel back to the client. A local cluster's workers fork from a server that has
+  imported the libraries and the stages' modules once (:func:`dask_client`). The actors stage
+  hands its mention rows to the quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a stage's current version is
   not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
   sentiment, story clusters and propagation. The per-article tables are read back from the
