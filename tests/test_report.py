@@ -102,15 +102,18 @@ def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     assert "failed" in (run.path / "index.html").read_text()
 
 
-@pytest.mark.parametrize("jobs", [1, 3])
+@pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs):
     section = report.config.section
     settings = {**section("report"), "jobs": jobs}
     monkeypatch.setattr(report.config, "section", lambda name: settings if name == "report" else section(name))
+    monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: ["articles"] if notebooks else [])
     run = report.run_report(notebooks=["b_fail", "a_ok", "c_snap"], progress=False)
 
     assert [(result.name, result.status) for result in run.notebooks] == [
         ("b_fail", "failed"), ("a_ok", "ok"), ("c_snap", "ok")]
+    given = pd.read_csv(run.path / "c_snap" / "tables" / "snapshot.csv")
+    assert given["snapshot"][0].endswith(report.SNAPSHOT_DIR) and given["articles"][0] == 1
 
 
 def test_cli_exit_codes(toy_project, capsys):

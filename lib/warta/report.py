@@ -11,9 +11,11 @@ A run writes ``reports/<run-id>/``::
     <notebook>/charts/*.png     its key charts as static images, for slides and e-mail
 
 The corpus is analysed once per run into a snapshot (:mod:`warta.snapshot`): a child process
-reads the cache back and runs each whole-batch analysis once, while the notebooks (up to
-``[report] jobs`` at a time) start and read the tables they use from it as they are written
-(their ``snapshot`` parameter). The snapshot is deleted when the run is complete unless
+reads the cache back and runs each whole-batch analysis once, and every notebook reads the
+tables it uses from it (its ``snapshot`` parameter). ``[report] jobs`` is how many processes
+work at once: with 1 the notebooks run one after another once the snapshot is complete; with
+more, ``jobs - 1`` notebooks run at a time from the start, each reading a table as soon as the
+build has written it. The snapshot is deleted when the run is complete unless
 ``[report] keep_snapshot``; if it cannot be built, the notebooks analyse the corpus themselves,
 as they do in JupyterLab.
 
@@ -146,8 +148,13 @@ def run_report(
         if build is not None and "snapshot" in declared[name]:
             wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
-    results = _execute_all(tasks, jobs=int(settings.get("jobs", 1)), progress=progress)
-    shared = _finish_snapshot(build)
+    # jobs counts the processes that work at once, the snapshot build included: with 1 the build
+    # ends before the first notebook starts (least memory); with more, notebooks overlap it.
+    jobs = max(1, int(settings.get("jobs", 1)))
+    shared = _finish_snapshot(build) if jobs == 1 else {}
+    results = _execute_all(tasks, jobs=max(1, jobs - 1), progress=progress)
+    if jobs > 1:
+        shared = _finish_snapshot(build)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
     summary = summarize_input(corpus_path, staging)
