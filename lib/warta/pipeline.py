@@ -5,12 +5,13 @@
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
   article sentiment → dated events. The file list is cut into partitions; each partition loads
   its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
-  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask each partition
-  is one plain task (``client.map``: load, then the stages, in one worker); only small count
-  tables travel back to the client. A local cluster's workers fork from a server that has
-  imported the libraries and the stages' modules once (:func:`dask_client`). The actors stage
-  hands its mention rows to the quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a stage's current version is
-  not processed again, so a grown corpus costs only its new files.
+  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions
+  are those of a Dask DataFrame of files (``from_map``), and ``map_partitions`` with an explicit
+  ``meta`` loads them and runs the stages in one worker; only small count tables travel back to
+  the client. A local cluster's workers fork from a server that has imported the libraries and
+  the stages' modules once (:func:`dask_client`). The actors stage hands its mention rows to the
+  quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a
+  stage's current version is not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
   sentiment, story clusters and propagation. The per-article tables are read back from the
   cache (the reduction) and the analyses finish in pandas.
@@ -409,19 +410,21 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
                   kwargs: dict[str, Any]) -> tuple[list[pd.DataFrame], float]:
     """Run the units on Dask; return their count tables and the CPU seconds the workers spent.
 
-    Each unit is one plain task (:func:`_run_unit_file`: load, then the stages), submitted with
-    ``client.map``: no Dask DataFrame, whose import (it brings ``dask.array``) and graph
-    optimisation cost more CPU per process than a small corpus's whole engine work, on the
-    client and on every worker. A local cluster counts every process it started, from its start
-    (the fork server and the workers: start-up is engine cost); an existing cluster's workers
-    count only for this run.
+    The units are the partitions of a Dask DataFrame of files (``from_map``: each partition reads
+    its unit's file list), and :func:`enrich_unit` runs over them with ``map_partitions`` and an
+    explicit ``meta``: load, then the stages, in one worker, which sends back only a one-row count
+    table. A local cluster counts every process it started, from its start (the fork server and
+    the workers: start-up is engine cost); an existing cluster's workers count only for this run.
     """
+    import dask
+    import dask.dataframe as dd
     from distributed import as_completed
     from tqdm.auto import tqdm
 
     local_before = {} if scheduler else _descendants_cpu()
-    modules = [module for stage in (kwargs["loader"], *kwargs["stages"]) for module in stage.modules]
-    with dask_client(scheduler, preload=modules) as client, \
+    modules = ["dask.dataframe", *(module for stage in (kwargs["loader"], *kwargs["stages"]) for module in stage.modules)]
+    # Keep object columns as they are: Dask would turn the lists of stage names into strings.
+    with dask_client(scheduler, preload=modules) as client, dask.config.set({"dataframe.convert-string": False}), \
             tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
         before = client.run(time.process_time) if scheduler else {}
         # Each task gets the path of its unit's file list, not the list: the graph stays small.
@@ -429,7 +432,9 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
         for number, unit in enumerate(plan.units):
             paths.append(Path(folder) / f"{number:06d}.parquet")
             unit.to_parquet(paths[-1], index=False)
-        futures = client.map(_run_unit_file, paths, pure=False, **kwargs)
+        units = dd.from_map(_read_unit_file, paths, meta=_unit_meta(), enforce_metadata=False)
+        counts = units.map_partitions(enrich_unit, meta=_stats_meta(kwargs["stages"], kwargs["loader"]), **kwargs)
+        futures = client.compute(counts.to_delayed())
         for _ in tqdm(as_completed(futures), total=len(futures), desc="enrich", unit="part", disable=not show):
             pass
         counts = client.gather(futures)
@@ -521,12 +526,17 @@ def load_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Se
     return frame
 
 
-def _run_unit_file(path: Path, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
-    """One Dask task: read a unit's file list, load its articles and run its stages; return the counts."""
+def _read_unit_file(path: Path) -> pd.DataFrame:
+    """One partition of the Dask DataFrame of files: a unit's file list, as :class:`Plan` holds it."""
     unit = pd.read_parquet(path)
     unit["needs"] = unit["needs"].map(list)
     unit["load_part"] = unit["load_part"].astype(object).where(unit["load_part"].notna(), None)
-    return enrich_unit(unit, context=context, loader=loader, stages=stages)
+    return unit
+
+
+def _unit_meta() -> pd.DataFrame:
+    """The columns of a unit's file list (see :class:`Plan`)."""
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in ("path", "file_key", "load_part", "needs")})
 
 
 def enrich_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
