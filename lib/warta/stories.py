@@ -22,10 +22,8 @@ from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 
 from warta import config
 
@@ -520,6 +518,11 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray
         value = np.where(joining["duplicate"] | joining["copied"], 1.0, joining["score"])
         similarity[joining["i"], joining["j"]] = value
         similarity[joining["j"], joining["i"]] = value
+        # Imported here: every process that loads the timeline (each Dask worker) would pay a
+        # quarter of a second for scipy's clustering modules that only this branch uses.
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
+
         distance = squareform(1.0 - similarity, checks=False)
         tree = linkage(distance, method="average")
         return fcluster(tree, t=1.0 - float(options.get("link_threshold", 0.45)) + 1e-9, criterion="distance") - 1
