@@ -92,3 +92,16 @@ def test_peer_and_ner_figures_on_a_tiny_labelled_file(tmp_path, monkeypatch):
 def test_ner_is_skipped_without_the_file(tmp_path, monkeypatch):
     monkeypatch.setitem(config.settings()["bench"], "ner_dev", str(tmp_path / "absent.txt"))
     assert bench.bench_ner(None)["skipped"] == "file not present"
+
+
+def test_report_suite_runs_the_profile_of_the_enrichment(tmp_path, monkeypatch):
+    # Below [pipeline] bulk_min_bytes the notebooks' default (auto) would pick "full" and enrich
+    # the corpus again from a cold cache instead of reading the bench's warm one.
+    import warta.report
+
+    def fake_run_report(**kwargs):
+        raise RuntimeError(f"parameters={kwargs.get('parameters')}")
+
+    monkeypatch.setattr(warta.report, "run_report", fake_run_report)
+    row = bench._bench_report(30, tmp_path, engine="pandas", scheduler=None, show=False, profile="fast")
+    assert row["step"] == "report suite" and "parameters={'profile': 'fast'}" in row["note"]

@@ -120,7 +120,8 @@ def bench_size(size: int, *, root: Path, engine: str, scheduler: str | None, ful
             rows += _bench_analyses(size, plan, show=show)
             if report:
                 cache_store.Store(config.cache_dir()).adopt(cache_store.Store(store))
-                rows.append(_bench_report(size, corpus, engine=engine, scheduler=scheduler, show=show))
+                rows.append(_bench_report(size, corpus, engine=engine, scheduler=scheduler, show=show,
+                                          profile=chosen))
     finally:
         shutil.rmtree(store, ignore_errors=True)
     return rows
@@ -143,14 +144,17 @@ def _bench_analyses(size: int, plan: pipeline.Plan, *, show: bool) -> list[dict[
     return rows
 
 
-def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None, show: bool) -> dict[str, Any]:
+def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None, show: bool,
+                  profile: str) -> dict[str, Any]:
+    """The report suite on the warm cache: the notebooks run the profile the enrichment used."""
     from warta.report import run_report
 
     limit = float(config.section("bench")["report_timeout"])
     out = config.cache_dir() / "bench" / "reports"
 
     def suite() -> None:
-        run = run_report(corpus=corpus, out=out, engine=engine, scheduler=scheduler, progress=show)
+        run = run_report(corpus=corpus, out=out, engine=engine, scheduler=scheduler, progress=show,
+                         parameters={"profile": profile})
         if not run.ok:
             raise RuntimeError("; ".join(f"{r.name}: {r.error}" for r in run.notebooks if r.status != "ok"))
 
