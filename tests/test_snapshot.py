@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import pandas as pd
@@ -105,7 +106,9 @@ def test_a_reader_waits_for_a_planned_table(tmp_path):
 
     def build() -> None:
         time.sleep(3 * snapshot.POLL_SECONDS)
-        frame.to_pickle(tmp_path / "articles.pickle")
+        # As the build does: renamed into place once complete (a reader must never see half a file).
+        frame.to_pickle(tmp_path / "articles.partial")
+        os.replace(tmp_path / "articles.partial", tmp_path / "articles.pickle")
 
     writer = threading.Thread(target=build)
     writer.start()
