@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from warta import config
 from warta.errors import WartaError
 from warta.sentiment import (LexiconEngine, describe, evidence_table, label_shares, load_engine, load_lexicon, score_actors, score_articles,
                              score_sentences, score_text, share_of_voice, train_model, wilson_interval)
@@ -627,3 +628,34 @@ def test_attach_speakers_fills_the_stage_table_like_score_sentences(quotes, expe
     assert plain["speaker_id"].tolist() == ["", "", "", ""]  # the input is left as it was
     direct = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON, quotes=quotes)
     assert direct["speaker_id"].tolist() == expected
+
+
+def test_word_roots_are_kept_for_the_next_process(tmp_path, monkeypatch):
+    from warta.sentiment import lexicon as lexicon_module
+
+    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    words = ["menyerang", "perdamaian", "porak-poranda", "kebijakannya"]
+    roots = [lexicon_module.stem(word) for word in words]
+    assert roots[:3] == ["serang", "damai", "porak-poranda"]
+    lexicon_module.save_roots()
+    assert list(tmp_path.glob("roots/sastrawi-*.pickle"))
+
+    # A new process reads them back and never needs the stemmer for these words.
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    monkeypatch.setattr(lexicon_module, "_stemmer", lambda: pytest.fail("stemmed again"))
+    assert [lexicon_module.stem(word) for word in words] == roots
+
+
+def test_an_unreadable_roots_file_only_means_stemming_again(tmp_path, monkeypatch):
+    from warta.sentiment import lexicon as lexicon_module
+
+    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    path = lexicon_module._roots_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a pickle")
+    assert lexicon_module.stem("menyerang") == "serang"
+    lexicon_module.save_roots()  # replaces the broken file
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    assert lexicon_module._roots()["menyerang"] == "serang"

@@ -548,8 +548,17 @@ def enrich_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: 
     1,000 articles).
     """
     with collector_paused():
-        return enrich_partition(load_unit(unit, context=context, loader=loader, stages=stages),
-                                context=context, loader=loader, stages=stages)
+        counts = enrich_partition(load_unit(unit, context=context, loader=loader, stages=stages),
+                                  context=context, loader=loader, stages=stages)
+    _keep_word_roots()
+    return counts
+
+
+def _keep_word_roots() -> None:
+    """Save the word roots this process stemmed, so that the next process need not (see warta.sentiment.lexicon)."""
+    from warta.sentiment import lexicon
+
+    lexicon.save_roots()
 
 
 def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:
