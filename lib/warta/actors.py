@@ -874,7 +874,7 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
     for candidate in live:
         first, last = candidate.first, candidate.last
         start, end = starts[first], ends[last - 1]
-        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+        if text.startswith(")", end) and text.count("(", start, end) > text.count(")", start, end):
             end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
         entry = candidate.entry
@@ -948,8 +948,8 @@ def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) ->
     # Only mentions without an entry can be short forms: a C-level test before any row is read.
     if not any(map(operator.is_, map(_ENTRY, candidates), repeat(None))):
         return rows
-    shorts = [k for k, candidate in enumerate(candidates)
-              if candidate.entry is None and rows[k][_TYPE] == "PER" and not rows[k][_RESOLUTION]]
+    shorts = [k for k in compress(range(len(candidates)), map(operator.is_, map(_ENTRY, candidates), repeat(None)))
+              if rows[k][_TYPE] == "PER" and not rows[k][_RESOLUTION]]
     if not shorts:
         return rows
     full: dict[str, tuple] = {}

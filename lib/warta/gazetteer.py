@@ -240,6 +240,7 @@ class _GapJoins(dict):
 _GAP_JOINS = _GapJoins()
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Case-fold and strip accents, so ``Erdoğan`` and ``Erdogan`` share a key."""
     word = word.casefold().replace("’", "'")
