@@ -1,7 +1,7 @@
 """Benchmark actor extraction: articles/s of ``extract_mentions`` on ~3 KB articles, and peak RSS.
 
     taskset -c 0 .venv/bin/python benchmarks/bench_actors.py [--n 2000] [--mode fast|model|both] [--spacy] [--stages]
-        [--cold] [--skeleton]
+        [--cold] [--skeleton] [--pure-python]
 
 Two modes: ``fast`` (``use_model=False``, ``[actors] model = false``: gazetteer and rules) and
 ``model`` (the CRF tagger on, the default setting). The machine is shared, so the rate that counts
@@ -18,7 +18,8 @@ sentence ids.
 ``--cold`` empties the sentence-span cache of :mod:`warta.text` before each timed run. Without it
 the second and third runs find the spans of the same bodies cached by the run before (about 70
 µs/article less); a corpus larger than the cache, or one the actors read first, gets no such help.
-``--skeleton`` times a lower bound for a pure-Python, candidate-driven fast path (see
+``--pure-python`` runs the pure-Python token loops that stand in for the compiled module
+(:mod:`warta._tokens`) where no C compiler built it. ``--skeleton`` times a lower bound for a pure-Python, candidate-driven fast path (see
 :func:`skeleton_time`): what such a rewrite of the fast mode could reach at best.
 """
 from __future__ import annotations
@@ -65,9 +66,13 @@ def main() -> None:
                         help="also print the fast mode's CPU time per article by stage (tokens, gazetteer, rest)")
     parser.add_argument("--cold", action="store_true",
                         help="empty the sentence-span cache before each timed run (no help from the run before)")
+    parser.add_argument("--pure-python", action="store_true",
+                        help="run the Python token loops instead of the compiled ones (warta._tokens), to compare")
     parser.add_argument("--skeleton", action="store_true",
                         help="also time the lower bound of a candidate-driven fast path (regex runs, no rules)")
     args = parser.parse_args()
+    if args.pure_python:
+        use_pure_python()
     modes = ["fast"] if args.no_model or args.mode == "fast" else ["model"] if args.mode == "model" else ["fast", "model"]
     articles = make_articles(args.n)
     started = time.perf_counter()
@@ -77,6 +82,7 @@ def main() -> None:
     print(f"gazetteer names         {gazetteer.n_names:>10,}")
     print(f"gazetteer compile       {compile_s:>10.2f} s")
     print(f"articles                {len(articles):>10,} (mean {mean_kb:.1f} KB)")
+    print(f"token loops             {'Python' if args.pure_python else 'compiled' if compiled() else 'Python (not built)':>10}")
     print(f"CPU affinity            {','.join(map(str, sorted(os.sched_getaffinity(0)))):>10} (pin with taskset -c 0)")
     rates = {}
     for mode in modes:
@@ -135,6 +141,20 @@ def stage_times(articles: pd.DataFrame, gazetteer, repeat: int) -> dict[str, flo
     return {"tokenize": times["tokenize"], "gazetteer": times["gazetteer"],
             "rules+resolve": times["all passes"] - times["tokenize"] - times["gazetteer"],
             "table+ids": times["whole table"] - times["all passes"], "total": times["whole table"]}
+
+
+def compiled() -> bool:
+    """Whether the compiled token loops (warta._tokens) are in use."""
+    from warta import actors, gazetteer
+
+    return None not in (gazetteer._split_ascii, gazetteer._compiled_spans, actors._compiled_runs)
+
+
+def use_pure_python() -> None:
+    """Switch this process to the pure-Python token loops (the fallback without a C compiler)."""
+    from warta import actors, gazetteer
+
+    gazetteer._split_ascii = gazetteer._compiled_spans = actors._compiled_runs = None
 
 
 def clear_text_cache() -> None:
