@@ -9,6 +9,8 @@ as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing 
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -25,6 +27,7 @@ ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
 _EVIDENCE = 5
+_TERM = itemgetter("term")
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
@@ -94,12 +97,17 @@ class _SentenceColumns:
         """Evidence entries of these sentence positions, each built once however many actors cite it."""
         needed = np.unique(positions[~self._built[positions]])
         if len(needed):
+            # All cue terms in one C-level pass, then one slice per sentence (a comprehension per
+            # sentence cost more than the rest of the entry).
+            cue_lists = self.cues[needed].tolist()
+            terms = list(map(_TERM, chain.from_iterable(cue_lists)))
+            ends = list(accumulate(map(len, cue_lists)))
             self._items[needed] = [
                 {"article_id": article_id, "sentence_id": sentence_id, "text": text, "label": label,
-                 "score": score, "cues": [c["term"] for c in cues]}
-                for article_id, sentence_id, text, label, score, cues in zip(
+                 "score": score, "cues": terms[begin:end]}
+                for article_id, sentence_id, text, label, score, begin, end in zip(
                     self.article_id[needed].tolist(), self.sentence_id[needed].tolist(), self.text[needed].tolist(),
-                    self.label[needed].tolist(), self.score[needed].tolist(), self.cues[needed].tolist())]
+                    self.label[needed].tolist(), self.score[needed].tolist(), [0] + ends[:-1], ends)]
             self._built[needed] = True
         return self._items[positions].tolist()
 
@@ -202,14 +210,13 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame) -> pd.D
     starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]]).tolist()
     ends = starts[1:] + [len(pos)]
     mention_starts, mention_ends = found["start"].tolist(), found["end"].tolist()
-    actors = found["actor"].tolist()
+    spans = list(zip(mention_starts, mention_ends, found["actor"].tolist()))
     texts, offsets = sentences["text"].to_numpy(), sentences["start"].to_numpy()
     rows_pos: list[int] = []
     rows_actor: list[str] = []
     for first, last in zip(starts, ends):
         p = int(pos[first])
-        spans = list(zip(mention_starts[first:last], mention_ends[first:last], actors[first:last]))
-        for actor in sentence_holders(lexicon, texts[p], int(offsets[p]), spans):
+        for actor in sentence_holders(lexicon, texts[p], int(offsets[p]), spans[first:last]):
             rows_pos.append(p)
             rows_actor.append(actor)
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
@@ -228,9 +235,12 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
     holders: set[str] = set()
     if not found:
         return holders
+    stances = stance_spans(lexicon, text)
+    if not stances:  # most sentences: no clause needs finding
+        return holders
     first_break = _CLAUSE_BREAK.search(text)
     first_clause_end = offset + (first_break.start() if first_break else len(text))
-    for start, end, _kind in stance_spans(lexicon, text):
+    for start, end, _kind in stances:
         clause_start = offset + _last_break(text, start)
         clause_end = offset + _next_break(text, end)
         start, end = offset + start, offset + end
