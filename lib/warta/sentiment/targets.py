@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from contextlib import contextmanager
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -261,11 +262,14 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
     stances = stance_spans(lexicon, text)
     if not stances:  # most sentences: no clause needs finding
         return holders
-    first_break = _CLAUSE_BREAK.search(text)
-    first_clause_end = offset + (first_break.start() if first_break else len(text))
+    # Every clause break once (each is one character), then each stance word's clause by bisection.
+    breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
+    first_clause_end = offset + (breaks[0] if breaks else len(text))
     for start, end, _kind in stances:
-        clause_start = offset + _last_break(text, start)
-        clause_end = offset + _next_break(text, end)
+        before_start = bisect_left(breaks, start)
+        clause_start = offset + (breaks[before_start - 1] + 1 if before_start else 0)
+        after_end = bisect_left(breaks, end)
+        clause_end = offset + (breaks[after_end] if after_end < len(breaks) else len(text))
         start, end = offset + start, offset + end
         leading = not text[clause_start - offset:start - offset].strip(" \t-–—'’")
         if leading and clause_start > offset:
@@ -306,20 +310,9 @@ def _quote_speakers(quotes: pd.DataFrame | None) -> pd.DataFrame:
     if quotes is None or not len(quotes):
         return pd.DataFrame({"article_id": [], "sentence_id": np.array([], dtype="int64"), "actor": []})
     speaker = quotes["speaker_id"]
-    known = speaker.map(lambda value: isinstance(value, str) and value != "").astype(bool)
+    known = np.array([isinstance(value, str) and value != "" for value in speaker.to_numpy(dtype=object).tolist()],
+                     dtype=bool)
     quotes = quotes[known]
     return pd.DataFrame({"article_id": quotes["article_id"].astype(str).to_numpy(),
                          "sentence_id": quotes["sentence_id"].astype("int64").to_numpy(),
                          "actor": quotes["speaker_id"].to_numpy()}).drop_duplicates()
-
-
-def _last_break(text: str, position: int) -> int:
-    last = 0
-    for match in _CLAUSE_BREAK.finditer(text, 0, position):
-        last = match.end()
-    return last
-
-
-def _next_break(text: str, position: int) -> int:
-    match = _CLAUSE_BREAK.search(text, position)
-    return match.start() if match else len(text)
