@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pandas as pd
@@ -122,3 +123,21 @@ def test_round4_matches_on_many_values():
     rng = np.random.default_rng(3)
     values = np.concatenate([rng.uniform(-1, 1, 20000), np.round(rng.uniform(-1, 1, 20000), 5)])
     assert _round4(values).tolist() == [round(value, 4) for value in values.tolist()]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("AS prihatin atas kerja sama Rusia dan Korut.", {"AS"}),  # named before the stance word
+    ("Washington menuduh Pyongyang memasok senjata.", {"Washington"}),
+    ("Kerja sama itu berbahaya, kata Kirby.", {"Kirby"}),  # postposed reporting clause
+    ("Rusia dan Korut bertemu; Washington menuduh Pyongyang", {"Washington"}),  # the stance word's clause only
+    ("Rusia dan Korut bertemu di Vladivostok.", set()),  # no stance word: nobody voices it
+])
+def test_sentence_holders_by_clause(text, expected):
+    from warta.sentiment.lexicon import load_lexicon
+    from warta.sentiment.targets import sentence_holders
+
+    offset = 100  # offsets are into the body, not the sentence
+    names = ("AS", "Rusia", "Korut", "Washington", "Pyongyang", "Kirby")
+    found = sorted((m.start() + offset, m.end() + offset, name) for name in names
+                   for m in re.finditer(rf"\b{name}\b", text))
+    assert sentence_holders(load_lexicon(), text, offset, found) == expected
