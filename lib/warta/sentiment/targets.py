@@ -8,17 +8,16 @@ as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing 
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
-from contextlib import contextmanager
 from itertools import accumulate, chain
 from operator import itemgetter
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from warta.runtime import collector_paused
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import load_lexicon, stance_spans
 from warta.sentiment.scoring import score_sentences, wilson_interval
@@ -42,22 +41,11 @@ def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.D
     grouped per article and per actor with numpy. Only the holder test reads text, once for each
     sentence that names an actor; evidence dicts are built for the (at most 5) sentences kept.
     """
-    with _collector_paused():
+    # Scoring allocates a few hundred thousand small acyclic dicts, lists and tuples; with the
+    # collector on, each burst set off collections that walk every object of the (large) input
+    # tables, about a fifth of the CPU at 10k articles.
+    with collector_paused():
         return _score_actors(articles, mentions=mentions, quotes=quotes, sentences=sentences, model=model)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: scoring allocates a few hundred thousand small
-    acyclic dicts, lists and tuples, and each allocation burst set off collections that walk every
-    object of the (large) input tables, about a fifth of the CPU at 10k articles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None,
