@@ -659,3 +659,15 @@ def test_an_unreadable_roots_file_only_means_stemming_again(tmp_path, monkeypatc
     lexicon_module.save_roots()  # replaces the broken file
     monkeypatch.setattr(lexicon_module, "_ROOTS", None)
     assert lexicon_module._roots()["menyerang"] == "serang"
+
+
+def test_roots_of_another_stem_version_are_not_read(tmp_path, monkeypatch):
+    from warta.sentiment import lexicon as lexicon_module
+
+    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    lexicon_module.stem("menyerang")
+    lexicon_module.save_roots()
+    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
+    monkeypatch.setattr(lexicon_module, "_ROOTS_FORMAT", lexicon_module._ROOTS_FORMAT + 1)
+    assert lexicon_module._roots() == {}

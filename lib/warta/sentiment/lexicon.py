@@ -514,6 +514,9 @@ def stem(word: str) -> str:
 # would stem the lexicon's terms and the corpus's word forms again, so the roots found are kept
 # in the cache folder, per Sastrawi version, and read once per process.
 _MAX_ROOTS = 500_000
+# Part of the file name with Sastrawi's version: bump it when stem() changes what it returns, so
+# that no process reads roots an older stem() found.
+_ROOTS_FORMAT = 1
 _ROOTS: dict[str, str] | None = None
 _ROOTS_SAVED = 0  # how many of _ROOTS the file held (or this process wrote)
 
@@ -533,7 +536,7 @@ def _roots_path() -> Path:
         sastrawi = version("PySastrawi")
     except PackageNotFoundError:  # pragma: no cover - a source checkout of Sastrawi
         sastrawi = "unknown"
-    return config.cache_dir() / "roots" / f"sastrawi-{sastrawi}.pickle"
+    return config.cache_dir() / "roots" / f"sastrawi-{sastrawi}-stem{_ROOTS_FORMAT}.pickle"
 
 
 def _read_roots(path: Path) -> dict[str, str]:
