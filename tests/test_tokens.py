@@ -12,6 +12,7 @@ import random
 import pytest
 
 from warta import actors
+from warta import gazetteer as gazetteer_module
 from warta.gazetteer import load_gazetteer, tokenize
 
 if os.environ.get("WARTA_PURE_PYTHON") == "1":
@@ -60,3 +61,21 @@ def test_capitalised_runs_agree_on_random_texts():
                                         tokens.ends) == python, text
         checked += bool(python)
     assert checked > 1000  # most texts hold a run
+
+
+def test_split_ascii_agrees_past_its_word_cache_and_offset_table():
+    # 20,000 distinct words of 1-20 letters fill the cache of recent words (8,192 slots) many times
+    # over, so slots are taken by other words of the same hash; 300,000 characters run past the
+    # table of shared offsets (65,536). Each value must still be that of the Python split.
+    rng = random.Random(11)
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+    vocabulary = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 20))) for _ in range(20_000)]
+    text = "".join(rng.choice(vocabulary) + rng.choice([" ", ", ", ". ", "-", "\n"]) for _ in range(30_000))
+    assert len(text) > 4 * 65_536
+    split = _tokens.split_ascii(text)
+    reference = gazetteer_module._tokenize_python(text, text)
+    assert split == (reference.words, reference.keys, reference.starts, reference.ends, reference.joined)
+    again = _tokens.split_ascii(text)  # the cache now holds words of this text: the same values
+    assert again == split
+    words = _tokens.split_ascii("yang Presiden yang presiden")[1]
+    assert words[0] is words[2] and words[1] is words[3]  # short words and keys are shared, not made anew

@@ -15,10 +15,13 @@ about a third longer.
 
 cdef extern from "Python.h":
     const void* PyUnicode_DATA(object text)
+    Py_ssize_t PyUnicode_GET_LENGTH(object text)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
     int PyUnicode_1BYTE_KIND
 
+from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport malloc, free
+from libc.string cimport memcmp
 
 # Character classes of ASCII, as in the Python path: a word is a run of [A-Za-z0-9_]; a gap joins
 # two words of one name when it holds only whitespace (str.isspace: \t-\r, \x1c-\x1f, space),
@@ -45,6 +48,43 @@ cdef void _fill_classes():
 
 
 _fill_classes()
+
+
+# Making and freeing ~430 words and ~860 offsets per 3 KB article cost more than the split itself.
+# Offsets below _N_OFFSETS come from one table of ints made at import (1.8 MB), and short words
+# from a small cache of the words last seen, so the common ones ("yang", "di", "Presiden") are
+# shared, not made anew. Neither changes a value: ints and strs are immutable.
+cdef Py_ssize_t _N_OFFSETS = 65536
+cdef tuple _OFFSETS = tuple(range(_N_OFFSETS))
+cdef enum:
+    _WORD_SLOTS = 8192  # a power of two
+    _LONGEST_CACHED = 12  # longer words are rarely repeated
+cdef PyObject* _recent_words[_WORD_SLOTS]  # empty (NULL) at load, as C statics are
+
+
+cdef inline object _offset(Py_ssize_t value):
+    return _OFFSETS[value] if value < _N_OFFSETS else value
+
+
+cdef object _ascii_word(const unsigned char* chars, Py_ssize_t size):
+    """The str of ``chars[:size]`` (ASCII), taken from the recent words when it is there."""
+    cdef unsigned int slot = 2166136261u  # FNV-1a
+    cdef Py_ssize_t k
+    cdef PyObject* held
+    cdef object word
+    if size > _LONGEST_CACHED:
+        return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, size)
+    for k in range(size):
+        slot = (slot ^ chars[k]) * 16777619u
+    slot &= _WORD_SLOTS - 1
+    held = _recent_words[slot]
+    if held != NULL and PyUnicode_GET_LENGTH(<object> held) == size and memcmp(PyUnicode_DATA(<object> held), chars, size) == 0:
+        return <object> held
+    word = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, size)
+    Py_INCREF(word)  # the slot's own reference; the word it replaces loses its
+    _recent_words[slot] = <PyObject*> word
+    Py_XDECREF(held)
+    return word
 
 
 def split_ascii(str text not None):
@@ -80,17 +120,17 @@ def split_ascii(str text not None):
                     upper = True
                 i += 1
             end = i
-            word = text[start:end]
+            word = _ascii_word(s + start, end - start)
             words.append(word)
             if upper:
                 for k in range(start, end):
                     c = s[k]
                     lowered[k - start] = c + 32 if 65 <= c <= 90 else c
-                keys.append(PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, lowered, end - start))
+                keys.append(_ascii_word(<const unsigned char*> lowered, end - start))
             else:
                 keys.append(word)
-            starts.append(start)
-            ends.append(end)
+            starts.append(_offset(start))
+            ends.append(_offset(end))
             dots = others = 0
             while i < n and not (CLASS[s[i]] & WORD):
                 c = s[i]
