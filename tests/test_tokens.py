@@ -79,3 +79,48 @@ def test_split_ascii_agrees_past_its_word_cache_and_offset_table():
     assert again == split
     words = _tokens.split_ascii("yang Presiden yang presiden")[1]
     assert words[0] is words[2] and words[1] is words[3]  # short words and keys are shared, not made anew
+
+
+def test_compiled_candidate_has_the_dataclass_fields_and_defaults():
+    compiled = _tokens.Candidate(3, 5, "PER", "rule", 0.7)
+    python = actors._PythonCandidate(3, 5, "PER", "rule", 0.7)
+    fields = ["first", "last", "type", "method", "confidence", "entry", "weak", "resolution"]
+    assert [getattr(compiled, name) for name in fields] == [getattr(python, name) for name in fields]
+    compiled.weak, compiled.resolution = True, "fuzzy:90 A→B"
+    assert (compiled.weak, compiled.resolution) == (True, "fuzzy:90 A→B")
+    assert repr(compiled).startswith("Candidate(first=3, last=5, type='PER'")
+
+
+def test_seed_candidates_agree_with_python(monkeypatch):
+    gazetteer = load_gazetteer(())
+    text = "Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Pyongyang, kata juru bicara Kremlin, AS dan PBB."
+    tokens = tokenize(text)
+    found = gazetteer.spans(tokens)
+    candidates, owner = _tokens.seed_candidates(found, actors._ALIAS_CONFIDENCE, len(tokens.words))
+    monkeypatch.setattr(actors, "_Candidate", actors._PythonCandidate)
+    expected, expected_owner = actors._seed_candidates(found, len(tokens.words))
+    assert owner == expected_owner and owner.count(-1) < len(owner)
+    fields = ["first", "last", "type", "method", "confidence", "entry", "weak", "resolution"]
+    assert [[getattr(c, f) for f in fields] for c in candidates] == [[getattr(c, f) for f in fields] for c in expected]
+    assert {c.entry.name for c in candidates} >= {"Vladimir Putin", "Kim Jong Un", "Pyongyang", "Kremlin", "PBB"}
+
+
+def test_mentions_agree_with_the_pure_python_candidates(monkeypatch):
+    texts = _random_news(40)
+    compiled = [actors.extract_actors(text, use_model=False) for text in texts]
+    monkeypatch.setattr(actors, "_Candidate", actors._PythonCandidate)
+    monkeypatch.setattr(actors, "_compiled_seed", None)
+    assert [actors.extract_actors(text, use_model=False) for text in texts] == compiled
+    assert sum(map(len, compiled)) > 200
+
+
+def _random_news(n: int) -> list[str]:
+    """Texts of shuffled seed paragraphs: the names, roles and quotes the passes read."""
+    from pathlib import Path
+
+    from warta import config
+
+    paragraphs = [line for path in sorted(Path(config.seeds_dir()).glob("*.txt"))
+                  for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 80]
+    rng = random.Random(3)
+    return [" ".join(rng.sample(paragraphs, 4)) for _ in range(n)]
