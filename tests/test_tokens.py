@@ -124,3 +124,15 @@ def _random_news(n: int) -> list[str]:
                   for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 80]
     rng = random.Random(3)
     return [" ".join(rng.sample(paragraphs, 4)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text, heads", [
+    ("Kementerian Luar Negeri dan badan PBB serta Partai Golkar", [0, 7]),  # "badan" is lower case
+    ("Universitas Cambridge; Badan", [0, 2]),
+    ("tidak ada", []),
+    ("", []),
+])
+def test_capitalised_heads(text, heads):
+    tokens = tokenize(text)
+    python = actors._capitalised_heads(tokens.keys, tokens.words, actors.ORG_HEADS)
+    assert _tokens.capitalised_heads(tokens.keys, tokens.words, actors.ORG_HEADS) == python == heads

@@ -290,3 +290,16 @@ def seed_candidates(list spans not None, confidence_of not None, Py_ssize_t n_to
             owner[k] = index_object
         index += 1
     return candidates, owner
+
+
+def capitalised_heads(list keys not None, list words not None, frozenset heads not None):
+    """The filter of :func:`warta.actors._capitalised_heads`: indices of the capitalised words whose key is in ``heads``."""
+    cdef Py_ssize_t k, n = len(keys)
+    cdef list found = []
+    cdef Py_UCS4 initial
+    for k in range(n):
+        if keys[k] in heads:
+            initial = (<str> words[k])[0]
+            if initial.isupper():
+                found.append(k)
+    return found

@@ -51,9 +51,9 @@ from warta.text import sentence_spans, trie_pattern
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
-    from warta._tokens import seed_candidates as _compiled_seed
+    from warta._tokens import capitalised_heads as _compiled_heads, seed_candidates as _compiled_seed
 except ImportError:  # pragma: no cover - depends on the build machine
-    _CompiledCandidate = _compiled_runs = _compiled_seed = None
+    _CompiledCandidate = _compiled_heads = _compiled_runs = _compiled_seed = None
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
@@ -543,8 +543,12 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
     n, resume = len(tokens.words), 0
-    for k in list(compress(range(n), map(ORG_HEADS.__contains__, tokens.keys))):
-        if k < resume or owner[k] >= 0 or not tokens.words[k][0].isupper() or not tokens.joined[k]:
+    if _compiled_heads is not None:
+        heads = _compiled_heads(tokens.keys, tokens.words, ORG_HEADS)
+    else:
+        heads = _capitalised_heads(tokens.keys, tokens.words, ORG_HEADS)
+    for k in heads:
+        if k < resume or owner[k] >= 0 or not tokens.joined[k]:
             continue
         last = k + 1
         while last < n and tokens.joined[last - 1]:
@@ -561,6 +565,11 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
         resume = last
+
+
+def _capitalised_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
+    """Indices of the capitalised words whose key is in ``heads`` (``warta._tokens`` compiles this filter)."""
+    return [k for k in compress(range(len(keys)), map(heads.__contains__, keys)) if words[k][0].isupper()]
 
 
 def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[tuple[int, int]]:
@@ -873,13 +882,13 @@ def _is_credit(text: str, row: tuple, outlet: str) -> bool:
     if outlet and fold(outlet).startswith(fold(row[_NAME])[:6]):
         return True
     before = text[max(0, start - 40) : start]
-    words = [fold(w) for w in _WORDS.findall(before)[-4:]]
-    if any(w in CREDIT_CUES for w in words):
-        return True
+    # The cheap tests first; the answer does not depend on their order.
     if before.rfind("(") > before.rfind(")"):
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    return _DATELINE_TAIL.match(text, end) is not None and start - line_start < 60
+    if start - line_start < 60 and _DATELINE_TAIL.match(text, end) is not None:
+        return True
+    return not CREDIT_CUES.isdisjoint(map(fold, _WORDS.findall(before)[-4:]))
 
 
 # --- resolution ---------------------------------------------------------------------------
@@ -904,7 +913,7 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
         else:
             entry, resolution = _fuzzy_entry(surface, candidate.type, gazetteer, options)
             if entry is None:
-                entry = Entry(actor_id(candidate.type, surface), _display_name(surface), candidate.type)
+                entry = _unknown_entry(candidate.type, surface)
         type_ = entry.type
         role = ""
         # Most persons follow a lower-case word that opens no role and no apposition follows
@@ -916,6 +925,12 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
         rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype, role,
                      candidate.confidence, candidate.method, resolution))
     return _resolve_short_forms(rows, live)
+
+
+@lru_cache(maxsize=65536)
+def _unknown_entry(type_: str, surface: str) -> Entry:
+    """The entry of a name the gazetteer does not know (cached: such names recur across articles)."""
+    return Entry(actor_id(type_, surface), _display_name(surface), type_)
 
 
 def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | None, str]:
@@ -1025,9 +1040,11 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
                                 if p >= 0), default=len(text))
             stop = sentence_end if stop < 0 else min(stop, sentence_end)
             phrase = text[tokens.starts[last] : stop].strip()
-            # "kedatangan Putin, pemimpin Korea Utara, Kim Jong Un": the role of the next name.
-            next_person = any(c.type == "PER" and tokens.starts[c.first] > stop
-                              and text[stop : tokens.starts[c.first]].strip() == "," for c in live)
+            # "kedatangan Putin, pemimpin Korea Utara, Kim Jong Un": the role of the next name. Only
+            # the first name after the phrase can follow it with a bare comma between.
+            following = bisect_right(live, stop, key=lambda c: tokens.starts[c.first])
+            next_person = following < len(live) and live[following].type == "PER" and (
+                text[stop : tokens.starts[live[following].first]].strip() == ",")
             if len(phrase.split()) <= 14 and not next_person:
                 return phrase
     return ""
