@@ -147,14 +147,17 @@ def compiled() -> bool:
     """Whether the compiled token loops (warta._tokens) are in use."""
     from warta import actors, gazetteer
 
-    return None not in (gazetteer._split_ascii, gazetteer._compiled_spans, actors._compiled_runs)
+    return None not in (gazetteer._split_ascii, gazetteer._compiled_spans, actors._compiled_runs,
+                        actors._compiled_heads, actors._compiled_seed, actors._CompiledCandidate)
 
 
 def use_pure_python() -> None:
-    """Switch this process to the pure-Python token loops (the fallback without a C compiler)."""
+    """Switch this process to the pure-Python token loops and candidates (the fallback without a C compiler)."""
     from warta import actors, gazetteer
 
     gazetteer._split_ascii = gazetteer._compiled_spans = actors._compiled_runs = None
+    actors._compiled_heads = actors._compiled_seed = None
+    actors._Candidate = actors._PythonCandidate
 
 
 def clear_text_cache() -> None:

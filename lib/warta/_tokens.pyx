@@ -1,16 +1,20 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled token loops of actor extraction: the hottest three, each beside its Python reference.
+"""Compiled hot paths of actor extraction, each beside its Python reference.
 
 * :func:`split_ascii`: the word split of plain-ASCII text (:func:`warta.gazetteer.tokenize`). The
   Python path makes one C-level regex split and then builds offsets, keys and joins with several
-  passes over the pieces; this one does it in one pass over the text's bytes.
+  passes over the pieces; this one does it in one pass over the text's bytes, sharing the ints of
+  offsets and the strs of recently seen short words instead of making new ones.
 * :func:`gazetteer_spans`: the longest-match loop of :meth:`warta.gazetteer.Gazetteer.spans`.
 * :func:`capitalised_runs`: the scan of :func:`warta.actors._person_rule`.
+* :func:`capitalised_heads`: the head-word filter of :func:`warta.actors._organisation_rule`.
+* :class:`Candidate` and :func:`seed_candidates`: the candidate record of :mod:`warta.actors` and
+  its seeding from the gazetteer matches (the dataclass ``_PythonCandidate`` and ``_seed_candidates``).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
 ``tests/test_gazetteer.py``). The module is built when a C compiler is present (``pip install
--e .`` with Cython) and is optional: without it the Python loops run, and actor extraction takes
-about a third longer.
+-e .`` with Cython) and is optional: without it the Python paths run, and fast actor extraction
+takes about twice as long (``benchmarks/bench_actors.py --pure-python``).
 """
 
 cdef extern from "Python.h":

@@ -25,7 +25,8 @@ News agencies and outlets are recognised but dropped where they are credited as 
 Speed: ``use_model=False`` (or ``[actors] model = false``) is the fast mode, gazetteer and rules
 without the tagger. Each text is tokenised once (split on a copy with the usual curly quotes,
 long dashes and no-break spaces swapped for ASCII marks, so most news splits as 1-byte text,
-see :func:`warta.gazetteer.tokenize`); the passes filter tokens with C-level
+see :func:`warta.gazetteer.tokenize`); the hottest loops and the candidate records are compiled
+(:mod:`warta._tokens`, with Python stand-ins), the passes filter tokens with C-level
 ``map``/``compress`` before any Python work, mentions are plain tuples until the table is built
 column by column, and sentence ids come from one search over the whole batch
 (``benchmarks/bench_actors.py``).
