@@ -31,6 +31,33 @@ def test_parts_round_trip_nested_cells(tmp_path, column, values):
     pd.testing.assert_frame_equal(back, frame)
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([["a"], [], {"k": 1}], [["a"], [], {"k": 1}]),
+        ([["a"], None, float("nan")], [["a"], None, None]),
+        ([[], pd.NA], [[], pd.NA]),
+    ],
+)
+def test_nested_cells_are_stored_with_missing_values_as_none(values, expected):
+    cells = cache._plain_cells(pd.Series(values, dtype=object))
+    assert cells == expected and [type(cell) for cell in cells] == [type(cell) for cell in expected]
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        (pd.DataFrame({"a": pd.Series(["x"], dtype="str"), "n": [1], "f": [0.5], "o": pd.Series(["y"], dtype=object)}),
+         ["a", "o"]),
+        (pd.DataFrame({"n": [1], "b": [True]}), []),
+    ],
+)
+def test_dictionary_pages_only_for_text_columns(frame, expected):
+    import pyarrow as pa
+
+    assert cache._text_columns(pa.Table.from_pandas(frame, preserve_index=False).schema) == expected
+
+
 def test_keys_map_each_file_to_its_first_part(tmp_path):
     store = cache.Store(tmp_path)
     first = store.write_part("load", "v", ["a", "b"], {})

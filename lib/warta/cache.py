@@ -210,10 +210,18 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     if nested:
         # One pickle for all nested columns: equal objects (keys, terms) are written once.
         with open(path.with_suffix(NESTED_SUFFIX), "wb") as handle:
-            pickle.dump({column: [_plain(value) for value in frame[column]] for column in nested}, handle,
+            pickle.dump({column: _plain_cells(frame[column]) for column in nested}, handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
     # No column statistics: nothing reads a part by row groups, and they cost a fifth of the writing.
-    pq.write_table(table.replace_schema_metadata(metadata), path, write_statistics=False)
+    # Dictionary pages only for text: numbers (offsets, row numbers) are mostly distinct, and the
+    # writer builds a dictionary for each before falling back to plain pages.
+    pq.write_table(table.replace_schema_metadata(metadata), path, write_statistics=False,
+                   use_dictionary=_text_columns(table.schema))
+
+
+def _text_columns(schema: pa.Schema) -> list[str]:
+    """The names of the string columns of ``schema`` (the ones worth dictionary-encoding)."""
+    return [field.name for field in schema if pa.types.is_string(field.type) or pa.types.is_large_string(field.type)]
 
 
 def _read_parquet(path: Path) -> pd.DataFrame:
@@ -242,6 +250,13 @@ def _is_nested(series: pd.Series) -> bool:
     if series.dtype != object:
         return False
     return any(isinstance(value, (list, dict, tuple)) for value in series)
+
+
+def _plain_cells(series: pd.Series) -> list:
+    """A nested column's cells as stored (see :func:`_plain`), without a call per cell when none is missing."""
+    if not series.isna().any():  # the usual case: every cell is a list or dict, stored as it is
+        return series.tolist()
+    return [_plain(value) for value in series]
 
 
 def _plain(value):

@@ -625,7 +625,8 @@ def _keyed(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str,
     """Give each output row the key of the file its article came from, and its order."""
     import pyarrow as pa
 
-    key_of = dict(zip(articles["article_id"], articles[KEY]))
+    # tolist() converts each column at once; zipping the Arrow-backed columns costs one call per cell.
+    key_of = dict(zip(articles["article_id"].tolist(), articles[KEY].tolist()))
     keyed = {}
     for name, table in tables.items():
         table = table.reset_index(drop=True)
