@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+import random
 
 import pandas as pd
 import pytest
 
+from warta import actors as actors_module
 from warta.actors import (MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_mentions_and_quotes,
                           extract_quotes, quotes_in_text)
 from warta.text import sentence_spans
@@ -438,3 +440,21 @@ def test_indirect_quote_cues_are_whole_words(body, cue):
     frame = articles(body)
     quotes = extract_quotes(frame, extract_mentions(frame))
     assert list(quotes["cue"]) == ([cue] if cue else [])
+
+
+def _quote_like_texts(n: int, seed: int = 8) -> list[str]:
+    """Random texts of speech verbs (whole, inside words, glued), quotation marks and filler."""
+    rng = random.Random(seed)
+    pieces = ["mengatakan", "menyebutkan", "menyebut", "bilang", "terbilang", "Mengatakan", "_menilai", "menilai2",
+              "kata", "menurut", "Menurutnya", "“", "”", '"', "ab", "Putin", " ", ", ", ". ", "\n", "é", "berkata"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(n)]
+
+
+def test_quote_and_verb_scans_find_what_the_patterns_find():
+    texts = _quote_like_texts(3000)
+    for text in texts:
+        assert [m.span() for m in actors_module._quote_matches(text)] == [m.span() for m in actors_module._QUOTE.finditer(text)], text
+        assert ([m.span() for m in actors_module._indirect_matches(text)]
+                == [m.span() for m in actors_module._INDIRECT.finditer(text)]), text
+    assert sum(bool(actors_module._indirect_matches(text)) for text in texts) > 600
+    assert sum(bool(actors_module._quote_matches(text)) for text in texts) > 300

@@ -34,7 +34,7 @@ column by column, and sentence ids come from one search over the whole batch
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -142,7 +142,8 @@ _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
-_QUOTE = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
+_QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # greedy = lazy here: the content holds no closing mark
+_QUOTE_OPENERS = ("\"", "“")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi)(?:nya)?)\b",
     re.IGNORECASE)
@@ -151,12 +152,12 @@ _CUE_AFTER_QUOTE = re.compile(
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
                                 re.IGNORECASE)
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(SPEECH_VERBS) + r")\b")
+_SPEECH_VERB_LETTERS = re.compile(trie_pattern(SPEECH_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
-_ANY_CUE = re.compile(trie_pattern([*SPEECH_VERBS, "menurut", "Menurut"]))
-_LAST_WORD = re.compile(r"\w+$")
+_SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 
 
@@ -357,14 +358,18 @@ def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
 
 def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tuple]]) -> pd.DataFrame:
     """The quotes table of ``articles``, given each article id's mentions (rows in :class:`Mention` field order)."""
-    rows: list[dict] = []
-    for article in _usable(articles):
-        body = _text(article.get("body"))
+    columns: list[list] = [[] for _ in QUOTE_COLUMNS]
+    for article_id, body, _ in _usable_columns(articles):
+        body = _text(body)
         if not body.strip():
             continue
-        for quote in quotes_in_text(body, by_article.get(article["article_id"], [])):
-            rows.append({"article_id": article["article_id"], **quote})
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(QUOTE_DTYPES)
+        article_id = article_id() if callable(article_id) else article_id
+        rows = _quote_rows(body, by_article.get(article_id, []))
+        columns[0] += [article_id] * len(rows)
+        for column, values in zip(columns[1:], zip(*rows)):
+            column.extend(values)
+    return pd.DataFrame({name: _column(values, QUOTE_DTYPES[name]) for name, values in zip(QUOTE_COLUMNS, columns)},
+                        columns=QUOTE_COLUMNS)
 
 
 def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
@@ -382,47 +387,96 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
     return {article_id: rows[start:end] for article_id, start, end in zip(article_ids, [0, *ends], ends)}
 
 
+def _quote_matches(text: str) -> list[re.Match]:
+    """``_QUOTE.finditer(text)``, tried only where a quotation mark opens (a regex scan of every
+    character costs several times more than finding the few marks)."""
+    marks = []
+    for mark in _QUOTE_OPENERS:
+        position = text.find(mark)
+        while position >= 0:
+            marks.append(position)
+            position = text.find(mark, position + 1)
+    matches, resume = [], 0
+    for position in sorted(marks):
+        if position >= resume and (match := _QUOTE.match(text, position)) is not None:
+            matches.append(match)
+            resume = match.end()
+    return matches
+
+
+def _indirect_matches(text: str) -> list[re.Match]:
+    """``_INDIRECT.finditer(text)``, tried only where a verb's letters start (found without word
+    boundaries, which keep the regex engine from skipping ahead; the verbs are letters only, so no
+    such hit can hide a match at a boundary)."""
+    matches, resume = [], 0
+    for hit in _SPEECH_VERB_LETTERS.finditer(text):
+        position = hit.start()
+        if position >= resume and (match := _INDIRECT.match(text, position)) is not None:
+            matches.append(match)
+            resume = match.end()
+    return matches
+
+
 def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
     """Find the quotes of one text given its mentions; pronoun speakers take the previous speaker.
 
     ``mentions`` may also be plain tuples in :class:`Mention` field order (the extractor's rows):
     the quote helpers read fields by position.
     """
+    return [dict(zip(QUOTE_COLUMNS[1:], row)) for row in _quote_rows(text, mentions)]
+
+
+def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
+    """:func:`quotes_in_text` as plain tuples in ``QUOTE_COLUMNS`` order without the article id."""
     mentions = sorted(mentions, key=_START_OF)
+    at = _Mentions(mentions)
     spans = sentence_spans(text)
     starts = [start for start, _ in spans]
     found: list[tuple[int, str, str, str, tuple | None, bool]] = []  # position, text, kind, cue, speaker, pronoun
     quoted: list[tuple[int, int]] = []
-    for match in _QUOTE.finditer(text):
+    for match in _quote_matches(text):
         quoted.append(match.span())
         content = match.group(1).strip().rstrip(",").strip()
         after = _CUE_AFTER_QUOTE.match(text, match.end())
         if after:
             cue = after.group("cue")
             pronoun = cue.lower().endswith("nya")
-            speaker = None if pronoun else _speaker_after(text, mentions, after.end())
+            speaker = None if pronoun else _speaker_after(text, at, after.end())
             found.append((match.start(), content, "direct", cue, speaker, pronoun))
             continue
         before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
         if before:
-            speaker, pronoun = _subject(text, mentions, before.start())
+            speaker, pronoun = _subject(text, at, before.start())
             found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
-    # Only sentences holding a cue's letters can hold a cue; the per-sentence patterns then decide.
-    cued = {bisect_right(starts, match.start()) - 1 for match in _ANY_CUE.finditer(text)}
-    for sentence_start, sentence_end in (spans[k] for k in sorted(cued) if k >= 0):
-        sentence = text[sentence_start:sentence_end]
-        for match in _INDIRECT.finditer(sentence):
-            position = sentence_start + match.start()
+    # Indirect speech: the verbs of the whole text, each read within its sentence (sentences start
+    # and end beside spaces or marks, so a word boundary is the same in either); "menurut" only in
+    # the sentences that hold it.
+    cued: dict[int, list[re.Match]] = {}
+    for match in _indirect_matches(text):
+        k = bisect_right(starts, match.start()) - 1
+        if k >= 0 and match.end() <= spans[k][1]:
+            cued.setdefault(k, []).append(match)
+    position = text.find("enurut")
+    while position >= 0:
+        k = bisect_right(starts, position) - 1
+        if k >= 0:
+            cued.setdefault(k, [])
+        position = text.find("enurut", position + 1)
+    for k in sorted(cued):
+        sentence_start, sentence_end = spans[k]
+        for match in cued[k]:
+            position = match.start()
             if any(a <= position < b for a, b in quoted):
                 continue
-            rest = text[sentence_start + match.end() : sentence_end]
+            rest = text[match.end() : sentence_end]
             if rest.lstrip(" ,:")[:1] in ("“", '"'):
                 continue  # 'X mengatakan, "…"' is a direct quote
             _, that, tail = rest.partition("bahwa")
             content = (tail if that else rest).strip(" ,:;.")
-            speaker, pronoun = _subject(text, mentions, position)
+            speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
+        sentence = text[sentence_start:sentence_end]
         for match in (_MENURUT.finditer(sentence) if "enurut" in sentence else ()):
             position = sentence_start + match.start()
             if any(a <= position < b for a, b in quoted):
@@ -431,23 +485,21 @@ def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
             pronoun = cue.lower().endswith("nya")
             rest = text[sentence_start + match.end() : sentence_end]
             _, comma, tail = rest.partition(",")
-            speaker = None if pronoun else _speaker_after(text, mentions, sentence_start + match.end())
+            speaker = None if pronoun else _speaker_after(text, at, sentence_start + match.end())
             content = (tail if comma else rest).strip(" ,:;.")
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
-    quotes: list[dict] = []
+    quotes: list[tuple] = []
     previous: tuple | None = None
-    for position, content, kind, cue, speaker, pronoun in sorted(found, key=lambda f: f[0]):
+    for position, content, kind, cue, speaker, pronoun in sorted(found, key=_START_OF):
         if pronoun and speaker is None:
             speaker = previous
         previous = speaker or previous
-        quotes.append({
-            "sentence_id": max(0, bisect_right(starts, position) - 1),
-            "speaker_id": speaker[_ACTOR_ID] if speaker else "",
-            "speaker": speaker[_NAME] if speaker else "",
-            "role": _actor_role(speaker, mentions) if speaker else "",
-            "text": content, "kind": kind, "cue": cue,
-        })
+        sentence_id = max(0, bisect_right(starts, position) - 1)
+        if speaker:
+            quotes.append((sentence_id, speaker[_ACTOR_ID], speaker[_NAME], at.role_of(speaker), content, kind, cue))
+        else:
+            quotes.append((sentence_id, "", "", "", content, kind, cue))
     return quotes
 
 
@@ -1060,29 +1112,56 @@ def _display_name(surface: str) -> str:
 # --- quotes -------------------------------------------------------------------------------
 
 
-def _speaker_after(text: str, mentions: Sequence[tuple], position: int) -> tuple | None:
+class _Mentions:
+    """One text's mentions (rows in :class:`Mention` order, sorted by start) with what the quote
+    helpers look up in them: the rows from a position on (by bisection) and each actor's first role."""
+
+    __slots__ = ("rows", "starts", "_roles")
+
+    def __init__(self, rows: Sequence[tuple]) -> None:
+        self.rows = rows
+        self.starts = [row[_START] for row in rows]
+        self._roles: dict[str, str] | None = None
+
+    def role_of(self, speaker: tuple) -> str:
+        """The speaker's role: its own, else the first one stated for the same actor in the text."""
+        if speaker[_ROLE]:
+            return speaker[_ROLE]
+        if self._roles is None:
+            self._roles = {}
+            for row in self.rows:
+                if row[_ROLE]:
+                    self._roles.setdefault(row[_ACTOR_ID], row[_ROLE])
+        return self._roles.get(speaker[_ACTOR_ID], "")
+
+
+def _speaker_after(text: str, mentions: _Mentions, position: int) -> tuple | None:
     """The speaker named after an attribution cue: the first person before the clause ends, else the first actor."""
     limit = len(text)
     for stop in (".", "\n", "“", "\""):
         found = text.find(stop, position)
         if found >= 0:
             limit = min(limit, found)
-    following = [m for m in mentions if position <= m[_START] < limit and m[_START] - position < 120]
+    limit = min(limit, position + 120)
+    rows, starts = mentions.rows, mentions.starts
+    following = rows[bisect_left(starts, position) : bisect_left(starts, limit)]
     persons = [m for m in following if m[_TYPE] == "PER"]
     return persons[0] if persons else (following[0] if following else None)
 
 
-def _subject(text: str, mentions: Sequence[tuple], position: int) -> tuple[tuple | None, bool]:
+def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | None, bool]:
     """The subject of a speech verb at ``position``; ``(None, True)`` when it is a pronoun."""
     # Offsets into ``text`` rather than slices of it: a slice of the whole prefix per verb is quadratic.
     end = _rstrip_end(text, position)
     window = max(0, end - 40)  # a pronoun is short: a word running past the window is none
-    word = _LAST_WORD.search(text, window, end)
-    if word and not (word.start() == window and window and _LAST_WORD.match(text, window - 1, window)) \
-            and fold(word.group()) in PRONOUNS:
+    word_start = end
+    while word_start > window and _is_word_char(text[word_start - 1]):
+        word_start -= 1
+    if word_start < end and not (word_start == window and window and _is_word_char(text[window - 1])) \
+            and fold(text[word_start:end]) in PRONOUNS:
         return None, True
-    sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
     if end and text[end - 1] == ",":
+        sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
         end = _rstrip_end(text, end - 1)
         # "Jens Stoltenberg, pada konferensi pers …, mengatakan": skip an inserted lower-case clause.
         comma = text.rfind(",", sentence_start, end)
@@ -1093,6 +1172,11 @@ def _subject(text: str, mentions: Sequence[tuple], position: int) -> tuple[tuple
     return _mention_ending_at(text, mentions, _rstrip_end(text, end, " )")), False
 
 
+def _is_word_char(char: str) -> bool:
+    """Whether ``char`` is a regex word character (``\\w``: a letter, a digit of any kind or ``_``)."""
+    return char.isalnum() or char == "_"
+
+
 def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
     """Where ``text[:end].rstrip(chars)`` would end, without copying the prefix."""
     while end and (text[end - 1] in chars if chars else text[end - 1].isspace()):
@@ -1100,10 +1184,14 @@ def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
     return end
 
 
-def _mention_ending_at(text: str, mentions: Sequence[tuple], end: int) -> tuple | None:
-    for mention in reversed(mentions):
+def _mention_ending_at(text: str, mentions: _Mentions, end: int) -> tuple | None:
+    """The last mention ending at or before ``end`` when only spaces and brackets follow it there."""
+    rows = mentions.rows
+    # A mention starting after ``end`` cannot end before it: the search starts below those.
+    for k in range(bisect_right(mentions.starts, end) - 1, -1, -1):
+        mention = rows[k]
         if mention[_END] <= end:
-            return _head_of(mention, mentions) if re.fullmatch(r"[\s)]*", text[mention[_END] : end]) else None
+            return _head_of(mention, rows) if _SPACES_AND_BRACKETS.fullmatch(text, mention[_END], end) else None
     return None
 
 
@@ -1113,12 +1201,6 @@ def _head_of(mention: tuple, mentions: Sequence[tuple]) -> tuple:
         if other[_ACTOR_ID] == mention[_ACTOR_ID] and other[_END] < mention[_START] and mention[_START] - other[_END] <= 3:
             return other
     return mention
-
-
-def _actor_role(speaker: tuple, mentions: Sequence[tuple]) -> str:
-    if speaker[_ROLE]:
-        return speaker[_ROLE]
-    return next((m[_ROLE] for m in mentions if m[_ACTOR_ID] == speaker[_ACTOR_ID] and m[_ROLE]), "")
 
 
 def _text(value: object) -> str:
@@ -1148,10 +1230,3 @@ def _usable_columns(articles: pd.DataFrame) -> Iterable[tuple]:
             raise KeyError("article_id")
         ids = [missing] * n
     return zip(ids, column("body"), column("outlet"))
-
-
-def _usable(articles: pd.DataFrame) -> Iterable[dict]:
-    if "status" in articles.columns:
-        articles = articles[articles["status"] != "rejected"]
-    # Only the columns read here: records of the whole table (vendor dicts, lists) cost far more.
-    return articles[[c for c in ("article_id", "body", "outlet") if c in articles.columns]].to_dict("records")
