@@ -169,7 +169,7 @@ cdef bint _only_space_besides_joiners(const unsigned char* s, Py_ssize_t start, 
 
 
 def gazetteer_spans(list keys not None, list words not None, list joined not None, dict index not None,
-                    dict widths not None, lower_first not None, tuple one_word not None):
+                    dict widths not None, lower_first not None, tuple one_word not None, dict single not None):
     """The compiled loop of :meth:`warta.gazetteer.Gazetteer.spans` (same arguments as its fields).
 
     Leftmost-longest, non-overlapping ``(first, last, entry, alias)`` matches of the alias index
@@ -178,7 +178,6 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
     cdef Py_ssize_t n_tokens = len(keys), i = 0, span, n, limit, j
     cdef list found_spans = []
     cdef object key, found, lengths, exact
-    cdef tuple window
     cdef str word, alias
     cdef Py_UCS4 initial
     cdef bint capital, case_ok
@@ -195,7 +194,7 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
             i += 1
             continue
         if lengths is one_word:
-            entry, alias, exact = index[(key,)]
+            entry, alias, exact = single[key]
             case_ok = (word == exact[0]) if exact is not None else (capital or alias[0].islower())
             if case_ok:
                 found_spans.append((i, i + 1, entry, alias))
@@ -209,10 +208,9 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
             if n > span:
                 continue
             if n == 1:
-                window = (key,)
+                found = single.get(key)
             else:
-                window = tuple(keys[i : i + n])
-            found = index.get(window)
+                found = index.get(tuple(keys[i : i + n]))
             if found is None:
                 continue
             entry, alias, exact = found

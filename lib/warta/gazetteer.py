@@ -103,6 +103,9 @@ class Gazetteer:
     # First key → the alias lengths (in tokens) that open with it, longest first: matching tries
     # only lengths that exist, not every length up to the longest.
     widths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The one-word aliases again, by their key alone: most matches are one word, and a str key
+    # needs no tuple made and hashed per look-up.
+    single: dict[str, tuple[Entry, str, list[str] | None]] = field(default_factory=dict)
 
     @property
     def n_names(self) -> int:
@@ -117,6 +120,8 @@ class Gazetteer:
         # Aliases without lower-case letters must match case-exactly: keep their words to compare.
         exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
         self.index[key] = (entry, alias, exact)
+        if len(key) == 1:
+            self.single[key[0]] = self.index[key]
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         lengths = tuple(sorted({*self.widths.get(key[0], ()), len(key)}, reverse=True))
         self.widths[key[0]] = _ONE_WORD if lengths == _ONE_WORD else lengths
@@ -135,13 +140,13 @@ class Gazetteer:
         """:meth:`find` as plain ``(first, last, entry, alias)`` tuples (the fast path)."""
         if _compiled_spans is not None:
             return _compiled_spans(tokens.keys, tokens.words, tokens.joined, self.index, self.widths,
-                                   self.lower_first, _ONE_WORD)
+                                   self.lower_first, _ONE_WORD, self.single)
         return self._spans_python(tokens)
 
     def _spans_python(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
         """:meth:`spans` without the compiled module: the reference for its loop."""
         found_spans: list[tuple[int, int, Entry, str]] = []
-        index, widths, lower_first = self.index, self.widths, self.lower_first
+        index, widths, lower_first, single = self.index, self.widths, self.lower_first, self.single
         keys, joined, words = tokens.keys, tokens.joined, tokens.words
         n_tokens, resume = len(keys), 0
         # Only tokens that open some alias are looked at (a C-level filter); most words open none.
@@ -156,7 +161,7 @@ class Gazetteer:
             lengths = widths[key]
             if lengths is _ONE_WORD:
                 # Only one-word aliases open with this key (most names): no window to build.
-                entry, alias, exact = index[(key,)]
+                entry, alias, exact = single[key]
                 if words[i] == exact[0] if exact is not None else capital or alias[0].islower():
                     found_spans.append((i, i + 1, entry, alias))
                     resume = i + 1
@@ -167,7 +172,7 @@ class Gazetteer:
             for n in lengths:
                 if n > span:
                     continue
-                found = index.get(tuple(keys[i : i + n]) if n > 1 else (key,))
+                found = index.get(tuple(keys[i : i + n])) if n > 1 else single.get(key)
                 if found is None:
                     continue
                 entry, alias, exact = found
