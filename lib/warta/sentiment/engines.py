@@ -60,7 +60,13 @@ class Engine(Protocol):
 
 
 def cue_sum(cues: Sequence[Cue]) -> float:
+    """The summed final weights of some cues (0.0 for none)."""
     return float(sum(map(_WEIGHT, cues)))
+
+
+def cue_sums(cue_lists: Sequence[Sequence[Cue]]) -> list[float]:
+    """:func:`cue_sum` of each list of cues (most sentences hold none: those skip the sum)."""
+    return [float(sum(map(_WEIGHT, cues))) if cues else 0.0 for cues in cue_lists]
 
 
 def settings() -> dict:
@@ -78,13 +84,16 @@ class LexiconEngine:
         self.threshold = float(settings().get("neutral_threshold", 1.0))
 
     def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
+        return self.predict_sums(cue_sums(cues))
+
+    def predict_sums(self, totals: Sequence[float]) -> list[Prediction]:
+        """:meth:`predict` of texts given by their cue sums (:func:`cue_sums`), for callers that keep them."""
         # from_sum() inlined: one loop with local names, the same arithmetic.
         threshold, tanh, exp, new = self.threshold, math.tanh, math.exp, tuple.__new__
         polar_a, polar_b = self.calibration.get("polar", (0.0, 0.0))
         neutral_a, neutral_b = self.calibration.get("neutral", (0.0, 0.0))
         predictions = []
-        for found in cues:
-            total = float(sum(map(_WEIGHT, found)))
+        for total in totals:
             if total >= threshold or total <= -threshold:
                 label = "positive" if total >= threshold else "negative"
                 probability = 1.0 / (1.0 + exp(-(polar_a + polar_b * abs(total))))

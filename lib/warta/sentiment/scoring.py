@@ -8,15 +8,15 @@ the title) and, where the article carries another platform's label, a comparison
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain
 from operator import itemgetter
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, load_engine, settings
+from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
 from warta.sentiment.lexicon import Cue, load_lexicon
 from warta.text import sentence_spans
 from warta.runtime import collector_paused
@@ -30,7 +30,6 @@ TITLE_SENTENCE_ID = -1
 VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "negative", "negative": "negative",
                  "netral": "neutral", "neutral": "neutral"}
 _NO_VENDOR = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
-_QUOTE_MARKS = re.compile(r"[\"“”]")
 _PRIOR_SPREAD = 0.5
 _FIRST = itemgetter(0)
 
@@ -79,8 +78,17 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     or ``hf:/folder``. ``quotes`` (optional) fills ``speaker_id`` for sentences that quote someone.
     """
     engine = _engine(model)
+    # The collector resumes at the end with one young-generation pass over every container made
+    # meanwhile; the table is built in a helper so that its temporaries (the cues as tuples, the
+    # predictions) are freed before that pass, which then walks only the table's own objects.
+    with collector_paused():
+        frame = _sentence_table(articles, engine, _speakers(quotes))
+    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _sentence_table(articles: pd.DataFrame, engine: Engine, speakers: dict[tuple[str, int], str]) -> pd.DataFrame:
+    """:func:`score_sentences` before its integer columns are cast."""
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
-    speakers = _speakers(quotes)
     # Columns, not row dicts: one list per column, filled article by article.
     article_ids: list[str] = []
     sentence_ids: list[int] = []
@@ -89,33 +97,54 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     texts: list[str] = []
     found: list[list[Cue]] = []
     reported: list[bool] = []
-    with collector_paused():
-        for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
-            body = body if isinstance(body, str) else ""
-            article_id = str(article_id)
-            spans = sentence_spans(body)
-            cues, reporting_spans = lexicon.cues_and_spans(body, kinds=("reporting",))
-            found += _group_cues(cues, spans)
-            # A sentence is reported when it holds a quotation mark or a reporting verb.
-            marks = sorted([start for start, _, _ in reporting_spans]
-                           + [m.start() for m in _QUOTE_MARKS.finditer(body)])
-            texts += [body[start:end] for start, end in spans]
-            reported += [bisect_left(marks, start) < bisect_left(marks, end) for start, end in spans]
-            article_ids += [article_id] * len(spans)
-            sentence_ids += range(len(spans))
-            starts += [start for start, _ in spans]
-            ends += [end for _, end in spans]
-        predictions = engine.predict(texts, found)
-        frame = pd.DataFrame({
-            "article_id": article_ids, "sentence_id": sentence_ids, "start": starts, "end": ends, "text": texts,
-            "label": [p.label for p in predictions], "score": [round(p.score, 4) for p in predictions],
-            "probability": [round(p.probability, 4) for p in predictions],
-            "cue_sum": [round(cue_sum(cues), 3) for cues in found],
-            "cues": [[cue.as_dict() for cue in cues] for cues in found], "reported": reported,
-            "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
-                           else [""] * len(texts)),
-        }, columns=SENTENCE_COLUMNS)
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
+        body = body if isinstance(body, str) else ""
+        spans = sentence_spans(body)
+        cues, reporting_spans = lexicon.cues_and_spans(body, kinds=("reporting",))
+        found += _group_cues(cues, spans)
+        sentences = [body[start:end] for start, end in spans]
+        texts += sentences
+        # A sentence is reported when it holds a quotation mark or starts a reporting verb.
+        if reporting_spans:
+            verbs = [start for start, _, _ in reporting_spans]
+            reported += [_quoted(text) or bisect_left(verbs, start) < bisect_left(verbs, end)
+                         for text, (start, end) in zip(sentences, spans)]
+        elif '"' in body or "“" in body or "”" in body:
+            reported += map(_quoted, sentences)
+        else:
+            reported += [False] * len(spans)
+        article_ids += [str(article_id)] * len(spans)
+        sentence_ids += range(len(spans))
+        starts += [start for start, _ in spans]
+        ends += [end for _, end in spans]
+    # Each sentence's cue sum once: the lexicon engine labels from it and the table shows it.
+    totals = cue_sums(found)
+    predictions = engine.predict_sums(totals) if type(engine) is LexiconEngine else engine.predict(texts, found)
+    frame = pd.DataFrame({
+        "article_id": article_ids, "sentence_id": sentence_ids, "start": starts, "end": ends, "text": texts,
+        "label": [p[0] for p in predictions], "score": [round(p[1], 4) for p in predictions],
+        "probability": [round(p[2], 4) for p in predictions],
+        "cue_sum": [round(total, 3) for total in totals],
+        "cues": _cue_dict_lists(found), "reported": reported,
+        "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
+                       else [""] * len(texts)),
+    }, columns=SENTENCE_COLUMNS)
+    return frame
+
+
+def _quoted(text: str) -> bool:
+    """True when ``text`` holds a quotation mark (straight or curly double quote)."""
+    return '"' in text or "“" in text or "”" in text
+
+
+def _cue_dict_lists(found: list[list[Cue]]) -> list[list[dict]]:
+    """``[cue.as_dict() for cue in cues]`` of each list: every dict built in one comprehension over
+    all cues (no method call per cue), then cut back into the lists."""
+    flat = [{"term": term, "start": start, "end": end, "weight": round(weight, 3), "base": base, "desk": desk,
+             "modifiers": list(modifiers)}
+            for term, start, end, weight, base, desk, modifiers in chain.from_iterable(found)]
+    bounds = list(accumulate(map(len, found)))
+    return [flat[begin:stop] if begin != stop else [] for begin, stop in zip([0, *bounds[:-1]], bounds)]
 
 
 def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
