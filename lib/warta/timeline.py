@@ -671,10 +671,14 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     def column(name: str) -> list:
         return articles[name].tolist() if name in articles else [None] * n
 
-    rows = []
-    for article_id, outlet, body, captions, published, published_start in zip(
-            column("article_id"), column("outlet"), column("body"), column("captions"), column("published"),
-            spans["start"].tolist()):
+    names = ("article_id", "outlet", "source", "sentence_id", "date", "stated", "surface", "sentence",
+             "year_inferred", "published")
+    columns: dict[str, list] = {name: [] for name in names}
+    (article_ids, outlets, sources, sentence_ids, dates_, stated, surfaces, sentence_texts, inferred,
+     published_values) = columns.values()
+    of_article: list[int] = []  # per event: the position of its article, to repeat per-article values
+    for position, (article_id, outlet, body, captions, published) in enumerate(zip(
+            column("article_id"), column("outlet"), column("body"), column("captions"), column("published"))):
         reference = reference_date(published if isinstance(published, str) else None)
         texts = [("body", str(body or ""))]
         texts += [("caption", str(caption)) for caption in (captions if isinstance(captions, (list, tuple, np.ndarray))
@@ -689,19 +693,25 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
             for mention in mentions:
                 index = max(bisect_right(starts, mention.start) - 1, 0)
                 a, b = sentences[index]
-                rows.append({
-                    "article_id": article_id, "outlet": outlet,
-                    "source": source, "sentence_id": index if source == "body" else pd.NA,
-                    "date": mention.value, "stated": mention.precision, "surface": mention.surface,
-                    "sentence": text[a:b], "year_inferred": bool(mention.year_inferred), "published": published,
-                    "published_start": published_start,
-                })
-    if not rows:
+                article_ids.append(article_id)
+                outlets.append(outlet)
+                sources.append(source)
+                sentence_ids.append(index if source == "body" else pd.NA)
+                dates_.append(mention.value)
+                stated.append(mention.precision)
+                surfaces.append(mention.surface)
+                sentence_texts.append(text[a:b])
+                inferred.append(bool(mention.year_inferred))
+                published_values.append(published)
+            of_article += [position] * len(mentions)
+    if not of_article:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    events = pd.DataFrame(rows)
+    events = pd.DataFrame(columns)
     events[["start", "end", "precision"]] = spans_of(events["date"], events["stated"])
     events["sentence_id"] = events["sentence_id"].astype("Int64")
-    events["published_start"] = pd.to_datetime(events["published_start"], utc=True).dt.tz_convert(display_timezone())
+    # Each article's start once, repeated per event (converting per event cost more than its dates).
+    events["published_start"] = pd.to_datetime(spans["start"].reset_index(drop=True).take(of_article),
+                                               utc=True).dt.tz_convert(display_timezone()).set_axis(events.index)
     events["days_from_publication"] = ((events["start"] - events["published_start"]) / pd.Timedelta(days=1)).round(2)
     return events[EVENT_COLUMNS]
 
