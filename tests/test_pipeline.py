@@ -243,6 +243,18 @@ def test_a_local_cluster_gives_the_same_tables_and_counts_its_processes(corpus, 
     assert stats["worker_cpu_seconds"] > stats["cpu_seconds"]["load"]
 
 
+def test_a_local_cluster_runs_without_the_dashboard_diagnostics():
+    import dask
+
+    def worker_settings():
+        return dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")
+
+    with pipeline.dask_client() as client:
+        on_workers = client.run(worker_settings)
+    assert len(on_workers) == 2
+    assert set(on_workers.values()) == {(False, pipeline.LOCAL_TICK)}
+
+
 @pytest.mark.parametrize(
     ("ids", "expected"),
     [

@@ -67,6 +67,8 @@ ROW = "_row"
 SUFFIX = "_path_suffix"
 NEEDS = "_needs"
 POSITION = "_position"
+# Event-loop health tick of a local Dask cluster's processes (Distributed's default: 20ms).
+LOCAL_TICK = "100ms"
 
 
 @dataclass(frozen=True)
@@ -481,7 +483,12 @@ def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     settings = config.section("pipeline")
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else \
         dask.config.get("distributed.worker.multiprocessing-method")
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+    # Diagnostics for a dashboard this cluster does not start cost CPU in every process for as long
+    # as it runs: the workers' statistical profiler (every thread's stack every 10 ms) and the event
+    # loops' 20 ms health tick (only a "loop was unresponsive" warning; 100 ms still catches those).
+    with dask.config.set({"distributed.worker.multiprocessing-method": method,
+                          "distributed.worker.profile.enabled": False,
+                          "distributed.admin.tick.interval": LOCAL_TICK}):
         if method == "forkserver":
             _preload_fork_server(preload)
         with LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
@@ -632,7 +639,7 @@ def _keyed(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str,
         table = table.reset_index(drop=True)
         # One look-up per distinct id, then a take (a per-row map costs three times as much).
         codes, ids = pd.factorize(table["article_id"])
-        keys = pa.array([key_of.get(article_id) for article_id in ids], type=pa.large_string())
+        keys = pa.array([key_of.get(article_id) for article_id in ids.tolist()], type=pa.large_string())
         table[KEY] = pd.array(keys.take(pa.array(codes, mask=codes < 0)), dtype="str")
         table[ROW] = range(len(table))
         keyed[name] = table
