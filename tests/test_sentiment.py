@@ -120,6 +120,26 @@ def test_cues_and_spans_equal_the_two_separate_calls(text):
     assert spans == lexicon.modifier_spans(text, kinds=("reporting",))
 
 
+# Sentences as score_actors scans them: ASCII ones (joined), curly quotes, the regex path, repeats, empty.
+_SENTENCES = ["Menteri mengatakan rupiah menguat, tetapi IHSG anjlok.", "“Saya prihatin,” ujarnya.",
+              "AS menuduh Rusia – katanya – melanggar.", "", "Kata kata kata, kata dia.", "Qur'an, ujar Ali.",
+              "Tidak ada kata kunci di sini", "Mereka mengkritik\nkebijakan itu, menurut sumber."]
+
+
+@pytest.mark.parametrize("texts, chunk_chars", [
+    (_SENTENCES, 1 << 20),  # one joined chunk
+    (_SENTENCES, 40),       # a chunk every text or two
+    (_SENTENCES, 1),        # one text per chunk
+    (_SENTENCES[::-1] * 2, 100),
+    ([], 100),
+])
+def test_modifier_spans_of_equal_one_scan_per_text(texts, chunk_chars):
+    lexicon = load_lexicon()
+    kinds = ("stance", "reporting")
+    assert (lexicon.modifier_spans_of(texts, kinds=kinds, chunk_chars=chunk_chars)
+            == [lexicon.modifier_spans(text, kinds=kinds) for text in texts])
+
+
 @pytest.mark.parametrize("text, expected", [
     # A negator reaches only into its own clause and sentence, however the text is cut.
     ("Warga tidak. Senang sekali.", [("senang", 3.0, ("intensified",))]),

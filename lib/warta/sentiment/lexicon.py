@@ -161,6 +161,62 @@ class Lexicon:
         """Return ``(start, end, kind)`` of the single-word modifiers of the given kinds, in order."""
         return [span for span in self._scan(text).kinds if span[2] in kinds]
 
+    def modifier_spans_of(self, texts: Sequence[str], *, kinds: Sequence[str],
+                          chunk_chars: int = 1 << 20) -> list[list[tuple[int, int, str]]]:
+        """:meth:`modifier_spans` of each text, the same lists, for many short texts (sentences).
+
+        Texts that :func:`_split` takes down its ASCII path are joined, one line each, into chunks
+        of about ``chunk_chars`` and each chunk is split once: a word's form, and so whether it is
+        a modifier of these kinds, depends on its own bytes only, and a line break separates words
+        as any non-word byte does. Only the words of those kinds are located. Other texts are
+        scanned one by one.
+        """
+        wanted = frozenset(kinds)
+        result: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        batch: list[int] = []
+        size = 0
+        for index, text in enumerate(texts):
+            if text.replace("“", '"').replace("”", '"').isascii():
+                batch.append(index)
+                size += len(text) + 1
+                if size >= chunk_chars:
+                    self._joined_modifier_spans(texts, batch, wanted, result)
+                    batch, size = [], 0
+            else:
+                result[index] = self.modifier_spans(text, kinds=kinds)
+        if batch:
+            self._joined_modifier_spans(texts, batch, wanted, result)
+        return result
+
+    def _joined_modifier_spans(self, texts: Sequence[str], batch: list[int], kinds: frozenset[str],
+                               result: list[list[tuple[int, int, str]]]) -> None:
+        """Fill ``result[i]`` for the ASCII texts ``texts[i]`` of ``batch``, scanned as one text."""
+        _, words, padded, _, _ = _split("\n".join([texts[index] for index in batch]))
+        forms = self._ascii_forms
+        try:
+            found = list(map(forms.__getitem__, words))
+        except KeyError:  # a word form never seen before
+            for word in set(words).difference(forms):
+                self.resolve(word.decode("ascii"))
+            found = list(map(forms.__getitem__, words))
+        # Line k starts after the k earlier lines and their breaks.
+        line_starts = list(accumulate([len(texts[index]) + 1 for index in batch[:-1]], initial=0))
+        line, next_start = 0, line_starts[1] if len(batch) > 1 else None
+        at = 0
+        for index in compress(range(len(words)), found):
+            form = found[index]
+            modifier = form[5]
+            if modifier is None or modifier[0] not in kinds:
+                continue
+            # As in _scan: no word between ``at`` and this one equals it (it would be one of these kinds too).
+            start = padded.find(form[1], at)
+            at = start + form[2] + 1
+            while next_start is not None and start >= next_start:
+                line += 1
+                next_start = line_starts[line + 1] if line + 1 < len(line_starts) else None
+            offset = line_starts[line]
+            result[batch[line]].append((start - offset, start - offset + form[2], modifier[0]))
+
     def cues_and_spans(self, text: str, *, kinds: Sequence[str]) -> tuple[list[Cue], list[tuple[int, int, str]]]:
         """:meth:`find_cues` and :meth:`modifier_spans` of one text, which is tokenised once."""
         scan = self._scan(text)

@@ -30,6 +30,8 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
 _EVIDENCE = 5
 _TERM = itemgetter("term")
+# The modifier kinds whose word makes whoever is named before it a holder (as stance_spans lists them).
+_HOLDER_KINDS = ("stance", "reporting")
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
@@ -224,11 +226,17 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame) -> pd.D
     mention_starts, mention_ends = found["start"].tolist(), found["end"].tolist()
     spans = list(zip(mention_starts, mention_ends, found["actor"].tolist()))
     texts, offsets = sentences["text"].to_numpy(), sentences["start"].to_numpy()
+    named = pos[starts].tolist()  # each sentence that names an actor, once
+    named_texts = texts[named].tolist()
+    # Stance and reporting words of all those sentences in a few joined scans (not one per sentence).
+    stances = lexicon.modifier_spans_of(named_texts, kinds=_HOLDER_KINDS)
     rows_pos: list[int] = []
     rows_actor: list[str] = []
-    for first, last in zip(starts, ends):
-        p = int(pos[first])
-        for actor in sentence_holders(lexicon, texts[p], int(offsets[p]), spans[first:last]):
+    for p, text, offset, sentence_stances, first, last in zip(named, named_texts, offsets[named].tolist(), stances,
+                                                                starts, ends):
+        if not sentence_stances:  # most sentences: no holder
+            continue
+        for actor in sentence_holders(lexicon, text, offset, spans[first:last], stances=sentence_stances):
             rows_pos.append(p)
             rows_actor.append(actor)
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
@@ -242,12 +250,17 @@ def _actor_names(mentions: pd.DataFrame) -> dict[str, tuple[Any, Any]]:
     return dict(zip(first["_actor"], zip(name, kind)))
 
 
-def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]]) -> set[str]:
-    """Actors in one sentence who voice it (see the module docstring). Offsets are into the body."""
+def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
+                     stances: list[tuple[int, int, str]] | None = None) -> set[str]:
+    """Actors in one sentence who voice it (see the module docstring). Offsets are into the body.
+
+    ``stances``: the sentence's ``stance_spans``, when the caller has them already.
+    """
     holders: set[str] = set()
     if not found:
         return holders
-    stances = stance_spans(lexicon, text)
+    if stances is None:
+        stances = stance_spans(lexicon, text)
     if not stances:  # most sentences: no clause needs finding
         return holders
     # Every clause break once (each is one character), then each stance word's clause by bisection.
