@@ -131,6 +131,7 @@ _SENTENCES = ["Menteri mengatakan rupiah menguat, tetapi IHSG anjlok.", "“Saya
     (_SENTENCES, 40),       # a chunk every text or two
     (_SENTENCES, 1),        # one text per chunk
     (_SENTENCES[::-1] * 2, 100),
+    ([text for text in _SENTENCES if "–" not in text], 60),  # all ASCII once curly quotes are straight
     ([], 100),
 ])
 def test_modifier_spans_of_equal_one_scan_per_text(texts, chunk_chars):
