@@ -692,3 +692,16 @@ def test_roots_of_another_stem_version_are_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(lexicon_module, "_ROOTS", None)
     monkeypatch.setattr(lexicon_module, "_ROOTS_FORMAT", lexicon_module._ROOTS_FORMAT + 1)
     assert lexicon_module._roots() == {}
+
+
+@pytest.mark.parametrize("keys, expected", [
+    ([], {}),
+    (["a", "a", "b"], {"a": [0, 1], "b": [2]}),
+    (["a", "b", "a"], {"a": [0, 2], "b": [1]}),  # a key seen again after another
+    (["b", "b", "a", "a", "b", "c"], {"b": [0, 1, 4], "a": [2, 3], "c": [5]}),
+])
+def test_row_groups_list_each_keys_rows_in_order(keys, expected):
+    from warta.sentiment.scoring import _row_groups
+
+    groups = _row_groups(keys)
+    assert groups == expected and list(groups) == list(expected)

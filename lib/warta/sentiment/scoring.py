@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate, chain, compress
+from operator import itemgetter, ne
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -184,39 +184,61 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     limit = int(options.get("evidence_sentences", 3))
     # The sentence table is read by column; a row becomes a dict only where it is shown as evidence.
     table = _Columns(sentences)
-    per_article: dict[str, list[int]] = {}
-    for index, article_id in enumerate(table.get("article_id", ())):
-        if article_id in per_article:
-            per_article[article_id].append(index)
-        else:
-            per_article[article_id] = [index]
+    per_article = _row_groups(table.get("article_id", []))
     titles = [t if isinstance(t, str) else "" for t in _column(articles, "title")]
-    title_scores = score_texts(titles, engine=engine)
     vendors = _column(articles, "vendor")
+    lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    name = engine.name
+    scores, labels, sums = table.get("score", []), table.get("label", []), table.get("cue_sum", [])
     rows = []
     with collector_paused():
-        for article_id, outlet, published, title, title_score, vendor in zip(
+        # The titles as score_texts() scores them, without a SentimentScore object each.
+        title_cues = [lexicon.find_cues(title) for title in titles]
+        title_sums = cue_sums(title_cues)
+        title_predictions = (engine.predict_sums(title_sums) if type(engine) is LexiconEngine
+                             else engine.predict(titles, title_cues))
+        for article_id, outlet, published, title, cues, title_sum, title_prediction, vendor in zip(
                 _column(articles, "article_id"), _column(articles, "outlet"), _column(articles, "published"),
-                titles, title_scores, vendors):
-            group = per_article.get(str(article_id), [])
-            sentence_scores = table.values("score", group)
-            scores = sentence_scores + ([title_score.score] if title else [])
-            weights = [1.0] * len(group) + ([title_weight] if title else [])
-            prediction = aggregate_scores(scores, weights, band=band)
-            title_cues = title_score.cues if title else ()
-            evidence = table.evidence(group, sentence_scores, prediction.label, title=title, title_cues=title_cues,
-                                      title_score=title_score.score, limit=limit)
-            labels = table.values("label", group)
+                titles, title_cues, title_sums, title_predictions, vendors):
+            article_id = str(article_id)
+            group = per_article.get(article_id, [])
+            sentence_scores = [scores[index] for index in group]
+            title_score = title_prediction[1]
+            if title:
+                prediction = aggregate_scores(sentence_scores + [title_score], [1.0] * len(group) + [title_weight],
+                                              band=band)
+            else:
+                prediction = aggregate_scores(sentence_scores, [1.0] * len(group), band=band)
+            title_cues_used = cues if title else ()
+            evidence = table.evidence(group, sentence_scores, prediction.label, title=title, title_cues=title_cues_used,
+                                      title_score=title_score, limit=limit)
+            group_labels = [labels[index] for index in group]
             vendor_columns = (compare_vendor(prediction, evidence, table.rows(group), vendor)
                               if isinstance(vendor, dict) and vendor.get("sentiment") else _NO_VENDOR)
-            rows.append({"article_id": str(article_id), "outlet": outlet, "published": published,
+            rows.append({"article_id": article_id, "outlet": outlet, "published": published,
                          "label": prediction.label, "score": round(prediction.score, 4),
                          "probability": round(prediction.probability, 4),
-                         "cue_sum": round(cue_sum(title_cues) + sum(table.values("cue_sum", group)), 3),
-                         "n_sentences": len(group), "positive_sentences": labels.count("positive"),
-                         "negative_sentences": labels.count("negative"),
-                         "evidence": evidence, **vendor_columns, "engine": engine.name})
+                         "cue_sum": round((title_sum if title else 0.0) + sum([sums[index] for index in group]), 3),
+                         "n_sentences": len(group), "positive_sentences": group_labels.count("positive"),
+                         "negative_sentences": group_labels.count("negative"),
+                         "evidence": evidence, **vendor_columns, "engine": name})
         return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+
+
+def _row_groups(keys: list) -> dict[Any, list[int]]:
+    """The row indexes of each key, in row order. Rows of one key are usually consecutive: runs are
+    found by comparing neighbours in C, and Python handles a run at a time."""
+    groups: dict[Any, list[int]] = {}
+    if not keys:
+        return groups
+    bounds = [0, *compress(range(1, len(keys)), map(ne, keys[1:], keys[:-1])), len(keys)]
+    for begin, end in zip(bounds, bounds[1:]):
+        key = keys[begin]
+        if key in groups:
+            groups[key] += range(begin, end)
+        else:
+            groups[key] = list(range(begin, end))
+    return groups
 
 
 def aggregate_scores(scores: Sequence[float], weights: Sequence[float] | None = None, *,
@@ -392,9 +414,9 @@ class _Columns:
     def __init__(self, sentences: pd.DataFrame | list[dict]) -> None:
         if isinstance(sentences, list):
             names = list(sentences[0]) if sentences else []
-            self.columns = {name: [row[name] for row in sentences] for name in names}
-        else:
-            self.columns = {name: sentences[name].tolist() for name in sentences.columns}
+            self.columns = _LazyColumns({name: [row[name] for row in sentences] for name in names}, None)
+        else:  # each column made a list the first time it is read (most are never read)
+            self.columns = _LazyColumns({}, sentences)
 
     def get(self, name: str, default=None):
         return self.columns.get(name, default)
@@ -404,7 +426,8 @@ class _Columns:
         return [column[index] for index in indexes]
 
     def rows(self, indexes: list[int]) -> list[dict]:
-        return [{name: column[index] for name, column in self.columns.items()} for index in indexes]
+        columns = [(name, self.columns[name]) for name in self.columns.names()]
+        return [{name: column[index] for name, column in columns} for index in indexes]
 
     def evidence(self, indexes: list[int], scores: list[float], label: str, *, title: str, title_cues: Sequence[Cue],
                  title_score: float, limit: int) -> list[dict]:
@@ -430,6 +453,29 @@ class _Columns:
                 {"sentence_id": TITLE_SENTENCE_ID, "text": title, "label": "", "score": round(title_score, 4),
                  "cues": [cue.term for cue in title_cues]}
                 for _, index in ranked]
+
+
+class _LazyColumns(dict):
+    """Column name → list of values, each list taken from ``frame`` when first asked for."""
+
+    def __init__(self, columns: dict[str, list], frame: pd.DataFrame | None) -> None:
+        super().__init__(columns)
+        self.frame = frame
+
+    def names(self) -> list[str]:
+        return list(self) if self.frame is None else self.frame.columns.tolist()
+
+    def __missing__(self, name: str) -> list:
+        if self.frame is None or name not in self.frame.columns:
+            raise KeyError(name)
+        values = self[name] = self.frame[name].tolist()
+        return values
+
+    def get(self, name: str, default=None):
+        try:
+            return self[name]
+        except KeyError:
+            return default
 
 
 def _sentence_rows(sentences: pd.DataFrame | list[dict]) -> list[dict]:
