@@ -705,3 +705,19 @@ def test_row_groups_list_each_keys_rows_in_order(keys, expected):
 
     groups = _row_groups(keys)
     assert groups == expected and list(groups) == list(expected)
+
+
+class _EveryRowLexicon(LexiconEngine):
+    """The lexicon engine seen as any other engine: predict() per sentence, each row rounded alone."""
+
+
+@pytest.mark.parametrize("bodies", [
+    ["Warga senang. Warga senang sekali. Harga naik.", "Tidak ada kata kunci di sini."],
+    ["AS prihatin atas kerja sama Rusia–Korut. Namun warga tidak khawatir, katanya.", ""],
+    ["“Kami bangga,” ujar Ali. Rupiah menguat, tetapi IHSG anjlok. Korupsi merajalela. Korupsi merajalela."],
+])
+def test_lexicon_sentence_columns_equal_the_generic_path(bodies):
+    # score_sentences labels and rounds each distinct cue sum of the lexicon engine once.
+    frame = pd.DataFrame([article(f"a{i}", body) for i, body in enumerate(bodies)])
+    pd.testing.assert_frame_equal(score_sentences(frame, model=LEXICON),
+                                  score_sentences(frame, model=_EveryRowLexicon()))

@@ -65,7 +65,10 @@ def cue_sum(cues: Sequence[Cue]) -> float:
 
 
 def cue_sums(cue_lists: Sequence[Sequence[Cue]]) -> list[float]:
-    """:func:`cue_sum` of each list of cues (most sentences hold none: those skip the sum)."""
+    """:func:`cue_sum` of each list of cues (most sentences hold none: those skip the sum).
+
+    A sum is never -0.0: ``sum`` starts from 0, and adding to +0.0 never gives -0.0.
+    """
     return [float(sum(map(_WEIGHT, cues))) if cues else 0.0 for cues in cue_lists]
 
 

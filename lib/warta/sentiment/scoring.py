@@ -32,6 +32,7 @@ VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "nega
 _NO_VENDOR = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
 _PRIOR_SPREAD = 0.5
 _FIRST = itemgetter(0)
+_WEIGHT = itemgetter(3)  # Cue.weight
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,22 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine, speakers: dict[tuple
         ends += [end for _, end in spans]
     # Each sentence's cue sum once: the lexicon engine labels from it and the table shows it.
     totals = cue_sums(found)
-    predictions = engine.predict_sums(totals) if type(engine) is LexiconEngine else engine.predict(texts, found)
+    if type(engine) is LexiconEngine:
+        # The lexicon's label, score and probability depend on the cue sum alone, and sums repeat
+        # (most sentences have none): each distinct sum is labelled and rounded once (round() of a
+        # float is costly). A sum is never -0.0 (see cue_sums), so one 0.0 key serves every zero.
+        distinct = list(dict.fromkeys(totals))
+        by_sum = {total: (p[0], round(p[1], 4), round(p[2], 4), round(total, 3))
+                  for total, p in zip(distinct, engine.predict_sums(distinct))}
+        labels, scores, probabilities, sums = ((list(column) for column in zip(*map(by_sum.__getitem__, totals)))
+                                               if totals else ([], [], [], []))
+    else:
+        predictions = engine.predict(texts, found)
+        labels, scores = [p[0] for p in predictions], [round(p[1], 4) for p in predictions]
+        probabilities, sums = [round(p[2], 4) for p in predictions], [round(total, 3) for total in totals]
     frame = pd.DataFrame({
         "article_id": article_ids, "sentence_id": sentence_ids, "start": starts, "end": ends, "text": texts,
-        "label": [p[0] for p in predictions], "score": [round(p[1], 4) for p in predictions],
-        "probability": [round(p[2], 4) for p in predictions],
-        "cue_sum": [round(total, 3) for total in totals],
+        "label": labels, "score": scores, "probability": probabilities, "cue_sum": sums,
         "cues": _cue_dict_lists(found), "reported": reported,
         "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
                        else [""] * len(texts)),
@@ -140,9 +151,13 @@ def _quoted(text: str) -> bool:
 def _cue_dict_lists(found: list[list[Cue]]) -> list[list[dict]]:
     """``[cue.as_dict() for cue in cues]`` of each list: every dict built in one comprehension over
     all cues (no method call per cue), then cut back into the lists."""
-    flat = [{"term": term, "start": start, "end": end, "weight": round(weight, 3), "base": base, "desk": desk,
-             "modifiers": list(modifiers)}
-            for term, start, end, weight, base, desk, modifiers in chain.from_iterable(found)]
+    cues = list(chain.from_iterable(found))
+    # Weights repeat (most cues keep their lexicon weight): each distinct one is rounded once. Zero
+    # is left out, as 0.0 and -0.0 are one key but round to zeros of their own signs.
+    rounded = {weight: round(weight, 3) for weight in set(map(_WEIGHT, cues)) if weight}
+    flat = [{"term": term, "start": start, "end": end, "weight": rounded[weight] if weight else round(weight, 3),
+             "base": base, "desk": desk, "modifiers": list(modifiers)}
+            for term, start, end, weight, base, desk, modifiers in cues]
     bounds = list(accumulate(map(len, found)))
     return [flat[begin:stop] if begin != stop else [] for begin, stop in zip([0, *bounds[:-1]], bounds)]
 
