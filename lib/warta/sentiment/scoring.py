@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter, ne
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
@@ -32,6 +32,7 @@ VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "nega
 _NO_VENDOR = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
 _PRIOR_SPREAD = 0.5
 _FIRST = itemgetter(0)
+_START = itemgetter(1)  # Cue.start
 _WEIGHT = itemgetter(3)  # Cue.weight
 
 
@@ -156,7 +157,7 @@ def _cue_dict_lists(found: list[list[Cue]]) -> list[list[dict]]:
     # is left out, as 0.0 and -0.0 are one key but round to zeros of their own signs.
     rounded = {weight: round(weight, 3) for weight in set(map(_WEIGHT, cues)) if weight}
     flat = [{"term": term, "start": start, "end": end, "weight": rounded[weight] if weight else round(weight, 3),
-             "base": base, "desk": desk, "modifiers": list(modifiers)}
+             "base": base, "desk": desk, "modifiers": [*modifiers]}
             for term, start, end, weight, base, desk, modifiers in cues]
     bounds = list(accumulate(map(len, found)))
     return [flat[begin:stop] if begin != stop else [] for begin, stop in zip([0, *bounds[:-1]], bounds)]
@@ -413,13 +414,17 @@ def _normal_cdf(value: float) -> float:
     return 0.5 * (1 + math.erf(value / math.sqrt(2)))
 
 
-def _group_cues(cues: Iterable[Cue], spans: list[tuple[int, int]]) -> list[list[Cue]]:
-    starts = [start for start, _ in spans]
+def _group_cues(cues: list[Cue], spans: list[tuple[int, int]]) -> list[list[Cue]]:
+    """Each sentence's cues: those that start inside its span, in order."""
     grouped: list[list[Cue]] = [[] for _ in spans]
-    for cue in cues:
-        index = bisect_right(starts, cue.start) - 1
-        if index >= 0 and cue.start < spans[index][1]:
-            grouped[index].append(cue)
+    if not cues:
+        return grouped
+    starts = [start for start, _ in spans]
+    cue_starts = list(map(_START, cues))
+    # Every cue's sentence found by bisection in C; Python only files the cue.
+    for cue, cue_start, index in zip(cues, cue_starts, map(bisect_right, repeat(starts), cue_starts)):
+        if index and cue_start < spans[index - 1][1]:
+            grouped[index - 1].append(cue)
     return grouped
 
 
