@@ -13,6 +13,8 @@ beside them, so that rates from different machines can be compared. Figures:
   the per-process word cache, as a long run does. The target is 5,000 articles/s.
 - ``tables (lexicon)`` and ``tables (default)``: ``score_sentences`` + ``score_articles``, i.e.
   what ``warta analyze`` does, with the lexicon and with the default (hybrid) engine.
+- ``score_actors (lexicon)``: the ``sentiment_actors`` table of those articles from the lexicon
+  sentence table and the actors stage's mentions and quotes (found beforehand, not timed).
 - peak RSS of the process.
 """
 from __future__ import annotations
@@ -87,6 +89,14 @@ def main(argv=None) -> None:
         table = score_sentences(subset, model=name)
         score_articles(subset, sentences=table, model=name)
         rate(f"tables ({engine_name})", len(subset), time.process_time() - started)
+    from warta.actors import extract_mentions_and_quotes
+    from warta.sentiment import attach_speakers, score_actors
+
+    mentions, quotes = extract_mentions_and_quotes(subset)
+    sentences = attach_speakers(score_sentences(subset, model="lexicon"), quotes)
+    started = time.process_time()
+    score_actors(subset, mentions=mentions, quotes=quotes, sentences=sentences, model="lexicon")
+    rate("score_actors (lexicon)", len(subset), time.process_time() - started)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS {peak:,.0f} MiB")
 
