@@ -470,6 +470,8 @@ def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     imported Dask, NumPy, pandas, pyarrow and the ``preload`` modules once, instead of each worker
     starting a fresh interpreter and importing them again (a second or more of CPU per worker).
     The fork server serves the whole process: the modules of its first cluster are its imports.
+    A local cluster runs without the dashboard's diagnostics (worker profiler, fast event-loop tick),
+    which otherwise cost CPU in every process for as long as it runs.
     """
     import multiprocessing
 
