@@ -252,7 +252,7 @@ def test_a_local_cluster_runs_without_the_dashboard_diagnostics():
     with pipeline.dask_client() as client:
         on_workers = client.run(worker_settings)
     assert len(on_workers) == 2
-    assert set(on_workers.values()) == {(False, pipeline.LOCAL_TICK)}
+    assert set(on_workers.values()) == {(False, config.section("pipeline")["local_tick"])}
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,6 @@ ROW = "_row"
 SUFFIX = "_path_suffix"
 NEEDS = "_needs"
 POSITION = "_position"
-# Event-loop health tick of a local Dask cluster's processes (Distributed's default: 20ms).
-LOCAL_TICK = "100ms"
 
 
 @dataclass(frozen=True)
@@ -490,7 +488,7 @@ def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     # loops' 20 ms health tick (only a "loop was unresponsive" warning; 100 ms still catches those).
     with dask.config.set({"distributed.worker.multiprocessing-method": method,
                           "distributed.worker.profile.enabled": False,
-                          "distributed.admin.tick.interval": LOCAL_TICK}):
+                          "distributed.admin.tick.interval": settings.get("local_tick", "100ms")}):
         if method == "forkserver":
             _preload_fork_server(preload)
         with LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
