@@ -68,7 +68,8 @@ def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = Fals
     results: dict[str, Any] = {"engine": engine, "scheduler": scheduler or "local", "profile": profile or "settings",
                                "machine": machine(), "rows": []}
     print(f"warta bench: engine={engine}, {results['machine']['cpus']} CPUs, "
-          f"{results['machine']['memory_gb']} GiB; peak RSS = this process + children", file=sys.stderr)
+          f"{results['machine']['memory_gb']} GiB, reference loop {results['machine']['reference_loop_s']} s; "
+          "peak RSS = this process + children", file=sys.stderr)
     for size in sizes:
         rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=size <= settings["full_max"],
                           report=report, show=show, profile=profile)
@@ -381,8 +382,24 @@ def _row(size: int, step: str, articles: int, seconds: float, peak_mb: float | N
 
 
 def machine() -> dict[str, Any]:
+    """The machine the figures come from, with :func:`reference_loop_seconds` to compare runs by."""
     return {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
-            "python": platform.python_version(), "platform": platform.platform()}
+            "python": platform.python_version(), "platform": platform.platform(),
+            "reference_loop_s": reference_loop_seconds()}
+
+
+def reference_loop_seconds(repeat: int = 3) -> float:
+    """Best CPU seconds of ``sum(range(10**7))``: how fast this machine runs plain Python right now.
+
+    A shared or virtual machine's speed drifts between runs (by half or more); figures from two
+    runs compare fairly only next to their reference loops.
+    """
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        sum(range(10**7))
+        best = min(best, time.process_time() - started)
+    return round(best, 3)
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
