@@ -106,3 +106,13 @@ def test_report_suite_runs_the_profile_of_the_enrichment(tmp_path, monkeypatch):
     monkeypatch.setattr(warta.report, "run_report", fake_run_report)
     row = bench._bench_report(30, tmp_path, engine="pandas", scheduler=None, show=False, profile="fast")
     assert row["step"] == "report suite" and "parameters={'profile': 'fast'}" in row["note"]
+
+
+def test_enrich_only_stops_after_the_rerun(tmp_path, monkeypatch):
+    monkeypatch.setitem(config.settings()["bench"], "peer_sample", 5)
+    monkeypatch.setitem(config.settings()["bench"], "ner_dev", str(tmp_path / "absent.txt"))
+    results = bench.run_benchmarks(sizes=[20], engine="pandas", workdir=tmp_path / "work", report=True,
+                                   peer=False, progress=False, profile="fast", analyses=False)
+    steps = [row["step"].strip() for row in results["rows"]]
+    assert "enrich" in steps and "rerun +1%" in steps
+    assert not {"collect", "cooccurrence", "stories", "report suite"} & set(steps)

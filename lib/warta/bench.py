@@ -55,11 +55,13 @@ COLUMNS = ("size", "step", "articles", "seconds", "articles_per_s", "peak_rss_mb
 def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = False, engine: str = "pandas",
                    scheduler: str | None = None, json_path: str | Path | None = None,
                    workdir: str | Path | None = None, report: bool = True, peer: bool = True,
-                   progress: bool | None = None, profile: str | None = None) -> dict[str, Any]:
+                   progress: bool | None = None, profile: str | None = None,
+                   analyses: bool = True) -> dict[str, Any]:
     """Run every benchmark at each size (plus ``[bench] big_size`` with ``big``); print and return the figures.
 
     ``profile``: ``"full"``, ``"fast"`` or ``"auto"`` (None: ``[pipeline] profile``), as in
-    :func:`warta.pipeline.analyze`.
+    :func:`warta.pipeline.analyze`. ``analyses=False`` stops every size after enrichment and the
+    re-run, as sizes above ``[bench] full_max`` always do.
     """
     settings = config.section("bench")
     sizes = [*sizes, *([settings["big_size"]] if big else [])]
@@ -71,7 +73,7 @@ def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = Fals
           f"{results['machine']['memory_gb']} GiB, reference loop {results['machine']['reference_loop_s']} s; "
           "peak RSS = this process + children", file=sys.stderr)
     for size in sizes:
-        rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=size <= settings["full_max"],
+        rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=analyses and size <= settings["full_max"],
                           report=report, show=show, profile=profile)
         results["rows"] += rows
         print(format_table(rows), flush=True)

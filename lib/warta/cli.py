@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add(commands, "bench", _cmd_bench, "Benchmark load, enrich, analyses and reports; prints a table.",
          [(("--n",), dict(type=int, action="append", help="corpus sizes (default: 10000 100000)")),
           (("--big",), dict(action="store_true", help="also run 1,000,000 articles")),
+          (("--enrich-only",), dict(action="store_true",
+                                    help="measure synth, enrichment and the re-run only (no analyses, no reports)")),
           (("--json",), dict(help="also write the figures to this JSON file")),
           *_engine_options(), _profile_option()])
     return parser
@@ -215,7 +217,8 @@ def _cmd_bench(args) -> int:
     from warta.bench import run_benchmarks
 
     run_benchmarks(sizes=args.n or [10_000, 100_000], big=args.big, engine=args.engine,
-                   scheduler=args.scheduler, json_path=args.json, profile=args.profile)
+                   scheduler=args.scheduler, json_path=args.json, profile=args.profile,
+                   analyses=not args.enrich_only)
     return EXIT_OK
 
 
