@@ -175,7 +175,7 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
     Leftmost-longest, non-overlapping ``(first, last, entry, alias)`` matches of the alias index
     over the tokens; the case rules are those of the Python loop, which documents them.
     """
-    cdef Py_ssize_t n_tokens = len(keys), i = 0, span, n, limit, j
+    cdef Py_ssize_t n_tokens = len(keys), i = 0, span, n, limit
     cdef list found_spans = []
     cdef object key, found, lengths, exact
     cdef str word, alias

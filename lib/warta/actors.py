@@ -37,7 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import compress, repeat
 import operator
 from operator import attrgetter, itemgetter
 from typing import Iterable, Mapping, NamedTuple, Sequence
@@ -396,22 +396,21 @@ def _quote_matches(text: str) -> list[re.Match]:
         while position >= 0:
             marks.append(position)
             position = text.find(mark, position + 1)
-    matches, resume = [], 0
-    for position in sorted(marks):
-        if position >= resume and (match := _QUOTE.match(text, position)) is not None:
-            matches.append(match)
-            resume = match.end()
-    return matches
+    return _matches_at(_QUOTE, text, sorted(marks))
 
 
 def _indirect_matches(text: str) -> list[re.Match]:
     """``_INDIRECT.finditer(text)``, tried only where a verb's letters start (found without word
     boundaries, which keep the regex engine from skipping ahead; the verbs are letters only, so no
     such hit can hide a match at a boundary)."""
+    return _matches_at(_INDIRECT, text, (hit.start() for hit in _SPEECH_VERB_LETTERS.finditer(text)))
+
+
+def _matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` finds, given every position (ascending) where a match may start."""
     matches, resume = [], 0
-    for hit in _SPEECH_VERB_LETTERS.finditer(text):
-        position = hit.start()
-        if position >= resume and (match := _INDIRECT.match(text, position)) is not None:
+    for position in positions:
+        if position >= resume and (match := pattern.match(text, position)) is not None:
             matches.append(match)
             resume = match.end()
     return matches

@@ -96,7 +96,6 @@ class Gazetteer:
     """Compiled index: alias token tuples → (entry, alias, the words to match case-exactly or ``None``)."""
 
     index: dict[tuple[str, ...], tuple[Entry, str, list[str] | None]] = field(default_factory=dict)
-    longest: dict[str, int] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     lower_first: set[str] = field(default_factory=set)  # first keys of aliases written in lower case
@@ -122,7 +121,6 @@ class Gazetteer:
         self.index[key] = (entry, alias, exact)
         if len(key) == 1:
             self.single[key[0]] = self.index[key]
-        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         lengths = tuple(sorted({*self.widths.get(key[0], ()), len(key)}, reverse=True))
         self.widths[key[0]] = _ONE_WORD if lengths == _ONE_WORD else lengths
         if alias[0].islower():

@@ -673,9 +673,7 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
 
     names = ("article_id", "outlet", "source", "sentence_id", "date", "stated", "surface", "sentence",
              "year_inferred", "published")
-    columns: dict[str, list] = {name: [] for name in names}
-    (article_ids, outlets, sources, sentence_ids, dates_, stated, surfaces, sentence_texts, inferred,
-     published_values) = columns.values()
+    rows: list[tuple] = []  # in ``names`` order
     of_article: list[int] = []  # per event: the position of its article, to repeat per-article values
     for position, (article_id, outlet, body, captions, published) in enumerate(zip(
             column("article_id"), column("outlet"), column("body"), column("captions"), column("published"))):
@@ -693,20 +691,12 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
             for mention in mentions:
                 index = max(bisect_right(starts, mention.start) - 1, 0)
                 a, b = sentences[index]
-                article_ids.append(article_id)
-                outlets.append(outlet)
-                sources.append(source)
-                sentence_ids.append(index if source == "body" else pd.NA)
-                dates_.append(mention.value)
-                stated.append(mention.precision)
-                surfaces.append(mention.surface)
-                sentence_texts.append(text[a:b])
-                inferred.append(bool(mention.year_inferred))
-                published_values.append(published)
+                rows.append((article_id, outlet, source, index if source == "body" else pd.NA, mention.value,
+                             mention.precision, mention.surface, text[a:b], bool(mention.year_inferred), published))
             of_article += [position] * len(mentions)
-    if not of_article:
+    if not rows:
         return pd.DataFrame(columns=EVENT_COLUMNS)
-    events = pd.DataFrame(columns)
+    events = pd.DataFrame(dict(zip(names, map(list, zip(*rows)))))
     events[["start", "end", "precision"]] = spans_of(events["date"], events["stated"])
     events["sentence_id"] = events["sentence_id"].astype("Int64")
     # Each article's start once, repeated per event (converting per event cost more than its dates).
