@@ -303,8 +303,9 @@ def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None
     # A file whose bytes appear twice is processed once; collect() gives each path its rows.
     unique = manifest.drop_duplicates("file_key")
     todo = []
-    for path, key in zip(unique["path"], unique["file_key"]):
-        needs = [stage.name for stage in [loader, *stages] if key not in coverage[stage.name]]
+    covered = [(stage.name, coverage[stage.name]) for stage in [loader, *stages]]
+    for path, key in zip(unique["path"].tolist(), unique["file_key"].tolist()):
+        needs = [name for name, done in covered if key not in done]
         if needs:
             todo.append((path, key, coverage[loader.name].get(key), needs))
     work = pd.DataFrame(todo, columns=["path", "file_key", "load_part", "needs"])
