@@ -136,3 +136,60 @@ def test_capitalised_heads(text, heads):
     tokens = tokenize(text)
     python = actors._capitalised_heads(tokens.keys, tokens.words, actors.ORG_HEADS)
     assert _tokens.capitalised_heads(tokens.keys, tokens.words, actors.ORG_HEADS) == python == heads
+
+
+# ==== Sentiment: warta._tokens.wanted_words against lexicon._wanted_words_python ================
+
+def _scan_both(text: str, forms: dict) -> tuple:
+    """Both scans of ``text``, their missing words compared as sets (the order is the scan's own)."""
+    from warta.sentiment import lexicon
+
+    compiled = _tokens.wanted_words(text, forms)
+    python = lexicon._wanted_words_python(text, forms)
+    assert set(compiled[2]) == set(python[2])
+    return compiled, python
+
+
+def _forms(*words: str, unwanted: tuple[str, ...] = ()) -> dict:
+    """A forms map as the lexicon keeps it: each wanted word's form starts (word, " word ", size)."""
+    return {**{word: (word, f" {word} ", len(word)) for word in words}, **dict.fromkeys(unwanted)}
+
+
+@pytest.mark.parametrize("text, forms, wanted", [
+    # Words are runs of letters, digits, "-" and "_"; only forms other than None are returned.
+    ("ab cd-e, x_y ab", _forms("ab", "x_y", unwanted=("cd-e",)), [(0, "ab"), (9, "x_y"), (13, "ab")]),
+    ("--a--  b", _forms("--a--", unwanted=("b",)), [(0, "--a--")]),
+    ('"tidak" (buruk)!', _forms("tidak", "buruk"), [(1, "tidak"), (9, "buruk")]),
+    ("Tidak tidak", _forms("tidak", unwanted=("Tidak",)), [(6, "tidak")]),  # lower-casing is the caller's
+    ("", {}, []),
+    (" .,;\n", {}, []),
+])
+def test_wanted_words(text, forms, wanted):
+    compiled, python = _scan_both(text, forms)
+    assert compiled == python == ([start for start, _ in wanted], [forms[word] for _, word in wanted], [])
+
+
+def test_wanted_words_reports_missing_words():
+    compiled, _ = _scan_both("ab zz ab yy zz", _forms("ab"))
+    assert sorted(set(compiled[2])) == ["yy", "zz"]
+    with pytest.raises(ValueError):
+        _tokens.wanted_words("café", {})
+
+
+def test_wanted_words_agree_on_random_texts():
+    from warta.sentiment import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load_lexicon(())
+    rng = random.Random(11)
+    pieces = ["tidak", "khawatir", "kekhawatiran", "sangat", "baik", "maupun", "namun", "korupsi", "x_1", "2024",
+              "serangan-serangan", "-", "--", " ", "  ", ", ", ". ", "\n", '"', "(", "kata", "nya", "a" * 30]
+    hits = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        compiled, python = _scan_both(text, lexicon._forms)
+        for word in set(compiled[2]):
+            lexicon.resolve(word)
+        compiled, python = _scan_both(text, lexicon._forms)
+        assert compiled == python and not compiled[2]
+        hits += len(compiled[0])
+    assert hits > 1000

@@ -305,3 +305,85 @@ def capitalised_heads(list keys not None, list words not None, frozenset heads n
             if initial.isupper():
                 found.append(k)
     return found
+
+
+# ==== Sentiment: the word scan of warta.sentiment.lexicon (owned by the sentiment stage) ========
+# Kept apart from the actor loops above; its reference is ``lexicon._wanted_words_python``.
+
+from cpython.dict cimport PyDict_GetItemWithError
+
+# Bytes that ``lexicon._NON_WORD_BYTES`` keeps as word bytes: ASCII letters, digits, "-" and "_".
+cdef unsigned char _LEXICON_WORD[128]
+
+
+cdef void _fill_lexicon_word():
+    cdef int c
+    for c in range(128):
+        _LEXICON_WORD[c] = (CLASS[c] & WORD) != 0 or c == ord("-")
+
+
+_fill_lexicon_word()
+
+# A cache of its own (not _recent_words, which the actor split fills): a word taken from here
+# keeps the hash computed at its first lookup, so the form lookup hashes nothing, and the common
+# words of news are not made anew for every text.
+cdef enum:
+    _FORM_SLOTS = 16384  # a power of two
+    _LONGEST_FORM = 24
+cdef PyObject* _recent_forms[_FORM_SLOTS]
+
+
+cdef object _lexicon_word(const unsigned char* chars, Py_ssize_t size):
+    """The str of ``chars[:size]`` (ASCII), from the lexicon scan's recent words when it is there."""
+    cdef unsigned int slot = 2166136261u  # FNV-1a
+    cdef Py_ssize_t k
+    cdef PyObject* held
+    cdef object word
+    if size > _LONGEST_FORM:
+        return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, size)
+    for k in range(size):
+        slot = (slot ^ chars[k]) * 16777619u
+    slot &= _FORM_SLOTS - 1
+    held = _recent_forms[slot]
+    if held != NULL and PyUnicode_GET_LENGTH(<object> held) == size and memcmp(PyUnicode_DATA(<object> held), chars, size) == 0:
+        return <object> held
+    word = PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, chars, size)
+    Py_INCREF(word)  # the slot's own reference; the word it replaces loses its
+    _recent_forms[slot] = <PyObject*> word
+    Py_XDECREF(held)
+    return word
+
+
+def wanted_words(str text not None, dict forms not None):
+    """``(starts, found, missing)``: the words of ASCII ``text`` that ``forms`` maps to something
+    other than None, as their offsets and values in text order, and the words ``forms`` lacks.
+
+    A word is a maximal run of ASCII letters, digits, hyphens and underscores (the ASCII path of
+    :func:`warta.sentiment.lexicon._split`). When ``missing`` is not empty the caller adds those
+    words to ``forms`` and calls again (``starts`` and ``found`` then leave them out).
+    """
+    cdef Py_ssize_t n = len(text), i = 0, start
+    cdef const unsigned char* s
+    cdef list starts = [], found = [], missing = []
+    cdef object word
+    cdef PyObject* form
+    if not text.isascii():
+        raise ValueError("wanted_words reads ASCII text only")
+    s = <const unsigned char*> PyUnicode_DATA(text)
+    while True:
+        while i < n and not _LEXICON_WORD[s[i]]:
+            i += 1
+        if i == n:
+            break
+        start = i
+        i += 1
+        while i < n and _LEXICON_WORD[s[i]]:
+            i += 1
+        word = _lexicon_word(s + start, i - start)
+        form = PyDict_GetItemWithError(forms, word)
+        if form == NULL:
+            missing.append(word)
+        elif form != <PyObject*> None:
+            starts.append(_offset(start))
+            found.append(<object> form)
+    return starts, found, missing

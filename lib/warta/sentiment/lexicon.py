@@ -11,10 +11,11 @@ the sentiment. The file format is documented in ``data/lexicon/README.md``.
 Speed matters here (issue #5 asks for 5,000 articles/s on one core; on the 2-core development
 machine, busy, ``find_cues`` takes about 120-140 µs per ~3 KB body and ``score_text`` runs at
 6,000-7,000 articles/s, about 30% less CPU than the set-based finder before it), so each text is
-lower-cased and split once in C (curly double quotes made ASCII first, so most news takes the
-ASCII path), every word costs one lookup in a per-process cache of resolved word forms (also in
-C), and Python sees only the few words that matter, in text order: located with ``bytes.find``,
-never sorted. A cue is weighed only when a modifier of its own sentence can reach it.
+lower-cased once (curly double quotes made ASCII first, so most news takes the ASCII path) and
+its words are looked up in a per-process cache of resolved word forms by one compiled pass
+(``warta._tokens.wanted_words``, with a pure-Python reference), so Python sees only the few
+words that matter, with their offsets, in text order, never sorted. A cue is weighed only when a
+modifier of its own sentence can reach it.
 """
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ from typing import NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
+
+try:  # the compiled word scan (see _wanted_words_python); without a C compiler the Python one runs
+    from warta._tokens import wanted_words as _wanted_words
+except ImportError:  # pragma: no cover - exercised by WARTA_PURE_PYTHON test runs
+    _wanted_words = None
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
@@ -90,7 +96,7 @@ class _Form(NamedTuple):
     """
 
     word: str
-    needle: bytes  # b" word ": finds the word's next occurrence in the space-separated ASCII text
+    needle: str  # " word ": finds the word's next occurrence in the space-separated ASCII text
     size: int
     entry: str | None  # the cue entry it matches (never one of weight 0)
     phrases: tuple[str, ...]  # cue phrases it may open, longest first
@@ -123,10 +129,8 @@ class Lexicon:
         for term, (kind, _) in self.modifiers.items():
             if " " in term and kind in _WEIGHING:
                 self._modifier_phrases.setdefault(term.split()[0], []).append(term)
-        # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it;
-        # the ASCII ones also by their bytes, which the ASCII path splits (cheaper than str).
+        # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it.
         self._forms: dict[str, _Form | None] = {}
-        self._ascii_forms: dict[bytes, _Form | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -143,12 +147,9 @@ class Lexicon:
         phrases = tuple(self._phrases.get(word, ()))
         modifier_phrases = tuple(self._modifier_phrases.get(word, ()))
         wanted = cue is not None or phrases or found or modifier_phrases
-        ascii_word = word.encode("ascii") if word.isascii() else None
-        form = (_Form(word, b" %s " % ascii_word if ascii_word is not None else b"", len(word), cue, phrases,
-                      found or None, weighing, modifier_phrases) if wanted else None)
+        form = (_Form(word, f" {word} ", len(word), cue, phrases, found or None, weighing, modifier_phrases)
+                if wanted else None)
         self._forms[word] = form
-        if ascii_word is not None:
-            self._ascii_forms[ascii_word] = form
         return entry
 
     def modifier(self, word: str) -> tuple[str, float] | None:
@@ -193,26 +194,15 @@ class Lexicon:
     def _joined_modifier_spans(self, texts: Sequence[str], batch: list[int], kinds: frozenset[str],
                                result: list[list[tuple[int, int, str]]]) -> None:
         """Fill ``result[i]`` for the ASCII texts ``texts[i]`` of ``batch``, scanned as one text."""
-        _, words, padded, _, _ = _split("\n".join([texts[index] for index in batch]))
-        forms = self._ascii_forms
-        try:
-            found = list(map(forms.__getitem__, words))
-        except KeyError:  # a word form never seen before
-            for word in set(words).difference(forms):
-                self.resolve(word.decode("ascii"))
-            found = list(map(forms.__getitem__, words))
+        _, plain = _split("\n".join([texts[index] for index in batch]))
+        starts, found = self._wanted_ascii(plain)
         # Line k starts after the k earlier lines and their breaks.
         line_starts = list(accumulate([len(texts[index]) + 1 for index in batch[:-1]], initial=0))
         line, next_start = 0, line_starts[1] if len(batch) > 1 else None
-        at = 0
-        for index in compress(range(len(words)), found):
-            form = found[index]
+        for start, form in zip(starts, found):
             modifier = form[5]
             if modifier is None or modifier[0] not in kinds:
                 continue
-            # As in _scan: no word between ``at`` and this one equals it (it would be one of these kinds too).
-            start = padded.find(form[1], at)
-            at = start + form[2] + 1
             while next_start is not None and start >= next_start:
                 line += 1
                 next_start = line_starts[line + 1] if line + 1 < len(line_starts) else None
@@ -227,30 +217,16 @@ class Lexicon:
     def _scan(self, text: str) -> _Scan:
         """Tokenise ``text`` once and list, in text order, its cue spans and modifiers.
 
-        Each word costs one dict lookup, all in C (``map``, ``compress``); Python sees only the
-        words that matter, in order, so nothing needs sorting. On the ASCII path a word's offset
-        is found with ``bytes.find`` of `` word `` from the end of the previous wanted word: no word
-        in between equals it, or it would be wanted too.
+        Each word costs one dict lookup, in C (:func:`_wanted_words`, or ``map`` over the word
+        regex's matches for non-ASCII text); Python sees only the words that matter, with their
+        offsets, in order, so nothing needs sorting.
         """
-        lower, words, padded, starts, ascii_text = _split(text)
-        forms = self._forms if padded is None else self._ascii_forms
-        try:
-            found = list(map(forms.__getitem__, words))
-        except KeyError:  # a word form never seen before (rare in a long run)
-            for word in set(words).difference(forms):
-                self.resolve(word if padded is None else word.decode("ascii"))
-            found = list(map(forms.__getitem__, words))
+        lower, plain = _split(text)
+        starts, found = self._wanted_ascii(plain) if plain is not None else self._wanted_unicode(lower)
         spans: list[tuple[int, int, str]] = []  # (start, end, entry), the longer of two at one start first
         mods: list[tuple[int, int, str, float, str]] = []  # (start, end, kind, factor, word) of weighing modifiers
         kinds: list[tuple[int, int, str]] = []  # (start, end, kind) of every single-word modifier
-        at = 0
-        for index in compress(range(len(words)), found):
-            word, needle, size, entry, phrases, modifier, weighing, modifier_phrases = found[index]
-            if padded is None:
-                start = starts[index]
-            else:
-                start = padded.find(needle, at)  # the leading space's offset in padded is the word's in lower
-                at = start + size + 1
+        for start, (word, _, size, entry, phrases, modifier, weighing, modifier_phrases) in zip(starts, found):
             end = start + size
             if phrases and lower.startswith(phrases, start):  # one C test of every candidate
                 for phrase in phrases:  # longest first
@@ -266,7 +242,30 @@ class Lexicon:
             if modifier_phrases and lower.startswith(modifier_phrases, start):
                 mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
                                for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
-        return _Scan(lower, ascii_text, spans, mods, kinds)
+        return _Scan(lower, plain, spans, mods, kinds)
+
+    def _wanted_ascii(self, plain: str) -> tuple[list[int], list[_Form]]:
+        """Offsets and forms of the wanted words of ASCII text, in order (unknown forms resolved first)."""
+        scan = _wanted_words or _wanted_words_python
+        starts, found, missing = scan(plain, self._forms)
+        if missing:  # word forms never seen before (rare in a long run)
+            for word in set(missing):
+                self.resolve(word)
+            starts, found, _ = scan(plain, self._forms)
+        return starts, found
+
+    def _wanted_unicode(self, lower: str) -> tuple[list[int], list[_Form]]:
+        """:meth:`_wanted_ascii` of other text, whose words are those of the word regex."""
+        matches = list(_WORD.finditer(lower))
+        words = [match.group() for match in matches]
+        forms = self._forms
+        try:
+            found = list(map(forms.__getitem__, words))
+        except KeyError:  # a word form never seen before
+            for word in set(words).difference(forms):
+                self.resolve(word)
+            found = list(map(forms.__getitem__, words))
+        return [match.start() for match in compress(matches, found)], list(filter(None, found))
 
     def _negative(self, word: str) -> bool:
         entry = self._resolved.get(word) if word in self._resolved else self.resolve(word)
@@ -286,7 +285,7 @@ class Lexicon:
         if not spans:
             return []
         lower = scan.lower
-        context = _Context(self, lower, _sentence_breaks(lower, scan.ascii), scan.mods)
+        context = _Context(self, lower, _sentence_breaks(lower, scan.plain), scan.mods)
         cues: list[Cue] = []
         consumed: set[int] = set()
         entries, breaks, opens = self.entries, context.sentences, context.opens_with_contrast
@@ -324,47 +323,66 @@ class _Scan(NamedTuple):
     """One tokenised text: its cue spans, weighing modifiers and modifier kinds, in text order."""
 
     lower: str
-    ascii: bytes | None  # the ASCII twin of ``lower`` (typographic marks replaced), or None
+    plain: str | None  # the ASCII twin of ``lower`` (typographic marks replaced), or None
     spans: list[tuple[int, int, str]]
     mods: list[tuple[int, int, str, float, str]]
     kinds: list[tuple[int, int, str]]
 
 
-def _split(text: str) -> tuple[str, list[bytes] | list[str], bytes | None, list[int], bytes | None]:
-    """The lower-cased text and its words: ``(lower, words, padded, starts, ascii)``.
+def _split(text: str) -> tuple[str, str | None]:
+    """The lower-cased text and its ASCII twin: ``(lower, plain)``.
 
-    Mostly-ASCII text (nearly all news) takes a fast path built from C bytes methods: typographic
-    punctuation becomes its ASCII twin, every other non-word byte a space, and the bytes are split
-    on single spaces (``words`` are bytes; ``padded`` is that text between two spaces; ``starts``
-    is empty). Other text uses the word regex (``words`` are str, ``starts`` their offsets;
-    ``padded`` and ``ascii`` are None).
+    In ``plain`` typographic punctuation is replaced by ASCII marks of the same length, so its
+    offsets are those of ``lower``; it is None when other non-ASCII characters remain (then the
+    words are those of the word regex, see :meth:`Lexicon._wanted_unicode`). Mostly-ASCII text
+    (nearly all news) has a twin, whose words :func:`_wanted_words` reads.
     """
     # Curly double quotes act exactly like '"' in every test the cue finder makes (clause and
     # sentence breaks, word boundaries, words, openings, spaces), so they are replaced before
     # lower-casing: most news is then ASCII, which lower-cases several times faster.
     quoted = text.replace("“", '"').replace("”", '"')
     if quoted.isascii():
-        lower = plain = quoted.lower()
-    else:
-        lower = plain = _lower(text)
-        for fancy, ascii_twin in _TYPOGRAPHIC:
-            if fancy in plain:
-                plain = plain.replace(fancy, ascii_twin)
-    if plain.isascii():
-        ascii_text = plain.encode("ascii")
-        spaced = ascii_text.translate(_NON_WORD_BYTES)
-        return lower, spaced.split(b" "), b" %s " % spaced, [], ascii_text
-    matches = list(_WORD.finditer(lower))
-    return lower, [match.group() for match in matches], None, [match.start() for match in matches], None
+        lower = quoted.lower()
+        return lower, lower
+    lower = plain = _lower(text)
+    for fancy, ascii_twin in _TYPOGRAPHIC:
+        if fancy in plain:
+            plain = plain.replace(fancy, ascii_twin)
+    return lower, plain if plain.isascii() else None
 
 
-def _sentence_breaks(lower: str, ascii_text: bytes | None) -> list[int]:
+def _wanted_words_python(text: str, forms: dict[str, _Form | None]) -> tuple[list[int], list[_Form], list[str]]:
+    """The reference of the compiled ``warta._tokens.wanted_words``: ``(starts, found, missing)``.
+
+    The words of ASCII ``text`` (runs of letters, digits, ``-`` and ``_``) that ``forms`` maps to
+    a form, as offsets and forms in text order, and the words ``forms`` lacks; when any are
+    missing, ``starts`` and ``found`` are incomplete and the caller asks again once they are added.
+    Each word costs one dict lookup in C; a wanted word is located with ``str.find`` of `` word ``
+    from the end of the previous wanted word: no word in between equals it, or it would be wanted too.
+    """
+    spaced = text.encode("ascii").translate(_NON_WORD_BYTES).decode("ascii")
+    words = spaced.split()
+    try:
+        found = list(filter(None, map(forms.__getitem__, words)))
+    except KeyError:
+        return [], [], [word for word in dict.fromkeys(words) if word not in forms]
+    padded = f" {spaced} "
+    starts: list[int] = []
+    at = 0
+    for form in found:
+        start = padded.find(form[1], at)  # the leading space's offset in padded is the word's in text
+        at = start + form[2] + 1
+        starts.append(start)
+    return starts, found, []
+
+
+def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
     """Offsets of the sentence-break characters, in order."""
-    if ascii_text is None:
+    if plain is None:
         return [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
     # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
     # parts and k earlier breaks. ("…" is already ".", of the same length.)
-    parts = ascii_text.translate(_BREAK_BYTES).split(b"\0")
+    parts = plain.encode("ascii").translate(_BREAK_BYTES).split(b"\0")
     ends = list(accumulate(map(len, parts)))
     return [end + index for index, end in enumerate(ends[:-1])]
 
