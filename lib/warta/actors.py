@@ -406,6 +406,15 @@ def _indirect_matches(text: str) -> list[re.Match]:
     return _matches_at(_INDIRECT, text, (hit.start() for hit in _SPEECH_VERB_LETTERS.finditer(text)))
 
 
+def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (ascending, not overlapping: quotation matches)."""
+    k = bisect_right(spans, (position, _AFTER_ANY_END)) - 1
+    return k >= 0 and position < spans[k][1]
+
+
+_AFTER_ANY_END = float("inf")  # sorts a probe (position, inf) after every span starting at position
+
+
 def _matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> list[re.Match]:
     """What ``pattern.finditer(text)`` finds, given every position (ascending) where a match may start."""
     matches, resume = [], 0
@@ -465,7 +474,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         sentence_start, sentence_end = spans[k]
         for match in cued[k]:
             position = match.start()
-            if any(a <= position < b for a, b in quoted):
+            if _inside(quoted, position):
                 continue
             rest = text[match.end() : sentence_end]
             if rest.lstrip(" ,:")[:1] in ("“", '"'):
@@ -478,7 +487,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         sentence = text[sentence_start:sentence_end]
         for match in (_MENURUT.finditer(sentence) if "enurut" in sentence else ()):
             position = sentence_start + match.start()
-            if any(a <= position < b for a, b in quoted):
+            if _inside(quoted, position):
                 continue
             cue = match.group("cue")
             pronoun = cue.lower().endswith("nya")
@@ -1115,12 +1124,25 @@ class _Mentions:
     """One text's mentions (rows in :class:`Mention` order, sorted by start) with what the quote
     helpers look up in them: the rows from a position on (by bisection) and each actor's first role."""
 
-    __slots__ = ("rows", "starts", "_roles")
+    __slots__ = ("rows", "starts", "_roles", "_by_end")
 
     def __init__(self, rows: Sequence[tuple]) -> None:
         self.rows = rows
         self.starts = [row[_START] for row in rows]
         self._roles: dict[str, str] | None = None
+        self._by_end: dict[tuple[str, int], int] | None = None
+
+    def head_of(self, mention: tuple) -> tuple:
+        """The mention a bracketed short form repeats ("Amerika Serikat (AS)": the speaker is the
+        first mention of the same actor ending at most 3 characters before it), else itself."""
+        if self._by_end is None:
+            self._by_end = {}
+            for index, row in enumerate(self.rows):
+                self._by_end.setdefault((row[_ACTOR_ID], row[_END]), index)
+        actor, start = mention[_ACTOR_ID], mention[_START]
+        found = [index for end in (start - 3, start - 2, start - 1)
+                 if (index := self._by_end.get((actor, end))) is not None]
+        return self.rows[min(found)] if found else mention
 
     def role_of(self, speaker: tuple) -> str:
         """The speaker's role: its own, else the first one stated for the same actor in the text."""
@@ -1190,16 +1212,8 @@ def _mention_ending_at(text: str, mentions: _Mentions, end: int) -> tuple | None
     for k in range(bisect_right(mentions.starts, end) - 1, -1, -1):
         mention = rows[k]
         if mention[_END] <= end:
-            return _head_of(mention, rows) if _SPACES_AND_BRACKETS.fullmatch(text, mention[_END], end) else None
+            return mentions.head_of(mention) if _SPACES_AND_BRACKETS.fullmatch(text, mention[_END], end) else None
     return None
-
-
-def _head_of(mention: tuple, mentions: Sequence[tuple]) -> tuple:
-    # "Amerika Serikat (AS)": the speaker is the actor the bracketed short form repeats.
-    for other in mentions:
-        if other[_ACTOR_ID] == mention[_ACTOR_ID] and other[_END] < mention[_START] and mention[_START] - other[_END] <= 3:
-            return other
-    return mention
 
 
 def _text(value: object) -> str:
