@@ -235,3 +235,41 @@ def test_digit_runs_start_at_every_ascii_digit_run(text, starts):
 def test_year_less_day_takes_the_story_year(header, body, expected):
     found = dates.find_published(header, body)
     assert (found.value, found.precision, found.evidence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("", []),
+        ("tanpa angka atau bulan", []),
+        ("2024", [0]),
+        ("pada 19/6/2024 pukul 08.15", [5, 21]),  # "6", "2024" and "15" follow "/" or "."
+        ("Rp1.500.000 dan 24", [16]),  # glued to a word, or after "."
+        ("Senin (17/06)", [7]),  # "(" does not bar a digit
+        ("٣2024 ²7 é5 _9", [13]),  # any script's letters and digits bar it; "_" does not
+        ("pada Juni 2024, Juli", [5, 10, 16]),
+        ("xJuni Juniper JUNI Jun", []),  # glued, followed by a lowercase letter, or not a body form
+        ("Agustusan 17 Agustus", [10, 13]),
+        ("2Juni 2024", [0, 6]),  # "Juni" is glued to the digit
+    ],
+)
+def test_body_triggers_are_digit_runs_and_month_names_that_can_start_a_date(text, starts):
+    from warta.dates import _TRIGGERS, _digit_starts
+
+    assert [match.start() for match in _TRIGGERS.finditer(text)] == starts
+    assert _digit_starts(text) == [start for start in starts if text[start].isdigit()]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("JUNI 2024", [0, 5]),
+        ("Jun 15, 2024", [0, 4, 8]),
+        ("15 jun 2024", [0, 7]),  # lowercase month names are read from the digit
+        ("SEPT. 3", [0, 6]),
+    ],
+)
+def test_short_text_triggers_take_every_month_spelling(text, starts):
+    from warta.dates import _TRIGGERS_ALL
+
+    assert [match.start() for match in _TRIGGERS_ALL.finditer(text)] == starts
