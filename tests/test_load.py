@@ -682,3 +682,36 @@ def test_stage_chunks_do_not_change_rows(tmp_path, monkeypatch, chunk):
         *(f"e_{seed.name}" for seed in sorted(SEEDS.glob("*.txt"))[:3])]
     assert [row["status"] == "rejected" for row in rows][:5] == [True, False, False, True, True]
     assert repr(rows) == repr(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "delimiter", "plain"),
+    [
+        ("judul,isi\nA,satu\n", ",", True),
+        ('judul,isi\n"A, B","kata ""x""\nbaris dua"\n', ",", True),  # quoted delimiter, quotes, newline
+        ("judul;isi\nA;satu", ";", True),  # no final newline
+        ("judul,isi\nA,\n,b\n", ",", True),  # empty fields stay ""
+        ("judul,isi,tanggal\nNA,null,2024-06-19\n", ",", True),  # no NaN: keep_default_na=False
+        ("judul,isi\n", ",", False),  # no record
+        ("isi\nsatu\n", ",", False),  # one column: a quoted empty row reads differently
+        ("judul,judul\nA,B\n", ",", False),  # pandas renames the second "judul"
+        ("judul,\nA,B\n", ",", False),  # pandas names an empty column "Unnamed: 1"
+        (" judul,isi\nA,B\n", ",", False),
+        ("judul,isi\nA,B,C\n", ",", False),  # pandas takes the extra field as the index
+        ("judul,isi,x\nA,B\n", ",", False),  # pandas pads the short row
+        ("judul,isi\nA,B\n\nC,D\n", ",", False),  # blank line
+        ('judul,isi\nA,"B"C\n', ",", False),  # text after a closing quote
+        ('judul,isi\nA,B"C\n', ",", False),  # a quote inside an unquoted field
+        ("judul,isi\r\nA,B\r\n", ",", False),
+        ("\ufeffjudul,isi\nA,B\n", ",", False),
+    ],
+)
+def test_plain_csv_records_match_pandas_or_defer_to_it(text, delimiter, plain):
+    from warta.load import _plain_csv_records
+
+    records = _plain_csv_records(text, delimiter)
+    assert (records is not None) == plain
+    if records is not None:
+        expected = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter).to_dict("records")
+        assert records == expected
+        assert [list(record) for record in records] == [list(record) for record in expected]
