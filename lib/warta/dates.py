@@ -48,6 +48,10 @@ _DAY_NAMES = frozenset(
     "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad monday tuesday wednesday thursday friday "
     "saturday sunday sen sel rab kam jum sab min mon tue tues wed thu thurs fri sat sun".split()
 )
+# The last three letters of each day name, and how far back _extend_day_name looks for them
+# (the "(", "," and spaces between a day name and its date, and the name).
+_DAY_ENDINGS = frozenset(name[-3:] for name in _DAY_NAMES)
+_DAY_WINDOW = 24
 # Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
 _WEEKDAYS = {
     **dict.fromkeys(("senin", "monday", "sen", "mon"), 0), **dict.fromkeys(("selasa", "tuesday", "sel", "tue", "tues"), 1),
@@ -229,14 +233,13 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
     for position in triggers:
         if position < consumed:
             continue
-        match = _match_at(text, position)
-        if match is None:
+        found_at = _match_at(text, position)
+        if found_at is None:
             continue
+        match, start = found_at
         consumed = match.end()
         kind = "paren" if match.re is _AT_PAREN else match.lastgroup
-        if kind == "year" or (kind == "month_word" and not match.group("mw_rel")):
-            start = _word_before(text, position)[1]  # include the cue: "tahun 2000", "bulan Mei"
-        else:
+        if start < 0:
             start, consumed = _extend_day_name(text, match.start(), consumed)
         found.extend(_interpret(match, kind, start, consumed, text[start:consumed]))
     # "30 Juni - 2 Juli 2024": a year-less date joined to a full one takes its year.
@@ -292,26 +295,32 @@ def _month_before(text: str, position: int) -> int | None:
     return start
 
 
-def _match_at(text: str, position: int) -> re.Match | None:
-    """Read the date starting at a trigger, or return None when there is none.
+def _match_at(text: str, position: int) -> tuple[re.Match, int] | None:
+    """Read the date starting at a trigger: the match and, for a bare year or month read with its
+    cue ("tahun 2000", "bulan Mei"), where the cue starts (else -1); None when there is no date.
 
     Triggers come from _trigger_pattern or _month_before, which have already ruled out a letter
     or digit right before (and for a digit, one of /.,:-).
     """
     if text[position] > "9":  # a month name
         match = _AT_MONTH.match(text, position)
-        if match and match.lastgroup == "month_word" and not match.group("mw_rel"):
-            if _word_before(text, position)[0].lower() not in _MONTH_CUES:
-                return None
-        return match
+        if match is None:
+            return None
+        if match.lastgroup == "month_word" and not match.group("mw_rel"):
+            cue, cue_start = _word_before(text, position)
+            return (match, cue_start) if cue.lower() in _MONTH_CUES else None
+        return match, -1
     if position and text[position - 1] == "(":
         match = _AT_PAREN.match(text, position - 1)
         if match:
-            return match
+            return match, -1
     match = _AT_DIGIT.match(text, position)
-    if match and match.lastgroup == "year" and _word_before(text, position)[0].lower() not in _YEAR_CUES:
+    if match is None:
         return None
-    return match
+    if match.lastgroup == "year":
+        cue, cue_start = _word_before(text, position)
+        return (match, cue_start) if cue.lower() in _YEAR_CUES else None
+    return match, -1
 
 
 def _word_before(text: str, position: int) -> tuple[str, int]:
@@ -408,6 +417,12 @@ def _yearless(start: int, end: int, surface: str, month: int, day: int, future: 
 
 def _extend_day_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a match to a day name before it: "Selasa (18/6/2024)", "hari Rabu, 19 Juni 2024"."""
+    # Most dates follow an ordinary word ("pada 19 Juni"): the last letters of the text before,
+    # past spaces, tabs, "(" and ",", rule out a day name without the character walk below.
+    window = text[max(0, start - _DAY_WINDOW):start]
+    before = window.rstrip(" \t(,")
+    if (len(before) >= 3 or start <= _DAY_WINDOW) and before[-3:].lower() not in _DAY_ENDINGS:
+        return start, end
     cursor, opened = start, False
     while cursor > 0 and start - cursor < 4 and text[cursor - 1] in " (,":
         opened = opened or text[cursor - 1] == "("
