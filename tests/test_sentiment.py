@@ -120,6 +120,32 @@ def test_cues_and_spans_equal_the_two_separate_calls(text):
     assert spans == lexicon.modifier_spans(text, kinds=("reporting",))
 
 
+@pytest.mark.parametrize("text, spans, mods", [
+    # A phrase comes before the word span at its start; modifier phrases sit in text order among the words.
+    ("Banjir bandang dan banjir, gagal bayar.",
+     [(0, 14, "banjir bandang"), (0, 6, "banjir"), (19, 25, "banjir"), (27, 38, "gagal bayar"), (27, 32, "gagal")], []),
+    ("Hasilnya jauh dari harapan, akan tetapi luar biasa.", [(19, 26, "harapan"), (40, 50, "luar biasa")],
+     [(9, 18, "negator", -0.8, "jauh dari"), (28, 39, "contrast", 1.5, "akan tetapi"),
+      (33, 39, "contrast", 1.5, "tetapi"), (40, 50, "intensifier", 1.5, "luar biasa")]),
+    ("Gempa bumi “tidak” parah", [(0, 10, "gempa bumi"), (0, 5, "gempa"), (19, 24, "parah")],
+     [(12, 17, "negator", -0.8, "tidak")]),
+    ("Gempa bumi ‘tidak’ parah", [(0, 10, "gempa bumi"), (0, 5, "gempa"), (19, 24, "parah")],
+     [(12, 17, "negator", -0.8, "tidak")]),  # ‘ ’ are not ASCII: the ASCII twin's path
+    ("Gempa bumi, tidak ada korban jiwa. Café parah",  # é: the word regex's path; phrases may overlap
+     [(0, 10, "gempa bumi"), (0, 5, "gempa"), (12, 33, "tidak ada korban jiwa"), (22, 33, "korban jiwa"),
+      (22, 28, "korban"), (40, 45, "parah")], [(12, 17, "negator", -0.8, "tidak")]),
+])
+@pytest.mark.parametrize("compiled", [True, False])
+def test_scan_lists_phrases_words_and_modifiers_in_text_order(monkeypatch, text, spans, mods, compiled):
+    from warta.sentiment import lexicon as lexicon_module
+
+    if not compiled:  # the pure-Python references
+        monkeypatch.setattr(lexicon_module, "_wanted_words", None)
+        monkeypatch.setattr(lexicon_module, "_scan_forms", None)
+    scan = load_lexicon()._scan(text)
+    assert (scan.spans, scan.mods) == (spans, mods)
+
+
 # Sentences as score_actors scans them: ASCII ones (joined), curly quotes, the regex path, repeats, empty.
 _SENTENCES = ["Menteri mengatakan rupiah menguat, tetapi IHSG anjlok.", "“Saya prihatin,” ujarnya.",
               "AS menuduh Rusia – katanya – melanggar.", "", "Kata kata kata, kata dia.", "Qur'an, ujar Ali.",

@@ -193,3 +193,22 @@ def test_wanted_words_agree_on_random_texts():
         assert compiled == python and not compiled[2]
         hits += len(compiled[0])
     assert hits > 1000
+
+
+def test_scan_forms_agree_on_random_texts():
+    from warta.sentiment import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load_lexicon(())
+    rng = random.Random(12)
+    pieces = ["tidak", "khawatir", "sangat", "luar", "biasa", "akan", "tetapi", "jauh", "dari", "banjir", "bandang",
+              "gagal", "bayar", "kata", "ujarnya", "prihatin", "namun", "meski", "korupsi", " ", ", ", ". ", "\n"]
+    totals = [0, 0, 0, 0]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        starts, found = lexicon._wanted_ascii(text)
+        compiled = _tokens.scan_forms(starts, found)
+        assert compiled == lexicon_module._scan_forms_python(starts, found)
+        totals = [total + len(part) for total, part in zip(totals, compiled)]
+    assert min(totals) > 200  # spans, kinds, mods and openers all exercised
+    with pytest.raises(ValueError):
+        _tokens.scan_forms([0], [])

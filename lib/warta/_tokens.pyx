@@ -387,3 +387,37 @@ def wanted_words(str text not None, dict forms not None):
             starts.append(_offset(start))
             found.append(<object> form)
     return starts, found, missing
+
+
+def scan_forms(list starts not None, list found not None):
+    """``(spans, kinds, mods, openers)`` of the wanted words :func:`wanted_words` found: the lists
+    :meth:`warta.sentiment.lexicon.Lexicon._scan` builds, but for phrases, whose words are listed
+    in ``openers`` (their indexes) for the caller to test. Reference: ``lexicon._scan_forms_python``.
+
+    Each form is a ``lexicon._Form`` tuple ``(word, needle, size, entry, phrases, modifier,
+    weighing, modifier_phrases)``; ``spans`` holds ``(start, end, entry)``, ``kinds`` ``(start,
+    end, kind)`` of every modifier and ``mods`` ``(start, end, kind, factor, word)`` of the weighing ones.
+    """
+    cdef Py_ssize_t k, n = len(found), start
+    cdef tuple form, modifier
+    cdef object start_object, end_object, entry, modifier_object
+    cdef list spans = [], kinds = [], mods = [], openers = []
+    if len(starts) != n:
+        raise ValueError("starts and found differ in length")
+    for k in range(n):
+        form = <tuple> found[k]
+        start_object = starts[k]
+        start = start_object
+        end_object = _offset(start + <Py_ssize_t> form[2])
+        if form[4] or form[7]:
+            openers.append(_offset(k))
+        entry = form[3]
+        if entry is not None:
+            spans.append((start_object, end_object, entry))
+        modifier_object = form[5]
+        if modifier_object is not None:
+            modifier = <tuple> modifier_object
+            kinds.append((start_object, end_object, modifier[0]))
+            if form[6]:
+                mods.append((start_object, end_object, modifier[0], modifier[1], form[0]))
+    return spans, kinds, mods, openers

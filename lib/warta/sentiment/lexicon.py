@@ -24,16 +24,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
 
-try:  # the compiled word scan (see _wanted_words_python); without a C compiler the Python one runs
-    from warta._tokens import wanted_words as _wanted_words
+try:  # the compiled word scan (see _wanted_words_python, _scan_forms_python); else the Python one runs
+    from warta._tokens import scan_forms as _scan_forms, wanted_words as _wanted_words
 except ImportError:  # pragma: no cover - exercised by WARTA_PURE_PYTHON test runs
-    _wanted_words = None
+    _scan_forms = _wanted_words = None
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
@@ -219,29 +220,34 @@ class Lexicon:
 
         Each word costs one dict lookup, in C (:func:`_wanted_words`, or ``map`` over the word
         regex's matches for non-ASCII text); Python sees only the words that matter, with their
-        offsets, in order, so nothing needs sorting.
+        offsets, in order, and the compiled :func:`_scan_forms` lists their spans and modifiers.
+        Python then tests only the words that may open a phrase, and sorts only when one does.
         """
         lower, plain = _split(text)
         starts, found = self._wanted_ascii(plain) if plain is not None else self._wanted_unicode(lower)
-        spans: list[tuple[int, int, str]] = []  # (start, end, entry), the longer of two at one start first
-        mods: list[tuple[int, int, str, float, str]] = []  # (start, end, kind, factor, word) of weighing modifiers
-        kinds: list[tuple[int, int, str]] = []  # (start, end, kind) of every single-word modifier
-        for start, (word, _, size, entry, phrases, modifier, weighing, modifier_phrases) in zip(starts, found):
-            end = start + size
-            if phrases and lower.startswith(phrases, start):  # one C test of every candidate
-                for phrase in phrases:  # longest first
-                    if _phrase_at(lower, phrase, start):
-                        spans.append((start, start + len(phrase), phrase))
-                        break
-            if entry is not None:
-                spans.append((start, end, entry))
-            if modifier is not None:
-                kinds.append((start, end, modifier[0]))
-                if weighing:
-                    mods.append((start, end, *modifier, word))
-            if modifier_phrases and lower.startswith(modifier_phrases, start):
-                mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
-                               for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
+        # spans: (start, end, entry), the longer of two at one start first; kinds: (start, end, kind) of
+        # every single-word modifier; mods: (start, end, kind, factor, word) of the weighing modifiers.
+        spans, kinds, mods, openers = (_scan_forms or _scan_forms_python)(starts, found)
+        if openers:
+            phrase_spans: list[tuple[int, int, str]] = []
+            phrase_mods: list[tuple[int, int, str, float, str]] = []
+            for index in openers:
+                start = starts[index]
+                phrases, modifier_phrases = found[index][4], found[index][7]
+                if phrases and lower.startswith(phrases, start):  # one C test of every candidate
+                    for phrase in phrases:  # longest first
+                        if _phrase_at(lower, phrase, start):
+                            phrase_spans.append((start, start + len(phrase), phrase))
+                            break
+                if modifier_phrases and lower.startswith(modifier_phrases, start):
+                    phrase_mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
+                                          for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
+            # A phrase comes before the word span at its start (it is longer); a modifier phrase after
+            # the word's own modifier (the sort is stable and the word's comes first).
+            if phrase_spans:
+                spans = sorted(spans + phrase_spans, key=_START_LONGEST_FIRST)
+            if phrase_mods:
+                mods = sorted(mods + phrase_mods, key=_FIRST)
         return _Scan(lower, plain, spans, mods, kinds)
 
     def _wanted_ascii(self, plain: str) -> tuple[list[int], list[_Form]]:
@@ -374,6 +380,40 @@ def _wanted_words_python(text: str, forms: dict[str, _Form | None]) -> tuple[lis
         at = start + form[2] + 1
         starts.append(start)
     return starts, found, []
+
+
+def _scan_forms_python(starts: list[int], found: list[_Form]) -> tuple[list, list, list, list[int]]:
+    """The reference of the compiled ``warta._tokens.scan_forms``: ``(spans, kinds, mods, openers)``.
+
+    From the wanted words' offsets and forms: ``(start, end, entry)`` of the cue words, ``(start,
+    end, kind)`` of every modifier word, ``(start, end, kind, factor, word)`` of the weighing ones,
+    and the indexes of the words that may open a cue or modifier phrase (which the caller tests).
+    """
+    spans: list[tuple[int, int, str]] = []
+    kinds: list[tuple[int, int, str]] = []
+    mods: list[tuple[int, int, str, float, str]] = []
+    openers: list[int] = []
+    for index, (start, (word, _, size, entry, phrases, modifier, weighing, modifier_phrases)) in enumerate(
+            zip(starts, found)):
+        end = start + size
+        if phrases or modifier_phrases:
+            openers.append(index)
+        if entry is not None:
+            spans.append((start, end, entry))
+        if modifier is not None:
+            kinds.append((start, end, modifier[0]))
+            if weighing:
+                mods.append((start, end, *modifier, word))
+    return spans, kinds, mods, openers
+
+
+def _start_longest_first(span: tuple) -> tuple[int, int]:
+    """Sort key of spans: by start, the longer of two at one start first."""
+    return span[0], -span[1]
+
+
+_START_LONGEST_FIRST = _start_longest_first
+_FIRST = itemgetter(0)
 
 
 def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
