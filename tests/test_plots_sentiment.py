@@ -1,6 +1,7 @@
 """Tests for warta.plots.sentiment: figure traces, Wilson error bars, tone by day, static charts."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -70,6 +71,46 @@ def test_tone_by_day_groups_scores():
     assert daily.loc["2024-06-19", "negative"] == 1 and daily.loc["2024-06-19", "positive"] == 1
     figure = plots.tone_timeline_figure(ARTICLES)
     assert list(figure.data[0].x) == ["2024-06-18", "2024-06-19", "unknown"]
+
+
+def _groupby_tone(articles: pd.DataFrame) -> pd.DataFrame:
+    """The per-day loop that tone_by_day replaced: its numbers must stay the same to the bit."""
+    rows = []
+    for day, group in plots.with_day(articles).groupby("day", sort=True):
+        scores = group["score"].astype(float)
+        spread = float(scores.std(ddof=1)) if len(scores) > 1 else 0.5
+        rows.append({"day": day, "n": len(group), "mean": float(scores.mean()), "error": spread / np.sqrt(len(group)),
+                     "negative": int((group["label"] == "negative").sum()),
+                     "positive": int((group["label"] == "positive").sum())})
+    return pd.DataFrame(rows, columns=["day", "n", "mean", "error", "negative", "positive"])
+
+
+_RANDOM = np.random.default_rng(3)
+YEAR = pd.DataFrame({
+    "published": [f"2024-{month:02d}-{day:02d}" for month, day in
+                  zip(_RANDOM.integers(1, 13, 3000), _RANDOM.integers(1, 29, 3000))] + [None, "2024", ""],
+    "label": _RANDOM.choice(["negative", "neutral", "positive"], 3003),
+    "score": _RANDOM.uniform(-1, 1, 3003).round(4),
+})
+
+
+@pytest.mark.parametrize("articles", [
+    ARTICLES,
+    ARTICLES.iloc[:1],
+    ARTICLES.iloc[:0],
+    ARTICLES.iloc[::-1],
+    YEAR,
+], ids=["toy", "one", "empty", "reversed", "year"])
+def test_tone_by_day_matches_the_per_group_reductions_exactly(articles):
+    pd.testing.assert_frame_equal(plots.tone_by_day(articles), _groupby_tone(articles), check_exact=True)
+
+
+@pytest.mark.parametrize("articles, most", [(ARTICLES, 3), (YEAR, plots.MAX_DAY_TICKS)], ids=["toy", "year"])
+def test_tone_chart_labels_a_readable_number_of_days(articles, most):
+    figure = plots.tone_timeline_chart(articles)
+    labels = [label.get_text() for label in figure.axes[0].get_xticklabels() if label.get_text()]
+    assert 2 <= len(labels) <= most
+    assert labels[0] == plots.tone_by_day(articles)["day"].iat[0]
 
 
 def test_extreme_sentences_lists_polar_sentences_with_cues():

@@ -285,3 +285,21 @@ def test_select_reads_a_table_only_when_asked():
     assert set(selected) == {"articles", "expensive"}
     with pytest.raises(AssertionError, match="read before"):
         selected["expensive"]
+
+
+def test_notebook_tools_load_without_the_iri_grammars():
+    """nbformat and nbconvert still validate and export, without compiling rfc3987_syntax's grammars."""
+    code = (
+        "import sys\n"
+        "from warta import report\n"
+        "report._skip_iri_grammars()\n"
+        "import nbformat, papermill\n"
+        "from nbconvert import HTMLExporter\n"
+        "from nbformat.v4 import new_code_cell, new_notebook\n"
+        "nbformat.validate(new_notebook(cells=[new_code_cell('1 + 1')]))\n"
+        "assert sys.modules['rfc3987_syntax'] is None\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

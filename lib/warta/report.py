@@ -286,7 +286,20 @@ def _execute_all(tasks: Sequence[tuple], *, jobs: int, progress: bool) -> list[N
     return results
 
 
+def _skip_iri_grammars() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` in this process.
+
+    nbformat (under papermill and nbconvert) imports jsonschema, whose optional IRI format
+    checker compiles about 40 lark grammars at import: 4-6 s of every report run, for a check
+    that notebook validation never makes. A ``None`` entry in ``sys.modules`` makes that
+    import fail, which jsonschema tolerates (it then skips the ``iri`` formats). A process that
+    already imported the package keeps it.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any], kernel: str) -> NotebookResult:
+    _skip_iri_grammars()
     import papermill
 
     executed = staging / f"{name}.ipynb"
@@ -329,6 +342,7 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
 
 def export_html(notebook: Path, page: Path) -> None:
     """Convert an executed notebook to an offline HTML page with the code hidden."""
+    _skip_iri_grammars()
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -415,6 +429,7 @@ def _manifest(run: ReportRun) -> dict[str, Any]:
 
 
 def _declared_parameters(path: Path) -> set[str]:
+    _skip_iri_grammars()
     import papermill
 
     return set(papermill.inspect_notebook(str(path)))

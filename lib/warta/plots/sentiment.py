@@ -13,11 +13,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from warta.sentiment import LABELS, label_shares
 
 COLORS = {"negative": "#d62728", "neutral": "#9e9e9e", "positive": "#2ca02c"}
 _WRAP = 80
+# Most day labels along the static tone chart's axis.
+MAX_DAY_TICKS = 12
 
 
 def with_day(articles: pd.DataFrame) -> pd.DataFrame:
@@ -66,16 +69,24 @@ def tone_timeline_figure(articles: pd.DataFrame, *, title: str = "Tone over time
 
 def tone_by_day(articles: pd.DataFrame) -> pd.DataFrame:
     """Per day: n, mean score, its standard error, and the negative / positive counts."""
+    columns = ["day", "n", "mean", "error", "negative", "positive"]
     frame = with_day(articles)
+    # Days are cut from one sorted array: a pandas groupby loop cost ~0.6 ms per day. The mean
+    # and spread stay pandas' own reductions, so the numbers are the same to the last bit.
+    days = frame["day"].to_numpy(dtype=object)
+    order = np.argsort(days, kind="stable")
+    days, starts = np.unique(days[order], return_index=True)
+    scores = np.split(frame["score"].astype(float).to_numpy()[order], starts[1:])
+    labels = frame["label"].to_numpy(dtype=object)[order]
+    negative = np.add.reduceat(labels == "negative", starts) if len(days) else []
+    positive = np.add.reduceat(labels == "positive", starts) if len(days) else []
     rows = []
-    for day, group in frame.groupby("day", sort=True):
-        scores = group["score"].astype(float)
-        spread = float(scores.std(ddof=1)) if len(scores) > 1 else 0.5  # one article: a wide prior
-        rows.append({"day": day, "n": len(group), "mean": float(scores.mean()),
-                     "error": spread / np.sqrt(len(group)),
-                     "negative": int((group["label"] == "negative").sum()),
-                     "positive": int((group["label"] == "positive").sum())})
-    return pd.DataFrame(rows, columns=["day", "n", "mean", "error", "negative", "positive"])
+    for index, (day, values) in enumerate(zip(days, scores)):
+        group = pd.Series(values)
+        spread = float(group.std(ddof=1)) if len(group) > 1 else 0.5  # one article: a wide prior
+        rows.append({"day": day, "n": len(group), "mean": float(group.mean()), "error": spread / np.sqrt(len(group)),
+                     "negative": int(negative[index]), "positive": int(positive[index])})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def extreme_sentences_figure(sentences: pd.DataFrame, *, n: int = 5,
@@ -175,6 +186,9 @@ def tone_timeline_chart(articles: pd.DataFrame, *, title: str = "Tone over time"
     axis.set_ylim(-1, 1)
     axis.set_ylabel("mean article score")
     axis.set_title(title)
+    # A label for every day is unreadable past a few weeks, and laying out hundreds of rotated
+    # labels took seconds: label at most MAX_DAY_TICKS days, evenly spaced.
+    axis.xaxis.set_major_locator(MaxNLocator(nbins=MAX_DAY_TICKS, integer=True))
     axis.tick_params(axis="x", rotation=30)
     figure.tight_layout()
     return figure
