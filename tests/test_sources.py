@@ -221,3 +221,21 @@ def test_an_outlet_does_not_cite_itself():
     assert sources.find_cited_sources(SEEDS["000"]) == ["KBS"]
     assert sources.find_cited_sources(SEEDS["000"], outlet="KBS World Indonesia") == []
     assert sources.find_cited_sources("kata dia kepada ANTARA, dikutip BBC.", outlet="ANTARA") == ["BBC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("Dikutip dari Reuters", [(2, "kutip")]),
+        ("“MENGUTIP” CNN – via AP", [(1, "mengutip"), (17, "via")]),  # offsets past non-Latin-1 quotes
+        ("Él dilansir", [(5, "lansir")]),
+        ("\u212aUTIP x", [(0, "kutip")]),  # the Kelvin sign lowers to "k"
+        ("D\u0130KUTIP", [(2, "kutip")]),  # "İ" lowers to two characters: offsets stay the text's
+        ("?ia ??? via", [(8, "via")]),  # "?" stands for nothing but itself
+    ],
+)
+def test_cue_hits_are_case_insensitive_with_the_text_offsets(text, expected):
+    from warta.sources import _citations, _cue_hits_in
+
+    assert _cue_hits_in(text, _citations()) == expected

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pandas as pd
 
@@ -87,6 +87,8 @@ class _Citations:
     starts: dict[str, int]  # first word of a spelling -> most words in a spelling that starts so
     stems: tuple[str, ...]  # cue stems, lower case, longest first
     credit_cues: frozenset[str]
+    # (stem as Latin-1 bytes, stem) for a byte search; None when a stem is not plain ASCII
+    byte_stems: tuple[tuple[bytes, str], ...] | None = None
 
 
 # --------------------------------------------------------------------------- registry
@@ -338,7 +340,9 @@ def _citations() -> _Citations:
     for spelling in names:
         words = spelling.split()
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return _Citations(names, starts, stems, frozenset(cues["credit"]))
+    plain = all(stem.isascii() and "?" not in stem for stem in stems)  # "?" stands for non-Latin-1 characters
+    byte_stems = tuple((stem.encode("ascii"), stem) for stem in stems) if plain else None
+    return _Citations(names, starts, stems, frozenset(cues["credit"]), byte_stems)
 
 
 def _add_spelling(names: dict[str, str], spelling: str, canonical: str) -> None:
@@ -364,15 +368,12 @@ def find_cited_sources(text: str, *, outlet: str | None = None) -> list[str]:
     citations = _citations()
     window = int(section("sources").get("cite_window_words", 6))
     hits: dict[str, int] = {}
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few letters change length when lowered; keep offsets exact
-        lowered = "".join(char.lower()[0] for char in text)
-    for cue_start, cue in _cue_hits(lowered, citations.stems):
+    for cue_start, cue in _cue_hits_in(text, citations):
         cue_end = end = cue_start + len(cue)
         while end < len(text) and text[end].isalpha():
             end += 1
         if cue == "via":
-            if end > cue_end or lowered[cue_start - 1:cue_start].isalpha():
+            if end > cue_end or text[cue_start - 1:cue_start].lower()[:1].isalpha():
                 continue  # "viaduk", "trivia"
             opening = max(text.rfind("(", 0, cue_start), text.rfind("\n", 0, cue_start), cue_start - 40)
             found = [*_names_in(text, opening + 1, cue_start, citations, window, True),
@@ -392,18 +393,35 @@ def find_cited_sources(text: str, *, outlet: str | None = None) -> list[str]:
     return sorted((name for name in hits if name not in own), key=hits.__getitem__)
 
 
-def _cue_hits(lowered: str, stems: tuple[str, ...]) -> list[tuple[int, str]]:
+def _cue_hits_in(text: str, citations: _Citations) -> list[tuple[int, str]]:
+    """The cue stems in ``text``, case-insensitively (as in ``text.lower()``): see _cue_hits.
+
+    The search runs over the text's Latin-1 bytes, ASCII-lowered: one byte per character keeps
+    every offset, and bytes.find over them costs a third less than str.lower plus str.find. Only
+    two characters lower to an ASCII letter other than their own (U+0130 "İ" to "i̇", U+212A
+    Kelvin sign to "k"); a text holding one, or stems that are not plain ASCII, take str.lower.
+    """
+    if citations.byte_stems is not None and "\u0130" not in text and "\u212a" not in text:
+        return _cue_hits(text.encode("latin-1", "replace").lower(), citations.byte_stems)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered; keep offsets exact
+        lowered = "".join(char.lower()[0] for char in text)
+    return _cue_hits(lowered, tuple((stem, stem) for stem in citations.stems))
+
+
+def _cue_hits(lowered: str | bytes, stems: tuple[tuple[Any, str], ...]) -> list[tuple[int, str]]:
     """Non-overlapping ``(position, stem)`` hits, leftmost first, the longest stem at a tie.
 
-    A stem matches inside a word ("kutip" in dikutip). str.find runs twenty times faster than a
-    regex alternation over the same stems.
+    ``stems`` pairs each needle (of ``lowered``'s type) with the stem it stands for. A stem
+    matches inside a word ("kutip" in dikutip). str.find runs twenty times faster than a regex
+    alternation over the same stems.
     """
     hits = []
-    for stem in stems:
-        position = lowered.find(stem)
+    for needle, stem in stems:
+        position = lowered.find(needle)
         while position >= 0:
             hits.append((position, -len(stem), stem))
-            position = lowered.find(stem, position + 1)
+            position = lowered.find(needle, position + 1)
     hits.sort()
     kept, end = [], 0
     for position, _, stem in hits:
