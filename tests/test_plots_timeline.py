@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -181,3 +182,26 @@ def test_big_batch_charts_stay_light(monkeypatch):
     assert isinstance(charts.events_chart(events, table), Figure)
     figure = charts.propagation_figure(PROPAGATION)
     assert "top 1 of" in figure.layout.title.text
+
+
+@pytest.mark.parametrize("y, start, end, height, corners", [
+    ([0], [1.0], [3.0], 0.6, [[[1.0, -0.3], [1.0, 0.3], [3.0, 0.3], [3.0, -0.3]]]),
+    ([2, 0], [5.0, 1.0], [5.5, 2.0], 0.3, [[[5.0, 1.85], [5.0, 2.15], [5.5, 2.15], [5.5, 1.85]],
+                                          [[1.0, -0.15], [1.0, 0.15], [2.0, 0.15], [2.0, -0.15]]]),
+])
+def test_bars_are_one_collection_of_rectangles(y, start, end, height, corners):
+    figure = Figure()
+    axes = figure.subplots()
+    charts._bars(axes, np.array(y), np.array(start), np.array(end), height=height, color="#bdbdbd")
+    assert not axes.patches and len(axes.collections) == 1
+    drawn = np.array([path.vertices[:4] for path in axes.collections[0].get_paths()])
+    np.testing.assert_allclose(drawn, np.array(corners))
+    assert axes.get_xlim()[0] <= min(start) and axes.get_xlim()[1] >= max(end)
+
+
+def test_big_batch_static_charts_draw_each_bar_once():
+    table = _many({f"s{i:03d}": 1 + i % 7 for i in range(100)})
+    table[["start", "end"]] = [pd.Timestamp("2024-06-15", tz="+07:00"), pd.Timestamp("2024-06-16", tz="+07:00")]
+    axes = charts.timeline_chart(table).axes[0]
+    assert not axes.patches
+    assert sum(len(collection.get_paths()) for collection in axes.collections) == len(table)

@@ -14,6 +14,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 
 from warta import config
@@ -279,7 +280,7 @@ def _propagation_layout(propagation: pd.DataFrame, edges: pd.DataFrame) -> dict[
 
 
 def timeline_chart(table: pd.DataFrame, *, title: str = "Publication timeline by outlet") -> Figure:
-    """Static version of :func:`timeline_figure` (one ``barh`` call per story)."""
+    """Static version of :func:`timeline_figure`: the bars as one collection, a diamond per exact time."""
     table, note = largest_stories(table)
     dated = _dated(table)
     outlets = list(dict.fromkeys(dated["outlet"]))
@@ -288,11 +289,12 @@ def timeline_chart(table: pd.DataFrame, *, title: str = "Publication timeline by
     stories = dated["story_id"].fillna("(no story)")
     colors = _colors(stories)
     row_of = {outlet: index for index, outlet in enumerate(outlets)}
+    y = dated["outlet"].map(row_of).to_numpy()
+    start = mdates.date2num(dated["start_local"])
+    _bars(axes, y, start, mdates.date2num(dated["shown_end"]), height=0.6, color=stories.map(colors), alpha=0.55)
     for story, rows in dated.groupby(stories, sort=False):
         y = rows["outlet"].map(row_of).to_numpy()
         start = mdates.date2num(rows["start_local"])
-        axes.barh(y, mdates.date2num(rows["shown_end"]) - start, left=start, height=0.6, color=colors[story],
-                  alpha=0.55)
         exact = ~rows["precision"].isin(COARSE).to_numpy()
         if exact.any():
             axes.plot(start[exact], y[exact], linestyle="none", marker="D", color=colors[story],
@@ -343,19 +345,34 @@ def events_chart(events: pd.DataFrame, table: pd.DataFrame, *, max_days_before: 
     row_of = {outlet: index for index, outlet in enumerate(outlets)}
     figure = Figure(figsize=(10, 1.2 + 0.5 * max(len(outlets), 1)))
     axes = figure.subplots()
-    start = mdates.date2num(dated["start_local"])
-    axes.barh(dated["outlet"].map(row_of).to_numpy(), mdates.date2num(dated["shown_end"]) - start, left=start,
-              height=0.6, color="#bdbdbd")
+    _bars(axes, dated["outlet"].map(row_of).to_numpy(), mdates.date2num(dated["start_local"]),
+          mdates.date2num(dated["shown_end"]), height=0.6, color="#bdbdbd")
     mentioned = recent_events(events, max_days_before=max_days_before)
     if len(mentioned):
         y = mentioned["outlet"].map(row_of).to_numpy()
         start, end = mdates.date2num(_local(mentioned["start"])), mdates.date2num(_local(mentioned["end"]))
         wide = mentioned["precision"].isin(["month", "year"]).to_numpy()
         if wide.any():
-            axes.barh(y[wide], (end - start)[wide], left=start[wide], height=0.3, color="#fdae6b", alpha=0.6)
+            _bars(axes, y[wide], start[wide], end[wide], height=0.3, color="#fdae6b", alpha=0.6)
         if (~wide).any():
             axes.plot(((start + end) / 2)[~wide], y[~wide], "o", linestyle="none", color="#e6550d")
     return _finish_outlet_date_axes(figure, axes, outlets, title + note)
+
+
+def _bars(axes, y: np.ndarray, start: np.ndarray, end: np.ndarray, *, height: float, color, alpha: float = 1.0) -> None:
+    """Horizontal bars from ``start`` to ``end`` (date numbers) centred on rows ``y``, as one artist.
+
+    ``barh`` adds one patch per bar and updates the data limits for each: with the chart's 2,000
+    bars that was 2-3 s per chart, drawing included. One collection draws the same rectangles.
+    """
+    if not len(y):
+        return
+    low, high = np.asarray(y, dtype=float) - height / 2, np.asarray(y, dtype=float) + height / 2
+    corners = np.stack([np.column_stack([start, low]), np.column_stack([start, high]),
+                        np.column_stack([end, high]), np.column_stack([end, low])], axis=1)
+    colors = color if isinstance(color, str) else list(color)
+    axes.add_collection(PolyCollection(corners, facecolors=colors, edgecolors="none", alpha=alpha), autolim=True)
+    axes.autoscale_view()
 
 
 def _finish_outlet_date_axes(figure: Figure, axes, outlets: list, title: str) -> Figure:
