@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -273,3 +274,20 @@ def test_short_text_triggers_take_every_month_spelling(text, starts):
     from warta.dates import _TRIGGERS_ALL
 
     assert [match.start() for match in _TRIGGERS_ALL.finditer(text)] == starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["januari 2024", "jan 5", "JANUARY", "juni", "jun.", "juli", "julia", "sept. 3", "september", "ſeptember", "\u212aamis",
+     "agustus", "agust", "agu", "agtx", "mar", "maret", "may", "", "x"],
+)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_trie_alternation_matches_as_the_flat_one(text, flags):
+    from warta.dates import _MONTHS, _alternation
+
+    words = [*_MONTHS, "kamis", "ka"]
+    flat = re.compile("(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?:\.| \d)?", flags)
+    trie = re.compile("(?:" + _alternation(words) + r")(?:\.| \d)?", flags)
+    expected = flat.match(text)
+    found = trie.match(text)
+    assert (found and found.group()) == (expected and expected.group())

@@ -66,7 +66,31 @@ _MONTH_CUES = frozenset("bulan in since".split())
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words`` that matches what ``"|".join(sorted(words, key=len,
+    reverse=True))`` matches, in the same order of preference, written as a trie.
+
+    A flat alternation tries every word in turn at each position (and with IGNORECASE the engine
+    cannot skip a word by its first character), about 2 µs for the sixty month spellings; the
+    trie tests one branch per distinct first letter, then per next letter. Two words can both
+    match at one position only when one is a prefix of the other, and the trie still tries the
+    longer first (a word ending at a node comes after every longer one through it), so matches
+    and backtracking are unchanged.
+    """
+    return _trie(sorted(set(words)))
+
+
+def _trie(words: list[str]) -> str:
+    """The trie pattern of sorted, distinct ``words``; "" among them matches the empty string last."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(first) + _trie(rests) for first, rests in branches.items()]
+    if "" in words:
+        if not parts:
+            return ""
+        return f"(?:{'|'.join(parts)})?"  # greedy: a longer word first, then the end here
+    return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
 
 # Scanning a whole article with one big alternation costs ~2 ms, because no branch can be
