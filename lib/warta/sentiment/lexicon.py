@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple, Sequence
@@ -197,18 +197,16 @@ class Lexicon:
         """Fill ``result[i]`` for the ASCII texts ``texts[i]`` of ``batch``, scanned as one text."""
         _, plain = _split("\n".join([texts[index] for index in batch]))
         starts, found = self._wanted_ascii(plain)
-        # Line k starts after the k earlier lines and their breaks.
+        # Every modifier word's (start, end, kind), listed in C; Python sees only those of these kinds.
+        spans = [span for span in (_scan_forms or _scan_forms_python)(starts, found)[1] if span[2] in kinds]
+        if not spans:
+            return
+        # Line k starts after the k earlier lines and their breaks; each span's line by bisection in C.
         line_starts = list(accumulate([len(texts[index]) + 1 for index in batch[:-1]], initial=0))
-        line, next_start = 0, line_starts[1] if len(batch) > 1 else None
-        for start, form in zip(starts, found):
-            modifier = form[5]
-            if modifier is None or modifier[0] not in kinds:
-                continue
-            while next_start is not None and start >= next_start:
-                line += 1
-                next_start = line_starts[line + 1] if line + 1 < len(line_starts) else None
-            offset = line_starts[line]
-            result[batch[line]].append((start - offset, start - offset + form[2], modifier[0]))
+        span_starts = list(map(_FIRST, spans))
+        for (start, end, kind), line in zip(spans, map(bisect_right, repeat(line_starts), span_starts)):
+            offset = line_starts[line - 1]
+            result[batch[line - 1]].append((start - offset, end - offset, kind))
 
     def cues_and_spans(self, text: str, *, kinds: Sequence[str]) -> tuple[list[Cue], list[tuple[int, int, str]]]:
         """:meth:`find_cues` and :meth:`modifier_spans` of one text, which is tokenised once."""
@@ -296,13 +294,15 @@ class Lexicon:
         consumed: set[int] = set()
         entries, breaks, opens = self.entries, context.sentences, context.opens_with_contrast
         by_sentence, wide = context.by_sentence, context.wide
-        checked = False  # some cue may need dropping: zero weight after weighing, used up, correlative
+        # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
+        # is known up front (checking when no such cue is kept only costs the final filter).
+        checked = not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
         taken_to = -1
-        for start, end, entry in spans:
+        # Each span's sentence by bisection in C (a cue never starts on a break character).
+        for (start, end, entry), sentence in zip(spans, map(bisect_right, repeat(breaks), map(_FIRST, spans))):
             if start < taken_to:  # inside a longer phrase already taken
                 continue
             taken_to = end
-            sentence = bisect_right(breaks, start)  # a cue never starts on a break character
             base, desk = entries[entry]
             nearby = by_sentence.get(sentence)
             if nearby is not None and (sentence in wide or _reaches(nearby, start, end, base)):
@@ -317,7 +317,6 @@ class Lexicon:
                     cue = _new_cue(Cue, (entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",)))
                 else:  # most cues: nothing in their sentence modifies them
                     cue = _new_cue(Cue, (entry, start, end, base, base, desk, ()))
-            checked |= entry in _CORRELATIVES
             cues.append(cue)
         if not checked and not consumed:
             return cues
@@ -414,6 +413,7 @@ def _start_longest_first(span: tuple) -> tuple[int, int]:
 
 _START_LONGEST_FIRST = _start_longest_first
 _FIRST = itemgetter(0)
+_THIRD = itemgetter(2)
 
 
 def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
