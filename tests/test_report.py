@@ -303,3 +303,21 @@ def test_notebook_tools_load_without_the_iri_grammars():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+_ZONED = pd.to_datetime(["2024-06-17 10:00:00.123456", None, "2024-06-17 00:00:00", "2024-06-17 00:00:00"],
+                        format="ISO8601").tz_localize("Asia/Jakarta")
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame({"start": _ZONED, "text": ["a", None, "c", "d"]}),
+    pd.DataFrame({"start": _ZONED, "end": _ZONED.tz_convert("UTC"), "naive": _ZONED.tz_localize(None)}),
+    pd.DataFrame({"start": pd.Series(pd.NaT, index=range(2), dtype=_ZONED.dtype), "n": [1, 2]}),
+    pd.DataFrame({"start": _ZONED[:0]}),
+    pd.DataFrame({"plain": [1.5, None], "text": ["x", "y"]}),
+], ids=["zoned-with-nat", "two-zones-and-naive", "all-nat", "empty", "no-dates"])
+def test_csv_tables_write_dates_as_pandas_does(tmp_path, frame):
+    report.Outputs(str(tmp_path)).table(frame, "dates")
+    expected = tmp_path / "expected.csv"
+    frame.to_csv(expected, index=False)
+    assert (tmp_path / "tables" / "dates.csv").read_bytes() == expected.read_bytes()
