@@ -92,25 +92,28 @@ def timeline_figure(table: pd.DataFrame, *, title: str = "Publication timeline b
     """
     table, note = largest_stories(table)
     dated = _dated(table)
-    figure = go.Figure()
     stories = dated["story_id"].fillna("(no story)")
     colors = _colors(stories)
+    # Added at once: plotly re-validates every trace already in a figure on each add_trace, which
+    # grows with the square of the number of stories shown.
+    traces = []
     for story, rows in dated.groupby(stories, sort=False):
         hover = [f"<b>{outlet}</b><br>{_wrap(title_)}<br>published {published} ({precision})"
                  for outlet, title_, published, precision in
                  zip(rows["outlet"], rows["title"], rows["published"], rows["precision"])]
-        figure.add_trace(go.Bar(
+        traces.append(go.Bar(
             y=rows["outlet"], base=_iso(rows["start_local"]),
             x=(rows["shown_end"] - rows["start_local"]).dt.total_seconds() * 1000,
             orientation="h", name=str(story), marker_color=colors[story], opacity=0.55,
             hovertext=hover, hoverinfo="text", legendgroup=str(story)))
         exact = rows[~rows["precision"].isin(COARSE)]
         if len(exact):
-            figure.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 y=exact["outlet"], x=_iso(exact["start_local"]), mode="markers", showlegend=False,
                 marker=dict(symbol="diamond", size=11, color=colors[story], line=dict(width=1, color="black")),
                 hovertext=[hover[rows.index.get_loc(index)] for index in exact.index], hoverinfo="text",
                 legendgroup=str(story)))
+    figure = go.Figure(data=traces)
     figure.update_layout(title=title + note, barmode="overlay", xaxis=dict(type="date", title="published (WIB)"),
                          yaxis=dict(title="", autorange="reversed"), legend_title_text="story",
                          height=max(300, 60 + 32 * dated["outlet"].nunique()))
@@ -152,16 +155,18 @@ def propagation_figure(propagation: pd.DataFrame, *, title: str = "How quotes an
         title = f"{title} (top {limit} of {len(edges):,} edges)"
         edges = edges.head(limit)
     positions = _propagation_layout(propagation, edges)
-    figure = go.Figure()
+    # Traces and arrows are collected and added at once: plotly re-validates every trace (and
+    # annotation) already in the figure on each add_trace / add_annotation call.
+    traces, arrows = [], []
     for edge in edges.itertuples():
         (x0, y0), (x1, y1) = positions[edge.source], positions[edge.target]
         color = "#d62728" if edge.via == "copy" else "#2ca02c"
-        figure.add_trace(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
-                                    line=dict(width=1.5 + 1.5 * edge.items, color=color)))
-        figure.add_annotation(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                              arrowhead=3, arrowsize=1.2, arrowcolor=color, text="", standoff=14)
+        traces.append(go.Scatter(x=[x0, x1], y=[y0, y1], mode="lines", hoverinfo="skip", showlegend=False,
+                                 line=dict(width=1.5 + 1.5 * edge.items, color=color)))
+        arrows.append(dict(x=x1, y=y1, ax=x0, ay=y0, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                           arrowhead=3, arrowsize=1.2, arrowcolor=color, text="", standoff=14))
         label = "copied from" if edge.via == "copy" else "credits"
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[(x0 + x1) / 2], y=[(y0 + y1) / 2], mode="markers", showlegend=False,
             marker=dict(size=10, color=color, symbol="circle-open"), hoverinfo="text",
             hovertext=f"<b>{edge.target}</b> {label} <b>{edge.source}</b><br>"
@@ -170,10 +175,13 @@ def propagation_figure(propagation: pd.DataFrame, *, title: str = "How quotes an
     outlets = [name for name in positions if positions[name][0] > 0]
     for names, color, symbol, legend in ((wires, "#2ca02c", "square", "wire / credited source"),
                                          (outlets, "#1f77b4", "circle", "outlet")):
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[positions[name][0] for name in names], y=[positions[name][1] for name in names],
             mode="markers+text", text=names, textposition="top center", name=legend, hoverinfo="text",
             marker=dict(size=22, color=color, symbol=symbol), hovertext=names))
+    figure = go.Figure(data=traces)
+    if arrows:
+        figure.update_layout(annotations=arrows)
     figure.update_layout(title=title, xaxis=dict(visible=False), yaxis=dict(visible=False),
                          height=max(350, 120 + 70 * max(len(wires), 1)))
     return figure
