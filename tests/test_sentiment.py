@@ -152,6 +152,18 @@ _SENTENCES = ["Menteri mengatakan rupiah menguat, tetapi IHSG anjlok.", "“Saya
               "Tidak ada kata kunci di sini", "Mereka mengkritik\nkebijakan itu, menurut sumber."]
 
 
+@pytest.mark.parametrize("text", [*_SENTENCES, "Banjir bandang. Namun warga tidak khawatir sekali.",
+                                  "Baik Rusia maupun Korut memberantas korupsi, meski laba turun.", "Hasil imbang."])
+def test_pure_python_cue_finder_gives_the_same_cues(monkeypatch, text):
+    from warta.sentiment import lexicon as lexicon_module
+
+    lexicon = load_lexicon()
+    compiled = (lexicon.find_cues(text), lexicon.modifier_spans_of([text, text], kinds=("stance", "reporting")))
+    for name in ("_wanted_words", "_scan_forms", "_cue_loop"):
+        monkeypatch.setattr(lexicon_module, name, None)
+    assert (lexicon.find_cues(text), lexicon.modifier_spans_of([text, text], kinds=("stance", "reporting"))) == compiled
+
+
 @pytest.mark.parametrize("texts, chunk_chars", [
     (_SENTENCES, 1 << 20),  # one joined chunk
     (_SENTENCES, 40),       # a chunk every text or two

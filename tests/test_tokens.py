@@ -212,3 +212,30 @@ def test_scan_forms_agree_on_random_texts():
     assert min(totals) > 200  # spans, kinds, mods and openers all exercised
     with pytest.raises(ValueError):
         _tokens.scan_forms([0], [])
+
+
+def test_cue_loop_agrees_on_random_texts():
+    from warta.sentiment import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load_lexicon(())
+    rng = random.Random(13)
+    pieces = ["tidak", "khawatir", "sangat", "senang", "sekali", "luar biasa", "akan tetapi", "jauh dari", "Namun",
+              "banjir bandang", "gagal bayar", "hasil imbang", "kata", "ujarnya", "prihatin", "meski", "korupsi",
+              "memberantas", "penurunan", "laba", "baik", "maupun", "bagus", " ", " ", ", ", ". ", "\n", "“", "”"]
+    kinds = {"weighed": 0, "plain": 0, "before_contrast": 0, "consumed": 0}
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        scan = lexicon._scan(text)
+        context = lexicon_module._Context(lexicon, scan.lower, lexicon_module._sentence_breaks(scan.lower, scan.plain),
+                                          scan.mods)
+        args = (scan.spans, lexicon.entries, context.sentences, context.by_sentence, context.wide,
+                context.opens_with_contrast, lexicon_module._reaches, context.weigh, lexicon_module.Cue,
+                lexicon_module._BEFORE_CONTRAST)
+        compiled = _tokens.cue_loop(*args)
+        assert compiled == lexicon_module._cue_loop_python(*args)
+        assert all(type(cue) is lexicon_module.Cue for cue in compiled[0])
+        for cue in compiled[0]:
+            kinds["before_contrast" if cue.modifiers == ("before_contrast",) else
+                  "weighed" if cue.modifiers else "plain"] += 1
+        kinds["consumed"] += len(compiled[1])
+    assert min(kinds.values()) > 50, kinds

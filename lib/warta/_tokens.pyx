@@ -421,3 +421,67 @@ def scan_forms(list starts not None, list found not None):
             if form[6]:
                 mods.append((start_object, end_object, modifier[0], modifier[1], form[0]))
     return spans, kinds, mods, openers
+
+
+_BEFORE_CONTRAST_MODIFIERS = ("before_contrast",)
+
+
+def cue_loop(list spans not None, dict entries not None, list breaks not None, dict by_sentence not None,
+             wide not None, opens not None, reaches not None, weigh not None, cue_type not None,
+             double before_contrast):
+    """``(cues, consumed, weighed_zero)``: the loop of :meth:`warta.sentiment.lexicon.Lexicon._cues`
+    over a scanned text's ``(start, end, entry)`` spans. Reference: ``lexicon._cue_loop_python``,
+    which documents the rule; ``reaches`` and ``weigh`` are called back for the few cues whose
+    sentence holds a modifier that may reach them.
+    """
+    cdef Py_ssize_t n_breaks = len(breaks), k, lo, hi, mid, start, taken_to = -1, sentence
+    cdef Py_ssize_t* positions = <Py_ssize_t*> malloc((n_breaks + 1) * sizeof(Py_ssize_t))
+    cdef list cues = []
+    cdef set consumed = set()
+    cdef bint weighed_zero = False
+    cdef tuple span, entry_values, weighed
+    cdef object start_object, end_object, entry, base, desk, nearby, sentence_object, cue, used
+    cdef double base_value
+    if positions == NULL:
+        raise MemoryError()
+    try:
+        for k in range(n_breaks):
+            positions[k] = breaks[k]
+        for span in spans:
+            start_object, end_object, entry = span[0], span[1], span[2]
+            start = start_object
+            if start < taken_to:  # inside a longer phrase already taken
+                continue
+            taken_to = end_object
+            lo, hi = 0, n_breaks  # bisect_right(breaks, start)
+            while lo < hi:
+                mid = (lo + hi) >> 1
+                if start < positions[mid]:
+                    hi = mid
+                else:
+                    lo = mid + 1
+            sentence = lo
+            sentence_object = _offset(sentence)
+            entry_values = <tuple> entries[entry]
+            base, desk = entry_values[0], entry_values[1]
+            nearby = by_sentence.get(sentence_object)
+            if nearby is not None and (sentence_object in wide or reaches(nearby, start_object, end_object, base)):
+                weighed = <tuple> weigh(start_object, end_object, entry, sentence_object)
+                cue, used = weighed[0], weighed[1]
+                if used:
+                    consumed.update(used)
+                if not (<tuple> cue)[4]:
+                    weighed_zero = True
+            else:
+                base_value = base
+                if base_value == 0:
+                    continue
+                if _offset(sentence + 1) in opens:
+                    cue = tuple.__new__(cue_type, (entry, start_object, end_object, base_value * before_contrast, base,
+                                                   desk, _BEFORE_CONTRAST_MODIFIERS))
+                else:
+                    cue = tuple.__new__(cue_type, (entry, start_object, end_object, base, base, desk, ()))
+            cues.append(cue)
+    finally:
+        free(positions)
+    return cues, consumed, weighed_zero

@@ -31,10 +31,12 @@ from typing import NamedTuple, Sequence
 from warta import config
 from warta.errors import WartaError
 
-try:  # the compiled word scan (see _wanted_words_python, _scan_forms_python); else the Python one runs
-    from warta._tokens import scan_forms as _scan_forms, wanted_words as _wanted_words
-except ImportError:  # pragma: no cover - exercised by WARTA_PURE_PYTHON test runs
-    _scan_forms = _wanted_words = None
+# The compiled scan and cue loop (references: _wanted_words_python, _scan_forms_python,
+# _cue_loop_python); without a C compiler the Python ones run.
+try:
+    from warta._tokens import cue_loop as _cue_loop, scan_forms as _scan_forms, wanted_words as _wanted_words
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _cue_loop = _scan_forms = _wanted_words = None
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
@@ -290,38 +292,54 @@ class Lexicon:
             return []
         lower = scan.lower
         context = _Context(self, lower, _sentence_breaks(lower, scan.plain), scan.mods)
-        cues: list[Cue] = []
-        consumed: set[int] = set()
-        entries, breaks, opens = self.entries, context.sentences, context.opens_with_contrast
-        by_sentence, wide = context.by_sentence, context.wide
+        cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
+            scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
+            context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
-        checked = not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
-        taken_to = -1
-        # Each span's sentence by bisection in C (a cue never starts on a break character).
-        for (start, end, entry), sentence in zip(spans, map(bisect_right, repeat(breaks), map(_FIRST, spans))):
-            if start < taken_to:  # inside a longer phrase already taken
-                continue
-            taken_to = end
-            base, desk = entries[entry]
-            nearby = by_sentence.get(sentence)
-            if nearby is not None and (sentence in wide or _reaches(nearby, start, end, base)):
-                cue, used = context.weigh(start, end, entry, sentence)
-                if used:
-                    consumed.update(used)
-                checked |= not cue.base
-            else:
-                if not base:  # zero-weight phrases only shield their words ("hasil imbang"); not cues
-                    continue
-                if sentence + 1 in opens:
-                    cue = _new_cue(Cue, (entry, start, end, base * _BEFORE_CONTRAST, base, desk, ("before_contrast",)))
-                else:  # most cues: nothing in their sentence modifies them
-                    cue = _new_cue(Cue, (entry, start, end, base, base, desk, ()))
-            cues.append(cue)
+        checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
         if not checked and not consumed:
             return cues
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
                 and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
+
+
+def _cue_loop_python(spans: list[tuple[int, int, str]], entries: dict[str, tuple[float, str]], breaks: list[int],
+                     by_sentence: dict[int, list[tuple]], wide: set[int], opens: set[int], reaches, weigh,
+                     cue_type: type, before_contrast: float) -> tuple[list[Cue], set[int], bool]:
+    """The reference of the compiled ``warta._tokens.cue_loop``: ``(cues, consumed, weighed_zero)``.
+
+    Each span not inside a longer phrase already taken becomes a cue. Where a modifier of its
+    sentence (``by_sentence``, sentence k lying after k ``breaks``) may reach it (``wide`` sentences,
+    or ``reaches``), ``weigh`` makes it and names the modifiers it used up (``consumed``); a
+    zero-weight result sets ``weighed_zero``. Otherwise it keeps its lexicon weight, halved when
+    the next sentence opens with a contrast (``opens``); zero-weight phrases only shield their words.
+    """
+    cues: list[Cue] = []
+    consumed: set[int] = set()
+    weighed_zero = False
+    taken_to = -1
+    # Each span's sentence by bisection in C (a cue never starts on a break character).
+    for (start, end, entry), sentence in zip(spans, map(bisect_right, repeat(breaks), map(_FIRST, spans))):
+        if start < taken_to:  # inside a longer phrase already taken
+            continue
+        taken_to = end
+        base, desk = entries[entry]
+        nearby = by_sentence.get(sentence)
+        if nearby is not None and (sentence in wide or reaches(nearby, start, end, base)):
+            cue, used = weigh(start, end, entry, sentence)
+            if used:
+                consumed.update(used)
+            weighed_zero |= not cue[4]
+        else:
+            if not base:  # zero-weight phrases only shield their words ("hasil imbang"); not cues
+                continue
+            if sentence + 1 in opens:
+                cue = _new_cue(cue_type, (entry, start, end, base * before_contrast, base, desk, ("before_contrast",)))
+            else:  # most cues: nothing in their sentence modifies them
+                cue = _new_cue(cue_type, (entry, start, end, base, base, desk, ()))
+        cues.append(cue)
+    return cues, consumed, weighed_zero
 
 
 class _Scan(NamedTuple):
