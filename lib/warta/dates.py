@@ -125,7 +125,10 @@ def _trigger_pattern(months: frozenset[str]) -> re.Pattern[str]:
     by_letter: dict[str, list[str]] = {}
     for name in months:
         by_letter.setdefault(name[0], []).append(name[1:])
-    names = [rf"{letter}(?<![^\W_]{letter})(?:{_alternation(rests)})(?![a-z])" for letter, rests in sorted(by_letter.items())]
+    # The look-behind comes after the whole name (its width is the name's), so that a capitalised
+    # word that is no month ("Menteri") fails on its second letter, before the look-behind runs.
+    names = [letter + "(?:" + "|".join(rf"{rest}(?<![^\W_].{{{len(rest) + 1}}})" for rest in sorted(rests, key=len, reverse=True))
+             + ")(?![a-z])" for letter, rests in sorted(by_letter.items())]
     return re.compile("|".join(digits + names))
 
 
@@ -172,6 +175,7 @@ _UPDATE_CUES = re.compile(r"(?:diperbarui|diperbaharui|diupdate|update[d]?|pemba
 # Most days a month can have (29 in February: leap years are checked apart); calendar.monthrange
 # costs a microsecond a call.
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(32))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +219,11 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None) -> list[D
     if reference is None:
         full = [_parse_day(m.value) for m in raw if m.value and m.precision == "day" and not m.year_inferred]
         reference = max(full) if full else None
-    return [_resolve(m, reference) for m in raw]
+    if reference is None:
+        return [DateMention(m.start, m.end, m.surface, m.value, m.precision, m.year_inferred) for m in raw]
+    # The year is inferred in place: a helper call per mention cost as much as the inference it rarely needs.
+    return [DateMention(m.start, m.end, m.surface, m.value if m.value is not None else _infer_year(m, reference),
+                        m.precision, m.year_inferred) for m in raw]
 
 
 class _Raw(NamedTuple):
@@ -265,7 +273,7 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
         kind = "paren" if match.re is _AT_PAREN else match.lastgroup
         if start < 0:
             start, consumed = _extend_day_name(text, match.start(), consumed)
-        found.extend(_interpret(match, kind, start, consumed, text[start:consumed]))
+        _interpret(match, kind, start, consumed, text[start:consumed], found)
     # "30 Juni - 2 Juli 2024": a year-less date joined to a full one takes its year.
     for index in range(len(found) - 2, -1, -1):
         raw, after = found[index], found[index + 1]
@@ -365,7 +373,9 @@ def _with_year(raw: _Raw, year: int) -> _Raw:
     return _Raw(raw.start, raw.end, raw.surface, value, raw.precision, False)
 
 
-def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
+def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str, found: list[_Raw]) -> None:
+    """Append the mentions that ``match`` (of ``kind``) stands for to ``found``: none for an impossible
+    date, two for a range. A plain call: a generator per match cost more than its work."""
     group = match.group
     if kind == "iso":
         year, month = int(group("iso_y")), int(group("iso_m"))
@@ -383,7 +393,7 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
                 zone = group("iso_z") or ""
                 offset = _offset(zone, "") if zone.isalpha() else _offset("", zone)
                 clock = f"{group('iso_h')}:{group('iso_min')}:{group('iso_s') or '00'}{offset}"
-            yield _Raw(start, end, surface, value, precision, False, clock=clock)
+            found.append(_Raw(start, end, surface, value, precision, False, clock=clock))
     elif kind == "num":
         year = int(group("num_y"))
         if year < 100:
@@ -392,9 +402,9 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
             year += 2000
         value = _iso(year, int(group("num_m")), int(group("num_d")))
         if value and _year_ok(year):
-            yield _Raw(start, end, surface, value, "day", False)
+            found.append(_Raw(start, end, surface, value, "day", False))
     elif kind == "paren":
-        yield from _yearless(start, end, surface, int(group("paren_m")), int(group("paren_d")))
+        _add_yearless(found, start, end, surface, int(group("paren_m")), int(group("paren_d")))
     elif kind == "text":
         month = _MONTHS[group("text_m").lower()]
         days = [int(group("text_d"))]
@@ -407,25 +417,26 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str):
             values = [_iso(year, month, day) for day in days]
             if all(values):
                 for value in values:
-                    yield _Raw(start, end, surface, value, "day", False)
+                    found.append(_Raw(start, end, surface, value, "day", False))
         else:
+            future = _announced(match.string, match.end())
             for day in days:
-                yield from _yearless(start, end, surface, month, day, _announced(match.string, match.end()))
+                _add_yearless(found, start, end, surface, month, day, future)
     elif kind == "eng":
         month, day = _MONTHS[group("eng_m").lower()], int(group("eng_d"))
         if group("eng_y"):
             value = _iso(int(group("eng_y")), month, day)
             if value:
-                yield _Raw(start, end, surface, value, "day", False)
+                found.append(_Raw(start, end, surface, value, "day", False))
         else:
-            yield from _yearless(start, end, surface, month, day)
+            _add_yearless(found, start, end, surface, month, day)
     elif kind == "month_year":
-        yield _Raw(start, end, surface, _iso(int(group("my_y")), _MONTHS[group("my_m").lower()]), "month", False)
+        found.append(_Raw(start, end, surface, _iso(int(group("my_y")), _MONTHS[group("my_m").lower()]), "month", False))
     elif kind == "month_word":
         future = (group("mw_rel") or "").lower() in _FUTURE
-        yield _Raw(start, end, surface, None, "month", True, _MONTHS[group("mw_m").lower()], 0, future)
+        found.append(_Raw(start, end, surface, None, "month", True, _MONTHS[group("mw_m").lower()], 0, future))
     elif kind == "year":
-        yield _Raw(start, end, surface, group("year_y"), "year", False)
+        found.append(_Raw(start, end, surface, group("year_y"), "year", False))
 
 
 def _announced(text: str, end: int) -> bool:
@@ -434,9 +445,11 @@ def _announced(text: str, end: int) -> bool:
     return bool(after) and after[0].lower().rstrip(".,;:!?)") in _FUTURE
 
 
-def _yearless(start: int, end: int, surface: str, month: int, day: int, future: bool = False):
+def _add_yearless(found: list[_Raw], start: int, end: int, surface: str, month: int, day: int,
+                  future: bool = False) -> None:
+    """Append a day without a year ("17 Juni", "(17/06)") when the month can have it."""
     if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
-        yield _Raw(start, end, surface, None, "day", True, month, day, future)
+        found.append(_Raw(start, end, surface, None, "day", True, month, day, future))
 
 
 def _extend_day_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -463,13 +476,6 @@ def _extend_day_name(text: str, start: int, end: int) -> tuple[int, int]:
         end = close + 1
     word, word_start = _word_before(text, day_start)
     return (word_start if word.lower() == "hari" else day_start), end
-
-
-def _resolve(raw: _Raw, reference: dt.date | None) -> DateMention:
-    value = raw.value
-    if value is None and reference is not None:
-        value = _infer_year(raw, reference)
-    return DateMention(raw.start, raw.end, raw.surface, value, raw.precision, raw.year_inferred)
 
 
 def _infer_year(raw: _Raw, reference: dt.date) -> str | None:
@@ -505,11 +511,13 @@ def reference_date(value: str | None) -> dt.date | None:
 def _iso(year: int, month: int, day: int | None = None) -> str | None:
     if not 1 <= month <= 12:
         return None
+    # Table look-ups instead of format specs (":02d" costs more than the rest of the call).
+    text_year = str(year) if 1000 <= year <= 9999 else f"{year:04d}"
     if day is None:
-        return f"{year:04d}-{month:02d}"
+        return f"{text_year}-{_TWO_DIGITS[month]}"
     if not 1 <= day <= _MONTH_DAYS[month] or (month == 2 and day == 29 and not calendar.isleap(year)):
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return f"{text_year}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}"
 
 
 def _parse_day(value: str) -> dt.date:
