@@ -291,3 +291,23 @@ def test_trie_alternation_matches_as_the_flat_one(text, flags):
     expected = flat.match(text)
     found = trie.match(text)
     assert (found and found.group()) == (expected and expected.group())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senin" + " " * 30 + "(17/06)", [("Senin" + " " * 30 + "(17/06)", "2024-06-17")]),  # far past the quick look
+        ("x" * 30 + " hari Rabu, 19 Juni 2024", [("hari Rabu, 19 Juni 2024", "2024-06-19")]),
+        ("SENIN (17/6/2024)", [("SENIN (17/6/2024)", "2024-06-17")]),
+        ("JUM'AT, 7 Juni 2024", [("JUM'AT, 7 Juni 2024", "2024-06-07")]),
+        ("Jum’at (7/6)", [("Jum’at (7/6)", "2024-06-07")]),
+        ("pada Sabtu\t 8 Juni 2024", [("Sabtu\t 8 Juni 2024", "2024-06-08")]),
+        ("Ahad ,  ( 9 Juni 2024", [("9 Juni 2024", "2024-06-09")]),  # more than four " (," apart
+        ("bukanSenin (17/06)", [("(17/06)", "2024-06-17")]),  # not a day name: glued to a word
+        ("pada tahun 2000 dan 2001", [("tahun 2000", "2000")]),  # the cue makes the year a date
+        ("sejak bulan Mei", [("bulan Mei", "2024-05")]),
+    ],
+)
+def test_day_names_and_cues_widen_the_mention(text, expected):
+    found = dates.find_date_mentions(text, reference=dt.date(2024, 6, 30))
+    assert [(m.surface, m.value) for m in found] == expected
