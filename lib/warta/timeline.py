@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Iterable
@@ -425,6 +425,13 @@ class _Units:
     speaker_id: list[str]
     at: dict[tuple[int, int], int]
     by_article: list[list[str]]  # lower-cased sentences per position
+    # Per position, the article facts an occurrence row carries (None where the column is
+    # missing): lists, because a pandas row lookup per occurrence cost more than the rest.
+    article_id: list = field(default_factory=list)
+    outlet: list = field(default_factory=list)
+    outlet_domain: list = field(default_factory=list)
+    published: list = field(default_factory=list)
+    cited_sources: list = field(default_factory=list)
 
     def nearby(self, position: int, sentence_id: int, before: int, after: int) -> str:
         sentences = self.by_article[position]
@@ -447,8 +454,10 @@ def _story_units(members: pd.DataFrame, quotes: pd.DataFrame | None) -> _Units:
         index = at.get((article_id, sid))
         if index is not None and not is_quote[index]:
             text[index], speaker[index], speaker_id[index], is_quote[index] = quote, who, who_id, True
+    facts = {name: members[name].tolist() if name in members else [None] * len(members)
+             for name in ("article_id", "outlet", "outlet_domain", "published", "cited_sources")}
     return _Units(np.asarray(position, dtype=np.int64), sentence_id, sentence, text, is_quote, speaker, speaker_id,
-                  at, by_article)
+                  at, by_article, **facts)
 
 
 def _quotes_in(members: pd.DataFrame, sentences: list[str], positions: list[int],
@@ -565,17 +574,16 @@ def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, 
                units: _Units, copies: set[frozenset], options: dict[str, Any]) -> list[dict[str, Any]]:
     records = []
     for position, sentence_id, text in sorted(occurrences):
-        article = members.iloc[position]
         index = units.at.get((position, sentence_id))
         records.append({
-            "article_id": str(article["article_id"]),
-            "outlet": str(article.get("outlet") or ""),
-            "outlet_domain": str(article.get("outlet_domain") or ""),
-            "published": article.get("published"),
+            "article_id": str(units.article_id[position]),
+            "outlet": str(units.outlet[position] or ""),
+            "outlet_domain": str(units.outlet_domain[position] or ""),
+            "published": units.published[position],
             "sentence_id": sentence_id,
             "text": text,
             "sentence": units.sentence[index] if index is not None else text,
-            "credited": credited_sources(units.nearby(position, sentence_id, 1, 1), article.get("cited_sources")),
+            "credited": credited_sources(units.nearby(position, sentence_id, 1, 1), units.cited_sources[position]),
             "speaker": units.speaker[index] if kind == "quote" and index is not None else "",
         })
     occurrence = pd.DataFrame(records)
