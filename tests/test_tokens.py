@@ -203,15 +203,24 @@ def test_scan_forms_agree_on_random_texts():
     pieces = ["tidak", "khawatir", "sangat", "luar", "biasa", "akan", "tetapi", "jauh", "dari", "banjir", "bandang",
               "gagal", "bayar", "kata", "ujarnya", "prihatin", "namun", "meski", "korupsi", " ", ", ", ". ", "\n"]
     totals = [0, 0, 0, 0]
+    phrase_openers = 0
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         starts, found = lexicon._wanted_ascii(text)
         compiled = _tokens.scan_forms(starts, found)
         assert compiled == lexicon_module._scan_forms_python(starts, found)
         totals = [total + len(part) for total, part in zip(totals, compiled)]
+        # Given the text, only the words whose phrases start there remain openers.
+        filtered = _tokens.scan_forms(starts, found, text)
+        assert filtered == lexicon_module._scan_forms_python(starts, found, text)
+        assert filtered[:3] == compiled[:3] and set(filtered[3]) <= set(compiled[3])
+        phrase_openers += len(filtered[3])
     assert min(totals) > 200  # spans, kinds, mods and openers all exercised
+    assert 0 < phrase_openers < totals[3]
     with pytest.raises(ValueError):
         _tokens.scan_forms([0], [])
+    with pytest.raises(ValueError):
+        _tokens.scan_forms([], [], "café")
 
 
 def test_cue_loop_agrees_on_random_texts():

@@ -389,7 +389,23 @@ def wanted_words(str text not None, dict forms not None):
     return starts, found, missing
 
 
-def scan_forms(list starts not None, list found not None):
+cdef extern from "Python.h":
+    int PyUnicode_IS_ASCII(object text)
+
+
+cdef bint _opens_phrase(const unsigned char* text, Py_ssize_t size, Py_ssize_t start, tuple phrases):
+    """Whether ASCII ``text`` holds one of ``phrases`` at ``start`` (``str.startswith`` of the tuple)."""
+    cdef object phrase
+    cdef Py_ssize_t length
+    for phrase in phrases:
+        length = PyUnicode_GET_LENGTH(phrase)
+        if (PyUnicode_IS_ASCII(phrase) and start + length <= size
+                and memcmp(text + start, PyUnicode_DATA(phrase), length) == 0):
+            return True
+    return False
+
+
+def scan_forms(list starts not None, list found not None, str text=None):
     """``(spans, kinds, mods, openers)`` of the wanted words :func:`wanted_words` found: the lists
     :meth:`warta.sentiment.lexicon.Lexicon._scan` builds, but for phrases, whose words are listed
     in ``openers`` (their indexes) for the caller to test. Reference: ``lexicon._scan_forms_python``.
@@ -397,20 +413,29 @@ def scan_forms(list starts not None, list found not None):
     Each form is a ``lexicon._Form`` tuple ``(word, needle, size, entry, phrases, modifier,
     weighing, modifier_phrases)``; ``spans`` holds ``(start, end, entry)``, ``kinds`` ``(start,
     end, kind)`` of every modifier and ``mods`` ``(start, end, kind, factor, word)`` of the weighing ones.
+    Given the (ASCII) ``text``, a word is an opener only where one of its phrases starts there.
     """
-    cdef Py_ssize_t k, n = len(found), start
+    cdef Py_ssize_t k, n = len(found), start, size = 0
+    cdef const unsigned char* chars = NULL
     cdef tuple form, modifier
     cdef object start_object, end_object, entry, modifier_object
     cdef list spans = [], kinds = [], mods = [], openers = []
     if len(starts) != n:
         raise ValueError("starts and found differ in length")
+    if text is not None:
+        if not text.isascii():
+            raise ValueError("scan_forms reads ASCII text only")
+        chars = <const unsigned char*> PyUnicode_DATA(text)
+        size = len(text)
     for k in range(n):
         form = <tuple> found[k]
         start_object = starts[k]
         start = start_object
         end_object = _offset(start + <Py_ssize_t> form[2])
         if form[4] or form[7]:
-            openers.append(_offset(k))
+            if chars == NULL or _opens_phrase(chars, size, start, <tuple> form[4]) or _opens_phrase(
+                    chars, size, start, <tuple> form[7]):
+                openers.append(_offset(k))
         entry = form[3]
         if entry is not None:
             spans.append((start_object, end_object, entry))

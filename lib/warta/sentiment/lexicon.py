@@ -227,7 +227,9 @@ class Lexicon:
         starts, found = self._wanted_ascii(plain) if plain is not None else self._wanted_unicode(lower)
         # spans: (start, end, entry), the longer of two at one start first; kinds: (start, end, kind) of
         # every single-word modifier; mods: (start, end, kind, factor, word) of the weighing modifiers.
-        spans, kinds, mods, openers = (_scan_forms or _scan_forms_python)(starts, found)
+        # Where lower is ASCII, the phrase words whose phrases do not start there are left out in C.
+        spans, kinds, mods, openers = (_scan_forms or _scan_forms_python)(starts, found,
+                                                                          lower if plain is lower else None)
         if openers:
             phrase_spans: list[tuple[int, int, str]] = []
             phrase_mods: list[tuple[int, int, str, float, str]] = []
@@ -399,12 +401,14 @@ def _wanted_words_python(text: str, forms: dict[str, _Form | None]) -> tuple[lis
     return starts, found, []
 
 
-def _scan_forms_python(starts: list[int], found: list[_Form]) -> tuple[list, list, list, list[int]]:
+def _scan_forms_python(starts: list[int], found: list[_Form],
+                       text: str | None = None) -> tuple[list, list, list, list[int]]:
     """The reference of the compiled ``warta._tokens.scan_forms``: ``(spans, kinds, mods, openers)``.
 
     From the wanted words' offsets and forms: ``(start, end, entry)`` of the cue words, ``(start,
     end, kind)`` of every modifier word, ``(start, end, kind, factor, word)`` of the weighing ones,
-    and the indexes of the words that may open a cue or modifier phrase (which the caller tests).
+    and the indexes of the words that may open a cue or modifier phrase (which the caller tests):
+    given the ASCII ``text``, only those where one of their phrases starts.
     """
     spans: list[tuple[int, int, str]] = []
     kinds: list[tuple[int, int, str]] = []
@@ -413,7 +417,7 @@ def _scan_forms_python(starts: list[int], found: list[_Form]) -> tuple[list, lis
     for index, (start, (word, _, size, entry, phrases, modifier, weighing, modifier_phrases)) in enumerate(
             zip(starts, found)):
         end = start + size
-        if phrases or modifier_phrases:
+        if (phrases or modifier_phrases) and (text is None or text.startswith(phrases + modifier_phrases, start)):
             openers.append(index)
         if entry is not None:
             spans.append((start, end, entry))
