@@ -299,6 +299,18 @@ def test_graph():
     assert graph.number_of_edges() == len(pairs)
 
 
+@pytest.mark.parametrize("top", [None, 1, 2])
+def test_graph_reuses_a_given_actor_summary(top, monkeypatch):
+    pairs = cooccurrence(SMALL) if top is None else top_pairs(cooccurrence(SMALL), n=top)
+    expected = cooccurrence_graph(pairs, SMALL)
+    summary = actor_summary(SMALL)
+    # With the summary given, the mentions are not summarised again.
+    monkeypatch.setattr("warta.cooccurrence.actor_summary", lambda mentions: pytest.fail("summarised again"))
+    graph = cooccurrence_graph(pairs, SMALL, summary=summary)
+    assert dict(graph.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(graph.edges(data="count")) == sorted(expected.edges(data="count"))
+
+
 def brute_force_counts(mentions: pd.DataFrame, window: str) -> dict[tuple[str, str], int]:
     keys = ["article_id", "sentence_id"] if window == "sentence" else ["article_id"]
     counts: dict[tuple[str, str], int] = {}

@@ -272,15 +272,18 @@ def _plural(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame) -> nx.Graph:
+def cooccurrence_graph(pairs: pd.DataFrame, mentions: pd.DataFrame, *,
+                       summary: pd.DataFrame | None = None) -> nx.Graph:
     """Build an undirected graph of the pairs.
 
     Nodes are ``actor_id`` with ``name``, ``type``, ``subtype``, ``mentions`` and ``articles``
-    (from :func:`actor_summary`); edges carry ``count``, ``articles``, ``pmi``, ``lift``,
-    ``jaccard``, the ``evidence`` windows and ``weight`` (= ``count``, networkx's default).
+    (from :func:`actor_summary`; pass ``summary``, its result for ``mentions``, when you have it:
+    summarising every mention again is most of the cost); edges carry ``count``, ``articles``,
+    ``pmi``, ``lift``, ``jaccard``, the ``evidence`` windows and ``weight`` (= ``count``,
+    networkx's default).
     """
     graph = nx.Graph()
-    summary = actor_summary(mentions).set_index("actor_id")
+    summary = (actor_summary(mentions) if summary is None else summary).set_index("actor_id")
     for side in ("source", "target"):
         ends = pairs[[f"{side}_id", f"{side}_name", f"{side}_type"]].drop_duplicates(f"{side}_id")
         for actor_id, name, kind in ends.itertuples(index=False):
