@@ -20,7 +20,7 @@ modifier of its own sentence can reach it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
@@ -244,10 +244,11 @@ class Lexicon:
                 if modifier_phrases and lower.startswith(modifier_phrases, start):
                     phrase_mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
                                           for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
-            # A phrase comes before the word span at its start (it is longer); a modifier phrase after
+            # A phrase comes before the word span at its start (it is longer): before the first span
+            # that starts there or later, which ``(start,)`` precedes. A modifier phrase comes after
             # the word's own modifier (the sort is stable and the word's comes first).
-            if phrase_spans:
-                spans = sorted(spans + phrase_spans, key=_START_LONGEST_FIRST)
+            for span in phrase_spans:
+                spans.insert(bisect_left(spans, (span[0],)), span)
             if phrase_mods:
                 mods = sorted(mods + phrase_mods, key=_FIRST)
         return _Scan(lower, plain, spans, mods, kinds)
@@ -428,12 +429,6 @@ def _scan_forms_python(starts: list[int], found: list[_Form],
     return spans, kinds, mods, openers
 
 
-def _start_longest_first(span: tuple) -> tuple[int, int]:
-    """Sort key of spans: by start, the longer of two at one start first."""
-    return span[0], -span[1]
-
-
-_START_LONGEST_FIRST = _start_longest_first
 _FIRST = itemgetter(0)
 _THIRD = itemgetter(2)
 
