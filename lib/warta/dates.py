@@ -4,7 +4,7 @@ Precompiled regexes read every date form (dateparser's ``search_dates`` runs at 
 articles/s, far too slow for loading): Indonesian and English month names and abbreviations, day
 names ("Selasa (18/6/2024)", "Ahad"), numeric 19/6/2024 and 19-06-2024, ISO 2024-06-19 and
 2024-06, ranges ("18-19 Juni"), year-less "(17/06)" and "2 Januari", month mentions ("pada bulan
-September", "September lalu") and years ("tahun 2000"). Two cheap scans find where a date can
+September", "September lalu") and years ("tahun 2000"). One cheap scan finds where a date can
 start (digit runs, capitalised month names) and anchored patterns read it from there.
 
 Values are ISO 8601 strings whose length shows the precision: ``2024`` (year), ``2024-06``
