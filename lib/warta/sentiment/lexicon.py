@@ -9,13 +9,14 @@ clause, contrast and concession markers, reporting verbs, and stance verbs whose
 the sentiment. The file format is documented in ``data/lexicon/README.md``.
 
 Speed matters here (issue #5 asks for 5,000 articles/s on one core; on the 2-core development
-machine, busy, ``find_cues`` takes about 120-140 µs per ~3 KB body and ``score_text`` runs at
-6,000-7,000 articles/s, about 30% less CPU than the set-based finder before it), so each text is
-lower-cased once (curly double quotes made ASCII first, so most news takes the ASCII path) and
-its words are looked up in a per-process cache of resolved word forms by one compiled pass
-(``warta._tokens.wanted_words``, with a pure-Python reference), so Python sees only the few
-words that matter, with their offsets, in text order, never sorted. A cue is weighed only when a
-modifier of its own sentence can reach it.
+machine, busy, ``find_cues`` took about 120-140 µs per ~3 KB body, about 30% less CPU than the
+set-based finder before it, and the compiled passes of issue #7 take about 40% less again), so
+each text is lower-cased once (curly double quotes made ASCII first, so most news takes the ASCII
+path) and three compiled passes of ``warta._tokens``, each with a pure-Python reference here, do
+the per-word work: ``wanted_words`` looks every word up in a per-process cache of resolved word
+forms and returns the few that matter with their offsets, in text order; ``scan_forms`` lists
+their cue spans and modifiers; ``cue_loop`` turns the spans into cues. A cue is weighed (in
+Python) only when a modifier of its own sentence can reach it.
 """
 from __future__ import annotations
 
