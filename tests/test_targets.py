@@ -141,3 +141,21 @@ def test_sentence_holders_by_clause(text, expected):
     found = sorted((m.start() + offset, m.end() + offset, name) for name in names
                    for m in re.finditer(rf"\b{name}\b", text))
     assert sentence_holders(load_lexicon(), text, offset, found) == expected
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_holders_voice_their_sentence_on_both_paths(monkeypatch, compiled):
+    from warta.sentiment import targets
+
+    if not compiled:  # the pure-Python holder rule (sentence_holders)
+        monkeypatch.setattr(targets, "_stance_holders", None)
+    sentences = pd.DataFrame([
+        sentence("a1", 0, "AS prihatin atas kerja sama Rusia.", -0.5, "negative"),
+        sentence("a1", 1, "Kerja sama itu berbahaya, kata Kirby.", -0.5, "negative", start=36),
+    ])
+    mentions = pd.DataFrame([mention("a1", 0, "AS", 0), mention("a1", 0, "Rusia", 28),
+                             mention("a1", 1, "Kirby", 36 + 31)])
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    corpus = table[table["scope"] == "corpus"].set_index("actor_id")
+    assert corpus["voiced_n"].to_dict() == {"AS": 1, "Kirby": 1, "Rusia": 0}
+    assert corpus["about_n"].to_dict() == {"AS": 0, "Kirby": 0, "Rusia": 1}

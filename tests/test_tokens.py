@@ -248,3 +248,46 @@ def test_cue_loop_agrees_on_random_texts():
                   "weighed" if cue.modifiers else "plain"] += 1
         kinds["consumed"] += len(compiled[1])
     assert min(kinds.values()) > 50, kinds
+
+
+@pytest.mark.parametrize("text, found, holders", [
+    ("AS prihatin atas kerja sama Rusia dan Korut.", [(0, 2, "as"), (28, 33, "ru"), (38, 43, "kp")], {"as"}),
+    ("Kerja sama itu berbahaya, kata Kirby.", [(31, 36, "kirby")], {"kirby"}),  # a postposed verb
+    ("Kirby, di sela rapat, kemudian mengatakan hal itu.", [(0, 5, "kirby")], {"kirby"}),  # the first clause's names
+    ("Kirby, di sela rapat, mengatakan hal itu.", [(0, 5, "kirby")], set()),  # a leading verb looks after itself
+    ("Rusia – katanya – melanggar.", [(0, 5, "ru")], {"ru"}),
+    ("Tidak ada yang berkata.", [], set()),
+])
+def test_stance_holders(text, found, holders):
+    from warta.sentiment import lexicon as lexicon_module, targets
+
+    lexicon = lexicon_module.load_lexicon(())
+    stances = lexicon_module.stance_spans(lexicon, text)
+    offset = 100  # offsets of mentions are into the body; the sentence starts at 100
+    found = [(start + offset, end + offset, actor) for start, end, actor in found]
+    python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
+    assert _tokens.stance_holders(text, offset, found, stances) == python == holders
+
+
+def test_stance_holders_agree_on_random_sentences():
+    from warta.sentiment import lexicon as lexicon_module, targets
+
+    lexicon = lexicon_module.load_lexicon(())
+    rng = random.Random(14)
+    pieces = ["AS", "Rusia", "Kirby", "kata", "ujarnya", "mengatakan", "prihatin", "menuduh", "mengkritik", "dan",
+              "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")"]
+    actors = {"AS": "as", "Rusia": "ru", "Kirby": "kirby"}
+    n_holders = 0
+    for _ in range(3000):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 16))]
+        text, found, offset = "", [], rng.randint(0, 50)
+        for word in words:
+            text += ("" if not text or word[0] in ",.:)…\n" else " ") + word
+            if word in actors:
+                found.append((offset + len(text) - len(word), offset + len(text), actors[word]))
+        stances = lexicon_module.stance_spans(lexicon, text)
+        python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
+        compiled = _tokens.stance_holders(text, offset, found, stances)
+        assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
+        n_holders += len(python)
+    assert n_holders > 500

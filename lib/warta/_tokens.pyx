@@ -391,6 +391,7 @@ def wanted_words(str text not None, dict forms not None):
 
 cdef extern from "Python.h":
     int PyUnicode_IS_ASCII(object text)
+    Py_ssize_t PY_SSIZE_T_MIN
 
 
 cdef bint _opens_phrase(const unsigned char* text, Py_ssize_t size, Py_ssize_t start, tuple phrases):
@@ -510,3 +511,75 @@ def cue_loop(list spans not None, dict entries not None, list breaks not None, d
     finally:
         free(positions)
     return cues, consumed, weighed_zero
+
+
+cdef inline bint _holder_break(Py_UCS4 c):
+    """A character of ``targets._CLAUSE_BREAK``: ``[.,;:!?…"“”\\n]``."""
+    return (c == 46 or c == 44 or c == 59 or c == 58 or c == 33 or c == 63 or c == 0x2026 or c == 34
+            or c == 0x201C or c == 0x201D or c == 10)
+
+
+cdef inline bint _holder_gap(Py_UCS4 c):
+    """A character that ``str.strip(" \\t-–—'’")`` removes."""
+    return c == 32 or c == 9 or c == 45 or c == 0x2013 or c == 0x2014 or c == 39 or c == 0x2019
+
+
+cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):
+    """``{a for s, _, a in found if low <= s < high}``, built in ``found`` order as the comprehension is."""
+    cdef set chosen = set()
+    cdef tuple mention
+    cdef Py_ssize_t s
+    for mention in found:
+        s = mention[0]
+        if low <= s < high:
+            chosen.add(mention[2])
+    return chosen
+
+
+def stance_holders(str text not None, Py_ssize_t offset, list found not None, list stances not None):
+    """The holders :func:`warta.sentiment.targets.sentence_holders` finds in one sentence (its
+    reference, which documents the rule) given the sentence's stance spans: the same set, built
+    by the same insertions. ``found`` holds ``(start, end, actor)`` with body offsets, ``stances``
+    ``(start, end, kind)`` with offsets into ``text``, which starts at ``offset`` in the body.
+    """
+    cdef Py_ssize_t n = len(text), k, start, end, clause_start, clause_end, first_clause_end
+    cdef set holders = set(), before
+    cdef tuple stance
+    cdef bint leading
+    if not found or not stances:
+        return holders
+    first_clause_end = n
+    for k in range(n):
+        if _holder_break(text[k]):
+            first_clause_end = k
+            break
+    first_clause_end += offset
+    for stance in stances:
+        start, end = stance[0], stance[1]
+        clause_start = 0  # after the last break before the word
+        for k in range(start - 1, -1, -1):
+            if _holder_break(text[k]):
+                clause_start = k + 1
+                break
+        clause_end = n  # the first break at or after the word's end
+        for k in range(end, n):
+            if _holder_break(text[k]):
+                clause_end = k
+                break
+        leading = True
+        for k in range(clause_start, start):
+            if not _holder_gap(text[k]):
+                leading = False
+                break
+        clause_start += offset
+        clause_end += offset
+        start += offset
+        end += offset
+        if leading and clause_start > offset:
+            holders |= _actors_between(found, end, clause_end)  # "..., kata Kirby"
+            continue
+        before = _actors_between(found, clause_start, start)
+        if not before and first_clause_end <= start:
+            before = _actors_between(found, PY_SSIZE_T_MIN, first_clause_end)
+        holders |= before
+    return holders

@@ -22,6 +22,11 @@ from warta.sentiment.engines import label_from_score, settings as engine_setting
 from warta.sentiment.lexicon import load_lexicon, stance_spans
 from warta.sentiment.scoring import score_sentences, wilson_interval
 
+try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
+    from warta._tokens import stance_holders as _stance_holders
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _stance_holders = None
+
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
                  "about_label", "about_score", "about_probability", "about_n", "about_evidence",
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
@@ -236,7 +241,9 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame) -> pd.D
                                                                 starts, ends):
         if not sentence_stances:  # most sentences: no holder
             continue
-        for actor in sentence_holders(lexicon, text, offset, spans[first:last], stances=sentence_stances):
+        holders = (_stance_holders(text, offset, spans[first:last], sentence_stances) if _stance_holders is not None
+                   else sentence_holders(lexicon, text, offset, spans[first:last], stances=sentence_stances))
+        for actor in holders:
             rows_pos.append(p)
             rows_actor.append(actor)
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
