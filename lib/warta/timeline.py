@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -521,13 +521,22 @@ def _quote_items(units: _Units, options: dict[str, Any]) -> list[tuple[str, str,
             node = parent[node]
         return node
 
+    # A pair joins when the anchor is long enough and near-identical, else when the speaker is
+    # the same; the speaker test runs only for the pairs the first one leaves.
+    rows, others = np.nonzero(candidates)
+    scores = similarity[rows, others].astype(float)
+    long_enough = np.array([len(words[anchor].split()) >= 4 for anchor in anchors], dtype=bool)
+    joined = long_enough[rows] & (scores >= strict)
+    for k in np.flatnonzero(~joined).tolist():
+        joined[k] = _same_speaker(units, int(anchors[rows[k]]), int(others[k]), options)
+    pair_anchors, pair_others = anchors[rows[joined]], others[joined]
+    for anchor, other in zip(pair_anchors.tolist(), pair_others.tolist()):
+        parent[root(anchor)] = root(other)
+    # Scores are whole numbers, so the sums do not depend on the order they are added in.
+    gains = scores[joined] + 100 * shared[rows[joined], pair_others]
     weight = np.zeros(len(units.text))
-    long_enough = [len(words[anchor].split()) >= 4 for anchor in anchors]
-    for row, other in zip(*np.nonzero(candidates)):
-        anchor, score = anchors[row], float(similarity[row, other])
-        if (long_enough[row] and score >= strict) or _same_speaker(units, anchor, other, options):
-            parent[root(anchor)] = root(other)
-            weight[[anchor, other]] += score + 100 * shared[row, other]
+    np.add.at(weight, pair_anchors, gains)
+    np.add.at(weight, pair_others, gains)
     groups: dict[int, list[int]] = {}
     for node in np.flatnonzero(weight):
         groups.setdefault(root(node), []).append(node)
@@ -561,13 +570,33 @@ def _same_speaker(units: _Units, anchor: int, other: int, options: dict[str, Any
     speaker_id = units.speaker_id[anchor]
     if speaker_id and units.speaker_id[other] == speaker_id:
         return True
-    # Only a person's surname is specific enough to find nearby ("Kirby"); "Negeri" is not.
-    names = [word for word in units.speaker[anchor].split() if len(word) >= 3 and word[0].isupper()]
-    if not names or not speaker_id.startswith("per:"):
+    if not speaker_id.startswith("per:"):
+        return False
+    surname = _surname_pattern(units.speaker[anchor])
+    if surname is None:
         return False
     nearby = units.nearby(int(units.position[other]), units.sentence_id[other],
                           int(options.get("speaker_window", 2)), 0)
-    return re.search(rf"\b{re.escape(names[-1].lower())}\b", nearby) is not None
+    # The plain substring test first: most candidate pairs fail it, and it is many times cheaper.
+    return surname.pattern_text in nearby and surname.search(nearby) is not None
+
+
+class _Surname(NamedTuple):
+    pattern_text: str
+    search: Callable[[str], re.Match | None]
+
+
+@lru_cache(maxsize=4096)
+def _surname_pattern(speaker: str) -> _Surname | None:
+    """The speaker's surname as a whole lower-case word, or None when the name has none.
+
+    Only a person's surname is specific enough to find nearby ("Kirby"); "Negeri" is not.
+    """
+    names = [word for word in speaker.split() if len(word) >= 3 and word[0].isupper()]
+    if not names:
+        return None
+    surname = names[-1].lower()
+    return _Surname(surname, re.compile(rf"\b{re.escape(surname)}\b").search)
 
 
 def _item_rows(story_id: str, kind: str, key: str, occurrences: list[tuple[int, int, str]], members: pd.DataFrame,
@@ -603,6 +632,7 @@ def credited_sources(nearby: str, cited: Any) -> list[str]:
     return local or cited
 
 
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower().removesuffix(".com").removesuffix(".co.id"))
 
