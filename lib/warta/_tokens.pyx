@@ -1,5 +1,5 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled hot paths of actor extraction, each beside its Python reference.
+"""Compiled hot paths of actor extraction and lexicon sentiment, each beside its Python reference.
 
 * :func:`split_ascii`: the word split of plain-ASCII text (:func:`warta.gazetteer.tokenize`). The
   Python path makes one C-level regex split and then builds offsets, keys and joins with several
@@ -10,11 +10,16 @@
 * :func:`capitalised_heads`: the head-word filter of :func:`warta.actors._organisation_rule`.
 * :class:`Candidate` and :func:`seed_candidates`: the candidate record of :mod:`warta.actors` and
   its seeding from the gazetteer matches (the dataclass ``_PythonCandidate`` and ``_seed_candidates``).
+* :func:`wanted_words`, :func:`scan_forms` and :func:`cue_loop`: the word split, form scan and cue
+  loop of :class:`warta.sentiment.lexicon.Lexicon` (``lexicon._split``, ``_scan_forms_python``,
+  ``_cue_loop_python``).
+* :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`.
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
-``tests/test_gazetteer.py``). The module is built when a C compiler is present (``pip install
--e .`` with Cython) and is optional: without it the Python paths run, and fast actor extraction
-takes about twice as long (``benchmarks/bench_actors.py --pure-python``).
+``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``). The module
+is built when a C compiler is present (``pip install -e .`` with Cython) and is optional: without
+it the Python paths run, and fast actor extraction takes about twice as long
+(``benchmarks/bench_actors.py --pure-python``).
 """
 
 cdef extern from "Python.h":
