@@ -450,3 +450,34 @@ def test_seeds_stay_one_story_beside_a_related_story_and_an_unrelated_one(tmp_pa
     assert len(seeds) == 1
     assert by_file["vietnam_1.txt"] == by_file["vietnam_2.txt"] not in seeds
     assert by_file["flood.txt"] not in seeds | {by_file["vietnam_1.txt"]}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "word"),
+    [
+        ("John Kirby", "kirby"),
+        ("Retno Marsudi", "marsudi"),
+        ("Xi Jinping", "jinping"),
+        ("Presiden Joko Widodo (Jokowi)", "widodo"),  # the last capitalised word of three letters or more
+        ("AS", None),
+        ("dia", None),
+        ("", None),
+    ],
+)
+def test_surname_pattern_is_the_last_capitalised_word(speaker, word):
+    surname = timeline._surname_pattern(speaker)
+    assert (surname.word if surname else None) == word
+
+
+@pytest.mark.parametrize(
+    ("nearby", "found"),
+    [
+        ("menurut kirby, kunjungan itu penting.", True),
+        ("kirby", True),
+        ("kata kirbyanto di jakarta.", False),  # inside a longer word
+        ("juru bicara gedung putih.", False),
+    ],
+)
+def test_surname_is_found_as_a_whole_word(nearby, found):
+    surname = timeline._surname_pattern("John Kirby")
+    assert (surname.word in nearby and surname.search(nearby) is not None) is found
