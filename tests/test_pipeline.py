@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -370,8 +371,14 @@ def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
     [
         (pd.DataFrame({"name": pd.Series([], dtype="str")}), []),
         (pd.DataFrame({"flags": [["a"], []], "n": [1, 2]}), ['["a"]', "[]"]),
-        (pd.DataFrame({"vendor": [{"k": 1}, None]}), ['{"k": 1}', None]),
+        (pd.DataFrame({"vendor": [{"k": 1}, None]}), ['{"k":1}', None]),
         (pd.DataFrame({"name": pd.Series(["x"], dtype="str")}), ["x"]),
+        # Text stays readable; NumPy numbers stay numbers; NaN becomes null; other values go through str().
+        (pd.DataFrame({"cues": [[{"term": "Kebijakan", "note": "–"}]]}), ['[{"term":"Kebijakan","note":"–"}]']),
+        (pd.DataFrame({"cues": [[np.int64(3), np.float64(0.5), float("nan")]]}), ["[3,0.5,null]"]),
+        (pd.DataFrame({"cues": [[pd.Timestamp("2024-06-15 12:30", tz="Asia/Jakarta")]]}),
+         ['["2024-06-15 12:30:00+07:00"]']),
+        (pd.DataFrame({"cues": [({1: "a"},)]}), ['[{"1":"a"}]']),
     ],
 )
 def test_flatten_for_export_turns_nested_cells_into_json(table, expected):

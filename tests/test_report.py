@@ -238,7 +238,7 @@ def test_outputs_save_long_tables_as_parquet(tmp_path, rows, csv_max_rows, expec
     saved = pd.read_parquet(path) if expected.endswith(".parquet") else pd.read_csv(path)
     assert saved["n"].tolist() == list(range(rows))
     # Nested cells are JSON text in both formats.
-    assert saved["cues"].tolist() == ['[{"term": "baik", "weight": 1.0}]'] * rows
+    assert saved["cues"].tolist() == ['[{"term":"baik","weight":1.0}]'] * rows
 
 
 def test_outputs_fall_back_to_csv_for_a_mixed_column(tmp_path):

