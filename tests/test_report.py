@@ -249,7 +249,7 @@ def test_outputs_fall_back_to_csv_for_a_mixed_column(tmp_path):
 def test_outputs_are_no_ops_without_a_folder(tmp_path):
     report.outputs("").table(pd.DataFrame({"a": [1]}), "t")
     report.outputs(str(tmp_path)).table(pd.DataFrame({"a": [[1, 2]]}), "t")
-    assert (tmp_path / "tables" / "t.csv").read_text().splitlines() == ["a", '"[1, 2]"']
+    assert (tmp_path / "tables" / "t.csv").read_text().splitlines() == ["a", '"[1,2]"']
 
 
 def test_show_accepts_numpy_dates(monkeypatch):
