@@ -813,8 +813,7 @@ def flatten_for_export(table: pd.DataFrame) -> pd.DataFrame:
     """Return a copy in which list and dict cells become JSON strings, so CSV and Parquet agree."""
     flat = table.copy()
     for column in flat.columns:
-        # Only object columns can hold lists; a string column's map() keeps its dtype and
-        # would refuse .any() on an empty table.
+        # Only object columns can hold lists (string columns are skipped without a scan).
         values = flat[column]
         if values.dtype == object and any(isinstance(value, (list, dict, tuple)) for value in values):
             flat[column] = pd.Series([_to_json(value) for value in values], index=values.index, dtype=object)
