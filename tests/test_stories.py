@@ -147,6 +147,60 @@ def test_lsh_proposes_similar_sets_and_not_disjoint_ones():
     assert pairs.tolist() == [[0, 1]]
 
 
+def _every_band_pair(signature, rows, order, window):
+    """The pairs lsh_pairs must return, found the slow way: every band, then one unique."""
+    found = set()
+    for band in range(signature.shape[1] // rows):
+        keys = [tuple(row) for row in signature[:, band * rows:(band + 1) * rows]]
+        ranked = sorted(range(len(keys)), key=lambda i: (keys[i], order[i]))
+        for at, i in enumerate(ranked):
+            for j in ranked[at + 1:at + 1 + window]:
+                if keys[j] == keys[i]:
+                    found.add((min(i, j), max(i, j)))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "values, window",
+    [
+        (2, 2),  # two values per column: huge buckets, the window cuts them
+        (3, 5),
+        (50, 3),  # mostly singleton buckets
+    ],
+)
+def test_lsh_keeps_each_pair_once_as_the_slow_way_does(values, window):
+    rng = np.random.default_rng(values)
+    signature = rng.integers(0, values, size=(60, 12)).astype(np.uint32)
+    order = rng.permutation(60).astype(float)
+    pairs = stories.lsh_pairs(signature, rows=2, order=order, window=window)
+    assert [tuple(pair) for pair in pairs.tolist()] == _every_band_pair(signature, 2, order, window)
+
+
+@pytest.mark.parametrize(
+    "pairs, expected",
+    [
+        ([[3, 1], [1, 3], [0, 2]], [[0, 2], [1, 3]]),
+        ([[4, 0], [0, 4], [4, 0]], [[0, 4]]),
+        (np.zeros((0, 2), dtype=np.int64), []),
+    ],
+)
+def test_unique_pairs_orders_and_deduplicates(pairs, expected):
+    assert stories.unique_pairs(np.asarray(pairs, dtype=np.int64), 5).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    "values, members, expected",
+    [
+        ([5, 1, 9, 7], [1, 7], [False, True, False, True]),
+        ([5, 1], [], [False, False]),
+        ([2**63 + 5, 3], [3, 2**63 + 5], [True, True]),
+    ],
+)
+def test_member_is_isin_for_a_sorted_set(values, members, expected):
+    values, members = np.array(values, dtype=np.uint64), np.array(sorted(members), dtype=np.uint64)
+    assert stories._member(values, members).tolist() == expected == np.isin(values, members).tolist()
+
+
 def test_shingles_cover_each_text_separately():
     tokens = stories.token_hashes(["a b c d e", "a b", "b c d e"])
     hashes, offsets = stories.shingle_hashes(tokens, 4)
