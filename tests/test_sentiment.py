@@ -677,6 +677,10 @@ def test_sentence_table_equals_row_by_row_scoring(model):
                    {"article_id": "a2", "sentence_id": 0, "speaker_id": "per:other"},   # another article
                    {"article_id": "a1", "sentence_id": 3, "speaker_id": ""}]),          # no speaker known
      ["org:as", "", "", ""]),
+    (pd.DataFrame([{"article_id": "a1", "sentence_id": 1, "speaker_id": "per:first"},
+                   {"article_id": "a1", "sentence_id": 1, "speaker_id": "per:last"},     # the last quote wins
+                   {"article_id": "a1", "sentence_id": 2, "speaker_id": None}]),
+     ["", "per:last", "", ""]),
 ])
 def test_attach_speakers_fills_the_stage_table_like_score_sentences(quotes, expected):
     from warta.sentiment import attach_speakers
@@ -687,6 +691,15 @@ def test_attach_speakers_fills_the_stage_table_like_score_sentences(quotes, expe
     assert plain["speaker_id"].tolist() == ["", "", "", ""]  # the input is left as it was
     direct = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON, quotes=quotes)
     assert direct["speaker_id"].tolist() == expected
+
+
+def test_attach_speakers_keeps_a_speaker_already_set():
+    from warta.sentiment import attach_speakers
+
+    plain = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON)
+    plain["speaker_id"] = ["per:set", "", None, ""]
+    quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": s, "speaker_id": "org:quoted"} for s in range(4)])
+    assert attach_speakers(plain, quotes)["speaker_id"].tolist() == ["per:set", "org:quoted", "org:quoted", "org:quoted"]
 
 
 def test_word_roots_are_kept_for_the_next_process(tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ from operator import itemgetter, mul, ne
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
@@ -173,15 +174,35 @@ def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.
     speakers; whoever holds both tables (the pipeline, after reading them back) calls this.
     Speakers already set are kept; the input is not modified.
     """
-    speakers = _speakers(quotes)
-    if not speakers or not len(sentences):
+    if quotes is None or not len(quotes) or "speaker_id" not in quotes or not len(sentences):
         return sentences
-    current = sentences["speaker_id"].tolist() if "speaker_id" in sentences else [""] * len(sentences)
-    keys = zip(sentences["article_id"].astype(str).tolist(), sentences["sentence_id"].astype("int64").tolist())
+    known = _is_name(quotes["speaker_id"])
+    if not known.any():
+        return sentences
+    quotes = quotes[known]
+    # Whole columns, not a dict lookup per sentence (9 s for the 2M sentences of 100k articles):
+    # (article, sentence) as one integer key on both sides, then one hash join.
+    articles, _ = pd.factorize(pd.concat([sentences["article_id"].astype(str), quotes["article_id"].astype(str)],
+                                         ignore_index=True))
+    numbers = np.concatenate([sentences["sentence_id"].astype("int64").to_numpy(),
+                              quotes["sentence_id"].astype("int64").to_numpy()])
+    low = int(numbers.min())
+    keys = articles.astype(np.int64) * (int(numbers.max()) - low + 1) + (numbers - low)
+    lookup = pd.Series(quotes["speaker_id"].astype(str).to_numpy(dtype=object), index=keys[len(sentences):])
+    lookup = lookup[~lookup.index.duplicated(keep="last")]  # a sentence's last quote with a speaker
+    at = lookup.index.get_indexer(keys[:len(sentences)])
+    found = np.where(at >= 0, lookup.to_numpy()[at], "")
+    if "speaker_id" in sentences:
+        found = np.where(_is_name(sentences["speaker_id"]), sentences["speaker_id"].to_numpy(dtype=object), found)
     filled = sentences.copy()
-    filled["speaker_id"] = [old if isinstance(old, str) and old else speakers.get(key, "")
-                            for old, key in zip(current, keys)]
+    filled["speaker_id"] = found.tolist()
     return filled
+
+
+def _is_name(values: pd.Series) -> np.ndarray:
+    """Which cells hold a speaker: a non-empty string (not a missing value)."""
+    return np.array([isinstance(value, str) and value != "" for value in values.to_numpy(dtype=object).tolist()],
+                    dtype=bool)
 
 
 def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
