@@ -364,3 +364,23 @@ def test_describe(window, kwargs, expected):
         assert phrase in text
     if "types" in kwargs:
         assert "pair of people" not in text and "at least twice" not in text
+
+
+@pytest.mark.parametrize(
+    "art, sent, actor, expected",
+    [
+        # duplicates dropped; sorted by article, then sentence (-1: no sentence first), then actor
+        ([1, 0, 0, 1, 0], [0, 2, -1, 0, 2], [4, 3, 9, 4, 1], [(0, -1, 9), (0, 2, 1), (0, 2, 3), (1, 0, 4)]),
+        ([0], [-1], [0], [(0, -1, 0)]),
+        # codes too wide to pack into one int64: the pandas path, same result
+        ([2**40, 0, 2**40], [2**20, 0, 2**20], [5, 5, 5], [(0, 0, 5), (2**40, 2**20, 5)]),
+    ],
+)
+def test_distinct_occurrences_sorted(art, sent, actor, expected):
+    import numpy as np
+
+    from warta.cooccurrence import _distinct_occurrences
+
+    table = _distinct_occurrences(np.array(art), np.array(sent), np.array(actor))
+    assert list(table.itertuples(index=False, name=None)) == expected
+    assert table.columns.tolist() == ["art", "sent", "actor"]

@@ -1,9 +1,11 @@
-"""Process-level helpers shared by the batch stages (loading, scoring, cache read-back)."""
+"""Helpers shared by the batch stages (loading, scoring, cache read-back, whole-batch analyses)."""
 from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
 from typing import Iterator
+
+import numpy as np
 
 
 @contextmanager
@@ -22,3 +24,10 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D array by one sort: NumPy 2's hashing ``unique`` is several
+    times slower on millions of mostly distinct integers (7.4 s against 0.6 s for 6.4M)."""
+    ordered = np.sort(values)
+    return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from warta.runtime import collector_paused
+from warta.runtime import collector_paused, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import load_lexicon, stance_spans
 from warta.sentiment.scoring import score_sentences, wilson_interval
@@ -114,7 +114,7 @@ class _SentenceColumns:
 
     def items(self, positions: np.ndarray) -> list[dict[str, Any]]:
         """Evidence entries of these sentence positions, each built once however many actors cite it."""
-        needed = np.unique(positions[~self._built[positions]])
+        needed = sorted_unique(positions[~self._built[positions]])
         if len(needed):
             # All cue terms in one C-level pass, then one slice per sentence (a comprehension per
             # sentence cost more than the rest of the entry).
