@@ -325,6 +325,9 @@ def test_minimal_article_tables_are_clustered():
     ([("a", "x"), ("a", "x"), ("b", "y"), ("zz", "x"), ("b", "")], ["a", "b", "a", "c"],
      [{"x"}, {"y"}, {"x"}, set()]),
     ([], ["a"], [set()]),
+    # missing article or actor ids count for nothing
+    ([("a", "x"), (None, "y"), ("b", None), ("b", "z")], ["a", "b"], [{"x"}, {"z"}]),
+    ([(None, "x"), (None, "y")], ["a"], [set()]),
 ])
 def test_actor_matrix_rows_are_actor_sets(rows, ids, expected):
     from warta.stories import _actor_matrix

@@ -661,10 +661,14 @@ def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix 
     if mentions is None:
         return None
     codes, uniques = pd.factorize(pd.Series(ids, dtype=object))
-    article = pd.Index(uniques).get_indexer(mentions["article_id"].astype(str).to_numpy(dtype=object))
-    actors = mentions["actor_id"].astype(str).to_numpy(dtype=object)
-    keep = (article >= 0) & (actors != "")
-    actor_codes, actor_names = pd.factorize(pd.Series(actors[keep], dtype=object))
+    # Mention columns are factorized where they are (Arrow strings): one Python string per distinct
+    # id, not per mention (6M mentions at 100k articles).
+    # A missing id gets code -1, which reads the value appended last: no row, no actor.
+    mention_article, article_ids = pd.factorize(mentions["article_id"].astype(str))
+    article = np.append(pd.Index(uniques).get_indexer(np.asarray(article_ids, dtype=object)), -1)[mention_article]
+    mention_actor, actor_ids = pd.factorize(mentions["actor_id"].astype(str))
+    keep = (article >= 0) & np.append(np.asarray(actor_ids, dtype=object) != "", False)[mention_actor]
+    actor_codes, actor_names = pd.factorize(mention_actor[keep])  # columns in order of first mention, as before
     matrix = coo_matrix((np.ones(len(actor_codes)), (article[keep], actor_codes)),
                         shape=(len(uniques), max(len(actor_names), 1))).tocsr()
     matrix.data[:] = 1.0  # repeated mentions were summed
