@@ -62,17 +62,25 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
         sentences = score_sentences(articles, model=model, quotes=quotes)
     if mentions is None or not len(mentions) or not len(sentences):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
+    speakers = _quote_speakers(quotes)
+    # Article ids as integer codes shared by sentences, mentions and speakers (sentences first, so
+    # the codes number the articles in sentence order): joins on integers, and no Python string
+    # per mention (6M at 100k articles).
+    article = pd.factorize(pd.concat([sentences["article_id"].astype(str), mentions["article_id"].astype(str),
+                                      speakers["article_id"].astype(str)], ignore_index=True))[0]
+    in_mentions = slice(len(sentences), len(sentences) + len(mentions))
     # ``pos`` numbers the sentence rows: the order every tie below keeps.
-    keys = pd.DataFrame({"article_id": sentences["article_id"].astype(str).to_numpy(),
+    keys = pd.DataFrame({"article": article[:len(sentences)],
                          "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
                          "pos": np.arange(len(sentences))})
-    found = pd.DataFrame({"article_id": mentions["article_id"].astype(str).to_numpy(),
+    found = pd.DataFrame({"article": article[in_mentions],
                           "sentence_id": mentions["sentence_id"].astype("int64").to_numpy(),
                           "start": mentions["start"].astype("int64").to_numpy(),
                           "end": mentions["end"].astype("int64").to_numpy(),
                           "actor": mentions["actor_id"].astype(str).to_numpy()})
-    found = found.merge(keys, on=["article_id", "sentence_id"], how="inner", sort=False)
-    quoted = _quote_speakers(quotes).merge(keys, on=["article_id", "sentence_id"], how="inner")[["pos", "actor"]]
+    found = found.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
+    quoted = (speakers.drop(columns="article_id").assign(article=article[in_mentions.stop:])
+              .merge(keys, on=["article", "sentence_id"], how="inner")[["pos", "actor"]])
     # Quote speakers voice their sentence, and so do the holders found in its text.
     voiced = pd.concat([quoted, _holder_pairs(load_lexicon(), sentences, found)], ignore_index=True)
     pairs = pd.concat([found[["pos", "actor"]], quoted], ignore_index=True).drop_duplicates()
@@ -82,7 +90,7 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     pairs["voiced"] = pairs["voiced"].eq(True)
     # Integer codes keep the grouping and sorting of millions of pairs small (categories sort
     # like the ids, so the order is the same).
-    pairs["article"] = pd.factorize(keys["article_id"])[0][pairs["pos"].to_numpy()]
+    pairs["article"] = keys["article"].to_numpy()[pairs["pos"].to_numpy()]
     pairs["actor"] = pd.Categorical(pairs["actor"])
     # An (article, actor) group is placed by its first sentence; the corpus lists an actor's
     # sentences group after group in that order, as a running list over the sentences would.
