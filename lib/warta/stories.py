@@ -662,8 +662,8 @@ def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix 
         return None
     codes, uniques = pd.factorize(pd.Series(ids, dtype=object))
     # Mention columns are factorized where they are (Arrow strings): one Python string per distinct
-    # id, not per mention (6M mentions at 100k articles).
-    # A missing id gets code -1, which reads the value appended last: no row, no actor.
+    # id, not per mention (6M mentions at 100k articles). A missing id gets code -1, which reads
+    # the value appended last: no row, no actor.
     mention_article, article_ids = pd.factorize(mentions["article_id"].astype(str))
     article = np.append(pd.Index(uniques).get_indexer(np.asarray(article_ids, dtype=object)), -1)[mention_article]
     mention_actor, actor_ids = pd.factorize(mentions["actor_id"].astype(str))
