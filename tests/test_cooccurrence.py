@@ -372,6 +372,9 @@ def test_describe(window, kwargs, expected):
         # duplicates dropped; sorted by article, then sentence (-1: no sentence first), then actor
         ([1, 0, 0, 1, 0], [0, 2, -1, 0, 2], [4, 3, 9, 4, 1], [(0, -1, 9), (0, 2, 1), (0, 2, 3), (1, 0, 4)]),
         ([0], [-1], [0], [(0, -1, 0)]),
+        # a stray negative sentence id sorts before -1 and does not disturb the packing
+        ([1, 0, 1, 1], [-5, 3, 0, -5], [2, 1, 2, 2], [(0, 3, 1), (1, -5, 2), (1, 0, 2)]),
+        ([], [], [], []),
         # codes too wide to pack into one int64: the pandas path, same result
         ([2**40, 0, 2**40], [2**20, 0, 2**20], [5, 5, 5], [(0, 0, 5), (2**40, 2**20, 5)]),
     ],
