@@ -22,7 +22,7 @@ import pandas as pd
 
 NEEDS = {
     "cooccurrence": ["mentions"],
-    "sentiment_actors": ["articles", "mentions", "quotes", "sentiment_sentences"],
+    "sentiment_actors": ["articles", "mentions", "quotes", "sentiment_sentences", "stance_words"],
     "stories": ["articles", "mentions"],
     "propagation": ["articles", "quotes", "stories"],
     "copies": ["articles"],
@@ -39,7 +39,7 @@ def dump(corpus: str, folder: Path) -> None:
     started = time.perf_counter()
     tables = analyze(corpus)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("articles", "mentions", "quotes", "sentiment_sentences", "sentiment_articles", "events"):
+    for name in ("articles", "mentions", "quotes", "sentiment_sentences", "stance_words", "sentiment_articles", "events"):
         tables[name].to_pickle(folder / f"{name}.pkl")
         print(f"{name}: {len(tables[name]):,} rows")
     print(f"dump: {time.perf_counter() - started:.1f} s wall, peak RSS {_peak_mb():,} MB")
@@ -60,7 +60,7 @@ def run(folder: Path, name: str) -> None:
         from warta import sentiment
 
         result = sentiment.score_actors(articles, mentions=tables["mentions"], quotes=tables["quotes"],
-                                        sentences=tables["sentiment_sentences"])
+                                        sentences=tables["sentiment_sentences"], stances=tables["stance_words"])
     elif name == "stories":
         from warta import timeline
 

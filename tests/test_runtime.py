@@ -28,3 +28,16 @@ def test_collector_paused_restores_the_collector():
     with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_keep_out_of_collections_freezes_what_is_alive():
+    from warta.runtime import keep_out_of_collections
+
+    cells = [[number] for number in range(100)]
+    gc.unfreeze()
+    try:
+        keep_out_of_collections()
+        assert gc.get_freeze_count() >= len(cells)
+        assert {id(cell) for cell in cells}.isdisjoint(map(id, gc.get_objects()))
+    finally:
+        gc.unfreeze()

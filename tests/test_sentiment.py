@@ -668,6 +668,28 @@ def test_sentence_table_equals_row_by_row_scoring(model):
     assert table["reported"].tolist() == [False, True, True, False]
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("Rusia dan Korut bertemu. AS prihatin atas kerja sama itu, kata Kirby.",
+     [(1, 28, 36, "stance"), (1, 58, 62, "reporting")]),  # body offsets, the sentence they are in
+    ("Washington menuduh Pyongyang. Menurut Kirby, itu berbahaya.",
+     [(0, 11, 18, "stance"), (1, 30, 37, "reporting")]),
+    ("Cuaca cerah hari ini.", []),
+    ("", []),
+])
+def test_stance_words_come_with_the_sentence_table(body, expected):
+    from warta.sentiment import score_sentences_and_stances
+
+    sentences, stances = score_sentences_and_stances(pd.DataFrame([article("a1", body)]), model=LEXICON)
+    pd.testing.assert_frame_equal(sentences, score_sentences(pd.DataFrame([article("a1", body)]), model=LEXICON))
+    assert list(stances.columns) == ["article_id", "sentence_id", "start", "end", "kind"]
+    assert list(stances[["sentence_id", "start", "end", "kind"]].itertuples(index=False, name=None)) == expected
+    assert set(stances["article_id"]) <= {"a1"}
+    for sentence_id, start, end, _kind in expected:  # each word lies inside its sentence
+        row = sentences[sentences["sentence_id"] == sentence_id].iloc[0]
+        assert row["start"] <= start < end <= row["end"]
+    assert stances["article_id"].dtype == "str" and stances["start"].dtype == "int64"
+
+
 @pytest.mark.parametrize("quotes, expected", [
     (None, ["", "", "", ""]),
     (pd.DataFrame(columns=["article_id", "sentence_id", "speaker_id"]), ["", "", "", ""]),

@@ -114,3 +114,19 @@ def test_a_reader_waits_for_a_planned_table(tmp_path):
     writer.start()
     pd.testing.assert_frame_equal(opened["articles"], frame)
     writer.join()
+
+
+def test_a_table_read_is_kept_out_of_later_collections(tmp_path):
+    import gc
+
+    frame = pd.DataFrame({"article_id": ["a", "b"], "cues": [[{"term": "baik"}], []]})
+    snapshot.write_plan(tmp_path, ["articles"])
+    frame.to_pickle(tmp_path / "articles.pickle")
+    gc.unfreeze()
+    try:
+        cells = snapshot.Snapshot(tmp_path)["articles"]["cues"].tolist()
+        # Frozen objects are no longer in any generation the collector walks.
+        assert gc.get_freeze_count() > 0
+        assert {id(cell) for cell in cells}.isdisjoint(map(id, gc.get_objects()))
+    finally:
+        gc.unfreeze()

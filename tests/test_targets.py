@@ -143,8 +143,20 @@ def test_sentence_holders_by_clause(text, expected):
     assert sentence_holders(load_lexicon(), text, offset, found) == expected
 
 
+# The stance words of the two sentences below as the sentiment stage lists them (body offsets).
+STANCES = pd.DataFrame({"article_id": ["a1", "a1"], "sentence_id": [0, 1], "start": [3, 36 + 26],
+                        "end": [11, 36 + 30], "kind": ["stance", "reporting"]})
+
+
 @pytest.mark.parametrize("compiled", [True, False])
-def test_holders_voice_their_sentence_on_both_paths(monkeypatch, compiled):
+@pytest.mark.parametrize("stances, voiced", [
+    (None, {"AS": 1, "Kirby": 1, "Rusia": 0}),  # found by scanning the sentences
+    (STANCES, {"AS": 1, "Kirby": 1, "Rusia": 0}),  # read from the stage's table
+    (STANCES.iloc[:1], {"AS": 1, "Kirby": 0, "Rusia": 0}),  # "kata" not listed: Kirby voices nothing
+    (STANCES.iloc[:0], {"AS": 0, "Kirby": 0, "Rusia": 0}),
+    (STANCES.assign(article_id="a2"), {"AS": 0, "Kirby": 0, "Rusia": 0}),  # another article's words
+])
+def test_holders_voice_their_sentence_on_both_paths(monkeypatch, compiled, stances, voiced):
     from warta.sentiment import targets
 
     if not compiled:  # the pure-Python holder rule (sentence_holders)
@@ -155,7 +167,19 @@ def test_holders_voice_their_sentence_on_both_paths(monkeypatch, compiled):
     ])
     mentions = pd.DataFrame([mention("a1", 0, "AS", 0), mention("a1", 0, "Rusia", 28),
                              mention("a1", 1, "Kirby", 36 + 31)])
-    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences, stances=stances)
     corpus = table[table["scope"] == "corpus"].set_index("actor_id")
-    assert corpus["voiced_n"].to_dict() == {"AS": 1, "Kirby": 1, "Rusia": 0}
-    assert corpus["about_n"].to_dict() == {"AS": 0, "Kirby": 0, "Rusia": 1}
+    assert corpus["voiced_n"].to_dict() == voiced
+    assert corpus["about_n"].to_dict() == {actor: 1 - n if actor != "Rusia" else 1 for actor, n in voiced.items()}
+
+
+def test_the_stage_stance_table_gives_the_holders_a_scan_finds(synthetic_corpus):
+    from warta import pipeline
+    from warta.load import load_corpus
+
+    tables = pipeline.build_tables(load_corpus(synthetic_corpus, progress=False), profile="fast")
+    usable = tables["articles"][tables["articles"]["status"] != "rejected"]
+    assert len(tables["stance_words"]) and tables["sentiment_actors"]["voiced_n"].sum() > 0
+    scanned = score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"],
+                           sentences=tables["sentiment_sentences"], stances=None)
+    pd.testing.assert_frame_equal(tables["sentiment_actors"], scanned)

@@ -3,7 +3,7 @@
 ``analyze`` is what the CLI and the notebooks call. It has two halves:
 
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
-  article sentiment → dated events. The file list is cut into partitions; each partition loads
+  article sentiment (and the stance words that mark holders) → dated events. The file list is cut into partitions; each partition loads
   its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
   each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions
   are those of a Dask DataFrame of files (``from_map``), and ``map_partitions`` with an explicit
@@ -46,7 +46,7 @@ import pandas as pd
 
 from warta import cache as cache_store
 from warta import config
-from warta.runtime import collector_paused
+from warta.runtime import collector_paused, keep_out_of_collections
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ TABLES = (
     "cooccurrence",
     "sentiment_articles",
     "sentiment_sentences",
+    "stance_words",
     "sentiment_actors",
     "stories",
     "propagation",
@@ -95,10 +96,11 @@ def _run_actors(articles: pd.DataFrame, *, actors_model: bool | None = None, **o
 def _run_sentiment(articles: pd.DataFrame, *, sentiment_model: str | None = None, **options: Any) -> dict[str, pd.DataFrame]:
     from warta import sentiment
 
-    sentences = sentiment.score_sentences(articles, model=sentiment_model)
+    sentences, stances = sentiment.score_sentences_and_stances(articles, model=sentiment_model)
     return {
         "sentiment_sentences": sentences,
         "sentiment_articles": sentiment.score_articles(articles, sentences=sentences, model=sentiment_model),
+        "stance_words": stances,
     }
 
 
@@ -131,7 +133,8 @@ def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], *, 
     from warta import sentiment
 
     return sentiment.score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"],
-                                  sentences=tables["sentiment_sentences"], model=sentiment_model)
+                                  sentences=tables["sentiment_sentences"], stances=tables["stance_words"],
+                                  model=sentiment_model)
 
 
 def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
@@ -151,7 +154,8 @@ def _propagation(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **option
 LOADER = Stage("load", ("articles",), _load_files, batch=_mark_duplicates, modules=("warta.load",))
 STAGES = (
     Stage("actors", ("mentions", "quotes"), _run_actors, modules=("warta.actors",)),
-    Stage("sentiment", ("sentiment_sentences", "sentiment_articles"), _run_sentiment, modules=("warta.sentiment",)),
+    Stage("sentiment", ("sentiment_sentences", "sentiment_articles", "stance_words"), _run_sentiment,
+          modules=("warta.sentiment",)),
     Stage("events", ("events",), _run_events, modules=("warta.timeline",)),
 )
 # Whole-batch analyses, in dependency order: (table, function of usable articles and tables so far).
@@ -177,6 +181,7 @@ class Tables(Mapping):
         self._options = options
         self.stats = stats
         self._speakers_attached = False
+        self._settled: set[str] = set()
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if callable(self._tables.get(name)):  # a per-article table not read from the cache yet
@@ -192,6 +197,10 @@ class Tables(Mapping):
                 raise KeyError(name)
             articles = self._tables["articles"]
             self._tables[name] = analysis(articles[articles["status"] != "rejected"], self, **self._options)
+        if name not in self._settled:
+            # The tables live as long as the session: later full collections need not walk them.
+            self._settled.add(name)
+            keep_out_of_collections()
         return self._tables[name]
 
     def __iter__(self):

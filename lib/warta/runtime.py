@@ -26,6 +26,18 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def keep_out_of_collections() -> None:
+    """Exempt every object alive now from the cyclic collector's full passes (``gc.freeze``).
+
+    Called once a session's tables are read: their millions of cells (cue lists, evidence dicts)
+    live as long as the session, and every later full collection would walk them all again
+    (17M tracked objects at 100k articles: one chart took 4.0 s instead of 0.6 s). Reference
+    counting still frees them; only a reference cycle among them would outlive its use, and
+    table cells make none.
+    """
+    gc.freeze()
+
+
 def sorted_unique(values: np.ndarray) -> np.ndarray:
     """``np.unique(values)`` of a 1-D array by one sort: NumPy 2's hashing ``unique`` is several
     times slower on millions of mostly distinct integers (7.4 s against 0.6 s for 6.4M)."""

@@ -31,7 +31,7 @@ from typing import Any
 import pandas as pd
 
 from warta import config
-from warta.runtime import collector_paused
+from warta.runtime import collector_paused, keep_out_of_collections
 
 SUFFIX = ".pickle"
 PLAN = "plan.json"
@@ -213,6 +213,7 @@ class Snapshot(Mapping):
                 # on, it re-scans the growing heap over and over (4x the decoding at 10k articles).
                 with open(path, "rb") as handle, collector_paused():
                     self._read[name] = pickle.load(handle)
+                keep_out_of_collections()
             else:
                 self._read[name] = self._fallback()[name]
         return self._read[name]

@@ -10,7 +10,8 @@ sentences, articles, vendor comparison, Wilson intervals) and ``targets`` (actor
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, LinearEngine, TransformersEngine, load_engine
 from warta.sentiment.lexicon import Cue, Lexicon, load_lexicon
 from warta.sentiment.scoring import (SentimentScore, attach_speakers, compare_vendor, describe, evidence_sentences, evidence_table,
-                                     label_shares, score_articles, score_sentences, score_text, score_texts,
+                                     label_shares, score_articles, score_sentences,
+                                     score_sentences_and_stances, score_text, score_texts,
                                      wilson_interval)
 from warta.sentiment.targets import score_actors, share_of_voice
 from warta.sentiment.training import read_labelled, train_model
@@ -19,6 +20,6 @@ __all__ = [
     "LABELS", "Cue", "Engine", "Lexicon", "LexiconEngine", "LinearEngine", "SentimentScore", "TransformersEngine",
     "attach_speakers",
     "compare_vendor", "describe", "evidence_sentences", "evidence_table", "label_shares", "load_engine", "load_lexicon", "read_labelled",
-    "score_actors", "score_articles", "score_sentences", "score_text", "score_texts", "share_of_voice",
+    "score_actors", "score_articles", "score_sentences", "score_sentences_and_stances", "score_text", "score_texts", "share_of_voice",
     "train_model", "wilson_interval",
 ]

@@ -44,6 +44,8 @@ MODIFIER_FILE = "modifiers.tsv"
 MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast", "concession",
                   "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
+# The modifier kinds whose word makes whoever is named before it in its clause a holder.
+HOLDER_KINDS = ("stance", "reporting")
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A clause ends at punctuation, a quotation mark or a line break; modifiers never cross one.
@@ -577,7 +579,7 @@ def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
     Whoever is named before such a word in its clause holds the sentiment of the clause
     ("AS prihatin atas ...", "Washington menuduh Pyongyang ...").
     """
-    return lexicon.modifier_spans(text, kinds=("stance", "reporting"))
+    return lexicon.modifier_spans(text, kinds=HOLDER_KINDS)
 
 
 @lru_cache(maxsize=8)

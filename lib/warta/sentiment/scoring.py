@@ -18,12 +18,13 @@ import numpy as np
 import pandas as pd
 
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
-from warta.sentiment.lexicon import Cue, load_lexicon
+from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
 from warta.text import sentence_spans
 from warta.runtime import collector_paused
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
                     "cue_sum", "cues", "reported", "speaker_id"]
+STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "kind"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "label", "score", "probability", "cue_sum",
                    "n_sentences", "positive_sentences", "negative_sentences", "evidence",
                    "vendor_label", "vendor_confidence", "agrees", "disagreement_reason", "engine"]
@@ -80,18 +81,34 @@ def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
     ``model``: None for the default engine, ``"lexicon"``, a model file from :func:`train_model`
     or ``hf:/folder``. ``quotes`` (optional) fills ``speaker_id`` for sentences that quote someone.
     """
+    return score_sentences_and_stances(articles, model=model, quotes=quotes)[0]
+
+
+def score_sentences_and_stances(articles: pd.DataFrame, *, model: str | None = None,
+                                quotes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`score_sentences`, and the stance and reporting words of the same scan.
+
+    The second table has a row per such word inside a sentence: ``article_id``, ``sentence_id``,
+    ``start``/``end`` (offsets into ``body``) and ``kind``. Whoever a sentence names before one
+    in its clause voices it (:mod:`warta.sentiment.targets`); listing them here, in the per-article
+    stage, spares actor scoring a second scan of every sentence.
+    """
     engine = _engine(model)
     # The collector resumes at the end with one young-generation pass over every container made
     # meanwhile; the table is built in a helper so that its temporaries (the cues as tuples, the
     # predictions) are freed before that pass, which then walks only the table's own objects.
     with collector_paused():
-        frame = _sentence_table(articles, engine, _speakers(quotes))
-    return frame.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+        frame, stances = _sentence_table(articles, engine, _speakers(quotes))
+    integers = {"sentence_id": "int64", "start": "int64", "end": "int64"}
+    # Typed even when empty: a partition without stance words must concatenate with the others.
+    return frame.astype(integers), stances.astype({**integers, "article_id": "str", "kind": "str"})
 
 
-def _sentence_table(articles: pd.DataFrame, engine: Engine, speakers: dict[tuple[str, int], str]) -> pd.DataFrame:
-    """:func:`score_sentences` before its integer columns are cast."""
+def _sentence_table(articles: pd.DataFrame, engine: Engine,
+                    speakers: dict[tuple[str, int], str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`score_sentences_and_stances` before the integer columns are cast."""
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    stance_rows: tuple[list, ...] = ([], [], [], [], [])  # STANCE_COLUMNS
     # Columns, not row dicts: one list per column, filled article by article.
     article_ids: list[str] = []
     sentence_ids: list[int] = []
@@ -103,8 +120,11 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine, speakers: dict[tuple
     for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
         body = body if isinstance(body, str) else ""
         spans = sentence_spans(body)
-        cues, reporting_spans = lexicon.cues_and_spans(body, kinds=("reporting",))
+        cues, holder_words = lexicon.cues_and_spans(body, kinds=HOLDER_KINDS)
         found += _group_cues(cues, spans)
+        reporting_spans = [span for span in holder_words if span[2] == "reporting"]
+        if holder_words:
+            _place_in_sentences(str(article_id), holder_words, spans, stance_rows)
         sentences = [body[start:end] for start, end in spans]
         texts += sentences
         # A sentence is reported when it holds a quotation mark or starts a reporting verb.
@@ -144,7 +164,18 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine, speakers: dict[tuple
         "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
                        else [""] * len(texts)),
     }, columns=SENTENCE_COLUMNS)
-    return frame
+    return frame, pd.DataFrame(dict(zip(STANCE_COLUMNS, stance_rows)), columns=STANCE_COLUMNS)
+
+
+def _place_in_sentences(article_id: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]],
+                        rows: tuple[list, ...]) -> None:
+    """Append ``(article_id, sentence_id, start, end, kind)`` for each word inside a sentence span."""
+    starts = [start for start, _ in spans]
+    for start, end, kind in words:
+        sentence = bisect_right(starts, start) - 1
+        if sentence >= 0 and end <= spans[sentence][1]:
+            for column, value in zip(rows, (article_id, sentence, start, end, kind)):
+                column.append(value)
 
 
 def _quoted(text: str) -> bool:

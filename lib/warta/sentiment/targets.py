@@ -19,8 +19,8 @@ import pandas as pd
 
 from warta.runtime import collector_paused, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
-from warta.sentiment.lexicon import load_lexicon, stance_spans
-from warta.sentiment.scoring import _is_name, score_sentences, wilson_interval
+from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
+from warta.sentiment.scoring import _is_name, score_sentences_and_stances, wilson_interval
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import stance_holders as _stance_holders
@@ -35,40 +35,47 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
 _EVIDENCE = 5
 _TERM = itemgetter("term")
-# The modifier kinds whose word makes whoever is named before it a holder (as stance_spans lists them).
-_HOLDER_KINDS = ("stance", "reporting")
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
-                 sentences: pd.DataFrame | None = None, model: str | None = None) -> pd.DataFrame:
+                 sentences: pd.DataFrame | None = None, stances: pd.DataFrame | None = None,
+                 model: str | None = None) -> pd.DataFrame:
     """Sentiment about and voiced by each actor, per article (``scope="article"``) and over the
     corpus (``scope="corpus"``, ``article_id`` empty), each side with its evidence sentences.
 
+    ``sentences`` and ``stances`` are the tables of :func:`score_sentences_and_stances` (scored
+    here when ``sentences`` is not given; ``stances`` found here when it is not given).
+
     Whole-batch and columnar: one (sentence, actor) row per actor named or quoted in a sentence,
-    grouped per article and per actor with numpy. Only the holder test reads text, once for each
-    sentence that names an actor; evidence dicts are built for the (at most 5) sentences kept.
+    grouped per article and per actor with numpy. Only the holder test reads text, for each
+    sentence that names an actor and has a stance word; evidence dicts are built for the (at
+    most 5) sentences kept.
     """
     # Scoring allocates a few hundred thousand small acyclic dicts, lists and tuples; with the
     # collector on, each burst set off collections that walk every object of the (large) input
     # tables, about a fifth of the CPU at 10k articles.
     with collector_paused():
-        return _score_actors(articles, mentions=mentions, quotes=quotes, sentences=sentences, model=model)
+        return _score_actors(articles, mentions=mentions, quotes=quotes, sentences=sentences, stances=stances,
+                             model=model)
 
 
 def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None,
-                  sentences: pd.DataFrame | None, model: str | None) -> pd.DataFrame:
+                  sentences: pd.DataFrame | None, stances: pd.DataFrame | None, model: str | None) -> pd.DataFrame:
     """:func:`score_actors` with the collector paused."""
     if sentences is None:
-        sentences = score_sentences(articles, model=model, quotes=quotes)
+        sentences, stances = score_sentences_and_stances(articles, model=model, quotes=quotes)
     if mentions is None or not len(mentions) or not len(sentences):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     speakers = _quote_speakers(quotes)
     # Article ids as integer codes shared by sentences, mentions and speakers (sentences first, so
     # the codes number the articles in sentence order): joins on integers, and no Python string
     # per mention (6M at 100k articles).
+    stance_ids = stances["article_id"] if stances is not None else pd.Series([], dtype=str)
     article = pd.factorize(pd.concat([sentences["article_id"].astype(str), mentions["article_id"].astype(str),
-                                      speakers["article_id"].astype(str)], ignore_index=True))[0]
+                                      speakers["article_id"].astype(str), stance_ids.astype(str)],
+                                     ignore_index=True))[0]
     in_mentions = slice(len(sentences), len(sentences) + len(mentions))
+    in_speakers = slice(in_mentions.stop, in_mentions.stop + len(speakers))
     # ``pos`` numbers the sentence rows: the order every tie below keeps.
     keys = pd.DataFrame({"article": article[:len(sentences)],
                          "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
@@ -79,10 +86,17 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
                           "end": mentions["end"].astype("int64").to_numpy(),
                           "actor": mentions["actor_id"].astype(str).to_numpy()})
     found = found.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
-    quoted = (speakers.drop(columns="article_id").assign(article=article[in_mentions.stop:])
+    quoted = (speakers.drop(columns="article_id").assign(article=article[in_speakers])
               .merge(keys, on=["article", "sentence_id"], how="inner")[["pos", "actor"]])
+    if stances is not None:
+        stances = pd.DataFrame({"article": article[in_speakers.stop:],
+                                "sentence_id": stances["sentence_id"].astype("int64").to_numpy(),
+                                "start": stances["start"].astype("int64").to_numpy(),
+                                "end": stances["end"].astype("int64").to_numpy(),
+                                "kind": stances["kind"].astype(str).to_numpy()})
+        stances = stances.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
     # Quote speakers voice their sentence, and so do the holders found in its text.
-    voiced = pd.concat([quoted, _holder_pairs(load_lexicon(), sentences, found)], ignore_index=True)
+    voiced = pd.concat([quoted, _holder_pairs(load_lexicon(), sentences, found, stances)], ignore_index=True)
     pairs = pd.concat([found[["pos", "actor"]], quoted], ignore_index=True).drop_duplicates()
     if not len(pairs):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
@@ -228,29 +242,57 @@ def _ordered_sums(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.nd
     return sums
 
 
-def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
-    """(pos, actor) for each actor that voices a sentence it is named in (:func:`sentence_holders`)."""
+def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
+                  stances: pd.DataFrame | None = None) -> pd.DataFrame:
+    """(pos, actor) for each actor that voices a sentence it is named in (:func:`sentence_holders`).
+
+    ``stances``: the sentences' stance and reporting words, ``pos`` with body offsets ``start``
+    and ``end`` and ``kind``; None scans the sentences for them here.
+    """
     if not len(found):
         return pd.DataFrame({"pos": np.array([], dtype="int64"), "actor": np.array([], dtype=object)})
     found = found.sort_values("pos", kind="stable")  # a sentence's mentions in table order
     pos = found["pos"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]]).tolist()
-    ends = starts[1:] + [len(pos)]
-    mention_starts, mention_ends = found["start"].tolist(), found["end"].tolist()
-    spans = list(zip(mention_starts, mention_ends, found["actor"].tolist()))
-    texts, offsets = sentences["text"].to_numpy(), sentences["start"].to_numpy()
-    named = pos[starts].tolist()  # each sentence that names an actor, once
-    named_texts = texts[named].tolist()
-    # Stance and reporting words of all those sentences in a few joined scans (not one per sentence).
-    stances = lexicon.modifier_spans_of(named_texts, kinds=_HOLDER_KINDS)
+    starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
+    ends = np.r_[starts[1:], len(pos)]
+    named = pos[starts]  # each sentence that names an actor, once
+    offsets = sentences["start"].to_numpy()
+    if stances is None:
+        texts = sentences["text"].iloc[named].tolist()
+        # Stance and reporting words of all those sentences in a few joined scans (not one per sentence).
+        words = lexicon.modifier_spans_of(texts, kinds=HOLDER_KINDS)
+        kept = np.array([index for index, sentence_words in enumerate(words) if sentence_words], dtype=np.int64)
+        words = [words[index] for index in kept.tolist()]
+        texts = [texts[index] for index in kept.tolist()]
+    else:
+        # Only the named sentences with a stance word need their text read and their clauses found.
+        at = np.minimum(np.searchsorted(named, stances["pos"].to_numpy()), len(named) - 1)
+        stances = stances[named[at] == stances["pos"].to_numpy()].sort_values(["pos", "start"], kind="stable")
+        stance_pos = stances["pos"].to_numpy()
+        first = np.searchsorted(stance_pos, named, side="left")
+        last = np.searchsorted(stance_pos, named, side="right")
+        kept = np.flatnonzero(last > first)
+        offset = offsets[stance_pos]
+        spans = list(zip((stances["start"].to_numpy() - offset).tolist(), (stances["end"].to_numpy() - offset).tolist(),
+                         stances["kind"].tolist()))
+        words = [spans[begin:stop] for begin, stop in zip(first[kept].tolist(), last[kept].tolist())]
+        texts = sentences["text"].iloc[named[kept]].tolist()
+    sentence_pos = named[kept]
+    # The mentions of those sentences only, as (start, end, actor), and each sentence's slice of them.
+    sizes = (ends - starts)[kept]
+    rows = np.zeros(len(named), dtype=bool)
+    rows[kept] = True
+    rows = np.repeat(rows, ends - starts)
+    mention_spans = list(zip(found["start"].to_numpy()[rows].tolist(), found["end"].to_numpy()[rows].tolist(),
+                             found["actor"].to_numpy()[rows].tolist()))
+    bounds = np.cumsum(sizes).tolist()
     rows_pos: list[int] = []
     rows_actor: list[str] = []
-    for p, text, offset, sentence_stances, first, last in zip(named, named_texts, offsets[named].tolist(), stances,
-                                                                starts, ends):
-        if not sentence_stances:  # most sentences: no holder
-            continue
-        holders = (_stance_holders(text, offset, spans[first:last], sentence_stances) if _stance_holders is not None
-                   else sentence_holders(lexicon, text, offset, spans[first:last], stances=sentence_stances))
+    for p, text, offset, sentence_words, begin, stop in zip(sentence_pos.tolist(), texts, offsets[sentence_pos].tolist(),
+                                                             words, [0, *bounds[:-1]], bounds):
+        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words)
+                   if _stance_holders is not None
+                   else sentence_holders(lexicon, text, offset, mention_spans[begin:stop], stances=sentence_words))
         for actor in holders:
             rows_pos.append(p)
             rows_actor.append(actor)
