@@ -349,7 +349,11 @@ def test_duplicates_across_partitions(tmp_path):
         (tmp_path / name).write_text(STORY, encoding="utf-8")
     parts = pd.concat([load_corpus(tmp_path / "a.txt"), load_corpus(tmp_path / "b.txt")], ignore_index=True)
     assert not parts["article_id"].is_unique
+    before = parts.copy(deep=True)
     whole = mark_duplicates(parts)
+    pd.testing.assert_frame_equal(parts, before)  # the input is left as it was
+    marked = ["article_id", "flags", "status"]
+    pd.testing.assert_frame_equal(whole.drop(columns=marked), parts.drop(columns=marked))
     assert whole["article_id"].is_unique and whole["article_id"][0] == parts["article_id"][0]
     assert whole["flags"][1] == [f"duplicate_of:{parts['article_id'][0]}"]
     assert whole["status"][1] == "flagged"

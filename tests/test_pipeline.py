@@ -131,6 +131,28 @@ def test_second_run_processes_nothing_and_returns_the_same(corpus, tmp_path):
     assert_tables_equal(first, second)
 
 
+def test_parts_finished_out_of_order_are_read_in_corpus_order(corpus, tmp_path, monkeypatch):
+    first, _ = run(corpus, tmp_path / "cache")
+    # Workers finish partitions out of order: rename the parts so that their names sort backwards.
+    for stage in (tmp_path / "cache").iterdir():
+        for version in (stage.iterdir() if stage.is_dir() else ()):
+            parts = sorted(part for part in version.iterdir() if part.is_dir())
+            assert len(parts) > 1  # three files per partition
+            for number, part in enumerate(reversed(parts)):
+                part.rename(part.with_name(f"{number:020d}-{part.name[-8:]}"))
+    read = []
+    original = pipeline._read_stage
+    monkeypatch.setattr(pipeline, "_read_stage", lambda *args: read.append(original(*args)) or read[-1])
+    second, _ = run(corpus, tmp_path / "cache")
+    assert_tables_equal(first, second)
+    manifest = cache.Store(tmp_path / "cache").manifest(pipeline.resolve_files(corpus))
+    first_position = {key: position for position, key in reversed(list(enumerate(manifest["file_key"])))}
+    assert len(read) == 3
+    for rows in read:  # so no table needs reordering after the read
+        positions = [first_position[key] for key in rows[pipeline.KEY]]
+        assert positions == sorted(positions)
+
+
 def test_grown_corpus_processes_only_new_and_changed_files(corpus, tmp_path):
     run(corpus, tmp_path / "cache")
     (corpus / "10.txt").write_text("Artikel baru tentang Jakarta.")

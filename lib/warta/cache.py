@@ -95,10 +95,15 @@ class Store:
                              zip(*(table.column(name).to_pylist() for name in ("size", "mtime_ns", "file_key")))))
         texts, sizes, mtimes, keys = [], [], [], []
         changed = False
+        cwd = os.getcwd()
         for path in paths:
             text = str(path)
             stat = os.stat(text)
-            name = text if os.path.isabs(text) else str(Path(text).absolute())
+            name = text
+            if not os.path.isabs(text):
+                # A Path's text is normalised already: joined to the working folder it is what
+                # Path.absolute() gives, without a Path built per file (1.2 s per 100k files).
+                name = os.path.join(cwd, text if isinstance(path, Path) else str(Path(text)))
             cached = known.get(name)
             if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
                 key = cached[2]

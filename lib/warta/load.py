@@ -152,13 +152,19 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     again as a whole with this. Copies keep their order: the first row stays the original.
     """
     flagging = config.section("load")["flagging"]
-    rows = articles.to_dict("records")
-    for row in rows:
-        row["flags"] = [flag for flag in row["flags"] if not flag.startswith("duplicate_of:")]
+    # Only the columns the marking reads, as rows; the others are kept as they are (a table of
+    # records and back cost 7 s at 100k articles).
+    read = ("article_id", "status", "outlet_domain", "outlet", "body")
+    rows = [dict(zip(read, values), flags=[flag for flag in flags if not flag.startswith("duplicate_of:")])
+            for *values, flags in zip(*(articles[name].tolist() for name in (*read, "flags")))]
     _mark_duplicates(rows)
-    for row in rows:
-        row["status"] = _status(row["flags"], flagging)
-    return pd.DataFrame.from_records(rows, columns=articles.columns)
+    marked = articles.copy()
+    marked["article_id"] = pd.Series([row["article_id"] for row in rows], index=articles.index,
+                                     dtype=articles["article_id"].dtype)
+    marked["flags"] = pd.Series([row["flags"] for row in rows], index=articles.index, dtype=object)
+    marked["status"] = pd.Series([_status(row["flags"], flagging) for row in rows], index=articles.index,
+                                 dtype=articles["status"].dtype)
+    return marked
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:

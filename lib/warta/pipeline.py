@@ -763,8 +763,16 @@ def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.
     for key, part in store.keys(stage.name, fp).items():
         if key in wanted:
             owned.setdefault(part, set()).add(key)
+    # Parts in the order of their first file: a part holds a run of the corpus (a partition), so
+    # the rows then arrive in corpus order and need no reordering (one take over every column of
+    # millions of rows: 12 s for a 100k-article snapshot). Write order is not enough: workers
+    # finish partitions out of order.
+    first: dict[str, int] = {}
+    for key, position in zip(manifest[KEY].tolist(), manifest[POSITION].tolist()):
+        if key in wanted and position < first.get(key, position + 1):
+            first[key] = position
     frames = []
-    for part in sorted(owned):
+    for part in sorted(owned, key=lambda part: (min(first[key] for key in owned[part]), part)):
         frame = store.read(stage.name, fp, table, parts=[part], keys=owned[part])
         if frame is not None:
             frames.append(frame)
