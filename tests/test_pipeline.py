@@ -388,6 +388,22 @@ def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
         tables["nothing"]
 
 
+def test_an_analysis_may_give_several_tables_from_one_pass(monkeypatch):
+    ran = []
+
+    def both(usable, tables, **options):
+        ran.append("both")
+        return {"stories": pd.DataFrame({"n": [len(usable)]}), "copies": pd.DataFrame({"pairs": [0]})}
+
+    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", both), ("copies", both)))
+    monkeypatch.setattr(pipeline, "TABLES", ("articles", "stories", "copies"))
+    articles = pd.DataFrame({"article_id": ["a", "b"], "status": ["ok", "ok"]})
+    tables = pipeline.Tables({"articles": articles}, options={}, stats={})
+    assert tables["copies"]["pairs"].tolist() == [0]
+    assert tables["stories"]["n"].tolist() == [2]
+    assert ran == ["both"]  # the pass ran once for both tables
+
+
 @pytest.mark.parametrize(
     ("table", "expected"),
     [

@@ -215,10 +215,13 @@ def test_select_filters_every_article_keyed_table():
         "articles": ARTICLES,
         "mentions": pd.DataFrame({"article_id": ["a", "b", "b"], "name": ["x", "y", "z"]}),
         "cooccurrence": pd.DataFrame({"source_id": ["x"], "target_id": ["y"]}),
+        "copies": pd.DataFrame({"article_a": ["a", "b", "b", "d"], "article_b": ["b", "c", "d", "c"],
+                                "shared_sentences": [2, 3, 4, 5]}),
     }
-    selected = report.select(tables, outlets=["bisnis.com"])
+    selected = report.select(tables, outlets=["bisnis.com", "KBS"])  # articles b and c
     assert list(selected["mentions"]["name"]) == ["y", "z"]
     assert selected["cooccurrence"] is tables["cooccurrence"]
+    assert selected["copies"]["shared_sentences"].tolist() == [3]  # only pairs of two selected articles
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from warta import pipeline, snapshot
         ([], []),
         (["00_corpus"], ["articles"]),
         (["02_actor_cooccurrence", "00_corpus"], ["articles", "mentions", "quotes"]),
-        (["03_source_timeline"], ["articles", "stories", "propagation", "events"]),
+        (["03_source_timeline"], ["articles", "stories", "copies", "propagation", "events"]),
         (["my_own_notebook"], []),  # not listed: it analyses the corpus itself
     ],
 )

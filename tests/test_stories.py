@@ -220,6 +220,19 @@ def test_find_copies_reports_shared_sentences_per_pair():
     assert set(copies["article_a"]) | set(copies["article_b"]) == {"f1", "f4"}
 
 
+@pytest.mark.parametrize("rows", [slice(None), slice(None, None, -1), slice(0, 1), slice(0, 0)])
+def test_clustering_with_copies_equals_clustering_and_find_copies(rows):
+    frame = CORPUS.iloc[rows]
+    spans = timeline.publication_spans(frame)
+    audit, copies = stories.cluster_with_copies(frame, spans=spans)
+    pd.testing.assert_frame_equal(audit, stories.cluster(frame, spans=spans))
+    pd.testing.assert_frame_equal(copies, stories.find_copies(frame), check_dtype=len(frame) > 0,
+                                  check_index_type=len(frame) > 0)
+    with_timing, same_copies = timeline.cluster_stories_and_copies(frame)
+    pd.testing.assert_frame_equal(with_timing, timeline.cluster_stories(frame))
+    pd.testing.assert_frame_equal(same_copies, copies)
+
+
 def test_find_copies_ignores_boilerplate_found_everywhere():
     line = "Dapatkan berita terbaru setiap hari dengan mengikuti kanal kami di media sosial."
     frame = pd.DataFrame([article(f"b{i}", "X", "2024-03-10", "t", f"Isi berita nomor {i} berbeda. {line}")

@@ -13,7 +13,7 @@
   quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a
   stage's current version is not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
-  sentiment, story clusters and propagation. The per-article tables are read back from the
+  sentiment, story clusters (and the copied sentences they find) and propagation. The per-article tables are read back from the
   cache (the reduction) and the analyses finish in pandas.
 
 Both engines write the same parts and read them back the same way, so their results are
@@ -60,6 +60,7 @@ TABLES = (
     "stance_words",
     "sentiment_actors",
     "stories",
+    "copies",
     "propagation",
     "events",
 )
@@ -137,10 +138,11 @@ def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], *, 
                                   model=sentiment_model)
 
 
-def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> dict[str, pd.DataFrame]:
     from warta import timeline
 
-    return timeline.cluster_stories(usable, mentions=tables["mentions"])
+    stories, copies = timeline.cluster_stories_and_copies(usable, mentions=tables["mentions"])
+    return {"stories": stories, "copies": copies}
 
 
 def _propagation(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
@@ -159,10 +161,13 @@ STAGES = (
     Stage("events", ("events",), _run_events, modules=("warta.timeline",)),
 )
 # Whole-batch analyses, in dependency order: (table, function of usable articles and tables so far).
-ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame]], ...] = (
+# A function may return a dict of tables instead: one pass that gives several (story clustering
+# finds the copies on the way), each of which names that function.
+ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame | dict[str, pd.DataFrame]]], ...] = (
     ("cooccurrence", _cooccurrence),
     ("sentiment_actors", _sentiment_actors),
     ("stories", _stories),
+    ("copies", _stories),
     ("propagation", _propagation),
 )
 
@@ -196,7 +201,8 @@ class Tables(Mapping):
             if analysis is None:
                 raise KeyError(name)
             articles = self._tables["articles"]
-            self._tables[name] = analysis(articles[articles["status"] != "rejected"], self, **self._options)
+            result = analysis(articles[articles["status"] != "rejected"], self, **self._options)
+            self._tables.update(result if isinstance(result, dict) else {name: result})
         if name not in self._settled:
             # The tables live as long as the session: later full collections need not walk them.
             self._settled.add(name)

@@ -598,7 +598,8 @@ def select(
     date_to: str = "",
     outlets: Sequence[str] = (),
 ) -> Mapping[str, pd.DataFrame]:
-    """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``.
+    """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``
+    (a pair table such as ``copies`` keeps the pairs of two selected articles).
 
     The result is lazy like :func:`warta.pipeline.analyze`'s: a table is read (and an analysis
     run) only when the notebook asks for it. Tables without an ``article_id`` (aggregates such as
@@ -622,6 +623,8 @@ class _Selection(Mapping):
             table = self._tables[name]
             if "article_id" in table.columns:
                 table = table[table["article_id"].isin(self._kept)]
+            elif {"article_a", "article_b"} <= set(table.columns):  # pairs (copies): both kept
+                table = table[table["article_a"].isin(self._kept) & table["article_b"].isin(self._kept)]
             self._selected[name] = table
         return self._selected[name]
 

@@ -334,6 +334,10 @@ def sentence_key(sentence: str) -> str:
     return " ".join(_normal_words(sentence))
 
 
+COPY_COLUMNS = ["article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
+                "shared_paragraphs", "share_a", "share_b", "examples"]
+
+
 def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
                 max_spread: int | None = None) -> pd.DataFrame:
     """Article pairs that share whole sentences or paragraphs (syndication or copying).
@@ -360,8 +364,7 @@ def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
 def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int, *, examples: bool = True) -> pd.DataFrame:
     """The pair table of :func:`find_copies` from the units of :func:`copy_units` (clustering
     needs only the counts, so it skips the ``examples``)."""
-    columns = ["article_a", "article_b", "outlet_a", "outlet_b", "shared_sentences",
-               "shared_paragraphs", "share_a", "share_b", "examples"]
+    columns = COPY_COLUMNS
     bodies = articles["body"].fillna("").astype(str).tolist()
     totals = np.bincount(units.loc[units["unit"] == 0, "row"], minlength=len(bodies))
     spread = units.groupby(["unit", "key"])["row"].transform("size")
@@ -530,10 +533,23 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     terms, title, actors and date proximity ≥ ``story_threshold``, published within
     ``date_window_days`` of each other.
     """
+    return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
+
+
+def cluster_with_copies(articles: pd.DataFrame, *, spans: pd.DataFrame,
+                        mentions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`cluster` and :func:`find_copies` of the same articles: clustering finds the shared
+    sentences anyway, so the words of the batch are hashed once for both."""
+    return _cluster(articles, spans=spans, mentions=mentions, examples=True)
+
+
+def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None,
+             examples: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The story audit and the copy pairs (with their ``examples`` only when asked for)."""
     options = config.section("timeline")
     n = len(articles)
     if n == 0:
-        return pd.DataFrame(columns=AUDIT_COLUMNS)
+        return pd.DataFrame(columns=AUDIT_COLUMNS), pd.DataFrame(columns=COPY_COLUMNS)
     articles = articles.reset_index(drop=True)
     spans = spans.reset_index(drop=True)
     ids = articles["article_id"].astype(str).to_numpy()
@@ -541,7 +557,7 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     start, end = _days(spans["start"]), _days(spans["end"])
     order = np.nan_to_num(end, nan=np.inf)
     pairs = candidate_pairs(features, order, options=options)
-    copies = _copies(articles, features.copy_units, int(options.get("copy_max_spread", 50)), examples=False)
+    copies = _copies(articles, features.copy_units, int(options.get("copy_max_spread", 50)), examples=examples)
     shared = _shared_sentences(copies, ids)
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
@@ -549,7 +565,7 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
                          actors=_actor_matrix(mentions, ids), options=options)
     labels = link(scores, n, options=options)
     scores["joined"] &= labels[scores["i"].to_numpy()] == labels[scores["j"].to_numpy()]
-    return _audit(articles, labels, scores, options)
+    return _audit(articles, labels, scores, options), copies
 
 
 def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray:

@@ -9,7 +9,8 @@ Public functions (the pipeline calls them by these names):
 
 - :func:`publication_timeline`: one row per article with its span and story.
 - :func:`cluster_stories`: story per article, with similarity scores and the reason it joined
-  (see :mod:`warta.stories`).
+  (see :mod:`warta.stories`); :func:`cluster_stories_and_copies` also gives the article pairs
+  that share sentences, from the same pass.
 - :func:`first_reporters`: per story and outlet, the earliest article and its lag behind the
   first reporter.
 - :func:`trace_propagation`: quotes and numeric claims followed across outlets in time order,
@@ -195,6 +196,19 @@ def cluster_stories(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = N
     ``first_article_id`` and ``first_outlet``.
     """
     audit = clustering.cluster(articles, spans=publication_spans(articles), mentions=mentions)
+    return _with_story_timing(articles, audit)
+
+
+def cluster_stories_and_copies(articles: pd.DataFrame, *,
+                               mentions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`cluster_stories`, and :func:`warta.stories.find_copies` of the same articles from
+    the same pass over their words (the whole-batch ``copies`` table)."""
+    audit, copies = clustering.cluster_with_copies(articles, spans=publication_spans(articles), mentions=mentions)
+    return _with_story_timing(articles, audit), copies
+
+
+def _with_story_timing(articles: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame:
+    """The clustering audit with each article's date, order in its story and its story's first reporter."""
     if audit.empty:
         return audit.reindex(columns=[*audit.columns, *STORY_TIMING_COLUMNS])
     timing = publication_timeline(articles, stories=audit)
