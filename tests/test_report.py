@@ -102,10 +102,11 @@ def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     assert "failed" in (run.path / "index.html").read_text()
 
 
+@pytest.mark.parametrize("overlap_build", [False, True])
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs):
+def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, overlap_build):
     section = report.config.section
-    settings = {**section("report"), "jobs": jobs}
+    settings = {**section("report"), "jobs": jobs, "overlap_build": overlap_build}
     monkeypatch.setattr(report.config, "section", lambda name: settings if name == "report" else section(name))
     monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: ["articles"] if notebooks else [])
     run = report.run_report(notebooks=["b_fail", "a_ok", "c_snap"], progress=False)

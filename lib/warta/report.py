@@ -149,12 +149,14 @@ def run_report(
         if build is not None and "snapshot" in declared[name]:
             wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
-    # jobs counts the processes that work at once, the snapshot build included: with 1 the build
-    # ends before the first notebook starts (least memory); with more, notebooks overlap it.
+    # jobs counts the processes that work at once, the snapshot build included. The build ends
+    # before the first notebook starts (it holds the run's largest heap), then up to jobs
+    # notebooks run; with overlap_build, jobs - 1 notebooks start while it is being written.
     jobs = max(1, int(settings.get("jobs", 1)))
-    shared = _finish_snapshot(build) if jobs == 1 else {}
-    results = _execute_all(tasks, jobs=max(1, jobs - 1), progress=progress)
-    if jobs > 1:
+    overlap = bool(settings.get("overlap_build", False)) and jobs > 1
+    shared = {} if overlap else _finish_snapshot(build)
+    results = _execute_all(tasks, jobs=jobs - 1 if overlap else jobs, progress=progress)
+    if overlap:
         shared = _finish_snapshot(build)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
