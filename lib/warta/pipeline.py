@@ -3,9 +3,10 @@
 ``analyze`` is what the CLI and the notebooks call. It has two halves:
 
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
-  article sentiment (and the stance words that mark holders) → dated events. The file list is cut into partitions; each partition loads
-  its files with ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing
-  each stage's rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions
+  article sentiment (with the stance words that mark holders) → dated events. The file list is
+  cut into partitions; each partition loads its files with ``warta.load.load_corpus`` and runs
+  the per-article stages (``STAGES``), writing each stage's rows as Parquet parts into the
+  cache (``warta.cache``). On Dask the partitions
   are those of a Dask DataFrame of files (``from_map``), and ``map_partitions`` with an explicit
   ``meta`` loads them and runs the stages in one worker; only small count tables travel back to
   the client. A local cluster's workers fork from a server that has imported the libraries and
@@ -13,8 +14,9 @@
   quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a
   stage's current version is not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
-  sentiment, story clusters (and the copied sentences they find) and propagation. The per-article tables are read back from the
-  cache (the reduction) and the analyses finish in pandas.
+  sentiment, story clusters (and the copied sentences they find on the way) and propagation.
+  The per-article tables are read back from the cache (the reduction) and the analyses finish
+  in pandas.
 
 Both engines write the same parts and read them back the same way, so their results are
 identical. Stage calls live in the two tables below, so that a stage's signature changes in one

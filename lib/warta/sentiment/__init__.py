@@ -20,6 +20,7 @@ __all__ = [
     "LABELS", "Cue", "Engine", "Lexicon", "LexiconEngine", "LinearEngine", "SentimentScore", "TransformersEngine",
     "attach_speakers",
     "compare_vendor", "describe", "evidence_sentences", "evidence_table", "label_shares", "load_engine", "load_lexicon", "read_labelled",
-    "score_actors", "score_articles", "score_sentences", "score_sentences_and_stances", "score_text", "score_texts", "share_of_voice",
+    "score_actors", "score_articles", "score_sentences", "score_sentences_and_stances", "score_text", "score_texts",
+    "share_of_voice",
     "train_model", "wilson_interval",
 ]

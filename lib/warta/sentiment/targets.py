@@ -272,19 +272,19 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
         first = np.searchsorted(stance_pos, named, side="left")
         last = np.searchsorted(stance_pos, named, side="right")
         kept = np.flatnonzero(last > first)
-        offset = offsets[stance_pos]
-        spans = list(zip((stances["start"].to_numpy() - offset).tolist(), (stances["end"].to_numpy() - offset).tolist(),
-                         stances["kind"].tolist()))
+        sentence_start = offsets[stance_pos]  # the words' offsets become the sentence's
+        spans = list(zip((stances["start"].to_numpy() - sentence_start).tolist(),
+                         (stances["end"].to_numpy() - sentence_start).tolist(), stances["kind"].tolist()))
         words = [spans[begin:stop] for begin, stop in zip(first[kept].tolist(), last[kept].tolist())]
         texts = sentences["text"].iloc[named[kept]].tolist()
     sentence_pos = named[kept]
     # The mentions of those sentences only, as (start, end, actor), and each sentence's slice of them.
     sizes = (ends - starts)[kept]
-    rows = np.zeros(len(named), dtype=bool)
-    rows[kept] = True
-    rows = np.repeat(rows, ends - starts)
-    mention_spans = list(zip(found["start"].to_numpy()[rows].tolist(), found["end"].to_numpy()[rows].tolist(),
-                             found["actor"].to_numpy()[rows].tolist()))
+    in_kept = np.zeros(len(named), dtype=bool)
+    in_kept[kept] = True
+    in_kept = np.repeat(in_kept, ends - starts)  # per mention row
+    mention_spans = list(zip(found["start"].to_numpy()[in_kept].tolist(), found["end"].to_numpy()[in_kept].tolist(),
+                             found["actor"].to_numpy()[in_kept].tolist()))
     bounds = np.cumsum(sizes).tolist()
     rows_pos: list[int] = []
     rows_actor: list[str] = []
