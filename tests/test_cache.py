@@ -165,3 +165,23 @@ def test_reading_pauses_the_garbage_collector_and_restores_it(tmp_path, enabled)
     # Nested columns live in one pickle beside the Parquet file; the column order is kept.
     part = store.parts("sentiment", "fp")[0]
     assert (part / "sentences.pickle").is_file() and list(back.columns) == [cache.KEY_COLUMN, "cues", "n"]
+
+
+@pytest.mark.parametrize("spell", [
+    lambda path: path,  # a Path, as the loader lists files
+    lambda path: str(path),
+    lambda path: f"./{path}",  # a string that is not normalised
+])
+def test_manifest_knows_a_relative_path_by_its_absolute_name(tmp_path, monkeypatch, spell):
+    from pathlib import Path
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("isi a")
+    store = cache.Store(tmp_path / "cache")
+    store.manifest([tmp_path / "corpus" / "a.txt"])  # remembered by its absolute path
+    monkeypatch.chdir(tmp_path)
+    hashed = []
+    monkeypatch.setattr(cache, "file_key", lambda data: hashed.append(data) or "k")
+    relative = spell(Path("corpus") / "a.txt")
+    assert store.manifest([relative])["path"].tolist() == [str(relative)]  # kept as given
+    assert hashed == []  # the same file: not hashed again

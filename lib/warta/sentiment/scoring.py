@@ -207,7 +207,7 @@ def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.
     """
     if quotes is None or not len(quotes) or "speaker_id" not in quotes or not len(sentences):
         return sentences
-    known = _is_name(quotes["speaker_id"])
+    known = has_speaker(quotes["speaker_id"])
     if not known.any():
         return sentences
     quotes = quotes[known]
@@ -224,14 +224,14 @@ def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.
     at = lookup.index.get_indexer(keys[:len(sentences)])
     found = np.where(at >= 0, lookup.to_numpy()[at], "")
     if "speaker_id" in sentences:
-        found = np.where(_is_name(sentences["speaker_id"]), sentences["speaker_id"].to_numpy(dtype=object), found)
+        found = np.where(has_speaker(sentences["speaker_id"]), sentences["speaker_id"].to_numpy(dtype=object), found)
     filled = sentences.copy()
     filled["speaker_id"] = found.tolist()
     return filled
 
 
-def _is_name(values: pd.Series) -> np.ndarray:
-    """Which cells hold a speaker: a non-empty string (not a missing value)."""
+def has_speaker(values: pd.Series) -> np.ndarray:
+    """Which cells of a ``speaker_id`` column hold a speaker: a non-empty string (not missing)."""
     return np.array([isinstance(value, str) and value != "" for value in values.to_numpy(dtype=object).tolist()],
                     dtype=bool)
 

@@ -20,7 +20,7 @@ import pandas as pd
 from warta.runtime import collector_paused, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
-from warta.sentiment.scoring import _is_name, score_sentences_and_stances, wilson_interval
+from warta.sentiment.scoring import has_speaker, score_sentences_and_stances, wilson_interval
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import stance_holders as _stance_holders
@@ -367,7 +367,7 @@ def _quote_speakers(quotes: pd.DataFrame | None) -> pd.DataFrame:
     """(article_id, sentence_id, actor) of each quote with a known speaker."""
     if quotes is None or not len(quotes):
         return pd.DataFrame({"article_id": [], "sentence_id": np.array([], dtype="int64"), "actor": []})
-    quotes = quotes[_is_name(quotes["speaker_id"])]
+    quotes = quotes[has_speaker(quotes["speaker_id"])]
     return pd.DataFrame({"article_id": quotes["article_id"].astype(str).to_numpy(),
                          "sentence_id": quotes["sentence_id"].astype("int64").to_numpy(),
                          "actor": quotes["speaker_id"].to_numpy()}).drop_duplicates()
