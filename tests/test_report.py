@@ -102,19 +102,45 @@ def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     assert "failed" in (run.path / "index.html").read_text()
 
 
-@pytest.mark.parametrize("overlap_build", [False, True])
+@pytest.mark.parametrize("tables", [["articles"], ["articles", "stories"]])  # a build in one part, in two
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, overlap_build):
+def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, tables):
     section = report.config.section
-    settings = {**section("report"), "jobs": jobs, "overlap_build": overlap_build}
+    settings = {**section("report"), "jobs": jobs}
     monkeypatch.setattr(report.config, "section", lambda name: settings if name == "report" else section(name))
-    monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: ["articles"] if notebooks else [])
+    monkeypatch.setattr(report.snapshot, "tables_for", lambda notebooks: tables if notebooks else [])
     run = report.run_report(notebooks=["b_fail", "a_ok", "c_snap"], progress=False)
 
     assert [(result.name, result.status) for result in run.notebooks] == [
         ("b_fail", "failed"), ("a_ok", "ok"), ("c_snap", "ok")]
     given = pd.read_csv(run.path / "c_snap" / "tables" / "snapshot.csv")
     assert given["snapshot"][0].endswith(report.SNAPSHOT_DIR) and given["articles"][0] == 1
+    assert run.snapshot["rows"] == {name: 1 for name in tables}
+
+
+@pytest.mark.parametrize(
+    ("waiting", "free", "ready", "durations", "expected"),
+    [
+        (["a", "b", "c"], 2, {"a", "b", "c"}, {}, ["a", "b"]),  # no last run: in order
+        (["a", "b", "c"], 2, {"a", "b", "c"}, {"b": 90.0, "c": 20.0, "a": 5.0}, ["b", "c"]),  # longest first
+        (["a", "b", "c"], 1, {"a", "c"}, {"b": 90.0, "c": 20.0}, ["c"]),  # b's tables are not written yet
+        (["a", "b", "c"], 3, {"a", "b", "c"}, {"c": 1.0}, ["c", "a", "b"]),  # unknown ones keep their order
+        (["a", "b"], 0, {"a", "b"}, {}, []),  # every process busy
+        (["a", "b"], -1, {"a", "b"}, {}, []),  # the build still holds more than jobs - notebooks
+        ([], 2, set(), {}, []),
+    ],
+)
+def test_to_start(waiting, free, ready, durations, expected):
+    assert report._to_start(waiting, free=free, ready=ready.__contains__, durations=durations) == expected
+
+
+def test_last_durations_come_from_the_latest_run(toy_project):
+    reports = toy_project / "reports"
+    assert report._last_durations(reports) == {}  # no run yet
+    run = report.run_report(notebooks=["a_ok"], progress=False)
+    assert report._last_durations(reports) == {"a_ok": run.notebooks[0].seconds}
+    (run.path / "run.json").write_text("{not json", encoding="utf-8")
+    assert report._last_durations(reports) == {}
 
 
 def test_cli_exit_codes(toy_project, capsys):

@@ -72,17 +72,79 @@ def test_a_missing_snapshot_folder_is_an_error(tmp_path):
         snapshot.open_tables("corpus", snapshot=tmp_path / "gone")
 
 
-def test_a_build_in_a_child_returns_the_manifest(analysed, tmp_path, monkeypatch):
-    corpus, cache, tables = analysed
-    # The spawned child reads the project settings: point its cache at the fixture's.
+@pytest.mark.parametrize(
+    ("tables", "expected"),
+    [
+        (["articles", "stories", "mentions", "propagation"],
+         {snapshot.PER_ARTICLE: ["articles", "mentions"], snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
+        (["articles", "events"], {snapshot.PER_ARTICLE: ["articles", "events"]}),
+        (["copies", "cooccurrence", "sentiment_actors"],
+         {snapshot.WHOLE_BATCH: ["copies", "cooccurrence", "sentiment_actors"]}),
+        ([], {}),
+    ],
+)
+def test_split_tables(tables, expected):
+    assert snapshot.split_tables(tables) == expected
+
+
+@pytest.mark.parametrize(
+    ("processes", "tables", "parts"),
+    [
+        (1, ["articles", "events", "stories"], [""]),  # one process: one part, however many kinds
+        (2, ["articles", "events"], [""]),  # nothing to split
+        (2, ["articles", "events", "stories"], [snapshot.PER_ARTICLE, snapshot.WHOLE_BATCH]),
+    ],
+)
+def test_a_build_in_children_returns_the_manifest(analysed, tmp_path, monkeypatch, processes, tables, parts):
+    corpus, cache, analysed_tables = analysed
+    # The spawned children read the project settings: point their cache at the fixture's.
     monkeypatch.setenv("WARTA_HOME", str(tmp_path))
     (tmp_path / ".warta-cache").symlink_to(cache)
-    build = snapshot.start_build(tmp_path / "snap", tables=["articles", "events"], corpus=str(corpus), profile="fast")
-    # Readers can open it at once: the plan is there before the child starts.
-    opened = snapshot.Snapshot(tmp_path / "snap")
-    pd.testing.assert_frame_equal(opened["events"], tables["events"])
+    folder = tmp_path / "snap"
+    build = snapshot.start_build(folder, tables=tables, processes=processes, corpus=str(corpus), profile="fast")
+    # Readers can open it at once: the plan is there before a child starts.
+    opened = snapshot.Snapshot(folder)
+    for name in reversed(tables):
+        pd.testing.assert_frame_equal(opened[name], analysed_tables[name])
+    manifest = build.wait()
 
-    assert build.wait()["rows"] == {"articles": len(tables["articles"]), "events": len(tables["events"])}
+    assert list(build.parts) == parts
+    assert manifest["rows"] == {name: len(analysed_tables[name]) for name in tables}  # in the plan's order
+    assert all(snapshot.manifest_path(folder, part).is_file() for part in parts)
+    if len(parts) > 1:
+        assert manifest["seconds"] == max(manifest["parts"].values())
+        assert snapshot.enriched_path(folder, parts[0]).is_file()  # what the second part waited for
+
+
+def test_a_later_part_analyses_only_once_the_first_has_enriched(tmp_path, monkeypatch):
+    import threading
+
+    calls = []
+    monkeypatch.setattr(snapshot, "_write_tables", lambda folder, tables, **options: calls.append(tables) or
+                        {"rows": {}, "table_seconds": {}, "options": {}})
+    snapshot.write_plan(tmp_path, {"first": ["articles"], "second": ["stories"]})
+    later = threading.Thread(target=snapshot.write_snapshot, args=(tmp_path,),
+                             kwargs={"tables": ["stories"], "part": "second", "after": "first"})
+    later.start()
+    time.sleep(5 * snapshot.POLL_SECONDS)
+    assert calls == []  # still waiting
+    snapshot.enriched_path(tmp_path, "first").write_text("{}")
+    later.join(timeout=10)
+
+    assert calls == [["stories"]]
+    assert snapshot.manifest_path(tmp_path, "second").is_file()
+    assert not snapshot.manifest_path(tmp_path).is_file()  # a part never ends the plan for the others
+
+
+def test_a_reader_stops_waiting_when_the_part_writing_its_table_failed(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    snapshot.write_plan(tmp_path, {"first": ["articles"], "second": ["quotes"]})
+    snapshot.write_failure(tmp_path, "KilledWorker: out of memory", part="second")
+    opened = snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")
+
+    # "quotes" comes from analyze; "articles" would still be waited for (its part is running).
+    pd.testing.assert_frame_equal(opened["quotes"], tables["quotes"])
 
 
 def test_a_failed_build_says_so_and_readers_analyse(analysed, tmp_path, monkeypatch):
@@ -91,7 +153,7 @@ def test_a_failed_build_says_so_and_readers_analyse(analysed, tmp_path, monkeypa
     with pytest.raises(KeyError, match="no_such_table"):
         snapshot.write_snapshot(tmp_path, tables=["no_such_table", "quotes"], corpus=corpus, profile="fast")
 
-    assert "no_such_table" in json.loads((tmp_path / snapshot.MANIFEST).read_text())["error"]
+    assert "no_such_table" in json.loads(snapshot.manifest_path(tmp_path).read_text())["error"]
     # "quotes" was planned but never written: the reader stops waiting and analyses.
     pd.testing.assert_frame_equal(snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")["quotes"],
                                   tables["quotes"])

@@ -10,14 +10,14 @@ A run writes ``reports/<run-id>/``::
                                 more than ``[report] csv_max_rows`` rows is ``<name>.parquet``)
     <notebook>/charts/*.png     its key charts as static images, for slides and e-mail
 
-The corpus is analysed once per run into a snapshot (:mod:`warta.snapshot`): a child process
-reads the cache back and runs each whole-batch analysis once, and every notebook reads the
-tables it uses from it (its ``snapshot`` parameter). ``[report] jobs`` is how many processes
-work at once: with 1 the notebooks run one after another once the snapshot is complete; with
-more, ``jobs - 1`` notebooks run at a time from the start, each reading a table as soon as the
-build has written it. The snapshot is deleted when the run is complete unless
-``[report] keep_snapshot``; if it cannot be built, the notebooks analyse the corpus themselves,
-as they do in JupyterLab.
+The corpus is analysed once per run into a snapshot (:mod:`warta.snapshot`): child processes
+read the cache back and run each whole-batch analysis once, and every notebook reads the tables
+it uses from it (its ``snapshot`` parameter). ``[report] jobs`` is how many processes work at
+once, the build's included: with 1 the build runs whole, then the notebooks one after another;
+with more, the build runs in two parts at once (per-article tables, whole-batch analyses) and a
+notebook starts, as soon as a process is free, once the parts writing the tables it reads are
+over. The snapshot is deleted when the run is complete unless ``[report] keep_snapshot``; if it
+cannot be built, the notebooks analyse the corpus themselves, as they do in JupyterLab.
 
 The run is assembled in a hidden ``.<run-id>.partial`` folder and renamed into place only when
 it is complete; ``reports/latest`` is then swapped to it with an atomic rename. A run killed
@@ -38,7 +38,7 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,8 +140,10 @@ def run_report(
 
     started = time.perf_counter()
     common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
-    build = _start_snapshot(staging / SNAPSHOT_DIR, [name for name in sources if "snapshot" in declared[name]],
-                            common, progress=progress)
+    # jobs counts the processes that work at once, the snapshot build's included.
+    jobs = max(1, int(settings.get("jobs", 1)))
+    readers = [name for name in sources if "snapshot" in declared[name]]
+    build = _start_snapshot(staging / SNAPSHOT_DIR, readers, common, processes=jobs, progress=progress)
     tasks = []
     for name, source in sources.items():
         wanted = {key: value for key, value in common.items() if key in declared[name]}
@@ -149,15 +151,10 @@ def run_report(
         if build is not None and "snapshot" in declared[name]:
             wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
-    # jobs counts the processes that work at once, the snapshot build included. The build ends
-    # before the first notebook starts (it holds the run's largest heap), then up to jobs
-    # notebooks run; with overlap_build, jobs - 1 notebooks start while it is being written.
-    jobs = max(1, int(settings.get("jobs", 1)))
-    overlap = bool(settings.get("overlap_build", False)) and jobs > 1
-    shared = {} if overlap else _finish_snapshot(build)
-    results = _execute_all(tasks, jobs=jobs - 1 if overlap else jobs, progress=progress)
-    if overlap:
-        shared = _finish_snapshot(build)
+    reads = {name: snapshot.tables_for([name]) if name in readers else [] for name in sources}
+    results = _execute_all(tasks, jobs=jobs, build=build, reads=reads, durations=_last_durations(reports_root),
+                           progress=progress)
+    shared = _finish_snapshot(build)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
     summary = summarize_input(corpus_path, staging)
@@ -180,11 +177,11 @@ def run_report(
 
 
 def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[str, Any], *,
-                    progress: bool) -> snapshot.Build | None:
+                    processes: int, progress: bool) -> snapshot.Build | None:
     """Start analysing the corpus once for ``notebooks`` (those declaring ``snapshot``) into ``folder``.
 
-    The notebooks start meanwhile and wait for the tables they read. None when no notebook reads
-    a snapshot table; each notebook then analyses the corpus itself.
+    The build runs in up to ``processes`` child processes. None when no notebook reads a
+    snapshot table; each notebook then analyses the corpus itself.
     """
     tables = snapshot.tables_for(notebooks)
     if not tables:
@@ -192,8 +189,8 @@ def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[
     if progress:
         print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
     options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
-    return snapshot.start_build(folder, tables=tables, corpus=parameters["corpus"], engine=parameters["engine"],
-                                scheduler=parameters["scheduler"] or None, **options)
+    return snapshot.start_build(folder, tables=tables, processes=processes, corpus=parameters["corpus"],
+                                engine=parameters["engine"], scheduler=parameters["scheduler"] or None, **options)
 
 
 def _finish_snapshot(build: snapshot.Build | None) -> dict[str, Any]:
@@ -261,32 +258,69 @@ def summarize_input(corpus: Path, run_dir: Path) -> dict[str, Any]:
     return {"input files": len(files)}
 
 
-def _execute_all(tasks: Sequence[tuple], *, jobs: int, progress: bool) -> list[NotebookResult]:
-    """Run :func:`_execute` on each task, up to ``jobs`` notebooks at a time; results in task order.
+def _execute_all(tasks: Sequence[tuple], *, jobs: int, build: snapshot.Build | None = None,
+                 reads: Mapping[str, Sequence[str]] | None = None, durations: Mapping[str, float] | None = None,
+                 progress: bool) -> list[NotebookResult]:
+    """Run :func:`_execute` on each task, up to ``jobs`` processes at a time; results in task order.
 
-    The notebooks of a run are independent once the snapshot exists, so on several cores they
-    overlap. Each runs in its own spawned worker (papermill drives its kernel from there); a
-    worker that dies is recorded as that notebook's failure.
+    The build's processes count among the ``jobs``. A notebook starts once the build parts
+    writing the tables it ``reads`` are over (it never holds a process while it waits); of the
+    notebooks ready, the longest by ``durations`` (seconds, from the last run) starts first, so
+    that it does not end the run alone, then the others in task order. Each runs in its own
+    spawned worker (papermill drives its kernel from there); a worker that dies is recorded as
+    that notebook's failure.
     """
+    reads, durations = reads or {}, durations or {}
     if jobs <= 1 or len(tasks) <= 1:
+        if build is not None:
+            build.join()
         return [_execute(*task) for task in _progress(tasks, enabled=progress, total=len(tasks))]
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        futures = {pool.submit(_execute, *task): task for task in tasks}
-        for _ in _progress(as_completed(futures), enabled=progress, total=len(tasks)):
-            pass
+    waiting = {task[0]: task for task in tasks}
+    running: set[Any] = set()
+    started: dict[str, Any] = {}
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool, \
+            _progress(None, enabled=progress, total=len(tasks)) as bar:
+        while waiting or running:
+            free = jobs - len(running) - (build.busy() if build else 0)
+            for name in _to_start(list(waiting), free=free, durations=durations,
+                                  ready=lambda name: build is None or build.has_written(reads.get(name, ()))):
+                started[name] = pool.submit(_execute, *waiting.pop(name))
+                running.add(started[name])
+            done, _ = wait(running | (build.unfinished() if build else set()), return_when=FIRST_COMPLETED)
+            bar.update(len(done & running))
+            running -= done
     results = []
-    for future, (name, _, staging, _, _) in futures.items():
+    for name, _, staging, _, _ in tasks:
         try:
-            results.append(future.result())
+            results.append(started[name].result())
         except Exception as exc:  # the worker process itself died (killed, out of memory)
             error = _describe_error(exc)
             (staging / f"{name}.html").write_text(_error_page(name, error), encoding="utf-8")
             results.append(NotebookResult(name=name, status="failed", seconds=0.0, error=error, html=f"{name}.html"))
     return results
+
+
+def _to_start(waiting: Sequence[str], *, free: int, ready: Callable[[str], bool],
+              durations: Mapping[str, float]) -> list[str]:
+    """Which ``waiting`` notebooks start now: up to ``free`` of the ``ready`` ones, longest first.
+
+    Longest by ``durations``; a notebook not in it, and ties, keep their order in ``waiting``.
+    """
+    candidates = sorted((name for name in waiting if ready(name)), key=lambda name: -durations.get(name, 0.0))
+    return candidates[:max(free, 0)]
+
+
+def _last_durations(reports_root: Path) -> dict[str, float]:
+    """Each notebook's seconds in the latest run under ``reports_root``; empty when there is none."""
+    try:
+        notebooks = json.loads((reports_root / "latest" / "run.json").read_text(encoding="utf-8"))["notebooks"]
+        return {str(entry["name"]): float(entry["seconds"]) for entry in notebooks}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _skip_iri_grammars() -> None:

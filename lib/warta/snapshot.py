@@ -2,21 +2,26 @@
 
 ``warta report`` used to let every notebook call :func:`warta.pipeline.analyze` on its own: four
 read-backs of the cache and, in a large batch, minutes per notebook. Now the report process
-starts one snapshot build in a child process (:func:`start_build`; the report process stays
+starts one snapshot build in child processes (:func:`start_build`; the report process stays
 small) and hands its folder to the notebooks as their ``snapshot`` parameter::
 
-    <run>/_snapshot/plan.json           the tables the build will write (written first)
+    <run>/_snapshot/plan.json           the tables the build will write, by part (written first)
     <run>/_snapshot/<table>.pickle      each table, renamed into place once it is complete
-    <run>/_snapshot/snapshot.json       when the build is over: rows per table and seconds, or its error
+    <run>/_snapshot/snapshot[-<part>].json  when a part is over: rows per table and seconds, or its error
 
-The notebooks start while the build runs. A notebook calls :func:`open_tables`: with a snapshot
-it reads only the tables it uses, each the first time it is asked for, waiting for a planned
-table until the build has written it; without one (``snapshot=""``, interactive use in
-JupyterLab) it calls ``analyze`` as before. A table the snapshot does not plan, or that a failed
-build never wrote, comes from ``analyze`` too, so a notebook of your own still works. The
-tables are pickled DataFrames, so that what a notebook reads equals what ``analyze`` returned,
-dtypes and nested cells included. Like the cache, a snapshot is trusted local data; the run
-deletes it when it is complete (``[report] keep_snapshot``).
+On several cores the build runs in two parts at once (:func:`split_tables`): one reads the
+per-article tables back from the cache, the other runs the whole-batch analyses (story
+clustering, propagation), so a notebook that reads only the first part's tables can start
+before the clustering is over. The second part starts analysing only once the first has
+enriched the corpus: on a cold cache, two enrichments at once would do the work twice.
+
+A notebook calls :func:`open_tables`: with a snapshot it reads only the tables it uses, each the
+first time it is asked for, waiting for a planned table until its part has written it; without
+one (``snapshot=""``, interactive use in JupyterLab) it calls ``analyze`` as before. A table the
+snapshot does not plan, or that a failed build never wrote, comes from ``analyze`` too, so a
+notebook of your own still works. The tables are pickled DataFrames, so that what a notebook
+reads equals what ``analyze`` returned, dtypes and nested cells included. Like the cache, a
+snapshot is trusted local data; the run deletes it when it is complete (``[report] keep_snapshot``).
 """
 from __future__ import annotations
 
@@ -36,6 +41,9 @@ from warta.runtime import collector_paused, keep_out_of_collections
 SUFFIX = ".pickle"
 PLAN = "plan.json"
 MANIFEST = "snapshot.json"
+# The parts of a split build (see split_tables): the names in their manifests' file names.
+PER_ARTICLE = "per-article"
+WHOLE_BATCH = "whole-batch"
 # How often a notebook looks for a planned table that the build has not written yet (seconds).
 POLL_SECONDS = 0.1
 
@@ -49,6 +57,30 @@ def tables_for(notebooks: Iterable[str]) -> list[str]:
     return wanted
 
 
+def split_tables(tables: Sequence[str]) -> dict[str, list[str]]:
+    """``tables`` by build part: the per-article tables, then the whole-batch analyses' tables.
+
+    A part with no table is left out. The analyses read per-article tables themselves (from the
+    cache), so the parts need nothing from each other but the enrichment.
+    """
+    from warta.pipeline import ANALYSES
+
+    analysed = {name for name, _ in ANALYSES}
+    parts = {PER_ARTICLE: [name for name in tables if name not in analysed],
+             WHOLE_BATCH: [name for name in tables if name in analysed]}
+    return {part: names for part, names in parts.items() if names}
+
+
+def manifest_path(folder: str | Path, part: str = "") -> Path:
+    """Where a build (``part=""``) or one part of it writes its manifest when it is over."""
+    return Path(folder) / (f"snapshot-{part}.json" if part else MANIFEST)
+
+
+def enriched_path(folder: str | Path, part: str) -> Path:
+    """The marker ``part`` writes once the corpus is enriched (the cache holds every stage)."""
+    return Path(folder) / f"enriched-{part}.json"
+
+
 def write_snapshot(
     folder: str | Path,
     *,
@@ -58,47 +90,67 @@ def write_snapshot(
     scheduler: str | None = None,
     sentiment_model: str | None = None,
     profile: str | None = None,
+    part: str = "",
+    after: str = "",
 ) -> dict[str, Any]:
     """Analyse ``corpus`` once and pickle each of ``tables`` into ``folder``; return the manifest.
 
     The options mean what they mean for :func:`warta.pipeline.analyze`. Each table is written as
     soon as it is read (or its analysis has run), so the whole-batch analyses run once per run
     and a notebook waiting for it goes on. On an error the manifest records it (readers then
-    fall back to ``analyze``) and the error is raised.
+    fall back to ``analyze``) and the error is raised. ``part`` names this build as one part of
+    a split build (the plan is then the caller's); ``after`` names the part whose enrichment it
+    waits for before it analyses.
     """
     started = time.perf_counter()
     folder = Path(folder)
     tables = list(tables)
-    write_plan(folder, tables)
+    if not part:
+        write_plan(folder, tables)
     try:
+        if after:
+            _wait_for_enrichment(folder, after)
         manifest = _write_tables(folder, tables, corpus=corpus, engine=engine, scheduler=scheduler,
-                                 sentiment_model=sentiment_model, profile=profile)
+                                 sentiment_model=sentiment_model, profile=profile, part=part)
     except BaseException as exc:
-        write_failure(folder, f"{type(exc).__name__}: {exc}")
+        write_failure(folder, f"{type(exc).__name__}: {exc}", part=part)
         raise
     manifest["seconds"] = round(time.perf_counter() - started, 3)
-    _write_json(folder / MANIFEST, manifest)
+    _write_json(manifest_path(folder, part), manifest)
     return manifest
 
 
-def write_plan(folder: Path, tables: Sequence[str]) -> None:
-    """Say which tables a build will write, so that readers wait for those and only those."""
+def write_plan(folder: Path, tables: Sequence[str] | Mapping[str, Sequence[str]]) -> None:
+    """Say which tables a build will write, so that readers wait for those and only those.
+
+    ``tables`` is a list for a build in one piece, or the tables by part of a split build.
+    """
+    parts = tables if isinstance(tables, Mapping) else {"": tables}
     folder.mkdir(parents=True, exist_ok=True)
-    _write_json(folder / PLAN, {"tables": list(tables)})
+    _write_json(folder / PLAN, {"tables": {name: part for part, names in parts.items() for name in names}})
 
 
-def write_failure(folder: Path, error: str) -> None:
-    """End a build with ``error`` (unless it already ended): readers stop waiting and analyse."""
-    if not (folder / MANIFEST).is_file():
-        _write_json(folder / MANIFEST, {"error": error})
+def write_failure(folder: Path, error: str, *, part: str = "") -> None:
+    """End a build or ``part`` with ``error`` (unless it already ended): readers stop waiting and analyse."""
+    if not manifest_path(folder, part).is_file():
+        _write_json(manifest_path(folder, part), {"error": error})
+
+
+def _wait_for_enrichment(folder: Path, part: str) -> None:
+    """Wait until ``part`` has enriched the corpus or has ended (then this part enriches it if need be)."""
+    while not enriched_path(folder, part).is_file() and not manifest_path(folder, part).is_file():
+        time.sleep(POLL_SECONDS)
 
 
 def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | None, engine: str,
-                  scheduler: str | None, sentiment_model: str | None, profile: str | None) -> dict[str, Any]:
+                  scheduler: str | None, sentiment_model: str | None, profile: str | None,
+                  part: str) -> dict[str, Any]:
     from warta.pipeline import analyze
 
     result = analyze(corpus, engine=engine, scheduler=scheduler or None,
                      sentiment_model=sentiment_model or None, profile=profile or None, progress=False)
+    if part:
+        _write_json(enriched_path(folder, part), {})
     rows: dict[str, int] = {}
     seconds: dict[str, float] = {}
     for name in tables:
@@ -126,41 +178,81 @@ def _write_json(path: Path, content: dict[str, Any]) -> None:
 
 
 class Build:
-    """A snapshot being written by a spawned child process (see :func:`start_build`)."""
+    """A snapshot being written by spawned child processes, one per part (see :func:`start_build`)."""
 
-    def __init__(self, folder: str | Path, *, tables: Sequence[str], **options: Any) -> None:
+    def __init__(self, folder: str | Path, *, tables: Sequence[str], processes: int = 1, **options: Any) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.folder = Path(folder)
+        parts = split_tables(tables) if processes > 1 else {}
+        # One part is the whole build: it needs no second process nor part manifests.
+        self.parts: dict[str, list[str]] = parts if len(parts) > 1 else {"": list(tables)}
+        self.tables = list(tables)
         # The plan exists before any notebook can look for it.
-        write_plan(self.folder, tables)
+        write_plan(self.folder, self.parts)
         # Spawned, not forked: the report process's threads and kernels' pipes are not copied.
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._future = self._pool.submit(write_snapshot, str(self.folder), tables=list(tables), **options)
-        # A child that dies without a word (killed, out of memory) must not leave readers waiting.
-        self._future.add_done_callback(self._ended)
+        self.processes = min(processes, len(self.parts))
+        # One part per process: a finished part's heap goes back to the system while notebooks run.
+        self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                         max_tasks_per_child=1)
+        self.futures = {}
+        first = next(iter(self.parts))
+        for part, names in self.parts.items():
+            self.futures[part] = self._pool.submit(write_snapshot, str(self.folder), tables=names, part=part,
+                                                   after="" if part == first else first, **options)
+            # A child that dies without a word (killed, out of memory) must not leave readers waiting.
+            self.futures[part].add_done_callback(lambda future, part=part: self._ended(future, part))
 
-    def _ended(self, future) -> None:
+    def _ended(self, future, part: str) -> None:
         error = future.exception()
         if error is not None:
-            write_failure(self.folder, f"{type(error).__name__}: {error}")
+            write_failure(self.folder, f"{type(error).__name__}: {error}", part=part)
+
+    def busy(self) -> int:
+        """How many processes the build still keeps working."""
+        return min(self.processes, sum(not future.done() for future in self.futures.values()))
+
+    def unfinished(self) -> set:
+        """The futures of the parts still being written."""
+        return {future for future in self.futures.values() if not future.done()}
+
+    def has_written(self, tables: Iterable[str]) -> bool:
+        """Whether every part that writes one of ``tables`` is over (a table it does not plan: yes)."""
+        wanted = set(tables)
+        return all(self.futures[part].done() for part, names in self.parts.items() if wanted & set(names))
+
+    def join(self) -> None:
+        """Wait until every part is over, however it ended."""
+        from concurrent.futures import wait
+
+        wait(list(self.futures.values()))
 
     def wait(self) -> dict[str, Any]:
-        """The build's manifest once it is over; raises its error."""
+        """The build's manifest once every part is over; raises the first part's error."""
         try:
-            return self._future.result()
+            manifests = [future.result() for future in self.futures.values()]
         finally:
             self._pool.shutdown()
+        if len(manifests) == 1:
+            return manifests[0]
+        rows = {name: count for manifest in manifests for name, count in manifest["rows"].items()}
+        seconds = {name: value for manifest in manifests for name, value in manifest["table_seconds"].items()}
+        return {**manifests[0], "rows": {name: rows[name] for name in self.tables},
+                "table_seconds": {name: seconds[name] for name in self.tables},
+                "parts": {part: manifest["seconds"] for part, manifest in zip(self.parts, manifests)},
+                # the parts start together: the build lasts as long as its longest part
+                "seconds": max(manifest["seconds"] for manifest in manifests)}
 
 
-def start_build(folder: str | Path, *, tables: Sequence[str], **options: Any) -> Build:
-    """Start writing the snapshot of ``tables`` into ``folder`` in a child process; return at once.
+def start_build(folder: str | Path, *, tables: Sequence[str], processes: int = 1, **options: Any) -> Build:
+    """Start writing the snapshot of ``tables`` into ``folder`` in child processes; return at once.
 
-    ``options`` are :func:`write_snapshot`'s (``corpus``, ``engine``, ``profile`` ...). The child's
-    tables never enter this process's heap.
+    With ``processes`` above 1 the build is split in parts (:func:`split_tables`) written at once.
+    ``options`` are :func:`write_snapshot`'s (``corpus``, ``engine``, ``profile`` ...). The
+    children's tables never enter this process's heap.
     """
-    return Build(folder, tables=tables, **options)
+    return Build(folder, tables=tables, processes=processes, **options)
 
 
 def open_tables(
@@ -188,7 +280,7 @@ def open_tables(
 class Snapshot(Mapping):
     """A snapshot folder as a lazy mapping of tables; a table it lacks comes from ``analyze``.
 
-    A table the build plans but has not written yet is waited for, until the build ends.
+    A table the build plans but has not written yet is waited for, until the part that writes it ends.
     """
 
     def __init__(self, folder: str | Path, *, corpus: str | Path | None = None,
@@ -201,13 +293,16 @@ class Snapshot(Mapping):
         self._read: dict[str, pd.DataFrame] = {}
         self._analyzed: Mapping[str, pd.DataFrame] | None = None
         plan = self.folder / PLAN
-        self._planned = set(json.loads(plan.read_text())["tables"]) if plan.is_file() else set()
+        # table -> the part that writes it ("" for a build in one piece)
+        self._planned: dict[str, str] = json.loads(plan.read_text())["tables"] if plan.is_file() else {}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
             path = self.folder / f"{name}{SUFFIX}"
-            while name in self._planned and not path.is_file() and not (self.folder / MANIFEST).is_file():
-                time.sleep(POLL_SECONDS)
+            if name in self._planned:
+                ended = manifest_path(self.folder, self._planned[name])
+                while not path.is_file() and not ended.is_file():
+                    time.sleep(POLL_SECONDS)
             if path.is_file():
                 # Unpickling builds millions of small cells (cue dicts): with the cyclic collector
                 # on, it re-scans the growing heap over and over (4x the decoding at 10k articles).
