@@ -178,6 +178,15 @@ def test_a_reader_waits_for_a_planned_table(tmp_path):
     writer.join()
 
 
+def test_a_kept_snapshot_planned_as_a_list_still_opens(tmp_path):
+    frame = pd.DataFrame({"article_id": ["a"]})
+    (tmp_path / snapshot.PLAN).write_text(json.dumps({"tables": ["articles"]}))
+    frame.to_pickle(tmp_path / "articles.pickle")
+    (tmp_path / snapshot.MANIFEST).write_text(json.dumps({"rows": {"articles": 1}}))
+
+    pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path)["articles"], frame)
+
+
 def test_a_table_read_is_kept_out_of_later_collections(tmp_path):
     import gc
 

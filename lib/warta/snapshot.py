@@ -293,8 +293,10 @@ class Snapshot(Mapping):
         self._read: dict[str, pd.DataFrame] = {}
         self._analyzed: Mapping[str, pd.DataFrame] | None = None
         plan = self.folder / PLAN
-        # table -> the part that writes it ("" for a build in one piece)
-        self._planned: dict[str, str] = json.loads(plan.read_text())["tables"] if plan.is_file() else {}
+        planned = json.loads(plan.read_text())["tables"] if plan.is_file() else {}
+        # table -> the part that writes it ("" for a build in one piece, and in a list: a kept
+        # snapshot from before builds had parts)
+        self._planned: dict[str, str] = dict.fromkeys(planned, "") if isinstance(planned, list) else planned
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
