@@ -364,7 +364,6 @@ def find_copies(articles: pd.DataFrame, *, min_words: int | None = None,
 def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int, *, examples: bool = True) -> pd.DataFrame:
     """The pair table of :func:`find_copies` from the units of :func:`copy_units` (clustering
     needs only the counts, so it skips the ``examples``)."""
-    columns = COPY_COLUMNS
     bodies = articles["body"].fillna("").astype(str).tolist()
     totals = np.bincount(units.loc[units["unit"] == 0, "row"], minlength=len(bodies))
     spread = units.groupby(["unit", "key"])["row"].transform("size")
@@ -373,7 +372,7 @@ def _copies(articles: pd.DataFrame, units: pd.DataFrame, max_spread: int, *, exa
     pairs = pairs[pairs["row_a"] < pairs["row_b"]]
     sentences = pairs[pairs["unit"] == 0]
     if sentences.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=COPY_COLUMNS)
     grouped = sentences.groupby(["row_a", "row_b"]).agg(shared_sentences=("key", "size"))
     grouped["shared_paragraphs"] = pairs[pairs["unit"] == 1].groupby(["row_a", "row_b"]).size()
     grouped = grouped.reset_index().fillna({"shared_paragraphs": 0})
