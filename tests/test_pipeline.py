@@ -348,6 +348,22 @@ def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_pat
     assert_tables_equal(again, whole)
 
 
+def test_cached_story_signatures_give_the_stories_of_the_text(corpus_with_copy, tmp_path, monkeypatch):
+    from warta import stories as clustering, timeline
+
+    tables = pipeline.analyze(corpus_with_copy, cache=tmp_path / "cache", progress=False)
+    usable = tables["articles"][tables["articles"]["status"] != "rejected"]
+    # One row per usable article, the byte-identical copy included under its own id.
+    assert tables["story_signatures"]["article_id"].tolist() == usable["article_id"].tolist()
+    monkeypatch.setattr(clustering, "_signature_parts", lambda *a, **k: pytest.fail("hashed the text again"))
+    clustered, copied = tables["stories"], tables["copies"]
+    monkeypatch.undo()
+    stories, copies = timeline.cluster_stories_and_copies(usable, mentions=tables["mentions"])
+    pd.testing.assert_frame_equal(clustered, stories)
+    pd.testing.assert_frame_equal(copied, copies)
+    assert "story_signatures" not in list(tables)  # internal: not a table to export
+
+
 @pytest.mark.parametrize("profile", ["full", "fast"])
 def test_dask_and_pandas_agree_on_the_real_stages(synthetic_corpus, dask_cluster, profile):
     on_pandas = pipeline.analyze(synthetic_corpus, cache=False, progress=False, profile=profile)

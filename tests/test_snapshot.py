@@ -87,6 +87,30 @@ def test_split_tables(tables, expected):
     assert snapshot.split_tables(tables) == expected
 
 
+SUITE = {"00_corpus": ["articles"], "01_sentiment": ["articles", "sentiment_articles", "mentions"],
+         "02_actor_cooccurrence": ["articles", "mentions", "quotes"],
+         "03_source_timeline": ["articles", "stories", "propagation", "events"]}
+
+
+@pytest.mark.parametrize(
+    ("readers", "expected"),
+    [
+        # events: read only by a notebook that waits for the stories anyway
+        (SUITE, {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "quotes"],
+                 snapshot.WHOLE_BATCH: ["stories", "propagation", "events"]}),
+        # another notebook reads events without any whole-batch table: it stays per article
+        ({**SUITE, "04_mine": ["events"]},
+         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "quotes", "events"],
+          snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
+        # no whole-batch table at all: nothing to follow
+        ({"03_source_timeline": ["articles", "events"]}, {snapshot.PER_ARTICLE: ["articles", "events"]}),
+    ],
+)
+def test_split_tables_moves_what_only_the_analyses_readers_read(readers, expected):
+    tables = list(dict.fromkeys(table for read in readers.values() for table in read))
+    assert snapshot.split_tables(tables, readers=readers) == expected
+
+
 @pytest.mark.parametrize(
     ("processes", "tables", "parts"),
     [

@@ -355,3 +355,49 @@ def test_actor_matrix_rows_are_actor_sets(rows, ids, expected):
     for i in range(len(ids)):
         for j in range(len(ids)):
             assert (columns[i] == columns[j]) == (expected[i] == expected[j]) or not expected[i]
+
+
+def _assert_same_features(left: stories.Features, right: stories.Features) -> None:
+    np.testing.assert_array_equal(left.shingles, right.shingles)
+    for name in ("key_terms", "titles"):
+        a, b = getattr(left, name), getattr(right, name)
+        assert a.shape == b.shape
+        np.testing.assert_array_equal(a.indptr, b.indptr)
+        np.testing.assert_array_equal(a.indices, b.indices)
+    pd.testing.assert_frame_equal(left.copy_units.reset_index(drop=True), right.copy_units.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("chunk_size", [2, 3, 5000])
+@pytest.mark.parametrize("pieces", [1, 3])
+def test_features_from_signatures_equal_features_from_text(chunk_size, pieces):
+    # Signatures come from the enrichment's partitions, in any order; the copy units must come
+    # back in the order hashing the whole batch in chunks gives them.
+    options = {**config.section("timeline"), "chunk_size": chunk_size}
+    signatures = pd.concat([stories.story_signatures(CORPUS.iloc[rows], options=options)
+                            for rows in np.array_split(np.arange(len(CORPUS)), pieces)], ignore_index=True)
+    shuffled = signatures.sample(frac=1, random_state=3)
+    _assert_same_features(stories.article_features(CORPUS, options=options, signatures=shuffled),
+                          stories.article_features(CORPUS, options=options))
+
+
+def test_signatures_are_bytes_per_article_and_empty_input_keeps_the_columns():
+    signatures = stories.story_signatures(CORPUS)
+    assert signatures["article_id"].tolist() == CORPUS["article_id"].tolist()
+    width = int(config.section("timeline").get("num_perm", 64))
+    assert signatures["shingles"].map(len).eq(4 * width).all()
+    assert all(isinstance(cell, bytes) for column in stories.SIGNATURE_COLUMNS[1:] for cell in signatures[column])
+    assert stories.story_signatures(CORPUS.iloc[:0]).columns.tolist() == stories.SIGNATURE_COLUMNS
+
+
+@pytest.mark.parametrize("signatures", [
+    lambda: stories.story_signatures(CORPUS),
+    lambda: stories.story_signatures(CORPUS.iloc[1:]),  # one article lacks its row: hashed from text
+    lambda: stories.story_signatures(CORPUS.iloc[:0]),
+    lambda: pd.concat([stories.story_signatures(CORPUS)] * 2),  # ids twice: not trusted
+])
+def test_clustering_with_signatures_equals_clustering_from_text(signatures):
+    audit, copies = timeline.cluster_stories_and_copies(CORPUS, signatures=signatures())
+    expected_audit, expected_copies = timeline.cluster_stories_and_copies(CORPUS)
+    pd.testing.assert_frame_equal(audit, expected_audit)
+    pd.testing.assert_frame_equal(copies, expected_copies)
+    assert len(copies)  # the corpus has a copied article: the copy units were compared

@@ -3,8 +3,9 @@
 ``analyze`` is what the CLI and the notebooks call. It has two halves:
 
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
-  article sentiment (with the stance words that mark holders) → dated events. The file list is
-  cut into partitions; each partition loads its files with ``warta.load.load_corpus`` and runs
+  article sentiment (with the stance words that mark holders) → dated events and story
+  signatures (the hashes story clustering compares, :func:`warta.stories.story_signatures`).
+  The file list is cut into partitions; each partition loads its files with ``warta.load.load_corpus`` and runs
   the per-article stages (``STAGES``), writing each stage's rows as Parquet parts into the
   cache (``warta.cache``). On Dask the partitions are those of a Dask DataFrame of files
   (``from_map``), and ``map_partitions`` with an explicit ``meta`` loads them and runs the
@@ -109,7 +110,9 @@ def _run_sentiment(articles: pd.DataFrame, *, sentiment_model: str | None = None
 def _run_events(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFrame]:
     from warta import timeline
 
-    return {"events": timeline.extract_events(articles)}
+    from warta import stories
+
+    return {"events": timeline.extract_events(articles), "story_signatures": stories.story_signatures(articles)}
 
 
 def _load_files(paths: Sequence[str]) -> pd.DataFrame:
@@ -142,7 +145,8 @@ def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], *, 
 def _stories(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> dict[str, pd.DataFrame]:
     from warta import timeline
 
-    stories, copies = timeline.cluster_stories_and_copies(usable, mentions=tables["mentions"])
+    stories, copies = timeline.cluster_stories_and_copies(usable, mentions=tables["mentions"],
+                                                          signatures=tables.get("story_signatures"))
     return {"stories": stories, "copies": copies}
 
 
@@ -159,7 +163,8 @@ STAGES = (
     Stage("actors", ("mentions", "quotes"), _run_actors, modules=("warta.actors",)),
     Stage("sentiment", ("sentiment_sentences", "sentiment_articles", "stance_words"), _run_sentiment,
           modules=("warta.sentiment",)),
-    Stage("events", ("events",), _run_events, modules=("warta.timeline",)),
+    # Story signatures (each article's hashes for clustering) are per-article: hashed once, cached.
+    Stage("events", ("events", "story_signatures"), _run_events, modules=("warta.timeline",)),
 )
 # Whole-batch analyses, in dependency order: (table, function of usable articles and tables so far).
 # A function may return a dict of tables instead: one pass that gives several (story clustering

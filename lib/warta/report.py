@@ -189,7 +189,8 @@ def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[
     if progress:
         print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
     options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
-    return snapshot.start_build(folder, tables=tables, processes=processes, corpus=parameters["corpus"],
+    readers = {name: snapshot.tables_for([name]) for name in notebooks}
+    return snapshot.start_build(folder, tables=tables, processes=processes, readers=readers, corpus=parameters["corpus"],
                                 engine=parameters["engine"], scheduler=parameters["scheduler"] or None, **options)
 
 

@@ -57,17 +57,27 @@ def tables_for(notebooks: Iterable[str]) -> list[str]:
     return wanted
 
 
-def split_tables(tables: Sequence[str]) -> dict[str, list[str]]:
+def split_tables(tables: Sequence[str], *, readers: Mapping[str, Sequence[str]] | None = None) -> dict[str, list[str]]:
     """``tables`` by build part: the per-article tables, then the whole-batch analyses' tables.
 
     A part with no table is left out. The analyses read per-article tables themselves (from the
-    cache), so the parts need nothing from each other but the enrichment.
+    cache), so the parts need nothing from each other but the enrichment. ``readers`` (each
+    notebook's tables) moves a per-article table that only notebooks waiting for the whole-batch
+    part read (the events, read by the timeline notebook alone) into that part: the part the
+    other notebooks wait for ends sooner, and those readers start no later.
     """
     from warta.pipeline import ANALYSES
 
     analysed = {name for name, _ in ANALYSES}
-    parts = {PER_ARTICLE: [name for name in tables if name not in analysed],
-             WHOLE_BATCH: [name for name in tables if name in analysed]}
+    whole = [name for name in tables if name in analysed]
+    waiting = [set(read) for read in (readers or {}).values() if set(read) & analysed]
+    others = [set(read) for read in (readers or {}).values() if not set(read) & analysed]
+
+    def follows_the_analyses(name: str) -> bool:
+        return bool(whole) and any(name in read for read in waiting) and not any(name in read for read in others)
+
+    parts = {PER_ARTICLE: [name for name in tables if name not in analysed and not follows_the_analyses(name)],
+             WHOLE_BATCH: [name for name in tables if name in analysed or follows_the_analyses(name)]}
     return {part: names for part, names in parts.items() if names}
 
 
@@ -180,12 +190,13 @@ def _write_json(path: Path, content: dict[str, Any]) -> None:
 class Build:
     """A snapshot being written by spawned child processes, one per part (see :func:`start_build`)."""
 
-    def __init__(self, folder: str | Path, *, tables: Sequence[str], processes: int = 1, **options: Any) -> None:
+    def __init__(self, folder: str | Path, *, tables: Sequence[str], processes: int = 1,
+                 readers: Mapping[str, Sequence[str]] | None = None, **options: Any) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.folder = Path(folder)
-        parts = split_tables(tables) if processes > 1 else {}
+        parts = split_tables(tables, readers=readers) if processes > 1 else {}
         # One part is the whole build: it needs no second process nor part manifests.
         self.parts: dict[str, list[str]] = parts if len(parts) > 1 else {"": list(tables)}
         self.tables = list(tables)
@@ -245,14 +256,16 @@ class Build:
                 "seconds": max(manifest["seconds"] for manifest in manifests)}
 
 
-def start_build(folder: str | Path, *, tables: Sequence[str], processes: int = 1, **options: Any) -> Build:
+def start_build(folder: str | Path, *, tables: Sequence[str], processes: int = 1,
+                readers: Mapping[str, Sequence[str]] | None = None, **options: Any) -> Build:
     """Start writing the snapshot of ``tables`` into ``folder`` in child processes; return at once.
 
-    With ``processes`` above 1 the build is split in parts (:func:`split_tables`) written at once.
+    With ``processes`` above 1 the build is split in parts (:func:`split_tables`, with each
+    notebook's tables as ``readers``) written at once.
     ``options`` are :func:`write_snapshot`'s (``corpus``, ``engine``, ``profile`` ...). The
     children's tables never enter this process's heap.
     """
-    return Build(folder, tables=tables, processes=processes, **options)
+    return Build(folder, tables=tables, processes=processes, readers=readers, **options)
 
 
 def open_tables(

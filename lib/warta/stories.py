@@ -9,6 +9,10 @@ all pairs in a small batch), are scored on shingle, key-term, title, actor and d
 shared sentences, and the joining pairs become stories: by average linkage in a small batch (one
 bridging article cannot chain two stories), by union-find (connected components) in a large one.
 
+What depends on one article alone (its MinHash signature, key terms, title words and sentence
+hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it once per
+file and the cache keeps it, so that clustering a large batch again hashes no text.
+
 ``cluster(articles, spans=...)`` is what :func:`warta.timeline.cluster_stories` calls;
 ``find_copies`` reports the sentences and paragraphs two articles share (syndication, copying).
 """
@@ -456,11 +460,36 @@ class Features:
     copy_units: pd.DataFrame  # sentences and paragraphs for copy detection (see copy_units)
 
 
-def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None = None) -> Features:
-    """Shingle signatures, key-term sets and title-word sets of all articles, in chunks."""
+def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None = None,
+                     signatures: pd.DataFrame | None = None) -> Features:
+    """Shingle signatures, key-term sets and title-word sets of all articles, in chunks.
+
+    ``signatures`` (the rows of :func:`story_signatures`, from the enrichment cache) gives each
+    article's hashes without reading its text again; an article it lacks makes them all computed.
+    """
     options = config.section("timeline") if options is None else options
+    parts = _unpack_signatures(signatures, articles, options) if signatures is not None else None
+    if parts is None:
+        parts = _signature_parts(articles, options)
+    return _features(parts, len(articles), options)
+
+
+@dataclass(frozen=True)
+class _SignatureParts:
+    """Each article's own hashes, for a batch (``owner``: the article's row in the batch)."""
+
+    shingles: np.ndarray  # n × num_perm MinHash signatures of word shingles
+    key_owner: np.ndarray  # body key terms (stopwords removed), in article order
+    key_hashes: np.ndarray
+    title_owner: np.ndarray  # title words kept for comparison, in article order
+    title_hashes: np.ndarray
+    units: pd.DataFrame  # copy_units of the bodies, in chunk order (see _unit_order)
+
+
+def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _SignatureParts:
+    """Hash the bodies and titles of ``articles`` (the per-article half of :func:`article_features`)."""
     bodies = articles["body"].fillna("").astype(str).tolist()
-    stop = np.unique(hash_words(sorted(stopwords())))
+    stop = _stop_hashes()
     signatures, owners, key_hashes, units = [], [], [], []
     chunk = int(options.get("chunk_size", 5000))
     for begin in range(0, len(bodies), chunk):
@@ -479,17 +508,117 @@ def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     title_tokens = token_hashes(titles)
     title_owner = np.repeat(np.arange(len(articles)), np.diff(title_tokens.offsets))
     title_keep = (title_tokens.lengths >= 3) & ~title_tokens.digit & ~_member(title_tokens.hashes, stop)
-    titles = _hash_matrix(title_owner[title_keep], title_tokens.hashes[title_keep], len(articles))
-    key_owner = np.concatenate(owners + [title_owner[title_keep]]) if owners else title_owner[title_keep]
-    key_values = np.concatenate(key_hashes + [title_tokens.hashes[title_keep]])
-    key_terms = _hash_matrix(key_owner, key_values, len(articles))
+    width = int(options.get("num_perm", 64))
+    return _SignatureParts(
+        shingles=np.concatenate(signatures) if signatures else np.zeros((0, width), dtype=np.uint32),
+        key_owner=np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64),
+        key_hashes=np.concatenate(key_hashes) if key_hashes else np.zeros(0, dtype=np.uint64),
+        title_owner=title_owner[title_keep], title_hashes=title_tokens.hashes[title_keep],
+        units=_concat_units(units))
+
+
+def _features(parts: _SignatureParts, n: int, options: dict[str, Any]) -> Features:
+    """The whole-batch half of :func:`article_features`: term matrices and the frequency cut."""
+    titles = _hash_matrix(parts.title_owner, parts.title_hashes, n)
+    key_terms = _hash_matrix(np.concatenate([parts.key_owner, parts.title_owner]),
+                             np.concatenate([parts.key_hashes, parts.title_hashes]), n)
     # A term in a large share of the batch ("Indonesia", "Presiden") says nothing about the story.
     frequency = np.diff(key_terms.tocsc().indptr)
-    limit = max(float(options.get("max_df_min", 20)), float(options.get("max_df_fraction", 0.05)) * len(articles))
+    limit = max(float(options.get("max_df_min", 20)), float(options.get("max_df_fraction", 0.05)) * n)
     key_terms = key_terms[:, np.flatnonzero(frequency <= limit)].tocsr()
+    return Features(shingles=parts.shingles, key_terms=key_terms, titles=titles, copy_units=parts.units)
+
+
+@lru_cache(maxsize=1)
+def _stop_hashes() -> np.ndarray:
+    return np.unique(hash_words(sorted(stopwords())))
+
+
+SIGNATURE_COLUMNS = ["article_id", "shingles", "key_terms", "title_terms", "unit_kinds", "unit_keys",
+                     "unit_starts", "unit_ends"]
+
+
+def story_signatures(articles: pd.DataFrame, *, options: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Each article's story signature: the hashes clustering compares, packed as bytes, one row
+    per article (``SIGNATURE_COLUMNS``).
+
+    They depend on the article alone (a word's hash is the same in every batch), so the
+    enrichment computes them once per file and the cache keeps them: a report then clusters
+    100k articles without hashing their text again. ``shingles`` holds the MinHash signature
+    (``num_perm`` uint32), ``key_terms`` and ``title_terms`` the uint64 hashes of the capitalised
+    key terms and title words, and the ``unit_*`` cells the sentences and paragraphs of
+    :func:`copy_units` (kind uint8, key uint64, UTF-8 byte start and end int32).
+    """
+    options = config.section("timeline") if options is None else options
+    if articles.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in SIGNATURE_COLUMNS})
+    parts = _signature_parts(articles, options)
+    n = len(articles)
+    units = parts.units.sort_values("row", kind="stable")
+    unit_bounds = np.searchsorted(units["row"].to_numpy(), np.arange(n + 1))
+    key_bounds = np.searchsorted(parts.key_owner, np.arange(n + 1))
+    title_bounds = np.searchsorted(parts.title_owner, np.arange(n + 1))
+    columns = {
+        "shingles": _split_bytes(parts.shingles.reshape(-1), np.arange(n + 1) * parts.shingles.shape[1]),
+        "key_terms": _split_bytes(parts.key_hashes, key_bounds),
+        "title_terms": _split_bytes(parts.title_hashes, title_bounds),
+        "unit_kinds": _split_bytes(units["unit"].to_numpy().astype(np.uint8), unit_bounds),
+        "unit_keys": _split_bytes(units["key"].to_numpy().astype(np.uint64), unit_bounds),
+        "unit_starts": _split_bytes(units["start"].to_numpy().astype(np.int32), unit_bounds),
+        "unit_ends": _split_bytes(units["end"].to_numpy().astype(np.int32), unit_bounds),
+    }
+    return pd.DataFrame({"article_id": articles["article_id"].astype(str).tolist(), **columns})[SIGNATURE_COLUMNS]
+
+
+def _split_bytes(values: np.ndarray, bounds: np.ndarray) -> list[bytes]:
+    data = np.ascontiguousarray(values).tobytes()
+    size = values.dtype.itemsize
+    return [data[start * size:end * size] for start, end in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
+
+
+def _unpack_signatures(signatures: pd.DataFrame, articles: pd.DataFrame,
+                       options: dict[str, Any]) -> _SignatureParts | None:
+    """The :class:`_SignatureParts` of ``articles`` from their :func:`story_signatures` rows, or
+    None when some article has no row (or an id is not unique) or the rows have another width."""
+    ids = articles["article_id"].astype(str)
+    if signatures.empty or not ids.is_unique or not signatures["article_id"].is_unique:
+        return None if len(ids) else None
+    at = pd.Index(signatures["article_id"].astype(str)).get_indexer(ids)
+    if (at < 0).any():
+        return None
+    rows = signatures.take(at)
     width = int(options.get("num_perm", 64))
-    shingle_sig = np.concatenate(signatures) if signatures else np.zeros((0, width), dtype=np.uint32)
-    return Features(shingles=shingle_sig, key_terms=key_terms, titles=titles, copy_units=_concat_units(units))
+    shingles = _joined(rows["shingles"], np.uint32)
+    if len(shingles) != width * len(rows):
+        return None
+    key_owner, key_hashes = _owned(rows["key_terms"], np.uint64)
+    title_owner, title_hashes = _owned(rows["title_terms"], np.uint64)
+    unit_owner, unit_kinds = _owned(rows["unit_kinds"], np.uint8)
+    unit_kinds = unit_kinds.astype(np.int64)
+    units = pd.DataFrame({"row": unit_owner, "unit": unit_kinds, "key": _joined(rows["unit_keys"], np.uint64),
+                          "start": _joined(rows["unit_starts"], np.int32).astype(np.int64),
+                          "end": _joined(rows["unit_ends"], np.int32).astype(np.int64)})
+    units = units.take(_unit_order(unit_owner, unit_kinds, int(options.get("chunk_size", 5000)))).reset_index(drop=True)
+    return _SignatureParts(shingles=shingles.reshape(len(rows), width), key_owner=key_owner, key_hashes=key_hashes,
+                           title_owner=title_owner, title_hashes=title_hashes, units=units)
+
+
+def _joined(cells: pd.Series, dtype) -> np.ndarray:
+    return np.frombuffer(b"".join(cells.tolist()), dtype=dtype).copy()
+
+
+def _owned(cells: pd.Series, dtype) -> tuple[np.ndarray, np.ndarray]:
+    """The values of all cells in order, and the row each came from."""
+    values = _joined(cells, dtype)
+    counts = np.fromiter(map(len, cells.tolist()), dtype=np.int64, count=len(cells)) // np.dtype(dtype).itemsize
+    return np.repeat(np.arange(len(cells)), counts), values
+
+
+def _unit_order(owner: np.ndarray, kind: np.ndarray, chunk: int) -> np.ndarray:
+    """The order :func:`_signature_parts` gives units in (per chunk of articles, sentences before
+    paragraphs, then by article), from units listed article by article: later steps keep the
+    first of equal rows, so the order must be the same whichever way the units came."""
+    return np.lexsort((np.arange(len(owner)), owner, kind, owner // chunk))
 
 
 def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
@@ -535,15 +664,16 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
 
 
-def cluster_with_copies(articles: pd.DataFrame, *, spans: pd.DataFrame,
-                        mentions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cluster_with_copies(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None = None,
+                        signatures: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`cluster` and :func:`find_copies` of the same articles: clustering finds the shared
-    sentences anyway, so the words of the batch are hashed once for both."""
-    return _cluster(articles, spans=spans, mentions=mentions, examples=True)
+    sentences anyway, so the words of the batch are hashed once for both (or not at all, with
+    the articles' ``signatures`` from :func:`story_signatures`)."""
+    return _cluster(articles, spans=spans, mentions=mentions, examples=True, signatures=signatures)
 
 
 def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFrame | None,
-             examples: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+             examples: bool, signatures: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The story audit and the copy pairs (with their ``examples`` only when asked for)."""
     options = config.section("timeline")
     n = len(articles)
@@ -552,7 +682,7 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     articles = articles.reset_index(drop=True)
     spans = spans.reset_index(drop=True)
     ids = articles["article_id"].astype(str).to_numpy()
-    features = article_features(articles, options=options)
+    features = article_features(articles, options=options, signatures=signatures)
     start, end = _days(spans["start"]), _days(spans["end"])
     order = np.nan_to_num(end, nan=np.inf)
     pairs = candidate_pairs(features, order, options=options)

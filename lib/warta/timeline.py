@@ -199,11 +199,13 @@ def cluster_stories(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = N
     return _with_story_timing(articles, audit)
 
 
-def cluster_stories_and_copies(articles: pd.DataFrame, *,
-                               mentions: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def cluster_stories_and_copies(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = None,
+                               signatures: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`cluster_stories`, and :func:`warta.stories.find_copies` of the same articles from
-    the same pass over their words (the whole-batch ``copies`` table)."""
-    audit, copies = clustering.cluster_with_copies(articles, spans=publication_spans(articles), mentions=mentions)
+    the same pass over their words (the whole-batch ``copies`` table). ``signatures`` (the
+    enrichment's ``story_signatures`` rows) spares hashing the text again."""
+    audit, copies = clustering.cluster_with_copies(articles, spans=publication_spans(articles), mentions=mentions,
+                                                   signatures=signatures)
     return _with_story_timing(articles, audit), copies
 
 
