@@ -63,6 +63,7 @@ def test_keys_map_each_file_to_its_first_part(tmp_path):
     first = store.write_part("load", "v", ["a", "b"], {})
     second = store.write_part("load", "v", ["b", "c"], {})
     assert store.keys("load", "v") == {"a": first.name, "b": first.name, "c": second.name}
+    assert store.coverage("load", "v")[1] == {first.name: 2, second.name: 2}  # "b" counts in both
     assert store.keys("load", "other") == {}
 
 

@@ -153,6 +153,22 @@ def test_parts_finished_out_of_order_are_read_in_corpus_order(corpus, tmp_path, 
         assert positions == sorted(positions)
 
 
+def test_a_file_in_two_parts_is_read_once_from_the_first(corpus, tmp_path):
+    first, _ = run(corpus, tmp_path / "cache")
+    store = cache.Store(tmp_path / "cache")
+    version = next((tmp_path / "cache" / "actors").iterdir()).name
+    holder = store.parts("actors", version)[0]
+    key = store.read("actors", version, "words", parts=[holder.name])[pipeline.KEY].iloc[0]
+    # Another run wrote the same file again, into a part that sorts first: the holder's other
+    # files are still its own, so it is read with a filter, not whole.
+    again = store.write_part("actors", version, [key], {"words": store.read("actors", version, "words", keys=[key])})
+    again.rename(again.with_name("0" * 20 + "-again000"))
+    assert store.coverage("actors", version)[1][holder.name] > 1
+    second, stats = run(corpus, tmp_path / "cache")
+    assert stats["processed_files"] == 0
+    assert_tables_equal(first, second)
+
+
 def test_grown_corpus_processes_only_new_and_changed_files(corpus, tmp_path):
     run(corpus, tmp_path / "cache")
     (corpus / "10.txt").write_text("Artikel baru tentang Jakarta.")

@@ -140,11 +140,18 @@ class Store:
 
     def keys(self, stage: str, fp: str) -> dict[str, str]:
         """Map each file key a stage version has finished to the part holding it."""
+        return self.coverage(stage, fp)[0]
+
+    def coverage(self, stage: str, fp: str) -> tuple[dict[str, str], dict[str, int]]:
+        """:meth:`keys`, and how many file keys each part lists (a key in two parts belongs to the first)."""
         covered: dict[str, str] = {}
+        sizes: dict[str, int] = {}
         for part in self.parts(stage, fp):
-            for key in pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist():
+            keys = pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist()
+            sizes[part.name] = len(keys)
+            for key in keys:
                 covered.setdefault(key, part.name)
-        return covered
+        return covered, sizes
 
     def write_part(self, stage: str, fp: str, keys: Sequence[str], tables: dict[str, pd.DataFrame]) -> Path:
         """Write one part atomically; every table must carry the ``_file_key`` column."""

@@ -772,7 +772,8 @@ def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.
     fp = context.fingerprints[stage.name]
     wanted = set(manifest[KEY])
     owned: dict[str, set[str]] = {}
-    for key, part in store.keys(stage.name, fp).items():
+    covered, sizes = store.coverage(stage.name, fp)
+    for key, part in covered.items():
         if key in wanted:
             owned.setdefault(part, set()).add(key)
     # Parts in the order of their first file: a part holds a run of the corpus (a partition), so
@@ -785,7 +786,9 @@ def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.
             first[key] = position
     frames = []
     for part in sorted(owned, key=lambda part: (min(first[key] for key in owned[part]), part)):
-        frame = store.read(stage.name, fp, table, parts=[part], keys=owned[part])
+        # A part whose files are all wanted (and all its own) is read whole: no test per row.
+        keys = None if len(owned[part]) == sizes[part] else owned[part]
+        frame = store.read(stage.name, fp, table, parts=[part], keys=keys)
         if frame is not None:
             frames.append(frame)
     if not frames:
