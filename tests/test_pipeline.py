@@ -169,6 +169,23 @@ def test_a_file_in_two_parts_is_read_once_from_the_first(corpus, tmp_path):
     assert_tables_equal(first, second)
 
 
+@pytest.mark.parametrize("taken", [
+    [],
+    [0, 1, 2, 3, 4, 5, 6, 7],
+    [0, 1, 2, 3, 2, 3, 4, 5, 6, 7],  # a copy's rows repeated where the copy stands
+    [4, 5, 6, 7, 0, 1, 2, 3],
+    [7, 6, 5, 4, 3, 2, 1, 0],
+    [3],
+])
+@pytest.mark.parametrize("min_run", [1, 100])  # slices, or a take
+def test_take_runs_is_a_take(taken, min_run):
+    rows = pd.DataFrame({"text": pd.array([f"t{n}" for n in range(8)], dtype="str"), "number": range(8),
+                         "nested": [[n] for n in range(8)]}, index=range(10, 18))
+    taken = np.array(taken, dtype=np.int64)
+    expected = rows.take(taken).reset_index(drop=True)
+    pd.testing.assert_frame_equal(pipeline.take_runs(rows, taken, min_run=min_run), expected)
+
+
 def test_grown_corpus_processes_only_new_and_changed_files(corpus, tmp_path):
     run(corpus, tmp_path / "cache")
     (corpus / "10.txt").write_text("Artikel baru tentang Jakarta.")

@@ -749,8 +749,9 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
     """Join ``rows`` to the manifest's files by key (one copy per path) and sort by position, then row.
 
     The same as an inner merge and a stable sort, but the join runs on row numbers only and the
-    wide rows are reordered once, or not at all when the parts already hold them in corpus order
-    (a cold run writes them so). (position, row) is unique: rows are numbered within a part.
+    wide rows are reordered once (in slices, :func:`take_runs`), or not at all when the parts
+    already hold them in corpus order and no file is there twice (a cold run writes them so).
+    (position, row) is unique: rows are numbered within a part.
     """
     pairs = pd.DataFrame({KEY: rows[KEY], "_r": np.arange(len(rows))}).merge(
         pd.DataFrame({KEY: manifest[KEY], "_m": np.arange(len(manifest))}), on=KEY, sort=False)
@@ -759,12 +760,30 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
     order = np.lexsort((rows[ROW].to_numpy()[taken], positions))
     taken, files, positions = taken[order], files[order], positions[order]
     if len(taken) != len(rows) or (taken != np.arange(len(taken))).any():
-        rows = rows.take(taken)
+        rows = take_runs(rows, taken)
     rows = rows.reset_index(drop=True)
     for column in manifest.columns:
         if column != KEY:
             rows[column] = positions if column == POSITION else manifest[column].to_numpy()[files]
     return rows
+
+
+def take_runs(rows: pd.DataFrame, taken: np.ndarray, *, min_run: int = 100) -> pd.DataFrame:
+    """``rows.take(taken)`` (a fresh index), made of slices when ``taken`` runs through long
+    stretches of consecutive rows (on average ``min_run`` or more).
+
+    That is the corpus order of a cached table: its parts in order, with the rows of each
+    byte-identical copy repeated where the copy stands. A take gathers every cell (seconds for
+    millions of strings); slices of Arrow columns are concatenated without copying them.
+    """
+    if len(taken) == 0:
+        return rows.iloc[:0].reset_index(drop=True)
+    breaks = np.flatnonzero(np.diff(taken) != 1) + 1
+    if (len(breaks) + 1) * min_run > len(taken):
+        return rows.take(taken).reset_index(drop=True)
+    starts, ends = np.r_[0, breaks].tolist(), np.r_[breaks, len(taken)].tolist()
+    return pd.concat([rows.iloc[taken[start]:taken[start] + end - start] for start, end in zip(starts, ends)],
+                     ignore_index=True)
 
 
 def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.DataFrame) -> pd.DataFrame | None:
