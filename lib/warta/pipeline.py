@@ -45,6 +45,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import orjson
 import pandas as pd
+import pyarrow as pa
 
 from warta import cache as cache_store
 from warta import config
@@ -652,8 +653,6 @@ def _run_stage(stage: Stage, articles: pd.DataFrame,
 
 def _keyed(tables: dict[str, pd.DataFrame], articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Give each output row the key of the file its article came from, and its order."""
-    import pyarrow as pa
-
     # tolist() converts each column at once; zipping the Arrow-backed columns costs one call per cell.
     key_of = dict(zip(articles["article_id"].tolist(), articles[KEY].tolist()))
     keyed = {}
@@ -768,22 +767,34 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
     return rows
 
 
-def take_runs(rows: pd.DataFrame, taken: np.ndarray, *, min_run: int = 100) -> pd.DataFrame:
-    """``rows.take(taken)`` (a fresh index), made of slices when ``taken`` runs through long
-    stretches of consecutive rows (on average ``min_run`` or more).
+def take_runs(rows: pd.DataFrame, taken: np.ndarray) -> pd.DataFrame:
+    """``rows.take(taken)`` with a fresh index, where each Arrow column is put together from
+    slices of the runs of consecutive rows in ``taken``.
 
     That is the corpus order of a cached table: its parts in order, with the rows of each
-    byte-identical copy repeated where the copy stands. A take gathers every cell (seconds for
-    millions of strings); slices of Arrow columns are concatenated without copying them.
+    byte-identical copy repeated where the copy stands, so a few long runs. A take gathers every
+    string (seconds for millions of them); slices of Arrow columns share their buffers and cost
+    nothing per row. Other columns (NumPy, nested objects) are taken as usual.
     """
+    taken = np.asarray(taken, dtype=np.int64)
     if len(taken) == 0:
         return rows.iloc[:0].reset_index(drop=True)
     breaks = np.flatnonzero(np.diff(taken) != 1) + 1
-    if (len(breaks) + 1) * min_run > len(taken):
-        return rows.take(taken).reset_index(drop=True)
-    starts, ends = np.r_[0, breaks].tolist(), np.r_[breaks, len(taken)].tolist()
-    return pd.concat([rows.iloc[taken[start]:taken[start] + end - start] for start, end in zip(starts, ends)],
-                     ignore_index=True)
+    starts = taken[np.r_[0, breaks]].tolist()
+    lengths = np.diff(np.r_[0, breaks, len(taken)]).tolist()
+    columns = {}
+    for name in rows.columns:
+        values = rows[name].array
+        if isinstance(values, pd.arrays.ArrowExtensionArray):
+            chunked = values.__arrow_array__()
+            # The slices' chunks, not the sliced ChunkedArrays: given those, pa.chunked_array takes a
+            # slow path (3.4 s against 4 ms for 1,900 slices of a string column).
+            pieces = [chunk for start, length in zip(starts, lengths) for chunk in chunked.slice(start, length).chunks]
+            columns[name] = pd.array(pa.chunked_array(pieces, type=chunked.type), dtype=values.dtype)
+        else:
+            columns[name] = values.take(taken)
+    # Series without copies: stacking the NumPy columns into one block would copy them again.
+    return pd.DataFrame({name: pd.Series(column, copy=False) for name, column in columns.items()}, copy=False)
 
 
 def _read_stage(store, context: Context, stage: Stage, table: str, manifest: pd.DataFrame) -> pd.DataFrame | None:
