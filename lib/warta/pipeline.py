@@ -5,9 +5,9 @@
 * **Enrichment**, per article: load (clean, outlet, dates) → actors and quotes → sentence and
   article sentiment (with the stance words that mark holders) → dated events and story
   signatures (the hashes story clustering compares, :func:`warta.stories.story_signatures`).
-  The file list is cut into partitions; each partition loads its files with ``warta.load.load_corpus`` and runs
-  the per-article stages (``STAGES``), writing each stage's rows as Parquet parts into the
-  cache (``warta.cache``). On Dask the partitions are those of a Dask DataFrame of files
+  The file list is cut into partitions; each partition loads its files with
+  ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing each stage's
+  rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions are those of a Dask DataFrame of files
   (``from_map``), and ``map_partitions`` with an explicit ``meta`` loads them and runs the
   stages in one worker; only small count tables travel back to the client. A local cluster's workers fork from a server that has imported the libraries and
   the stages' modules once (:func:`dask_client`). The actors stage hands its mention rows to the
@@ -109,9 +109,7 @@ def _run_sentiment(articles: pd.DataFrame, *, sentiment_model: str | None = None
 
 
 def _run_events(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFrame]:
-    from warta import timeline
-
-    from warta import stories
+    from warta import stories, timeline
 
     return {"events": timeline.extract_events(articles), "story_signatures": stories.story_signatures(articles)}
 

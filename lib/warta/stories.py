@@ -582,7 +582,7 @@ def _unpack_signatures(signatures: pd.DataFrame, articles: pd.DataFrame,
     None when some article has no row (or an id is not unique) or the rows have another width."""
     ids = articles["article_id"].astype(str)
     if signatures.empty or not ids.is_unique or not signatures["article_id"].is_unique:
-        return None if len(ids) else None
+        return None
     at = pd.Index(signatures["article_id"].astype(str)).get_indexer(ids)
     if (at < 0).any():
         return None
