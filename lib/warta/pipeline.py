@@ -7,10 +7,11 @@
   signatures (the hashes story clustering compares, :func:`warta.stories.story_signatures`).
   The file list is cut into partitions; each partition loads its files with
   ``warta.load.load_corpus`` and runs the per-article stages (``STAGES``), writing each stage's
-  rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions are those of a Dask DataFrame of files
-  (``from_map``), and ``map_partitions`` with an explicit ``meta`` loads them and runs the
-  stages in one worker; only small count tables travel back to the client. A local cluster's workers fork from a server that has imported the libraries and
-  the stages' modules once (:func:`dask_client`). The actors stage hands its mention rows to the
+  rows as Parquet parts into the cache (``warta.cache``). On Dask the partitions are those of a
+  Dask DataFrame of files (``from_map``), and ``map_partitions`` with an explicit ``meta`` loads
+  them and runs the stages in one worker; only small count tables travel back to the client. A
+  local cluster's workers fork from a server that has imported the libraries and the stages'
+  modules once (:func:`dask_client`). The actors stage hands its mention rows to the
   quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a
   stage's current version is not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor

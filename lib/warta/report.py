@@ -190,8 +190,9 @@ def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[
         print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
     options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
     readers = {name: snapshot.tables_for([name]) for name in notebooks}
-    return snapshot.start_build(folder, tables=tables, processes=processes, readers=readers, corpus=parameters["corpus"],
-                                engine=parameters["engine"], scheduler=parameters["scheduler"] or None, **options)
+    return snapshot.start_build(folder, tables=tables, processes=processes, readers=readers,
+                                corpus=parameters["corpus"], engine=parameters["engine"],
+                                scheduler=parameters["scheduler"] or None, **options)
 
 
 def _finish_snapshot(build: snapshot.Build | None) -> dict[str, Any]:
