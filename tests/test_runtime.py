@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import gc
+import marshal
+import pickle
+import pickletools
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from warta.runtime import collector_paused, sorted_unique
+from warta.runtime import Marshalled, PackedFrame, collector_paused, sorted_unique
 
 
 @pytest.mark.parametrize(
@@ -41,3 +45,83 @@ def test_keep_out_of_collections_freezes_what_is_alive():
         assert {id(cell) for cell in cells}.isdisjoint(map(id, gc.get_objects()))
     finally:
         gc.unfreeze()
+
+
+def _globals(data: bytes) -> set[str]:
+    """The functions a pickle calls to rebuild its objects ("module name")."""
+    found, strings = set(), []
+    for opcode, argument, _ in pickletools.genops(data):
+        if opcode.name in ("SHORT_BINUNICODE", "BINUNICODE", "UNICODE"):
+            strings.append(argument)
+        elif opcode.name == "STACK_GLOBAL":
+            found.add(" ".join(strings[-2:]))
+    return found
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [[{"term": "khawatir", "start": 3, "weight": -1.12, "modifiers": ["negated"]}], [], None],
+        [(1, 2), {"a": True, "b": None}, 0.1 + 0.2, -0.0, float("inf"), "teks", b"bytes"],
+        {"cues": [[], [{"term": "baik"}]], "keys": [["k1"]]},
+    ],
+)
+def test_marshalled_cells_come_back_equal_through_marshal(cells):
+    data = pickle.dumps(Marshalled(cells), protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(data) == cells
+    assert "marshal loads" in _globals(data)
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize("odd", [pd.NA, np.int64(3), np.float64(0.5), np.array([1, 2]), pd.Timestamp("2024-06-15"),
+                                 _Text("teks"), bytearray(b"ab")])
+def test_marshalled_cells_with_other_objects_are_pickled(odd):
+    # marshal would write a NumPy scalar or array as bytes without a word: these must be pickled.
+    cells = [[1], {"x": odd}]
+    data = pickle.dumps(Marshalled(cells))
+    back = pickle.loads(data)
+    assert "marshal loads" not in _globals(data)
+    assert back[0] == [1] and type(back[1]["x"]) is type(odd)
+    assert back[1]["x"] is pd.NA if odd is pd.NA else np.array_equal(back[1]["x"], odd)
+
+
+def test_marshalled_cells_are_pickled_without_the_compiled_check(monkeypatch):
+    from warta import runtime
+
+    monkeypatch.setattr(runtime, "_plain_data", None)
+    cells = [[{"term": "baik", "weight": 1.5}], []]
+    data = pickle.dumps(Marshalled(cells))
+    assert pickle.loads(data) == cells and "marshal loads" not in _globals(data)
+
+
+def test_packed_frame_loads_as_the_frame_it_packed():
+    frame = pd.DataFrame({
+        "article_id": pd.array(["a", "b", None], dtype="str"),
+        "cues": [[{"term": "baik", "weight": 1.5}], [], [{"term": "buruk", "weight": -2.0}]],
+        "n": [1, 2, 3],
+        "flags": [["x"], None, []],
+        "mixed": pd.Series([pd.NA, "s", np.int64(4)], index=[10, 4, 7], dtype=object),
+        "score": [0.5, float("nan"), -1.0],
+    }, index=[10, 4, 7])
+    frame.attrs["seconds"] = 1.5
+    data = pickle.dumps(PackedFrame(frame), protocol=pickle.HIGHEST_PROTOCOL)
+    back = pickle.loads(data)
+    pd.testing.assert_frame_equal(back, frame)
+    assert back.attrs == {"seconds": 1.5} and back["mixed"].iloc[0] is pd.NA
+    assert type(back["mixed"].iloc[2]) is np.int64
+    assert "marshal loads" in _globals(data)  # the nested columns went through marshal
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pd.DataFrame({"n": [1, 2], "s": pd.array(["a", "b"], dtype="str")}),
+        pd.DataFrame([[[1], [2]]], columns=["same", "same"]),
+        pd.DataFrame(columns=["cues"], dtype=object),
+    ],
+)
+def test_packed_frame_without_unique_object_columns_pickles_as_is(frame):
+    pd.testing.assert_frame_equal(pickle.loads(pickle.dumps(PackedFrame(frame))), frame)

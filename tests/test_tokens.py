@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 
+import numpy as np
 import pytest
 
 from warta import actors
@@ -291,3 +292,33 @@ def test_stance_holders_agree_on_random_sentences():
         assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
         n_holders += len(python)
     assert n_holders > 500
+
+
+class _Text(str):
+    pass
+
+
+@pytest.mark.parametrize("value, plain", [
+    ([[{"term": "baik", "start": 3, "weight": 1.5, "negated": False, "modifiers": ["sangat"]}], [], None], True),
+    ({"k": (1, 2.5, b"x", None)}, True),
+    ("teks", True),
+    ([1, [2, [3, {"a": np.int64(4)}]]], False),  # a NumPy scalar deep inside
+    ([np.float64(0.5)], False),
+    ({1: [np.array([1])]}, False),
+    ([_Text("teks")], False),
+    ({"d": {frozenset({1}): 1}}, False),
+    ([bytearray(b"ab")], False),
+    ([set()], False),
+])
+def test_plain_data(value, plain):
+    assert _tokens.plain_data(value) is plain
+
+
+def test_plain_data_gives_up_past_64_levels():
+    deep = shallow = []
+    for _ in range(63):
+        shallow.append([])
+        shallow = shallow[0]
+    assert _tokens.plain_data(deep)
+    shallow.append([])
+    assert not _tokens.plain_data(deep)

@@ -14,6 +14,7 @@
   loop of :class:`warta.sentiment.lexicon.Lexicon` (``lexicon._split``, ``_scan_forms_python``,
   ``_cue_loop_python``).
 * :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`.
+* :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
 ``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``). The module
@@ -588,3 +589,37 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
             before = _actors_between(found, PY_SSIZE_T_MIN, first_clause_end)
         holders |= before
     return holders
+
+
+def plain_data(object value):
+    """True when ``value`` is built only of exact ``str``, ``bytes``, ``int``, ``float``, ``bool``
+    and None, in exact lists, tuples and dicts (at most 64 deep): the objects ``marshal`` writes
+    as themselves. It writes any other object with a buffer (a NumPy scalar, an array) as bytes,
+    so :class:`warta.runtime.Marshalled` pickles a value this rejects.
+    """
+    return _plain(value, 0)
+
+
+cdef bint _plain(object value, int depth):
+    cdef type kind = type(value)
+    cdef object key, item
+    if kind is str or kind is int or kind is float or kind is bool or kind is bytes or value is None:
+        return True
+    if depth >= 64:
+        return False
+    if kind is list:
+        for item in <list>value:
+            if not _plain(item, depth + 1):
+                return False
+        return True
+    if kind is dict:
+        for key, item in (<dict>value).items():
+            if not _plain(key, depth + 1) or not _plain(item, depth + 1):
+                return False
+        return True
+    if kind is tuple:
+        for item in <tuple>value:
+            if not _plain(item, depth + 1):
+                return False
+        return True
+    return False

