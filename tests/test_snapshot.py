@@ -225,3 +225,63 @@ def test_a_table_read_is_kept_out_of_later_collections(tmp_path):
         assert {id(cell) for cell in cells}.isdisjoint(map(id, gc.get_objects()))
     finally:
         gc.unfreeze()
+
+
+def _chunked_text(values: list) -> pd.Series:
+    """An Arrow-backed text column in two chunks, as the cache read-back slices them out."""
+    import pyarrow as pa
+
+    half = len(values) // 2
+    chunks = pa.chunked_array([pa.array(values[:half], pa.large_string()), pa.array(values[half:], pa.large_string())])
+    return pd.Series(pd.array(chunks, dtype="str"))
+
+
+@pytest.mark.parametrize(
+    ("frame", "suffix"),
+    [
+        (pd.DataFrame({"article_id": _chunked_text(["a", None, "c", "d"]), "n": [1, 2, 3, 4],
+                       "score": [0.5, float("nan"), -1.0, 0.0], "reported": [True, False, True, False],
+                       "cues": [[{"term": "baik", "weight": 1.5, "modifiers": []}], [], None, [{"term": "x"}]],
+                       "published": pd.to_datetime(["2024-06-15 12:30", None, "2024-06-18 08:00", "2024-06-01 00:00"]).tz_localize(
+                           "Asia/Jakarta"),
+                       "mixed": pd.Series([pd.NA, "s", 3, None], dtype=object)}), ".arrow"),
+        (pd.DataFrame({"article_id": pd.Series([], dtype="str"), "cues": pd.Series([], dtype=object)}), ".arrow"),
+        (pd.DataFrame({"n": [1, 2]}, index=[5, 3]), ".pickle"),  # an index Arrow would drop
+        (pd.DataFrame({"kind": pd.Categorical(["a", "b"]), "n": pd.array([1, None], dtype="Int64")}), ".pickle"),
+        (pd.DataFrame([[1, [2]]], columns=["same", "same"]), ".pickle"),
+    ],
+)
+def test_write_table_reads_back_equal(tmp_path, frame, suffix):
+    path = snapshot.write_table(tmp_path, "table", frame)
+    assert path.suffix == suffix and snapshot.written_table(tmp_path, "table") == path
+    back = snapshot.read_table(path)
+    pd.testing.assert_frame_equal(back, frame)
+    assert list(back.columns) == list(frame.columns)
+    if "mixed" in frame:
+        assert back["mixed"].iloc[0] is pd.NA and back["mixed"].iloc[3] is None
+    assert not list(tmp_path.glob(".*"))  # nothing left half-written
+
+
+def test_write_table_keeps_attrs_through_a_pickle(tmp_path):
+    frame = pd.DataFrame({"n": [1]})
+    frame.attrs["seconds"] = 2.0
+    back = snapshot.read_table(snapshot.write_table(tmp_path, "table", frame))
+    assert back.attrs == {"seconds": 2.0}
+
+
+def test_a_reader_waits_for_a_planned_arrow_table(tmp_path):
+    import threading
+
+    frame = pd.DataFrame({"article_id": pd.Series(["a"], dtype="str"), "cues": [[{"term": "baik"}]]})
+    snapshot.write_plan(tmp_path, ["articles"])
+    opened = snapshot.Snapshot(tmp_path)
+
+    def build() -> None:
+        time.sleep(3 * snapshot.POLL_SECONDS)
+        snapshot.write_table(tmp_path, "articles", frame)
+
+    writer = threading.Thread(target=build)
+    writer.start()
+    pd.testing.assert_frame_equal(opened["articles"], frame)
+    writer.join()
+    assert (tmp_path / "articles.arrow").is_file()
