@@ -72,6 +72,7 @@ def test_small_run_measures_every_step_and_writes_json(tmp_path, monkeypatch, pr
     assert all(steps[name]["note"] == "" for name in ("cooccurrence", "sentiment_actors", "stories"))
     assert json.loads((tmp_path / "bench.json").read_text())["rows"] == results["rows"]
     assert results["machine"]["reference_loop_s"] > 0  # the machine's speed, to compare runs by
+    assert results["machine"]["reference_loop_end_s"] > 0  # ... at the start and at the end
     # The corpora are kept for the next run; the cold-cache store is not.
     assert sorted(p.name for p in (tmp_path / "work").iterdir()) == ["corpus-30-s13", "grown-30-s13"]
 

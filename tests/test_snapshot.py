@@ -242,8 +242,8 @@ def _chunked_text(values: list) -> pd.Series:
         (pd.DataFrame({"article_id": _chunked_text(["a", None, "c", "d"]), "n": [1, 2, 3, 4],
                        "score": [0.5, float("nan"), -1.0, 0.0], "reported": [True, False, True, False],
                        "cues": [[{"term": "baik", "weight": 1.5, "modifiers": []}], [], None, [{"term": "x"}]],
-                       "published": pd.to_datetime(["2024-06-15 12:30", None, "2024-06-18 08:00", "2024-06-01 00:00"]).tz_localize(
-                           "Asia/Jakarta"),
+                       "published": pd.to_datetime(["2024-06-15 12:30", None, "2024-06-18 08:00",
+                                                    "2024-06-01 00:00"]).tz_localize("Asia/Jakarta"),
                        "mixed": pd.Series([pd.NA, "s", 3, None], dtype=object)}), ".arrow"),
         (pd.DataFrame({"article_id": pd.Series([], dtype="str"), "cues": pd.Series([], dtype=object)}), ".arrow"),
         (pd.DataFrame({"n": [1, 2]}, index=[5, 3]), ".pickle"),  # an index Arrow would drop

@@ -401,3 +401,14 @@ def test_clustering_with_signatures_equals_clustering_from_text(signatures):
     pd.testing.assert_frame_equal(audit, expected_audit)
     pd.testing.assert_frame_equal(copies, expected_copies)
     assert len(copies)  # the corpus has a copied article: the copy units were compared
+
+
+@pytest.mark.parametrize(("signatures", "hashed"), [
+    (lambda: stories.story_signatures(CORPUS), False),
+    (lambda: stories.story_signatures(CORPUS.iloc[1:]), True),
+    (lambda: pd.concat([stories.story_signatures(CORPUS)] * 2), True),
+])
+def test_hashing_the_text_despite_signatures_is_logged(caplog, signatures, hashed):
+    with caplog.at_level("INFO", logger="warta.stories"):
+        stories.article_features(CORPUS, signatures=signatures())
+    assert ("hashing their text" in caplog.text) is hashed

@@ -80,6 +80,10 @@ def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = Fals
     if peer:
         results["peer"] = bench_peer(results["rows"], root=root, sample=int(settings["peer_sample"]))
         print(format_peer(results["peer"]), flush=True)
+    # Measured again at the end: the speed drifts within a run too, and a figure is only as
+    # comparable as the machine was steady while it ran.
+    results["machine"]["reference_loop_end_s"] = reference_loop_seconds()
+    print(f"reference loop at the end: {results['machine']['reference_loop_end_s']} s", file=sys.stderr)
     if json_path:
         Path(json_path).parent.mkdir(parents=True, exist_ok=True)
         Path(json_path).write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))

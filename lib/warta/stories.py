@@ -18,6 +18,7 @@ file and the cache keeps it, so that clustering a large batch again hashes no te
 """
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from scipy.sparse.csgraph import connected_components
 
 from warta import config
 
+log = logging.getLogger(__name__)
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
 _MASK64 = (1 << 64) - 1
 _EMPTY = np.uint32(0xFFFFFFFF)
@@ -470,6 +472,8 @@ def article_features(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     options = config.section("timeline") if options is None else options
     parts = _unpack_signatures(signatures, articles, options) if signatures is not None else None
     if parts is None:
+        if signatures is not None:  # a slow path taken quietly would be hard to explain
+            log.info("story signatures do not cover these %d articles one to one: hashing their text", len(articles))
         parts = _signature_parts(articles, options)
     return _features(parts, len(articles), options)
 
