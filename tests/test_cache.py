@@ -145,6 +145,22 @@ def test_adopt_moves_finished_parts_and_merges_file_lists(tmp_path):
     assert ours.manifest([corpus])["file_key"].item() == cache.file_key(b"isi")
 
 
+def test_adopt_leaves_behind_parts_whose_files_are_held_already(tmp_path):
+    ours = cache.Store(tmp_path / "ours")
+    ours.write_part("load", "v", ["x", "y"], {})
+    for name in ("again", "partly", "other_version"):
+        theirs = cache.Store(tmp_path / name)
+        theirs.write_part("load", "v", ["x"], {})  # held already: left behind
+        if name == "partly":
+            theirs.write_part("load", "v", ["y", "z"], {})  # z is new: moved
+            theirs.write_part("load", "v", ["z"], {})  # held once the one before moved: left behind
+        if name == "other_version":
+            theirs.write_part("load", "w", ["x"], {})  # another stage version holds nothing yet
+        assert ours.adopt(theirs) == {"again": 0, "partly": 1, "other_version": 1}[name]
+    assert len(ours.parts("load", "v")) == 2 and set(ours.keys("load", "v")) == {"x", "y", "z"}
+    assert set(ours.keys("load", "w")) == {"x"}
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_reading_pauses_the_garbage_collector_and_restores_it(tmp_path, enabled):
     import gc

@@ -607,18 +607,13 @@ cdef bint _plain(object value, int depth):
         return True
     if depth >= 64:
         return False
-    if kind is list:
-        for item in <list>value:
-            if not _plain(item, depth + 1):
-                return False
-        return True
     if kind is dict:
         for key, item in (<dict>value).items():
             if not _plain(key, depth + 1) or not _plain(item, depth + 1):
                 return False
         return True
-    if kind is tuple:
-        for item in <tuple>value:
+    if kind is list or kind is tuple:
+        for item in value:  # Cython indexes exact lists and tuples directly
             if not _plain(item, depth + 1):
                 return False
         return True

@@ -189,12 +189,25 @@ class Store:
         return frame
 
     def adopt(self, other: "Store") -> int:
-        """Move the finished parts of ``other`` into this store and merge its file list; return the parts moved."""
+        """Move the finished parts of ``other`` into this store and merge its file list; return the parts moved.
+
+        A part whose files this store already holds for that stage version stays behind: it would
+        never be read (a file belongs to its first part), and each benchmark run would otherwise
+        add a full copy of its corpus to the cache.
+        """
         moved = 0
+        covered: dict[tuple[str, str], set[str]] = {}
         for part in sorted(other.root.glob("*/*/*")):
             target = self.root / part.relative_to(other.root)
             if not part.is_dir() or part.name.startswith(".") or target.exists():
                 continue
+            version = (part.parent.parent.name, part.parent.name)
+            if version not in covered:
+                covered[version] = set(self.keys(*version))
+            keys = pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist()
+            if keys and covered[version].issuperset(keys):
+                continue
+            covered[version].update(keys)
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.rename(part, target)
