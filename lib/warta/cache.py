@@ -20,11 +20,11 @@ Nested cells (lists, dicts) are stored pickled, so that what comes back equals w
 pickle beside its Parquet file, so that the many equal strings inside them (cue keys, lexicon
 terms, desks) are rebuilt once per part instead of once per cell: less memory and faster to
 decode than a pickle per cell. The pickle holds one ``marshal`` blob where marshal can write the
-cells (:class:`warta.runtime.Marshalled`): about 3x faster to write and 1.5x to read. Decoding runs with the
-cyclic garbage collector paused: building millions of small lists and dicts otherwise triggers
-full collections over an ever larger heap, which cost several times the decoding itself. Like
-``__pycache__``, the cache is trusted local data: never point ``cache=`` at a folder that others
-can write.
+cells (:class:`warta.runtime.Marshalled`): about 3x faster to write and 1.5x to read. Decoding
+runs with the cyclic garbage collector paused: building millions of small lists and dicts
+otherwise triggers full collections over an ever larger heap, which cost several times the
+decoding itself. Like ``__pycache__``, the cache is trusted local data: never point ``cache=``
+at a folder that others can write.
 """
 from __future__ import annotations
 

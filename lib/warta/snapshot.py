@@ -22,8 +22,9 @@ one (``snapshot=""``, interactive use in JupyterLab) it calls ``analyze`` as bef
 snapshot does not plan, or that a failed build never wrote, comes from ``analyze`` too, so a
 notebook of your own still works. What a notebook reads equals what ``analyze`` returned, dtypes
 and nested cells included (:func:`write_table`: Arrow IPC for the usual tables, their cue lists
-and other object cells through ``marshal``; any other frame pickled, ``<table>.pickle``). Like the cache, a
-snapshot is trusted local data; the run deletes it when it is complete (``[report] keep_snapshot``).
+and other object cells through ``marshal``; any other frame pickled, ``<table>.pickle``). Like
+the cache, a snapshot is trusted local data; the run deletes it when it is complete
+(``[report] keep_snapshot``).
 """
 from __future__ import annotations
 
