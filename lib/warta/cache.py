@@ -148,7 +148,7 @@ class Store:
         covered: dict[str, str] = {}
         sizes: dict[str, int] = {}
         for part in self.parts(stage, fp):
-            keys = pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist()
+            keys = _part_keys(part)
             sizes[part.name] = len(keys)
             for key in keys:
                 covered.setdefault(key, part.name)
@@ -204,7 +204,7 @@ class Store:
             version = (part.parent.parent.name, part.parent.name)
             if version not in covered:
                 covered[version] = set(self.keys(*version))
-            keys = pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist()
+            keys = _part_keys(part)
             if keys and covered[version].issuperset(keys):
                 continue
             covered[version].update(keys)
@@ -231,6 +231,11 @@ class Store:
                 shutil.rmtree(staging, ignore_errors=True)
                 removed += 1
         return removed
+
+
+def _part_keys(part: Path) -> list[str]:
+    """The file keys a finished part covers."""
+    return pq.read_table(part / "_keys.parquet").column(KEY_COLUMN).to_pylist()
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

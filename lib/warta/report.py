@@ -142,8 +142,10 @@ def run_report(
     common = {"corpus": str(corpus_path), "engine": engine, "scheduler": scheduler or "", **overrides}
     # jobs counts the processes that work at once, the snapshot build's included.
     jobs = max(1, int(settings.get("jobs", 1)))
-    readers = [name for name in sources if "snapshot" in declared[name]]
-    build = _start_snapshot(staging / SNAPSHOT_DIR, readers, common, processes=jobs, progress=progress)
+    # Each notebook's snapshot tables (none for a notebook that analyses the corpus itself).
+    reads = {name: snapshot.tables_for([name]) if "snapshot" in declared[name] else [] for name in sources}
+    build = _start_snapshot(staging / SNAPSHOT_DIR, {name: read for name, read in reads.items() if read}, common,
+                            processes=jobs, progress=progress)
     tasks = []
     for name, source in sources.items():
         wanted = {key: value for key, value in common.items() if key in declared[name]}
@@ -151,7 +153,6 @@ def run_report(
         if build is not None and "snapshot" in declared[name]:
             wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
-    reads = {name: snapshot.tables_for([name]) if name in readers else [] for name in sources}
     results = _execute_all(tasks, jobs=jobs, build=build, reads=reads, durations=_last_durations(reports_root),
                            progress=progress)
     shared = _finish_snapshot(build)
@@ -176,20 +177,20 @@ def run_report(
     return run
 
 
-def _start_snapshot(folder: Path, notebooks: Sequence[str], parameters: Mapping[str, Any], *,
+def _start_snapshot(folder: Path, readers: Mapping[str, Sequence[str]], parameters: Mapping[str, Any], *,
                     processes: int, progress: bool) -> snapshot.Build | None:
-    """Start analysing the corpus once for ``notebooks`` (those declaring ``snapshot``) into ``folder``.
+    """Start analysing the corpus once for ``readers`` (the notebooks that read a snapshot, with
+    their tables) into ``folder``.
 
     The build runs in up to ``processes`` child processes. None when no notebook reads a
     snapshot table; each notebook then analyses the corpus itself.
     """
-    tables = snapshot.tables_for(notebooks)
+    tables = snapshot.tables_for(readers)
     if not tables:
         return None
     if progress:
-        print(f"snapshot: reading {', '.join(tables)} once for {len(notebooks)} notebook(s)", file=sys.stderr)
+        print(f"snapshot: reading {', '.join(tables)} once for {len(readers)} notebook(s)", file=sys.stderr)
     options = {key: parameters.get(key) or None for key in SNAPSHOT_PARAMETERS}
-    readers = {name: snapshot.tables_for([name]) for name in notebooks}
     return snapshot.start_build(folder, tables=tables, processes=processes, readers=readers,
                                 corpus=parameters["corpus"], engine=parameters["engine"],
                                 scheduler=parameters["scheduler"] or None, **options)
