@@ -202,3 +202,45 @@ def test_manifest_knows_a_relative_path_by_its_absolute_name(tmp_path, monkeypat
     relative = spell(Path("corpus") / "a.txt")
     assert store.manifest([relative])["path"].tolist() == [str(relative)]  # kept as given
     assert hashed == []  # the same file: not hashed again
+
+
+# --------------------------------------------------------------------------- saved analyses
+
+
+def _stories():
+    return {"stories": pd.DataFrame({"story_id": ["s1", "s2"], "size": pd.array([2, None], dtype="Int64")}),
+            "copies": pd.DataFrame({"article_a": ["a"], "sentences": [[{"sentence_id": 1, "text": "Kim tiba."}]]})}
+
+
+def test_saved_analyses_read_back_as_written(tmp_path):
+    results = cache.Results(tmp_path, "v1")
+    assert results.read(["stories", "copies"]) is None  # nothing saved yet
+    results.write(_stories())
+    back = cache.Results(tmp_path, "v1").read(["stories", "copies"])
+    for name, table in _stories().items():
+        pd.testing.assert_frame_equal(back[name], table)
+    assert cache.Results(tmp_path, "v2").read(["stories"]) is None  # another corpus state
+    assert results.read(["stories", "propagation"]) is None  # only when every table is there
+
+
+def test_saved_analyses_keep_the_newest_corpus_states(tmp_path):
+    for n, version in enumerate(["v1", "v2", "v3"]):
+        cache.Results(tmp_path, version, keep=3).write(_stories())
+        os.utime(tmp_path / cache.ANALYSES_DIR / version, (1_000_000 + n, 1_000_000 + n))
+    assert cache.Results(tmp_path, "v1").read(["stories"]) is not None  # read lately: kept
+    cache.Results(tmp_path, "v4", keep=2).write(_stories())
+    assert sorted(p.name for p in (tmp_path / cache.ANALYSES_DIR).iterdir()) == ["v1", "v4"]
+
+
+def test_a_damaged_saved_analysis_is_analysed_again(tmp_path, caplog):
+    results = cache.Results(tmp_path, "v1")
+    results.write(_stories())
+    (results.folder / "copies.cells").write_bytes(b"not a pickle")
+    assert results.read(["stories", "copies"]) is None
+    assert "analysing again" in caplog.text
+
+
+def test_saving_an_analysis_never_fails_the_run(tmp_path, caplog):
+    (tmp_path / cache.ANALYSES_DIR).write_text("a file where the folder should be")
+    cache.Results(tmp_path, "v1").write(_stories())
+    assert "could not save" in caplog.text

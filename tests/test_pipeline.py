@@ -563,3 +563,54 @@ def test_sentence_speakers_come_from_the_quotes():
     spoken = sentences[sentences["speaker_id"].astype(str) != ""]
     assert len(spoken) > 0
     assert set(zip(spoken["article_id"], spoken["sentence_id"])) <= quoted
+
+
+# --------------------------------------------------------------------------- saved analyses
+
+
+def _counting_analyses(monkeypatch):
+    """Stand-in analyses that count their runs (one gives two tables in one pass)."""
+    ran = []
+
+    def stories(usable, tables, **options):
+        ran.append("stories")
+        return {"stories": pd.DataFrame({"article_id": usable["article_id"].tolist(), "n": range(len(usable))}),
+                "copies": pd.DataFrame({"pairs": [len(usable)]})}
+
+    def actors(usable, tables, **options):
+        ran.append("sentiment_actors")
+        return pd.DataFrame({"n": [len(tables["mentions"])]})
+
+    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", stories), ("copies", stories),
+                                               ("sentiment_actors", actors)))
+    return ran
+
+
+def test_a_second_analyze_of_the_same_corpus_reads_the_saved_analyses(tmp_path, monkeypatch):
+    ran = _counting_analyses(monkeypatch)
+    first = pipeline.analyze(None, cache=tmp_path / "cache", progress=False)  # the seeds
+    saved = {name: first[name] for name in ("copies", "sentiment_actors", "stories")}
+    assert ran == ["stories", "sentiment_actors"]
+    again = pipeline.analyze(None, cache=tmp_path / "cache", progress=False)
+    for name, table in saved.items():
+        pd.testing.assert_frame_equal(again[name], table, obj=name)
+    assert ran == ["stories", "sentiment_actors"]  # nothing analysed again
+    assert again.stats["analysis_version"] == first.stats["analysis_version"]
+
+
+def test_a_grown_corpus_or_other_options_analyse_again(tmp_path, monkeypatch):
+    ran = _counting_analyses(monkeypatch)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = sorted(config.seeds_dir().glob("*.txt"))
+    for path in seeds[:3]:
+        (corpus / path.name).write_bytes(path.read_bytes())
+    versions = [pipeline.analyze(corpus, cache=tmp_path / "cache", progress=False)]
+    (corpus / seeds[3].name).write_bytes(seeds[3].read_bytes())
+    versions.append(pipeline.analyze(corpus, cache=tmp_path / "cache", progress=False))
+    versions.append(pipeline.analyze(corpus, cache=tmp_path / "cache", progress=False, profile="fast"))
+    for tables in versions:
+        assert tables["stories"]["article_id"].tolist() == tables["articles"]["article_id"].tolist()
+    assert ran == ["stories"] * 3
+    assert len({tables.stats["analysis_version"] for tables in versions}) == 3
+

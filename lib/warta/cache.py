@@ -7,6 +7,8 @@ Layout under the cache root (``warta.config.cache_dir()`` by default)::
         _keys.parquet                     the file keys this part covers (also files with no rows)
         <table>.parquet                   each output table of the stage, with a ``_file_key`` column
         <table>.pickle                    its nested columns (lists, dicts), when it has any
+    analyses/<version>/<table>.arrow      a whole-batch analysis's tables for one corpus state
+                                          (:class:`Results`; written as snapshot tables are)
 
 A ``file_key`` is the hash of a file's bytes, so a renamed file is still a hit and an edited one
 is a miss. A stage's fingerprint hashes its module sources, its data files, its settings section
@@ -25,11 +27,19 @@ runs with the cyclic garbage collector paused: building millions of small lists 
 otherwise triggers full collections over an ever larger heap, which cost several times the
 decoding itself. Like ``__pycache__``, the cache is trusted local data: never point ``cache=``
 at a folder that others can write.
+
+The whole-batch analyses (story clusters, propagation, actor sentiment) read the whole corpus,
+so a grown corpus must run them again; but the same corpus, read again by another notebook or a
+second report, need not. :class:`Results` keeps their tables under a version that hashes the
+corpus's files in order, every stage's version and options, and the package's code, data and
+settings (:func:`warta.pipeline.analysis_version`), for the newest ``[cache] analyses_keep``
+corpus states.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -45,12 +55,15 @@ import pyarrow.parquet as pq
 from warta import config
 from warta.runtime import Marshalled, collector_paused
 
+log = logging.getLogger(__name__)
+
 KEY_COLUMN = "_file_key"
 PICKLED_COLUMNS_META = b"warta.pickled_columns"
 NESTED_SUFFIX = ".pickle"
 NA_COLUMNS_META = b"warta.na_columns"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
+ANALYSES_DIR = "analyses"
 
 
 def file_key(data: bytes) -> str:
@@ -231,6 +244,57 @@ class Store:
                 shutil.rmtree(staging, ignore_errors=True)
                 removed += 1
         return removed
+
+
+class Results:
+    """The saved tables of the whole-batch analyses for one corpus state: ``<root>/analyses/<version>/``.
+
+    A table is written whole and renamed into place (``warta.snapshot.write_table``), so a run
+    killed half-way leaves it absent, never half there. Reading or writing touches the folder; a
+    new folder removes all but the newest ``keep`` (each holds a copy of the batch's analyses).
+    A table that cannot be read or written is logged and analysed again, never fatal.
+    """
+
+    def __init__(self, root: str | Path, version: str, *, keep: int | None = None) -> None:
+        self.folder = Path(root) / ANALYSES_DIR / version
+        self.keep = int(config.section("cache").get("analyses_keep", 4) if keep is None else keep)
+
+    def read(self, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
+        """Every table of ``names``, if all were saved; else None."""
+        from warta import snapshot
+
+        paths = {name: snapshot.written_table(self.folder, name) for name in names}
+        if not paths or None in paths.values():
+            return None
+        try:
+            tables = {name: snapshot.read_table(path) for name, path in paths.items()}
+            os.utime(self.folder)
+        except Exception as error:  # noqa: BLE001 - a damaged file is analysed again
+            log.warning("saved analysis tables %s unreadable, analysing again: %s", sorted(names), error)
+            return None
+        return tables
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        """Save ``tables`` (a table already saved is left as it is)."""
+        from warta import snapshot
+
+        try:
+            fresh = not self.folder.is_dir()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, table in tables.items():
+                if snapshot.written_table(self.folder, name) is None:
+                    snapshot.write_table(self.folder, name, table)
+            if fresh:
+                self._remove_old()
+        except OSError as error:  # a full disk or a removed folder: the tables are still returned
+            log.warning("could not save analysis tables %s: %s", sorted(tables), error)
+
+    def _remove_old(self) -> None:
+        folders = [path for path in self.folder.parent.iterdir() if path.is_dir()]
+        folders.sort(key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in folders[max(self.keep, 1):]:
+            if old != self.folder:
+                shutil.rmtree(old, ignore_errors=True)
 
 
 def _part_keys(part: Path) -> list[str]:

@@ -187,10 +187,12 @@ class Tables(Mapping):
     stories. Iterating (``items()``, writing the tables) reads and runs them all.
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame], *, options: dict[str, Any], stats: dict[str, Any]) -> None:
+    def __init__(self, tables: dict[str, pd.DataFrame], *, options: dict[str, Any], stats: dict[str, Any],
+                 results: cache_store.Results | None = None) -> None:
         self._tables = dict(tables)
         self._options = options
         self.stats = stats
+        self._results = results
         self._speakers_attached = False
         self._settled: set[str] = set()
 
@@ -206,9 +208,7 @@ class Tables(Mapping):
             analysis = dict(ANALYSES).get(name)
             if analysis is None:
                 raise KeyError(name)
-            articles = self._tables["articles"]
-            result = analysis(articles[articles["status"] != "rejected"], self, **self._options)
-            self._tables.update(result if isinstance(result, dict) else {name: result})
+            self._tables.update(self._analysed(analysis))
         if name not in self._settled:
             # The tables live as long as the session: later full collections need not walk them.
             self._settled.add(name)
@@ -220,6 +220,19 @@ class Tables(Mapping):
 
     def __len__(self) -> int:
         return len(TABLES)
+
+    def _analysed(self, analysis: Callable[..., Any]) -> dict[str, pd.DataFrame]:
+        """The tables of one analysis: saved by an earlier run on this corpus state, or run now and saved."""
+        names = [name for name, function in ANALYSES if function is analysis]
+        saved = self._results.read(names) if self._results is not None else None
+        if saved is not None:
+            return saved
+        articles = self._tables["articles"]
+        result = analysis(articles[articles["status"] != "rejected"], self, **self._options)
+        result = result if isinstance(result, dict) else {names[0]: result}
+        if self._results is not None:
+            self._results.write(result)
+        return result
 
 
 @dataclass(frozen=True)
@@ -266,9 +279,12 @@ def analyze(
     with _store(cache) as root:
         tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
                                progress=progress, lazy=True)
+        results = None
         if root_is_temporary(cache):  # the throw-away folder goes away: read everything now
             tables = {name: table() if callable(table) else table for name, table in tables.items()}
-    result = Tables(tables, options=stats.pop("options"),
+        else:
+            results = cache_store.Results(root, stats["analysis_version"])
+    result = Tables(tables, options=stats.pop("options"), results=results,
                     stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
     log.info("analyze: %s", result.stats)
     if out is not None:
@@ -297,8 +313,25 @@ def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str |
     """Run the per-article stages the cache lacks, then read every per-article table back (see :func:`collect`)."""
     plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
     stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
-    stats |= {"profile": plan.context.options["profile"], "options": plan.context.options}
+    stats |= {"profile": plan.context.options["profile"], "options": plan.context.options,
+              "analysis_version": analysis_version(plan)}
     return collect(plan, loader=loader, stages=stages, lazy=lazy), stats
+
+
+def analysis_version(plan: Plan) -> str:
+    """The version of the whole-batch analyses' results for the plan's corpus (see ``warta.cache.Results``).
+
+    It hashes the corpus's files in order (paths and content keys), every stage's version, the
+    options, and all of the package's code, data, models and settings (any edit may change an
+    analysis) with the versions of the libraries that compute them.
+    """
+    corpus = cache_store.fingerprint([], extra=[f"{path}\0{key}" for path, key in
+                                                zip(plan.manifest["path"].astype(str).tolist(),
+                                                    plan.manifest["file_key"].tolist())])
+    return cache_store.fingerprint(
+        ["**/*.py", "**/*.pyx", "settings.toml", "data/**/*", "models/**/*"],
+        extra=[corpus, repr(sorted(plan.context.fingerprints.items())), repr(sorted(plan.context.options.items())),
+               repr(config.settings()), f"pandas={pd.__version__} numpy={np.__version__} pyarrow={pa.__version__}"])
 
 
 # --------------------------------------------------------------------------- planning

@@ -32,6 +32,7 @@ import json
 import os
 import pickle
 import time
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -198,15 +199,18 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     and read back memory-mapped. Any other frame is pickled (:class:`warta.runtime.PackedFrame`).
     """
     folder = Path(folder)
+    # Each writer's own partial files: two processes may save the same table at once (see
+    # warta.cache.Results), and the later rename must not move a file the other still writes.
+    tail = f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
     if not _fits_arrow(frame):
-        partial = folder / f".{name}{SUFFIX}"
+        partial = folder / f".{name}{tail}{SUFFIX}"
         with open(partial, "wb") as handle:
             pickle.dump(PackedFrame(frame), handle, protocol=pickle.HIGHEST_PROTOCOL)
         return _into_place(partial, folder / f"{name}{SUFFIX}")
     objects = [column for column, dtype in frame.dtypes.items() if dtype == object]
     table = pa.Table.from_pandas(frame.drop(columns=objects) if objects else frame, preserve_index=False)
     if objects:
-        partial = folder / f".{name}{CELLS_SUFFIX}"
+        partial = folder / f".{name}{tail}{CELLS_SUFFIX}"
         with open(partial, "wb") as handle:
             pickle.dump(Marshalled({column: frame[column].tolist() for column in objects}), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
@@ -214,7 +218,7 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     metadata = {**(table.schema.metadata or {}), _COLUMNS_META: json.dumps(list(frame.columns)).encode(),
                 _OBJECTS_META: json.dumps(objects).encode()}
     table = table.replace_schema_metadata(metadata)
-    partial = folder / f".{name}{ARROW_SUFFIX}"
+    partial = folder / f".{name}{tail}{ARROW_SUFFIX}"
     with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
     return _into_place(partial, folder / f"{name}{ARROW_SUFFIX}")
