@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import time
 
+import pandas as pd
 import pytest
 
-from warta import bench, config
+from warta import bench, config, pipeline
 
 
 def _allocate_in_child():
@@ -105,8 +106,25 @@ def test_report_suite_runs_the_profile_of_the_enrichment(tmp_path, monkeypatch):
         raise RuntimeError(f"parameters={kwargs.get('parameters')}")
 
     monkeypatch.setattr(warta.report, "run_report", fake_run_report)
-    row = bench._bench_report(30, tmp_path, engine="pandas", scheduler=None, show=False, profile="fast")
-    assert row["step"] == "report suite" and "parameters={'profile': 'fast'}" in row["note"]
+    monkeypatch.setattr(bench, "forget_saved_analyses", lambda corpus, profile: None)
+    rows = bench._bench_report(30, tmp_path, engine="pandas", scheduler=None, show=False, profile="fast")
+    assert [row["step"] for row in rows] == ["report suite"]  # no second run after a failure
+    assert "parameters={'profile': 'fast'}" in rows[0]["note"]
+
+
+def test_forget_saved_analyses_removes_only_the_corpus_as_it_stands(tmp_path, monkeypatch):
+    from warta import cache
+
+    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kompas.com, JAKARTA - Presiden tiba di Seoul.")
+    version = pipeline.analysis_version(pipeline.make_plan(corpus, store_root=config.cache_dir(),
+                                                           options={"profile": "fast"}))
+    for saved in (version, "another"):
+        cache.Results(config.cache_dir(), saved).write({"stories": pd.DataFrame({"n": [1]})})
+    bench.forget_saved_analyses(corpus, profile="fast")
+    assert [path.name for path in (config.cache_dir() / cache.ANALYSES_DIR).iterdir()] == ["another"]
 
 
 def test_enrich_only_stops_after_the_rerun(tmp_path, monkeypatch):

@@ -251,6 +251,29 @@ def test_select_filters_every_article_keyed_table():
     assert selected["copies"]["shared_sentences"].tolist() == [3]  # only pairs of two selected articles
 
 
+@pytest.mark.parametrize("outlets", [[], ["kompas.com", "bisnis.com", "KBS", "detik.com", "okezone.com"]])
+def test_a_selection_of_every_article_hands_the_tables_over(outlets):
+    tables = {"articles": ARTICLES, "mentions": pd.DataFrame({"article_id": ["a", "", "b"], "name": ["x", "y", "z"]})}
+    selected = report.select(tables, outlets=outlets)
+    assert len(selected["articles"]) == len(ARTICLES) and selected.everything
+    assert selected["mentions"] is tables["mentions"]  # corpus rows (no article) included
+
+
+def test_actor_sentiment_scores_only_a_narrower_selection(monkeypatch):
+    from warta import sentiment
+
+    scored = []
+    monkeypatch.setattr(sentiment, "score_actors", lambda articles, **tables: scored.append(
+        (articles["article_id"].tolist(), tables["mentions"]["name"].tolist())) or "scored")
+    tables = {"articles": ARTICLES, "sentiment_actors": pd.DataFrame({"article_id": ["", "a"]}),
+              **{name: pd.DataFrame({"article_id": ["a", "b"], "name": ["x", "y"]})
+                 for name in ("mentions", "quotes", "sentiment_sentences", "stance_words")}}
+    assert report.actor_sentiment(report.select(tables)) is tables["sentiment_actors"]
+    assert scored == []
+    assert report.actor_sentiment(report.select(tables, outlets=["kompas.com"])) == "scored"
+    assert scored == [(["a"], ["x"])]
+
+
 @pytest.mark.parametrize(
     ("rows", "csv_max_rows", "expected"),
     [

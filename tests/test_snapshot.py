@@ -8,7 +8,7 @@ import time
 import pandas as pd
 import pytest
 
-from warta import pipeline, snapshot
+from warta import config, pipeline, snapshot
 
 
 @pytest.mark.parametrize(
@@ -78,13 +78,20 @@ def test_a_missing_snapshot_folder_is_an_error(tmp_path):
         (["articles", "stories", "mentions", "propagation"],
          {snapshot.PER_ARTICLE: ["articles", "mentions"], snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
         (["articles", "events"], {snapshot.PER_ARTICLE: ["articles", "events"]}),
+        # actor sentiment reads only per-article tables: [report] per_article_analyses
         (["copies", "cooccurrence", "sentiment_actors"],
-         {snapshot.WHOLE_BATCH: ["copies", "cooccurrence", "sentiment_actors"]}),
+         {snapshot.PER_ARTICLE: ["sentiment_actors"], snapshot.WHOLE_BATCH: ["copies", "cooccurrence"]}),
         ([], {}),
     ],
 )
 def test_split_tables(tables, expected):
     assert snapshot.split_tables(tables) == expected
+
+
+def test_split_tables_builds_an_analysis_in_the_whole_batch_part_unless_named(monkeypatch):
+    monkeypatch.setitem(config.settings()["report"], "per_article_analyses", [])
+    assert snapshot.split_tables(["articles", "sentiment_actors"]) == {
+        snapshot.PER_ARTICLE: ["articles"], snapshot.WHOLE_BATCH: ["sentiment_actors"]}
 
 
 SUITE = {"00_corpus": ["articles"], "01_sentiment": ["articles", "sentiment_articles", "mentions"],
@@ -102,6 +109,10 @@ SUITE = {"00_corpus": ["articles"], "01_sentiment": ["articles", "sentiment_arti
         ({**SUITE, "04_mine": ["events"]},
          {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "quotes", "events"],
           snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
+        # actor sentiment comes with the per-article part: its reader waits for no clustering
+        ({**SUITE, "01_sentiment": ["articles", "sentiment_articles", "mentions", "sentiment_actors"]},
+         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "sentiment_actors", "quotes"],
+          snapshot.WHOLE_BATCH: ["stories", "propagation", "events"]}),
         # no whole-batch table at all: nothing to follow
         ({"03_source_timeline": ["articles", "events"]}, {snapshot.PER_ARTICLE: ["articles", "events"]}),
     ],
@@ -267,6 +278,37 @@ def test_write_table_keeps_attrs_through_a_pickle(tmp_path):
     frame.attrs["seconds"] = 2.0
     back = snapshot.read_table(snapshot.write_table(tmp_path, "table", frame))
     assert back.attrs == {"seconds": 2.0}
+
+
+@pytest.mark.parametrize("cells", [True, False])
+def test_link_table_puts_a_saved_table_in_place_unread(tmp_path, cells):
+    from warta import cache
+
+    frame = pd.DataFrame({"n": [1, 2, 3], **({"cues": [[{"term": "baik"}], [], None]} if cells else {})})
+    saved = cache.Results(tmp_path / "cache", "v1")
+    saved.write({"sentiment_actors": frame})
+    files = saved.arrow_files("sentiment_actors")
+    assert [path.suffix for path in files] == ([".cells", ".arrow"] if cells else [".arrow"])
+    (tmp_path / "snap").mkdir()
+    assert snapshot.link_table(tmp_path / "snap", "sentiment_actors", files) == 3
+    linked = snapshot.written_table(tmp_path / "snap", "sentiment_actors")
+    pd.testing.assert_frame_equal(snapshot.read_table(linked), frame)
+    assert linked.stat().st_ino == files[-1].stat().st_ino  # the same file, not a copy
+    assert not list((tmp_path / "snap").glob(".*"))
+
+
+def test_tables_offer_only_saved_arrow_analyses_for_linking(tmp_path, monkeypatch):
+    from warta import cache
+
+    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", None), ("sentiment_actors", None)))
+    results = cache.Results(tmp_path, "v1")
+    results.write({"sentiment_actors": pd.DataFrame({"n": [1]}),
+                   "stories": pd.DataFrame({"n": pd.array([1], dtype="Int64")})})  # pickled
+    articles = pd.DataFrame({"article_id": ["a"], "status": ["ok"]})
+    tables = pipeline.Tables({"articles": articles}, options={}, stats={}, results=results)
+    assert tables.saved_files("sentiment_actors") == [results.folder / "sentiment_actors.arrow"]
+    assert tables.saved_files("stories") is None and tables.saved_files("articles") is None
+    assert pipeline.Tables({"articles": articles}, options={}, stats={}).saved_files("sentiment_actors") is None
 
 
 def test_a_reader_waits_for_a_planned_arrow_table(tmp_path):

@@ -37,6 +37,7 @@ corpus states.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -273,6 +274,18 @@ class Results:
             log.warning("saved analysis tables %s unreadable, analysing again: %s", sorted(names), error)
             return None
         return tables
+
+    def arrow_files(self, name: str) -> list[Path] | None:
+        """The files of table ``name`` if it is saved as Arrow (its cells first, if any), without reading them."""
+        from warta import snapshot
+
+        arrow = self.folder / f"{name}{snapshot.ARROW_SUFFIX}"
+        if not arrow.is_file():
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(self.folder)
+        cells = arrow.with_suffix(snapshot.CELLS_SUFFIX)
+        return [cells, arrow] if cells.is_file() else [arrow]
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         """Save ``tables`` (a table already saved is left as it is)."""

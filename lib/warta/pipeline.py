@@ -221,6 +221,13 @@ class Tables(Mapping):
     def __len__(self) -> int:
         return len(TABLES)
 
+    def saved_files(self, name: str) -> list[Path] | None:
+        """The files of analysis table ``name`` saved for this corpus state as Arrow (see
+        ``warta.cache.Results.arrow_files``), so that a snapshot can link them instead of reading them."""
+        if self._results is None or name not in dict(ANALYSES):
+            return None
+        return self._results.arrow_files(name)
+
     def _analysed(self, analysis: Callable[..., Any]) -> dict[str, pd.DataFrame]:
         """The tables of one analysis: saved by an earlier run on this corpus state, or run now and saved."""
         names = [name for name, function in ANALYSES if function is analysis]

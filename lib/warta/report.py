@@ -654,13 +654,18 @@ class _Selection(Mapping):
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], articles: pd.DataFrame) -> None:
         self._tables = tables
+        # No filter, or one that keeps every row: the tables as they are (no test per row of the
+        # millions of mentions in a large batch).
+        self.everything = len(articles) == len(tables["articles"])
         self._kept = set(articles["article_id"])
         self._selected: dict[str, pd.DataFrame] = {"articles": articles}
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._selected:
             table = self._tables[name]
-            if "article_id" in table.columns:
+            if self.everything:
+                pass
+            elif "article_id" in table.columns:
                 table = table[table["article_id"].isin(self._kept)]
             elif {"article_a", "article_b"} <= set(table.columns):  # pairs (copies): both kept
                 table = table[table["article_a"].isin(self._kept) & table["article_b"].isin(self._kept)]
@@ -672,6 +677,21 @@ class _Selection(Mapping):
 
     def __len__(self) -> int:
         return len(self._tables)
+
+
+def actor_sentiment(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Sentiment about and voiced by each actor in the selected articles (:func:`warta.sentiment.score_actors`).
+
+    A selection that keeps every article reads the run's ``sentiment_actors`` table (analysed
+    once per corpus state, see ``warta.cache.Results``); a narrower one scores its own, since
+    the corpus-scope rows sum up only the selected articles.
+    """
+    if isinstance(tables, _Selection) and tables.everything:
+        return tables["sentiment_actors"]
+    from warta import sentiment
+
+    return sentiment.score_actors(tables["articles"], mentions=tables["mentions"], quotes=tables["quotes"],
+                                  sentences=tables["sentiment_sentences"], stances=tables["stance_words"])
 
 
 def _period_end(day_or_period: str) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -71,14 +72,18 @@ def split_tables(tables: Sequence[str], *, readers: Mapping[str, Sequence[str]] 
     """``tables`` by build part: the per-article tables, then the whole-batch analyses' tables.
 
     A part with no table is left out. The analyses read per-article tables themselves (from the
-    cache), so the parts need nothing from each other but the enrichment. ``readers`` (each
-    notebook's tables) moves a per-article table that only notebooks waiting for the whole-batch
-    part read (the events, read by the timeline notebook alone) into that part: the part the
-    other notebooks wait for ends sooner, and those readers start no later.
+    cache), so the parts need nothing from each other but the enrichment. An analysis named in
+    ``[report] per_article_analyses`` (actor sentiment: it reads only tables that part holds
+    already) is built by the per-article part, so that its reader need not wait for story
+    clustering. ``readers`` (each notebook's tables) moves a per-article table that only
+    notebooks waiting for the whole-batch part read (the events, read by the timeline notebook
+    alone) into that part: the part the other notebooks wait for ends sooner, and those readers
+    start no later.
     """
     from warta.pipeline import ANALYSES
 
-    analysed = {name for name, _ in ANALYSES}
+    early = set(config.section("report").get("per_article_analyses", []))
+    analysed = {name for name, _ in ANALYSES} - early
     whole = [name for name in tables if name in analysed]
     waiting = [set(read) for read in (readers or {}).values() if set(read) & analysed]
     others = [set(read) for read in (readers or {}).values() if not set(read) & analysed]
@@ -175,9 +180,18 @@ def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | N
     seconds: dict[str, float] = {}
     for name in tables:
         table_started = time.perf_counter()
-        frame = result[name]
-        write_table(folder, name, frame)
-        rows[name] = len(frame)
+        # An analysis saved for this corpus state (before, or by running it now) is linked as it
+        # is: not read here, nor written twice.
+        frame = result[name] if result.saved_files(name) is None else None
+        saved = result.saved_files(name)
+        try:
+            rows[name] = link_table(folder, name, saved) if saved else -1
+        except OSError:  # removed meanwhile (a run on newer corpus states): read and write it
+            rows[name] = -1
+        if rows[name] < 0:
+            frame = result[name] if frame is None else frame
+            write_table(folder, name, frame)
+            rows[name] = len(frame)
         seconds[name] = round(time.perf_counter() - table_started, 3)
     return {
         "corpus": str(corpus or ""),
@@ -222,6 +236,22 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     with pa.OSFile(str(partial), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
     return _into_place(partial, folder / f"{name}{ARROW_SUFFIX}")
+
+
+def link_table(folder: str | Path, name: str, files: Sequence[Path]) -> int:
+    """Put the files of a table :func:`write_table` wrote elsewhere (cells first) into ``folder``
+    as table ``name``; return its rows. Hard links where the file system allows, else copies."""
+    folder = Path(folder)
+    tail = f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    for source in files:
+        partial = folder / f".{name}{tail}{source.suffix}"
+        try:
+            os.link(source, partial)
+        except OSError:  # another file system
+            shutil.copyfile(source, partial)
+        _into_place(partial, folder / f"{name}{source.suffix}")
+    with pa.memory_map(str(folder / f"{name}{ARROW_SUFFIX}")) as source:
+        return pa.ipc.open_file(source).read_all().num_rows
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
