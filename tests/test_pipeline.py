@@ -614,3 +614,14 @@ def test_a_grown_corpus_or_other_options_analyse_again(tmp_path, monkeypatch):
     assert ran == ["stories"] * 3
     assert len({tables.stats["analysis_version"] for tables in versions}) == 3
 
+
+
+@pytest.mark.parametrize("dtype", ["str", object])
+@pytest.mark.parametrize("files", [["k2", "k0", "k1"], ["k2", "k0", "k1", "k0"], [], ["k9"]])
+def test_rows_of_files_is_an_inner_join(dtype, files):
+    keys = pd.Series(["k0", "k1", "k1", "kx", "k2", "k0"], dtype=dtype)  # kx: a file no longer listed
+    taken, numbers = pipeline._rows_of_files(keys, pd.Series(files, dtype="str"))
+    expected = sorted((row, number) for row, key in enumerate(keys) for number, name in enumerate(files) if name == key)
+    assert sorted(zip(taken.tolist(), numbers.tolist())) == expected
+    empty = pipeline._rows_of_files(keys.iloc[:0], pd.Series(files, dtype="str"))
+    assert [len(part) for part in empty] == [0, 0]

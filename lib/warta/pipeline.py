@@ -47,6 +47,7 @@ import numpy as np
 import orjson
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warta import cache as cache_store
 from warta import config
@@ -791,9 +792,7 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
     already hold them in corpus order and no file is there twice (a cold run writes them so).
     (position, row) is unique: rows are numbered within a part.
     """
-    pairs = pd.DataFrame({KEY: rows[KEY], "_r": np.arange(len(rows))}).merge(
-        pd.DataFrame({KEY: manifest[KEY], "_m": np.arange(len(manifest))}), on=KEY, sort=False)
-    taken, files = pairs["_r"].to_numpy(), pairs["_m"].to_numpy()
+    taken, files = _rows_of_files(rows[KEY], manifest[KEY])
     positions = manifest[POSITION].to_numpy()[files]
     order = np.lexsort((rows[ROW].to_numpy()[taken], positions))
     taken, files, positions = taken[order], files[order], positions[order]
@@ -804,6 +803,25 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
         if column != KEY:
             rows[column] = positions if column == POSITION else manifest[column].to_numpy()[files]
     return rows
+
+
+def _rows_of_files(keys: pd.Series, files: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The inner join of row ``keys`` to the ``files``' keys: (row number, file number) pairs.
+
+    Each key usually names one file: then Arrow looks each row's key up in one C++ pass (a pandas
+    merge of the 6M mention rows of 100k articles took 1.5 s against 0.1 s). A key that names
+    several files (the same bytes at two paths) gives a pair per file, through the merge.
+    """
+    if files.is_unique:
+        arrow = pa.array(keys.tolist(), type=pa.large_string()) if keys.dtype == object else keys.array.__arrow_array__()
+        found = pc.fill_null(pc.index_in(arrow, value_set=pa.array(files.tolist(), type=arrow.type)), -1)
+        found = found.to_numpy() if isinstance(found, pa.Array) else np.concatenate(
+            [chunk.to_numpy() for chunk in found.chunks] or [np.array([], dtype=np.int32)])
+        taken = np.flatnonzero(found >= 0)
+        return taken, found[taken].astype(np.int64)
+    pairs = pd.DataFrame({KEY: keys, "_r": np.arange(len(keys))}).merge(
+        pd.DataFrame({KEY: files, "_m": np.arange(len(files))}), on=KEY, sort=False)
+    return pairs["_r"].to_numpy(), pairs["_m"].to_numpy()
 
 
 def take_runs(rows: pd.DataFrame, taken: np.ndarray) -> pd.DataFrame:
