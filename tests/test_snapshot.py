@@ -280,35 +280,51 @@ def test_write_table_keeps_attrs_through_a_pickle(tmp_path):
     assert back.attrs == {"seconds": 2.0}
 
 
-@pytest.mark.parametrize("cells", [True, False])
-def test_link_table_puts_a_saved_table_in_place_unread(tmp_path, cells):
+@pytest.mark.parametrize(("frame", "suffixes"), [
+    (pd.DataFrame({"n": [1, 2, 3], "cues": [[{"term": "baik"}], [], None]}), [".cells", ".arrow"]),
+    (pd.DataFrame({"n": [1, 2, 3]}), [".arrow"]),
+    (pd.DataFrame({"n": pd.array([1, None, 3], dtype="Int64")}), [".pickle"]),
+])
+def test_link_table_puts_a_saved_table_in_place_unread(tmp_path, frame, suffixes):
     from warta import cache
 
-    frame = pd.DataFrame({"n": [1, 2, 3], **({"cues": [[{"term": "baik"}], [], None]} if cells else {})})
     saved = cache.Results(tmp_path / "cache", "v1")
-    saved.write({"sentiment_actors": frame})
-    files = saved.arrow_files("sentiment_actors")
-    assert [path.suffix for path in files] == ([".cells", ".arrow"] if cells else [".arrow"])
+    saved.write({"stories": frame})
+    files = saved.files("stories")
+    assert [path.suffix for path in files] == suffixes
     (tmp_path / "snap").mkdir()
-    assert snapshot.link_table(tmp_path / "snap", "sentiment_actors", files) == 3
-    linked = snapshot.written_table(tmp_path / "snap", "sentiment_actors")
+    counted = []
+    rows = snapshot.link_table(tmp_path / "snap", "stories", files, rows=lambda: counted.append(1) or len(frame))
+    assert rows == 3 and counted == ([1] if suffixes == [".pickle"] else [])  # Arrow counts its own rows
+    linked = snapshot.written_table(tmp_path / "snap", "stories")
     pd.testing.assert_frame_equal(snapshot.read_table(linked), frame)
     assert linked.stat().st_ino == files[-1].stat().st_ino  # the same file, not a copy
     assert not list((tmp_path / "snap").glob(".*"))
 
 
-def test_tables_offer_only_saved_arrow_analyses_for_linking(tmp_path, monkeypatch):
+def test_tables_read_a_saved_table_instead_of_collecting_it(tmp_path, monkeypatch):
     from warta import cache
 
-    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", None), ("sentiment_actors", None)))
+    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", None),))
     results = cache.Results(tmp_path, "v1")
-    results.write({"sentiment_actors": pd.DataFrame({"n": [1]}),
-                   "stories": pd.DataFrame({"n": pd.array([1], dtype="Int64")})})  # pickled
+    sentences = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "speaker_id": ["per:kim"]})
+    results.write({"sentiment_sentences": sentences, "stories": pd.DataFrame({"n": [1]})})
+
+    def collect():
+        raise AssertionError("collected although saved")
+
     articles = pd.DataFrame({"article_id": ["a"], "status": ["ok"]})
-    tables = pipeline.Tables({"articles": articles}, options={}, stats={}, results=results)
-    assert tables.saved_files("sentiment_actors") == [results.folder / "sentiment_actors.arrow"]
-    assert tables.saved_files("stories") is None and tables.saved_files("articles") is None
-    assert pipeline.Tables({"articles": articles}, options={}, stats={}).saved_files("sentiment_actors") is None
+    tables = pipeline.Tables({"articles": articles, "sentiment_sentences": collect, "quotes": collect},
+                             options={}, stats={}, results=results)
+    assert tables.saved_files("stories") == [results.folder / "stories.arrow"]
+    assert tables.saved_files("quotes") is None
+    # Saved with its speakers: the quotes are not read to attach them again.
+    pd.testing.assert_frame_equal(tables["sentiment_sentences"], sentences)
+    tables.save("articles")
+    assert cache.Results(tmp_path, "v1").files("articles") == [results.folder / "articles.arrow"]
+    unsaved = pipeline.Tables({"articles": articles}, options={}, stats={})
+    assert unsaved.saved_files("articles") is None
+    unsaved.save("articles")  # no cache: nothing to do
 
 
 def test_a_reader_waits_for_a_planned_arrow_table(tmp_path):

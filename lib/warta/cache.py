@@ -7,8 +7,9 @@ Layout under the cache root (``warta.config.cache_dir()`` by default)::
         _keys.parquet                     the file keys this part covers (also files with no rows)
         <table>.parquet                   each output table of the stage, with a ``_file_key`` column
         <table>.pickle                    its nested columns (lists, dicts), when it has any
-    analyses/<version>/<table>.arrow      a whole-batch analysis's tables for one corpus state
-                                          (:class:`Results`; written as snapshot tables are)
+    analyses/<version>/<table>.arrow      one corpus state's analysis tables, and the per-article
+                                          tables a report collected (:class:`Results`; written
+                                          as snapshot tables are)
 
 A ``file_key`` is the hash of a file's bytes, so a renamed file is still a hit and an edited one
 is a miss. A stage's fingerprint hashes its module sources, its data files, its settings section
@@ -30,10 +31,11 @@ at a folder that others can write.
 
 The whole-batch analyses (story clusters, propagation, actor sentiment) read the whole corpus,
 so a grown corpus must run them again; but the same corpus, read again by another notebook or a
-second report, need not. :class:`Results` keeps their tables under a version that hashes the
-corpus's files in order, every stage's version and options, and the package's code, data and
-settings (:func:`warta.pipeline.analysis_version`), for the newest ``[cache] analyses_keep``
-corpus states.
+second report, need not. :class:`Results` keeps their tables, and the per-article tables a
+report collected, under a version that hashes the corpus's files in order, every stage's
+version and options, and the package's code, data and settings
+(:func:`warta.pipeline.analysis_version`), for the newest ``[cache] saved_states`` corpus
+states (each about 3.5 GB for 100k articles).
 """
 from __future__ import annotations
 
@@ -248,7 +250,10 @@ class Store:
 
 
 class Results:
-    """The saved tables of the whole-batch analyses for one corpus state: ``<root>/analyses/<version>/``.
+    """The saved tables of one corpus state: ``<root>/analyses/<version>/``.
+
+    The whole-batch analyses save their tables as they run; a report saves the per-article
+    tables it collects (:meth:`warta.pipeline.Tables.save`).
 
     A table is written whole and renamed into place (``warta.snapshot.write_table``), so a run
     killed half-way leaves it absent, never half there. Reading or writing touches the folder; a
@@ -258,7 +263,7 @@ class Results:
 
     def __init__(self, root: str | Path, version: str, *, keep: int | None = None) -> None:
         self.folder = Path(root) / ANALYSES_DIR / version
-        self.keep = int(config.section("cache").get("analyses_keep", 4) if keep is None else keep)
+        self.keep = int(config.section("cache").get("saved_states", 2) if keep is None else keep)
 
     def read(self, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
         """Every table of ``names``, if all were saved; else None."""
@@ -275,17 +280,17 @@ class Results:
             return None
         return tables
 
-    def arrow_files(self, name: str) -> list[Path] | None:
-        """The files of table ``name`` if it is saved as Arrow (its cells first, if any), without reading them."""
+    def files(self, name: str) -> list[Path] | None:
+        """The files of table ``name`` if it is saved (an Arrow file's cells first), without reading them."""
         from warta import snapshot
 
-        arrow = self.folder / f"{name}{snapshot.ARROW_SUFFIX}"
-        if not arrow.is_file():
+        path = snapshot.written_table(self.folder, name)
+        if path is None:
             return None
         with contextlib.suppress(OSError):
             os.utime(self.folder)
-        cells = arrow.with_suffix(snapshot.CELLS_SUFFIX)
-        return [cells, arrow] if cells.is_file() else [arrow]
+        cells = path.with_suffix(snapshot.CELLS_SUFFIX)
+        return [cells, path] if path.suffix == snapshot.ARROW_SUFFIX and cells.is_file() else [path]
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         """Save ``tables`` (a table already saved is left as it is)."""

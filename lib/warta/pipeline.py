@@ -199,7 +199,12 @@ class Tables(Mapping):
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if callable(self._tables.get(name)):  # a per-article table not read from the cache yet
-            self._tables[name] = self._tables[name]()
+            saved = self._results.read([name]) if self._results is not None else None
+            if saved is not None:  # as a report saved it for this corpus state (speakers attached)
+                self._tables[name] = saved[name]
+                self._speakers_attached |= name == "sentiment_sentences"
+            else:
+                self._tables[name] = self._tables[name]()
         if name == "sentiment_sentences" and not self._speakers_attached and "quotes" in self._tables:
             # The sentiment stage never sees the quotes, so its cached rows carry no speakers.
             from warta import sentiment
@@ -223,11 +228,19 @@ class Tables(Mapping):
         return len(TABLES)
 
     def saved_files(self, name: str) -> list[Path] | None:
-        """The files of analysis table ``name`` saved for this corpus state as Arrow (see
-        ``warta.cache.Results.arrow_files``), so that a snapshot can link them instead of reading them."""
-        if self._results is None or name not in dict(ANALYSES):
-            return None
-        return self._results.arrow_files(name)
+        """The files of table ``name`` as saved for this corpus state (see ``warta.cache.Results.files``),
+        so that a snapshot can link them instead of reading them; None if it is not saved."""
+        return self._results.files(name) if self._results is not None else None
+
+    def save(self, name: str) -> None:
+        """Save table ``name`` for this corpus state, as read or analysed (no-op without a cache).
+
+        Analyses save themselves; a report saves the per-article tables it reads, so that the
+        next ``analyze`` of the same corpus state (a notebook, another report) reads them whole
+        instead of collecting them from the cache's parts.
+        """
+        if self._results is not None:
+            self._results.write({name: self[name]})
 
     def _analysed(self, analysis: Callable[..., Any]) -> dict[str, pd.DataFrame]:
         """The tables of one analysis: saved by an earlier run on this corpus state, or run now and saved."""

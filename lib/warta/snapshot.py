@@ -34,7 +34,7 @@ import pickle
 import shutil
 import time
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,16 +180,17 @@ def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | N
     seconds: dict[str, float] = {}
     for name in tables:
         table_started = time.perf_counter()
-        # An analysis saved for this corpus state (before, or by running it now) is linked as it
-        # is: not read here, nor written twice.
-        frame = result[name] if result.saved_files(name) is None else None
+        # Each table is saved for this corpus state (warta.cache.Results) and linked from there:
+        # a later run on the same corpus links it without reading it.
+        if result.saved_files(name) is None:
+            result.save(name)
         saved = result.saved_files(name)
         try:
-            rows[name] = link_table(folder, name, saved) if saved else -1
-        except OSError:  # removed meanwhile (a run on newer corpus states): read and write it
+            rows[name] = link_table(folder, name, saved, rows=lambda: len(result[name])) if saved else -1
+        except OSError:  # not saved (no cache), or removed meanwhile: written here
             rows[name] = -1
         if rows[name] < 0:
-            frame = result[name] if frame is None else frame
+            frame = result[name]
             write_table(folder, name, frame)
             rows[name] = len(frame)
         seconds[name] = round(time.perf_counter() - table_started, 3)
@@ -238,9 +239,10 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     return _into_place(partial, folder / f"{name}{ARROW_SUFFIX}")
 
 
-def link_table(folder: str | Path, name: str, files: Sequence[Path]) -> int:
+def link_table(folder: str | Path, name: str, files: Sequence[Path], *, rows: Callable[[], int]) -> int:
     """Put the files of a table :func:`write_table` wrote elsewhere (cells first) into ``folder``
-    as table ``name``; return its rows. Hard links where the file system allows, else copies."""
+    as table ``name``; return its rows (an Arrow file's count, else ``rows()``). Hard links where
+    the file system allows, else copies."""
     folder = Path(folder)
     tail = f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
     for source in files:
@@ -250,6 +252,8 @@ def link_table(folder: str | Path, name: str, files: Sequence[Path]) -> int:
         except OSError:  # another file system
             shutil.copyfile(source, partial)
         _into_place(partial, folder / f"{name}{source.suffix}")
+    if files[-1].suffix != ARROW_SUFFIX:
+        return rows()
     with pa.memory_map(str(folder / f"{name}{ARROW_SUFFIX}")) as source:
         return pa.ipc.open_file(source).read_all().num_rows
 
