@@ -119,12 +119,12 @@ def test_forget_saved_analyses_removes_only_the_corpus_as_it_stands(tmp_path, mo
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Kompas.com, JAKARTA - Presiden tiba di Seoul.")
-    version = pipeline.analysis_version(pipeline.make_plan(corpus, store_root=config.cache_dir(),
+    version = pipeline.state_version(pipeline.make_plan(corpus, store_root=config.cache_dir(),
                                                            options={"profile": "fast"}))
     for saved in (version, "another"):
         cache.Results(config.cache_dir(), saved).write({"stories": pd.DataFrame({"n": [1]})})
     bench.forget_saved_analyses(corpus, profile="fast")
-    assert [path.name for path in (config.cache_dir() / cache.ANALYSES_DIR).iterdir()] == ["another"]
+    assert [path.name for path in (config.cache_dir() / cache.SAVED_DIR).iterdir()] == ["another"]
 
 
 def test_enrich_only_stops_after_the_rerun(tmp_path, monkeypatch):

@@ -204,7 +204,7 @@ def test_manifest_knows_a_relative_path_by_its_absolute_name(tmp_path, monkeypat
     assert hashed == []  # the same file: not hashed again
 
 
-# --------------------------------------------------------------------------- saved analyses
+# --------------------------------------------------------------------------- saved corpus states
 
 
 def _stories():
@@ -226,10 +226,10 @@ def test_saved_analyses_read_back_as_written(tmp_path):
 def test_saved_analyses_keep_the_newest_corpus_states(tmp_path):
     for n, version in enumerate(["v1", "v2", "v3"]):
         cache.Results(tmp_path, version, keep=3).write(_stories())
-        os.utime(tmp_path / cache.ANALYSES_DIR / version, (1_000_000 + n, 1_000_000 + n))
+        os.utime(tmp_path / cache.SAVED_DIR / version, (1_000_000 + n, 1_000_000 + n))
     assert cache.Results(tmp_path, "v1").read(["stories"]) is not None  # read lately: kept
     cache.Results(tmp_path, "v4", keep=2).write(_stories())
-    assert sorted(p.name for p in (tmp_path / cache.ANALYSES_DIR).iterdir()) == ["v1", "v4"]
+    assert sorted(p.name for p in (tmp_path / cache.SAVED_DIR).iterdir()) == ["v1", "v4"]
 
 
 def test_a_damaged_saved_analysis_is_analysed_again(tmp_path, caplog):
@@ -237,10 +237,10 @@ def test_a_damaged_saved_analysis_is_analysed_again(tmp_path, caplog):
     results.write(_stories())
     (results.folder / "copies.cells").write_bytes(b"not a pickle")
     assert results.read(["stories", "copies"]) is None
-    assert "analysing again" in caplog.text
+    assert "computing them again" in caplog.text
 
 
 def test_saving_an_analysis_never_fails_the_run(tmp_path, caplog):
-    (tmp_path / cache.ANALYSES_DIR).write_text("a file where the folder should be")
+    (tmp_path / cache.SAVED_DIR).write_text("a file where the folder should be")
     cache.Results(tmp_path, "v1").write(_stories())
     assert "could not save" in caplog.text

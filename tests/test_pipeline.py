@@ -595,7 +595,7 @@ def test_a_second_analyze_of_the_same_corpus_reads_the_saved_analyses(tmp_path, 
     for name, table in saved.items():
         pd.testing.assert_frame_equal(again[name], table, obj=name)
     assert ran == ["stories", "sentiment_actors"]  # nothing analysed again
-    assert again.stats["analysis_version"] == first.stats["analysis_version"]
+    assert again.stats["state_version"] == first.stats["state_version"]
 
 
 def test_a_grown_corpus_or_other_options_analyse_again(tmp_path, monkeypatch):
@@ -612,7 +612,7 @@ def test_a_grown_corpus_or_other_options_analyse_again(tmp_path, monkeypatch):
     for tables in versions:
         assert tables["stories"]["article_id"].tolist() == tables["articles"]["article_id"].tolist()
     assert ran == ["stories"] * 3
-    assert len({tables.stats["analysis_version"] for tables in versions}) == 3
+    assert len({tables.stats["state_version"] for tables in versions}) == 3
 
 
 

@@ -269,7 +269,11 @@ def test_actor_sentiment_scores_only_a_narrower_selection(monkeypatch):
               **{name: pd.DataFrame({"article_id": ["a", "b"], "name": ["x", "y"]})
                  for name in ("mentions", "quotes", "sentiment_sentences", "stance_words")}}
     assert report.actor_sentiment(report.select(tables)) is tables["sentiment_actors"]
+    assert report.actor_sentiment(tables) is tables["sentiment_actors"]  # the run's tables themselves
     assert scored == []
+    without = {name: table for name, table in tables.items() if name != "sentiment_actors"}
+    assert report.actor_sentiment(without) == "scored"
+    scored.clear()
     assert report.actor_sentiment(report.select(tables, outlets=["kompas.com"])) == "scored"
     assert scored == [(["a"], ["x"])]
 

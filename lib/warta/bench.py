@@ -124,7 +124,11 @@ def bench_size(size: int, *, root: Path, engine: str, scheduler: str | None, ful
         rows.append(_row(size, "rerun +1%", again["processed_files"], rerun, peak.mb,
                          f"{rerun / seconds:.1%} of the cold run"))
         if full:
-            rows += _bench_analyses(size, plan, show=show)
+            # In a child: the collected tables and analyses (10 GB at 100k) leave with it, and
+            # the report suite below starts beside a small process, as a report run does.
+            limit = float(config.section("bench")["analysis_timeout"]) * (len(pipeline.ANALYSES) + 1)
+            seconds, error, analysed = run_in_child(lambda: _bench_analyses(size, plan, show=show), timeout=limit)
+            rows += analysed or [_row(size, "analyses", len(plan.manifest), seconds, None, error)]
             if report:
                 cache_store.Store(config.cache_dir()).adopt(cache_store.Store(store))
                 rows += _bench_report(size, corpus, engine=engine, scheduler=scheduler, show=show,
@@ -184,7 +188,7 @@ def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None
 def forget_saved_analyses(corpus: Path, *, profile: str) -> None:
     """Remove the analyses saved in the default cache for ``corpus`` as it stands (warta.cache.Results)."""
     plan = pipeline.make_plan(corpus, store_root=config.cache_dir(), options={"profile": profile})
-    shutil.rmtree(cache_store.Results(config.cache_dir(), pipeline.analysis_version(plan)).folder, ignore_errors=True)
+    shutil.rmtree(cache_store.Results(config.cache_dir(), pipeline.state_version(plan)).folder, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- the peer

@@ -7,7 +7,7 @@ Layout under the cache root (``warta.config.cache_dir()`` by default)::
         _keys.parquet                     the file keys this part covers (also files with no rows)
         <table>.parquet                   each output table of the stage, with a ``_file_key`` column
         <table>.pickle                    its nested columns (lists, dicts), when it has any
-    analyses/<version>/<table>.arrow      one corpus state's analysis tables, and the per-article
+    saved/<version>/<table>.arrow         one corpus state's analysis tables, and the per-article
                                           tables a report collected (:class:`Results`; written
                                           as snapshot tables are)
 
@@ -34,7 +34,7 @@ so a grown corpus must run them again; but the same corpus, read again by anothe
 second report, need not. :class:`Results` keeps their tables, and the per-article tables a
 report collected, under a version that hashes the corpus's files in order, every stage's
 version and options, and the package's code, data and settings
-(:func:`warta.pipeline.analysis_version`), for the newest ``[cache] saved_states`` corpus
+(:func:`warta.pipeline.state_version`), for the newest ``[cache] saved_states`` corpus
 states (each about 3.5 GB for 100k articles).
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ NESTED_SUFFIX = ".pickle"
 NA_COLUMNS_META = b"warta.na_columns"
 TEMP_PREFIX = ".tmp-"
 STALE_TEMP_SECONDS = 3600
-ANALYSES_DIR = "analyses"
+SAVED_DIR = "saved"
 
 
 def file_key(data: bytes) -> str:
@@ -250,19 +250,19 @@ class Store:
 
 
 class Results:
-    """The saved tables of one corpus state: ``<root>/analyses/<version>/``.
+    """The saved tables of one corpus state: ``<root>/saved/<version>/``.
 
     The whole-batch analyses save their tables as they run; a report saves the per-article
     tables it collects (:meth:`warta.pipeline.Tables.save`).
 
     A table is written whole and renamed into place (``warta.snapshot.write_table``), so a run
     killed half-way leaves it absent, never half there. Reading or writing touches the folder; a
-    new folder removes all but the newest ``keep`` (each holds a copy of the batch's analyses).
-    A table that cannot be read or written is logged and analysed again, never fatal.
+    new folder removes all but the newest ``keep``. A table that cannot be read or written is
+    logged and computed again, never fatal.
     """
 
     def __init__(self, root: str | Path, version: str, *, keep: int | None = None) -> None:
-        self.folder = Path(root) / ANALYSES_DIR / version
+        self.folder = Path(root) / SAVED_DIR / version
         self.keep = int(config.section("cache").get("saved_states", 2) if keep is None else keep)
 
     def read(self, names: Sequence[str]) -> dict[str, pd.DataFrame] | None:
@@ -275,8 +275,8 @@ class Results:
         try:
             tables = {name: snapshot.read_table(path) for name, path in paths.items()}
             os.utime(self.folder)
-        except Exception as error:  # noqa: BLE001 - a damaged file is analysed again
-            log.warning("saved analysis tables %s unreadable, analysing again: %s", sorted(names), error)
+        except Exception as error:  # noqa: BLE001 - a damaged file is computed again
+            log.warning("saved tables %s unreadable, computing them again: %s", sorted(names), error)
             return None
         return tables
 
@@ -305,7 +305,7 @@ class Results:
             if fresh:
                 self._remove_old()
         except OSError as error:  # a full disk or a removed folder: the tables are still returned
-            log.warning("could not save analysis tables %s: %s", sorted(tables), error)
+            log.warning("could not save tables %s: %s", sorted(tables), error)
 
     def _remove_old(self) -> None:
         folders = [path for path in self.folder.parent.iterdir() if path.is_dir()]

@@ -304,7 +304,7 @@ def analyze(
         if root_is_temporary(cache):  # the throw-away folder goes away: read everything now
             tables = {name: table() if callable(table) else table for name, table in tables.items()}
         else:
-            results = cache_store.Results(root, stats["analysis_version"])
+            results = cache_store.Results(root, stats["state_version"])
     result = Tables(tables, options=stats.pop("options"), results=results,
                     stats={**stats, "seconds": round(time.perf_counter() - started, 3)})
     log.info("analyze: %s", result.stats)
@@ -335,12 +335,12 @@ def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str |
     plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
     stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
     stats |= {"profile": plan.context.options["profile"], "options": plan.context.options,
-              "analysis_version": analysis_version(plan)}
+              "state_version": state_version(plan)}
     return collect(plan, loader=loader, stages=stages, lazy=lazy), stats
 
 
-def analysis_version(plan: Plan) -> str:
-    """The version of the whole-batch analyses' results for the plan's corpus (see ``warta.cache.Results``).
+def state_version(plan: Plan) -> str:
+    """The version of the plan's corpus state: what its saved tables are kept under (``warta.cache.Results``).
 
     It hashes the corpus's files in order (paths and content keys), every stage's version, the
     options, and all of the package's code, data, models and settings (any edit may change an

@@ -682,11 +682,12 @@ class _Selection(Mapping):
 def actor_sentiment(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Sentiment about and voiced by each actor in the selected articles (:func:`warta.sentiment.score_actors`).
 
-    A selection that keeps every article reads the run's ``sentiment_actors`` table (analysed
-    once per corpus state, see ``warta.cache.Results``); a narrower one scores its own, since
-    the corpus-scope rows sum up only the selected articles.
+    All the tables of a run, or a selection that keeps every article, give the run's
+    ``sentiment_actors`` table (analysed once per corpus state, see ``warta.cache.Results``); a
+    narrower selection scores its own, since the corpus-scope rows sum up only the selected
+    articles.
     """
-    if isinstance(tables, _Selection) and tables.everything:
+    if getattr(tables, "everything", True) and "sentiment_actors" in tables:
         return tables["sentiment_actors"]
     from warta import sentiment
 
