@@ -106,13 +106,13 @@ def test_report_suite_runs_the_profile_of_the_enrichment(tmp_path, monkeypatch):
         raise RuntimeError(f"parameters={kwargs.get('parameters')}")
 
     monkeypatch.setattr(warta.report, "run_report", fake_run_report)
-    monkeypatch.setattr(bench, "forget_saved_analyses", lambda corpus, profile: None)
+    monkeypatch.setattr(bench, "forget_saved_state", lambda corpus, profile: None)
     rows = bench._bench_report(30, tmp_path, engine="pandas", scheduler=None, show=False, profile="fast")
     assert [row["step"] for row in rows] == ["report suite"]  # no second run after a failure
     assert "parameters={'profile': 'fast'}" in rows[0]["note"]
 
 
-def test_forget_saved_analyses_removes_only_the_corpus_as_it_stands(tmp_path, monkeypatch):
+def test_forget_saved_state_removes_only_the_corpus_as_it_stands(tmp_path, monkeypatch):
     from warta import cache
 
     monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path / "cache"))
@@ -123,7 +123,7 @@ def test_forget_saved_analyses_removes_only_the_corpus_as_it_stands(tmp_path, mo
                                                            options={"profile": "fast"}))
     for saved in (version, "another"):
         cache.Results(config.cache_dir(), saved).write({"stories": pd.DataFrame({"n": [1]})})
-    bench.forget_saved_analyses(corpus, profile="fast")
+    bench.forget_saved_state(corpus, profile="fast")
     assert [path.name for path in (config.cache_dir() / cache.SAVED_DIR).iterdir()] == ["another"]
 
 

@@ -28,7 +28,8 @@ a forked child's pages shared with its parent count once) where Linux reports it
 full_max`` (the 1M ``--big`` run) measure only synth and enrichment: the analyses hold every
 table in memory. Benchmark corpora and caches live under ``<cache>/bench/``; the cold cache of a
 run is then merged into the default cache, so that the report suite (whose notebooks use it)
-runs warm; it runs twice, the second time reading the whole-batch analyses the first one saved.
+runs warm; it runs twice, the second time reading the tables the first one saved for the
+corpus (``warta.cache.Results``).
 """
 from __future__ import annotations
 
@@ -159,9 +160,9 @@ def _bench_analyses(size: int, plan: pipeline.Plan, *, show: bool) -> list[dict[
 
 def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None, show: bool,
                   profile: str) -> list[dict[str, Any]]:
-    """The report suite on the warm cache, twice: first with no analysis of this corpus saved
-    (its per-article tables cached, its story clusters and actor sentiment not), then again,
-    reading the analyses the first run saved. The notebooks run the profile the enrichment used."""
+    """The report suite on the warm cache, twice: first with nothing saved for this corpus state
+    (its per-article rows cached in parts, no analysis run), then again, reading the tables the
+    first run saved. The notebooks run the profile the enrichment used."""
     from warta.report import run_report
 
     limit = float(config.section("bench")["report_timeout"])
@@ -173,10 +174,10 @@ def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None
         if not run.ok:
             raise RuntimeError("; ".join(f"{r.name}: {r.error}" for r in run.notebooks if r.status != "ok"))
 
-    forget_saved_analyses(corpus, profile=profile)
+    forget_saved_state(corpus, profile=profile)
     rows = []
-    for step, note in (("report suite", "warm cache, analyses not saved, 4 notebooks"),
-                       ("report suite again", "warm cache and saved analyses, 4 notebooks")):
+    for step, note in (("report suite", "warm cache, nothing saved for the corpus, 4 notebooks"),
+                       ("report suite again", "warm cache and the corpus's saved tables, 4 notebooks")):
         with peak_rss() as peak:
             seconds, error, _ = run_in_child(suite, timeout=limit)
         rows.append(_row(size, step, size, seconds, peak.mb, error or note))
@@ -185,8 +186,8 @@ def _bench_report(size: int, corpus: Path, *, engine: str, scheduler: str | None
     return rows
 
 
-def forget_saved_analyses(corpus: Path, *, profile: str) -> None:
-    """Remove the analyses saved in the default cache for ``corpus`` as it stands (warta.cache.Results)."""
+def forget_saved_state(corpus: Path, *, profile: str) -> None:
+    """Remove the tables saved in the default cache for ``corpus`` as it stands (warta.cache.Results)."""
     plan = pipeline.make_plan(corpus, store_root=config.cache_dir(), options={"profile": profile})
     shutil.rmtree(cache_store.Results(config.cache_dir(), pipeline.state_version(plan)).folder, ignore_errors=True)
 

@@ -7,7 +7,8 @@ small) and hands its folder to the notebooks as their ``snapshot`` parameter::
 
     <run>/_snapshot/plan.json           the tables the build will write, by part (written first)
     <run>/_snapshot/<table>.arrow       each table, renamed into place once it is complete (Arrow
-                                        IPC; its object columns in <table>.cells, written first)
+                                        IPC; its object columns in <table>.cells, written first):
+                                        a hard link to the table saved for the corpus state
     <run>/_snapshot/snapshot[-<part>].json  when a part is over: rows per table and seconds, or its error
 
 On several cores the build runs in two parts at once (:func:`split_tables`): one reads the
@@ -15,6 +16,9 @@ per-article tables back from the cache, the other runs the whole-batch analyses 
 clustering, propagation), so a notebook that reads only the first part's tables can start
 before the clustering is over. The second part starts analysing only once the first has
 enriched the corpus: on a cold cache, two enrichments at once would do the work twice.
+
+Each table is saved for the corpus state (``warta.cache.Results``) and linked into the snapshot,
+so a second report on an unchanged corpus links every table without collecting or analysing it.
 
 A notebook calls :func:`open_tables`: with a snapshot it reads only the tables it uses, each the
 first time it is asked for, waiting for a planned table until its part has written it; without
