@@ -48,6 +48,27 @@ def test_snapshot_tables_equal_analyze(analysed, tmp_path, monkeypatch):
         pd.testing.assert_frame_equal(opened[name], tables[name])
 
 
+def test_a_second_build_links_the_saved_tables_without_collecting(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    names = ["articles", "mentions", "sentiment_sentences", "stories", "sentiment_actors"]
+    snapshot.write_snapshot(tmp_path / "first", tables=names, corpus=corpus, profile="fast")
+
+    def fail(*args, **kwargs):
+        raise AssertionError("collected or analysed although saved")
+
+    monkeypatch.setattr(pipeline, "_collect_table", fail)
+    # Each analysis replaced by its own failing stand-in (one pass may give several tables).
+    stand_ins = {function: lambda *args, **kwargs: fail() for _, function in pipeline.ANALYSES}
+    monkeypatch.setattr(pipeline, "ANALYSES", tuple((name, stand_ins[function]) for name, function in pipeline.ANALYSES))
+    manifest = snapshot.write_snapshot(tmp_path / "second", tables=names, corpus=corpus, profile="fast")
+    assert manifest["rows"] == {name: len(tables[name]) for name in names}
+    for name in names:
+        first, second = (snapshot.written_table(tmp_path / run, name) for run in ("first", "second"))
+        assert first.stat().st_ino == second.stat().st_ino  # both links to the saved file
+        pd.testing.assert_frame_equal(snapshot.read_table(second), tables[name], obj=name)
+
+
 def test_a_table_missing_from_the_snapshot_comes_from_analyze(analysed, tmp_path, monkeypatch):
     corpus, cache, tables = analysed
     monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)

@@ -663,11 +663,9 @@ class _Selection(Mapping):
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._selected:
             table = self._tables[name]
-            if self.everything:
-                pass
-            elif "article_id" in table.columns:
+            if not self.everything and "article_id" in table.columns:
                 table = table[table["article_id"].isin(self._kept)]
-            elif {"article_a", "article_b"} <= set(table.columns):  # pairs (copies): both kept
+            elif not self.everything and {"article_a", "article_b"} <= set(table.columns):  # pairs: both kept
                 table = table[table["article_a"].isin(self._kept) & table["article_b"].isin(self._kept)]
             self._selected[name] = table
         return self._selected[name]

@@ -218,9 +218,7 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     and read back memory-mapped. Any other frame is pickled (:class:`warta.runtime.PackedFrame`).
     """
     folder = Path(folder)
-    # Each writer's own partial files: two processes may save the same table at once (see
-    # warta.cache.Results), and the later rename must not move a file the other still writes.
-    tail = f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tail = _partial_tail()
     if not _fits_arrow(frame):
         partial = folder / f".{name}{tail}{SUFFIX}"
         with open(partial, "wb") as handle:
@@ -248,7 +246,7 @@ def link_table(folder: str | Path, name: str, files: Sequence[Path], *, rows: Ca
     as table ``name``; return its rows (an Arrow file's count, else ``rows()``). Hard links where
     the file system allows, else copies."""
     folder = Path(folder)
-    tail = f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tail = _partial_tail()
     for source in files:
         partial = folder / f".{name}{tail}{source.suffix}"
         try:
@@ -304,6 +302,12 @@ def _fits_arrow(frame: pd.DataFrame) -> bool:
                 or (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow")):
             return False
     return True
+
+
+def _partial_tail() -> str:
+    """This writer's own suffix for partial files: two processes may save the same table at once
+    (see warta.cache.Results), and the later rename must not move a file the other still writes."""
+    return f".{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
 def _into_place(partial: Path, path: Path) -> Path:
