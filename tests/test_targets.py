@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from warta.sentiment.targets import _ordered_sums, score_actors
+from warta.sentiment.targets import _ordered_sums, actor_evidence, score_actors
 
 
 def sentence(article: str, number: int, text: str, score: float, label: str, probability: float = 0.8,
@@ -53,7 +53,10 @@ def test_about_side_per_article_and_corpus(scope, article, actor, n, about_label
     assert (row["n_sentences"], row["about_label"], row["about_n"]) == (n, about_label, n)
     assert row["about_score"] == pytest.approx(about_score, abs=1e-4)
     assert row["about_probability"] == pytest.approx(round(about_probability, 4), abs=1e-4)
-    assert [(item["article_id"], item["sentence_id"]) for item in row["about_evidence"]] == evidence
+    # A corpus row carries its sentences whole, an article row their ids in its article.
+    found = ([(item["article_id"], item["sentence_id"]) for item in row["about_evidence"]] if scope == "corpus"
+             else [(row["article_id"], sentence_id) for sentence_id in row["about_evidence"]])
+    assert found == evidence
     assert row["voiced_label"] == "" and row["voiced_n"] == 0 and row["voiced_evidence"] == []
     assert np.isnan(row["voiced_score"])
     assert row["name"] == actor.title() and row["type"] == "PER"
@@ -83,10 +86,45 @@ def test_evidence_keeps_five_strongest_in_order():
     sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", s, "neutral")
                               for i, s in enumerate([0.1, -0.9, 0.3, 0.9, -0.3, 0.5, 0.1, -0.5])])
     mentions = pd.DataFrame([mention("a1", i, "budi") for i in range(8)])
-    row = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences).iloc[0]
-    assert [item["sentence_id"] for item in row["about_evidence"]] == [1, 3, 5, 7, 2]
-    assert row["about_evidence"][0] == {"article_id": "a1", "sentence_id": 1, "text": "budi 1.", "label": "neutral",
-                                        "score": -0.9, "cues": ["cue1"]}
+    corpus, article = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences).to_dict("records")
+    assert [item["sentence_id"] for item in corpus["about_evidence"]] == [1, 3, 5, 7, 2]
+    assert corpus["about_evidence"][0] == {"article_id": "a1", "sentence_id": 1, "text": "budi 1.",
+                                           "label": "neutral", "score": -0.9, "cues": ["cue1"]}
+    assert article["scope"] == "article" and article["about_evidence"] == [1, 3, 5, 7, 2]
+
+
+# (scope, article_id, actor_id) of an actor row -> its evidence rows as (side, rank, article_id,
+# sentence_id, text, label, score, cues)
+EVIDENCE_ROWS = {
+    ("corpus", "", "budi"): [("about", 0, "a1", 0, "budi bertemu sari.", "positive", 0.5, ["cue0"]),
+                             ("about", 1, "a1", 1, "budi gagal.", "negative", -0.5, ["cue1"]),
+                             ("about", 2, "a2", 1, "budi dan sari.", "neutral", 0.0, ["cue1"])],
+    ("article", "a1", "budi"): [("about", 0, "a1", 0, "budi bertemu sari.", "positive", 0.5, ["cue0"]),
+                                ("about", 1, "a1", 1, "budi gagal.", "negative", -0.5, ["cue1"])],
+    ("article", "a2", "sari"): [("about", 0, "a2", 0, "sari menang.", "positive", 0.5, ["cue0"]),
+                                ("about", 1, "a2", 1, "budi dan sari.", "neutral", 0.0, ["cue1"])],
+    ("article", "a2", "joko"): [("voiced", 0, "a2", 0, "sari menang.", "positive", 0.5, ["cue0"])],
+}
+
+
+@pytest.mark.parametrize("key", list(EVIDENCE_ROWS))
+def test_actor_evidence_gives_each_row_its_sentences(key):
+    quotes = pd.DataFrame([{"article_id": "a2", "sentence_id": 0, "speaker_id": "joko"}])
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, quotes=quotes, sentences=SENTENCES)
+    trail = actor_evidence(table, SENTENCES)
+    scope, article, actor = key
+    rows = trail[(trail["scope"] == scope) & (trail["actor_id"] == actor)
+                 & ((trail["article_id"] == article) if scope == "article" else True)]
+    assert list(rows[["side", "rank", "article_id", "sentence_id", "text", "label", "score", "cues"]]
+                .itertuples(index=False, name=None)) == EVIDENCE_ROWS[key]
+
+
+def test_actor_evidence_follows_the_actor_rows_and_counts_every_sentence():
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES)
+    trail = actor_evidence(table, SENTENCES)
+    expected = [(row.scope, row.actor_id) for row in table.itertuples() for _ in range(len(row.about_evidence))]
+    assert list(zip(trail["scope"], trail["actor_id"])) == expected
+    assert actor_evidence(table.iloc[0:0], SENTENCES).empty
 
 
 @pytest.mark.parametrize("mentions, sentences", [

@@ -5,6 +5,12 @@ speaker of a quote in it, or whoever is named before a stance or reporting word 
 ("AS prihatin atas kerja sama Rusia–Korut", "Washington menuduh Pyongyang ...", or after a
 postposed "..., kata Kirby"). Every other actor mentioned is a target. So that sentence counts
 as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing about AS.
+
+Each side keeps its strongest sentences as evidence. A corpus row lists them whole (article,
+sentence id, text, label, score, cues), since they come from many articles; an article row lists
+only their sentence ids in its article, which ``sentiment_sentences`` holds whole. An article row
+copying its sentences would repeat the sentence table (1.6 GB of evidence at 100k articles, about
+30 s to save, read and export); :func:`actor_evidence` looks them up where they are needed.
 """
 from __future__ import annotations
 
@@ -41,7 +47,9 @@ def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.D
                  sentences: pd.DataFrame | None = None, stances: pd.DataFrame | None = None,
                  model: str | None = None) -> pd.DataFrame:
     """Sentiment about and voiced by each actor, per article (``scope="article"``) and over the
-    corpus (``scope="corpus"``, ``article_id`` empty), each side with its evidence sentences.
+    corpus (``scope="corpus"``, ``article_id`` empty), each side with its evidence sentences: at
+    most five, strongest first, as sentence dicts in a corpus row and as sentence ids in an
+    article row (see the module docstring and :func:`actor_evidence`).
 
     ``sentences`` and ``stances`` are the tables of :func:`score_sentences_and_stances` (scored
     here when ``sentences`` is not given; ``stances`` found here when it is not given).
@@ -49,7 +57,7 @@ def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.D
     Whole-batch and columnar: one (sentence, actor) row per actor named or quoted in a sentence,
     grouped per article and per actor with numpy. Only the holder test reads text, for each
     sentence that names an actor and has a stance word; evidence dicts are built for the (at
-    most 5) sentences kept.
+    most 5) sentences a corpus row keeps.
     """
     # Scoring allocates a few hundred thousand small acyclic dicts, lists and tuples; with the
     # collector on, each burst set off collections that walk every object of the (large) input
@@ -176,13 +184,16 @@ def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns
     voiced = pairs["voiced"].to_numpy()
     pos = pairs["pos"].to_numpy()
     for side, mask in (("about", ~voiced), ("voiced", voiced)):
-        table |= {f"{side}_{key}": value for key, value in _side(group[mask], pos[mask], n_groups, columns).items()}
+        table |= {f"{side}_{key}": value
+                  for key, value in _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article").items()}
     return pd.DataFrame(table, columns=ACTOR_COLUMNS)
 
 
-def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceColumns) -> dict[str, Any]:
+def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceColumns, *,
+          by_id: bool = False) -> dict[str, Any]:
     """Label, mean score, probability, count and evidence of each group's sentences (see
-    :func:`aggregate`); ``group`` is non-decreasing and each group's rows are in item order."""
+    :func:`aggregate`); ``group`` is non-decreasing and each group's rows are in item order.
+    ``by_id``: evidence as sentence ids (an article's rows), not sentence dicts."""
     n = np.bincount(group, minlength=n_groups)
     present = n > 0
     scores = columns.score[pos]
@@ -199,10 +210,10 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     order = np.lexsort((np.arange(len(group)), -np.abs(scores), group))
     rank = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
     kept = order[rank < _EVIDENCE]
-    items = columns.items(pos[kept])
+    items = columns.sentence_id[pos[kept]].tolist() if by_id else columns.items(pos[kept])
     owners = group[kept]
     bounds = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]).tolist() if len(kept) else []
-    evidence: list[list[dict]] = [[] for _ in range(n_groups)]
+    evidence: list[list] = [[] for _ in range(n_groups)]
     for g, begin, end in zip(owners[bounds].tolist(), bounds, bounds[1:] + [len(items)]):
         evidence[g] = items[begin:end]
     return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n, "evidence": evidence}
@@ -338,6 +349,43 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
             before = {a for s, _, a in found if s < first_clause_end}  # "X, di sela ..., mengatakan"
         holders |= before
     return holders
+
+
+EVIDENCE_COLUMNS = ["scope", "actor_id", "name", "side", "side_label", "rank", "article_id", "sentence_id", "text",
+                    "label", "score", "cues"]
+
+
+def actor_evidence(actors: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per evidence sentence of each actor row and side: the audit trail of the actor
+    labels, with each sentence's text, label, score and cue terms. Rows follow ``actors``, the
+    ``about`` side first, each side's sentences strongest first (``rank`` 0).
+
+    ``actors`` is a :func:`score_actors` table (or some of its rows); ``sentences`` the sentence
+    table it was scored from, where an article row's sentence ids are looked up. ``article_id``
+    is the sentence's article (a corpus row's evidence spans articles).
+    """
+    parts = []
+    actors = actors.reset_index(drop=True)
+    for side_order, side in enumerate(("about", "voiced")):
+        frame = actors[["scope", "article_id", "actor_id", "name", f"{side}_label", f"{side}_evidence"]]
+        frame = frame.rename(columns={f"{side}_label": "side_label", f"{side}_evidence": "entry"})
+        frame = frame.explode("entry").dropna(subset=["entry"])
+        parts.append(frame.assign(side=side, rank=frame.groupby(level=0).cumcount(), row=frame.index,
+                                  side_order=side_order))
+    frame = pd.concat(parts, ignore_index=True)
+    if not len(frame):
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    whole = frame["entry"].map(lambda entry: isinstance(entry, dict)).to_numpy(dtype=bool)
+    # A corpus row carries its sentences whole; an article row's ids are looked up in ``sentences``.
+    carried = frame[whole].drop(columns="article_id").reset_index(drop=True)
+    carried = carried.join(pd.DataFrame(carried["entry"].tolist()))
+    found = sentences[["article_id", "sentence_id", "text", "label", "score", "cues"]].astype({"sentence_id": "int64"})
+    found = found.assign(cues=found["cues"].map(lambda cues: [_TERM(cue) for cue in cues]))
+    by_id = frame[~whole].assign(sentence_id=frame["entry"][~whole].astype("int64"))
+    by_id = by_id.merge(found, on=["article_id", "sentence_id"], how="left")
+    table = pd.concat([carried, by_id], ignore_index=True)
+    table = table.sort_values(["row", "side_order", "rank"], kind="stable", ignore_index=True)
+    return table[EVIDENCE_COLUMNS]
 
 
 def share_of_voice(actors: pd.DataFrame, *, top_n: int = 20, z: float = 1.96) -> pd.DataFrame:
