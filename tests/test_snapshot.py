@@ -215,6 +215,30 @@ def test_a_failed_build_says_so_and_readers_analyse(analysed, tmp_path, monkeypa
                                   tables["quotes"])
 
 
+@pytest.mark.parametrize(("reads", "written", "over", "expected"), [
+    (["articles"], [], [], False),
+    (["articles"], ["articles"], [], True),  # written early in a part that goes on
+    (["articles", "sentiment_actors"], ["articles"], [], False),
+    (["articles", "sentiment_actors"], ["articles"], ["per-article"], True),  # over (a failure writes nothing)
+    (["stories"], ["articles", "sentiment_actors"], [], False),
+    (["stories"], [], ["whole-batch"], True),
+    (["quotes"], [], [], True),  # not planned: the notebook analyses it itself
+    ([], [], [], True),
+])
+def test_a_build_has_written_a_table_once_in_place_or_its_part_is_over(tmp_path, reads, written, over, expected):
+    from concurrent.futures import Future
+
+    build = object.__new__(snapshot.Build)  # the scheduler's view only: no child processes
+    build.folder = tmp_path
+    build.parts = {"per-article": ["articles", "sentiment_actors"], "whole-batch": ["stories"]}
+    build.futures = {part: Future() for part in build.parts}
+    for part in over:
+        build.futures[part].set_result({})
+    for name in written:
+        snapshot.write_table(tmp_path, name, pd.DataFrame({"article_id": ["a"]}))
+    assert build.has_written(reads) is expected
+
+
 def test_a_reader_waits_for_a_planned_table(tmp_path):
     import threading
 

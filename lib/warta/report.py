@@ -54,6 +54,8 @@ PARTIAL_SUFFIX = ".partial"
 SNAPSHOT_DIR = "_snapshot"
 # Notebook parameters that the snapshot is built with (the same meaning as in the notebooks).
 SNAPSHOT_PARAMETERS = ("sentiment_model", "profile")
+# How often the scheduler looks for tables a running build part has written meanwhile.
+READY_POLL_SECONDS = 0.5
 
 
 # --------------------------------------------------------------------------- report runs
@@ -266,8 +268,8 @@ def _execute_all(tasks: Sequence[tuple], *, jobs: int, build: snapshot.Build | N
                  progress: bool) -> list[NotebookResult]:
     """Run :func:`_execute` on each task, up to ``jobs`` processes at a time; results in task order.
 
-    The build's processes count among the ``jobs``. A notebook starts once the build parts
-    writing the tables it ``reads`` are over (it never holds a process while it waits); of the
+    The build's processes count among the ``jobs``. A notebook starts once the build has written
+    every table it ``reads`` (it never holds a process while it waits); of the
     notebooks ready, the longest by ``durations`` (seconds, from the last run) starts first, so
     that it does not end the run alone, then the others in task order. Each runs in its own
     spawned worker (papermill drives its kernel from there); a worker that dies is recorded as
@@ -293,7 +295,10 @@ def _execute_all(tasks: Sequence[tuple], *, jobs: int, build: snapshot.Build | N
                                   ready=lambda name: build is None or build.has_written(reads.get(name, ()))):
                 started[name] = pool.submit(_execute, *waiting.pop(name))
                 running.add(started[name])
-            done, _ = wait(running | (build.unfinished() if build else set()), return_when=FIRST_COMPLETED)
+            # A table written while a part goes on wakes no future: look again after a while.
+            pending = build.unfinished() if build else set()
+            done, _ = wait(running | pending, return_when=FIRST_COMPLETED,
+                           timeout=READY_POLL_SECONDS if waiting and pending else None)
             bar.update(len(done & running))
             running -= done
     results = []

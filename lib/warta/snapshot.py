@@ -363,9 +363,13 @@ class Build:
         return {future for future in self.futures.values() if not future.done()}
 
     def has_written(self, tables: Iterable[str]) -> bool:
-        """Whether every part that writes one of ``tables`` is over (a table it does not plan: yes)."""
+        """Whether each of ``tables`` is in place, or the part that writes it is over (a table the
+        build does not plan: yes). A part writes its tables one by one, so a notebook that reads
+        only the early ones need not wait for its last."""
         wanted = set(tables)
-        return all(self.futures[part].done() for part, names in self.parts.items() if wanted & set(names))
+        return all(self.futures[part].done() or all(written_table(self.folder, name) is not None
+                                                     for name in wanted.intersection(names))
+                   for part, names in self.parts.items())
 
     def join(self) -> None:
         """Wait until every part is over, however it ended."""
