@@ -41,6 +41,8 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
 _EVIDENCE = 5
 _TERM = itemgetter("term")
+# A side's label by code: the three sentence labels, and "" for a side without sentences.
+_LABELS = np.array(["negative", "neutral", "positive", ""], dtype=object)
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
@@ -84,6 +86,11 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
                                      ignore_index=True))[0]
     in_mentions = slice(len(sentences), len(sentences) + len(mentions))
     in_speakers = slice(in_mentions.stop, in_mentions.stop + len(speakers))
+    # Actor ids as integer codes too, numbered in id order (sorting by code sorts by id): the
+    # millions of (sentence, actor) pairs are deduplicated, grouped and sorted as numbers.
+    actor_code, actor_ids = pd.factorize(pd.concat([mentions["actor_id"].astype(str), speakers["actor"].astype(str)],
+                                                   ignore_index=True), sort=True)
+    actor_ids = np.asarray(actor_ids, dtype=object)
     # ``pos`` numbers the sentence rows: the order every tie below keeps.
     keys = pd.DataFrame({"article": article[:len(sentences)],
                          "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
@@ -92,9 +99,10 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
                           "sentence_id": mentions["sentence_id"].astype("int64").to_numpy(),
                           "start": mentions["start"].astype("int64").to_numpy(),
                           "end": mentions["end"].astype("int64").to_numpy(),
-                          "actor": mentions["actor_id"].astype(str).to_numpy()})
+                          "actor": actor_code[:len(mentions)]})
     found = found.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
-    quoted = (speakers.drop(columns="article_id").assign(article=article[in_speakers])
+    quoted = (pd.DataFrame({"article": article[in_speakers], "sentence_id": speakers["sentence_id"].to_numpy(),
+                            "actor": actor_code[len(mentions):]})
               .merge(keys, on=["article", "sentence_id"], how="inner")[["pos", "actor"]])
     if stances is not None:
         stances = pd.DataFrame({"article": article[in_speakers.stop:],
@@ -104,28 +112,42 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
                                 "kind": stances["kind"].astype(str).to_numpy()})
         stances = stances.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
     # Quote speakers voice their sentence, and so do the holders found in its text.
-    voiced = pd.concat([quoted, _holder_pairs(load_lexicon(), sentences, found, stances)], ignore_index=True)
-    pairs = pd.concat([found[["pos", "actor"]], quoted], ignore_index=True).drop_duplicates()
-    if not len(pairs):
+    columns = _SentenceColumns(sentences)
+    holders = _holder_pairs(load_lexicon(), sentences, found, stances, texts=columns.text)
+    n_actors = max(len(actor_ids), 1)
+    # One (sentence, actor) pair per number pos * n_actors + actor: unique and sorted by sentence.
+    named = sorted_unique(np.concatenate([_pair_keys(found, n_actors), _pair_keys(quoted, n_actors)]))
+    if not len(named):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
-    pairs = pairs.merge(voiced.drop_duplicates().assign(voiced=True), on=["pos", "actor"], how="left")
-    pairs["voiced"] = pairs["voiced"].eq(True)
-    # Integer codes keep the grouping and sorting of millions of pairs small (categories sort
-    # like the ids, so the order is the same).
-    pairs["article"] = keys["article"].to_numpy()[pairs["pos"].to_numpy()]
-    pairs["actor"] = pd.Categorical(pairs["actor"])
+    voicing = sorted_unique(np.concatenate([_pair_keys(quoted, n_actors), _pair_keys(holders, n_actors)]))
+    at = np.minimum(np.searchsorted(voicing, named), max(len(voicing) - 1, 0))
+    voiced = voicing[at] == named if len(voicing) else np.zeros(len(named), dtype=bool)
+    pos, actor = np.divmod(named, n_actors)
+    article = keys["article"].to_numpy()[pos]
     # An (article, actor) group is placed by its first sentence; the corpus lists an actor's
     # sentences group after group in that order, as a running list over the sentences would.
-    pairs["first"] = pairs.groupby(["article", "actor"], sort=False, observed=True)["pos"].transform("min")
-    columns = _SentenceColumns(sentences)
-    names = _actor_names(mentions)
-    article = pairs.sort_values(["first", "actor", "pos"], kind="stable", ignore_index=True)
-    corpus = pairs.sort_values(["actor", "first", "pos"], kind="stable", ignore_index=True)
-    tables = [_scope_table("article", article, ["first", "actor"], columns, names),
-              _scope_table("corpus", corpus, ["actor"], columns, names)]
-    table = pd.concat(tables, ignore_index=True)
-    return table.sort_values(["scope", "n_sentences", "actor_id"], ascending=[False, False, True],
-                             ignore_index=True)
+    # (The pairs are in sentence order, so a group's first row holds its first sentence.)
+    _, first_row, group = np.unique(article * n_actors + actor, return_index=True, return_inverse=True)
+    first = pos[first_row][group.reshape(-1)]
+    names = _actor_names(mentions, actor_code[:len(mentions)], actor_ids)
+    scopes = []
+    for scope, order in (("corpus", np.lexsort((pos, first, actor))), ("article", np.lexsort((pos, actor, first)))):
+        group_keys = [first[order], actor[order]] if scope == "article" else [actor[order]]
+        scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], group_keys, columns,
+                                   actor_ids, names))
+    # Corpus rows first, then by sentences (most first) and actor id; ties keep their order. Sorted
+    # as numbers (actor codes sort like the ids) and taken from plain arrays before the frame is
+    # built: sorting the frame took each Arrow text column again.
+    rows = np.concatenate([np.full(len(table["n_sentences"]), rank) for rank, table in enumerate(scopes)])
+    order = np.lexsort((np.concatenate([table.pop("actor") for table in scopes]),
+                        -np.concatenate([table["n_sentences"] for table in scopes]), rows))
+    return pd.DataFrame({name: np.concatenate([table[name] for table in scopes])[order] for name in ACTOR_COLUMNS},
+                        columns=ACTOR_COLUMNS)
+
+
+def _pair_keys(pairs: pd.DataFrame, n_actors: int) -> np.ndarray:
+    """Each (pos, actor) row of ``pairs`` as one number, ``pos * n_actors + actor``."""
+    return pairs["pos"].to_numpy(dtype=np.int64) * n_actors + pairs["actor"].to_numpy(dtype=np.int64)
 
 
 class _SentenceColumns:
@@ -136,6 +158,8 @@ class _SentenceColumns:
         self.sentence_id = sentences["sentence_id"].astype("int64").to_numpy()
         self.score = sentences["score"].astype(float).to_numpy()
         self.probability = sentences["probability"].astype(float).to_numpy()
+        # A label other than the three (none an engine gives) agrees with no group's label.
+        self.label_code = pd.Categorical(sentences["label"], categories=_LABELS[:3]).codes
         self.label = sentences["label"].to_numpy()
         self.text = sentences["text"].to_numpy()
         self.cues = sentences["cues"].to_numpy()
@@ -161,32 +185,34 @@ class _SentenceColumns:
         return self._items[positions].tolist()
 
 
-def _scope_table(scope: str, pairs: pd.DataFrame, group_keys: list[str], columns: _SentenceColumns,
-                 names: dict[str, tuple[Any, Any]]) -> pd.DataFrame:
-    """One row per group of consecutive ``pairs`` rows with equal ``group_keys``: both sides' figures."""
-    values = [pairs[key].cat.codes.to_numpy() if key == "actor" else pairs[key].to_numpy() for key in group_keys]
-    change = np.zeros(len(pairs), dtype=bool)
+def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndarray, group_keys: list[np.ndarray],
+                 columns: _SentenceColumns, actor_ids: np.ndarray,
+                 names: tuple[np.ndarray, np.ndarray]) -> dict[str, np.ndarray]:
+    """One row per run of (sentence, actor) pairs with equal ``group_keys``: both sides' figures,
+    as a column array per name of ``ACTOR_COLUMNS``, and ``actor``, each row's actor code.
+    ``pos``, ``actor`` (codes into ``actor_ids``) and ``voiced`` describe the pairs, in group order."""
+    change = np.zeros(len(pos), dtype=bool)
     change[0] = True
-    for value in values:
+    for value in group_keys:
         change[1:] |= value[1:] != value[:-1]
     group = np.cumsum(change) - 1
     starts = np.flatnonzero(change)
     n_groups = len(starts)
-    actors = pairs["actor"].cat.categories.to_numpy(dtype=object)[pairs["actor"].cat.codes.to_numpy()[starts]]
-    table: dict[str, Any] = {
-        "scope": scope,
-        "article_id": columns.article_id[pairs["pos"].to_numpy()[starts]] if scope == "article" else "",
-        "actor_id": actors,
-        "name": [names.get(actor, (actor, ""))[0] for actor in actors],
-        "type": [names.get(actor, (actor, ""))[1] for actor in actors],
+    codes = actor[starts]
+    table: dict[str, np.ndarray] = {
+        "scope": np.full(n_groups, scope, dtype=object),
+        "article_id": columns.article_id[pos[starts]] if scope == "article" else np.full(n_groups, "", dtype=object),
+        "actor_id": actor_ids[codes],
+        "name": names[0][codes],
+        "type": names[1][codes],
         "n_sentences": np.bincount(group, minlength=n_groups),
+        "actor": codes,
     }
-    voiced = pairs["voiced"].to_numpy()
-    pos = pairs["pos"].to_numpy()
     for side, mask in (("about", ~voiced), ("voiced", voiced)):
-        table |= {f"{side}_{key}": value
-                  for key, value in _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article").items()}
-    return pd.DataFrame(table, columns=ACTOR_COLUMNS)
+        found = _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article")
+        found["evidence"] = np.fromiter(found["evidence"], dtype=object, count=n_groups)
+        table |= {f"{side}_{key}": np.asarray(value) for key, value in found.items()}
+    return table
 
 
 def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceColumns, *,
@@ -200,10 +226,11 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     mean = np.full(n_groups, np.nan)
     mean[present] = _ordered_sums(scores, group, n_groups)[present] / n[present]
     band = float(engine_settings().get("score_neutral_band", 0.2))
-    label = np.where(mean >= band, "positive", np.where(mean <= -band, "negative", "neutral")).astype(object)
-    label[~present] = ""
+    # Labels as codes into _LABELS while millions of sentences are compared with their group's.
+    label = np.where(mean >= band, 2, np.where(mean <= -band, 0, 1))
+    label[~present] = 3
     probability = columns.probability[pos]
-    agree = np.where(columns.label[pos] == label[group], probability, (1 - probability) / 2)
+    agree = np.where(columns.label_code[pos] == label[group], probability, (1 - probability) / 2)
     share = np.full(n_groups, np.nan)
     share[present] = _ordered_sums(agree, group, n_groups)[present] / n[present]
     # The strongest sentences first (|score|, ties in item order), at most _EVIDENCE per group.
@@ -216,7 +243,8 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     evidence: list[list] = [[] for _ in range(n_groups)]
     for g, begin, end in zip(owners[bounds].tolist(), bounds, bounds[1:] + [len(items)]):
         evidence[g] = items[begin:end]
-    return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n, "evidence": evidence}
+    return {"label": _LABELS[label], "score": _round4(mean), "probability": _round4(share), "n": n,
+            "evidence": evidence}
 
 
 def _round4(values: np.ndarray) -> np.ndarray:
@@ -254,12 +282,16 @@ def _ordered_sums(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.nd
 
 
 def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
-                  stances: pd.DataFrame | None = None) -> pd.DataFrame:
+                  stances: pd.DataFrame | None = None, *, texts: np.ndarray | None = None) -> pd.DataFrame:
     """(pos, actor) for each actor that voices a sentence it is named in (:func:`sentence_holders`).
 
     ``stances``: the sentences' stance and reporting words, ``pos`` with body offsets ``start``
-    and ``end`` and ``kind``; None scans the sentences for them here.
+    and ``end`` and ``kind``; None scans the sentences for them here. ``texts``: the sentences'
+    texts as an object array by position, when the caller has it (taking rows of a chunked
+    Arrow text column costs more than the holder test).
     """
+    if texts is None:
+        texts = sentences["text"].to_numpy(dtype=object)
     if not len(found):
         return pd.DataFrame({"pos": np.array([], dtype="int64"), "actor": np.array([], dtype=object)})
     found = found.sort_values("pos", kind="stable")  # a sentence's mentions in table order
@@ -269,7 +301,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     named = pos[starts]  # each sentence that names an actor, once
     offsets = sentences["start"].to_numpy()
     if stances is None:
-        texts = sentences["text"].iloc[named].tolist()
+        texts = texts[named].tolist()
         # Stance and reporting words of all those sentences in a few joined scans (not one per sentence).
         words = lexicon.modifier_spans_of(texts, kinds=HOLDER_KINDS)
         kept = np.array([index for index, sentence_words in enumerate(words) if sentence_words], dtype=np.int64)
@@ -287,7 +319,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
         spans = list(zip((stances["start"].to_numpy() - sentence_start).tolist(),
                          (stances["end"].to_numpy() - sentence_start).tolist(), stances["kind"].tolist()))
         words = [spans[begin:stop] for begin, stop in zip(first[kept].tolist(), last[kept].tolist())]
-        texts = sentences["text"].iloc[named[kept]].tolist()
+        texts = texts[named[kept]].tolist()
     sentence_pos = named[kept]
     # The mentions of those sentences only, as (start, end, actor), and each sentence's slice of them.
     sizes = (ends - starts)[kept]
@@ -310,12 +342,17 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
 
 
-def _actor_names(mentions: pd.DataFrame) -> dict[str, tuple[Any, Any]]:
-    """Each actor's name and type from its first mention (the actor id when there is no name)."""
-    first = mentions.assign(_actor=mentions["actor_id"].astype(str)).drop_duplicates("_actor")
-    name = first["name"] if "name" in first.columns else first["actor_id"]
-    kind = first["type"] if "type" in first.columns else pd.Series("", index=first.index)
-    return dict(zip(first["_actor"], zip(name, kind)))
+def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each actor's name and type by actor code, from its first mention (``codes``: the mentions'
+    actor codes); an actor never mentioned (only quoted) has its id for a name and no type."""
+    name = actor_ids.copy()
+    kind = np.full(len(actor_ids), "", dtype=object)
+    present, first = np.unique(codes, return_index=True)
+    name[present] = (mentions["name"] if "name" in mentions.columns else mentions["actor_id"]).iloc[first].to_numpy(
+        dtype=object)
+    if "type" in mentions.columns:
+        kind[present] = mentions["type"].iloc[first].to_numpy(dtype=object)
+    return name, kind
 
 
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
@@ -415,7 +452,7 @@ def _quote_speakers(quotes: pd.DataFrame | None) -> pd.DataFrame:
     """(article_id, sentence_id, actor) of each quote with a known speaker."""
     if quotes is None or not len(quotes):
         return pd.DataFrame({"article_id": [], "sentence_id": np.array([], dtype="int64"), "actor": []})
-    quotes = quotes[has_speaker(quotes["speaker_id"])]
-    return pd.DataFrame({"article_id": quotes["article_id"].astype(str).to_numpy(),
-                         "sentence_id": quotes["sentence_id"].astype("int64").to_numpy(),
-                         "actor": quotes["speaker_id"].to_numpy()}).drop_duplicates()
+    known = has_speaker(quotes["speaker_id"])
+    return pd.DataFrame({"article_id": quotes["article_id"].astype(str).to_numpy()[known],
+                         "sentence_id": quotes["sentence_id"].astype("int64").to_numpy()[known],
+                         "actor": quotes["speaker_id"].to_numpy()[known]})
