@@ -118,6 +118,39 @@ def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, m
     assert run.snapshot["rows"] == {name: 1 for name in tables}
 
 
+def test_notebooks_start_once_their_tables_are_written_while_the_part_goes_on(toy_project, tmp_path):
+    import threading
+    from concurrent.futures import Future
+
+    part = Future()  # a build part that goes on writing until the notebooks are over
+    written = tmp_path / "articles.arrow"
+
+    class Build:  # the scheduler's view of a build: one process busy until the part is over
+        def busy(self) -> int:
+            return 0 if part.done() else 1
+
+        def unfinished(self) -> set:
+            return set() if part.done() else {part}
+
+        def has_written(self, tables) -> bool:
+            return written.is_file()
+
+    staging = tmp_path / "run"
+    staging.mkdir()
+    tasks = [(name, toy_project / "notebooks" / f"{name}.ipynb", staging, {"output_dir": str(staging / name)},
+              report.config.section("report")["kernel"]) for name in ("a_ok", "b_fail")]
+    threading.Timer(1.0, written.touch).start()
+    ending = threading.Timer(120.0, part.set_result, args=[{}])  # a scheduler that waits for the part ends here
+    ending.start()
+    try:
+        results = report._execute_all(tasks, jobs=3, build=Build(), reads={"a_ok": ["articles"], "b_fail": ["articles"]},
+                                      progress=False)
+        assert not part.done(), "the notebooks waited for the part to end"
+    finally:
+        ending.cancel()
+    assert [(result.name, result.status) for result in results] == [("a_ok", "ok"), ("b_fail", "failed")]
+
+
 @pytest.mark.parametrize(
     ("waiting", "free", "ready", "durations", "expected"),
     [
