@@ -717,6 +717,21 @@ def test_attach_speakers_fills_the_stage_table_like_score_sentences(quotes, expe
     assert direct["speaker_id"].tolist() == expected
 
 
+@pytest.mark.parametrize("dtype", [object, "str", "string[pyarrow]", "string[python]"])
+def test_has_speaker_is_a_non_empty_string_in_every_text_dtype(dtype):
+    from warta.sentiment.scoring import has_speaker
+
+    values = pd.Series(["per:a", "", None, "org:b", float("nan")], dtype=dtype)
+    assert has_speaker(values).tolist() == [True, False, False, True, False]
+
+
+def test_has_speaker_is_false_for_what_is_not_text():
+    from warta.sentiment.scoring import has_speaker
+
+    assert has_speaker(pd.Series(["per:a", 3, pd.NA, [], ""], dtype=object)).tolist() == [True, False, False, False,
+                                                                                          False]
+
+
 def test_attach_speakers_keeps_a_speaker_already_set():
     from warta.sentiment import attach_speakers
 
