@@ -35,7 +35,7 @@ second report, need not. :class:`Results` keeps their tables, and the per-articl
 report collected, under a version that hashes the corpus's files in order, every stage's
 version and options, and the package's code, data and settings
 (:func:`warta.pipeline.state_version`), for the newest ``[cache] saved_states`` corpus
-states (each about 3.5 GB for 100k articles).
+states (each about 3.2 GB for 100k articles).
 """
 from __future__ import annotations
 

@@ -290,10 +290,10 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     texts as an object array by position, when the caller has it (taking rows of a chunked
     Arrow text column costs more than the holder test).
     """
-    if texts is None:
-        texts = sentences["text"].to_numpy(dtype=object)
     if not len(found):
         return pd.DataFrame({"pos": np.array([], dtype="int64"), "actor": np.array([], dtype=object)})
+    if texts is None:
+        texts = sentences["text"].to_numpy(dtype=object)
     found = found.sort_values("pos", kind="stable")  # a sentence's mentions in table order
     pos = found["pos"].to_numpy()
     starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
