@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -108,6 +109,40 @@ def test_manifest_hashes_only_new_or_changed_files(tmp_path, monkeypatch):
     (corpus / "b.txt").write_text("isi baru yang lebih panjang")
     store.manifest(paths)
     assert hashed == [b"isi baru yang lebih panjang"]
+
+
+def test_manifest_hashes_a_path_listed_twice_once(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("isi a")
+    hashed = []
+    monkeypatch.setattr(cache, "file_key", lambda data: hashed.append(data) or f"k{len(hashed)}")
+    manifest = cache.Store(tmp_path / "cache").manifest([tmp_path / "a.txt", tmp_path / "a.txt"])
+    assert manifest["file_key"].tolist() == ["k1", "k1"]
+    assert hashed == [b"isi a"]
+
+
+@pytest.mark.parametrize("window", [1, 2, 10])
+@pytest.mark.parametrize("hint", [True, False], ids=["posix_fadvise", "no hint"])
+def test_read_ahead_yields_every_file_in_order(tmp_path, monkeypatch, window, hint):
+    paths = []
+    for index in range(5):
+        paths.append(str(tmp_path / f"{index}.txt"))
+        Path(paths[-1]).write_bytes(b"isi %d" % index)
+    announced = []
+    if hint and hasattr(os, "posix_fadvise"):
+        real = os.posix_fadvise
+        monkeypatch.setattr(os, "posix_fadvise", lambda fd, *args: announced.append(fd) or real(fd, *args))
+    elif not hint:
+        monkeypatch.delattr(os, "posix_fadvise", raising=False)
+    assert list(cache.read_ahead(paths, window=window)) == [b"isi %d" % index for index in range(5)]
+    assert len(announced) == (5 if hint and hasattr(os, "posix_fadvise") else 0)
+
+
+def test_read_ahead_raises_for_a_missing_file_where_it_is_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"a")
+    reader = cache.read_ahead([str(tmp_path / "a.txt"), str(tmp_path / "hilang.txt")], window=4)
+    assert next(reader) == b"a"
+    with pytest.raises(FileNotFoundError):
+        next(reader)
 
 
 def test_file_key_is_a_content_hash():

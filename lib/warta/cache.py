@@ -88,6 +88,38 @@ def fingerprint(patterns: Iterable[str], *, extra: Iterable[str] = (), root: Pat
     return digest.hexdigest()
 
 
+def read_ahead(paths: Sequence[str], *, window: int = 2048) -> Iterable[bytes]:
+    """Yield the bytes of each file in ``paths``, asking the kernel for the next ``window`` files ahead.
+
+    Read one by one, files that are not in the page cache cost a disk round trip each: 100k
+    articles of 3 KB took 20 s on this project's machine, most of it waiting. Announced ahead
+    (``posix_fadvise(WILLNEED)``), the kernel fetches them concurrently: 3.5 s. Where the hint
+    does not exist (macOS, Windows) the files are read plainly.
+    """
+    advise = getattr(os, "posix_fadvise", None)
+
+    def announce(path: str) -> None:
+        try:
+            handle = os.open(path, os.O_RDONLY)
+        except OSError:
+            return  # the read below raises the error where the file is read
+        try:
+            advise(handle, 0, 0, os.POSIX_FADV_WILLNEED)
+        except OSError:
+            pass
+        finally:
+            os.close(handle)
+
+    if advise is not None:
+        for path in paths[:window]:
+            announce(path)
+    for index, path in enumerate(paths):
+        if advise is not None and index + window < len(paths):
+            announce(paths[index + window])
+        with open(path, "rb") as handle:
+            yield handle.read()
+
+
 class Store:
     """One cache folder. Safe to share between processes: writers never touch finished parts."""
 
@@ -111,7 +143,8 @@ class Store:
             known = dict(zip(table.column("path").to_pylist(),
                              zip(*(table.column(name).to_pylist() for name in ("size", "mtime_ns", "file_key")))))
         texts, sizes, mtimes, keys = [], [], [], []
-        changed = False
+        # Hashed after the listing, in one pass that reads ahead: name -> rows that want its key.
+        unhashed: dict[str, list[int]] = {}
         cwd = os.getcwd()
         for path in paths:
             text = str(path)
@@ -122,17 +155,20 @@ class Store:
                 # Path.absolute() gives, without a Path built per file (1.2 s per 100k files).
                 name = os.path.join(cwd, text if isinstance(path, Path) else str(Path(text)))
             cached = known.get(name)
-            if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
-                key = cached[2]
+            if name not in unhashed and cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+                keys.append(cached[2])
             else:
-                with open(text, "rb") as handle:
-                    key = file_key(handle.read())
-                known[name] = (stat.st_size, stat.st_mtime_ns, key)
-                changed = True
+                unhashed.setdefault(name, []).append(len(texts))
+                keys.append("")
             texts.append(text)
             sizes.append(stat.st_size)
             mtimes.append(stat.st_mtime_ns)
-            keys.append(key)
+        for (name, rows), data in zip(unhashed.items(), read_ahead(list(unhashed))):
+            key = file_key(data)
+            for row in rows:
+                keys[row] = key
+            known[name] = (sizes[rows[0]], mtimes[rows[0]], key)
+        changed = bool(unhashed)
         frame = pd.DataFrame({"path": texts, "size": pd.array(sizes, dtype="int64"),
                               "mtime_ns": pd.array(mtimes, dtype="int64"), "file_key": keys})
         if changed:
