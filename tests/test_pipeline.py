@@ -598,6 +598,24 @@ def test_a_second_analyze_of_the_same_corpus_reads_the_saved_analyses(tmp_path, 
     assert again.stats["state_version"] == first.stats["state_version"]
 
 
+def test_tables_saved_for_the_corpus_state_are_not_collected_from_the_parts(tmp_path, monkeypatch):
+    first = pipeline.analyze(None, cache=tmp_path / "cache", progress=False)  # the seeds
+    for name in ("articles", "sentiment_sentences"):
+        first.save(name)
+    collected = []
+    for name in ("_collect_articles", "_collect_table"):
+        original = getattr(pipeline, name)
+        monkeypatch.setattr(pipeline, name, lambda *args, original=original, name=name:
+                            collected.append(name) or original(*args))
+    again = pipeline.analyze(None, cache=tmp_path / "cache", progress=False)
+    for name in ("articles", "sentiment_sentences"):
+        pd.testing.assert_frame_equal(again[name], first[name], obj=name)
+    assert collected == []
+    again["mentions"]  # not saved: collected from the parts, with the articles its ids follow
+    assert collected == ["_collect_articles", "_collect_table"]
+    pd.testing.assert_frame_equal(again["mentions"], first["mentions"])
+
+
 def test_a_grown_corpus_or_other_options_analyse_again(tmp_path, monkeypatch):
     ran = _counting_analyses(monkeypatch)
     corpus = tmp_path / "corpus"

@@ -182,8 +182,9 @@ ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame | dict[str, pd.DataFrame]]
 class Tables(Mapping):
     """The result of :func:`analyze`: every table of ``TABLES`` by name, plus ``stats`` about the run.
 
-    ``articles`` is there from the start; the other per-article tables are read from the cache,
-    and a whole-batch analysis runs, the first time its table is asked for (and those it reads,
+    A per-article table (``articles`` too) is read, from the tables saved for this corpus state
+    or else from the cache's parts, and a whole-batch analysis runs, the first time its table is
+    asked for (and those it reads,
     in turn), so a notebook that shows only sentiment never reads the mentions or clusters
     stories. Iterating (``items()``, writing the tables) reads and runs them all.
     """
@@ -248,7 +249,7 @@ class Tables(Mapping):
         saved = self._results.read(names) if self._results is not None else None
         if saved is not None:
             return saved
-        articles = self._tables["articles"]
+        articles = self["articles"]
         result = analysis(articles[articles["status"] != "rejected"], self, **self._options)
         result = result if isinstance(result, dict) else {names[0]: result}
         if self._results is not None:
@@ -747,19 +748,30 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
             lazy: bool = False) -> dict[str, Any]:
     """Read the per-article tables of the plan's corpus back from the cache, in corpus order.
 
-    With ``lazy``, only ``articles`` is read now; each other table is a function that reads it
-    (:class:`Tables` calls it when the table is first asked for), so nobody pays for a table
-    they never use. The garbage collector is paused while reading (see ``warta.cache``).
+    With ``lazy``, nothing is read now: each table is a function that reads it (:class:`Tables`
+    calls it when the table is first asked for), so nobody pays for a table they never use, and
+    a run whose corpus state has its tables saved (:class:`warta.cache.Results`) never collects
+    the articles from the cache's parts. The articles are collected at most once, for
+    themselves or for the other tables, which follow the ids the loader's batch step changed. The garbage collector is paused while reading (see ``warta.cache``).
     """
-    with collector_paused():
-        articles, renamed = _collect_articles(plan, loader)
-    tables: dict[str, Any] = {"articles": articles}
-    usable = articles[articles["status"] != "rejected"]
+    collected: list[tuple[pd.DataFrame, dict[tuple[int, str], str]]] = []
+
+    def articles_once() -> tuple[pd.DataFrame, dict[tuple[int, str], str]]:
+        if not collected:
+            with collector_paused():
+                collected.append(_collect_articles(plan, loader))
+        return collected[0]
+
+    def read_articles() -> pd.DataFrame:
+        return articles_once()[0]
+
+    tables: dict[str, Any] = {"articles": read_articles if lazy else read_articles()}
     for stage in stages:
         for name in stage.tables:
             def read(stage: Stage = stage, name: str = name) -> pd.DataFrame:
+                articles, renamed = articles_once()
                 with collector_paused():
-                    return _collect_table(plan, stage, name, usable, renamed)
+                    return _collect_table(plan, stage, name, articles, renamed)
 
             tables[name] = read if lazy else read()
     return tables
@@ -781,14 +793,14 @@ def _collect_articles(plan: Plan, loader: Stage) -> tuple[pd.DataFrame, dict[tup
     return articles, renamed
 
 
-def _collect_table(plan: Plan, stage: Stage, name: str, usable: pd.DataFrame,
+def _collect_table(plan: Plan, stage: Stage, name: str, articles: pd.DataFrame,
                    renamed: dict[tuple[int, str], str]) -> pd.DataFrame:
     """One per-article table of ``stage`` for the plan's corpus, in corpus order, ids following ``renamed``."""
     store = cache_store.Store(plan.context.store_root)
     manifest = plan.manifest[["file_key", POSITION]].rename(columns={"file_key": KEY})
     rows = _read_stage(store, plan.context, stage, name, manifest)
     if rows is None:  # nothing cached has a row: ask the stage for its empty schema
-        return stage.run(usable.iloc[:0], **plan.context.options)[name]
+        return stage.run(articles.iloc[:0], **plan.context.options)[name]
     rows = _in_corpus_order(rows, manifest)
     moved = rows[POSITION].isin({position for position, _ in renamed})
     if moved.any():
