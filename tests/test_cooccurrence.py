@@ -18,6 +18,7 @@ from warta.cooccurrence import (
     cooccurrence_graph,
     describe,
     evidence_sentences,
+    pair_windows,
     top_pairs,
 )
 
@@ -283,6 +284,55 @@ def test_actor_summary():
     assert (putin["mentions"], putin["articles"], putin["sentences"]) == (4, 2, 3)
     assert summary.loc["loc:rusia", "subtype"] == "country"
     assert summary.loc["per:kim-jong-un", "surfaces"] == ["Kim Jong Un"]
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype({column: "string" for column in ("article_id", "actor_id", "name", "type", "surface")})
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        # The first mention without a name gives way to the next that has one.
+        (SMALL.assign(name=[None, *SMALL["name"].iloc[1:]]),
+         {"per:vladimir-putin": ("Vladimir Putin", 4, 2, 3, ["Vladimir Putin"])}),
+        # A missing sentence id is one window of its own within the article.
+        (SMALL.assign(sentence_id=pd.array([pd.NA, 0, pd.NA, 1, 1, 0, 0, 0, 3, 0, 0], dtype="Int64")),
+         {"per:vladimir-putin": ("Vladimir Putin", 4, 2, 3, ["Vladimir Putin"]),
+          "loc:rusia": ("Rusia", 2, 2, 2, ["Rusia"])}),
+        # Surfaces are sorted and distinct; a missing surface is left out.
+        (SMALL.assign(surface=["Putin", "Kim", "Vladimir Putin", None, "Rusia", "Putin", "Kim Jong-un", "NATO",
+                               "Rusia", "Kim", "Kim"]),
+         {"per:vladimir-putin": ("Vladimir Putin", 4, 2, 3, ["Putin", "Vladimir Putin"]),
+          "per:kim-jong-un": ("Kim Jong Un", 4, 3, 3, ["Kim", "Kim Jong-un"])}),
+        (_as_text(SMALL), {"org:nato": ("NATO", 1, 1, 1, ["NATO"])}),
+        (SMALL.drop(columns=["surface", "subtype"]), {"loc:rusia": ("Rusia", 2, 2, 2, ["Rusia"])}),
+    ],
+    ids=["first-name-missing", "missing-sentence", "surfaces", "string-dtype", "no-surface-column"],
+)
+def test_actor_summary_table(mentions, expected):
+    summary = actor_summary(mentions).set_index("actor_id")
+    for actor_id, (name, mentions_, articles, sentences, surfaces) in expected.items():
+        row = summary.loc[actor_id]
+        assert (row["name"], row["mentions"], row["articles"], row["sentences"], row["surfaces"]) == (
+            name, mentions_, articles, sentences, surfaces)
+    assert summary["mentions"].tolist() == sorted(summary["mentions"], reverse=True)
+    assert summary["subtype"].notna().all()
+
+
+@pytest.mark.parametrize("window", ["sentence", "article"])
+def test_shared_windows_give_the_same_tables(window, monkeypatch):
+    pairs, comparison = cooccurrence(SMALL, window=window), compare_outlets(SMALL, ARTICLES, window=window, top_n=3)
+    windows = pair_windows(SMALL, window=window)
+    monkeypatch.setattr("warta.cooccurrence.pair_windows", lambda *args, **kwargs: pytest.fail("collected again"))
+    pd.testing.assert_frame_equal(cooccurrence(SMALL, window=window, windows=windows), pairs)
+    pd.testing.assert_frame_equal(compare_outlets(SMALL, ARTICLES, window=window, top_n=3, windows=windows),
+                                  comparison)
+
+
+def test_windows_of_another_kind_are_refused():
+    with pytest.raises(ValueError, match="collected per sentence, not per article"):
+        cooccurrence(SMALL, window="article", windows=pair_windows(SMALL, window="sentence"))
 
 
 def test_graph():

@@ -47,14 +47,15 @@ def _settings() -> dict:
 
 
 @dataclass(frozen=True)
-class _Windows:
-    """Pair occurrences of one corpus: ``rows`` holds int codes ``art, sent, a, b`` (a < b),
-    sorted by article, then sentence in sentence mode.
+class PairWindows:
+    """Pair occurrences of one mentions table (:func:`pair_windows`): ``rows`` holds int codes
+    ``art, sent, a, b`` (a < b), sorted by article, then sentence in sentence mode.
 
     In sentence mode ``sent`` is the window's sentence; in article mode it is the evidence
     sentence of that article (the first sentence naming both, else the one naming the later one).
     """
 
+    window: str
     rows: pd.DataFrame
     article_ids: pd.Index
     actors: pd.DataFrame  # indexed by actor code: actor_id, name, type
@@ -73,6 +74,7 @@ def cooccurrence(
     types: Sequence[str] | None = None,
     min_count: int = 1,
     watchlist: Sequence[str] | None = None,
+    windows: PairWindows | None = None,
 ) -> pd.DataFrame:
     """Count unordered actor pairs per window and weight them (see the module docstring).
 
@@ -81,10 +83,11 @@ def cooccurrence(
     Rows are sorted by ``count`` then ``pmi``, descending; ``source_id`` < ``target_id``.
     ``evidence`` lists a few ``(article_id, sentence_id)`` windows of each pair, one per article
     first (articles in id order), then further windows.
+
+    ``windows``: :func:`pair_windows` of these ``mentions`` in this ``window``, to share that
+    work with :func:`compare_outlets` (None: collected here).
     """
-    windows = _collect_windows(mentions, window)
-    if windows is None:
-        return _empty(PAIR_COLUMNS)
+    windows = _windows_of_mentions(mentions, window, windows)
     rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
     groups = _group_by_pair(rows, len(windows.actors))
     keep = groups.counts >= min_count
@@ -165,19 +168,18 @@ def compare_outlets(
     top_n: int = 20,
     types: Sequence[str] | None = None,
     watchlist: Sequence[str] | None = None,
+    windows: PairWindows | None = None,
 ) -> pd.DataFrame:
     """Count the corpus's ``top_n`` pairs in each outlet: one row per outlet and pair, zeros kept.
 
-    ``types`` and ``watchlist`` select pairs as in :func:`cooccurrence`.
+    ``types``, ``watchlist`` and ``windows`` are as in :func:`cooccurrence`.
 
     ``count`` is windows holding both actors in that outlet, ``articles`` the outlet's articles
     holding the pair, and ``share`` = count / the outlet's windows naming any actor, which
     compares outlets of different sizes. Outlets are the articles' ``outlet`` names
     (``outlet_domain``, then "unknown", when that is empty).
     """
-    windows = _collect_windows(mentions, window)
-    if windows is None:
-        return _empty(COMPARISON_COLUMNS)
+    windows = _windows_of_mentions(mentions, window, windows)
     rows = windows.rows[_pair_mask(windows, types=types, watchlist=watchlist)]
     if rows.empty:
         return _empty(COMPARISON_COLUMNS)
@@ -216,7 +218,10 @@ def compare_outlets(
 
 def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per actor: mentions, distinct articles and sentences, and the surface forms seen,
-    sorted by mentions (descending) then ``actor_id``."""
+    sorted by mentions (descending) then ``actor_id``.
+
+    ``name``, ``type`` and ``subtype`` are those of the actor's first mention that has one.
+    """
     valid = _valid_mentions(mentions)
     if valid.empty:
         return _empty(SUMMARY_COLUMNS)
@@ -224,21 +229,64 @@ def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
         valid = valid.assign(subtype="")
     if "surface" not in valid.columns:
         valid = valid.assign(surface=valid["name"])
-    # Distinct counts via drop_duplicates: much faster than per-group nunique or lambdas.
-    keys = valid[["actor_id", "article_id", "sentence_id", "surface"]]
-    summary = valid.groupby("actor_id", sort=True).agg(
-        name=("name", "first"), type=("type", "first"), subtype=("subtype", "first"), mentions=("name", "size"),
-    )
-    summary["articles"] = keys.drop_duplicates(["actor_id", "article_id"]).groupby("actor_id").size()
-    summary["sentences"] = keys.drop_duplicates(["actor_id", "article_id", "sentence_id"]).groupby("actor_id").size()
-    surfaces = keys[["actor_id", "surface"]].dropna().drop_duplicates().sort_values(["actor_id", "surface"])
-    summary["surfaces"] = surfaces.groupby("actor_id")["surface"].agg(list)
-    summary = summary.reset_index()
+    # Everything on integer codes (actor codes in id order): grouping and de-duplicating the
+    # string columns of millions of mentions took 6 s at 100k articles.
+    actor, actor_ids = pd.factorize(valid["actor_id"], sort=True)
+    if actor_ids.dtype == object:  # as groupby would give it: the type inferred from the values
+        actor_ids = pd.Index(actor_ids.tolist())
+    article = pd.factorize(valid["article_id"])[0]
+    sentence = pd.factorize(valid["sentence_id"], use_na_sentinel=False)[0]
+    n_actors = len(actor_ids)
+    first = {column: _first_present(valid[column], actor, n_actors) for column in ("name", "type", "subtype")}
+    articles_of_actor, sentences_of_actor = _distinct_counts(actor, article, sentence, n_actors)
+    surface = valid["surface"]
+    present = surface.notna().to_numpy()
+    surface_codes, surface_forms = pd.factorize(surface[present], sort=True)
+    n_forms = max(len(surface_forms), 1)
+    seen_actor, seen_form = np.divmod(sorted_unique(actor[present].astype(np.int64) * n_forms + surface_codes), n_forms)
+    forms = np.asarray(surface_forms, dtype=object)[seen_form]
+    bounds = np.searchsorted(seen_actor, np.arange(n_actors + 1))
+    mentions_per_actor = np.bincount(actor, minlength=n_actors)
+    order = np.lexsort((np.arange(n_actors), -mentions_per_actor))
+    summary = pd.DataFrame({
+        "actor_id": pd.Series(actor_ids).take(order).reset_index(drop=True),
+        **{column: pd.Series(values, dtype=values.dtype).take(order).reset_index(drop=True)
+           for column, values in first.items()},
+        "mentions": mentions_per_actor[order].astype("int64"),
+        "articles": articles_of_actor[order].astype("int64"),
+        "sentences": sentences_of_actor[order].astype("int64"),
+        "surfaces": [forms[bounds[code]:bounds[code + 1]].tolist() for code in order],
+    })
     summary["subtype"] = summary["subtype"].fillna("")
-    summary["surfaces"] = [value if isinstance(value, list) else [] for value in summary["surfaces"]]
-    return summary.sort_values(["mentions", "actor_id"], ascending=[False, True], ignore_index=True).loc[
-        :, list(SUMMARY_COLUMNS)
-    ]
+    return summary.loc[:, list(SUMMARY_COLUMNS)]
+
+
+def _first_present(values: pd.Series, actor: np.ndarray, n_actors: int):
+    """Each actor's first non-missing value of ``values`` (missing where it has none), as groupby's ``first``."""
+    rows = np.flatnonzero(values.notna().to_numpy())
+    at = np.full(n_actors, len(actor), dtype=np.int64)
+    np.minimum.at(at, actor[rows], rows)
+    at[at == len(actor)] = -1
+    return pd.api.extensions.take(values.array, at, allow_fill=True)
+
+
+def _distinct_counts(actor: np.ndarray, article: np.ndarray, sentence: np.ndarray,
+                     n_actors: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct articles and distinct (article, sentence) windows per actor code.
+
+    The three codes are packed into one int64 and sorted once; the distinct (actor, article)
+    keys are then the changes along that order.
+    """
+    n_articles, n_sentences = int(article.max()) + 1, int(sentence.max()) + 1
+    actor_article = actor.astype(np.int64) * n_articles + article
+    if n_actors * n_articles * n_sentences < 2**62:
+        windows = sorted_unique(actor_article * n_sentences + sentence) // n_sentences
+        pairs = windows[np.r_[True, windows[1:] != windows[:-1]]]
+    else:  # too wide to pack: dense (actor, article) codes first
+        pairs = sorted_unique(actor_article)
+        windows = pairs[sorted_unique(np.searchsorted(pairs, actor_article) * n_sentences + sentence) // n_sentences]
+    return (np.bincount(pairs // n_articles, minlength=n_actors),
+            np.bincount(windows // n_articles, minlength=n_actors))
 
 
 def describe(pairs: pd.DataFrame, *, window: str = "sentence") -> str:
@@ -326,17 +374,27 @@ def _valid_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions[actor.notna() & (actor.str.len() > 0) & mentions["article_id"].notna()]
 
 
-def _collect_windows(mentions: pd.DataFrame, window: str) -> _Windows | None:
+def pair_windows(mentions: pd.DataFrame, *, window: str = "sentence") -> PairWindows:
+    """Every actor pair of ``mentions`` in each ``window`` ("sentence" or "article"), as codes.
+
+    :func:`cooccurrence` and :func:`compare_outlets` start from this; pass it to both
+    (``windows=``) so that a notebook collects the windows of a large batch once (3.7 s of
+    each call for the 6.4M mentions of 100k articles).
+    """
     if window not in WINDOWS:
         raise ValueError(f"window must be one of {', '.join(WINDOWS)}, not {window!r}")
     valid = _valid_mentions(mentions)
     if valid.empty:
-        return None
+        codes = np.zeros(0, dtype=np.int64)
+        return PairWindows(window, pd.DataFrame({"art": codes, "sent": codes, "a": codes, "b": codes}),
+                           pd.Index([], dtype=object), pd.DataFrame({"actor_id": [], "name": [], "type": []}),
+                           codes, codes)
     art, article_ids = pd.factorize(valid["article_id"].astype("string"), sort=True)
     actor, actor_ids = pd.factorize(valid["actor_id"].astype("string"), sort=True)
     # Sorting codes by actor_id makes code order equal id order, so a < b gives source < target.
     # Each actor's name and type are those of its first mention.
-    first = np.unique(actor, return_index=True)[1]
+    first = np.full(len(actor_ids), len(actor), dtype=np.int64)
+    np.minimum.at(first, actor, np.arange(len(actor)))
     actors = pd.DataFrame({
         "actor_id": np.asarray(actor_ids, dtype=object),
         "name": valid["name"].iloc[first].astype(object).to_numpy(),
@@ -357,10 +415,23 @@ def _collect_windows(mentions: pd.DataFrame, window: str) -> _Windows | None:
         first_shared = shared.groupby(["art", "a", "b"], sort=False)["sent"].min().rename("shared")
         rows = rows.join(first_shared, on=["art", "a", "b"])
         rows = rows.assign(sent=rows["shared"].fillna(rows["sent"]).astype("int64")).drop(columns="shared")
-    window_keys = ["art", "sent"] if window == "sentence" else ["art"]
-    window_art = per_window.drop_duplicates(window_keys)["art"].to_numpy()
+    # per_window is sorted by its window keys: a window starts where they change.
+    window_art = per_window["art"].to_numpy()
+    opens = np.r_[True, window_art[1:] != window_art[:-1]] if len(window_art) else np.zeros(0, dtype=bool)
+    if window == "sentence" and len(window_art):
+        sent = per_window["sent"].to_numpy()
+        opens[1:] |= sent[1:] != sent[:-1]
+    window_art = window_art[opens]
     window_counts = np.bincount(per_window["actor"].to_numpy(), minlength=len(actors))
-    return _Windows(rows, pd.Index(article_ids), actors, window_counts, window_art)
+    return PairWindows(window, rows, pd.Index(article_ids), actors, window_counts, window_art)
+
+
+def _windows_of_mentions(mentions: pd.DataFrame, window: str, windows: PairWindows | None) -> PairWindows:
+    if windows is None:
+        return pair_windows(mentions, window=window)
+    if windows.window != window:
+        raise ValueError(f"windows were collected per {windows.window}, not per {window}")
+    return windows
 
 
 def _distinct_occurrences(art: np.ndarray, sent: np.ndarray, actor: np.ndarray) -> pd.DataFrame:
@@ -449,7 +520,7 @@ def _group_by_pair(rows: pd.DataFrame, n_actors: int) -> _PairGroups:
     return _PairGroups(keys[starts], starts, counts, articles, art, sent)
 
 
-def _pair_mask(windows: _Windows, *, types: Sequence[str] | None, watchlist: Sequence[str] | None) -> np.ndarray:
+def _pair_mask(windows: PairWindows, *, types: Sequence[str] | None, watchlist: Sequence[str] | None) -> np.ndarray:
     a, b = windows.rows["a"].to_numpy(), windows.rows["b"].to_numpy()
     keep = np.ones(len(a), dtype=bool)
     actors = windows.actors
