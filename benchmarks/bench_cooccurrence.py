@@ -17,7 +17,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from warta.cooccurrence import actor_summary, compare_outlets, cooccurrence, cooccurrence_graph
+from warta.cooccurrence import actor_summary, compare_outlets, cooccurrence, cooccurrence_graph, pair_windows
 
 TYPES = np.array(["PER", "ORG", "LOC"])
 
@@ -52,7 +52,7 @@ def timed(label: str, n_mentions: int, job) -> object:
     started, cpu_started = time.perf_counter(), time.process_time()
     result = job()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    rows = getattr(result, "number_of_edges", lambda: len(result))()
+    rows = result.number_of_edges() if hasattr(result, "number_of_edges") else len(getattr(result, "rows", result))
     print(f"{label:<34} {seconds:7.2f} s wall {cpu:7.2f} s CPU {n_mentions / seconds:11,.0f} mentions/s "
           f"{rows:9,d} rows   peak RSS {peak_rss_mib():6,.0f} MiB", flush=True)
     return result
@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> None:
     timed("cooccurrence(window='article')", n, lambda: cooccurrence(mentions, window="article"))
     timed("cooccurrence(types=['PER'], min=5)", n, lambda: cooccurrence(mentions, types=["PER"], min_count=5))
     timed("compare_outlets(top_n=20)", n, lambda: compare_outlets(mentions, articles, top_n=20))
+    windows = timed("pair_windows(window='sentence')", n, lambda: pair_windows(mentions))
+    timed("cooccurrence(windows=...)", n, lambda: cooccurrence(mentions, windows=windows))
+    timed("compare_outlets(windows=...)", n, lambda: compare_outlets(mentions, articles, top_n=20, windows=windows))
     timed("actor_summary", n, lambda: actor_summary(mentions))
     top = sentence_pairs.head(200)
     timed("cooccurrence_graph(top 200 pairs)", n, lambda: cooccurrence_graph(top, mentions))
