@@ -145,6 +145,34 @@ def test_read_ahead_raises_for_a_missing_file_where_it_is_read(tmp_path):
         next(reader)
 
 
+@pytest.mark.parametrize(
+    ("versions", "keep", "removed"),
+    [
+        # (name, hours since last use) newest first; "now" is the plan's version.
+        ([("now", 0), ("b", 1), ("c", 30), ("d", 48)], 3, ["d"]),
+        ([("now", 0), ("b", 1), ("c", 2), ("d", 3)], 3, []),  # past keep but used today: a run may hold it
+        ([("now", 0), ("b", 30), ("c", 40)], 1, ["b", "c"]),
+        ([("b", 1), ("c", 30), ("now", 50)], 1, ["c"]),  # the plan's own version is marked used, never removed
+        ([("now", 0), ("b", 100)], 0, ["b"]),  # keep is at least the current one
+    ],
+)
+def test_retire_versions_keeps_the_recent_and_the_used(tmp_path, versions, keep, removed):
+    store = cache.Store(tmp_path)
+    for name, hours in versions:
+        folder = tmp_path / "sentiment" / name
+        (folder / "part").mkdir(parents=True)
+        stamp = time.time() - hours * 3600
+        os.utime(folder, (stamp, stamp))
+    (tmp_path / "sentiment" / ".tmp-x").mkdir()  # a temp folder is not a version
+    (tmp_path / "saved" / "old").mkdir(parents=True)  # nor is a saved state, which Results prunes
+    gone = store.retire_versions({"sentiment": "now", "actors": "absent"}, keep=keep, idle_seconds=24 * 3600)
+    assert sorted(path.name for path in gone) == removed
+    left = {path.name for path in (tmp_path / "sentiment").iterdir()}
+    assert left == {name for name, _ in versions} - set(removed) | {".tmp-x"}
+    assert (tmp_path / "saved" / "old").is_dir()
+    assert time.time() - (tmp_path / "sentiment" / "now").stat().st_mtime < 60
+
+
 def test_file_key_is_a_content_hash():
     assert cache.file_key(b"abc") == cache.file_key(b"abc")
     assert cache.file_key(b"abc") != cache.file_key(b"abd")

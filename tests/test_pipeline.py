@@ -643,3 +643,19 @@ def test_rows_of_files_is_an_inner_join(dtype, files):
     assert sorted(zip(taken.tolist(), numbers.tolist())) == expected
     empty = pipeline._rows_of_files(keys.iloc[:0], pd.Series(files, dtype="str"))
     assert [len(part) for part in empty] == [0, 0]
+
+
+def test_planning_retires_stage_versions_long_unused(tmp_path):
+    import os
+    import time
+
+    stamps = {}
+    for number in range(5):  # five stale versions of one stage, the oldest last
+        folder = tmp_path / "cache" / "sentiment" / f"old{number}"
+        folder.mkdir(parents=True)
+        stamps[folder.name] = time.time() - (48 + number) * 3600
+        os.utime(folder, (stamps[folder.name], stamps[folder.name]))
+    keep = config.section("cache")["stage_versions"]
+    pipeline.make_plan(None, store_root=tmp_path / "cache")  # the seeds
+    left = sorted(path.name for path in (tmp_path / "cache" / "sentiment").iterdir())
+    assert left == [f"old{number}" for number in range(keep)]

@@ -184,9 +184,8 @@ class Tables(Mapping):
 
     A per-article table (``articles`` too) is read, from the tables saved for this corpus state
     or else from the cache's parts, and a whole-batch analysis runs, the first time its table is
-    asked for (and those it reads,
-    in turn), so a notebook that shows only sentiment never reads the mentions or clusters
-    stories. Iterating (``items()``, writing the tables) reads and runs them all.
+    asked for (and those it reads, in turn), so a notebook that shows only sentiment never reads
+    the mentions or clusters stories. Iterating (``items()``, writing the tables) reads and runs them all.
     """
 
     def __init__(self, tables: dict[str, pd.DataFrame], *, options: dict[str, Any], stats: dict[str, Any],
@@ -375,6 +374,9 @@ def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None
     manifest[POSITION] = range(len(manifest))
     options = resolve_options(options or {}, corpus_bytes=int(manifest["size"].sum()))
     fps = fingerprints or stage_fingerprints([loader, *stages], options)
+    cache_settings = config.section("cache")
+    store.retire_versions(fps, keep=int(cache_settings.get("stage_versions", 3)),
+                          idle_seconds=float(cache_settings.get("stage_version_idle_hours", 24)) * 3600)
     coverage = {stage.name: store.keys(stage.name, fps[stage.name]) for stage in [loader, *stages]}
     # A file whose bytes appear twice is processed once; collect() gives each path its rows.
     unique = manifest.drop_duplicates("file_key")
@@ -752,7 +754,8 @@ def collect(plan: Plan, *, loader: Stage = LOADER, stages: Sequence[Stage] = STA
     calls it when the table is first asked for), so nobody pays for a table they never use, and
     a run whose corpus state has its tables saved (:class:`warta.cache.Results`) never collects
     the articles from the cache's parts. The articles are collected at most once, for
-    themselves or for the other tables, which follow the ids the loader's batch step changed. The garbage collector is paused while reading (see ``warta.cache``).
+    themselves or for the other tables, which follow the ids the loader's batch step changed.
+    The garbage collector is paused while reading (see ``warta.cache``).
     """
     collected: list[tuple[pd.DataFrame, dict[tuple[int, str], str]]] = []
 
