@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -437,3 +438,16 @@ def test_distinct_occurrences_sorted(art, sent, actor, expected):
     table = _distinct_occurrences(np.array(art), np.array(sent), np.array(actor))
     assert list(table.itertuples(index=False, name=None)) == expected
     assert table.columns.tolist() == ["art", "sent", "actor"]
+
+
+@pytest.mark.parametrize("n_actors", [5, 2**31], ids=["packed-keys", "too-wide-for-int64"])
+def test_first_shared_sentence_of_article_pairs(n_actors):
+    from warta.cooccurrence import _first_shared_sentence
+
+    # Sentence pairs (art, sent, a, b) in window order, and article pairs with their own sentence.
+    shared = {name: np.array(values, dtype=np.int64) for name, values in
+              {"art": [0, 0, 0, 1], "sent": [2, 5, 5, 0], "a": [0, 0, 1, 0], "b": [1, 1, 2, 1]}.items()}
+    pairs = {name: np.array(values, dtype=np.int64) for name, values in
+             {"art": [0, 0, 0, 1, 2], "sent": [7, 8, 9, 4, 3], "a": [0, 0, 1, 0, 0], "b": [1, 2, 2, 1, 1]}.items()}
+    # (0,0,1): first shared in sentence 2; (0,0,2): never shared, keeps 8; (0,1,2): 5; (1,0,1): 0; (2,0,1): 3.
+    assert _first_shared_sentence(shared, pairs, n_actors).tolist() == [2, 8, 5, 0, 3]
