@@ -31,6 +31,19 @@ def test_peak_rss_counts_child_processes():
     assert with_child.mb > alone.mb + 250
 
 
+def test_peak_rss_keeps_its_samples_to_a_tenth_of_the_time(monkeypatch):
+    def slow(process):  # a sample as slow as reading a 10 GB process's smaps_rollup
+        time.sleep(0.05)
+        return 2**20
+
+    monkeypatch.setattr(bench, "_resident_bytes", slow)
+    with bench.peak_rss(interval=0.01) as peak:
+        time.sleep(1.0)
+    # Each 0.05 s sample waits at least 0.45 s: 2 or 3 samples in 1 s, not the ~16 of a fixed gap.
+    assert 1 <= peak.samples <= 3
+    assert peak.mb == 1
+
+
 @pytest.mark.parametrize(
     ("job", "timeout", "result", "error"),
     [

@@ -317,21 +317,26 @@ def peak_rss(interval: float = 0.2):
 
     Each process counts its proportional set size where Linux reports it (pages shared with a
     forked child are split between them, not counted twice), else its RSS. Reading
-    ``smaps_rollup`` makes the kernel walk each process's pages, which costs about 4 ms of CPU
-    per sample here: every 50 ms that was a fifth of a core taken from the workers being timed,
-    so samples are 200 ms apart, and ``.cpu_seconds`` (the sampler's own CPU, charged to this
-    process) is there to subtract from this process's CPU time.
+    ``smaps_rollup`` makes the kernel walk each process's pages while it holds that process's
+    memory map: about 4 ms per sample for small processes, but 100-200 ms for the 10 GB of a
+    report on 100k articles, which at 200 ms apart took a quarter of a core from the report
+    being timed and stalled its page faults. So samples are ``interval`` apart or nine times
+    their own duration, whichever is longer (the sampler holds itself to a tenth of the time;
+    a peak shorter than the gap can be missed), and ``.cpu_seconds`` (the sampler's own CPU,
+    charged to this process) is there to subtract from this process's CPU time.
     """
 
     class Peak:
         mb = 0.0
         cpu_seconds = 0.0
+        samples = 0
 
     peak, stop = Peak(), threading.Event()
     me = psutil.Process()
 
     def sample() -> None:
         while not stop.is_set():
+            started = time.perf_counter()
             total = 0
             for process in [me, *me.children(recursive=True)]:
                 try:
@@ -340,7 +345,8 @@ def peak_rss(interval: float = 0.2):
                     pass
             peak.mb = max(peak.mb, total / 2**20)
             peak.cpu_seconds = time.thread_time()
-            stop.wait(interval)
+            peak.samples += 1
+            stop.wait(max(interval, 9 * (time.perf_counter() - started)))
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
