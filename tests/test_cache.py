@@ -1,6 +1,7 @@
 """Tests for warta.cache: keys, fingerprints, atomic parts and faithful round trips."""
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
@@ -171,6 +172,25 @@ def test_retire_versions_keeps_the_recent_and_the_used(tmp_path, versions, keep,
     assert left == {name for name, _ in versions} - set(removed) | {".tmp-x"}
     assert (tmp_path / "saved" / "old").is_dir()
     assert time.time() - (tmp_path / "sentiment" / "now").stat().st_mtime < 60
+
+
+def test_retire_versions_skips_a_version_another_run_removed(tmp_path, monkeypatch):
+    for name in ("now", "b", "c", "gone"):
+        (tmp_path / "events" / name).mkdir(parents=True)
+        stamp = time.time() - 48 * 3600
+        os.utime(tmp_path / "events" / name, (stamp, stamp))
+    real_stat, looks = Path.stat, []
+
+    def stat(self, *args, **kwargs):
+        if self.name == "gone":  # listed as a folder, then removed by the other run before its time is read
+            looks.append(self)
+            if len(looks) > 1:
+                raise FileNotFoundError(errno.ENOENT, "removed", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    gone = cache.Store(tmp_path).retire_versions({"events": "now"}, keep=1, idle_seconds=3600)
+    assert sorted(path.name for path in gone) == ["b", "c"]
 
 
 def test_file_key_is_a_content_hash():

@@ -304,10 +304,13 @@ class Store:
                 continue
             with contextlib.suppress(OSError):
                 os.utime(folder / fp)
-            versions = [path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")]
-            versions.sort(key=lambda path: path.stat().st_mtime, reverse=True)
-            for old in versions[max(keep, 1):]:
-                if old.name != fp and old.stat().st_mtime < cutoff:
+            # Another run (a report's other build part) may be retiring the same versions: one
+            # that vanishes while this looks is skipped.
+            versions = [(used, path) for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")
+                        and (used := _last_change(path)) is not None]
+            versions.sort(key=lambda entry: entry[0], reverse=True)
+            for used, old in versions[max(keep, 1):]:
+                if old.name != fp and used < cutoff:
                     shutil.rmtree(old, ignore_errors=True)
                     removed.append(old)
         return removed
@@ -377,6 +380,14 @@ class Results:
         for old in folders[max(self.keep, 1):]:
             if old != self.folder:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def _last_change(path: Path) -> float | None:
+    """``path``'s modification time, or None once it is gone."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None
 
 
 def _part_keys(part: Path) -> list[str]:
