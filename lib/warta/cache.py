@@ -170,10 +170,9 @@ class Store:
             for row in rows:
                 keys[row] = key
             known[name] = (sizes[rows[0]], mtimes[rows[0]], key)
-        changed = bool(unhashed)
         frame = pd.DataFrame({"path": texts, "size": pd.array(sizes, dtype="int64"),
                               "mtime_ns": pd.array(mtimes, dtype="int64"), "file_key": keys})
-        if changed:
+        if unhashed:
             values = list(zip(*known.values())) or [(), (), ()]
             everything = pd.DataFrame({"path": list(known), "size": pd.array(values[0], dtype="int64"),
                                        "mtime_ns": pd.array(values[1], dtype="int64"), "file_key": list(values[2])})
