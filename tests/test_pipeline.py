@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -311,6 +313,23 @@ def test_a_local_cluster_runs_without_the_dashboard_diagnostics():
         on_workers = client.run(worker_settings)
     assert len(on_workers) == 2
     assert set(on_workers.values()) == {(False, config.section("pipeline")["local_tick"])}
+
+
+@pytest.mark.parametrize(("release", "expected"), [(False, None), (True, "65536")])
+def test_a_local_cluster_keeps_glibc_memory_release_unless_told(release, expected):
+    # In a fresh interpreter: this session's other clusters already put Distributed's variable in
+    # os.environ, and the fork server keeps the environment it started with.
+    script = f"""
+import os
+from warta import config, pipeline
+config.settings()["pipeline"]["release_worker_memory"] = {release}
+with pipeline.dask_client() as client:
+    print(sorted(set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()), key=str))
+"""
+    env = {key: value for key, value in os.environ.items() if key != "MALLOC_TRIM_THRESHOLD_"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == repr([expected])
 
 
 @pytest.mark.parametrize(

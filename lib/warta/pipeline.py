@@ -548,7 +548,8 @@ def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     starting a fresh interpreter and importing them again (a second or more of CPU per worker).
     The fork server serves the whole process: the modules of its first cluster are its imports.
     A local cluster runs without the dashboard's diagnostics (worker profiler, fast event-loop tick),
-    which otherwise cost CPU in every process for as long as it runs.
+    which otherwise cost CPU in every process for as long as it runs. Its workers keep glibc's own
+    memory release (see ``[pipeline] release_worker_memory``).
     """
     import multiprocessing
 
@@ -565,9 +566,17 @@ def dask_client(scheduler: str | None = None, *, preload: Sequence[str] = ()):
     # Diagnostics for a dashboard this cluster does not start cost CPU in every process for as long
     # as it runs: the workers' statistical profiler (every thread's stack every 10 ms) and the event
     # loops' 20 ms health tick (only a "loop was unresponsive" warning; 100 ms still catches those).
-    with dask.config.set({"distributed.worker.multiprocessing-method": method,
-                          "distributed.worker.profile.enabled": False,
-                          "distributed.admin.tick.interval": settings.get("local_tick", "100ms")}):
+    overrides = {"distributed.worker.multiprocessing-method": method,
+                 "distributed.worker.profile.enabled": False,
+                 "distributed.admin.tick.interval": settings.get("local_tick", "100ms")}
+    if not settings.get("release_worker_memory", False):
+        # Distributed starts workers with MALLOC_TRIM_THRESHOLD_=65536 (and puts it in this
+        # process's environment too). Any such variable turns off glibc's adaptive mmap threshold,
+        # so every NumPy temporary over 128 KiB is a fresh mmap whose pages fault in again: the
+        # story hashing of the events stage took 1.5x the CPU. None drops it (a value the user
+        # set in the environment still applies).
+        overrides["distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"] = None
+    with dask.config.set(overrides):
         if method == "forkserver":
             _preload_fork_server(preload)
         with LocalCluster(n_workers=int(settings.get("workers", 2)), threads_per_worker=1, processes=True,
