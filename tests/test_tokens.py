@@ -274,24 +274,72 @@ def test_stance_holders_agree_on_random_sentences():
     from warta.sentiment import lexicon as lexicon_module, targets
 
     lexicon = lexicon_module.load_lexicon(())
-    rng = random.Random(14)
-    pieces = ["AS", "Rusia", "Kirby", "kata", "ujarnya", "mengatakan", "prihatin", "menuduh", "mengkritik", "dan",
-              "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")"]
-    actors = {"AS": "as", "Rusia": "ru", "Kirby": "kirby"}
     n_holders = 0
-    for _ in range(3000):
-        words = [rng.choice(pieces) for _ in range(rng.randint(1, 16))]
-        text, found, offset = "", [], rng.randint(0, 50)
-        for word in words:
-            text += ("" if not text or word[0] in ",.:)…\n" else " ") + word
-            if word in actors:
-                found.append((offset + len(text) - len(word), offset + len(text), actors[word]))
-        stances = lexicon_module.stance_spans(lexicon, text)
+    for text, offset, found, stances in _random_sentences(random.Random(14), 3000):
         python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
         compiled = _tokens.stance_holders(text, offset, found, stances)
         assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
         n_holders += len(python)
     assert n_holders > 500
+
+
+def _random_sentences(rng: random.Random, count: int):
+    """Random sentences of names, stance and reporting words, breaks and gaps, as (text, body
+    offset, mentions with body offsets and integer actors, stance spans within the text)."""
+    from warta.sentiment import lexicon as lexicon_module
+
+    lexicon = lexicon_module.load_lexicon(())
+    pieces = ["AS", "Rusia", "Kirby", "kata", "ujarnya", "mengatakan", "prihatin", "menuduh", "mengkritik", "dan",
+              "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")"]
+    actors = {"AS": 7, "Rusia": 3, "Kirby": 11}
+    sentences, body = [], 0
+    for _ in range(count):
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 16))]
+        text, found = "", []
+        for word in words:
+            text += ("" if not text or word[0] in ",.:)…\n" else " ") + word
+            if word in actors:
+                found.append((body + len(text) - len(word), body + len(text), actors[word]))
+        sentences.append((text, body, found, lexicon_module.stance_spans(lexicon, text)))
+        body += len(text) + 1
+    return sentences
+
+
+def test_holder_pairs_give_each_sentence_its_stance_holders():
+    sentences = _random_sentences(random.Random(21), 3000)
+    expected = {(pos, actor) for pos, (text, offset, found, stances) in enumerate(sentences)
+                for actor in _tokens.stance_holders(text, offset, found, stances)}
+    # Sentences numbered 5 apart (a sentence's number is not its place), stance spans as body offsets.
+    as_array = lambda values: np.array(values, dtype=np.int64)  # noqa: E731
+    stance_sizes = [len(stances) for *_, stances in sentences]
+    mention_sizes = [len(found) for _, _, found, _ in sentences]
+    pos, actor = _tokens.holder_pairs(
+        [text for text, *_ in sentences], as_array([offset for _, offset, *_ in sentences]),
+        as_array([5 * index for index in range(len(sentences))]), as_array(np.r_[0, np.cumsum(stance_sizes)]),
+        as_array([offset + start for _, offset, _, stances in sentences for start, _, _ in stances]),
+        as_array([offset + end for _, offset, _, stances in sentences for _, end, _ in stances]),
+        as_array(np.r_[0, np.cumsum(mention_sizes)]),
+        as_array([start for _, _, found, _ in sentences for start, _, _ in found]),
+        as_array([actor for _, _, found, _ in sentences for _, _, actor in found]))
+    pairs = list(zip((pos // 5).tolist(), actor.tolist()))
+    assert len(pairs) == len(set(pairs))  # each holder once per sentence
+    assert set(pairs) == expected and len(expected) > 500
+
+
+@pytest.mark.parametrize("bad", ["sentence_start", "stance_bounds", "mention_bounds_past_the_end"])
+def test_holder_pairs_refuse_bounds_that_do_not_fit(bad):
+    one = np.array([0], dtype=np.int64)
+    arrays = dict(sentence_start=one, sentence_pos=one, stance_bounds=np.array([0, 1], dtype=np.int64),
+                  stance_start=np.array([5], dtype=np.int64), stance_end=np.array([9], dtype=np.int64),
+                  mention_bounds=np.array([0, 1], dtype=np.int64), mention_start=one, mention_actor=one)
+    if bad == "sentence_start":
+        arrays["sentence_start"] = np.array([0, 0], dtype=np.int64)
+    elif bad == "stance_bounds":
+        arrays["stance_bounds"] = one
+    else:
+        arrays["mention_bounds"] = np.array([0, 2], dtype=np.int64)
+    with pytest.raises(ValueError, match="bounds"):
+        _tokens.holder_pairs(["AS mengkritik."], *arrays.values())
 
 
 class _Text(str):

@@ -13,7 +13,8 @@
 * :func:`wanted_words`, :func:`scan_forms` and :func:`cue_loop`: the word split, form scan and cue
   loop of :class:`warta.sentiment.lexicon.Lexicon` (``lexicon._split``, ``_scan_forms_python``,
   ``_cue_loop_python``).
-* :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`.
+* :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`;
+  :func:`holder_pairs` runs it over many sentences at once (``targets._holder_pairs``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -32,6 +33,8 @@ cdef extern from "Python.h":
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport malloc, free
 from libc.string cimport memcmp
+
+import numpy as np
 
 # Character classes of ASCII, as in the Python path: a word is a run of [A-Za-z0-9_]; a gap joins
 # two words of one name when it holds only whitespace (str.isspace: \t-\r, \x1c-\x1f, space),
@@ -589,6 +592,103 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
             before = _actors_between(found, PY_SSIZE_T_MIN, first_clause_end)
         holders |= before
     return holders
+
+
+def holder_pairs(list texts not None, const long long[::1] sentence_start, const long long[::1] sentence_pos,
+                 const long long[::1] stance_bounds, const long long[::1] stance_start,
+                 const long long[::1] stance_end, const long long[::1] mention_bounds,
+                 const long long[::1] mention_start, const long long[::1] mention_actor):
+    """:func:`stance_holders` over many sentences at once, with integer actors: the (pos, actor)
+    pairs of every holder, as two int64 arrays, a sentence's actors in no set order.
+
+    Sentence ``i`` (text ``texts[i]`` starting at body offset ``sentence_start[i]``, numbered
+    ``sentence_pos[i]``) has the stance words ``stance_bounds[i]:stance_bounds[i + 1]`` and the
+    mentions ``mention_bounds[i]:mention_bounds[i + 1]``, all with body offsets; mentions in table
+    order. Per sentence the same holders as ``stance_holders``, without a tuple, list or set per
+    sentence (``warta.sentiment.targets._holder_pairs`` made those for a million sentences).
+    """
+    cdef Py_ssize_t n_sentences = len(texts), i, j, k, m, n, start, end, clause_start, clause_end
+    cdef Py_ssize_t first_clause_end, offset, low, high, m_first, m_count, n_out = 0, widest = 0
+    cdef bint leading, any_before
+    cdef str text
+    if (sentence_start.shape[0] != n_sentences or sentence_pos.shape[0] != n_sentences
+            or stance_bounds.shape[0] != n_sentences + 1 or mention_bounds.shape[0] != n_sentences + 1
+            or stance_start.shape[0] != stance_end.shape[0] or mention_start.shape[0] != mention_actor.shape[0]
+            or (n_sentences and (stance_bounds[n_sentences] > stance_start.shape[0]
+                                 or mention_bounds[n_sentences] > mention_start.shape[0]))):
+        raise ValueError("holder_pairs: the bounds do not fit the arrays")
+    for i in range(n_sentences):
+        widest = max(widest, mention_bounds[i + 1] - mention_bounds[i])
+    pos_out = np.empty(mention_bounds[n_sentences] if n_sentences else 0, dtype=np.int64)
+    actor_out = np.empty_like(pos_out)
+    cdef long long[::1] pos_view = pos_out, actor_view = actor_out
+    cdef unsigned char* chosen = <unsigned char*> malloc(max(widest, 1))
+    if chosen == NULL:
+        raise MemoryError()
+    try:
+        for i in range(n_sentences):
+            m_first = mention_bounds[i]
+            m_count = mention_bounds[i + 1] - m_first
+            if m_count <= 0 or stance_bounds[i + 1] <= stance_bounds[i]:
+                continue
+            text = texts[i]
+            n = len(text)
+            offset = sentence_start[i]
+            for m in range(m_count):
+                chosen[m] = 0
+            first_clause_end = n
+            for k in range(n):
+                if _holder_break(text[k]):
+                    first_clause_end = k
+                    break
+            first_clause_end += offset
+            for j in range(stance_bounds[i], stance_bounds[i + 1]):
+                start = stance_start[j] - offset
+                end = stance_end[j] - offset
+                clause_start = 0
+                for k in range(start - 1, -1, -1):
+                    if _holder_break(text[k]):
+                        clause_start = k + 1
+                        break
+                clause_end = n
+                for k in range(end, n):
+                    if _holder_break(text[k]):
+                        clause_end = k
+                        break
+                leading = True
+                for k in range(clause_start, start):
+                    if not _holder_gap(text[k]):
+                        leading = False
+                        break
+                if leading and clause_start > 0:  # "..., kata Kirby": the names after the word
+                    low, high = end + offset, clause_end + offset
+                    for m in range(m_count):
+                        if low <= mention_start[m_first + m] < high:
+                            chosen[m] = 1
+                    continue
+                low, high = clause_start + offset, start + offset
+                any_before = False
+                for m in range(m_count):
+                    if low <= mention_start[m_first + m] < high:
+                        chosen[m] = 1
+                        any_before = True
+                if not any_before and first_clause_end <= start + offset:
+                    for m in range(m_count):  # "X, di sela ..., mengatakan": the first clause's names
+                        if mention_start[m_first + m] < first_clause_end:
+                            chosen[m] = 1
+            for m in range(m_count):  # each chosen actor once
+                if not chosen[m]:
+                    continue
+                for k in range(m):
+                    if chosen[k] and mention_actor[m_first + k] == mention_actor[m_first + m]:
+                        break
+                else:
+                    pos_view[n_out] = sentence_pos[i]
+                    actor_view[n_out] = mention_actor[m_first + m]
+                    n_out += 1
+    finally:
+        free(chosen)
+    return pos_out[:n_out].copy(), actor_out[:n_out].copy()
 
 
 def plain_data(object value):

@@ -29,9 +29,9 @@ from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
 from warta.sentiment.scoring import has_speaker, score_sentences_and_stances, wilson_interval
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
-    from warta._tokens import stance_holders as _stance_holders
+    from warta._tokens import holder_pairs as _batch_holders, stance_holders as _stance_holders
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
-    _stance_holders = None
+    _batch_holders = _stance_holders = None
 
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
                  "about_label", "about_score", "about_probability", "about_n", "about_evidence",
@@ -315,6 +315,9 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
         first = np.searchsorted(stance_pos, named, side="left")
         last = np.searchsorted(stance_pos, named, side="right")
         kept = np.flatnonzero(last > first)
+        if _stance_holders is not None and found["actor"].dtype.kind in "iu":
+            return _holders_compiled(texts[named[kept]].tolist(), named[kept], offsets, stances,
+                                     np.r_[first[kept], last[kept][-1] if len(kept) else 0], found, starts[kept], ends[kept])
         sentence_start = offsets[stance_pos]  # the words' offsets become the sentence's
         spans = list(zip((stances["start"].to_numpy() - sentence_start).tolist(),
                          (stances["end"].to_numpy() - sentence_start).tolist(), stances["kind"].tolist()))
@@ -340,6 +343,25 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
             rows_pos.append(p)
             rows_actor.append(actor)
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
+
+
+def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.ndarray, stances: pd.DataFrame,
+                      stance_bounds: np.ndarray, found: pd.DataFrame, mention_first: np.ndarray,
+                      mention_last: np.ndarray) -> pd.DataFrame:
+    """:func:`_holder_pairs` of the sentences at ``sentence_pos`` in one compiled pass
+    (``_tokens.holder_pairs``): each has the stance rows ``stance_bounds[i]:stance_bounds[i + 1]``
+    (sorted by pos, every row in one of these sentences) and the mention rows
+    ``mention_first[i]:mention_last[i]`` of ``found`` (sorted by pos), whose actors are integers."""
+    sizes = mention_last - mention_first
+    # The kept sentences' mention rows, in order: each sentence's run of rows, one after another.
+    rows = np.repeat(mention_first - np.r_[0, np.cumsum(sizes)[:-1]], sizes) + np.arange(int(sizes.sum()))
+    as_int = dict(dtype=np.int64)
+    pos, actor = _batch_holders(
+        texts, np.ascontiguousarray(offsets[sentence_pos], **as_int), np.ascontiguousarray(sentence_pos, **as_int),
+        np.ascontiguousarray(stance_bounds, **as_int), stances["start"].to_numpy(**as_int),
+        stances["end"].to_numpy(**as_int), np.r_[0, np.cumsum(sizes)].astype(np.int64),
+        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows])
+    return pd.DataFrame({"pos": pos, "actor": actor})
 
 
 def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
