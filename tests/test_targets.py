@@ -221,3 +221,30 @@ def test_the_stage_stance_table_gives_the_holders_a_scan_finds(synthetic_corpus)
     scanned = score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"],
                            sentences=tables["sentiment_sentences"], stances=None)
     pd.testing.assert_frame_equal(tables["sentiment_actors"], scanned)
+
+
+def _chunked_text(column: pd.Series, pieces: int) -> pd.Series:
+    """``column`` as Arrow-backed text in ``pieces`` chunks, as a table collected from cache parts is."""
+    import pyarrow as pa
+
+    values = pa.array(column.astype(object).tolist(), type=pa.large_string())
+    bounds = np.linspace(0, len(values), pieces + 1).astype(int)
+    chunks = [values.slice(begin, end - begin) for begin, end in zip(bounds[:-1], bounds[1:])]
+    return pd.Series(pd.array(pa.chunked_array(chunks, type=values.type), dtype="str"), index=column.index)
+
+
+@pytest.mark.parametrize("form", ["object", "one chunk", "many chunks"])
+def test_the_actor_table_does_not_depend_on_how_sentence_text_is_stored(synthetic_corpus, form):
+    from warta import pipeline
+    from warta.load import load_corpus
+
+    tables = pipeline.build_tables(load_corpus(synthetic_corpus, progress=False), profile="fast")
+    usable = tables["articles"][tables["articles"]["status"] != "rejected"]
+    sentences = tables["sentiment_sentences"].copy()
+    for column in ("article_id", "text", "label"):
+        sentences[column] = (sentences[column].astype(object) if form == "object" else
+                             _chunked_text(sentences[column], 1 if form == "one chunk" else 7))
+    again = score_actors(usable, mentions=tables["mentions"], quotes=tables["quotes"], sentences=sentences,
+                         stances=tables["stance_words"])
+    assert len(again) and again["voiced_n"].sum() > 0
+    pd.testing.assert_frame_equal(tables["sentiment_actors"], again)

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from warta.runtime import collector_paused, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
@@ -43,6 +44,7 @@ _EVIDENCE = 5
 _TERM = itemgetter("term")
 # A side's label by code: the three sentence labels, and "" for a side without sentences.
 _LABELS = np.array(["negative", "neutral", "positive", ""], dtype=object)
+_LABEL_TEXT = pa.array(_LABELS.tolist(), type=pa.large_string())
 
 
 def score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.DataFrame | None = None,
@@ -133,16 +135,22 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     scopes = []
     for scope, order in (("corpus", np.lexsort((pos, first, actor))), ("article", np.lexsort((pos, actor, first)))):
         group_keys = [first[order], actor[order]] if scope == "article" else [actor[order]]
-        scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], group_keys, columns,
-                                   actor_ids, names))
+        scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], group_keys, columns))
     # Corpus rows first, then by sentences (most first) and actor id; ties keep their order. Sorted
     # as numbers (actor codes sort like the ids) and taken from plain arrays before the frame is
     # built: sorting the frame took each Arrow text column again.
     rows = np.concatenate([np.full(len(table["n_sentences"]), rank) for rank, table in enumerate(scopes)])
-    order = np.lexsort((np.concatenate([table.pop("actor") for table in scopes]),
+    order = np.lexsort((np.concatenate([table["actor_id"] for table in scopes]),
                         -np.concatenate([table["n_sentences"] for table in scopes]), rows))
-    return pd.DataFrame({name: np.concatenate([table[name] for table in scopes])[order] for name in ACTOR_COLUMNS},
-                        columns=ACTOR_COLUMNS)
+    # Text columns are codes until here: each becomes Arrow text in one take from its few distinct
+    # values (the article ids: the sentences' own column), with no Python str per row.
+    texts = {"scope": pa.array(["corpus", "article"]), "article_id": columns.article_ids_and_none,
+             "actor_id": pa.array(actor_ids, type=pa.large_string()), "name": pa.array(names[0], type=pa.large_string()),
+             "type": pa.array(names[1], type=pa.large_string()), "about_label": _LABEL_TEXT, "voiced_label": _LABEL_TEXT}
+    columns = {name: np.concatenate([table[name] for table in scopes])[order] for name in ACTOR_COLUMNS}
+    for name, values in texts.items():
+        columns[name] = pd.array(values.take(pa.array(columns[name])), dtype="str")
+    return pd.DataFrame(columns, columns=ACTOR_COLUMNS)
 
 
 def _pair_keys(pairs: pd.DataFrame, n_actors: int) -> np.ndarray:
@@ -154,14 +162,17 @@ class _SentenceColumns:
     """The sentence columns actor scoring reads, as arrays by sentence position."""
 
     def __init__(self, sentences: pd.DataFrame) -> None:
-        self.article_id = sentences["article_id"].astype(str).to_numpy()
+        # Text columns stay Arrow: only the few rows read are made Python strs (see take_text).
+        self.article_id = _arrow_text(sentences["article_id"].astype(str))
+        # The article ids with "" after them: a corpus row's article id by code len(sentences).
+        self.article_ids_and_none = pa.concat_arrays([self.article_id, pa.array([""], self.article_id.type)])
         self.sentence_id = sentences["sentence_id"].astype("int64").to_numpy()
         self.score = sentences["score"].astype(float).to_numpy()
         self.probability = sentences["probability"].astype(float).to_numpy()
         # A label other than the three (none an engine gives) agrees with no group's label.
         self.label_code = pd.Categorical(sentences["label"], categories=_LABELS[:3]).codes
-        self.label = sentences["label"].to_numpy()
-        self.text = sentences["text"].to_numpy()
+        self.label = _arrow_text(sentences["label"])
+        self.text = _arrow_text(sentences["text"])
         self.cues = sentences["cues"].to_numpy()
         self._items = np.empty(len(sentences), dtype=object)
         self._built = np.zeros(len(sentences), dtype=bool)
@@ -179,18 +190,36 @@ class _SentenceColumns:
                 {"article_id": article_id, "sentence_id": sentence_id, "text": text, "label": label,
                  "score": score, "cues": terms[begin:end]}
                 for article_id, sentence_id, text, label, score, begin, end in zip(
-                    self.article_id[needed].tolist(), self.sentence_id[needed].tolist(), self.text[needed].tolist(),
-                    self.label[needed].tolist(), self.score[needed].tolist(), [0] + ends[:-1], ends)]
+                    take_text(self.article_id, needed), self.sentence_id[needed].tolist(),
+                    take_text(self.text, needed), take_text(self.label, needed), self.score[needed].tolist(),
+                    [0] + ends[:-1], ends)]
             self._built[needed] = True
         return self._items[positions].tolist()
 
 
+def _arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as one Arrow string array (its own buffers when it is Arrow-backed text in one chunk)."""
+    values = column.array
+    if isinstance(values, pd.arrays.ArrowStringArray) or (
+            isinstance(values, pd.arrays.ArrowExtensionArray) and pa.types.is_large_string(values.dtype.pyarrow_dtype)):
+        chunked = values.__arrow_array__()
+        # One array: a take from a column of many chunks (one per cache part) costs 10x as much.
+        return chunked.combine_chunks() if isinstance(chunked, pa.ChunkedArray) else chunked
+    return pa.array(column.tolist(), type=pa.large_string())
+
+
+def take_text(values: pa.Array, positions: np.ndarray) -> list:
+    """The cells of an Arrow text column at ``positions``, as a list of Python strs (None where missing)."""
+    return values.take(pa.array(positions, type=pa.int64())).to_pylist()
+
+
 def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndarray, group_keys: list[np.ndarray],
-                 columns: _SentenceColumns, actor_ids: np.ndarray,
-                 names: tuple[np.ndarray, np.ndarray]) -> dict[str, np.ndarray]:
+                 columns: _SentenceColumns) -> dict[str, np.ndarray]:
     """One row per run of (sentence, actor) pairs with equal ``group_keys``: both sides' figures,
-    as a column array per name of ``ACTOR_COLUMNS``, and ``actor``, each row's actor code.
-    ``pos``, ``actor`` (codes into ``actor_ids``) and ``voiced`` describe the pairs, in group order."""
+    as a column array per name of ``ACTOR_COLUMNS``. Text columns are codes: ``scope`` 0 (corpus)
+    or 1, ``article_id`` a sentence position (the number of sentences for none), ``actor_id``, ``name``
+    and ``type`` the actor code, labels codes into ``_LABELS``. ``pos``, ``actor`` (actor codes)
+    and ``voiced`` describe the pairs, in group order."""
     change = np.zeros(len(pos), dtype=bool)
     change[0] = True
     for value in group_keys:
@@ -200,13 +229,12 @@ def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndar
     n_groups = len(starts)
     codes = actor[starts]
     table: dict[str, np.ndarray] = {
-        "scope": np.full(n_groups, scope, dtype=object),
-        "article_id": columns.article_id[pos[starts]] if scope == "article" else np.full(n_groups, "", dtype=object),
-        "actor_id": actor_ids[codes],
-        "name": names[0][codes],
-        "type": names[1][codes],
+        "scope": np.full(n_groups, int(scope == "article")),
+        "article_id": pos[starts] if scope == "article" else np.full(n_groups, len(columns.sentence_id)),
+        "actor_id": codes,
+        "name": codes,
+        "type": codes,
         "n_sentences": np.bincount(group, minlength=n_groups),
-        "actor": codes,
     }
     for side, mask in (("about", ~voiced), ("voiced", voiced)):
         found = _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article")
@@ -238,12 +266,10 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     rank = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
     kept = order[rank < _EVIDENCE]
     items = columns.sentence_id[pos[kept]].tolist() if by_id else columns.items(pos[kept])
-    owners = group[kept]
-    bounds = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]]).tolist() if len(kept) else []
-    evidence: list[list] = [[] for _ in range(n_groups)]
-    for g, begin, end in zip(owners[bounds].tolist(), bounds, bounds[1:] + [len(items)]):
-        evidence[g] = items[begin:end]
-    return {"label": _LABELS[label], "score": _round4(mean), "probability": _round4(share), "n": n,
+    # ``kept`` runs group after group, so group g's items are one slice (an empty one: a new []).
+    bounds = np.r_[0, np.cumsum(np.bincount(group[kept], minlength=n_groups))].tolist()
+    evidence = [items[begin:end] for begin, end in zip(bounds[:-1], bounds[1:])]
+    return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n,
             "evidence": evidence}
 
 
@@ -282,18 +308,18 @@ def _ordered_sums(values: np.ndarray, group: np.ndarray, n_groups: int) -> np.nd
 
 
 def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
-                  stances: pd.DataFrame | None = None, *, texts: np.ndarray | None = None) -> pd.DataFrame:
+                  stances: pd.DataFrame | None = None, *, texts: pa.Array | None = None) -> pd.DataFrame:
     """(pos, actor) for each actor that voices a sentence it is named in (:func:`sentence_holders`).
 
     ``stances``: the sentences' stance and reporting words, ``pos`` with body offsets ``start``
     and ``end`` and ``kind``; None scans the sentences for them here. ``texts``: the sentences'
-    texts as an object array by position, when the caller has it (taking rows of a chunked
-    Arrow text column costs more than the holder test).
+    texts as an Arrow column (:func:`_arrow_text`), when the caller has it: only the sentences
+    with a stance word are made Python strs.
     """
     if not len(found):
         return pd.DataFrame({"pos": np.array([], dtype="int64"), "actor": np.array([], dtype=object)})
     if texts is None:
-        texts = sentences["text"].to_numpy(dtype=object)
+        texts = _arrow_text(sentences["text"])
     found = found.sort_values("pos", kind="stable")  # a sentence's mentions in table order
     pos = found["pos"].to_numpy()
     starts = np.flatnonzero(np.r_[True, pos[1:] != pos[:-1]])
@@ -301,7 +327,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     named = pos[starts]  # each sentence that names an actor, once
     offsets = sentences["start"].to_numpy()
     if stances is None:
-        texts = texts[named].tolist()
+        texts = take_text(texts, named)
         # Stance and reporting words of all those sentences in a few joined scans (not one per sentence).
         words = lexicon.modifier_spans_of(texts, kinds=HOLDER_KINDS)
         kept = np.array([index for index, sentence_words in enumerate(words) if sentence_words], dtype=np.int64)
@@ -316,13 +342,13 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
         last = np.searchsorted(stance_pos, named, side="right")
         kept = np.flatnonzero(last > first)
         if _stance_holders is not None and found["actor"].dtype.kind in "iu":
-            return _holders_compiled(texts[named[kept]].tolist(), named[kept], offsets, stances,
+            return _holders_compiled(take_text(texts, named[kept]), named[kept], offsets, stances,
                                      np.r_[first[kept], last[kept][-1] if len(kept) else 0], found, starts[kept], ends[kept])
         sentence_start = offsets[stance_pos]  # the words' offsets become the sentence's
         spans = list(zip((stances["start"].to_numpy() - sentence_start).tolist(),
                          (stances["end"].to_numpy() - sentence_start).tolist(), stances["kind"].tolist()))
         words = [spans[begin:stop] for begin, stop in zip(first[kept].tolist(), last[kept].tolist())]
-        texts = texts[named[kept]].tolist()
+        texts = take_text(texts, named[kept])
     sentence_pos = named[kept]
     # The mentions of those sentences only, as (start, end, actor), and each sentence's slice of them.
     sizes = (ends - starts)[kept]
