@@ -1,6 +1,8 @@
 """Tests for warta.stories: vectorised hashing, MinHash/LSH, copies and story clustering."""
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -147,6 +149,15 @@ def test_lsh_proposes_similar_sets_and_not_disjoint_ones():
     assert pairs.tolist() == [[0, 1]]
 
 
+def _compiled_tokens():
+    """``warta._tokens``: a missing build is an error, not a skip, unless the run is pure Python."""
+    if os.environ.get("WARTA_PURE_PYTHON") == "1":
+        return pytest.importorskip("warta._tokens")
+    from warta import _tokens
+
+    return _tokens
+
+
 def _every_band_pair(signature, rows, order, window):
     """The pairs lsh_pairs must return, found the slow way: every band, then one unique."""
     found = set()
@@ -168,12 +179,39 @@ def _every_band_pair(signature, rows, order, window):
         (50, 3),  # mostly singleton buckets
     ],
 )
-def test_lsh_keeps_each_pair_once_as_the_slow_way_does(values, window):
+@pytest.mark.parametrize("compiled", [True, False])
+def test_lsh_keeps_each_pair_once_as_the_slow_way_does(monkeypatch, values, window, compiled):
+    if not compiled:  # the NumPy band check (_new_in_band_numpy)
+        monkeypatch.setattr(stories, "_compiled_new_in_band", None)
+    else:
+        _compiled_tokens()
     rng = np.random.default_rng(values)
     signature = rng.integers(0, values, size=(60, 12)).astype(np.uint32)
     order = rng.permutation(60).astype(float)
     pairs = stories.lsh_pairs(signature, rows=2, order=order, window=window)
     assert [tuple(pair) for pair in pairs.tolist()] == _every_band_pair(signature, 2, order, window)
+
+
+@pytest.mark.parametrize("n_bands", [1, 4, 12])
+def test_the_compiled_band_check_keeps_the_pairs_numpy_keeps(n_bands):
+    tokens = _compiled_tokens()
+    rng = np.random.default_rng(n_bands)
+    n, pairs, window = 300, 5000, 4
+    keys = rng.integers(0, 3, size=(n_bands, n)).astype(np.uint64)  # few keys: many pairs proposed before
+    ranks = rng.integers(0, 40, size=(n_bands, n)).astype(np.int32)
+    left = rng.integers(0, n, size=pairs).astype(np.int32)
+    right = rng.integers(0, n, size=pairs).astype(np.int32)
+    kept = tokens.new_in_band(left, right, keys, ranks, window)
+    expected = stories._new_in_band_numpy(left, right, keys, ranks, window)
+    assert 0 < len(kept) < pairs
+    assert left[kept].tolist() == expected[0].tolist() and right[kept].tolist() == expected[1].tolist()
+
+
+def test_the_compiled_band_check_refuses_ids_out_of_range():
+    tokens = _compiled_tokens()
+    keys, ranks = np.zeros((2, 5), dtype=np.uint64), np.zeros((2, 5), dtype=np.int32)
+    with pytest.raises(IndexError, match="out of the bands"):
+        tokens.new_in_band(np.array([0], dtype=np.int32), np.array([5], dtype=np.int32), keys, ranks, 3)
 
 
 @pytest.mark.parametrize(

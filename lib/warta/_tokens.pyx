@@ -15,6 +15,7 @@
   ``_cue_loop_python``).
 * :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`;
   :func:`holder_pairs` runs it over many sentences at once (``targets._holder_pairs``).
+* :func:`new_in_band`: the pairs a band of story clustering's LSH adds (``stories._new_in_band``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -689,6 +690,30 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
     finally:
         free(chosen)
     return pos_out[:n_out].copy(), actor_out[:n_out].copy()
+
+
+def new_in_band(const int[::1] left, const int[::1] right, const unsigned long long[:, ::1] keys,
+                const int[:, ::1] ranks, Py_ssize_t window):
+    """The places ``i`` of the pairs ``(left[i], right[i])`` that no earlier band proposed, in
+    order: :func:`warta.stories._new_in_band` (its reference), one pair at a time, stopping at the
+    first band that proposed it, with no gathered copies per band."""
+    cdef Py_ssize_t n = left.shape[0], bands = keys.shape[0], i, band, kept = 0
+    cdef int a, b
+    if right.shape[0] != n or ranks.shape[0] != bands or ranks.shape[1] != keys.shape[1]:
+        raise ValueError("new_in_band: the pairs or the bands do not match")
+    places = np.empty(n, dtype=np.int64)
+    cdef long long[::1] view = places
+    for i in range(n):
+        a, b = left[i], right[i]
+        if a < 0 or b < 0 or a >= keys.shape[1] or b >= keys.shape[1]:
+            raise IndexError("new_in_band: a pair's id is out of the bands' range")
+        for band in range(bands):
+            if keys[band, a] == keys[band, b] and abs(ranks[band, a] - ranks[band, b]) <= window:
+                break
+        else:
+            view[kept] = i
+            kept += 1
+    return places[:kept].copy()
 
 
 def plain_data(object value):

@@ -32,6 +32,11 @@ from scipy.sparse.csgraph import connected_components
 
 from warta import config
 
+try:  # the compiled band check (reference: _new_in_band_numpy); without a C compiler that runs
+    from warta._tokens import new_in_band as _compiled_new_in_band
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _compiled_new_in_band = None
+
 log = logging.getLogger(__name__)
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
 _MASK64 = (1 << 64) - 1
@@ -264,6 +269,17 @@ def lsh_pairs(signature: np.ndarray, *, rows: int, order: np.ndarray, window: in
 def _new_in_band(left: np.ndarray, right: np.ndarray, keys: np.ndarray, ranks: np.ndarray,
                  window: int) -> tuple[np.ndarray, np.ndarray]:
     """The pairs ``(left, right)`` that none of the earlier bands (``keys``, ``ranks``) proposed."""
+    if _compiled_new_in_band is not None and left.dtype == right.dtype == np.int32 and len(keys):
+        # One pass over the pairs, each stopping at the first band that proposed it (3.6 s of
+        # gathers per band at 100k articles before).
+        kept = _compiled_new_in_band(left, right, np.ascontiguousarray(keys), np.ascontiguousarray(ranks), window)
+        return left[kept], right[kept]
+    return _new_in_band_numpy(left, right, keys, ranks, window)
+
+
+def _new_in_band_numpy(left: np.ndarray, right: np.ndarray, keys: np.ndarray, ranks: np.ndarray,
+                       window: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_new_in_band` in NumPy: each band drops the pending pairs it proposed."""
     pending = np.arange(len(left), dtype=np.int32 if len(left) < 2**31 else np.int64)
     for band_keys, band_ranks in zip(keys, ranks):
         if len(pending) == 0:
