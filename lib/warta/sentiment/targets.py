@@ -144,13 +144,14 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
                         -np.concatenate([table["n_sentences"] for table in scopes]), rows))
     # Text columns are codes until here: each becomes Arrow text in one take from its few distinct
     # values (the article ids: the sentences' own column), with no Python str per row.
-    texts = {"scope": pa.array(["corpus", "article"]), "article_id": columns.article_ids_and_none,
-             "actor_id": pa.array(actor_ids, type=pa.large_string()), "name": pa.array(names[0], type=pa.large_string()),
-             "type": pa.array(names[1], type=pa.large_string()), "about_label": _LABEL_TEXT, "voiced_label": _LABEL_TEXT}
-    columns = {name: np.concatenate([table[name] for table in scopes])[order] for name in ACTOR_COLUMNS}
+    text = lambda values: pa.array(values, type=pa.large_string())  # noqa: E731
+    texts = {"scope": text(["corpus", "article"]), "article_id": columns.article_ids_and_none,
+             "actor_id": text(actor_ids), "name": text(names[0]), "type": text(names[1]),
+             "about_label": _LABEL_TEXT, "voiced_label": _LABEL_TEXT}
+    table = {name: np.concatenate([scope[name] for scope in scopes])[order] for name in ACTOR_COLUMNS}
     for name, values in texts.items():
-        columns[name] = pd.array(values.take(pa.array(columns[name])), dtype="str")
-    return pd.DataFrame(columns, columns=ACTOR_COLUMNS)
+        table[name] = pd.array(values.take(pa.array(table[name])), dtype="str")
+    return pd.DataFrame(table, columns=ACTOR_COLUMNS)
 
 
 def _pair_keys(pairs: pd.DataFrame, n_actors: int) -> np.ndarray:
@@ -198,7 +199,7 @@ class _SentenceColumns:
 
 
 def _arrow_text(column: pd.Series) -> pa.Array:
-    """A text column as one Arrow string array (its own buffers when it is Arrow-backed text in one chunk)."""
+    """A text column as one Arrow string array (its own buffers when it is Arrow text in one chunk)."""
     values = column.array
     if isinstance(values, pd.arrays.ArrowStringArray) or (
             isinstance(values, pd.arrays.ArrowExtensionArray) and pa.types.is_large_string(values.dtype.pyarrow_dtype)):
@@ -341,9 +342,11 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
         first = np.searchsorted(stance_pos, named, side="left")
         last = np.searchsorted(stance_pos, named, side="right")
         kept = np.flatnonzero(last > first)
+        # (Tests turn the compiled rule off through _stance_holders: both come from one module.)
         if _stance_holders is not None and found["actor"].dtype.kind in "iu":
-            return _holders_compiled(take_text(texts, named[kept]), named[kept], offsets, stances,
-                                     np.r_[first[kept], last[kept][-1] if len(kept) else 0], found, starts[kept], ends[kept])
+            stance_bounds = np.r_[first[kept], last[kept][-1] if len(kept) else 0]
+            return _holders_compiled(take_text(texts, named[kept]), named[kept], offsets, stances, stance_bounds,
+                                     found, starts[kept], ends[kept])
         sentence_start = offsets[stance_pos]  # the words' offsets become the sentence's
         spans = list(zip((stances["start"].to_numpy() - sentence_start).tolist(),
                          (stances["end"].to_numpy() - sentence_start).tolist(), stances["kind"].tolist()))
