@@ -207,6 +207,23 @@ def test_the_compiled_band_check_keeps_the_pairs_numpy_keeps(n_bands):
     assert left[kept].tolist() == expected[0].tolist() and right[kept].tolist() == expected[1].tolist()
 
 
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_best_edges_are_the_sorted_ones(seed):
+    _compiled_tokens()
+    rng = np.random.default_rng(seed)
+    m, n = 4000, 700
+    scores = pd.DataFrame({
+        "i": rng.integers(0, n - 100, m), "j": rng.integers(0, n - 100, m),  # the last 100 articles have no edge
+        "duplicate": rng.random(m) < 0.05, "copied": rng.random(m) < 0.1, "joined": rng.random(m) < 0.5,
+        # Few distinct scores (ties decided by edge order) and some NaN (weakest).
+        "score": np.where(rng.random(m) < 0.05, np.nan, rng.integers(0, 6, m) / 5),
+    })
+    expected = stories._best_edges_numpy(scores, n)
+    assert (expected[-100:] == -1).all() and (expected[:-100] >= 0).sum() > 500
+    assert stories._best_edges(scores, n).tolist() == expected.tolist()
+    assert stories._best_edges(scores.iloc[:0], n).tolist() == [-1] * n
+
+
 def test_the_compiled_band_check_refuses_ids_out_of_range():
     tokens = _compiled_tokens()
     keys, ranks = np.zeros((2, 5), dtype=np.uint64), np.zeros((2, 5), dtype=np.int32)

@@ -15,7 +15,8 @@
   ``_cue_loop_python``).
 * :func:`stance_holders`: the holder rule of :func:`warta.sentiment.targets.sentence_holders`;
   :func:`holder_pairs` runs it over many sentences at once (``targets._holder_pairs``).
-* :func:`new_in_band`: the pairs a band of story clustering's LSH adds (``stories._new_in_band``).
+* :func:`new_in_band` and :func:`best_edges`: the pairs a band of story clustering's LSH adds,
+  and each article's strongest edge (``stories._new_in_band``, ``stories._best_edges``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -714,6 +715,40 @@ def new_in_band(const int[::1] left, const int[::1] right, const unsigned long l
             view[kept] = i
             kept += 1
     return places[:kept].copy()
+
+
+def best_edges(const long long[::1] row, const unsigned char[::1] joined, const double[::1] strength,
+               Py_ssize_t n):
+    """Each of ``n`` articles' strongest edge: :func:`warta.stories._best_edges_numpy` (its
+    reference) in one pass instead of a three-key sort. Entry ``k`` is edge ``k % m`` seen from
+    article ``row[k]`` (``m`` is half the entries); an article's best entry is joined before not,
+    then strongest (NaN weakest), then first. -1 for an article with no edge."""
+    cdef Py_ssize_t entries = row.shape[0], m = entries // 2, k, r
+    if joined.shape[0] != entries or strength.shape[0] != entries or entries % 2:
+        raise ValueError("best_edges: row, joined and strength must have one even length")
+    best = np.full(n, -1, dtype=np.int64)
+    cdef long long[::1] chosen = best
+    cdef long long b
+    cdef double mine, theirs
+    for k in range(entries):
+        r = row[k]
+        if r < 0 or r >= n:
+            raise IndexError("best_edges: an article number is out of range")
+        b = chosen[r]  # an entry while the pass runs; made an edge at the end
+        if b < 0:
+            chosen[r] = k
+            continue
+        if joined[k] != joined[b]:
+            if joined[k]:
+                chosen[r] = k
+            continue
+        mine, theirs = strength[k], strength[b]
+        if mine == mine and (theirs != theirs or mine > theirs):
+            chosen[r] = k
+    for r in range(n):
+        if chosen[r] >= m:
+            chosen[r] -= m
+    return best
 
 
 def plain_data(object value):
