@@ -547,41 +547,53 @@ cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):
     return chosen
 
 
+cdef Py_ssize_t _clause_of(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t* clause_end, bint* leading):
+    """The clause of the stance word ``text[start:end]``: returns where it starts (after the last
+    break before the word), sets ``clause_end`` (the first break at or after the word's end) and
+    ``leading`` (only gap characters between the clause's start and the word)."""
+    cdef Py_ssize_t n = len(text), k, clause_start = 0
+    for k in range(start - 1, -1, -1):
+        if _holder_break(text[k]):
+            clause_start = k + 1
+            break
+    clause_end[0] = n
+    for k in range(end, n):
+        if _holder_break(text[k]):
+            clause_end[0] = k
+            break
+    leading[0] = True
+    for k in range(clause_start, start):
+        if not _holder_gap(text[k]):
+            leading[0] = False
+            break
+    return clause_start
+
+
+cdef Py_ssize_t _first_break(str text):
+    """Where the first clause of ``text`` ends: its first break, or its end."""
+    cdef Py_ssize_t k
+    for k in range(len(text)):
+        if _holder_break(text[k]):
+            return k
+    return len(text)
+
+
 def stance_holders(str text not None, Py_ssize_t offset, list found not None, list stances not None):
     """The holders :func:`warta.sentiment.targets.sentence_holders` finds in one sentence (its
     reference, which documents the rule) given the sentence's stance spans: the same set, built
     by the same insertions. ``found`` holds ``(start, end, actor)`` with body offsets, ``stances``
     ``(start, end, kind)`` with offsets into ``text``, which starts at ``offset`` in the body.
     """
-    cdef Py_ssize_t n = len(text), k, start, end, clause_start, clause_end, first_clause_end
+    cdef Py_ssize_t start, end, clause_start, clause_end, first_clause_end
     cdef set holders = set(), before
     cdef tuple stance
     cdef bint leading
     if not found or not stances:
         return holders
-    first_clause_end = n
-    for k in range(n):
-        if _holder_break(text[k]):
-            first_clause_end = k
-            break
-    first_clause_end += offset
+    first_clause_end = _first_break(text) + offset
     for stance in stances:
         start, end = stance[0], stance[1]
-        clause_start = 0  # after the last break before the word
-        for k in range(start - 1, -1, -1):
-            if _holder_break(text[k]):
-                clause_start = k + 1
-                break
-        clause_end = n  # the first break at or after the word's end
-        for k in range(end, n):
-            if _holder_break(text[k]):
-                clause_end = k
-                break
-        leading = True
-        for k in range(clause_start, start):
-            if not _holder_gap(text[k]):
-                leading = False
-                break
+        clause_start = _clause_of(text, start, end, &clause_end, &leading)
         clause_start += offset
         clause_end += offset
         start += offset
@@ -609,7 +621,7 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
     order. Per sentence the same holders as ``stance_holders``, without a tuple, list or set per
     sentence (``warta.sentiment.targets._holder_pairs`` made those for a million sentences).
     """
-    cdef Py_ssize_t n_sentences = len(texts), i, j, k, m, n, start, end, clause_start, clause_end
+    cdef Py_ssize_t n_sentences = len(texts), i, j, k, m, start, end, clause_start, clause_end
     cdef Py_ssize_t first_clause_end, offset, low, high, m_first, m_count, n_out = 0, widest = 0
     cdef bint leading, any_before
     cdef str text
@@ -634,34 +646,14 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
             if m_count <= 0 or stance_bounds[i + 1] <= stance_bounds[i]:
                 continue
             text = texts[i]
-            n = len(text)
             offset = sentence_start[i]
             for m in range(m_count):
                 chosen[m] = 0
-            first_clause_end = n
-            for k in range(n):
-                if _holder_break(text[k]):
-                    first_clause_end = k
-                    break
-            first_clause_end += offset
+            first_clause_end = _first_break(text) + offset
             for j in range(stance_bounds[i], stance_bounds[i + 1]):
                 start = stance_start[j] - offset
                 end = stance_end[j] - offset
-                clause_start = 0
-                for k in range(start - 1, -1, -1):
-                    if _holder_break(text[k]):
-                        clause_start = k + 1
-                        break
-                clause_end = n
-                for k in range(end, n):
-                    if _holder_break(text[k]):
-                        clause_end = k
-                        break
-                leading = True
-                for k in range(clause_start, start):
-                    if not _holder_gap(text[k]):
-                        leading = False
-                        break
+                clause_start = _clause_of(text, start, end, &clause_end, &leading)
                 if leading and clause_start > 0:  # "..., kata Kirby": the names after the word
                     low, high = end + offset, clause_end + offset
                     for m in range(m_count):
@@ -696,7 +688,7 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
 def new_in_band(const int[::1] left, const int[::1] right, const unsigned long long[:, ::1] keys,
                 const int[:, ::1] ranks, Py_ssize_t window):
     """The places ``i`` of the pairs ``(left[i], right[i])`` that no earlier band proposed, in
-    order: :func:`warta.stories._new_in_band` (its reference), one pair at a time, stopping at the
+    order: :func:`warta.stories._new_in_band_numpy` (its reference), one pair at a time, stopping at the
     first band that proposed it, with no gathered copies per band."""
     cdef Py_ssize_t n = left.shape[0], bands = keys.shape[0], i, band, kept = 0
     cdef int a, b

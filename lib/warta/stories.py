@@ -845,10 +845,9 @@ def _best_edges(scores: pd.DataFrame, n: int) -> np.ndarray:
     if _compiled_best_edges is not None:  # one pass, no three-key sort of every edge twice
         strength = (scores["duplicate"] * 4.0 + scores["copied"] * 2.0 + scores["score"]).to_numpy(dtype=np.float64)
         joined = scores["joined"].to_numpy(dtype=bool)
-        return _compiled_best_edges(np.concatenate([scores["i"].to_numpy(dtype=np.int64),
-                                                    scores["j"].to_numpy(dtype=np.int64)]),
-                                    np.concatenate([joined, joined]).view(np.uint8), np.concatenate([strength, strength]),
-                                    n)
+        rows = np.concatenate([scores["i"].to_numpy(dtype=np.int64), scores["j"].to_numpy(dtype=np.int64)])
+        return _compiled_best_edges(rows, np.concatenate([joined, joined]).view(np.uint8),
+                                    np.concatenate([strength, strength]), n)
     return _best_edges_numpy(scores, n)
 
 
