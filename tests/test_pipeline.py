@@ -248,6 +248,14 @@ def test_changed_settings_invalidate_their_stage(corpus, tmp_path, monkeypatch):
     assert stats["processed"] == {"load": 0, "actors": 9, "sentiment": 0}
 
 
+def test_an_edit_of_the_compiled_module_versions_the_stages_it_runs_in(tmp_path):
+    (tmp_path / "_tokens.pyx").write_text("def split_ascii(text): ...\n")
+    before = pipeline.stage_fingerprints([pipeline.LOADER, *pipeline.STAGES], {}, root=tmp_path)
+    (tmp_path / "_tokens.pyx").write_text("def split_ascii(text): return []\n")
+    after = pipeline.stage_fingerprints([pipeline.LOADER, *pipeline.STAGES], {}, root=tmp_path)
+    assert {name for name in before if before[name] != after[name]} == {"actors", "sentiment"}
+
+
 def test_interrupted_run_keeps_finished_parts_and_resumes(corpus, tmp_path):
     (corpus / "05.txt").write_text("BERHENTI di sini.")
     with pytest.raises(KeyboardInterrupt):
