@@ -326,20 +326,30 @@ def test_holder_pairs_give_each_sentence_its_stance_holders():
     assert set(pairs) == expected and len(expected) > 500
 
 
-@pytest.mark.parametrize("bad", ["sentence_start", "stance_bounds", "mention_bounds_past_the_end"])
-def test_holder_pairs_refuse_bounds_that_do_not_fit(bad):
+@pytest.mark.parametrize(("bad", "message"), [
+    ("sentence_start", "bounds"), ("stance_bounds", "bounds"), ("mention_bounds_past_the_end", "bounds"),
+    ("mention_bounds_backwards", "bounds"), ("stance_past_the_text", "outside its sentence"),
+])
+def test_holder_pairs_refuse_bounds_that_do_not_fit(bad, message):
     one = np.array([0], dtype=np.int64)
     arrays = dict(sentence_start=one, sentence_pos=one, stance_bounds=np.array([0, 1], dtype=np.int64),
-                  stance_start=np.array([5], dtype=np.int64), stance_end=np.array([9], dtype=np.int64),
+                  stance_start=np.array([3], dtype=np.int64), stance_end=np.array([13], dtype=np.int64),
                   mention_bounds=np.array([0, 1], dtype=np.int64), mention_start=one, mention_actor=one)
     if bad == "sentence_start":
         arrays["sentence_start"] = np.array([0, 0], dtype=np.int64)
     elif bad == "stance_bounds":
         arrays["stance_bounds"] = one
-    else:
+    elif bad == "mention_bounds_past_the_end":
         arrays["mention_bounds"] = np.array([0, 2], dtype=np.int64)
-    with pytest.raises(ValueError, match="bounds"):
+    elif bad == "mention_bounds_backwards":
+        arrays["mention_bounds"] = np.array([1, 0], dtype=np.int64)
+    else:
+        arrays["stance_end"] = np.array([40], dtype=np.int64)
+    with pytest.raises(ValueError, match=message):
         _tokens.holder_pairs(["AS mengkritik."], *arrays.values())
+    if bad == "stance_past_the_text":  # the one-sentence rule refuses it too
+        with pytest.raises(ValueError, match=message):
+            _tokens.stance_holders("AS mengkritik.", 0, [(0, 2, "as")], [(3, 40, "stance")])
 
 
 class _Text(str):

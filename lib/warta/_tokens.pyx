@@ -547,11 +547,15 @@ cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):
     return chosen
 
 
-cdef Py_ssize_t _clause_of(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t* clause_end, bint* leading):
+cdef Py_ssize_t _clause_of(str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t* clause_end,
+                           bint* leading) except -1:
     """The clause of the stance word ``text[start:end]``: returns where it starts (after the last
     break before the word), sets ``clause_end`` (the first break at or after the word's end) and
-    ``leading`` (only gap characters between the clause's start and the word)."""
+    ``leading`` (only gap characters between the clause's start and the word). A word outside
+    the text is refused (the scans below read characters unchecked)."""
     cdef Py_ssize_t n = len(text), k, clause_start = 0
+    if not 0 <= start <= end <= n:
+        raise ValueError(f"stance word {start}:{end} lies outside its sentence of {n} characters")
     for k in range(start - 1, -1, -1):
         if _holder_break(text[k]):
             clause_start = k + 1
@@ -632,6 +636,10 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
                                  or mention_bounds[n_sentences] > mention_start.shape[0]))):
         raise ValueError("holder_pairs: the bounds do not fit the arrays")
     for i in range(n_sentences):
+        # Bounds must run forward from 0: the loops below index the arrays unchecked.
+        if (stance_bounds[i] < 0 or stance_bounds[i + 1] < stance_bounds[i]
+                or mention_bounds[i] < 0 or mention_bounds[i + 1] < mention_bounds[i]):
+            raise ValueError("holder_pairs: the bounds do not fit the arrays")
         widest = max(widest, mention_bounds[i + 1] - mention_bounds[i])
     pos_out = np.empty(mention_bounds[n_sentences] if n_sentences else 0, dtype=np.int64)
     actor_out = np.empty_like(pos_out)
