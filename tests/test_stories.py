@@ -224,6 +224,31 @@ def test_the_compiled_best_edges_are_the_sorted_ones(seed):
     assert stories._best_edges(scores.iloc[:0], n).tolist() == [-1] * n
 
 
+# Letters, capitals and digits; sentence marks and line breaks; multi-byte letters, the
+# punctuation the word mask cuts out (U+2000-U+206F, Latin-1 signs) and an emoji.
+_WORD_ALPHABET = list("aZk7. !?\n,-'") + ["é", "Ω", "“", "—", "…", "\u00a0", "«", "\u2060", "😀"] + ["x" * 30]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_word_hashes_are_the_numpy_ones(monkeypatch, seed):
+    _compiled_tokens()
+    rng = np.random.default_rng(seed)
+    texts = ["".join(rng.choice(_WORD_ALPHABET, size=rng.integers(0, 60))) for _ in range(400)] + ["", "A"]
+    compiled = stories.token_hashes(texts)
+    monkeypatch.setattr(stories, "_compiled_hashed_words", None)
+    expected = stories.token_hashes(texts)
+    assert len(expected.hashes) > 1000
+    for field in stories.Tokens.__dataclass_fields__:
+        mine, theirs = getattr(compiled, field), getattr(expected, field)
+        assert mine.dtype == theirs.dtype and mine.tolist() == theirs.tolist(), field
+
+
+def test_the_compiled_word_scan_refuses_bytes_without_padding():
+    tokens = _compiled_tokens()
+    with pytest.raises(ValueError, match="24 zero bytes"):
+        tokens.hashed_words(np.frombuffer(b"Putin\n", dtype=np.uint8), np.zeros(1, dtype=np.int64))
+
+
 def test_the_compiled_band_check_refuses_ids_out_of_range():
     tokens = _compiled_tokens()
     keys, ranks = np.zeros((2, 5), dtype=np.uint64), np.zeros((2, 5), dtype=np.int32)

@@ -17,6 +17,8 @@
   :func:`holder_pairs` runs it over many sentences at once (``targets._holder_pairs``).
 * :func:`new_in_band` and :func:`best_edges`: the pairs a band of story clustering's LSH adds,
   and each article's strongest edge (``stories._new_in_band``, ``stories._best_edges``).
+* :func:`hashed_words`: the word scan and hashing of story clustering's tokenizer
+  (``stories._hashed_words_numpy``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -749,6 +751,101 @@ def best_edges(const long long[::1] row, const unsigned char[::1] joined, const 
         if chosen[r] >= m:
             chosen[r] -= m
     return best
+
+
+cdef inline unsigned long long _splitmix(unsigned long long z):
+    z ^= z >> 30
+    z *= 0xBF58476D1CE4E5B9ULL
+    z ^= z >> 27
+    z *= 0x94D049BB133111EBULL
+    z ^= z >> 31
+    return z
+
+
+cdef unsigned char _STORY_WORD[256]
+
+
+cdef void _fill_story_word():
+    cdef int c
+    for c in range(256):
+        _STORY_WORD[c] = (48 <= c <= 57) or (65 <= c <= 90) or (97 <= c <= 122) or c >= 128
+
+
+_fill_story_word()
+
+
+def hashed_words(const unsigned char[::1] raw, const long long[::1] text_starts):
+    """The words of ``raw`` (texts joined by line breaks, then 24 zero bytes) and their hashes:
+    :func:`warta.stories._hashed_words_numpy` (its reference) in two passes over the bytes, with
+    no array per step. Returns the words' byte starts and ends, hashes, whether each follows a
+    sentence mark (". ! ?" or a line break) or a line break since the word before it, and the
+    text each belongs to (``text_starts``: where each text starts in ``raw``, ascending).
+    """
+    cdef Py_ssize_t size = raw.shape[0], end = raw.shape[0] - 25, texts = text_starts.shape[0]
+    cdef Py_ssize_t i, j, k = 0, count = 0, start, block, keep, clear_until = 0, text = 0
+    if end < 0 or (texts and text_starts[0] != 0):
+        raise ValueError("hashed_words: the bytes must end with a line break and 24 zero bytes, "
+                         "and the first text must start at 0")
+    cdef unsigned char b
+    # Word bytes: ASCII letters and digits and non-ASCII bytes, except the punctuation of
+    # U+2000-U+206F (E2 80/81 xx) and of Latin-1 (C2 xx), exactly as the reference masks them.
+    word = np.zeros(size, dtype=np.uint8)
+    cdef unsigned char[::1] is_word = word
+    for i in range(end):
+        b = raw[i]
+        if b == 0xE2 and (raw[i + 1] == 0x80 or raw[i + 1] == 0x81):
+            clear_until = max(clear_until, i + 3)
+        elif b == 0xC2:
+            clear_until = max(clear_until, i + 2)
+        if i >= clear_until and _STORY_WORD[b]:
+            is_word[i] = 1
+            if i == 0 or not is_word[i - 1]:
+                count += 1
+    starts = np.empty(count, dtype=np.int64)
+    ends = np.empty(count, dtype=np.int64)
+    hashes = np.empty(count, dtype=np.uint64)
+    owner = np.empty(count, dtype=np.int64)
+    initial = np.empty(count, dtype=bool)
+    line_initial = np.empty(count, dtype=bool)
+    cdef long long[::1] start_of = starts, end_of = ends, owner_of = owner
+    cdef unsigned long long[::1] hash_of = hashes
+    cdef unsigned char[::1] after_stop = initial.view(np.uint8), after_break = line_initial.view(np.uint8)
+    cdef unsigned long long h, chunk, length
+    cdef bint stop = True, line_break = True
+    i = 0
+    while i < end:
+        b = raw[i]
+        if not is_word[i]:
+            if b == 10:
+                stop = line_break = True
+            elif b == 46 or b == 33 or b == 63:
+                stop = True
+            i += 1
+            continue
+        start = i
+        while i < end and is_word[i]:
+            i += 1
+        length = i - start
+        # The hash of the lower-cased word's first 24 bytes and its length, 8 bytes at a time.
+        h = length * 0x9E3779B97F4A7C15ULL
+        block = 0
+        while block == 0 or (block < 3 and <Py_ssize_t>length > 8 * block):
+            keep = min(<Py_ssize_t>length - 8 * block, 8)
+            chunk = 0
+            for j in range(keep):
+                b = raw[start + 8 * block + j]
+                if 65 <= b <= 90:
+                    b += 32
+                chunk |= (<unsigned long long>b) << (8 * j)
+            h = _splitmix(h ^ chunk)
+            block += 1
+        while text + 1 < texts and text_starts[text + 1] <= start:
+            text += 1
+        start_of[k], end_of[k], hash_of[k], owner_of[k] = start, i, h, text
+        after_stop[k], after_break[k] = stop, line_break
+        stop = line_break = False
+        k += 1
+    return starts, ends, hashes, initial, line_initial, owner
 
 
 def plain_data(object value):

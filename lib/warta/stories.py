@@ -32,10 +32,11 @@ from scipy.sparse.csgraph import connected_components
 
 from warta import config
 
-try:  # compiled passes (references: _new_in_band_numpy, _best_edges_numpy); without a C compiler those run
-    from warta._tokens import best_edges as _compiled_best_edges, new_in_band as _compiled_new_in_band
+try:  # compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy); without a C compiler those run
+    from warta._tokens import best_edges as _compiled_best_edges, hashed_words as _compiled_hashed_words
+    from warta._tokens import new_in_band as _compiled_new_in_band
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
-    _compiled_best_edges = _compiled_new_in_band = None
+    _compiled_best_edges = _compiled_hashed_words = _compiled_new_in_band = None
 
 log = logging.getLogger(__name__)
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
@@ -117,6 +118,26 @@ def token_hashes(texts: Sequence[str]) -> Tokens:
     text_starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])).astype(np.int64)
     # A newline between texts keeps words from running across them; 24 zero bytes pad the loads.
     raw = np.frombuffer(b"\n".join(encoded) + b"\n" + bytes(24), dtype=np.uint8)
+    scan = _hashed_words_numpy if _compiled_hashed_words is None else _compiled_hashed_words
+    starts, ends, hashed, initial, line_initial, owner = scan(raw, text_starts)
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
+    first = raw[starts]
+    return Tokens(hashes=hashed, offsets=offsets, capitalised=(first >= 65) & (first <= 90),
+                  digit=(first >= 48) & (first <= 57), lengths=ends - starts, initial=initial,
+                  line_initial=line_initial, byte_starts=starts - text_starts[owner],
+                  byte_ends=ends - text_starts[owner])
+
+
+def _hashed_words_numpy(raw: np.ndarray, text_starts: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The words of ``raw`` (texts joined by line breaks, then 24 zero bytes): their byte starts
+    and ends, hashes, whether a sentence mark (". ! ?" or a line break) or a line break lies
+    between each and the word before (the first word: True), and the text each belongs to
+    (``text_starts``: where each text starts in ``raw``). A word after a text's separator follows
+    a line break, so each text's first word is marked too.
+
+    The reference of the compiled ``_tokens.hashed_words``, in whole-buffer NumPy steps.
+    """
     word = _word_bytes(raw)
     word[-25:] = False
     edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
@@ -137,27 +158,19 @@ def token_hashes(texts: Sequence[str]) -> Tokens:
         mask = np.where(keep >= np.uint64(8), np.uint64(_MASK64),
                         (np.uint64(1) << (np.uint64(8) * keep)) - np.uint64(1))
         hashed[at] = _mix(hashed[at] ^ (loads[starts[at] + 8 * block] & mask))
-
-    owner = np.searchsorted(text_starts, starts, side="right") - 1
-    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner, minlength=len(texts)), out=offsets[1:])
-    first = raw[starts]
-    # A sentence mark in the gap before a word makes it sentence-initial (its capital says nothing).
     breaks = np.flatnonzero(raw == 10)
     stops = np.flatnonzero((raw == 46) | (raw == 33) | (raw == 63) | (raw == 10))
-    return Tokens(hashes=hashed, offsets=offsets, capitalised=(first >= 65) & (first <= 90),
-                  digit=(first >= 48) & (first <= 57), lengths=sizes.astype(np.int64),
-                  initial=_follows(stops, starts, ends, owner), line_initial=_follows(breaks, starts, ends, owner),
-                  byte_starts=starts - text_starts[owner], byte_ends=ends - text_starts[owner])
+    owner = np.searchsorted(text_starts, starts, side="right") - 1
+    return (starts.astype(np.int64), ends.astype(np.int64), hashed,
+            _follows(stops, starts, ends), _follows(breaks, starts, ends), owner.astype(np.int64))
 
 
-def _follows(marks: np.ndarray, starts: np.ndarray, ends: np.ndarray, owner: np.ndarray) -> np.ndarray:
-    """True for words that open their text or have a byte of ``marks`` (sorted positions) between
+def _follows(marks: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """True for the first word and for words with a byte of ``marks`` (sorted positions) between
     them and the word before."""
     result = np.ones(len(starts), dtype=bool)
     if len(starts) > 1:
-        between = np.searchsorted(marks, starts[1:]) - np.searchsorted(marks, ends[:-1])
-        result[1:] = (between > 0) | (owner[1:] != owner[:-1])
+        result[1:] = np.searchsorted(marks, starts[1:]) > np.searchsorted(marks, ends[:-1])
     return result
 
 
