@@ -1,7 +1,20 @@
-"""Shared fixtures: a local Dask cluster (loopback only) and a small synthetic corpus."""
+"""Shared fixtures: a local Dask cluster (loopback only), a small synthetic corpus, and the compiled module."""
 from __future__ import annotations
 
+import os
+
 import pytest
+
+
+@pytest.fixture
+def compiled_tokens():
+    """``warta._tokens``: a missing build is an error, not a skip, unless WARTA_PURE_PYTHON=1
+    (a machine without a C compiler accepts the slower, equal pure-Python paths)."""
+    if os.environ.get("WARTA_PURE_PYTHON") == "1":
+        return pytest.importorskip("warta._tokens")
+    from warta import _tokens
+
+    return _tokens
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,6 @@
 """Tests for warta.stories: vectorised hashing, MinHash/LSH, copies and story clustering."""
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -149,15 +147,6 @@ def test_lsh_proposes_similar_sets_and_not_disjoint_ones():
     assert pairs.tolist() == [[0, 1]]
 
 
-def _compiled_tokens():
-    """``warta._tokens``: a missing build is an error, not a skip, unless the run is pure Python."""
-    if os.environ.get("WARTA_PURE_PYTHON") == "1":
-        return pytest.importorskip("warta._tokens")
-    from warta import _tokens
-
-    return _tokens
-
-
 def _every_band_pair(signature, rows, order, window):
     """The pairs lsh_pairs must return, found the slow way: every band, then one unique."""
     found = set()
@@ -180,11 +169,11 @@ def _every_band_pair(signature, rows, order, window):
     ],
 )
 @pytest.mark.parametrize("compiled", [True, False])
-def test_lsh_keeps_each_pair_once_as_the_slow_way_does(monkeypatch, values, window, compiled):
+def test_lsh_keeps_each_pair_once_as_the_slow_way_does(request, monkeypatch, values, window, compiled):
     if not compiled:  # the NumPy band check (_new_in_band_numpy)
         monkeypatch.setattr(stories, "_compiled_new_in_band", None)
     else:
-        _compiled_tokens()
+        request.getfixturevalue("compiled_tokens")
     rng = np.random.default_rng(values)
     signature = rng.integers(0, values, size=(60, 12)).astype(np.uint32)
     order = rng.permutation(60).astype(float)
@@ -193,8 +182,8 @@ def test_lsh_keeps_each_pair_once_as_the_slow_way_does(monkeypatch, values, wind
 
 
 @pytest.mark.parametrize("n_bands", [1, 4, 12])
-def test_the_compiled_band_check_keeps_the_pairs_numpy_keeps(n_bands):
-    tokens = _compiled_tokens()
+def test_the_compiled_band_check_keeps_the_pairs_numpy_keeps(compiled_tokens, n_bands):
+    tokens = compiled_tokens
     rng = np.random.default_rng(n_bands)
     n, pairs, window = 300, 5000, 4
     keys = rng.integers(0, 3, size=(n_bands, n)).astype(np.uint64)  # few keys: many pairs proposed before
@@ -208,8 +197,7 @@ def test_the_compiled_band_check_keeps_the_pairs_numpy_keeps(n_bands):
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_the_compiled_best_edges_are_the_sorted_ones(seed):
-    _compiled_tokens()
+def test_the_compiled_best_edges_are_the_sorted_ones(compiled_tokens, seed):
     rng = np.random.default_rng(seed)
     m, n = 4000, 700
     scores = pd.DataFrame({
@@ -230,8 +218,7 @@ _WORD_ALPHABET = list("aZk7. !?\n,-'") + ["é", "Ω", "“", "—", "…", "\u00
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_the_compiled_word_hashes_are_the_numpy_ones(monkeypatch, seed):
-    _compiled_tokens()
+def test_the_compiled_word_hashes_are_the_numpy_ones(compiled_tokens, monkeypatch, seed):
     rng = np.random.default_rng(seed)
     texts = ["".join(rng.choice(_WORD_ALPHABET, size=rng.integers(0, 60))) for _ in range(400)] + ["", "A"]
     compiled = stories.token_hashes(texts)
@@ -243,14 +230,13 @@ def test_the_compiled_word_hashes_are_the_numpy_ones(monkeypatch, seed):
         assert mine.dtype == theirs.dtype and mine.tolist() == theirs.tolist(), field
 
 
-def test_the_compiled_word_scan_refuses_bytes_without_padding():
-    tokens = _compiled_tokens()
+def test_the_compiled_word_scan_refuses_bytes_without_padding(compiled_tokens):
     with pytest.raises(ValueError, match="24 zero bytes"):
-        tokens.hashed_words(np.frombuffer(b"Putin\n", dtype=np.uint8), np.zeros(1, dtype=np.int64))
+        compiled_tokens.hashed_words(np.frombuffer(b"Putin\n", dtype=np.uint8), np.zeros(1, dtype=np.int64))
 
 
-def test_the_compiled_band_check_refuses_ids_out_of_range():
-    tokens = _compiled_tokens()
+def test_the_compiled_band_check_refuses_ids_out_of_range(compiled_tokens):
+    tokens = compiled_tokens
     keys, ranks = np.zeros((2, 5), dtype=np.uint64), np.zeros((2, 5), dtype=np.int32)
     with pytest.raises(IndexError, match="out of the bands"):
         tokens.new_in_band(np.array([0], dtype=np.int32), np.array([5], dtype=np.int32), keys, ranks, 3)

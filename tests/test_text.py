@@ -3,9 +3,23 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
-from warta.text import paragraph_spans, sentence_spans, split_sentences, trie_pattern, words
+from warta import text as text_module
+from warta.text import ABBREVIATIONS, paragraph_spans, sentence_spans, split_sentences, trie_pattern, words
+
+
+@pytest.fixture(params=["compiled", "python"])
+def split_path(request, monkeypatch):
+    """Run a test on the compiled split (warta._tokens.sentence_spans) and on the regex one."""
+    if request.param == "compiled":
+        request.getfixturevalue("compiled_tokens")
+    else:
+        monkeypatch.setattr(text_module, "_compiled_sentence_spans", None)
+    text_module._cached_spans.cache_clear()
+    yield request.param
+    text_module._cached_spans.cache_clear()
 
 
 @pytest.mark.parametrize(
@@ -38,8 +52,23 @@ from warta.text import paragraph_spans, sentence_spans, split_sentences, trie_pa
         ("", []),
     ],
 )
-def test_split_sentences(text, sentences):
+def test_split_sentences(split_path, text, sentences):
     assert split_sentences(text) == sentences
+
+
+# Marks, closers, openers, spaces of several kinds, line breaks, capitals and digits, words
+# that are abbreviations, single letters, and letters outside ASCII.
+_PIECES = [".", "!", "?", "\u2026", "\"", "'", "\u201d", "\u2019", ")", "]", "\u201c", "\u2018", "(", "[",
+           " ", "  ", "\n", "\n\n", "\u00a0", "\t", "Budi", "ia", "7", "Dr", "dr", "a.n", "S", "x", "\u00c9mile",
+           "\u0130", "_", "u.s", "kata"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_compiled_split_gives_the_regex_split(compiled_tokens, seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(500):
+        text = "".join(rng.choice(_PIECES, size=rng.integers(0, 40)))
+        assert compiled_tokens.sentence_spans(text, ABBREVIATIONS) == text_module._iter_sentence_spans(text), text
 
 
 def test_spans_index_into_the_text_and_never_cross_paragraphs():

@@ -19,6 +19,8 @@
   and each article's strongest edge (``stories._new_in_band``, ``stories._best_edges``).
 * :func:`hashed_words`: the word scan and hashing of story clustering's tokenizer
   (``stories._hashed_words_numpy``).
+* :func:`sentence_spans`: the sentence split every stage addresses text by
+  (``text._iter_sentence_spans``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -846,6 +848,103 @@ def hashed_words(const unsigned char[::1] raw, const long long[::1] text_starts)
         stop = line_break = False
         k += 1
     return starts, ends, hashes, initial, line_initial, owner
+
+
+cdef extern from "Python.h":
+    bint Py_UNICODE_ISSPACE(Py_UCS4 c)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 c)
+    int PyUnicode_KIND(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)
+
+
+cdef inline bint _sentence_mark(Py_UCS4 c):
+    return c == 46 or c == 33 or c == 63 or c == 0x2026  # . ! ? …
+
+
+cdef inline bint _sentence_closer(Py_UCS4 c):
+    return c == 34 or c == 39 or c == 0x201D or c == 0x2019 or c == 41 or c == 93  # " ' ” ’ ) ]
+
+
+cdef inline bint _sentence_opener(Py_UCS4 c):
+    return c == 34 or c == 39 or c == 0x201C or c == 0x2018 or c == 40 or c == 91  # " ' “ ‘ ( [
+
+
+cdef inline bint _sentence_start(Py_UCS4 c):
+    return 65 <= c <= 90 or 48 <= c <= 57  # [A-Z0-9]
+
+
+cdef frozenset _abbreviations = None  # the set last seen, and the length of its longest word
+cdef Py_ssize_t _longest_abbreviation = 0
+
+
+def sentence_spans(str text not None, frozenset abbreviations not None):
+    """The ``(start, end)`` spans of the sentences of ``text``: :func:`warta.text._iter_sentence_spans`
+    (its reference, which documents the rule) one character at a time, with no regex match or
+    slice per candidate cut. ``abbreviations``: words whose full stop ends no sentence."""
+    cdef Py_ssize_t n = len(text), line = 0, line_end, first, last, start, i, j, k
+    global _abbreviations, _longest_abbreviation
+    if abbreviations is not _abbreviations:
+        _abbreviations, _longest_abbreviation = abbreviations, max(map(len, abbreviations), default=0)
+    cdef Py_ssize_t longest = _longest_abbreviation
+    # Characters are read straight from the str's buffer (PyUnicode_READ): indexing checks each.
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef list spans = []
+    while line <= n:
+        line_end = line
+        while line_end < n and PyUnicode_READ(kind, data, line_end) != 10:
+            line_end += 1
+        # The line, trimmed as str.strip() trims it; an empty one is no paragraph.
+        first, last = line, line_end
+        while first < last and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, first)):
+            first += 1
+        while last > first and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, last - 1)):
+            last -= 1
+        if first < last:
+            start = i = first
+            while i < last:
+                if not _sentence_mark(PyUnicode_READ(kind, data, i)):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < last and _sentence_closer(PyUnicode_READ(kind, data, j)):
+                    j += 1
+                k = j
+                while k < last and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)):
+                    k += 1
+                if k == j or k == last or not (
+                        _sentence_start(PyUnicode_READ(kind, data, k))
+                        or (_sentence_opener(PyUnicode_READ(kind, data, k)) and k + 1 < last
+                            and _sentence_start(PyUnicode_READ(kind, data, k + 1)))):
+                    i += 1
+                    continue
+                if not _ends_with_abbreviation(text, kind, data, start, j, abbreviations, longest):
+                    spans.append((_offset(start), _offset(j)))
+                    start = k
+                i = k
+            spans.append((_offset(start), _offset(last)))
+        line = line_end + 1
+    return spans
+
+
+cdef bint _ends_with_abbreviation(str text, int kind, const void* data, Py_ssize_t start, Py_ssize_t end,
+                                  frozenset abbreviations, Py_ssize_t longest):
+    cdef Py_ssize_t low = max(start, end - 64), mark = end - 1, run
+    cdef Py_UCS4 c
+    while mark >= low and _sentence_closer(PyUnicode_READ(kind, data, mark)):
+        mark -= 1
+    if mark <= low or not _sentence_mark(PyUnicode_READ(kind, data, mark)):
+        return False
+    run = mark
+    while run > low:
+        c = PyUnicode_READ(kind, data, run - 1)
+        if not (c == 46 or c == 95 or Py_UNICODE_ISALNUM(c)):  # [\w.]
+            break
+        run -= 1
+    if run == mark or (mark - run > longest and mark - run > 1):  # too long to be one: no str made
+        return False
+    word = text[run:mark].lower()
+    return word in abbreviations or (len(word) == 1 and word.isalpha())
 
 
 def plain_data(object value):

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+try:  # the compiled split (reference: _iter_sentence_spans); without a C compiler that one runs
+    from warta._tokens import sentence_spans as _compiled_sentence_spans
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _compiled_sentence_spans = None
+
 # Abbreviations whose full stop does not end a sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
     """
@@ -61,6 +66,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4096)
 def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if _compiled_sentence_spans is not None:
+        return tuple(_compiled_sentence_spans(text, ABBREVIATIONS))
     return tuple(_iter_sentence_spans(text))
 
 
