@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from warta.runtime import Marshalled, PackedFrame, collector_paused, sorted_unique
+from warta.runtime import Marshalled, PackedFrame, collector_paused, read_bytes, sorted_unique
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,20 @@ def test_packed_frame_loads_as_the_frame_it_packed():
 )
 def test_packed_frame_without_unique_object_columns_pickles_as_is(frame):
     pd.testing.assert_frame_equal(pickle.loads(pickle.dumps(PackedFrame(frame))), frame)
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "whole"),
+    [
+        (3000, None, True),
+        (3000, 3000, True),  # exactly at the limit is kept
+        (3000, 2999, False),
+        (0, 0, True),
+        (200_000, None, True),
+    ],
+)
+def test_read_bytes_reads_whole_files_up_to_the_limit(tmp_path, size, limit, whole):
+    path = tmp_path / "article.txt"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(data)
+    assert read_bytes(path, limit=limit) == (data if whole else None)

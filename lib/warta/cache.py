@@ -58,7 +58,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta import config
-from warta.runtime import Marshalled, collector_paused
+from warta.runtime import Marshalled, collector_paused, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -118,8 +118,7 @@ def read_ahead(paths: Sequence[str], *, window: int = 2048) -> Iterable[bytes]:
     for index, path in enumerate(paths):
         if advise is not None and index + window < len(paths):
             announce(paths[index + window])
-        with open(path, "rb") as handle:
-            yield handle.read()
+        yield read_bytes(path)
 
 
 class Store:

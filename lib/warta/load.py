@@ -72,7 +72,7 @@ import pandas as pd
 from warta import config, dates, sources
 from warta.clean import clean_article, is_labelled_caption
 from warta.errors import WartaError
-from warta.runtime import collector_paused
+from warta.runtime import collector_paused, read_bytes
 from warta.language import detect_language
 
 __all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "mark_duplicates", "read_articles", "resolve_sources",
@@ -297,7 +297,7 @@ def _read_bytes(path: Path, limit: int) -> bytes | None:
     """The file's bytes (decompressed for ``.gz``), or None when over ``limit``."""
     try:
         if not path.name.lower().endswith(".gz"):
-            return _read_plain(path, limit)
+            return read_bytes(path, limit=limit)
         with path.open("rb") as raw:
             if os.fstat(raw.fileno()).st_size > limit:
                 return None
@@ -310,31 +310,6 @@ def _read_bytes(path: Path, limit: int) -> bytes | None:
     except OSError as error:
         raise _Unreadable(error.strerror or type(error).__name__) from error
     return None if len(data) > limit else data
-
-
-def _read_plain(path: Path, limit: int) -> bytes | None:
-    """An uncompressed file's bytes by os.open/os.read: a third of the cost of a buffered file
-    object for a 3 KB article. Reads to the end, so a file that grows or lies about its size
-    is still read whole, and stops once past ``limit``."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        size = os.fstat(descriptor).st_size
-        if size > limit:
-            return None
-        # Ask for one byte more than the size: a short read is the whole file. A larger buffer
-        # costs more than the read (os.read allocates all of it before shrinking it).
-        data = os.read(descriptor, size + 1)
-        if len(data) <= size:
-            return data
-        parts, total = [data], len(data)
-        while chunk := os.read(descriptor, 65536):
-            parts.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                return None
-    finally:
-        os.close(descriptor)
-    return None if total > limit else b"".join(parts)
 
 
 def _kind(path: Path, settings: dict[str, Any]) -> str:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import gc
 import marshal
+import os
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 import numpy as np
@@ -13,6 +15,31 @@ try:  # the check that a value is plain data; without a C compiler, Marshalled p
     from warta._tokens import plain_data as _plain_data
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
     _plain_data = None
+
+
+def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes | None:
+    """A file's bytes by os.open/os.read (None once past ``limit``): a third of the cost of a
+    buffered file object for a 3 KB article. Reads to the end, so a file that grows or lies
+    about its size is still read whole."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if limit is not None and size > limit:
+            return None
+        # Ask for one byte more than the size: a short read is the whole file. A larger buffer
+        # costs more than the read (os.read allocates all of it before shrinking it).
+        data = os.read(descriptor, size + 1)
+        if len(data) <= size:
+            return data
+        parts, total = [data], len(data)
+        while chunk := os.read(descriptor, 65536):
+            parts.append(chunk)
+            total += len(chunk)
+            if limit is not None and total > limit:
+                return None
+    finally:
+        os.close(descriptor)
+    return None if limit is not None and total > limit else b"".join(parts)
 
 
 @contextmanager
