@@ -156,6 +156,32 @@ def _forms(*words: str, unwanted: tuple[str, ...] = ()) -> dict:
     return {**{word: (word, f" {word} ", len(word)) for word in words}, **dict.fromkeys(unwanted)}
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "starts"),
+    [
+        ("Ia mengatakan, lalu menilai.", {"mengatakan", "menilai"}, [3, 20]),
+        ("mengatakannya _menilai menilai_ 1menilai menilai1", {"menilai", "mengatakan"}, []),  # runs of \\w
+        ("Mengatakan menilai", {"menilai"}, [11]),  # as the set spells it
+        ("émenilai menilaié menilai", {"menilai"}, [18]),  # letters of any script are word characters
+        ("Übersee über Über", {"Über"}, [13]),  # a word starting outside ASCII
+        ("", {"menilai"}, []),
+        ("menilai", frozenset(), []),
+    ],
+)
+def test_whole_words(text, words, starts):
+    assert _tokens.whole_words(text, frozenset(words)) == starts
+
+
+def test_indirect_speech_verbs_are_the_regex_ones_on_random_texts():
+    pieces = [*sorted(actors.SPEECH_VERBS)[:6], "mengatakannya", "Menilai", "_", "1", "é", "ä", " ", ", ", ".",
+              "\n", "“", "nya", "ber"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        expected = [match.span() for match in actors._INDIRECT.finditer(text)]
+        assert [match.span() for match in actors._indirect_matches(text)] == expected, text
+
+
 @pytest.mark.parametrize("text, forms, wanted", [
     # Words are runs of letters, digits, "-" and "_"; only forms other than None are returned.
     ("ab cd-e, x_y ab", _forms("ab", "x_y", unwanted=("cd-e",)), [(0, "ab"), (9, "x_y"), (13, "ab")]),

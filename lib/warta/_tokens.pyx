@@ -8,6 +8,7 @@
 * :func:`gazetteer_spans`: the longest-match loop of :meth:`warta.gazetteer.Gazetteer.spans`.
 * :func:`capitalised_runs`: the scan of :func:`warta.actors._person_rule`.
 * :func:`capitalised_heads`: the head-word filter of :func:`warta.actors._organisation_rule`.
+* :func:`whole_words`: where the speech verbs of :func:`warta.actors._indirect_matches` stand.
 * :class:`Candidate` and :func:`seed_candidates`: the candidate record of :mod:`warta.actors` and
   its seeding from the gazetteer matches (the dataclass ``_PythonCandidate`` and ``_seed_candidates``).
 * :func:`wanted_words`, :func:`scan_forms` and :func:`cue_loop`: the word split, form scan and cue
@@ -35,6 +36,10 @@ cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object text)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
     int PyUnicode_1BYTE_KIND
+    int PyUnicode_KIND(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)  # no check: callers keep in bounds
+    bint Py_UNICODE_ISSPACE(Py_UCS4 c)
+    bint Py_UNICODE_ISALNUM(Py_UCS4 c)
 
 from cpython.ref cimport PyObject, Py_INCREF, Py_XDECREF
 from libc.stdlib cimport malloc, free
@@ -319,6 +324,59 @@ def capitalised_heads(list keys not None, list words not None, frozenset heads n
             initial = (<str> words[k])[0]
             if initial.isupper():
                 found.append(k)
+    return found
+
+
+cdef inline bint _regex_word_char(Py_UCS4 c):
+    """A character of the regex ``\\w`` on str: "_" or str.isalnum() (ASCII by table, the rest by
+    the Unicode database, whose four look-ups cost more than the rest of a scan)."""
+    if c < 128:
+        return CLASS[c] & WORD
+    return Py_UNICODE_ISALNUM(c)
+
+
+cdef frozenset _whole_words_set = None  # the set last seen, its shortest and longest word, and
+cdef Py_ssize_t _whole_words_shortest = 0, _whole_words_longest = 0  # the ASCII letters its words
+cdef unsigned char _whole_words_first[128]  # start with (a word that starts otherwise: any run)
+cdef bint _whole_words_other_first = False
+
+
+def whole_words(str text not None, frozenset words not None):
+    """Where the words of ``text`` that are in ``words`` start, in order: a word is a maximal run
+    of the regex ``\\w`` (letters and digits of any script, and "_"), as ``\\b(?:...)\\b`` over
+    ``words`` finds them (``actors._indirect_matches``). One pass over the characters; a str is
+    made only for a run that starts as some word of ``words`` does and is as long as one."""
+    global _whole_words_set, _whole_words_shortest, _whole_words_longest, _whole_words_other_first
+    cdef Py_ssize_t code
+    if words is not _whole_words_set:
+        lengths = [len(word) for word in words] or [0]
+        _whole_words_set, _whole_words_shortest, _whole_words_longest = words, min(lengths), max(lengths)
+        for code in range(128):
+            _whole_words_first[code] = False
+        _whole_words_other_first = False
+        for word in words:
+            if word and ord(word[0]) < 128:
+                _whole_words_first[ord(word[0])] = True
+            elif word:
+                _whole_words_other_first = True
+    cdef Py_ssize_t n = len(text), i = 0, start, shortest = _whole_words_shortest, longest = _whole_words_longest
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c, first
+    cdef list found = []
+    while i < n:
+        first = PyUnicode_READ(kind, data, i)
+        if not _regex_word_char(first):
+            i += 1
+            continue
+        start = i
+        i += 1
+        while i < n and _regex_word_char(PyUnicode_READ(kind, data, i)):
+            i += 1
+        if (shortest <= i - start <= longest
+                and (_whole_words_first[first] if first < 128 else _whole_words_other_first)
+                and text[start:i] in words):
+            found.append(start)
     return found
 
 
@@ -850,13 +908,6 @@ def hashed_words(const unsigned char[::1] raw, const long long[::1] text_starts)
     return starts, ends, hashes, initial, line_initial, owner
 
 
-cdef extern from "Python.h":
-    bint Py_UNICODE_ISSPACE(Py_UCS4 c)
-    bint Py_UNICODE_ISALNUM(Py_UCS4 c)
-    int PyUnicode_KIND(object text)
-    Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)
-
-
 cdef inline bint _sentence_mark(Py_UCS4 c):
     return c == 46 or c == 33 or c == 63 or c == 0x2026  # . ! ? …
 
@@ -938,7 +989,7 @@ cdef bint _ends_with_abbreviation(str text, int kind, const void* data, Py_ssize
     run = mark
     while run > low:
         c = PyUnicode_READ(kind, data, run - 1)
-        if not (c == 46 or c == 95 or Py_UNICODE_ISALNUM(c)):  # [\w.]
+        if not (c == 46 or _regex_word_char(c)):  # [\w.]
             break
         run -= 1
     if run == mark or (mark - run > longest and mark - run > 1):  # too long to be one: no str made

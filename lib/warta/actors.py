@@ -53,8 +53,9 @@ from warta.text import sentence_spans, trie_pattern
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
     from warta._tokens import capitalised_heads as _compiled_heads, seed_candidates as _compiled_seed
+    from warta._tokens import whole_words as _compiled_whole_words
 except ImportError:  # pragma: no cover - depends on the build machine
-    _CompiledCandidate = _compiled_heads = _compiled_runs = _compiled_seed = None
+    _CompiledCandidate = _compiled_heads = _compiled_runs = _compiled_seed = _compiled_whole_words = None
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
@@ -400,9 +401,12 @@ def _quote_matches(text: str) -> list[re.Match]:
 
 
 def _indirect_matches(text: str) -> list[re.Match]:
-    """``_INDIRECT.finditer(text)``, tried only where a verb's letters start (found without word
-    boundaries, which keep the regex engine from skipping ahead; the verbs are letters only, so no
-    such hit can hide a match at a boundary)."""
+    """``_INDIRECT.finditer(text)``, tried only where a verb can start: compiled, where a whole
+    word is a verb (``_tokens.whole_words``); else where a verb's letters start (found without
+    word boundaries, which keep the regex engine from skipping ahead; the verbs are letters only,
+    so no such hit can hide a match at a boundary)."""
+    if _compiled_whole_words is not None:
+        return _matches_at(_INDIRECT, text, _compiled_whole_words(text, SPEECH_VERBS))
     return _matches_at(_INDIRECT, text, (hit.start() for hit in _SPEECH_VERB_LETTERS.finditer(text)))
 
 
