@@ -9,6 +9,16 @@ import pytest
 from warta import dates
 from warta.config import seeds_dir
 
+@pytest.fixture(autouse=True, params=["compiled", "python"])
+def trigger_path(request, monkeypatch):
+    """Every test runs on the compiled trigger scan (warta._tokens.date_triggers) and on the regex one."""
+    if request.param == "compiled":
+        request.getfixturevalue("compiled_tokens")
+    else:
+        monkeypatch.setattr(dates, "_compiled_triggers", None)
+    return request.param
+
+
 REF = dt.date(2024, 6, 19)
 SEEDS = {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(seeds_dir().glob("*.txt"))}
 

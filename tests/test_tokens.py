@@ -12,7 +12,7 @@ import random
 import numpy as np
 import pytest
 
-from warta import actors
+from warta import actors, dates
 from warta import gazetteer as gazetteer_module
 from warta.gazetteer import load_gazetteer, tokenize
 
@@ -406,3 +406,23 @@ def test_plain_data_gives_up_past_64_levels():
     assert _tokens.plain_data(deep)
     shallow.append([])
     assert not _tokens.plain_data(deep)
+
+
+# Digits and the characters that bar them, month names in every case, letters that glue to a
+# name (before it, or lowercase after it), other scripts, and separators.
+_TRIGGER_PIECES = ["1", "19", "2024", "/", ".", ",", ":", "-", "(", "Juni", "JUNI", "Jun", "juni", "Mei", "Maret",
+                   "Mar", "Desember", "Des", "Pebruari", "a", "Z", "_", "é", "٣", " ", "\n", "s", "Menteri"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_date_triggers_are_the_regex_ones_on_random_texts(seed):
+    rng = random.Random(seed)
+    for _ in range(2000):
+        text = "".join(rng.choice(_TRIGGER_PIECES) for _ in range(rng.randrange(12)))
+        for months, pattern in ((dates._TRIGGER_MONTHS_ALL, dates._TRIGGERS_ALL), (dates._TRIGGER_MONTHS, dates._TRIGGERS)):
+            assert _tokens.date_triggers(text, months) == [match.start() for match in pattern.finditer(text)], text
+
+
+def test_date_triggers_refuse_month_names_outside_ascii():
+    with pytest.raises(ValueError, match="ASCII letter"):
+        _tokens.date_triggers("Éte 2024", {"É": ("Éte",)})

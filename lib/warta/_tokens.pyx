@@ -22,6 +22,7 @@
   (``stories._hashed_words_numpy``).
 * :func:`sentence_spans`: the sentence split every stage addresses text by
   (``text._iter_sentence_spans``).
+* :func:`date_triggers`: where a date can start (``dates._trigger_pattern``'s regex).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -996,6 +997,66 @@ cdef bint _ends_with_abbreviation(str text, int kind, const void* data, Py_ssize
         return False
     word = text[run:mark].lower()
     return word in abbreviations or (len(word) == 1 and word.isalpha())
+
+
+cdef inline bint _letter_or_digit(Py_UCS4 c):
+    """The regex class ``[^\\W_]`` on str: str.isalnum()."""
+    return c != 95 and _regex_word_char(c)
+
+
+def date_triggers(str text not None, dict months not None):
+    """Where a date can start in ``text``, in order: what ``dates._trigger_pattern(...).finditer``
+    finds (its reference, which documents the rule), one character at a time. ``months``: each
+    month name's first letter (ASCII) -> the names starting with it, longest first. A trigger is
+    a run of ASCII digits not right after a letter, a digit or one of ``/.,:-``, or a month name
+    not right after a letter or digit nor followed by a lowercase ASCII letter; the scan goes on
+    after the run or the name."""
+    cdef unsigned char first_letter[128]
+    cdef Py_ssize_t code, n = len(text), i = 0, size, j
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef Py_UCS4 c, before
+    cdef str name
+    cdef bint matched
+    cdef list found = []
+    for code in range(128):
+        first_letter[code] = False
+    for key in months:
+        if len(key) != 1 or ord(key) >= 128:
+            raise ValueError("date_triggers: month names must start with an ASCII letter")
+        first_letter[ord(key)] = True
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if 48 <= c <= 57:
+            before = PyUnicode_READ(kind, data, i - 1) if i else 32
+            if i and (_letter_or_digit(before) or before == 47 or before == 46 or before == 44 or before == 58
+                      or before == 45):
+                i += 1
+                continue
+            found.append(i)
+            i += 1
+            while i < n and 48 <= PyUnicode_READ(kind, data, i) <= 57:
+                i += 1
+            continue
+        if c < 128 and first_letter[c] and not (i and _letter_or_digit(PyUnicode_READ(kind, data, i - 1))):
+            matched = False
+            for name in months[chr(c)]:
+                size = len(name)
+                if i + size > n:
+                    continue
+                for j in range(1, size):
+                    if PyUnicode_READ(kind, data, i + j) != <Py_UCS4> name[j]:
+                        break
+                else:
+                    if i + size == n or not 97 <= PyUnicode_READ(kind, data, i + size) <= 122:
+                        matched = True
+                        break
+            if matched:
+                found.append(i)
+                i += size
+                continue
+        i += 1
+    return found
 
 
 def plain_data(object value):

@@ -22,6 +22,11 @@ from typing import NamedTuple
 
 from warta.config import section
 
+try:  # the compiled trigger scan (reference: the _TRIGGERS patterns); without a C compiler those run
+    from warta._tokens import date_triggers as _compiled_triggers
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _compiled_triggers = None
+
 PRECISIONS = ("minute", "day", "month", "year", "none")
 INFERRED = "inferred: "
 
@@ -132,8 +137,25 @@ def _trigger_pattern(months: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(digits + names))
 
 
+def _by_first_letter(months: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """``months`` grouped by first letter, longest first: the compiled scan's form of a trigger pattern."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(months, key=len, reverse=True):
+        groups.setdefault(name[0], []).append(name)
+    return {letter: tuple(names) for letter, names in groups.items()}
+
+
 _TRIGGERS = _trigger_pattern(_MONTH_TITLES)
 _TRIGGERS_ALL = _trigger_pattern(_ALL_MONTH_FORMS)
+_TRIGGER_MONTHS = _by_first_letter(_MONTH_TITLES)
+_TRIGGER_MONTHS_ALL = _by_first_letter(_ALL_MONTH_FORMS)
+
+
+def _triggers(text: str, *, short: bool) -> list[int]:
+    """Where a date can start in ``text`` (every month form in a short text, titles in a long one)."""
+    if _compiled_triggers is not None:
+        return _compiled_triggers(text, _TRIGGER_MONTHS_ALL if short else _TRIGGER_MONTHS)
+    return [match.start() for match in (_TRIGGERS_ALL if short else _TRIGGERS).finditer(text)]
 _DIGIT_MASK = bytes(ord("0") if chr(code) in "0123456789" else ord(" ") for code in range(256))
 _SHORT_TEXT = 400
 _YEAR = r"(?:1[89][0-9][0-9]|20[0-9][0-9]|2100)"
@@ -252,14 +274,14 @@ def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
     ("bulan September") are then missed, at a sixth of the cost.
     """
     if len(text) <= _SHORT_TEXT:
-        triggers = [match.start() for match in _TRIGGERS_ALL.finditer(text)]
+        triggers = _triggers(text, short=True)
     elif full_days:
         triggers = _digit_starts(text)
         months = [start for start in map(partial(_month_before, text), triggers) if start is not None]
         if months:
             triggers = sorted(triggers + months)
     else:
-        triggers = [match.start() for match in _TRIGGERS.finditer(text)]
+        triggers = _triggers(text, short=False)
     found: list[_Raw] = []
     consumed = 0
     for position in triggers:
