@@ -172,7 +172,10 @@ def test_whole_words(text, words, starts):
     assert _tokens.whole_words(text, frozenset(words)) == starts
 
 
-def test_indirect_speech_verbs_are_the_regex_ones_on_random_texts():
+@pytest.mark.parametrize("compiled", [True, False])
+def test_indirect_speech_verbs_are_the_regex_ones_on_random_texts(monkeypatch, compiled):
+    if not compiled:  # the scan for verb letters
+        monkeypatch.setattr(actors, "_compiled_whole_words", None)
     pieces = [*sorted(actors.SPEECH_VERBS)[:6], "mengatakannya", "Menilai", "_", "1", "é", "ä", " ", ", ", ".",
               "\n", "“", "nya", "ber"]
     rng = random.Random(7)

@@ -1,5 +1,5 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled hot paths of actor extraction and lexicon sentiment, each beside its Python reference.
+"""Compiled hot paths of the per-article stages and story clustering, each beside its Python reference.
 
 * :func:`split_ascii`: the word split of plain-ASCII text (:func:`warta.gazetteer.tokenize`). The
   Python path makes one C-level regex split and then builds offsets, keys and joins with several
@@ -26,7 +26,8 @@
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
-``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``). The module
+``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``,
+``tests/test_stories.py``, ``tests/test_text.py``, ``tests/test_dates.py``). The module
 is built when a C compiler is present (``pip install -e .`` with Cython) and is optional: without
 it the Python paths run, and fast actor extraction takes about twice as long
 (``benchmarks/bench_actors.py --pure-python``).

@@ -32,7 +32,9 @@ from scipy.sparse.csgraph import connected_components
 
 from warta import config
 
-try:  # compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy); without a C compiler those run
+# Compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy); without
+# a C compiler those run.
+try:
     from warta._tokens import best_edges as _compiled_best_edges, hashed_words as _compiled_hashed_words
     from warta._tokens import new_in_band as _compiled_new_in_band
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
@@ -158,6 +160,7 @@ def _hashed_words_numpy(raw: np.ndarray, text_starts: np.ndarray) -> tuple[np.nd
         mask = np.where(keep >= np.uint64(8), np.uint64(_MASK64),
                         (np.uint64(1) << (np.uint64(8) * keep)) - np.uint64(1))
         hashed[at] = _mix(hashed[at] ^ (loads[starts[at] + 8 * block] & mask))
+    # A sentence mark in the gap before a word makes it sentence-initial (its capital says nothing).
     breaks = np.flatnonzero(raw == 10)
     stops = np.flatnonzero((raw == 46) | (raw == 33) | (raw == 63) | (raw == 10))
     owner = np.searchsorted(text_starts, starts, side="right") - 1
