@@ -672,6 +672,17 @@ def test_rows_of_files_is_an_inner_join(dtype, files):
     assert [len(part) for part in empty] == [0, 0]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_of_files_joins_keys_that_name_several_files(seed):
+    rng = np.random.default_rng(seed)
+    files = [f"k{number}" for number in rng.integers(0, 40, size=60)]  # many keys at two or more paths
+    keys = pd.Series([f"k{number}" for number in rng.integers(0, 50, size=500)], dtype="str")
+    taken, numbers = pipeline._rows_of_files(keys, pd.Series(files, dtype="str"))
+    expected = sorted((row, number) for row, key in enumerate(keys) for number, name in enumerate(files) if name == key)
+    assert len(expected) > len(keys) // 2 and len(set(files)) < len(files)
+    assert sorted(zip(taken.tolist(), numbers.tolist())) == expected
+
+
 def test_planning_retires_stage_versions_long_unused(tmp_path):
     import os
     import time

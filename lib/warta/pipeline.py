@@ -845,20 +845,27 @@ def _in_corpus_order(rows: pd.DataFrame, manifest: pd.DataFrame) -> pd.DataFrame
 def _rows_of_files(keys: pd.Series, files: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """The inner join of row ``keys`` to the ``files``' keys: (row number, file number) pairs.
 
-    Each key usually names one file: then Arrow looks each row's key up in one C++ pass (a pandas
-    merge of the 6M mention rows of 100k articles took 1.5 s against 0.1 s). A key that names
-    several files (the same bytes at two paths) gives a pair per file, through the merge.
+    Arrow looks each row's key up among the distinct file keys in one C++ pass (a pandas merge of
+    the 6M mention rows of 100k articles took 1.4 s against 0.1 s). A key that names several
+    files (the same bytes at two paths) gives a pair per file: the row is repeated once per file.
     """
-    if files.is_unique:
-        arrow = pa.array(keys.tolist(), type=pa.large_string()) if keys.dtype == object else keys.array.__arrow_array__()
-        found = pc.fill_null(pc.index_in(arrow, value_set=pa.array(files.tolist(), type=arrow.type)), -1)
-        found = found.to_numpy() if isinstance(found, pa.Array) else np.concatenate(
-            [chunk.to_numpy() for chunk in found.chunks] or [np.array([], dtype=np.int32)])
-        taken = np.flatnonzero(found >= 0)
-        return taken, found[taken].astype(np.int64)
-    pairs = pd.DataFrame({KEY: keys, "_r": np.arange(len(keys))}).merge(
-        pd.DataFrame({KEY: files, "_m": np.arange(len(files))}), on=KEY, sort=False)
-    return pairs["_r"].to_numpy(), pairs["_m"].to_numpy()
+    codes, distinct = pd.factorize(files)
+    arrow = pa.array(keys.tolist(), type=pa.large_string()) if keys.dtype == object else keys.array.__arrow_array__()
+    found = pc.fill_null(pc.index_in(arrow, value_set=pa.array(list(distinct), type=arrow.type)), -1)
+    found = found.to_numpy() if isinstance(found, pa.Array) else np.concatenate(
+        [chunk.to_numpy() for chunk in found.chunks] or [np.array([], dtype=np.int32)])
+    taken = np.flatnonzero(found >= 0)
+    found = found[taken].astype(np.int64)
+    if len(distinct) == len(files):  # one file per key (none missing): codes count 0, 1, 2, ... in file order
+        return taken, found
+    # The files of each distinct key, in order; a file without a key joins nothing.
+    by_key = np.argsort(codes, kind="stable")
+    by_key = by_key[codes[by_key] >= 0]
+    first = np.searchsorted(codes[by_key], np.arange(len(distinct)))
+    repeats = np.bincount(codes[by_key], minlength=len(distinct))[found]
+    rows = np.repeat(taken, repeats)
+    nth = np.arange(len(rows)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    return rows, by_key[np.repeat(first[found], repeats) + nth]
 
 
 def take_runs(rows: pd.DataFrame, taken: np.ndarray) -> pd.DataFrame:
