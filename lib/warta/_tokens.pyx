@@ -337,9 +337,11 @@ cdef inline bint _regex_word_char(Py_UCS4 c):
     return Py_UNICODE_ISALNUM(c)
 
 
-cdef frozenset _whole_words_set = None  # the set last seen, its shortest and longest word, and
-cdef Py_ssize_t _whole_words_shortest = 0, _whole_words_longest = 0  # the ASCII letters its words
-cdef unsigned char _whole_words_first[128]  # start with (a word that starts otherwise: any run)
+# The word set last seen by whole_words: its shortest and longest word, the ASCII characters its
+# words start with, and whether some word starts outside ASCII.
+cdef frozenset _whole_words_set = None
+cdef Py_ssize_t _whole_words_shortest = 0, _whole_words_longest = 0
+cdef unsigned char _whole_words_first[128]
 cdef bint _whole_words_other_first = False
 
 
