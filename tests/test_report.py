@@ -102,6 +102,46 @@ def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     assert "failed" in (run.path / "index.html").read_text()
 
 
+@pytest.mark.parametrize(
+    ("first_error", "calls", "status"),
+    [
+        (RuntimeError("Kernel didn't respond in 60 seconds"), 2, "ok"),  # a port taken by another kernel
+        (RuntimeError("Kernel died before replying to kernel_info"), 2, "ok"),
+        (ValueError("boom"), 1, "failed"),  # the notebook's own error is not retried
+    ],
+)
+def test_a_notebook_whose_kernel_never_started_runs_once_more(tmp_path, monkeypatch, first_error, calls, status):
+    import papermill
+
+    source = tmp_path / "toy.ipynb"
+    toy_notebook(source)
+    made = []
+
+    def execute(input_path, output_path, **kwargs):
+        made.append(output_path)
+        if len(made) == 1:
+            raise first_error
+        Path(output_path).write_text(Path(input_path).read_text())
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    result = report._execute("toy", source, tmp_path, {}, "python3")
+    assert (len(made), result.status) == (calls, status)
+
+
+def test_a_kernel_that_never_starts_twice_fails_the_notebook(tmp_path, monkeypatch):
+    import papermill
+
+    source = tmp_path / "toy.ipynb"
+    toy_notebook(source)
+
+    def execute(input_path, output_path, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 60 seconds")
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute)
+    result = report._execute("toy", source, tmp_path, {}, "python3")
+    assert result.status == "failed" and "didn't respond" in result.error
+
+
 @pytest.mark.parametrize("tables", [["articles"], ["articles", "stories"]])  # a build in one part, in two
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, tables):

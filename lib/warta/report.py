@@ -350,20 +350,25 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
     executed = staging / f"{name}.ipynb"
     started = time.perf_counter()
     error = ""
-    try:
-        papermill.execute_notebook(
-            str(source),
-            str(executed),
-            parameters=parameters,
-            kernel_name=kernel,
-            cwd=str(source.parent),
-            progress_bar=False,
-            log_output=False,
-            # The kernel's start-up notices would otherwise land in cron mail for every notebook.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        )
-    except Exception as exc:  # a failing notebook must not stop the others
-        error = _describe_error(exc)
+    for attempt in range(2):
+        try:
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=parameters,
+                kernel_name=kernel,
+                cwd=str(source.parent),
+                progress_bar=False,
+                log_output=False,
+                # The kernel's start-up notices would otherwise land in cron mail for every notebook.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            )
+            error = ""
+            break
+        except Exception as exc:  # a failing notebook must not stop the others
+            error = _describe_error(exc)
+            if attempt or not _kernel_never_started(exc):
+                break
     seconds = round(time.perf_counter() - started, 2)
     page = staging / f"{name}.html"
     try:
@@ -478,6 +483,18 @@ def _declared_parameters(path: Path) -> set[str]:
     import papermill
 
     return set(papermill.inspect_notebook(str(path)))
+
+
+def _kernel_never_started(exc: BaseException) -> bool:
+    """Whether a notebook failed because its kernel never came up, before running any cell.
+
+    jupyter_client picks free TCP ports and releases them before the kernel binds them, so two
+    kernels started at once (a report runs notebooks side by side) can pick the same port, and
+    one dies with "Address already in use" (papermill issue #511). Such a notebook is run again,
+    once, with fresh ports; a notebook whose own code fails is not.
+    """
+    message = str(exc)
+    return message.startswith("Kernel didn't respond") or "Kernel died before replying to kernel_info" in message
 
 
 def _describe_error(exc: BaseException) -> str:
