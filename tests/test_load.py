@@ -141,6 +141,59 @@ def test_resolve_sources(tmp_path):
     assert resolve_sources(str(tmp_path / "[a]")) == [tmp_path / "a" / "x.txt"]  # a glob naming folders
 
 
+@pytest.fixture
+def tricky_tree(tmp_path, monkeypatch):
+    """Names whose string order differs from their path order ("a-b/" sorts before "a/" as text)."""
+    for name in ["a/x.txt", "a-b/x.txt", "a.txt", "B.txt", "a/b/c.txt", "a/.h.txt", ".hidden/y.txt", "z/Z.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(STORY)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _path_order(folder: Path) -> list[str]:
+    """The reference: Paths of the visible files, sorted as Paths."""
+    return [str(p) for p in sorted(folder / p.relative_to(folder) for p in folder.rglob("*") if p.is_file()
+                                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))]
+
+
+def _reference_names(source: str) -> list[str]:
+    """What listing by Paths gives: each match a Path, folders expanded, globs sorted as Paths."""
+    import glob
+
+    path = Path(source)
+    if path.is_dir():
+        return _path_order(path)
+    found: dict[str, None] = {}
+    for match in sorted(map(Path, glob.glob(source, recursive=True))):
+        found.update(dict.fromkeys(_path_order(match) if match.is_dir() else [str(match)]))
+    return list(found)
+
+
+@pytest.mark.parametrize("spelling", [".", "./", "a/..", None, "./a", "a/", "a//b", "a/./b", "a/b/.", "*", "a*/**"])
+def test_source_names_are_written_and_sorted_as_paths(tricky_tree, spelling):
+    from warta.load import resolve_source_names
+
+    source = str(tricky_tree) if spelling is None else spelling
+    names = resolve_source_names(source)
+    assert names == _reference_names(source)
+    assert names == [str(Path(name)) for name in names]  # normalised
+    assert all(Path(name).is_file() for name in names)
+
+
+def test_source_names_of_listed_files_keep_their_order_and_lose_repeats(tricky_tree):
+    from warta.load import resolve_source_names
+
+    assert resolve_source_names(["z/Z.txt", "./a.txt", "a.txt", "a//x.txt"]) == ["z/Z.txt", "a.txt", "a/x.txt"]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "dir.d/a.csv.gz", "a", ".bashrc", "..a.b", "a.", "x/.y.json", "A.HTML", "a..b"])
+def test_suffixes_are_those_of_a_path(name):
+    from warta.load import _suffixes
+
+    assert _suffixes(name) == Path(name).suffixes
+
+
 @pytest.mark.parametrize("pattern", ["nothing-*.txt", "missing.txt", "empty-folder"])
 def test_nothing_to_load_is_a_clear_error(tmp_path, pattern):
     (tmp_path / "empty-folder").mkdir()
@@ -602,7 +655,7 @@ def test_plain_files_are_read_whole_within_the_limit(tmp_path, payload, limit, e
 
     path = tmp_path / "article.txt"
     path.write_bytes(payload)
-    assert _read_bytes(path, limit) == expected
+    assert _read_bytes(str(path), limit) == expected
 
 
 DETIK_PAGE = """<html><head><title>Ribuan Warga Ikuti Kirab Budaya</title></head><body>

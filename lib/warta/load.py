@@ -123,7 +123,7 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     detect_language("")
     sources.detect_outlet("")
     dates.find_published("", "")
-    files = resolve_sources(source, recursive=recursive)
+    files = resolve_source_names(source, recursive=recursive)
     if progress is None:
         progress = len(files) >= settings["progress_min_files"] and sys.stderr.isatty()
     entries: list[dict[str, Any] | _Pending] = []
@@ -169,28 +169,51 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
     """Expand files, folders and globs into a sorted, de-duplicated list of files."""
+    return [Path(name) for name in resolve_source_names(source, recursive=recursive)]
+
+
+def resolve_source_names(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[str]:
+    """:func:`resolve_sources` as path strings, each as ``str(Path(...))`` would write it.
+
+    Large batches are listed and loaded by name: a ``Path`` per file cost 8 µs to build, test and
+    sort, more than reading the file (100k files: 0.8 s of planning and as much in the workers).
+    """
     items = [source] if isinstance(source, (str, Path)) else list(source)
     if not items:
         raise FileNotFoundError("no input given")
-    found: dict[Path, None] = {}
+    found: dict[str, None] = {}
     for item in items:
-        path = Path(item).expanduser()
-        if path.is_file():
-            matches = [path]
-        elif path.is_dir():
-            matches = _folder_files(path, recursive=recursive)
+        name = _normal_name(item)
+        if os.path.isfile(name):
+            found[name] = None
+            continue
+        if os.path.isdir(name):
+            matches = _folder_files(name, recursive=recursive)
             if not matches:
                 raise FileNotFoundError(f"folder {str(item)!r} holds no files")
         elif _GLOB_MAGIC.search(str(item)):
             matches = []
-            for match in sorted(map(Path, glob.glob(str(path), recursive=True))):
-                matches.extend(_folder_files(match, recursive=recursive) if match.is_dir() else [match])
+            for match in _sorted_names(map(_normal_name, glob.glob(name, recursive=True))):
+                matches.extend(_folder_files(match, recursive=recursive) if os.path.isdir(match) else [match])
             if not matches:
                 raise FileNotFoundError(f"no files match {str(item)!r}")
         else:
             raise FileNotFoundError(f"no such file or folder: {str(item)!r}")
         found.update(dict.fromkeys(matches))
     return list(found)
+
+
+def _normal_name(item: str | Path) -> str:
+    """``str(Path(item).expanduser())``, without building the Path when ``item`` is written so already."""
+    if isinstance(item, str) and item and os.sep == "/" and not item.startswith(("~", "./")) \
+            and not item.endswith(("/", "/.")) and "//" not in item and "/./" not in item and item != ".":
+        return item
+    return str(Path(item).expanduser())
+
+
+def _sorted_names(names: Iterable[str]) -> list[str]:
+    """``names`` in the order their Paths sort: part by part (so "a/x" before "a-b/x"), case-folded where paths are."""
+    return sorted(names, key=lambda name: os.path.normcase(name).split(os.sep))
 
 
 def decode_bytes(data: bytes) -> tuple[str | None, list[str]]:
@@ -265,7 +288,7 @@ def read_articles(source: str | Path) -> pd.DataFrame:
 
 # --- files ----------------------------------------------------------------------------------
 
-def _load_file(path: Path, settings: dict[str, Any]) -> list[dict[str, Any] | _Pending]:
+def _load_file(path: str, settings: dict[str, Any]) -> list[dict[str, Any] | _Pending]:
     """Every file yields at least one row or article text, whatever goes wrong inside."""
     try:
         kind = _kind(path, settings)
@@ -293,12 +316,12 @@ class _Unreadable(Exception):
     """A file whose container (gzip, JSON, CSV, Parquet) cannot be parsed."""
 
 
-def _read_bytes(path: Path, limit: int) -> bytes | None:
+def _read_bytes(path: str, limit: int) -> bytes | None:
     """The file's bytes (decompressed for ``.gz``), or None when over ``limit``."""
     try:
-        if not path.name.lower().endswith(".gz"):
+        if not path.lower().endswith(".gz"):
             return read_bytes(path, limit=limit)
-        with path.open("rb") as raw:
+        with open(path, "rb") as raw:
             if os.fstat(raw.fileno()).st_size > limit:
                 return None
             with gzip.GzipFile(fileobj=raw) as handle:
@@ -312,14 +335,22 @@ def _read_bytes(path: Path, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def _kind(path: Path, settings: dict[str, Any]) -> str:
-    suffixes = [s.lower() for s in path.suffixes]
+def _kind(path: str, settings: dict[str, Any]) -> str:
+    suffixes = [s.lower() for s in _suffixes(path)]
     suffix = suffixes[-2] if suffixes[-1:] == [".gz"] and len(suffixes) > 1 else (suffixes[-1] if suffixes else "")
     if suffix in settings["html_suffixes"]:
         return "html"
     if suffix in settings["record_suffixes"]:
         return "records"
     return "text"  # .txt and anything unknown: sniffed as text, rejected as binary if it is not
+
+
+def _suffixes(path: str) -> list[str]:
+    """``Path(path).suffixes`` without the Path: ".gz" of "a.csv.gz" is ``[".csv", ".gz"]``; hidden names have none."""
+    name = os.path.basename(path)
+    if name.endswith("."):
+        return []
+    return ["." + suffix for suffix in name.lstrip(".").split(".")[1:]]
 
 
 def _decode(data: bytes, flags: list[str]) -> str | None:
@@ -353,16 +384,18 @@ def _decode(data: bytes, flags: list[str]) -> str | None:
         return data.decode("latin-1")
 
 
-def _folder_files(folder: Path, *, recursive: bool) -> list[Path]:
-    """Files under ``folder`` in sorted order, hidden files and folders left out (os.walk: no stat)."""
-    found: list[Path] = []
+def _folder_files(folder: str, *, recursive: bool) -> list[str]:
+    """Files under ``folder`` (a normalised name) in sorted order, hidden files and folders left out (os.walk: no stat)."""
+    found: list[str] = []
     for root, folders, names in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith(".")) if recursive else []
-        found.extend(Path(root, name) for name in sorted(names) if not name.startswith("."))
-    return sorted(found)
+        found.extend(os.path.join(root, name) for name in names if not name.startswith("."))
+    if folder == os.curdir:  # Path(".", "x.txt") is "x.txt"
+        found = [name[len(os.curdir) + 1:] for name in found]
+    return _sorted_names(found)
 
 
-def _progress(files: list[Path], *, enabled: bool) -> Iterable[Path]:
+def _progress(files: list[str], *, enabled: bool) -> Iterable[str]:
     if not enabled:
         return files
     from tqdm.auto import tqdm
@@ -372,7 +405,7 @@ def _progress(files: list[Path], *, enabled: bool) -> Iterable[Path]:
 
 # --- HTML and records -----------------------------------------------------------------------
 
-def _html_row(path: Path, data: bytes, html: str, flags: list[str], settings: dict[str, Any]) -> dict[str, Any] | _Pending:
+def _html_row(path: str, data: bytes, html: str, flags: list[str], settings: dict[str, Any]) -> dict[str, Any] | _Pending:
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
@@ -432,7 +465,7 @@ def _html_timestamp(html: str) -> str | None:
     return next(group for group in match.groups() if group) if match else None
 
 
-def _load_records(path: Path, data: bytes, settings: dict[str, Any]) -> list[dict[str, Any] | _Pending]:
+def _load_records(path: str, data: bytes, settings: dict[str, Any]) -> list[dict[str, Any] | _Pending]:
     rows = []
     for number, record in _records(path, data):
         where = f"{path}#{number}"
@@ -448,9 +481,9 @@ def _load_records(path: Path, data: bytes, settings: dict[str, Any]) -> list[dic
     return rows or [_rejected(path, data, "empty")]
 
 
-def _records(path: Path, data: bytes) -> Iterator[tuple[int, Any]]:
+def _records(path: str, data: bytes) -> Iterator[tuple[int, Any]]:
     """Yield ``(number, record)``; a record that cannot be parsed comes as an ``_Unreadable``."""
-    suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
+    suffixes = [s.lower() for s in _suffixes(path) if s.lower() != ".gz"]
     suffix = suffixes[-1] if suffixes else ""
     if suffix == ".parquet":
         try:

@@ -414,11 +414,11 @@ def resolve_options(options: Mapping[str, Any], *, corpus_bytes: int) -> dict[st
             "sentiment_model": options.get("sentiment_model") or spec.get("sentiment_model") or None}
 
 
-def resolve_files(source) -> list[Path]:
-    """The loader's list of files for ``source`` (file, folder, glob or a list), in its order."""
-    from warta.load import resolve_sources
+def resolve_files(source) -> list[str]:
+    """The loader's list of files for ``source`` (file, folder, glob or a list), in its order, as path strings."""
+    from warta.load import resolve_source_names
 
-    return resolve_sources(source)
+    return resolve_source_names(source)
 
 
 def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root: Path | None = None) -> dict[str, str]:
