@@ -37,6 +37,8 @@ def test_peak_rss_keeps_its_samples_to_a_tenth_of_the_time(monkeypatch):
         return 2**20
 
     monkeypatch.setattr(bench, "_resident_bytes", slow)
+    # This process alone: a fork server an earlier test started would add its own slow samples.
+    monkeypatch.setattr(bench.psutil.Process, "children", lambda self, recursive=False: [])
     with bench.peak_rss(interval=0.01) as peak:
         time.sleep(1.0)
     # Each 0.05 s sample waits at least 0.45 s: 2 or 3 samples in 1 s, not the ~16 of a fixed gap.
