@@ -11,6 +11,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -296,19 +298,51 @@ def test_dask_gives_the_same_tables_as_pandas(corpus, tmp_path, dask_cluster):
     assert_tables_equal(on_pandas, on_dask)
 
 
-def test_a_local_cluster_gives_the_same_tables_and_counts_its_processes(corpus, tmp_path):
+@pytest.fixture
+def cluster_starts(monkeypatch):
+    """The threads that started a local cluster (``pipeline.dask_client`` without a scheduler)."""
+    threads, original = [], pipeline.dask_client
+
+    def spy(scheduler=None, **kwargs):
+        if not scheduler:
+            threads.append(threading.current_thread().name)
+        return original(scheduler, **kwargs)
+
+    monkeypatch.setattr(pipeline, "dask_client", spy)
+    return threads
+
+
+def test_a_local_cluster_gives_the_same_tables_and_counts_its_processes(corpus, tmp_path, cluster_starts):
     import cloudpickle
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
     try:
         on_pandas, _ = run(corpus, tmp_path / "pandas-cache")
         on_dask, stats = run(corpus, tmp_path / "dask-cache", engine="dask")  # no scheduler: a local cluster
+        # Ten new files make four partitions of three: the cluster started while they were hashed.
+        assert cluster_starts == ["warta-early-cluster"]
+        (corpus / "10.txt").write_text("Artikel baru tentang Kim.")
+        _, again = run(corpus, tmp_path / "dask-cache", engine="dask")
     finally:
         cloudpickle.unregister_pickle_by_value(sys.modules[__name__])
     assert stats["engine"] == "dask" and stats["processed_files"] == 9
     assert_tables_equal(on_pandas, on_dask)
     # The processes the cluster started (fork server, workers) count from their start.
     assert stats["worker_cpu_seconds"] > stats["cpu_seconds"]["load"]
+    # One new file: one partition, run in-process, and no cluster started for it.
+    assert again["engine"] == "pandas" and again["processed_files"] == 1
+    assert cluster_starts == ["warta-early-cluster"]
+
+
+def test_a_cluster_that_fails_to_start_early_fails_the_run(corpus, tmp_path, monkeypatch):
+    @contextmanager
+    def broken(scheduler=None, **kwargs):
+        raise OSError("no ports left")
+        yield
+
+    monkeypatch.setattr(pipeline, "dask_client", broken)
+    with pytest.raises(OSError, match="no ports left"):
+        run(corpus, tmp_path / "cache", engine="dask")
 
 
 def test_a_local_cluster_runs_without_the_dashboard_diagnostics():

@@ -51,7 +51,7 @@ import shutil
 import time
 import uuid
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -130,11 +130,13 @@ class Store:
 
     # ----------------------------------------------------------------- input files
 
-    def manifest(self, paths: Sequence[Path]) -> pd.DataFrame:
+    def manifest(self, paths: Sequence[str | Path], *,
+                 on_unhashed: Callable[[int], None] | None = None) -> pd.DataFrame:
         """Return ``path``, ``size``, ``mtime_ns``, ``file_key`` for ``paths``, hashing only new or changed files.
 
         ``path`` is kept as given; the file list remembers absolute paths, so that a relative
-        path read from another folder is never mistaken for the same file.
+        path read from another folder is never mistaken for the same file. ``on_unhashed`` hears
+        how many files are to be hashed, before they are read.
         """
         known_file = self.root / "files.parquet"
         known: dict[str, tuple[int, int, str]] = {}
@@ -164,6 +166,8 @@ class Store:
             texts.append(text)
             sizes.append(stat.st_size)
             mtimes.append(stat.st_mtime_ns)
+        if on_unhashed is not None:
+            on_unhashed(len(unhashed))
         for (name, rows), data in zip(unhashed.items(), read_ahead(list(unhashed))):
             key = file_key(data)
             for row in rows:

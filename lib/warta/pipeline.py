@@ -11,7 +11,8 @@
   Dask DataFrame of files (``from_map``), and ``map_partitions`` with an explicit ``meta`` loads
   them and runs the stages in one worker; only small count tables travel back to the client. A
   local cluster's workers fork from a server that has imported the libraries and the stages'
-  modules once (:func:`dask_client`). The actors stage hands its mention rows to the
+  modules once (:func:`dask_client`); when many files are new, the cluster starts while they are
+  hashed (:func:`plan_and_execute`). The actors stage hands its mention rows to the
   quotes in memory (``actors.extract_mentions_and_quotes``). A file already in the cache for a
   stage's current version is not processed again, so a grown corpus costs only its new files.
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
@@ -36,8 +37,9 @@ from __future__ import annotations
 import logging
 import sys
 import tempfile
+import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
@@ -332,8 +334,8 @@ def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str |
            loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
            lazy: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     """Run the per-article stages the cache lacks, then read every per-article table back (see :func:`collect`)."""
-    plan = make_plan(source, store_root=cache_root, options=options, loader=loader, stages=stages)
-    stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages)
+    plan, stats = plan_and_execute(source, store_root=cache_root, engine=engine, scheduler=scheduler, options=options,
+                                   progress=progress, loader=loader, stages=stages)
     stats |= {"profile": plan.context.options["profile"], "options": plan.context.options,
               "state_version": state_version(plan)}
     return collect(plan, loader=loader, stages=stages, lazy=lazy), stats
@@ -360,17 +362,19 @@ def state_version(plan: Plan) -> str:
 
 def make_plan(source, *, store_root: Path, options: dict[str, Any] | None = None,
               loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
-              fingerprints: dict[str, str] | None = None) -> Plan:
+              fingerprints: dict[str, str] | None = None,
+              on_new_files: Callable[[int], None] | None = None) -> Plan:
     """List the corpus, key its files and decide which file needs which stage.
 
     ``fingerprints`` pins the stage versions (a benchmark pins those of its first run, so that
     files edited meanwhile on disk, which this process has not re-imported, do not count).
+    ``on_new_files`` hears how many files are new or changed, before they are read and hashed.
     """
     settings = config.section("pipeline")
     store = cache_store.Store(store_root)
     store.clean()
     files = resolve_files(source if source is not None else config.seeds_dir())
-    manifest = store.manifest(files)
+    manifest = store.manifest(files, on_unhashed=on_new_files)
     manifest[POSITION] = range(len(manifest))
     options = resolve_options(options or {}, corpus_bytes=int(manifest["size"].sum()))
     fps = fingerprints or stage_fingerprints([loader, *stages], options)
@@ -447,9 +451,92 @@ def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root
 # --------------------------------------------------------------------------- execution
 
 
+def plan_and_execute(source, *, store_root: Path, engine: str = "pandas", scheduler: str | None = None,
+                     options: dict[str, Any] | None = None, progress: bool | None = None,
+                     loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
+                     fingerprints: dict[str, str] | None = None) -> tuple[Plan, dict[str, Any]]:
+    """:func:`make_plan`, then :func:`execute`; a local Dask cluster starts while the plan is made.
+
+    Planning a large new corpus reads and hashes every file on one core, and a local cluster
+    takes seconds to start (processes, imports): side by side they share the wait. The cluster
+    starts only when enough files are new for the plan to need it (``[pipeline]
+    dask_min_partitions`` partitions of ``partition_files``); a re-run that finds a few new files
+    runs in-process as before.
+    """
+    early = _EarlyCluster(loader, stages) if engine == "dask" and not scheduler else None
+    try:
+        cpu_started = time.process_time()
+        plan = make_plan(source, store_root=store_root, options=options, loader=loader, stages=stages,
+                         fingerprints=fingerprints, on_new_files=early.consider if early else None)
+        # This process's CPU while planning (a cluster starting beside it counts here too).
+        planning_cpu = time.process_time() - cpu_started
+        stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages,
+                        early=early)
+    finally:
+        if early is not None:
+            early.close()
+    return plan, {**stats, "planning_cpu_seconds": round(planning_cpu, 3)}
+
+
+class _EarlyCluster:
+    """A local cluster (:func:`dask_client`) started on a background thread, held until :meth:`close`."""
+
+    def __init__(self, loader: Stage, stages: Sequence[Stage]) -> None:
+        self.preload = _stage_modules(loader, stages)
+        self.cpu_before: dict[int, float] = {}
+        self._client = None
+        self._error: BaseException | None = None
+        self._ready, self._release = threading.Event(), threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def consider(self, new_files: int) -> None:
+        """Start the cluster if ``new_files`` will make enough partitions to run on it."""
+        settings = config.section("pipeline")
+        needed = int(settings.get("dask_min_partitions", 2)) * int(settings.get("partition_files", 1000))
+        if self._thread is None and new_files >= needed:
+            self.cpu_before = _descendants_cpu()
+            self._thread = threading.Thread(target=self._hold, name="warta-early-cluster", daemon=True)
+            self._thread.start()
+
+    def _hold(self) -> None:
+        try:
+            with dask_client(None, preload=self.preload) as client:
+                self._client = client
+                self._ready.set()
+                self._release.wait()
+        except BaseException as error:  # noqa: BLE001 - raised again where the client is wanted
+            self._error = error
+        finally:
+            self._ready.set()
+
+    def client(self):
+        """The started cluster's client, once it is up; its start-up error, if it failed."""
+        self._ready.wait()
+        if self._client is None:
+            raise self._error or RuntimeError("the local Dask cluster did not start")
+        return self._client
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._release.set()
+            self._thread.join()
+
+
+def _stage_modules(loader: Stage, stages: Sequence[Stage]) -> list[str]:
+    """What a local cluster's fork server imports for these stages."""
+    return ["dask.dataframe", *(module for stage in (loader, *stages) for module in stage.modules)]
+
+
 def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None, progress: bool | None = None,
-            loader: Stage = LOADER, stages: Sequence[Stage] = STAGES) -> dict[str, Any]:
-    """Process every unit of ``plan`` on the chosen engine; return counts of what was processed."""
+            loader: Stage = LOADER, stages: Sequence[Stage] = STAGES, early: _EarlyCluster | None = None) -> dict[str, Any]:
+    """Process every unit of ``plan`` on the chosen engine; return counts of what was processed.
+
+    ``early`` is a local cluster :func:`plan_and_execute` started while planning: used if it started.
+    """
     if engine not in ("pandas", "dask"):
         raise ValueError(f"engine must be 'pandas' or 'dask', not {engine!r}")
     show = sys.stderr.isatty() if progress is None else progress
@@ -464,7 +551,8 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
 
         counts = [enrich_unit(unit, **kwargs) for unit in tqdm(plan.units, desc="enrich", unit="part", disable=not show)]
     else:
-        counts, workers_cpu = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs)
+        counts, workers_cpu = _execute_dask(plan, scheduler=scheduler, show=show, kwargs=kwargs,
+                                            early=early if early is not None and early.started else None)
     total_cpu = time.process_time() - started + workers_cpu
     done = pd.concat(counts, ignore_index=True) if counts else _stats_meta(stages, loader)
     names = [loader.name, *(s.name for s in stages)]
@@ -486,8 +574,8 @@ def execute(plan: Plan, *, engine: str = "pandas", scheduler: str | None = None,
     return stats
 
 
-def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
-                  kwargs: dict[str, Any]) -> tuple[list[pd.DataFrame], float]:
+def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool, kwargs: dict[str, Any],
+                  early: _EarlyCluster | None = None) -> tuple[list[pd.DataFrame], float]:
     """Run the units on Dask; return their count tables and the CPU seconds the workers spent.
 
     The units are the partitions of a Dask DataFrame of files (``from_map``: each partition reads
@@ -501,10 +589,11 @@ def _execute_dask(plan: Plan, *, scheduler: str | None, show: bool,
     from distributed import as_completed
     from tqdm.auto import tqdm
 
-    local_before = {} if scheduler else _descendants_cpu()
-    modules = ["dask.dataframe", *(module for stage in (kwargs["loader"], *kwargs["stages"]) for module in stage.modules)]
+    local_before = {} if scheduler else early.cpu_before if early else _descendants_cpu()
+    connection = nullcontext(early.client()) if early else \
+        dask_client(scheduler, preload=_stage_modules(kwargs["loader"], kwargs["stages"]))
     # Keep object columns as they are: Dask would turn the lists of stage names into strings.
-    with dask_client(scheduler, preload=modules) as client, dask.config.set({"dataframe.convert-string": False}), \
+    with connection as client, dask.config.set({"dataframe.convert-string": False}), \
             tempfile.TemporaryDirectory(prefix=".units-", dir=plan.context.store_root) as folder:
         before = client.run(time.process_time) if scheduler else {}
         # Each task gets the path of its unit's file list, not the list: the graph stays small.
