@@ -282,6 +282,17 @@ def test_html_main_text_and_metadata():
         "Kim Jong Un menyambut langsung Putin di bandara, dan keduanya menandatangani perjanjian."]
 
 
+def test_html_leaves_out_tables_and_reader_comments():
+    paragraphs = "".join(f"<p>Paragraf {n}: kedua pemimpin membahas kerja sama ekonomi, energi, dan keamanan kawasan "
+                         "dalam pertemuan tertutup yang berlangsung beberapa jam di ibu kota.</p>\n" for n in range(6))
+    page = HTML_PAGE.replace("</article>", paragraphs + """<table><tr><td>Kurs rupiah</td><td>16.250</td></tr>
+<tr><td>Harga emas hari ini</td><td>1.350.000</td></tr></table></article>
+<div id="comments" class="comments"><p>Komentar pembaca: beritanya sangat bagus sekali, terima kasih banyak.</p></div>""")
+    body = _load_one("page.html", page.encode())["body"]
+    assert "Kim Jong Un menyambut langsung Putin" in body and "Paragraf 5: kedua pemimpin" in body
+    assert "Kurs rupiah" not in body and "Harga emas" not in body and "Komentar pembaca" not in body
+
+
 @needs_dates
 @needs_sources
 def test_html_timestamp_and_outlet():
