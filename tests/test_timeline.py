@@ -51,6 +51,15 @@ def test_publication_span_without_a_usable_date(published):
     assert pd.isna(start) and pd.isna(end) and precision == "none"
 
 
+@pytest.mark.parametrize("dtype", ["str", object, "string[pyarrow]"])
+def test_spans_of_a_column_are_those_of_its_values_one_by_one(dtype):
+    values = ["2024-06", "2024-06-18T23:30:00+00:00", None, "2024", "kemarin", "2024-06-18"]
+    precisions = ["month", "minute", "day", None, "day", "month"]
+    spans = timeline.spans_of(pd.Series(values, dtype=dtype), pd.Series(precisions, dtype=dtype))
+    expected = [timeline.publication_span(value, precision) for value, precision in zip(values, precisions)]
+    assert list(zip(spans["start"], spans["end"], spans["precision"])) == expected
+
+
 def test_publication_timeline_orders_spans_within_each_story():
     articles = pd.DataFrame([
         article("kbs", "KBS", "2024-06", "x", precision="month"),

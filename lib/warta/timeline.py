@@ -72,12 +72,15 @@ def display_timezone() -> timezone:
 def spans_of(values: Iterable[Any], precisions: Iterable[Any] | None = None) -> pd.DataFrame:
     """``start``, ``end`` and ``precision`` of many ISO date values at once (see :func:`publication_span`)."""
     tz = display_timezone()
+    # A column to a list first: iterating an Arrow-backed one builds each value on its own.
+    values = values.tolist() if isinstance(values, pd.Series) else values
     text = pd.Series([_clean_date(value) for value in values], dtype=object).astype(str)
-    stated = pd.Series(list(precisions) if precisions is not None else [None] * len(text), dtype=object)
+    stated = pd.Series(precisions.tolist() if isinstance(precisions, pd.Series) else
+                       list(precisions) if precisions is not None else [None] * len(text), dtype=object)
     length = text.str.len().to_numpy()
     shape = np.select([length == 0, length == 4, length == 7, length == 10], ["none", "year", "month", "day"], "minute")
     rank = np.array([_RANK[name] for name in shape])
-    stated_rank = stated.map(lambda value: _RANK[value] if value in PRECISIONS else -1).to_numpy()
+    stated_rank = stated.map(lambda value: _RANK[value] if isinstance(value, str) and value in PRECISIONS else -1).to_numpy()
     precision = np.where(stated_rank >= rank, stated.to_numpy(), shape).astype(object)
     padded = text + np.select([length == 4, length == 7, length == 10], ["-01-01T00:00", "-01T00:00", "T00:00"], "")
     naive = ~padded.str.contains(r"(?:Z|[+-]\d\d:?\d\d)$", regex=True)
@@ -106,7 +109,7 @@ def spans_of(values: Iterable[Any], precisions: Iterable[Any] | None = None) -> 
 
 
 def _clean_date(value: Any) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return ""
     text = str(value).strip()
     return "" if text.lower() in {"nat", "none", "nan"} else text
