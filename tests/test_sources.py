@@ -6,6 +6,16 @@ import pytest
 from warta import sources
 from warta.config import seeds_dir
 
+
+@pytest.fixture(autouse=True, params=["compiled", "python"])
+def cue_path(request, monkeypatch):
+    """Every test runs on the compiled cue scan (warta._tokens.cue_hits) and on the bytes.find one."""
+    if request.param == "compiled":
+        request.getfixturevalue("compiled_tokens")
+    else:
+        monkeypatch.setattr(sources, "_compiled_cue_hits", None)
+    return request.param
+
 SEEDS = {path.name[:3]: path.read_text(encoding="utf-8") for path in sorted(seeds_dir().glob("*.txt"))}
 
 

@@ -185,6 +185,37 @@ def test_indirect_speech_verbs_are_the_regex_ones_on_random_texts(monkeypatch, c
         assert [match.span() for match in actors._indirect_matches(text)] == expected, text
 
 
+@pytest.mark.parametrize("text, stems, hits", [
+    ("Dikutip dari Reuters", ("kutip", "dari"), [(2, "kutip"), (8, "dari")]),
+    ("mengutipnya", ("kutip", "mengutip"), [(0, "mengutip")]),  # the longest at a tie; no overlap
+    ("viavia", ("via", "aviav"), [(0, "via"), (3, "via")]),  # leftmost first: "aviav" overlaps the first
+    ("Ünal VIA İ via", ("via",), None),  # U+0130 lowers to ASCII: str.lower's path
+    ("ж via\u212a", ("via",), None),
+    ("“Via” é ", ("via",), [(1, "via")]),
+    ("", ("via",), []),
+])
+def test_cue_hits(text, stems, hits):
+    assert _tokens.cue_hits(text, tuple((stem.encode(), stem) for stem in stems)) == hits
+
+
+def test_cue_hits_refuse_needles_that_cannot_match_lowered_text():
+    with pytest.raises(ValueError):
+        _tokens.cue_hits("x", ((b"Via", "Via"),))
+
+
+def test_cue_hits_agree_with_the_lowered_bytes_on_random_texts():
+    from warta import sources
+
+    stems = sources._citations().byte_stems
+    pieces = [*(stem.upper() if n % 2 else stem for n, (_, stem) in enumerate(stems)), "dari", "Reuters", "kut",
+              "Via", "é", "ж", "“", " ", ".", "\n", "?", "ip", "lan"]
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(14)))
+        expected = sources._cue_hits(text.encode("latin-1", "replace").lower(), stems)
+        assert _tokens.cue_hits(text, stems) == expected, text
+
+
 @pytest.mark.parametrize("text, forms, wanted", [
     # Words are runs of letters, digits, "-" and "_"; only forms other than None are returned.
     ("ab cd-e, x_y ab", _forms("ab", "x_y", unwanted=("cd-e",)), [(0, "ab"), (9, "x_y"), (13, "ab")]),

@@ -23,11 +23,12 @@
 * :func:`sentence_spans`: the sentence split every stage addresses text by
   (``text._iter_sentence_spans``).
 * :func:`date_triggers`: where a date can start (``dates._trigger_pattern``'s regex).
+* :func:`cue_hits`: the citation cues of :func:`warta.sources.find_cited_sources` (``sources._cue_hits``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
 ``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``,
-``tests/test_stories.py``, ``tests/test_text.py``, ``tests/test_dates.py``). The module
+``tests/test_stories.py``, ``tests/test_text.py``, ``tests/test_dates.py``, ``tests/test_sources.py``). The module
 is built when a C compiler is present (``pip install -e .`` with Cython) and is optional: without
 it the Python paths run, and fast actor extraction takes about twice as long
 (``benchmarks/bench_actors.py --pure-python``).
@@ -1058,6 +1059,69 @@ def date_triggers(str text not None, dict months not None):
                 found.append(i)
                 i += size
                 continue
+        i += 1
+    return found
+
+
+# ==== Sources: the citation cue scan of warta.sources (owned by the load stage) ==================
+
+# The stems last seen by cue_hits: for each ASCII byte, the (needle, stem) pairs whose needle
+# starts with it, longest first (None where none does).
+cdef tuple _cue_stems = None
+cdef list _cue_by_first = None
+
+
+def cue_hits(str text not None, tuple stems not None):
+    """Non-overlapping ``(position, stem)`` hits of the cue ``stems`` in ``text``, leftmost first,
+    the longest at a tie: what ``sources._cue_hits`` finds in the text's Latin-1 bytes, ASCII-lowered
+    (``sources._cue_hits_in``; each stem may stand inside a word). ``stems`` pairs each needle
+    (lowercase ASCII bytes) with its stem. One pass over the characters, with no copy of the text.
+    None when the text holds U+0130 or U+212A, which lower to ASCII letters: str.lower's path."""
+    global _cue_stems, _cue_by_first
+    cdef Py_ssize_t n = len(text), i = 0, j, size, end = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef unsigned int c, d  # code points as numbers: arithmetic on Py_UCS4 makes a str
+    cdef bytes needle
+    cdef const unsigned char* chars
+    cdef list found = []
+    if stems is not _cue_stems:
+        table = [[] for _ in range(128)]
+        for needle, stem in stems:
+            if not needle or needle[0] >= 128 or needle != needle.lower():
+                raise ValueError("cue_hits: needles must be lowercase ASCII")
+            table[needle[0]].append((needle, stem))
+        _cue_by_first = [tuple(sorted(pairs, key=lambda pair: -len(pair[0]))) or None for pairs in table]
+        _cue_stems = stems
+    while i < n:
+        c = PyUnicode_READ(kind, data, i)
+        if c >= 128:
+            if c == 0x130 or c == 0x212A:
+                return None
+            i += 1
+            continue
+        if i < end:
+            i += 1
+            continue
+        if 65 <= c <= 90:
+            c += 32
+        pairs = _cue_by_first[c]
+        if pairs is not None:
+            for needle, stem in pairs:
+                size = len(needle)
+                if i + size > n:
+                    continue
+                chars = needle
+                for j in range(1, size):
+                    d = PyUnicode_READ(kind, data, i + j)
+                    if 65 <= d <= 90:
+                        d += 32
+                    if d != chars[j]:
+                        break
+                else:
+                    found.append((i, stem))
+                    end = i + size
+                    break
         i += 1
     return found
 

@@ -20,6 +20,11 @@ import pandas as pd
 
 from warta.config import DATA_DIR, section
 
+try:  # the compiled cue scan (reference: _cue_hits over the lowered bytes); without a C compiler that runs
+    from warta._tokens import cue_hits as _compiled_cue_hits
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _compiled_cue_hits = None
+
 MEDIA_TYPES = ("nasional", "lokal", "internasional")
 UNKNOWN = "unknown"
 
@@ -401,6 +406,10 @@ def _cue_hits_in(text: str, citations: _Citations) -> list[tuple[int, str]]:
     two characters lower to an ASCII letter other than their own (U+0130 "İ" to "i̇", U+212A
     Kelvin sign to "k"); a text holding one, or stems that are not plain ASCII, take str.lower.
     """
+    if citations.byte_stems is not None and _compiled_cue_hits is not None:
+        hits = _compiled_cue_hits(text, citations.byte_stems)  # the same scan without the lowered copy
+        if hits is not None:
+            return hits
     if citations.byte_stems is not None and "\u0130" not in text and "\u212a" not in text:
         return _cue_hits(text.encode("latin-1", "replace").lower(), citations.byte_stems)
     lowered = text.lower()
