@@ -5,12 +5,13 @@ import gc
 import marshal
 import pickle
 import pickletools
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from warta.runtime import Marshalled, PackedFrame, collector_paused, read_bytes, sorted_unique
+from warta.runtime import Marshalled, PackedFrame, collector_paused, path_text, read_bytes, sorted_unique
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,9 @@ def test_read_bytes_reads_whole_files_up_to_the_limit(tmp_path, size, limit, who
     data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
     path.write_bytes(data)
     assert read_bytes(path, limit=limit) == (data if whole else None)
+
+
+@pytest.mark.parametrize("item", ["a.txt", "d/a.txt", "/abs/d/a.txt", "./a.txt", "d//a.txt", "d/./a.txt", "d/",
+                                  "d/.", ".", "..", "../a", "a/../b", "//net/a", "~/a", "", ".hidden", Path("d") / "a"])
+def test_path_text_is_the_text_of_a_path(item):
+    assert path_text(item) == str(Path(item))

@@ -73,7 +73,7 @@ import pandas as pd
 from warta import config, dates, sources
 from warta.clean import clean_article, is_labelled_caption
 from warta.errors import WartaError
-from warta.runtime import collector_paused, read_bytes
+from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
 __all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "mark_duplicates", "read_articles", "resolve_sources",
@@ -206,10 +206,7 @@ def resolve_source_names(source: str | Path | Iterable[str | Path], *, recursive
 
 def _normal_name(item: str | Path) -> str:
     """``str(Path(item).expanduser())``, without building the Path when ``item`` is written so already."""
-    if isinstance(item, str) and item and os.sep == "/" and not item.startswith(("~", "./")) \
-            and not item.endswith(("/", "/.")) and "//" not in item and "/./" not in item and item != ".":
-        return item
-    return str(Path(item).expanduser())
+    return str(Path(item).expanduser()) if str(item).startswith("~") else path_text(item)
 
 
 def _sorted_names(names: Iterable[str]) -> list[str]:

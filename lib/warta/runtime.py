@@ -17,6 +17,15 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
     _plain_data = None
 
 
+def path_text(item: str | Path) -> str:
+    """``str(Path(item))``, without building the Path when ``item`` is a str written so already
+    (a Path per file costs microseconds that a million-file listing or manifest adds up)."""
+    if isinstance(item, str) and item and os.sep == "/" and not item.startswith("./") \
+            and not item.endswith(("/", "/.")) and "//" not in item and "/./" not in item and item != ".":
+        return item
+    return str(Path(item))
+
+
 def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes | None:
     """A file's bytes by os.open/os.read (None once past ``limit``): a third of the cost of a
     buffered file object for a 3 KB article. Reads to the end, so a file that grows or lies
