@@ -96,9 +96,11 @@ def test_a_missing_snapshot_folder_is_an_error(tmp_path):
 @pytest.mark.parametrize(
     ("tables", "expected"),
     [
+        # the mentions go first in the whole-batch part: [report] whole_batch_inputs
         (["articles", "stories", "mentions", "propagation"],
-         {snapshot.PER_ARTICLE: ["articles", "mentions"], snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
+         {snapshot.PER_ARTICLE: ["articles"], snapshot.WHOLE_BATCH: ["mentions", "stories", "propagation"]}),
         (["articles", "events"], {snapshot.PER_ARTICLE: ["articles", "events"]}),
+        (["articles", "mentions", "quotes"], {snapshot.PER_ARTICLE: ["articles", "mentions", "quotes"]}),
         # actor sentiment reads only per-article tables: [report] per_article_analyses
         (["copies", "cooccurrence", "sentiment_actors"],
          {snapshot.PER_ARTICLE: ["sentiment_actors"], snapshot.WHOLE_BATCH: ["copies", "cooccurrence"]}),
@@ -115,6 +117,12 @@ def test_split_tables_builds_an_analysis_in_the_whole_batch_part_unless_named(mo
         snapshot.PER_ARTICLE: ["articles"], snapshot.WHOLE_BATCH: ["sentiment_actors"]}
 
 
+def test_split_tables_leaves_the_inputs_per_article_unless_named(monkeypatch):
+    monkeypatch.setitem(config.settings()["report"], "whole_batch_inputs", [])
+    assert snapshot.split_tables(["mentions", "stories", "quotes"]) == {
+        snapshot.PER_ARTICLE: ["mentions", "quotes"], snapshot.WHOLE_BATCH: ["stories"]}
+
+
 SUITE = {"00_corpus": ["articles"], "01_sentiment": ["articles", "sentiment_articles", "mentions"],
          "02_actor_cooccurrence": ["articles", "mentions", "quotes"],
          "03_source_timeline": ["articles", "stories", "propagation", "events"]}
@@ -124,16 +132,16 @@ SUITE = {"00_corpus": ["articles"], "01_sentiment": ["articles", "sentiment_arti
     ("readers", "expected"),
     [
         # events: read only by a notebook that waits for the stories anyway
-        (SUITE, {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "quotes"],
-                 snapshot.WHOLE_BATCH: ["stories", "propagation", "events"]}),
+        (SUITE, {snapshot.PER_ARTICLE: ["articles", "sentiment_articles"],
+                 snapshot.WHOLE_BATCH: ["quotes", "mentions", "stories", "propagation", "events"]}),
         # another notebook reads events without any whole-batch table: it stays per article
         ({**SUITE, "04_mine": ["events"]},
-         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "quotes", "events"],
-          snapshot.WHOLE_BATCH: ["stories", "propagation"]}),
+         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "events"],
+          snapshot.WHOLE_BATCH: ["quotes", "mentions", "stories", "propagation"]}),
         # actor sentiment comes with the per-article part: its reader waits for no clustering
         ({**SUITE, "01_sentiment": ["articles", "sentiment_articles", "mentions", "sentiment_actors"]},
-         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "mentions", "sentiment_actors", "quotes"],
-          snapshot.WHOLE_BATCH: ["stories", "propagation", "events"]}),
+         {snapshot.PER_ARTICLE: ["articles", "sentiment_articles", "sentiment_actors"],
+          snapshot.WHOLE_BATCH: ["quotes", "mentions", "stories", "propagation", "events"]}),
         # no whole-batch table at all: nothing to follow
         ({"03_source_timeline": ["articles", "events"]}, {snapshot.PER_ARTICLE: ["articles", "events"]}),
     ],
@@ -213,6 +221,94 @@ def test_a_failed_build_says_so_and_readers_analyse(analysed, tmp_path, monkeypa
     # "quotes" was planned but never written: the reader stops waiting and analyses.
     pd.testing.assert_frame_equal(snapshot.open_tables(corpus, snapshot=tmp_path, profile="fast")["quotes"],
                                   tables["quotes"])
+
+
+def _without_saved_tables(monkeypatch) -> None:
+    """Nothing saved for the corpus state is read or written: each table is collected or analysed."""
+    from warta import cache
+
+    monkeypatch.setattr(cache.Results, "read", lambda self, names: None)
+    monkeypatch.setattr(cache.Results, "write", lambda self, tables: None)
+    monkeypatch.setattr(cache.Results, "files", lambda self, name: None)
+
+
+def _collecting_fails_for(monkeypatch, names: set[str]) -> None:
+    collect = pipeline._collect_table
+
+    def guarded(plan, stage, name, *args):
+        if name in names:
+            raise AssertionError(f"{name} collected although another part wrote it")
+        return collect(plan, stage, name, *args)
+
+    monkeypatch.setattr(pipeline, "_collect_table", guarded)
+
+
+def test_a_part_reads_the_tables_another_part_wrote_instead_of_collecting_them(analysed, tmp_path, monkeypatch):
+    import threading
+
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    expected = {name: tables[name] for name in ("quotes", "mentions", "sentiment_sentences", "sentiment_actors")}
+    _without_saved_tables(monkeypatch)
+    _collecting_fails_for(monkeypatch, {"mentions", "quotes"})
+    snapshot.write_plan(tmp_path, {snapshot.PER_ARTICLE: ["sentiment_sentences", "sentiment_actors"],
+                                   snapshot.WHOLE_BATCH: ["quotes", "mentions"]})
+
+    def other_part() -> None:  # writes its tables a while after this part has started
+        try:
+            time.sleep(5 * snapshot.POLL_SECONDS)
+            for name in ("quotes", "mentions"):
+                snapshot.write_table(tmp_path, name, expected[name])
+        finally:  # as a build's part ends: the waiting part stops waiting, whatever happened here
+            snapshot.write_failure(tmp_path, "over", part=snapshot.WHOLE_BATCH)
+
+    writer = threading.Thread(target=other_part)
+    writer.start()
+    snapshot.write_snapshot(tmp_path, tables=["sentiment_sentences", "sentiment_actors"], corpus=corpus,
+                            profile="fast", part=snapshot.PER_ARTICLE)
+    writer.join()
+    opened = snapshot.Snapshot(tmp_path)
+    for name in ("sentiment_sentences", "sentiment_actors"):  # speakers from the quotes, actors from both
+        pd.testing.assert_frame_equal(opened[name], expected[name], obj=name)
+
+
+def test_a_part_collects_a_table_the_other_part_ended_without(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    expected = tables["sentiment_actors"]
+    _without_saved_tables(monkeypatch)
+    snapshot.write_plan(tmp_path, {snapshot.PER_ARTICLE: ["sentiment_actors"], snapshot.WHOLE_BATCH: ["mentions",
+                                                                                                     "quotes"]})
+    snapshot.write_failure(tmp_path, "KilledWorker: out of memory", part=snapshot.WHOLE_BATCH)
+    snapshot.write_snapshot(tmp_path, tables=["sentiment_actors"], corpus=corpus, profile="fast",
+                            part=snapshot.PER_ARTICLE)
+
+    pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path)["sentiment_actors"], expected)
+
+
+@pytest.mark.parametrize(("saved", "given", "expected"), [
+    (None, None, "collected"),
+    (None, "given", "given"),
+    ("saved", "given", "saved"),  # saved for the corpus state: neither asked
+])
+def test_tables_prefer_a_source_over_collecting(tmp_path, saved, given, expected):
+    from warta import cache
+
+    results = cache.Results(tmp_path, "v1")
+    if saved:
+        results.write({"quotes": pd.DataFrame({"text": [saved]})})
+    asked = []
+
+    def source(name: str):
+        return lambda: asked.append(name) or (pd.DataFrame({"text": [name]}) if name != "None" else None)
+
+    tables = pipeline.Tables({"quotes": source("collected")}, options={}, stats={}, results=results)
+    tables.prefer("quotes", source(str(given)))
+    tables.prefer("stories", source("never"))  # not a per-article table to collect: nothing to prefer
+
+    assert tables["quotes"]["text"].tolist() == [expected]
+    assert asked == {"collected": ["None", "collected"], "given": ["given"], "saved": []}[expected]
+    assert "stories" not in tables._tables
 
 
 @pytest.mark.parametrize(("reads", "written", "over", "expected"), [

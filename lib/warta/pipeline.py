@@ -229,6 +229,14 @@ class Tables(Mapping):
     def __len__(self) -> int:
         return len(TABLES)
 
+    def prefer(self, name: str, source: Callable[[], pd.DataFrame | None]) -> None:
+        """Take per-article table ``name`` from ``source`` when it is first asked for, unless it
+        is saved for this corpus state; collect it as usual if ``source`` gives None. A report's
+        snapshot parts share the tables both need this way (see warta.snapshot)."""
+        collect = self._tables.get(name)
+        if callable(collect):
+            self._tables[name] = lambda: _first_of(source, collect)
+
     def saved_files(self, name: str) -> list[Path] | None:
         """The files of table ``name`` as saved for this corpus state (see ``warta.cache.Results.files``),
         so that a snapshot can link them instead of reading them; None if it is not saved."""
@@ -256,6 +264,15 @@ class Tables(Mapping):
         if self._results is not None:
             self._results.write(result)
         return result
+
+
+def _first_of(*sources: Callable[[], pd.DataFrame | None]) -> pd.DataFrame | None:
+    """The first table that one of ``sources``, called in turn, gives (None from each: None)."""
+    for source in sources:
+        table = source()
+        if table is not None:
+            return table
+    return None
 
 
 @dataclass(frozen=True)

@@ -76,13 +76,17 @@ def split_tables(tables: Sequence[str], *, readers: Mapping[str, Sequence[str]] 
     """``tables`` by build part: the per-article tables, then the whole-batch analyses' tables.
 
     A part with no table is left out. The analyses read per-article tables themselves (from the
-    cache), so the parts need nothing from each other but the enrichment. An analysis named in
-    ``[report] per_article_analyses`` (actor sentiment: it reads only tables that part holds
-    already) is built by the per-article part, so that its reader need not wait for story
-    clustering. ``readers`` (each notebook's tables) moves a per-article table that only
-    notebooks waiting for the whole-batch part read (the events, read by the timeline notebook
-    alone) into that part: the part the other notebooks wait for ends sooner, and those readers
-    start no later.
+    cache), so the parts need little from each other but the enrichment. An analysis named in
+    ``[report] per_article_analyses`` (actor sentiment: it reads only per-article tables) is
+    built by the per-article part, so that its reader need not wait for story clustering.
+
+    The ``[report] whole_batch_inputs`` asked for (quotes, mentions) come first in the
+    whole-batch part, in that order: its analyses read them at once. The per-article part,
+    whose actor sentiment reads them too, takes them from the snapshot instead of collecting
+    them a second time (:func:`_write_tables`). ``readers`` (each notebook's tables) moves a per-article table
+    that only notebooks waiting for the whole-batch part read (the events, read by the timeline
+    notebook alone) into that part: the part the other notebooks wait for ends sooner, and those
+    readers start no later.
     """
     from warta.pipeline import ANALYSES
 
@@ -95,8 +99,13 @@ def split_tables(tables: Sequence[str], *, readers: Mapping[str, Sequence[str]] 
     def follows_the_analyses(name: str) -> bool:
         return bool(whole) and any(name in read for read in waiting) and not any(name in read for read in others)
 
-    parts = {PER_ARTICLE: [name for name in tables if name not in analysed and not follows_the_analyses(name)],
-             WHOLE_BATCH: [name for name in tables if name in analysed or follows_the_analyses(name)]}
+    # In the order of the setting: the one the per-article part waits for first is written first.
+    inputs = [name for name in config.section("report").get("whole_batch_inputs", [])
+              if name in tables and name not in analysed] if whole else []
+    parts = {PER_ARTICLE: [name for name in tables
+                           if name not in analysed and name not in inputs and not follows_the_analyses(name)],
+             WHOLE_BATCH: inputs + [name for name in tables
+                                    if name not in inputs and (name in analysed or follows_the_analyses(name))]}
     return {part: names for part, names in parts.items() if names}
 
 
@@ -165,6 +174,23 @@ def write_failure(folder: Path, error: str, *, part: str = "") -> None:
         _write_json(manifest_path(folder, part), {"error": error})
 
 
+def _planned(folder: Path) -> dict[str, str]:
+    """Table -> the part that writes it, as the plan says ("" for a build in one piece)."""
+    plan = folder / PLAN
+    planned = json.loads(plan.read_text())["tables"] if plan.is_file() else {}
+    # a list: a kept snapshot from before builds had parts
+    return dict.fromkeys(planned, "") if isinstance(planned, list) else planned
+
+
+def _written_by(folder: Path, name: str, part: str) -> pd.DataFrame | None:
+    """Table ``name`` once ``part`` has written it; None if the part ended without it."""
+    path = written_table(folder, name)
+    while path is None and not manifest_path(folder, part).is_file():
+        time.sleep(POLL_SECONDS)
+        path = written_table(folder, name)
+    return read_table(path) if path is not None else None
+
+
 def _wait_for_enrichment(folder: Path, part: str) -> None:
     """Wait until ``part`` has enriched the corpus or has ended (then this part enriches it if need be)."""
     while not enriched_path(folder, part).is_file() and not manifest_path(folder, part).is_file():
@@ -180,6 +206,13 @@ def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | N
                      sentiment_model=sentiment_model or None, profile=profile or None, progress=False)
     if part:
         _write_json(enriched_path(folder, part), {})
+        # The tables another part collects first for its analyses are read from there when this
+        # part's analyses need them; collected here only if that part ends without them. Any
+        # other table of another part comes late, or is cheap: waiting would cost more.
+        shared = set(config.section("report").get("whole_batch_inputs", []))
+        for name, owner in _planned(folder).items():
+            if owner != part and name in shared:
+                result.prefer(name, lambda name=name, owner=owner: _written_by(folder, name, owner))
     rows: dict[str, int] = {}
     seconds: dict[str, float] = {}
     for name in tables:
@@ -443,11 +476,7 @@ class Snapshot(Mapping):
         self._options = dict(options or {})
         self._read: dict[str, pd.DataFrame] = {}
         self._analyzed: Mapping[str, pd.DataFrame] | None = None
-        plan = self.folder / PLAN
-        planned = json.loads(plan.read_text())["tables"] if plan.is_file() else {}
-        # table -> the part that writes it ("" for a build in one piece, and in a list: a kept
-        # snapshot from before builds had parts)
-        self._planned: dict[str, str] = dict.fromkeys(planned, "") if isinstance(planned, list) else planned
+        self._planned = _planned(self.folder)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
