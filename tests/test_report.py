@@ -142,6 +142,30 @@ def test_a_kernel_that_never_starts_twice_fails_the_notebook(tmp_path, monkeypat
     assert result.status == "failed" and "didn't respond" in result.error
 
 
+@pytest.mark.parametrize("fail", [False, True])
+def test_the_executed_notebook_is_written_once_when_it_is_over(tmp_path, monkeypatch, fail):
+    from papermill import engines, execute, iorw
+
+    writes = []
+
+    def counted(notebook, path):
+        writes.append(path)
+        iorw.write_ipynb(notebook, path)
+
+    monkeypatch.setattr(engines, "write_ipynb", counted)
+    monkeypatch.setattr(execute, "write_ipynb", counted)
+    source = tmp_path / "toy.ipynb"
+    toy_notebook(source, fail=fail)
+    (tmp_path / "run").mkdir()
+    result = report._execute("toy", source, tmp_path / "run", {}, "warta")
+
+    assert result.status == ("failed" if fail else "ok")
+    assert writes == [str(tmp_path / "run" / "toy.ipynb")]
+    outputs = [output for cell in nbformat.read(tmp_path / "run" / "toy.ipynb", as_version=4).cells
+               for output in cell.get("outputs", [])]
+    assert any(output.get("ename") == "RuntimeError" for output in outputs) is fail
+
+
 @pytest.mark.parametrize("tables", [["articles"], ["articles", "stories"]])  # a build in one part, in two
 @pytest.mark.parametrize("jobs", [1, 2, 3])
 def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, tables):
