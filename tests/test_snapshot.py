@@ -286,6 +286,23 @@ def test_a_part_collects_a_table_the_other_part_ended_without(analysed, tmp_path
     pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path)["sentiment_actors"], expected)
 
 
+def test_a_part_waits_only_for_the_shared_inputs_of_another_part(analysed, tmp_path, monkeypatch):
+    corpus, cache, tables = analysed
+    monkeypatch.setattr(pipeline.config, "cache_dir", lambda: cache)
+    preferred = []
+    prefer = pipeline.Tables.prefer
+    monkeypatch.setattr(pipeline.Tables, "prefer", lambda self, name, source: preferred.append(name) or
+                        prefer(self, name, source))
+    # Nothing is written by the other part here: a table it would be waited for comes back as
+    # not written, and is collected.
+    monkeypatch.setattr(snapshot, "_written_by", lambda folder, name, part: None)
+    snapshot.write_plan(tmp_path, {snapshot.PER_ARTICLE: ["articles", "quotes"], snapshot.WHOLE_BATCH: ["stories"]})
+    snapshot.write_snapshot(tmp_path, tables=["stories"], corpus=corpus, profile="fast", part=snapshot.WHOLE_BATCH)
+
+    assert preferred == ["quotes"]  # [report] whole_batch_inputs; the articles are collected here
+    pd.testing.assert_frame_equal(snapshot.Snapshot(tmp_path)["stories"], tables["stories"])
+
+
 @pytest.mark.parametrize(("saved", "given", "expected"), [
     (None, None, "collected"),
     (None, "given", "given"),

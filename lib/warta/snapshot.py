@@ -85,10 +85,11 @@ def split_tables(tables: Sequence[str], *, readers: Mapping[str, Sequence[str]] 
     The ``[report] whole_batch_inputs`` asked for (quotes, mentions) come first in the
     whole-batch part, in that order: its analyses read them at once. The per-article part,
     whose actor sentiment reads them too, takes them from the snapshot instead of collecting
-    them a second time (:func:`_write_tables`). ``readers`` (each notebook's tables) moves a per-article table
-    that only notebooks waiting for the whole-batch part read (the events, read by the timeline
-    notebook alone) into that part: the part the other notebooks wait for ends sooner, and those
-    readers start no later.
+    them a second time (:func:`_write_tables`).
+
+    ``readers`` (each notebook's tables) moves a per-article table that only notebooks waiting
+    for the whole-batch part read (the events, read by the timeline notebook alone) into that
+    part: the part the other notebooks wait for ends sooner, and those readers start no later.
     """
     from warta.pipeline import ANALYSES
 
@@ -184,12 +185,18 @@ def _planned(folder: Path) -> dict[str, str]:
     return dict.fromkeys(planned, "") if isinstance(planned, list) else planned
 
 
-def _written_by(folder: Path, name: str, part: str) -> pd.DataFrame | None:
-    """Table ``name`` once ``part`` has written it; None if the part ended without it."""
+def _awaited_table(folder: Path, name: str, part: str) -> Path | None:
+    """The file of table ``name`` once ``part`` has written it; None if the part ended without it."""
     path = written_table(folder, name)
     while path is None and not manifest_path(folder, part).is_file():
         time.sleep(POLL_SECONDS)
         path = written_table(folder, name)
+    return path
+
+
+def _written_by(folder: Path, name: str, part: str) -> pd.DataFrame | None:
+    """Table ``name`` once ``part`` has written it; None if the part ended without it."""
+    path = _awaited_table(folder, name, part)
     return read_table(path) if path is not None else None
 
 
@@ -482,12 +489,10 @@ class Snapshot(Mapping):
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
-            path = written_table(self.folder, name)
             if name in self._planned:
-                ended = manifest_path(self.folder, self._planned[name])
-                while path is None and not ended.is_file():
-                    time.sleep(POLL_SECONDS)
-                    path = written_table(self.folder, name)
+                path = _awaited_table(self.folder, name, self._planned[name])
+            else:
+                path = written_table(self.folder, name)
             if path is not None:
                 # Decoding builds millions of small cells (cue dicts): with the cyclic collector on,
                 # it would re-scan the growing heap over and over (4x the decoding at 10k articles).
