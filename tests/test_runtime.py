@@ -35,6 +35,29 @@ def test_collector_paused_restores_the_collector():
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize("enabled_before", [True, False])
+@pytest.mark.parametrize("keep_out", [True, False])
+def test_collector_paused_keeps_what_it_built_out_of_later_passes(keep_out, enabled_before, monkeypatch):
+    frozen_when_resumed = []
+    resume = gc.enable
+    monkeypatch.setattr(gc, "enable", lambda: (frozen_when_resumed.append(gc.get_freeze_count()), resume()))
+    gc.unfreeze()
+    if not enabled_before:
+        gc.disable()
+    try:
+        with collector_paused(keep_out=keep_out):
+            cells = [[number] for number in range(1000)]
+        assert gc.isenabled() == enabled_before
+        if keep_out and enabled_before:  # frozen before the collector could walk them
+            assert frozen_when_resumed[0] >= len(cells)
+        tracked = {id(cell) for cell in cells} & set(map(id, gc.get_objects()))
+        # Kept out: in no generation the collector walks. Otherwise: still tracked, as before.
+        assert len(tracked) == (0 if keep_out else len(cells))
+    finally:
+        resume()
+        gc.unfreeze()
+
+
 def test_keep_out_of_collections_freezes_what_is_alive():
     from warta.runtime import keep_out_of_collections
 
