@@ -113,8 +113,10 @@ def test_tone_chart_labels_a_readable_number_of_days(articles, most):
     assert labels[0] == plots.tone_by_day(articles)["day"].iat[0]
 
 
-def test_extreme_sentences_lists_polar_sentences_with_cues():
-    picked = plots.extreme_sentences(SENTENCES, n=1)
+@pytest.mark.parametrize("index", [None, [9, 3, 7, 3]], ids=["range", "filtered"])
+def test_extreme_sentences_lists_polar_sentences_with_cues(index):
+    sentences = SENTENCES if index is None else SENTENCES.set_axis(index)  # a filtered table keeps its labels
+    picked = plots.extreme_sentences(sentences, n=1)
     assert picked["text"].tolist() == ["Perang berlanjut.", "Warga senang."]
     assert picked.loc[0, "cue_list"] == "perang -2.0"
     figure = plots.extreme_sentences_figure(SENTENCES, n=2)

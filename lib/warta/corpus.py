@@ -5,6 +5,7 @@ They account for every input file: rejected rows are counted, never hidden.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 OVERVIEW_COLUMNS = [
@@ -63,20 +64,21 @@ def removed_boilerplate(articles: pd.DataFrame) -> pd.DataFrame:
 def describe(articles: pd.DataFrame) -> str:
     """A one-paragraph plain-language account of the batch, for the notebook narrative."""
     status = articles["status"].value_counts()
-    dated = articles.dropna(subset=["published"])
-    dated = dated[dated["published"].astype(str) != ""]
+    published, domains = articles["published"], articles["outlet_domain"]
+    dated = (published.notna() & (published.astype(str) != "")).to_numpy()
     parts = [
         f"{len(articles)} input rows: {int(status.get('ok', 0))} ok, "
         f"{int(status.get('flagged', 0))} flagged, {int(status.get('rejected', 0))} rejected",
-        f"from {articles['outlet_domain'].dropna().nunique()} outlets",
+        f"from {domains.dropna().nunique()} outlets",
     ]
-    if len(dated):
-        first = dated.sort_values("published").iloc[0]
-        last = dated.sort_values("published").iloc[-1]
-        parts.append(
-            f"dated from {first['published']} ({first['outlet_domain']}) to {last['published']} ({last['outlet_domain']})"
-        )
-    undated = len(articles) - len(dated)
+    if dated.any():
+        # Only the dates are sorted (stably: the first of the earliest, the last of the latest), not
+        # the articles: sorting the whole table copied every column, 3 s at 100k articles.
+        order = published[dated].reset_index(drop=True).sort_values(kind="stable").index
+        first, last = np.flatnonzero(dated)[[order[0], order[-1]]]
+        parts.append(f"dated from {published.iat[first]} ({domains.iat[first]}) "
+                     f"to {published.iat[last]} ({domains.iat[last]})")
+    undated = len(articles) - int(dated.sum())
     if undated:
         parts.append(f"{undated} without a publication date")
     return "; ".join(parts) + "."

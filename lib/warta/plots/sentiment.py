@@ -104,9 +104,13 @@ def extreme_sentences_figure(sentences: pd.DataFrame, *, n: int = 5,
 
 def extreme_sentences(sentences: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
     """The ``n`` most negative then the ``n`` most positive sentences (polar ones only), with cues."""
-    negative = sentences[(sentences["label"] == "negative") & (sentences["score"] < 0)]
-    positive = sentences[(sentences["label"] == "positive") & (sentences["score"] > 0)]
-    picked = pd.concat([negative.nsmallest(n, "score"), positive.nlargest(n, "score").iloc[::-1]])
+    # Picked on the two columns, by position, then the 2n rows taken: filtering the sentence table
+    # itself copied its text and cue columns (1.2 s for the 2M sentences of 100k articles).
+    label = sentences["label"]
+    score = pd.Series(sentences["score"].to_numpy(dtype=float))
+    negative = score[(label == "negative").to_numpy(dtype=bool) & (score < 0).to_numpy()].nsmallest(n)
+    positive = score[(label == "positive").to_numpy(dtype=bool) & (score > 0).to_numpy()].nlargest(n).iloc[::-1]
+    picked = sentences.iloc[np.r_[negative.index, positive.index].astype(np.int64)]
     cues = picked["cues"].map(lambda found: ", ".join(f"{c['term']} {c['weight']:+.1f}" for c in found))
     return picked.assign(cue_list=cues)[["article_id", "sentence_id", "label", "score", "probability", "text",
                                          "cue_list"]].reset_index(drop=True)

@@ -394,10 +394,10 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
 
 def evidence_table(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per (article, evidence sentence): the audit trail of every article label."""
-    rows = [{"article_id": r.article_id, "outlet": r.outlet, "label": r.label, "score": r.score,
-             "probability": r.probability, "sentence_id": item["sentence_id"], "sentence_score": item["score"],
-             "cues": ", ".join(item["cues"]), "text": item["text"]}
-            for r in articles.itertuples() for item in r.evidence]
+    # Only the columns shown, as lists: a tuple of every column per article cost 1.5 s at 100k.
+    heads = zip(*(articles[column].tolist() for column in ("article_id", "outlet", "label", "score", "probability")))
+    rows = [(*head, item["sentence_id"], item["score"], ", ".join(item["cues"]), item["text"])
+            for head, evidence in zip(heads, articles["evidence"].tolist()) for item in evidence]
     return pd.DataFrame(rows, columns=["article_id", "outlet", "label", "score", "probability", "sentence_id",
                                        "sentence_score", "cues", "text"])
 
