@@ -401,6 +401,21 @@ def test_summarize_stories_lists_largest_first_with_earliest_title():
     assert (first["first_published"], first["last_published"]) == ("2024-06-15T12:30:00+07:00", "2024-06")
 
 
+def test_summarize_stories_skips_missing_dates_and_titles():
+    articles = pd.DataFrame([
+        article("a", "A", "2024-06-18", "x", precision="day", title=""),
+        article("b", "B", "2024-06-19", "x", precision="day", title=None),
+        article("c", "A", None, "x", precision="", title="Judul"),
+        article("d", "C", None, "x", precision="", title=None),
+    ])
+    stories = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "story_id": ["s1", "s1", "s1", "s2"]})
+    summary = timeline.summarize_stories(articles, stories).set_index("story_id")
+    assert (summary.at["s1", "outlets"], summary.at["s1", "title"], summary.at["s1", "last_published"]) == \
+        ("A, B", "Judul", "2024-06-19")
+    assert (summary.at["s2", "articles"], summary.at["s2", "title"]) == (1, "")
+    assert pd.isna(summary.at["s2", "first_published"]) and pd.isna(summary.at["s2", "last_published"])
+
+
 # The next stop of the same trip: same actors, same week, a different story.
 NEXT_STOP = {
     "vietnam_1.txt": """Kompas.com - 20 Juni 2024, 09:15 WIB
