@@ -281,6 +281,33 @@ def test_label_shares_lists_every_label_per_group():
     assert shares[shares["outlet"] == "B"]["k"].sum() == 1
 
 
+_SHARES_TABLE = pd.DataFrame({"outlet": ["A", None, "A", "B", "A"], "day": ["d1", "d1", "d2", "d1", "d1"],
+                              "label": ["negative", "positive", None, "neutral", "negative"]})
+
+
+@pytest.mark.parametrize("table, by, expected", [
+    # (group keys..., label, k, n) per row: groups sorted, a missing key last; a missing label
+    # counts in n only.
+    (_SHARES_TABLE, None, [("negative", 2, 5), ("neutral", 1, 5), ("positive", 1, 5)]),
+    (_SHARES_TABLE, "outlet", [("A", "negative", 2, 3), ("A", "neutral", 0, 3), ("A", "positive", 0, 3),
+                               ("B", "negative", 0, 1), ("B", "neutral", 1, 1), ("B", "positive", 0, 1),
+                               (None, "negative", 0, 1), (None, "neutral", 0, 1), (None, "positive", 1, 1)]),
+    (_SHARES_TABLE.iloc[[0, 2, 3]], ["outlet", "day"],
+     [("A", "d1", "negative", 1, 1), ("A", "d1", "neutral", 0, 1), ("A", "d1", "positive", 0, 1),
+      ("A", "d2", "negative", 0, 1), ("A", "d2", "neutral", 0, 1), ("A", "d2", "positive", 0, 1),
+      ("B", "d1", "negative", 0, 1), ("B", "d1", "neutral", 1, 1), ("B", "d1", "positive", 0, 1)]),
+    (_SHARES_TABLE.iloc[:0], "outlet", []),
+    (_SHARES_TABLE.iloc[:0], None, [("negative", 0, 0), ("neutral", 0, 0), ("positive", 0, 0)]),
+])
+def test_label_shares_table(table, by, expected):
+    shares = label_shares(table, by=by)
+    keys = [by] if isinstance(by, str) else list(by or [])
+    found = [tuple(None if pd.isna(value) else value for value in row)
+             for row in shares[[*keys, "label", "k", "n"]].itertuples(index=False)]
+    assert found == expected
+    assert shares["share"].tolist() == pytest.approx([k / n if n else float("nan") for *_, k, n in expected], nan_ok=True)
+
+
 @pytest.mark.parametrize("scores, label", [
     ([-0.8, -0.7, 0.0, 0.0], "negative"),
     ([0.8, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0], "neutral"),

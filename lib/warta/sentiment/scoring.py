@@ -444,13 +444,21 @@ def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, 
                  z: float = 1.96) -> pd.DataFrame:
     """Share of each label (overall or per group) with its Wilson interval: k, n, share, low, high."""
     keys = [by] if isinstance(by, str) else list(by or [])
-    groups = table.groupby(keys, sort=True, dropna=False) if keys else [((), table)]
+    # Counted on the key columns and one column per label: cutting each group out of the whole
+    # table cost 0.5 s per call on the 366 days of 100k articles.
+    hit_columns = [f"_is_{name}" for name in LABELS]  # names no key column can take
+    hits = pd.DataFrame({column: (table[label] == name).fillna(False).to_numpy(dtype=bool)
+                         for column, name in zip(hit_columns, LABELS)}, index=table.index)
+    if keys:
+        grouped = pd.concat([table[keys], hits], axis=1).groupby(keys, sort=True, dropna=False)
+        sizes = grouped.size()
+        groups = zip(sizes.index, sizes.tolist(), grouped[hit_columns].sum().itertuples(index=False))
+    else:
+        groups = [((), len(table), hits.sum().tolist())]
     rows = []
-    for key, group in groups:
+    for key, n, found in groups:
         key = key if isinstance(key, tuple) else (key,)
-        n = len(group)
-        for name in LABELS:
-            k = int((group[label] == name).sum())
+        for name, k in zip(LABELS, map(int, found)):
             low, high = wilson_interval(k, n, z)
             rows.append({**dict(zip(keys, key)), "label": name, "k": k, "n": n,
                          "share": k / n if n else math.nan, "low": low, "high": high})
