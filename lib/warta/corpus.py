@@ -73,7 +73,7 @@ def describe(articles: pd.DataFrame) -> str:
     ]
     if dated.any():
         # Only the dates are sorted (stably: the first of the earliest, the last of the latest), not
-        # the articles: sorting the whole table copied every column, 3 s at 100k articles.
+        # the articles: sorting the whole table copied every column, 2 s at 100k articles.
         order = published[dated].reset_index(drop=True).sort_values(kind="stable").index
         first, last = np.flatnonzero(dated)[[order[0], order[-1]]]
         parts.append(f"dated from {published.iat[first]} ({domains.iat[first]}) "

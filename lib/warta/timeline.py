@@ -817,7 +817,7 @@ def summarize_stories(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataF
     table["story_id"] = table["story_id"].fillna("")
     grouped = table.groupby("story_id", sort=False)
     # Each story's outlets (in order of appearance) and first title in one loop over the rows: a
-    # Python function per group through groupby took 3.8 s for the 7,000 stories of 100k articles.
+    # Python function per group through groupby took 0.9 s for the 7,000 stories of 100k articles.
     outlets: dict[Any, dict[Any, None]] = {}
     titles: dict[Any, Any] = {}
     for story, outlet, title in zip(table["story_id"].tolist(), table["outlet"].tolist(), table["title"].tolist()):

@@ -394,7 +394,7 @@ def compare_vendor(prediction: Prediction, evidence: list[dict], sentences: pd.D
 
 def evidence_table(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per (article, evidence sentence): the audit trail of every article label."""
-    # Only the columns shown, as lists: a tuple of every column per article cost 1.5 s at 100k.
+    # Only the columns shown, as lists: a tuple of every column per article cost 1.4 s at 100k.
     heads = zip(*(articles[column].tolist() for column in ("article_id", "outlet", "label", "score", "probability")))
     rows = [(*head, item["sentence_id"], item["score"], ", ".join(item["cues"]), item["text"])
             for head, evidence in zip(heads, articles["evidence"].tolist()) for item in evidence]
@@ -445,7 +445,7 @@ def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, 
     """Share of each label (overall or per group) with its Wilson interval: k, n, share, low, high."""
     keys = [by] if isinstance(by, str) else list(by or [])
     # Counted on the key columns and one column per label: cutting each group out of the whole
-    # table cost 0.5 s per call on the 366 days of 100k articles.
+    # table cost 0.2 s on the 366 days of 100k articles, 3.9 s by outlet and day.
     hit_columns = [f"_is_{name}" for name in LABELS]  # names no key column can take
     hits = pd.DataFrame({column: (table[label] == name).fillna(False).to_numpy(dtype=bool)
                          for column, name in zip(hit_columns, LABELS)}, index=table.index)
