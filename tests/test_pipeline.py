@@ -500,6 +500,43 @@ def test_analyses_run_only_when_their_table_is_read(monkeypatch, tmp_path):
         tables["nothing"]
 
 
+def _tracked(cells) -> int:
+    """How many of ``cells`` a later collection would still walk (not frozen)."""
+    import gc
+
+    return len({id(cell) for cell in cells} & set(map(id, gc.get_objects())))
+
+
+def test_collected_tables_are_kept_out_of_later_collections(corpus, tmp_path):
+    import gc
+
+    gc.unfreeze()
+    try:
+        tables, _ = run(corpus, tmp_path / "cache")
+        flags = tables["articles"]["flags"].tolist()  # list cells, read back from the cache's parts
+        assert flags and _tracked(flags) == 0
+    finally:
+        gc.unfreeze()
+
+
+def test_an_analysis_table_is_kept_out_of_later_collections(monkeypatch):
+    import gc
+
+    def stories(usable, tables, **options):
+        return pd.DataFrame({"evidence": [[n] for n in range(len(usable))]})
+
+    monkeypatch.setattr(pipeline, "ANALYSES", (("stories", stories),))
+    articles = pd.DataFrame({"article_id": ["a", "b"], "status": ["ok", "ok"]})
+    tables = pipeline.Tables({"articles": articles}, options={}, stats={})
+    gc.unfreeze()
+    try:
+        # _analysed itself, not tables["stories"]: a table read through the mapping is frozen anyway.
+        evidence = tables._analysed(stories)["stories"]["evidence"].tolist()
+        assert len(evidence) == 2 and _tracked(evidence) == 0
+    finally:
+        gc.unfreeze()
+
+
 def test_an_analysis_may_give_several_tables_from_one_pass(monkeypatch):
     ran = []
 
