@@ -133,7 +133,8 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     first = pos[first_row][group.reshape(-1)]
     names = _actor_names(mentions, actor_code[:len(mentions)], actor_ids)
     scopes = []
-    for scope, order in (("corpus", np.lexsort((pos, first, actor))), ("article", np.lexsort((pos, actor, first)))):
+    # Pairs come in sentence order, so a stable sort by group keys keeps that order within a group.
+    for scope, order in (("corpus", _stable_order(actor, first)), ("article", _stable_order(first, actor))):
         group_keys = [first[order], actor[order]] if scope == "article" else [actor[order]]
         scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], group_keys, columns))
     # Corpus rows first, then by sentences (most first) and actor id; ties keep their order. Sorted
@@ -152,6 +153,26 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     for name, values in texts.items():
         table[name] = pd.array(values.take(pa.array(table[name])), dtype="str")
     return pd.DataFrame(table, columns=ACTOR_COLUMNS)
+
+
+def _stable_order(major: np.ndarray, minor: np.ndarray) -> np.ndarray:
+    """``np.lexsort((np.arange(n), minor, major))`` for non-negative integer keys: one stable sort
+    of one combined key instead of three passes (the 6.3M pairs of 100k articles: 0.48 and 0.55 s
+    by lexsort, 0.39 and 0.12 s)."""
+    span = int(minor.max(initial=0)) + 1
+    if int(major.max(initial=0)) >= (2**62) // span:  # the combined key would overflow
+        return np.lexsort((np.arange(len(major)), minor, major))
+    return np.argsort(major.astype(np.int64) * span + minor, kind="stable")
+
+
+def _first_rows(values: np.ndarray) -> np.ndarray:
+    """The row where each distinct value first appears, in order of appearance: one hash pass,
+    where ``np.unique`` with indices sorts stably (the actor codes of the 6.4M mentions of 100k
+    articles: 0.05 s, not 0.47 s; with millions of distinct values the sort is the faster)."""
+    codes = pd.factorize(values)[0]
+    # Codes count up from 0 in order of appearance: a value's first row is where they reach a new high.
+    new = np.r_[True, codes[1:] > np.maximum.accumulate(codes[:-1])] if len(codes) else np.zeros(0, bool)
+    return np.flatnonzero(new)
 
 
 def _pair_keys(pairs: pd.DataFrame, n_actors: int) -> np.ndarray:
@@ -264,7 +285,9 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     share[present] = _ordered_sums(agree, group, n_groups)[present] / n[present]
     # The strongest sentences first (|score|, ties in item order), at most _EVIDENCE per group.
     order = np.lexsort((np.arange(len(group)), -np.abs(scores), group))
-    rank = np.arange(len(group)) - np.searchsorted(group[order], group[order], side="left")
+    # group[order] is group itself (it is sorted): each row's rank is its place after its group's start.
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.zeros(0, np.int64)
+    rank = np.arange(len(group)) - np.repeat(starts, np.diff(np.r_[starts, len(group)]))
     kept = order[rank < _EVIDENCE]
     items = columns.sentence_id[pos[kept]].tolist() if by_id else columns.items(pos[kept])
     # ``kept`` runs group after group, so group g's items are one slice (an empty one: a new []).
@@ -398,7 +421,8 @@ def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarra
     actor codes); an actor never mentioned (only quoted) has its id for a name and no type."""
     name = actor_ids.copy()
     kind = np.full(len(actor_ids), "", dtype=object)
-    present, first = np.unique(codes, return_index=True)
+    first = _first_rows(codes)
+    present = codes[first]
     name[present] = (mentions["name"] if "name" in mentions.columns else mentions["actor_id"]).iloc[first].to_numpy(
         dtype=object)
     if "type" in mentions.columns:
