@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from warta import config, runtime
 from warta.runtime import Marshalled, PackedFrame, collector_paused, path_text, read_bytes, sorted_unique
 
 
@@ -172,3 +173,32 @@ def test_read_bytes_reads_whole_files_up_to_the_limit(tmp_path, size, limit, who
                                   "d/.", ".", "..", "../a", "a/../b", "//net/a", "~/a", "", ".hidden", Path("d") / "a"])
 def test_path_text_is_the_text_of_a_path(item):
     assert path_text(item) == str(Path(item))
+
+
+@pytest.fixture
+def arrow_pool(monkeypatch):
+    """The process's Arrow pool, put back after the test; no ARROW_DEFAULT_MEMORY_POOL set."""
+    import pyarrow as pa
+
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    before = pa.default_memory_pool()
+    yield pa
+    pa.set_memory_pool(before)
+
+
+def test_warta_processes_allocate_arrow_buffers_with_the_system_pool(arrow_pool):
+    assert config.section("pipeline")["arrow_memory_pool"] == "system"
+    arrow_pool.set_memory_pool(arrow_pool.mimalloc_memory_pool())
+    assert runtime.use_arrow_memory_pool() == "system"
+    assert arrow_pool.default_memory_pool().backend_name == "system"
+
+
+def test_the_environment_variable_keeps_its_pool(arrow_pool, monkeypatch):
+    arrow_pool.set_memory_pool(arrow_pool.mimalloc_memory_pool())
+    monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+    assert runtime.use_arrow_memory_pool("system") == "mimalloc"
+
+
+def test_an_unknown_pool_is_an_error(arrow_pool):
+    with pytest.raises(ValueError, match="arrow_memory_pool"):
+        runtime.use_arrow_memory_pool("tcmalloc")

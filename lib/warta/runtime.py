@@ -17,6 +17,27 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
     _plain_data = None
 
 
+def use_arrow_memory_pool(name: str | None = None) -> str:
+    """Make ``name`` (None: ``[pipeline] arrow_memory_pool``) the default pool of Arrow's buffers in
+    this process, unless the ARROW_DEFAULT_MEMORY_POOL environment variable chose one; return the
+    pool's backend. Done on import of this module, so every warta process (Dask workers, snapshot
+    builds, notebook kernels) allocates the same way."""
+    import pyarrow as pa
+
+    if name is None:
+        from warta import config
+
+        name = str(config.section("pipeline").get("arrow_memory_pool", "default"))
+    if name != "default" and not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        if name != "system":
+            raise ValueError(f"[pipeline] arrow_memory_pool must be 'system' or 'default', not {name!r}")
+        pa.set_memory_pool(pa.system_memory_pool())
+    return pa.default_memory_pool().backend_name
+
+
+use_arrow_memory_pool()
+
+
 def path_text(item: str | Path) -> str:
     """``str(Path(item))``, without building the Path when ``item`` is a str written so already
     (a Path per file costs microseconds that a million-file listing or manifest adds up)."""
