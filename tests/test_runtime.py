@@ -202,3 +202,14 @@ def test_the_environment_variable_keeps_its_pool(arrow_pool, monkeypatch):
 def test_an_unknown_pool_is_an_error(arrow_pool):
     with pytest.raises(ValueError, match="arrow_memory_pool"):
         runtime.use_arrow_memory_pool("tcmalloc")
+
+
+@pytest.mark.parametrize(("codes", "rows", "n_codes", "expected"), [
+    ([2, 0, 2, 1, 0], [0, 1, 2, 3, 4], 3, [1, 3, 0]),
+    ([2, 0, 2, 1, 0], [2, 4], 3, [4, -1, 2]),  # only the given rows count
+    ([0, 0], [0, 1], 3, [0, -1, -1]),  # codes with no row
+    ([], [], 2, [-1, -1]),
+])
+def test_first_rows(codes, rows, n_codes, expected):
+    found = runtime.first_rows(np.array(codes, dtype=np.int64), np.array(rows, dtype=np.int64), n_codes)
+    assert found.tolist() == expected

