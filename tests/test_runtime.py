@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import marshal
+import os
 import pickle
 import pickletools
 from pathlib import Path
@@ -202,6 +203,43 @@ def test_the_environment_variable_keeps_its_pool(arrow_pool, monkeypatch):
 def test_an_unknown_pool_is_an_error(arrow_pool):
     with pytest.raises(ValueError, match="arrow_memory_pool"):
         runtime.use_arrow_memory_pool("tcmalloc")
+
+
+def test_warta_processes_keep_freed_memory_for_reuse():
+    assert config.section("pipeline")["keep_freed_memory_mb"] > 0
+    expected = runtime._glibc_mallopt() is not None and not any(os.environ.get(name)
+                                                               for name in runtime._MALLOC_ENVIRONMENT)
+    assert runtime.keep_freed_memory() is expected
+
+
+@pytest.mark.parametrize(("megabytes", "variable", "applies"), [
+    (64, "", True),
+    (0, "", False),  # malloc's defaults
+    (64, "GLIBC_TUNABLES", False),  # the environment chose
+    (64, "MALLOC_MMAP_THRESHOLD_", False),
+    (64, "MALLOC_TRIM_THRESHOLD_", False),
+])
+def test_keep_freed_memory_applies(megabytes, variable, applies, monkeypatch):
+    if runtime._glibc_mallopt() is None:
+        pytest.skip("glibc only")
+    for name in runtime._MALLOC_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    if variable:
+        monkeypatch.setenv(variable, "glibc.malloc.check=0" if variable == "GLIBC_TUNABLES" else "33554432")
+    assert runtime.keep_freed_memory(megabytes) is applies
+
+
+def test_keep_freed_memory_does_nothing_without_glibc(monkeypatch):
+    monkeypatch.setattr(runtime, "_glibc_mallopt", lambda: None)
+    for name in runtime._MALLOC_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    assert runtime.keep_freed_memory(64) is False
+
+
+@pytest.mark.parametrize("megabytes", [-1, 2048])
+def test_keep_freed_memory_out_of_range_is_an_error(megabytes):
+    with pytest.raises(ValueError, match="keep_freed_memory_mb"):
+        runtime.keep_freed_memory(megabytes)
 
 
 @pytest.mark.parametrize(("codes", "rows", "n_codes", "expected"), [
