@@ -124,6 +124,31 @@ def test_lags_behind_the_first_reporter():
     assert (table.at["C", "lag_min_hours"], table.at["C", "lag_max_hours"]) == (0.0, pytest.approx(15 * 24 + 12))
 
 
+def _reporters(rows: list[tuple[str, str, bool, bool]]) -> pd.DataFrame:
+    return pd.DataFrame([{"story_id": story, "outlet": outlet, "is_first": is_first, "first_certain": certain,
+                          "published": "2024-06-15", "precision": "day"} for story, outlet, is_first, certain in rows])
+
+
+@pytest.mark.parametrize(("rows", "top_n", "expected"), [
+    # the stories that the most outlets covered first; ties keep the table's order
+    ([("a", "X", True, True), ("a", "Y", False, True), ("b", "Z", True, True),
+      ("c", "X", True, True), ("c", "Y", False, True), ("c", "Z", False, True)], 5,
+     ["- **X** first reported story `c` (3 outlets; 2024-06-15, day precision)",
+      "- **X** first reported story `a` (2 outlets; 2024-06-15, day precision)",
+      "- **Z** first reported story `b` (1 outlet; 2024-06-15, day precision)"]),
+    # the rest are counted, not listed
+    ([("a", "X", True, True), ("b", "Y", True, True), ("c", "Z", True, True)], 1,
+     ["- **X** first reported story `a` (1 outlet; 2024-06-15, day precision)", "",
+      "2 more stories: see the table below."]),
+    ([("a", "X", True, False), ("b", "Y", True, True)], 1,
+     ["- **X** first reported story `a` (1 outlet; 2024-06-15, day precision; "
+      "an overlapping coarse date could be earlier)", "", "1 more story: see the table below."]),
+    ([("a", "X", False, True)], 5, ["No dated story: no first reporter."]),
+])
+def test_describe_first_reporters(rows, top_n, expected):
+    assert timeline.describe_first_reporters(_reporters(rows), top_n=top_n).split("\n") == expected
+
+
 # --------------------------------------------------------------------------- claims
 
 

@@ -263,6 +263,29 @@ def first_reporters(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFra
     return earliest[REPORTER_COLUMNS].reset_index(drop=True)
 
 
+def describe_first_reporters(reporters: pd.DataFrame, *, top_n: int = 20) -> str:
+    """Markdown: who first reported each of the ``top_n`` stories that the most outlets covered.
+
+    ``reporters`` is a :func:`first_reporters` table. Ties keep its order. A batch has thousands
+    of stories: the rest are counted, not listed (every story's first reporter is in the table).
+    """
+    first = reporters[reporters["is_first"]]
+    if first.empty:
+        return "No dated story: no first reporter."
+    outlets = reporters.groupby("story_id", sort=False)["outlet"].nunique()
+    # Stable, so that stories covered by as many outlets stay in the table's order.
+    ranked = first.assign(outlets=first["story_id"].map(outlets).to_numpy()).sort_values(
+        "outlets", ascending=False, kind="stable")
+    lines = [f"- **{row.outlet}** first reported story `{row.story_id}` ({row.outlets} outlet"
+             f"{'' if row.outlets == 1 else 's'}; {row.published}, {row.precision} precision"
+             f"{'' if row.first_certain else '; an overlapping coarse date could be earlier'})"
+             for row in ranked.head(max(top_n, 0)).itertuples()]
+    rest = len(ranked) - len(lines)
+    if rest > 0:
+        lines.append(f"\n{rest:,} more stor{'y' if rest == 1 else 'ies'}: see the table below.")
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- claims and quotes
 
 _QUALIFIER = (r"lebih dari|lebih|sekitar|hampir|sedikitnya|setidaknya|paling sedikit|kurang dari|mencapai|"
