@@ -168,7 +168,7 @@ def test_the_executed_notebook_is_written_once_when_it_is_over(tmp_path, monkeyp
 
 @pytest.mark.parametrize("tables", [["articles"], ["articles", "stories"]])  # a build in one part, in two
 @pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, jobs, tables):
+def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, monkeypatch, capfd, jobs, tables):
     section = report.config.section
     settings = {**section("report"), "jobs": jobs}
     monkeypatch.setattr(report.config, "section", lambda name: settings if name == "report" else section(name))
@@ -180,6 +180,9 @@ def test_results_keep_the_notebook_order_however_many_run_at_once(toy_project, m
     given = pd.read_csv(run.path / "c_snap" / "tables" / "snapshot.csv")
     assert given["snapshot"][0].endswith(report.SNAPSHOT_DIR) and given["articles"][0] == 1
     assert run.snapshot["rows"] == {name: 1 for name in tables}
+    # Nothing from the kernels for cron mail: not their start-up notices, and not the error that
+    # jupyter_client's interrupt before each shutdown makes ipykernel log now and then.
+    assert "[IPKernelApp]" not in capfd.readouterr().err
 
 
 def test_notebooks_start_once_their_tables_are_written_while_the_part_goes_on(toy_project, tmp_path):

@@ -364,8 +364,11 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
                 # report's sentiment notebook and 3-4 s of its timeline one, while the kernel waited.
                 request_save_on_cell_execute=False,
                 log_output=False,
-                # The kernel's start-up notices would otherwise land in cron mail for every notebook.
-                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                # The kernel's start-up notices would otherwise land in cron mail for every notebook,
+                # and so would "KeyboardInterrupt caught in kernel", logged as an error now and then
+                # because jupyter_client interrupts every kernel before it shuts it down. A cell's
+                # error reaches the run through the notebook, not through this log.
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             )
             error = ""
             break
