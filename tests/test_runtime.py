@@ -236,6 +236,19 @@ def test_keep_freed_memory_does_nothing_without_glibc(monkeypatch):
     assert runtime.keep_freed_memory(64) is False
 
 
+def _raises(error):
+    def confstr(name):
+        raise error
+    return confstr
+
+
+@pytest.mark.parametrize("confstr", [lambda name: "musl", _raises(ValueError("unrecognized configuration name")),
+                                     _raises(AttributeError("no os.confstr"))])
+def test_only_glibc_has_its_mallopt_called(confstr, monkeypatch):
+    monkeypatch.setattr(runtime.os, "confstr", confstr)
+    assert runtime._glibc_mallopt() is None
+
+
 @pytest.mark.parametrize("megabytes", [-1, 2048])
 def test_keep_freed_memory_out_of_range_is_an_error(megabytes):
     with pytest.raises(ValueError, match="keep_freed_memory_mb"):
