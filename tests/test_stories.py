@@ -169,14 +169,15 @@ def _every_band_pair(signature, rows, order, window):
     ],
 )
 @pytest.mark.parametrize("compiled", [True, False])
-def test_lsh_keeps_each_pair_once_as_the_slow_way_does(request, monkeypatch, values, window, compiled):
+@pytest.mark.parametrize("tied", [False, True])  # articles published at the same time keep their row order
+def test_lsh_keeps_each_pair_once_as_the_slow_way_does(request, monkeypatch, values, window, compiled, tied):
     if not compiled:  # the NumPy band check (_new_in_band_numpy)
         monkeypatch.setattr(stories, "_compiled_new_in_band", None)
     else:
         request.getfixturevalue("compiled_tokens")
     rng = np.random.default_rng(values)
     signature = rng.integers(0, values, size=(60, 12)).astype(np.uint32)
-    order = rng.permutation(60).astype(float)
+    order = (rng.integers(0, 4, size=60) if tied else rng.permutation(60)).astype(float)
     pairs = stories.lsh_pairs(signature, rows=2, order=order, window=window)
     assert [tuple(pair) for pair in pairs.tolist()] == _every_band_pair(signature, 2, order, window)
 

@@ -253,6 +253,9 @@ def lsh_pairs(signature: np.ndarray, *, rows: int, order: np.ndarray, window: in
     """
     n, num_perm = signature.shape
     live = np.flatnonzero(~(signature == _EMPTY).all(axis=1))
+    # In publication order once: a stable sort by band key then keeps that order among equal
+    # keys, as a lexsort by (key, order) would, at half its cost (60 bands of 100k rows: 0.83 s).
+    live = live[np.argsort(order[live], kind="stable")]
     bands = num_perm // rows
     keys = np.zeros((bands, n), dtype=np.uint64)
     ranks = np.zeros((bands, n), dtype=np.int32)  # int32 ids and ranks: half the memory traffic
@@ -262,7 +265,7 @@ def lsh_pairs(signature: np.ndarray, *, rows: int, order: np.ndarray, window: in
         key = np.zeros(len(live), dtype=np.uint64)
         for column in range(rows):
             key = _mix(key * np.uint64(0x100000001B3) ^ block[:, column])
-        sort = np.lexsort((order[live], key))
+        sort = np.argsort(key, kind="stable")
         key_sorted, ids = key[sort], live[sort].astype(np.int32)
         keys[band, ids] = key_sorted
         ranks[band, ids] = np.arange(len(ids), dtype=np.int32)
