@@ -226,7 +226,11 @@ def test_keep_freed_memory_applies(megabytes, variable, applies, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     if variable:
         monkeypatch.setenv(variable, "glibc.malloc.check=0" if variable == "GLIBC_TUNABLES" else "33554432")
-    assert runtime.keep_freed_memory(megabytes) is applies
+    try:
+        assert runtime.keep_freed_memory(megabytes) is applies
+    finally:  # the test process's heap as the settings have it
+        monkeypatch.undo()
+        runtime.keep_freed_memory()
 
 
 def test_keep_freed_memory_does_nothing_without_glibc(monkeypatch):

@@ -1,4 +1,9 @@
-"""Helpers shared by the batch stages (loading, scoring, cache read-back, whole-batch analyses)."""
+"""Helpers shared by the batch stages (loading, scoring, cache read-back, whole-batch analyses).
+
+Importing this module also sets how the process allocates memory (every warta process imports
+it: Dask workers, snapshot builds, notebook kernels): Arrow buffers from the C library's malloc
+(:func:`use_arrow_memory_pool`), and a C heap that keeps freed memory (:func:`keep_freed_memory`).
+"""
 from __future__ import annotations
 
 import gc
