@@ -11,6 +11,7 @@ import pytest
 
 from warta import cache
 from warta.runtime import collector_paused
+from warta.sentiment.scoring import CUES_DTYPE
 
 
 @pytest.mark.parametrize(
@@ -23,6 +24,9 @@ from warta.runtime import collector_paused
         ("agrees", [pd.NA, False, pd.NA]),
         ("agrees", [pd.NA, pd.NA, pd.NA]),
         ("count", [1, 2, 3]),
+        # A sentence table's cues: an Arrow list<struct> column, stored as Parquet's own.
+        ("cues", pd.array([[{"term": "prihatin", "start": 3, "end": 11, "weight": -1.0, "base": -1.0, "desk": "",
+                             "modifiers": ["negated"]}], [], None], dtype=CUES_DTYPE)),
     ],
 )
 def test_parts_round_trip_nested_cells(tmp_path, column, values):

@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+import orjson
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from warta import cache, config, pipeline
@@ -471,7 +473,8 @@ def test_dask_and_pandas_agree_on_the_real_stages(synthetic_corpus, dask_cluster
     assert (engines == {"lexicon"}) == (profile == "fast")
     for name in pipeline.TABLES:
         left, right = on_pandas[name], on_dask[name]
-        order = [c for c in left.columns if left[c].map(lambda v: not isinstance(v, (list, dict))).all()]
+        order = [c for c in left.columns if not isinstance(left[c].dtype, pd.ArrowDtype)  # nested: cues
+                 and left[c].map(lambda v: not isinstance(v, (list, dict))).all()]
         pd.testing.assert_frame_equal(left.sort_values(order, ignore_index=True),
                                       right.sort_values(order, ignore_index=True), obj=name)
 
@@ -571,6 +574,36 @@ def test_an_analysis_may_give_several_tables_from_one_pass(monkeypatch):
 def test_flatten_for_export_turns_nested_cells_into_json(table, expected):
     flat = pipeline.flatten_for_export(table)
     assert [None if pd.isna(value) else value for value in flat.iloc[:, 0]] == expected
+
+
+_CUE = {"term": "khawatir", "start": 4, "end": 12, "weight": -1.0, "base": -1.0, "desk": "politik",
+        "modifiers": ["negated"]}
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [[_CUE], [], None, [_CUE, {**_CUE, "weight": 0.125, "modifiers": []}]],
+        # Quotes and backslashes escaped by Arrow; control characters and non-finite numbers.
+        [[{**_CUE, "term": 'kata "baik" \\ buruk', "desk": "é"}], [{**_CUE, "term": "a\nb", "weight": float("nan")}]],
+        [[{**_CUE, "weight": 1e16, "base": -0.0, "desk": None, "modifiers": None}]],
+        [],
+    ],
+)
+def test_arrow_cells_become_the_json_of_their_python_cells(cells):
+    from warta.sentiment.scoring import CUES_DTYPE
+
+    column = pd.array(cells, dtype=CUES_DTYPE)
+    expected = [None if cell is None else orjson.dumps(cell).decode() for cell in cells]
+    assert pipeline.arrow_json(column.__arrow_array__()).to_pylist() == expected
+    # Cut into chunks and slices (the cache's parts) it is the same text.
+    chunked = pa.chunked_array([column.__arrow_array__().combine_chunks().slice(1), pa.array([], CUES_DTYPE.pyarrow_dtype)]
+                               ) if cells else column.__arrow_array__()
+    assert pipeline.arrow_json(chunked).to_pylist() == expected[1:]
+    flat = pipeline.flatten_for_export(pd.DataFrame({"cues": column}))
+    assert [None if pd.isna(value) else value for value in flat["cues"]] == expected
+    kept = pipeline.flatten_for_export(pd.DataFrame({"cues": column}), keep_arrow=True)
+    assert kept["cues"].dtype == CUES_DTYPE
 
 
 # --------------------------------------------------------------------------- profiles

@@ -398,6 +398,23 @@ def test_outputs_save_long_tables_as_parquet(tmp_path, rows, csv_max_rows, expec
     assert saved["cues"].tolist() == ['[{"term":"baik","weight":1.0}]'] * rows
 
 
+@pytest.mark.parametrize(("rows", "csv_max_rows", "expected"), [(2, 5, "t.csv"), (3, 2, "t.parquet")])
+def test_outputs_keep_arrow_cues_nested_in_parquet_only(tmp_path, rows, csv_max_rows, expected):
+    from warta.sentiment.scoring import CUES_DTYPE
+
+    cue = {"term": "baik", "start": 0, "end": 4, "weight": 1.0, "base": 1.0, "desk": "", "modifiers": ["x"]}
+    frame = pd.DataFrame({"n": range(rows), "cues": pd.array([[cue]] * rows, dtype=CUES_DTYPE)})
+    report.Outputs(str(tmp_path), csv_max_rows=csv_max_rows).table(frame, "t")
+
+    path = tmp_path / "tables" / expected
+    if expected.endswith(".csv"):
+        assert pd.read_csv(path)["cues"].tolist() == ['[{"term":"baik","start":0,"end":4,"weight":1.0,"base":1.0,'
+                                                      '"desk":"","modifiers":["x"]}]'] * rows
+    else:  # plain pd.read_parquet reads it back (pandas cannot rebuild the Arrow dtype from its metadata)
+        cells = pd.read_parquet(path)["cues"].tolist()
+        assert [[{**c, "modifiers": list(c["modifiers"])} for c in cell] for cell in cells] == [[cue]] * rows
+
+
 def test_outputs_fall_back_to_csv_for_a_mixed_column(tmp_path):
     report.Outputs(str(tmp_path), csv_max_rows=1).table(pd.DataFrame({"x": [1, "a"]}), "t")
     assert [path.name for path in (tmp_path / "tables").iterdir()] == ["t.csv"]

@@ -345,6 +345,21 @@ def test_sentence_rows_follow_the_shared_splitter():
     assert table.loc[2, "reported"] and table.loc[0, "label"] == "negative"
 
 
+def test_sentence_cues_are_one_arrow_column_of_cue_dicts():
+    from warta.sentiment.scoring import CUES_DTYPE, cue_terms
+
+    table = score_sentences(pd.DataFrame([article("a1", BODY), article("a2", "")]), model=LEXICON)
+    assert table["cues"].dtype == CUES_DTYPE
+    lexicon = load_lexicon()
+    expected = [[cue.as_dict() for cue in lexicon.find_cues(BODY) if start <= cue.start < end]
+                for start, end in sentence_spans(BODY)]
+    assert list(table["cues"]) == expected
+    assert cue_terms(table["cues"]) == [[cue["term"] for cue in cell] for cell in expected]
+    assert cue_terms(pd.Series([[{"term": "baik"}], [], None], dtype=object)) == [["baik"], [], []]
+    empty = score_sentences(pd.DataFrame([article("a2", "")]), model=LEXICON)
+    assert empty["cues"].dtype == CUES_DTYPE and not len(empty)
+
+
 def test_sentences_take_speakers_from_quotes():
     quotes = pd.DataFrame([{"article_id": "a1", "sentence_id": 2, "speaker_id": "per:john-kirby"}])
     table = score_sentences(pd.DataFrame([article("a1", BODY)]), model=LEXICON, quotes=quotes)

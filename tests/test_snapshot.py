@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from warta import config, pipeline, snapshot
+from warta.sentiment.scoring import CUES_DTYPE
 
 
 @pytest.mark.parametrize(
@@ -415,6 +416,10 @@ def _chunked_text(values: list) -> pd.Series:
                                                     "2024-06-01 00:00"]).tz_localize("Asia/Jakarta"),
                        "mixed": pd.Series([pd.NA, "s", 3, None], dtype=object)}), ".arrow"),
         (pd.DataFrame({"article_id": pd.Series([], dtype="str"), "cues": pd.Series([], dtype=object)}), ".arrow"),
+        # Arrow cues (a sentence table's): in the IPC file itself, no cells file.
+        (pd.DataFrame({"n": [1, 2, 3], "cues": pd.array([[{"term": "baik", "start": 0, "end": 4, "weight": 1.5,
+                                                           "base": 1.5, "desk": "", "modifiers": []}], [], None],
+                                                         dtype=CUES_DTYPE)}), ".arrow"),
         (pd.DataFrame({"n": [1, 2]}, index=[5, 3]), ".pickle"),  # an index Arrow would drop
         (pd.DataFrame({"kind": pd.Categorical(["a", "b"]), "n": pd.array([1, None], dtype="Int64")}), ".pickle"),
         (pd.DataFrame([[1, [2]]], columns=["same", "same"]), ".pickle"),

@@ -20,8 +20,10 @@ hidden folder that readers never look at, and the files it had finished stay val
 marks the versions it uses; versions past the newest ``[cache] stage_versions`` of a stage that
 no plan used for ``[cache] stage_version_idle_hours`` are removed (:meth:`Store.retire_versions`).
 
-Nested cells (lists, dicts) are stored pickled, so that what comes back equals what went in
-(Parquet would hand back arrays and key-padded structs): all nested columns of a table in one
+A nested Arrow column (a sentence table's ``cues``, ``pd.ArrowDtype``) is stored in Parquet as it
+is and read back as the same dtype. Nested cells of object columns (Python lists, dicts) are
+stored pickled, so that what comes back equals what went in (Parquet would hand back arrays
+and key-padded structs): all nested object columns of a table in one
 pickle beside its Parquet file, so that the many equal strings inside them (cue keys, lexicon
 terms, desks) are rebuilt once per part instead of once per cell: less memory and faster to
 decode than a pickle per cell. The pickle holds one ``marshal`` blob where marshal can write the
@@ -58,7 +60,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warta import config
-from warta.runtime import Marshalled, collector_paused, path_text, read_bytes
+from warta.runtime import Marshalled, arrow_frame, collector_paused, path_text, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -427,7 +429,7 @@ def _text_columns(schema: pa.Schema) -> list[str]:
 def _read_parquet(path: Path) -> pd.DataFrame:
     table = pq.read_table(path)
     metadata = table.schema.metadata or {}
-    frame = table.to_pandas()
+    frame = arrow_frame(table)
     nested = json.loads(metadata.get(PICKLED_COLUMNS_META, b"[]"))
     if nested:
         with open(path.with_suffix(NESTED_SUFFIX), "rb") as handle:

@@ -572,28 +572,29 @@ class Outputs:
 
     # Both methods return None so that a notebook cell ending in a save prints nothing.
     def table(self, frame: pd.DataFrame, name: str) -> None:
-        """Save ``frame`` as ``tables/<name>.csv``, or ``.parquet`` past ``csv_max_rows`` (nested cells as JSON text)."""
+        """Save ``frame`` as ``tables/<name>.csv``, or ``.parquet`` past ``csv_max_rows``. Nested cells
+        become JSON text, except a nested Arrow column's in Parquet, which keeps it nested."""
         if not self.folder:
             return
-        from warta.pipeline import flatten_for_export
+        from warta.pipeline import flatten_for_export, write_parquet
 
         folder = Path(self.folder) / "tables"
         folder.mkdir(parents=True, exist_ok=True)
-        flat = flatten_for_export(frame)
         limit = self.csv_max_rows
         if limit is None:
             limit = int(config.section("report").get("csv_max_rows", 100_000))
-        if len(flat) > limit:
+        if len(frame) > limit:
             # Sentence-level tables of a large batch: CSV costs seconds per 100k rows and no
-            # spreadsheet opens them; analysts read Parquet with pandas, R or DuckDB.
+            # spreadsheet opens them; analysts read Parquet with pandas, R or DuckDB, which read
+            # its nested columns (the cues) as they are.
             import pyarrow
 
             try:
-                flat.to_parquet(folder / f"{name}.parquet", index=False)
+                write_parquet(flatten_for_export(frame, keep_arrow=True), folder / f"{name}.parquet")
                 return
             except pyarrow.ArrowException:  # a column of mixed types: CSV takes anything
                 (folder / f"{name}.parquet").unlink(missing_ok=True)
-        _with_datetime_text(flat).to_csv(folder / f"{name}.csv", index=False)
+        _with_datetime_text(flatten_for_export(frame)).to_csv(folder / f"{name}.csv", index=False)
 
     def chart(self, figure, name: str) -> None:
         """Save a matplotlib figure as ``charts/<name>.png``."""

@@ -88,6 +88,19 @@ def _glibc_mallopt():
 keep_freed_memory()
 
 
+def arrow_frame(table) -> pd.DataFrame:
+    """``table.to_pandas()`` (a ``pyarrow.Table``), nested columns (lists, structs) as
+    ``pd.ArrowDtype`` columns: pandas cannot rebuild their dtype from the table's metadata, and
+    without it their cells would come back as NumPy arrays of dicts."""
+    return table.to_pandas(types_mapper=_nested_as_arrow)
+
+
+def _nested_as_arrow(arrow_type) -> pd.ArrowDtype | None:
+    import pyarrow as pa
+
+    return pd.ArrowDtype(arrow_type) if pa.types.is_nested(arrow_type) else None
+
+
 def path_text(item: str | Path) -> str:
     """``str(Path(item))``, without building the Path when ``item`` is a str written so already
     (a Path per file costs microseconds that a million-file listing or manifest adds up)."""

@@ -27,8 +27,9 @@ first time it is asked for, waiting for a planned table until its part has writt
 one (``snapshot=""``, interactive use in JupyterLab) it calls ``analyze`` as before. A table the
 snapshot does not plan, or that a failed build never wrote, comes from ``analyze`` too, so a
 notebook of your own still works. What a notebook reads equals what ``analyze`` returned, dtypes
-and nested cells included (:func:`write_table`: Arrow IPC for the usual tables, their cue lists
-and other object cells through ``marshal``; any other frame pickled, ``<table>.pickle``). Like
+and nested cells included (:func:`write_table`: Arrow IPC for the usual tables, nested Arrow
+columns such as the cues included, their object cells through ``marshal``; any other frame
+pickled, ``<table>.pickle``). Like
 the cache, a snapshot is trusted local data; the run deletes it when it is complete
 (``[report] keep_snapshot``).
 """
@@ -49,7 +50,7 @@ import pandas as pd
 import pyarrow as pa
 
 from warta import config
-from warta.runtime import Marshalled, PackedFrame, collector_paused
+from warta.runtime import Marshalled, PackedFrame, arrow_frame, collector_paused
 
 SUFFIX = ".pickle"
 ARROW_SUFFIX = ".arrow"
@@ -252,9 +253,10 @@ def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | N
 def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     """Write one table into ``folder``, renamed into place once complete; return its path.
 
-    A frame of plain columns (NumPy numbers, booleans and datetimes, Arrow-backed text, object
-    cells; a default index; no ``attrs``) goes to an Arrow IPC file, its object columns beside it
-    (``<name>.cells``, written first, see :class:`warta.runtime.Marshalled`). Pickling would
+    A frame of plain columns (NumPy numbers, booleans and datetimes, Arrow-backed text, nested
+    Arrow columns, object cells; a default index; no ``attrs``) goes to an Arrow IPC file, its
+    object columns beside it (``<name>.cells``, written first, see
+    :class:`warta.runtime.Marshalled`). Pickling would
     first concatenate every text column's chunks (the runs the cache read-back slices out, 5 s for
     the per-article tables of 100k articles); the IPC file is written from the chunks as they are
     and read back memory-mapped. Any other frame is pickled (:class:`warta.runtime.PackedFrame`).
@@ -314,7 +316,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
                 return pickle.load(handle)
         with pa.memory_map(str(path)) as source:
             table = pa.ipc.open_file(source).read_all()
-        frame = table.to_pandas()
+        frame = arrow_frame(table)
         objects = json.loads(table.schema.metadata.get(_OBJECTS_META, b"[]"))
         if objects:
             with open(path.with_suffix(CELLS_SUFFIX), "rb") as handle:
@@ -344,7 +346,8 @@ def _fits_arrow(frame: pd.DataFrame) -> bool:
     for dtype in frame.dtypes:
         plain = dtype == object or (isinstance(dtype, np.dtype) and dtype.kind in "iufbM")
         if not (plain or isinstance(dtype, pd.DatetimeTZDtype)
-                or (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow")):
+                or (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow")
+                or (isinstance(dtype, pd.ArrowDtype) and pa.types.is_nested(dtype.pyarrow_dtype))):
             return False
     return True
 

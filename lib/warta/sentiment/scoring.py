@@ -4,6 +4,11 @@ Sentence rows use ``warta.text.sentence_spans(body)``, so ``sentence_id`` means 
 the mentions and quotes tables, and cue offsets (``start``/``end``) point into ``body``. An
 article's label comes with the sentences that drove it (``evidence``; ``sentence_id`` -1 is
 the title) and, where the article carries another platform's label, a comparison with it.
+
+A sentence's ``cues`` cell is a list of cue dicts (:meth:`Cue.as_dict`); the column is one Arrow
+``list<struct>`` column (:data:`CUES_DTYPE`), so indexing a cell gives Python dicts while the
+cache, the snapshot and Parquet move the column whole. :func:`cue_terms` lists the terms of
+each cell; converting a whole large column to Python (``tolist()``) is slow, so avoid it.
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
 from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
@@ -24,6 +31,12 @@ from warta.runtime import collector_paused
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
                     "cue_sum", "cues", "reported", "speaker_id"]
+# A sentence's cues: each one's ``Cue.as_dict()`` fields, as Arrow columns. Parquet, the snapshot
+# and the export read and write them whole (3.5M cues at 100k articles), where cells of Python
+# dicts were pickled, decoded and encoded one by one in every process that touched the table.
+CUE_TYPE = pa.struct([("term", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("weight", pa.float64()),
+                      ("base", pa.float64()), ("desk", pa.string()), ("modifiers", pa.list_(pa.string()))])
+CUES_DTYPE = pd.ArrowDtype(pa.list_(CUE_TYPE))
 STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "kind"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "label", "score", "probability", "cue_sum",
                    "n_sentences", "positive_sentences", "negative_sentences", "evidence",
@@ -35,7 +48,6 @@ _NO_VENDOR = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA
 _PRIOR_SPREAD = 0.5
 _FIRST = itemgetter(0)
 _START = itemgetter(1)  # Cue.start
-_WEIGHT = itemgetter(3)  # Cue.weight
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,7 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
     frame = pd.DataFrame({
         "article_id": article_ids, "sentence_id": sentence_ids, "start": starts, "end": ends, "text": texts,
         "label": labels, "score": scores, "probability": probabilities, "cue_sum": sums,
-        "cues": _cue_dict_lists(found), "reported": reported,
+        "cues": _cue_column(found), "reported": reported,
         "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
                        else [""] * len(texts)),
     }, columns=SENTENCE_COLUMNS)
@@ -183,18 +195,39 @@ def _quoted(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text
 
 
-def _cue_dict_lists(found: list[list[Cue]]) -> list[list[dict]]:
-    """``[cue.as_dict() for cue in cues]`` of each list: every dict built in one comprehension over
-    all cues (no method call per cue), then cut back into the lists."""
+def _cue_column(found: list[list[Cue]]) -> pd.arrays.ArrowExtensionArray:
+    """Each sentence's cues (:meth:`Cue.as_dict` of each) as one Arrow ``list<struct>`` column
+    (:data:`CUES_DTYPE`), built from whole columns of the cue tuples: no dict per cue."""
     cues = list(chain.from_iterable(found))
+    terms, starts, ends, weights, bases, desks, modifiers = zip(*cues) if cues else ((),) * 7
     # Weights repeat (most cues keep their lexicon weight): each distinct one is rounded once. Zero
     # is left out, as 0.0 and -0.0 are one key but round to zeros of their own signs.
-    rounded = {weight: round(weight, 3) for weight in set(map(_WEIGHT, cues)) if weight}
-    flat = [{"term": term, "start": start, "end": end, "weight": rounded[weight] if weight else round(weight, 3),
-             "base": base, "desk": desk, "modifiers": [*modifiers]}
-            for term, start, end, weight, base, desk, modifiers in cues]
-    bounds = list(accumulate(map(len, found)))
-    return [flat[begin:stop] if begin != stop else [] for begin, stop in zip([0, *bounds[:-1]], bounds)]
+    rounded = {weight: round(weight, 3) for weight in set(weights) if weight}
+    modifier_offsets = pa.array([0, *accumulate(map(len, modifiers))], type=pa.int32())
+    fields = [
+        pa.array(terms, type=pa.string()), pa.array(starts, type=pa.int64()), pa.array(ends, type=pa.int64()),
+        pa.array([rounded[weight] if weight else round(weight, 3) for weight in weights], type=pa.float64()),
+        pa.array(bases, type=pa.float64()), pa.array(desks, type=pa.string()),
+        pa.ListArray.from_arrays(modifier_offsets, pa.array(list(chain.from_iterable(modifiers)), type=pa.string())),
+    ]
+    offsets = pa.array([0, *accumulate(map(len, found))], type=pa.int32())
+    cells = pa.ListArray.from_arrays(offsets, pa.StructArray.from_arrays(fields, fields=list(CUE_TYPE)))
+    return pd.arrays.ArrowExtensionArray(cells)
+
+
+def cue_terms(cues: pd.Series | pa.Array | Sequence) -> list[list[str]]:
+    """The ``term`` of each cue, per cell of a ``cues`` column (Arrow, or lists of dicts)."""
+    values = getattr(cues, "array", cues)
+    if isinstance(values, pd.arrays.ArrowExtensionArray):
+        values = values.__arrow_array__()
+    if isinstance(values, (pa.Array, pa.ChunkedArray)) and pa.types.is_list(values.type):
+        cells = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+        # Every term in one pass over the flat cues, then a slice per cell (a missing cell: none).
+        terms = pc.list_flatten(cells).field("term").to_pylist()
+        bounds = pc.list_value_length(cells).fill_null(0).to_numpy(zero_copy_only=False).cumsum().tolist()
+        return [terms[begin:end] for begin, end in zip([0, *bounds[:-1]], bounds)]
+    return [[cue["term"] for cue in cell] if isinstance(cell, (list, tuple, np.ndarray)) else []
+            for cell in values]
 
 
 def attach_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame | None) -> pd.DataFrame:
@@ -510,14 +543,14 @@ class _Columns:
         return [column[index] for index in indexes]
 
     def rows(self, indexes: list[int]) -> list[dict]:
-        columns = [(name, self.columns[name]) for name in self.columns.names()]
-        return [{name: column[index] for name, column in columns} for index in indexes]
+        columns = [(name, self.columns.cells(name, indexes)) for name in self.columns.names()]
+        return [{name: cells[at] for name, cells in columns} for at in range(len(indexes))]
 
     def evidence(self, indexes: list[int], scores: list[float], label: str, *, title: str, title_cues: Sequence[Cue],
                  title_score: float, limit: int) -> list[dict]:
         """:func:`evidence_sentences` of these rows: the same ranking, dicts built for the chosen few."""
         direction = {"positive": 1.0, "negative": -1.0}.get(label)
-        cues = self.columns.get("cues", [])
+        cues = self.columns.terms()
         # Candidates in table order, the title (None) last, as evidence_sentences lists them;
         # sorted() is stable, so ties keep that order.
         if direction is None:
@@ -533,7 +566,7 @@ class _Columns:
         columns = self.columns
         return [{"sentence_id": int(columns["sentence_id"][index]), "text": columns["text"][index],
                  "label": columns["label"][index], "score": float(columns["score"][index]),
-                 "cues": [cue["term"] for cue in cues[index]]} if index is not None else
+                 "cues": cues[index]} if index is not None else
                 {"sentence_id": TITLE_SENTENCE_ID, "text": title, "label": "", "score": round(title_score, 4),
                  "cues": [cue.term for cue in title_cues]}
                 for _, index in ranked]
@@ -545,9 +578,26 @@ class _LazyColumns(dict):
     def __init__(self, columns: dict[str, list], frame: pd.DataFrame | None) -> None:
         super().__init__(columns)
         self.frame = frame
+        self._terms: list[list[str]] | None = None
 
     def names(self) -> list[str]:
         return list(self) if self.frame is None else self.frame.columns.tolist()
+
+    def cells(self, name: str, indexes: list[int]) -> list:
+        """The values of column ``name`` at ``indexes``. An Arrow column's are taken alone: made
+        a list whole, its nested cells would cost more than everything else read here."""
+        if name not in self and self.frame is not None and isinstance(self.frame[name].dtype, pd.ArrowDtype):
+            return self.frame[name].take(indexes).tolist()
+        column = self[name]
+        return [column[index] for index in indexes]
+
+    def terms(self) -> list[list[str]]:
+        """Each row's cue terms (:func:`cue_terms`; none without a ``cues`` column), found once."""
+        if self._terms is None:
+            cues = self.get("cues") if self.frame is None else (
+                self.frame["cues"] if "cues" in self.frame.columns else None)
+            self._terms = cue_terms(cues) if cues is not None else []
+        return self._terms
 
     def __missing__(self, name: str) -> list:
         if self.frame is None or name not in self.frame.columns:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, chain
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -27,7 +25,7 @@ import pyarrow as pa
 from warta.runtime import collector_paused, first_rows, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
-from warta.sentiment.scoring import has_speaker, score_sentences_and_stances, wilson_interval
+from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import holder_pairs as _batch_holders, stance_holders as _stance_holders
@@ -41,7 +39,6 @@ ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
 _EVIDENCE = 5
-_TERM = itemgetter("term")
 # A side's label by code: the three sentence labels, and "" for a side without sentences.
 _LABELS = np.array(["negative", "neutral", "positive", ""], dtype=object)
 _LABEL_TEXT = pa.array(_LABELS.tolist(), type=pa.large_string())
@@ -185,7 +182,7 @@ class _SentenceColumns:
         self.label_code = pd.Categorical(sentences["label"], categories=_LABELS[:3]).codes
         self.label = _arrow_text(sentences["label"])
         self.text = _arrow_text(sentences["text"])
-        self.cues = sentences["cues"].to_numpy()
+        self.cues = _arrow_cells(sentences["cues"])
         self._items = np.empty(len(sentences), dtype=object)
         self._built = np.zeros(len(sentences), dtype=bool)
 
@@ -193,18 +190,14 @@ class _SentenceColumns:
         """Evidence entries of these sentence positions, each built once however many actors cite it."""
         needed = sorted_unique(positions[~self._built[positions]])
         if len(needed):
-            # All cue terms in one C-level pass, then one slice per sentence (a comprehension per
-            # sentence cost more than the rest of the entry).
-            cue_lists = self.cues[needed].tolist()
-            terms = list(map(_TERM, chain.from_iterable(cue_lists)))
-            ends = list(accumulate(map(len, cue_lists)))
+            cues = self.cues.take(pa.array(needed)) if isinstance(self.cues, pa.Array) else self.cues[needed]
             self._items[needed] = [
                 {"article_id": article_id, "sentence_id": sentence_id, "text": text, "label": label,
-                 "score": score, "cues": terms[begin:end]}
-                for article_id, sentence_id, text, label, score, begin, end in zip(
+                 "score": score, "cues": terms}
+                for article_id, sentence_id, text, label, score, terms in zip(
                     take_text(self.article_id, needed), self.sentence_id[needed].tolist(),
                     take_text(self.text, needed), take_text(self.label, needed), self.score[needed].tolist(),
-                    [0] + ends[:-1], ends)]
+                    cue_terms(cues))]
             self._built[needed] = True
         return self._items[positions].tolist()
 
@@ -218,6 +211,15 @@ def _arrow_text(column: pd.Series) -> pa.Array:
         # One array: a take from a column of many chunks (one per cache part) costs 10x as much.
         return chunked.combine_chunks() if isinstance(chunked, pa.ChunkedArray) else chunked
     return pa.array(column.tolist(), type=pa.large_string())
+
+
+def _arrow_cells(column: pd.Series) -> pa.Array | np.ndarray:
+    """A nested column as one Arrow array when it is Arrow (a take from many chunks costs 10x as
+    much), else its object cells as an array."""
+    if isinstance(column.dtype, pd.ArrowDtype):
+        cells = column.array.__arrow_array__()
+        return cells.combine_chunks() if isinstance(cells, pa.ChunkedArray) else cells
+    return column.to_numpy()
 
 
 def take_text(values: pa.Array, positions: np.ndarray) -> list:
@@ -483,7 +485,7 @@ def actor_evidence(actors: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     carried = frame[whole].drop(columns="article_id").reset_index(drop=True)
     carried = carried.join(pd.DataFrame(carried["entry"].tolist()))
     found = sentences[["article_id", "sentence_id", "text", "label", "score", "cues"]].astype({"sentence_id": "int64"})
-    found = found.assign(cues=found["cues"].map(lambda cues: [_TERM(cue) for cue in cues]))
+    found = found.assign(cues=cue_terms(found["cues"]))
     by_id = frame[~whole].assign(sentence_id=frame["entry"][~whole].astype("int64"))
     by_id = by_id.merge(found, on=["article_id", "sentence_id"], how="left")
     table = pd.concat([carried, by_id], ignore_index=True)
