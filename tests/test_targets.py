@@ -6,8 +6,10 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
+from warta.sentiment import targets
 from warta.sentiment.targets import _ordered_sums, actor_evidence, score_actors
 
 
@@ -258,3 +260,25 @@ def test_stable_order_is_lexsort_keeping_ties_in_place(scale):
     major = rng.integers(0, 4, 500) * scale
     minor = rng.integers(0, 6, 500)
     assert _stable_order(major, minor).tolist() == np.lexsort((np.arange(500), minor, major)).tolist()
+
+
+@pytest.mark.parametrize(
+    ("chunks", "positions"),
+    [
+        ([["a", "b"], ["c"], [], ["d", "e", "f"]], [0, 2, 3, 5]),  # in order
+        ([["a", "b"], ["c"], [], ["d", "e", "f"]], [5, 0, 3, 3, 2]),  # any order, repeated
+        ([["a", "b"], ["c"]], []),
+        ([["a", None, "c"]], [1, 2]),  # one chunk
+    ],
+)
+def test_take_rows_of_a_chunked_column_equals_a_take_of_the_whole(chunks, positions):
+    column = pa.chunked_array([pa.array(chunk, type=pa.large_string()) for chunk in chunks])
+    whole = column.combine_chunks().take(pa.array(positions, type=pa.int64()))
+    assert targets.take_rows(column, np.array(positions)).equals(whole)
+    assert targets.take_text(column, np.array(positions)) == whole.to_pylist()
+
+
+def test_take_rows_refuses_positions_past_the_column():
+    column = pa.chunked_array([pa.array(["a"]), pa.array(["b"])])
+    with pytest.raises(IndexError):
+        targets.take_rows(column, np.array([2]))
