@@ -243,6 +243,22 @@ def test_last_durations_come_from_the_latest_run(toy_project):
     assert report._last_durations(reports) == {}
 
 
+def test_expected_seconds_order_notebooks_that_have_no_last_run(toy_project):
+    reports = toy_project / "reports"
+    expected = {"a_ok": 9, "b_other": 4.5}
+    assert report._expected_durations(reports, expected) == {"a_ok": 9.0, "b_other": 4.5}  # no run yet
+    run = report.run_report(notebooks=["a_ok"], progress=False)
+    # The last run's seconds win; a notebook it did not run keeps its expected seconds.
+    assert report._expected_durations(reports, expected) == {"a_ok": run.notebooks[0].seconds, "b_other": 4.5}
+
+
+def test_every_shipped_notebook_has_expected_seconds():
+    from warta import config
+
+    settings = config.section("report")
+    assert sorted(settings["expected_seconds"]) == sorted(settings["notebooks"])
+
+
 def test_cli_exit_codes(toy_project, capsys):
     assert main(["report", "--notebook", "a_ok", "--no-progress"]) == 0
     assert main(["report", "--notebook", "b_fail", "--no-progress"]) == 1

@@ -155,8 +155,8 @@ def run_report(
         if build is not None and "snapshot" in declared[name]:
             wanted["snapshot"] = str(build.folder)
         tasks.append((name, source, staging, wanted, kernel))
-    results = _execute_all(tasks, jobs=jobs, build=build, reads=reads, durations=_last_durations(reports_root),
-                           progress=progress)
+    durations = _expected_durations(reports_root, settings.get("expected_seconds", {}))
+    results = _execute_all(tasks, jobs=jobs, build=build, reads=reads, durations=durations, progress=progress)
     shared = _finish_snapshot(build)
     if not settings.get("keep_snapshot", False):
         shutil.rmtree(staging / SNAPSHOT_DIR, ignore_errors=True)
@@ -320,6 +320,13 @@ def _to_start(waiting: Sequence[str], *, free: int, ready: Callable[[str], bool]
     """
     candidates = sorted((name for name in waiting if ready(name)), key=lambda name: -durations.get(name, 0.0))
     return candidates[:max(free, 0)]
+
+
+def _expected_durations(reports_root: Path, expected: Mapping[str, float]) -> dict[str, float]:
+    """How long each notebook should take, which orders them (longest first): its seconds in the
+    latest run under ``reports_root``, else ``expected`` (``[report] expected_seconds``, for a
+    first run or a new reports folder)."""
+    return {**{str(name): float(seconds) for name, seconds in expected.items()}, **_last_durations(reports_root)}
 
 
 def _last_durations(reports_root: Path) -> dict[str, float]:
