@@ -1099,11 +1099,12 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
 
 
 def flatten_for_export(table: pd.DataFrame, *, keep_arrow: bool = False) -> pd.DataFrame:
-    """Return a copy in which list and dict cells become compact JSON strings, so CSV and Parquet agree.
+    """Return a copy in which list and dict cells become compact JSON strings, the text CSV holds.
 
     ``keep_arrow``: leave nested Arrow columns (a sentence table's ``cues``) as they are, for a
     Parquet file, which holds them as its own nested columns: encoding the 3.5M cues of 100k
-    articles as JSON text took longer than writing the whole file.
+    articles as JSON text took longer than writing the whole file. Object columns' nested cells
+    are JSON text in Parquet too.
 
     orjson takes a quarter of the time of the json module, which took a third of a 100k report's
     sentiment notebook; the cells are taken out as one list and encoded in one comprehension
