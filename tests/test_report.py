@@ -252,6 +252,12 @@ def test_expected_seconds_order_notebooks_that_have_no_last_run(toy_project):
     assert report._expected_durations(reports, expected) == {"a_ok": run.notebooks[0].seconds, "b_other": 4.5}
 
 
+@pytest.mark.parametrize("expected", [{"a_ok": "soon"}, ["a_ok"], {"a_ok": None}])
+def test_expected_seconds_that_are_not_seconds_are_an_error(tmp_path, expected):
+    with pytest.raises(ValueError, match="expected_seconds"):
+        report._expected_durations(tmp_path, expected)
+
+
 def test_every_shipped_notebook_has_expected_seconds():
     from warta import config
 

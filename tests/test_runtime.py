@@ -253,7 +253,7 @@ def test_only_glibc_has_its_mallopt_called(confstr, monkeypatch):
     assert runtime._glibc_mallopt() is None
 
 
-@pytest.mark.parametrize("megabytes", [-1, 2048])
+@pytest.mark.parametrize("megabytes", [-1, 2048, "512", 1.5, True])
 def test_keep_freed_memory_out_of_range_is_an_error(megabytes):
     with pytest.raises(ValueError, match="keep_freed_memory_mb"):
         runtime.keep_freed_memory(megabytes)

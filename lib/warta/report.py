@@ -326,7 +326,11 @@ def _expected_durations(reports_root: Path, expected: Mapping[str, float]) -> di
     """How long each notebook should take, which orders them (longest first): its seconds in the
     latest run under ``reports_root``, else ``expected`` (``[report] expected_seconds``, for a
     first run or a new reports folder)."""
-    return {**{str(name): float(seconds) for name, seconds in expected.items()}, **_last_durations(reports_root)}
+    try:
+        seconds = {str(name): float(value) for name, value in expected.items()}
+    except (AttributeError, TypeError, ValueError):
+        raise ValueError(f"[report] expected_seconds must map notebook names to seconds, not {expected!r}") from None
+    return {**seconds, **_last_durations(reports_root)}
 
 
 def _last_durations(reports_root: Path) -> dict[str, float]:

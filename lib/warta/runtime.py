@@ -61,9 +61,10 @@ def keep_freed_memory(megabytes: int | None = None) -> bool:
     if megabytes is None:
         from warta import config
 
-        megabytes = int(config.section("pipeline").get("keep_freed_memory_mb", 0))
-    if megabytes < 0 or megabytes >= 2048:  # mallopt takes a C int of bytes
-        raise ValueError(f"[pipeline] keep_freed_memory_mb must be from 0 to 2047, not {megabytes}")
+        megabytes = config.section("pipeline").get("keep_freed_memory_mb", 0)
+    # mallopt takes a C int of bytes; a wrong value fails every warta import, so name the setting.
+    if isinstance(megabytes, bool) or not isinstance(megabytes, int) or not 0 <= megabytes < 2048:
+        raise ValueError(f"[pipeline] keep_freed_memory_mb must be a whole number from 0 to 2047, not {megabytes!r}")
     if megabytes == 0 or any(os.environ.get(name) for name in _MALLOC_ENVIRONMENT):
         return False
     mallopt = _glibc_mallopt()
