@@ -401,15 +401,17 @@ def pair_windows(mentions: pd.DataFrame, *, window: str = "sentence") -> PairWin
     # A mention without a sentence id still counts for its article, but for no sentence.
     in_sentences = occurrences[occurrences["sent"] >= 0].reset_index(drop=True)
     shared = _pairs_within(in_sentences, ["art", "sent"])
+    # Frames of new arrays take them as they are (copy=False): stacking them into one block
+    # copied 0.3 GB at 100k articles.
     if window == "sentence":
         per_window = in_sentences
-        rows = pd.DataFrame(shared)
+        rows = pd.DataFrame(shared, copy=False)
     else:
         per_window = _first_in_article(occurrences, len(actors))
         pairs = _pairs_within(per_window, ["art"])
         # Evidence: the first sentence naming both, else the sentence where the later one appears.
         pairs["sent"] = _first_shared_sentence(shared, pairs, len(actors))
-        rows = pd.DataFrame(pairs)
+        rows = pd.DataFrame(pairs, copy=False)
     # per_window is sorted by its window keys: a window starts where they change.
     window_art = per_window["art"].to_numpy()
     opens = np.r_[True, window_art[1:] != window_art[:-1]] if len(window_art) else np.zeros(0, dtype=bool)
@@ -446,7 +448,7 @@ def _distinct_occurrences(art: np.ndarray, sent: np.ndarray, actor: np.ndarray) 
     keys = sorted_unique((art.astype(np.int64) * sentences + (sent - low)) * actors + actor)
     rest, actor_codes = np.divmod(keys, actors)
     art_codes, sent_codes = np.divmod(rest, sentences)
-    return pd.DataFrame({"art": art_codes, "sent": sent_codes + low, "actor": actor_codes})
+    return pd.DataFrame({"art": art_codes, "sent": sent_codes + low, "actor": actor_codes}, copy=False)
 
 
 def _pairs_within(occurrences: pd.DataFrame, keys: list[str]) -> dict[str, np.ndarray]:

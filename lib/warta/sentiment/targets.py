@@ -94,11 +94,12 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     keys = pd.DataFrame({"article": article[:len(sentences)],
                          "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
                          "pos": np.arange(len(sentences))})
+    # Frames of new arrays take them as they are (copy=False), with no copy into one block.
     found = pd.DataFrame({"article": article[in_mentions],
                           "sentence_id": mentions["sentence_id"].astype("int64").to_numpy(),
                           "start": mentions["start"].astype("int64").to_numpy(),
                           "end": mentions["end"].astype("int64").to_numpy(),
-                          "actor": actor_code[:len(mentions)]})
+                          "actor": actor_code[:len(mentions)]}, copy=False)
     found = found.merge(keys, on=["article", "sentence_id"], how="inner", sort=False)
     quoted = (pd.DataFrame({"article": article[in_speakers], "sentence_id": speakers["sentence_id"].to_numpy(),
                             "actor": actor_code[len(mentions):]})
@@ -149,7 +150,7 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     table = {name: np.concatenate([scope[name] for scope in scopes])[order] for name in ACTOR_COLUMNS}
     for name, values in texts.items():
         table[name] = pd.array(values.take(pa.array(table[name])), dtype="str")
-    return pd.DataFrame(table, columns=ACTOR_COLUMNS)
+    return pd.DataFrame(table, columns=ACTOR_COLUMNS, copy=False)
 
 
 def _stable_order(major: np.ndarray, minor: np.ndarray) -> np.ndarray:
