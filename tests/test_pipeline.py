@@ -207,6 +207,51 @@ def test_grown_corpus_processes_only_new_and_changed_files(corpus, tmp_path):
     assert_tables_equal(grown, fresh)
 
 
+def _waiting_run(corpus, store, *, meanwhile=None):
+    """``run`` as a report's second snapshot part makes it: the wait before enriching is recorded,
+    and ``meanwhile`` (another process's enrichment) runs in it."""
+    waits = []
+
+    def before_enriching():
+        waits.append(len((store / "files.parquet").read_bytes()) if (store / "files.parquet").is_file() else 0)
+        if meanwhile is not None:
+            meanwhile()
+
+    tables, stats = pipeline.enrich(corpus, cache_root=store, progress=False, loader=LOADER, stages=STAGES,
+                                    before_enriching=before_enriching)
+    return tables, stats, waits
+
+
+def test_a_warm_corpus_is_planned_without_waiting(corpus, tmp_path):
+    first, _ = run(corpus, tmp_path / "cache")
+    tables, stats, waits = _waiting_run(corpus, tmp_path / "cache")
+    assert waits == [] and stats["processed_files"] == 0
+    assert_tables_equal(tables, first)
+
+
+def test_new_files_wait_before_they_are_hashed_and_are_enriched_once(corpus, tmp_path):
+    store = tmp_path / "cache"
+    tables, stats, waits = _waiting_run(corpus, store, meanwhile=lambda: run(corpus, store))
+    # It waited before hashing anything (no file list yet), and the other run enriched everything.
+    assert waits == [0]
+    assert stats["processed_files"] == 0
+    assert_tables_equal(tables, run(corpus, tmp_path / "fresh")[0])
+
+
+@pytest.mark.parametrize("grown", [False, True])
+def test_stage_work_waits_and_what_is_still_missing_is_enriched_here(corpus, tmp_path, monkeypatch, grown):
+    store = tmp_path / "cache"
+    run(corpus, store)
+    if grown:  # a new file: planning stops before hashing it
+        (corpus / "10.txt").write_text("Artikel baru tentang Jakarta.")
+    monkeypatch.setitem(config.settings(), "actors", {"fuzzy_threshold": 99})  # a new actors version
+    # The other process ended without enriching (it failed): this one enriches all that is missing.
+    tables, stats, waits = _waiting_run(corpus, store)
+    assert len(waits) == 1
+    assert stats["processed"] == {"load": int(grown), "actors": 9 + grown, "sentiment": int(grown)}
+    assert_tables_equal(tables, run(corpus, tmp_path / "fresh")[0])
+
+
 def test_removed_files_leave_the_results(corpus, tmp_path):
     run(corpus, tmp_path / "cache")
     (corpus / "01.txt").unlink()

@@ -181,23 +181,33 @@ def test_a_build_in_children_returns_the_manifest(analysed, tmp_path, monkeypatc
         assert snapshot.enriched_path(folder, parts[0]).is_file()  # what the second part waited for
 
 
-def test_a_later_part_analyses_only_once_the_first_has_enriched(tmp_path, monkeypatch):
+@pytest.mark.parametrize("work_found", [True, False])
+def test_a_later_part_enriches_only_once_the_first_has(tmp_path, monkeypatch, work_found):
     import threading
 
     calls = []
-    monkeypatch.setattr(snapshot, "_write_tables", lambda folder, tables, **options: calls.append(tables) or
-                        {"rows": {}, "table_seconds": {}, "options": {}})
+
+    def fake_analyze(corpus, *, before_enriching=None, **options):
+        calls.append("planned")
+        if work_found:  # the cache lacks something: the first part is enriching it
+            before_enriching()
+            calls.append("enriched")
+        raise RuntimeError("stop here")  # the rest of the build is not this test's business
+
+    monkeypatch.setattr(pipeline, "analyze", fake_analyze)
     snapshot.write_plan(tmp_path, {"first": ["articles"], "second": ["stories"]})
-    later = threading.Thread(target=snapshot.write_snapshot, args=(tmp_path,),
-                             kwargs={"tables": ["stories"], "part": "second", "after": "first"})
+    later = threading.Thread(target=lambda: pytest.raises(RuntimeError, snapshot.write_snapshot, tmp_path,
+                                                          tables=["stories"], part="second", after="first"))
     later.start()
     time.sleep(5 * snapshot.POLL_SECONDS)
-    assert calls == []  # still waiting
+    # Planned at once; with work to do, still waiting; with none, done without the first part.
+    assert calls == ["planned"]
+    assert later.is_alive() == work_found
     snapshot.enriched_path(tmp_path, "first").write_text("{}")
     later.join(timeout=10)
 
-    assert calls == [["stories"]]
-    assert snapshot.manifest_path(tmp_path, "second").is_file()
+    assert calls == ["planned", "enriched"] if work_found else ["planned"]
+    assert snapshot.manifest_path(tmp_path, "second").is_file()  # the failure, for readers
     assert not snapshot.manifest_path(tmp_path).is_file()  # a part never ends the plan for the others
 
 

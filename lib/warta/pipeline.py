@@ -39,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
@@ -307,6 +307,7 @@ def analyze(
     profile: str | None = None,
     cache: bool | str | Path | None = None,
     progress: bool | None = None,
+    before_enriching: Callable[[], None] | None = None,
 ) -> Tables:
     """Load ``source`` (default: the seeds), run every analysis, optionally write tables to ``out``.
 
@@ -317,12 +318,13 @@ def analyze(
     False for a throw-away one; None reads ``[cache] enabled``. The result maps every name in
     ``TABLES`` to its table (the whole-batch analyses run when first read: see :class:`Tables`);
     its ``stats`` say how many files each stage processed (0 everywhere on a fully cached re-run).
+    ``before_enriching``: see :func:`plan_and_execute`.
     """
     started = time.perf_counter()
     options = {"sentiment_model": sentiment_model or None, "profile": profile}
     with _store(cache) as root:
         tables, stats = enrich(source, cache_root=root, engine=engine, scheduler=scheduler, options=options,
-                               progress=progress, lazy=True)
+                               progress=progress, lazy=True, before_enriching=before_enriching)
         results = None
         if root_is_temporary(cache):  # the throw-away folder goes away: read everything now
             tables = {name: table() if callable(table) else table for name, table in tables.items()}
@@ -352,11 +354,11 @@ def build_tables(articles: pd.DataFrame, *, sentiment_model: str | None = None,
 
 def enrich(source, *, cache_root: Path, engine: str = "pandas", scheduler: str | None = None,
            options: dict[str, Any] | None = None, progress: bool | None = None,
-           loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
-           lazy: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+           loader: Stage = LOADER, stages: Sequence[Stage] = STAGES, lazy: bool = False,
+           before_enriching: Callable[[], None] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
     """Run the per-article stages the cache lacks, then read every per-article table back (see :func:`collect`)."""
     plan, stats = plan_and_execute(source, store_root=cache_root, engine=engine, scheduler=scheduler, options=options,
-                                   progress=progress, loader=loader, stages=stages)
+                                   progress=progress, loader=loader, stages=stages, before_enriching=before_enriching)
     stats |= {"profile": plan.context.options["profile"], "options": plan.context.options,
               "state_version": state_version(plan)}
     return collect(plan, loader=loader, stages=stages, lazy=lazy), stats
@@ -475,7 +477,8 @@ def stage_fingerprints(stages: Sequence[Stage], options: dict[str, Any], *, root
 def plan_and_execute(source, *, store_root: Path, engine: str = "pandas", scheduler: str | None = None,
                      options: dict[str, Any] | None = None, progress: bool | None = None,
                      loader: Stage = LOADER, stages: Sequence[Stage] = STAGES,
-                     fingerprints: dict[str, str] | None = None) -> tuple[Plan, dict[str, Any]]:
+                     fingerprints: dict[str, str] | None = None,
+                     before_enriching: Callable[[], None] | None = None) -> tuple[Plan, dict[str, Any]]:
     """:func:`make_plan`, then :func:`execute`; a local Dask cluster starts while the plan is made.
 
     Planning a large new corpus reads and hashes every file on one core, and a local cluster
@@ -483,12 +486,26 @@ def plan_and_execute(source, *, store_root: Path, engine: str = "pandas", schedu
     starts only when enough files are new for the plan to need it (``[pipeline]
     dask_min_partitions`` partitions of ``partition_files``); a re-run that finds a few new files
     runs in-process as before.
+
+    ``before_enriching``: for a process that another one may be enriching the same corpus for
+    (a report's second snapshot part). Planning stops at the first file to hash or stage to run;
+    then this is called (it waits for the other process) and the corpus is planned again, so that
+    only what is still missing is enriched here. A warm corpus is planned once, with no wait.
     """
     early = _EarlyCluster(loader, stages) if engine == "dask" and not scheduler else None
     try:
         cpu_started = time.process_time()
-        plan = make_plan(source, store_root=store_root, options=options, loader=loader, stages=stages,
-                         fingerprints=fingerprints, on_new_files=early.consider if early else None)
+        plan = None
+        if before_enriching is not None:
+            with suppress(_WorkFound):
+                plan = make_plan(source, store_root=store_root, options=options, loader=loader, stages=stages,
+                                 fingerprints=fingerprints, on_new_files=_stop_at_new_files)
+            if plan is None or plan.units:
+                before_enriching()
+                plan = None
+        if plan is None:
+            plan = make_plan(source, store_root=store_root, options=options, loader=loader, stages=stages,
+                             fingerprints=fingerprints, on_new_files=early.consider if early else None)
         # This process's CPU while planning (a cluster starting beside it counts here too).
         planning_cpu = time.process_time() - cpu_started
         stats = execute(plan, engine=engine, scheduler=scheduler, progress=progress, loader=loader, stages=stages,
@@ -497,6 +514,15 @@ def plan_and_execute(source, *, store_root: Path, engine: str = "pandas", schedu
         if early is not None:
             early.close()
     return plan, {**stats, "planning_cpu_seconds": round(planning_cpu, 3)}
+
+
+class _WorkFound(Exception):
+    """Planning found files to hash (see :func:`plan_and_execute`'s ``before_enriching``)."""
+
+
+def _stop_at_new_files(count: int) -> None:
+    if count:
+        raise _WorkFound
 
 
 class _EarlyCluster:

@@ -141,8 +141,9 @@ def write_snapshot(
     soon as it is read (or its analysis has run), so the whole-batch analyses run once per run
     and a notebook waiting for it goes on. On an error the manifest records it (readers then
     fall back to ``analyze``) and the error is raised. ``part`` names this build as one part of
-    a split build (the plan is then the caller's); ``after`` names the part whose enrichment it
-    waits for before it analyses.
+    a split build (the plan is then the caller's); ``after`` names the part that enriches the
+    corpus: where the cache lacks something, this part waits for that one's enrichment before
+    it enriches what is still missing (a warm cache: no wait).
     """
     started = time.perf_counter()
     folder = Path(folder)
@@ -150,10 +151,8 @@ def write_snapshot(
     if not part:
         write_plan(folder, tables)
     try:
-        if after:
-            _wait_for_enrichment(folder, after)
         manifest = _write_tables(folder, tables, corpus=corpus, engine=engine, scheduler=scheduler,
-                                 sentiment_model=sentiment_model, profile=profile, part=part)
+                                 sentiment_model=sentiment_model, profile=profile, part=part, after=after)
     except BaseException as exc:
         write_failure(folder, f"{type(exc).__name__}: {exc}", part=part)
         raise
@@ -209,11 +208,12 @@ def _wait_for_enrichment(folder: Path, part: str) -> None:
 
 def _write_tables(folder: Path, tables: Sequence[str], *, corpus: str | Path | None, engine: str,
                   scheduler: str | None, sentiment_model: str | None, profile: str | None,
-                  part: str) -> dict[str, Any]:
+                  part: str, after: str = "") -> dict[str, Any]:
     from warta.pipeline import analyze
 
     result = analyze(corpus, engine=engine, scheduler=scheduler or None,
-                     sentiment_model=sentiment_model or None, profile=profile or None, progress=False)
+                     sentiment_model=sentiment_model or None, profile=profile or None, progress=False,
+                     before_enriching=(lambda: _wait_for_enrichment(folder, after)) if after else None)
     if part:
         _write_json(enriched_path(folder, part), {})
         # The tables another part collects first for its analyses are read from there when this
