@@ -14,10 +14,11 @@ small) and hands its folder to the notebooks as their ``snapshot`` parameter::
 On several cores the build runs in two parts at once (:func:`split_tables`): one reads the
 per-article tables back from the cache, the other runs the whole-batch analyses (story
 clustering, propagation), so a notebook that reads only the first part's tables can start
-before the clustering is over. The second part starts analysing only once the first has
-enriched the corpus: on a cold cache, two enrichments at once would do the work twice. The
-tables both parts need (quotes, mentions) are collected once, first, by the whole-batch part;
-the per-article part reads them from the snapshot.
+before the clustering is over. The second part plans the corpus at once, but where the cache
+lacks something it waits until the first part has enriched the corpus: on a cold cache, two
+enrichments at once would do the work twice. The tables both parts need (quotes, mentions)
+are collected once, first, by the whole-batch part; the per-article part reads them from the
+snapshot.
 
 Each table is saved for the corpus state (``warta.cache.Results``) and linked into the snapshot,
 so a second report on an unchanged corpus links every table without collecting or analysing it.
