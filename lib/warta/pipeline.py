@@ -487,8 +487,8 @@ def plan_and_execute(source, *, store_root: Path, engine: str = "pandas", schedu
     dask_min_partitions`` partitions of ``partition_files``); a re-run that finds a few new files
     runs in-process as before.
 
-    ``before_enriching``: for a process that another one may be enriching the same corpus for
-    (a report's second snapshot part). Planning stops at the first file to hash or stage to run;
+    ``before_enriching``: given where another process may be enriching the same corpus (a
+    report's second snapshot part). Planning stops at the first file to hash or stage to run;
     then this is called (it waits for the other process) and the corpus is planned again, so that
     only what is still missing is enriched here. A warm corpus is planned once, with no wait.
     """
