@@ -282,3 +282,23 @@ def test_take_rows_refuses_positions_past_the_column():
     column = pa.chunked_array([pa.array(["a"]), pa.array(["b"])])
     with pytest.raises(IndexError):
         targets.take_rows(column, np.array([2]))
+
+
+@pytest.mark.parametrize("columns, values, expected", [
+    ([pd.Series(["a2", "a1", "a2"])], ["a2", "a1"], [0, 1, 0]),
+    # Columns one after another; a value not among ``values`` and a missing cell give -1.
+    ([pd.Series(["a1"]), pd.Series(["a3", None, "a2"], dtype="str")], ["a2", "a1"], [1, -1, -1, 0]),
+    ([pa.chunked_array([["a1"], ["a2", "a1"]], type=pa.large_string()), pd.Series([], dtype=object)],
+     ["a1", "a2"], [0, 1, 0]),
+    ([], ["a1"], []),
+])
+def test_codes_are_positions_in_the_values(columns, values, expected):
+    codes = targets._codes(columns, values=pa.array(values, type=pa.large_string()))
+    assert codes.dtype == np.int64 and codes.tolist() == expected
+
+
+def test_mentions_of_an_article_without_sentences_count_nowhere():
+    stray = pd.concat([MENTIONS, pd.DataFrame([mention("a9", 0, "budi"), mention("a9", 0, "zed")])],
+                      ignore_index=True)
+    table = score_actors(pd.DataFrame(), mentions=stray, sentences=SENTENCES)
+    pd.testing.assert_frame_equal(table, score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES))

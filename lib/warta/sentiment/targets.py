@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from warta.runtime import collector_paused, first_rows, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
@@ -76,20 +77,25 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     if mentions is None or not len(mentions) or not len(sentences):
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     speakers = _quote_speakers(quotes)
-    # Article ids as integer codes shared by sentences, mentions and speakers (sentences first, so
-    # the codes number the articles in sentence order): joins on integers, and no Python string
-    # per mention (6M at 100k articles).
+    # Article ids as integer codes shared by sentences, mentions and speakers: joins on integers,
+    # and no Python string per mention (6M at 100k articles). The codes number the sentences'
+    # articles in sentence order; a row of another article gets -1, which no sentence has, so
+    # the joins on sentences drop it.
     stance_ids = stances["article_id"] if stances is not None else pd.Series([], dtype=str)
-    article = pd.factorize(pd.concat([sentences["article_id"].astype(str), mentions["article_id"].astype(str),
-                                      speakers["article_id"].astype(str), stance_ids.astype(str)],
-                                     ignore_index=True))[0]
+    sentence_articles = _arrow_text(sentences["article_id"].astype(str), combine=False)
+    article = _codes([sentence_articles, mentions["article_id"], speakers["article_id"], stance_ids],
+                     values=pc.unique(sentence_articles))
     in_mentions = slice(len(sentences), len(sentences) + len(mentions))
     in_speakers = slice(in_mentions.stop, in_mentions.stop + len(speakers))
     # Actor ids as integer codes too, numbered in id order (sorting by code sorts by id): the
     # millions of (sentence, actor) pairs are deduplicated, grouped and sorted as numbers.
-    actor_code, actor_ids = pd.factorize(pd.concat([mentions["actor_id"].astype(str), speakers["actor"].astype(str)],
-                                                   ignore_index=True), sort=True)
-    actor_ids = np.asarray(actor_ids, dtype=object)
+    actor_columns = [mentions["actor_id"], speakers["actor"]]
+    actor_ids = pc.drop_null(pc.unique(pa.chunked_array([pc.unique(_arrow_text(column.astype(str), combine=False))
+                                                         for column in actor_columns], type=pa.large_string())))
+    # Arrow sorts text by its UTF-8 bytes: the order of code points, as Python's sort.
+    actor_ids = actor_ids.take(pc.array_sort_indices(actor_ids))
+    actor_code = _codes(actor_columns, values=actor_ids)
+    actor_ids = actor_ids.to_numpy(zero_copy_only=False).astype(object)
     # ``pos`` numbers the sentence rows: the order every tie below keeps.
     keys = pd.DataFrame({"article": article[:len(sentences)],
                          "sentence_id": sentences["sentence_id"].astype("int64").to_numpy(),
@@ -212,6 +218,17 @@ def _arrow_text(column: pd.Series, *, combine: bool = True) -> pa.Array | pa.Chu
         chunked = values.__arrow_array__()
         return chunked.combine_chunks() if combine and isinstance(chunked, pa.ChunkedArray) else chunked
     return pa.array(column.tolist(), type=pa.large_string())
+
+
+def _codes(columns: list[pd.Series | pa.Array | pa.ChunkedArray], *, values: pa.Array) -> np.ndarray:
+    """Each text cell of ``columns``, one column after another, as its position in ``values``
+    (-1 where it is not there or missing): a hash look-up per column in Arrow, with no copy of
+    the columns' text joined together (0.3 GB for the 11M article ids of 100k articles)."""
+    codes = [pc.index_in(column if isinstance(column, (pa.Array, pa.ChunkedArray))
+                         else _arrow_text(column.astype(str), combine=False), value_set=values)
+             for column in columns]
+    return np.concatenate([found.fill_null(-1).to_numpy().astype(np.int64) for found in codes]) if codes \
+        else np.zeros(0, dtype=np.int64)
 
 
 def _arrow_cells(column: pd.Series) -> pa.Array | pa.ChunkedArray | np.ndarray:
