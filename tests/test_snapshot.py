@@ -196,8 +196,15 @@ def test_a_later_part_enriches_only_once_the_first_has(tmp_path, monkeypatch, wo
 
     monkeypatch.setattr(pipeline, "analyze", fake_analyze)
     snapshot.write_plan(tmp_path, {"first": ["articles"], "second": ["stories"]})
-    later = threading.Thread(target=lambda: pytest.raises(RuntimeError, snapshot.write_snapshot, tmp_path,
-                                                          tables=["stories"], part="second", after="first"))
+    raised = []
+
+    def build():
+        try:
+            snapshot.write_snapshot(tmp_path, tables=["stories"], part="second", after="first")
+        except RuntimeError as error:
+            raised.append(str(error))
+
+    later = threading.Thread(target=build)
     later.start()
     time.sleep(5 * snapshot.POLL_SECONDS)
     # Planned at once; with work to do, still waiting; with none, done without the first part.
@@ -206,7 +213,8 @@ def test_a_later_part_enriches_only_once_the_first_has(tmp_path, monkeypatch, wo
     snapshot.enriched_path(tmp_path, "first").write_text("{}")
     later.join(timeout=10)
 
-    assert calls == ["planned", "enriched"] if work_found else ["planned"]
+    assert calls == (["planned", "enriched"] if work_found else ["planned"])
+    assert raised == ["stop here"]
     assert snapshot.manifest_path(tmp_path, "second").is_file()  # the failure, for readers
     assert not snapshot.manifest_path(tmp_path).is_file()  # a part never ends the plan for the others
 
