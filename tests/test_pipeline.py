@@ -846,3 +846,20 @@ def test_planning_retires_stage_versions_long_unused(tmp_path):
     pipeline.make_plan(None, store_root=tmp_path / "cache")  # the seeds
     left = sorted(path.name for path in (tmp_path / "cache" / "sentiment").iterdir())
     assert left == [f"old{number}" for number in range(keep)]
+
+
+def test_write_tables_keeps_arrow_cues_nested_in_parquet_and_writes_json_text_in_csv(tmp_path):
+    from warta.sentiment.scoring import CUES_DTYPE
+
+    cue = {"term": "gagal", "start": 0, "end": 5, "weight": -1.0, "base": -1.0, "desk": "", "modifiers": ["tidak"]}
+    table = pd.DataFrame({"article_id": ["a1", "a2"], "evidence": [[{"sentence_id": 1}], []],
+                          "cues": pd.Series([[cue], []], dtype=CUES_DTYPE)})
+    pipeline.write_tables({"sentences": table}, tmp_path)
+
+    parquet = pd.read_parquet(tmp_path / "sentences.parquet")
+    assert [list(cell) for cell in parquet["cues"]][1] == [] and parquet["cues"][0][0]["term"] == "gagal"
+    assert list(parquet["cues"][0][0]["modifiers"]) == ["tidak"]
+    assert parquet["evidence"].tolist() == ['[{"sentence_id":1}]', "[]"]
+    csv = pd.read_csv(tmp_path / "sentences.csv")
+    assert csv["evidence"].tolist() == ['[{"sentence_id":1}]', "[]"]
+    assert [json.loads(text) for text in csv["cues"]] == [[cue], []]

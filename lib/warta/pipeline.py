@@ -1103,8 +1103,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, table in tables.items():
-        write_parquet(flatten_for_export(table, keep_arrow=True), out / f"{name}.parquet")
-        flatten_for_export(table).to_csv(out / f"{name}.csv", index=False)
+        # Object cells become JSON text once, for both files; a nested Arrow column only for CSV.
+        flat = flatten_for_export(table, keep_arrow=True)
+        write_parquet(flat, out / f"{name}.parquet")
+        flatten_for_export(flat).to_csv(out / f"{name}.csv", index=False)
         written += [out / f"{name}.parquet", out / f"{name}.csv"]
     return written
 

@@ -89,9 +89,10 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     in_speakers = slice(in_mentions.stop, in_mentions.stop + len(speakers))
     # Actor ids as integer codes too, numbered in id order (sorting by code sorts by id): the
     # millions of (sentence, actor) pairs are deduplicated, grouped and sorted as numbers.
-    actor_columns = [mentions["actor_id"], speakers["actor"]]
-    actor_ids = pc.drop_null(pc.unique(pa.chunked_array([pc.unique(_arrow_text(column.astype(str), combine=False))
-                                                         for column in actor_columns], type=pa.large_string())))
+    actor_columns = [_arrow_text(column.astype(str), combine=False)
+                     for column in (mentions["actor_id"], speakers["actor"])]
+    actor_ids = pc.drop_null(pc.unique(pa.chunked_array([pc.unique(column) for column in actor_columns],
+                                                        type=pa.large_string())))
     # Arrow sorts text by its UTF-8 bytes: the order of code points, as Python's sort.
     actor_ids = actor_ids.take(pc.array_sort_indices(actor_ids))
     actor_code = _codes(actor_columns, values=actor_ids)
