@@ -734,6 +734,21 @@ def test_stance_words_come_with_the_sentence_table(body, expected):
     assert stances["article_id"].dtype == "str" and stances["start"].dtype == "int64"
 
 
+@pytest.mark.parametrize("bodies", [["Rupiah menguat tajam. “Kami kecewa,” ujar Budi."], [""], []])
+def test_sentence_table_has_the_same_column_types_with_or_without_sentences(bodies):
+    # A partition without sentences must concatenate with the others as it is (text stays text).
+    from warta.sentiment import score_sentences_and_stances
+
+    articles = pd.DataFrame([article(f"a{k}", body) for k, body in enumerate(bodies)], columns=["article_id", "body"])
+    sentences, _ = score_sentences_and_stances(articles, model=LEXICON)
+    types = {name: str(dtype) for name, dtype in sentences.dtypes.items() if name != "cues"}
+    assert types == {"article_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64", "text": "str",
+                     "label": "str", "score": "float64", "probability": "float64", "cue_sum": "float64",
+                     "reported": "bool", "speaker_id": "str"}
+    assert str(sentences["cues"].dtype).startswith("list<item: struct<term: string")
+    assert len(sentences) == (2 if bodies and bodies[0] else 0)
+
+
 @pytest.mark.parametrize("quotes, expected", [
     (None, ["", "", "", ""]),
     (pd.DataFrame(columns=["article_id", "sentence_id", "speaker_id"]), ["", "", "", ""]),

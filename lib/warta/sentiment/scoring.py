@@ -169,14 +169,23 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         predictions = engine.predict(texts, found)
         labels, scores = [p[0] for p in predictions], [round(p[1], 4) for p in predictions]
         probabilities, sums = [round(p[2], 4) for p in predictions], [round(total, 3) for total in totals]
+    # Typed columns from the lists: pandas would infer each list's type cell by cell.
     frame = pd.DataFrame({
-        "article_id": article_ids, "sentence_id": sentence_ids, "start": starts, "end": ends, "text": texts,
-        "label": labels, "score": scores, "probability": probabilities, "cue_sum": sums,
-        "cues": _cue_column(found), "reported": reported,
-        "speaker_id": ([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
-                       else [""] * len(texts)),
-    }, columns=SENTENCE_COLUMNS)
+        "article_id": _text_array(article_ids), "sentence_id": np.array(sentence_ids, dtype=np.int64),
+        "start": np.array(starts, dtype=np.int64), "end": np.array(ends, dtype=np.int64),
+        "text": _text_array(texts), "label": _text_array(labels),
+        "score": np.array(scores, dtype=np.float64), "probability": np.array(probabilities, dtype=np.float64),
+        "cue_sum": np.array(sums, dtype=np.float64), "cues": _cue_column(found),
+        "reported": np.array(reported, dtype=bool),
+        "speaker_id": _text_array([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
+                                  else [""] * len(texts)),
+    }, columns=SENTENCE_COLUMNS, copy=False)
     return frame, pd.DataFrame(dict(zip(STANCE_COLUMNS, stance_rows)), columns=STANCE_COLUMNS)
+
+
+def _text_array(values: list[str]) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column built by Arrow at once (pandas' inference looks at every cell first)."""
+    return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
 
 
 def _place_in_sentences(article_id: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]],
