@@ -460,3 +460,40 @@ def test_date_triggers_are_the_regex_ones_on_random_texts(seed):
 def test_date_triggers_refuse_month_names_outside_ascii():
     with pytest.raises(ValueError, match="ASCII letter"):
         _tokens.date_triggers("Éte 2024", {"É": ("Éte",)})
+
+
+class _Items(list):
+    pass
+
+
+@pytest.mark.parametrize("cell, text", [
+    ([3, 7], "[3,7]"),
+    ([], "[]"),
+    ([0, -1, -12, 2**63 - 1, -2**63], f"[0,-1,-12,{2**63 - 1},{-2**63}]"),
+    ([2**63], f"[{2**63}]"),  # past a long long: orjson writes it (unsigned 64 bits)
+    ([True, 1], "[true,1]"),  # bools are not ints in JSON
+    ([np.int64(3)], "[3]"),
+    ([1, "a"], '[1,"a"]'),
+    ([[1]], "[[1]]"),
+    ([1.5], "[1.5]"),
+    (_Items([4]), "[4]"),
+    ((1, 2), "[1,2]"),
+    ({"a": [1]}, '{"a":[1]}'),
+    (None, None),
+    ("teks", "teks"),
+    (5, 5),
+])
+def test_json_cells_write_each_cell_as_orjson_does(cell, text):
+    from warta import pipeline
+
+    assert _tokens.json_cells([cell], pipeline._json_text_of) == [text]
+    assert pipeline._json_cells_python([cell]) == [text]
+
+
+def test_json_cells_agree_with_orjson_on_random_int_lists():
+    from warta import pipeline
+
+    rng = random.Random(7)
+    cells = [[rng.randint(-2**63, 2**63 - 1) if rng.random() < 0.2 else rng.randint(-999, 99_999)
+              for _ in range(rng.randint(0, 6))] for _ in range(2_000)]
+    assert _tokens.json_cells(cells, pipeline._json_text_of) == pipeline._json_cells_python(cells)

@@ -25,6 +25,9 @@
 * :func:`date_triggers`: where a date can start (``dates._trigger_pattern``'s regex).
 * :func:`cue_hits`: the citation cues of :func:`warta.sources.find_cited_sources` (``sources._cue_hits``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
+* :func:`json_cells`: the JSON text of an object column's nested cells for export
+  (``pipeline._json_cells_python``): lists of ints, such as an actor row's evidence sentence ids,
+  are written here.
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
 ``tests/test_gazetteer.py``, ``tests/test_sentiment.py``, ``tests/test_targets.py``,
@@ -1153,3 +1156,77 @@ cdef bint _plain(object value, int depth):
                 return False
         return True
     return False
+
+
+cdef extern from "Python.h":
+    long long PyLong_AsLongLongAndOverflow(object value, int* overflow) except? -1
+
+
+def json_cells(list cells not None, object encode not None):
+    """Each cell of an object column as :func:`warta.pipeline.flatten_for_export` writes it: a
+    list, tuple or dict (or a subclass) as ``encode(cell)``, its compact JSON text, anything else as
+    it is. An exact list of exact ints (no bools) is written here, as orjson writes it ("[3,7]")."""
+    cdef Py_ssize_t n = len(cells), i
+    cdef list out = [None] * n
+    cdef object cell, text
+    for i in range(n):
+        cell = cells[i]
+        if type(cell) is list:
+            text = _int_list_json(<list>cell)
+            out[i] = text if text is not None else encode(cell)
+        elif isinstance(cell, (list, dict, tuple)):
+            out[i] = encode(cell)
+        else:
+            out[i] = cell
+    return out
+
+
+cdef object _int_list_json(list items):
+    """``"[1,-2,3]"`` for a list of exact ints within 64 bits; None for any other list."""
+    cdef Py_ssize_t n = len(items), i, size = 0
+    cdef int overflow = 0, k
+    cdef long long value
+    cdef unsigned long long magnitude
+    cdef char digits[20]
+    cdef char* buffer
+    cdef object item
+    for i in range(n):
+        if type(items[i]) is not int:
+            return None
+    # 20 characters hold any long long with its sign, one more its comma; two for the brackets.
+    buffer = <char*>malloc(n * 21 + 2)
+    if buffer == NULL:
+        raise MemoryError()
+    try:
+        buffer[0] = b"["
+        size = 1
+        for i in range(n):
+            item = items[i]
+            value = PyLong_AsLongLongAndOverflow(item, &overflow)
+            if overflow:
+                return None
+            if i:
+                buffer[size] = b","
+                size += 1
+            if value < 0:
+                buffer[size] = b"-"
+                size += 1
+                magnitude = <unsigned long long>(-(value + 1)) + 1  # -value overflows at the minimum
+            else:
+                magnitude = <unsigned long long>value
+            k = 0
+            while True:
+                digits[k] = <char>(48 + magnitude % 10)
+                magnitude //= 10
+                k += 1
+                if not magnitude:
+                    break
+            while k:
+                k -= 1
+                buffer[size] = digits[k]
+                size += 1
+        buffer[size] = b"]"
+        size += 1
+        return PyUnicode_FromKindAndData(PyUnicode_1BYTE_KIND, buffer, size)
+    finally:
+        free(buffer)
