@@ -37,6 +37,21 @@ def test_parts_round_trip_nested_cells(tmp_path, column, values):
     pd.testing.assert_frame_equal(back, frame)
 
 
+def test_parts_marshal_each_nested_column_that_marshal_can_write(tmp_path, monkeypatch):
+    import marshal
+
+    import numpy as np
+
+    written, dumps = [], marshal.dumps
+    monkeypatch.setattr(marshal, "dumps", lambda value, *args: written.append(value) or dumps(value, *args))
+    frame = pd.DataFrame({cache.KEY_COLUMN: ["a", "b"], "cues": [[{"term": "baik"}], []],
+                          "odd": [[np.int64(3)], []]})  # a NumPy scalar: pickled, and only its column
+    store = cache.Store(tmp_path)
+    store.write_part("actors", "fp1", ["a", "b"], {"mentions": frame})
+    assert written == [[[{"term": "baik"}], []]]
+    pd.testing.assert_frame_equal(store.read("actors", "fp1", "mentions"), frame)
+
+
 @pytest.mark.parametrize(
     ("values", "expected"),
     [

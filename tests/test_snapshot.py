@@ -441,6 +441,9 @@ def _chunked_text(values: list) -> pd.Series:
         (pd.DataFrame({"n": [1, 2]}, index=[5, 3]), ".pickle"),  # an index Arrow would drop
         (pd.DataFrame({"kind": pd.Categorical(["a", "b"]), "n": pd.array([1, None], dtype="Int64")}), ".pickle"),
         (pd.DataFrame([[1, [2]]], columns=["same", "same"]), ".pickle"),
+        # Only object columns (or none): an IPC file without columns would come back without rows.
+        (pd.DataFrame({"cues": [[{"term": "x"}], []], "agrees": pd.Series([pd.NA, "s"], dtype=object)}), ".pickle"),
+        (pd.DataFrame(index=range(2)), ".pickle"),
     ],
 )
 def test_write_table_reads_back_equal(tmp_path, frame, suffix):
@@ -452,6 +455,19 @@ def test_write_table_reads_back_equal(tmp_path, frame, suffix):
     if "mixed" in frame:
         assert back["mixed"].iloc[0] is pd.NA and back["mixed"].iloc[3] is None
     assert not list(tmp_path.glob(".*"))  # nothing left half-written
+
+
+def test_write_table_marshals_each_object_column_that_marshal_can_write(tmp_path, monkeypatch):
+    # pd.NA in one column (a vendor agreement) must not send another's cells through pickle.
+    import marshal
+
+    written, dumps = [], marshal.dumps
+    monkeypatch.setattr(marshal, "dumps", lambda value, *args: written.append(value) or dumps(value, *args))
+    frame = pd.DataFrame({"n": [1, 2], "evidence": [[{"sentence_id": 3}], []],
+                          "agrees": pd.Series([pd.NA, True], dtype=object)})
+    path = snapshot.write_table(tmp_path, "table", frame)
+    assert written == [[[{"sentence_id": 3}], []]]
+    pd.testing.assert_frame_equal(snapshot.read_table(path), frame)
 
 
 def test_write_table_keeps_attrs_through_a_pickle(tmp_path):

@@ -26,8 +26,8 @@ stored pickled, so that what comes back equals what went in (Parquet would hand 
 and key-padded structs): all nested object columns of a table in one
 pickle beside its Parquet file, so that the many equal strings inside them (cue keys, lexicon
 terms, desks) are rebuilt once per part instead of once per cell: less memory and faster to
-decode than a pickle per cell. The pickle holds one ``marshal`` blob where marshal can write the
-cells (:class:`warta.runtime.Marshalled`): about 3x faster to write and 1.5x to read. Decoding
+decode than a pickle per cell. The pickle holds a ``marshal`` blob per column where marshal can
+write its cells (:class:`warta.runtime.Marshalled`): about 3x faster to write and 1.5x to read. Decoding
 runs with the cyclic garbage collector paused: building millions of small lists and dicts
 otherwise triggers full collections over an ever larger heap, which cost several times the
 decoding itself. Like ``__pycache__``, the cache is trusted local data: never point ``cache=``
@@ -410,9 +410,10 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
                 NA_COLUMNS_META: json.dumps(with_na).encode(),
                 b"warta.columns": json.dumps([str(column) for column in frame.columns]).encode()}
     if nested:
-        # One pickle for all nested columns: equal objects (keys, terms) are written once.
+        # One file for all nested columns, marshalled a column each: a column with cells marshal
+        # cannot write (pd.NA) is pickled alone, and the others still go through marshal.
         with open(path.with_suffix(NESTED_SUFFIX), "wb") as handle:
-            pickle.dump(Marshalled({column: _plain_cells(frame[column]) for column in nested}), handle,
+            pickle.dump({column: Marshalled(_plain_cells(frame[column])) for column in nested}, handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
     # No column statistics: nothing reads a part by row groups, and they cost a fifth of the writing.
     # Dictionary pages only for text: numbers (offsets, row numbers) are mostly distinct, and the

@@ -274,7 +274,8 @@ def write_table(folder: str | Path, name: str, frame: pd.DataFrame) -> Path:
     if objects:
         partial = folder / f".{name}{tail}{CELLS_SUFFIX}"
         with open(partial, "wb") as handle:
-            pickle.dump(Marshalled({column: frame[column].tolist() for column in objects}), handle,
+            # A column each: one with cells marshal cannot write (pd.NA) leaves the others to it.
+            pickle.dump({column: Marshalled(frame[column].tolist()) for column in objects}, handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
         _into_place(partial, folder / f"{name}{CELLS_SUFFIX}")
     metadata = {**(table.schema.metadata or {}), _COLUMNS_META: json.dumps(list(frame.columns)).encode(),
@@ -344,6 +345,8 @@ def _fits_arrow(frame: pd.DataFrame) -> bool:
         return False
     if frame.attrs or not frame.columns.is_unique or not all(isinstance(column, str) for column in frame.columns):
         return False
+    if len(frame) and all(dtype == object for dtype in frame.dtypes):
+        return False  # the IPC file would hold no column, and so no rows: the cells would have none to join
     for dtype in frame.dtypes:
         plain = dtype == object or (isinstance(dtype, np.dtype) and dtype.kind in "iufbM")
         if not (plain or isinstance(dtype, pd.DatetimeTZDtype)
