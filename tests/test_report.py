@@ -517,3 +517,33 @@ def test_csv_tables_write_dates_as_pandas_does(tmp_path, frame):
     expected = tmp_path / "expected.csv"
     frame.to_csv(expected, index=False)
     assert (tmp_path / "tables" / "dates.csv").read_bytes() == expected.read_bytes()
+
+
+@pytest.mark.parametrize(("values", "zone", "unit"), [
+    (["2024-06-17 10:00:00.123456", "2024-06-17 00:00:00"], "Asia/Jakarta", "us"),
+    (["2024-06-17 10:00:00.5", "2024-06-17 00:00:00"], "Asia/Jakarta", "ms"),
+    (["2024-06-17 10:00:00.5", "2024-06-17 00:00:00"], "Asia/Jakarta", "ns"),
+    (["2024-06-17 10:00:00.000000001", "2024-06-17 00:00:00"], "Asia/Jakarta", "ns"),
+    (["2024-06-17 10:00:01", "2024-06-17 00:00:00"], "America/Sao_Paulo", "s"),
+    (["2024-03-31 01:59:59", "2024-03-31 03:00:00", "2024-07-01 12:00", "2024-12-01 12:00"], "Europe/Berlin", "us"),
+    (["1900-01-01 00:00", "2024-01-01 00:00"], "Asia/Jakarta", "s"),  # local mean time: +07:07:12
+    (["2024-01-01", "2024-01-02"], "Asia/Jakarta", "us"),  # all at midnight
+    (["0999-01-01 00:00", "2024-01-01"], "UTC", "s"),
+    (["2024-01-01 00:00", "2024-06-01 00:00:00.000001"], "Asia/Kolkata", "us"),
+    ([], "Asia/Jakarta", "us"),
+])
+def test_zoned_text_is_what_pandas_writes(values, zone, unit):
+    stamps = pd.Series(pd.to_datetime(values, format="ISO8601")).astype(f"datetime64[{unit}]").dt.tz_localize(zone)
+    assert report._zoned_text(stamps).tolist() == stamps.astype(str).tolist()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Jakarta", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe"])
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_zoned_text_agrees_with_pandas_on_random_times(zone, unit):
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    nanoseconds = rng.integers(-2 * 10**9, 25 * 10**8, 2_000) * 10**9 + rng.integers(0, 10**9, 2_000) * (rng.random(2_000) < 0.3)
+    stamps = pd.Series(pd.to_datetime(nanoseconds, unit="ns")).astype(f"datetime64[{unit}]").dt.tz_localize("UTC")
+    stamps = stamps.dt.tz_convert(zone)
+    assert report._zoned_text(stamps).tolist() == stamps.astype(str).tolist()

@@ -621,7 +621,7 @@ def _with_datetime_text(frame: pd.DataFrame) -> pd.DataFrame:
 
     pandas formats zoned timestamps one by one (about 20 µs each: 2 s for the events table of
     10,000 articles), and such columns hold few distinct values (mentioned days, publication
-    spans): each distinct value is formatted once here.
+    spans): each distinct value is formatted once here, by :func:`_zoned_text`.
     """
     zoned = [column for column, dtype in frame.dtypes.items() if isinstance(dtype, pd.DatetimeTZDtype)]
     if not zoned:
@@ -629,9 +629,30 @@ def _with_datetime_text(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     for column in zoned:
         codes, distinct = pd.factorize(frame[column])
-        text = np.append(pd.Series(distinct).astype(str).to_numpy(dtype=object), None)
+        text = np.append(_zoned_text(pd.Series(distinct)), None)
         frame[column] = text[codes]  # code -1 (NaT) takes the trailing None
     return frame
+
+
+def _zoned_text(values: pd.Series) -> np.ndarray:
+    """``values.astype(str)`` of zoned timestamps without NaT ("2024-06-17 10:00:00+07:00"), as
+    object text: the wall-clock part as pandas writes naive times (a whole column at once, 25x
+    faster: 0.5 s for the 70k publication times of 100k articles), each distinct UTC offset as
+    pandas writes it once."""
+    local = values.dt.tz_localize(None)
+    text = local.astype(str).to_numpy(dtype=object)
+    if len(text) and " " not in text[0]:
+        text = text + " 00:00:00"  # every value at midnight: naive times are written as dates alone
+    offsets, _ = pd.factorize(local - values.dt.tz_convert("UTC").dt.tz_localize(None))
+    _, first = np.unique(offsets, return_index=True)
+    suffixes = []
+    for position in first.tolist():
+        stamp = values.iloc[position]
+        full, wall = str(stamp), str(stamp.tz_localize(None))
+        if not full.startswith(wall):  # never seen: then pandas formats every value
+            return values.astype(str).to_numpy(dtype=object)
+        suffixes.append(full[len(wall):])
+    return text + np.array(suffixes, dtype=object)[offsets] if len(text) else text
 
 
 def outputs(output_dir: str) -> Outputs:
