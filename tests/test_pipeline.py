@@ -863,3 +863,59 @@ def test_write_tables_keeps_arrow_cues_nested_in_parquet_and_writes_json_text_in
     csv = pd.read_csv(tmp_path / "sentences.csv")
     assert csv["evidence"].tolist() == ['[{"sentence_id":1}]', "[]"]
     assert [json.loads(text) for text in csv["cues"]] == [[cue], []]
+
+
+@pytest.mark.parametrize(("frame", "by_arrow"), [
+    (pd.DataFrame({"text": pd.Series(['a,b', 'say "hi"', "two\nlines", "cr\rstays bare", "", None, "é “x”"],
+                                     dtype="str"),
+                   "n": np.arange(7), "x": [0.1 + 0.2, 1.0, -0.0, 1e-05, 1e16, float("nan"), float("inf")]}), True),
+    (pd.DataFrame({"cells": pd.Series(["[1,2]", None, float("nan"), pd.NA, '{"a":"b"}', " lead", "trail "],
+                                      dtype=object),
+                   "ok": [True, False, True, True, False, False, True],
+                   "order": pd.array([1, None, 3, 4, None, 6, 7], dtype="Int64"),
+                   "big": np.array([2**64 - 1, 0, 1, 2, 3, 4, 5], dtype=np.uint64)}), True),
+    (pd.DataFrame({"a,b": ["x"], 'q"': [np.float32(0.1)], "n\nl": [1]}), True),  # headers are quoted alike
+    (pd.DataFrame({"a": pd.Series([], dtype="str"), "b": np.array([], dtype=np.int64)}), True),
+    # Left to pandas: one column, bytes, other cells in an object column, dates, categories.
+    (pd.DataFrame({"only": ["", None]}), False),
+    (pd.DataFrame({"raw": [b"x", "y"], "n": [1, 2]}), False),
+    (pd.DataFrame({"mixed": [1, "a"], "n": [1, 2]}), False),
+    (pd.DataFrame({"day": pd.to_datetime(["2024-06-15", None]), "n": [1, 2]}), False),
+    (pd.DataFrame({"kind": pd.Categorical(["a", "b"]), "n": [1, 2]}), False),
+])
+def test_write_csv_writes_what_pandas_writes(tmp_path, frame, by_arrow):
+    pipeline.write_csv(frame, tmp_path / "fast.csv")
+    frame.to_csv(tmp_path / "pandas.csv", index=False)
+    assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    assert (pipeline._csv_columns(frame) is not None) is by_arrow
+
+
+def test_write_csv_agrees_with_pandas_on_random_frames(tmp_path):
+    import random
+
+    rng = random.Random(11)
+    marks = ["a", "b", ",", '"', "\n", "\r", " ", "é", "“", "\t", "0", "'"]
+
+    def text():
+        draw = rng.random()
+        return None if draw < 0.1 else float("nan") if draw < 0.15 else "".join(
+            rng.choice(marks) for _ in range(rng.randint(0, 8)))
+
+    makers = {
+        "str": lambda n: pd.Series([text() for _ in range(n)], dtype="str"),
+        "object": lambda n: pd.Series([text() for _ in range(n)], dtype=object),
+        "int": lambda n: np.array([rng.randint(-10**12, 10**12) for _ in range(n)], dtype=np.int64),
+        "float": lambda n: np.array([rng.choice([rng.random() * 10**rng.randint(-8, 18), float("nan"), 1.0, -0.0])
+                                     for _ in range(n)]),
+        "bool": lambda n: np.array([rng.random() < 0.5 for _ in range(n)]),
+        "Int64": lambda n: pd.array([None if rng.random() < 0.3 else rng.randint(-99, 10**6) for _ in range(n)],
+                                    dtype="Int64"),
+    }
+    for trial in range(150):
+        n = rng.randint(0, 25)
+        frame = pd.DataFrame({f"{kind}{k}": makers[kind](n)
+                              for k, kind in enumerate(rng.choices(list(makers), k=rng.randint(2, 5)))})
+        pipeline.write_csv(frame, tmp_path / "fast.csv")
+        frame.to_csv(tmp_path / "pandas.csv", index=False)
+        assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes(), frame.dtypes
+        assert pipeline._csv_columns(frame) is not None

@@ -587,7 +587,7 @@ class Outputs:
         become JSON text, except a nested Arrow column's in Parquet, which keeps it nested."""
         if not self.folder:
             return
-        from warta.pipeline import flatten_for_export, write_parquet
+        from warta.pipeline import flatten_for_export, write_csv, write_parquet
 
         folder = Path(self.folder) / "tables"
         folder.mkdir(parents=True, exist_ok=True)
@@ -605,7 +605,7 @@ class Outputs:
                 return
             except pyarrow.ArrowException:  # a column of mixed types: CSV takes anything
                 (folder / f"{name}.parquet").unlink(missing_ok=True)
-        _with_datetime_text(flatten_for_export(frame)).to_csv(folder / f"{name}.csv", index=False)
+        write_csv(_with_datetime_text(flatten_for_export(frame)), folder / f"{name}.csv")
 
     def chart(self, figure, name: str) -> None:
         """Save a matplotlib figure as ``charts/<name>.png``."""
