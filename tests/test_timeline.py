@@ -530,3 +530,17 @@ def test_surname_pattern_is_the_last_capitalised_word(speaker, word):
 def test_surname_is_found_as_a_whole_word(nearby, found):
     surname = timeline._surname_pattern("John Kirby")
     assert (surname.word in nearby and surname.search(nearby) is not None) is found
+
+
+@pytest.mark.parametrize(("stories", "expected"), [
+    (pd.DataFrame({"article_id": ["a", "b"], "story_id": ["s1", "s2"]}), ["s1", "s2", None]),
+    (pd.DataFrame({"article_id": ["a", "a", 1], "story_id": ["s1", "s9", "s3"]}), ["s9", None, "s3"]),  # last wins
+    (pd.DataFrame({"article_id": [1, "1"], "story_id": ["s1", "s2"]}), [None, None, "s2"]),  # ids compare as text
+    (pd.DataFrame({"article_id": pd.Series([], dtype="str"), "story_id": pd.Series([], dtype="str")}), [None] * 3),
+    (None, [None, None, None]),
+])
+def test_story_of_each_article(stories, expected):
+    articles = pd.DataFrame({"article_id": pd.Series(["a", "b", "1"], dtype="str")})
+    found = timeline._story_of(articles, stories)
+    assert [None if pd.isna(value) else value for value in found] == expected
+    assert list(found.index) == [0, 1, 2]
