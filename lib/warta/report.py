@@ -636,9 +636,9 @@ def _with_datetime_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _zoned_text(values: pd.Series) -> np.ndarray:
     """``values.astype(str)`` of zoned timestamps without NaT ("2024-06-17 10:00:00+07:00"), as
-    object text: the wall-clock part as pandas writes naive times (a whole column at once, 25x
-    faster: 0.5 s for the 70k publication times of 100k articles), each distinct UTC offset as
-    pandas writes it once."""
+    object text: the wall-clock part as pandas writes naive times, a whole column at once (the
+    70k publication times of 100k articles: 0.02 s instead of 0.5 s), and each distinct UTC
+    offset as pandas writes it, once."""
     local = values.dt.tz_localize(None)
     text = local.astype(str).to_numpy(dtype=object)
     if len(text) and " " not in text[0]:
