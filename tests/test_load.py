@@ -424,6 +424,26 @@ def test_duplicates_across_partitions(tmp_path):
     assert mark_duplicates(whole)["flags"].tolist() == whole["flags"].tolist()  # idempotent
 
 
+@pytest.mark.parametrize(("rows", "copies"), [
+    ([("a", "x.com", "ok", "Sama."), ("b", "x.com", "ok", "Sama."), ("c", "x.com", "ok", "Lain.")], {"b": "a"}),
+    ([("a", "x.com", "ok", "Sama."), ("b", "y.com", "ok", "Sama.")], {}),  # syndication, not a copy
+    ([("a", "x.com", "rejected", "Sama."), ("b", "x.com", "ok", "Sama."), ("c", "x.com", "ok", "Sama.")],
+     {"c": "b"}),  # a rejected article is nobody's original
+    ([("a", "x.com", "ok", "Sama."), ("b", "x.com", "ok", "Sama. "), ("c", "x.com", "ok", "sama.")], {}),
+])
+def test_mark_duplicates_flags_later_copies_of_a_body_in_the_same_outlet(rows, copies):
+    articles = pd.DataFrame({"article_id": pd.Series([r[0] for r in rows], dtype="str"),
+                             "outlet_domain": pd.Series([r[1] for r in rows], dtype="str"),
+                             "outlet": pd.Series(["Contoh"] * len(rows), dtype="str"),
+                             "status": pd.Series([r[2] for r in rows], dtype="str"),
+                             "body": pd.Series([r[3] for r in rows], dtype="str"),
+                             "flags": [[] for _ in rows]})
+    marked = mark_duplicates(articles)
+    found = {article_id: flag.split(":", 1)[1] for article_id, flags in zip(marked["article_id"], marked["flags"])
+             for flag in flags if flag.startswith("duplicate_of:")}
+    assert found == copies
+
+
 def test_same_text_in_another_outlet_is_not_a_duplicate(tmp_path, monkeypatch):
     import warta.load as load
 
