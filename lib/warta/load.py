@@ -260,7 +260,9 @@ def write_articles(articles: pd.DataFrame, destination: str | Path | TextIO) -> 
     if suffix == ".parquet":
         _nested_as_json(articles, DICT_COLUMNS).to_parquet(path, index=False)
     elif suffix == ".csv":
-        _nested_as_json(articles, LIST_COLUMNS + DICT_COLUMNS).to_csv(path, index=False)
+        from warta.pipeline import write_csv  # imported here: the pipeline imports this module
+
+        write_csv(_nested_as_json(articles, LIST_COLUMNS + DICT_COLUMNS), path)
     else:
         with path.open("w", encoding="utf-8") as handle:
             _write_jsonl(articles, handle)

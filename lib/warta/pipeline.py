@@ -1248,12 +1248,12 @@ def _json_cells(cells: list) -> list:
 
 def _json_cells_python(cells: list) -> list:
     """:func:`_json_cells` without the compiled module: the reference for it."""
-    nested, dumps = (list, dict, tuple), orjson.dumps
-    return [dumps(cell, default=str, option=_JSON_OPTIONS).decode() if isinstance(cell, nested) else cell
-            for cell in cells]
+    nested = (list, dict, tuple)
+    return [_json_text_of(cell) if isinstance(cell, nested) else cell for cell in cells]
 
 
 def _json_text_of(cell: Any) -> str:
+    """One nested cell's compact JSON text (NumPy numbers as numbers, other objects through str())."""
     return orjson.dumps(cell, default=str, option=_JSON_OPTIONS).decode()
 
 
