@@ -231,6 +231,79 @@ def test_the_compiled_word_hashes_are_the_numpy_ones(compiled_tokens, monkeypatc
         assert mine.dtype == theirs.dtype and mine.tolist() == theirs.tolist(), field
 
 
+@pytest.mark.parametrize(
+    "texts, size",
+    [
+        (["a b c d e", "a b", "b c d e"], 4),  # a text shorter than a shingle has an empty set
+        (["", "", ""], 4),  # no words at all: every row is the all-ones signature
+        (["Putin tiba di Pyongyang", "putin TIBA di pyongyang"], 4),  # one shingle, the same hash
+        (["a b c d e f g h", "h g f e d c b a"], 1),  # one-word shingles: the word sets
+        (["a b c d e f g h", "x y"], 2),
+        (["Banjir merendam rumah. Warga mengungsi ke masjid."] * 3, 3),
+    ],
+)
+def test_the_compiled_shingle_signatures_are_the_numpy_ones(compiled_tokens, monkeypatch, texts, size):
+    tokens = stories.token_hashes(texts)
+    compiled = stories.shingle_minhash(tokens, size, num_perm=16, seed=5)
+    monkeypatch.setattr(stories, "_compiled_shingle_minhash", None)
+    expected = stories.shingle_minhash(tokens, size, num_perm=16, seed=5)
+    assert expected.tolist() == stories.minhash(*stories.shingle_hashes(tokens, size), num_perm=16, seed=5).tolist()
+    assert compiled.dtype == expected.dtype == np.uint32 and compiled.tolist() == expected.tolist()
+    empty = (np.diff(stories.shingle_hashes(tokens, size)[1]) == 0)
+    assert (compiled[empty] == stories._EMPTY).all() and (compiled[~empty] != stories._EMPTY).any(axis=1).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_minhash_is_the_numpy_one(compiled_tokens, monkeypatch, seed):
+    rng = np.random.default_rng(seed)
+    sizes = rng.integers(0, 40, size=300)  # some empty sets
+    values = stories._mix(rng.integers(0, 500, size=int(sizes.sum())).astype(np.uint64))
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    tokens = stories.token_hashes(["".join(rng.choice(_WORD_ALPHABET, size=rng.integers(0, 80))) for _ in range(200)])
+    compiled = stories.minhash(values, offsets, num_perm=64, seed=seed)
+    shingled = stories.shingle_minhash(tokens, 4, num_perm=32, seed=seed)
+    monkeypatch.setattr(stories, "_compiled_shingle_minhash", None)
+    assert compiled.tolist() == stories.minhash(values, offsets, num_perm=64, seed=seed).tolist()
+    assert shingled.tolist() == stories.shingle_minhash(tokens, 4, num_perm=32, seed=seed).tolist()
+
+
+@pytest.mark.parametrize(
+    "opens, min_words, expected",
+    [
+        # (first word, number of words) of each unit kept
+        ([1, 0, 0, 1, 0, 1], 2, [(0, 3), (3, 2)]),
+        ([1, 0, 0, 1, 0, 1], 1, [(0, 3), (3, 2), (5, 1)]),
+        ([1, 0, 0, 1, 0, 1], 4, []),
+        ([0, 0, 1, 0], 1, [(2, 2)]),  # words before the first opening belong to no unit
+        ([0, 0, 0], 1, []),
+        ([], 1, []),
+    ],
+)
+@pytest.mark.parametrize("compiled", [True, False])
+def test_units_run_from_one_opening_word_to_the_next(request, opens, min_words, expected, compiled):
+    unit_keys = request.getfixturevalue("compiled_tokens").unit_keys if compiled else stories._unit_keys_numpy
+    hashes = stories._mix(np.arange(len(opens), dtype=np.uint64))
+    first, length, keys = unit_keys(hashes, np.array(opens, dtype=np.uint8), min_words)
+    assert list(zip(first.tolist(), length.tolist())) == expected
+    assert first.dtype == length.dtype == np.int64 and keys.dtype == np.uint64
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_compiled_copy_units_are_the_numpy_ones(compiled_tokens, monkeypatch, seed):
+    rng = np.random.default_rng(seed)
+    texts = ["".join(rng.choice(_WORD_ALPHABET, size=rng.integers(0, 120))) for _ in range(300)] + ["", "A"]
+    tokens = stories.token_hashes(texts)
+    compiled = stories.copy_units(tokens, 3, first_row=7)
+    monkeypatch.setattr(stories, "_compiled_unit_keys", None)
+    expected = stories.copy_units(tokens, 3, first_row=7)
+    assert len(expected) > 300 and set(expected["unit"]) == {0, 1}
+    pd.testing.assert_frame_equal(compiled, expected)
+    # The same word at another place in a unit gives another key: the key keeps the order.
+    swapped = stories.copy_units(stories.token_hashes(["satu dua tiga", "tiga dua satu", "satu dua tiga"]), 3)
+    sentences = swapped[swapped["unit"] == 0]["key"].tolist()
+    assert sentences[0] != sentences[1] and sentences[0] == sentences[2]
+
+
 def test_the_compiled_word_scan_refuses_bytes_without_padding(compiled_tokens):
     with pytest.raises(ValueError, match="24 zero bytes"):
         compiled_tokens.hashed_words(np.frombuffer(b"Putin\n", dtype=np.uint8), np.zeros(1, dtype=np.int64))

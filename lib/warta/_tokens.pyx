@@ -20,6 +20,9 @@
   and each article's strongest edge (``stories._new_in_band``, ``stories._best_edges``).
 * :func:`hashed_words`: the word scan and hashing of story clustering's tokenizer
   (``stories._hashed_words_numpy``).
+* :func:`shingle_minhash`: the MinHash signatures of word shingles (``stories.minhash`` of
+  ``stories.shingle_hashes``).
+* :func:`unit_keys`: the sentences and paragraphs of ``stories.copy_units`` (``stories._unit_keys_numpy``).
 * :func:`sentence_spans`: the sentence split every stage addresses text by
   (``text._iter_sentence_spans``).
 * :func:`date_triggers`: where a date can start (``dates._trigger_pattern``'s regex).
@@ -840,6 +843,69 @@ cdef void _fill_story_word():
 
 
 _fill_story_word()
+
+
+def shingle_minhash(const unsigned long long[::1] hashes, const long long[::1] offsets, Py_ssize_t size,
+                    const unsigned long long[::1] a, const unsigned long long[::1] b):
+    """MinHash signatures of each text's ``size``-word shingles: :func:`warta.stories.minhash` of
+    :func:`warta.stories.shingle_hashes` (its reference), with no array of shingles and one pass
+    over the words instead of one per permutation. ``hashes[offsets[i]:offsets[i + 1]]`` are the
+    words of text ``i``; ``size`` 1 takes the hashes themselves as the set. ``a`` and ``b`` are the
+    permutations' multipliers and offsets.
+    """
+    cdef Py_ssize_t n = offsets.shape[0] - 1, perms = a.shape[0], text, i, step, p
+    if size < 1 or b.shape[0] != perms:
+        raise ValueError("shingle_minhash: size must be at least 1, and a and b of one length")
+    signature = np.full((n, perms), 0xFFFFFFFF, dtype=np.uint32)
+    if perms == 0:
+        return signature
+    cdef unsigned int[:, ::1] out = signature
+    cdef unsigned int* row
+    cdef unsigned int value
+    cdef unsigned long long h
+    cdef const unsigned long long* multiply = &a[0]
+    cdef const unsigned long long* add = &b[0]
+    for text in range(n):
+        row = &out[text, 0]
+        for i in range(offsets[text], offsets[text + 1] - size + 1):
+            h = hashes[i]
+            for step in range(1, size):
+                h = _splitmix(h * 0x100000001B3ULL ^ hashes[i + step])
+            # Every permutation's value fits in 32 bits (the shift), so the all-ones start of an
+            # empty text is also the neutral start of a minimum.
+            for p in range(perms):
+                value = <unsigned int>((h * multiply[p] + add[p]) >> 32)
+                if value < row[p]:
+                    row[p] = value
+    return signature
+
+
+def unit_keys(const unsigned long long[::1] hashes, const unsigned char[::1] opens, Py_ssize_t min_words):
+    """The units of :func:`warta.stories.copy_units` (its reference): each run of words from one
+    that ``opens`` a unit to the next, kept if it has at least ``min_words`` words. Returns the
+    kept units' first word, number of words and key (the wrapping sum of each word's hash mixed
+    with its position in the unit), in one pass over the words.
+    """
+    cdef Py_ssize_t n = hashes.shape[0], i, first = -1, kept = 0
+    if opens.shape[0] != n:
+        raise ValueError("unit_keys: one opening flag per word")
+    firsts = np.empty(n, dtype=np.int64)
+    lengths = np.empty(n, dtype=np.int64)
+    keys = np.empty(n, dtype=np.uint64)
+    cdef long long[::1] first_of = firsts, length_of = lengths
+    cdef unsigned long long[::1] key_of = keys
+    cdef unsigned long long key = 0
+    for i in range(n + 1):
+        if i == n or opens[i]:
+            if first >= 0 and i - first >= min_words:
+                first_of[kept], length_of[kept], key_of[kept] = first, i - first, key
+                kept += 1
+            if i == n:
+                break
+            first, key = i, 0
+        if first >= 0:
+            key += _splitmix(hashes[i] ^ (<unsigned long long>(i - first) * 0x9E3779B97F4A7C15ULL))
+    return firsts[:kept], lengths[:kept], keys[:kept]
 
 
 def hashed_words(const unsigned char[::1] raw, const long long[::1] text_starts):

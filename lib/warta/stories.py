@@ -32,13 +32,15 @@ from scipy.sparse.csgraph import connected_components
 
 from warta import config
 
-# Compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy); without
-# a C compiler those run.
+# Compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy,
+# _unit_keys_numpy, and _minhash_numpy of shingle_hashes); without a C compiler those run.
 try:
     from warta._tokens import best_edges as _compiled_best_edges, hashed_words as _compiled_hashed_words
-    from warta._tokens import new_in_band as _compiled_new_in_band
+    from warta._tokens import new_in_band as _compiled_new_in_band, shingle_minhash as _compiled_shingle_minhash
+    from warta._tokens import unit_keys as _compiled_unit_keys
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
     _compiled_best_edges = _compiled_hashed_words = _compiled_new_in_band = None
+    _compiled_shingle_minhash = _compiled_unit_keys = None
 
 log = logging.getLogger(__name__)
 TERMS_FILE = config.DATA_DIR / "timeline_terms.toml"
@@ -187,21 +189,51 @@ def minhash(values: np.ndarray, offsets: np.ndarray, *, num_perm: int, seed: int
     ``values[offsets[i]:offsets[i + 1]]``.
 
     Each permutation is the multiply-add-shift hash ``(a·h + b) mod 2⁶⁴ >> 32`` with odd ``a``
-    (2-universal, and a shift is far cheaper than ``mod p`` in numpy); ``np.minimum.reduceat``
-    takes the minimum per set for all sets at once. Empty sets get the all-ones signature.
+    (2-universal, and a shift is far cheaper than ``mod p``). Empty sets get the all-ones signature.
+    The compiled pass (``warta._tokens.shingle_minhash``, shingles of one word) reads each value
+    once for all permutations; :func:`_minhash_numpy` is its reference.
     """
+    a, b = _permutations(num_perm, seed)
+    if _compiled_shingle_minhash is None:
+        return _minhash_numpy(values, offsets, a, b)
+    return _compiled_shingle_minhash(np.ascontiguousarray(values, dtype=np.uint64),
+                                     np.ascontiguousarray(offsets, dtype=np.int64), 1, a, b)
+
+
+def shingle_minhash(tokens: Tokens, size: int, *, num_perm: int, seed: int) -> np.ndarray:
+    """:func:`minhash` of each text's ``size``-word shingles (:func:`shingle_hashes`).
+
+    Compiled, the shingles are hashed and permuted word by word, with no array of them: about a
+    third of the time of building the shingles and then their signatures.
+    """
+    if _compiled_shingle_minhash is None:
+        return minhash(*shingle_hashes(tokens, size), num_perm=num_perm, seed=seed)
+    a, b = _permutations(num_perm, seed)
+    return _compiled_shingle_minhash(tokens.hashes, tokens.offsets, size, a, b)
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The multipliers (odd) and offsets of :func:`minhash`'s permutations, drawn from ``seed``."""
     rng = np.random.default_rng(seed)
     a = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    a.flags.writeable = b.flags.writeable = False  # shared by every call with this seed
+    return a, b
+
+
+def _minhash_numpy(values: np.ndarray, offsets: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`minhash` in NumPy: a pass over ``values`` per permutation, and ``np.minimum.reduceat``
+    for the minimum of every set at once."""
     n = len(offsets) - 1
-    signature = np.full((n, num_perm), _EMPTY, dtype=np.uint32)
+    signature = np.full((n, len(a)), _EMPTY, dtype=np.uint32)
     filled = np.diff(offsets) > 0
     if not filled.any():
         return signature
     starts = offsets[:-1][filled]
     shift = np.uint64(32)
     permuted = np.empty(len(values), dtype=np.uint64)  # one buffer, reused: no temporaries per permutation
-    for column in range(num_perm):
+    for column in range(len(a)):
         np.multiply(values, a[column], out=permuted)
         permuted += b[column]
         permuted >>= shift
@@ -452,23 +484,35 @@ def copy_units(tokens: Tokens, min_words: int, first_row: int = 0) -> pd.DataFra
     """Sentences (``unit`` 0) and paragraphs (1) of at least ``min_words`` words, once per text:
     ``row`` (text index + ``first_row``), ``unit``, ``key`` (hash of the word sequence) and
     ``start``/``end`` (UTF-8 byte span in the text)."""
+    keys_of = _unit_keys_numpy if _compiled_unit_keys is None else _compiled_unit_keys
     frames = []
     for unit, opens in ((0, tokens.initial), (1, tokens.line_initial)):
-        first = np.flatnonzero(opens)
+        first, length, key = keys_of(tokens.hashes, opens.view(np.uint8), min_words)
         if len(first) == 0:
             continue
-        segment = np.cumsum(opens) - 1
-        position = (np.arange(len(opens)) - first[segment]).astype(np.uint64)
-        # Order-sensitive: each word's hash is mixed with its position in the unit.
-        key = np.add.reduceat(_mix(tokens.hashes ^ (position * np.uint64(0x9E3779B97F4A7C15))), first)
-        length = np.diff(np.append(first, len(opens)))
         owner = np.searchsorted(tokens.offsets, first, side="right") - 1
-        keep = length >= min_words
         frames.append(pd.DataFrame({
-            "row": owner[keep] + first_row, "unit": unit, "key": key[keep],
-            "start": tokens.byte_starts[first[keep]], "end": tokens.byte_ends[(first + length - 1)[keep]],
+            "row": owner + first_row, "unit": unit, "key": key,
+            "start": tokens.byte_starts[first], "end": tokens.byte_ends[first + length - 1],
         }))
     return _concat_units(frames)
+
+
+def _unit_keys_numpy(hashes: np.ndarray, opens: np.ndarray, min_words: int) -> tuple[np.ndarray, ...]:
+    """The first word, number of words and key of each unit of at least ``min_words`` words (a unit
+    runs from a word that ``opens`` one to the next): the reference of ``_tokens.unit_keys``."""
+    opens = opens.view(bool)
+    first = np.flatnonzero(opens)
+    if len(first) == 0:
+        return first.astype(np.int64), first.astype(np.int64), np.zeros(0, dtype=np.uint64)
+    words = np.arange(first[0], len(opens))  # words before the first opening belong to no unit
+    segment = np.cumsum(opens[first[0]:]) - 1
+    position = (words - first[segment]).astype(np.uint64)
+    # Order-sensitive: each word's hash is mixed with its position in the unit.
+    key = np.add.reduceat(_mix(hashes[first[0]:] ^ (position * np.uint64(0x9E3779B97F4A7C15))), first - first[0])
+    length = np.diff(np.append(first, len(opens)))
+    keep = length >= min_words
+    return first[keep].astype(np.int64), length[keep].astype(np.int64), key[keep]
 
 
 def _concat_units(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -534,9 +578,8 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
     for begin in range(0, len(bodies), chunk):
         tokens = token_hashes(bodies[begin:begin + chunk])
         units.append(copy_units(tokens, int(options.get("copy_min_words", 6)), begin))
-        shingles, offsets = shingle_hashes(tokens, int(options.get("shingle_size", 4)))
-        signatures.append(minhash(shingles, offsets, num_perm=int(options.get("num_perm", 64)),
-                                  seed=int(options.get("seed", 1))))
+        signatures.append(shingle_minhash(tokens, int(options.get("shingle_size", 4)),
+                                          num_perm=int(options.get("num_perm", 64)), seed=int(options.get("seed", 1))))
         key = tokens.capitalised & ~tokens.initial & (tokens.lengths >= 2)
         capitals = np.flatnonzero(key)
         key[capitals] = ~_member(tokens.hashes[capitals], stop)
