@@ -223,7 +223,7 @@ def test_evidence_sentences_use_the_shared_splitter():
 
 
 def test_evidence_sentences_read_exported_tables(tmp_path):
-    from warta.pipeline import flatten_for_export
+    from warta.export import flatten_for_export
 
     pairs = cooccurrence(SMALL, window="article")
     flatten_for_export(pairs).to_parquet(tmp_path / "pairs.parquet")

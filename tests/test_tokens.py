@@ -484,16 +484,16 @@ class _Items(list):
     (5, 5),
 ])
 def test_json_cells_write_each_cell_as_orjson_does(cell, text):
-    from warta import pipeline
+    from warta import export
 
-    assert _tokens.json_cells([cell], pipeline._json_text_of) == [text]
-    assert pipeline._json_cells_python([cell]) == [text]
+    assert _tokens.json_cells([cell], export._json_text_of) == [text]
+    assert export._json_cells_python([cell]) == [text]
 
 
 def test_json_cells_agree_with_orjson_on_random_int_lists():
-    from warta import pipeline
+    from warta import export
 
     rng = random.Random(7)
     cells = [[rng.randint(-2**63, 2**63 - 1) if rng.random() < 0.2 else rng.randint(-999, 99_999)
               for _ in range(rng.randint(0, 6))] for _ in range(2_000)]
-    assert _tokens.json_cells(cells, pipeline._json_text_of) == pipeline._json_cells_python(cells)
+    assert _tokens.json_cells(cells, export._json_text_of) == export._json_cells_python(cells)

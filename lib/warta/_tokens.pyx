@@ -29,7 +29,7 @@
 * :func:`cue_hits`: the citation cues of :func:`warta.sources.find_cited_sources` (``sources._cue_hits``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 * :func:`json_cells`: the JSON text of an object column's nested cells for export
-  (``pipeline._json_cells_python``): lists of ints, such as an actor row's evidence sentence ids,
+  (``export._json_cells_python``): lists of ints, such as an actor row's evidence sentence ids,
   are written here.
 
 Each gives exactly what its Python reference gives (``tests/test_tokens.py``,
@@ -1229,7 +1229,7 @@ cdef extern from "Python.h":
 
 
 def json_cells(list cells not None, object encode not None):
-    """Each cell of an object column as :func:`warta.pipeline.flatten_for_export` writes it: a
+    """Each cell of an object column as :func:`warta.export.flatten_for_export` writes it: a
     list, tuple or dict (or a subclass) as ``encode(cell)``, its compact JSON text, anything else as
     it is. An exact list of exact ints (no bools) is written here, as orjson writes it ("[3,7]")."""
     cdef Py_ssize_t n = len(cells), i

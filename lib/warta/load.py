@@ -73,6 +73,7 @@ import pandas as pd
 from warta import config, dates, sources
 from warta.clean import clean_article, is_labelled_caption
 from warta.errors import WartaError
+from warta.export import write_csv
 from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
@@ -260,8 +261,6 @@ def write_articles(articles: pd.DataFrame, destination: str | Path | TextIO) -> 
     if suffix == ".parquet":
         _nested_as_json(articles, DICT_COLUMNS).to_parquet(path, index=False)
     elif suffix == ".csv":
-        from warta.pipeline import write_csv  # imported here: the pipeline imports this module
-
         write_csv(_nested_as_json(articles, LIST_COLUMNS + DICT_COLUMNS), path)
     else:
         with path.open("w", encoding="utf-8") as handle:

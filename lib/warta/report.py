@@ -587,7 +587,7 @@ class Outputs:
         become JSON text, except a nested Arrow column's in Parquet, which keeps it nested."""
         if not self.folder:
             return
-        from warta.pipeline import flatten_for_export, write_csv, write_parquet
+        from warta.export import flatten_for_export, write_csv, write_parquet
 
         folder = Path(self.folder) / "tables"
         folder.mkdir(parents=True, exist_ok=True)
