@@ -180,7 +180,13 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         "speaker_id": _text_array([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
                                   else [""] * len(texts)),
     }, columns=SENTENCE_COLUMNS, copy=False)
-    return frame, pd.DataFrame(dict(zip(STANCE_COLUMNS, stance_rows)), columns=STANCE_COLUMNS)
+    stance_ids, stance_sentences, stance_starts, stance_ends, stance_kinds = stance_rows
+    stances = pd.DataFrame({
+        "article_id": _text_array(stance_ids), "sentence_id": np.array(stance_sentences, dtype=np.int64),
+        "start": np.array(stance_starts, dtype=np.int64), "end": np.array(stance_ends, dtype=np.int64),
+        "kind": _text_array(stance_kinds),
+    }, columns=STANCE_COLUMNS, copy=False)
+    return frame, stances
 
 
 def _text_array(values: list[str]) -> pd.api.extensions.ExtensionArray:
