@@ -268,3 +268,23 @@ def test_keep_freed_memory_out_of_range_is_an_error(megabytes):
 def test_first_rows(codes, rows, n_codes, expected):
     found = runtime.first_rows(np.array(codes, dtype=np.int64), np.array(rows, dtype=np.int64), n_codes)
     assert found.tolist() == expected
+
+
+@pytest.mark.parametrize("values", [
+    ["Jokowi", "Prabowo"],
+    ["Putin", None, ""],  # missing stays missing, empty stays empty
+    ["Kementerian Luar Negeri", "“kutipan” – é"],
+    [],
+])
+def test_text_column_is_what_pandas_infers_for_text(values):
+    column = runtime.text_column(values)
+    expected = pd.array(values, dtype="str")
+    assert column.dtype == expected.dtype == "str"
+    pd.testing.assert_extension_array_equal(column, expected)
+
+
+def test_text_column_refuses_what_is_not_text():
+    import pyarrow as pa
+
+    with pytest.raises(pa.ArrowTypeError):
+        runtime.text_column(["a", 3])

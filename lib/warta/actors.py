@@ -48,6 +48,7 @@ import pyarrow as pa
 
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
+from warta.runtime import text_column
 from warta.text import sentence_spans, trie_pattern
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
@@ -348,7 +349,7 @@ _START_OF = itemgetter(0)
 def _column(values: Sequence, dtype: str):
     """A typed column; text goes through Arrow directly (twice as fast as pandas' inference)."""
     if dtype == "str":
-        return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
+        return text_column(values)
     return np.asarray(values, dtype=dtype)  # numbers: NumPy's conversion, not pandas' inference
 
 

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
 from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
 from warta.text import sentence_spans
-from warta.runtime import collector_paused
+from warta.runtime import collector_paused, text_column
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
                     "cue_sum", "cues", "reported", "speaker_id"]
@@ -171,27 +171,22 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         probabilities, sums = [round(p[2], 4) for p in predictions], [round(total, 3) for total in totals]
     # Typed columns from the lists: pandas would infer each list's type cell by cell.
     frame = pd.DataFrame({
-        "article_id": _text_array(article_ids), "sentence_id": np.array(sentence_ids, dtype=np.int64),
+        "article_id": text_column(article_ids), "sentence_id": np.array(sentence_ids, dtype=np.int64),
         "start": np.array(starts, dtype=np.int64), "end": np.array(ends, dtype=np.int64),
-        "text": _text_array(texts), "label": _text_array(labels),
+        "text": text_column(texts), "label": text_column(labels),
         "score": np.array(scores, dtype=np.float64), "probability": np.array(probabilities, dtype=np.float64),
         "cue_sum": np.array(sums, dtype=np.float64), "cues": _cue_column(found),
         "reported": np.array(reported, dtype=bool),
-        "speaker_id": _text_array([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
+        "speaker_id": text_column([speakers.get(key, "") for key in zip(article_ids, sentence_ids)] if speakers
                                   else [""] * len(texts)),
     }, columns=SENTENCE_COLUMNS, copy=False)
     stance_ids, stance_sentences, stance_starts, stance_ends, stance_kinds = stance_rows
     stances = pd.DataFrame({
-        "article_id": _text_array(stance_ids), "sentence_id": np.array(stance_sentences, dtype=np.int64),
+        "article_id": text_column(stance_ids), "sentence_id": np.array(stance_sentences, dtype=np.int64),
         "start": np.array(stance_starts, dtype=np.int64), "end": np.array(stance_ends, dtype=np.int64),
-        "kind": _text_array(stance_kinds),
+        "kind": text_column(stance_kinds),
     }, columns=STANCE_COLUMNS, copy=False)
     return frame, stances
-
-
-def _text_array(values: list[str]) -> pd.api.extensions.ExtensionArray:
-    """A ``str`` column built by Arrow at once (pandas' inference looks at every cell first)."""
-    return pd.array(pa.array(values, type=pa.large_string()), dtype="str")
 
 
 def _place_in_sentences(article_id: str, words: list[tuple[int, int, str]], spans: list[tuple[int, int]],
