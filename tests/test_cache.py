@@ -165,6 +165,36 @@ def test_read_ahead_raises_for_a_missing_file_where_it_is_read(tmp_path):
         next(reader)
 
 
+def test_read_ahead_can_yield_the_error_of_a_file_and_read_on(tmp_path):
+    for name in ("a", "c"):
+        (tmp_path / f"{name}.txt").write_bytes(name.encode())
+    paths = [str(tmp_path / name) for name in ("a.txt", "hilang.txt", "c.txt")]
+    read = list(cache.read_ahead(paths, window=2, errors="yield"))
+    assert read[0] == b"a" and read[2] == b"c"
+    assert isinstance(read[1], FileNotFoundError)
+
+
+def test_manifest_keys_a_file_it_cannot_read_by_its_path_and_tries_it_again(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("isi a")
+    (tmp_path / "kosong.txt").write_text("")
+    os.symlink(tmp_path / "tidak-ada.txt", tmp_path / "putus.txt")  # a link to nothing
+    os.symlink(tmp_path / "juga-tidak-ada.txt", tmp_path / "putus2.txt")
+    paths = [str(tmp_path / name) for name in ("a.txt", "putus.txt", "putus2.txt", "kosong.txt", "putus.txt")]
+    store = cache.Store(tmp_path / "cache")
+    keys = store.manifest(paths)["file_key"].tolist()
+    # One key per unreadable path: never shared with another path, nor with an empty file.
+    assert keys[1] == keys[4] == cache.unreadable_key(paths[1])
+    assert len({keys[0], keys[1], keys[2], keys[3]}) == 4
+    hashed = []
+    monkeypatch.setattr(cache, "file_key", lambda data: hashed.append(data) or "k")
+    store.manifest(paths)
+    assert len(hashed) == 2  # both links again (unreadable keys hash the path): not remembered
+    (tmp_path / "tidak-ada.txt").write_text("isi baru")
+    hashed.clear()
+    assert store.manifest(paths)["file_key"].tolist()[1] == "k"
+    assert b"isi baru" in hashed
+
+
 @pytest.mark.parametrize(
     ("versions", "keep", "removed"),
     [

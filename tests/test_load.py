@@ -45,7 +45,8 @@ needs_sources = pytest.mark.skipif(SOURCES_MISSING, reason="warta.sources has no
 needs_dates = pytest.mark.skipif(DATES_MISSING, reason="warta.dates has not landed")
 
 from warta.load import (  # noqa: E402  (after the stand-ins above)
-    ARTICLE_COLUMNS, decode_bytes, load_corpus, mark_duplicates, read_articles, resolve_sources, write_articles)
+    ARTICLE_COLUMNS, decode_bytes, load_corpus, load_files, mark_duplicates, read_articles, resolve_sources,
+    write_articles)
 
 SEEDS = config.seeds_dir()
 STORY = ("JAKARTA, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) "
@@ -395,6 +396,28 @@ def test_unreadable_file_is_rejected_not_raised(tmp_path, monkeypatch):
     assert table["status"].tolist()[0] == "rejected"
     assert table["flags"].tolist()[0][0].startswith("unreadable:permission denied")
     assert table["status"].tolist()[1] != "rejected"
+
+
+def test_load_files_rejects_a_file_gone_since_it_was_listed(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    names = [str(tmp_path / "hilang.txt"), str(tmp_path / "a.txt")]
+    table = load_files(names)
+    assert table["path"].tolist() == names
+    assert table["status"].tolist()[0] == "rejected"
+    assert table["flags"].tolist()[0] == ["unreadable:No such file or directory"]
+    assert table["status"].tolist()[1] != "rejected"
+    with pytest.raises(FileNotFoundError, match="hilang"):
+        load_corpus(names)  # named by the user: a typo is an error, not a row
+
+
+@pytest.mark.parametrize("named", ["folder", "link"])
+def test_a_link_to_nothing_is_listed_and_rejected(tmp_path, named):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    os.symlink(tmp_path / "tidak-ada.txt", tmp_path / "putus.txt")
+    table = load_corpus(tmp_path if named == "folder" else tmp_path / "putus.txt")
+    broken = table[table["path"] == str(tmp_path / "putus.txt")]
+    assert broken["status"].tolist() == ["rejected"]
+    assert broken["flags"].tolist()[0][0].startswith("unreadable:")
 
 
 def test_exact_duplicates_are_flagged_not_dropped(tmp_path):

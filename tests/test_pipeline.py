@@ -489,6 +489,22 @@ def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_pat
     assert_tables_equal(again, whole)
 
 
+def test_a_file_that_cannot_be_read_is_a_rejected_row_of_a_cached_run(synthetic_corpus, tmp_path):
+    import shutil
+
+    folder = tmp_path / "real"
+    shutil.copytree(synthetic_corpus, folder)
+    os.symlink(folder / "tidak-ada.txt", folder / "putus.txt")  # listed, then nothing to read
+    files = pipeline.resolve_files(folder)
+    for _ in range(2):  # planned and loaded, then from the cache
+        tables = pipeline.analyze(folder, cache=tmp_path / "cache", progress=False)
+        articles = tables["articles"]
+        assert {path.split("#")[0] for path in articles["path"]} == set(files)
+        broken = articles[articles["path"] == str(folder / "putus.txt")]
+        assert broken["status"].tolist() == ["rejected"]
+        assert broken["flags"].tolist()[0][0].startswith("unreadable:")
+
+
 def test_cached_story_signatures_give_the_stories_of_the_text(corpus_with_copy, tmp_path, monkeypatch):
     from warta import stories as clustering, timeline
 

@@ -106,6 +106,16 @@ def test_first_reporter_respects_precision(dates, first, certain):
     assert (table["first_article_id"] == first).all()
 
 
+def test_a_story_with_no_dated_article_has_no_first_reporter():
+    articles = pd.DataFrame([article(name, f"Outlet {name}", None, "x", precision=None) for name in "ab"])
+    stories = pd.DataFrame({"article_id": articles["article_id"], "story_id": "s"})
+    table = timeline.first_reporters(articles, stories)
+    assert table["article_id"].tolist() == ["a", "b"]
+    assert not table["is_first"].any() and not table["first_certain"].any()
+    assert table["first_outlet"].tolist() == ["", ""]
+    assert table[["lag_hours", "lag_min_hours", "lag_max_hours"]].isna().all().all()
+
+
 def test_lags_behind_the_first_reporter():
     articles = pd.DataFrame([
         article("a", "A", "2024-06-15T12:00:00+07:00", "x"),

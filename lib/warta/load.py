@@ -66,7 +66,7 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 import pandas as pd
 
@@ -77,7 +77,7 @@ from warta.export import write_csv
 from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
-__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "mark_duplicates", "read_articles", "resolve_sources",
+__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "load_files", "mark_duplicates", "read_articles", "resolve_sources",
            "write_articles"]
 
 ARTICLE_COLUMNS = (
@@ -118,6 +118,15 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     only for large batches on a terminal. Raises :class:`FileNotFoundError` when ``source``
     names nothing; every file found yields at least one row.
     """
+    return load_files(resolve_source_names(source, recursive=recursive), progress=progress)
+
+
+def load_files(files: Sequence[str], *, progress: bool | None = None) -> pd.DataFrame:
+    """Load exactly ``files`` (path strings, as listed), in order, into a table with :data:`ARTICLE_COLUMNS`.
+
+    Nothing is listed or searched again: a file gone or unreadable since it was listed is a
+    rejected row (``unreadable:``), so a partition of a planned batch never fails as a whole.
+    """
     settings = config.section("load")
     # Settings and data files are read here, so that a broken one fails loudly once instead of
     # turning every file into a rejected row.
@@ -125,7 +134,6 @@ def load_corpus(source: str | Path | Iterable[str | Path], *, recursive: bool = 
     detect_language("")
     sources.detect_outlet("")
     dates.find_published("", "")
-    files = resolve_source_names(source, recursive=recursive)
     if progress is None:
         progress = len(files) >= settings["progress_min_files"] and sys.stderr.isatty()
     entries: list[dict[str, Any] | _Pending] = []
@@ -189,7 +197,8 @@ def resolve_source_names(source: str | Path | Iterable[str | Path], *, recursive
     found: dict[str, None] = {}
     for item in items:
         name = _normal_name(item)
-        if os.path.isfile(name):
+        # A link to nothing is still a file that was asked for: its row says it is unreadable.
+        if os.path.isfile(name) or (os.path.islink(name) and not os.path.exists(name)):
             found[name] = None
             continue
         if os.path.isdir(name):

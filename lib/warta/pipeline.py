@@ -119,9 +119,9 @@ def _run_events(articles: pd.DataFrame, **options: Any) -> dict[str, pd.DataFram
 
 
 def _load_files(paths: Sequence[str]) -> pd.DataFrame:
-    from warta.load import load_corpus
+    from warta.load import load_files
 
-    return load_corpus(list(paths), progress=False)
+    return load_files(list(paths), progress=False)
 
 
 def _mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:

@@ -247,15 +247,15 @@ def first_reporters(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFra
     dated = timeline[timeline["start"].notna()]
     first = dated.drop_duplicates("story_id").set_index("story_id")
     story = earliest["story_id"]
-    first_start = story.map(first["start"])
-    first_end = story.map(first["end"])
-    first_precision = story.map(first["precision"])
-    earliest["is_first"] = earliest["article_id"] == story.map(first["article_id"])
-    earliest["first_outlet"] = story.map(first["outlet"]).fillna("")
-    earliest["first_article_id"] = story.map(first["article_id"]).fillna("")
+    first_start = _looked_up(story, first["start"])
+    first_end = _looked_up(story, first["end"])
+    first_precision = _looked_up(story, first["precision"])
+    earliest["is_first"] = earliest["article_id"] == _looked_up(story, first["article_id"])
+    earliest["first_outlet"] = _looked_up(story, first["outlet"]).fillna("")
+    earliest["first_article_id"] = _looked_up(story, first["article_id"]).fillna("")
     # Certain when the first span ends before any other dated article of the story starts.
-    others = dated[dated["article_id"] != dated["story_id"].map(first["article_id"])]
-    overlapping = others["start"] < others["story_id"].map(first["end"])
+    others = dated[dated["article_id"] != _looked_up(dated["story_id"], first["article_id"])]
+    overlapping = others["start"] < _looked_up(others["story_id"], first["end"])
     uncertain = set(others.loc[overlapping, "story_id"])
     earliest["first_certain"] = story.isin(first.index) & ~story.isin(uncertain)
     hours = pd.Timedelta(hours=1)
@@ -265,6 +265,15 @@ def first_reporters(articles: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFra
     earliest["lag_max_hours"] = ((earliest["end"] - first_start) / hours).round(2)
     earliest.loc[earliest["is_first"], ["lag_hours", "lag_min_hours"]] = 0.0
     return earliest[REPORTER_COLUMNS].reset_index(drop=True)
+
+
+def _looked_up(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``keys.map(values)`` (``values`` indexed by unique keys) that keeps the values' dtype.
+
+    ``Series.map`` with an empty Series of dates casts it to float and fails: a batch with no
+    dated article has no first reporter to look up.
+    """
+    return pd.Series(values.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=values.dtype)
 
 
 def describe_first_reporters(reporters: pd.DataFrame, *, top_n: int = 20) -> str:
