@@ -82,7 +82,8 @@ def _groupby_tone(articles: pd.DataFrame) -> pd.DataFrame:
         rows.append({"day": day, "n": len(group), "mean": float(scores.mean()), "error": spread / np.sqrt(len(group)),
                      "negative": int((group["label"] == "negative").sum()),
                      "positive": int((group["label"] == "positive").sum())})
-    return pd.DataFrame(rows, columns=["day", "n", "mean", "error", "negative", "positive"])
+    return pd.DataFrame(rows, columns=["day", "n", "mean", "error", "negative", "positive"]).astype(
+        {"n": "int64", "mean": "float64", "error": "float64", "negative": "int64", "positive": "int64"})
 
 
 _RANDOM = np.random.default_rng(3)
@@ -103,6 +104,13 @@ YEAR = pd.DataFrame({
 ], ids=["toy", "one", "empty", "reversed", "year"])
 def test_tone_by_day_matches_the_per_group_reductions_exactly(articles):
     pd.testing.assert_frame_equal(plots.tone_by_day(articles), _groupby_tone(articles), check_exact=True)
+
+
+def test_tone_over_time_draws_a_batch_with_no_scored_article():
+    empty = ARTICLES.iloc[:0]
+    assert plots.tone_by_day(empty).dtypes["n"] == "int64"
+    assert len(plots.tone_timeline_figure(empty).data[0].x) == 0
+    assert isinstance(plots.tone_timeline_chart(empty), Figure)
 
 
 @pytest.mark.parametrize("articles, most", [(ARTICLES, 3), (YEAR, plots.MAX_DAY_TICKS)], ids=["toy", "year"])

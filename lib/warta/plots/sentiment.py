@@ -86,7 +86,9 @@ def tone_by_day(articles: pd.DataFrame) -> pd.DataFrame:
         spread = float(group.std(ddof=1)) if len(group) > 1 else 0.5  # one article: a wide prior
         rows.append({"day": day, "n": len(group), "mean": float(group.mean()), "error": spread / np.sqrt(len(group)),
                      "negative": int(negative[index]), "positive": int(positive[index])})
-    return pd.DataFrame(rows, columns=columns)
+    # Typed even with no rows: a chart of no days must get numbers, not an object column.
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"n": "int64", "mean": "float64", "error": "float64", "negative": "int64", "positive": "int64"})
 
 
 def extreme_sentences_figure(sentences: pd.DataFrame, *, n: int = 5,
