@@ -29,7 +29,7 @@ def toy_notebook(path: Path, *, fail: bool = False, snapshot: bool = False) -> N
     With ``snapshot`` it declares the ``snapshot`` parameter and saves what it was given and the
     number of articles it read as ``tables/snapshot.csv``.
     """
-    source = f'corpus = ""\noutput_dir = ""\nfail = {fail}\ndelay = 0.0'
+    source = f'corpus = ""\noutput_dir = ""\nfail = {fail}\ndelay = 0.0\ndate_to = ""'
     parameters = new_code_cell(source + ('\nsnapshot = ""' if snapshot else ""))
     parameters.metadata["tags"] = ["parameters"]
     cells = [
@@ -283,6 +283,48 @@ def test_parameters_reach_the_notebook(toy_project):
     assert "delay = 0.01" in injected[0].source
 
 
+def test_a_parameter_of_the_wrong_type_stops_the_run_before_it_starts(toy_project):
+    with pytest.raises(WartaError, match=r"delay must be a number \(default 0.0\), not 'slow'"):
+        report.run_report(notebooks=["a_ok"], parameters={"delay": "slow"}, progress=False)
+    with pytest.raises(WartaError, match="date_to must be an ISO date"):
+        report.run_report(notebooks=["a_ok"], parameters={"date_to": "besok"}, progress=False)
+    assert not any((toy_project / "reports").glob("*"))
+
+
+@pytest.mark.parametrize(
+    ("value", "default", "expected"),
+    [
+        (5, 20, 5),
+        (2024, "", "2024"),  # "-p date_from=2024" arrives as a number
+        ("kompas.com", [], ["kompas.com"]),  # one outlet for a list of outlets
+        (["PER"], ["PER", "ORG"], ["PER"]),
+        (3, 0.5, 3),
+        (0.5, 0.5, 0.5),
+        (True, False, True),
+        ({"any": 1}, None, {"any": 1}),  # no literal default: nothing to check against
+        ("abc", 20, "top_n must be an integer (default 20), not 'abc'"),
+        (True, 20, "top_n must be an integer (default 20), not True"),
+        (2.5, 20, "top_n must be an integer (default 20), not 2.5"),
+        (1, False, "top_n must be true or false (default False), not 1"),
+        ("yes", 0.5, "top_n must be a number (default 0.5), not 'yes'"),
+        (2.5, "", "top_n must be text (default ''), not 2.5"),
+        ({"a": 1}, [], "top_n must be a list (default []), not {'a': 1}"),
+    ],
+)
+def test_typed_parameters(value, default, expected):
+    if isinstance(expected, str) and expected.startswith("top_n must"):
+        with pytest.raises(WartaError) as raised:
+            report.typed_parameters({"top_n": value}, {"top_n": default})
+        assert str(raised.value) == expected
+    else:
+        assert report.typed_parameters({"top_n": value}, {"top_n": default}) == {"top_n": expected}
+
+
+def test_typed_parameters_names_every_wrong_one():
+    with pytest.raises(WartaError, match="a must be an integer.*; b must be a list"):
+        report.typed_parameters({"a": "x", "b": 3, "c": "ok"}, {"a": 1, "b": [], "c": ""})
+
+
 def test_killed_run_never_becomes_latest(toy_project):
     first = report.run_report(notebooks=["a_ok"], progress=False)
     env = {**os.environ, "WARTA_HOME": str(toy_project)}
@@ -352,11 +394,25 @@ ARTICLES = pd.DataFrame(
         ("2024-07-01", "", [], []),
         ("", "", ["bisnis.com", "KBS"], ["b", "c"]),
         ("2024-06-01", "2024-06-30", ["detik.com"], []),  # undated rows cannot be placed in a window
+        # A bound may be a month or a year: date_to keeps the whole of it, date_from starts it.
+        ("", "2024-06", [], ["a", "b", "c"]),
+        ("2024-06", "2024-06", [], ["a", "b", "c"]),
+        ("2024", "2024", [], ["a", "b", "c"]),
+        ("2024-07", "", [], []),
+        ("", "2024-05", [], []),
+        (" 2024-06-16 ", "", [], ["b", "c"]),
     ],
 )
 def test_select_articles(date_from, date_to, outlets, expected):
     selected = report.select_articles(ARTICLES, date_from=date_from, date_to=date_to, outlets=outlets)
     assert list(selected["article_id"]) == expected
+
+
+@pytest.mark.parametrize("bound", ["kemarin", "15-06-2024", "2024-13", "2024-02-30", "2024/06/15", "24"])
+@pytest.mark.parametrize("name", ["date_from", "date_to"])
+def test_select_articles_refuses_a_bound_that_is_not_a_date(name, bound):
+    with pytest.raises(ValueError, match=f"{name} must be an ISO date.*{bound}"):
+        report.select_articles(ARTICLES, **{name: bound})
 
 
 def test_select_filters_every_article_keyed_table():

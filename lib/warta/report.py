@@ -29,11 +29,13 @@ The second half of this module is what notebooks call: :func:`show`, :func:`outp
 """
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import html
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import sys
@@ -132,6 +134,12 @@ def run_report(
     unknown = set(overrides) - set().union(*declared.values())
     if unknown:
         raise WartaError(f"unknown notebook parameter(s): {', '.join(sorted(unknown))}")
+    overrides = typed_parameters(overrides, {key: value for names in declared.values() for key, value in names.items()})
+    for bound in ("date_from", "date_to"):
+        try:
+            _date_bound(overrides.get(bound, ""), name=bound)  # a typo fails here, not in every notebook
+        except ValueError as error:
+            raise WartaError(str(error)) from None
 
     reports_root.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_runs(reports_root)
@@ -496,11 +504,57 @@ def _manifest(run: ReportRun) -> dict[str, Any]:
     }
 
 
-def _declared_parameters(path: Path) -> set[str]:
+def _declared_parameters(path: Path) -> dict[str, Any]:
+    """The notebook's parameters and their default values (None where a default is not a plain literal)."""
     _skip_iri_grammars()
+    import ast
+
     import papermill
 
-    return set(papermill.inspect_notebook(str(path)))
+    declared = {}
+    for name, parameter in papermill.inspect_notebook(str(path)).items():
+        try:
+            declared[name] = ast.literal_eval(parameter["default"])
+        except (ValueError, SyntaxError):
+            declared[name] = None
+    return declared
+
+
+def typed_parameters(values: Mapping[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` checked against the types of the notebooks' ``defaults``, before anything runs.
+
+    A number given for a text parameter becomes its text (``-p date_from=2024`` arrives from the
+    command line as the number 2024), and one text for a list parameter a list of one. Anything
+    else of the wrong type is a :class:`WartaError` naming every such parameter, instead of a
+    notebook failing deep inside with a ``TypeError``.
+    """
+    typed, problems = {}, []
+    for name, value in values.items():
+        default = defaults.get(name)
+        if isinstance(default, str) and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        elif isinstance(default, list) and isinstance(value, str):
+            value = [value]
+        if type(default) in _PARAMETER_TYPES and not _has_type(value, default):
+            problems.append(f"{name} must be {_PARAMETER_TYPES[type(default)][1]} (default {default!r}), not {value!r}")
+        typed[name] = value
+    if problems:
+        raise WartaError("; ".join(problems))
+    return typed
+
+
+def _has_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        # True is an int to Python, but never a count or a name here.
+        return isinstance(default, bool) and isinstance(value, bool)
+    return isinstance(value, _PARAMETER_TYPES[type(default)][0])
+
+
+# The parameter types a default's literal implies, and how to name them in a message.
+_PARAMETER_TYPES: dict[type, tuple[type | tuple[type, ...], str]] = {
+    bool: (bool, "true or false"), int: (int, "an integer"), float: ((int, float), "a number"),
+    str: (str, "text"), list: (list, "a list"),
+}
 
 
 def _kernel_never_started(exc: BaseException) -> bool:
@@ -670,9 +724,12 @@ def select_articles(
     """Keep the articles inside a date window and an outlet list.
 
     Dates compare on their own precision: a month-precision article ("2024-06") is inside a window
-    that overlaps that month. With a date window, undated articles are left out (they cannot be
-    placed); the notebooks report how many.
+    that overlaps that month. A bound may be a day, a month or a year: ``date_to="2024-06"`` keeps
+    June. With a date window, undated articles are left out (they cannot be placed); the notebooks
+    report how many. A bound that is not such a date is a ``ValueError``, not an empty selection.
     """
+    date_from = _date_bound(date_from, name="date_from")
+    date_to = _period_end(_date_bound(date_to, name="date_to"))
     keep = pd.Series(True, index=articles.index)
     if outlets:
         wanted = {outlet.lower() for outlet in outlets}
@@ -753,6 +810,24 @@ def actor_sentiment(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
     return sentiment.score_actors(tables["articles"], mentions=tables["mentions"], quotes=tables["quotes"],
                                   sentences=tables["sentiment_sentences"], stances=tables["stance_words"])
+
+
+def _date_bound(value: str, *, name: str) -> str:
+    """``value`` checked as an ISO day, month or year ("2024-06-15", "2024-06", "2024"); "" stays ""."""
+    value = str(value or "").strip()
+    if not value:
+        return ""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            dt.date.fromisoformat(value + "-01")
+            return value
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{name} must be an ISO date such as 2024-06-15, 2024-06 or 2024, not {value!r}")
 
 
 def _period_end(day_or_period: str) -> str:
