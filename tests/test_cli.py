@@ -7,8 +7,11 @@ import sys
 
 import pytest
 
+from warta import config
 from warta.cli import build_parser, main, parse_parameters
 from warta.errors import WartaError
+
+SEEDS = config.seeds_dir()
 
 SUBCOMMANDS = [
     ["load"], ["analyze"], ["report"], ["eval"], ["eval", "ner"], ["eval", "sentiment"],
@@ -37,6 +40,22 @@ def test_bad_input_is_one_line_and_exit_2(argv, capsys):
     assert main(argv) == 2
     error = capsys.readouterr().err
     assert error.startswith(f"warta {argv[0]}: error:") and "Traceback" not in error
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    assert main(["load", str(SEEDS), "--out", str(tmp_path / "a-file" / "articles.csv")]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("warta load: error:") and "a-file" in error
+
+
+@pytest.mark.parametrize("argv", [["synth", "--n", "-5", "--out", "x"], ["synth", "--n", "lima", "--out", "x"],
+                                  ["bench", "--n", "-1"]])
+def test_a_count_below_zero_or_not_a_number_is_a_usage_error(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "expected a number of articles" in capsys.readouterr().err
 
 
 def test_unknown_option_is_a_usage_error():

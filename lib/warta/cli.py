@@ -30,7 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(f"warta {args.command}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except FileNotFoundError as error:
+    except OSError as error:
+        # A missing input, an output folder that cannot be made, no permission, a full disk:
+        # the user's to fix, so one line instead of a traceback.
         print(f"warta {args.command}: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -91,18 +93,29 @@ def build_parser() -> argparse.ArgumentParser:
           (("--out",), dict(required=True, help="where to write the model"))])
 
     _add(commands, "synth", _cmd_synth, "Generate a synthetic corpus from the seed sentences.",
-         [(("--n",), dict(type=int, required=True, help="number of articles")),
+         [(("--n",), dict(type=_count, required=True, help="number of articles")),
           (("--out",), dict(required=True, help="output folder")),
           (("--seed",), dict(type=int, default=13, help="random seed (default: 13)"))])
 
     _add(commands, "bench", _cmd_bench, "Benchmark load, enrich, analyses and reports; prints a table.",
-         [(("--n",), dict(type=int, action="append", help="corpus sizes (default: 10000 100000)")),
+         [(("--n",), dict(type=_count, action="append", help="corpus sizes (default: 10000 100000)")),
           (("--big",), dict(action="store_true", help="also run 1,000,000 articles")),
           (("--enrich-only",), dict(action="store_true",
                                     help="measure synth, enrichment and the re-run only (no analyses, no reports)")),
           (("--json",), dict(help="also write the figures to this JSON file")),
           *_engine_options(), _profile_option()])
     return parser
+
+
+def _count(text: str) -> int:
+    """An argparse type: a whole number of articles, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of articles (0 or more), not {text!r}")
+    return value
 
 
 def _engine_options():

@@ -1,7 +1,7 @@
 """The error users can fix: bad arguments, unreadable input, unknown names.
 
-The CLI prints a ``WartaError`` as one line and exits with status 2; anything else is a bug and
-keeps its traceback.
+The CLI prints a ``WartaError`` (or an ``OSError``: a missing file, a folder it cannot write) as
+one line and exits with status 2; anything else is a bug and keeps its traceback.
 """
 
 
