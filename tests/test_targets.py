@@ -171,6 +171,8 @@ def test_round4_matches_on_many_values():
     ("Kerja sama itu berbahaya, kata Kirby.", {"Kirby"}),  # postposed reporting clause
     ("Rusia dan Korut bertemu; Washington menuduh Pyongyang", {"Washington"}),  # the stance word's clause only
     ("Rusia dan Korut bertemu di Vladivostok.", set()),  # no stance word: nobody voices it
+    ("Kerja sama itu berbahaya, kata Kirby di Washington.", {"Kirby"}),  # where it was said voices nothing
+    ("Kirby di Washington mengkritik Rusia.", {"Kirby"}),
 ])
 def test_sentence_holders_by_clause(text, expected):
     from warta.sentiment.lexicon import load_lexicon

@@ -318,6 +318,15 @@ def test_cue_loop_agrees_on_random_texts():
     ("Kirby, di sela rapat, mengatakan hal itu.", [(0, 5, "kirby")], set()),  # a leading verb looks after itself
     ("Rusia – katanya – melanggar.", [(0, 5, "ru")], {"ru"}),
     ("Tidak ada yang berkata.", [], set()),
+    # A name after a place or object preposition is where or to whom it was said.
+    ("Tol ini penting, kata Jokowi di Demak.", [(22, 28, "jokowi"), (32, 37, "demak")], {"jokowi"}),
+    ("Jokowi di  Demak mengatakan hal itu.", [(0, 6, "jokowi"), (11, 16, "demak")], {"jokowi"}),
+    ("Warga di Demak mengeluhkan banjir.", [(9, 14, "demak")], set()),
+    ("Di Jakarta, Kirby kemudian mengatakan hal itu.", [(3, 10, "jakarta"), (12, 17, "kirby")], {"kirby"}),
+    ("Kirby mengatakan kepada Seoul, AS menolak.", [(0, 5, "kirby"), (24, 29, "seoul"), (31, 33, "as")],
+     {"kirby", "as"}),
+    ("Jokowi dan Prabowo mengkritik hal itu.", [(0, 6, "jokowi"), (11, 18, "prabowo")], {"jokowi", "prabowo"}),
+    ("Kadi Jokowi mengkritik.", [(5, 11, "jokowi")], {"jokowi"}),  # "di" must be a whole word
 ])
 def test_stance_holders(text, found, holders):
     from warta.sentiment import lexicon as lexicon_module, targets
@@ -327,20 +336,22 @@ def test_stance_holders(text, found, holders):
     offset = 100  # offsets of mentions are into the body; the sentence starts at 100
     found = [(start + offset, end + offset, actor) for start, end, actor in found]
     python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-    assert _tokens.stance_holders(text, offset, found, stances) == python == holders
+    assert _tokens.stance_holders(text, offset, found, stances, targets.HOLDER_BLOCKED_AFTER) == python == holders
 
 
 def test_stance_holders_agree_on_random_sentences():
     from warta.sentiment import lexicon as lexicon_module, targets
 
     lexicon = lexicon_module.load_lexicon(())
-    n_holders = 0
+    n_holders = n_blocked = 0
     for text, offset, found, stances in _random_sentences(random.Random(14), 3000):
         python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-        compiled = _tokens.stance_holders(text, offset, found, stances)
+        compiled = _tokens.stance_holders(text, offset, found, stances, targets.HOLDER_BLOCKED_AFTER)
         assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
         n_holders += len(python)
-    assert n_holders > 500
+        n_blocked += len(targets.sentence_holders(lexicon, text, offset, found, stances=stances,
+                                                  blocked_after=frozenset()) - python)
+    assert n_holders > 500 and n_blocked > 20  # the random sentences put names after "di" too
 
 
 def _random_sentences(rng: random.Random, count: int):
@@ -365,10 +376,13 @@ def _random_sentences(rng: random.Random, count: int):
     return sentences
 
 
+BLOCKED = frozenset({"di", "ke"})
+
+
 def test_holder_pairs_give_each_sentence_its_stance_holders():
     sentences = _random_sentences(random.Random(21), 3000)
     expected = {(pos, actor) for pos, (text, offset, found, stances) in enumerate(sentences)
-                for actor in _tokens.stance_holders(text, offset, found, stances)}
+                for actor in _tokens.stance_holders(text, offset, found, stances, BLOCKED)}
     # Sentences numbered 5 apart (a sentence's number is not its place), stance spans as body offsets.
     as_array = lambda values: np.array(values, dtype=np.int64)  # noqa: E731
     stance_sizes = [len(stances) for *_, stances in sentences]
@@ -380,7 +394,7 @@ def test_holder_pairs_give_each_sentence_its_stance_holders():
         as_array([offset + end for _, offset, _, stances in sentences for _, end, _ in stances]),
         as_array(np.r_[0, np.cumsum(mention_sizes)]),
         as_array([start for _, _, found, _ in sentences for start, _, _ in found]),
-        as_array([actor for _, _, found, _ in sentences for _, _, actor in found]))
+        as_array([actor for _, _, found, _ in sentences for _, _, actor in found]), BLOCKED)
     pairs = list(zip((pos // 5).tolist(), actor.tolist()))
     assert len(pairs) == len(set(pairs))  # each holder once per sentence
     assert set(pairs) == expected and len(expected) > 500
@@ -406,10 +420,10 @@ def test_holder_pairs_refuse_bounds_that_do_not_fit(bad, message):
     else:
         arrays["stance_end"] = np.array([40], dtype=np.int64)
     with pytest.raises(ValueError, match=message):
-        _tokens.holder_pairs(["AS mengkritik."], *arrays.values())
+        _tokens.holder_pairs(["AS mengkritik."], *arrays.values(), frozenset())
     if bad == "stance_past_the_text":  # the one-sentence rule refuses it too
         with pytest.raises(ValueError, match=message):
-            _tokens.stance_holders("AS mengkritik.", 0, [(0, 2, "as")], [(3, 40, "stance")])
+            _tokens.stance_holders("AS mengkritik.", 0, [(0, 2, "as")], [(3, 40, "stance")], frozenset())
 
 
 class _Text(str):

@@ -608,6 +608,23 @@ cdef inline bint _holder_gap(Py_UCS4 c):
     return c == 32 or c == 9 or c == 45 or c == 0x2013 or c == 0x2014 or c == 39 or c == 0x2019
 
 
+cdef bint _after_word_in(str text, Py_ssize_t at, frozenset words):
+    """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case):
+    ``warta.sentiment.targets._after_word_in``, its reference."""
+    cdef Py_ssize_t k, end
+    if not words or at <= 0 or at > len(text):
+        return False
+    k = at - 1
+    while k >= 0 and text[k] == u" ":
+        k -= 1
+    end = k + 1
+    if end == at:
+        return False
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1:end].lower() in words
+
+
 cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):
     """``{a for s, _, a in found if low <= s < high}``, built in ``found`` order as the comprehension is."""
     cdef set chosen = set()
@@ -655,17 +672,22 @@ cdef Py_ssize_t _first_break(str text):
     return len(text)
 
 
-def stance_holders(str text not None, Py_ssize_t offset, list found not None, list stances not None):
+def stance_holders(str text not None, Py_ssize_t offset, list found not None, list stances not None,
+                   frozenset blocked_after not None):
     """The holders :func:`warta.sentiment.targets.sentence_holders` finds in one sentence (its
     reference, which documents the rule) given the sentence's stance spans: the same set, built
     by the same insertions. ``found`` holds ``(start, end, actor)`` with body offsets, ``stances``
     ``(start, end, kind)`` with offsets into ``text``, which starts at ``offset`` in the body.
+    A mention right after one of the words ``blocked_after`` ("di Demak") holds nothing.
     """
     cdef Py_ssize_t start, end, clause_start, clause_end, first_clause_end
     cdef set holders = set(), before
     cdef tuple stance
     cdef bint leading
     if not found or not stances:
+        return holders
+    found = [mention for mention in found if not _after_word_in(text, <Py_ssize_t> mention[0] - offset, blocked_after)]
+    if not found:
         return holders
     first_clause_end = _first_break(text) + offset
     for stance in stances:
@@ -688,7 +710,8 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
 def holder_pairs(list texts not None, const long long[::1] sentence_start, const long long[::1] sentence_pos,
                  const long long[::1] stance_bounds, const long long[::1] stance_start,
                  const long long[::1] stance_end, const long long[::1] mention_bounds,
-                 const long long[::1] mention_start, const long long[::1] mention_actor):
+                 const long long[::1] mention_start, const long long[::1] mention_actor,
+                 frozenset blocked_after not None):
     """:func:`stance_holders` over many sentences at once, with integer actors: the (pos, actor)
     pairs of every holder, as two int64 arrays, a sentence's actors in no set order.
 
@@ -728,8 +751,8 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
                 continue
             text = texts[i]
             offset = sentence_start[i]
-            for m in range(m_count):
-                chosen[m] = 0
+            for m in range(m_count):  # 2: after a blocking word ("di Demak"), never a holder
+                chosen[m] = 2 if _after_word_in(text, mention_start[m_first + m] - offset, blocked_after) else 0
             first_clause_end = _first_break(text) + offset
             for j in range(stance_bounds[i], stance_bounds[i + 1]):
                 start = stance_start[j] - offset
@@ -738,24 +761,24 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
                 if leading and clause_start > 0:  # "..., kata Kirby": the names after the word
                     low, high = end + offset, clause_end + offset
                     for m in range(m_count):
-                        if low <= mention_start[m_first + m] < high:
+                        if chosen[m] != 2 and low <= mention_start[m_first + m] < high:
                             chosen[m] = 1
                     continue
                 low, high = clause_start + offset, start + offset
                 any_before = False
                 for m in range(m_count):
-                    if low <= mention_start[m_first + m] < high:
+                    if chosen[m] != 2 and low <= mention_start[m_first + m] < high:
                         chosen[m] = 1
                         any_before = True
                 if not any_before and first_clause_end <= start + offset:
                     for m in range(m_count):  # "X, di sela ..., mengatakan": the first clause's names
-                        if mention_start[m_first + m] < first_clause_end:
+                        if chosen[m] != 2 and mention_start[m_first + m] < first_clause_end:
                             chosen[m] = 1
             for m in range(m_count):  # each chosen actor once
-                if not chosen[m]:
+                if chosen[m] != 1:
                     continue
                 for k in range(m):
-                    if chosen[k] and mention_actor[m_first + k] == mention_actor[m_first + m]:
+                    if chosen[k] == 1 and mention_actor[m_first + k] == mention_actor[m_first + m]:
                         break
                 else:
                     pos_view[n_out] = sentence_pos[i]

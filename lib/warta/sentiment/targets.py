@@ -4,7 +4,9 @@ In each sentence the actors split into holders and targets. Holders voice the se
 speaker of a quote in it, or whoever is named before a stance or reporting word of its clause
 ("AS prihatin atas kerja sama Rusia–Korut", "Washington menuduh Pyongyang ...", or after a
 postposed "..., kata Kirby"). Every other actor mentioned is a target. So that sentence counts
-as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing about AS.
+as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing about AS. A name
+right after a place or object preposition (:data:`HOLDER_BLOCKED_AFTER`: "kata Jokowi di Demak",
+"Kirby mengatakan kepada Seoul") is where or to whom something was said: a target, never a holder.
 
 Each side keeps its strongest sentences as evidence. A corpus row lists them whole (article,
 sentence id, text, label, score, cues), since they come from many articles; an article row lists
@@ -36,6 +38,9 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
                  "about_label", "about_score", "about_probability", "about_n", "about_evidence",
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
+# Words after which a name is a place or an addressee, not a speaker ("kata Jokowi di Demak").
+# "bagi" and "menurut" are left out: "Bagi Prabowo, ..." and "menurut X" name whose view it is.
+HOLDER_BLOCKED_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
 # Holder clauses are wider than negation scopes: "Amerika Serikat (AS) mengatakan" is one clause.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
@@ -423,7 +428,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     rows_actor: list[str] = []
     for p, text, offset, sentence_words, begin, stop in zip(sentence_pos.tolist(), texts, offsets[sentence_pos].tolist(),
                                                              words, [0, *bounds[:-1]], bounds):
-        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words)
+        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, HOLDER_BLOCKED_AFTER)
                    if _stance_holders is not None
                    else sentence_holders(lexicon, text, offset, mention_spans[begin:stop], stances=sentence_words))
         for actor in holders:
@@ -447,7 +452,7 @@ def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.nd
         texts, np.ascontiguousarray(offsets[sentence_pos], **as_int), np.ascontiguousarray(sentence_pos, **as_int),
         np.ascontiguousarray(stance_bounds, **as_int), stances["start"].to_numpy(**as_int),
         stances["end"].to_numpy(**as_int), np.r_[0, np.cumsum(sizes)].astype(np.int64),
-        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows])
+        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], HOLDER_BLOCKED_AFTER)
     return pd.DataFrame({"pos": pos, "actor": actor})
 
 
@@ -467,10 +472,12 @@ def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarra
 
 
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
-                     stances: list[tuple[int, int, str]] | None = None) -> set[str]:
+                     stances: list[tuple[int, int, str]] | None = None,
+                     blocked_after: frozenset[str] = HOLDER_BLOCKED_AFTER) -> set[str]:
     """Actors in one sentence who voice it (see the module docstring). Offsets are into the body.
 
-    ``stances``: the sentence's ``stance_spans``, when the caller has them already.
+    ``stances``: the sentence's ``stance_spans``, when the caller has them already. A mention
+    right after one of ``blocked_after`` holds nothing.
     """
     holders: set[str] = set()
     if not found:
@@ -479,6 +486,7 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
         stances = stance_spans(lexicon, text)
     if not stances:  # most sentences: no clause needs finding
         return holders
+    found = [mention for mention in found if not _after_word_in(text, mention[0] - offset, blocked_after)]
     # Every clause break once (each is one character), then each stance word's clause by bisection.
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
     first_clause_end = offset + (breaks[0] if breaks else len(text))
@@ -497,6 +505,21 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
             before = {a for s, _, a in found if s < first_clause_end}  # "X, di sela ..., mengatakan"
         holders |= before
     return holders
+
+
+def _after_word_in(text: str, at: int, words: frozenset[str]) -> bool:
+    """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case)."""
+    if not words or not 0 < at <= len(text):
+        return False
+    k = at - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    end = k + 1
+    if end == at:
+        return False
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1:end].lower() in words
 
 
 EVIDENCE_COLUMNS = ["scope", "actor_id", "name", "side", "side_label", "rank", "article_id", "sentence_id", "text",
