@@ -97,6 +97,30 @@ def test_roles(text, surface, role):
     assert by_surface(text)[surface].role == role
 
 
+@pytest.mark.parametrize("text, place, person", [
+    ("Bupati Bogor Ade Yasin hadir.", "Bogor", "Ade Yasin"),
+    ("Wali Kota Bogor Bima Arya hadir.", "Kota Bogor", "Bima Arya"),
+    ("Bupati Malang Sanusi hadir.", "Malang", "Sanusi"),
+    ("Wakil Bupati Garut Helmi Budiman hadir.", "Garut", "Helmi Budiman"),
+    ("Bupati Kabupaten Bandung Dadang Supriatna hadir.", "Kabupaten Bandung", "Dadang Supriatna"),
+    ("Gubernur Sumatera Barat Mahyeldi hadir.", "Sumatera Barat", "Mahyeldi"),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_model):
+    # The tagger reads "Bogor Ade Yasin" after "Bupati" as one place; the known place is split off.
+    found = {m.surface: m.type for m in extract_actors(text, use_model=use_model)}
+    assert found == {place: "LOC", person: "PER"}
+
+
+@pytest.mark.parametrize("role", ["Menparekraf", "Wamenkeu", "Kajati", "Kadis", "Kasatreskrim", "Danramil", "Capres",
+                                  "Cawapres", "Plt"])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_an_office_written_short_is_a_role_not_a_person(role, use_model):
+    found = by_surface(f"Sementara itu, {role} Sutrisno Hadiwijaya mengatakan hal itu benar.", use_model=use_model)
+    assert role not in found
+    assert (found["Sutrisno Hadiwijaya"].type, found["Sutrisno Hadiwijaya"].role) == ("PER", role)
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("“Kami prihatin,” kata Stoltenberg dilansir dari Reuters, Rabu.", ""),
     ("Putin tiba, dikutip BBC.", ""),

@@ -82,6 +82,11 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan
 """.split())
+# Words that continue a place's name ("Jakarta Selatan", "Kebayoran Baru"), never a person's.
+PLACE_QUALIFIERS = frozenset("""
+utara selatan barat timur tengah tenggara barat daya laut raya jaya baru lama pusat besar kecil hulu hilir
+atas bawah kota kabupaten provinsi city
+""".split())
 # Titles of nobility that the tagger keeps in a person's name ("Pangeran Singa Brata").
 NOBLE_TITLES = frozenset("pangeran sultan raja ratu kaisar".split())
 # Words that state an office or a function; a name right after them is a person.
@@ -95,6 +100,14 @@ mantan komandan jenderal letjen mayjen brigjen laksamana marsekal kolonel kombes
 perwira politikus politisi aktivis pengacara kuasa legislator kabareskrim kapuspen kadiv danjen
 menko wamen mensesneg menag menkes mensos mendag menperin mentan menhub menpora menaker menkumham
 mendikbud kasad kasal kasau
+menparekraf menpanrb menkominfo menkomdigi menlhk menesdm menpupr menbumn mendes menkop menpppa
+menkopolhukam menkomarves menkoperekonomian menkopmk mendikdasmen mendiktisaintek menbud
+wamenkeu wamendagri wamenhan wamenkes wamendag wamenag wamenkominfo wamenbumn wamenaker
+kajati kajari kadis kabid kabag kasubag kabiro kanwil kasat kasatreskrim kasatlantas kasatnarkoba
+kalapas karutan wakapolda wakapolres wakapolsek kakorlantas kabaharkam kapolrestabes kapolresta
+danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarmada pangkogabwilhan
+capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
+camat lurah kades wawali
 """.split())
 # Forms of address: a name follows, but they are not a role.
 TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
@@ -764,9 +777,10 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
-        spans = [piece for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
+        spans = [part for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
                  for verbless in _split_at_verbs(tokens, a, span)
-                 for piece in _split_nickname(text, tokens, a, verbless)]
+                 for piece in _split_nickname(text, tokens, a, verbless)
+                 for part in _split_office_place(tokens, a, piece, owner, candidates)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -833,6 +847,34 @@ def _split_nickname(text: str, tokens: Tokens, a: int,
     if type_ != "PER" or last - first < 2 or not _bracketed_short_form(text, tokens, a + last - 1, a + last):
         return [span]
     return [(first, last - 1, type_, confidence), (last - 1, last, type_, confidence)]
+
+
+def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: list[int],
+                        candidates: list[_Candidate]) -> list[tuple[int, int, str, float]]:
+    """Part an office's place from its holder: "Bupati Bogor Ade Yasin" is a place and a person.
+
+    The tagger reads "Bogor Ade Yasin" after "Bupati" as one place. When an office word stands
+    before the span, a known place opens it, and the rest is one to four capitalised words that
+    could be a name (none of them continues a place's name, as "Selatan" or "Raya" would), the
+    place keeps its known span and the rest is a person. Span offsets are from the sentence's
+    first token ``a``.
+    """
+    first, last, type_, confidence = span
+    start = a + first
+    if type_ == "PER" or start == 0 or tokens.keys[start - 1] not in ROLE_HEADS or owner[start] < 0:
+        return [span]
+    place = candidates[owner[start]]
+    if place is None or place.type != "LOC" or place.method != "gazetteer" or place.first != start:
+        return [span]
+    keys, words = tokens.keys, tokens.words
+    holder = place.last  # a rank may open the person's part ("Kombes Ade Ary"); it is stripped later
+    while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in TITLES) and words[holder][0].isupper():
+        holder += 1
+    rest = range(holder, a + last)
+    if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not words[k][0].isupper() or keys[k] in _NO_NAME_ALONE
+                                     or keys[k] in PLACE_QUALIFIERS for k in rest):
+        return [span]
+    return [(first, place.last - a, "LOC", confidence), (place.last - a, last, "PER", confidence)]
 
 
 def _opens_bracket(gap: str) -> bool:
