@@ -112,6 +112,20 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
     assert found == {place: "LOC", person: "PER"}
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    ("Bupati Bogor Ade Yasin hadir.", "Bogor", "Kabupaten Bogor"),  # a bupati governs a kabupaten
+    ("Wakil Bupati Malang hadir.", "Malang", "Kabupaten Malang"),
+    ("Wabup Bandung hadir.", "Bandung", "Kabupaten Bandung"),
+    ("Warga Bogor mengeluh.", "Bogor", "Kota Bogor"),  # a bare name is the city
+    ("Wali Kota Bogor Bima Arya hadir.", "Kota Bogor", "Kota Bogor"),
+    ("Bupati Kota Bogor hadir.", "Kota Bogor", "Kota Bogor"),  # written out: as written
+    ("Bupati Garut hadir.", "Garut", "Kabupaten Garut"),  # no Kota Garut: the kabupaten already
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_place_after_a_regent_is_the_regency(text, surface, name, use_model):
+    assert by_surface(text, use_model=use_model)[surface].name == name
+
+
 @pytest.mark.parametrize("role", ["Menparekraf", "Wamenkeu", "Kajati", "Kadis", "Kasatreskrim", "Danramil", "Capres",
                                   "Cawapres", "Plt"])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
