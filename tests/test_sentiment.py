@@ -68,6 +68,13 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("IHSG anjlok akibat aksi jual.", "aksi jual", -1, ""),
     ("AS prihatin atas kerja sama Rusia dan Korut.", "kerja sama", -1, "negative_stance"),
     ("Meski harga naik, penjualan tetap kuat.", "kuat", +1, ""),
+    # An outcome is never reversed, and a transitive verb after a cue acts on what follows it.
+    ("Pemerintah gagal menekan inflasi.", "gagal", -1, ""),
+    ("Pemerintah berhasil menekan inflasi.", "berhasil", +1, ""),
+    ("Inflasi berhasil ditekan.", "berhasil", +1, ""),
+    ("Angka kemiskinan berhasil ditekan.", "kemiskinan", +1, "reversed"),
+    ("Korupsi menurunkan kepercayaan publik.", "korupsi", -1, ""),
+    ("Korupsi menurunkan kepercayaan publik.", "kepercayaan", -1, "reversed"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -75,6 +82,16 @@ def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     assert math.copysign(1, weight) == sign
     if modifier:
         assert modifier in modifiers
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Pemerintah gagal menekan inflasi.", "negative"),
+    ("Pemerintah tidak gagal menekan inflasi.", "positive"),
+    ("Angka kemiskinan berhasil ditekan.", "positive"),
+    ("Korupsi menurunkan kepercayaan publik.", "negative"),
+])
+def test_success_and_failure_at_lowering_a_problem(text, label):
+    assert score_text(text, engine="lexicon").label == label
 
 
 def test_negated_negative_is_milder_than_plain_positive():

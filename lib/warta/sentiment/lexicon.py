@@ -506,12 +506,15 @@ class _Context:
                 # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian".
                 if base < 0 and before and _near(lower, mod_end, start):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
-            elif kind == "increase" or kind == "decrease":
+            elif (kind == "increase" or kind == "decrease") and entry not in _NOT_AMOUNTS:
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
+                # After it only a rise or fall of the cue itself ("kemiskinan turun"): a transitive
+                # verb acts on what follows it ("korupsi menurunkan kepercayaan").
                 if before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
-                elif mod_start >= end and direction is None and _near(lower, end, mod_start):
+                elif (mod_start >= end and direction is None and not _transitive_verb(word)
+                      and _near(lower, end, mod_start)):
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
                 if kind == "negator":
@@ -547,6 +550,16 @@ class _Context:
             weight *= lexicon.modifiers["meski"][1]
             modifiers.append("conceded")
         return _new_cue(Cue, (entry, start, end, weight, base, desk, tuple(modifiers))), used
+
+
+# Outcomes, not amounts: a rise or fall never reverses them ("berhasil menekan inflasi" is good
+# news, "gagal menekan inflasi" bad, "inflasi berhasil ditekan" good).
+_NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegagalan"})
+
+
+def _transitive_verb(word: str) -> bool:
+    """An active verb with an object ("menurunkan", "mengurangi", "menekan"): me-…-kan / me-…-i."""
+    return word.startswith("me") and word.endswith(("kan", "i"))
 
 
 _WIDE = frozenset({"contrast", "concession"})
