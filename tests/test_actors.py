@@ -459,6 +459,16 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     assert len(quotes) > 0
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“Harga beras naik,” tutur pedagang di Pasar Minggu.", ""),  # where it was said: no speaker
+    ("“Kami siap,” ujar Kirby kepada wartawan di Washington.", "John Kirby"),
+    ("“Kami siap,” ujar juru bicara itu kepada Seoul.", ""),
+    ("“Tol ini penting,” kata Jokowi di Demak.", "Joko Widodo"),
+])
+def test_a_name_after_a_place_preposition_is_no_speaker(text, speaker):
+    assert [quote["speaker"] for quote in quotes_in_text(text, extract_actors(text))] == [speaker]
+
+
 def test_quotes_in_text_reads_plain_rows_as_mentions():
     mentions = extract_actors(TWO_SPEAKERS)
     expected = quotes_in_text(TWO_SPEAKERS, mentions)

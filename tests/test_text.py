@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from warta import text as text_module
-from warta.text import ABBREVIATIONS, paragraph_spans, sentence_spans, split_sentences, trie_pattern, words
+from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, paragraph_spans, sentence_spans, split_sentences, trie_pattern,
+                        word_before_in, words)
 
 
 @pytest.fixture(params=["compiled", "python"])
@@ -115,3 +116,17 @@ def test_trie_pattern_finds_what_the_flat_alternation_finds(words, text, expecte
     if words:
         flat = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
         assert [m.start() for m in flat.finditer(text)] == [m.start() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("kata Jokowi di Demak", 15, True),
+    ("kata Jokowi di  Demak", 16, True),  # spaces between
+    ("Di Jakarta", 3, True),  # any case
+    ("Kadi Jokowi", 5, False),  # a whole word only
+    ("ke-Demak", 3, False),  # glued: no space before the name
+    ("Demak", 0, False),  # nothing before
+    ("bagi Prabowo", 5, False),  # not in the set
+    ("x di Demak", 99, False),  # outside the text
+])
+def test_word_before_in(text, at, expected):
+    assert word_before_in(text, at, NOT_SPEAKER_AFTER) is expected

@@ -608,9 +608,9 @@ cdef inline bint _holder_gap(Py_UCS4 c):
     return c == 32 or c == 9 or c == 45 or c == 0x2013 or c == 0x2014 or c == 39 or c == 0x2019
 
 
-cdef bint _after_word_in(str text, Py_ssize_t at, frozenset words):
+cdef bint _word_before_in(str text, Py_ssize_t at, frozenset words):
     """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case):
-    ``warta.sentiment.targets._after_word_in``, its reference."""
+    ``warta.text.word_before_in``, its reference."""
     cdef Py_ssize_t k, end
     if not words or at <= 0 or at > len(text):
         return False
@@ -686,7 +686,7 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
     cdef bint leading
     if not found or not stances:
         return holders
-    found = [mention for mention in found if not _after_word_in(text, <Py_ssize_t> mention[0] - offset, blocked_after)]
+    found = [mention for mention in found if not _word_before_in(text, <Py_ssize_t> mention[0] - offset, blocked_after)]
     if not found:
         return holders
     first_clause_end = _first_break(text) + offset
@@ -752,7 +752,7 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
             text = texts[i]
             offset = sentence_start[i]
             for m in range(m_count):  # 2: after a blocking word ("di Demak"), never a holder
-                chosen[m] = 2 if _after_word_in(text, mention_start[m_first + m] - offset, blocked_after) else 0
+                chosen[m] = 2 if _word_before_in(text, mention_start[m_first + m] - offset, blocked_after) else 0
             first_clause_end = _first_break(text) + offset
             for j in range(stance_bounds[i], stance_bounds[i + 1]):
                 start = stance_start[j] - offset

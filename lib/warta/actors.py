@@ -49,7 +49,7 @@ import pyarrow as pa
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
 from warta.runtime import text_column
-from warta.text import sentence_spans, trie_pattern
+from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_before_in
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -1234,7 +1234,9 @@ def _speaker_after(text: str, mentions: _Mentions, position: int) -> tuple | Non
             limit = min(limit, found)
     limit = min(limit, position + 120)
     rows, starts = mentions.rows, mentions.starts
-    following = rows[bisect_left(starts, position) : bisect_left(starts, limit)]
+    # "tutur pedagang di Pasar Minggu": a name after "di" is where it was said, not who said it.
+    following = [m for m in rows[bisect_left(starts, position) : bisect_left(starts, limit)]
+                 if not word_before_in(text, m[_START], NOT_SPEAKER_AFTER)]
     persons = [m for m in following if m[_TYPE] == "PER"]
     return persons[0] if persons else (following[0] if following else None)
 

@@ -25,6 +25,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Words after which a name is where, to whom or about whom something was said, never who said
+# it: "kata Jokowi di Demak", "ujarnya kepada Seoul". "bagi" and "menurut" are left out: "Bagi
+# Prabowo, ..." and "menurut X" name whose view it is.
+NOT_SPEAKER_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
+
 # Starting with the mark itself (not a look-behind) lets the regex engine skip to candidate marks.
 # The space after the cut is consumed (group 1), so the next sentence starts at its end.
 _SENTENCE_END = re.compile(
@@ -147,3 +152,21 @@ def trie_pattern(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(tree)
+
+
+def word_before_in(text: str, at: int, words: frozenset[str]) -> bool:
+    """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case).
+
+    The reference of the compiled test that ``warta._tokens`` runs in the holder rule.
+    """
+    if not words or not 0 < at <= len(text):
+        return False
+    k = at - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    end = k + 1
+    if end == at:
+        return False
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1:end].lower() in words

@@ -29,6 +29,7 @@ from warta.runtime import collector_paused, first_rows, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
 from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
+from warta.text import NOT_SPEAKER_AFTER, word_before_in
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import holder_pairs as _batch_holders, stance_holders as _stance_holders
@@ -38,9 +39,8 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
                  "about_label", "about_score", "about_probability", "about_n", "about_evidence",
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
-# Words after which a name is a place or an addressee, not a speaker ("kata Jokowi di Demak").
-# "bagi" and "menurut" are left out: "Bagi Prabowo, ..." and "menurut X" name whose view it is.
-HOLDER_BLOCKED_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
+# Words after which a name is a place or an addressee, not a holder ("kata Jokowi di Demak").
+HOLDER_BLOCKED_AFTER = NOT_SPEAKER_AFTER
 # Holder clauses are wider than negation scopes: "Amerika Serikat (AS) mengatakan" is one clause.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
@@ -486,7 +486,7 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
         stances = stance_spans(lexicon, text)
     if not stances:  # most sentences: no clause needs finding
         return holders
-    found = [mention for mention in found if not _after_word_in(text, mention[0] - offset, blocked_after)]
+    found = [mention for mention in found if not word_before_in(text, mention[0] - offset, blocked_after)]
     # Every clause break once (each is one character), then each stance word's clause by bisection.
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
     first_clause_end = offset + (breaks[0] if breaks else len(text))
@@ -505,21 +505,6 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
             before = {a for s, _, a in found if s < first_clause_end}  # "X, di sela ..., mengatakan"
         holders |= before
     return holders
-
-
-def _after_word_in(text: str, at: int, words: frozenset[str]) -> bool:
-    """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case)."""
-    if not words or not 0 < at <= len(text):
-        return False
-    k = at - 1
-    while k >= 0 and text[k] == " ":
-        k -= 1
-    end = k + 1
-    if end == at:
-        return False
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    return text[k + 1:end].lower() in words
 
 
 EVIDENCE_COLUMNS = ["scope", "actor_id", "name", "side", "side_label", "rank", "article_id", "sentence_id", "text",
