@@ -116,12 +116,23 @@ def test_url_line_is_kept_as_url():
         "Klik di sini untuk berlangganan",
         "Lihat Foto",
         "***",
+        "Tag: banjir demak jokowi",
+        "Topik: Banjir Demak",
+        "Kata kunci: banjir, Demak",
+        "1 2 3",
+        "1 2 Selanjutnya",
     ],
 )
 def test_promo_lines_leave_the_body(line):
     article = clean_article(f"{STORY}\n{line}\n{SECOND}")
     assert article.body.split("\n") == [STORY, SECOND]
     assert line in article.removed
+
+
+@pytest.mark.parametrize("line", ["Skor akhir 2-1 untuk Persib.", "Pada 2024 ada 12 kasus.", "2024", "(Reuters)",
+                                  "Harga naik (lihat tabel).", "Topik utama rapat adalah banjir."])
+def test_prose_like_the_new_promo_lines_stays(line):
+    assert clean_article(f"{STORY}\n{line}\n{SECOND}").body.split("\n") == [STORY, line, SECOND]
 
 
 def test_related_list_after_heading_is_removed_up_to_prose():
@@ -195,6 +206,7 @@ def test_bylines(byline, authors, editors):
     [
         (" (rik/idh)", ["rik"], ["idh"]),
         ("\n(dna/dna)", ["dna"], ["dna"]),
+        ("\n(ant/dhf)\n1 2 3\nTag: banjir demak", ["ant"], ["dhf"]),  # a pager and tags after the code
     ],
 )
 def test_desk_codes(ending, authors, editors):
