@@ -398,11 +398,15 @@ def _take_vendor_fields(line: str, vendor: dict[str, Any], removed: list[str], c
         if sentiment.group("score"):
             vendor["sentiment_confidence"] = float(sentiment.group("score").replace(",", "."))
     elif key in cues["vendor_lists"]:
-        vendor[key] = [item.strip() for item in value.split(",") if item.strip()]
+        vendor[key] = [item.strip() for item in _VENDOR_ITEM_SPLIT.split(value) if item.strip()]
     else:
         vendor[key] = value.strip()
     # Fields can share a line; the text before the first one stays a line of its own.
     return _take_vendor_fields(rest, vendor, removed, cues, settings) if rest else ""
+
+
+# Exports separate list items with commas, semicolons or bars ("Jawa Barat; Jawa Tengah").
+_VENDOR_ITEM_SPLIT = re.compile(r"[,;|]")
 
 
 def _looks_like_header(line: str) -> bool:
