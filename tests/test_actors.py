@@ -112,6 +112,23 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
     assert found == {place: "LOC", person: "PER"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kasat Reskrim Polres Bogor AKP Teguh Kumara hadir.", {"Polres Bogor": "ORG", "Teguh Kumara": "PER"}),
+    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Wahyu Hidayat": "PER"}),
+    ("Kapten Budi Santoso hadir.", {"Budi Santoso": "PER"}),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_ranks_and_units_are_not_part_of_a_name(text, expected, use_model):
+    assert {m.surface: m.type for m in extract_actors(text, use_model=use_model)} == expected
+
+
+def test_a_rank_after_a_known_body_starts_its_holder():
+    # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
+    found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}
+    assert found == {"Polres Bogor": "ORG", "Teguh Kumara": "PER"}
+    assert {m.surface for m in extract_actors("Dandim 0621 Letkol Inf Adi Sucipto hadir.")} == {"Adi Sucipto"}
+
+
 @pytest.mark.parametrize("text, surface, name", [
     ("Bupati Bogor Ade Yasin hadir.", "Bogor", "Kabupaten Bogor"),  # a bupati governs a kabupaten
     ("Wakil Bupati Malang hadir.", "Malang", "Kabupaten Malang"),

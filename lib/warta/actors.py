@@ -111,6 +111,13 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
+# Police and military ranks (and army corps: "Letkol Inf") beyond those in ROLE_HEADS: stripped
+# off a name and read as the start of a holder's part (see _split_office_place), but no feature
+# of the tagger.
+RANKS = frozenset("""
+akp iptu ipda aiptu aipda bripka brigpol briptu bripda kompol letkol mayor kapten lettu letda
+inf kav arh czi cpm pnb
+""".split())
 # Forms of address: a name follows, but they are not a role.
 TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
@@ -127,7 +134,9 @@ pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan
 informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang
 pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
 utama besar
-""".split())
+reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
+intelkam binmas humas propam tipikor satnarkoba resnarkoba
+""".split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
 # Speech verbs after the speaker: X mengatakan …
@@ -630,7 +639,8 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one. Words in
     ``keep`` stay in the name."""
     offices = [j for j in range(first, last)
-               if (tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in TITLES) and tokens.keys[j] not in keep]
+               if (tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in RANKS or tokens.keys[j] in TITLES)
+               and tokens.keys[j] not in keep]
     return offices[-1] + 1 if offices else first
 
 
@@ -873,30 +883,34 @@ def _split_nickname(text: str, tokens: Tokens, a: int,
 
 def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: list[int],
                         candidates: list[_Candidate]) -> list[tuple[int, int, str, float]]:
-    """Part an office's place from its holder: "Bupati Bogor Ade Yasin" is a place and a person.
+    """Part an office's place or body from its holder: "Bupati Bogor Ade Yasin" is a place and a
+    person, "Polres Bogor AKP Teguh Kumara" a police force and a person.
 
-    The tagger reads "Bogor Ade Yasin" after "Bupati" as one place. When an office word stands
-    before the span, a known place opens it, and the rest is one to four capitalised words that
-    could be a name (none of them continues a place's name, as "Selatan" or "Raya" would), the
-    place keeps its known span and the rest is a person. Span offsets are from the sentence's
-    first token ``a``.
+    The tagger reads such a run as one place or organisation. When a known place or organisation
+    opens the span, an office word stands before the span or a rank right after the known name,
+    and the rest is one to four capitalised words that could be a name (none of them continues a
+    place's name, as "Selatan" or "Raya" would), the known name keeps its span and the rest is a
+    person (its rank is stripped later). Span offsets are from the sentence's first token ``a``.
     """
     first, last, type_, confidence = span
     start = a + first
-    if type_ == "PER" or start == 0 or tokens.keys[start - 1] not in ROLE_HEADS or owner[start] < 0:
+    if type_ == "PER" or owner[start] < 0:
         return [span]
-    place = candidates[owner[start]]
-    if place is None or place.type != "LOC" or place.method != "gazetteer" or place.first != start:
+    known = candidates[owner[start]]
+    if known is None or known.type not in ("LOC", "ORG") or known.method != "gazetteer" or known.first != start:
         return [span]
     keys, words = tokens.keys, tokens.words
-    holder = place.last  # a rank may open the person's part ("Kombes Ade Ary"); it is stripped later
-    while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in TITLES) and words[holder][0].isupper():
+    holder = known.last
+    while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in RANKS or keys[holder] in TITLES) \
+            and words[holder][0].isupper():
         holder += 1
+    if holder == known.last and (start == 0 or keys[start - 1] not in ROLE_HEADS):
+        return [span]  # neither an office before nor a rank after: the tagger's reading stands
     rest = range(holder, a + last)
     if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not words[k][0].isupper() or keys[k] in _NO_NAME_ALONE
                                      or keys[k] in PLACE_QUALIFIERS for k in rest):
         return [span]
-    return [(first, place.last - a, "LOC", confidence), (place.last - a, last, "PER", confidence)]
+    return [(first, known.last - a, known.type, confidence), (known.last - a, last, "PER", confidence)]
 
 
 def _opens_bracket(gap: str) -> bool:
