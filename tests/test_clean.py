@@ -220,7 +220,8 @@ def test_desk_codes(ending, authors, editors):
     [
         (["FollowSentimen: positif (84.2%)"], {"sentiment": "positif", "sentiment_confidence": 84.2}),
         (["Sentimen: negatif (61,5%)"], {"sentiment": "negatif", "sentiment_confidence": 61.5}),
-        (["Provinsi: Jawa Barat; Jawa Tengah | DKI Jakarta"], {"provinsi": ["Jawa Barat", "Jawa Tengah", "DKI Jakarta"]}),
+        (["Provinsi: Jawa Barat; Jawa Tengah | DKI Jakarta"],
+         {"provinsi": ["Jawa Barat", "Jawa Tengah", "DKI Jakarta"]}),
         (["Kab/Kota: Washington, Seoul, Pyongyang, Moskow"],
          {"kab_kota": ["Washington", "Seoul", "Pyongyang", "Moskow"]}),
         (["Institusi: Universitas Cambridge"], {"institusi": ["Universitas Cambridge"]}),

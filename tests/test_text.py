@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from warta import text as text_module
-from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, paragraph_spans, sentence_spans, split_sentences, trie_pattern,
-                        word_before_in, words)
+from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, paragraph_spans, sentence_spans, split_sentences,
+                        trie_pattern, word_before_in, words)
 
 
 @pytest.fixture(params=["compiled", "python"])

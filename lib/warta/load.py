@@ -1,6 +1,7 @@
 """Turn files of news articles into one table, one row per article, with every input accounted for.
 
-:func:`load_corpus` reads a file, a folder (recursively), a glob, or a list of those. It reads
+:func:`load_corpus` reads a file, a folder (recursively), a glob, or a list of those
+(:func:`load_files` reads a list of files exactly as given, as the pipeline's partitions do). It reads
 ``.txt``, ``.html`` (main text and metadata by trafilatura), ``.jsonl`` / ``.json`` / ``.csv`` /
 ``.parquet`` records, and any of them gzipped. Each text goes through :mod:`warta.clean`, then
 outlet, cited-source and date detection (:mod:`warta.sources`, :mod:`warta.dates`) and
@@ -77,8 +78,8 @@ from warta.export import write_csv
 from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
-__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "load_files", "mark_duplicates", "read_articles", "resolve_sources",
-           "write_articles"]
+__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "load_files", "mark_duplicates", "read_articles",
+           "resolve_sources", "write_articles"]
 
 ARTICLE_COLUMNS = (
     "article_id", "path", "status", "flags", "outlet", "outlet_domain", "media_type", "lang", "title",
