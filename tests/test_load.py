@@ -224,6 +224,7 @@ def _write_gz(path: Path, data: bytes) -> Path:
         ("c.json", json.dumps(RECORD).encode(), 1),
         ("a.csv", pd.DataFrame([RECORD]).to_csv(index=False).encode(), 1),
         ("semicolon.csv", pd.DataFrame([RECORD]).to_csv(index=False, sep=";").encode("utf-8-sig"), 1),
+        ("a.tsv", pd.DataFrame([RECORD, RECORD | {"isi": STORY + " Lagi."}]).to_csv(index=False, sep="\t").encode(), 2),
         ("paragraphs.json", json.dumps(RECORD | {"isi": STORY.split("\n")}).encode(), 1),
         ("a.html", (f"<html><head><title>Putin Tiba</title></head><body><article><h1>Putin Tiba</h1>"
                     + "".join(f"<p>{p}</p>" for p in STORY.split("\n")) + "</article></body></html>").encode(), 1),

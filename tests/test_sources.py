@@ -157,6 +157,12 @@ def test_url_beats_the_text_and_unknown_urls_keep_their_host():
     assert (unknown.domain, unknown.media_type) == ("berita.example.id", "unknown")
 
 
+@pytest.mark.parametrize("url", ["notaurl", "localhost", "ftp://x", "http://192.168.1.1/berita", "x.y"])
+def test_a_url_without_a_public_host_names_no_outlet(url):
+    assert sources.detect_outlet("Judul berita saja tanpa tanda penerbit apa pun di sini.", url=url) is None
+    assert sources.detect_outlet("Jakarta (ANTARA) - Berita.", url=url).name == "ANTARA"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -3,7 +3,7 @@
 :func:`load_corpus` reads a file, a folder (recursively), a glob, or a list of those
 (:func:`load_files` reads a list of files exactly as given, as the pipeline's partitions do). It reads
 ``.txt``, ``.html`` (main text and metadata by trafilatura), ``.jsonl`` / ``.json`` / ``.csv`` /
-``.parquet`` records, and any of them gzipped. Each text goes through :mod:`warta.clean`, then
+``.tsv`` / ``.parquet`` records, and any of them gzipped. Each text goes through :mod:`warta.clean`, then
 outlet, cited-source and date detection (:mod:`warta.sources`, :mod:`warta.dates`) and
 :mod:`warta.language`. A file that cannot be used still yields a row, ``rejected`` with the reason;
 nothing is dropped. :func:`write_articles` and :func:`read_articles` store the table.
@@ -519,8 +519,8 @@ def _records(path: str, data: bytes) -> Iterator[tuple[int, Any]]:
     text, _ = decode_bytes(data)
     if text is None:
         raise _Unreadable(f"{suffix.lstrip('.')}: not text")
-    if suffix == ".csv":
-        delimiter = _csv_delimiter(text)
+    if suffix in (".csv", ".tsv"):
+        delimiter = "\t" if suffix == ".tsv" else _csv_delimiter(text)
         records = _plain_csv_records(text, delimiter)
         if records is None:
             try:

@@ -179,6 +179,10 @@ def lookup_domain(domain_or_url: str) -> Outlet | None:
     return None
 
 
+# A public host name: dotted labels ending in a letters-only top-level domain.
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}")
+
+
 def _split_url(domain_or_url: str) -> tuple[str, str]:
     """Return ``(host, path)`` lower-cased, without scheme, port, ``www.`` or mobile prefixes."""
     text = domain_or_url.strip().lower()
@@ -223,7 +227,7 @@ def detect_outlet(text: str, *, url: str | None = None) -> Outlet | None:
         if outlet is not None:
             return outlet
         host = _split_url(url)[0]
-        if host:
+        if _HOST.fullmatch(host):  # "notaurl" or "localhost" names no outlet
             best = (_RANK_URL_UNKNOWN, _unknown(host, url.strip()))
     settings = section("sources")
     head = text[: int(settings.get("head_chars", 1500))]
