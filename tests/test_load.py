@@ -514,6 +514,19 @@ def test_no_date_flags_the_row(monkeypatch):
     assert _load_one("x.txt", STORY.encode())["status"] == "ok"
 
 
+@pytest.mark.parametrize(("published", "flags"), [
+    ("1900-01-01T00:00:00Z", ["early_date"]),  # an export's empty default
+    ("1970-01-01", ["early_date"]),  # Unix time zero
+    ("1989-12", ["early_date"]),
+    ("1990", []),
+    ("1996-03-01", []),
+])
+def test_a_date_before_online_news_flags_the_row(published, flags):
+    row = _load_one("a.jsonl", json.dumps(RECORD | {"tanggal": published}).encode())
+    assert [flag for flag in row["flags"] if flag.endswith("_date")] == flags
+    assert row["status"] == ("flagged" if flags else "ok")
+
+
 # --- writing ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("suffix", [".parquet", ".jsonl", ".csv"])

@@ -21,7 +21,8 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
     ``[load] flagging`` list) or ``ok``.
 ``flags``
     List of str. Rejections: ``empty``, ``binary``, ``too_large``, ``unreadable:<why>``. Caveats:
-    ``no_date``, ``future_date``, ``non_indonesian``, ``duplicate_of:<article_id>`` (same body as
+    ``no_date``, ``future_date``, ``early_date`` (before ``[load] earliest_year``),
+    ``non_indonesian``, ``duplicate_of:<article_id>`` (same body as
     an earlier row). Notes that leave the status alone: ``encoding_repaired`` (not UTF-8: read as
     cp1252 or latin-1), ``mojibake`` (repaired with ftfy).
 ``outlet``, ``outlet_domain``, ``media_type``
@@ -723,6 +724,8 @@ def _stage_row(item: _Pending, settings: dict[str, Any]) -> None:
         flags.append("no_date")
     elif _in_future(published.value, settings["future_tolerance_days"]):
         flags.append("future_date")
+    elif published.value[:4] < str(settings["earliest_year"]):
+        flags.append("early_date")  # "1900-01-01" from an export's empty default, not the web
     if lang != "id":
         flags.append("non_indonesian")
     item.row = {
