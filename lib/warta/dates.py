@@ -557,7 +557,7 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """Return when an article was published: from ``metadata``, else ``header``, else ``body``.
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
-    2024 05:30:00 GMT" or a Unix timestamp); a header time on the same day refines it. The
+    2024 05:30:00 GMT", "20240615" or a Unix timestamp); a header time on the same day refines it. The
     header comes next: its first date with a time
     ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
     2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
@@ -570,7 +570,8 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """
     meta = None
     if metadata and metadata.strip():
-        meta = _timestamp(metadata.strip()) or _first_date(metadata, skip_updates=False)
+        meta = (_timestamp(metadata.strip()) or _compact_day(metadata.strip())
+                or _first_date(metadata, skip_updates=False))
     found = _first_date(header, skip_updates=True) if header else None
     if meta:
         # A header time on the metadata's day ("2024-06-19" + "19/06/2024, 08:15 WIB") refines it.
@@ -688,6 +689,17 @@ def _offset(zone: str, explicit: str) -> str:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         return f"{sign}{int(hours):02d}:{minutes}"
     return _zones().get(zone.upper(), "")
+
+
+def _compact_day(text: str) -> PublishedDate | None:
+    """Read a day written as eight digits, ``YYYYMMDD`` ("20240618", a number in some exports)."""
+    if not text.isdigit() or len(text) != 8:
+        return None
+    try:
+        day = dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None
+    return PublishedDate(day.isoformat(), "day", text) if _year_ok(day.year) else None
 
 
 def _timestamp(text: str) -> PublishedDate | None:
