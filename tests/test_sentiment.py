@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 import math
 
 import pandas as pd
@@ -89,6 +90,10 @@ def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     ("Pemerintah tidak gagal menekan inflasi.", "positive"),
     ("Angka kemiskinan berhasil ditekan.", "positive"),
     ("Korupsi menurunkan kepercayaan publik.", "negative"),
+    # "inflasi" alone is pinned neutral (most news states it); its direction is not.
+    ("Inflasi turun ke 2,5 persen.", "positive"),
+    ("Inflasi naik menjadi 4 persen.", "negative"),
+    ("Inflasi Juni 2,5 persen.", "neutral"),
 ])
 def test_success_and_failure_at_lowering_a_problem(text, label):
     assert score_text(text, engine="lexicon").label == label
@@ -215,6 +220,16 @@ def test_malformed_lexicon_lines_name_file_and_line(tmp_path, line, message):
     extra.write_text("# komentar\nbagus sekali\t2\tumum\n" + line, encoding="utf-8")
     with pytest.raises(WartaError, match=f"extra.tsv:3: .*{message}"):
         load_lexicon((str(extra),))
+
+
+@pytest.mark.parametrize("path", sorted((config.PACKAGE_DIR / "data" / "lexicon").glob("*.tsv")), ids=lambda p: p.name)
+def test_no_packaged_lexicon_file_lists_a_term_twice(path):
+    # Within a file the later line silently wins, so an earlier one would be dead data.
+    from warta.sentiment.lexicon import normalize_term
+
+    terms = [normalize_term(line.split("\t")[0]) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert sorted(term for term, n in Counter(terms).items() if n > 1) == []
 
 
 def test_extra_lexicon_overrides_packaged_weights(tmp_path):
