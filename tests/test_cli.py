@@ -42,6 +42,11 @@ def test_bad_input_is_one_line_and_exit_2(argv, capsys):
     assert error.startswith(f"warta {argv[0]}: error:") and "Traceback" not in error
 
 
+def test_a_nested_command_names_itself_whole_in_its_error(tmp_path, capsys):
+    assert main(["eval", "ner", str(tmp_path / "hilang.txt")]) == 2
+    assert capsys.readouterr().err.startswith("warta eval ner: error:")
+
+
 def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_2(tmp_path, capsys):
     (tmp_path / "a-file").write_text("")
     assert main(["load", str(SEEDS), "--out", str(tmp_path / "a-file" / "articles.csv")]) == 2

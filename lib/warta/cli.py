@@ -135,7 +135,8 @@ def _add(commands, name: str, handler: Callable, help_text: str, options) -> arg
     sub = commands.add_parser(name, help=help_text, description=help_text)
     for flags, kwargs in options:
         sub.add_argument(*flags, **kwargs)
-    sub.set_defaults(handler=handler, command=name)
+    # The whole command as typed ("eval ner"), for messages: "warta eval ner: error: ...".
+    sub.set_defaults(handler=handler, command=sub.prog.split(" ", 1)[1])
     return sub
 
 
