@@ -106,6 +106,12 @@ def test_tone_by_day_matches_the_per_group_reductions_exactly(articles):
     pd.testing.assert_frame_equal(plots.tone_by_day(articles), _groupby_tone(articles), check_exact=True)
 
 
+def test_shares_chart_draws_groups_whose_articles_share_one_label():
+    # Every article of an outlet negative: shares of 0 and 1 with intervals ending there.
+    articles = pd.DataFrame({"outlet": ["A"] * 11 + ["B"] * 6, "label": ["negative"] * 11 + ["positive"] * 6})
+    assert isinstance(plots.shares_chart(articles, by="outlet"), Figure)
+
+
 def test_tone_over_time_draws_a_batch_with_no_scored_article():
     empty = ARTICLES.iloc[:0]
     assert plots.tone_by_day(empty).dtypes["n"] == "int64"

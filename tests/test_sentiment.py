@@ -297,6 +297,14 @@ def test_wilson_interval(k, n, low, high):
     assert got == pytest.approx((low, high), abs=1e-3)
 
 
+@pytest.mark.parametrize("n", range(1, 400))
+def test_wilson_interval_holds_the_share_exactly(n):
+    # Rounding once put the bounds a hair past 0/n and n/n: matplotlib refused the error bars.
+    for k in (0, 1, n // 2, n - 1, n):
+        low, high = wilson_interval(k, n)
+        assert 0.0 <= low <= k / n <= high <= 1.0
+
+
 def test_wilson_interval_narrows_with_n_and_rejects_bad_counts():
     small, large = wilson_interval(4, 5), wilson_interval(4000, 5000)
     assert small[1] - small[0] > 10 * (large[1] - large[0])

@@ -480,7 +480,9 @@ def wilson_interval(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # The bounds hold the share itself: at k = 0 or k = n rounding left them a hair past it
+    # (0 < 2.8e-17, 0.9999999999999999 < 1), and error bars of a hair below zero fail matplotlib.
+    return min(max(0.0, centre - half), p), max(min(1.0, centre + half), p)
 
 
 def label_shares(table: pd.DataFrame, *, by: str | Sequence[str] | None = None, label: str = "label",
