@@ -86,7 +86,7 @@ terminal istana taman lapangan stadion kampus penjara lapas rutan
 REGENT_OFFICES = frozenset("bupati wabup cabup cawabup".split())
 # Words that continue a place's name ("Jakarta Selatan", "Kebayoran Baru"), never a person's.
 PLACE_QUALIFIERS = frozenset("""
-utara selatan barat timur tengah tenggara barat daya laut raya jaya baru lama pusat besar kecil hulu hilir
+utara selatan barat timur tengah tenggara daya laut raya jaya baru lama pusat besar kecil hulu hilir
 atas bawah kota kabupaten provinsi city
 """.split())
 # Titles of nobility that the tagger keeps in a person's name ("Pangeran Singa Brata").
