@@ -7,8 +7,9 @@ import pytest
 from warta.corpus import describe, input_summary
 
 
-def _articles(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["status", "outlet_domain", "published"])
+def _articles(rows: list[tuple], paths: list[str] | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["status", "outlet_domain", "published"])
+    return frame.assign(path=paths or [f"{index}.txt" for index in range(len(rows))])
 
 
 @pytest.mark.parametrize("rows, expected", [
@@ -39,5 +40,19 @@ def test_describe_ignores_the_index():
 def test_input_summary_counts_every_row():
     summary = input_summary(_articles([("ok", "a.com", "2024-06-02"), ("rejected", None, None)]))
     assert dict(zip(summary["item"], summary["value"])) == {
-        "input rows": "2", "ok": "1", "flagged": "0", "rejected": "1", "outlets": "1",
+        "input files": "2", "input rows": "2", "ok": "1", "flagged": "0", "rejected": "1", "outlets": "1",
         "earliest date": "2024-06-02", "latest date": "2024-06-02", "undated": "1"}
+
+
+def test_input_summary_counts_files_and_the_hidden_ones_loading_skipped(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.jsonl", "b.txt", ".DS_Store", "sub/.~lock.c.txt#"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("x")  # inside a hidden folder: the folder counts once
+    rows = [("ok", "a.com", None)] * 3
+    articles = _articles(rows, [str(tmp_path / "a.jsonl#1"), str(tmp_path / "a.jsonl#2"), str(tmp_path / "b.txt")])
+    summary = dict(zip(*input_summary(articles, corpus=tmp_path).T.values))
+    assert (summary["input files"], summary["hidden files skipped"], summary["input rows"]) == ("2", "3", "3")
+    assert "hidden files skipped" not in set(input_summary(articles)["item"])
+

@@ -45,8 +45,8 @@ needs_sources = pytest.mark.skipif(SOURCES_MISSING, reason="warta.sources has no
 needs_dates = pytest.mark.skipif(DATES_MISSING, reason="warta.dates has not landed")
 
 from warta.load import (  # noqa: E402  (after the stand-ins above)
-    ARTICLE_COLUMNS, decode_bytes, load_corpus, load_files, mark_duplicates, read_articles, resolve_sources,
-    write_articles)
+    ARTICLE_COLUMNS, decode_bytes, hidden_entries, load_corpus, load_files, mark_duplicates, read_articles,
+    resolve_sources, write_articles)
 
 SEEDS = config.seeds_dir()
 STORY = ("JAKARTA, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) "
@@ -409,6 +409,20 @@ def test_load_files_rejects_a_file_gone_since_it_was_listed(tmp_path):
     assert table["status"].tolist()[1] != "rejected"
     with pytest.raises(FileNotFoundError, match="hilang"):
         load_corpus(names)  # named by the user: a typo is an error, not a row
+
+
+@pytest.mark.parametrize(("recursive", "expected"), [
+    (True, [".a", ".git", "sub/.b"]),
+    (False, [".a", ".git"]),
+])
+def test_hidden_entries_name_what_a_listing_skips(tmp_path, recursive, expected):
+    for name in ("x.txt", ".a", "sub/y.txt", "sub/.b", ".git/config"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    assert hidden_entries(tmp_path, recursive=recursive) == [str(tmp_path / name) for name in expected]
+    listed = set(load_corpus(tmp_path, recursive=recursive)["path"])
+    assert not listed & set(hidden_entries(tmp_path, recursive=recursive))
+    assert hidden_entries(tmp_path / "x.txt") == []  # a file names nothing hidden
 
 
 @pytest.mark.parametrize("named", ["folder", "link"])

@@ -5,8 +5,13 @@ They account for every input file: rejected rows are counted, never hidden.
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Sequence
+
 import numpy as np
 import pandas as pd
+
+from warta.load import hidden_entries
 
 OVERVIEW_COLUMNS = [
     "article_id", "outlet", "outlet_domain", "media_type", "published", "date_precision",
@@ -23,12 +28,21 @@ def article_table(articles: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def input_summary(articles: pd.DataFrame) -> pd.DataFrame:
-    """Key figures as an ``item``/``value`` table: rows by status, outlets, date range."""
+def input_summary(articles: pd.DataFrame, *, corpus: str | Path | Sequence[str | Path] | None = None) -> pd.DataFrame:
+    """Key figures as an ``item``/``value`` table: files and rows by status, outlets, date range.
+
+    With ``corpus`` (what was loaded), the hidden files and folders its listing skipped are
+    counted too (:func:`warta.load.hidden_entries`).
+    """
     status = articles["status"].value_counts()
     dated = articles["published"].dropna().astype(str)
     dated = dated[dated != ""]
-    items = [
+    # A record file gives rows "a.jsonl#1", "a.jsonl#2": one input file.
+    files = articles["path"].astype(str).str.replace(r"#\d+$", "", regex=True).nunique() if len(articles) else 0
+    items = [("input files", files)]
+    if corpus is not None:
+        items.append(("hidden files skipped", len(hidden_entries(corpus))))
+    items += [
         ("input rows", len(articles)),
         ("ok", int(status.get("ok", 0))),
         ("flagged", int(status.get("flagged", 0))),

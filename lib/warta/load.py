@@ -79,8 +79,8 @@ from warta.export import write_csv
 from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
-__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "load_corpus", "load_files", "mark_duplicates", "read_articles",
-           "resolve_sources", "write_articles"]
+__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "hidden_entries", "load_corpus", "load_files", "mark_duplicates",
+           "read_articles", "resolve_sources", "write_articles"]
 
 ARTICLE_COLUMNS = (
     "article_id", "path", "status", "flags", "outlet", "outlet_domain", "media_type", "lang", "title",
@@ -217,6 +217,25 @@ def resolve_source_names(source: str | Path | Iterable[str | Path], *, recursive
             raise FileNotFoundError(f"no such file or folder: {str(item)!r}")
         found.update(dict.fromkeys(matches))
     return list(found)
+
+
+def hidden_entries(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[str]:
+    """The hidden files and folders (names starting with ".") that listing ``source`` leaves out.
+
+    :func:`resolve_source_names` skips them (``.DS_Store``, editor locks, ``.git``); this names
+    them, so that a summary can account for every file under a corpus folder. A hidden folder
+    counts once, its contents are not read.
+    """
+    items = [source] if isinstance(source, (str, Path)) else list(source)
+    hidden: list[str] = []
+    for item in items:
+        name = _normal_name(item)
+        if not os.path.isdir(name):
+            continue
+        for root, folders, names in os.walk(name):
+            hidden += [os.path.join(root, entry) for entry in (*folders, *names) if entry.startswith(".")]
+            folders[:] = sorted(entry for entry in folders if not entry.startswith(".")) if recursive else []
+    return _sorted_names(hidden)
 
 
 def _normal_name(item: str | Path) -> str:
