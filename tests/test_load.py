@@ -303,6 +303,23 @@ def test_html_timestamp_and_outlet():
     assert row["outlet_domain"] == "kompas.com"
 
 
+TITLED_PAGE = """<html><head><title>Jokowi Resmikan Tol - detikNews</title>
+<meta name="publishdate" content="2024/06/18 10:15:00"></head><body><div><p><strong>Jakarta</strong> - Presiden
+Joko Widodo meresmikan jalan tol Semarang-Demak. Jokowi mengatakan tol ini penting bagi warga pesisir utara Jawa
+yang sering dilanda banjir rob.</p><p>Proyek itu bernilai Rp 15 triliun dan dikerjakan sejak 2019.</p></div>
+</body></html>"""
+
+
+@needs_dates
+@needs_sources
+def test_html_outlet_from_the_page_title_and_a_year_first_slashed_date():
+    # No og:site_name and no dateline naming the outlet: only the <title> suffix does.
+    row = _load_one("detik.html", TITLED_PAGE.encode())
+    assert (row["outlet_domain"], row["title"]) == ("detik.com", "Jokowi Resmikan Tol")
+    assert (row["published"], row["date_precision"]) == ("2024-06-18T10:15:00", "minute")
+    assert "page_title" not in row["vendor"]
+
+
 @pytest.mark.parametrize(
     ("encoding", "flags"),
     [("utf-8", []), ("utf-8-sig", []), ("utf-16", []), ("utf-16-le", []), ("cp1252", ["encoding_repaired"]),

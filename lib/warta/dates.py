@@ -557,7 +557,8 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """Return when an article was published: from ``metadata``, else ``header``, else ``body``.
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
-    2024 05:30:00 GMT", "20240615" or a Unix timestamp); a header time on the same day refines it. The
+    2024 05:30:00 GMT", "2024/06/15 05:30", "20240615" or a Unix timestamp); a header time on the
+    same day refines it. The
     header comes next: its first date with a time
     ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
     2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
@@ -570,8 +571,10 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
     """
     meta = None
     if metadata and metadata.strip():
-        meta = (_timestamp(metadata.strip()) or _compact_day(metadata.strip())
-                or _first_date(metadata, skip_updates=False))
+        stated = _YEAR_FIRST_SLASHES.sub(_dashed_day, metadata.strip())
+        meta = _timestamp(stated) or _compact_day(stated) or _first_date(stated, skip_updates=False)
+        if meta and stated != metadata.strip():
+            meta = PublishedDate(meta.value, meta.precision, metadata.strip())  # the evidence as written
     found = _first_date(header, skip_updates=True) if header else None
     if meta:
         # A header time on the metadata's day ("2024-06-19" + "19/06/2024, 08:15 WIB") refines it.
@@ -689,6 +692,14 @@ def _offset(zone: str, explicit: str) -> str:
         hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
         return f"{sign}{int(hours):02d}:{minutes}"
     return _zones().get(zone.upper(), "")
+
+
+# "2024/06/18 10:15:00": a year-first day with slashes, as some outlets write their meta dates.
+_YEAR_FIRST_SLASHES = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?=$|[T\s])")
+
+
+def _dashed_day(match: re.Match) -> str:
+    return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
 
 
 def _compact_day(text: str) -> PublishedDate | None:

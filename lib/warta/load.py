@@ -104,6 +104,7 @@ _HTML_TIMESTAMP = re.compile(
 )
 _HTML_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_TITLE = re.compile(r"<title\b[^>]*>([^<]{1,300})</title\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 # Bytes that text files hold; the rest (control bytes) betray binary data.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
@@ -451,9 +452,18 @@ def _html_row(path: str, data: bytes, html: str, flags: list[str], settings: dic
         {"title": meta.get("title"), "url": meta.get("url"),
          # trafilatura keeps the day only; the page's own timestamp keeps the time and zone.
          "date": _html_timestamp(html) or meta.get("date"),
-         "outlet": meta.get("sitename"), "authors": meta.get("author")},
+         "outlet": meta.get("sitename"), "authors": meta.get("author"),
+         # The page's own <title> ("Jokowi Resmikan Tol - detikNews") often names the outlet
+         # that trafilatura's cleaned title has lost; it is read for the outlet only.
+         "page_title": None if meta.get("sitename") else _page_title(html)},
         str(path).encode(),
     )
+
+
+def _page_title(html: str) -> str:
+    """The text of the page's <title>, unescaped, on one line; "" when there is none."""
+    match = _HTML_TITLE.search(html, 0, 100_000)
+    return _SPACES.sub(" ", html_module.unescape(match.group(1))).strip() if match else ""
 
 
 @lru_cache(maxsize=1)
@@ -711,7 +721,8 @@ def _stage_outlet(item: _Pending, settings: dict[str, Any]) -> None:
     cleaned = item.cleaned
     url = _text((item.meta or {}).get("url")) or cleaned.url or None
     first_paragraph = cleaned.body.split("\n", 1)[0][: settings["sniff_chars"]]
-    outlet = sources.detect_outlet(f"{item.header}\n{first_paragraph}", url=url)
+    page_title = _text((item.meta or {}).get("page_title"))
+    outlet = sources.detect_outlet("\n".join(filter(None, [item.header, page_title, first_paragraph])), url=url)
     credit_lines = [caption for caption in cleaned.captions if is_labelled_caption(caption)]
     if outlet is None and credit_lines:
         # Weakest evidence, read only when nothing above names the outlet: a photo credit line
