@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from warta import actors as actors_module
+from warta.gazetteer import load_gazetteer, tokenize
 from warta.actors import (MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_mentions_and_quotes,
                           extract_quotes, quotes_in_text)
 from warta.text import sentence_spans
@@ -120,6 +121,23 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_ranks_and_units_are_not_part_of_a_name(text, expected, use_model):
     assert {m.surface: m.type for m in extract_actors(text, use_model=use_model)} == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # The tagger's span is given as (first, last, type) in tokens; the gazetteer seeds the known names.
+    ("Bupati Bogor Ade Yasin hadir.", (1, 4, "LOC"), [(1, 2, "LOC"), (2, 4, "PER")]),
+    ("Polres Bogor AKP Teguh Kumara hadir.", (0, 5, "ORG"), [(0, 2, "ORG"), (2, 5, "PER")]),
+    ("Bupati Jakarta Selatan Raya hadir.", (1, 4, "LOC"), [(1, 4, "LOC")]),  # a place's name goes on
+    ("Warga Bogor Ade Yasin hadir.", (1, 4, "LOC"), [(1, 4, "LOC")]),  # no office before, no rank after
+    ("Bupati Bogor Ade Yasin Budi Santoso Wibowo hadir.", (1, 7, "LOC"), [(1, 7, "LOC")]),  # five words: no name
+    ("Bupati Bogor Ade Yasin hadir.", (1, 4, "PER"), [(1, 4, "PER")]),  # a person span stays whole
+    ("Bupati Ade Yasin hadir.", (1, 3, "LOC"), [(1, 3, "LOC")]),  # no known name opens it
+])
+def test_split_office_place_parts_only_a_known_name_and_a_holder(text, span, expected):
+    tokens = tokenize(text)
+    candidates, owner = actors_module._seed_candidates(load_gazetteer().spans(tokens), len(tokens.words))
+    parts = actors_module._split_office_place(tokens, 0, (*span, 0.9), owner, candidates)
+    assert [(first, last, type_) for first, last, type_, _ in parts] == expected
 
 
 def test_a_rank_after_a_known_body_starts_its_holder():

@@ -157,19 +157,11 @@ def test_read_ahead_yields_every_file_in_order(tmp_path, monkeypatch, window, hi
     assert len(announced) == (5 if hint and hasattr(os, "posix_fadvise") else 0)
 
 
-def test_read_ahead_raises_for_a_missing_file_where_it_is_read(tmp_path):
-    (tmp_path / "a.txt").write_bytes(b"a")
-    reader = cache.read_ahead([str(tmp_path / "a.txt"), str(tmp_path / "hilang.txt")], window=4)
-    assert next(reader) == b"a"
-    with pytest.raises(FileNotFoundError):
-        next(reader)
-
-
-def test_read_ahead_can_yield_the_error_of_a_file_and_read_on(tmp_path):
+def test_read_ahead_yields_the_error_of_a_file_in_its_place_and_reads_on(tmp_path):
     for name in ("a", "c"):
         (tmp_path / f"{name}.txt").write_bytes(name.encode())
     paths = [str(tmp_path / name) for name in ("a.txt", "hilang.txt", "c.txt")]
-    read = list(cache.read_ahead(paths, window=2, errors="yield"))
+    read = list(cache.read_ahead(paths, window=2))
     assert read[0] == b"a" and read[2] == b"c"
     assert isinstance(read[1], FileNotFoundError)
 

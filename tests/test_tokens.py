@@ -15,6 +15,7 @@ import pytest
 from warta import actors, dates
 from warta import gazetteer as gazetteer_module
 from warta.gazetteer import load_gazetteer, tokenize
+from warta.text import NOT_SPEAKER_AFTER
 
 if os.environ.get("WARTA_PURE_PYTHON") == "1":
     _tokens = pytest.importorskip("warta._tokens")
@@ -336,7 +337,7 @@ def test_stance_holders(text, found, holders):
     offset = 100  # offsets of mentions are into the body; the sentence starts at 100
     found = [(start + offset, end + offset, actor) for start, end, actor in found]
     python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-    assert _tokens.stance_holders(text, offset, found, stances, targets.HOLDER_BLOCKED_AFTER) == python == holders
+    assert _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER) == python == holders
 
 
 def test_stance_holders_agree_on_random_sentences():
@@ -346,7 +347,7 @@ def test_stance_holders_agree_on_random_sentences():
     n_holders = n_blocked = 0
     for text, offset, found, stances in _random_sentences(random.Random(14), 3000):
         python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-        compiled = _tokens.stance_holders(text, offset, found, stances, targets.HOLDER_BLOCKED_AFTER)
+        compiled = _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER)
         assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
         n_holders += len(python)
         n_blocked += len(targets.sentence_holders(lexicon, text, offset, found, stances=stances,

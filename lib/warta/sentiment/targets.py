@@ -5,8 +5,9 @@ speaker of a quote in it, or whoever is named before a stance or reporting word 
 ("AS prihatin atas kerja sama Rusia–Korut", "Washington menuduh Pyongyang ...", or after a
 postposed "..., kata Kirby"). Every other actor mentioned is a target. So that sentence counts
 as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing about AS. A name
-right after a place or object preposition (:data:`HOLDER_BLOCKED_AFTER`: "kata Jokowi di Demak",
-"Kirby mengatakan kepada Seoul") is where or to whom something was said: a target, never a holder.
+right after a place or object preposition (:data:`warta.text.NOT_SPEAKER_AFTER`: "kata Jokowi di
+Demak", "Kirby mengatakan kepada Seoul") is where or to whom something was said: a target, never a
+holder.
 
 Each side keeps its strongest sentences as evidence. A corpus row lists them whole (article,
 sentence id, text, label, score, cues), since they come from many articles; an article row lists
@@ -39,8 +40,6 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
                  "about_label", "about_score", "about_probability", "about_n", "about_evidence",
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
-# Words after which a name is a place or an addressee, not a holder ("kata Jokowi di Demak").
-HOLDER_BLOCKED_AFTER = NOT_SPEAKER_AFTER
 # Holder clauses are wider than negation scopes: "Amerika Serikat (AS) mengatakan" is one clause.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
 # Evidence sentences kept per actor and side.
@@ -428,7 +427,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     rows_actor: list[str] = []
     for p, text, offset, sentence_words, begin, stop in zip(sentence_pos.tolist(), texts, offsets[sentence_pos].tolist(),
                                                              words, [0, *bounds[:-1]], bounds):
-        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, HOLDER_BLOCKED_AFTER)
+        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, NOT_SPEAKER_AFTER)
                    if _stance_holders is not None
                    else sentence_holders(lexicon, text, offset, mention_spans[begin:stop], stances=sentence_words))
         for actor in holders:
@@ -452,7 +451,7 @@ def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.nd
         texts, np.ascontiguousarray(offsets[sentence_pos], **as_int), np.ascontiguousarray(sentence_pos, **as_int),
         np.ascontiguousarray(stance_bounds, **as_int), stances["start"].to_numpy(**as_int),
         stances["end"].to_numpy(**as_int), np.r_[0, np.cumsum(sizes)].astype(np.int64),
-        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], HOLDER_BLOCKED_AFTER)
+        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], NOT_SPEAKER_AFTER)
     return pd.DataFrame({"pos": pos, "actor": actor})
 
 
@@ -473,7 +472,7 @@ def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarra
 
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
                      stances: list[tuple[int, int, str]] | None = None,
-                     blocked_after: frozenset[str] = HOLDER_BLOCKED_AFTER) -> set[str]:
+                     blocked_after: frozenset[str] = NOT_SPEAKER_AFTER) -> set[str]:
     """Actors in one sentence who voice it (see the module docstring). Offsets are into the body.
 
     ``stances``: the sentence's ``stance_spans``, when the caller has them already. A mention
