@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from warta import config
 from warta.corpus import describe, input_summary
 
 
@@ -40,7 +41,8 @@ def test_describe_ignores_the_index():
 def test_input_summary_counts_every_row():
     summary = input_summary(_articles([("ok", "a.com", "2024-06-02"), ("rejected", None, None)]))
     assert dict(zip(summary["item"], summary["value"])) == {
-        "input files": "2", "input rows": "2", "ok": "1", "flagged": "0", "rejected": "1", "outlets": "1",
+        "input files": "2", "input rows": "2", "ok": "1", "flagged": "0", "rejected": "1",
+        "duplicates, left out of the analyses": "0", "outlets": "1",
         "earliest date": "2024-06-02", "latest date": "2024-06-02", "undated": "1"}
 
 
@@ -56,3 +58,19 @@ def test_input_summary_counts_files_and_the_hidden_ones_loading_skipped(tmp_path
     assert (summary["input files"], summary["hidden files skipped"], summary["input rows"]) == ("2", "3", "3")
     assert "hidden files skipped" not in set(input_summary(articles)["item"])
 
+
+
+@pytest.mark.parametrize(("count_duplicates", "item", "clause"), [
+    (False, "duplicates, left out of the analyses", "; 2 are duplicates (the same body from the same outlet as an "
+                                                    "earlier row), left out of the analyses."),
+    (True, "duplicates, counted in the analyses", "; 2 are duplicates (the same body from the same outlet as an "
+                                                  "earlier row), counted in the analyses."),
+])
+def test_duplicates_are_counted_and_their_fate_said(monkeypatch, count_duplicates, item, clause):
+    monkeypatch.setitem(config.settings()["pipeline"], "count_duplicates", count_duplicates)
+    articles = _articles([("ok", "a.com", "2024-06-02"), ("flagged", "a.com", "2024-06-02"),
+                          ("flagged", "a.com", "2024-06-02")])
+    articles["flags"] = [[], ["duplicate_of:x"], ["duplicate_of:x"]]
+    assert dict(zip(input_summary(articles)["item"], input_summary(articles)["value"]))[item] == "2"
+    assert describe(articles).endswith(clause)
+    assert "duplicate" not in describe(articles.iloc[:1])

@@ -10,6 +10,7 @@ import types
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -45,8 +46,8 @@ needs_sources = pytest.mark.skipif(SOURCES_MISSING, reason="warta.sources has no
 needs_dates = pytest.mark.skipif(DATES_MISSING, reason="warta.dates has not landed")
 
 from warta.load import (  # noqa: E402  (after the stand-ins above)
-    ARTICLE_COLUMNS, decode_bytes, hidden_entries, load_corpus, load_files, mark_duplicates, read_articles,
-    resolve_sources, write_articles)
+    ARTICLE_COLUMNS, decode_bytes, hidden_entries, is_duplicate, load_corpus, load_files, mark_duplicates,
+    read_articles, resolve_sources, write_articles)
 
 SEEDS = config.seeds_dir()
 STORY = ("JAKARTA, KOMPAS.com - Presiden Rusia Vladimir Putin tiba di Pyongyang pada Rabu (19/6/2024) "
@@ -497,6 +498,23 @@ def test_mark_duplicates_flags_later_copies_of_a_body_in_the_same_outlet(rows, c
     found = {article_id: flag.split(":", 1)[1] for article_id, flags in zip(marked["article_id"], marked["flags"])
              for flag in flags if flag.startswith("duplicate_of:")}
     assert found == copies
+
+
+@pytest.mark.parametrize(("flags", "expected"), [
+    ([], False),
+    (["no_date"], False),
+    (["duplicate_of:9f2a"], True),
+    (np.array(["no_date", "duplicate_of:9f2a"], dtype=object), True),  # as a Parquet table reads back
+    (["duplicate_ofx"], False),
+    (None, False),
+])
+def test_is_duplicate_reads_the_flag(flags, expected):
+    articles = pd.DataFrame({"flags": [flags]})
+    assert is_duplicate(articles).tolist() == [expected]
+
+
+def test_a_table_without_flags_has_no_duplicate():
+    assert is_duplicate(pd.DataFrame({"article_id": ["a", "b"]})).tolist() == [False, False]
 
 
 def test_same_text_in_another_outlet_is_not_a_duplicate(tmp_path, monkeypatch):

@@ -489,6 +489,32 @@ def test_partitioned_and_cached_equals_one_whole_batch(corpus_with_copy, tmp_pat
     assert_tables_equal(again, whole)
 
 
+@pytest.mark.parametrize("count_duplicates", [False, True])
+def test_the_analyses_count_a_duplicate_once_unless_told(tmp_path, monkeypatch, count_duplicates):
+    from warta.load import load_corpus
+
+    monkeypatch.setitem(config.settings()["pipeline"], "count_duplicates", count_duplicates)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(config.seeds_dir().glob("*.txt")):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    single = pipeline.build_tables(load_corpus(corpus), profile="fast")
+    seed = sorted(corpus.glob("*.txt"))[1]
+    (corpus / "zz-ingested-again.txt").write_bytes(seed.read_bytes())
+    doubled = pipeline.build_tables(load_corpus(corpus), profile="fast")
+    copy = doubled["articles"]["path"].str.endswith("zz-ingested-again.txt")
+    assert doubled["articles"].loc[copy, "status"].item() == "flagged"  # still listed, with its flag
+    assert doubled["articles"].loc[copy, "article_id"].item() in set(doubled["mentions"]["article_id"])
+    analysed = set(doubled["stories"]["article_id"])
+    assert (doubled["articles"].loc[copy, "article_id"].item() in analysed) == count_duplicates
+    counts = {table: (single[table], doubled[table]) for table in ("cooccurrence", "sentiment_actors", "propagation")}
+    if count_duplicates:
+        assert doubled["cooccurrence"]["count"].sum() > single["cooccurrence"]["count"].sum()
+    else:
+        for table, (before, after) in counts.items():
+            pd.testing.assert_frame_equal(before, after, obj=table)
+
+
 def test_a_file_that_cannot_be_read_is_a_rejected_row_of_a_cached_run(synthetic_corpus, tmp_path):
     import shutil
 
@@ -515,7 +541,9 @@ def test_cached_story_signatures_give_the_stories_of_the_text(corpus_with_copy, 
     monkeypatch.setattr(clustering, "_signature_parts", lambda *a, **k: pytest.fail("hashed the text again"))
     clustered, copied = tables["stories"], tables["copies"]
     monkeypatch.undo()
-    stories, copies = timeline.cluster_stories_and_copies(usable, mentions=tables["mentions"])
+    analysed, view = pipeline.analysis_inputs(tables)  # the copy is left out of the analyses
+    assert len(analysed) == len(usable) - 1
+    stories, copies = timeline.cluster_stories_and_copies(analysed, mentions=view["mentions"])
     pd.testing.assert_frame_equal(clustered, stories)
     pd.testing.assert_frame_equal(copied, copies)
     assert "story_signatures" not in list(tables)  # internal: not a table to export

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from warta import report
+from warta import config, report
 from warta.cli import main
 from warta.errors import WartaError
 
@@ -427,6 +427,27 @@ def test_select_filters_every_article_keyed_table():
     assert list(selected["mentions"]["name"]) == ["y", "z"]
     assert selected["cooccurrence"] is tables["cooccurrence"]
     assert selected["copies"]["shared_sentences"].tolist() == [3]  # only pairs of two selected articles
+
+
+def test_select_leaves_duplicates_out_as_the_analyses_do(monkeypatch):
+    articles = ARTICLES.assign(flags=[[], ["duplicate_of:a"], [], []])  # b: a's body again, from its outlet
+    tables = {"articles": articles,
+              "mentions": pd.DataFrame({"article_id": ["a", "b", "c"], "name": ["x", "y", "z"]}),
+              "cooccurrence": pd.DataFrame({"source_id": ["x"], "target_id": ["z"]}),
+              "sentiment_actors": pd.DataFrame({"article_id": ["", "a"], "name": ["x", "x"]})}
+    selected = report.select(tables)
+    assert selected["articles"]["article_id"].tolist() == ["a", "c", "d"]
+    assert selected["mentions"]["name"].tolist() == ["x", "z"]
+    # The run's analyses left b out too, so its aggregates hold for the selection.
+    assert selected.whole_batch and not selected.everything
+    assert selected["cooccurrence"] is tables["cooccurrence"]
+    assert report.actor_sentiment(selected) is tables["sentiment_actors"]  # its corpus row ("") too
+    listed = report.select(tables, count_duplicates=True)  # the corpus notebook lists every row
+    assert listed.everything and not listed.whole_batch
+    assert not report.select(tables, outlets=["kompas.com", "bisnis.com", "KBS"]).whole_batch
+    monkeypatch.setitem(config.settings()["pipeline"], "count_duplicates", True)
+    counted = report.select(tables)
+    assert counted.everything and counted.whole_batch and counted["mentions"] is tables["mentions"]
 
 
 @pytest.mark.parametrize("outlets", [[], ["kompas.com", "bisnis.com", "KBS", "detik.com", "okezone.com"]])

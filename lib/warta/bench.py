@@ -146,12 +146,12 @@ def _bench_analyses(size: int, plan: pipeline.Plan, *, show: bool) -> list[dict[
         tables = pipeline.collect(plan)
         seconds = time.perf_counter() - started
     rows = [_row(size, "collect", len(tables["articles"]), seconds, peak.mb, "warm cache → pandas")]
-    usable = tables["articles"][tables["articles"]["status"] != "rejected"]
+    usable, view = pipeline.analysis_inputs(tables)
     for name, analysis in pipeline.ANALYSES:
         if name in tables:  # given by an earlier analysis's pass (copies come with stories)
             continue
         with peak_rss() as peak:
-            seconds, error, table = run_in_child(lambda: analysis(usable, tables, **plan.context.options), timeout=limit)
+            seconds, error, table = run_in_child(lambda: analysis(usable, view, **plan.context.options), timeout=limit)
         rows.append(_row(size, name, len(usable), seconds, peak.mb, error))
         if table is not None:  # later analyses read it (one that did not finish fails them quickly)
             tables.update(table if isinstance(table, dict) else {name: table})

@@ -11,7 +11,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from warta.load import hidden_entries
+from warta import config
+from warta.load import hidden_entries, is_duplicate
 
 OVERVIEW_COLUMNS = [
     "article_id", "outlet", "outlet_domain", "media_type", "published", "date_precision",
@@ -47,6 +48,7 @@ def input_summary(articles: pd.DataFrame, *, corpus: str | Path | Sequence[str |
         ("ok", int(status.get("ok", 0))),
         ("flagged", int(status.get("flagged", 0))),
         ("rejected", int(status.get("rejected", 0))),
+        (f"duplicates, {_duplicates_fate()}", int(is_duplicate(articles).sum()) if len(articles) else 0),
         ("outlets", int(articles["outlet_domain"].dropna().nunique())),
         ("earliest date", dated.min() if len(dated) else ""),
         ("latest date", dated.max() if len(dated) else ""),
@@ -95,4 +97,13 @@ def describe(articles: pd.DataFrame) -> str:
     undated = len(articles) - int(dated.sum())
     if undated:
         parts.append(f"{undated} without a publication date")
+    duplicates = int(is_duplicate(articles).sum()) if len(articles) else 0
+    if duplicates:
+        parts.append(f"{duplicates} {'is a duplicate' if duplicates == 1 else 'are duplicates'} (the same body "
+                     f"from the same outlet as an earlier row), {_duplicates_fate()}")
     return "; ".join(parts) + "."
+
+
+def _duplicates_fate() -> str:
+    counted = config.section("pipeline").get("count_duplicates", False)
+    return "counted in the analyses" if counted else "left out of the analyses"

@@ -79,8 +79,8 @@ from warta.export import write_csv
 from warta.runtime import collector_paused, path_text, read_bytes
 from warta.language import detect_language
 
-__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "hidden_entries", "load_corpus", "load_files", "mark_duplicates",
-           "read_articles", "resolve_sources", "write_articles"]
+__all__ = ["ARTICLE_COLUMNS", "decode_bytes", "hidden_entries", "is_duplicate", "load_corpus", "load_files",
+           "mark_duplicates", "read_articles", "resolve_sources", "write_articles"]
 
 ARTICLE_COLUMNS = (
     "article_id", "path", "status", "flags", "outlet", "outlet_domain", "media_type", "lang", "title",
@@ -181,6 +181,16 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     marked["status"] = pd.Series([_status(row["flags"], flagging) for row in rows], index=articles.index,
                                  dtype=articles["status"].dtype)
     return marked
+
+
+def is_duplicate(articles: pd.DataFrame) -> pd.Series:
+    """Which rows are later copies of another: the same body from the same outlet (flag
+    ``duplicate_of:<id>``, see :func:`mark_duplicates`). A table without flags has none."""
+    if "flags" not in articles.columns:
+        return pd.Series(False, index=articles.index)
+    return articles["flags"].map(
+        lambda flags: flags is not None and any(str(flag).startswith("duplicate_of:") for flag in flags)
+    ).astype(bool)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:

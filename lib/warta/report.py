@@ -755,56 +755,44 @@ def select(
     date_from: str = "",
     date_to: str = "",
     outlets: Sequence[str] = (),
+    count_duplicates: bool | None = None,
 ) -> Mapping[str, pd.DataFrame]:
     """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``
     (a pair table such as ``copies`` keeps the pairs of two selected articles).
+
+    Duplicates (a later copy of the same body from the same outlet) are left out, as the
+    whole-batch analyses leave them out, unless ``count_duplicates`` (None: ``[pipeline]
+    count_duplicates``); the corpus notebook keeps them, as it lists every input row.
 
     The result is lazy like :func:`warta.pipeline.analyze`'s: a table is read (and an analysis
     run) only when the notebook asks for it. Tables without an ``article_id`` (aggregates such as
     co-occurrence) are returned unchanged; notebooks recompute them from the filtered rows when a
     filter is set.
     """
-    articles = select_articles(tables["articles"], date_from=date_from, date_to=date_to, outlets=outlets)
-    return _Selection(tables, articles)
+    from warta.load import is_duplicate
+    from warta.pipeline import Selection
 
-
-class _Selection(Mapping):
-    """``tables`` seen through an article filter, each table filtered on first access."""
-
-    def __init__(self, tables: Mapping[str, pd.DataFrame], articles: pd.DataFrame) -> None:
-        self._tables = tables
-        # No filter, or one that keeps every row: the tables as they are (no test per row of the
-        # millions of mentions in a large batch).
-        self.everything = len(articles) == len(tables["articles"])
-        self._kept = set(articles["article_id"])
-        self._selected: dict[str, pd.DataFrame] = {"articles": articles}
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._selected:
-            table = self._tables[name]
-            if not self.everything and "article_id" in table.columns:
-                table = table[table["article_id"].isin(self._kept)]
-            elif not self.everything and {"article_a", "article_b"} <= set(table.columns):  # pairs: both kept
-                table = table[table["article_a"].isin(self._kept) & table["article_b"].isin(self._kept)]
-            self._selected[name] = table
-        return self._selected[name]
-
-    def __iter__(self):
-        return iter(self._tables)
-
-    def __len__(self) -> int:
-        return len(self._tables)
+    everything = tables["articles"]
+    articles = select_articles(everything, date_from=date_from, date_to=date_to, outlets=outlets)
+    counted = bool(config.section("pipeline").get("count_duplicates", False))
+    keep_duplicates = counted if count_duplicates is None else bool(count_duplicates)
+    unfiltered = len(articles) == len(everything)
+    if not keep_duplicates:
+        duplicate = is_duplicate(articles)
+        if duplicate.any():
+            articles = articles[~duplicate]
+    return Selection(tables, articles, whole_batch=unfiltered and keep_duplicates == counted)
 
 
 def actor_sentiment(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Sentiment about and voiced by each actor in the selected articles (:func:`warta.sentiment.score_actors`).
 
-    All the tables of a run, or a selection that keeps every article, give the run's
+    All the tables of a run, or a selection of the articles its analyses counted, give the run's
     ``sentiment_actors`` table (analysed once per corpus state, see ``warta.cache.Results``); a
     narrower selection scores its own, since the corpus-scope rows sum up only the selected
     articles.
     """
-    if getattr(tables, "everything", True) and "sentiment_actors" in tables:
+    if getattr(tables, "whole_batch", True) and "sentiment_actors" in tables:
         return tables["sentiment_actors"]
     from warta import sentiment
 
