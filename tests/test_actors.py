@@ -117,6 +117,18 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
     ("Kasat Reskrim Polres Bogor AKP Teguh Kumara hadir.", {"Polres Bogor": "ORG", "Teguh Kumara": "PER"}),
     ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Wahyu Hidayat": "PER"}),
     ("Kapten Budi Santoso hadir.", {"Budi Santoso": "PER"}),
+    # The tagger sees no name here; a rank right before capitalised words still makes a person.
+    ("Pangdam Jaya Mayjen Mohamad Hasan meninjau lokasi banjir.", {"Mohamad Hasan": "PER"}),
+    ("Dandim 0621 Kabupaten Bogor Letkol Inf Teguh meninjau lokasi.", {"Kabupaten Bogor": "LOC", "Teguh": "PER"}),
+    # A word that continues a place's name is no name alone: "Jaya" is the unit, Kodam Jaya.
+    ("Pangdam Jaya meninjau lokasi banjir.", {}),
+    # After a unit's commander come the unit's name, then a rank and the holder.
+    ("Kapolda Metro Jaya hadir dalam rapat.", {}),
+    ("Pangdam Iskandar Muda hadir.", {}),
+    ("Kapolres Metro Jakarta Selatan hadir.", {"Jakarta Selatan": "LOC"}),
+    ("Kasdam Jaya Brigjen Eko hadir.", {"Eko": "PER"}),
+    ("Kodam Jaya Brigjen Eko Santoso hadir.", {"Kodam Jaya": "ORG", "Eko Santoso": "PER"}),
+    ("Kapolda Irjen Karyoto hadir.", {"Karyoto": "PER"}),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_ranks_and_units_are_not_part_of_a_name(text, expected, use_model):
@@ -137,6 +149,23 @@ def test_split_office_place_parts_only_a_known_name_and_a_holder(text, span, exp
     tokens = tokenize(text)
     candidates, owner = actors_module._seed_candidates(load_gazetteer().spans(tokens), len(tokens.words))
     parts = actors_module._split_office_place(tokens, 0, (*span, 0.9), owner, candidates)
+    assert [(first, last, type_) for first, last, type_, _ in parts] == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Kasdam Jaya Brigjen Eko hadir.", (0, 4, "LOC"), [(3, 4, "PER")]),  # an office opens it: no actor
+    ("Kodam Jaya Brigjen Eko Santoso hadir.", (0, 5, "ORG"), [(0, 2, "ORG"), (3, 5, "PER")]),
+    ("Korem Kolonel Inf Rudy hadir.", (0, 4, "ORG"), [(0, 1, "ORG"), (3, 4, "PER")]),  # ranks in a row
+    ("Brigjen Eko hadir.", (0, 2, "ORG"), [(1, 2, "PER")]),
+    ("Kodam Jaya hadir.", (0, 2, "ORG"), [(0, 2, "ORG")]),  # no rank
+    ("Kodam Jaya Brigjen hadir.", (0, 3, "ORG"), [(0, 3, "ORG")]),  # nobody after it
+    ("Kodam Brigjen Eko Budi Santoso Adi Wibowo hadir.", (0, 7, "ORG"), [(0, 7, "ORG")]),  # five words: no name
+    ("Kodam Brigjen Jaya hadir.", (0, 3, "ORG"), [(0, 3, "ORG")]),  # a place's word, not a name
+])
+def test_split_at_rank_parts_a_holder_after_a_rank(text, span, expected):
+    tokens = tokenize(text)
+    owner = [-1] * len(tokens.words)
+    parts = actors_module._split_at_rank(tokens, 0, (*span, 0.9), owner)
     assert [(first, last, type_) for first, last, type_, _ in parts] == expected
 
 

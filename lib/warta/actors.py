@@ -111,6 +111,14 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
+# Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
+# Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
+# Units known by a number (Korem 061, Kodim 0621, Koramil) are not here: a name after "Danramil" is
+# the holder's.
+UNIT_OFFICES = frozenset("""
+kapolda wakapolda kapolres wakapolres kapolsek wakapolsek kapolresta kapolrestabes pangdam wapangdam
+kasdam danlanud
+""".split())
 # Police and military ranks (and army corps: "Letkol Inf") beyond those in ROLE_HEADS: stripped
 # off a name and read as the start of a holder's part (see _split_office_place), but no feature
 # of the tagger.
@@ -118,6 +126,10 @@ RANKS = frozenset("""
 akp iptu ipda aiptu aipda bripka brigpol briptu bripda kompol letkol mayor kapten lettu letda
 inf kav arh czi cpm pnb
 """.split())
+# Every rank word: a capitalised run right after one is a person even where the tagger saw none
+# ("Pangdam Jaya Mayjen Mohamad Hasan"); an office word alone is no such sign (see _person_rule).
+# Not "Jenderal": it ends offices too ("Sekretaris Jenderal DPP", "Gubernur Jenderal Hindia").
+_RANK_WORDS = RANKS | frozenset("letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp".split())
 # Forms of address: a name follows, but they are not a role.
 TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
@@ -164,7 +176,8 @@ senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
 september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
-_NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES
+# ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
+_NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
@@ -730,13 +743,15 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 first += 1
             if first == last:
                 continue
-            stripped = any(key in ROLE_HEADS or key in TITLES for key in keys[k:first])
+            stripped = any(key in ROLE_HEADS or key in TITLES or key in RANKS for key in keys[k:first])
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
-        if last - first == 1 and tokens.keys[first] in NOT_NAMES:
+        if last - first == 1 and keys[first] in _NO_NAME_ALONE:
             continue
-        if skip and skip[first] and not _relation_before(tokens, owner, first):
+        if first > 0 and keys[first - 1] in UNIT_OFFICES:
+            continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
+        if skip and skip[first] and not (_relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS):
             continue
         before = first - 1
         if stripped or before < 0:
@@ -894,11 +909,11 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     """
     first, last, type_, confidence = span
     start = a + first
-    if type_ == "PER" or owner[start] < 0:
+    if type_ == "PER":
         return [span]
-    known = candidates[owner[start]]
+    known = candidates[owner[start]] if owner[start] >= 0 else None
     if known is None or known.type not in ("LOC", "ORG") or known.method != "gazetteer" or known.first != start:
-        return [span]
+        return _split_at_rank(tokens, a, span, owner)
     keys, words = tokens.keys, tokens.words
     holder = known.last
     while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in RANKS or keys[holder] in TITLES) \
@@ -908,9 +923,35 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
         return [span]  # neither an office before nor a rank after: the tagger's reading stands
     rest = range(holder, a + last)
     if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not words[k][0].isupper() or keys[k] in _NO_NAME_ALONE
-                                     or keys[k] in PLACE_QUALIFIERS for k in rest):
+                                     for k in rest):
         return [span]
     return [(first, known.last - a, known.type, confidence), (known.last - a, last, "PER", confidence)]
+
+
+def _split_at_rank(tokens: Tokens, a: int, span: tuple[int, int, str, float],
+                   owner: list[int]) -> list[tuple[int, int, str, float]]:
+    """Part a holder after a rank from a tagged place or organisation: "Kasdam Jaya Brigjen Eko" is
+    an office ("Kasdam Jaya", no actor) and a person; "Kodam Jaya Brigjen Eko" a unit and a person.
+
+    The holder is the one to four name words that end the span after its last rank word. What
+    stands before the ranks stays an actor of the tagger's type unless an office word opens it.
+    """
+    first, last, type_, confidence = span
+    keys, words = tokens.keys, tokens.words
+    ranks = [k for k in range(a + first, a + last) if keys[k] in _RANK_WORDS and words[k][0].isupper()]
+    if not ranks:
+        return [span]
+    holder, opening = ranks[-1] + 1, ranks[-1]
+    while opening > a + first and keys[opening - 1] in _RANK_WORDS:
+        opening -= 1
+    rest = range(holder, a + last)
+    if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not _name_word(tokens, k) or keys[k] in _NO_NAME_ALONE
+                                     for k in rest):
+        return [span]
+    person = (holder - a, last, "PER", confidence)
+    if opening == a + first or keys[a + first] in ROLE_HEADS or keys[a + first] in UNIT_OFFICES:
+        return [person]
+    return [(first, opening - a, type_, confidence), person]
 
 
 def _opens_bracket(gap: str) -> bool:
