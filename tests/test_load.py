@@ -493,7 +493,25 @@ def test_mark_duplicates_flags_later_copies_of_a_body_in_the_same_outlet(rows, c
                              "outlet": pd.Series(["Contoh"] * len(rows), dtype="str"),
                              "status": pd.Series([r[2] for r in rows], dtype="str"),
                              "body": pd.Series([r[3] for r in rows], dtype="str"),
-                             "flags": [[] for _ in rows]})
+                             "published": None, "flags": [[] for _ in rows]})
+    marked = mark_duplicates(articles)
+    found = {article_id: flag.split(":", 1)[1] for article_id, flags in zip(marked["article_id"], marked["flags"])
+             for flag in flags if flag.startswith("duplicate_of:")}
+    assert found == copies
+
+
+@pytest.mark.parametrize(("rows", "copies"), [
+    # (id, outlet, published): all with the same body
+    ([("a", "", "2024-06-20T14:05:00+07:00"), ("b", "", "2024-06-20T14:05:00+07:00")], {"b": "a"}),  # ingested twice
+    ([("a", "", "2024-06-20T14:05:00+07:00"), ("b", "", "2024-06-20T16:40:00+07:00")], {}),  # two unknown outlets
+    ([("a", "", None), ("b", "", None)], {"b": "a"}),
+    ([("a", "", None), ("b", "", "2024-06-20")], {}),
+    ([("a", "x.com", "2024-06-20"), ("b", "x.com", "2024-06-21")], {"b": "a"}),  # a known outlet: its copy
+])
+def test_without_an_outlet_a_copy_has_the_same_publication_time(rows, copies):
+    articles = pd.DataFrame({"article_id": [r[0] for r in rows], "outlet_domain": [r[1] for r in rows],
+                             "outlet": [r[1] for r in rows], "published": [r[2] for r in rows],
+                             "status": "ok", "body": "Sama.", "flags": [[] for _ in rows]})
     marked = mark_duplicates(articles)
     found = {article_id: flag.split(":", 1)[1] for article_id, flags in zip(marked["article_id"], marked["flags"])
              for flag in flags if flag.startswith("duplicate_of:")}

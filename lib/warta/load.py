@@ -168,7 +168,7 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     # Only the columns the marking reads, as rows; the others are kept as they are (a table of
     # records and back cost 7 s at 100k articles). Bodies are compared as codes (equal text, equal
     # code), hashed once over the column: no Python str per body.
-    read = ("article_id", "status", "outlet_domain", "outlet")
+    read = ("article_id", "status", "outlet_domain", "outlet", "published")
     bodies = pd.factorize(articles["body"])[0].tolist()
     rows = [dict(zip(read, values), body=body, flags=[flag for flag in flags if not flag.startswith("duplicate_of:")])
             for *values, body, flags in zip(*(articles[name].tolist() for name in read), bodies,
@@ -811,9 +811,11 @@ def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
     """Flag later copies ``duplicate_of:<first id>`` and keep every id unique.
 
     A copy is the same body from the same outlet; the same text in another outlet is syndication,
-    which the timeline traces, so it stays a separate article.
+    which the timeline traces, so it stays a separate article. Without an outlet, the same body
+    is a copy only when published at the same time too: two regional sites missing from the
+    registry that carry one wire story at different hours are two articles.
     """
-    first_by_body: dict[tuple[str, str], str] = {}
+    first_by_body: dict[tuple[str, str, Any], str] = {}
     seen_ids: dict[str, int] = {}
     for row in rows:
         copies = seen_ids.get(row["article_id"], 0)
@@ -822,7 +824,9 @@ def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
             row["article_id"] = _content_id(f"{row['article_id']}#{copies}".encode())
         if row["status"] == "rejected":
             continue
-        original = first_by_body.setdefault((row["outlet_domain"] or row["outlet"], row["body"]), row["article_id"])
+        outlet = row["outlet_domain"] or row["outlet"]
+        key = (outlet, "", row["body"]) if outlet else ("", _text(row.get("published")), row["body"])
+        original = first_by_body.setdefault(key, row["article_id"])
         if original != row["article_id"]:
             row["flags"].append(f"duplicate_of:{original}")
 
