@@ -533,6 +533,24 @@ def test_a_name_after_a_place_preposition_is_no_speaker(text, speaker):
     assert [quote["speaker"] for quote in quotes_in_text(text, extract_actors(text))] == [speaker]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (speaker, cue, quoted text) of each quote
+    ("‘Kami siap,’ tutur Ketua KPU Hasyim Asy’ari.", [("Hasyim Asy’ari", "tutur", "Kami siap")]),
+    # A pronoun with no speaker before it refers back to the last person named.
+    ("Presiden Joko Widodo hadir. “Kami menolak,” tegasnya.", [("Joko Widodo", "tegasnya", "Kami menolak")]),
+    ("Presiden Joko Widodo hadir. “Kami menolak,” kata dia.", [("Joko Widodo", "kata", "Kami menolak")]),
+    ("Kepala BMKG Dwikorita Karnawati hadir. Menurutnya, cuaca ekstrem berlanjut.",
+     [("Dwikorita Karnawati", "Menurutnya", "cuaca ekstrem berlanjut")]),
+    ("“Kami menolak,” kata dia.", [("", "kata", "Kami menolak")]),  # nobody named before
+    # The last speaker goes before the last person named.
+    ("“Kami siap,” ujar Kirby. Ia bertemu Joko Widodo. “Itu penting,” tambahnya.",
+     [("John Kirby", "ujar", "Kami siap"), ("John Kirby", "tambahnya", "Itu penting")]),
+])
+def test_quotes_in_single_marks_and_after_a_pronoun(text, expected):
+    found = quotes_in_text(text, extract_actors(text))
+    assert [(quote["speaker"], quote["cue"], quote["text"]) for quote in found] == expected
+
+
 def test_quotes_in_text_reads_plain_rows_as_mentions():
     mentions = extract_actors(TWO_SPEAKERS)
     expected = quotes_in_text(TWO_SPEAKERS, mentions)
@@ -558,7 +576,8 @@ def _quote_like_texts(n: int, seed: int = 8) -> list[str]:
     """Random texts of speech verbs (whole, inside words, glued), quotation marks and filler."""
     rng = random.Random(seed)
     pieces = ["mengatakan", "menyebutkan", "menyebut", "bilang", "terbilang", "Mengatakan", "_menilai", "menilai2",
-              "kata", "menurut", "Menurutnya", "“", "”", '"', "ab", "Putin", " ", ", ", ". ", "\n", "é", "berkata"]
+              "kata", "menurut", "Menurutnya", "“", "”", '"', "‘", "’", "ab", "Putin", " ", ", ", ". ", "\n", "é",
+              "berkata"]
     return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))) for _ in range(n)]
 
 

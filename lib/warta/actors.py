@@ -181,8 +181,10 @@ _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
-_QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]")  # greedy = lazy here: the content holds no closing mark
-_QUOTE_OPENERS = ("\"", "“")
+# Double marks, or single curly ones (‘…’): a straight ' is an apostrophe too often ("Jum'at").
+# Greedy = lazy here: the content holds no closing mark.
+_QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]|‘([^‘’]{3,})’")
+_QUOTE_OPENERS = ("\"", "“", "‘")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi)(?:nya)?)\b",
     re.IGNORECASE)
@@ -195,6 +197,7 @@ _SPEECH_VERB_LETTERS = re.compile(trie_pattern(SPEECH_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
+_PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.IGNORECASE)
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
@@ -506,11 +509,12 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
     quoted: list[tuple[int, int]] = []
     for match in _quote_matches(text):
         quoted.append(match.span())
-        content = match.group(1).strip().rstrip(",").strip()
+        content = (match.group(1) or match.group(2)).strip().rstrip(",").strip()
         after = _CUE_AFTER_QUOTE.match(text, match.end())
         if after:
             cue = after.group("cue")
-            pronoun = cue.lower().endswith("nya")
+            # "tegasnya", "kata dia": the speaker was named before.
+            pronoun = cue.lower().endswith("nya") or _PRONOUN_AFTER.match(text, after.end()) is not None
             speaker = None if pronoun else _speaker_after(text, at, after.end())
             found.append((match.start(), content, "direct", cue, speaker, pronoun))
             continue
@@ -539,7 +543,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             if _inside(quoted, position):
                 continue
             rest = text[match.end() : sentence_end]
-            if rest.lstrip(" ,:")[:1] in ("“", '"'):
+            if rest.lstrip(" ,:")[:1] in _QUOTE_OPENERS:
                 continue  # 'X mengatakan, "…"' is a direct quote
             _, that, tail = rest.partition("bahwa")
             content = (tail if that else rest).strip(" ,:;.")
@@ -563,7 +567,9 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
     previous: tuple | None = None
     for position, content, kind, cue, speaker, pronoun in sorted(found, key=_START_OF):
         if pronoun and speaker is None:
-            speaker = previous
+            # The last speaker, else the last person named before ("Presiden Joko Widodo hadir.
+            # “Kami menolak,” tegasnya."): news names a speaker before it refers back to them.
+            speaker = previous or at.person_before(position)
         previous = speaker or previous
         sentence_id = max(0, bisect_right(starts, position) - 1)
         if speaker:
@@ -1267,6 +1273,13 @@ class _Mentions:
         found = [index for end in (start - 3, start - 2, start - 1)
                  if (index := self._by_end.get((actor, end))) is not None]
         return self.rows[min(found)] if found else mention
+
+    def person_before(self, position: int) -> tuple | None:
+        """The last person mentioned before ``position``."""
+        for row in reversed(self.rows[: bisect_left(self.starts, position)]):
+            if row[_TYPE] == "PER":
+                return row
+        return None
 
     def role_of(self, speaker: tuple) -> str:
         """The speaker's role: its own, else the first one stated for the same actor in the text."""
