@@ -525,6 +525,8 @@ def test_without_an_outlet_a_copy_has_the_same_publication_time(rows, copies):
     (np.array(["no_date", "duplicate_of:9f2a"], dtype=object), True),  # as a Parquet table reads back
     (["duplicate_ofx"], False),
     (None, False),
+    (float("nan"), False),  # a CSV cell left empty
+    ('["no_date", "duplicate_of:9f2a"]', True),  # a CSV cell: the list as JSON text
 ])
 def test_is_duplicate_reads_the_flag(flags, expected):
     articles = pd.DataFrame({"flags": [flags]})

@@ -188,9 +188,15 @@ def is_duplicate(articles: pd.DataFrame) -> pd.Series:
     ``duplicate_of:<id>``, see :func:`mark_duplicates`). A table without flags has none."""
     if "flags" not in articles.columns:
         return pd.Series(False, index=articles.index)
-    return articles["flags"].map(
-        lambda flags: flags is not None and any(str(flag).startswith("duplicate_of:") for flag in flags)
-    ).astype(bool)
+    return articles["flags"].map(_has_duplicate_flag).astype(bool)
+
+
+def _has_duplicate_flag(flags: Any) -> bool:
+    if isinstance(flags, str):  # a table read back from CSV holds its lists as JSON text
+        return "duplicate_of:" in flags
+    if not isinstance(flags, Iterable):  # missing: None or NaN
+        return False
+    return any(str(flag).startswith("duplicate_of:") for flag in flags)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
