@@ -24,6 +24,9 @@ SECOND = "Kunjungan itu merupakan yang pertama dalam 24 tahun terakhir, kata jur
         ("Jakarta - ", "Jakarta -"),
         ("KUALA LUMPUR — ", "KUALA LUMPUR —"),
         ("WASHINGTON - ", "WASHINGTON -"),
+        ("Pikiran-Rakyat.com - ", "Pikiran-Rakyat.com -"),  # a hyphen in the outlet's name
+        ("KONTAN.CO.ID - JAKARTA. ", "KONTAN.CO.ID - JAKARTA."),  # the place after the outlet, with a full stop
+        ("KBRN, Jakarta: ", "KBRN, Jakarta:"),  # closed by a colon
     ],
 )
 def test_dateline_moves_from_body_to_header(first_line, dateline):
@@ -37,10 +40,18 @@ def test_dateline_moves_from_body_to_header(first_line, dateline):
     [
         "Presiden Joko Widodo - yang akrab disapa Jokowi - meresmikan jalan tol baru di Jawa Tengah.",
         "Harga beras naik 2.5 persen pada bulan ini, menurut data Badan Pusat Statistik.",
+        "Ketua KPU, Hasyim Asy'ari: Pemilu berjalan lancar dan aman di seluruh wilayah.",  # five words: no dateline
+        "Menurut Jokowi, tiga hal: pangan, energi dan air harus dijaga bersama.",
     ],
 )
 def test_ordinary_first_sentence_keeps_its_words(first_line):
     assert clean_article(f"{first_line}\n{SECOND}").body.split("\n")[0] == first_line
+
+
+def test_only_an_outlets_dateline_is_followed_by_its_place():
+    # "KONTAN.CO.ID - JAKARTA." names a place after the outlet; after a place, an acronym is the story's.
+    story = "KPK. Lembaga itu menetapkan dua tersangka baru kasus suap proyek jalan."
+    assert clean_article(f"Jakarta - {story}\n{SECOND}").body.split("\n")[0] == story
 
 
 def test_bare_leading_dash_is_dropped():

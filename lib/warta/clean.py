@@ -57,7 +57,11 @@ _TLD_ENDINGS = tuple(f".{tld}" for tld in
                      "com co.id id tv net org news co info asia my.id web.id or.id go.id ac.id".split())
 # Closing quotes: a line ending in punctuation and one of these is running text, not a headline.
 _QUOTES = "\"'”’"
-_DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
+_DATELINE = re.compile(r"^(?:(?:--?|–|—)\s+|(?P<prefix>[\w(][\w.()&'’ ,/-]{0,60}?)\s+(?:--?|–|—)\s+)(?=\S)")
+# "KONTAN.CO.ID - JAKARTA. Presiden ...": the place after an outlet's dateline, closed by a full stop.
+_PLACE_AFTER_DATELINE = re.compile(r"([A-Z]{3,}(?: [A-Z]{3,})?)\.\s+(?=[A-Z\"“])")
+# "KBRN, Jakarta: Presiden ...": a dateline closed by a colon (an outlet or a place, a comma, the other).
+_COLON_DATELINE = re.compile(r"^(?P<prefix>[\w(][\w.()&'’ /-]{0,30}, ?[\w.()&'’ /-]{1,30}?):\s+(?=[A-Z\"“])")
 _DATELINE_TOKEN = re.compile(r"[\s,()/]+")
 _DESK_CODE = re.compile(r"\s*\((?P<codes>[a-z]{2,5}(?:/[a-z]{2,5})+)\)\s*$")
 # One pattern per mark: a single-character literal prefix gets the regex engine's fast scan,
@@ -463,9 +467,26 @@ def _split_zone(zone: list[str], captions: list[str], cues: Mapping[str, Any],
 def _strip_dateline(paragraph: str) -> tuple[str, str]:
     """Split "Bisnis.com, JAKARTA - Presiden ..." into the story and its dateline."""
     match = _DATELINE.match(paragraph) if _may_have_dateline(paragraph) else None
-    if not match or not _dateline_prefix_ok(match):
-        return paragraph, ""
-    return paragraph[match.end():], match.group(0).strip()
+    if match and _dateline_prefix_ok(match):
+        story, dateline = paragraph[match.end():], match.group(0).strip()
+        prefix = match.group("prefix") or ""
+        place = _PLACE_AFTER_DATELINE.match(story) if "," not in prefix and _is_domain(prefix) else None
+        if place:
+            return story[place.end():], f"{dateline} {place.group(1)}."
+        return story, dateline
+    colon = _COLON_DATELINE.match(paragraph) if ":" in paragraph[:64] else None
+    if colon and _colon_dateline_ok(colon.group("prefix")):
+        return paragraph[colon.end():], colon.group(0).strip()
+    return paragraph, ""
+
+
+def _colon_dateline_ok(prefix: str) -> bool:
+    """One side a single upper-case word or a domain (the outlet), the other one or two capitalised
+    words (the place): "KBRN, Jakarta", "Kuala Lumpur, BERNAMA"; not "Ketua KPU, Hasyim Asy'ari"."""
+    sides = [side.split() for side in prefix.split(",")]
+    if len(sides) != 2 or not all(1 <= len(side) <= 2 and all(w[0].isupper() for w in side) for side in sides):
+        return False
+    return any(len(side) == 1 and (side[0].isupper() or _is_domain(side[0])) for side in sides)
 
 
 def _dateline_prefix_ok(match: re.Match[str]) -> bool:
