@@ -169,6 +169,37 @@ def test_split_at_rank_parts_a_holder_after_a_rank(text, span, expected):
     assert [(first, last, type_) for first, last, type_, _ in parts] == expected
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Banjir merendam Kecamatan Porong sejak Senin.", ["Kecamatan Porong"]),
+    ("Perahu terbalik di Sungai Brantas kemarin.", ["Sungai Brantas"]),
+    ("Demo berlangsung di Jalan Merdeka Barat Nomor 5.", ["Jalan Merdeka Barat"]),  # the number is not its name
+    ("Gunung Rinjani Ditemukan Selamat", ["Gunung Rinjani"]),  # a headline's verb is not its name
+    ("Jalan menuju desa itu rusak.", []),  # a head word alone
+])
+def test_a_place_word_opens_an_unknown_place_in_the_fast_profile(text, places):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "LOC"] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Banjir merendam Kecamatan Porong, Tanggulangin, dan Jabon sejak Senin.",
+     ["Kecamatan Porong", "Tanggulangin", "Jabon"]),
+    ("Warga Desa Giripurwo dan Wonosari mengungsi.", ["Desa Giripurwo", "Wonosari"]),
+    # A dictionary word opens a new clause; a known person stays a person.
+    ("Batasnya Kecamatan Nguter, Sebelah timurnya Desa Tiyaran.", ["Kecamatan Nguter", "Desa Tiyaran"]),
+    ("Warga Kelurahan Menteng dan Joko Widodo hadir.", ["Kelurahan Menteng"]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_places_listed_after_a_village_or_district_are_places(text, places, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
+
+
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_body_its_place_and_its_holder_are_three_actors(use_model):
+    found = {m.surface: m.type for m in extract_actors("Kepala BPBD Jatim Gatot Soebroto meninjau lokasi.",
+                                                      use_model=use_model)}
+    assert found == {"BPBD": "ORG", "Jatim": "LOC", "Gatot Soebroto": "PER"}
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

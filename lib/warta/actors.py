@@ -82,6 +82,10 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan
 """.split())
+_HEADS = ORG_HEADS | PLACE_HEADS
+# Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
+_LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
+_LIST_JOINS = frozenset("dan serta atau".split())
 # Offices of a regency (kabupaten): the place named after them is the regency, not the city.
 REGENT_OFFICES = frozenset("bupati wabup cabup cawabup".split())
 # Words that continue a place's name ("Jakarta Selatan", "Kebayoran Baru"), never a person's.
@@ -176,6 +180,9 @@ senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni
 september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
+# Capitalised words that end a place's name after its head word: offices, dates, other heads, and
+# street numbers ("Jalan Veteran Nomor 5").
+_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | frozenset("nomor no nomer rt rw km kec kab kel".split())
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # Words that may open or sit in a role stated before a name (see _role_before).
@@ -285,12 +292,65 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     # After the tagger, only the surest rules fill in: it has already read the weaker cues.
     tagged = model and options["model_first"]
     if not tagged:
-        _organisation_rule(tokens, owner, candidates)
+        # One scan finds the head words of both rules; organisations claim first.
+        if _compiled_heads is not None:
+            heads = _compiled_heads(tokens.keys, tokens.words, _HEADS)
+        else:
+            heads = _capitalised_heads(tokens.keys, tokens.words, _HEADS)
+        if heads:
+            keys = tokens.keys
+            _organisation_rule(tokens, owner, candidates, [k for k in heads if keys[k] in ORG_HEADS])
+            _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in PLACE_HEADS])
     _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
+    if "ecamatan" in text or "esa " in text or "elurahan" in text:  # a C-level test first
+        _coordinated_places(text, tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
+
+
+def _coordinated_places(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """Places listed after a village or district's head word are places of that kind: "Kecamatan
+    Porong, Tanggulangin dan Jabon", "Desa Kramas dan Keramas". The gazetteer holds no kecamatan
+    or desa, and the tagger reads a lone name in such a list as a person.
+
+    Each listed item is one or two capitalised words, unclaimed or claimed as a person by the
+    tagger or the rules only (never a known name); an office word or a title ends the list.
+    """
+    keys, words, n = tokens.keys, tokens.words, len(tokens.words)
+    for candidate in list(candidates):
+        if candidate is None or candidate.type != "LOC" or keys[candidate.first] not in _LISTED_PLACE_HEADS:
+            continue
+        k = candidate.last
+        while k < n:
+            gap = text[tokens.ends[k - 1] : tokens.starts[k]].strip()
+            if gap not in ("", ","):
+                break
+            if keys[k] in _LIST_JOINS:  # "dan", ", dan"
+                if k + 1 >= n or not tokens.joined[k]:
+                    break
+                k += 1
+            elif gap != ",":
+                break
+            first = k
+            while k < n and k - first < 2 and (first == k or tokens.joined[k - 1]) and _listed_place_word(
+                    tokens, owner, candidates, k):
+                k += 1
+            if k == first or (k < n and tokens.joined[k - 1] and words[k][0].isupper()):
+                break  # no name, or a longer capitalised run than a place's name
+            _claim(owner, candidates, _Candidate(first, k, "LOC", "rule", 0.7))
+
+
+def _listed_place_word(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
+    from warta.tagger import is_common_word
+
+    held = candidates[owner[k]] if owner[k] >= 0 else None
+    if held is not None and (held.type != "PER" or held.method == "gazetteer"):
+        return False
+    key = tokens.keys[k]
+    # "Kecamatan Nguter, Sebelah Selatan adalah ...": a dictionary word opens a new clause, not a name.
+    return _is_capitalised(tokens, k) and key not in _NO_NAME_ALONE and key not in TITLES and not is_common_word(key)
 
 
 def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazetteer) -> None:
@@ -670,13 +730,10 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
     return any(mark in gap for mark in ".!?\n\"“”:")
 
 
-def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
-    """``Kementerian Luar Negeri Korea Selatan``: a head word, then capitalised words and places."""
+def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
+    """``Kementerian Luar Negeri Korea Selatan``: a head word (at ``heads``, the capitalised words
+    of ``ORG_HEADS``), then capitalised words and places."""
     n, resume = len(tokens.words), 0
-    if _compiled_heads is not None:
-        heads = _compiled_heads(tokens.keys, tokens.words, ORG_HEADS)
-    else:
-        heads = _capitalised_heads(tokens.keys, tokens.words, ORG_HEADS)
     for k in heads:
         if k < resume or owner[k] >= 0 or not tokens.joined[k]:
             continue
@@ -695,6 +752,33 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
         resume = last
+
+
+def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
+    """``Kecamatan Porong``, ``Sungai Brantas``, ``Jalan Sudirman``: a place word (at ``heads``, the
+    capitalised words of ``PLACE_HEADS``), then up to four capitalised words that are no office,
+    title or date (the tagger finds these in full runs)."""
+    n, keys, joined = len(tokens.words), tokens.keys, tokens.joined
+    for k in heads:
+        if owner[k] >= 0 or not joined[k]:
+            continue
+        last = k + 1
+        while (last < n and last - k <= 4 and joined[last - 1] and owner[last] < 0 and _is_capitalised(tokens, last)
+               and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])):
+            last += 1
+        if last > k + 1:
+            _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7))
+
+
+def _affixed_verb(key: str) -> bool:
+    """A dictionary word with a verb's affixes ("Ditemukan", "Terendam", "Menewaskan"): a headline's
+    Title Case goes on past a place's name with such words ("Gunung Rinjani Ditemukan Selamat").
+    A bare "me-" opens place names too ("Menteng", "Jalan Merdeka"): only "me-...-kan/-i" counts."""
+    from warta.tagger import is_common_word
+
+    if len(key) <= 5 or not (key.startswith(("di", "ter", "ber")) or (key.startswith("me") and key.endswith(("kan", "i")))):
+        return False
+    return is_common_word(key)
 
 
 def _capitalised_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
@@ -908,7 +992,8 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     person, "Polres Bogor AKP Teguh Kumara" a police force and a person.
 
     The tagger reads such a run as one place or organisation. When a known place or organisation
-    opens the span, an office word stands before the span or a rank right after the known name,
+    opens the span (an organisation perhaps followed by known places: "BPBD Jatim"), an office
+    word stands before the span or a rank right after the known names,
     and the rest is one to four capitalised words that could be a name (none of them continues a
     place's name, as "Selatan" or "Raya" would), the known name keeps its span and the rest is a
     person (its rank is stripped later). Span offsets are from the sentence's first token ``a``.
@@ -921,17 +1006,29 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     if known is None or known.type not in ("LOC", "ORG") or known.method != "gazetteer" or known.first != start:
         return _split_at_rank(tokens, a, span, owner)
     keys, words = tokens.keys, tokens.words
-    holder = known.last
+    # Known places may follow an organisation before its holder: "Kepala BPBD Jatim Gatot Soebroto".
+    places: list[tuple[int, int, str, float]] = []
+    body_end = known.last
+    while body_end < a + last and known.type == "ORG" and owner[body_end] >= 0:
+        place = candidates[owner[body_end]]
+        if place is None or place.type != "LOC" or place.method != "gazetteer" or place.first != body_end \
+                or place.last > a + last:
+            break
+        places.append((body_end - a, place.last - a, "LOC", confidence))
+        body_end = place.last
+    holder = body_end
     while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in RANKS or keys[holder] in TITLES) \
             and words[holder][0].isupper():
         holder += 1
-    if holder == known.last and (start == 0 or keys[start - 1] not in ROLE_HEADS):
+    if holder == body_end and (start == 0 or keys[start - 1] not in ROLE_HEADS):
         return [span]  # neither an office before nor a rank after: the tagger's reading stands
     rest = range(holder, a + last)
     if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not words[k][0].isupper() or keys[k] in _NO_NAME_ALONE
                                      for k in rest):
         return [span]
-    return [(first, known.last - a, known.type, confidence), (known.last - a, last, "PER", confidence)]
+    if a + last < len(words) and tokens.joined[a + last - 1] and words[a + last][0].isupper():
+        return [span]  # more capitalised words follow: the holder's name would be cut ("... Center Ma Mingqiang")
+    return [(first, known.last - a, known.type, confidence), *places, (body_end - a, last, "PER", confidence)]
 
 
 def _split_at_rank(tokens: Tokens, a: int, span: tuple[int, int, str, float],
