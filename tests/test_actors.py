@@ -200,6 +200,23 @@ def test_a_body_its_place_and_its_holder_are_three_actors(use_model):
     assert found == {"BPBD": "ORG", "Jatim": "LOC", "Gatot Soebroto": "PER"}
 
 
+@pytest.mark.parametrize("text, persons", [
+    # One known name makes the names listed with it persons, before and after it.
+    ("Hadir antara lain Hadi Utomo, Toto Riyanto, Joko Widodo, Marzuki Alie dan Syarief Hasan.",
+     ["Hadi Utomo", "Toto Riyanto", "Joko Widodo", "Marzuki Alie", "Syarief Hasan"]),
+    ("Misalnya Aburizal Bakrie atau Joko Widodo.", ["Aburizal Bakrie", "Joko Widodo"]),  # the opener is no name
+    ("Sebelumnya, Joko Widodo hadir.", ["Joko Widodo"]),  # a clause's opening word
+    ("Joko Widodo, Rabu (12/6), hadir.", ["Joko Widodo"]),  # a date ends the list
+    ("Joko Widodo, Ketua DPR Puan Maharani dan Prabowo Subianto hadir.",
+     ["Joko Widodo", "Puan Maharani", "Prabowo Subianto"]),  # an office ends it (the role rule reads the rest)
+    # An attribution that opens the sentence is capitalised with the name; an acronym is no person.
+    ("Menurut Haposan, permintaan itu wajar.", ["Haposan"]),
+    ("Menurut POTM biaya itu sangat tinggi.", []),
+])
+def test_names_listed_with_a_person_are_persons_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}
