@@ -65,6 +65,7 @@ def test_gazetteer_is_large_and_covers_every_region(gazetteer):
     ("Presiden Erdoğan", [("Erdoğan", "per:recep-tayyip-erdogan")]),
     ("Pyeongyang", [("Pyeongyang", "loc:pyongyang")]),
     ("Korea. Utara", [("Korea", "loc:korea")]),      # a full stop ends a name
+    ("kuota 48 juta KL", []),                       # kiloliters, not Kuala Lumpur
 ])
 def test_find(gazetteer, text, expected):
     assert found(gazetteer, text) == expected
