@@ -217,6 +217,22 @@ def test_names_listed_with_a_person_are_persons_in_the_fast_profile(text, person
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Saham di Bursa Efek Indonesia (BEI) naik.", [("Bursa Efek Indonesia (BEI)", "Bursa Efek Indonesia")]),
+    ("Putusan Mahkamah Konstitusi (MK) final.", [("Mahkamah Konstitusi (MK)", "Mahkamah Konstitusi")]),
+    # A person's nickname is a name of its own.
+    ("Presiden Joko Widodo (Jokowi) hadir.", [("Joko Widodo", "Joko Widodo"), ("Jokowi", "Joko Widodo")]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_known_name_and_its_bracketed_short_form_are_one_mention(text, expected, use_model):
+    assert [(m.surface, m.name) for m in extract_actors(text, use_model=use_model)] == expected
+
+
+def test_without_the_tagger_another_actors_short_form_stays_apart():
+    found = [(m.surface, m.name) for m in extract_actors("Bank Indonesia (BEI) hadir.", use_model=False)]
+    assert found == [("Bank Indonesia", "Bank Indonesia"), ("BEI", "Bursa Efek Indonesia")]
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}
@@ -517,7 +533,7 @@ def test_model_pass_reads_bracketed_short_forms_as_part_of_the_name(monkeypatch)
     # One mention, of the known actor.
     assert set(found) == {"Badan Usaha Milik Negara (BUMN)"}
     merged = found.popitem()[1]
-    assert merged.actor_id == plain["Badan Usaha Milik Negara"].actor_id and merged.method == "gazetteer"
+    assert merged.actor_id == plain["Badan Usaha Milik Negara (BUMN)"].actor_id and merged.method == "gazetteer"
 
 
 @pytest.mark.parametrize("text, tagged, expected", [

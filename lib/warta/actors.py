@@ -308,6 +308,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         _coordinated_places(text, tokens, owner, candidates)
     if not tagged:  # the tagger reads lists itself: this rule cost its precision (IDNer dev 0.8163 -> 0.8121)
         _coordinated_persons(text, tokens, owner, candidates)
+        if "(" in text:
+            _join_bracketed_short_forms(text, tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
@@ -327,6 +329,24 @@ def _coordinated_places(text: str, tokens: Tokens, owner: list[int], candidates:
         for first, last in _items_listed_after(text, tokens, candidate.last, 2,
                                                partial(_listed_place_word, tokens, owner, candidates)):
             _claim(owner, candidates, _Candidate(first, last, "LOC", "rule", 0.7))
+
+
+def _join_bracketed_short_forms(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """"Mahkamah Konstitusi (MK)": a known organisation or place and its bracketed short form are
+    one mention of the known actor, as the full profile's tagger pass reads them (an unknown short
+    form, or one that the gazetteer gives to another actor, stays apart)."""
+    n = len(tokens.words)
+    for candidate in list(candidates):
+        if candidate is None or candidate.entry is None or candidate.type == "PER" or candidate.last >= n:
+            continue  # a person's bracketed nickname is a name of its own ("Joko Widodo (Jokowi)")
+        k = candidate.last
+        if not _bracketed_short_form(text, tokens, k, k + 1):
+            continue
+        short = candidates[owner[k]] if owner[k] >= 0 else None
+        if short is not None and short.entry is not None and short.entry.actor_id != candidate.entry.actor_id:
+            continue
+        _claim(owner, candidates, _Candidate(candidate.first, k + 1, candidate.type, candidate.method,
+                                             candidate.confidence, candidate.entry, resolution=candidate.resolution))
 
 
 def _coordinated_persons(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
