@@ -335,13 +335,16 @@ def _join_bracketed_short_forms(text: str, tokens: Tokens, owner: list[int], can
     """"Mahkamah Konstitusi (MK)": a known organisation or place and its bracketed short form are
     one mention of the known actor, as the full profile's tagger pass reads them (an unknown short
     form, or one that the gazetteer gives to another actor, stays apart)."""
-    n = len(tokens.words)
-    for candidate in list(candidates):
-        if candidate is None or candidate.entry is None or candidate.type == "PER" or candidate.last >= n:
-            continue  # a person's bracketed nickname is a name of its own ("Joko Widodo (Jokowi)")
-        k = candidate.last
-        if not _bracketed_short_form(text, tokens, k, k + 1):
+    starts, n = tokens.starts, len(tokens.words)
+    position = text.find("(")
+    while position >= 0:  # a few brackets per text, against tens of candidates
+        k = bisect_left(starts, position + 1)  # the word the bracket opens
+        position = text.find("(", position + 1)
+        if not 0 < k < n or owner[k - 1] < 0 or not _bracketed_short_form(text, tokens, k, k + 1):
             continue
+        candidate = candidates[owner[k - 1]]
+        if candidate is None or candidate.last != k or candidate.entry is None or candidate.type == "PER":
+            continue  # a person's bracketed nickname is a name of its own ("Joko Widodo (Jokowi)")
         short = candidates[owner[k]] if owner[k] >= 0 else None
         if short is not None and short.entry is not None and short.entry.actor_id != candidate.entry.actor_id:
             continue
