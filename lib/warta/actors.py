@@ -361,9 +361,7 @@ def _coordinated_persons(text: str, tokens: Tokens, owner: list[int], candidates
 
     word_ok = partial(_listed_person_word, tokens, owner)
     keys, starts, ends, n = tokens.keys, tokens.starts, tokens.ends, len(tokens.words)
-    for candidate in list(candidates):
-        if candidate is None or candidate.type != "PER" or candidate.weak:
-            continue
+    for candidate in [c for c in candidates if c is not None and c.type == "PER" and not c.weak]:
         # Most names stand in running text: only a separator and a free name word beside it may
         # make a list (the walks below check the rest).
         first, last = candidate.first, candidate.last
