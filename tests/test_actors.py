@@ -233,6 +233,18 @@ def test_without_the_tagger_another_actors_short_form_stays_apart():
     assert found == [("Bank Indonesia", "Bank Indonesia"), ("BEI", "Bursa Efek Indonesia")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Camat Cibinong Bambang Sutrisno menghadiri rapat warga.", {"Cibinong": "LOC", "Bambang Sutrisno": "PER"}),
+    ("Camat Bambang Sutrisno menghadiri rapat warga.", {"Bambang Sutrisno": "PER"}),  # two words: the name
+    ("Kades Sukamaju Slamet Riyadi hadir.", {"Sukamaju": "LOC", "Slamet Riyadi": "PER"}),
+    ("Kepala Desa Sukamaju Ahmad Yani hadir.", {"Desa Sukamaju": "LOC", "Ahmad Yani": "PER"}),
+    ("Kepala Desa Pasir Jaya hadir.", {"Desa Pasir Jaya": "LOC"}),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_the_area_of_a_district_or_village_office_comes_before_its_holder(text, expected, use_model):
+    assert {m.surface: m.type for m in extract_actors(text, use_model=use_model)} == expected
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

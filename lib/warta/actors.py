@@ -86,6 +86,8 @@ _HEADS = ORG_HEADS | PLACE_HEADS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
 _LIST_JOINS = frozenset("dan serta atau".split())
+# Offices of a district, village or ward, named after it: "Camat Cibinong Bambang Sutrisno".
+AREA_OFFICES = frozenset("camat lurah kades".split())
 # Offices of a regency (kabupaten): the place named after them is the regency, not the city.
 REGENT_OFFICES = frozenset("bupati wabup cabup cawabup".split())
 # Words that continue a place's name ("Jakarta Selatan", "Kebayoran Baru"), never a person's.
@@ -861,6 +863,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         while (last < n and last - k <= 4 and joined[last - 1] and owner[last] < 0 and _is_capitalised(tokens, last)
                and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])):
             last += 1
+        if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
+            last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7))
 
@@ -957,6 +961,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             continue
+        first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
 
@@ -1033,6 +1038,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                     first += 1
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
+                if first < last and not held:
+                    first = _claim_area_after_office(tokens, owner, candidates, first, last)
             if first == last or any(h.first <= first and last <= h.last for h in held):
                 continue  # the same span or inside a known name: the gazetteer's reading stands
             inner = {candidates[owner[j]].type for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]}
@@ -1052,6 +1059,26 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue
             _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
     return read
+
+
+def _claim_area_after_office(tokens: Tokens, owner: list[int], candidates: list[_Candidate], first: int,
+                             last: int) -> int:
+    """"Camat Cibinong Bambang Sutrisno", "Kepala Desa Sukamaju Ahmad Yani": after the office of a
+    district, village or ward, the first of three or more name words is the area (which the
+    gazetteer does not hold), the rest its holder. Claims the area as a place; returns where the
+    person's name starts."""
+    keys = tokens.keys
+    if last - first < 3 or first == 0 or owner[first] >= 0:
+        return first
+    if keys[first - 1] in AREA_OFFICES:
+        area = first
+    elif keys[first - 1] in _LISTED_PLACE_HEADS and first >= 2 and keys[first - 2] in ROLE_HEADS \
+            and owner[first - 1] < 0:
+        area = first - 1  # "Kepala Desa Sukamaju Ahmad Yani": the place keeps its head word
+    else:
+        return first
+    _claim(owner, candidates, _Candidate(area, first + 1, "LOC", "rule", 0.6))
+    return first + 1
 
 
 def _split_at_verbs(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
