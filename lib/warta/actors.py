@@ -12,7 +12,12 @@
    organisation heads (``Kementerian``, ``Universitas``, ``PT`` …), titles and roles before a name
    (``Presiden``, ``juru bicara Kremlin`` …), relations (``rekannya dari Korea Selatan``) and speech
    verbs around it (``kata`` / ``mengatakan`` …); after the tagger only the surest of them run,
-   and in the sentences it has read only relations;
+   and in the sentences it has read only relations and ranks (``Mayjen Mohamad Hasan``); a
+   commander's unit (``Pangdam Jaya``) and a district office's area (``Camat Cibinong``) are
+   parted from the holder; places listed after a village or district word are places
+   (``Kecamatan Porong, Tanggulangin dan Jabon``); without the tagger, place heads
+   (``Sungai Brantas``), names listed with a person, and a known name with its bracketed short
+   form (``Mahkamah Konstitusi (MK)``, one mention) are read too;
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
@@ -184,7 +189,8 @@ dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
-_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | frozenset("nomor no nomer rt rw km kec kab kel".split())
+_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | frozenset(
+    "nomor no nomer rt rw km kec kab kel".split())
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # Words that may open or sit in a role stated before a name (see _role_before).
@@ -875,9 +881,8 @@ def _affixed_verb(key: str) -> bool:
     A bare "me-" opens place names too ("Menteng", "Jalan Merdeka"): only "me-...-kan/-i" counts."""
     from warta.tagger import is_common_word
 
-    if len(key) <= 5 or not (key.startswith(("di", "ter", "ber")) or (key.startswith("me") and key.endswith(("kan", "i")))):
-        return False
-    return is_common_word(key)
+    verb_like = key.startswith(("di", "ter", "ber")) or (key.startswith("me") and key.endswith(("kan", "i")))
+    return len(key) > 5 and verb_like and is_common_word(key)
 
 
 def _capitalised_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
