@@ -24,6 +24,12 @@ from warta.language import LANGUAGES, detect_language
          "other"),  # Javanese
         ("Perdana Menteri berkata kerajaan akan memberi bantuan kerana banjir itu, iaitu sebanyak RM10 juta "
          "sahaja.", "other"),  # Malay
+        # Malaysian Malay shares Indonesian's function words: two of its own words mark it.
+        ("PETALING JAYA: Polis menahan dua lelaki bagi membantu siasatan berhubung kes samun di sebuah kedai "
+         "serbaneka di sini, semalam. Ketua Polis Daerah berkata, kedua-dua suspek itu ditahan di sekitar bandar "
+         "ini dan kes itu disiasat mengikut Seksyen 392 Kanun Keseksaan.", "other"),
+        ("Nasabah mengajukan klaim polis asuransi kendaraan setelah banjir merendam rumah mereka di Bekasi, "
+         "kata pihak perusahaan.", "id"),  # one such word ("polis" asuransi) is no sign
         ("Der Präsident sagte, dass die Regierung die Lage genau beobachte.", "other"),
         ("", "other"),
         ("12345 67890 !!!", "other"),

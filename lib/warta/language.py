@@ -1,7 +1,8 @@
 """Tell Indonesian from English and other languages by the share of their function words.
 
 A monitoring corpus is mostly Indonesian; the job is to flag the English wire copy and the odd
-Javanese or Malay page, fast and offline. Function words ("yang", "dan" / "the", "of") make up a
+Javanese or Malay page, fast and offline. Malaysian Malay shares most of Indonesian's function
+words, so two of its own words (``kerana``, ``iaitu``, ``polis``: ``[markers] ms``) mark it. Function words ("yang", "dan" / "the", "of") make up a
 large, stable share of any running text in their language, so counting them over the first
 thousand-odd characters is enough: no model, no download, microseconds per article.
 
@@ -31,9 +32,19 @@ _INDONESIAN_AFFIXED = re.compile(
 @lru_cache(maxsize=1)
 def _function_words() -> tuple[dict[str, str], tuple[str, ...]]:
     """Each function word with its language, and the languages in the file's order."""
-    with (config.DATA_DIR / "language.toml").open("rb") as handle:
-        words = tomllib.load(handle)["words"]
+    words = _language_data()["words"]
     return {word: language for language, text in words.items() for word in text.split()}, tuple(words)
+
+
+@lru_cache(maxsize=1)
+def _malay_markers() -> frozenset[str]:
+    return frozenset(_language_data().get("markers", {}).get("ms", "").split())
+
+
+@lru_cache(maxsize=1)
+def _language_data() -> dict:
+    with (config.DATA_DIR / "language.toml").open("rb") as handle:
+        return tomllib.load(handle)
 
 
 def detect_language(text: str) -> str:
@@ -67,4 +78,13 @@ def detect_language(text: str) -> str:
         return "id" if evidence >= 2 and evidence / len(tokens) >= settings["min_share"] else "other"
     if best == "other" or shares[best] < settings["min_share"] or shares[best] - runner_up < settings["min_margin"]:
         return "other"
+    if best == "id" and _is_malay(tokens):
+        return "other"
     return best
+
+
+def _is_malay(tokens: list[str]) -> bool:
+    """Two different words of Malaysian Malay (``[markers] ms``): Malay that reads as Indonesian."""
+    markers = _malay_markers()
+    found = {token.strip(".,;:!?\"'()") for token in tokens} & markers
+    return len(found) >= 2
