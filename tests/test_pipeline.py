@@ -295,6 +295,44 @@ def test_changed_settings_invalidate_their_stage(corpus, tmp_path, monkeypatch):
     assert stats["processed"] == {"load": 0, "actors": 9, "sentiment": 0}
 
 
+# Package files a stage imports that compute none of its rows: settings come in by section, and
+# errors, writing tables and evaluation change no row.
+_NOT_ROW_CODE = {"__init__.py", "config.py", "errors.py", "export.py", "evaluate/__init__.py", "evaluate/sentiment.py"}
+
+
+@pytest.mark.parametrize("stage", [pipeline.LOADER, *pipeline.STAGES], ids=lambda stage: stage.name)
+def test_every_module_a_stage_imports_versions_it(stage):
+    """An edit of any package module a stage's code imports (transitively) must start a new
+    version of its cached rows: each is listed in ``[cache.stages]`` for it or for the loader."""
+    import ast
+
+    root = config.PACKAGE_DIR
+    stages = config.section("cache")["stages"]
+    globs = stages[stage.name]["files"] + stages["load"]["files"]
+    versioned = {str(path.relative_to(root)) for pattern in globs for path in root.glob(pattern)}
+
+    def module_file(name: str) -> Path | None:
+        path = root.joinpath(*name.split(".")[1:])
+        for candidate in (path / "__init__.py", path.with_suffix(".py")):
+            if candidate.exists():
+                return candidate
+        return None
+
+    seen, todo = set(), list(stage.modules)
+    while todo:
+        name = todo.pop()
+        if name in seen or module_file(name) is None:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse(module_file(name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("warta"):
+                todo += [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                todo += [alias.name for alias in node.names if alias.name.startswith("warta")]
+    imported = {str(module_file(name).relative_to(root)) for name in seen}
+    assert imported - versioned - _NOT_ROW_CODE == set()
+
+
 def test_an_edit_of_the_compiled_module_versions_the_stages_it_runs_in(tmp_path):
     (tmp_path / "_tokens.pyx").write_text("def split_ascii(text): ...\n")
     before = pipeline.stage_fingerprints([pipeline.LOADER, *pipeline.STAGES], {}, root=tmp_path)
