@@ -507,8 +507,13 @@ def test_mark_duplicates_flags_later_copies_of_a_body_in_the_same_outlet(rows, c
     ([("a", "", None), ("b", "", None)], {"b": "a"}),
     ([("a", "", None), ("b", "", "2024-06-20")], {}),
     ([("a", "x.com", "2024-06-20"), ("b", "x.com", "2024-06-21")], {"b": "a"}),  # a known outlet: its copy
+    # The copy published first is the original, wherever it stands; an undated one never is.
+    ([("a", "x.com", "2024-06-21T10:00:00+07:00"), ("b", "x.com", "2024-06-20T08:00:00+07:00")], {"a": "b"}),
+    ([("a", "x.com", None), ("b", "x.com", "2024-06-20")], {"a": "b"}),
+    ([("a", "x.com", "2024-06-20"), ("b", "x.com", "2024-06-20"), ("c", "x.com", "2024-06-19")],
+     {"a": "c", "b": "c"}),
 ])
-def test_without_an_outlet_a_copy_has_the_same_publication_time(rows, copies):
+def test_a_copy_is_the_same_body_and_outlet_and_the_first_published_is_its_original(rows, copies):
     articles = pd.DataFrame({"article_id": [r[0] for r in rows], "outlet_domain": [r[1] for r in rows],
                              "outlet": [r[1] for r in rows], "published": [r[2] for r in rows],
                              "status": "ok", "body": "Sama.", "flags": [[] for _ in rows]})

@@ -162,7 +162,7 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     """Redo duplicate flags, unique ids and statuses over tables loaded in parts.
 
     :func:`load_corpus` marks duplicates within one call; a batch loaded in partitions is marked
-    again as a whole with this. Copies keep their order: the first row stays the original.
+    again as a whole with this. The copy published first is the original (the first row of equals).
     """
     flagging = config.section("load")["flagging"]
     # Only the columns the marking reads, as rows; the others are kept as they are (a table of
@@ -814,14 +814,16 @@ def _media_type(outlet: Any, vendor: dict[str, Any]) -> str:
 
 
 def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
-    """Flag later copies ``duplicate_of:<first id>`` and keep every id unique.
+    """Flag copies ``duplicate_of:<original id>`` and keep every id unique.
 
     A copy is the same body from the same outlet; the same text in another outlet is syndication,
     which the timeline traces, so it stays a separate article. Without an outlet, the same body
     is a copy only when published at the same time too: two regional sites missing from the
-    registry that carry one wire story at different hours are two articles.
+    registry that carry one wire story at different hours are two articles. The original is the
+    copy published first (an outlet's re-post keeps the time it first ran), else the first row.
     """
-    first_by_body: dict[tuple[str, str, Any], str] = {}
+    first_by_body: dict[tuple[str, str, Any], dict[str, Any]] = {}
+    copied: dict[tuple[str, str, Any], list[dict[str, Any]]] = {}
     seen_ids: dict[str, int] = {}
     for row in rows:
         copies = seen_ids.get(row["article_id"], 0)
@@ -832,9 +834,15 @@ def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
             continue
         outlet = row["outlet_domain"] or row["outlet"]
         key = (outlet, "", row["body"]) if outlet else ("", _text(row.get("published")), row["body"])
-        original = first_by_body.setdefault(key, row["article_id"])
-        if original != row["article_id"]:
-            row["flags"].append(f"duplicate_of:{original}")
+        first = first_by_body.setdefault(key, row)
+        if first is not row:
+            copied.setdefault(key, [first]).append(row)
+    for group in copied.values():
+        # ISO times compare as text; an undated copy comes last. min() keeps the first of equals.
+        original = min(group, key=lambda row: _text(row.get("published")) or "\uffff")
+        for row in group:
+            if row is not original:
+                row["flags"].append(f"duplicate_of:{original['article_id']}")
 
 
 def _status(flags: list[str], flagging: list[str]) -> str:
