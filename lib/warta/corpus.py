@@ -100,7 +100,7 @@ def describe(articles: pd.DataFrame) -> str:
     duplicates = int(is_duplicate(articles).sum()) if len(articles) else 0
     if duplicates:
         parts.append(f"{duplicates} {'is a duplicate' if duplicates == 1 else 'are duplicates'} (the same body "
-                     f"from the same outlet as an earlier row), {_duplicates_fate()}")
+                     f"from the same outlet as another row), {_duplicates_fate()}")
     return "; ".join(parts) + "."
 
 

@@ -184,8 +184,8 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_duplicate(articles: pd.DataFrame) -> pd.Series:
-    """Which rows are later copies of another: the same body from the same outlet (flag
-    ``duplicate_of:<id>``, see :func:`mark_duplicates`). A table without flags has none."""
+    """Which rows are copies of another: the same body from the same outlet, published later or
+    listed later (flag ``duplicate_of:<id>``, see :func:`mark_duplicates`). A table without flags has none."""
     if "flags" not in articles.columns:
         return pd.Series(False, index=articles.index)
     return articles["flags"].map(_has_duplicate_flag).astype(bool)

@@ -18,7 +18,7 @@
 * **Analyses** over the whole batch (``ANALYSES``): exact-duplicate marking, co-occurrence, actor
   sentiment, story clusters (and the copied sentences they find on the way) and propagation.
   The per-article tables are read back from the cache (the reduction) and the analyses finish
-  in pandas. They count each article once: a later copy of the same body from the same outlet
+  in pandas. They count each article once: a copy of the same body from the same outlet
   (a batch ingested twice, an export that overlaps yesterday's) keeps its row and flag in
   ``articles`` but is left out of them (:func:`analysed_articles`).
 
@@ -279,9 +279,9 @@ class Tables(Mapping):
 
 
 def analysed_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles the whole-batch analyses count: those not rejected, less the duplicates (a
-    later copy of the same body from the same outlet, ``warta.load.is_duplicate``) unless
-    ``[pipeline] count_duplicates`` is true. Duplicates keep their rows in the per-article tables."""
+    """The articles the whole-batch analyses count: those not rejected, less the duplicates
+    (copies of a body from the same outlet, all but the first published: ``warta.load.is_duplicate``)
+    unless ``[pipeline] count_duplicates`` is true. Duplicates keep their rows in the per-article tables."""
     from warta.load import is_duplicate
 
     keep = articles["status"] != "rejected"

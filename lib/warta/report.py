@@ -760,8 +760,8 @@ def select(
     """Apply :func:`select_articles` to ``tables["articles"]`` and every table keyed by ``article_id``
     (a pair table such as ``copies`` keeps the pairs of two selected articles).
 
-    Duplicates (a later copy of the same body from the same outlet) are left out, as the
-    whole-batch analyses leave them out, unless ``count_duplicates`` (None: ``[pipeline]
+    Duplicates (copies of a body from the same outlet, all but the first published) are left out,
+    as the whole-batch analyses leave them out, unless ``count_duplicates`` (None: ``[pipeline]
     count_duplicates``); the corpus notebook keeps them, as it lists every input row.
 
     The result is lazy like :func:`warta.pipeline.analyze`'s: a table is read (and an analysis
