@@ -61,9 +61,9 @@ def test_input_summary_counts_files_and_the_hidden_ones_loading_skipped(tmp_path
 
 
 @pytest.mark.parametrize(("count_duplicates", "item", "clause"), [
-    (False, "duplicates, left out of the analyses", "; 2 are duplicates (the same body from the same outlet as an "
+    (False, "duplicates, left out of the analyses", "; 2 are duplicates (the same body from the same outlet as "
                                                     "another row), left out of the analyses."),
-    (True, "duplicates, counted in the analyses", "; 2 are duplicates (the same body from the same outlet as an "
+    (True, "duplicates, counted in the analyses", "; 2 are duplicates (the same body from the same outlet as "
                                                   "another row), counted in the analyses."),
 ])
 def test_duplicates_are_counted_and_their_fate_said(monkeypatch, count_duplicates, item, clause):
