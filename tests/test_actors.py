@@ -245,6 +245,15 @@ def test_the_area_of_a_district_or_village_office_comes_before_its_holder(text, 
     assert {m.surface: m.type for m in extract_actors(text, use_model=use_model)} == expected
 
 
+@pytest.mark.parametrize("text, persons", [
+    ("Nurul mengatakan, keputusan itu sudah final.", ["Nurul"]),  # no dictionary word: a name
+    ("Pemerintah mengatakan, keputusan itu sudah final.", []),  # a dictionary word opening the sentence
+    ("KPAI mengatakan, keputusan itu sudah final.", []),  # an acronym: no person
+])
+def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

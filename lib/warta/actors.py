@@ -968,6 +968,11 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
+        if weak and keys[last] in SPEECH_VERBS and not words[first].isupper():
+            from warta.tagger import is_common_word
+
+            # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
+            weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
 
 
