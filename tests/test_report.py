@@ -91,6 +91,18 @@ def test_pages_work_offline_with_plotly_embedded(toy_project):
     assert "time.sleep(delay)" not in page
 
 
+def test_what_a_kernel_writes_to_its_stderr_goes_to_a_log_beside_the_notebook(toy_project, capfd):
+    notebook = nbformat.read(toy_project / "notebooks" / "a_ok.ipynb", as_version=4)
+    notebook.cells.append(new_code_cell("import os\nos.write(2, b'kernel noise from fd 2\\n')"))
+    nbformat.write(notebook, toy_project / "notebooks" / "d_noisy.ipynb")
+    run = report.run_report(notebooks=["d_noisy", "a_ok"], progress=False)
+
+    assert run.ok
+    assert "kernel noise from fd 2" not in capfd.readouterr().err  # not in the scheduler's mail
+    assert "kernel noise from fd 2" in (run.path / "d_noisy.kernel.log").read_text()
+    assert not (run.path / "a_ok.kernel.log").exists()  # a quiet kernel leaves no log
+
+
 def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     run = report.run_report(notebooks=["b_fail", "a_ok"], progress=False)
 

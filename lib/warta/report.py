@@ -41,6 +41,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -367,6 +368,7 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
     import papermill
 
     executed = staging / f"{name}.ipynb"
+    kernel_log = staging / f"{name}.kernel.log"
     started = time.perf_counter()
     error = ""
     for attempt in range(2):
@@ -388,6 +390,10 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
                 # because jupyter_client interrupts every kernel before it shuts it down. A cell's
                 # error reaches the run through the notebook, not through this log.
                 extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                # What the kernel process writes to its own stderr (a C library's warning, a
+                # thread's traceback such as a heartbeat port race) goes to <name>.kernel.log
+                # beside the notebook, not into the scheduler's mail.
+                kernel_manager_class=_kernel_manager_logging_to(kernel_log),
             )
             error = ""
             break
@@ -396,6 +402,9 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
             if attempt or not _kernel_never_started(exc):
                 break
     seconds = round(time.perf_counter() - started, 2)
+    with suppress(OSError):
+        if kernel_log.stat().st_size == 0:
+            kernel_log.unlink()
     page = staging / f"{name}.html"
     try:
         export_html(executed, page)
@@ -555,6 +564,18 @@ _PARAMETER_TYPES: dict[type, tuple[type | tuple[type, ...], str]] = {
     bool: (bool, "true or false"), int: (int, "an integer"), float: ((int, float), "a number"),
     str: (str, "text"), list: (list, "a list"),
 }
+
+
+def _kernel_manager_logging_to(path: Path) -> type:
+    """nbclient's kernel manager, with the kernel process's stderr appended to ``path``."""
+    from jupyter_client import AsyncKernelManager
+
+    class LoggingKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            with open(path, "ab") as log:  # the kernel keeps its own copy of the descriptor
+                await super()._async_launch_kernel(kernel_cmd, **{**kw, "stderr": log})
+
+    return LoggingKernelManager
 
 
 def _kernel_never_started(exc: BaseException) -> bool:
