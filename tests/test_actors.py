@@ -190,6 +190,7 @@ def test_a_place_word_opens_an_unknown_place_in_the_fast_profile(text, places):
     ("Banjir merendam Kecamatan Porong, Tanggulangin, dan Jabon sejak Senin.",
      ["Kecamatan Porong", "Tanggulangin", "Jabon"]),
     ("Warga Desa Giripurwo dan Wonosari mengungsi.", ["Desa Giripurwo", "Wonosari"]),
+    ("Warga Kampung Kampal dan Masigi mengungsi.", ["Kampung Kampal", "Masigi"]),  # every listed head word
     # A dictionary word opens a new clause; a known person stays a person.
     ("Batasnya Kecamatan Nguter, Sebelah timurnya Desa Tiyaran.", ["Kecamatan Nguter", "Desa Tiyaran"]),
     ("Warga Kelurahan Menteng dan Joko Widodo hadir.", ["Kelurahan Menteng"]),

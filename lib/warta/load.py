@@ -22,9 +22,9 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
 ``flags``
     List of str. Rejections: ``empty``, ``binary``, ``too_large``, ``unreadable:<why>``. Caveats:
     ``no_date``, ``future_date``, ``early_date`` (before ``[load] earliest_year``),
-    ``non_indonesian``, ``duplicate_of:<article_id>`` (same body as
-    an earlier row). Notes that leave the status alone: ``encoding_repaired`` (not UTF-8: read as
-    cp1252 or latin-1), ``mojibake`` (repaired with ftfy).
+    ``non_indonesian``, ``duplicate_of:<article_id>`` (same body and outlet as that row, which
+    was published earlier, or listed earlier). Notes that leave the status alone:
+    ``encoding_repaired`` (not UTF-8: read as cp1252 or latin-1), ``mojibake`` (repaired with ftfy).
 ``outlet``, ``outlet_domain``, ``media_type``
     Display name, canonical domain (``kompas.com``) and ``nasional`` / ``lokal`` /
     ``internasional`` / ``unknown``, from the outlet registry; "" and ``unknown`` when unknown.
@@ -105,6 +105,8 @@ _HTML_TIMESTAMP = re.compile(
 _HTML_HIDDEN = re.compile(r"<(script|style|noscript|template|svg|head)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_TITLE = re.compile(r"<title\b[^>]*>([^<]{1,300})</title\s*>", re.IGNORECASE)
+# The flag of a copy, followed by its original's article id.
+_DUPLICATE = "duplicate_of:"
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 # Bytes that text files hold; the rest (control bytes) betray binary data.
 _TEXT_BYTES = bytes([9, 10, 12, 13, 27]) + bytes(range(32, 127)) + bytes(range(128, 256))
@@ -170,7 +172,7 @@ def mark_duplicates(articles: pd.DataFrame) -> pd.DataFrame:
     # code), hashed once over the column: no Python str per body.
     read = ("article_id", "status", "outlet_domain", "outlet", "published")
     bodies = pd.factorize(articles["body"])[0].tolist()
-    rows = [dict(zip(read, values), body=body, flags=[flag for flag in flags if not flag.startswith("duplicate_of:")])
+    rows = [dict(zip(read, values), body=body, flags=[flag for flag in flags if not flag.startswith(_DUPLICATE)])
             for *values, body, flags in zip(*(articles[name].tolist() for name in read), bodies,
                                              articles["flags"].tolist())]
     _mark_duplicates(rows)
@@ -193,10 +195,10 @@ def is_duplicate(articles: pd.DataFrame) -> pd.Series:
 
 def _has_duplicate_flag(flags: Any) -> bool:
     if isinstance(flags, str):  # a table read back from CSV holds its lists as JSON text
-        return "duplicate_of:" in flags
+        return _DUPLICATE in flags
     if not isinstance(flags, Iterable):  # missing: None or NaN
         return False
-    return any(str(flag).startswith("duplicate_of:") for flag in flags)
+    return any(str(flag).startswith(_DUPLICATE) for flag in flags)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:
@@ -842,7 +844,7 @@ def _mark_duplicates(rows: list[dict[str, Any]]) -> None:
         original = min(group, key=lambda row: _text(row.get("published")) or "\uffff")
         for row in group:
             if row is not original:
-                row["flags"].append(f"duplicate_of:{original['article_id']}")
+                row["flags"].append(_DUPLICATE + original["article_id"])
 
 
 def _status(flags: list[str], flagging: list[str]) -> str:
