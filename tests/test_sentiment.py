@@ -76,6 +76,10 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Angka kemiskinan berhasil ditekan.", "kemiskinan", +1, "reversed"),
     ("Korupsi menurunkan kepercayaan publik.", "korupsi", -1, ""),
     ("Korupsi menurunkan kepercayaan publik.", "kepercayaan", -1, "reversed"),
+    # A place or time may stand between a cue and its own rise or fall.
+    ("Angka kemiskinan di kabupaten itu turun.", "kemiskinan", +1, "reversed"),
+    ("Pengangguran di Jawa Barat berkurang.", "pengangguran", +1, "reversed"),
+    ("Kasus korupsi pada tahun lalu meningkat.", "korupsi", -1, "increased"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -673,6 +677,16 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     found = {name: mods for name, _, mods in cues(text)}
     if term in found:
         assert "reversed" not in found[term]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Kualitas udara membaik setelah hujan turun.", "membaik"),   # the rain falls, not the air quality
+    ("Layanan membaik dan antrean berkurang.", "membaik"),
+    ("Kemiskinan di desa yang dilanda banjir itu naik.", "kemiskinan"),  # more than a place between
+])
+def test_a_rise_or_fall_of_something_else_leaves_the_cue_alone(text, term):
+    modifiers = {name: mods for name, _, mods in cues(text)}[term]
+    assert "reversed" not in modifiers and "increased" not in modifiers
 
 
 def test_simulated_disaster_headline_is_not_negative():

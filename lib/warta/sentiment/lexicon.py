@@ -514,7 +514,7 @@ class _Context:
                 if before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
-                      and _near(lower, end, mod_start)):
+                      and _own_change(lower, end, mod_start)):
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
                 if kind == "negator":
@@ -557,6 +557,32 @@ class _Context:
 _NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegagalan"})
 
 
+# Between a cue and its own rise or fall may stand a place or time ("kemiskinan di kabupaten itu
+# turun", "kasus korupsi pada Juni meningkat"); a conjunction opens another clause, whose subject is what moves
+# ("membaik setelah hujan turun", "kualitas membaik dan harga turun").
+_PLACE_OR_TIME_OPENERS = frozenset({
+    "di", "pada", "per", "sejak", "selama", "sepanjang", "tahun", "bulan", "kuartal", "semester", "pekan",
+    "tahunan", "bulanan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
+    "september", "oktober", "november", "desember"})
+_OTHER_SUBJECT = frozenset({
+    "setelah", "sesudah", "sebelum", "karena", "akibat", "sehingga", "saat", "ketika", "usai", "seiring",
+    "berkat", "sementara", "meski", "walau", "hingga", "agar", "supaya", "jika", "bila", "kalau", "dan",
+    "serta", "atau"})
+_OWN_CHANGE_WORDS = 4  # the longest place or time phrase read between a cue and its rise or fall
+_OWN_CHANGE_CHARS = 60
+
+
+def _own_change(lower: str, end: int, mod_start: int) -> bool:
+    """True when the rise or fall at ``mod_start`` is the cue's own (the cue ends at ``end``)."""
+    if mod_start - end > _OWN_CHANGE_CHARS:
+        return False
+    words = _WORD.findall(lower, end, mod_start)
+    if not _OTHER_SUBJECT.isdisjoint(words):
+        return False
+    return (len(words) < _SCOPE_WORDS and mod_start - end <= 40
+            or len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS)
+
+
 def _transitive_verb(word: str) -> bool:
     """An active verb with an object ("menurunkan", "mengurangi", "menekan"): me-…-kan / me-…-i."""
     return word.startswith("me") and word.endswith(("kan", "i"))
@@ -570,13 +596,14 @@ def _reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
 
     A cheap necessary test before the full one in :meth:`_Context.weigh`: a negator, intensifier,
     diminisher or direction word acts within two words (``_near``: at most 40 characters), a
-    postposed intensifier right after the cue, and a stance word only on a positive cue after it.
+    cue's own rise or fall up to ``_OWN_CHANGE_CHARS`` after it, a postposed intensifier right
+    after the cue, and a stance word only on a positive cue after it.
     """
     for mod_start, mod_end, kind, _, word in nearby:
         if mod_end <= start:
             if base > 0 if kind == "stance" else start - mod_end <= 40:
                 return True
-        elif mod_start >= end and kind != "stance" and (mod_start - end <= 40 or word in _POSTPOSED):
+        elif mod_start >= end and kind != "stance" and (mod_start - end <= _OWN_CHANGE_CHARS or word in _POSTPOSED):
             return True
     return False
 
