@@ -558,8 +558,8 @@ _NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegaga
 
 
 # Between a cue and its own rise or fall may stand a place or time ("kemiskinan di kabupaten itu
-# turun", "kasus korupsi pada Juni meningkat"); a conjunction opens another clause, whose subject is what moves
-# ("membaik setelah hujan turun", "kualitas membaik dan harga turun").
+# turun", "kasus korupsi pada Juni meningkat"); a conjunction opens another clause, whose subject
+# is what moves ("membaik setelah hujan turun", "kualitas membaik dan harga turun").
 _PLACE_OR_TIME_OPENERS = frozenset({
     "di", "pada", "per", "sejak", "selama", "sepanjang", "tahun", "bulan", "kuartal", "semester", "pekan",
     "tahunan", "bulanan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
