@@ -249,6 +249,19 @@ def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, persons", [
+    # Two or three capitalised words that are no dictionary word make a name without a cue.
+    ("Kasus itu menyeret nama Andhi Nirwanto dan Myuran Sukumaran.", ["Andhi Nirwanto", "Myuran Sukumaran"]),
+    ("Film Slumdog Millionaire garapan Danny Boyle diputar lagi.", ["Danny Boyle"]),  # English words: a title
+    ("Klub Nottingham Forest menang.", []),
+    ("Saham Telecom Tbk naik.", []),  # a firm's suffix
+    ("Lagu Mega-Mega dan Ran Uzaki / GekiYellow diputar.", []),  # joined by more than a space
+    ("Warga Kampung Melayu Besar hadir.", []),  # a place's head and qualifiers
+])
+def test_a_name_shaped_run_is_a_person_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

@@ -16,8 +16,9 @@
    commander's unit (``Pangdam Jaya``) and a district office's area (``Camat Cibinong``) are
    parted from the holder; places listed after a village or district word are places
    (``Kecamatan Porong, Tanggulangin dan Jabon``); without the tagger, place heads
-   (``Sungai Brantas``), names listed with a person, and a known name with its bracketed short
-   form (``Mahkamah Konstitusi (MK)``, one mention) are read too;
+   (``Sungai Brantas``), names listed with a person, two or three capitalised words that are no
+   dictionary word (``Andhi Nirwanto``, a person without a cue), and a known name with its
+   bracketed short form (``Mahkamah Konstitusi (MK)``, one mention) are read too;
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
@@ -195,6 +196,26 @@ _NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | frozenset(
     "nomor no nomer rt rw km kec kab kel".split())
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
+# English words of titles and of the names of things (films, bands, awards, places, firms), and
+# firms' suffixes (Tbk): a capitalised run holding one is no person's name by its shape alone
+# (see _name_shaped).
+_ENGLISH_TITLE_WORDS = frozenset("""
+the of for and in on at to by from with a an her his our my your its their this that all just very
+new best great good old young big little first last next real true free open grand royal
+club river hill road street avenue house party music records journal award awards station exchange
+international orchestra band line team director manager principal world city town love night day home
+school college academy company group center centre hall park lake bay beach island port united
+national association council committee foundation festival show league cup championship museum
+library tower bridge airport market mall studio studios entertainment media news times post
+press book books film movie story song songs album dance dancing break wars war game games star stars
+king queen prince princess lady lord saint saints sun moon black white red blue green pink gold
+golden silver dream dreams life heart fire water ghost legend mask beauty shopping express airlines
+airways motor motors energy oil power bank capital holdings industries systems technologies
+north south east west northern southern eastern western upper lower mount fort county state class
+university institute inc corp corporation channel network television project service prize shield
+contest forest springs ferry gallery abbey edge captain girls boys kids heroes face rider fever
+electronic electronics tbk persero
+""".split())
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
@@ -964,10 +985,14 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                                          or (key == "dari" and _relation_before(tokens, owner, first)))
         else:
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+        confidence = 0.7
         if not strong and (strong_only or last >= n or not (
                 (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
-            continue
+            # Without the tagger (which weighs a name's shape itself), a name needs no cue.
+            if strong_only or skip or not _name_shaped(text, tokens, first, last):
+                continue
+            confidence = 0.5
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
         if weak and keys[last] in SPEECH_VERBS and not words[first].isupper():
@@ -975,7 +1000,27 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
 
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
-        _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, weak=weak))
+        _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
+
+
+def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """Two or three capitalised words apart by single spaces, none an Indonesian dictionary word,
+    an office, a head of a place or organisation, or an English word of titles ("Prison Break",
+    "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase")."""
+    if not 2 <= last - first <= 3:
+        return False
+    from warta.tagger import is_common_word
+
+    words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
+    if any(text[ends[k]:starts[k + 1]] != " " for k in range(first, last - 1)):
+        return False  # "Mega-Mega", "Ran Uzaki / GekiYellow": a title or a list, not a name
+    for k in range(first, last):
+        word, key = words[k], keys[k]
+        if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
+                or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
+                or key in _ENGLISH_TITLE_WORDS or is_common_word(key)):
+            return False
+    return True
 
 
 def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
