@@ -103,6 +103,38 @@ def test_what_a_kernel_writes_to_its_stderr_goes_to_a_log_beside_the_notebook(to
     assert not (run.path / "a_ok.kernel.log").exists()  # a quiet kernel leaves no log
 
 
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets")
+def test_kernels_talk_over_unix_sockets_in_a_folder_of_their_own(toy_project, tmp_path, monkeypatch):
+    # Free TCP ports are picked and released before a kernel binds them: kernels started side by
+    # side could take the same one. Socket files in a folder per kernel cannot collide.
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    notebook = nbformat.read(toy_project / "notebooks" / "a_ok.ipynb", as_version=4)
+    notebook.cells.append(new_code_cell(
+        "import ipykernel\nout.table(pd.DataFrame([ipykernel.get_connection_info(unpack=True)])"
+        "[['transport', 'ip']], 'connection')"))
+    nbformat.write(notebook, toy_project / "notebooks" / "e_sockets.ipynb")
+    run = report.run_report(notebooks=["e_sockets", "a_ok"], progress=False)
+
+    assert run.ok
+    connection = pd.read_csv(run.path / "e_sockets" / "tables" / "connection.csv").iloc[0]
+    assert connection["transport"] == "ipc"
+    assert Path(connection["ip"]).parent.name.startswith("warta-kernel-")
+    assert not list(tmp_path.glob("warta-kernel-*"))  # each folder goes with its kernel
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix sockets")
+def test_a_temporary_folder_too_long_for_unix_sockets_falls_back_to_tcp(tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", "/tmp")
+    with report._kernel_socket_folder() as sockets:
+        assert sockets.is_dir()
+    assert not sockets.exists()
+    deep = tmp_path / ("d" * 60) / ("e" * 60)  # a socket's path holds at most 107 bytes
+    deep.mkdir(parents=True)
+    monkeypatch.setattr("tempfile.tempdir", str(deep))
+    with report._kernel_socket_folder() as sockets:
+        assert sockets is None
+
+
 def test_failed_notebook_is_recorded_and_others_still_run(toy_project):
     run = report.run_report(notebooks=["b_fail", "a_ok"], progress=False)
 

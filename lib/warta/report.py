@@ -39,9 +39,10 @@ import re
 import secrets
 import shutil
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -373,28 +374,31 @@ def _execute(name: str, source: Path, staging: Path, parameters: dict[str, Any],
     error = ""
     for attempt in range(2):
         try:
-            papermill.execute_notebook(
-                str(source),
-                str(executed),
-                parameters=parameters,
-                kernel_name=kernel,
-                cwd=str(source.parent),
-                progress_bar=False,
-                # Written once, when the notebook is over (papermill writes it on an error too):
-                # saving the growing notebook before and after each cell took 4-6 s of a 100k
-                # report's sentiment notebook and 3-4 s of its timeline one, while the kernel waited.
-                request_save_on_cell_execute=False,
-                log_output=False,
-                # The kernel's start-up notices would otherwise land in cron mail for every notebook,
-                # and so would "KeyboardInterrupt caught in kernel", logged as an error now and then
-                # because jupyter_client interrupts every kernel before it shuts it down. A cell's
-                # error reaches the run through the notebook, not through this log.
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-                # What the kernel process writes to its own stderr (a C library's warning, a
-                # thread's traceback such as a heartbeat port race) goes to <name>.kernel.log
-                # beside the notebook, not into the scheduler's mail.
-                kernel_manager_class=_kernel_manager_logging_to(kernel_log),
-            )
+            with _kernel_socket_folder() as sockets:
+                papermill.execute_notebook(
+                    str(source),
+                    str(executed),
+                    parameters=parameters,
+                    kernel_name=kernel,
+                    cwd=str(source.parent),
+                    progress_bar=False,
+                    # Written once, when the notebook is over (papermill writes it on an error
+                    # too): saving the growing notebook before and after each cell took 4-6 s of
+                    # a 100k report's sentiment notebook and 3-4 s of its timeline one, while the
+                    # kernel waited.
+                    request_save_on_cell_execute=False,
+                    log_output=False,
+                    # The kernel's start-up notices would otherwise land in cron mail for every
+                    # notebook, and so would "KeyboardInterrupt caught in kernel", logged as an
+                    # error now and then because jupyter_client interrupts every kernel before it
+                    # shuts it down. A cell's error reaches the run through the notebook, not
+                    # through this log.
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                    # What the kernel process writes to its own stderr (a C library's warning, a
+                    # thread's traceback) goes to <name>.kernel.log beside the notebook, not
+                    # into the scheduler's mail.
+                    kernel_manager_class=_kernel_manager_logging_to(kernel_log, sockets=sockets),
+                )
             error = ""
             break
         except Exception as exc:  # a failing notebook must not stop the others
@@ -566,11 +570,21 @@ _PARAMETER_TYPES: dict[type, tuple[type | tuple[type, ...], str]] = {
 }
 
 
-def _kernel_manager_logging_to(path: Path) -> type:
-    """nbclient's kernel manager, with the kernel process's stderr appended to ``path``."""
+def _kernel_manager_logging_to(path: Path, *, sockets: Path | None = None) -> type:
+    """nbclient's kernel manager, with the kernel process's stderr appended to ``path``.
+
+    ``sockets``: a folder of its own for the kernel's Unix sockets (the ``ipc`` transport). TCP
+    ports are picked free and released before the kernel binds them, so kernels started side by
+    side could pick the same one; socket files in a folder per kernel cannot collide.
+    """
     from jupyter_client import AsyncKernelManager
 
     class LoggingKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs: Any) -> None:
+            if sockets is not None:
+                kwargs = {"transport": "ipc", "ip": str(sockets / "kernel"), **kwargs}
+            super().__init__(**kwargs)
+
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
             with open(path, "ab") as log:  # the kernel keeps its own copy of the descriptor
                 await super()._async_launch_kernel(kernel_cmd, **{**kw, "stderr": log})
@@ -578,13 +592,29 @@ def _kernel_manager_logging_to(path: Path) -> type:
     return LoggingKernelManager
 
 
+# A Unix socket's path holds at most 107 bytes; the kernel's are <folder>/kernel-<n>.
+_SOCKET_PATH_LIMIT = 100
+
+
+@contextmanager
+def _kernel_socket_folder() -> Iterator[Path | None]:
+    """A fresh folder for one kernel's sockets, removed afterwards; None (TCP) where Unix sockets
+    are missing (Windows) or the temporary folder's path is too long for them."""
+    if os.name != "posix":
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="warta-kernel-") as folder:
+        yield Path(folder) if len(os.fsencode(folder)) + len("/kernel-99") <= _SOCKET_PATH_LIMIT else None
+
+
 def _kernel_never_started(exc: BaseException) -> bool:
     """Whether a notebook failed because its kernel never came up, before running any cell.
 
-    jupyter_client picks free TCP ports and releases them before the kernel binds them, so two
-    kernels started at once (a report runs notebooks side by side) can pick the same port, and
-    one dies with "Address already in use" (papermill issue #511). Such a notebook is run again,
-    once, with fresh ports; a notebook whose own code fails is not.
+    Over TCP (where Unix sockets are not used, see :func:`_kernel_socket_folder`) jupyter_client
+    picks free ports and releases them before the kernel binds them, so two kernels started at
+    once (a report runs notebooks side by side) can pick the same port, and one dies with
+    "Address already in use" (papermill issue #511). Such a notebook is run again, once, with
+    fresh ports or sockets; a notebook whose own code fails is not.
     """
     message = str(exc)
     return message.startswith("Kernel didn't respond") or "Kernel died before replying to kernel_info" in message
