@@ -235,6 +235,42 @@ def test_a_known_name_and_its_bracketed_short_form_are_one_mention(text, expecte
     assert [(m.surface, m.name) for m in extract_actors(text, use_model=use_model)] == expected
 
 
+@pytest.mark.parametrize("surface, expected", [
+    ("Badan Kesehatan Dunia (WHO)", ("Badan Kesehatan Dunia", "WHO")),
+    ("Dinas Kesehatan (Dinkes)", ("Dinas Kesehatan", "Dinkes")),  # one capital, but it abbreviates
+    ("Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas)", ("Badan Pengatur Hilir Minyak dan Gas Bumi", "BPH Migas")),
+    ("PT Telkom Indonesia (Tbk)", ("PT Telkom Indonesia", "")),  # a legal form declares nothing
+    ("PT Pertamina (Persero)", ("PT Pertamina", "")),
+    ("Kementerian Kesehatan", ("Kementerian Kesehatan", "")),
+    ("(WHO)", ("(WHO)", "")),
+])
+def test_a_bracketed_short_form_is_split_off_a_name(surface, expected):
+    assert actors_module._split_short_form(surface) == expected
+
+
+@pytest.mark.parametrize("text, surface, actor_id", [
+    ("Badan Kesehatan Dunia (WHO) menyatakan wabah berakhir.", "Badan Kesehatan Dunia (WHO)", "org:who"),
+    # An unknown name is named without its brackets, and keeps its own actor even where its short
+    # form is known: short forms are ambiguous ("Dewan Pimpinan Daerah (DPD)" is no senate).
+    ("Organisasi Kesehatan Sedunia (WHO) menyatakan wabah berakhir.", "Organisasi Kesehatan Sedunia (WHO)",
+     "org:organisasi-kesehatan-sedunia"),
+    ("Ikatan Ahli Perencanaan Indonesia (IAPI) merilis daftar kota.", "Ikatan Ahli Perencanaan Indonesia (IAPI)",
+     "org:ikatan-ahli-perencanaan-indonesia"),
+    # A legal form is left out of the name, and so is a firm's "PT" when that names a known actor.
+    ("Saham PT Telkom Indonesia (Tbk) naik.", "PT Telkom Indonesia (Tbk)", "org:telkom-indonesia"),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_name_with_its_bracketed_short_form_is_one_actor(text, surface, actor_id, use_model):
+    assert by_surface(text, use_model=use_model)[surface].actor_id == actor_id
+
+
+def test_a_short_form_declared_in_brackets_stands_for_its_name_later_in_the_text():
+    text = "Kemensos mengajak Himpunan Mahasiswa Islam (HMI) berdialog. Ketua HMI Budi Santoso mengatakan HMI siap."
+    found = [(m.surface, m.actor_id) for m in extract_actors(text, use_model=True) if m.type == "ORG"]
+    assert found[-3:] == [("Himpunan Mahasiswa Islam (HMI)", "org:himpunan-mahasiswa-islam"),
+                          ("HMI", "org:himpunan-mahasiswa-islam"), ("HMI", "org:himpunan-mahasiswa-islam")]
+
+
 def test_without_the_tagger_another_actors_short_form_stays_apart():
     found = [(m.surface, m.name) for m in extract_actors("Bank Indonesia (BEI) hadir.", use_model=False)]
     assert found == [("Bank Indonesia", "Bank Indonesia"), ("BEI", "Bursa Efek Indonesia")]

@@ -20,7 +20,9 @@
    dictionary word (``Andhi Nirwanto``, a person without a cue), and a known name with its
    bracketed short form (``Mahkamah Konstitusi (MK)``, one mention) are read too;
 4. resolution within the text: short forms to the one longer name holding their words
-   (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), and
+   (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), a
+   short form the text declares in brackets to its name, which is named without them
+   (``Himpunan Mahasiswa Islam (HMI)`` … ``HMI``; ``PT Telkom Indonesia (Tbk)``), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
    written to the ``resolution`` column; the role stated before a person or in an apposition.
 
@@ -53,7 +55,7 @@ import pandas as pd
 import pyarrow as pa
 
 from warta import config
-from warta.gazetteer import Entry, Tokens, actor_id, fold, load_gazetteer, tokenize
+from warta.gazetteer import Entry, Tokens, actor_id, alias_key, fold, load_gazetteer, tokenize
 from warta.runtime import text_column
 from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_before_in
 
@@ -77,7 +79,7 @@ ORG_HEADS = frozenset("""
 kementerian kemenko badan universitas univ institut partai pt cv dewan departemen komisi lembaga
 bank pusat yayasan majelis mahkamah pengadilan kantor dinas kejaksaan kejari kejati polres polda
 polsek polresta kodam korem kodim sekolah sma smp smk rumah rsud rs koperasi asosiasi perhimpunan
-ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga klub grup korps
+ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga klub grup korps himpunan koalisi
 direktorat inspektorat biro forum aliansi organisasi sekretariat fakultas perusahaan perum
 otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
 """.split())
@@ -363,9 +365,10 @@ def _coordinated_places(text: str, tokens: Tokens, owner: list[int], candidates:
 
 
 def _join_bracketed_short_forms(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
-    """"Mahkamah Konstitusi (MK)": a known organisation or place and its bracketed short form are
-    one mention of the known actor, as the full profile's tagger pass reads them (an unknown short
-    form, or one that the gazetteer gives to another actor, stays apart)."""
+    """"Mahkamah Konstitusi (MK)": an organisation or place and its bracketed short form are one
+    mention, as the full profile's tagger pass reads them. A known name keeps its actor (a short
+    form that the gazetteer gives to another actor stays apart); a name the rules found is named
+    without the brackets (see _resolve)."""
     starts, n = tokens.starts, len(tokens.words)
     position = text.find("(")
     while position >= 0:  # a few brackets per text, against tens of candidates
@@ -374,10 +377,15 @@ def _join_bracketed_short_forms(text: str, tokens: Tokens, owner: list[int], can
         if not 0 < k < n or owner[k - 1] < 0 or not _bracketed_short_form(text, tokens, k, k + 1):
             continue
         candidate = candidates[owner[k - 1]]
-        if candidate is None or candidate.last != k or candidate.entry is None or candidate.type == "PER":
+        if candidate is None or candidate.last != k or candidate.type == "PER":
             continue  # a person's bracketed nickname is a name of its own ("Joko Widodo (Jokowi)")
+        if candidate.type != "ORG" and not _is_short_form(tokens.words[k],
+                                                          text[starts[candidate.first]:tokens.ends[k - 1]]):
+            continue  # a firm's legal form joins it ("PT Pertamina (Persero)"), not a place ("Indonesia (Tbk)")
         short = candidates[owner[k]] if owner[k] >= 0 else None
-        if short is not None and short.entry is not None and short.entry.actor_id != candidate.entry.actor_id:
+        if short is not None and short.entry is not None and (
+                short.entry.type != candidate.type if candidate.entry is None
+                else short.entry.actor_id != candidate.entry.actor_id):
             continue
         _claim(owner, candidates, _Candidate(candidate.first, k + 1, candidate.type, candidate.method,
                                              candidate.confidence, candidate.entry, resolution=candidate.resolution))
@@ -1372,6 +1380,7 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
     starts, ends, words, keys = tokens.starts, tokens.ends, tokens.words, tokens.keys
     n = len(keys)
     rows: list[tuple] = []
+    declared: dict[str, Entry] = {}  # short forms the text declared in brackets: "(IAPI)"
     for candidate in live:
         first, last = candidate.first, candidate.last
         start, end = starts[first], ends[last - 1]
@@ -1381,10 +1390,20 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
         entry = candidate.entry
         if entry is not None:
             resolution = candidate.resolution
+        elif surface in declared:
+            entry = declared[surface]
+            resolution = f"short:{surface}→{entry.name}"
         else:
-            entry, resolution = _fuzzy_entry(surface, candidate.type, gazetteer, options)
+            named, short = _split_short_form(surface) if surface.endswith(")") else (surface, "")
+            entry, resolution = _known_entry(named, candidate.type, gazetteer) if named != surface else (None, "")
             if entry is None:
-                entry = _unknown_entry(candidate.type, surface)
+                entry, resolution = _fuzzy_entry(named, candidate.type, gazetteer, options)
+            # An unknown name keeps its own actor even where its short form is known: "Dewan
+            # Pimpinan Daerah (DPD)" is a party's branch, not the DPD of the gazetteer.
+            if entry is None:
+                entry = _unknown_entry(candidate.type, named)
+            if short:
+                declared[short] = entry
         type_ = entry.type
         role = ""
         # Most persons follow a lower-case word that opens no role and no apposition follows
@@ -1396,6 +1415,57 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
         rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype, role,
                      candidate.confidence, candidate.method, resolution))
     return _resolve_short_forms(rows, live)
+
+
+# One or two capitalised words in brackets ending a name: "(IAPI)", "(BPH Migas)", "(Dinkes)".
+_BRACKETED_TAIL = re.compile(r"\s*\(([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)\)$")
+
+
+def _split_short_form(surface: str) -> tuple[str, str]:
+    """A name and the short form bracketed after it: ``"Badan Kesehatan Dunia (WHO)"`` →
+    ``("Badan Kesehatan Dunia", "WHO")``. Other bracketed words, such as a legal form, are left
+    out of the name but declare nothing: ``"PT Telkom Indonesia (Tbk)"`` → ``("PT Telkom Indonesia", "")``.
+    """
+    match = _BRACKETED_TAIL.search(surface)
+    if match is None or match.start() == 0:
+        return surface, ""
+    short, name = match.group(1), surface[: match.start()]
+    return name, short if _is_short_form(short, name) else ""
+
+
+def _is_short_form(short: str, name: str) -> bool:
+    """Whether ``short`` can stand for ``name``: it holds two capitals (``IAPI``, ``BPH Migas``)
+    or abbreviates it, its letters in the name's order from its first (``Dinkes``, ``Kemenkes``);
+    ``Persero`` and ``Tbk`` do neither."""
+    return sum(map(str.isupper, short)) >= 2 or _abbreviates(short.lower(), name.lower())
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``'s letters occur in ``name`` in order, the first at its start."""
+    if not short or not name.startswith(short[0]):
+        return False
+    position = 0
+    for letter in short:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return True
+
+
+def _known_entry(name: str, type_: str, gazetteer) -> tuple[Entry | None, str]:
+    """The known actor a name stands for once its bracketed tail is off ("PT Telkom Indonesia
+    (Tbk)"), also without a firm's "PT" ("PT Telkom Indonesia" is Telkom Indonesia)."""
+    entry = _exact_entry(name, type_, gazetteer)
+    if entry is None and type_ == "ORG" and name.startswith(("PT ", "PT. ")):
+        entry = _exact_entry(name.split(None, 1)[1], type_, gazetteer)
+    return (entry, f"known:{name}→{entry.name}") if entry is not None else (None, "")
+
+
+def _exact_entry(alias: str, type_: str, gazetteer) -> Entry | None:
+    found = gazetteer.index.get(alias_key(alias))
+    if found is None or found[0].type != type_ or (found[2] is not None and found[2] != alias.split()):
+        return None
+    return found[0]
 
 
 @lru_cache(maxsize=65536)
