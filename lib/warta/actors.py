@@ -147,7 +147,7 @@ inf kav arh czi cpm pnb
 # Not "Jenderal": it ends offices too ("Sekretaris Jenderal DPP", "Gubernur Jenderal Hindia").
 _RANK_WORDS = RANKS | frozenset("letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp".split())
 # Forms of address: a name follows, but they are not a role.
-TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya mr mrs ms sdr haji hj".split())
+TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
