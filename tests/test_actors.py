@@ -285,6 +285,17 @@ def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Warga Kelurahan Menteng hadir.", ["Kelurahan Menteng"]),  # the tagger leaves it untagged
+    # A headline's capitalised link words end a place's name.
+    ("Banjir Di Desa Sukamaju Dan Kampung Melayu", ["Desa Sukamaju", "Kampung Melayu"]),
+    ("Warga Desa Sukamaju Yang Terdampak Banjir Mengungsi", ["Desa Sukamaju"]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
+
+
 @pytest.mark.parametrize("text, persons", [
     # Two or three capitalised words that are no dictionary word make a name without a cue.
     ("Kasus itu menyeret nama Andhi Nirwanto dan Myuran Sukumaran.", ["Andhi Nirwanto", "Myuran Sukumaran"]),

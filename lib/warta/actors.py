@@ -15,10 +15,11 @@
    and in the sentences it has read only relations and ranks (``Mayjen Mohamad Hasan``); a
    commander's unit (``Pangdam Jaya``) and a district office's area (``Camat Cibinong``) are
    parted from the holder; places listed after a village or district word are places
-   (``Kecamatan Porong, Tanggulangin dan Jabon``); without the tagger, place heads
-   (``Sungai Brantas``), names listed with a person, two or three capitalised words that are no
-   dictionary word (``Andhi Nirwanto``, a person without a cue), and a known name with its
-   bracketed short form (``Mahkamah Konstitusi (MK)``, one mention) are read too;
+   (``Kecamatan Porong, Tanggulangin dan Jabon``), and so are place heads' runs the tagger left
+   untagged (``Sungai Brantas``); without the tagger, names listed with a person, two or three
+   capitalised words that are no dictionary word (``Andhi Nirwanto``, a person without a cue),
+   and a known name with its bracketed short form (``Mahkamah Konstitusi (MK)``, one mention)
+   are read too;
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), a
    short form the text declares in brackets to its name, which is named without them
@@ -194,7 +195,7 @@ dia ia beliau saya anda ini itu namun tetapi sementara
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
-_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | frozenset(
+_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | LINK_WORDS | frozenset(
     "nomor no nomer rt rw km kec kab kel".split())
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
@@ -334,6 +335,12 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
             keys = tokens.keys
             _organisation_rule(tokens, owner, candidates, [k for k in heads if keys[k] in ORG_HEADS])
             _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in PLACE_HEADS])
+    else:
+        # A place word's run that the tagger left untagged is a place still ("Warga Kelurahan
+        # Menteng hadir": short sentences give the tagger little to go on).
+        heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, PLACE_HEADS)
+        if heads:
+            _place_rule(tokens, owner, candidates, heads)
     _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
