@@ -41,6 +41,7 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
+AMOUNT_FILE = "amounts.tsv"
 MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast", "concession",
                   "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
@@ -117,6 +118,8 @@ class Lexicon:
 
     entries: dict[str, tuple[float, str]]
     modifiers: dict[str, tuple[str, float]]
+    # Amounts, neutral alone, whose rise or fall is news: the weight of a rise ("inflasi": -1).
+    amounts: dict[str, float] = field(default_factory=dict)
     roots: dict[str, str] = field(default_factory=dict)
     _phrases: dict[str, list[str]] = field(default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
@@ -147,7 +150,7 @@ class Lexicon:
             return self._resolved[word]
         entry = _resolve(word, self.entries, self.roots)
         self._resolved[word] = entry
-        cue = entry if entry is not None and self.entries[entry][0] != 0 else None
+        cue = entry if entry is not None and (self.entries[entry][0] != 0 or entry in self.amounts) else None
         found = self.modifier(word)
         weighing = bool(found) and (found[0] in _WEIGHING or found[0] == "stance" and self._negative(word))
         phrases = tuple(self._phrases.get(word, ()))
@@ -482,11 +485,13 @@ class _Context:
         """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
         lexicon, lower = self.lexicon, self.lower
         base, desk = lexicon.entries[entry]
-        weight = base
+        # An amount weighs only with its rise or fall: the weight of a rise, reversed by a fall.
+        amount = lexicon.amounts.get(entry) if not base else None
+        weight = base if amount is None else amount
         modifiers: list[str] = []
         used: list[int] = []
         direction: tuple | None = None
-        after_contrast = before_contrast = conceded = negative_stance = False
+        after_contrast = before_contrast = conceded = negative_stance = negated_after = False
         for mod_start, mod_end, kind, factor, word in self.by_sentence[sentence]:
             before = mod_end <= start
             if kind == "contrast":
@@ -511,10 +516,14 @@ class _Context:
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
                 # After it only a rise or fall of the cue itself ("kemiskinan turun"): a transitive
                 # verb acts on what follows it ("korupsi menurunkan kepercayaan").
-                if before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start):
+                if (before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start)
+                        and (amount is None or not word.startswith(("me", "di")))):
+                    # An amount's change before it is a noun ("penurunan ekspor"): a verb's
+                    # ("menekan inflasi") is the subject's deed, weighed by its own outcome words.
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
-                      and _own_change(lower, end, mod_start)):
+                      and not negated_after and _own_change(lower, end, mod_start)):
+                    # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
                 if kind == "negator":
@@ -525,6 +534,8 @@ class _Context:
                     weight *= factor
                     modifiers.append("intensified" if kind == "intensifier" else "diminished")
                 used.append(mod_start)
+            elif kind == "negator" and mod_start >= end:
+                negated_after = True
             elif word in _POSTPOSED and mod_start >= end and not lower[end:mod_start].strip():
                 weight *= factor
                 modifiers.append("intensified")
@@ -534,6 +545,16 @@ class _Context:
             weight *= direction_factor
             modifiers.append("increased" if direction_kind == "increase" else "reversed")
             used.append(direction_start)
+            if amount is not None:
+                # A change word that is a cue of its own keeps its strength: "IHSG anjlok" is as bad
+                # as "anjlok" (−2), "inflasi anjlok" as good.
+                changed = lexicon.resolve(lower[direction_start:_word_end(lower, direction_start)])
+                strength = abs(lexicon.entries[changed][0]) if changed is not None else 0.0
+                if strength > abs(direction_factor):
+                    weight *= strength / abs(direction_factor)
+                base = amount
+        elif amount is not None:
+            return _new_cue(Cue, (entry, start, end, 0.0, 0.0, desk, ())), ()
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
             weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
         if base > 0 and negative_stance:
@@ -583,6 +604,11 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
             or len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS)
 
 
+def _word_end(lower: str, start: int) -> int:
+    match = _WORD.match(lower, start)
+    return match.end() if match else start
+
+
 def _transitive_verb(word: str) -> bool:
     """An active verb with an object ("menurunkan", "mengurangi", "menekan"): me-…-kan / me-…-i."""
     return word.startswith("me") and word.endswith(("kan", "i"))
@@ -629,7 +655,7 @@ def load_lexicon(paths: tuple[str, ...] | None = None) -> Lexicon:
     Later files override earlier ones, so a user's file can re-weight or neutralise a term.
     """
     settings = config.section("sentiment")
-    files = sorted(p for p in LEXICON_DIR.glob("*.tsv") if p.name != MODIFIER_FILE)
+    files = sorted(p for p in LEXICON_DIR.glob("*.tsv") if p.name not in (MODIFIER_FILE, AMOUNT_FILE))
     extra = paths if paths is not None else tuple(settings.get("extra_lexicons", ()))
     files += [Path(p).expanduser() for p in extra]
     entries: dict[str, tuple[float, str]] = {}
@@ -645,7 +671,15 @@ def load_lexicon(paths: tuple[str, ...] | None = None) -> Lexicon:
         if columns[1] not in MODIFIER_KINDS:
             raise WartaError(f"{MODIFIER_FILE}:{line_no}: unknown modifier kind {columns[1]!r}")
         modifiers[normalize_term(columns[0])] = (columns[1], float(columns[2]))
-    return Lexicon(entries, modifiers)
+    amounts: dict[str, float] = {}
+    for line_no, columns in _rows(LEXICON_DIR / AMOUNT_FILE, 3):
+        term = normalize_term(columns[0])
+        try:
+            amounts[term] = float(columns[1])
+        except ValueError:
+            raise WartaError(f"{AMOUNT_FILE}:{line_no}: weight {columns[1]!r} is not a number") from None
+        entries.setdefault(term, (0.0, columns[2]))  # scanned like a cue; a cue's own weight wins
+    return Lexicon(entries, modifiers, amounts)
 
 
 def normalize_term(term: str) -> str:
