@@ -531,6 +531,7 @@ def test_a_copy_is_the_same_body_and_outlet_and_the_first_published_is_its_origi
     (["duplicate_ofx"], False),
     (None, False),
     (float("nan"), False),  # a CSV cell left empty
+    (pd.NA, False),
     ('["no_date", "duplicate_of:9f2a"]', True),  # a CSV cell: the list as JSON text
 ])
 def test_is_duplicate_reads_the_flag(flags, expected):

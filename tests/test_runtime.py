@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from warta import config, runtime
-from warta.runtime import Marshalled, PackedFrame, collector_paused, path_text, read_bytes, sorted_unique
+from warta.runtime import Marshalled, PackedFrame, collector_paused, path_text, read_bytes, rows_where, sorted_unique
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,30 @@ from warta.runtime import Marshalled, PackedFrame, collector_paused, path_text, 
 def test_sorted_unique_is_np_unique(values, expected):
     array = np.array(values, dtype=np.int64)
     assert sorted_unique(array).tolist() == expected == np.unique(array).tolist()
+
+
+def _typed_frame() -> pd.DataFrame:
+    import pyarrow as pa
+
+    return pd.DataFrame({
+        "text": pd.array(["a", None, "c", "d"], dtype="str"),
+        "number": [1, 2, 3, 4],
+        "share": [0.5, np.nan, 1.5, 2.0],
+        "flag": [True, False, True, False],
+        "count": pd.array([1, None, 3, 4], dtype="Int64"),
+        "cells": [["x"], [], None, ["y", "z"]],
+        "cues": pd.array([[{"term": "a"}], [], None, [{"term": "b"}]],
+                         dtype=pd.ArrowDtype(pa.list_(pa.struct([("term", pa.string())])))),
+        "when": pd.to_datetime(["2024-06-01", None, "2024-06-03", "2024-06-04"]).tz_localize("Asia/Jakarta"),
+        "kind": pd.Categorical(["p", "q", "p", "q"]),
+    }, index=[10, 11, 12, 13])
+
+
+@pytest.mark.parametrize("keep", [[True, False, True, False], [False] * 4, [True] * 4, [False, True, True, True]])
+def test_rows_where_is_the_boolean_mask(keep):
+    frame = _typed_frame()
+    pd.testing.assert_frame_equal(rows_where(frame, keep), frame[np.array(keep)])
+    pd.testing.assert_frame_equal(rows_where(frame, pd.Series(keep, index=frame.index)), frame[np.array(keep)])
 
 
 def test_collector_paused_restores_the_collector():

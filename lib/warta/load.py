@@ -196,9 +196,11 @@ def is_duplicate(articles: pd.DataFrame) -> pd.Series:
 def _has_duplicate_flag(flags: Any) -> bool:
     if isinstance(flags, str):  # a table read back from CSV holds its lists as JSON text
         return _DUPLICATE in flags
-    if not isinstance(flags, Iterable):  # missing: None or NaN
+    # No typing.Iterable test per row: it cost three times the rest (0.3 s on 100k articles).
+    try:
+        return len(flags) > 0 and any(str(flag).startswith(_DUPLICATE) for flag in flags)
+    except TypeError:  # missing: None, NaN or NA
         return False
-    return any(str(flag).startswith(_DUPLICATE) for flag in flags)
 
 
 def resolve_sources(source: str | Path | Iterable[str | Path], *, recursive: bool = True) -> list[Path]:

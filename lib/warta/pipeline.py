@@ -55,7 +55,7 @@ import pyarrow.compute as pc
 from warta import cache as cache_store
 from warta import config
 from warta.export import write_tables
-from warta.runtime import collector_paused, keep_out_of_collections
+from warta.runtime import collector_paused, keep_out_of_collections, rows_where
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +287,7 @@ def analysed_articles(articles: pd.DataFrame) -> pd.DataFrame:
     keep = articles["status"] != "rejected"
     if not config.section("pipeline").get("count_duplicates", False):
         keep &= ~is_duplicate(articles)
-    return articles if keep.all() else articles[keep]
+    return articles if keep.all() else rows_where(articles, keep)
 
 
 def analysis_inputs(tables: Mapping[str, pd.DataFrame]) -> tuple[pd.DataFrame, Mapping[str, pd.DataFrame]]:
@@ -317,8 +317,8 @@ class Selection(Mapping):
         # millions of mentions in a large batch).
         self.everything = len(articles) == len(tables["articles"])
         self.whole_batch = self.everything if whole_batch is None else whole_batch
-        kept = set(articles["article_id"])
-        dropped = set(tables["articles"]["article_id"]) - kept
+        kept = set(articles["article_id"].tolist())  # tolist: one conversion, not one per Arrow cell
+        dropped = set(tables["articles"]["article_id"].tolist()) - kept
         # Rows are tested against the smaller set (a per-article table holds only the ids of
         # ``articles``, so either test keeps the same rows): leaving out a batch's few duplicates
         # tests the millions of mentions against hundreds of ids, 2.5-10x faster than against 100k.
@@ -335,9 +335,9 @@ class Selection(Mapping):
 
     def _filtered(self, table: pd.DataFrame) -> pd.DataFrame:
         if "article_id" in table.columns:
-            return table[self._keeps(table["article_id"])]
+            return rows_where(table, self._keeps(table["article_id"]))
         if {"article_a", "article_b"} <= set(table.columns):  # pairs: both kept
-            return table[self._keeps(table["article_a"]) & self._keeps(table["article_b"])]
+            return rows_where(table, self._keeps(table["article_a"]) & self._keeps(table["article_b"]))
         return table
 
     def _keeps(self, article_ids: pd.Series) -> pd.Series:

@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from warta import __version__, config, snapshot
+from warta.runtime import rows_where
 from warta.errors import WartaError
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -797,7 +798,7 @@ def select_articles(
             keep &= has_date & (latest >= date_from)
         if date_to:
             keep &= has_date & (earliest <= date_to)
-    return articles[keep]
+    return rows_where(articles, keep)
 
 
 def select(
@@ -831,7 +832,7 @@ def select(
     if not keep_duplicates:
         duplicate = is_duplicate(articles)
         if duplicate.any():
-            articles = articles[~duplicate]
+            articles = rows_where(articles, ~duplicate)
     return Selection(tables, articles, whole_batch=unfiltered and keep_duplicates == counted)
 
 
