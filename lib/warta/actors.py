@@ -1005,7 +1005,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             # Without the tagger (which weighs a name's shape itself), a name needs no cue.
-            if strong_only or skip or not _name_shaped(text, tokens, first, last):
+            if strong_only or skip or not 2 <= last - first <= 3 or not _name_shaped(text, tokens, first, last):
                 continue
             confidence = 0.5
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
