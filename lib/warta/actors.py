@@ -80,8 +80,9 @@ ORG_HEADS = frozenset("""
 kementerian kemenko badan universitas univ institut partai pt cv dewan departemen komisi lembaga
 bank pusat yayasan majelis mahkamah pengadilan kantor dinas kejaksaan kejari kejati polres polda
 polsek polresta kodam korem kodim sekolah sma smp smk rumah rsud rs koperasi asosiasi perhimpunan
-ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga klub grup korps himpunan koalisi
-direktorat inspektorat biro forum aliansi organisasi sekretariat fakultas perusahaan perum
+ikatan persatuan gerakan front serikat komite kedutaan konsulat federasi liga klub grup korps
+himpunan koalisi direktorat inspektorat biro forum aliansi organisasi sekretariat fakultas perusahaan
+perum
 otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
 """.split())
 # Words that open a place's name (a feature of the tagger).
@@ -1004,7 +1005,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if not strong and (strong_only or last >= n or not (
                 (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
-            # Without the tagger (which weighs a name's shape itself), a name needs no cue.
+            # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
+            # runs are one word: their length is tested before the call.
             if strong_only or skip or not 2 <= last - first <= 3 or not _name_shaped(text, tokens, first, last):
                 continue
             confidence = 0.5
@@ -1469,6 +1471,7 @@ def _known_entry(name: str, type_: str, gazetteer) -> tuple[Entry | None, str]:
 
 
 def _exact_entry(alias: str, type_: str, gazetteer) -> Entry | None:
+    """The gazetteer's actor of ``type_`` with this alias (an all-capitals alias matches its case)."""
     found = gazetteer.index.get(alias_key(alias))
     if found is None or found[0].type != type_ or (found[2] is not None and found[2] != alias.split()):
         return None
