@@ -687,6 +687,7 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     ("Inflasi Juni turun.", "positive"),
     ("Kasus baru Covid-19 meningkat.", "negative"),
     ("Kasus itu disidangkan hari ini.", "neutral"),
+    ("Status kasus itu naik ke tahap penyidikan.", "neutral"),  # a case moving on, not more cases
     ("Cadangan devisa naik menjadi 140 miliar dolar AS.", "positive"),
     ("Inflasi tidak naik.", "neutral"),  # a negated change is none
 ])
