@@ -236,6 +236,12 @@ def test_no_packaged_lexicon_file_lists_a_term_twice(path):
     assert sorted(term for term, n in Counter(terms).items() if n > 1) == []
 
 
+def test_no_amount_has_a_cue_weight_of_its_own():
+    # A cue's own weight wins over its amount line, which would then be dead data.
+    lexicon = load_lexicon(())
+    assert sorted(term for term in lexicon.amounts if lexicon.entries[term][0] != 0) == []
+
+
 def test_extra_lexicon_overrides_packaged_weights(tmp_path):
     extra = tmp_path / "klien.tsv"
     extra.write_text("banjir promo\t2\tumum\nkhawatir\t0\tumum\n", encoding="utf-8")
