@@ -51,8 +51,8 @@ import numpy as np
 import pandas as pd
 
 from warta import __version__, config, snapshot
-from warta.runtime import rows_where
 from warta.errors import WartaError
+from warta.runtime import rows_where
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 PARTIAL_SUFFIX = ".partial"
