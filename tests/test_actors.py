@@ -264,6 +264,12 @@ def test_a_name_with_its_bracketed_short_form_is_one_actor(text, surface, actor_
     assert by_surface(text, use_model=use_model)[surface].actor_id == actor_id
 
 
+def test_a_bracketed_year_joins_no_name_in_the_fast_profile():
+    found = [(m.surface, m.actor_id) for m in extract_actors("Kongres Partai Gerakan Baru (2024) digelar.",
+                                                             use_model=False)]
+    assert found == [("Partai Gerakan Baru", "org:partai-gerakan-baru")]
+
+
 def test_a_short_form_declared_in_brackets_stands_for_its_name_later_in_the_text():
     text = "Kemensos mengajak Himpunan Mahasiswa Islam (HMI) berdialog. Ketua HMI Budi Santoso mengatakan HMI siap."
     found = [(m.surface, m.actor_id) for m in extract_actors(text, use_model=True) if m.type == "ORG"]

@@ -701,6 +701,12 @@ def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
+def test_a_long_gap_of_spaces_before_a_change_is_no_place_phrase():
+    # Layout left in a body (a run of spaces) once crashed the reach test; it is simply too far.
+    found = {name: mods for name, _, mods in cues("Angka kemiskinan" + " " * 45 + "turun.")}
+    assert "reversed" not in found["kemiskinan"]
+
+
 def test_a_negated_change_leaves_the_cue_as_it_is():
     found = {name: (weight, mods) for name, weight, mods in cues("Angka kemiskinan tidak turun.")}
     assert found["kemiskinan"][0] < 0 and "reversed" not in found["kemiskinan"][1]

@@ -387,6 +387,8 @@ def _join_bracketed_short_forms(text: str, tokens: Tokens, owner: list[int], can
         candidate = candidates[owner[k - 1]]
         if candidate is None or candidate.last != k or candidate.type == "PER":
             continue  # a person's bracketed nickname is a name of its own ("Joko Widodo (Jokowi)")
+        if not tokens.words[k][0].isupper():
+            continue  # "(2024)", "(dulu)": no short form, no legal form
         if candidate.type != "ORG" and not _is_short_form(tokens.words[k],
                                                           text[starts[candidate.first]:tokens.ends[k - 1]]):
             continue  # a firm's legal form joins it ("PT Pertamina (Persero)"), not a place ("Indonesia (Tbk)")

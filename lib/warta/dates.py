@@ -558,8 +558,7 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
     2024 05:30:00 GMT", "2024/06/15 05:30", "20240615" or a Unix timestamp); a header time on the
-    same day refines it. The
-    header comes next: its first date with a time
+    same day refines it. The header comes next: its first date with a time
     ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
     2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
     latest full-day date in the body is taken, with evidence ``"inferred: <surface>"``, unless

@@ -1,10 +1,11 @@
 """Tell Indonesian from English and other languages by the share of their function words.
 
 A monitoring corpus is mostly Indonesian; the job is to flag the English wire copy and the odd
-Javanese or Malay page, fast and offline. Malaysian Malay shares most of Indonesian's function
-words, so two of its own words (``kerana``, ``iaitu``, ``polis``: ``[markers] ms``) mark it. Function words ("yang", "dan" / "the", "of") make up a
-large, stable share of any running text in their language, so counting them over the first
-thousand-odd characters is enough: no model, no download, microseconds per article.
+Javanese or Malay page, fast and offline. Function words ("yang", "dan" / "the", "of") make up
+a large, stable share of any running text in their language, so counting them over the first
+thousand-odd characters is enough: no model, no download, microseconds per article. Malaysian
+Malay shares most of Indonesian's function words, so two of its own words (``kerana``,
+``iaitu``, ``polis``: ``[markers] ms``) mark it.
 
 Short, terse copy ("KPK menetapkan dua tersangka baru kasus suap proyek jalan.") can hold no
 function word at all. When no language reaches the share, and no English or other function word

@@ -600,8 +600,10 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
     words = _WORD.findall(lower, end, mod_start)
     if not _OTHER_SUBJECT.isdisjoint(words):
         return False
-    return (len(words) < _SCOPE_WORDS and mod_start - end <= 40
-            or len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS)
+    if len(words) < _SCOPE_WORDS and mod_start - end <= 40:
+        return True
+    # Only a place or time phrase may stand there (a gap of bare spaces is no phrase).
+    return 0 < len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS
 
 
 def _word_end(lower: str, start: int) -> int:
