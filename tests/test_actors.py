@@ -315,6 +315,49 @@ def test_a_name_shaped_run_is_a_person_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, persons", [
+    # An office's portfolio or body is no name after it.
+    ("kata Direktur Pemasaran dan Niaga Pertamina Hanung Budya.", ["Hanung Budya"]),
+    ("kata Menteri Keadilan Sierra Leone hari ini.", []),
+    ("Dampak itu merugikan anggota Dewan, kata dia.", []),
+    ("Ketua Fraksi PKB Marwan Jafar mengatakan itu.", ["Marwan Jafar"]),
+    ("Ketua DPP Partai Golkar Nurul Arifin hadir.", ["Nurul Arifin"]),
+    ("Semua menteri melapor kepada Ketua Umumnya.", []),
+])
+def test_a_portfolio_or_body_alone_is_no_person_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A dash pairs two people, a known one and a partner: no one's full name.
+    ("Pasangan Jokowi-Pemerintah itu.", [("Jokowi", "Joko Widodo")]),  # a dictionary word is no partner
+    ("Pemerintahan Jokowi-Kalla berjalan.", [("Jokowi", "Joko Widodo"), ("Kalla", "Kalla")]),
+    ("Massa Prabowo - Gibran berkumpul.", [("Prabowo", "Prabowo Subianto"), ("Gibran", "Gibran Rakabuming Raka")]),
+    ("Kim Jong-un datang.", [("Kim Jong-un", "Kim Jong Un")]),  # a lower-case word after the dash
+    # A word that is never a name alone is no given name of the known name after it.
+    ("Tim Transisi Jokowi bertemu.", [("Jokowi", "Joko Widodo")]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_dash_pairs_two_people(text, expected, use_model):
+    assert [(m.surface, m.name) for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One word of a full name, alone later, is that person.
+    ("Menteri Musliar Kasim hadir. Musliar juga ingin sekolah dibuka.",
+     [("Musliar Kasim", "Musliar Kasim"), ("Musliar", "Musliar Kasim")]),
+    ("Presiden Joko Widodo datang. Widodo senang.", [("Joko Widodo", "Joko Widodo"), ("Widodo", "Joko Widodo")]),
+    # Not a dictionary word ("kasim"), nor a word two names share, nor part of a longer unknown name.
+    ("Menteri Musliar Kasim hadir. Kasim tidak hadir.", [("Musliar Kasim", "Musliar Kasim")]),
+    ("Andi Mallarangeng dan Andi Widjajanto hadir. Andi senang.",
+     [("Andi Mallarangeng", "Andi Mallarangeng"), ("Andi Widjajanto", "Andi Widjajanto")]),
+    ("Foto itu bagus, kata Andhi Nirwanto. Nirwanto Bersaudara datang. Ia memuji Nirwanto.",
+     [("Andhi Nirwanto", "Andhi Nirwanto"), ("Nirwanto", "Andhi Nirwanto")]),
+])
+def test_a_word_of_a_full_name_is_that_person_later_in_the_fast_profile(text, expected):
+    assert [(m.surface, m.name) for m in extract_actors(text, use_model=False) if m.type == "PER"] == expected
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

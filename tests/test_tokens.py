@@ -116,6 +116,16 @@ def test_mentions_agree_with_the_pure_python_candidates(monkeypatch):
     assert sum(map(len, compiled)) > 200
 
 
+def test_person_name_keys_agree_with_python():
+    Candidate = _tokens.Candidate
+    keys = "presiden joko widodo bertemu joko anwar dan partai golkar di jakarta".split()
+    candidates = [Candidate(0, 1, "PER", "rule", 0.7), Candidate(1, 3, "PER", "gazetteer", 0.95), None,
+                  Candidate(4, 6, "PER", "rule", 0.7), Candidate(7, 9, "ORG", "gazetteer", 0.95)]
+    expected = {"joko": -1, "widodo": 1, "anwar": 3}  # "joko" is in two names; one-word names and ORG lend none
+    assert _tokens.person_name_keys(candidates, keys) == actors._person_name_keys(candidates, keys) == expected
+    assert _tokens.person_name_keys([], keys) == {}
+
+
 def _random_news(n: int) -> list[str]:
     """Texts of shuffled seed paragraphs: the names, roles and quotes the passes read."""
     from pathlib import Path

@@ -323,6 +323,28 @@ def seed_candidates(list spans not None, confidence_of not None, Py_ssize_t n_to
     return candidates, owner
 
 
+def person_name_keys(list candidates not None, list keys not None):
+    """The compiled :func:`warta.actors._person_name_keys`: each word key of a person's name of
+    two words or more → that candidate's index, or -1 where two such names share the key."""
+    cdef dict lenders = {}
+    cdef Candidate candidate
+    cdef Py_ssize_t index = -1, k, first, last
+    cdef object item, previous, index_object
+    for item in candidates:
+        index += 1
+        if item is None:
+            continue
+        candidate = <Candidate?> item
+        first, last = candidate.first, candidate.last
+        if last - first < 2 or candidate.type != "PER":
+            continue
+        index_object = index
+        for k in range(first, last):
+            previous = lenders.get(keys[k])
+            lenders[keys[k]] = index_object if previous is None or previous == index_object else -1
+    return lenders
+
+
 def capitalised_heads(list keys not None, list words not None, frozenset heads not None):
     """The filter of :func:`warta.actors._capitalised_heads`: indices of the capitalised words whose key is in ``heads``."""
     cdef Py_ssize_t k, n = len(keys)

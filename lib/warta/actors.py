@@ -63,9 +63,10 @@ from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_bef
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
     from warta._tokens import capitalised_heads as _compiled_heads, seed_candidates as _compiled_seed
-    from warta._tokens import whole_words as _compiled_whole_words
+    from warta._tokens import person_name_keys as _compiled_name_keys, whole_words as _compiled_whole_words
 except ImportError:  # pragma: no cover - depends on the build machine
     _CompiledCandidate = _compiled_heads = _compiled_runs = _compiled_seed = _compiled_whole_words = None
+    _compiled_name_keys = None
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
@@ -166,6 +167,7 @@ pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembanguna
 utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
+dpp dpw dpc
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -220,6 +222,10 @@ university institute inc corp corporation channel network television project ser
 contest forest springs ferry gallery abbey edge captain girls boys kids heroes face rider fever
 electronic electronics tbk persero
 """.split())
+# Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
+_ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
+# Words that are never a person's name alone (see _no_person_alone).
+_NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
@@ -342,7 +348,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, PLACE_HEADS)
         if heads:
             _place_rule(tokens, owner, candidates, heads)
-    _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
+    unread = _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
     if any(hint in text for hint in _LISTED_PLACE_HINTS):  # C-level tests first: most texts list no village
@@ -351,8 +357,44 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         _coordinated_persons(text, tokens, owner, candidates)
         if "(" in text:
             _join_bracketed_short_forms(text, tokens, owner, candidates)
+    if unread:
+        _name_part_rule(tokens, owner, candidates, unread)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
+
+
+def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], unread: Sequence[int]) -> None:
+    """A word of one person's full name, alone elsewhere in the text, is that person: news names
+    someone in full once ("Wakil Menteri Musliar Kasim"), then by one name ("Musliar tidak hadir").
+
+    ``unread`` holds the capitalised words the person rule found alone and left (no cue, no
+    capitalised word beside them). Only names of two words or more lend their words, and only
+    words that are no dictionary word ("Sri", "Agung", "Kasim" stay unread); a word two names
+    share is left. The mention is weak: kept only where it resolves to the full name (see
+    _resolve_short_forms).
+    """
+    keys, words = tokens.keys, tokens.words
+    # Most texts leave only dictionary words alone ("Namun", "Dalam"): then no name is read.
+    alone = [k for k in unread if owner[k] < 0 and len(keys[k]) > 2 and not words[k].isupper()
+             and keys[k] not in TITLES and not _dictionary_word(keys[k])]
+    if not alone:
+        return
+    compiled = _compiled_name_keys is not None and _Candidate is _CompiledCandidate
+    lenders = (_compiled_name_keys if compiled else _person_name_keys)(candidates, keys)
+    for k in alone:
+        if lenders.get(keys[k], -1) >= 0:
+            _claim(owner, candidates, _Candidate(k, k + 1, "PER", "rule", 0.6, weak=True))
+
+
+def _person_name_keys(candidates: Sequence[_Candidate | None], keys: Sequence[str]) -> dict[str, int]:
+    """Each word key of a person's name of two words or more → that candidate's index, or -1
+    where two such names share the key (``warta._tokens`` compiles this loop)."""
+    lenders: dict[str, int] = {}
+    for index, candidate in enumerate(candidates):
+        if candidate is not None and candidate.last - candidate.first > 1 and candidate.type == "PER":
+            for key in keys[candidate.first : candidate.last]:
+                lenders[key] = index if lenders.get(key, index) == index else -1
+    return lenders
 
 
 def _coordinated_places(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -832,23 +874,51 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
             continue
         # "Airlangga Pribadi Kusman": a known one-word alias followed by more name words is someone else.
         last = candidate.last
-        while last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last):
+        # An acronym is no given name: "Kantor Transisi Jokowi-JK Akbar Faizal" names Akbar Faizal.
+        while (last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last)
+               and not _dash_after(tokens, last - 1) and not tokens.words[candidate.first].isupper()):
             last += 1
         if last > candidate.last:
             surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
             entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
             _claim(owner, candidates, _Candidate(candidate.first, last, "PER", "rule", 0.7, entry, resolution=resolution))
             continue
+        partner = _dashed_partner(tokens, owner, candidate.last)
+        if partner is not None:
+            entry, resolution = _fuzzy_entry(tokens.words[partner], "PER", gazetteer, options)
+            _claim(owner, candidates, _Candidate(partner, partner + 1, "PER", "rule", 0.5, entry, resolution=resolution))
         k = candidate.first - 1
-        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k)):
+        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k) and not _dash_after(tokens, k)):
             continue
         surface = tokens.text[tokens.starts[k] : tokens.ends[candidate.last - 1]]
         entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
-        # A capitalised word opening a sentence ("Dimana Kirby", "Kunjungan Putin") is no given name
-        # unless it spells the known one.
-        if entry is None and _sentence_initial(tokens, k):
+        # A capitalised word opening a sentence ("Dimana Kirby", "Kunjungan Putin") or one that is
+        # never a name alone ("Tim Transisi Jokowi", "Koalisi Prabowo") is no given name unless it
+        # spells the known one.
+        if entry is None and (_sentence_initial(tokens, k) or _no_person_alone(tokens.keys[k])):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
+    """The index of a one-word name that a dash pairs with the known person ending before ``k``
+    ("Prabowo-Hatta", "Jokowi - Kalla"), if there is one and no more name words follow it."""
+    n = len(tokens.words)
+    if not (k < n and tokens.joined[k - 1] and _dash_after(tokens, k - 1) and owner[k] < 0 and _name_word(tokens, k)):
+        return None
+    if k + 1 < n and tokens.joined[k] and owner[k + 1] < 0 and _name_word(tokens, k + 1) and not _dash_after(tokens, k):
+        return None  # "Jokowi-Ma'ruf Amin" would need the whole name: left to other rules
+    from warta.tagger import is_common_word
+
+    # No cue backs the partner: a dictionary word is no name here ("Jokowi-Pemerintah").
+    return None if _no_person_alone(tokens.keys[k]) or is_common_word(tokens.keys[k]) else k
+
+
+def _dash_after(tokens: Tokens, k: int) -> bool:
+    """Whether a dash stands between ``tokens[k]`` and the next word: "Prabowo-Hatta" and
+    "Jokowi - Kalla" pair two people (a ticket, a cabinet), they are no one's full name."""
+    gap = tokens.text[tokens.ends[k] : tokens.starts[k + 1]]
+    return gap != " " and ("-" in gap or "–" in gap or "—" in gap)
 
 
 def _name_word(tokens: Tokens, k: int) -> bool:
@@ -952,13 +1022,15 @@ def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[t
 
 
 def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
-                 strong_only: bool = False, skip: Sequence[bool] = ()) -> None:
+                 strong_only: bool = False, skip: Sequence[bool] = ()) -> list[int]:
     """Capitalised runs no pass explained become persons when a role, title or speech verb marks them.
 
     ``strong_only`` keeps to roles, titles and attributions before the name. In the sentences
     marked in ``skip`` (read by the tagger, which already weighed those cues) only a relation
-    ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person.
+    ("rekannya dari Korea Selatan Kim Hong-jyun") still makes a person. Returns the capitalised
+    words that stood alone, might be a name, and had no cue (see _name_part_rule).
     """
+    unread: list[int] = []
     n, words, keys, joined = len(tokens.words), tokens.words, tokens.keys, tokens.joined
     # Claims below only cover tokens of the run at hand, so every run can be found up front.
     if _compiled_runs is not None:
@@ -969,7 +1041,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if last - k == 1:
             # The common case, one word ("Presiden" before a known name, "Namun"): an office or a
             # day alone is no name, and nothing precedes the word to strip.
-            if keys[k] in _NO_NAME_ALONE:
+            if keys[k] in _NOT_A_NAME_ALONE or _abstract_noun(keys[k]):  # _no_person_alone, inlined
                 continue
             first, stripped = k, False
         else:
@@ -986,11 +1058,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
-        if last - first == 1 and keys[first] in _NO_NAME_ALONE:
+        if last - first == 1 and _no_person_alone(keys[first]):
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES:
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
         if skip and skip[first] and not (_relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS):
+            if last - k == 1:
+                unread.append(k)
             continue
         before = first - 1
         if stripped or before < 0:
@@ -1010,6 +1084,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
             # runs are one word: their length is tested before the call.
             if strong_only or skip or not 2 <= last - first <= 3 or not _name_shaped(text, tokens, first, last):
+                if last - k == 1:
+                    unread.append(k)
                 continue
             confidence = 0.5
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
@@ -1020,6 +1096,31 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
+    return unread
+
+
+def _no_person_alone(key: str) -> bool:
+    """Whether a capitalised word alone is never a person's name: an office, a day, a word that
+    goes on a place's name, a head word of an organisation or place ("anggota Dewan", "dari
+    Fraksi"), or a dictionary word with the affixes of an abstract noun or a possessive: the
+    portfolio of an office ("Direktur Pemasaran", "Menteri Keadilan", "Ketua Umumnya")."""
+    return key in _NOT_A_NAME_ALONE or _abstract_noun(key)
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_word(key: str) -> bool:
+    """:func:`warta.tagger.is_common_word`, cached: its affix stripping costs microseconds a word."""
+    from warta.tagger import is_common_word
+
+    return is_common_word(key)
+
+
+@lru_cache(maxsize=65536)
+def _abstract_noun(key: str) -> bool:
+    """A dictionary word shaped like an abstract noun or a possessive (cached: the look-up is slow)."""
+    if not (key.endswith(_ABSTRACT_NOUN_ENDINGS) or (key.startswith(("pe", "ke")) and key.endswith("an"))):
+        return False  # most names: no dictionary look-up
+    return _dictionary_word(key)
 
 
 def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
@@ -1097,7 +1198,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         spans = [part for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
                  for verbless in _split_at_verbs(tokens, a, span)
                  for piece in _split_nickname(text, tokens, a, verbless)
-                 for part in _split_office_place(tokens, a, piece, owner, candidates)]
+                 for paired in _split_paired_names(tokens, a, piece, owner, candidates)
+                 for part in _split_office_place(tokens, a, paired, owner, candidates)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -1186,6 +1288,24 @@ def _split_nickname(text: str, tokens: Tokens, a: int,
     if type_ != "PER" or last - first < 2 or not _bracketed_short_form(text, tokens, a + last - 1, a + last):
         return [span]
     return [(first, last - 1, type_, confidence), (last - 1, last, type_, confidence)]
+
+
+def _split_paired_names(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: Sequence[int],
+                        candidates: Sequence[_Candidate | None]) -> list[tuple[int, int, str, float]]:
+    """Part two people that a dash pairs, where a known person opens the span and ends at the dash:
+    "Prabowo-Sandi" is Prabowo and Sandi (a ticket), while "Jean-Pierre Raffarin" is one name."""
+    first, last, type_, confidence = span
+    if type_ != "PER" or last - first < 2:
+        return [span]
+    for k in range(a + first, a + last - 1):
+        held = candidates[owner[k]] if owner[k] >= 0 else None
+        # The known person opens the span: "Kantor Transisi Jokowi-JK" is an office, not a pair.
+        if (held is not None and held.type == "PER" and held.method == "gazetteer" and held.last == k + 1
+                and held.first == a + first and _dash_after(tokens, k)):
+            cut = k + 1 - a
+            return [(first, cut, type_, confidence), *_split_paired_names(tokens, a, (cut, last, type_, confidence),
+                                                                          owner, candidates)]
+    return [span]
 
 
 def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: list[int],
