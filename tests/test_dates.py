@@ -113,6 +113,20 @@ def test_without_any_anchor_a_year_less_date_keeps_no_value():
     assert (mention.value, mention.precision, mention.year_inferred) == (None, "day", True)
 
 
+@pytest.mark.parametrize("text, reference, expected", [
+    # A day name picks the year it fits, though the date is still to come (23 June 2024 was a Sunday).
+    ("digelar Minggu (23/6) pagi", dt.date(2024, 6, 20), "2024-06-23"),
+    ("pada hari Jumat, 21 Juni", dt.date(2024, 6, 20), "2024-06-21"),
+    ("Selasa (31/12) malam", dt.date(2025, 1, 2), "2024-12-31"),
+    # Without a day name, or where it fits no date within half a year, the nearest past date.
+    ("digelar (23/6) pagi", dt.date(2024, 6, 20), "2023-06-23"),
+    ("digelar Senin (23/6) pagi", dt.date(2024, 6, 20), "2023-06-23"),
+])
+def test_a_day_name_tells_a_year_less_dates_year(text, reference, expected):
+    (mention,) = dates.find_date_mentions(text, reference=reference)
+    assert (mention.value, mention.year_inferred) == (expected, True)
+
+
 def test_year_less_29_february_finds_a_leap_year():
     (mention,) = dates.find_date_mentions("pada 29 Februari", reference=dt.date(2027, 3, 1))
     assert mention.value == "2024-02-29"

@@ -49,10 +49,12 @@ _MONTHS = {
 _FULL_MONTHS = [name for name in _MONTHS if len(name) > 4 or name in ("juni", "juli", "mei", "june", "july")]
 _ENGLISH_MONTHS = [name for name in _MONTHS if name[:3] in
                    "jan feb mar apr may jun jul aug sep oct nov dec".split() and name not in ("juni", "juli", "agust")]
-_DAY_NAMES = frozenset(
-    "senin selasa rabu kamis jumat jum'at jum’at sabtu minggu ahad monday tuesday wednesday thursday friday "
-    "saturday sunday sen sel rab kam jum sab min mon tue tues wed thu thurs fri sat sun".split()
-)
+# Day names and their weekday (Monday 0): a year-less date's day name tells its year.
+_WEEKDAYS = {name: weekday for weekday, names in enumerate([
+    "senin monday sen mon", "selasa tuesday sel tue tues", "rabu wednesday rab wed", "kamis thursday kam thu thurs",
+    "jumat jum'at jum’at friday jum fri", "sabtu saturday sab sat", "minggu ahad sunday min sun"])
+    for name in names.split()}
+_DAY_NAMES = frozenset(_WEEKDAYS)
 # The last three letters of each day name, and how far back _extend_day_name looks for them
 # (the "(", "," and spaces between a day name and its date, and the name).
 _DAY_ENDINGS = frozenset(name[-3:] for name in _DAY_NAMES)
@@ -502,7 +504,18 @@ def _extend_day_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _infer_year(raw: _Raw, reference: dt.date) -> str | None:
     """The nearest year that puts a year-less date on or before ``reference`` (on or after it
-    when the date is announced as upcoming)."""
+    when the date is announced as upcoming). A day name decides instead where it fits the date in
+    the reference's year or one next to it: "Minggu (23/6)" in a story of 20 June 2024 is 23 June
+    2024, a Sunday, although still to come."""
+    words = raw.surface.lower().split(maxsplit=2) if raw.day else ()
+    if words:
+        weekday = _WEEKDAYS.get((words[1] if words[0] == "hari" and len(words) > 1 else words[0]).rstrip(","), -1)
+        for year in (reference.year, reference.year - 1, reference.year + 1) if weekday >= 0 else ():
+            value = _iso(year, raw.month, raw.day)
+            # Within half a year of the story: a day name that fits no nearer date is a slip.
+            if value and abs((dt.date(year, raw.month, raw.day) - reference).days) <= 183 \
+                    and dt.date(year, raw.month, raw.day).weekday() == weekday:
+                return value
     step = 1 if raw.future else -1
     limit = (reference.year, reference.month, reference.day if raw.day else 0)
     for offset in range(9):  # nine years always reach a 29 February
