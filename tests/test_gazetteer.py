@@ -46,6 +46,15 @@ def test_gazetteer_is_large_and_covers_every_region(gazetteer):
     assert len(countries) >= 195
 
 
+def test_each_shipped_actor_is_written_once():
+    # A second line for the same actor would lose its aliases to the first (the first read keeps an alias).
+    from collections import Counter
+
+    ids = Counter(entry.actor_id for name in ("persons", "organizations", "media", "countries", "provinces", "cities")
+                  for entry, _ in read_entries(GAZETTEER_DIR / f"{name}.tsv"))
+    assert [actor for actor, count in ids.items() if count > 1] == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Presiden Rusia Vladimir Putin tiba.", [("Rusia", "loc:rusia"), ("Vladimir Putin", "per:vladimir-putin")]),
     ("Kim Jong-un dan Kim Jong Un", [("Kim Jong-un", "per:kim-jong-un"), ("Kim Jong Un", "per:kim-jong-un")]),
