@@ -285,6 +285,26 @@ def test_html_main_text_and_metadata():
         "Kim Jong Un menyambut langsung Putin di bandara, dan keduanya menandatangani perjanjian."]
 
 
+@pytest.mark.parametrize("paragraphs, passes", [
+    (0, [True, False]),  # little text: extracted again with trafilatura's fallback comparison
+    (8, [True]),  # a full article: the fast extraction stands
+])
+def test_html_fallback_comparison_only_for_little_text(monkeypatch, paragraphs, passes):
+    import trafilatura
+
+    seen, extract = [], trafilatura.bare_extraction
+
+    def recording(html, options):
+        seen.append(options.fast)
+        return extract(html, options=options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    extra = "".join(f"<p>Paragraf {n}: kedua pemimpin membahas kerja sama ekonomi, energi, dan keamanan kawasan.</p>"
+                    for n in range(paragraphs))
+    row = _load_one("page.html", HTML_PAGE.replace("</article>", extra + "</article>").encode())
+    assert seen == passes and "Kim Jong Un menyambut langsung Putin" in row["body"]
+
+
 def test_html_leaves_out_tables_and_reader_comments():
     paragraphs = "".join(f"<p>Paragraf {n}: kedua pemimpin membahas kerja sama ekonomi, energi, dan keamanan kawasan "
                          "dalam pertemuan tertutup yang berlangsung beberapa jam di ibu kota.</p>\n" for n in range(6))
