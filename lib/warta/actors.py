@@ -363,7 +363,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
 
-def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], unread: Sequence[int]) -> None:
+def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None],
+                    unread: Sequence[int]) -> None:
     """A word of one person's full name, alone elsewhere in the text, is that person: news names
     someone in full once ("Wakil Menteri Musliar Kasim"), then by one name ("Musliar tidak hadir").
 
@@ -875,8 +876,9 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         # "Airlangga Pribadi Kusman": a known one-word alias followed by more name words is someone else.
         last = candidate.last
         # An acronym is no given name: "Kantor Transisi Jokowi-JK Akbar Faizal" names Akbar Faizal.
-        while (last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last)
-               and not _dash_after(tokens, last - 1) and not tokens.words[candidate.first].isupper()):
+        acronym = tokens.words[candidate.first].isupper()
+        while (not acronym and last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0
+               and _name_word(tokens, last) and not _dash_after(tokens, last - 1)):
             last += 1
         if last > candidate.last:
             surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
@@ -886,7 +888,8 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         partner = _dashed_partner(tokens, owner, candidate.last)
         if partner is not None:
             entry, resolution = _fuzzy_entry(tokens.words[partner], "PER", gazetteer, options)
-            _claim(owner, candidates, _Candidate(partner, partner + 1, "PER", "rule", 0.5, entry, resolution=resolution))
+            _claim(owner, candidates,
+                   _Candidate(partner, partner + 1, "PER", "rule", 0.5, entry, resolution=resolution))
         k = candidate.first - 1
         if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k) and not _dash_after(tokens, k)):
             continue
@@ -908,10 +911,8 @@ def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
         return None
     if k + 1 < n and tokens.joined[k] and owner[k + 1] < 0 and _name_word(tokens, k + 1) and not _dash_after(tokens, k):
         return None  # "Jokowi-Ma'ruf Amin" would need the whole name: left to other rules
-    from warta.tagger import is_common_word
-
     # No cue backs the partner: a dictionary word is no name here ("Jokowi-Pemerintah").
-    return None if _no_person_alone(tokens.keys[k]) or is_common_word(tokens.keys[k]) else k
+    return None if _no_person_alone(tokens.keys[k]) or _dictionary_word(tokens.keys[k]) else k
 
 
 def _dash_after(tokens: Tokens, k: int) -> bool:
