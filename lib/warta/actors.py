@@ -8,7 +8,8 @@
    swallow a known name of another type (``Kremlin Demitry Peskov``); a known place it leaves
    untagged is dropped where it only qualifies a noun or an office (``produk China``,
    ``Menteri Israel``), kept after a preposition or a verb (``dan Iran``);
-3. rules on Indonesian cues: a known surname after an unknown given name (``Demitry Peskov``),
+3. rules on Indonesian cues: a known surname after an unknown given name (``Demitry Peskov``)
+   but not across a dash, which pairs two people (``Prabowo-Hatta``, ``Jokowi-Kalla``),
    organisation heads (``Kementerian``, ``Universitas``, ``PT`` …), titles and roles before a name
    (``Presiden``, ``juru bicara Kremlin`` …), relations (``rekannya dari Korea Selatan``) and speech
    verbs around it (``kata`` / ``mengatakan`` …); after the tagger only the surest of them run,
@@ -19,7 +20,9 @@
    untagged (``Sungai Brantas``); without the tagger, names listed with a person, two or three
    capitalised words that are no dictionary word (``Andhi Nirwanto``, a person without a cue),
    and a known name with its bracketed short form (``Mahkamah Konstitusi (MK)``, one mention)
-   are read too;
+   are read too; a portfolio or body alone is no person (``Direktur Pemasaran``, ``anggota
+   Dewan``); a word of a full name, alone later and without a cue, is that person
+   (``Musliar Kasim`` … ``Musliar juga ...``);
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), a
    short form the text declares in brackets to its name, which is named without them
