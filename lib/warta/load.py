@@ -2,7 +2,8 @@
 
 :func:`load_corpus` reads a file, a folder (recursively), a glob, or a list of those
 (:func:`load_files` reads a list of files exactly as given, as the pipeline's partitions do). It reads
-``.txt``, ``.html`` (main text and metadata by trafilatura), ``.jsonl`` / ``.json`` / ``.csv`` /
+``.txt``, ``.html`` (main text and metadata by trafilatura: its fast mode, and its fallback
+comparison only for pages with little text), ``.jsonl`` / ``.json`` / ``.csv`` /
 ``.tsv`` / ``.parquet`` records, and any of them gzipped. Each text goes through :mod:`warta.clean`, then
 outlet, cited-source and date detection (:mod:`warta.sources`, :mod:`warta.dates`) and
 :mod:`warta.language`. A file that cannot be used still yields a row, ``rejected`` with the reason;
