@@ -302,6 +302,20 @@ def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
 
 
+@pytest.mark.parametrize("text, places", [
+    # A place noun opens an unknown place's name without the tagger too.
+    ("Kereta berangkat dari Stasiun Gambir pukul 08.00.", ["Stasiun Gambir"]),
+    ("Laga digelar di Stadion Si Jalak Harupat.", ["Stadion Si Jalak Harupat"]),
+    ("Harga cabai di Pasar Induk Kramat Jati melonjak.", ["Pasar Induk Kramat Jati"]),
+    # A Title Case headline's link word ends it.
+    ("Polisi Jaga Terminal Pulogadung Jelang Lebaran", ["Terminal Pulogadung"]),
+    ("Banjir di Kampung Melayu Usai Hujan Deras", ["Kampung Melayu"]),
+    ("Ia dirawat di Rumah Sakit Fatmawati.", []),  # "Rumah" opens an organisation, not a place
+])
+def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "LOC"] == places
+
+
 @pytest.mark.parametrize("text, persons", [
     # Two or three capitalised words that are no dictionary word make a name without a cue.
     ("Kasus itu menyeret nama Andhi Nirwanto dan Myuran Sukumaran.", ["Andhi Nirwanto", "Myuran Sukumaran"]),

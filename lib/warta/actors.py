@@ -96,7 +96,10 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan
 """.split())
-_HEADS = ORG_HEADS | PLACE_HEADS
+# Words that open an unknown place's name in the fast profile (a place noun that is an
+# organisation's head, "Rumah Sakit", opens an organisation).
+_PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
+_HEADS = ORG_HEADS | _PLACE_OPENERS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
 # Each head word without its first letter, which may be capitalised: found in a text, one may be there.
@@ -202,7 +205,9 @@ dia ia beliau saya anda ini itu namun tetapi sementara
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
 _NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | LINK_WORDS | frozenset(
-    "nomor no nomer rt rw km kec kab kel".split())
+    "nomor no nomer rt rw km kec kab kel".split()) | frozenset(
+    # Links a Title Case headline capitalises after a place ("Terminal Pulogadung Jelang Lebaran").
+    "jelang menjelang usai saat akibat karena pasca sebelum setelah selama demi soal terkait imbas".split())
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # English words of titles and of the names of things (films, bands, awards, places, firms), and
@@ -344,7 +349,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         if heads:
             keys = tokens.keys
             _organisation_rule(tokens, owner, candidates, [k for k in heads if keys[k] in ORG_HEADS])
-            _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in PLACE_HEADS])
+            # Without the tagger a place noun opens a place too ("Stasiun Gambir", "Pasar Induk Kramat Jati").
+            _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in _PLACE_OPENERS])
     else:
         # A place word's run that the tagger left untagged is a place still ("Warga Kelurahan
         # Menteng hadir": short sentences give the tagger little to go on).
@@ -993,7 +999,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
 def _affixed_verb(key: str) -> bool:
     """A dictionary word with a verb's affixes ("Ditemukan", "Terendam", "Menewaskan"): a headline's
     Title Case goes on past a place's name with such words ("Gunung Rinjani Ditemukan Selamat").
-    A bare "me-" opens place names too ("Menteng", "Jalan Merdeka"): only "me-...-kan/-i" counts."""
+    A bare "me-" opens place names too ("Menteng", "Jalan Merdeka"): only "me-...-kan/-i" counts.
+    Nor does a bare "-kan" ("Amankan"): places end so too ("Dusun Tambakan", "Kecamatan Mondokan")."""
     from warta.tagger import is_common_word
 
     verb_like = key.startswith(("di", "ter", "ber")) or (key.startswith("me") and key.endswith(("kan", "i")))
