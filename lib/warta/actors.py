@@ -17,12 +17,12 @@
    commander's unit (``Pangdam Jaya``) and a district office's area (``Camat Cibinong``) are
    parted from the holder; places listed after a village or district word are places
    (``Kecamatan Porong, Tanggulangin dan Jabon``), and so are place heads' runs the tagger left
-   untagged (``Sungai Brantas``); without the tagger, names listed with a person, two or three
-   capitalised words that are no dictionary word (``Andhi Nirwanto``, a person without a cue),
-   and a known name with its bracketed short form (``Mahkamah Konstitusi (MK)``, one mention)
-   are read too; a portfolio or body alone is no person (``Direktur Pemasaran``, ``anggota
-   Dewan``); a word of a full name, alone later and without a cue, is that person
-   (``Musliar Kasim`` … ``Musliar juga ...``);
+   untagged (``Sungai Brantas``); without the tagger, a place noun's runs (``Stasiun Gambir``),
+   names listed with a person, two or three capitalised words that are no dictionary word
+   (``Andhi Nirwanto``, a person without a cue), and a known name with its bracketed short form
+   (``Mahkamah Konstitusi (MK)``, one mention) are read too; a portfolio or body alone is no
+   person (``Direktur Pemasaran``, ``anggota Dewan``); a word of a full name, alone later and
+   without a cue, is that person (``Musliar Kasim`` … ``Musliar juga ...``);
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), a
    short form the text declares in brackets to its name, which is named without them
