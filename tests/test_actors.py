@@ -302,6 +302,16 @@ def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
 
 
+@pytest.mark.parametrize("text, organisations", [
+    # A school's number belongs to its name: each is an actor of its own.
+    ("Siswa SMA Negeri 2 Surabaya dan SMK Negeri 1 Bengkulu juara.", ["SMA Negeri 2 Surabaya", "SMK Negeri 1 Bengkulu"]),
+    ("Kegiatan di SMP Negeri 34 sejak 2006.", ["SMP Negeri 34"]),
+    ("Partai Rakyat 5 kursi.", ["Partai Rakyat"]),  # other heads take no number
+])
+def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisations):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "ORG"] == organisations
+
+
 @pytest.mark.parametrize("text, places", [
     # A place noun opens an unknown place's name without the tagger too.
     ("Kereta berangkat dari Stasiun Gambir pukul 08.00.", ["Stasiun Gambir"]),

@@ -96,6 +96,8 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan
 """.split())
+# Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many.
+_NUMBERED_HEADS = frozenset("sma smp smk".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
 # organisation's head, "Rumah Sakit", opens an organisation).
 _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
@@ -966,10 +968,12 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
             held = candidates[owner[last]] if owner[last] >= 0 else None
             if held is not None and held.type == "LOC" and held.first == last:
                 last = held.last
-            elif held is None and _is_capitalised(tokens, last):
+            elif held is None and (_is_capitalised(tokens, last) or (
+                    tokens.keys[k] in _NUMBERED_HEADS and tokens.keys[last].isdigit() and len(tokens.keys[last]) <= 3)):
                 last += 1
             elif (held is None and tokens.keys[last] in ("dan", "&") and last + 1 < n and tokens.joined[last]
-                  and owner[last + 1] < 0 and _is_capitalised(tokens, last + 1)):
+                  and owner[last + 1] < 0 and _is_capitalised(tokens, last + 1)
+                  and tokens.keys[last + 1] not in _NUMBERED_HEADS):  # "SMA Negeri 2 dan SMK Negeri 1": two
                 last += 2
             else:
                 break
