@@ -385,10 +385,12 @@ def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidat
     share is left. The mention is weak: kept only where it resolves to the full name (see
     _resolve_short_forms).
     """
+    from warta.tagger import is_common_word
+
     keys, words = tokens.keys, tokens.words
     # Most texts leave only dictionary words alone ("Namun", "Dalam"): then no name is read.
     alone = [k for k in unread if owner[k] < 0 and len(keys[k]) > 2 and not words[k].isupper()
-             and keys[k] not in TITLES and not _dictionary_word(keys[k])]
+             and keys[k] not in TITLES and not is_common_word(keys[k])]
     if not alone:
         return
     compiled = _compiled_name_keys is not None and _Candidate is _CompiledCandidate
@@ -922,8 +924,10 @@ def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
         return None
     if k + 1 < n and tokens.joined[k] and owner[k + 1] < 0 and _name_word(tokens, k + 1) and not _dash_after(tokens, k):
         return None  # "Jokowi-Ma'ruf Amin" would need the whole name: left to other rules
+    from warta.tagger import is_common_word
+
     # No cue backs the partner: a dictionary word is no name here ("Jokowi-Pemerintah").
-    return None if _no_person_alone(tokens.keys[k]) or _dictionary_word(tokens.keys[k]) else k
+    return None if _no_person_alone(tokens.keys[k]) or is_common_word(tokens.keys[k]) else k
 
 
 def _dash_after(tokens: Tokens, k: int) -> bool:
@@ -1123,19 +1127,14 @@ def _no_person_alone(key: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _dictionary_word(key: str) -> bool:
-    """:func:`warta.tagger.is_common_word`, cached: its affix stripping costs microseconds a word."""
+def _abstract_noun(key: str) -> bool:
+    """A dictionary word shaped like an abstract noun or a possessive (cached: it is asked of every
+    capitalised word that stands alone, and those recur)."""
+    if not (key.endswith(_ABSTRACT_NOUN_ENDINGS) or (key.startswith(("pe", "ke")) and key.endswith("an"))):
+        return False  # most names: no dictionary look-up
     from warta.tagger import is_common_word
 
     return is_common_word(key)
-
-
-@lru_cache(maxsize=65536)
-def _abstract_noun(key: str) -> bool:
-    """A dictionary word shaped like an abstract noun or a possessive (cached: the look-up is slow)."""
-    if not (key.endswith(_ABSTRACT_NOUN_ENDINGS) or (key.startswith(("pe", "ke")) and key.endswith("an"))):
-        return False  # most names: no dictionary look-up
-    return _dictionary_word(key)
 
 
 def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
