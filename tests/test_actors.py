@@ -334,6 +334,14 @@ def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     ("Saham Telecom Tbk naik.", []),  # a firm's suffix
     ("Lagu Mega-Mega dan Ran Uzaki / GekiYellow diputar.", []),  # joined by more than a space
     ("Warga Kampung Melayu Besar hadir.", []),  # a place's head and qualifiers
+    # A given name that is also a dictionary word is a name word.
+    ("kerja sama dengan pengusaha nasional Rahmat Gobel ditolak.", ["Rahmat Gobel"]),
+    ("Salah satunya, Bambang Widjojanto, tidak keberatan.", ["Bambang Widjojanto"]),
+    ("Laga di Stadion Bintang Timur ditunda.", []),  # not every dictionary word
+    # A dictionary word opening the sentence is capitalised as its first word, not as a name's.
+    ("Mundurnya Hary Tanoesoedibyo dan sejumlah pengurus.", ["Hary Tanoesoedibyo"]),
+    ("Kemarin Myuran Sukumaran pergi.", ["Myuran Sukumaran"]),
+    ("Saur Marlina Manurung datang.", []),  # a short root word may be a name of its own
 ])
 def test_a_name_shaped_run_is_a_person_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons

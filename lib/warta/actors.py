@@ -232,6 +232,17 @@ university institute inc corp corporation channel network television project ser
 contest forest springs ferry gallery abbey edge captain girls boys kids heroes face rider fever
 electronic electronics tbk persero
 """.split())
+# Given names that are also dictionary words ("Budi", "Rahmat", "Sri"): in a capitalised run they
+# count as name words, not as dictionary words (see _name_shaped). Words that usually go on an
+# office's or a place's name ("Agung": Jaksa Agung, "Jaya": Metro Jaya, "Indah": Pondok Indah) are
+# left out, and so are titles (Raden, Teuku) that _name_shaped need not explain.
+GIVEN_NAME_WORDS = frozenset("""
+adi agus aji akbar ali amin amir arif ayu bambang bayu budi budiman candra catur dewi dian dwi eka
+fadil fajar fatimah firman fitri galih gede gilang gunawan guntur halim hasan hatta hidayat ihsan
+ilham iman intan isa jamal kamal karim kartika kasim kusuma lestari mahmud muhammad nur nyoman
+panca purnama putra putri putu rahayu rahim rahman rahmat rasyid ratna rini saleh salim sari satria
+siti sri surya syarif taufik teguh tri wahyu wijaya wulan yoga yuda
+""".split())
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that are never a person's name alone (see _no_person_alone).
@@ -1102,6 +1113,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
             # runs are one word: their length is tested before the call.
+            if not (strong_only or skip) and first == k and 3 <= last - k <= 4:
+                first = _after_sentence_opener(tokens, k)
             if strong_only or skip or not 2 <= last - first <= 3 or not _name_shaped(text, tokens, first, last):
                 if last - k == 1:
                     unread.append(k)
@@ -1137,6 +1150,18 @@ def _abstract_noun(key: str) -> bool:
     return is_common_word(key)
 
 
+def _after_sentence_opener(tokens: Tokens, k: int) -> int:
+    """Where a name starts in the run at ``k``: after its first word when that is a dictionary word
+    opening the sentence, capitalised as the sentence's first word ("Mundurnya Hary Tanoesoedibyo").
+    A short root word is kept: names are made of those too ("Saur Marlina Manurung")."""
+    from warta.tagger import is_common_word
+
+    key = tokens.keys[k]
+    opener = (len(key) >= 5 and key not in GIVEN_NAME_WORDS and is_common_word(key)
+              and _sentence_initial(tokens, k))
+    return k + 1 if opener else k
+
+
 def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
     """Two or three capitalised words apart by single spaces, none an Indonesian dictionary word,
     an office, a head of a place or organisation, or an English word of titles ("Prison Break",
@@ -1152,7 +1177,7 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
         word, key = words[k], keys[k]
         if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
-                or key in _ENGLISH_TITLE_WORDS or is_common_word(key)):
+                or key in _ENGLISH_TITLE_WORDS or (is_common_word(key) and key not in GIVEN_NAME_WORDS)):
             return False
     return True
 
