@@ -342,6 +342,11 @@ def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     ("Mundurnya Hary Tanoesoedibyo dan sejumlah pengurus.", ["Hary Tanoesoedibyo"]),
     ("Kemarin Myuran Sukumaran pergi.", ["Myuran Sukumaran"]),
     ("Saur Marlina Manurung datang.", []),  # a short root word may be a name of its own
+    # A work's title is no name: in double quotes by itself, or after a title cue.
+    ('Lagu "Yureru Omoi" laris.', []),
+    ("teater berjudul Takizawa Enbujou dipentaskan.", []),
+    ('Ia tampil sebagai "Kouji Kabuto" di serial itu.', ["Kouji Kabuto"]),  # the role an actor plays
+    ('Kata Myuran Sukumaran: "Saya menyesal".', ["Myuran Sukumaran"]),
 ])
 def test_a_name_shaped_run_is_a_person_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons

@@ -1179,7 +1179,27 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
                 or key in _ENGLISH_TITLE_WORDS or (is_common_word(key) and key not in GIVEN_NAME_WORDS)):
             return False
-    return True
+    return not _titled(text, tokens, first, last)
+
+
+# Words that announce a work's title: its name is no person's ("lagu berjudul Yureru Omoi").
+_TITLE_CUES = frozenset("berjudul bertajuk judul".split())
+_DOUBLE_QUOTES = ('"', "“", "”")
+
+
+def _titled(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """Whether the run is a work's title: it follows a title cue, or stands in double quotes by
+    itself ("Speak Now"), except for a role an actor plays ("sebagai "Kouji Kabuto" dalam ...")."""
+    if first > 0 and tokens.keys[first - 1] in _TITLE_CUES:
+        return True
+    if first > 0 and tokens.keys[first - 1] == "sebagai":
+        return False
+    before, after = tokens.starts[first] - 1, tokens.ends[last - 1]
+    while before >= 0 and text[before] == " ":
+        before -= 1
+    while after < len(text) and text[after] == " ":
+        after += 1
+    return before >= 0 and after < len(text) and text[before] in _DOUBLE_QUOTES and text[after] in _DOUBLE_QUOTES
 
 
 def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
