@@ -815,3 +815,21 @@ def test_quote_and_verb_scans_find_what_the_patterns_find():
                 == [m.span() for m in actors_module._INDIRECT.finditer(text)]), text
     assert sum(bool(actors_module._indirect_matches(text)) for text in texts) > 600
     assert sum(bool(actors_module._quote_matches(text)) for text in texts) > 300
+
+
+@pytest.mark.parametrize("use_model", [False, None])
+@pytest.mark.parametrize("text, expected", [
+    # A known one-word name that is also a common word is the word before these words.
+    ("Lima warga Palestina tewas dalam serangan itu.", [("Palestina", "LOC")]),
+    ("Baku tembak terjadi di perbatasan.", []),
+    ("Padang rumput itu kering.", []),
+    ("Presiden Peru tiba di Lima pada Senin.", [("Peru", "LOC"), ("Lima", "LOC")]),
+    ("Sidang di Padang ditunda.", [("Padang", "LOC")]),
+    # A Title Case headline's words are no name after an office or a known name.
+    ("Gubernur Terima Audiensi Pengusaha Hotel", []),
+    ("Guru Honorer Belum Terima Gaji", []),
+    ("Presiden Jokowi Terima Kunjungan di Istana", [("Jokowi", "PER"), ("Istana", "ORG")]),
+    ("Menteri Budi Karya Sumadi hadir.", [("Budi Karya Sumadi", "PER")]),
+])
+def test_common_words_and_headline_words_are_no_names(text, expected, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected

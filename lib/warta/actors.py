@@ -243,6 +243,22 @@ ilham iman intan isa jamal kamal karim kartika kasim kusuma lestari mahmud muham
 panca purnama putra putri putu rahayu rahim rahman rahmat rasyid ratna rini saleh salim sari satria
 siti sri surya syarif taufik teguh tri wahyu wijaya wulan yoga yuda
 """.split())
+# Known one-word names that are also common words, read as the word before these words: a number
+# opening a sentence ("Lima warga tewas": five, not Lima in Peru), or a phrase capitalised at a
+# sentence's start or in a headline ("Baku tembak", "Medan perang", "Padang rumput", "Palu hakim").
+_COUNTED_NOUNS = frozenset("""
+orang warga penduduk tahun hari bulan pekan minggu jam menit detik persen kali unit buah ekor rumah
+desa kelurahan kecamatan kabupaten kota provinsi negara anggota siswa pelajar mahasiswa guru korban
+pasien tersangka terdakwa pelaku pemain tim partai fraksi kursi kapal pesawat mobil motor kendaraan
+perusahaan bank titik lokasi kasus poin gol medali besar puluh ratus ribu juta miliar triliun
+""".split())
+_COMMON_READINGS: dict[str, frozenset[str]] = {
+    "lima": _COUNTED_NOUNS,
+    "baku": frozenset("tembak hantam pukul serang bunuh lempar tikam mulut".split()),
+    "medan": frozenset("perang tempur laga juang pertempuran magnet".split()),
+    "padang": frozenset("rumput pasir gurun savana ilalang golf".split()),
+    "palu": frozenset("hakim godam".split()),
+}
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that are never a person's name alone (see _no_person_alone).
@@ -340,11 +356,12 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     tokens = tokenize(text)
     if not tokens.words:
         return []
+    found = _without_common_readings(gazetteer.spans(tokens), tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
-        candidates, owner = _compiled_seed(gazetteer.spans(tokens), _ALIAS_CONFIDENCE, len(tokens.words))
+        candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
     else:
-        candidates, owner = _seed_candidates(gazetteer.spans(tokens), len(tokens.words))
+        candidates, owner = _seed_candidates(found, len(tokens.words))
     if "upati" in text or "abup" in text:  # a C-level test first: most articles name no regent
         _regency_after_regent(tokens, candidates, gazetteer)
     read: Sequence[bool] = ()
@@ -580,6 +597,15 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
             candidate.entry = regency
+
+
+def _without_common_readings(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less the one-word names read as a common word by the word after them
+    ("Lima warga", "Baku tembak": see _COMMON_READINGS)."""
+    n = len(keys)
+    dropped = [span for span in found if span[1] < n and keys[span[0]] in _COMMON_READINGS
+               and keys[span[1]] in _COMMON_READINGS[keys[span[0]]] and span[1] - span[0] == 1]
+    return [span for span in found if span not in dropped] if dropped else found
 
 
 def _seed_candidates(found: list[tuple], n_tokens: int) -> tuple[list[_Candidate], list[int]]:
@@ -904,7 +930,7 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         while (not acronym and last < len(tokens.words) and tokens.joined[last - 1] and owner[last] < 0
                and _name_word(tokens, last) and not _dash_after(tokens, last - 1)):
             last += 1
-        if last > candidate.last:
+        if last > candidate.last and _holds_unknown_word(tokens, candidate.last, last):
             surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
             entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
             _claim(owner, candidates, _Candidate(candidate.first, last, "PER", "rule", 0.7, entry, resolution=resolution))
@@ -925,6 +951,25 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         if entry is None and (_sentence_initial(tokens, k) or _no_person_alone(tokens.keys[k])):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _holds_unknown_word(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether a word of ``[first, last)`` is no dictionary word: words that extend a known name hold
+    one ("Airlangga Pribadi Kusman"); a Title Case headline's words after a name need not ("Jokowi
+    Terima Kunjungan")."""
+    from warta.tagger import is_common_word
+
+    return not all(map(is_common_word, tokens.keys[first:last]))
+
+
+def _dictionary_run(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether most words of ``[first, last)``, and at least two, are dictionary words that are no
+    given name: a Title Case headline after an office ("Gubernur Terima Audiensi Asosiasi Pengusaha
+    Hotel", "Guru Honorer Belum Terima Gaji"), not a name ("Menteri Budi Karya Sumadi")."""
+    from warta.tagger import is_common_word
+
+    common = sum(1 for key in tokens.keys[first:last] if key not in GIVEN_NAME_WORDS and is_common_word(key))
+    return common >= 2 and 2 * common > last - first
 
 
 def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
@@ -1120,6 +1165,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                     unread.append(k)
                 continue
             confidence = 0.5
+        if strong and last - first >= 2 and _dictionary_run(tokens, first, last):
+            continue
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
         if weak and keys[last] in SPEECH_VERBS and not words[first].isupper():
