@@ -833,3 +833,22 @@ def test_quote_and_verb_scans_find_what_the_patterns_find():
 ])
 def test_common_words_and_headline_words_are_no_names(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # In a Title Case headline a dictionary root or an affixed verb ends a body's or a place's name.
+    ("Sekolah Rakyat Dibuka, Ribuan Anak Putus Sekolah Kembali Belajar", [("Sekolah Rakyat", "ORG")]),
+    ("Warga Desa Sukamaju Panen Raya Berkat Irigasi Baru", [("Desa Sukamaju", "LOC")]),
+    ("BI Umumkan Hasil Rapat Dewan Gubernur Hari Ini", [("BI", "ORG"), ("Dewan Gubernur", "ORG")]),
+    ("Gempa Guncang Garut, Puluhan Rumah Rusak", [("Garut", "LOC")]),
+    # Words that build names stay, and so do names that only look affixed.
+    ("Gubernur Terima Audiensi Asosiasi Pengusaha Hotel", [("Asosiasi Pengusaha Hotel", "ORG")]),
+    ("Erupsi Gunung Semeru, Warga Diminta Waspada", [("Gunung Semeru", "LOC")]),  # se- + meru
+    ("Banjir di Kampung Melayu Usai Hujan", [("Kampung Melayu", "LOC")]),  # a place's first word is its name
+    # In prose the capitals say a name: the same words stay.
+    ("Kegiatan di Sekolah Rakyat Menengah Atas berjalan baik.", [("Sekolah Rakyat Menengah Atas", "ORG")]),
+    ("Dia mengetahui permainan Partai Beringin itu.", [("Partai Beringin", "ORG")]),
+    ("Hal itu dikatakan Kantor Meteorologi Islandia, Minggu.", [("Kantor Meteorologi Islandia", "ORG")]),
+])
+def test_a_headlines_capitals_do_not_extend_a_name_in_the_fast_profile(text, expected):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=False)] == expected

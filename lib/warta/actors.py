@@ -1028,7 +1028,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
             held = candidates[owner[last]] if owner[last] >= 0 else None
             if held is not None and held.type == "LOC" and held.first == last:
                 last = held.last
-            elif held is None and (_is_capitalised(tokens, last) or (
+            elif held is None and ((_is_capitalised(tokens, last) and not _headline_word(tokens, last)) or (
                     tokens.keys[k] in _NUMBERED_HEADS and tokens.keys[last].isdigit() and len(tokens.keys[last]) <= 3)):
                 last += 1
             elif (held is None and tokens.keys[last] in ("dan", "&") and last + 1 < n and tokens.joined[last]
@@ -1052,12 +1052,54 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
             continue
         last = k + 1
         while (last < n and last - k <= 4 and joined[last - 1] and owner[last] < 0 and _is_capitalised(tokens, last)
-               and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])):
+               and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])
+               # The first word after the head is read as a name even in a headline: place names
+               # are dictionary roots too ("Kampung Melayu").
+               and (last == k + 1 or not _headline_word(tokens, last))):
             last += 1
         if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
             last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7))
+
+
+# Words that build the names of bodies and places: a headline's capitals do not end a name at them.
+_NAME_BUILDING_WORDS = PORTFOLIO_WORDS | PLACE_QUALIFIERS | ORG_HEADS | PLACE_NOUNS
+# Words a Title Case headline leaves in lower case ("Banjir Rendam Ribuan Rumah di Kabupaten Bandung").
+_LOWER_IN_TITLES = frozenset("""
+yang dengan untuk dari pada dalam oleh akan atau serta para tentang hingga sampai usai jelang antara
+bagi agar karena saat sejak setelah sebelum terhadap kepada melalui
+""".split())
+
+
+def _headline_word(tokens: Tokens, k: int) -> bool:
+    """Whether capitalised ``tokens[k]`` is a dictionary root or an affixed verb capitalised only by
+    a Title Case sentence, so it says nothing of a name ("Sekolah Rakyat Dibuka", "Desa Panen
+    Melimpah"). Words that build names ("Dewan Gubernur", "Kementerian Agama") are not, nor are
+    names that only look affixed ("Gunung Merapi": me- + rapi)."""
+    from warta.tagger import is_root_word
+
+    key = tokens.keys[k]
+    if key in _NAME_BUILDING_WORDS or not (is_root_word(key) or _affixed_verb(key)):
+        return False
+    return _title_case_sentence(tokens, k)
+
+
+def _title_case_sentence(tokens: Tokens, k: int) -> bool:
+    """Whether the sentence holding ``tokens[k]`` is in Title Case: at least three words of four or
+    more letters, all capitalised but the links a headline keeps in lower case."""
+    first, last, n = k, k + 1, len(tokens.words)
+    while first > 0 and not _sentence_initial(tokens, first):
+        first -= 1
+    while last < n and not _sentence_initial(tokens, last):
+        last += 1
+    capitalised = 0
+    for word, key in zip(tokens.words[first:last], tokens.keys[first:last]):
+        if len(word) >= 4 and word.isalpha():
+            if word[0].islower() and key not in _LOWER_IN_TITLES:
+                return False
+            capitalised += 1
+    return capitalised >= 3
 
 
 def _affixed_verb(key: str) -> bool:

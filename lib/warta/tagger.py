@@ -274,6 +274,12 @@ def is_common_word(key: str) -> bool:
     return False
 
 
+def is_root_word(key: str) -> bool:
+    """Whether ``key`` is an Indonesian dictionary root as it stands, with no affix stripped
+    (``panen``, not ``merapi`` as me- + rapi)."""
+    return key in _root_words()
+
+
 @lru_cache(maxsize=1)
 def _root_words() -> frozenset[str]:
     from importlib.resources import files
