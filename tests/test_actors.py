@@ -852,3 +852,25 @@ def test_common_words_and_headline_words_are_no_names(text, expected, use_model)
 ])
 def test_a_headlines_capitals_do_not_extend_a_name_in_the_fast_profile(text, expected):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=False)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The tagger's spans in a Title Case headline lose the headline words at their ends.
+    ("Marc Marquez Terjatuh dan Gagal Finis di Mandalika", [("Marc Marquez", "PER")]),
+    ("Demo Mahasiswa di Depan Gedung DPR Berujung Bentrok dengan Aparat", [("Gedung DPR", "LOC")]),
+])
+def test_a_headlines_words_are_trimmed_off_the_taggers_names(text, expected):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=True)] == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("Marc Marquez Terjatuh di Sirkuit", (0, 3), "Marc Marquez"),
+    ("Gagal Finis di Sirkuit Mandalika", (0, 2), None),
+    ("Banjir Rendam Kampung Melayu Usai Hujan", (2, 4), "Kampung Melayu"),  # only name-building words left
+    ("Depan Gedung DPR Berujung Bentrok", (0, 5), "Gedung DPR"),
+])
+def test_without_headline_words(text, span, expected):
+    tokens = tokenize(text)
+    parts = actors_module._without_headline_words(tokens, 0, (*span, "LOC", 0.9))
+    surfaces = [" ".join(tokens.words[first:last]) for first, last, _, _ in parts]
+    assert surfaces == ([expected] if expected else [])

@@ -1077,22 +1077,30 @@ def _headline_word(tokens: Tokens, k: int) -> bool:
     a Title Case sentence, so it says nothing of a name ("Sekolah Rakyat Dibuka", "Desa Panen
     Melimpah"). Words that build names ("Dewan Gubernur", "Kementerian Agama") are not, nor are
     names that only look affixed ("Gunung Merapi": me- + rapi)."""
+    return _headline_key(tokens.keys[k]) and _title_case_sentence(tokens, k)
+
+
+def _headline_key(key: str) -> bool:
+    """Whether a word is a dictionary root or an affixed verb that builds no name: one a headline
+    capitalises (see _headline_word)."""
     from warta.tagger import is_root_word
 
-    key = tokens.keys[k]
-    if key in _NAME_BUILDING_WORDS or not (is_root_word(key) or _affixed_verb(key)):
-        return False
-    return _title_case_sentence(tokens, k)
+    return key not in _NAME_BUILDING_WORDS and (is_root_word(key) or _affixed_verb(key))
 
 
 def _title_case_sentence(tokens: Tokens, k: int) -> bool:
-    """Whether the sentence holding ``tokens[k]`` is in Title Case: at least three words of four or
-    more letters, all capitalised but the links a headline keeps in lower case."""
+    """Whether the sentence holding ``tokens[k]`` is in Title Case (see _title_case_span)."""
     first, last, n = k, k + 1, len(tokens.words)
     while first > 0 and not _sentence_initial(tokens, first):
         first -= 1
     while last < n and not _sentence_initial(tokens, last):
         last += 1
+    return _title_case_span(tokens, first, last)
+
+
+def _title_case_span(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether ``[first, last)`` is in Title Case: at least three words of four or more letters, all
+    capitalised but the links a headline keeps in lower case."""
     capitalised = 0
     for word, key in zip(tokens.words[first:last], tokens.keys[first:last]):
         if len(word) >= 4 and word.isalpha():
@@ -1291,6 +1299,23 @@ def _titled(text: str, tokens: Tokens, first: int, last: int) -> bool:
     return before >= 0 and after < len(text) and text[before] in _DOUBLE_QUOTES and text[after] in _DOUBLE_QUOTES
 
 
+def _without_headline_words(tokens: Tokens, a: int, span: tuple) -> list[tuple]:
+    """A span the tagger found in a Title Case sentence (relative to its start ``a``), less the
+    headline words at its ends: "Marc Marquez Terjatuh" is Marc Marquez, "Gagal Finis" nothing.
+    A span left with only words that build names keeps them all ("Kampung Melayu", "Partai Buruh")."""
+    first, last = span[0], span[1]
+    keys = tokens.keys
+    while first < last and _headline_key(keys[a + first]):
+        first += 1
+    while last > first and _headline_key(keys[a + last - 1]):
+        last -= 1
+    if first == last:
+        return []
+    if (first, last) != span[:2] and all(key in _NAME_BUILDING_WORDS for key in keys[a + first : a + last]):
+        return [span]
+    return [(first, last, *span[2:])]
+
+
 def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate], *,
                 override: bool = False, read_known: bool = False) -> list[bool]:
     """Tag sentences holding capitalised words that no other pass explained; return which tokens it read.
@@ -1343,11 +1368,13 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
+        headline = capitalised >= 3 and _title_case_span(tokens, a, b)
         spans = [part for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
                  for verbless in _split_at_verbs(tokens, a, span)
                  for piece in _split_nickname(text, tokens, a, verbless)
                  for paired in _split_paired_names(tokens, a, piece, owner, candidates)
-                 for part in _split_office_place(tokens, a, paired, owner, candidates)]
+                 for trimmed in (_without_headline_words(tokens, a, paired) if headline else (paired,))
+                 for part in _split_office_place(tokens, a, trimmed, owner, candidates)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
