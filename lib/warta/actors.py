@@ -259,6 +259,7 @@ _COMMON_READINGS: dict[str, frozenset[str]] = {
     "padang": frozenset("rumput pasir gurun savana ilalang golf".split()),
     "palu": frozenset("hakim godam".split()),
 }
+_COMMON_READING_ALIASES = frozenset(key.title() for key in _COMMON_READINGS)
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that are never a person's name alone (see _no_person_alone).
@@ -356,7 +357,10 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     tokens = tokenize(text)
     if not tokens.words:
         return []
-    found = _without_common_readings(gazetteer.spans(tokens), tokens.keys)
+    found = gazetteer.spans(tokens)
+    # A C-level test of the aliases found first: most texts hold none of these names.
+    if not _COMMON_READING_ALIASES.isdisjoint(map(itemgetter(3), found)):
+        found = _without_common_readings(found, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -1089,13 +1093,28 @@ def _headline_key(key: str) -> bool:
 
 
 def _title_case_sentence(tokens: Tokens, k: int) -> bool:
-    """Whether the sentence holding ``tokens[k]`` is in Title Case (see _title_case_span)."""
-    first, last, n = k, k + 1, len(tokens.words)
-    while first > 0 and not _sentence_initial(tokens, first):
-        first -= 1
-    while last < n and not _sentence_initial(tokens, last):
-        last += 1
-    return _title_case_span(tokens, first, last)
+    """Whether the sentence holding ``tokens[k]`` is in Title Case (see _title_case_span).
+
+    Read outwards from ``k``: in prose a lower-case word is near, and ends the test there.
+    """
+    words, keys, n = tokens.words, tokens.keys, len(tokens.words)
+    capitalised = 0
+    for step in (1, -1):
+        j = k if step == 1 else k - 1
+        while 0 <= j < n:
+            if step == 1 and j > k and _sentence_initial(tokens, j):
+                break  # the next sentence
+            word = words[j]
+            if len(word) >= 4 and word.isalpha():
+                if word[0].islower() and keys[j] not in _LOWER_IN_TITLES:
+                    return False
+                capitalised += 1
+            if step == -1 and _sentence_initial(tokens, j):
+                break
+            j += step
+        if step == 1 and _sentence_initial(tokens, k):
+            break  # nothing of the sentence before k
+    return capitalised >= 3
 
 
 def _title_case_span(tokens: Tokens, first: int, last: int) -> bool:
