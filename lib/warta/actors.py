@@ -2,7 +2,9 @@
 
 ``extract_actors(text)`` finds the mentions of one text in these passes:
 
-1. the gazetteer (:mod:`warta.gazetteer`): known names and aliases, longest match first;
+1. the gazetteer (:mod:`warta.gazetteer`): known names and aliases, longest match first; a
+   one-word name that is a common word is the word before its phrase (``Lima warga``: five,
+   ``Baku tembak``);
 2. the CRF tagger (:mod:`warta.tagger`, ``[actors] model``), which reads the gazetteer's tags as
    features; with ``model_first`` its spans may widen known names (``Liga Indonesia``) but never
    swallow a known name of another type (``Kremlin Demitry Peskov``); a known place it leaves
@@ -18,11 +20,16 @@
    parted from the holder; places listed after a village or district word are places
    (``Kecamatan Porong, Tanggulangin dan Jabon``), and so are place heads' runs the tagger left
    untagged (``Sungai Brantas``); without the tagger, a place noun's runs (``Stasiun Gambir``),
-   names listed with a person, two or three capitalised words that are no dictionary word
-   (``Andhi Nirwanto``, a person without a cue), and a known name with its bracketed short form
+   names listed with a person, two or three capitalised words that are no dictionary word but
+   for given names (``Andhi Nirwanto``, ``Rahmat Gobel``: a person without a cue; not a quoted
+   title, ``"Speak Now"``), and a known name with its bracketed short form
    (``Mahkamah Konstitusi (MK)``, one mention) are read too; a portfolio or body alone is no
    person (``Direktur Pemasaran``, ``anggota Dewan``); a word of a full name, alone later and
-   without a cue, is that person (``Musliar Kasim`` … ``Musliar juga ...``);
+   without a cue, is that person (``Musliar Kasim`` … ``Musliar juga ...``); a Title Case
+   headline's capitals make no name: its dictionary words end a body's or a place's name
+   (``Sekolah Rakyat Dibuka``), follow no office or known name as one (``Gubernur Terima
+   Audiensi``, ``Jokowi Terima Kunjungan``) and are trimmed off the tagger's spans
+   (``Marc Marquez Terjatuh``);
 4. resolution within the text: short forms to the one longer name holding their words
    (``Matthew`` → Matthew Miller; ``Kim`` stays ambiguous when several Kims are present), a
    short form the text declares in brackets to its name, which is named without them
