@@ -321,6 +321,10 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     ("Polisi Jaga Terminal Pulogadung Jelang Lebaran", ["Terminal Pulogadung"]),
     ("Banjir di Kampung Melayu Usai Hujan Deras", ["Kampung Melayu"]),
     ("Ia dirawat di Rumah Sakit Fatmawati.", []),  # "Rumah" opens an organisation, not a place
+    # A station, street or village named after a known place is a place of its own.
+    ("Kereta tiba di Stasiun Bandung pukul 08.00.", ["Stasiun Bandung"]),
+    ("Ia tinggal di Jalan Jakarta Nomor 5.", ["Jalan Jakarta"]),
+    ("Banjir di Kota Bandung dan Pulau Lombok.", ["Kota Bandung", "Pulau Lombok"]),  # these are the place
 ])
 def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "LOC"] == places
@@ -856,7 +860,7 @@ def test_a_headlines_capitals_do_not_extend_a_name_in_the_fast_profile(text, exp
 
 @pytest.mark.parametrize("text, expected", [
     # The tagger's spans in a Title Case headline lose the headline words at their ends.
-    ("Marc Marquez Terjatuh dan Gagal Finis di Mandalika", [("Marc Marquez", "PER")]),
+    ("Marc Marquez Terjatuh dan Gagal Finis di Mandalika", [("Marc Marquez", "PER"), ("Mandalika", "LOC")]),
     ("Demo Mahasiswa di Depan Gedung DPR Berujung Bentrok dengan Aparat", [("Gedung DPR", "LOC")]),
 ])
 def test_a_headlines_words_are_trimmed_off_the_taggers_names(text, expected):
@@ -874,3 +878,16 @@ def test_without_headline_words(text, span, expected):
     parts = actors_module._without_headline_words(tokens, 0, (*span, "LOC", 0.9))
     surfaces = [" ".join(tokens.words[first:last]) for first, last, _, _ in parts]
     assert surfaces == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("use_model", [False, None])
+@pytest.mark.parametrize("text, place", [
+    # Islands, tourist areas, volcanoes, Jakarta districts and regions abroad are known places.
+    ("Petani garam di Madura menikmati harga yang baik.", "Madura"),
+    ("Jumlah wisatawan ke Labuan Bajo naik.", "Labuan Bajo"),
+    ("Erupsi Semeru memaksa warga mengungsi.", "Gunung Semeru"),
+    ("Rapat digelar di kompleks parlemen, Senayan, Senin.", "Senayan"),
+    ("Gencatan senjata berlaku di Darfur.", "Darfur"),
+])
+def test_places_of_the_news_are_known(text, place, use_model):
+    assert place in [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"]

@@ -103,6 +103,10 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan
 """.split())
+# Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
+# the Menteng district, "Stasiun Bandung" a station); the others are the place they name
+# ("Kabupaten Bandung", "Pulau Lombok").
+_NAMING_PLACE_HEADS = frozenset("desa kelurahan kampung dusun jalan jl".split()) | (PLACE_NOUNS - PLACE_HEADS)
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many.
 _NUMBERED_HEADS = frozenset("sma smp smk".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
@@ -1062,6 +1066,9 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         if owner[k] >= 0 or not joined[k]:
             continue
         last = k + 1
+        held = candidates[owner[last]] if last < n and owner[last] >= 0 else None
+        if held is not None and held.type == "LOC" and held.first == last and keys[k] in _NAMING_PLACE_HEADS:
+            last = held.last  # "Kelurahan Menteng", "Stasiun Bandung": a place named after another
         while (last < n and last - k <= 4 and joined[last - 1] and owner[last] < 0 and _is_capitalised(tokens, last)
                and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])
                # The first word after the head is read as a name even in a headline: place names
