@@ -891,3 +891,15 @@ def test_without_headline_words(text, span, expected):
 ])
 def test_places_of_the_news_are_known(text, place, use_model):
     assert place in [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"]
+
+
+@pytest.mark.parametrize("text, title_case", [
+    ("Banjir Rendam Ribuan Rumah di Kabupaten Bandung", True),  # links stay in lower case
+    ("Sekolah Rakyat Dibuka untuk Anak Putus Sekolah", True),
+    ("Banjir merendam ribuan rumah di Kabupaten Bandung", False),
+    ("Banjir di Bandung", False),  # too few words to tell
+])
+def test_title_case(text, title_case):
+    tokens = tokenize(text)
+    assert actors_module._title_case_span(tokens, 0, len(tokens.words)) is title_case
+    assert all(actors_module._title_case_sentence(tokens, k) is title_case for k in range(len(tokens.words)))

@@ -1118,11 +1118,10 @@ def _title_case_sentence(tokens: Tokens, k: int) -> bool:
         while 0 <= j < n:
             if step == 1 and j > k and _sentence_initial(tokens, j):
                 break  # the next sentence
-            word = words[j]
-            if len(word) >= 4 and word.isalpha():
-                if word[0].islower() and keys[j] not in _LOWER_IN_TITLES:
-                    return False
-                capitalised += 1
+            case = _title_case_vote(words[j], keys[j])
+            if case < 0:
+                return False
+            capitalised += case
             if step == -1 and _sentence_initial(tokens, j):
                 break
             j += step
@@ -1136,11 +1135,19 @@ def _title_case_span(tokens: Tokens, first: int, last: int) -> bool:
     capitalised but the links a headline keeps in lower case."""
     capitalised = 0
     for word, key in zip(tokens.words[first:last], tokens.keys[first:last]):
-        if len(word) >= 4 and word.isalpha():
-            if word[0].islower() and key not in _LOWER_IN_TITLES:
-                return False
-            capitalised += 1
+        case = _title_case_vote(word, key)
+        if case < 0:
+            return False
+        capitalised += case
     return capitalised >= 3
+
+
+def _title_case_vote(word: str, key: str) -> int:
+    """A word's say on Title Case: 1 capitalised, -1 in lower case (not a link a headline keeps so),
+    0 too short or not all letters."""
+    if len(word) < 4 or not word.isalpha():
+        return 0
+    return -1 if word[0].islower() and key not in _LOWER_IN_TITLES else 1
 
 
 def _affixed_verb(key: str) -> bool:
