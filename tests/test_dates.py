@@ -16,6 +16,7 @@ def trigger_path(request, monkeypatch):
         request.getfixturevalue("compiled_tokens")
     else:
         monkeypatch.setattr(dates, "_compiled_triggers", None)
+        monkeypatch.setattr(dates, "_compiled_word_starts", None)
     return request.param
 
 
@@ -340,3 +341,32 @@ def test_trie_alternation_matches_as_the_flat_one(text, flags):
 def test_day_names_and_cues_widen_the_mention(text, expected):
     found = dates.find_date_mentions(text, reference=dt.date(2024, 6, 30))
     assert [(m.surface, m.value) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Published on Thursday 20 June 2024.
+    ("Kemarin, polisi menangkap dua pelaku.", [("Kemarin", "2024-06-19", "day")]),
+    ("Besok dia datang, lusa pulang.", [("Besok", "2024-06-21", "day"), ("lusa", "2024-06-22", "day")]),
+    ("Ia tiba kemarin lusa.", [("kemarin lusa", "2024-06-18", "day")]),
+    ("Rapat digelar Senin lalu dan Kamis depan.", [("Senin lalu", "2024-06-17", "day"), ("Kamis depan", "2024-06-27", "day")]),
+    ("Kamis kemarin ia pergi.", [("Kamis kemarin", "2024-06-13", "day")]),  # the last Thursday before
+    ("Dua hari lalu banjir; 3 hari lagi surut.", [("Dua hari lalu", "2024-06-18", "day"), ("3 hari lagi", "2024-06-23", "day")]),
+    ("Sejak bulan lalu harga naik.", [("bulan lalu", "2024-05", "month")]),
+    ("Ia pindah tiga bulan yang lalu.", [("tiga bulan yang lalu", "2024-03", "month")]),
+    ("lima tahun lalu dan tahun depan", [("lima tahun lalu", "2019", "year"), ("tahun depan", "2025", "year")]),
+    # No date: weeks, a Sunday or last week, parts of a day, other uses of the words.
+    ("Sidang digelar pekan lalu, Minggu lalu atau tadi malam.", []),
+    ("Arus lalu lintas di depan kantor lagi macet.", []),
+    ("Beberapa hari lalu ia pergi.", []),
+    # A date spelled out right after is the date.
+    ("Kemarin (19/6), polisi menangkap.", [("(19/6)", "2024-06-19", "day")]),
+])
+def test_relative_dates_count_from_the_day_of_publication(text, expected):
+    published = dt.date(2024, 6, 20)
+    mentions = dates.find_date_mentions(text, reference=published, relative_to=published)
+    assert [(m.surface, m.value, m.precision) for m in mentions] == expected
+    assert all(m.year_inferred for m in mentions if m.surface in [e[0] for e in expected] and "(" not in m.surface)
+
+
+def test_relative_dates_need_the_day_of_publication():
+    assert dates.find_date_mentions("Kemarin, polisi menangkap.", reference=dt.date(2024, 6, 20)) == []

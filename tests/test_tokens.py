@@ -482,6 +482,25 @@ def test_date_triggers_are_the_regex_ones_on_random_texts(seed):
             assert _tokens.date_triggers(text, months) == [match.start() for match in pattern.finditer(text)], text
 
 
+_RELATIVE_PIECES = ["lalu", "Lalu", "kemarin", "Kemarin", "lusa", "Lusa", "besok", "depan", "mendatang", "lagi",
+                    "lalulintas", "lagian", "l", "k", "le", "_", "x", "é", "ß", "ğ", "\u0660", "“", "😀", "2", "-",
+                    " ", " ", ",", ".", "("]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_starts_are_the_reference_ones_on_random_texts(seed):
+    # 1-, 2- and 4-byte texts, words glued to letters, digits, "_" and other scripts.
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = "".join(rng.choice(_RELATIVE_PIECES) for _ in range(rng.randrange(14)))
+        assert _tokens.word_starts(text, dates._RELATIVE_BY_FIRST) == dates._relative_hits_python(text), text
+
+
+def test_word_starts_refuse_words_outside_ascii():
+    with pytest.raises(ValueError, match="ASCII letter"):
+        _tokens.word_starts("Éte", {"É": ["Éte"]})
+
+
 def test_date_triggers_refuse_month_names_outside_ascii():
     with pytest.raises(ValueError, match="ASCII letter"):
         _tokens.date_triggers("Éte 2024", {"É": ("Éte",)})

@@ -26,6 +26,8 @@
 * :func:`sentence_spans`: the sentence split every stage addresses text by
   (``text._iter_sentence_spans``).
 * :func:`date_triggers`: where a date can start (``dates._trigger_pattern``'s regex).
+* :func:`word_starts`: the words that date a text relative to its publication ("kemarin", "lalu" …;
+  ``dates._relative_hits_python``).
 * :func:`cue_hits`: the citation cues of :func:`warta.sources.find_cited_sources` (``sources._cue_hits``).
 * :func:`plain_data`: whether ``marshal`` can write a value as it is (:class:`warta.runtime.Marshalled`).
 * :func:`json_cells`: the JSON text of an object column's nested cells for export
@@ -45,6 +47,7 @@ cdef extern from "Python.h":
     Py_ssize_t PyUnicode_GET_LENGTH(object text)
     object PyUnicode_FromKindAndData(int kind, const void* buffer, Py_ssize_t size)
     int PyUnicode_1BYTE_KIND
+    int PyUnicode_2BYTE_KIND
     int PyUnicode_KIND(object text)
     Py_UCS4 PyUnicode_READ(int kind, const void* data, Py_ssize_t index)  # no check: callers keep in bounds
     bint Py_UNICODE_ISSPACE(Py_UCS4 c)
@@ -1193,6 +1196,76 @@ def date_triggers(str text not None, dict months not None):
                 i += size
                 continue
         i += 1
+    return found
+
+
+def word_starts(str text not None, dict words not None):
+    """``(start, end)`` of the words of ``words`` that stand whole in ``text``, in order: not right
+    after or before a letter or digit (the regex ``[^\\W_]``), case as given. ``words``: each word's
+    first letter (ASCII) -> the words starting with it, longest first. One pass over the characters
+    that stops only at those first letters, over the code units of 1- and 2-byte text (reference:
+    ``dates._relative_hits_python``)."""
+    cdef unsigned char first_letter[128]
+    cdef Py_ssize_t code, n = len(text), i = 0, size = 0, j
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void* data = PyUnicode_DATA(text)
+    cdef const unsigned char* chars = <const unsigned char*> data
+    cdef const unsigned short* wide = <const unsigned short*> data
+    cdef bint one_byte = kind == PyUnicode_1BYTE_KIND, two_bytes = kind == PyUnicode_2BYTE_KIND
+    cdef Py_UCS4 c
+    cdef str word
+    cdef bint matched
+    cdef list found = []
+    cdef list by_code = [None] * 128
+    for code in range(128):
+        first_letter[code] = False
+    for key, group in words.items():
+        if len(key) != 1 or ord(key) >= 128:
+            raise ValueError("word_starts: words must start with an ASCII letter")
+        first_letter[ord(key)] = True
+        by_code[ord(key)] = group
+    while i < n:
+        if one_byte:
+            while i < n and not (chars[i] < 128 and first_letter[chars[i]]):
+                i += 1
+            if i == n:
+                break
+            c = chars[i]
+        elif two_bytes:  # most news: curly quotes make it 2-byte text
+            while i < n and not (wide[i] < 128 and first_letter[wide[i]]):
+                i += 1
+            if i == n:
+                break
+            c = wide[i]
+        else:
+            c = PyUnicode_READ(kind, data, i)
+            if not (c < 128 and first_letter[c]):
+                i += 1
+                continue
+        if i:
+            c = PyUnicode_READ(kind, data, i - 1)
+            # Most stops are inside a word, after an ASCII letter: a range test before the call.
+            if (97 <= c <= 122) or (65 <= c <= 90) or (48 <= c <= 57) or (c >= 128 and _letter_or_digit(c)):
+                i += 1
+                continue
+            c = PyUnicode_READ(kind, data, i)
+        matched = False
+        for word in by_code[<Py_ssize_t> c]:
+            size = len(word)
+            if i + size > n:
+                continue
+            for j in range(1, size):
+                if PyUnicode_READ(kind, data, i + j) != <Py_UCS4> word[j]:
+                    break
+            else:
+                if i + size == n or not _letter_or_digit(PyUnicode_READ(kind, data, i + size)):
+                    matched = True
+                    break
+        if matched:
+            found.append((i, i + size))
+            i += size
+        else:
+            i += 1
     return found
 
 

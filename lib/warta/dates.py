@@ -5,7 +5,9 @@ articles/s, far too slow for loading): Indonesian and English month names and ab
 names ("Selasa (18/6/2024)", "Ahad"), numeric 19/6/2024 and 19-06-2024, ISO 2024-06-19 and
 2024-06, ranges ("18-19 Juni"), year-less "(17/06)" and "2 Januari", month mentions ("pada bulan
 September", "September lalu") and years ("tahun 2000"). One cheap scan finds where a date can
-start (digit runs, capitalised month names) and anchored patterns read it from there.
+start (digit runs, capitalised month names) and anchored patterns read it from there. Given the
+day of publication, dates said relative to it are read too ("kemarin", "Senin lalu", "dua hari
+lalu", "tahun depan": :func:`relative_date_mentions`).
 
 Values are ISO 8601 strings whose length shows the precision: ``2024`` (year), ``2024-06``
 (month), ``2024-06-19`` (day) and, for a published time, ``2024-06-15T12:30:00+07:00`` (minute;
@@ -26,6 +28,10 @@ try:  # the compiled trigger scan (reference: the _TRIGGERS patterns); without a
     from warta._tokens import date_triggers as _compiled_triggers
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
     _compiled_triggers = None
+try:  # the compiled word scan (reference: _relative_hits_python)
+    from warta._tokens import word_starts as _compiled_word_starts
+except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
+    _compiled_word_starts = None
 
 PRECISIONS = ("minute", "day", "month", "year", "none")
 INFERRED = "inferred: "
@@ -226,8 +232,13 @@ class PublishedDate:
 # --------------------------------------------------------------------------- mentions
 
 
-def find_date_mentions(text: str, *, reference: dt.date | None = None) -> list[DateMention]:
+def find_date_mentions(text: str, *, reference: dt.date | None = None,
+                       relative_to: dt.date | None = None) -> list[DateMention]:
     """Return every date mentioned in ``text``, in order.
+
+    With ``relative_to`` (the day the text was published), dates said relative to it are read
+    too: "kemarin", "besok", "Senin lalu", "Kamis depan", "dua hari lalu", "bulan lalu", "tahun
+    depan" (see :func:`relative_date_mentions`).
 
     A date without a year ("2 Januari", "Senin (17/06)", "bulan September") takes the nearest year
     that puts it on or before ``reference`` ("mendatang"/"depan": on or after), and is marked
@@ -244,10 +255,131 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None) -> list[D
         full = [_parse_day(m.value) for m in raw if m.value and m.precision == "day" and not m.year_inferred]
         reference = max(full) if full else None
     if reference is None:
-        return [DateMention(m.start, m.end, m.surface, m.value, m.precision, m.year_inferred) for m in raw]
-    # The year is inferred in place: a helper call per mention cost as much as the inference it rarely needs.
-    return [DateMention(m.start, m.end, m.surface, m.value if m.value is not None else _infer_year(m, reference),
-                        m.precision, m.year_inferred) for m in raw]
+        mentions = [DateMention(m.start, m.end, m.surface, m.value, m.precision, m.year_inferred) for m in raw]
+    else:
+        # The year is inferred in place: a helper call per mention cost as much as the inference it rarely needs.
+        mentions = [DateMention(m.start, m.end, m.surface, m.value if m.value is not None else _infer_year(m, reference),
+                                m.precision, m.year_inferred) for m in raw]
+    if relative_to is not None:
+        relative = relative_date_mentions(text, relative_to)
+        if relative:
+            return _merged(mentions, relative)
+    return mentions
+
+
+# Dates said relative to the day of publication: the word that sets the direction (found by a
+# compiled scan: a case-insensitive regex scan cost more than all other date forms together, and
+# ten str.find scans a quarter of the events stage), then what it counts back or forward from,
+# read from the words before it.
+_RELATIVE_FORMS = frozenset("kemarin Kemarin besok Besok lusa Lusa lalu depan mendatang lagi".split())
+_RELATIVE_BY_FIRST = {first: sorted((form for form in _RELATIVE_FORMS if form[0] == first), key=len, reverse=True)
+                      for first in {form[0] for form in _RELATIVE_FORMS}}
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_COUNT_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                "sembilan": 9, "sepuluh": 10}
+_UNITS = frozenset("hari bulan tahun".split())
+# Words before a direction word that make it name no date: weeks ("pekan lalu"; "Minggu lalu" is a
+# Sunday or last week) and parts of a day ("tadi malam").
+_NO_DATE_BEFORE = frozenset("pekan minggu sepekan seminggu malam tadi sore pagi siang".split())
+_DAYS_FROM_WORD = {"kemarin": -1, "besok": 1, "lusa": 2}
+_BACKWARD = frozenset("lalu kemarin".split())
+
+
+def relative_date_mentions(text: str, published: dt.date) -> list[DateMention]:
+    """Dates said relative to the day ``published``: "kemarin" (the day before), "kemarin lusa",
+    "besok", "lusa", "Senin lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next
+    Thursday), "dua hari lalu", "3 hari lagi" (days), "bulan lalu" (a month) and "dua tahun yang
+    lalu" (a year). Each is ``year_inferred``: its date comes from the day of publication. Weeks
+    ("pekan lalu"), "Minggu lalu" (a Sunday, or last week) and parts of a day ("tadi malam") are
+    left out: they name no date. A day count needs a number ("hari lalu" alone is none).
+
+    >>> [m.value for m in relative_date_mentions("Kemarin dan Senin lalu", dt.date(2024, 6, 20))]
+    ['2024-06-19', '2024-06-17']
+    """
+    if _compiled_word_starts is not None:
+        hits = _compiled_word_starts(text, _RELATIVE_BY_FIRST)
+    else:
+        hits = _relative_hits_python(text)
+    found: list[DateMention] = []
+    for start, end in hits:
+        if found and start < found[-1].end:
+            continue  # the "lusa" of "kemarin lusa"
+        mention = _relative_mention(text, start, end, published)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _relative_hits_python(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words of ``_RELATIVE_FORMS`` that stand whole in ``text`` (no letter or
+    digit right before or after), in order: the reference of the compiled ``word_starts``."""
+    hits = []
+    for form in _RELATIVE_FORMS:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if not (start and _LETTER_OR_DIGIT.match(text, start - 1)) and not _LETTER_OR_DIGIT.match(text, end):
+                hits.append((start, end))
+            start = text.find(form, end)
+    return sorted(hits)
+
+
+def _relative_mention(text: str, start: int, end: int, published: dt.date) -> DateMention | None:
+    """The date that the direction word at ``text[start:end]`` and the words before it name, if any."""
+    word = text[start:end].lower()
+    head = text[max(0, start - 30) : start]
+    before = head.split()[-3:] if head[-1:].isspace() else []
+    keys = [token.lower() for token in before]
+    if keys and keys[-1] in _NO_DATE_BEFORE:
+        return None
+    if keys and keys[-1] == "yang":
+        before, keys = before[:-1], keys[:-1]
+    if keys and keys[-1] in _WEEKDAYS and keys[-1] not in ("minggu", "min", "sun", "sen", "sel", "rab", "kam",
+                                                               "jum", "sab", "mon", "tue", "tues", "wed", "thu",
+                                                               "thurs", "fri", "sat"):
+        weekday = _WEEKDAYS[keys[-1]]
+        if word in _BACKWARD:
+            days = -((published.weekday() - weekday) % 7 or 7)
+        elif word in ("depan", "mendatang"):
+            days = (weekday - published.weekday()) % 7 or 7
+        else:
+            return None  # "Senin lagi"
+        first, value, precision = before[-1], (published + dt.timedelta(days=days)).isoformat(), "day"
+    elif keys and keys[-1] in _UNITS and (keys[-1] != "hari" or len(keys) >= 2 and _count(keys[-2])):
+        count = _count(keys[-2]) if len(keys) >= 2 else None
+        first = before[-2] if count else before[-1]
+        n = (count or 1) * (-1 if word in _BACKWARD else 1)
+        if keys[-1] == "hari":
+            value, precision = (published + dt.timedelta(days=n)).isoformat(), "day"
+        elif keys[-1] == "bulan":
+            months = published.year * 12 + published.month - 1 + n
+            value, precision = _iso(months // 12, months % 12 + 1), "month"
+        else:
+            value, precision = str(published.year + n), "year"
+    elif word in _DAYS_FROM_WORD:
+        days = _DAYS_FROM_WORD[word]
+        if word == "kemarin" and text[end : end + 5].lower() == " lusa":
+            days, end = -2, end + 5
+        return DateMention(start, end, text[start:end], (published + dt.timedelta(days=days)).isoformat(), "day", True)
+    else:
+        return None  # "lalu lintas", "lagi", "di depan": no date
+    start -= len(head) - head.rindex(first)
+    return DateMention(start, end, text[start:end], value, precision, True)
+
+
+def _count(key: str) -> int | None:
+    """A small count written in digits or words ("2", "dua"), else None."""
+    if key.isdigit() and len(key) <= 2:
+        return int(key)
+    return _COUNT_WORDS.get(key)
+
+
+def _merged(mentions: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
+    """Both lists in text order, less the relative mentions inside another date ("Senin (17/6)
+    lalu") or that one spells out right after ("Kemarin (19/6)")."""
+    spans = [(m.start, m.end) for m in mentions]
+    kept = [m for m in relative if not any(a < m.end + 3 and m.start < b for a, b in spans)]
+    return sorted(mentions + kept, key=lambda m: (m.start, m.end))
 
 
 class _Raw(NamedTuple):

@@ -749,8 +749,10 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     ``sentence_id`` indexes :func:`warta.text.sentence_spans` of the body; mentions in photo
     captions (``source`` "caption") have no ``sentence_id``. ``date`` is the ISO value at its
     ``precision`` and ``start``/``end`` its span. The last day the article can have been
-    published is the reference for dates without a year, and ``days_from_publication`` places the
-    event before (negative) or after the start of the article's publication span.
+    published is the reference for dates without a year; an article published on a known day
+    also dates "kemarin", "Senin lalu", "dua hari lalu" or "tahun depan" from it (``year_inferred``,
+    see :func:`warta.dates.relative_date_mentions`). ``days_from_publication`` places the event
+    before (negative) or after the start of the article's publication span.
     """
     from warta.dates import find_date_mentions, reference_date
 
@@ -771,12 +773,14 @@ def extract_events(articles: pd.DataFrame) -> pd.DataFrame:
     for position, (article_id, outlet, body, captions, published) in enumerate(zip(
             column("article_id"), column("outlet"), column("body"), column("captions"), column("published"))):
         reference = reference_date(published if isinstance(published, str) else None)
+        # "kemarin", "Senin lalu": only a published day dates them.
+        relative_to = reference if isinstance(published, str) and len(published) >= 10 else None
         texts = [("body", str(body or ""))]
         texts += [("caption", str(caption)) for caption in (captions if isinstance(captions, (list, tuple, np.ndarray))
                                                             else [])]
         article_id, outlet = str(article_id), str(outlet or "")
         for source, text in texts:
-            mentions = find_date_mentions(text, reference=reference)
+            mentions = find_date_mentions(text, reference=reference, relative_to=relative_to)
             if not mentions:
                 continue
             sentences = sentence_spans(text) or [(0, len(text))]
