@@ -281,6 +281,8 @@ _UNITS = frozenset("hari bulan tahun".split())
 # Words before a direction word that make it name no date: weeks ("pekan lalu"; "Minggu lalu" is a
 # Sunday or last week) and parts of a day ("tadi malam").
 _NO_DATE_BEFORE = frozenset("pekan minggu sepekan seminggu malam tadi sore pagi siang".split())
+# Day names that a direction word dates ("Senin lalu"): "Minggu lalu" may be last week.
+_RELATIVE_WEEKDAYS = frozenset("senin selasa rabu kamis jumat jum'at jum’at sabtu ahad".split())
 _DAYS_FROM_WORD = {"kemarin": -1, "besok": 1, "lusa": 2}
 _BACKWARD = frozenset("lalu kemarin".split())
 
@@ -334,9 +336,7 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
         return None
     if keys and keys[-1] == "yang":
         before, keys = before[:-1], keys[:-1]
-    if keys and keys[-1] in _WEEKDAYS and keys[-1] not in ("minggu", "min", "sun", "sen", "sel", "rab", "kam",
-                                                               "jum", "sab", "mon", "tue", "tues", "wed", "thu",
-                                                               "thurs", "fri", "sat"):
+    if keys and keys[-1] in _RELATIVE_WEEKDAYS:
         weekday = _WEEKDAYS[keys[-1]]
         if word in _BACKWARD:
             days = -((published.weekday() - weekday) % 7 or 7)
@@ -345,7 +345,7 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
         else:
             return None  # "Senin lagi"
         first, value, precision = before[-1], (published + dt.timedelta(days=days)).isoformat(), "day"
-    elif keys and keys[-1] in _UNITS and (keys[-1] != "hari" or len(keys) >= 2 and _count(keys[-2])):
+    elif keys and keys[-1] in _UNITS and (keys[-1] != "hari" or (len(keys) >= 2 and _count(keys[-2]))):
         count = _count(keys[-2]) if len(keys) >= 2 else None
         first = before[-2] if count else before[-1]
         n = (count or 1) * (-1 if word in _BACKWARD else 1)
