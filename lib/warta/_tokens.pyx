@@ -1144,6 +1144,18 @@ cdef inline bint _letter_or_digit(Py_UCS4 c):
     return c != 95 and _regex_word_char(c)
 
 
+cdef inline bint _spelled_at(int kind, const void* data, Py_ssize_t n, Py_ssize_t i, str word):
+    """Whether the text (``kind``, ``data``, length ``n``) holds ``word`` at ``i``, whose first
+    character the caller has matched."""
+    cdef Py_ssize_t j, size = len(word)
+    if i + size > n:
+        return False
+    for j in range(1, size):
+        if PyUnicode_READ(kind, data, i + j) != <Py_UCS4> word[j]:
+            return False
+    return True
+
+
 def date_triggers(str text not None, dict months not None):
     """Where a date can start in ``text``, in order: what ``dates._trigger_pattern(...).finditer``
     finds (its reference, which documents the rule), one character at a time. ``months``: each
@@ -1182,15 +1194,10 @@ def date_triggers(str text not None, dict months not None):
             matched = False
             for name in months[chr(c)]:
                 size = len(name)
-                if i + size > n:
-                    continue
-                for j in range(1, size):
-                    if PyUnicode_READ(kind, data, i + j) != <Py_UCS4> name[j]:
-                        break
-                else:
-                    if i + size == n or not 97 <= PyUnicode_READ(kind, data, i + size) <= 122:
-                        matched = True
-                        break
+                if _spelled_at(kind, data, n, i, name) and (
+                        i + size == n or not 97 <= PyUnicode_READ(kind, data, i + size) <= 122):
+                    matched = True
+                    break
             if matched:
                 found.append(i)
                 i += size
@@ -1252,15 +1259,10 @@ def word_starts(str text not None, dict words not None):
         matched = False
         for word in by_code[<Py_ssize_t> c]:
             size = len(word)
-            if i + size > n:
-                continue
-            for j in range(1, size):
-                if PyUnicode_READ(kind, data, i + j) != <Py_UCS4> word[j]:
-                    break
-            else:
-                if i + size == n or not _letter_or_digit(PyUnicode_READ(kind, data, i + size)):
-                    matched = True
-                    break
+            if _spelled_at(kind, data, n, i, word) and (
+                    i + size == n or not _letter_or_digit(PyUnicode_READ(kind, data, i + size))):
+                matched = True
+                break
         if matched:
             found.append((i, i + size))
             i += size
