@@ -360,6 +360,11 @@ def test_day_names_and_cues_widen_the_mention(text, expected):
     ("Beberapa hari lalu ia pergi.", []),
     # A date spelled out right after is the date.
     ("Kemarin (19/6), polisi menangkap.", [("(19/6)", "2024-06-19", "day")]),
+    # A year said relative right after a date or month without one is its year.
+    ("Sejak 12 Maret tahun lalu ia ditahan.", [("12 Maret tahun lalu", "2023-03-12", "day")]),
+    ("Pada Juni tahun lalu ekspor naik.", [("Juni tahun lalu", "2023-06", "month")]),
+    ("Proyek itu selesai Januari tahun depan.", [("Januari tahun depan", "2025-01", "month")]),
+    ("Ia lahir 12 Maret dua tahun yang lalu.", [("12 Maret dua tahun yang lalu", "2022-03-12", "day")]),
 ])
 def test_relative_dates_count_from_the_day_of_publication(text, expected):
     published = dt.date(2024, 6, 20)

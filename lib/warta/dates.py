@@ -238,7 +238,8 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
 
     With ``relative_to`` (the day the text was published), dates said relative to it are read
     too: "kemarin", "besok", "Senin lalu", "Kamis depan", "dua hari lalu", "bulan lalu", "tahun
-    depan" (see :func:`relative_date_mentions`).
+    depan" (see :func:`relative_date_mentions`), and such a year right after a date without one
+    is that date's year ("12 Maret tahun lalu", "Juni tahun lalu").
 
     A date without a year ("2 Januari", "Senin (17/06)", "bulan September") takes the nearest year
     that puts it on or before ``reference`` ("mendatang"/"depan": on or after), and is marked
@@ -263,7 +264,7 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
     if relative_to is not None:
         relative = relative_date_mentions(text, relative_to)
         if relative:
-            return _merged(mentions, relative)
+            return _merged(text, mentions, relative, relative_to)
     return mentions
 
 
@@ -278,6 +279,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _COUNT_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9, "sepuluh": 10}
 _UNITS = frozenset("hari bulan tahun".split())
+_FULL_MONTH_NUMBERS = {name: _MONTHS[name] for name in _FULL_MONTHS}
 # Words before a direction word that make it name no date: weeks ("pekan lalu"; "Minggu lalu" is a
 # Sunday or last week) and parts of a day ("tadi malam").
 _NO_DATE_BEFORE = frozenset("pekan minggu sepekan seminggu malam tadi sore pagi siang".split())
@@ -349,11 +351,15 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
         count = _count(keys[-2]) if len(keys) >= 2 else None
         first = before[-2] if count else before[-1]
         n = (count or 1) * (-1 if word in _BACKWARD else 1)
+        month = keys[-3 if count else -2] if len(keys) >= (3 if count else 2) else ""
         if keys[-1] == "hari":
             value, precision = (published + dt.timedelta(days=n)).isoformat(), "day"
         elif keys[-1] == "bulan":
             months = published.year * 12 + published.month - 1 + n
             value, precision = _iso(months // 12, months % 12 + 1), "month"
+        elif month in _FULL_MONTH_NUMBERS:  # "Juni tahun lalu": that month of that year
+            first = before[-3 if count else -2]
+            value, precision = _iso(published.year + n, _FULL_MONTH_NUMBERS[month]), "month"
         else:
             value, precision = str(published.year + n), "year"
     elif word in _DAYS_FROM_WORD:
@@ -374,12 +380,32 @@ def _count(key: str) -> int | None:
     return _COUNT_WORDS.get(key)
 
 
-def _merged(mentions: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
+def _merged(text: str, mentions: list[DateMention], relative: list[DateMention],
+            published: dt.date) -> list[DateMention]:
     """Both lists in text order, less the relative mentions inside another date ("Senin (17/6)
-    lalu") or that one spells out right after ("Kemarin (19/6)")."""
+    lalu") or that one spells out right after ("Kemarin (19/6)"). A year said relative to the
+    publication right after a date without a year is that date's year ("12 Maret tahun lalu")."""
+    mentions = list(mentions)
+    for index, mention in enumerate(mentions):
+        if not mention.year_inferred or mention.value is None or mention.precision not in ("day", "month"):
+            continue
+        year_after = _YEAR_AFTER.match(text, mention.end)
+        if year_after is None:
+            continue
+        count = _count(year_after.group("count").lower()) if year_after.group("count") else 1
+        year = published.year + (-count if year_after.group("direction").lower() in _BACKWARD else count)
+        value = _iso(year, int(mention.value[5:7]), int(mention.value[8:10]) if mention.precision == "day" else None)
+        if value is not None:  # None: 29 February of a year without one
+            mentions[index] = DateMention(mention.start, year_after.end(), text[mention.start : year_after.end()],
+                                          value, mention.precision, True)
     spans = [(m.start, m.end) for m in mentions]
     kept = [m for m in relative if not any(a < m.end + 3 and m.start < b for a, b in spans)]
     return sorted(mentions + kept, key=lambda m: (m.start, m.end))
+
+
+# "tahun lalu" right after a date without a year (see _merged).
+_YEAR_AFTER = re.compile(r"\s+(?:(?P<count>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?tahun\s+(?:yang\s+)?"
+                         r"(?P<direction>lalu|kemarin|depan|mendatang|lagi)\b", re.IGNORECASE)
 
 
 class _Raw(NamedTuple):
