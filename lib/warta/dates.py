@@ -270,7 +270,7 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
 
 # Dates said relative to the day of publication: the word that sets the direction (found by a
 # compiled scan: a case-insensitive regex scan cost more than all other date forms together, and
-# ten str.find scans a quarter of the events stage), then what it counts back or forward from,
+# ten str.find scans an eighth of the events stage), then what it counts back or forward from,
 # read from the words before it.
 _RELATIVE_FORMS = frozenset("kemarin Kemarin besok Besok lusa Lusa lalu depan mendatang lagi".split())
 _RELATIVE_BY_FIRST = {first: sorted((form for form in _RELATIVE_FORMS if form[0] == first), key=len, reverse=True)
