@@ -68,6 +68,9 @@ import pyarrow as pa
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, alias_key, fold, load_gazetteer, tokenize
 from warta.runtime import text_column
+# The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
+# module, so that a test can stand in for it.
+from warta.tagger import is_common_word, is_root_word
 from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_before_in
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
@@ -428,8 +431,6 @@ def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidat
     share is left. The mention is weak: kept only where it resolves to the full name (see
     _resolve_short_forms).
     """
-    from warta.tagger import is_common_word
-
     keys, words = tokens.keys, tokens.words
     # Most texts leave only dictionary words alone ("Namun", "Dalam"): then no name is read.
     alone = [k for k in unread if owner[k] < 0 and len(keys[k]) > 2 and not words[k].isupper()
@@ -505,8 +506,6 @@ def _coordinated_persons(text: str, tokens: Tokens, owner: list[int], candidates
     Utomo" when one of them is known or marked as a person. Each item is one to three capitalised
     words that no other name claims, not an office, title or date; the list goes on from the person
     in both directions across commas and "dan"/"serta"/"atau"."""
-    from warta.tagger import is_common_word
-
     word_ok = partial(_listed_person_word, tokens, owner)
     keys, starts, ends, n = tokens.keys, tokens.starts, tokens.ends, len(tokens.words)
     for candidate in [c for c in candidates if c is not None and c.type == "PER" and not c.weak]:
@@ -586,8 +585,6 @@ def _listed_person_word(tokens: Tokens, owner: Sequence[int], k: int) -> bool:
 
 
 def _listed_place_word(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
-    from warta.tagger import is_common_word
-
     held = candidates[owner[k]] if owner[k] >= 0 else None
     if held is not None and (held.type != "PER" or held.method == "gazetteer"):
         return False
@@ -972,8 +969,6 @@ def _holds_unknown_word(tokens: Tokens, first: int, last: int) -> bool:
     """Whether a word of ``[first, last)`` is no dictionary word: words that extend a known name hold
     one ("Airlangga Pribadi Kusman"); a Title Case headline's words after a name need not ("Jokowi
     Terima Kunjungan")."""
-    from warta.tagger import is_common_word
-
     return not all(map(is_common_word, tokens.keys[first:last]))
 
 
@@ -981,8 +976,6 @@ def _dictionary_run(tokens: Tokens, first: int, last: int) -> bool:
     """Whether most words of ``[first, last)``, and at least two, are dictionary words that are no
     given name: a Title Case headline after an office ("Gubernur Terima Audiensi Asosiasi Pengusaha
     Hotel", "Guru Honorer Belum Terima Gaji"), not a name ("Menteri Budi Karya Sumadi")."""
-    from warta.tagger import is_common_word
-
     common = sum(1 for key in tokens.keys[first:last] if key not in GIVEN_NAME_WORDS and is_common_word(key))
     return common >= 2 and 2 * common > last - first
 
@@ -995,8 +988,6 @@ def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
         return None
     if k + 1 < n and tokens.joined[k] and owner[k + 1] < 0 and _name_word(tokens, k + 1) and not _dash_after(tokens, k):
         return None  # "Jokowi-Ma'ruf Amin" would need the whole name: left to other rules
-    from warta.tagger import is_common_word
-
     # No cue backs the partner: a dictionary word is no name here ("Jokowi-Pemerintah").
     return None if _no_person_alone(tokens.keys[k]) or is_common_word(tokens.keys[k]) else k
 
@@ -1101,8 +1092,6 @@ def _headline_word(tokens: Tokens, k: int) -> bool:
 def _headline_key(key: str) -> bool:
     """Whether a word is a dictionary root or an affixed verb that builds no name: one a headline
     capitalises (see _headline_word)."""
-    from warta.tagger import is_root_word
-
     return key not in _NAME_BUILDING_WORDS and (is_root_word(key) or _affixed_verb(key))
 
 
@@ -1155,8 +1144,6 @@ def _affixed_verb(key: str) -> bool:
     Title Case goes on past a place's name with such words ("Gunung Rinjani Ditemukan Selamat").
     A bare "me-" opens place names too ("Menteng", "Jalan Merdeka"): only "me-...-kan/-i" counts.
     Nor does a bare "-kan" ("Amankan"): places end so too ("Dusun Tambakan", "Kecamatan Mondokan")."""
-    from warta.tagger import is_common_word
-
     verb_like = key.startswith(("di", "ter", "ber")) or (key.startswith("me") and key.endswith(("kan", "i")))
     return len(key) > 5 and verb_like and is_common_word(key)
 
@@ -1260,8 +1247,6 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
         if weak and keys[last] in SPEECH_VERBS and not words[first].isupper():
-            from warta.tagger import is_common_word
-
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
@@ -1282,8 +1267,6 @@ def _abstract_noun(key: str) -> bool:
     capitalised word that stands alone, and those recur)."""
     if not (key.endswith(_ABSTRACT_NOUN_ENDINGS) or (key.startswith(("pe", "ke")) and key.endswith("an"))):
         return False  # most names: no dictionary look-up
-    from warta.tagger import is_common_word
-
     return is_common_word(key)
 
 
@@ -1291,8 +1274,6 @@ def _after_sentence_opener(tokens: Tokens, k: int) -> int:
     """Where a name starts in the run at ``k``: after its first word when that is a dictionary word
     opening the sentence, capitalised as the sentence's first word ("Mundurnya Hary Tanoesoedibyo").
     A short root word is kept: names are made of those too ("Saur Marlina Manurung")."""
-    from warta.tagger import is_common_word
-
     key = tokens.keys[k]
     opener = (len(key) >= 5 and key not in GIVEN_NAME_WORDS and is_common_word(key)
               and _sentence_initial(tokens, k))
@@ -1305,8 +1286,6 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
     "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase")."""
     if not 2 <= last - first <= 3:
         return False
-    from warta.tagger import is_common_word
-
     words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
     if any(text[ends[k]:starts[k + 1]] != " " for k in range(first, last - 1)):
         return False  # "Mega-Mega", "Ran Uzaki / GekiYellow": a title or a list, not a name
@@ -1363,7 +1342,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
     With ``override`` the tagger runs before the rules and its spans win over gazetteer spans
     they contain or cross (a gazetteer span holding the tagger's span is kept).
     """
-    from warta.tagger import is_common_word, load_tagger
+    from warta.tagger import load_tagger
 
     read = [False] * len(tokens)
     tagger = load_tagger()
@@ -1486,8 +1465,6 @@ def _split_at_verbs(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -
             and keys[a + k].startswith(VERB_PREFIXES) and keys[a + k] not in LINK_WORDS]
     if not cuts:
         return [span]
-    from warta.tagger import is_common_word
-
     cuts = [k for k in cuts if is_common_word(keys[a + k])]
     bounds = [first - 1, *cuts, last]
     return [(start + 1, end, type_, confidence) for start, end in zip(bounds, bounds[1:]) if end > start + 1] or [span]
