@@ -350,6 +350,11 @@ def test_day_names_and_cues_widen_the_mention(text, expected):
     ("Ia tiba kemarin lusa.", [("kemarin lusa", "2024-06-18", "day")]),
     ("Rapat digelar Senin lalu dan Kamis depan.", [("Senin lalu", "2024-06-17", "day"), ("Kamis depan", "2024-06-27", "day")]),
     ("Kamis kemarin ia pergi.", [("Kamis kemarin", "2024-06-13", "day")]),  # the last Thursday before
+    # A day name with a week: that weekday in the calendar week (Monday to Sunday) before or after.
+    ("Kamis pekan lalu ia diperiksa.", [("Kamis pekan lalu", "2024-06-13", "day")]),
+    ("Rapat digelar Senin minggu depan.", [("Senin minggu depan", "2024-06-24", "day")]),
+    ("Pada Minggu, pekan yang lalu.", [("Minggu, pekan yang lalu", "2024-06-16", "day")]),
+    ("Ia datang Senin, lalu pergi.", []),  # "lalu" is "then"
     ("Dua hari lalu banjir; 3 hari lagi surut.", [("Dua hari lalu", "2024-06-18", "day"), ("3 hari lagi", "2024-06-23", "day")]),
     ("Sejak bulan lalu harga naik.", [("bulan lalu", "2024-05", "month")]),
     ("Ia pindah tiga bulan yang lalu.", [("tiga bulan yang lalu", "2024-03", "month")]),
@@ -371,6 +376,15 @@ def test_relative_dates_count_from_the_day_of_publication(text, expected):
     mentions = dates.find_date_mentions(text, reference=published, relative_to=published)
     assert [(m.surface, m.value, m.precision) for m in mentions] == expected
     assert all(m.year_inferred for m in mentions if m.surface in [e[0] for e in expected] and "(" not in m.surface)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Rapat digelar 18 Juni. Lalu", "18 Juni"),  # the full stop ends the sentence
+    ("Rapat 18 Jun. 2024 dibuka", "18 Jun. 2024"),  # an abbreviation's dot before the year
+    ("tanggal 18 Juni 2024.", "18 Juni 2024"),
+])
+def test_a_sentence_full_stop_is_not_part_of_the_date(text, surface):
+    assert [m.surface for m in dates.find_date_mentions(text, reference=dt.date(2024, 6, 20))] == [surface]
 
 
 def test_relative_dates_need_the_day_of_publication():

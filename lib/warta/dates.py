@@ -65,15 +65,9 @@ _DAY_NAMES = frozenset(_WEEKDAYS)
 # (the "(", "," and spaces between a day name and its date, and the name).
 _DAY_ENDINGS = frozenset(name[-3:] for name in _DAY_NAMES)
 _DAY_WINDOW = 24
-# Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
-_WEEKDAYS = {
-    **dict.fromkeys(("senin", "monday", "sen", "mon"), 0), **dict.fromkeys(("selasa", "tuesday", "sel", "tue", "tues"), 1),
-    **dict.fromkeys(("rabu", "wednesday", "rab", "wed"), 2), **dict.fromkeys(("kamis", "thursday", "kam", "thu", "thurs"), 3),
-    **dict.fromkeys(("jumat", "jum'at", "jum’at", "friday", "jum", "fri"), 4), **dict.fromkeys(("sabtu", "saturday", "sab", "sat"), 5),
-    **dict.fromkeys(("minggu", "ahad", "sunday", "min", "sun"), 6),
-}
 # A year written anywhere in a story, for dating its year-less days ("sepanjang 2024").
 _CONTEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-9])[0-9])(?![\d]|[.,][0-9])")
+# Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
 _YEAR_CUES = frozenset("tahun sejak semenjak hingga sampai pada in since year".split())
 _MONTH_CUES = frozenset("bulan in since".split())
 
@@ -173,7 +167,7 @@ _AT_DIGIT = re.compile(
         (?:[T\s](?P<iso_h>[01]\d|2[0-3]):(?P<iso_min>[0-5]\d)(?::(?P<iso_s>[0-5]\d)(?:\.\d+)?)?
            (?P<iso_z>Z|[+-]\d\d:?\d\d)?)?(?![\w-]|[.,/]\d))
   | (?P<num>(?P<num_d>\d{{1,2}})(?P<sep>[/.-])(?P<num_m>\d{{1,2}})(?P=sep)(?P<num_y>\d{{4}}|\d\d)(?![\w/-]|[.,]\d))
-  | (?P<text>(?P<text_d>\d{{1,2}})(?:\s*[-–]\s*(?P<text_d2>\d{{1,2}}))?\s+(?P<text_m>{_alternation(_MONTHS)})\.?
+  | (?P<text>(?P<text_d>\d{{1,2}})(?:\s*[-–]\s*(?P<text_d2>\d{{1,2}}))?\s+(?P<text_m>{_alternation(_MONTHS)})(?:\.(?=,?\s+\d))?
         (?:,?\s+(?P<text_y>{_YEAR})(?![\w.,]\d|\d))?(?!\w))
   | (?P<year>(?P<year_y>{_YEAR})(?!\w|[.,]\d))
     """,
@@ -285,6 +279,9 @@ _FULL_MONTH_NUMBERS = {name: _MONTHS[name] for name in _FULL_MONTHS}
 _NO_DATE_BEFORE = frozenset("pekan minggu sepekan seminggu malam tadi sore pagi siang".split())
 # Day names that a direction word dates ("Senin lalu"): "Minggu lalu" may be last week.
 _RELATIVE_WEEKDAYS = frozenset("senin selasa rabu kamis jumat jum'at jum’at sabtu ahad".split())
+_WEEK_WORDS = frozenset("pekan minggu".split())
+_WEEK_DAY_NAMES = _RELATIVE_WEEKDAYS | {"minggu"}  # "Minggu pekan lalu" is a Sunday
+_WEEK_DIRECTIONS = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}
 _DAYS_FROM_WORD = {"kemarin": -1, "besok": 1, "lusa": 2}
 _BACKWARD = frozenset("lalu kemarin".split())
 
@@ -292,10 +289,10 @@ _BACKWARD = frozenset("lalu kemarin".split())
 def relative_date_mentions(text: str, published: dt.date) -> list[DateMention]:
     """Dates said relative to the day ``published``: "kemarin" (the day before), "kemarin lusa",
     "besok", "lusa", "Senin lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next
-    Thursday), "dua hari lalu", "3 hari lagi" (days), "bulan lalu" (a month) and "dua tahun yang
-    lalu" (a year). Each is ``year_inferred``: its date comes from the day of publication. Weeks
-    ("pekan lalu"), "Minggu lalu" (a Sunday, or last week) and parts of a day ("tadi malam") are
-    left out: they name no date. A day count needs a number ("hari lalu" alone is none).
+    Thursday), "Kamis pekan lalu" (Thursday of the calendar week before), "dua hari lalu", "3 hari
+    lagi" (days), "bulan lalu" (a month) and "dua tahun yang lalu" (a year). Each is
+    ``year_inferred``: its date comes from the day of publication. Weeks ("pekan lalu"), "Minggu
+    lalu" (a Sunday, or last week) and parts of a day ("tadi malam") are left out: they name no date. A day count needs a number ("hari lalu" alone is none).
 
     >>> [m.value for m in relative_date_mentions("Kemarin dan Senin lalu", dt.date(2024, 6, 20))]
     ['2024-06-19', '2024-06-17']
@@ -334,10 +331,16 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
     head = text[max(0, start - 30) : start]
     before = head.split()[-3:] if head[-1:].isspace() else []
     keys = [token.lower() for token in before]
-    if keys and keys[-1] in _NO_DATE_BEFORE:
-        return None
     if keys and keys[-1] == "yang":
         before, keys = before[:-1], keys[:-1]
+    if len(keys) >= 2 and keys[-1] in _WEEK_WORDS and keys[-2].rstrip(",") in _WEEK_DAY_NAMES and word in _WEEK_DIRECTIONS:
+        # "Kamis pekan lalu": that weekday in the calendar week (Monday to Sunday) before or after.
+        monday = published - dt.timedelta(days=published.weekday())
+        day = monday + dt.timedelta(days=_WEEK_DIRECTIONS[word] * 7 + _WEEKDAYS[keys[-2].rstrip(",")])
+        start -= len(head) - head.rindex(before[-2])
+        return DateMention(start, end, text[start:end], day.isoformat(), "day", True)
+    if keys and keys[-1] in _NO_DATE_BEFORE:
+        return None
     if keys and keys[-1] in _RELATIVE_WEEKDAYS:
         weekday = _WEEKDAYS[keys[-1]]
         if word in _BACKWARD:
