@@ -324,10 +324,39 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     # A station, street or village named after a known place is a place of its own.
     ("Kereta tiba di Stasiun Bandung pukul 08.00.", ["Stasiun Bandung"]),
     ("Ia tinggal di Jalan Jakarta Nomor 5.", ["Jalan Jakarta"]),
+    ("Demo digelar di Jalan Thamrin Jakarta Pusat sejak pagi.", ["Jalan Thamrin", "Jakarta Pusat"]),  # not after its first word
     ("Banjir di Kota Bandung dan Pulau Lombok.", ["Kota Bandung", "Pulau Lombok"]),  # these are the place
 ])
 def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "LOC"] == places
+
+
+@pytest.mark.parametrize("text, places", [
+    # Streets keep the titles and offices of the people they are named after.
+    ("Kemacetan panjang terjadi di Jalan Jenderal Gatot Subroto sejak pagi tadi.", ["Jalan Jenderal Gatot Subroto"]),
+    ("Kawasan elite itu berada di sepanjang Jalan Sultan Agung di pusat kota.", ["Jalan Sultan Agung"]),
+    ("Polisi menutup Jln. KH Hasyim Asyari hingga malam nanti.", ["Jln. KH Hasyim Asyari"]),
+    # After "jalan" in lower case too, and a known person there is the street.
+    ("Pengendara diminta menghindari jalan Ahmad Yani karena ada perbaikan.", ["jalan Ahmad Yani"]),
+    ("Kemacetan panjang terjadi di Jalan Soekarno-Hatta sejak pagi tadi.", ["Jalan Soekarno-Hatta"]),
+    ("Ia tinggal di jalan Dewi Sartika Nomor 5 bersama keluarganya.", ["jalan Dewi Sartika"]),
+    ("Polisi menutup jalan. Budi Hartono kesal karena terlambat.", []),  # a full stop ends it
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_street_is_a_place_named_after_people(text, places, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
+    assert not [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER" and m.surface in " ".join(places)]
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Keputusan Menteri Nomor 0172 tahun 1971 berlaku sejak itu.", []),  # a number's word
+    ("Pejabat Eselon II di lingkungan pemkab dilantik kemarin.", []),  # a grade
+    ("Ketua II Tri Tjondrokoesoemo membuka rapat itu.", ["Tri Tjondrokoesoemo"]),
+    ("Sejak itu Komodor Udara Suryadi Suryadarma memimpin angkatan.", ["Suryadi Suryadarma"]),  # a rank
+    ("Dalam perjalanan itu Kyai Ageng Pandanaran singgah di Tembalang.", ["Ageng Pandanaran"]),  # a title
+])
+def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
 @pytest.mark.parametrize("text, persons", [

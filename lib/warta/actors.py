@@ -100,7 +100,7 @@ perum
 otoritas angkatan kepolisian pemkab pemkot pemprov dprd kpud bawaslu
 """.split())
 # Words that open a place's name (a feature of the tagger).
-PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl gunung sungai danau pulau selat teluk pantai provinsi kabupaten kota".split())
+PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gunung sungai danau pulau selat teluk pantai provinsi kabupaten kota".split())
 # Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
@@ -109,7 +109,10 @@ terminal istana taman lapangan stadion kampus penjara lapas rutan
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Stasiun Bandung" a station); the others are the place they name
 # ("Kabupaten Bandung", "Pulau Lombok").
-_NAMING_PLACE_HEADS = frozenset("desa kelurahan kampung dusun jalan jl".split()) | (PLACE_NOUNS - PLACE_HEADS)
+_NAMING_PLACE_HEADS = frozenset("desa kelurahan kampung dusun jalan jl jln".split()) | (PLACE_NOUNS - PLACE_HEADS)
+# Streets: named after people with their titles and ranks ("Jalan Jenderal Sudirman", "Jl. KH
+# Hasyim Asyari"), also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the street's.
+_STREET_HEADS = frozenset("jalan jl jln".split())
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many.
 _NUMBERED_HEADS = frozenset("sma smp smk".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
@@ -164,7 +167,9 @@ kasdam danlanud
 # off a name and read as the start of a holder's part (see _split_office_place), but no feature
 # of the tagger.
 RANKS = frozenset("""
-akp iptu ipda aiptu aipda bripka brigpol briptu bripda kompol letkol mayor kapten lettu letda
+akp iptu ipda aiptu aipda bripka brigpol briptu bripda bharada bharatu bharaka kompol letkol mayor
+kapten lettu letda serma serka sertu serda pelda peltu kopka koptu kopda praka pratu prada
+laksda laksma laksdya marsda marsma marsdya komodor
 inf kav arh czi cpm pnb
 """.split())
 # Every rank word: a capitalised run right after one is a person even where the tagger saw none
@@ -172,7 +177,7 @@ inf kav arh czi cpm pnb
 # Not "Jenderal": it ends offices too ("Sekretaris Jenderal DPP", "Gubernur Jenderal Hindia").
 _RANK_WORDS = RANKS | frozenset("letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp".split())
 # Forms of address: a name follows, but they are not a role.
-TITLES = frozenset("pak bu bapak ibu dr drs ir prof kh habib ustaz ustadz kiai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
+TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
@@ -189,7 +194,7 @@ pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembanguna
 utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
-dpp dpw dpc
+dpp dpw dpc eselon golongan
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -216,14 +221,17 @@ CREDIT_CUES = frozenset("dikutip dilansir mengutip melansir kutip lansir via sum
 NOT_NAMES = frozenset("""
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
 september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
-dia ia beliau saya anda ini itu namun tetapi sementara
+dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
-_NOT_IN_PLACE_NAMES = PLACE_HEADS | PORTFOLIO_WORDS | NOT_NAMES | LINK_WORDS | frozenset(
+# A street's name goes on over offices and titles ("Jalan Jenderal Sudirman", "Jalan Sultan Agung",
+# "Jalan Pemuda"): streets are named after people and ideals.
+_NOT_IN_STREET_NAMES = PLACE_HEADS | NOT_NAMES | LINK_WORDS | frozenset(
     "nomor no nomer rt rw km kec kab kel".split()) | frozenset(
     # Links a Title Case headline capitalises after a place ("Terminal Pulogadung Jelang Lebaran").
     "jelang menjelang usai saat akibat karena pasca sebelum setelah selama demi soal terkait imbas".split())
+_NOT_IN_PLACE_NAMES = _NOT_IN_STREET_NAMES | PORTFOLIO_WORDS
 # ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
 # English words of titles and of the names of things (films, bands, awards, places, firms), and
@@ -277,7 +285,10 @@ _COMMON_READING_ALIASES = frozenset(key.title() for key in _COMMON_READINGS)
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that are never a person's name alone (see _no_person_alone).
-_NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS
+# Words that go on an office right after it: its number ("Ketua II", "Pejabat Eselon II") and the
+# air force of a rank ("Komodor Udara"). Places keep numbers ("Koto XI Tarusan"), names too ("Paulus II").
+_OFFICE_SUFFIXES = frozenset("i ii iii iv v vi vii viii ix x xi xii udara".split())
+_NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS | _OFFICE_SUFFIXES
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
 
@@ -405,6 +416,10 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, PLACE_HEADS)
         if heads:
             _place_rule(tokens, owner, candidates, heads)
+    if "jalan " in text or "jl" in text:  # C-level tests first: most texts name no street in lower case
+        streets = _lower_case_streets(text, tokens)
+        if streets:
+            _place_rule(tokens, owner, candidates, streets)
     unread = _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
@@ -1048,10 +1063,27 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         resume = last
 
 
+def _lower_case_streets(text: str, tokens: Tokens) -> list[int]:
+    """Indices of "jalan", "jl" and "jln" in lower case before a capitalised word ("di jalan Dewi
+    Sartika"): a street's head, though _place_rule's heads are capitalised."""
+    words, keys, starts, n = tokens.words, tokens.keys, tokens.starts, len(tokens.words)
+    heads = []
+    for form in ("jalan", "jl"):
+        position = text.find(form)
+        while position >= 0:
+            k = bisect_left(starts, position)
+            if (k + 1 < n and starts[k] == position and keys[k] in _STREET_HEADS and words[k].islower()
+                    and words[k + 1][0].isupper()):
+                heads.append(k)
+            position = text.find(form, position + 1)
+    return sorted(heads)
+
+
 def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
     """``Kecamatan Porong``, ``Sungai Brantas``, ``Jalan Sudirman``: a place word (at ``heads``, the
-    capitalised words of ``PLACE_HEADS``), then up to four capitalised words that are no office,
-    title or date (the tagger finds these in full runs)."""
+    capitalised words of ``PLACE_HEADS``, and streets' heads in lower case), then up to four
+    capitalised words that are no office, title or date (the tagger finds these in full runs).
+    A street's name takes offices, titles and known persons too ("Jalan Jenderal Gatot Subroto")."""
     n, keys, joined = len(tokens.words), tokens.keys, tokens.joined
     for k in heads:
         if owner[k] >= 0 or not joined[k]:
@@ -1060,12 +1092,24 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         held = candidates[owner[last]] if last < n and owner[last] >= 0 else None
         if held is not None and held.type == "LOC" and held.first == last and keys[k] in _NAMING_PLACE_HEADS:
             last = held.last  # "Kelurahan Menteng", "Stasiun Bandung": a place named after another
-        while (last < n and last - k <= 4 and joined[last - 1] and owner[last] < 0 and _is_capitalised(tokens, last)
-               and keys[last] not in _NOT_IN_PLACE_NAMES and not _affixed_verb(keys[last])
-               # The first word after the head is read as a name even in a headline: place names
-               # are dictionary roots too ("Kampung Melayu").
-               and (last == k + 1 or not _headline_word(tokens, last))):
-            last += 1
+        street = keys[k] in _STREET_HEADS
+        while last < n and last - k <= 4 and joined[last - 1]:
+            if owner[last] >= 0:
+                held = candidates[owner[last]]
+                # "Jalan Soekarno-Hatta", "jl. Ahmad Yani": the person a street is named after is the
+                # street (a place after its first word is a place of its own: "Jalan Thamrin Jakarta").
+                if not (street and held.first == last and (held.type == "PER" or (held.type == "LOC" and last == k + 1))):
+                    break
+                last = held.last
+            elif (_is_capitalised(tokens, last)
+                  and keys[last] not in (_NOT_IN_STREET_NAMES if street else _NOT_IN_PLACE_NAMES)
+                  and not _affixed_verb(keys[last])
+                  # The first word after the head is read as a name even in a headline: place names
+                  # are dictionary roots too ("Kampung Melayu").
+                  and (last == k + 1 or not _headline_word(tokens, last))):
+                last += 1
+            else:
+                break
         if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
             last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
         if last > k + 1:
@@ -1202,7 +1246,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             cue_opens = (first == k and keys[k] in CUES_BEFORE and _sentence_initial(tokens, k)
                          and not (last - k == 2 and words[k + 1].isupper()))  # "Menurut POTM": an acronym
             first += cue_opens
-            while first < last and keys[first] in PORTFOLIO_WORDS:
+            while first < last and (keys[first] in PORTFOLIO_WORDS
+                                    or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
             if first == last:
                 continue
