@@ -360,6 +360,18 @@ def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, 
 
 
 @pytest.mark.parametrize("text, persons", [
+    ("Pada 2003, astronot Don Pettit menggunakan bor di stasiun itu.", ["Don Pettit"]),
+    ("Film itu digarap sutradara Mark Herman pada tahun 2008.", ["Mark Herman"]),
+    ("Kostum itu dibuat untuk aktor Kevin Peter Hall dan para pemeran lain.", ["Kevin Peter Hall"]),
+    # One word after an occupation is a people or a genre as often; an acronym opens a band's name.
+    ("Sekelompok pengusaha Tionghoa berkumpul di kota itu.", []),
+    ("Ibunya bekerja sebagai penyanyi Country di kota itu.", []),
+])
+def test_an_occupation_before_a_name_marks_a_person_in_the_fast_profile(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
+@pytest.mark.parametrize("text, persons", [
     # Two or three capitalised words that are no dictionary word make a name without a cue.
     ("Kasus itu menyeret nama Andhi Nirwanto dan Myuran Sukumaran.", ["Andhi Nirwanto", "Myuran Sukumaran"]),
     ("Film Slumdog Millionaire garapan Danny Boyle diputar lagi.", ["Danny Boyle"]),  # English words: a title

@@ -207,6 +207,17 @@ memaparkan menerangkan menanggapi menganggap bilang
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
+# Occupations and standings in a case that a person's name follows in lower case ("artis Angel Lelga",
+# "tersangka Harun Masiku"), but no office: not a role, and a team or firm rarely follows them
+# ("pemain", "pelatih", "pembalap" are left out: "pembalap Ducati ..."). Only a name of two words or
+# more: one word after them is a people or a genre as often ("pengusaha Tionghoa", "penyanyi Country").
+OCCUPATIONS = frozenset("""
+artis aktor aktris penyanyi pedangdut biduan komedian pelawak presenter sutradara produser penulis
+novelis sastrawan penyair pelukis seniman budayawan wartawan jurnalis fotografer astronot ilmuwan
+pengusaha konglomerat miliarder pebisnis selebritas selebgram youtuber rapper musisi pianis gitaris
+pebulutangkis petenis pegolf petinju perenang pesilat
+tersangka terdakwa terpidana narapidana napi buronan almarhum almarhumah mendiang
+""".split())
 # Words after which a place stays a place ("di China", "dan Iran"), unlike a noun it qualifies ("produk China").
 LINK_WORDS = frozenset("""
 di ke dari dan atau serta dengan antara oleh untuk bagi pada kepada terhadap menuju yang sejak hingga sampai
@@ -1271,7 +1282,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # only a cue word or a relation across "dari" makes it strong (the same answer as below).
             key = keys[before]
             strong = joined[before] and (key in CUES_BEFORE or key in TITLES
-                                         or (key == "dari" and _relation_before(tokens, owner, first)))
+                                         or (key == "dari" and _relation_before(tokens, owner, first))
+                                         or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper()))
         else:
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
         confidence = 0.7
