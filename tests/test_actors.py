@@ -59,6 +59,8 @@ def test_typos_resolve_to_the_known_person_with_an_explanation(text, surface, ac
 @pytest.mark.parametrize("text, surface, actor_id", [
     ("Menurut jaksa, Hunter Biden bersalah.", "Hunter Biden", "per:hunter-biden"),  # another given name
     ("Presiden Kim Jong Il dan Kim Jong Un.", "Kim Jong Il", "per:kim-jong-il"),
+    # A known hyphenated name followed by a surname is someone else (not Karine Jean-Pierre).
+    ("Mantan Perdana Menteri Prancis Jean-Pierre Raffarin tiba.", "Jean-Pierre Raffarin", "per:jean-pierre-raffarin"),
 ])
 def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id

@@ -954,10 +954,12 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
     The merged span has no entry, so resolution fuzzy-matches it (Demitry Peskov → Dmitry Peskov)
     or keeps it as a person of its own (Hunter Biden is not Joe Biden).
     """
-    # Only one-word persons are read (candidates never change, so the test can come first); a
-    # claim below may remove one later in the list, hence the test for None at its turn.
+    # Only one-word persons are read, hyphenated ones too ("Jean-Pierre Raffarin"): candidates never
+    # change, so the test can come first; a claim below may remove one later in the list, hence
+    # the test for None at its turn.
     for index in [index for index, candidate in enumerate(candidates)
-                  if candidate is not None and candidate.type == "PER" and candidate.last - candidate.first == 1]:
+                  if candidate is not None and candidate.type == "PER"
+                  and (candidate.last - candidate.first == 1 or _hyphenated(tokens, candidate.first, candidate.last))]:
         candidate = candidates[index]
         if candidate is None:
             continue
@@ -989,6 +991,12 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
         if entry is None and (_sentence_initial(tokens, k) or _no_person_alone(tokens.keys[k])):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _hyphenated(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether the tokens ``[first, last)`` are one hyphenated word ("Jean-Pierre")."""
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    return all(text[ends[k] : starts[k + 1]] == "-" for k in range(first, last - 1))
 
 
 def _holds_unknown_word(tokens: Tokens, first: int, last: int) -> bool:
