@@ -288,6 +288,12 @@ def test_without_the_tagger_another_actors_short_form_stays_apart():
     ("Nurul mengatakan, keputusan itu sudah final.", ["Nurul"]),  # no dictionary word: a name
     ("Pemerintah mengatakan, keputusan itu sudah final.", []),  # a dictionary word opening the sentence
     ("KPAI mengatakan, keputusan itu sudah final.", []),  # an acronym: no person
+    # Verbs of stance and request take a person too.
+    ("Howard menolak memberikan alasan pemecatan itu.", ["Howard"]),
+    ("Namun, Sufyan memastikan gejolak itu tidak akan berlanjut.", ["Sufyan"]),
+    ("Pemerintah berharap keputusan itu sudah final.", []),
+    # A word never in a name opens the run and goes.
+    ("Namun Noor Laila mengatakan belum tahu bentuk tindakannya.", ["Noor Laila"]),
 ])
 def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons

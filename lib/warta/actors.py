@@ -204,6 +204,14 @@ mengatakan menyatakan menjelaskan mengungkapkan mengungkap menegaskan menambahka
 menyebutkan menuturkan berkata menilai mengklaim membantah mengakui menyampaikan menekankan
 memaparkan menerangkan menanggapi menganggap bilang
 """.split())
+# Verbs of stance and request whose subject is, like a speaker's, a person or a body ("Miller
+# berharap ...", "Siswono mendukung ..."): a name right before one is read as a speaker's would be.
+# Not speech verbs: the tagger's features and the quotes keep to those.
+_SUBJECT_VERBS = SPEECH_VERBS | frozenset("""
+berharap mengaku meminta menolak mengingatkan mengimbau menduga memastikan mengusulkan menyarankan
+menampik menepis mengkritik menceritakan mengenang mengharapkan mendesak menuding menuduh mengajak
+menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut
+""".split())
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
@@ -957,9 +965,12 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
     # Only one-word persons are read, hyphenated ones too ("Jean-Pierre Raffarin"): candidates never
     # change, so the test can come first; a claim below may remove one later in the list, hence
     # the test for None at its turn.
+    text, ends = tokens.text, tokens.ends
     for index in [index for index, candidate in enumerate(candidates)
                   if candidate is not None and candidate.type == "PER"
-                  and (candidate.last - candidate.first == 1 or _hyphenated(tokens, candidate.first, candidate.last))]:
+                  and (candidate.last - candidate.first == 1
+                       # the character after the first word first: most names are not hyphenated
+                       or (text[ends[candidate.first]] == "-" and _hyphenated(tokens, candidate.first, candidate.last)))]:
         candidate = candidates[index]
         if candidate is None:
             continue
@@ -1265,7 +1276,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             cue_opens = (first == k and keys[k] in CUES_BEFORE and _sentence_initial(tokens, k)
                          and not (last - k == 2 and words[k + 1].isupper()))  # "Menurut POTM": an acronym
             first += cue_opens
-            while first < last and (keys[first] in PORTFOLIO_WORDS
+            # Offices and their numbers go, and so do words never in a name ("Namun Noor Laila mengaku").
+            while first < last and (keys[first] in PORTFOLIO_WORDS or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
             if first == last:
@@ -1296,7 +1308,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
         confidence = 0.7
         if not strong and (strong_only or last >= n or not (
-                (keys[last] in SPEECH_VERBS and _verb_after(text, tokens, last))
+                (keys[last] in _SUBJECT_VERBS and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
             # runs are one word: their length is tested before the call.
@@ -1311,7 +1323,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
-        if weak and keys[last] in SPEECH_VERBS and not words[first].isupper():
+        if weak and keys[last] in _SUBJECT_VERBS and not words[first].isupper():
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
@@ -1740,7 +1752,7 @@ def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
 
 
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
-    return last < len(tokens.words) and tokens.keys[last] in SPEECH_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
+    return last < len(tokens.words) and tokens.keys[last] in _SUBJECT_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
 
 
 def _is_credit(text: str, row: tuple, outlet: str) -> bool:
