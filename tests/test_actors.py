@@ -299,6 +299,17 @@ def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, organisations", [
+    # "DPD" before a party is the party's regional board: the party is the actor, not the Senate.
+    ("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.", ["Nasdem"]),
+    ("Pengurus DPD I Partai Golkar Jawa Barat menggelar rapat kemarin.", ["Partai Golkar"]),
+    ("Ketua DPD RI dan para anggota DPD menggelar rapat kemarin.", ["DPD RI", "DPD"]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_partys_regional_board_is_the_party(text, organisations, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "ORG"] == organisations
+
+
 @pytest.mark.parametrize("text, places", [
     ("Warga Kelurahan Menteng hadir.", ["Kelurahan Menteng"]),  # the tagger leaves it untagged
     # A headline's capitalised link words end a place's name.

@@ -194,7 +194,7 @@ pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembanguna
 utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
-dpp dpw dpc eselon golongan
+dpp dpd dpw dpc eselon golongan
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -405,6 +405,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     # A C-level test of the aliases found first: most texts hold none of these names.
     if not _COMMON_READING_ALIASES.isdisjoint(map(itemgetter(3), found)):
         found = _without_common_readings(found, tokens.keys)
+    if "DPD" in text:  # a C-level test first: most texts name no DPD
+        found = _without_party_boards(found, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -651,6 +653,22 @@ def _without_common_readings(found: list[tuple], keys: Sequence[str]) -> list[tu
     n = len(keys)
     dropped = [span for span in found if span[1] < n and keys[span[0]] in _COMMON_READINGS
                and keys[span[1]] in _COMMON_READINGS[keys[span[0]]] and span[1] - span[0] == 1]
+    return [span for span in found if span not in dropped] if dropped else found
+
+
+def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less a bare "DPD" before a party: "DPD Partai Golkar", "Ketua DPD
+    Nasdem Sumenep" name the party's regional board (Dewan Pimpinan Daerah), not the Senate; the
+    party is the actor, and "DPD" is part of its officer's office (see PORTFOLIO_WORDS)."""
+    parties = {first: entry for first, _, entry, _ in found if entry.subtype == "party"}
+    n = len(keys)
+    dropped = []
+    for span in found:
+        if span[3] != "DPD":
+            continue
+        after = span[1] + (span[1] < n and keys[span[1]] in _OFFICE_SUFFIXES)  # "DPD I Partai Golkar"
+        if after in parties or (after < n and keys[after] == "partai"):
+            dropped.append(span)
     return [span for span in found if span not in dropped] if dropped else found
 
 
