@@ -299,6 +299,23 @@ def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, persons", [
+    # A day or a month after a name is the date's ("kata X Selasa (18/6)"), a count the next sentence's.
+    ("Menurut Ketua KPU Hasyim Asyari Selasa (18/6) di Jakarta, tahapan berjalan lancar.", ["Hasyim Asyari"]),
+    ("Relawan bergerak, imbuh Sanchez Ratusan relawan lain menyusul.", ["Sanchez"]),
+    # A unit office's name is a place, but a name-shaped run after it is its holder.
+    ("Hal itu dikatakan Kapolres Ahmad Riyadi, Senin (17/6) di Jakarta.", ["Ahmad Riyadi"]),
+    ("Kapolsek Pasar Minggu hadir di lokasi kejadian.", []),
+    # Portfolios, corps and spellings of offices are no names.
+    ("Hal itu disampaikan Menko Polhukam, Djoko Suyanto dalam jumpa pers.", ["Djoko Suyanto"]),
+    ("Ia menjemput Panglima Besar Jendral Soedirman pulang dari gerilya.", ["Soedirman"]),
+    # A conjunction opening a sentence after an acronym's full stop is no name.
+    ("Presiden mencopot menteri dari PPP. Karena kita tidak di situ.", []),
+])
+def test_dates_counts_offices_and_conjunctions_beside_a_name_are_not_part_of_it(text, persons):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
 @pytest.mark.parametrize("text, organisations", [
     # "DPD" before a party is the party's regional board: the party is the actor, not the Senate.
     ("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.", ["Nasdem"]),

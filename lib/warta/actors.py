@@ -170,7 +170,7 @@ RANKS = frozenset("""
 akp iptu ipda aiptu aipda bripka brigpol briptu bripda bharada bharatu bharaka kompol letkol mayor
 kapten lettu letda serma serka sertu serda pelda peltu kopka koptu kopda praka pratu prada
 laksda laksma laksdya marsda marsma marsdya komodor
-inf kav arh czi cpm pnb
+inf kav arh czi cpm pnb pol
 """.split())
 # Every rank word: a capitalised run right after one is a person even where the tagger saw none
 # ("Pangdam Jaya Mayjen Mohamad Hasan"); an office word alone is no such sign (see _person_rule).
@@ -181,7 +181,7 @@ TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz ki
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
-utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal muda madya strategis
+utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal jendral muda madya strategis
 komunikasi politik ekonomi hukum tetap dari
 """.split())
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
@@ -195,6 +195,7 @@ utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
 dpp dpd dpw dpc eselon golongan
+polhukam polkam kesra pmk marves maritim kemaritiman ekuin
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -236,11 +237,20 @@ bersama tanpa selain kecuali
 VERB_PREFIXES = ("me", "di", "ber", "ter")
 # Credits: an agency or outlet right after these words is a source, not an actor.
 CREDIT_CUES = frozenset("dikutip dilansir mengutip melansir kutip lansir via sumber foto photo dok laporan".split())
-# Capitalised words that are never a person's name on their own.
-NOT_NAMES = frozenset("""
+# Days and months: a name's run ends before them ("kata Hasyim Asyari Selasa (18/6)").
+_CALENDAR_WORDS = frozenset("""
 senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli agustus
-september oktober november desember wib wita wit tuhan allah ramadan lebaran kami kita mereka
+september oktober november desember
+""".split())
+# Words a name's run ends before: the calendar's, and counts that open the next sentence where a
+# full stop went missing ("imbuh Sanchez Ratusan relawan ...").
+_NOT_NAME_ENDINGS = _CALENDAR_WORDS | frozenset("puluhan ratusan ribuan jutaan".split())
+# Capitalised words that are never a person's name on their own.
+NOT_NAMES = _CALENDAR_WORDS | frozenset("""
+wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
+karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
+kemudian maka agar supaya puluhan ratusan ribuan jutaan
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
@@ -1298,6 +1308,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             while first < last and (keys[first] in PORTFOLIO_WORDS or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
+            # ... and so do the days and months after it ("kata Hasyim Asyari Selasa (18/6)").
+            while last - first > 1 and keys[last - 1] in _NOT_NAME_ENDINGS:
+                last -= 1
             if first == last:
                 continue
             stripped = cue_opens or any(key in ROLE_HEADS or key in TITLES or key in RANKS for key in keys[k:first])
@@ -1306,7 +1319,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
         if last - first == 1 and _no_person_alone(keys[first]):
             continue
-        if first > 0 and keys[first - 1] in UNIT_OFFICES:
+        if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
         if skip and skip[first] and not (_relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS):
             if last - k == 1:
