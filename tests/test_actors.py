@@ -316,6 +316,11 @@ def test_dates_counts_offices_and_conjunctions_beside_a_name_are_not_part_of_it(
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+def test_a_name_after_a_stated_role_counts_where_the_tagger_missed_it():
+    text = "Menurut Ketua KPU Hasyim Asyari Selasa (18/6) di Jakarta, tahapan berjalan lancar."
+    assert [m.surface for m in extract_actors(text, use_model=True) if m.type == "PER"] == ["Hasyim Asyari"]
+
+
 @pytest.mark.parametrize("text, organisations", [
     # "DPD" before a party is the party's regional board: the party is the actor, not the Senate.
     ("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.", ["Nasdem"]),

@@ -281,7 +281,7 @@ airways motor motors energy oil power bank capital holdings industries systems t
 north south east west northern southern eastern western upper lower mount fort county state class
 university institute inc corp corporation channel network television project service prize shield
 contest forest springs ferry gallery abbey edge captain girls boys kids heroes face rider fever
-electronic electronics tbk persero
+electronic electronics tbk persero endowment peace fund trust
 """.split())
 # Given names that are also dictionary words ("Budi", "Rahmat", "Sri"): in a capitalised run they
 # count as name words, not as dictionary words (see _name_shaped). Words that usually go on an
@@ -1321,7 +1321,12 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
-        if skip and skip[first] and not (_relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS):
+        if skip and skip[first] and not (
+                _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
+                # A name of two or three words after a stated role, which the tagger missed
+                # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
+                or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
+                    and _name_shaped(text, tokens, first, last))):
             if last - k == 1:
                 unread.append(k)
             continue
