@@ -863,6 +863,23 @@ def test_quotes_in_single_marks_and_after_a_pronoun(text, expected):
     assert [(quote["speaker"], quote["cue"], quote["text"]) for quote in found] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (speaker, quoted text): the source after "menurut" is named before the first comma ...
+    ("Menurut Budi Hartono, harga beras naik.", [("Budi Hartono", "harga beras naik")]),
+    ("Menurut data BPS, Presiden Joko Widodo hadir, dan itu penting.",
+     [("Badan Pusat Statistik", "Presiden Joko Widodo hadir, dan itu penting")]),
+    # ... or in an apposition right after it; a name past the first comma is what is said.
+    ("Menurut pengamat politik Universitas Indonesia, Aditya Perdana, koalisi itu rapuh.",
+     [("Aditya Perdana", "koalisi itu rapuh")]),
+    ("Menurut laporan itu, Presiden Joko Widodo hadir di Istana.", []),
+    ("Menurut Budi Hartono harga beras naik.", [("Budi Hartono", "harga beras naik")]),  # no comma
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_the_source_after_menurut(text, expected, use_model):
+    found = quotes_in_text(text, extract_actors(text, use_model=use_model))
+    assert [(quote["speaker"], quote["text"]) for quote in found] == expected
+
+
 def test_quotes_in_text_reads_plain_rows_as_mentions():
     mentions = extract_actors(TWO_SPEAKERS)
     expected = quotes_in_text(TWO_SPEAKERS, mentions)

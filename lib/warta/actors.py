@@ -928,9 +928,13 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
                 continue
             cue = match.group("cue")
             pronoun = cue.lower().endswith("nya")
-            rest = text[sentence_start + match.end() : sentence_end]
+            source = sentence_start + match.end()
+            if pronoun:
+                speaker = None
+            else:
+                speaker, source = _source_after_menurut(text, at, source, sentence_end)
+            rest = text[source:sentence_end]
             _, comma, tail = rest.partition(",")
-            speaker = None if pronoun else _speaker_after(text, at, sentence_start + match.end())
             content = (tail if comma else rest).strip(" ,:;.")
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
@@ -1082,9 +1086,11 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     """Where a person's name starts in ``[first, last)``: after the last rank, title or office word
     ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one. Words in
     ``keep`` stay in the name."""
+    keys = tokens.keys
     offices = [j for j in range(first, last)
-               if (tokens.keys[j] in ROLE_HEADS or tokens.keys[j] in RANKS or tokens.keys[j] in TITLES)
-               and tokens.keys[j] not in keep]
+               if (keys[j] in ROLE_HEADS or keys[j] in RANKS or keys[j] in TITLES) and keys[j] not in keep
+               # "Perdana" is an office only before "Menteri": elsewhere a name ("Aditya Perdana").
+               and (keys[j] != "perdana" or (j + 1 < len(keys) and keys[j + 1] == "menteri"))]
     return offices[-1] + 1 if offices else first
 
 
@@ -2080,9 +2086,10 @@ class _Mentions:
         return self._roles.get(speaker[_ACTOR_ID], "")
 
 
-def _speaker_after(text: str, mentions: _Mentions, position: int) -> tuple | None:
-    """The speaker named after an attribution cue: the first person before the clause ends, else the first actor."""
-    limit = len(text)
+def _speaker_after(text: str, mentions: _Mentions, position: int, limit: int | None = None) -> tuple | None:
+    """The speaker named after an attribution cue: the first person before the clause ends (or
+    ``limit``), else the first actor."""
+    limit = len(text) if limit is None else limit
     for stop in (".", "\n", "“", "\""):
         found = text.find(stop, position)
         if found >= 0:
@@ -2094,6 +2101,28 @@ def _speaker_after(text: str, mentions: _Mentions, position: int) -> tuple | Non
                  if not word_before_in(text, m[_START], NOT_SPEAKER_AFTER)]
     persons = [m for m in following if m[_TYPE] == "PER"]
     return persons[0] if persons else (following[0] if following else None)
+
+
+def _source_after_menurut(text: str, mentions: _Mentions, position: int, sentence_end: int) -> tuple[tuple | None, int]:
+    """The source named after "menurut" at ``position`` and where the clause naming it ends: the
+    source comes before the first comma ("Menurut Budi, ..."), or is the person in an apposition
+    right after it ("Menurut pengamat politik UI, Aditya Perdana, koalisi itu rapuh"); without a
+    comma, what is said follows the source's name. A name past the first comma is what the source
+    says, not the source ("Menurut laporan itu, Presiden ...")."""
+    comma = text.find(",", position, sentence_end)
+    if comma < 0:  # "Menurut Budi harga naik": what is said follows the name
+        speaker = _speaker_after(text, mentions, position)
+        return speaker, (speaker[_END] if speaker is not None and speaker[_END] <= sentence_end else position)
+    speaker = _speaker_after(text, mentions, position, limit=comma)
+    if speaker is None or speaker[_TYPE] != "PER":
+        second = text.find(",", comma + 1, sentence_end)
+        if second >= 0:
+            rows, starts = mentions.rows, mentions.starts
+            inside = rows[bisect_left(starts, comma + 1) : bisect_left(starts, second)]
+            named = text[comma + 1 : second].strip()
+            if len(inside) == 1 and inside[0][_TYPE] == "PER" and inside[0][_SURFACE] == named:
+                return mentions.head_of(inside[0]), second
+    return speaker, position
 
 
 def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | None, bool]:
