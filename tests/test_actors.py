@@ -880,6 +880,27 @@ def test_the_source_after_menurut(text, expected, use_model):
     assert [(quote["speaker"], quote["text"]) for quote in found] == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # A clause of where, when or to whom between the subject and the verb.
+    ("Ketua Umum PDIP Megawati Soekarnoputri dalam pidatonya menyatakan partai solid.", "Megawati Soekarnoputri"),
+    ("Budi Hartono kepada wartawan di Jakarta, Senin (17/6), mengatakan harga naik.", "Budi Hartono"),
+    ("Gubernur Ridwan Kamil saat ditemui di Bandung mengatakan bahwa banjir surut.", "Ridwan Kamil"),  # not Bandung
+    ("Budi Hartono dari Partai Golkar mengatakan koalisi solid.", "Budi Hartono"),
+    # A place is never the speaker; a second clause ends the search.
+    ("Warga di Bandung mengatakan banjir surut.", None),
+    ("Polisi menangkap Budi Hartono di rumahnya dan mengatakan ia terlibat.", None),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_the_subject_of_a_speech_verb_across_a_clause(text, speaker, use_model):
+    found = quotes_in_text(text, extract_actors(text, use_model=use_model))
+    assert [quote["speaker"] for quote in found] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text", ["Kepala BPBDX hadir di lokasi.", "Pengamat dari LIPIX mengatakan koalisi rapuh."])
+def test_an_unknown_acronym_is_no_person_in_the_fast_profile(text):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == []
+
+
 def test_quotes_in_text_reads_plain_rows_as_mentions():
     mentions = extract_actors(TWO_SPEAKERS)
     expected = quotes_in_text(TWO_SPEAKERS, mentions)

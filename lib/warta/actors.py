@@ -1301,8 +1301,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if last - k == 1:
             # The common case, one word ("Presiden" before a known name, "Namun"): an office or a
             # day alone is no name, and nothing precedes the word to strip.
-            if keys[k] in _NOT_A_NAME_ALONE or _abstract_noun(keys[k]):  # _no_person_alone, inlined
-                continue
+            if keys[k] in _NOT_A_NAME_ALONE or _abstract_noun(keys[k]) or _long_acronym(words[k]):
+                continue  # _no_person_alone and the test below, inlined
+
             first, stripped = k, False
         else:
             first = _after_offices(tokens, k, last)
@@ -1323,7 +1324,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
-        if last - first == 1 and _no_person_alone(keys[first]):
+        if last - first == 1 and (_no_person_alone(keys[first]) or _long_acronym(words[first])):
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
@@ -1370,6 +1371,12 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
     return unread
+
+
+def _long_acronym(word: str) -> bool:
+    """An unknown acronym of four letters or more alone is a body ("Kepala BPBD", "Pengamat dari
+    LIPI"), not a person: people known by their initials are in the gazetteer (SBY, AHY)."""
+    return len(word) >= 4 and word.isupper()
 
 
 def _no_person_alone(key: str) -> bool:
@@ -2145,7 +2152,40 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             found = _mention_ending_at(text, mentions, comma)
             if found is not None:
                 return found, False
-    return _mention_ending_at(text, mentions, _rstrip_end(text, end, " )")), False
+    found = _mention_ending_at(text, mentions, _rstrip_end(text, end, " )"))
+    if found is not None and not word_before_in(text, found[_START], NOT_SPEAKER_AFTER):
+        return found, False
+    # A place ("saat ditemui di Bandung mengatakan") is not who speaks: the subject is before the
+    # clause; a body after "dari" speaks where no subject is ("Pengamat dari LIPI mengatakan").
+    subject = _subject_before_clause(text, mentions, position)
+    if subject is None and found is not None and word_before_in(text, found[_START], _AFFILIATION_WORDS):
+        subject = found
+    return subject, False
+
+
+_AFFILIATION_WORDS = frozenset({"dari"})
+
+
+# A clause between a subject and its verb: where, when, to whom or how it was said ("dalam
+# pidatonya", "saat ditemui di Bandung", "kepada wartawan di Jakarta, Senin (17/6),"), with no
+# sentence end, quotation mark or second clause ("dan", "yang", "serta") in it.
+_CLAUSE_AFTER_SUBJECT = re.compile(
+    r"\s*,?\s*(?:dalam|saat|ketika|kepada|di|dari|usai|seusai|selepas|setelah|melalui|lewat|pada)\s"
+    r"(?:(?!\s(?:dan|yang|serta|lalu|kemudian)\s)[^.!?\"“”\n])*")
+
+
+def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:
+    """The person or body right before a clause that ends at the speech verb at ``position``
+    ("Megawati Soekarnoputri dalam pidatonya menyatakan ..."), within 100 characters."""
+    rows, starts = mentions.rows, mentions.starts
+    for k in range(bisect_left(starts, position) - 1, -1, -1):
+        mention = rows[k]
+        if mention[_START] < position - 100:
+            break
+        if mention[_TYPE] in ("PER", "ORG") and mention[_END] < position \
+                and _CLAUSE_AFTER_SUBJECT.fullmatch(text, mention[_END], position):
+            return mentions.head_of(mention)
+    return None
 
 
 def _is_word_char(char: str) -> bool:
