@@ -95,9 +95,14 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
      "Pengamat politik dari Universitas Airlangga"),
     ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Putin", ""),
     ("menyambut Putin, pemimpin Korea Utara, Kim Jong Un tersenyum.", "Kim Jong Un", "pemimpin Korea Utara"),
+    # A rank before the name is no part of the role; "Jenderal" completes some offices.
+    ("Kapolri Jenderal Listyo Sigit Prabowo menegaskan hal itu.", "Listyo Sigit Prabowo", "Kapolri"),
+    ("Kapolda Metro Jaya Irjen Karyoto menegaskan hal itu.", "Karyoto", "Kapolda Metro Jaya"),
+    ("Direktur Jenderal Pajak Suryo Utomo menegaskan hal itu.", "Suryo Utomo", "Direktur Jenderal Pajak"),
 ])
-def test_roles(text, surface, role):
-    assert by_surface(text)[surface].role == role
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_roles(text, surface, role, use_model):
+    assert by_surface(text, use_model=use_model)[surface].role == role
 
 
 @pytest.mark.parametrize("text, place, person", [

@@ -176,6 +176,8 @@ inf kav arh czi cpm pnb pol
 # ("Pangdam Jaya Mayjen Mohamad Hasan"); an office word alone is no such sign (see _person_rule).
 # Not "Jenderal": it ends offices too ("Sekretaris Jenderal DPP", "Gubernur Jenderal Hindia").
 _RANK_WORDS = RANKS | frozenset("letjen mayjen brigjen laksamana marsekal kolonel kombes irjen komjen akbp".split())
+# Offices that "Jenderal" completes ("Sekretaris Jenderal", "Jaksa Agung" aside): elsewhere it is a rank.
+_GENERAL_OFFICES = frozenset("sekretaris direktur gubernur inspektur auditor jaksa".split())
 # Forms of address: a name follows, but they are not a role.
 TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
@@ -196,6 +198,7 @@ reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsu
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
 dpp dpd dpw dpc eselon golongan
 polhukam polkam kesra pmk marves maritim kemaritiman ekuin
+pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba dukcapil otda gakkum
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -2019,7 +2022,9 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
     opening = _role_before(text, tokens, owner, candidates, candidate.first)
     if opening is not None:
         end = candidate.first - 1
-        while end > opening and tokens.keys[end] in TITLES:
+        # Titles and ranks before the name are not the role ("Kapolri Jenderal Listyo Sigit" is the Kapolri).
+        while end > opening and (tokens.keys[end] in TITLES or tokens.keys[end] in _RANK_WORDS or (
+                tokens.keys[end] == "jenderal" and tokens.keys[end - 1] not in _GENERAL_OFFICES)):
             end -= 1
         if tokens.keys[opening] not in TITLES:
             return text[tokens.starts[opening] : tokens.starts[end + 1]].strip(" ,")
@@ -2153,8 +2158,8 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             if found is not None:
                 return found, False
     found = _mention_ending_at(text, mentions, _rstrip_end(text, end, " )"))
-    if found is not None and not word_before_in(text, found[_START], NOT_SPEAKER_AFTER):
-        return found, False
+    if found is not None and (found[_TYPE] == "PER" or not word_before_in(text, found[_START], NOT_SPEAKER_AFTER)):
+        return found, False  # a person is the subject: the test of the word before is for places and bodies
     # A place ("saat ditemui di Bandung mengatakan") is not who speaks: the subject is before the
     # clause; a body after "dari" speaks where no subject is ("Pengamat dari LIPI mengatakan").
     subject = _subject_before_clause(text, mentions, position)
@@ -2169,9 +2174,9 @@ _AFFILIATION_WORDS = frozenset({"dari"})
 # A clause between a subject and its verb: where, when, to whom or how it was said ("dalam
 # pidatonya", "saat ditemui di Bandung", "kepada wartawan di Jakarta, Senin (17/6),"), with no
 # sentence end, quotation mark or second clause ("dan", "yang", "serta") in it.
-_CLAUSE_AFTER_SUBJECT = re.compile(
-    r"\s*,?\s*(?:dalam|saat|ketika|kepada|di|dari|usai|seusai|selepas|setelah|melalui|lewat|pada)\s"
-    r"(?:(?!\s(?:dan|yang|serta|lalu|kemudian)\s)[^.!?\"“”\n])*")
+_CLAUSE_OPENER = re.compile(r"\s*,?\s*(?:dalam|saat|ketika|kepada|di|dari|usai|seusai|selepas|setelah|melalui|lewat|pada)\s")
+_CLAUSE_STOPS = frozenset('.!?"“”\n')
+_SECOND_CLAUSES = (" dan ", " yang ", " serta ", " lalu ", " kemudian ")
 
 
 def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:
@@ -2183,8 +2188,10 @@ def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tup
         if mention[_START] < position - 100:
             break
         if mention[_TYPE] in ("PER", "ORG") and mention[_END] < position \
-                and _CLAUSE_AFTER_SUBJECT.fullmatch(text, mention[_END], position):
-            return mentions.head_of(mention)
+                and _CLAUSE_OPENER.match(text, mention[_END], position):
+            between = text[mention[_END] : position]
+            if _CLAUSE_STOPS.isdisjoint(between) and not any(clause in between for clause in _SECOND_CLAUSES):
+                return mentions.head_of(mention)
     return None
 
 
