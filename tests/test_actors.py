@@ -105,6 +105,16 @@ def test_roles(text, surface, role, use_model):
     assert by_surface(text, use_model=use_model)[surface].role == role
 
 
+@pytest.mark.parametrize("text, body, person", [
+    ("Kepala Dinas Kesehatan DKI Jakarta Ani Ruspitawati menyebut kasus DBD meningkat.",
+     "Dinas Kesehatan DKI Jakarta", "Ani Ruspitawati"),
+    ("Gubernur Bank Sentral Malaysia Zeti Akhtar Aziz mengatakan inflasi turun.", "Bank Sentral Malaysia", "Zeti Akhtar Aziz"),
+])
+def test_after_an_office_a_bodys_name_ends_with_its_place_in_the_fast_profile(text, body, person):
+    found = {m.surface: m.type for m in extract_actors(text, use_model=False)}
+    assert (found.get(body), found.get(person)) == ("ORG", "PER")
+
+
 @pytest.mark.parametrize("text, place, person", [
     ("Bupati Bogor Ade Yasin hadir.", "Bogor", "Ade Yasin"),
     ("Wali Kota Bogor Bima Arya hadir.", "Kota Bogor", "Bima Arya"),

@@ -1112,10 +1112,15 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         if k < resume or owner[k] >= 0 or not tokens.joined[k]:
             continue
         last = k + 1
+        # After an office, the body's name ends with its place: "Kepala Dinas Kesehatan DKI Jakarta
+        # Ani Ruspitawati" names the body, then its head.
+        office_before = k > 0 and tokens.keys[k - 1] in ROLE_HEADS
         while last < n and tokens.joined[last - 1]:
             held = candidates[owner[last]] if owner[last] >= 0 else None
             if held is not None and held.type == "LOC" and held.first == last:
                 last = held.last
+                if office_before:
+                    break
             elif held is None and ((_is_capitalised(tokens, last) and not _headline_word(tokens, last)) or (
                     tokens.keys[k] in _NUMBERED_HEADS and tokens.keys[last].isdigit() and len(tokens.keys[last]) <= 3)):
                 last += 1
