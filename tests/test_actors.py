@@ -869,6 +869,9 @@ def test_a_name_after_a_place_preposition_is_no_speaker(text, speaker):
     ("Kepala BMKG Dwikorita Karnawati hadir. Menurutnya, cuaca ekstrem berlanjut.",
      [("Dwikorita Karnawati", "Menurutnya", "cuaca ekstrem berlanjut")]),
     ("“Kami menolak,” kata dia.", [("", "kata", "Kami menolak")]),  # nobody named before
+    # More cues after the quote.
+    ("“Kami sudah siap,” pungkas Budi Hartono.", [("Budi Hartono", "pungkas", "Kami sudah siap")]),
+    ("Budi Hartono hadir. “Itu tidak benar,” bantahnya.", [("Budi Hartono", "bantahnya", "Itu tidak benar")]),
     # The last speaker goes before the last person named.
     ("“Kami siap,” ujar Kirby. Ia bertemu Joko Widodo. “Itu penting,” tambahnya.",
      [("John Kirby", "ujar", "Kami siap"), ("John Kirby", "tambahnya", "Itu penting")]),
