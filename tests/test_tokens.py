@@ -150,6 +150,18 @@ def test_capitalised_heads(text, heads):
     assert _tokens.capitalised_heads(tokens.keys, tokens.words, actors.ORG_HEADS) == python == heads
 
 
+@pytest.mark.parametrize("text, heads", [
+    ("di kecamatan Sukasada dan Desa Kramas", [1]),  # a capitalised head is the other filter's
+    ("warga desa itu dan jalan Ahmad Yani", [4]),  # a lower-case word after "desa": not it
+    ("menuju desa", []),  # the last word has nothing after it
+    ("", []),
+])
+def test_lower_case_heads(text, heads):
+    tokens = tokenize(text)
+    python = actors._lower_case_heads(tokens.keys, tokens.words, actors.PLACE_HEADS)
+    assert _tokens.lower_case_heads(tokens.keys, tokens.words, actors.PLACE_HEADS) == python == heads
+
+
 # ==== Sentiment: warta._tokens.wanted_words against lexicon._wanted_words_python ================
 
 def _scan_both(text: str, forms: dict) -> tuple:

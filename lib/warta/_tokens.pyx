@@ -348,6 +348,21 @@ def person_name_keys(list candidates not None, list keys not None):
     return lenders
 
 
+def lower_case_heads(list keys not None, list words not None, frozenset heads not None):
+    """The filter of :func:`warta.actors._lower_case_heads`: indices of the words in lower case whose
+    key is in ``heads`` and that a capitalised word follows."""
+    cdef Py_ssize_t k, n = len(keys)
+    cdef list found = []
+    cdef Py_UCS4 initial, following
+    for k in range(n - 1):
+        if keys[k] in heads:
+            initial = (<str> words[k])[0]
+            following = (<str> words[k + 1])[0]
+            if initial.islower() and following.isupper():
+                found.append(k)
+    return found
+
+
 def capitalised_heads(list keys not None, list words not None, frozenset heads not None):
     """The filter of :func:`warta.actors._capitalised_heads`: indices of the capitalised words whose key is in ``heads``."""
     cdef Py_ssize_t k, n = len(keys)

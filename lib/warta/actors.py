@@ -76,9 +76,11 @@ from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_bef
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
     from warta._tokens import capitalised_heads as _compiled_heads, seed_candidates as _compiled_seed
+    from warta._tokens import lower_case_heads as _compiled_lower_heads
     from warta._tokens import person_name_keys as _compiled_name_keys, whole_words as _compiled_whole_words
 except ImportError:  # pragma: no cover - depends on the build machine
     _CompiledCandidate = _compiled_heads = _compiled_runs = _compiled_seed = _compiled_whole_words = None
+    _compiled_lower_heads = None
     _compiled_name_keys = None
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
@@ -451,10 +453,10 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, PLACE_HEADS)
         if heads:
             _place_rule(tokens, owner, candidates, heads)
-    if "jalan " in text or "jl" in text:  # C-level tests first: most texts name no street in lower case
-        streets = _lower_case_streets(text, tokens)
-        if streets:
-            _place_rule(tokens, owner, candidates, streets)
+    # Place words in lower case open places too ("di kecamatan Sukasada", "di jalan Dewi Sartika").
+    lower_heads = (_compiled_lower_heads or _lower_case_heads)(tokens.keys, tokens.words, PLACE_HEADS)
+    if lower_heads:
+        _place_rule(tokens, owner, candidates, lower_heads)
     unread = _person_rule(text, tokens, owner, candidates, strong_only=tagged, skip=read)
     if model and not options["model_first"]:
         _model_pass(text, tokens, owner, candidates)
@@ -1136,25 +1138,17 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         resume = last
 
 
-def _lower_case_streets(text: str, tokens: Tokens) -> list[int]:
-    """Indices of "jalan", "jl" and "jln" in lower case before a capitalised word ("di jalan Dewi
-    Sartika"): a street's head, though _place_rule's heads are capitalised."""
-    words, keys, starts, n = tokens.words, tokens.keys, tokens.starts, len(tokens.words)
-    heads = []
-    for form in ("jalan", "jl"):
-        position = text.find(form)
-        while position >= 0:
-            k = bisect_left(starts, position)
-            if (k + 1 < n and starts[k] == position and keys[k] in _STREET_HEADS and words[k].islower()
-                    and words[k + 1][0].isupper()):
-                heads.append(k)
-            position = text.find(form, position + 1)
-    return sorted(heads)
+def _lower_case_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
+    """Indices of the words in lower case whose key is in ``heads`` and that a capitalised word
+    follows ("di kecamatan Sukasada"): _place_rule's heads besides the capitalised ones
+    (``warta._tokens`` compiles this filter)."""
+    return [k for k in compress(range(len(keys) - 1), map(heads.__contains__, keys))
+            if words[k][0].islower() and words[k + 1][0].isupper()]
 
 
 def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
     """``Kecamatan Porong``, ``Sungai Brantas``, ``Jalan Sudirman``: a place word (at ``heads``, the
-    capitalised words of ``PLACE_HEADS``, and streets' heads in lower case), then up to four
+    words of ``PLACE_HEADS``, capitalised or in lower case before a capitalised word), then up to four
     capitalised words that are no office, title or date (the tagger finds these in full runs).
     A street's name takes offices, titles and known persons too ("Jalan Jenderal Gatot Subroto")."""
     n, keys, joined = len(tokens.words), tokens.keys, tokens.joined
