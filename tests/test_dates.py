@@ -370,6 +370,12 @@ def test_day_names_and_cues_widen_the_mention(text, expected):
     ("Pada Juni tahun lalu ekspor naik.", [("Juni tahun lalu", "2023-06", "month")]),
     ("Proyek itu selesai Januari tahun depan.", [("Januari tahun depan", "2025-01", "month")]),
     ("Ia lahir 12 Maret dua tahun yang lalu.", [("12 Maret dua tahun yang lalu", "2022-03-12", "day")]),
+    # The day, month and year of publication.
+    ("Presiden hari ini meresmikan tol itu.", [("hari ini", "2024-06-20", "day")]),
+    ("Inflasi bulan ini dan target tahun ini.", [("bulan ini", "2024-06", "month"), ("tahun ini", "2024", "year")]),
+    ("Rapat digelar Desember tahun ini.", [("Desember tahun ini", "2024-12", "month")]),
+    ("Sidang digelar 12 Maret tahun ini.", [("12 Maret tahun ini", "2024-03-12", "day")]),
+    ("Sehari ini dan ini hari.", []),
 ])
 def test_relative_dates_count_from_the_day_of_publication(text, expected):
     published = dt.date(2024, 6, 20)
@@ -379,11 +385,14 @@ def test_relative_dates_count_from_the_day_of_publication(text, expected):
 
 
 @pytest.mark.parametrize("text, surface", [
-    ("Rapat digelar 18 Juni. Lalu", "18 Juni"),  # the full stop ends the sentence
+    # The start, middle or end of a year or month is a date of that year or month.
+    ("Harga naik sejak awal 2024 lalu turun.", "awal 2024"),
+    ("Proyek itu rampung pertengahan Juli.", "pertengahan Juli"),
+    ("Rapat 18 Juni. Lalu", "18 Juni"),  # the full stop ends the sentence
     ("Rapat 18 Jun. 2024 dibuka", "18 Jun. 2024"),  # an abbreviation's dot before the year
     ("tanggal 18 Juni 2024.", "18 Juni 2024"),
 ])
-def test_a_sentence_full_stop_is_not_part_of_the_date(text, surface):
+def test_what_a_dates_surface_holds(text, surface):
     assert [m.surface for m in dates.find_date_mentions(text, reference=dt.date(2024, 6, 20))] == [surface]
 
 

@@ -68,8 +68,8 @@ _DAY_WINDOW = 24
 # A year written anywhere in a story, for dating its year-less days ("sepanjang 2024").
 _CONTEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-9])[0-9])(?![\d]|[.,][0-9])")
 # Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
-_YEAR_CUES = frozenset("tahun sejak semenjak hingga sampai pada in since year".split())
-_MONTH_CUES = frozenset("bulan in since".split())
+_YEAR_CUES = frozenset("tahun sejak semenjak hingga sampai pada in since year awal akhir pertengahan medio sepanjang".split())
+_MONTH_CUES = frozenset("bulan in since awal akhir pertengahan medio sepanjang".split())
 
 
 def _alternation(words) -> str:
@@ -231,9 +231,9 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
     """Return every date mentioned in ``text``, in order.
 
     With ``relative_to`` (the day the text was published), dates said relative to it are read
-    too: "kemarin", "besok", "Senin lalu", "Kamis depan", "dua hari lalu", "bulan lalu", "tahun
-    depan" (see :func:`relative_date_mentions`), and such a year right after a date without one
-    is that date's year ("12 Maret tahun lalu", "Juni tahun lalu").
+    too: "kemarin", "hari ini", "besok", "Senin lalu", "Kamis depan", "dua hari lalu", "bulan lalu",
+    "tahun depan" (see :func:`relative_date_mentions`), and such a year right after a date without
+    one is that date's year ("12 Maret tahun lalu", "Juni tahun ini").
 
     A date without a year ("2 Januari", "Senin (17/06)", "bulan September") takes the nearest year
     that puts it on or before ``reference`` ("mendatang"/"depan": on or after), and is marked
@@ -266,7 +266,8 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
 # compiled scan: a case-insensitive regex scan cost more than all other date forms together, and
 # ten str.find scans an eighth of the events stage), then what it counts back or forward from,
 # read from the words before it.
-_RELATIVE_FORMS = frozenset("kemarin Kemarin besok Besok lusa Lusa lalu depan mendatang lagi".split())
+_RELATIVE_FORMS = frozenset("kemarin Kemarin besok Besok lusa Lusa lalu depan mendatang lagi".split()) | frozenset(
+    f"{unit} ini" for word in ("hari", "bulan", "tahun") for unit in (word, word.title()))
 _RELATIVE_BY_FIRST = {first: sorted((form for form in _RELATIVE_FORMS if form[0] == first), key=len, reverse=True)
                       for first in {form[0] for form in _RELATIVE_FORMS}}
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -283,12 +284,14 @@ _WEEK_WORDS = frozenset("pekan minggu".split())
 _WEEK_DAY_NAMES = _RELATIVE_WEEKDAYS | {"minggu"}  # "Minggu pekan lalu" is a Sunday
 _WEEK_DIRECTIONS = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}
 _DAYS_FROM_WORD = {"kemarin": -1, "besok": 1, "lusa": 2}
+# The day, month and year of publication: "hari ini", "bulan ini", "tahun ini".
+_THIS = {"hari ini": "day", "bulan ini": "month", "tahun ini": "year"}
 _BACKWARD = frozenset("lalu kemarin".split())
 
 
 def relative_date_mentions(text: str, published: dt.date) -> list[DateMention]:
-    """Dates said relative to the day ``published``: "kemarin" (the day before), "kemarin lusa",
-    "besok", "lusa", "Senin lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next
+    """Dates said relative to the day ``published``: "hari ini", "bulan ini" and "tahun ini" (its
+    day, month and year), "kemarin" (the day before), "kemarin lusa", "besok", "lusa", "Senin lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next
     Thursday), "Kamis pekan lalu" (Thursday of the calendar week before), "dua hari lalu", "3 hari
     lagi" (days), "bulan lalu" (a month) and "dua tahun yang lalu" (a year). Each is
     ``year_inferred``: its date comes from the day of publication. Weeks ("pekan lalu"), "Minggu
@@ -328,6 +331,14 @@ def _relative_hits_python(text: str) -> list[tuple[int, int]]:
 def _relative_mention(text: str, start: int, end: int, published: dt.date) -> DateMention | None:
     """The date that the direction word at ``text[start:end]`` and the words before it name, if any."""
     word = text[start:end].lower()
+    if word in _THIS:
+        precision = _THIS[word]
+        value = {"day": published.isoformat(), "month": published.isoformat()[:7], "year": str(published.year)}[precision]
+        before = text[max(0, start - 12) : start].split()
+        if precision == "year" and before and before[-1].lower() in _FULL_MONTH_NUMBERS and text[start - 1] == " ":
+            start -= len(before[-1]) + 1  # "Juni tahun ini": that month of this year
+            value, precision = _iso(published.year, _FULL_MONTH_NUMBERS[before[-1].lower()]), "month"
+        return DateMention(start, end, text[start:end], value, precision, True)
     head = text[max(0, start - 30) : start]
     before = head.split()[-3:] if head[-1:].isspace() else []
     keys = [token.lower() for token in before]
@@ -396,7 +407,8 @@ def _merged(text: str, mentions: list[DateMention], relative: list[DateMention],
         if year_after is None:
             continue
         count = _count(year_after.group("count").lower()) if year_after.group("count") else 1
-        year = published.year + (-count if year_after.group("direction").lower() in _BACKWARD else count)
+        direction = year_after.group("direction").lower()
+        year = published.year + (0 if direction == "ini" else -count if direction in _BACKWARD else count)
         value = _iso(year, int(mention.value[5:7]), int(mention.value[8:10]) if mention.precision == "day" else None)
         if value is not None:  # None: 29 February of a year without one
             mentions[index] = DateMention(mention.start, year_after.end(), text[mention.start : year_after.end()],
@@ -408,7 +420,7 @@ def _merged(text: str, mentions: list[DateMention], relative: list[DateMention],
 
 # "tahun lalu" right after a date without a year (see _merged).
 _YEAR_AFTER = re.compile(r"\s+(?:(?P<count>\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+)?tahun\s+(?:yang\s+)?"
-                         r"(?P<direction>lalu|kemarin|depan|mendatang|lagi)\b", re.IGNORECASE)
+                         r"(?P<direction>lalu|kemarin|depan|mendatang|lagi|ini)\b", re.IGNORECASE)
 
 
 class _Raw(NamedTuple):
