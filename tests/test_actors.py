@@ -397,6 +397,8 @@ def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     ("Kemacetan panjang terjadi di Jalan Soekarno-Hatta sejak pagi tadi.", ["Jalan Soekarno-Hatta"]),
     ("Ia tinggal di jalan Dewi Sartika Nomor 5 bersama keluarganya.", ["jalan Dewi Sartika"]),
     ("Polisi menutup jalan. Budi Hartono kesal karena terlambat.", []),  # a full stop ends it
+    # A short sentence of capitalised words that a full stop ends is prose, not a headline.
+    ("Demo di Jalan Medan Merdeka Barat.", ["Jalan Medan Merdeka Barat"]),
     # Other place words in lower case open a place too.
     ("Desa itu terletak di kecamatan Sukasada, dekat dusun Beku, sejak lama.", ["kecamatan Sukasada", "dusun Beku"]),
     ("Air di sungai Lakitan yang jernih mengalir ke hilir.", ["sungai Lakitan"]),

@@ -1212,11 +1212,12 @@ def _title_case_sentence(tokens: Tokens, k: int) -> bool:
     Read outwards from ``k``: in prose a lower-case word is near, and ends the test there.
     """
     words, keys, n = tokens.words, tokens.keys, len(tokens.words)
-    capitalised = 0
+    capitalised, end = 0, n
     for step in (1, -1):
         j = k if step == 1 else k - 1
         while 0 <= j < n:
             if step == 1 and j > k and _sentence_initial(tokens, j):
+                end = j
                 break  # the next sentence
             case = _title_case_vote(words[j], keys[j])
             if case < 0:
@@ -1227,7 +1228,9 @@ def _title_case_sentence(tokens: Tokens, k: int) -> bool:
             j += step
         if step == 1 and _sentence_initial(tokens, k):
             break  # nothing of the sentence before k
-    return capitalised >= 3
+    # A full stop ends prose, not a headline ("Demo di Jalan Medan Merdeka Barat."): looked at
+    # last, as most calls have returned at a lower-case word.
+    return capitalised >= 3 and "." not in tokens.text[tokens.ends[end - 1] : tokens.starts[end] if end < n else tokens.ends[n - 1] + 3]
 
 
 def _title_case_span(tokens: Tokens, first: int, last: int) -> bool:
@@ -1516,7 +1519,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         if b - a >= 5 and capitalised > 0.85 * (b - a) and ending not in (".", "!", "?", "”", '"', ","):
             continue  # a Title Case heading (no full stop): every word looks like a name to the tagger
         read[a:b] = [True] * (b - a)
-        headline = capitalised >= 3 and _title_case_span(tokens, a, b)
+        headline = capitalised >= 3 and ending != "." and _title_case_span(tokens, a, b)
         spans = [part for span in tagger.spans(text, tokens.slice(a, b), gazetteer_tags[a:b])
                  for verbless in _split_at_verbs(tokens, a, span)
                  for piece in _split_nickname(text, tokens, a, verbless)
