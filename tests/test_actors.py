@@ -105,6 +105,16 @@ def test_roles(text, surface, role, use_model):
     assert by_surface(text, use_model=use_model)[surface].role == role
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Wali Kota Lantik Pejabat Eselon II di Balai Kota", []),  # "Wali Kota" is an office
+    ("KPU Umumkan Daftar Calon Tetap Anggota Legislatif", [("KPU", "ORG")]),
+    ("Menteri Budi Hadiri Rapat Kerja di DPR", [("Budi", "PER"), ("DPR", "ORG")]),  # was nobody
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_headlines_words_after_an_office_are_no_name(text, found, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == found
+
+
 @pytest.mark.parametrize("text, body, person", [
     ("Kepala Dinas Kesehatan DKI Jakarta Ani Ruspitawati menyebut kasus DBD meningkat.",
      "Dinas Kesehatan DKI Jakarta", "Ani Ruspitawati"),

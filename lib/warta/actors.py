@@ -1160,6 +1160,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         if held is not None and held.type == "LOC" and held.first == last and keys[k] in _NAMING_PLACE_HEADS:
             last = held.last  # "Kelurahan Menteng", "Stasiun Bandung": a place named after another
         street = keys[k] in _STREET_HEADS
+        # "Wali Kota" is an office: in a headline its next word is read as any other ("Wali Kota Lantik ...").
+        mayor = k > 0 and keys[k] == "kota" and keys[k - 1] == "wali"
         while last < n and last - k <= 4 and joined[last - 1]:
             if owner[last] >= 0:
                 held = candidates[owner[last]]
@@ -1173,7 +1175,7 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                   and not _affixed_verb(keys[last])
                   # The first word after the head is read as a name even in a headline: place names
                   # are dictionary roots too ("Kampung Melayu").
-                  and (last == k + 1 or not _headline_word(tokens, last))):
+                  and ((last == k + 1 and not mayor) or not _headline_word(tokens, last))):
                 last += 1
             else:
                 break
@@ -1369,7 +1371,12 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 continue
             confidence = 0.5
         if strong and last - first >= 2 and _dictionary_run(tokens, first, last):
-            continue
+            # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
+            last = _before_headline_words(tokens, first, last)
+            if last == first:
+                continue
+        elif strong and last - first == 1 and keys[first] not in GIVEN_NAME_WORDS and _headline_word(tokens, first):
+            continue  # "Calon Tetap Anggota Legislatif": a headline's word after an office
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
         if weak and keys[last] in _SUBJECT_VERBS and not words[first].isupper():
@@ -1383,6 +1390,23 @@ def _long_acronym(word: str) -> bool:
     """An unknown acronym of four letters or more alone is a body ("Kepala BPBD", "Pengamat dari
     LIPI"), not a person: people known by their initials are in the gazetteer (SBY, AHY)."""
     return len(word) >= 4 and word.isupper()
+
+
+def _before_headline_words(tokens: Tokens, first: int, last: int) -> int:
+    """Where a run of mostly dictionary words after an office ends in a Title Case sentence: before
+    the first headline word after a name word ("Budi Hadiri Rapat Kerja" -> "Budi"); ``first``
+    when there is no such name or the sentence is prose."""
+    keys = tokens.keys
+
+    def headline(key: str) -> bool:  # any dictionary word here: the run is mostly those
+        return key not in GIVEN_NAME_WORDS and key not in _NAME_BUILDING_WORDS and is_common_word(key)
+
+    if headline(keys[first]):
+        return first
+    cut = first + 1
+    while cut < last and not headline(keys[cut]):
+        cut += 1
+    return cut if cut < last and _title_case_sentence(tokens, first) else first
 
 
 def _no_person_alone(key: str) -> bool:
