@@ -251,11 +251,11 @@ september oktober november desember
 # full stop went missing ("imbuh Sanchez Ratusan relawan ...").
 _NOT_NAME_ENDINGS = _CALENDAR_WORDS | frozenset("puluhan ratusan ribuan jutaan".split())
 # Capitalised words that are never a person's name on their own.
-NOT_NAMES = _CALENDAR_WORDS | frozenset("""
+NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
 wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
-kemudian maka agar supaya puluhan ratusan ribuan jutaan
+kemudian maka agar supaya
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
@@ -318,10 +318,10 @@ _COMMON_READINGS: dict[str, frozenset[str]] = {
 _COMMON_READING_ALIASES = frozenset(key.title() for key in _COMMON_READINGS)
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
-# Words that are never a person's name alone (see _no_person_alone).
 # Words that go on an office right after it: its number ("Ketua II", "Pejabat Eselon II") and the
 # air force of a rank ("Komodor Udara"). Places keep numbers ("Koto XI Tarusan"), names too ("Paulus II").
 _OFFICE_SUFFIXES = frozenset("i ii iii iv v vi vii viii ix x xi xii udara".split())
+# Words that are never a person's name alone (see _no_person_alone).
 _NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS | _OFFICE_SUFFIXES
 # Words that may open or sit in a role stated before a name (see _role_before).
 _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
@@ -1167,7 +1167,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                 held = candidates[owner[last]]
                 # "Jalan Soekarno-Hatta", "jl. Ahmad Yani": the person a street is named after is the
                 # street (a place after its first word is a place of its own: "Jalan Thamrin Jakarta").
-                if not (street and held.first == last and (held.type == "PER" or (held.type == "LOC" and last == k + 1))):
+                if not (street and held.first == last
+                        and (held.type == "PER" or (held.type == "LOC" and last == k + 1))):
                     break
                 last = held.last
             elif (_is_capitalised(tokens, last)
@@ -1230,9 +1231,12 @@ def _title_case_sentence(tokens: Tokens, k: int) -> bool:
             j += step
         if step == 1 and _sentence_initial(tokens, k):
             break  # nothing of the sentence before k
+    if capitalised < 3:
+        return False
     # A full stop ends prose, not a headline ("Demo di Jalan Medan Merdeka Barat."): looked at
     # last, as most calls have returned at a lower-case word.
-    return capitalised >= 3 and "." not in tokens.text[tokens.ends[end - 1] : tokens.starts[end] if end < n else tokens.ends[n - 1] + 3]
+    after = tokens.text[tokens.ends[end - 1] : tokens.starts[end] if end < n else tokens.ends[n - 1] + 3]
+    return "." not in after
 
 
 def _title_case_span(tokens: Tokens, first: int, last: int) -> bool:
@@ -1311,7 +1315,6 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # day alone is no name, and nothing precedes the word to strip.
             if keys[k] in _NOT_A_NAME_ALONE or _abstract_noun(keys[k]) or _long_acronym(words[k]):
                 continue  # _no_person_alone and the test below, inlined
-
             first, stripped = k, False
         else:
             first = _after_offices(tokens, k, last)
@@ -1323,7 +1326,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             while first < last and (keys[first] in PORTFOLIO_WORDS or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
-            # ... and so do the days and months after it ("kata Hasyim Asyari Selasa (18/6)").
+            # ... and so do the days, months and counts after it ("kata Hasyim Asyari Selasa (18/6)").
             while last - first > 1 and keys[last - 1] in _NOT_NAME_ENDINGS:
                 last -= 1
             if first == last:
@@ -2195,15 +2198,14 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
     return subject, False
 
 
-_AFFILIATION_WORDS = frozenset({"dari"})
-
-
 # A clause between a subject and its verb: where, when, to whom or how it was said ("dalam
 # pidatonya", "saat ditemui di Bandung", "kepada wartawan di Jakarta, Senin (17/6),"), with no
 # sentence end, quotation mark or second clause ("dan", "yang", "serta") in it.
 _CLAUSE_OPENER = re.compile(r"\s*,?\s*(?:dalam|saat|ketika|kepada|di|dari|usai|seusai|selepas|setelah|melalui|lewat|pada)\s")
 _CLAUSE_STOPS = frozenset('.!?"“”\n')
 _SECOND_CLAUSES = (" dan ", " yang ", " serta ", " lalu ", " kemudian ")
+# Words after which a body is where its speaker comes from ("Pengamat dari LIPI mengatakan").
+_AFFILIATION_WORDS = frozenset({"dari"})
 
 
 def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:

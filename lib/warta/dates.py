@@ -68,7 +68,9 @@ _DAY_WINDOW = 24
 # A year written anywhere in a story, for dating its year-less days ("sepanjang 2024").
 _CONTEXT_YEAR = re.compile(r"(?<![\d.,/-])((?:19[5-9]|20[0-9])[0-9])(?![\d]|[.,][0-9])")
 # Words before a bare year or month that make it a date: "tahun 2000", "sejak 2019", "bulan Mei".
-_YEAR_CUES = frozenset("tahun sejak semenjak hingga sampai pada in since year awal akhir pertengahan medio sepanjang".split())
+_YEAR_CUES = frozenset("""
+tahun sejak semenjak hingga sampai pada in since year awal akhir pertengahan medio sepanjang
+""".split())
 _MONTH_CUES = frozenset("bulan in since awal akhir pertengahan medio sepanjang".split())
 
 
@@ -280,6 +282,7 @@ _FULL_MONTH_NUMBERS = {name: _MONTHS[name] for name in _FULL_MONTHS}
 _NO_DATE_BEFORE = frozenset("pekan minggu sepekan seminggu malam tadi sore pagi siang".split())
 # Day names that a direction word dates ("Senin lalu"): "Minggu lalu" may be last week.
 _RELATIVE_WEEKDAYS = frozenset("senin selasa rabu kamis jumat jum'at jum’at sabtu ahad".split())
+# A day name with a week ("Kamis pekan lalu"): that weekday of the calendar week before or after.
 _WEEK_WORDS = frozenset("pekan minggu".split())
 _WEEK_DAY_NAMES = _RELATIVE_WEEKDAYS | {"minggu"}  # "Minggu pekan lalu" is a Sunday
 _WEEK_DIRECTIONS = {"lalu": -1, "kemarin": -1, "depan": 1, "mendatang": 1}
@@ -291,11 +294,13 @@ _BACKWARD = frozenset("lalu kemarin".split())
 
 def relative_date_mentions(text: str, published: dt.date) -> list[DateMention]:
     """Dates said relative to the day ``published``: "hari ini", "bulan ini" and "tahun ini" (its
-    day, month and year), "kemarin" (the day before), "kemarin lusa", "besok", "lusa", "Senin lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next
-    Thursday), "Kamis pekan lalu" (Thursday of the calendar week before), "dua hari lalu", "3 hari
-    lagi" (days), "bulan lalu" (a month) and "dua tahun yang lalu" (a year). Each is
-    ``year_inferred``: its date comes from the day of publication. Weeks ("pekan lalu"), "Minggu
-    lalu" (a Sunday, or last week) and parts of a day ("tadi malam") are left out: they name no date. A day count needs a number ("hari lalu" alone is none).
+    day, month and year), "kemarin" (the day before), "kemarin lusa", "besok", "lusa", "Senin
+    lalu"/"Senin kemarin" (the last Monday before), "Kamis depan" (the next Thursday), "Kamis
+    pekan lalu" (Thursday of the calendar week before), "dua hari lalu", "3 hari lagi" (days),
+    "bulan lalu" (a month) and "dua tahun yang lalu" (a year). Each is ``year_inferred``: its date
+    comes from the day of publication. Weeks ("pekan lalu"), "Minggu lalu" (a Sunday, or last
+    week) and parts of a day ("tadi malam") are left out: they name no date. A day count needs a
+    number ("hari lalu" alone is none).
 
     >>> [m.value for m in relative_date_mentions("Kemarin dan Senin lalu", dt.date(2024, 6, 20))]
     ['2024-06-19', '2024-06-17']
@@ -333,7 +338,7 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
     word = text[start:end].lower()
     if word in _THIS:
         precision = _THIS[word]
-        value = {"day": published.isoformat(), "month": published.isoformat()[:7], "year": str(published.year)}[precision]
+        value = published.isoformat()[: {"day": 10, "month": 7, "year": 4}[precision]]
         before = text[max(0, start - 12) : start].split()
         if precision == "year" and before and before[-1].lower() in _FULL_MONTH_NUMBERS and text[start - 1] == " ":
             start -= len(before[-1]) + 1  # "Juni tahun ini": that month of this year
@@ -344,7 +349,8 @@ def _relative_mention(text: str, start: int, end: int, published: dt.date) -> Da
     keys = [token.lower() for token in before]
     if keys and keys[-1] == "yang":
         before, keys = before[:-1], keys[:-1]
-    if len(keys) >= 2 and keys[-1] in _WEEK_WORDS and keys[-2].rstrip(",") in _WEEK_DAY_NAMES and word in _WEEK_DIRECTIONS:
+    if (len(keys) >= 2 and keys[-1] in _WEEK_WORDS and keys[-2].rstrip(",") in _WEEK_DAY_NAMES
+            and word in _WEEK_DIRECTIONS):
         # "Kamis pekan lalu": that weekday in the calendar week (Monday to Sunday) before or after.
         monday = published - dt.timedelta(days=published.weekday())
         day = monday + dt.timedelta(days=_WEEK_DIRECTIONS[word] * 7 + _WEEKDAYS[keys[-2].rstrip(",")])
