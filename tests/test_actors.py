@@ -99,6 +99,10 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
     ("Kapolri Jenderal Listyo Sigit Prabowo menegaskan hal itu.", "Listyo Sigit Prabowo", "Kapolri"),
     ("Kapolda Metro Jaya Irjen Karyoto menegaskan hal itu.", "Karyoto", "Kapolda Metro Jaya"),
     ("Direktur Jenderal Pajak Suryo Utomo menegaskan hal itu.", "Suryo Utomo", "Direktur Jenderal Pajak"),
+    # Portfolios joined by "dan" are one role.
+    ("Menteri Hukum dan HAM Yasonna Laoly menegaskan hal itu.", "Yasonna Laoly", "Menteri Hukum dan HAM"),
+    ("Direktur Pemasaran dan Niaga Pertamina Hanung Budya menegaskan hal itu.", "Hanung Budya",
+     "Direktur Pemasaran dan Niaga Pertamina"),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):

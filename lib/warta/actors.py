@@ -186,7 +186,7 @@ TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz ki
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
 utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal jendral muda madya strategis
-komunikasi politik ekonomi hukum tetap dari
+komunikasi politik ekonomi hukum tetap dari dan
 """.split())
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
 PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
@@ -201,6 +201,7 @@ intelkam binmas humas propam tipikor satnarkoba resnarkoba
 dpp dpd dpw dpc eselon golongan
 polhukam polkam kesra pmk marves maritim kemaritiman ekuin
 pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba dukcapil otda gakkum
+niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -2057,7 +2058,8 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
                 tokens.keys[end] == "jenderal" and tokens.keys[end - 1] not in _GENERAL_OFFICES)):
             end -= 1
         if tokens.keys[opening] not in TITLES:
-            return text[tokens.starts[opening] : tokens.starts[end + 1]].strip(" ,")
+            role = text[tokens.starts[opening] : tokens.starts[end + 1]].strip(" ,")
+            return role[:-4] if role.endswith(" dan") else role  # "Direktur Pemasaran dan" before a name
     last = candidate.last
     if last < len(tokens.words) and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",":
         if tokens.keys[last] in ROLE_HEADS:
