@@ -225,6 +225,8 @@ def test_a_place_word_opens_an_unknown_place_in_the_fast_profile(text, places):
     # A dictionary word opens a new clause; a known person stays a person.
     ("Batasnya Kecamatan Nguter, Sebelah timurnya Desa Tiyaran.", ["Kecamatan Nguter", "Desa Tiyaran"]),
     ("Warga Kelurahan Menteng dan Joko Widodo hadir.", ["Kelurahan Menteng"]),
+    # After an office, a name between commas is its holder, not a listed place.
+    ("Kepala Desa Sukamaju, Ahmad Yani, menyebut 20 rumah rusak.", ["Desa Sukamaju"]),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_places_listed_after_a_village_or_district_are_places(text, places, use_model):

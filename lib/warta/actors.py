@@ -520,8 +520,11 @@ def _coordinated_places(text: str, tokens: Tokens, owner: list[int], candidates:
     for candidate in list(candidates):
         if candidate is None or candidate.type != "LOC" or keys[candidate.first] not in _LISTED_PLACE_HEADS:
             continue
-        for first, last in _items_listed_after(text, tokens, candidate.last, 2,
-                                               partial(_listed_place_word, tokens, owner, candidates)):
+        items = _items_listed_after(text, tokens, candidate.last, 2, partial(_listed_place_word, tokens, owner, candidates))
+        if (items and candidate.first > 0 and keys[candidate.first - 1] in ROLE_HEADS
+                and keys[items[-1][0] - 1] not in _LIST_JOINS):
+            continue  # "Kepala Desa Sukamaju, Ahmad Yani, ...": the head of the village in apposition, no list
+        for first, last in items:
             _claim(owner, candidates, _Candidate(first, last, "LOC", "rule", 0.7))
 
 
