@@ -397,6 +397,7 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     ("Kereta tiba di Stasiun Bandung pukul 08.00.", ["Stasiun Bandung"]),
     ("Ia tinggal di Jalan Jakarta Nomor 5.", ["Jalan Jakarta"]),
     ("Banjir melanda Kecamatan Depok di Sleman.", ["Kecamatan Depok", "Sleman"]),  # not the city of Depok
+    ("Statusnya berubah menjadi Distrik Totikum pada 2004.", ["Distrik Totikum"]),  # Papua's districts
     ("Demo digelar di Jalan Thamrin Jakarta Pusat sejak pagi.", ["Jalan Thamrin", "Jakarta Pusat"]),  # not after its first word
     ("Banjir di Kota Bandung dan Pulau Lombok.", ["Kota Bandung", "Pulau Lombok"]),  # these are the place
 ])

@@ -106,12 +106,12 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 # Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
-terminal istana taman lapangan stadion kampus penjara lapas rutan
+terminal istana taman lapangan stadion kampus penjara lapas rutan distrik
 """.split())
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
 # Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
-_NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln".split()) | (PLACE_NOUNS - PLACE_HEADS)
+_NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun jalan jl jln".split()) | (PLACE_NOUNS - PLACE_HEADS)
 # Streets: named after people with their titles and ranks ("Jalan Jenderal Sudirman", "Jl. KH
 # Hasyim Asyari"), also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the street's.
 _STREET_HEADS = frozenset("jalan jl jln".split())
