@@ -422,7 +422,7 @@ def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     ("Air di sungai Lakitan yang jernih mengalir ke hilir.", ["sungai Lakitan"]),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
-def test_a_street_is_a_place_named_after_people(text, places, use_model):
+def test_streets_and_place_words_in_lower_case_open_places(text, places, use_model):
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
     assert not [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER" and m.surface in " ".join(places)]
 
