@@ -396,5 +396,16 @@ def test_what_a_dates_surface_holds(text, surface):
     assert [m.surface for m in dates.find_date_mentions(text, reference=dt.date(2024, 6, 20))] == [surface]
 
 
+@pytest.mark.parametrize("text, values", [
+    # A range in brackets is one mention per day, as "22-23 Juni" is; the day name before a range
+    # is its last day's, so it dates the whole range (written in January 2025).
+    ("Acara digelar Sabtu-Minggu (22-23/6) di Jakarta.", ["2024-06-22", "2024-06-23"]),
+    ("Acara digelar Sabtu-Minggu, 22-23 Juni di Jakarta.", ["2024-06-22", "2024-06-23"]),
+    ("Skor akhir (3-1/6) tidak berubah.", []),  # a range runs forward
+])
+def test_a_range_of_days_in_brackets(text, values):
+    assert [m.value for m in dates.find_date_mentions(text, reference=dt.date(2025, 1, 10))] == values
+
+
 def test_relative_dates_need_the_day_of_publication():
     assert dates.find_date_mentions("Kemarin, polisi menangkap.", reference=dt.date(2024, 6, 20)) == []

@@ -175,7 +175,7 @@ _AT_DIGIT = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_AT_PAREN = re.compile(r"\(\s*(?P<paren_d>\d{1,2})/(?P<paren_m>\d{1,2})\s*\)")
+_AT_PAREN = re.compile(r"\(\s*(?P<paren_d>\d{1,2})(?:\s*[-–]\s*(?P<paren_d2>\d{1,2}))?/(?P<paren_m>\d{1,2})\s*\)")
 _AT_MONTH = re.compile(
     rf"""
     (?P<eng>(?P<eng_m>{_alternation(_ENGLISH_MONTHS)})\.?\s+(?P<eng_d>\d{{1,2}})(?:st|nd|rd|th)?
@@ -445,6 +445,7 @@ class _Raw(NamedTuple):
     day: int = 0
     future: bool = False
     clock: str = ""  # "12:30:00+07:00" when an ISO date carries a time
+    to_last: int = 0  # days to the last of its range: a day name before a range names that day
 
 
 def _scan(text: str, *, full_days: bool = False) -> list[_Raw]:
@@ -607,7 +608,13 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str, f
         if value and _year_ok(year):
             found.append(_Raw(start, end, surface, value, "day", False))
     elif kind == "paren":
-        _add_yearless(found, start, end, surface, int(group("paren_m")), int(group("paren_d")))
+        days = [int(group("paren_d"))]
+        if group("paren_d2"):  # "Sabtu-Minggu (22-23/6)": a range of days, one mention each
+            days.append(int(group("paren_d2")))
+            if days[1] <= days[0]:
+                return
+        for day in days:
+            _add_yearless(found, start, end, surface, int(group("paren_m")), day, to_last=days[-1] - day)
     elif kind == "text":
         month = _MONTHS[group("text_m").lower()]
         days = [int(group("text_d"))]
@@ -624,7 +631,7 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str, f
         else:
             future = _announced(match.string, match.end())
             for day in days:
-                _add_yearless(found, start, end, surface, month, day, future)
+                _add_yearless(found, start, end, surface, month, day, future, to_last=days[-1] - day)
     elif kind == "eng":
         month, day = _MONTHS[group("eng_m").lower()], int(group("eng_d"))
         if group("eng_y"):
@@ -649,10 +656,10 @@ def _announced(text: str, end: int) -> bool:
 
 
 def _add_yearless(found: list[_Raw], start: int, end: int, surface: str, month: int, day: int,
-                  future: bool = False) -> None:
+                  future: bool = False, *, to_last: int = 0) -> None:
     """Append a day without a year ("17 Juni", "(17/06)") when the month can have it."""
     if 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month]:
-        found.append(_Raw(start, end, surface, None, "day", True, month, day, future))
+        found.append(_Raw(start, end, surface, None, "day", True, month, day, future, to_last=to_last))
 
 
 def _extend_day_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -692,8 +699,9 @@ def _infer_year(raw: _Raw, reference: dt.date) -> str | None:
         for year in (reference.year, reference.year - 1, reference.year + 1) if weekday >= 0 else ():
             value = _iso(year, raw.month, raw.day)
             # Within half a year of the story: a day name that fits no nearer date is a slip.
+            # "Sabtu-Minggu (22-23/6)": the name before a range is its last day's.
             if value and abs((dt.date(year, raw.month, raw.day) - reference).days) <= 183 \
-                    and dt.date(year, raw.month, raw.day).weekday() == weekday:
+                    and (dt.date(year, raw.month, raw.day) + dt.timedelta(days=raw.to_last)).weekday() == weekday:
                 return value
     step = 1 if raw.future else -1
     limit = (reference.year, reference.month, reference.day if raw.day else 0)
