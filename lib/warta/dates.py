@@ -241,8 +241,8 @@ def find_date_mentions(text: str, *, reference: dt.date | None = None,
     that puts it on or before ``reference`` ("mendatang"/"depan": on or after), and is marked
     ``year_inferred``. Without a reference, the latest full date in the text serves; with neither,
     such a mention keeps ``value=None``. A range ("18-19 Juni", "(22-23/6)") yields one mention per
-    day, each with the range's span; a day name before it is the last day's. Impossible dates (31/2) and non-dates (scores "2-1", times "02.45",
-    decimals, "24 tahun", "11.000") are skipped.
+    day, each with the range's span; a day name before it is the last day's. Impossible dates
+    (31/2) and non-dates (scores "2-1", times "02.45", decimals, "24 tahun", "11.000") are skipped.
 
     >>> [m.value for m in find_date_mentions("pada 18-19 Juni", reference=dt.date(2024, 6, 20))]
     ['2024-06-18', '2024-06-19']
