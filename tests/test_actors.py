@@ -937,6 +937,18 @@ def test_the_subject_of_a_speech_verb_across_a_clause(text, speaker, use_model):
     assert [quote["speaker"] for quote in found] == ([speaker] if speaker else [])
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (speaker, cue, quoted text): verbs that report a statement are cues too ...
+    ("Wakil Presiden Ma'ruf Amin berharap masyarakat tetap tenang.", [("Ma'ruf Amin", "berharap", "masyarakat tetap tenang")]),
+    ("Budi Hartono mengaku belum menerima surat itu.", [("Budi Hartono", "mengaku", "belum menerima surat itu")]),
+    # ... not those that take a thing as often ("meminta maaf").
+    ("Budi Hartono meminta maaf kepada warga.", []),
+])
+def test_reporting_verbs_cue_indirect_quotes(text, expected):
+    found = quotes_in_text(text, extract_actors(text, use_model=False))
+    assert [(quote["speaker"], quote["cue"], quote["text"]) for quote in found] == expected
+
+
 @pytest.mark.parametrize("text", ["Kepala BPBDX hadir di lokasi.", "Pengamat dari LIPIX mengatakan koalisi rapuh."])
 def test_an_unknown_acronym_is_no_person_in_the_fast_profile(text):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == []

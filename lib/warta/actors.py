@@ -219,6 +219,12 @@ berharap mengaku meminta menolak mengingatkan mengimbau menduga memastikan mengu
 menampik menepis mengkritik menceritakan mengenang mengharapkan mendesak menuding menuduh mengajak
 menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut
 """.split())
+# Verbs that report what someone said without saying it, besides the speech verbs: an indirect
+# quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."). Not "meminta" or
+# "menolak": what follows them is as often a thing ("meminta maaf", "menolak RUU").
+_REPORTING_VERBS = SPEECH_VERBS | frozenset("""
+berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
+""".split())
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
@@ -339,8 +345,8 @@ _CUE_AFTER_QUOTE = re.compile(
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
                                 re.IGNORECASE)
-_INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(SPEECH_VERBS) + r")\b")
-_SPEECH_VERB_LETTERS = re.compile(trie_pattern(SPEECH_VERBS))
+_INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b")
+_SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
@@ -848,7 +854,7 @@ def _indirect_matches(text: str) -> list[re.Match]:
     word boundaries, which keep the regex engine from skipping ahead; the verbs are letters only,
     so no such hit can hide a match at a boundary)."""
     if _compiled_whole_words is not None:
-        return _matches_at(_INDIRECT, text, _compiled_whole_words(text, SPEECH_VERBS))
+        return _matches_at(_INDIRECT, text, _compiled_whole_words(text, _REPORTING_VERBS))
     return _matches_at(_INDIRECT, text, (hit.start() for hit in _SPEECH_VERB_LETTERS.finditer(text)))
 
 
