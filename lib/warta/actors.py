@@ -108,13 +108,14 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik
 """.split())
-# Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
-# the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
-# Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
-_NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun jalan jl jln".split()) | (PLACE_NOUNS - PLACE_HEADS)
 # Streets: named after people with their titles and ranks ("Jalan Jenderal Sudirman", "Jl. KH
 # Hasyim Asyari"), also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the street's.
 _STREET_HEADS = frozenset("jalan jl jln".split())
+# Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
+# the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
+# Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
+_NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _STREET_HEADS | (
+    PLACE_NOUNS - PLACE_HEADS)
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many.
 _NUMBERED_HEADS = frozenset("sma smp smk".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
@@ -1065,11 +1066,16 @@ def _holds_unknown_word(tokens: Tokens, first: int, last: int) -> bool:
     return not all(map(is_common_word, tokens.keys[first:last]))
 
 
+def _dictionary_word(key: str) -> bool:
+    """Whether a word is a dictionary word that is no given name ("Terima", not "Budi")."""
+    return key not in GIVEN_NAME_WORDS and is_common_word(key)
+
+
 def _dictionary_run(tokens: Tokens, first: int, last: int) -> bool:
     """Whether most words of ``[first, last)``, and at least two, are dictionary words that are no
     given name: a Title Case headline after an office ("Gubernur Terima Audiensi Asosiasi Pengusaha
     Hotel", "Guru Honorer Belum Terima Gaji"), not a name ("Menteri Budi Karya Sumadi")."""
-    common = sum(1 for key in tokens.keys[first:last] if key not in GIVEN_NAME_WORDS and is_common_word(key))
+    common = sum(1 for key in tokens.keys[first:last] if _dictionary_word(key))
     return common >= 2 and 2 * common > last - first
 
 
@@ -1412,7 +1418,7 @@ def _before_headline_words(tokens: Tokens, first: int, last: int) -> int:
     keys = tokens.keys
 
     def headline(key: str) -> bool:  # any dictionary word here: the run is mostly those
-        return key not in GIVEN_NAME_WORDS and key not in _NAME_BUILDING_WORDS and is_common_word(key)
+        return key not in _NAME_BUILDING_WORDS and _dictionary_word(key)
 
     if headline(keys[first]):
         return first
@@ -1444,7 +1450,7 @@ def _after_sentence_opener(tokens: Tokens, k: int) -> int:
     opening the sentence, capitalised as the sentence's first word ("Mundurnya Hary Tanoesoedibyo").
     A short root word is kept: names are made of those too ("Saur Marlina Manurung")."""
     key = tokens.keys[k]
-    opener = (len(key) >= 5 and key not in GIVEN_NAME_WORDS and is_common_word(key)
+    opener = (len(key) >= 5 and _dictionary_word(key)
               and _sentence_initial(tokens, k))
     return k + 1 if opener else k
 
@@ -1462,7 +1468,7 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
         word, key = words[k], keys[k]
         if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
-                or key in _ENGLISH_TITLE_WORDS or (is_common_word(key) and key not in GIVEN_NAME_WORDS)):
+                or key in _ENGLISH_TITLE_WORDS or _dictionary_word(key)):
             return False
     return not _titled(text, tokens, first, last)
 
