@@ -1126,7 +1126,7 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word (at ``heads``, the capitalised words
     of ``ORG_HEADS``), then capitalised words and places."""
-    n, resume = len(tokens.words), 0
+    n, keys, resume = len(tokens.words), tokens.keys, 0
     for k in heads:
         if k < resume or owner[k] >= 0 or not tokens.joined[k]:
             continue
@@ -1149,9 +1149,38 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
                 last += 2
             else:
                 break
+        if last - k >= 4 and keys[k] not in _NAMED_AFTER_PEOPLE and _office_before(tokens, k):
+            last = _before_holder_name(tokens, k, last)
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
         resume = last
+
+
+# Bodies often named after a person ("Rumah Sakit Hasan Sadikin", "Universitas Gadjah Mada").
+_NAMED_AFTER_PEOPLE = frozenset("rumah rs rsud universitas univ institut yayasan sekolah fakultas".split())
+
+
+def _office_before(tokens: Tokens, head: int) -> bool:
+    """Whether an office opens the capitalised words before a body's head: "Kepala Dinas",
+    "Kepala Bidang Peternakan Dinas"."""
+    keys, words, k = tokens.keys, tokens.words, head - 1
+    while k >= 0 and head - k <= 4 and tokens.joined[k] and words[k][0].isupper():
+        if keys[k] in ROLE_HEADS:
+            return True
+        k -= 1
+    return False
+
+
+def _before_holder_name(tokens: Tokens, head: int, last: int) -> int:
+    """Where a body's name read after an office ends when its holder's name follows with no place
+    between: "Kepala Dinas Pertanian dan Peternakan Diah Ningrum" -> before "Diah". The holder's
+    name is the run's last two or three words, name-shaped, after a dictionary word (a portfolio's
+    words are; a body's own name, "Universitas Trisakti", is not). ``last`` when there is none."""
+    for first in (last - 3, last - 2):
+        if first >= head + 2 and _dictionary_word(tokens.keys[first - 1]) \
+                and _name_shaped(tokens.text, tokens, first, last):
+            return first
+    return last
 
 
 def _lower_case_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
