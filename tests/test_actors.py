@@ -532,6 +532,25 @@ def test_a_word_of_a_full_name_is_that_person_later_in_the_fast_profile(text, ex
     assert [(m.surface, m.name) for m in extract_actors(text, use_model=False) if m.type == "PER"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # An Indonesian body's name, then another country: that country's body, not Indonesia's.
+    ("Kementerian Luar Negeri Mesir menyerukan gencatan senjata.",
+     [("Kementerian Luar Negeri Mesir", "org:kementerian-luar-negeri-mesir")]),
+    ("Kementerian pertahanan Finlandia mengatakan itu.",
+     [("Kementerian pertahanan Finlandia", "org:kementerian-pertahanan-finlandia")]),
+    ("Mahkamah Agung AS memutuskan perkara itu.", [("Mahkamah Agung AS", "org:mahkamah-agung-as")]),
+    ("Kementerian Luar Negeri Indonesia menyambut baik.",
+     [("Kementerian Luar Negeri Indonesia", "org:kementerian-luar-negeri")]),
+    # The body's own name says Indonesia: the place after it is where its office is.
+    ("Garuda Indonesia Tiongkok membuka rute baru.", [("Garuda Indonesia", "org:garuda-indonesia"), ("Tiongkok", "loc:china")]),
+    ("Kementerian Luar Negeri, Mesir dan Yordania hadir.",
+     [("Kementerian Luar Negeri", "org:kementerian-luar-negeri"), ("Mesir", "loc:mesir"), ("Yordania", "loc:yordania")]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_an_indonesian_bodys_name_before_another_country_is_that_countrys_body(text, expected, use_model):
+    assert [(m.surface, m.actor_id) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 def test_a_rank_after_a_known_body_starts_its_holder():
     # The tagger reads "Polres Bogor AKP Teguh Kumara" as one organisation.
     found = {m.surface: m.type for m in extract_actors("Polres Bogor AKP Teguh Kumara hadir.")}

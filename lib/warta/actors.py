@@ -202,7 +202,7 @@ intelkam binmas humas propam tipikor satnarkoba resnarkoba
 dpp dpd dpw dpc eselon golongan
 polhukam polkam kesra pmk marves maritim kemaritiman ekuin
 pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba dukcapil otda gakkum
-niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan
+niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan region regional wilayah area
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -438,6 +438,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         candidates, owner = _seed_candidates(found, len(tokens.words))
     if "upati" in text or "abup" in text:  # a C-level test first: most articles name no regent
         _regency_after_regent(tokens, candidates, gazetteer)
+    _foreign_bodies(tokens, owner, candidates)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
         read = _model_pass(text, tokens, owner, candidates, override=True, read_known=options["read_known"])
@@ -672,6 +673,28 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
             candidate.entry = regency
+
+
+def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
+    """An Indonesian state body's name with another country after it is that country's body:
+    "Kementerian Luar Negeri Mesir" is Egypt's foreign ministry, not Indonesia's, and "Mahkamah
+    Agung AS" is the US Supreme Court. The two known names become one body the gazetteer lacks
+    (its own entries, "Kementerian Luar Negeri Rusia", are matched whole before this); with
+    "Indonesia" after it, the body is the known one. A body whose name says Indonesia stays
+    Indonesian ("Garuda Indonesia Tiongkok Region": the airline's office there)."""
+    n, joined = len(tokens.words), tokens.joined
+    for index in range(len(candidates)):
+        body = candidates[index]
+        if body is None or body.entry is None or body.entry.subtype != "state" or body.last >= n \
+                or owner[body.last] < 0 or not joined[body.last - 1] or "Indonesia" in body.entry.name:
+            continue
+        country = candidates[owner[body.last]]
+        if country.entry is None or country.entry.subtype != "country" or country.first != body.last:
+            continue
+        if country.entry.name == "Indonesia":  # "Kementerian Luar Negeri Indonesia": the known body
+            _claim(owner, candidates, _Candidate(body.first, country.last, "ORG", "gazetteer", body.confidence, body.entry))
+        else:
+            _claim(owner, candidates, _Candidate(body.first, country.last, "ORG", "rule", 0.7))
 
 
 def _without_common_readings(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
