@@ -438,7 +438,11 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         candidates, owner = _seed_candidates(found, len(tokens.words))
     if "upati" in text or "abup" in text:  # a C-level test first: most articles name no regent
         _regency_after_regent(tokens, candidates, gazetteer)
-    _foreign_bodies(tokens, owner, candidates)
+    aliases = gazetteer.subtype_aliases
+    # C-level tests first: most texts name no Indonesian body, or no other country.
+    if not aliases.get("state", _NONE).isdisjoint(map(itemgetter(3), found)) \
+            and not aliases.get("country", _NONE).isdisjoint(map(itemgetter(3), found)):
+        _foreign_bodies(tokens, owner, candidates)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
         read = _model_pass(text, tokens, owner, candidates, override=True, read_known=options["read_known"])
@@ -673,6 +677,9 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
             candidate.entry = regency
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:

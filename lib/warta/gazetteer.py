@@ -105,6 +105,9 @@ class Gazetteer:
     # The one-word aliases again, by their key alone: most matches are one word, and a str key
     # needs no tuple made and hashed per look-up.
     single: dict[str, tuple[Entry, str, list[str] | None]] = field(default_factory=dict)
+    # Subtype → the aliases indexed for its entries: a C-level test of the aliases a text holds
+    # tells whether any is of a subtype ("state", "country") before a loop looks.
+    subtype_aliases: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def n_names(self) -> int:
@@ -127,6 +130,7 @@ class Gazetteer:
             self.lower_first.add(key[0])
         self.entries.setdefault(entry.actor_id, entry)
         self.aliases.setdefault(entry.actor_id, []).append(alias)
+        self.subtype_aliases.setdefault(entry.subtype, set()).add(alias)
 
     def find(self, tokens: Tokens) -> list[Match]:
         """Return the leftmost-longest, non-overlapping matches in ``tokens``."""
