@@ -40,6 +40,9 @@ def articles(*bodies, **columns):
     ("Dana dari Kementerian Luar Negeri Korea Selatan tiba.",
      ("Kementerian Luar Negeri Korea Selatan", "org:kementerian-luar-negeri-korea-selatan")),
     ("Ia kuliah di Universitas Negeri Makassar sejak 2019.", ("Universitas Negeri Makassar", "org:universitas-negeri-makassar")),
+    # A body's acronym between the office and the name is no part of the name; two capitals may be initials.
+    ("Rapat dihadiri pemimpin MDC Morgan Tsangirai.", ("Morgan Tsangirai", "per:morgan-tsangirai")),
+    ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),
 ])
 def test_rules_find_unknown_names(text, expected):
     assert expected in actors(text, use_model=False)

@@ -1401,6 +1401,11 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             while first < last and (keys[first] in PORTFOLIO_WORDS or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
+            # ... and so does a body's acronym between an office and the name ("pemimpin MDC Morgan
+            # Tsangirai"): three letters or more, as two are often a person's initials ("HM Prasetyo").
+            if (last - first >= 2 and len(words[first]) >= 3 and words[first].isupper() and not words[first + 1].isupper()
+                    and (first > k or (k > 0 and (keys[k - 1] in _ROLE_OPENERS or keys[k - 1] in OCCUPATIONS)))):
+                first += 1
             # ... and so do the days, months and counts after it ("kata Hasyim Asyari Selasa (18/6)").
             while last - first > 1 and keys[last - 1] in _NOT_NAME_ENDINGS:
                 last -= 1
