@@ -43,6 +43,11 @@ def articles(*bodies, **columns):
     # A body's acronym between the office and the name is no part of the name; two capitals may be initials.
     ("Rapat dihadiri pemimpin MDC Morgan Tsangirai.", ("Morgan Tsangirai", "per:morgan-tsangirai")),
     ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),
+    # A name's particles ("al-", "bin", "van") are inside the name, even between dictionary words.
+    ("Presiden Omar al-Beshir menyetujui usulan itu.", ("Omar al-Beshir", "per:omar-al-beshir")),
+    ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),
+    ("Robin van Persie mencetak gol.", ("Robin van Persie", "per:robin-van-persie")),
+    ("Terdakwa Ahmad bin Sulaiman divonis.", ("Ahmad bin Sulaiman", "per:ahmad-bin-sulaiman")),
 ])
 def test_rules_find_unknown_names(text, expected):
     assert expected in actors(text, use_model=False)

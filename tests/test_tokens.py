@@ -36,6 +36,8 @@ def _owners(tokens, gazetteer) -> list[int]:
     ("Hunter - Biden dan Ani-budi", [(0, 1), (3, 5)]),  # Biden is known; "Ani-budi" has a bare hyphen
     ("Ani - budi", [(0, 1)]),  # ... which a spaced dash is not
     ("Zorba dan Xantos. Qwerty", [(0, 1), (2, 3), (3, 4)]),  # a full stop after a long word ends the run
+    ("Presiden Omar al-Beshir dan Robin van Persie", [(0, 4), (5, 8)]),  # a name's particles before a capital
+    ("Qwerty bin dan Zorba van", [(0, 1), (3, 4)]),  # ... only there
     ("", []),
 ])
 def test_capitalised_runs(text, runs):
@@ -44,7 +46,7 @@ def test_capitalised_runs(text, runs):
     owner = _owners(tokens, gazetteer)
     python = actors._capitalised_runs(text, tokens, owner)
     compiled = _tokens.capitalised_runs(text, tokens.words, tokens.keys, tokens.joined, owner, tokens.starts,
-                                        tokens.ends)
+                                        tokens.ends, actors.NAME_PARTICLES)
     assert compiled == python == runs
 
 
@@ -52,7 +54,7 @@ def test_capitalised_runs_agree_on_random_texts():
     gazetteer = load_gazetteer(())
     rng = random.Random(5)
     pieces = ["Kim", "Jong", "un", "KPK", "Putin", "kata", "Presiden", "Ani", "é", "Élise", "2024", "x_1", " ", "-",
-              " - ", ". ", ", ", "\n", "’s", "“", "Korea", "Utara", "dan"]
+              " - ", ". ", ", ", "\n", "’s", "“", "Korea", "Utara", "dan", " al-", " bin ", "van"]
     checked = 0
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
@@ -60,7 +62,7 @@ def test_capitalised_runs_agree_on_random_texts():
         owner = _owners(tokens, gazetteer)
         python = actors._capitalised_runs(text, tokens, owner)
         assert _tokens.capitalised_runs(text, tokens.words, tokens.keys, tokens.joined, owner, tokens.starts,
-                                        tokens.ends) == python, text
+                                        tokens.ends, actors.NAME_PARTICLES) == python, text
         checked += bool(python)
     assert checked > 1000  # most texts hold a run
 

@@ -256,12 +256,14 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
 
 
 def capitalised_runs(str text not None, list words not None, list keys not None, list joined not None,
-                     list owner not None, list starts not None, list ends not None):
+                     list owner not None, list starts not None, list ends not None,
+                     frozenset particles not None):
     """The scan of :func:`warta.actors._person_rule`: ``(first, last)`` token ranges of capitalised
     runs that no candidate owns, in order (the Python loop there documents the rule).
 
     A run opens at an unowned word whose first letter is upper case and goes on across joining
-    gaps over unowned words that are capitalised or follow a bare hyphen ("Nilsson-wright").
+    gaps over unowned words that are capitalised or follow a bare hyphen ("Nilsson-wright"), and
+    over a name's particle in ``particles`` before such a word ("Omar al-Bashir").
     """
     cdef Py_ssize_t n = len(words), k = 0, last, gap_start
     cdef list runs = []
@@ -279,7 +281,10 @@ def capitalised_runs(str text not None, list words not None, list keys not None,
             if not initial.isupper():
                 gap_start = ends[last - 1]
                 if not (<Py_ssize_t> starts[last] == gap_start + 1 and text[gap_start] == "-"):
-                    break
+                    if not (last + 1 < n and joined[last] and <Py_ssize_t> owner[last + 1] < 0
+                            and (<str> words[last + 1])[0].isupper() and keys[last] in particles):
+                        break
+                    last += 1
             last += 1
         runs.append((k, last))
         k = last

@@ -229,6 +229,8 @@ berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayan
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
+# Lower-case words inside a person's name: Arabic and Dutch particles ("al-Assad", "bin Salman", "van Persie").
+NAME_PARTICLES = frozenset("al el bin binti ibn van von der den".split())
 # Occupations and standings in a case that a person's name follows in lower case ("artis Angel Lelga",
 # "tersangka Harun Masiku"), but no office: not a role, and a team or firm rarely follows them
 # ("pemain", "pelatih", "pembalap" are left out: "pembalap Ducati ..."). Only a name of two words or
@@ -1104,9 +1106,12 @@ def _dictionary_word(key: str) -> bool:
 def _dictionary_run(tokens: Tokens, first: int, last: int) -> bool:
     """Whether most words of ``[first, last)``, and at least two, are dictionary words that are no
     given name: a Title Case headline after an office ("Gubernur Terima Audiensi Asosiasi Pengusaha
-    Hotel", "Guru Honorer Belum Terima Gaji"), not a name ("Menteri Budi Karya Sumadi")."""
-    common = sum(1 for key in tokens.keys[first:last] if _dictionary_word(key))
-    return common >= 2 and 2 * common > last - first
+    Hotel", "Guru Honorer Belum Terima Gaji"), not a name ("Menteri Budi Karya Sumadi", nor one
+    with a name's particle inside: "Perdana Menteri Nuri al-Maliki")."""
+    keys = tokens.keys
+    common = sum(1 for key in keys[first:last] if _dictionary_word(key))
+    return (common >= 2 and 2 * common > last - first
+            and NAME_PARTICLES.isdisjoint(keys[first + 1 : last - 1]))
 
 
 def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
@@ -1351,7 +1356,8 @@ def _capitalised_heads(keys: Sequence[str], words: Sequence[str], heads: frozens
 def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[tuple[int, int]]:
     """``(first, last)`` token ranges of capitalised runs that no candidate owns, in order: a run
     opens at an unowned capitalised word and goes on across joining gaps over unowned words that
-    are capitalised or follow a bare hyphen ("Nilsson-wright"). ``warta._tokens`` compiles this loop.
+    are capitalised or follow a bare hyphen ("Nilsson-wright"), and over a name's particle before
+    such a word ("Omar al-Bashir", "Robin van Persie"). ``warta._tokens`` compiles this loop.
     """
     n, words, keys, joined, resume = len(tokens.words), tokens.words, tokens.keys, tokens.joined, 0
     runs = []
@@ -1360,8 +1366,12 @@ def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[t
         if k < resume or owner[k] >= 0 or not words[k][0].isupper():
             continue
         last = k + 1
-        while last < n and joined[last - 1] and owner[last] < 0 and (
-                words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
+        while last < n and joined[last - 1] and owner[last] < 0:
+            if not (words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
+                if not (last + 1 < n and joined[last] and owner[last + 1] < 0 and words[last + 1][0].isupper()
+                        and keys[last] in NAME_PARTICLES):
+                    break
+                last += 1
             last += 1
         runs.append((k, last))
         resume = last
@@ -1381,7 +1391,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
     n, words, keys, joined = len(tokens.words), tokens.words, tokens.keys, tokens.joined
     # Claims below only cover tokens of the run at hand, so every run can be found up front.
     if _compiled_runs is not None:
-        runs = _compiled_runs(text, words, keys, joined, owner, tokens.starts, tokens.ends)
+        runs = _compiled_runs(text, words, keys, joined, owner, tokens.starts, tokens.ends, NAME_PARTICLES)
     else:
         runs = _capitalised_runs(text, tokens, owner)
     for k, last in runs:
@@ -1530,6 +1540,8 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
         return False  # "Mega-Mega", "Ran Uzaki / GekiYellow": a title or a list, not a name
     for k in range(first, last):
         word, key = words[k], keys[k]
+        if key in NAME_PARTICLES and first < k < last - 1:
+            continue  # "Robin van Persie"
         if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
                 or key in _ENGLISH_TITLE_WORDS or _dictionary_word(key)):
