@@ -206,6 +206,28 @@ def test_find_published(header, body, metadata, expected):
     assert (found.value, found.precision, found.evidence) == expected
 
 
+@pytest.mark.parametrize(
+    "header, body, url, expected",
+    [
+        # News sites write the day into the URL's path; it comes after a header's day, before the body's.
+        ("Kompas.com", "Rapat pada 1 Juni 2024.", "https://nasional.kompas.com/read/2024/06/18/12300011/judul",
+         ("2024-06-18", "day", "url: /2024/06/18")),
+        ("", "", "https://www.cnnindonesia.com/internasional/20240618123456-106-1111111/judul",
+         ("2024-06-18", "day", "url: /20240618123456")),
+        ("", "", "https://ekonomi.bisnis.com/read/20240619/9/1775555/judul", ("2024-06-19", "day", "url: /20240619")),
+        ("", "", "https://www.suara.com/news/2024/06/18/103000/judul?page=2", ("2024-06-18", "day", "url: /2024/06/18")),
+        ("Kompas.com - 15/06/2024, 12:30 WIB", "", "https://kompas.com/read/2024/06/18/1/x",
+         ("2024-06-15T12:30:00+07:00", "minute", "15/06/2024, 12:30 WIB")),
+        ("date 2024-06", "", "https://kompas.com/read/2024/07/18/1/x", ("2024-06", "month", "2024-06")),  # outside the month
+        ("", "Rabu (19/6/2024).", "https://news.detik.com/berita/d-7400000/judul", ("2024-06-19", "day", "inferred: Rabu (19/6/2024)")),
+        ("", "", "https://x.com/read/2024/13/45/judul", (None, "none", "")),  # no 45th of a 13th month
+    ],
+)
+def test_find_published_reads_the_day_in_the_url(header, body, url, expected):
+    found = dates.find_published(header, body, url=url)
+    assert (found.value, found.precision, found.evidence) == expected
+
+
 def test_find_published_on_the_seeds():
     assert dates.find_published(" date 2024-06 Photo : KBS News", SEEDS["000"]).value == "2024-06"
     kompas_tv = dates.find_published("Kompas.tv - 15 Juni 2024, 12:30 WIB", SEEDS["002"])

@@ -41,7 +41,7 @@ if DATES_MISSING:
         precision: str = "none"
         evidence: str = ""
 
-    sys.modules["warta.dates"] = types.SimpleNamespace(find_published=lambda header, body, *, metadata=None: _NoDate())
+    sys.modules["warta.dates"] = types.SimpleNamespace(find_published=lambda header, body, *, metadata=None, url=None: _NoDate())
 needs_sources = pytest.mark.skipif(SOURCES_MISSING, reason="warta.sources has not landed")
 needs_dates = pytest.mark.skipif(DATES_MISSING, reason="warta.dates has not landed")
 
@@ -262,6 +262,17 @@ def test_record_fields_are_mapped():
 @needs_sources
 def test_record_url_names_the_outlet():
     assert _load_one("r.jsonl", json.dumps(RECORD).encode())["outlet_domain"] == "kompas.com"
+
+
+@pytest.mark.parametrize("name, payload", [
+    ("a.txt", ("https://nasional.kompas.com/read/2024/06/18/12300011/putin-tiba\n"
+               "Presiden Rusia Vladimir Putin tiba di Pyongyang dini hari waktu setempat dan disambut Kim Jong Un.").encode()),
+    ("r.jsonl", json.dumps({"judul": "Putin Tiba", "isi": "Presiden Rusia Vladimir Putin tiba di Pyongyang dini hari.",
+                            "url": "https://nasional.kompas.com/read/2024/06/18/12300011/putin-tiba"}).encode()),
+])
+def test_the_day_in_an_articles_url_dates_it_when_nothing_else_does(name, payload):
+    row = _load_one(name, payload)
+    assert (row["published"], row["date_precision"], row["date_evidence"]) == ("2024-06-18", "day", "url: /2024/06/18")
 
 
 HTML_PAGE = """<html><head><title>Putin Tiba di Pyongyang - Kompas.com</title>
@@ -602,10 +613,10 @@ def test_no_date_flags_the_row(monkeypatch):
         evidence: str = ""
 
     for value, flag in [(None, "no_date"), ("2999-01-01", "future_date")]:
-        monkeypatch.setattr(load.dates, "find_published", lambda header, body, *, metadata=None, v=value: Published(v))
+        monkeypatch.setattr(load.dates, "find_published", lambda header, body, *, metadata=None, url=None, v=value: Published(v))
         row = _load_one("x.txt", STORY.encode())
         assert flag in row["flags"] and row["status"] == "flagged"
-    monkeypatch.setattr(load.dates, "find_published", lambda header, body, *, metadata=None: Published("2024-06-19"))
+    monkeypatch.setattr(load.dates, "find_published", lambda header, body, *, metadata=None, url=None: Published("2024-06-19"))
     assert _load_one("x.txt", STORY.encode())["status"] == "ok"
 
 

@@ -753,17 +753,19 @@ def _year_ok(year: int) -> bool:
 # --------------------------------------------------------------------------- published
 
 
-def find_published(header: str, body: str, *, metadata: str | None = None) -> PublishedDate:
-    """Return when an article was published: from ``metadata``, else ``header``, else ``body``.
+def find_published(header: str, body: str, *, metadata: str | None = None, url: str | None = None) -> PublishedDate:
+    """Return when an article was published: from ``metadata``, else ``header``, else ``url``, else ``body``.
 
     ``metadata`` is a date string from HTML or JSON ("2024-06-15T12:30:00+07:00", "Sat, 15 Jun
     2024 05:30:00 GMT", "2024/06/15 05:30", "20240615" or a Unix timestamp); a header time on the
     same day refines it. The header comes next: its first date with a time
     ("Kompas.tv - 15 Juni 2024, 12:30 WIB"), else its first day, else its first month ("date
-    2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the
-    latest full-day date in the body is taken, with evidence ``"inferred: <surface>"``, unless
-    it falls outside the header's month. Nothing found gives ``value=None`` and precision
-    ``none``: a date is never invented.
+    2024-06"), skipping dates marked as updates ("Diperbarui ..."). Without a day there, the day
+    in the article's URL path is taken, as news sites write it ("/read/2024/06/18/...",
+    "/20240618123456-...", "/read/20240618/..."), with evidence ``"url: <that part>"``; else the
+    latest full-day date in the body, with evidence ``"inferred: <surface>"``. Either counts only
+    inside the header's month when the header has one. Nothing found gives ``value=None`` and
+    precision ``none``: a date is never invented.
 
     >>> find_published("Kompas.tv - 15 Juni 2024, 12:30 WIB", "").value
     '2024-06-15T12:30:00+07:00'
@@ -781,11 +783,30 @@ def find_published(header: str, body: str, *, metadata: str | None = None) -> Pu
         return found if refines and found.value.startswith(meta.value) else meta
     if found and found.precision in ("minute", "day"):
         return found
+    stated = _url_day(url) if url else None
+    if stated and not (found and not stated.value.startswith(found.value)):
+        return stated
     # A year-less day dated by the story's year is weaker than a header month: only without one.
     inferred = _latest_day(body, context_year=found is None) if body else None
     if found and not (inferred and inferred.value.startswith(found.value)):
         return found  # a month in the header ("date 2024-06") beats a body date outside it
     return inferred or PublishedDate(None, "none", "")
+
+
+# A day in a URL's path: "/2024/06/18/", or eight digits opening a segment, a CMS's timestamp
+# after them ("/20240618123456-20-...", "/read/20240618/...").
+_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?=/|$)"
+                      r"|/(?P<cy>(?:19|20)\d\d)(?P<cm>\d\d)(?P<cd>\d\d)(?:\d{4,6})?(?=[-/]|$)")
+
+
+def _url_day(url: str) -> PublishedDate | None:
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    for match in _URL_DAY.finditer(path):
+        year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else (match["cy"], match["cm"], match["cd"])
+        value = _iso(int(year), int(month), int(day))
+        if value:
+            return PublishedDate(value, "day", "url: " + match.group(0))
+    return None
 
 
 def _latest_day(body: str, *, context_year: bool = False) -> PublishedDate | None:

@@ -36,7 +36,8 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
 ``published``, ``date_precision``, ``date_evidence``
     ISO 8601 date (with +07:00 / +08:00 / +09:00 when a WIB / WITA / WIT time was given; missing
     when there is no evidence), ``minute`` / ``day`` / ``month`` / ``year`` / ``none``, and the
-    text the date was read from.
+    text the date was read from (``url: /2024/06/18`` from the article's URL path, ``inferred:
+    ...`` from the body; see :func:`warta.dates.find_published`).
 ``authors``, ``editors``
     Lists of names from bylines and desk codes.
 ``cited_sources``
@@ -761,7 +762,8 @@ def _stage_outlet(item: _Pending, settings: dict[str, Any]) -> None:
 
 def _stage_dates(item: _Pending, settings: dict[str, Any]) -> None:
     item.published = dates.find_published(item.cleaned.header, item.cleaned.body,
-                                          metadata=_text((item.meta or {}).get("date")) or None)
+                                          metadata=_text((item.meta or {}).get("date")) or None,
+                                          url=_text((item.meta or {}).get("url")) or item.cleaned.url or None)
 
 
 def _stage_cited(item: _Pending, settings: dict[str, Any]) -> None:
