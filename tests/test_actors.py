@@ -977,6 +977,21 @@ def test_the_subject_of_a_speech_verb_across_a_clause(text, speaker, use_model):
     assert [quote["speaker"] for quote in found] == ([speaker] if speaker else [])
 
 
+@pytest.mark.parametrize("text, speakers", [
+    # Subjects joined by "dan" or "serta" say it together, each with their office; commas list before "dan".
+    ("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin menyatakan, \"Kami siap.\"", ["Joko Widodo", "Ma'ruf Amin"]),
+    ("Budi Hartono, Andi Wijaya dan Rina Oktaviani mengatakan harga naik.", ["Budi Hartono", "Andi Wijaya", "Rina Oktaviani"]),
+    ("Menteri Keuangan Sri Mulyani serta Gubernur BI Perry Warjiyo menegaskan inflasi terkendali.",
+     ["Sri Mulyani Indrawati", "Perry Warjiyo"]),
+    # A comma alone ends a clause before the subject; a place is no co-speaker.
+    ("Pada pengarahan dengan Andi Wijaya, Budi Hartono menganggap itu keliru.", ["Budi Hartono"]),
+    ("Warga Bandung dan Budi Hartono mengatakan banjir surut.", ["Budi Hartono"]),
+])
+def test_joint_subjects_are_each_a_speaker(text, speakers):
+    found = quotes_in_text(text, extract_actors(text, use_model=False))
+    assert [quote["speaker"] for quote in found] == speakers
+
+
 @pytest.mark.parametrize("text, expected", [
     # (speaker, cue, quoted text): verbs that report a statement are cues too ...
     ("Wakil Presiden Ma'ruf Amin berharap masyarakat tetap tenang.", [("Ma'ruf Amin", "berharap", "masyarakat tetap tenang")]),

@@ -941,6 +941,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
         if before:
             speaker, pronoun = _subject(text, at, before.start())
+            for partner in _joint_speakers(text, at, speaker):
+                found.append((match.start(), content, "direct", before.group("cue"), partner, False))
             found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
     # Indirect speech: the verbs of the whole text, each read within its sentence (sentences start
     # and end beside spaces or marks, so a word boundary is the same in either); "menurut" only in
@@ -969,6 +971,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             content = (tail if that else rest).strip(" ,:;.")
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
+                for partner in _joint_speakers(text, at, speaker):
+                    found.append((position, content, "indirect", match.group("cue"), partner, False))
                 found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
         sentence = text[sentence_start:sentence_end]
         for match in (_MENURUT.finditer(sentence) if "enurut" in sentence else ()):
@@ -2299,6 +2303,31 @@ _CLAUSE_STOPS = frozenset('.!?"“”\n')
 _SECOND_CLAUSES = (" dan ", " yang ", " serta ", " lalu ", " kemudian ")
 # Words after which a body is where its speaker comes from ("Pengamat dari LIPI mengatakan").
 _AFFILIATION_WORDS = frozenset({"dari"})
+
+
+def _joint_speakers(text: str, mentions: _Mentions, speaker: tuple | None) -> list[tuple]:
+    """The persons named with the subject ``speaker`` by "dan" or "serta" (and commas before those),
+    who say it with them ("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin menyatakan ..."), first named first;
+    each may have their office before their name. Empty when the subject stands alone."""
+    partners: list[tuple] = []
+    while speaker is not None and speaker[_TYPE] == "PER" and len(partners) < 4:
+        start = speaker[_START]
+        role = speaker[_ROLE]
+        if role and text.endswith(role, max(0, start - len(role) - 1), _rstrip_end(text, start)):
+            start = _rstrip_end(text, start) - len(role)  # "Wakil Presiden Ma'ruf Amin": from the office
+        end = _rstrip_end(text, start)
+        # A comma lists only before "dan": "Pada pengarahan dengan Stoltenberg, Blinken menganggap"
+        # opens with a clause, "Budi, Andi dan Rina mengatakan" with a list.
+        for joint in (" dan", " serta", ",") if partners else (" dan", " serta"):
+            if text.endswith(joint, max(0, end - len(joint)), end):
+                end -= len(joint)
+                break
+        else:
+            break
+        speaker = _mention_ending_at(text, mentions, _rstrip_end(text, end))
+        if speaker is not None and speaker[_TYPE] == "PER":
+            partners.append(speaker)
+    return partners[::-1]
 
 
 def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:
