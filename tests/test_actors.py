@@ -1116,9 +1116,18 @@ def test_without_headline_words(text, span, expected):
     ("Erupsi Semeru memaksa warga mengungsi.", "Gunung Semeru"),
     ("Rapat digelar di kompleks parlemen, Senayan, Senin.", "Senayan"),
     ("Gencatan senjata berlaku di Darfur.", "Darfur"),
+    ("Serangan udara menghantam Aleppo dan Idlib.", "Aleppo"),
+    ("Tim SAR tiba di Fukuoka pada Senin.", "Fukuoka"),
 ])
 def test_places_of_the_news_are_known(text, place, use_model):
     assert place in [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"]
+
+
+@pytest.mark.parametrize("use_model", [False, None])
+def test_a_regencys_former_name_is_that_regency(use_model):
+    # Toba Samosir became Toba in 2020; read as two words it named Toba and the regency of Samosir.
+    found = extract_actors("Ia lahir di Kabupaten Toba Samosir.", use_model=use_model)
+    assert [(m.surface, m.name) for m in found] == [("Kabupaten Toba Samosir", "Kabupaten Toba")]
 
 
 @pytest.mark.parametrize("text, title_case", [
