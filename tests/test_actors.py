@@ -48,6 +48,8 @@ def articles(*bodies, **columns):
     ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),
     ("Robin van Persie mencetak gol.", ("Robin van Persie", "per:robin-van-persie")),
     ("Terdakwa Ahmad bin Sulaiman divonis.", ("Ahmad bin Sulaiman", "per:ahmad-bin-sulaiman")),
+    ("Thiago Emiliano da Silva mencetak gol.", ("Thiago Emiliano da Silva", "per:thiago-emiliano-da-silva")),
+    ("Anak mereka Mery Susanna br Sitepu lahir.", ("Mery Susanna br Sitepu", "per:mery-susanna-br-sitepu")),
 ])
 def test_rules_find_unknown_names(text, expected):
     assert expected in actors(text, use_model=False)
@@ -115,6 +117,16 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):
     assert by_surface(text, use_model=use_model)[surface].role == role
+
+
+@pytest.mark.parametrize("text", [
+    # Units and portfolios after an office are no person.
+    "Ia pernah menjadi Komandan Batalyon 7 Resimen 21 di Yogyakarta.",
+    "Ia menjabat Menteri Tenaga Kerja pada 1998.",
+    "Hal itu disampaikan Ketua Pembina Yayasan kemarin.",
+])
+def test_units_and_portfolios_after_an_office_are_no_person(text):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == []
 
 
 @pytest.mark.parametrize("text, found", [

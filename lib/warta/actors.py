@@ -203,6 +203,7 @@ dpp dpd dpw dpc eselon golongan
 polhukam polkam kesra pmk marves maritim kemaritiman ekuin
 pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba dukcapil otda gakkum
 niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan region regional wilayah area
+tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -229,8 +230,9 @@ berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayan
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
-# Lower-case words inside a person's name: Arabic and Dutch particles ("al-Assad", "bin Salman", "van Persie").
-NAME_PARTICLES = frozenset("al el bin binti ibn van von der den".split())
+# Lower-case words inside a person's name: Arabic, Dutch, Romance and Batak particles ("al-Assad", "bin Salman",
+# "van Persie", "da Silva", "Rusti br Sembiring").
+NAME_PARTICLES = frozenset("al el bin binti ibn van von der den de da dos br".split())
 # Occupations and standings in a case that a person's name follows in lower case ("artis Angel Lelga",
 # "tersangka Harun Masiku"), but no office: not a role, and a team or firm rarely follows them
 # ("pemain", "pelatih", "pembalap" are left out: "pembalap Ducati ..."). Only a name of two words or
@@ -1462,7 +1464,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # runs are one word: their length is tested before the call.
             if not (strong_only or skip) and first == k and 3 <= last - k <= 4:
                 first = _after_sentence_opener(tokens, k)
-            if strong_only or skip or not 2 <= last - first <= 3 or not _name_shaped(text, tokens, first, last):
+            if strong_only or skip or not 2 <= last - first <= 4 or not _name_shaped(text, tokens, first, last):
                 if last - k == 1:
                     unread.append(k)
                 continue
@@ -1536,8 +1538,10 @@ def _after_sentence_opener(tokens: Tokens, k: int) -> int:
 def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
     """Two or three capitalised words apart by single spaces, none an Indonesian dictionary word,
     an office, a head of a place or organisation, or an English word of titles ("Prison Break",
-    "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase")."""
-    if not 2 <= last - first <= 3:
+    "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase"), and a
+    name's particle besides them ("Robin van Persie", "Mery Susanna br Sitepu")."""
+    if not 2 <= last - first <= 3 and not (
+            last - first == 4 and not NAME_PARTICLES.isdisjoint(tokens.keys[first + 1 : last - 1])):
         return False
     words, keys, starts, ends = tokens.words, tokens.keys, tokens.starts, tokens.ends
     if any(text[ends[k]:starts[k + 1]] != " " for k in range(first, last - 1)):
