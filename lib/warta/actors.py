@@ -2313,6 +2313,12 @@ def _joint_speakers(text: str, mentions: _Mentions, speaker: tuple | None) -> li
     """The persons named with the subject ``speaker`` by "dan" or "serta" (and commas before those),
     who say it with them ("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin menyatakan ..."), first named first;
     each may have their office before their name. Empty when the subject stands alone."""
+    if speaker is None or speaker[_TYPE] != "PER":
+        return []
+    # C-level tests first: most subjects have no "dan" or "serta" before them (nor their office).
+    reach = max(0, speaker[_START] - len(speaker[_ROLE]) - 8)
+    if text.find(" dan", reach, speaker[_START]) < 0 and text.find(" serta", reach, speaker[_START]) < 0:
+        return []
     partners: list[tuple] = []
     while speaker is not None and speaker[_TYPE] == "PER" and len(partners) < 4:
         start = speaker[_START]
