@@ -40,6 +40,8 @@ def articles(*bodies, **columns):
     ("Dana dari Kementerian Luar Negeri Korea Selatan tiba.",
      ("Kementerian Luar Negeri Korea Selatan", "org:kementerian-luar-negeri-korea-selatan")),
     ("Ia kuliah di Universitas Negeri Makassar sejak 2019.", ("Universitas Negeri Makassar", "org:universitas-negeri-makassar")),
+    ("Ia bekerja di Harian Merdeka sejak 1950.", ("Harian Merdeka", "org:harian-merdeka")),  # papers by their kind
+    ("Keluarga de Burgh mengklaim itu.", ("de Burgh", "per:de-burgh")),  # a family is no part of the name
     # A body's acronym between the office and the name is no part of the name; two capitals may be initials.
     ("Rapat dihadiri pemimpin MDC Morgan Tsangirai.", ("Morgan Tsangirai", "per:morgan-tsangirai")),
     ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),

@@ -121,7 +121,11 @@ _NUMBERED_HEADS = frozenset("sma smp smk".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
 # organisation's head, "Rumah Sakit", opens an organisation).
 _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
-_HEADS = ORG_HEADS | _PLACE_OPENERS
+# Newspapers and magazines are named after their kind ("Harian Merdeka", "Majalah Tempo"); kept out
+# of ORG_HEADS, a feature of the tagger trained without them.
+_MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
+_ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS
+_HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
 # Each head word without its first letter, which may be capitalised: found in a text, one may be there.
@@ -267,7 +271,7 @@ NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
 wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
-kemudian maka agar supaya
+kemudian maka agar supaya keluarga
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
@@ -461,7 +465,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
             heads = _capitalised_heads(tokens.keys, tokens.words, _HEADS)
         if heads:
             keys = tokens.keys
-            _organisation_rule(tokens, owner, candidates, [k for k in heads if keys[k] in ORG_HEADS])
+            _organisation_rule(tokens, owner, candidates, [k for k in heads if keys[k] in _ORG_RULE_HEADS])
             # Without the tagger a place noun opens a place too ("Stasiun Gambir", "Pasar Induk Kramat Jati").
             _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in _PLACE_OPENERS])
     else:
