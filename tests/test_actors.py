@@ -413,6 +413,11 @@ def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):
     # A school's number belongs to its name: each is an actor of its own.
     ("Siswa SMA Negeri 2 Surabaya dan SMK Negeri 1 Bengkulu juara.", ["SMA Negeri 2 Surabaya", "SMK Negeri 1 Bengkulu"]),
     ("Kegiatan di SMP Negeri 34 sejak 2006.", ["SMP Negeri 34"]),
+    # ... and so it does after short heads, and after "Negeri" in a name written out.
+    ("Siswa SDN 2 Cibinong dan SMPN 1 Bogor ikut lomba.", ["SDN 2 Cibinong", "SMPN 1 Bogor"]),
+    ("Ia lulusan MTs Negeri 3 Malang.", ["MTs Negeri 3 Malang"]),
+    ("Ia belajar di Sekolah Menengah Atas Negeri 48 Jakarta.", ["Sekolah Menengah Atas Negeri 48 Jakarta"]),
+    ("Anak usia SD di Jakarta meningkat.", []),
     ("Partai Rakyat 5 kursi.", ["Partai Rakyat"]),  # other heads take no number
 ])
 def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisations):

@@ -116,15 +116,16 @@ _STREET_HEADS = frozenset("jalan jl jln".split())
 # Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
 _NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _STREET_HEADS | (
     PLACE_NOUNS - PLACE_HEADS)
-# Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many.
-_NUMBERED_HEADS = frozenset("sma smp smk".split())
+# Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many;
+# after "Negeri" any school's does ("Sekolah Menengah Atas Negeri 48 Jakarta").
+_NUMBERED_HEADS = frozenset("sma smp smk sd sdn smpn sman smkn mts".split())
 # Words that open an unknown place's name in the fast profile (a place noun that is an
 # organisation's head, "Rumah Sakit", opens an organisation).
 _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 # Newspapers and magazines are named after their kind ("Harian Merdeka", "Majalah Tempo"); kept out
 # of ORG_HEADS, a feature of the tagger trained without them.
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
-_ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS
+_ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
@@ -1186,7 +1187,8 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
                 if office_before:
                     break
             elif held is None and ((_is_capitalised(tokens, last) and not _headline_word(tokens, last)) or (
-                    tokens.keys[k] in _NUMBERED_HEADS and tokens.keys[last].isdigit() and len(tokens.keys[last]) <= 3)):
+                    (keys[k] in _NUMBERED_HEADS or keys[last - 1] == "negeri")
+                    and keys[last].isdigit() and len(keys[last]) <= 3)):
                 last += 1
             elif (held is None and tokens.keys[last] in ("dan", "&") and last + 1 < n and tokens.joined[last]
                   and owner[last + 1] < 0 and _is_capitalised(tokens, last + 1)
