@@ -42,6 +42,12 @@ def articles(*bodies, **columns):
     ("Ia kuliah di Universitas Negeri Makassar sejak 2019.", ("Universitas Negeri Makassar", "org:universitas-negeri-makassar")),
     ("Ia bekerja di Harian Merdeka sejak 1950.", ("Harian Merdeka", "org:harian-merdeka")),  # papers by their kind
     ("Keluarga de Burgh mengklaim itu.", ("de Burgh", "per:de-burgh")),  # a family is no part of the name
+    ("Tapi Bouygues mengatakan laba naik.", ("Bouygues", "per:bouygues")),
+    # "Agung" completes "Jaksa Agung"; after any other office it is a given name.
+    ("Wakil Ketua Umum Partai Golkar Agung Laksono hadir.", ("Agung Laksono", "per:agung-laksono")),
+    ("Jaksa Agung Basuki Wirawan hadir.", ("Basuki Wirawan", "per:basuki-wirawan")),
+    ("kata Deputi Komisioner OJK Bidang Edukasi dan Perlindungan Konsumen Sri Rahayu Widodo.",
+     ("Sri Rahayu Widodo", "per:sri-rahayu-widodo")),
     # A body's acronym between the office and the name is no part of the name; two capitals may be initials.
     ("Rapat dihadiri pemimpin MDC Morgan Tsangirai.", ("Morgan Tsangirai", "per:morgan-tsangirai")),
     ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),
@@ -126,6 +132,8 @@ def test_roles(text, surface, role, use_model):
     "Ia pernah menjadi Komandan Batalyon 7 Resimen 21 di Yogyakarta.",
     "Ia menjabat Menteri Tenaga Kerja pada 1998.",
     "Hal itu disampaikan Ketua Pembina Yayasan kemarin.",
+    "Pilihannya mengganti Ketua Pansel itu.",
+    "Hal itu disampaikan Komisioner Komnas HAM kemarin.",
 ])
 def test_units_and_portfolios_after_an_office_are_no_person(text):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == []

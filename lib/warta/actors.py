@@ -209,6 +209,7 @@ polhukam polkam kesra pmk marves maritim kemaritiman ekuin
 pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba dukcapil otda gakkum
 niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan region regional wilayah area
 tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
+komisioner pansel sekertaris penerangan infrastruktur konsumen edukasi
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -272,7 +273,7 @@ NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
 wib wita wit tuhan allah ramadan lebaran kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
-kemudian maka agar supaya keluarga
+kemudian maka agar supaya keluarga tapi
 """.split())
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
@@ -1420,7 +1421,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                          and not (last - k == 2 and words[k + 1].isupper()))  # "Menurut POTM": an acronym
             first += cue_opens
             # Offices and their numbers go, and so do words never in a name ("Namun Noor Laila mengaku").
-            while first < last and (keys[first] in PORTFOLIO_WORDS or keys[first] in NOT_NAMES
+            while first < last and ((keys[first] in PORTFOLIO_WORDS and not _given_name_after_office(keys, first))
+                                    or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
             # ... and so does a body's acronym between an office and the name ("pemimpin MDC Morgan
@@ -1489,6 +1491,18 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
     return unread
+
+
+# Portfolio words that are given names too, and the offices they complete: "Jaksa Agung" is an
+# office, "Wakil Ketua Umum Partai Golkar Agung Laksono" a name.
+_PORTFOLIO_GIVEN_NAMES = {"agung": frozenset("jaksa mahkamah hakim uskup imam masjid".split())}
+
+
+def _given_name_after_office(keys: Sequence[str], k: int) -> bool:
+    """Whether the portfolio word at ``k`` opens a name here: a given name that does not complete
+    the office before it."""
+    offices = _PORTFOLIO_GIVEN_NAMES.get(keys[k])
+    return offices is not None and k + 1 < len(keys) and (k == 0 or keys[k - 1] not in offices)
 
 
 def _long_acronym(word: str) -> bool:
