@@ -63,6 +63,17 @@ def test_rules_find_unknown_names(text, expected):
     assert expected in actors(text, use_model=False)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # Politicians the news names by one name or a short form are known by it.
+    ("Evaluasi pemerintahan Jokowi-Kalla digelar.", ("Kalla", "per:jusuf-kalla")),
+    ("Kepengurusan PPP kubu Romahurmuziy disahkan.", ("Romahurmuziy", "per:muhammad-romahurmuziy")),
+    ("Mundurnya Hary Tanoe tidak berpengaruh.", ("Hary Tanoe", "per:hary-tanoesoedibjo")),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_politicians_are_known_by_their_short_names(text, expected, use_model):
+    assert expected in actors(text, use_model=use_model)
+
+
 @pytest.mark.parametrize("text, surface, actor_id, resolution", [
     ("“Itu tetangga kami,” ujar juru bicara Kremlin Demitry Peskov.", "Demitry Peskov", "per:dmitry-peskov",
      "fuzzy:96 Demitry Peskov→Dmitry Peskov"),
