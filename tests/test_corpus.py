@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from warta import config
-from warta.corpus import describe, input_summary
+from warta.corpus import article_table, describe, input_summary
 
 
 def _articles(rows: list[tuple], paths: list[str] | None = None) -> pd.DataFrame:
@@ -74,3 +74,11 @@ def test_duplicates_are_counted_and_their_fate_said(monkeypatch, count_duplicate
     assert dict(zip(input_summary(articles)["item"], input_summary(articles)["value"]))[item] == "2"
     assert describe(articles).endswith(clause)
     assert "duplicate" not in describe(articles.iloc[:1])
+
+
+def test_the_article_table_orders_by_date_and_says_where_each_date_was_read():
+    articles = _articles([("ok", "b.com", None), ("ok", "a.com", "2024-06-18"), ("ok", "c.com", "2024-06-15")]).assign(
+        date_evidence=["", "url: /2024/06/18", "15 Juni 2024"])
+    table = article_table(articles)
+    assert table["outlet_domain"].tolist() == ["c.com", "a.com", "b.com"]  # undated last
+    assert table["date_evidence"].tolist() == ["15 Juni 2024", "url: /2024/06/18", ""]

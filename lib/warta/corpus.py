@@ -15,7 +15,7 @@ from warta import config
 from warta.load import hidden_entries, is_duplicate
 
 OVERVIEW_COLUMNS = [
-    "article_id", "outlet", "outlet_domain", "media_type", "published", "date_precision",
+    "article_id", "outlet", "outlet_domain", "media_type", "published", "date_precision", "date_evidence",
     "title", "authors", "cited_sources", "lang", "status", "flags", "path",
 ]
 
