@@ -551,7 +551,8 @@ def test_a_portfolio_or_body_alone_is_no_person_in_the_fast_profile(text, person
 @pytest.mark.parametrize("text, expected", [
     # A dash pairs two people, a known one and a partner: no one's full name.
     ("Pasangan Jokowi-Pemerintah itu.", [("Jokowi", "Joko Widodo")]),  # a dictionary word is no partner
-    ("Pemerintahan Jokowi-Kalla berjalan.", [("Jokowi", "Joko Widodo"), ("Kalla", "Kalla")]),
+    ("Pemerintahan Jokowi-Sutarman berjalan.", [("Jokowi", "Joko Widodo"), ("Sutarman", "Sutarman")]),
+    ("Pemerintahan Jokowi-Kalla berjalan.", [("Jokowi", "Joko Widodo"), ("Kalla", "Jusuf Kalla")]),
     ("Massa Prabowo - Gibran berkumpul.", [("Prabowo", "Prabowo Subianto"), ("Gibran", "Gibran Rakabuming Raka")]),
     ("Kim Jong-un datang.", [("Kim Jong-un", "Kim Jong Un")]),  # a lower-case word after the dash
     # A word that is never a name alone is no given name of the known name after it.
