@@ -709,7 +709,8 @@ def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidat
         if country.entry is None or country.entry.subtype != "country" or country.first != body.last:
             continue
         if country.entry.name == "Indonesia":  # "Kementerian Luar Negeri Indonesia": the known body
-            _claim(owner, candidates, _Candidate(body.first, country.last, "ORG", "gazetteer", body.confidence, body.entry))
+            _claim(owner, candidates,
+                   _Candidate(body.first, country.last, "ORG", "gazetteer", body.confidence, body.entry))
         else:
             _claim(owner, candidates, _Candidate(body.first, country.last, "ORG", "rule", 0.7))
 
@@ -1172,7 +1173,7 @@ def _sentence_initial(tokens: Tokens, k: int) -> bool:
 
 def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], heads: Sequence[int]) -> None:
     """``Kementerian Luar Negeri Korea Selatan``: a head word (at ``heads``, the capitalised words
-    of ``ORG_HEADS``), then capitalised words and places."""
+    of ``_ORG_RULE_HEADS``), then capitalised words and places."""
     n, keys, resume = len(tokens.words), tokens.keys, 0
     for k in heads:
         if k < resume or owner[k] >= 0 or not tokens.joined[k]:
@@ -1427,7 +1428,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 first += 1
             # ... and so does a body's acronym between an office and the name ("pemimpin MDC Morgan
             # Tsangirai"): three letters or more, as two are often a person's initials ("HM Prasetyo").
-            if (last - first >= 2 and len(words[first]) >= 3 and words[first].isupper() and not words[first + 1].isupper()
+            if (last - first >= 2 and len(words[first]) >= 3 and words[first].isupper()
+                    and not words[first + 1].isupper()
                     and (first > k or (k > 0 and (keys[k - 1] in _ROLE_OPENERS or keys[k - 1] in OCCUPATIONS)))):
                 first += 1
             # ... and so do the days, months and counts after it ("kata Hasyim Asyari Selasa (18/6)").
@@ -2331,8 +2333,9 @@ _AFFILIATION_WORDS = frozenset({"dari"})
 
 def _joint_speakers(text: str, mentions: _Mentions, speaker: tuple | None) -> list[tuple]:
     """The persons named with the subject ``speaker`` by "dan" or "serta" (and commas before those),
-    who say it with them ("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin menyatakan ..."), first named first;
-    each may have their office before their name. Empty when the subject stands alone."""
+    who say it with them ("Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin menyatakan ..."),
+    first named first; each may have their office before their name. Empty when the subject
+    stands alone."""
     if speaker is None or speaker[_TYPE] != "PER":
         return []
     # C-level tests first: most subjects have no "dan" or "serta" before them (nor their office).

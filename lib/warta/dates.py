@@ -802,7 +802,8 @@ _URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?=/|$)"
 def _url_day(url: str) -> PublishedDate | None:
     path = url.split("?", 1)[0].split("#", 1)[0]
     for match in _URL_DAY.finditer(path):
-        year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else (match["cy"], match["cm"], match["cd"])
+        year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else (
+            match["cy"], match["cm"], match["cd"])
         value = _iso(int(year), int(month), int(day))
         if value:
             return PublishedDate(value, "day", "url: " + match.group(0))
