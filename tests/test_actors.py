@@ -590,6 +590,8 @@ def test_a_word_of_a_full_name_is_that_person_later_in_the_fast_profile(text, ex
      [("Kementerian Luar Negeri Indonesia", "org:kementerian-luar-negeri")]),
     # The body's own name says Indonesia: the place after it is where its office is.
     ("Garuda Indonesia Tiongkok membuka rute baru.", [("Garuda Indonesia", "org:garuda-indonesia"), ("Tiongkok", "loc:china")]),
+    # A state-owned firm abroad is the firm's office there, no other country's firm.
+    ("Bank Mandiri Singapura membuka cabang.", [("Bank Mandiri", "org:bank-mandiri"), ("Singapura", "loc:singapura")]),
     ("Kementerian Luar Negeri, Mesir dan Yordania hadir.",
      [("Kementerian Luar Negeri", "org:kementerian-luar-negeri"), ("Mesir", "loc:mesir"), ("Yordania", "loc:yordania")]),
 ])
