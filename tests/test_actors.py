@@ -1164,6 +1164,18 @@ def test_places_of_the_news_are_known(text, place, use_model):
     assert place in [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A body's building is a place, one however the body is written; the body does not act there.
+    ("Rapat digelar di Gedung DPR, Senayan.",
+     [("Gedung DPR", "loc:gedung-dewan-perwakilan-rakyat"), ("Senayan", "loc:senayan")]),
+    ("Raker di Gedung DPR-RI, Senin.", [("Gedung DPR-RI", "loc:gedung-dewan-perwakilan-rakyat")]),
+    ("Ia diperiksa di Gedung Merah Putih KPK.",
+     [("Gedung Merah Putih", "loc:gedung-merah-putih"), ("KPK", "org:komisi-pemberantasan-korupsi")]),
+])
+def test_a_bodys_building_is_a_place_in_the_fast_profile(text, expected):
+    assert [(m.surface, m.actor_id) for m in extract_actors(text, use_model=False)] == expected
+
+
 @pytest.mark.parametrize("use_model", [False, None])
 def test_a_regencys_former_name_is_that_regency(use_model):
     # Toba Samosir became Toba in 2020; read as two words it named Toba and the regency of Samosir.

@@ -116,6 +116,8 @@ _STREET_HEADS = frozenset("jalan jl jln".split())
 # Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
 _NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _STREET_HEADS | (
     PLACE_NOUNS - PLACE_HEADS)
+# Buildings named after the body they house: "Gedung DPR", "Kompleks Istana Kepresidenan".
+_VENUE_HEADS = frozenset("gedung kompleks komplek".split())
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many;
 # after "Negeri" any school's does ("Sekolah Menengah Atas Negeri 48 Jakarta").
 _NUMBERED_HEADS = frozenset("sma smp smk sd sdn smpn sman smkn mts".split())
@@ -1251,8 +1253,13 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
             continue
         last = k + 1
         held = candidates[owner[last]] if last < n and owner[last] >= 0 else None
-        if held is not None and held.type == "LOC" and held.first == last and keys[k] in _NAMING_PLACE_HEADS:
-            last = held.last  # "Kelurahan Menteng", "Stasiun Bandung": a place named after another
+        venue = None
+        if held is not None and held.first == last and (
+                (held.type == "LOC" and keys[k] in _NAMING_PLACE_HEADS) or (held.type == "ORG" and keys[k] in _VENUE_HEADS)):
+            # "Kelurahan Menteng", "Stasiun Bandung": a place named after another; "Gedung DPR": a
+            # body's building is a place, where the body need not be acting.
+            last = held.last
+            venue = held if held.type == "ORG" else None
         street = keys[k] in _STREET_HEADS
         # "Wali Kota" is an office: in a headline its next word is read as any other ("Wali Kota Lantik ...").
         mayor = k > 0 and keys[k] == "kota" and keys[k - 1] == "wali"
@@ -1277,7 +1284,17 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
             last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
         if last > k + 1:
-            _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7))
+            entry = _venue_entry(keys[k], venue.entry) if venue is not None and venue.last == last else None
+            _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7, entry))
+
+
+def _venue_entry(head: str, body: Entry | None) -> Entry | None:
+    """One place however the body is written: "Gedung DPR", "Gedung DPR RI" and "Gedung DPR-RI"
+    are all "Gedung Dewan Perwakilan Rakyat"."""
+    if body is None:
+        return None
+    name = ("Gedung " if head == "gedung" else "Kompleks ") + body.name
+    return Entry(actor_id("LOC", name), name, "LOC", "venue")
 
 
 # Words that build the names of bodies and places: a headline's capitals do not end a name at them.
