@@ -1254,8 +1254,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         last = k + 1
         held = candidates[owner[last]] if last < n and owner[last] >= 0 else None
         venue = None
-        if held is not None and held.first == last and (
-                (held.type == "LOC" and keys[k] in _NAMING_PLACE_HEADS) or (held.type == "ORG" and keys[k] in _VENUE_HEADS)):
+        if held is not None and held.first == last and ((held.type == "LOC" and keys[k] in _NAMING_PLACE_HEADS)
+                                                        or (held.type == "ORG" and keys[k] in _VENUE_HEADS)):
             # "Kelurahan Menteng", "Stasiun Bandung": a place named after another; "Gedung DPR": a
             # body's building is a place, where the body need not be acting.
             last = held.last
