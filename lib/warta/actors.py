@@ -410,6 +410,7 @@ _Candidate = _PythonCandidate if _CompiledCandidate is None else _CompiledCandid
 
 _FIRST = attrgetter("first")
 _ENTRY = attrgetter("entry")
+_NONE: frozenset[str] = frozenset()  # no aliases of a subtype
 
 
 def settings() -> dict:
@@ -689,9 +690,6 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
             candidate.entry = regency
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
