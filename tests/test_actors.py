@@ -132,6 +132,10 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
     ("Menteri Hukum dan HAM Yasonna Laoly menegaskan hal itu.", "Yasonna Laoly", "Menteri Hukum dan HAM"),
     ("Direktur Pemasaran dan Niaga Pertamina Hanung Budya menegaskan hal itu.", "Hanung Budya",
      "Direktur Pemasaran dan Niaga Pertamina"),
+    # Company offices written short or in English.
+    ("Komut Pertamina Ahok hadir.", "Ahok", "Komut Pertamina"),
+    ("Presdir Astra Djony Bunarto Tjondro mengatakan itu.", "Djony Bunarto Tjondro", "Presdir Astra"),
+    ("Founder Gojek Nadiem Makarim hadir.", "Nadiem Makarim", "Founder Gojek"),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):
@@ -145,6 +149,7 @@ def test_roles(text, surface, role, use_model):
     "Hal itu disampaikan Ketua Pembina Yayasan kemarin.",
     "Pilihannya mengganti Ketua Pansel itu.",
     "Hal itu disampaikan Komisioner Komnas HAM kemarin.",
+    "VP Corporate Communication Pertamina hadir.",
 ])
 def test_units_and_portfolios_after_an_office_are_no_person(text):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == []

@@ -145,8 +145,10 @@ atas bawah kota kabupaten provinsi city
 """.split())
 # Titles of nobility that the tagger keeps in a person's name ("Pangeran Singa Brata").
 NOBLE_TITLES = frozenset("pangeran sultan raja ratu kaisar".split())
-# Words that state an office or a function; a name right after them is a person.
-ROLE_HEADS = frozenset("""
+# Words that state an office or a function; a name right after them is a person. The tagger
+# reads these as a feature (tagger._cue_class): words added after its last rebuild go to
+# ROLE_HEADS below, not here, so that the model reads what it learned from.
+TAGGER_ROLE_HEADS = frozenset("""
 presiden wakil wapres perdana menteri menlu wamenlu menhan mendagri menkeu sekretaris sekjen juru
 jubir kepala ketua ketum gubernur wagub bupati wabup wali walikota direktur dirut komisaris kapolri
 wakapolri kapolda kapolres kapolsek panglima duta dubes koordinator penasihat pemimpin raja ratu
@@ -165,6 +167,7 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
+ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("vp presdir presdirut komut founder cofounder".split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
 # Units known by a number (Korem 061, Kodim 0621, Koramil) are not here: a name after "Danramil" is
@@ -212,6 +215,7 @@ pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba du
 niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan region regional wilayah area
 tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
 komisioner pansel sekertaris penerangan infrastruktur konsumen edukasi
+corporate communication communications relations affairs marketing finance legal secretary
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())

@@ -292,7 +292,7 @@ def _cue_class(key: str) -> str:
     """The cue lexicon a word belongs to (roles, titles, organisation heads, speech verbs …), or ``-``."""
     from warta import actors
 
-    if key in actors.ROLE_HEADS:
+    if key in actors.TAGGER_ROLE_HEADS:
         return "role"
     if key in actors.TITLES:
         return "title"
