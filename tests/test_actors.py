@@ -1032,6 +1032,11 @@ def test_the_subject_of_a_speech_verb_across_a_clause(text, speaker, use_model):
     # A comma alone ends a clause before the subject; a place is no co-speaker.
     ("Pada pengarahan dengan Andi Wijaya, Budi Hartono menganggap itu keliru.", ["Budi Hartono"]),
     ("Warga Bandung dan Budi Hartono mengatakan banjir surut.", ["Budi Hartono"]),
+    # After the cue too: "kata A dan B", each perhaps after their office; not a name in a clause after "dan".
+    ("\"Kami siap,\" kata Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin di Istana.",
+     ["Joko Widodo", "Ma'ruf Amin"]),
+    ("\"Kami siap,\" ujar Budi Hartono dan Andi Wijaya.", ["Budi Hartono", "Andi Wijaya"]),
+    ("\"Kami siap,\" kata Budi Hartono dan menambahkan Andi Wijaya setuju.", ["Budi Hartono"]),
 ])
 def test_joint_subjects_are_each_a_speaker(text, speakers):
     found = quotes_in_text(text, extract_actors(text, use_model=False))

@@ -950,6 +950,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             pronoun = cue.lower().endswith("nya") or _PRONOUN_AFTER.match(text, after.end()) is not None
             speaker = None if pronoun else _speaker_after(text, at, after.end())
             found.append((match.start(), content, "direct", cue, speaker, pronoun))
+            for partner in _joint_speakers_after(text, at, speaker):
+                found.append((match.start(), content, "direct", cue, partner, False))
             continue
         before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
         if before:
@@ -2380,6 +2382,27 @@ def _joint_speakers(text: str, mentions: _Mentions, speaker: tuple | None) -> li
         if speaker is not None and speaker[_TYPE] == "PER":
             partners.append(speaker)
     return partners[::-1]
+
+
+_JOINED_AFTER = re.compile(r"\s+(?:dan|serta)\s+")
+
+
+def _joint_speakers_after(text: str, mentions: _Mentions, speaker: tuple | None) -> list[tuple]:
+    """The persons named after the speaker of a cue by "dan" or "serta", each perhaps after their
+    office: "kata Presiden Joko Widodo dan Wakil Presiden Ma'ruf Amin". Empty when there is none."""
+    partners: list[tuple] = []
+    rows, starts = mentions.rows, mentions.starts
+    while speaker is not None and speaker[_TYPE] == "PER" and len(partners) < 4:
+        joint = _JOINED_AFTER.match(text, speaker[_END])
+        if joint is None:
+            break
+        k = bisect_left(starts, joint.end())
+        speaker = rows[k] if k < len(rows) else None
+        if (speaker is None or speaker[_TYPE] != "PER"
+                or text[joint.end() : speaker[_START]].strip() not in ("", speaker[_ROLE])):
+            break
+        partners.append(speaker)
+    return partners
 
 
 def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:
