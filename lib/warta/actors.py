@@ -1187,7 +1187,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         last = k + 1
         # After an office, the body's name ends with its place: "Kepala Dinas Kesehatan DKI Jakarta
         # Ani Ruspitawati" names the body, then its head.
-        office_before = k > 0 and tokens.keys[k - 1] in ROLE_HEADS
+        office_before = _office_before(tokens, k)
         while last < n and tokens.joined[last - 1]:
             held = candidates[owner[last]] if owner[last] >= 0 else None
             if held is not None and held.type == "LOC" and held.first == last:
@@ -1204,7 +1204,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
                 last += 2
             else:
                 break
-        if last - k >= 4 and keys[k] not in _NAMED_AFTER_PEOPLE and _office_before(tokens, k):
+        if office_before and last - k >= 4 and keys[k] not in _NAMED_AFTER_PEOPLE:
             last = _before_holder_name(tokens, k, last)
         if last > k + 1:
             _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
@@ -1216,9 +1216,11 @@ _NAMED_AFTER_PEOPLE = frozenset("rumah rs rsud universitas univ institut yayasan
 
 
 def _office_before(tokens: Tokens, head: int) -> bool:
-    """Whether an office opens the capitalised words before a body's head: "Kepala Dinas",
-    "Kepala Bidang Peternakan Dinas"."""
+    """Whether an office stands right before a body's head ("Kepala Dinas", "kepala Dinas") or
+    opens the capitalised words before it ("Kepala Bidang Peternakan Dinas")."""
     keys, words, k = tokens.keys, tokens.words, head - 1
+    if k >= 0 and keys[k] in ROLE_HEADS:
+        return True
     while k >= 0 and head - k <= 4 and tokens.joined[k] and words[k][0].isupper():
         if keys[k] in ROLE_HEADS:
             return True
