@@ -176,3 +176,13 @@ def test_glued_brackets_are_a_feature(text, word, expected):
     tokens = tokenize(text)
     features = Features()(text, tokens, ["O"] * len(tokens))[tokens.words.index(word)]
     assert [f for f in features if f.startswith("br=")] == ([expected] if expected else [])
+
+
+
+def test_the_role_feature_keeps_to_the_offices_the_model_was_trained_with():
+    from warta import actors
+    from warta.tagger import _cue_class
+
+    assert _cue_class("ketua") == "role"
+    # An office added for the rules after the last rebuild is no feature until the model is rebuilt.
+    assert "komut" in actors.ROLE_HEADS and _cue_class("komut") == "-"
