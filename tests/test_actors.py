@@ -467,6 +467,14 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     ("Statusnya berubah menjadi Distrik Totikum pada 2004.", ["Distrik Totikum"]),  # Papua's districts
     ("Demo digelar di Jalan Thamrin Jakarta Pusat sejak pagi.", ["Jalan Thamrin", "Jakarta Pusat"]),  # not after its first word
     ("Banjir di Kota Bandung dan Pulau Lombok.", ["Kota Bandung", "Pulau Lombok"]),  # these are the place
+    # Airports and stadiums are named after people, as streets are, with their titles and ranks.
+    ("Penumpang tiba di Bandara Soekarno-Hatta pada Senin pagi.", ["Bandara Soekarno-Hatta"]),
+    ("Penerbangan dari Bandara Sultan Hasanuddin ditunda.", ["Bandara Sultan Hasanuddin"]),
+    ("Pertandingan di Stadion Kapten I Wayan Dipta berakhir imbang.", ["Stadion Kapten I Wayan Dipta"]),
+    # "Gelora" opens a stadium's name (not the party Gelora), and a place after it is the name's.
+    ("Laga digelar di Stadion Gelora Bung Tomo, Surabaya.", ["Stadion Gelora Bung Tomo", "Surabaya"]),
+    ("Persib bermain di Stadion Gelora Bandung Lautan Api.", ["Stadion Gelora Bandung Lautan Api"]),
+    ("Kerusuhan terjadi di Stadion Kanjuruhan Malang.", ["Stadion Kanjuruhan", "Malang"]),  # not after its first word
 ])
 def test_a_place_noun_opens_an_unknown_place_in_the_fast_profile(text, places):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "LOC"] == places
@@ -503,6 +511,24 @@ def test_streets_and_place_words_in_lower_case_open_places(text, places, use_mod
 ])
 def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Clubs named after their city are the club, not the city.
+    ("Persib Bandung mengalahkan PSM Makassar 2-1 di kandang.",
+     [("Persib Bandung", "org:persib-bandung"), ("PSM Makassar", "org:psm-makassar")]),
+    ("Bali United ditahan imbang Arema FC.", [("Bali United", "org:bali-united"), ("Arema FC", "org:arema-fc")]),
+    ("Manchester City menang atas Chelsea tadi malam.",
+     [("Manchester City", "org:manchester-city"), ("Chelsea", "org:chelsea")]),
+    ("Pelatih Timnas Indonesia Patrick Kluivert memanggil Jay Idzes.",
+     [("Timnas Indonesia", "org:timnas-indonesia"), ("Patrick Kluivert", "per:patrick-kluivert"), ("Jay Idzes", "per:jay-idzes")]),
+    # A club's city alone stays the city, and a person named like a club is the person.
+    ("Banjir melanda Liverpool dan Madrid.", [("Liverpool", "loc:liverpool"), ("Madrid", "loc:madrid")]),
+    ("Aktris Chelsea Islan hadir di pemutaran film itu.", [("Chelsea Islan", "per:chelsea-islan")]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_clubs_and_players_of_the_sports_pages_are_known(text, expected, use_model):
+    assert [(m.surface, m.actor_id) for m in extract_actors(text, use_model=use_model)] == expected
 
 
 @pytest.mark.parametrize("text, persons", [

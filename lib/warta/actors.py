@@ -108,9 +108,13 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik
 """.split())
-# Streets: named after people with their titles and ranks ("Jalan Jenderal Sudirman", "Jl. KH
-# Hasyim Asyari"), also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the street's.
-_STREET_HEADS = frozenset("jalan jl jln".split())
+# Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
+# Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
+# streets also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the place's.
+_STREET_HEADS = frozenset("jalan jl jln bandara stadion".split())
+# "Gelora" (gelanggang olahraga) opens a stadium's name, and the word after it is the name's even
+# where it is a place's ("Stadion Gelora Bandung Lautan Api"); it is also a party's short name.
+_GROUND_WORD = "gelora"
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
 # Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
@@ -1096,10 +1100,11 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
             continue
         surface = tokens.text[tokens.starts[k] : tokens.ends[candidate.last - 1]]
         entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
-        # A capitalised word opening a sentence ("Dimana Kirby", "Kunjungan Putin") or one that is
+        # A dictionary word opening a sentence ("Dimana Kirby", "Kunjungan Putin") or one that is
         # never a name alone ("Tim Transisi Jokowi", "Koalisi Prabowo") is no given name unless it
-        # spells the known one.
-        if entry is None and (_sentence_initial(tokens, k) or _no_person_alone(tokens.keys[k])):
+        # spells the known one; another word opening one is ("Justin Kluivert mencetak gol").
+        if entry is None and ((_sentence_initial(tokens, k) and is_common_word(tokens.keys[k]))
+                              or _no_person_alone(tokens.keys[k])):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
 
@@ -1275,7 +1280,9 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                 # "Jalan Soekarno-Hatta", "jl. Ahmad Yani": the person a street is named after is the
                 # street (a place after its first word is a place of its own: "Jalan Thamrin Jakarta").
                 if not (street and held.first == last
-                        and (held.type == "PER" or (held.type == "LOC" and last == k + 1))):
+                        and (held.type == "PER" or (held.type == "LOC" and last == k + 1)
+                             or (held.type == "ORG" and keys[last] == _GROUND_WORD)
+                             or (held.type == "LOC" and keys[last - 1] == _GROUND_WORD))):
                     break
                 last = held.last
             elif (_is_capitalised(tokens, last)
