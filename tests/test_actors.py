@@ -525,6 +525,9 @@ def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, 
     # A club's city alone stays the city, and a person named like a club is the person.
     ("Banjir melanda Liverpool dan Madrid.", [("Liverpool", "loc:liverpool"), ("Madrid", "loc:madrid")]),
     ("Aktris Chelsea Islan hadir di pemutaran film itu.", [("Chelsea Islan", "per:chelsea-islan")]),
+    # A given name opening a sentence before a known surname is someone else's ("Dimana Kirby" is Kirby).
+    ("Justin Kluivert mencetak gol untuk timnya.", [("Justin Kluivert", "per:justin-kluivert")]),
+    ("Kunjungan Putin ke Pyongyang disorot.", [("Putin", "per:vladimir-putin"), ("Pyongyang", "loc:pyongyang")]),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_clubs_and_players_of_the_sports_pages_are_known(text, expected, use_model):
