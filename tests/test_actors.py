@@ -1140,6 +1140,11 @@ def test_quote_and_verb_scans_find_what_the_patterns_find():
     ("Padang rumput itu kering.", []),
     ("Presiden Peru tiba di Lima pada Senin.", [("Peru", "LOC"), ("Lima", "LOC")]),
     ("Sidang di Padang ditunda.", [("Padang", "LOC")]),
+    # A place's name that is a given name too opens a person's name before name-shaped words.
+    ("Marshall Allman lahir di Texas.", [("Marshall Allman", "PER"), ("Texas", "LOC")]),
+    ("Darwin Nunez mencetak gol.", [("Darwin Nunez", "PER")]),
+    ("Konflik Israel Palestina memanas.", [("Israel", "LOC"), ("Palestina", "LOC")]),
+    ("Warga Paris Selatan berdemo.", [("Paris", "LOC")]),
     # A Title Case headline's words are no name after an office or a known name.
     ("Gubernur Terima Audiensi Pengusaha Hotel", []),
     ("Guru Honorer Belum Terima Gaji", []),

@@ -344,6 +344,12 @@ _COMMON_READINGS: dict[str, frozenset[str]] = {
     "palu": frozenset("hakim godam".split()),
 }
 _COMMON_READING_ALIASES = frozenset(key.title() for key in _COMMON_READINGS)
+# Places whose one-word names are given names too: before a name-shaped word they open a person's
+# name ("Marshall Allman", "Israel Katz", "Paris Hilton", "Darwin Nunez"; see _given_name_places).
+_GIVEN_NAME_PLACES = frozenset("""
+paris sydney adelaide santiago florence alexandria darwin jordan georgia israel chad solomon marshall sofia
+""".split())
+_GIVEN_NAME_PLACE_ALIASES = frozenset(key.title() for key in _GIVEN_NAME_PLACES)
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that go on an office right after it: its number ("Ketua II", "Pejabat Eselon II") and the
@@ -464,6 +470,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     if not aliases.get("state", _NONE).isdisjoint(map(itemgetter(3), found)) \
             and not aliases.get("country", _NONE).isdisjoint(map(itemgetter(3), found)):
         _foreign_bodies(tokens, owner, candidates)
+    if not _GIVEN_NAME_PLACE_ALIASES.isdisjoint(map(itemgetter(3), found)):  # C-level: most texts name none
+        _given_name_places(tokens, owner, candidates, gazetteer, options)
     read: Sequence[bool] = ()
     if model and options["model_first"]:
         read = _model_pass(text, tokens, owner, candidates, override=True, read_known=options["read_known"])
@@ -1107,6 +1115,26 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
                               or _no_person_alone(tokens.keys[k])):
             continue
         _claim(owner, candidates, _Candidate(k, candidate.last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], gazetteer,
+                       options) -> None:
+    """A place's one-word name that is a given name too, with name-shaped words after it, is a
+    person's name ("Marshall Allman lahir di Texas", "Menteri Pertahanan Israel Katz"); before
+    a known name or a dictionary word it stays the place ("Israel Palestina", "Paris Selatan")."""
+    keys, n = tokens.keys, len(tokens.words)
+    for index in [index for index, candidate in enumerate(candidates)
+                  if candidate is not None and candidate.type == "LOC" and candidate.last - candidate.first == 1
+                  and keys[candidate.first] in _GIVEN_NAME_PLACES]:
+        candidate = candidates[index]
+        first, last = candidate.first, candidate.last
+        while (last < n and last - first < 3 and tokens.joined[last - 1] and owner[last] < 0
+               and _name_word(tokens, last) and not _dash_after(tokens, last - 1)):
+            last += 1
+        if last > candidate.last and _name_shaped(tokens.text, tokens, first, last):
+            surface = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
+            entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
+            _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
 
 
 def _hyphenated(tokens: Tokens, first: int, last: int) -> bool:
