@@ -508,6 +508,11 @@ def test_streets_and_place_words_in_lower_case_open_places(text, places, use_mod
     ("Ketua II Tri Tjondrokoesoemo membuka rapat itu.", ["Tri Tjondrokoesoemo"]),
     ("Sejak itu Komodor Udara Suryadi Suryadarma memimpin angkatan.", ["Suryadi Suryadarma"]),  # a rank
     ("Dalam perjalanan itu Kyai Ageng Pandanaran singgah di Tembalang.", ["Ageng Pandanaran"]),  # a title
+    # Regional honorifics are titles: the name after one is the person, also alone.
+    ("Kang Asep Saepudin mengatakan panen gagal.", ["Asep Saepudin"]),
+    ("Mbak Rina Wulandari menjual sayur di pasar.", ["Rina Wulandari"]),
+    ("Kami bertemu Bang Ucok di pasar.", ["Ucok"]),
+    ("Cak Nun hadir di acara itu.", ["Nun"]),
 ])
 def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons

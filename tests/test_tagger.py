@@ -186,3 +186,11 @@ def test_the_role_feature_keeps_to_the_offices_the_model_was_trained_with():
     assert _cue_class("ketua") == "role"
     # An office added for the rules after the last rebuild is no feature until the model is rebuilt.
     assert "komut" in actors.ROLE_HEADS and _cue_class("komut") == "-"
+
+
+def test_the_title_feature_keeps_to_the_titles_the_model_was_trained_with():
+    from warta import actors
+    from warta.tagger import _cue_class
+
+    assert _cue_class("pak") == "title"
+    assert "kang" in actors.TITLES and _cue_class("kang") == "-"

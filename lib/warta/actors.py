@@ -196,7 +196,11 @@ _RANK_WORDS = RANKS | frozenset("letjen mayjen brigjen laksamana marsekal kolone
 # Offices that "Jenderal" completes ("Sekretaris Jenderal", "Jaksa Agung" aside): elsewhere it is a rank.
 _GENERAL_OFFICES = frozenset("sekretaris direktur gubernur inspektur auditor jaksa".split())
 # Forms of address: a name follows, but they are not a role.
-TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
+# Titles before a name; the tagger reads TAGGER_TITLES as a feature (see TAGGER_ROLE_HEADS), and
+# the rules also the regional honorifics added since its last rebuild ("Kang Asep", "Cak Nun",
+# "Mbak Rina", "Bang Ucok", "Daeng Mangalle").
+TAGGER_TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
+TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak bang daeng uda bli mbah teteh nyai".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar

@@ -294,7 +294,7 @@ def _cue_class(key: str) -> str:
 
     if key in actors.TAGGER_ROLE_HEADS:
         return "role"
-    if key in actors.TITLES:
+    if key in actors.TAGGER_TITLES:
         return "title"
     if key in actors.ORG_HEADS:
         return "orghead"
