@@ -511,7 +511,7 @@ def test_streets_and_place_words_in_lower_case_open_places(text, places, use_mod
     # Regional honorifics are titles: the name after one is the person, also alone.
     ("Kang Asep Saepudin mengatakan panen gagal.", ["Asep Saepudin"]),
     ("Mbak Rina Wulandari menjual sayur di pasar.", ["Rina Wulandari"]),
-    ("Kami bertemu Bang Ucok di pasar.", ["Ucok"]),
+    ("Ia belajar dari Pak Daeng Soetigna, pencipta angklung diatonis.", ["Daeng Soetigna"]),  # "Daeng" stays
     ("Cak Nun hadir di acara itu.", ["Nun"]),
 ])
 def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, persons):
@@ -1158,6 +1158,13 @@ def test_quote_and_verb_scans_find_what_the_patterns_find():
 ])
 def test_common_words_and_headline_words_are_no_names(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
+@pytest.mark.parametrize("use_model", [False, None])
+def test_a_given_name_place_after_an_office_is_the_office_s_country(use_model):
+    persons = [m.surface for m in extract_actors("Perdana Menteri Israel Ehud Olmert tiba.", use_model=use_model)
+               if m.type == "PER"]
+    assert persons == ["Ehud Olmert"]
 
 
 @pytest.mark.parametrize("text, expected", [

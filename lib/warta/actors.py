@@ -198,9 +198,10 @@ _GENERAL_OFFICES = frozenset("sekretaris direktur gubernur inspektur auditor jak
 # Forms of address: a name follows, but they are not a role.
 # Titles before a name; the tagger reads TAGGER_TITLES as a feature (see TAGGER_ROLE_HEADS), and
 # the rules also the regional honorifics added since its last rebuild ("Kang Asep", "Cak Nun",
-# "Mbak Rina", "Bang Ucok", "Daeng Mangalle").
+# "Mbak Rina").
 TAGGER_TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
-TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak bang daeng uda bli mbah teteh nyai".split())
+# Not "Bang" (Bang One, Piala Bang Yos: names of things) nor "Daeng", which stays in names (Daeng Soetigna).
+TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak uda bli mbah teteh nyai".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
@@ -1123,19 +1124,24 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
 
 def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], gazetteer,
                        options) -> None:
-    """A place's one-word name that is a given name too, with name-shaped words after it, is a
-    person's name ("Marshall Allman lahir di Texas", "Menteri Pertahanan Israel Katz"); before
-    a known name or a dictionary word it stays the place ("Israel Palestina", "Paris Selatan")."""
+    """A place's one-word name that is a given name too, with one name-shaped word after it, is a
+    person's name ("Marshall Allman lahir di Texas", "Darwin Nunez"); after an office, or before
+    more name words, a known name or a dictionary word it stays the place ("Perdana Menteri Israel
+    Ehud Olmert", "Israel Palestina", "Paris Selatan")."""
     keys, n = tokens.keys, len(tokens.words)
     for index in [index for index, candidate in enumerate(candidates)
                   if candidate is not None and candidate.type == "LOC" and candidate.last - candidate.first == 1
                   and keys[candidate.first] in _GIVEN_NAME_PLACES]:
         candidate = candidates[index]
         first, last = candidate.first, candidate.last
-        while (last < n and last - first < 3 and tokens.joined[last - 1] and owner[last] < 0
-               and _name_word(tokens, last) and not _dash_after(tokens, last - 1)):
+        # After an office the place is the office's ("Perdana Menteri Israel Ehud Olmert").
+        if first > 0 and keys[first - 1] in PORTFOLIO_WORDS:
+            continue
+        # One word after it: a longer run is more often the place, then a person ("Israel Ehud Olmert").
+        if (last < n and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last)
+                and not _dash_after(tokens, last - 1) and _name_shaped(tokens.text, tokens, first, last + 1)
+                and not (last + 1 < n and tokens.joined[last] and _name_word(tokens, last + 1))):
             last += 1
-        if last > candidate.last and _name_shaped(tokens.text, tokens, first, last):
             surface = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
             entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
             _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
