@@ -1536,7 +1536,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
         confidence = 0.7
         if not strong and (strong_only or last >= n or not (
-                (keys[last] in _SUBJECT_VERBS and _verb_after(text, tokens, last))
+                ((keys[last] in _SUBJECT_VERBS or keys[last] in _ADVERBS_BEFORE_VERBS) and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
             # runs are one word: their length is tested before the call.
@@ -1556,7 +1556,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue  # "Calon Tetap Anggota Legislatif": a headline's word after an office
         first = _claim_area_after_office(tokens, owner, candidates, first, last)
         weak = last - first == 1 and not strong
-        if weak and keys[last] in _SUBJECT_VERBS and not words[first].isupper():
+        if weak and (keys[last] in _SUBJECT_VERBS or keys[last] in _ADVERBS_BEFORE_VERBS) \
+                and _verb_after(text, tokens, last) and not words[first].isupper():
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
@@ -2023,8 +2024,20 @@ def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
             and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",")
 
 
+# Adverbs between a subject and its verb ("Rachlan juga menegaskan", "Hanung pun mengatakan").
+_ADVERBS_BEFORE_VERBS = frozenset("juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula".split())
+
+
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
-    return last < len(tokens.words) and tokens.keys[last] in _SUBJECT_VERBS and text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") == ""
+    """Whether a subject's verb follows word ``last - 1``, right after it or after one adverb."""
+    keys = tokens.keys
+    if last >= len(keys) or text[tokens.ends[last - 1] : tokens.starts[last]].strip(" ,") != "":
+        return False
+    if keys[last] in _ADVERBS_BEFORE_VERBS:
+        last += 1
+        if last >= len(keys) or text[tokens.ends[last - 1] : tokens.starts[last]] != " ":
+            return False
+    return keys[last] in _SUBJECT_VERBS
 
 
 def _is_credit(text: str, row: tuple, outlet: str) -> bool:
@@ -2362,12 +2375,11 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
     """The subject of a speech verb at ``position``; ``(None, True)`` when it is a pronoun."""
     # Offsets into ``text`` rather than slices of it: a slice of the whole prefix per verb is quadratic.
     end = _rstrip_end(text, position)
-    window = max(0, end - 40)  # a pronoun is short: a word running past the window is none
-    word_start = end
-    while word_start > window and _is_word_char(text[word_start - 1]):
-        word_start -= 1
-    if word_start < end and not (word_start == window and window and _is_word_char(text[window - 1])) \
-            and fold(text[word_start:end]) in PRONOUNS:
+    word = _short_word_before(text, end)
+    if word in _ADVERBS_BEFORE_VERBS:  # "Rachlan juga menegaskan": the subject is before the adverb
+        end = _rstrip_end(text, end - len(word))
+        word = _short_word_before(text, end)
+    if word in PRONOUNS:
         return None, True
     if end and text[end - 1] == ",":
         sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
@@ -2387,6 +2399,18 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
     if subject is None and found is not None and word_before_in(text, found[_START], _AFFILIATION_WORDS):
         subject = found
     return subject, False
+
+
+def _short_word_before(text: str, end: int) -> str:
+    """The folded word ending at ``end`` if it is short (under 40 characters: pronouns and adverbs
+    are), else ``""``."""
+    window = max(0, end - 40)
+    word_start = end
+    while word_start > window and _is_word_char(text[word_start - 1]):
+        word_start -= 1
+    if word_start == end or (word_start == window and window and _is_word_char(text[window - 1])):
+        return ""
+    return fold(text[word_start:end])
 
 
 # A clause between a subject and its verb: where, when, to whom or how it was said ("dalam
