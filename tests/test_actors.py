@@ -1169,6 +1169,20 @@ def test_common_words_and_headline_words_are_no_names(text, expected, use_model)
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # An age in brackets marks a person, one word too.
+    ("Korban, Siti (35), warga Desa Sukamaju, tewas di lokasi.", [("Siti", "PER"), ("Desa Sukamaju", "LOC")]),
+    ("Rumah milik Sutrisno (60 tahun) terbakar.", [("Sutrisno", "PER")]),
+    ("Ayat (2) undang-undang itu berbunyi demikian.", []),
+    # Initials the news gives instead of a name are a person's, even where they spell a known name.
+    ("Pelaku berinisial AS (27) ditangkap polisi.", [("AS", "PER")]),
+    ("Polisi menangkap tersangka berinisial RK di Bekasi.", [("RK", "PER"), ("Bekasi", "LOC")]),
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_ages_and_initials_mark_persons(text, expected, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 @pytest.mark.parametrize("use_model", [False, None])
 def test_a_given_name_place_after_an_office_is_the_office_s_country(use_model):
     persons = [m.surface for m in extract_actors("Perdana Menteri Israel Ehud Olmert tiba.", use_model=use_model)

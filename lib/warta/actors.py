@@ -463,6 +463,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_common_readings(found, tokens.keys)
     if "DPD" in text:  # a C-level test first: most texts name no DPD
         found = _without_party_boards(found, tokens.keys)
+    if "nisial" in text:  # a C-level test first: most texts withhold no one's name
+        found = _without_initials(found, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -758,6 +760,18 @@ def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple
         after = span[1] + (span[1] < n and keys[span[1]] in _OFFICE_SUFFIXES)  # "DPD I Partai Golkar"
         if after in parties or (after < n and keys[after] == "partai"):
             dropped.append(span)
+    return [span for span in found if span not in dropped] if dropped else found
+
+
+# Words after which a capitalised acronym is a person's initials, the news withholding the name
+# ("tersangka berinisial AS (27)": not the United States).
+_INITIALS_CUES = frozenset("berinisial inisial inisialnya".split())
+
+
+def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less a name right after a word that announces initials ("berinisial
+    AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
+    dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
     return [span for span in found if span not in dropped] if dropped else found
 
 
@@ -1515,6 +1529,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
+                or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
                 # A name of two or three words after a stated role, which the tagger missed
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
                 or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
@@ -1529,11 +1544,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # The common case, a plain lower-case word before the run: no role can open there, so
             # only a cue word or a relation across "dari" makes it strong (the same answer as below).
             key = keys[before]
-            strong = joined[before] and (key in CUES_BEFORE or key in TITLES
+            strong = joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
                                          or (key == "dari" and _relation_before(tokens, owner, first))
                                          or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper()))
         else:
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+        if not strong and _age_after(text, tokens, last):
+            strong = True
         confidence = 0.7
         if not strong and (strong_only or last >= n or not (
                 ((keys[last] in _SUBJECT_VERBS or keys[last] in _ADVERBS_BEFORE_VERBS) and _verb_after(text, tokens, last))
@@ -2024,6 +2041,14 @@ def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
             and text[tokens.ends[last - 1] : tokens.starts[last]].strip() == ",")
 
 
+# A person's age in brackets right after their name: "Siti (35)", "Budi Santoso (42 tahun)".
+_AGE = re.compile(r" \(\d{1,2}(?: tahun| thn| th)?\)")
+
+
+def _age_after(text: str, tokens: Tokens, last: int) -> bool:
+    """Whether an age in brackets follows the run ending before token ``last`` (a person's mark)."""
+    end = tokens.ends[last - 1]
+    return text.startswith(" (", end) and _AGE.match(text, end) is not None
 # Adverbs between a subject and its verb ("Rachlan juga menegaskan", "Hanung pun mengatakan").
 _ADVERBS_BEFORE_VERBS = frozenset("juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula".split())
 
