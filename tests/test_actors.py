@@ -51,6 +51,8 @@ def articles(*bodies, **columns):
     # A body's acronym between the office and the name is no part of the name; two capitals may be initials.
     ("Rapat dihadiri pemimpin MDC Morgan Tsangirai.", ("Morgan Tsangirai", "per:morgan-tsangirai")),
     ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),
+    ("Hal itu dikatakan Ketua BK Muhammad Prakosa di DPR.", ("Muhammad Prakosa", "per:muhammad-prakosa")),  # two words follow
+    ("Kepala Sekolah dipercayakan kepada Bapak R. Martono Moedigdo.", ("R. Martono Moedigdo", "per:r-martono-moedigdo")),
     # A name's particles ("al-", "bin", "van") are inside the name, even between dictionary words.
     ("Presiden Omar al-Beshir menyetujui usulan itu.", ("Omar al-Beshir", "per:omar-al-beshir")),
     ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),

@@ -1509,8 +1509,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
             # ... and so does a body's acronym between an office and the name ("pemimpin MDC Morgan
-            # Tsangirai"): three letters or more, as two are often a person's initials ("HM Prasetyo").
-            if (last - first >= 2 and len(words[first]) >= 3 and words[first].isupper()
+            # Tsangirai"): three letters or more, as two are often a person's initials ("HM
+            # Prasetyo"), unless two words or more follow them ("Ketua BK Muhammad Prakosa").
+            if (last - first >= 2 and (len(words[first]) >= 3 or (len(words[first]) == 2 and last - first >= 3))
+                    and words[first].isupper()
                     and not words[first + 1].isupper()
                     and (first > k or (k > 0 and (keys[k - 1] in _ROLE_OPENERS or keys[k - 1] in OCCUPATIONS)))):
                 first += 1
