@@ -75,6 +75,11 @@ def test_each_shipped_actor_is_written_once():
     ("Pyeongyang", [("Pyeongyang", "loc:pyongyang")]),
     ("Korea. Utara", [("Korea", "loc:korea")]),      # a full stop ends a name
     ("kuota 48 juta KL", []),                       # kiloliters, not Kuala Lumpur
+    # The news of the regions, the sports and the celebrity pages.
+    ("Wali Kota Surabaya Eri Cahyadi", [("Kota Surabaya", "loc:kota-surabaya"), ("Eri Cahyadi", "per:eri-cahyadi")]),
+    ("Titiek Soeharto dan Raffi Ahmad", [("Titiek Soeharto", "per:siti-hediati-hariyadi"), ("Raffi Ahmad", "per:raffi-ahmad")]),
+    ("Persib Bandung dan Persija", [("Persib Bandung", "org:persib-bandung"), ("Persija", "org:persija-jakarta")]),
+    ("Ketua Umum PGI dan IDI", [("PGI", "org:persekutuan-gereja-gereja-di-indonesia"), ("IDI", "org:ikatan-dokter-indonesia")]),
 ])
 def test_find(gazetteer, text, expected):
     assert found(gazetteer, text) == expected
