@@ -53,6 +53,7 @@ def articles(*bodies, **columns):
     ("Jaksa Agung HM Prasetyo mengatakan itu.", ("HM Prasetyo", "per:hm-prasetyo")),
     ("Hal itu dikatakan Ketua BK Muhammad Prakosa di DPR.", ("Muhammad Prakosa", "per:muhammad-prakosa")),  # two words follow
     ("Kepala Sekolah dipercayakan kepada Bapak R. Martono Moedigdo.", ("R. Martono Moedigdo", "per:r-martono-moedigdo")),
+    ("Paus Benediktus XVI tiba di Roma.", ("Paus Benediktus XVI", "per:paus-benediktus-xvi")),
     # A name's particles ("al-", "bin", "van") are inside the name, even between dictionary words.
     ("Presiden Omar al-Beshir menyetujui usulan itu.", ("Omar al-Beshir", "per:omar-al-beshir")),
     ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),
@@ -63,6 +64,12 @@ def articles(*bodies, **columns):
 ])
 def test_rules_find_unknown_names(text, expected):
     assert expected in actors(text, use_model=False)
+
+
+def test_a_name_s_suffix_after_its_comma_is_no_person_alone():
+    found = actors("Benigno Simeon Aquino, Jr., juga dikenal sebagai Ninoy.", use_model=False)
+    assert ("Benigno Simeon Aquino", "per:benigno-simeon-aquino") in found
+    assert not [surface for surface, _ in found if surface == "Jr"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -210,7 +217,7 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
 
 @pytest.mark.parametrize("text, expected", [
     ("Kasat Reskrim Polres Bogor AKP Teguh Kumara hadir.", {"Polres Bogor": "ORG", "Teguh Kumara": "PER"}),
-    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Wahyu Hidayat": "PER"}),
+    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Cibinong": "LOC", "Wahyu Hidayat": "PER"}),  # a known town
     ("Kapten Budi Santoso hadir.", {"Budi Santoso": "PER"}),
     # The tagger sees no name here; a rank right before capitalised words still makes a person.
     ("Pangdam Jaya Mayjen Mohamad Hasan meninjau lokasi banjir.", {"Mohamad Hasan": "PER"}),

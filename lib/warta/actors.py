@@ -299,8 +299,9 @@ _NOT_IN_STREET_NAMES = PLACE_HEADS | NOT_NAMES | LINK_WORDS | frozenset(
     # Links a Title Case headline capitalises after a place ("Terminal Pulogadung Jelang Lebaran").
     "jelang menjelang usai saat akibat karena pasca sebelum setelah selama demi soal terkait imbas".split())
 _NOT_IN_PLACE_NAMES = _NOT_IN_STREET_NAMES | PORTFOLIO_WORDS
-# ... nor is an office word, or a word that continues a place's name ("Pangdam Jaya": Kodam Jaya).
-_NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS
+# ... nor is an office word, a word that continues a place's name ("Pangdam Jaya": Kodam Jaya),
+# or a name's suffix, which may follow it after a comma ("Benigno Aquino, Jr.").
+_NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS | frozenset("jr sr".split())
 # English words of titles and of the names of things (films, bands, awards, places, firms), and
 # firms' suffixes (Tbk): a capitalised run holding one is no person's name by its shape alone
 # (see _name_shaped).
