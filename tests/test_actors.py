@@ -1186,10 +1186,22 @@ def test_common_words_and_headline_words_are_no_names(text, expected, use_model)
     # Initials the news gives instead of a name are a person's, even where they spell a known name.
     ("Pelaku berinisial AS (27) ditangkap polisi.", [("AS", "PER")]),
     ("Polisi menangkap tersangka berinisial RK di Bekasi.", [("RK", "PER"), ("Bekasi", "LOC")]),
+    # After a rank with no name after them, a country's two capitals are initials too.
+    ("Pelaku Bripda AS ditahan di Polres.", [("AS", "PER")]),
 ])
 @pytest.mark.parametrize("use_model", [False, None])
 def test_ages_and_initials_mark_persons(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kolonel AS Mark Smith tewas.", [("AS", "LOC"), ("Mark Smith", "PER")]),  # a name after: the country
+    # After an office an acronym is the office's body, not a person's initials.
+    ("Dia mantan Ketua BPD selama dua periode.", []),
+    ("Ia menjadi Gubernur DKI selama dua periode.", [("DKI", "LOC")]),
+])
+def test_acronyms_after_ranks_and_offices_in_the_fast_profile(text, expected):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=False)] == expected
 
 
 @pytest.mark.parametrize("use_model", [False, None])

@@ -464,8 +464,9 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_common_readings(found, tokens.keys)
     if "DPD" in text:  # a C-level test first: most texts name no DPD
         found = _without_party_boards(found, tokens.keys)
-    if "nisial" in text:  # a C-level test first: most texts withhold no one's name
-        found = _without_initials(found, tokens.keys)
+    # C-level tests first: most texts withhold no one's name, and name no country by two letters.
+    if "nisial" in text or not _INITIALS_LIKE_ALIASES.isdisjoint(map(itemgetter(3), found)):
+        found = _without_initials(found, tokens.words, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -767,12 +768,20 @@ def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple
 # Words after which a capitalised acronym is a person's initials, the news withholding the name
 # ("tersangka berinisial AS (27)": not the United States).
 _INITIALS_CUES = frozenset("berinisial inisial inisialnya".split())
+# Known names of two capitals that are a person's initials after a rank ("Bripda AS ditahan").
+_INITIALS_LIKE_ALIASES = frozenset("AS RI UK US".split())
 
 
-def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+def _without_initials(found: list[tuple], words: Sequence[str], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less a name right after a word that announces initials ("berinisial
-    AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
-    dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
+    AS", "inisial KPK"), and a country's two capitals right after a rank with no name after them
+    ("Bripda AS ditahan"; "Kolonel AS Mark Smith" is an American colonel): they are a person's
+    (see _INITIALS_CUES)."""
+    n = len(words)
+    dropped = [span for span in found if span[0] > 0 and (
+        keys[span[0] - 1] in _INITIALS_CUES
+        or (span[3] in _INITIALS_LIKE_ALIASES and keys[span[0] - 1] in _RANK_WORDS
+            and (span[1] == n or not words[span[1]][0].isupper())))]
     return [span for span in found if span not in dropped] if dropped else found
 
 
@@ -1526,7 +1535,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
-        if last - first == 1 and (_no_person_alone(keys[first]) or _long_acronym(words[first])):
+        if last - first == 1 and (_no_person_alone(keys[first]) or _long_acronym(words[first])
+                                  or _acronym_after_office(tokens, first)):
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
@@ -1594,6 +1604,15 @@ def _given_name_after_office(keys: Sequence[str], k: int) -> bool:
     the office before it."""
     offices = _PORTFOLIO_GIVEN_NAMES.get(keys[k])
     return offices is not None and k + 1 < len(keys) and (k == 0 or keys[k - 1] not in offices)
+
+
+def _acronym_after_office(tokens: Tokens, k: int) -> bool:
+    """An acronym right after an office word is the office's body ("Ketua BPD", "Menteri PU",
+    "Sekretaris Umum DGI"), not a person's initials; after a rank or a title it may be ("Bripda AS",
+    "Pak SBY")."""
+    return (k > 0 and tokens.words[k].isupper() and len(tokens.words[k]) > 1
+            and (tokens.keys[k - 1] in ROLE_HEADS or tokens.keys[k - 1] in ROLE_WORDS)
+            and tokens.keys[k - 1] not in _RANK_WORDS and tokens.keys[k - 1] not in TITLES)
 
 
 def _long_acronym(word: str) -> bool:
