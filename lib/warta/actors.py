@@ -464,9 +464,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_common_readings(found, tokens.keys)
     if "DPD" in text:  # a C-level test first: most texts name no DPD
         found = _without_party_boards(found, tokens.keys)
-    # C-level tests first: most texts withhold no one's name, and name no country by two letters.
-    if "nisial" in text or not _INITIALS_LIKE_ALIASES.isdisjoint(map(itemgetter(3), found)):
-        found = _without_initials(found, tokens.words, tokens.keys)
+    if "nisial" in text:  # a C-level test first: most texts withhold no one's name
+        found = _without_initials(found, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -768,20 +767,14 @@ def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple
 # Words after which a capitalised acronym is a person's initials, the news withholding the name
 # ("tersangka berinisial AS (27)": not the United States).
 _INITIALS_CUES = frozenset("berinisial inisial inisialnya".split())
-# Known names of two capitals that are a person's initials after a rank ("Bripda AS ditahan").
+# Countries' two capitals that are a person's initials after a rank (see _resolve).
 _INITIALS_LIKE_ALIASES = frozenset("AS RI UK US".split())
 
 
-def _without_initials(found: list[tuple], words: Sequence[str], keys: Sequence[str]) -> list[tuple]:
+def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less a name right after a word that announces initials ("berinisial
-    AS", "inisial KPK"), and a country's two capitals right after a rank with no name after them
-    ("Bripda AS ditahan"; "Kolonel AS Mark Smith" is an American colonel): they are a person's
-    (see _INITIALS_CUES)."""
-    n = len(words)
-    dropped = [span for span in found if span[0] > 0 and (
-        keys[span[0] - 1] in _INITIALS_CUES
-        or (span[3] in _INITIALS_LIKE_ALIASES and keys[span[0] - 1] in _RANK_WORDS
-            and (span[1] == n or not words[span[1]][0].isupper())))]
+    AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
+    dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
     return [span for span in found if span not in dropped] if dropped else found
 
 
@@ -1536,7 +1529,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
         if last - first == 1 and (_no_person_alone(keys[first]) or _long_acronym(words[first])
-                                  or _acronym_after_office(tokens, first)):
+                                  or (words[first].isupper() and _acronym_after_office(tokens, first))):
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
@@ -1607,10 +1600,10 @@ def _given_name_after_office(keys: Sequence[str], k: int) -> bool:
 
 
 def _acronym_after_office(tokens: Tokens, k: int) -> bool:
-    """An acronym right after an office word is the office's body ("Ketua BPD", "Menteri PU",
-    "Sekretaris Umum DGI"), not a person's initials; after a rank or a title it may be ("Bripda AS",
-    "Pak SBY")."""
-    return (k > 0 and tokens.words[k].isupper() and len(tokens.words[k]) > 1
+    """Whether ``tokens[k]``, an acronym, follows an office word: then it is the office's body
+    ("Ketua BPD", "Menteri PU", "Sekretaris Umum DGI"), not a person's initials; after a rank or a
+    title it may be ("Bripda AS", "Pak SBY")."""
+    return (k > 0 and len(tokens.words[k]) > 1
             and (tokens.keys[k - 1] in ROLE_HEADS or tokens.keys[k - 1] in ROLE_WORDS)
             and tokens.keys[k - 1] not in _RANK_WORDS and tokens.keys[k - 1] not in TITLES)
 
@@ -2120,7 +2113,11 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
             end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
         entry = candidate.entry
-        if entry is not None:
+        if end - start == 2 and surface in _INITIALS_LIKE_ALIASES and first > 0 and keys[first - 1] in _RANK_WORDS \
+                and (last == n or not words[last][0].isupper()):
+            # "Bripda AS ditahan": a person's initials after a rank ("Kolonel AS Mark Smith" is American).
+            entry, resolution = _unknown_entry("PER", surface), ""
+        elif entry is not None:
             resolution = candidate.resolution
         elif surface in declared:
             entry = declared[surface]
