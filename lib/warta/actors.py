@@ -111,15 +111,15 @@ terminal istana taman lapangan stadion kampus penjara lapas rutan distrik
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
 # streets also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the place's.
-_STREET_HEADS = frozenset("jalan jl jln bandara stadion".split())
+_NAMED_AFTER_PEOPLE_HEADS = frozenset("jalan jl jln bandara stadion".split())
 # "Gelora" (gelanggang olahraga) opens a stadium's name, and the word after it is the name's even
 # where it is a place's ("Stadion Gelora Bandung Lautan Api"); it is also a party's short name.
 _GROUND_WORD = "gelora"
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
 # Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
-_NAMING_PLACE_HEADS = frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _STREET_HEADS | (
-    PLACE_NOUNS - PLACE_HEADS)
+_NAMING_PLACE_HEADS = (frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _NAMED_AFTER_PEOPLE_HEADS
+                       | (PLACE_NOUNS - PLACE_HEADS))
 # Buildings named after the body they house: "Gedung DPR", "Kompleks Istana Kepresidenan".
 _VENUE_HEADS = frozenset("gedung kompleks komplek".split())
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many;
@@ -199,7 +199,8 @@ _GENERAL_OFFICES = frozenset("sekretaris direktur gubernur inspektur auditor jak
 # Titles before a name; the tagger reads TAGGER_TITLES as a feature (see TAGGER_ROLE_HEADS), and
 # the rules also the regional honorifics added since its last rebuild ("Kang Asep", "Cak Nun",
 # "Mbak Rina").
-TAGGER_TITLES = frozenset("pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
+TAGGER_TITLES = frozenset(
+    "pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Not "Bang" (Bang One, Piala Bang Yos: names of things) nor "Daeng", which stays in names (Daeng Soetigna).
 TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak uda bli mbah teteh nyai".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
@@ -1312,7 +1313,8 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
     """``Kecamatan Porong``, ``Sungai Brantas``, ``Jalan Sudirman``: a place word (at ``heads``, the
     words of ``PLACE_HEADS``, capitalised or in lower case before a capitalised word), then up to four
     capitalised words that are no office, title or date (the tagger finds these in full runs).
-    A street's name takes offices, titles and known persons too ("Jalan Jenderal Gatot Subroto")."""
+    A street's, an airport's or a stadium's name takes offices, titles and known persons too
+    ("Jalan Jenderal Gatot Subroto", "Bandara Sultan Hasanuddin")."""
     n, keys, joined = len(tokens.words), tokens.keys, tokens.joined
     for k in heads:
         if owner[k] >= 0 or not joined[k]:
@@ -1326,7 +1328,7 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
             # body's building is a place, where the body need not be acting.
             last = held.last
             venue = held if held.type == "ORG" else None
-        street = keys[k] in _STREET_HEADS
+        after_people = keys[k] in _NAMED_AFTER_PEOPLE_HEADS
         # "Wali Kota" is an office: in a headline its next word is read as any other ("Wali Kota Lantik ...").
         mayor = k > 0 and keys[k] == "kota" and keys[k - 1] == "wali"
         while last < n and last - k <= 4 and joined[last - 1]:
@@ -1334,14 +1336,14 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                 held = candidates[owner[last]]
                 # "Jalan Soekarno-Hatta", "jl. Ahmad Yani": the person a street is named after is the
                 # street (a place after its first word is a place of its own: "Jalan Thamrin Jakarta").
-                if not (street and held.first == last
+                if not (after_people and held.first == last
                         and (held.type == "PER" or (held.type == "LOC" and last == k + 1)
                              or (held.type == "ORG" and keys[last] == _GROUND_WORD)
                              or (held.type == "LOC" and keys[last - 1] == _GROUND_WORD))):
                     break
                 last = held.last
             elif (_is_capitalised(tokens, last)
-                  and keys[last] not in (_NOT_IN_STREET_NAMES if street else _NOT_IN_PLACE_NAMES)
+                  and keys[last] not in (_NOT_IN_STREET_NAMES if after_people else _NOT_IN_PLACE_NAMES)
                   and not _affixed_verb(keys[last])
                   # The first word after the head is read as a name even in a headline: place names
                   # are dictionary roots too ("Kampung Melayu").
@@ -1559,7 +1561,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             strong = True
         confidence = 0.7
         if not strong and (strong_only or last >= n or not (
-                ((keys[last] in _SUBJECT_VERBS or keys[last] in _ADVERBS_BEFORE_VERBS) and _verb_after(text, tokens, last))
+                ((keys[last] in _SUBJECT_VERBS or keys[last] in _ADVERBS_BEFORE_VERBS)
+                 and _verb_after(text, tokens, last))
                 or (keys[last] in ROLE_HEADS and _apposition_after(text, tokens, last)))):
             # Without the tagger (which weighs a name's shape itself), a name needs no cue. Most
             # runs are one word: their length is tested before the call.
@@ -2064,8 +2067,11 @@ def _age_after(text: str, tokens: Tokens, last: int) -> bool:
     """Whether an age in brackets follows the run ending before token ``last`` (a person's mark)."""
     end = tokens.ends[last - 1]
     return text.startswith(" (", end) and _AGE.match(text, end) is not None
+
+
 # Adverbs between a subject and its verb ("Rachlan juga menegaskan", "Hanung pun mengatakan").
-_ADVERBS_BEFORE_VERBS = frozenset("juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula".split())
+_ADVERBS_BEFORE_VERBS = frozenset(
+    "juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula".split())
 
 
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
@@ -2113,8 +2119,8 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
             end += 1  # "PT Pertamina (Persero)"
         surface = text[start:end]
         entry = candidate.entry
-        if end - start == 2 and surface in _INITIALS_LIKE_ALIASES and first > 0 and keys[first - 1] in _RANK_WORDS \
-                and (last == n or not words[last][0].isupper()):
+        if (end - start == 2 and surface in _INITIALS_LIKE_ALIASES and first > 0 and keys[first - 1] in _RANK_WORDS
+                and (last == n or not words[last][0].isupper())):
             # "Bripda AS ditahan": a person's initials after a rank ("Kolonel AS Mark Smith" is American).
             entry, resolution = _unknown_entry("PER", surface), ""
         elif entry is not None:
