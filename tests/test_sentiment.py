@@ -149,7 +149,8 @@ def test_cues_and_spans_equal_the_two_separate_calls(text):
 @pytest.mark.parametrize("text, spans, mods", [
     # A phrase comes before the word span at its start; modifier phrases sit in text order among the words.
     ("Banjir bandang dan banjir, gagal bayar.",
-     [(0, 14, "banjir bandang"), (0, 6, "banjir"), (19, 25, "banjir"), (27, 38, "gagal bayar"), (27, 32, "gagal")], []),
+     [(0, 14, "banjir bandang"), (0, 6, "banjir"), (19, 25, "banjir"), (27, 38, "gagal bayar"), (27, 32, "gagal")],
+     [(27, 32, "failure", -0.8, "gagal")]),  # a word may be a cue and a modifier
     ("Hasilnya jauh dari harapan, akan tetapi luar biasa.", [(19, 26, "harapan"), (40, 50, "luar biasa")],
      [(9, 18, "negator", -0.8, "jauh dari"), (28, 39, "contrast", 1.5, "akan tetapi"),
       (33, 39, "contrast", 1.5, "tetapi"), (40, 50, "intensifier", 1.5, "luar biasa")]),
@@ -683,6 +684,22 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     found = {name: mods for name, _, mods in cues(text)}
     if term in found:
         assert "reversed" not in found[term]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Failing turns the good thing it governs bad, and the failure word is used up.
+    ("Jonatan Christie gagal melaju ke final.", [("melaju", -1)]),
+    ("Timnas gagal menang atas Vietnam.", [("menang", -1)]),
+    ("Ia gagal meraih medali emas.", [("meraih", -1), ("medali emas", -1)]),
+    # A failed remedy leaves the bad thing bad.
+    ("Pemerintah gagal mencegah korupsi di daerah.", [("mencegah", -1), ("korupsi", -1)]),
+    # Alone, or before a bad thing, the failure word is a cue of its own; phrases keep theirs.
+    ("Rencana itu gagal.", [("gagal", -1)]),
+    ("Program itu gagal total dan merugikan negara.", [("gagal", -1), ("merugikan", -1)]),
+    ("Petani mengalami gagal panen akibat kekeringan.", [("gagal panen", -1), ("kekeringan", -1)]),
+])
+def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
+    assert [(name, 1 if weight > 0 else -1) for name, weight, _ in cues(text)] == expected
 
 
 @pytest.mark.parametrize("text, label", [

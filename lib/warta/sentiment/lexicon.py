@@ -42,8 +42,8 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
 AMOUNT_FILE = "amounts.tsv"
-MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast", "concession",
-                  "reporting", "stance")
+MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "failure", "contrast",
+                  "concession", "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
 # The modifier kinds whose word makes whoever is named before it in its clause a holder.
 HOLDER_KINDS = ("stance", "reporting")
@@ -90,8 +90,8 @@ class Cue(NamedTuple):
 # Cue(...) runs a Python-level __new__; the tuple constructor builds the same object in C.
 _new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
-_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "contrast",
-                       "concession"})
+_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "failure",
+                       "contrast", "concession"})
 
 
 class _Form(NamedTuple):
@@ -492,6 +492,7 @@ class _Context:
         used: list[int] = []
         direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = negated_after = False
+        failed_at = -1  # the end of a failure word before the cue ("gagal mencegah ...")
         for mod_start, mod_end, kind, factor, word in self.by_sentence[sentence]:
             before = mod_end <= start
             if kind == "contrast":
@@ -508,9 +509,18 @@ class _Context:
                 negative_stance |= before
             elif kind == "remedy":
                 # A verb or noun of fighting a problem turns the bad thing it governs good:
-                # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian".
-                if base < 0 and before and _near(lower, mod_end, start):
+                # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian";
+                # not where the fight failed ("gagal mencegah korupsi").
+                if base < 0 and before and _near(lower, mod_end, start) and not (
+                        failed_at >= 0 and _near(lower, failed_at, mod_start)):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
+            elif kind == "failure":
+                # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
+                # menang", "gagal meraih medali emas"; the failure word's own cue is then used up.
+                if before:
+                    failed_at = mod_end
+                    if base > 0 and _near(lower, mod_end, start):
+                        direction = (mod_start, kind, factor)
             elif (kind == "increase" or kind == "decrease") and entry not in _NOT_AMOUNTS:
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
