@@ -70,7 +70,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("AS prihatin atas kerja sama Rusia dan Korut.", "kerja sama", -1, "negative_stance"),
     ("Meski harga naik, penjualan tetap kuat.", "kuat", +1, ""),
     # An outcome is never reversed, and a transitive verb after a cue acts on what follows it.
-    ("Pemerintah gagal menekan inflasi.", "gagal", -1, ""),
+    ("Pemerintah gagal menekan inflasi.", "menekan inflasi", -1, "reversed"),  # a failure word's reach
     ("Pemerintah berhasil menekan inflasi.", "berhasil", +1, ""),
     ("Inflasi berhasil ditekan.", "berhasil", +1, ""),
     ("Angka kemiskinan berhasil ditekan.", "kemiskinan", +1, "reversed"),
@@ -697,6 +697,14 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     ("Rencana itu gagal.", [("gagal", -1)]),
     ("Program itu gagal total dan merugikan negara.", [("gagal", -1), ("merugikan", -1)]),
     ("Petani mengalami gagal panen akibat kekeringan.", [("gagal panen", -1), ("kekeringan", -1)]),
+    # Pressing down a bad amount is good, and failing to is bad.
+    ("Pemerintah berhasil menekan inflasi.", [("berhasil", 1), ("menekan inflasi", 1)]),
+    ("Pemerintah gagal menekan inflasi.", [("menekan inflasi", -1)]),
+    # An outcome after a change word is neither reversed nor scaled by it.
+    ("Upaya menekan kasus Covid-19 berhasil.", [("menekan kasus", 1), ("berhasil", 1)]),
+    # A negator right before the failure word negates the failure, not the good thing.
+    ("Timnas tidak gagal menang.", [("menang", 1)]),
+    ("Rencana itu tidak gagal.", [("gagal", 1)]),
 ])
 def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     assert [(name, 1 if weight > 0 else -1) for name, weight, _ in cues(text)] == expected

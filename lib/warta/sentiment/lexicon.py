@@ -493,7 +493,13 @@ class _Context:
         direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = negated_after = False
         failed_at = -1  # the end of a failure word before the cue ("gagal mencegah ...")
-        for mod_start, mod_end, kind, factor, word in self.by_sentence[sentence]:
+        nearby = self.by_sentence[sentence]
+        # "tidak gagal menekan inflasi" succeeded: a negator right before a failure word negates
+        # the failure, not the cue the failure governs.
+        negated_failures = {following[0] for preceding, following in zip(nearby, nearby[1:])
+                            if preceding[2] == "negator" and following[2] == "failure"
+                            and not lower[preceding[1]:following[0]].strip()} if len(nearby) > 1 else ()
+        for mod_start, mod_end, kind, factor, word in nearby:
             before = mod_end <= start
             if kind == "contrast":
                 after_contrast |= before
@@ -517,11 +523,16 @@ class _Context:
             elif kind == "failure":
                 # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
                 # menang", "gagal meraih medali emas"; the failure word's own cue is then used up.
-                if before:
+                if before and mod_start in negated_failures:
+                    if base > 0 and _near(lower, mod_end, start):
+                        used.append(mod_start)  # "tidak gagal menang": the win stands
+                elif before:
                     failed_at = mod_end
                     if base > 0 and _near(lower, mod_end, start):
                         direction = (mod_start, kind, factor)
-            elif (kind == "increase" or kind == "decrease") and entry not in _NOT_AMOUNTS:
+            elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
+                continue  # an outcome is neither reversed nor scaled by a change: "Upaya menekan kasus berhasil"
+            elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
                 # After it only a rise or fall of the cue itself ("kemiskinan turun"): a transitive
@@ -536,6 +547,9 @@ class _Context:
                     # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
+                if kind == "negator" and mod_end < start and _negates_failure_of(negated_failures, lower, mod_end, start):
+                    used.append(mod_start)  # it negates the failure word between them, not the cue
+                    continue
                 if kind == "negator":
                     # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
                     weight *= factor if base > 0 else factor * _NEGATED_NEGATIVE
@@ -644,6 +658,13 @@ def _reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
         elif mod_start >= end and kind != "stance" and (mod_start - end <= _OWN_CHANGE_CHARS or word in _POSTPOSED):
             return True
     return False
+
+
+def _negates_failure_of(negated_failures, lower: str, negator_end: int, start: int) -> bool:
+    """Whether the negator ending at ``negator_end`` negates a failure word that lies between it and
+    the cue at ``start`` (see :meth:`_Context.weigh`)."""
+    return bool(negated_failures) and any(negator_end < failure < start and not lower[negator_end:failure].strip()
+                                          for failure in negated_failures)
 
 
 def _near(lower: str, a: int, b: int) -> bool:
