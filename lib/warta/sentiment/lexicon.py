@@ -498,7 +498,7 @@ class _Context:
         # the failure, not the cue the failure governs.
         negated_failures = {following[0] for preceding, following in zip(nearby, nearby[1:])
                             if preceding[2] == "negator" and following[2] == "failure"
-                            and not lower[preceding[1]:following[0]].strip()} if len(nearby) > 1 else ()
+                            and not lower[preceding[1]:following[0]].strip()} if len(nearby) > 1 else set()
         for mod_start, mod_end, kind, factor, word in nearby:
             before = mod_end <= start
             if kind == "contrast":
@@ -531,7 +531,7 @@ class _Context:
                     if base > 0 and _near(lower, mod_end, start):
                         direction = (mod_start, kind, factor)
             elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
-                continue  # an outcome is neither reversed nor scaled by a change: "Upaya menekan kasus berhasil"
+                continue  # an outcome is neither reversed nor scaled: "Upaya menekan kasus berhasil"
             elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
@@ -547,7 +547,8 @@ class _Context:
                     # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
-                if kind == "negator" and mod_end < start and _negates_failure_of(negated_failures, lower, mod_end, start):
+                if kind == "negator" and negated_failures and _negates_failure_of(negated_failures, lower,
+                                                                                  mod_end, start):
                     used.append(mod_start)  # it negates the failure word between them, not the cue
                     continue
                 if kind == "negator":
@@ -660,11 +661,11 @@ def _reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
     return False
 
 
-def _negates_failure_of(negated_failures, lower: str, negator_end: int, start: int) -> bool:
-    """Whether the negator ending at ``negator_end`` negates a failure word that lies between it and
-    the cue at ``start`` (see :meth:`_Context.weigh`)."""
-    return bool(negated_failures) and any(negator_end < failure < start and not lower[negator_end:failure].strip()
-                                          for failure in negated_failures)
+def _negates_failure_of(negated_failures: set[int], lower: str, negator_end: int, start: int) -> bool:
+    """Whether the negator ending at ``negator_end`` negates a failure word (one of
+    ``negated_failures``, by start) that lies between it and the cue at ``start``."""
+    return any(negator_end < failure < start and not lower[negator_end:failure].strip()
+               for failure in negated_failures)
 
 
 def _near(lower: str, a: int, b: int) -> bool:
