@@ -79,6 +79,7 @@ def test_each_shipped_actor_is_written_once():
     ("Wali Kota Surabaya Eri Cahyadi", [("Kota Surabaya", "loc:kota-surabaya"), ("Eri Cahyadi", "per:eri-cahyadi")]),
     ("Titiek Soeharto dan Raffi Ahmad", [("Titiek Soeharto", "per:siti-hediati-hariyadi"), ("Raffi Ahmad", "per:raffi-ahmad")]),
     ("Persib Bandung dan Persija", [("Persib Bandung", "org:persib-bandung"), ("Persija", "org:persija-jakarta")]),
+    ("Telkomsel dan Indosat", [("Telkomsel", "org:telkomsel"), ("Indosat", "org:indosat-ooredoo-hutchison")]),
     ("Istana membantah; di Istana Negara", [("Istana", "org:istana-kepresidenan"), ("Istana Negara", "loc:istana-negara")]),
     ("SOREANG - Banjir di Cibinong", [("SOREANG", "loc:soreang"), ("Cibinong", "loc:cibinong")]),  # regency seats
     ("Ketua Umum PGI dan IDI", [("PGI", "org:persekutuan-gereja-gereja-di-indonesia"), ("IDI", "org:ikatan-dokter-indonesia")]),
