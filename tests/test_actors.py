@@ -1166,6 +1166,8 @@ def test_quote_and_verb_scans_find_what_the_patterns_find():
     # A place's name that is a given name too opens a person's name before name-shaped words.
     ("Marshall Allman lahir di Texas.", [("Marshall Allman", "PER"), ("Texas", "LOC")]),
     ("Darwin Nunez mencetak gol.", [("Darwin Nunez", "PER")]),
+    ("Kuasa hukumnya, Hotman Paris Hutapea, mengajukan banding.", [("Hotman Paris Hutapea", "PER")]),  # inside a name
+    ("Pesawat dari Jakarta Paris tertunda.", [("Jakarta", "LOC"), ("Paris", "LOC")]),
     ("Konflik Israel Palestina memanas.", [("Israel", "LOC"), ("Palestina", "LOC")]),
     ("Warga Paris Selatan berdemo.", [("Paris", "LOC")]),
     # A Title Case headline's words are no name after an office or a known name.

@@ -1142,10 +1142,11 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
 
 def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], gazetteer,
                        options) -> None:
-    """A place's one-word name that is a given name too, with one name-shaped word after it, is a
-    person's name ("Marshall Allman lahir di Texas", "Darwin Nunez"); after an office, or before
-    more name words, a known name or a dictionary word it stays the place ("Perdana Menteri Israel
-    Ehud Olmert", "Israel Palestina", "Paris Selatan")."""
+    """A place's one-word name that is a given name too, with one name-shaped word after it or a
+    name word before it, is part of a person's name ("Marshall Allman lahir di Texas", "Darwin
+    Nunez", "Hotman Paris Hutapea"); after an office, or before more name words, a known name or a
+    dictionary word it stays the place ("Perdana Menteri Israel Ehud Olmert", "Israel Palestina",
+    "Paris Selatan")."""
     keys, n = tokens.keys, len(tokens.words)
     for index in [index for index, candidate in enumerate(candidates)
                   if candidate is not None and candidate.type == "LOC" and candidate.last - candidate.first == 1
@@ -1155,14 +1156,29 @@ def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candi
         # After an office the place is the office's ("Perdana Menteri Israel Ehud Olmert").
         if first > 0 and keys[first - 1] in PORTFOLIO_WORDS:
             continue
-        # One word after it: a longer run is more often the place, then a person ("Israel Ehud Olmert").
-        if (last < n and tokens.joined[last - 1] and owner[last] < 0 and _name_word(tokens, last)
-                and not _dash_after(tokens, last - 1) and _name_shaped(tokens.text, tokens, first, last + 1)
-                and not (last + 1 < n and tokens.joined[last] and _name_word(tokens, last + 1))):
+        if first > 0 and _free_name_word(tokens, owner, first - 1):
+            # Inside a name: "Hotman Paris Hutapea", with the word after it if it is one too.
+            first -= 1
+            last += last < n and _free_name_word(tokens, owner, last, before=last - 1)
+            if not _name_shaped(tokens.text, tokens, first, last, known=candidate.first):
+                continue
+        elif (last < n and _free_name_word(tokens, owner, last, before=last - 1)
+              and _name_shaped(tokens.text, tokens, first, last + 1, known=first)
+              # One word after it: a longer run is more often the place, then a person ("Israel Ehud Olmert").
+              and not (last + 1 < n and tokens.joined[last] and _name_word(tokens, last + 1))):
             last += 1
-            surface = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
-            entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
-            _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
+        else:
+            continue
+        surface = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
+        entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
+        _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
+
+
+def _free_name_word(tokens: Tokens, owner: Sequence[int], k: int, before: int | None = None) -> bool:
+    """Whether ``tokens[k]`` is an unclaimed name word joined to its neighbour (the word at
+    ``before``, else the one after it) by a plain space."""
+    joint = k if before is None else before
+    return (tokens.joined[joint] and owner[k] < 0 and _name_word(tokens, k) and not _dash_after(tokens, joint))
 
 
 def _hyphenated(tokens: Tokens, first: int, last: int) -> bool:
@@ -1661,11 +1677,12 @@ def _after_sentence_opener(tokens: Tokens, k: int) -> int:
     return k + 1 if opener else k
 
 
-def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
+def _name_shaped(text: str, tokens: Tokens, first: int, last: int, known: int = -1) -> bool:
     """Two or three capitalised words apart by single spaces, none an Indonesian dictionary word,
     an office, a head of a place or organisation, or an English word of titles ("Prison Break",
     "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase"), and a
-    name's particle besides them ("Robin van Persie", "Mery Susanna br Sitepu")."""
+    name's particle besides them ("Robin van Persie", "Mery Susanna br Sitepu"). The word at
+    ``known``, a known name, may be a dictionary word ("Paris" in "Hotman Paris Hutapea")."""
     if not 2 <= last - first <= 3 and not (
             last - first == 4 and not NAME_PARTICLES.isdisjoint(tokens.keys[first + 1 : last - 1])):
         return False
@@ -1678,7 +1695,7 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int) -> bool:
             continue  # "Robin van Persie"
         if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
-                or key in _ENGLISH_TITLE_WORDS or _dictionary_word(key)):
+                or key in _ENGLISH_TITLE_WORDS or (k != known and _dictionary_word(key))):
             return False
     return not _titled(text, tokens, first, last)
 
