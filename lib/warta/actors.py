@@ -1159,10 +1159,11 @@ def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candi
         if first > 0 and _free_name_word(tokens, owner, first - 1):
             # Inside a name: "Hotman Paris Hutapea", with the word after it if it is one too.
             first -= 1
-            last += last < n and _free_name_word(tokens, owner, last, before=last - 1)
+            if last < n and _free_name_word(tokens, owner, last, after=True):
+                last += 1
             if not _name_shaped(tokens.text, tokens, first, last, known=candidate.first):
                 continue
-        elif (last < n and _free_name_word(tokens, owner, last, before=last - 1)
+        elif (last < n and _free_name_word(tokens, owner, last, after=True)
               and _name_shaped(tokens.text, tokens, first, last + 1, known=first)
               # One word after it: a longer run is more often the place, then a person ("Israel Ehud Olmert").
               and not (last + 1 < n and tokens.joined[last] and _name_word(tokens, last + 1))):
@@ -1174,11 +1175,11 @@ def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candi
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
 
 
-def _free_name_word(tokens: Tokens, owner: Sequence[int], k: int, before: int | None = None) -> bool:
-    """Whether ``tokens[k]`` is an unclaimed name word joined to its neighbour (the word at
-    ``before``, else the one after it) by a plain space."""
-    joint = k if before is None else before
-    return (tokens.joined[joint] and owner[k] < 0 and _name_word(tokens, k) and not _dash_after(tokens, joint))
+def _free_name_word(tokens: Tokens, owner: Sequence[int], k: int, *, after: bool = False) -> bool:
+    """Whether ``tokens[k]`` is an unclaimed name word joined by a plain space to the word after it,
+    or with ``after`` to the word before it (it comes after that one)."""
+    joint = k - 1 if after else k
+    return tokens.joined[joint] and owner[k] < 0 and _name_word(tokens, k) and not _dash_after(tokens, joint)
 
 
 def _hyphenated(tokens: Tokens, first: int, last: int) -> bool:

@@ -800,6 +800,7 @@ _URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?=/|$)"
 
 
 def _url_day(url: str) -> PublishedDate | None:
+    """The first valid day in ``url``'s path (see _URL_DAY), or None."""
     path = url.split("?", 1)[0].split("#", 1)[0]
     for match in _URL_DAY.finditer(path):
         year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else (

@@ -466,9 +466,16 @@ class _Context:
         self.by_sentence: dict[int, list[tuple[int, int, str, float, str]]] = {}
         self.wide: set[int] = set()
         self.opens_with_contrast: set[int] = set()
+        # The failure words a negator right before negates ("tidak gagal menang" is a win), by start.
+        self.negated_failures: set[int] = set()
         by_sentence = self.by_sentence
+        previous_mod = None
         for mod in mods:
             mod_start, kind = mod[0], mod[2]
+            if kind == "failure" and previous_mod is not None and previous_mod[2] == "negator" \
+                    and not lower[previous_mod[1]:mod_start].strip():
+                self.negated_failures.add(mod_start)
+            previous_mod = mod
             sentence = bisect_right(sentences, mod_start)  # a modifier never starts on a break
             if sentence in by_sentence:
                 by_sentence[sentence].append(mod)
@@ -493,13 +500,10 @@ class _Context:
         direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = negated_after = False
         failed_at = -1  # the end of a failure word before the cue ("gagal mencegah ...")
-        nearby = self.by_sentence[sentence]
         # "tidak gagal menekan inflasi" succeeded: a negator right before a failure word negates
         # the failure, not the cue the failure governs.
-        negated_failures = {following[0] for preceding, following in zip(nearby, nearby[1:])
-                            if preceding[2] == "negator" and following[2] == "failure"
-                            and not lower[preceding[1]:following[0]].strip()} if len(nearby) > 1 else set()
-        for mod_start, mod_end, kind, factor, word in nearby:
+        negated_failures = self.negated_failures
+        for mod_start, mod_end, kind, factor, word in self.by_sentence[sentence]:
             before = mod_end <= start
             if kind == "contrast":
                 after_contrast |= before
