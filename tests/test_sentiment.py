@@ -705,6 +705,11 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     # A negator right before the failure word negates the failure, not the good thing.
     ("Timnas tidak gagal menang.", [("menang", 1)]),
     ("Rencana itu tidak gagal.", [("gagal", 1)]),
+    # The good thing that failed, named right before the failure word (or with a determiner).
+    ("Upaya damai gagal.", [("damai", -1)]),
+    ("Perundingan damai itu gagal mencapai kesepakatan.", [("damai", -1), ("kesepakatan", -1)]),
+    ("Upaya damai tidak gagal.", [("damai", 1), ("gagal", 1)]),
+    ("Timnas menang, lawannya gagal.", [("menang", 1), ("gagal", -1)]),  # not across a clause
 ])
 def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     assert [(name, 1 if weight > 0 else -1) for name, weight, _ in cues(text)] == expected
@@ -721,6 +726,14 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Status kasus itu naik ke tahap penyidikan.", "neutral"),  # a case moving on, not more cases
     ("Cadangan devisa naik menjadi 140 miliar dolar AS.", "positive"),
     ("Inflasi tidak naik.", "neutral"),  # a negated change is none
+    # The prices of daily needs, and a country's debt.
+    ("Harga beras naik.", "negative"),
+    ("Harga cabai melonjak tajam menjelang Lebaran.", "negative"),
+    ("Harga BBM dinaikkan mulai besok.", "negative"),
+    ("Harga minyak goreng turun di pasar tradisional.", "positive"),
+    ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
+    ("Utang luar negeri Indonesia meningkat.", "negative"),
+    ("Utang luar negeri Indonesia tercatat 400 miliar dolar AS.", "neutral"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label

@@ -534,6 +534,10 @@ class _Context:
                     failed_at = mod_end
                     if base > 0 and _near(lower, mod_end, start):
                         direction = (mod_start, kind, factor)
+                elif (base > 0 and direction is None and mod_start - end <= 12
+                      and mod_start not in negated_failures and _WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
+                    # The good thing that failed: "Upaya damai gagal", "perundingan damai itu gagal".
+                    direction = (mod_start, kind, factor)
             elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
                 continue  # an outcome is neither reversed nor scaled: "Upaya menekan kasus berhasil"
             elif kind == "increase" or kind == "decrease":
@@ -600,6 +604,11 @@ class _Context:
             weight *= lexicon.modifiers["meski"][1]
             modifiers.append("conceded")
         return _new_cue(Cue, (entry, start, end, weight, base, desk, tuple(modifiers))), used
+
+
+# What may stand between a good thing and its failure word: nothing, or a determiner
+# ("perundingan damai itu gagal"); any other word may be the subject that failed.
+_FAILED_SUBJECT_GAPS = ([], ["itu"], ["ini"], ["tersebut"], ["pun"], ["juga"])
 
 
 # Outcomes, not amounts: a rise or fall never reverses them ("berhasil menekan inflasi" is good
