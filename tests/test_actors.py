@@ -399,10 +399,16 @@ def test_without_the_tagger_another_actors_short_form_stays_apart():
     ("Hanung pun mengatakan hal serupa kepada wartawan.", ["Hanung"]),
     ("Pemerintah juga menegaskan hal serupa.", []),
     ("Rachlan juga hadir di sana.", []),  # no verb of speech or stance
+    # What only a person does, lives or suffers; not what a firm does too.
+    ("Pada tahun berikutnya, Udit menikah di Mumbai.", ["Udit"]),
+    ("Petersen menderita penyimpangan seksual.", ["Petersen"]),
+    ("Liberace dilahirkan di West Allis.", ["Liberace"]),
+    ("Shopee meluncurkan fitur baru.", []),
+    ("Sebanyak 13 prajurit Garda Revolusi tewas.", []),
     # A word never in a name opens the run and goes.
     ("Namun Noor Laila mengatakan belum tahu bentuk tindakannya.", ["Noor Laila"]),
 ])
-def test_a_single_name_that_speaks_is_a_person_in_the_fast_profile(text, persons):
+def test_a_single_name_that_speaks_or_lives_is_a_person_in_the_fast_profile(text, persons):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 

@@ -237,11 +237,18 @@ memaparkan menerangkan menanggapi menganggap bilang
 """.split())
 # Verbs of stance and request whose subject is, like a speaker's, a person or a body ("Miller
 # berharap ...", "Siswono mendukung ..."): a name right before one is read as a speaker's would be.
-# Not speech verbs: the tagger's features and the quotes keep to those.
+# Not speech verbs: the tagger's features and the quotes keep to those. The second list holds
+# what only a person does, lives or suffers ("Udit menikah", "Yoona membintangi ...", "Rumaropen
+# ditahan"): a firm or a band can win, release or join, so those verbs are not in it.
 _SUBJECT_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengaku meminta menolak mengingatkan mengimbau menduga memastikan mengusulkan menyarankan
 menampik menepis mengkritik menceritakan mengenang mengharapkan mendesak menuding menuduh mengajak
 menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut
+""".split()) | frozenset("""
+meninggal wafat menikah menikahi bercerai melahirkan dilahirkan lahir kuliah bersekolah
+membintangi memerankan berperan menyanyi menyanyikan berduet mengundurkan menjabat dilantik
+menderita mengidap divonis dituntut ditahan ditangkap dipecat pensiun lulus dimakamkan
+tersenyum menangis tertawa mengenakan
 """.split())
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."). Not "meminta" or
