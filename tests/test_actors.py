@@ -1212,6 +1212,19 @@ def test_acronyms_after_ranks_and_offices_in_the_fast_profile(text, expected):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=False)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "RT" counted, numbered, headed or local is a neighbourhood, not Russia Today.
+    ("Desa ini terbagi dalam 14 RT atau 7 RW.", []),
+    ("Warga RT 05/RW 02 resah.", []),
+    ("Warga melapor ke RT setempat.", []),
+    ("Ketua RT mengatakan warga resah.", []),
+    ("Stasiun televisi RT melaporkan serangan itu.", [("RT", "ORG")]),
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_a_neighbourhood_unit_is_no_broadcaster(text, expected, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 @pytest.mark.parametrize("use_model", [False, None])
 def test_a_given_name_place_after_an_office_is_the_office_s_country(use_model):
     persons = [m.surface for m in extract_actors("Perdana Menteri Israel Ehud Olmert tiba.", use_model=use_model)

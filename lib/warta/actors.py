@@ -474,6 +474,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_party_boards(found, tokens.keys)
     if "nisial" in text:  # a C-level test first: most texts withhold no one's name
         found = _without_initials(found, tokens.keys)
+    if "RT" in text:  # a C-level test first: most texts name no neighbourhood
+        found = _without_neighbourhood_units(found, tokens.keys)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -783,6 +785,25 @@ def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less a name right after a word that announces initials ("berinisial
     AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
     dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
+    return [span for span in found if span not in dropped] if dropped else found
+
+
+# "RT" is a neighbourhood (rukun tetangga) far more often than Russia Today: counted ("14 RT atau
+# 7 RW"), numbered ("RT 05/RW 02"), headed ("Ketua RT", "Pak RT") or local ("RT setempat").
+_NEIGHBOURHOOD_ALIASES = frozenset({"RT"})
+_BEFORE_NEIGHBOURHOOD = frozenset("""
+ketua pak bu pengurus tingkat setiap tiap per antar warga satu dua tiga empat lima enam tujuh
+delapan sembilan sepuluh sebelas belas puluh ratus beberapa sejumlah
+""".split())
+_AFTER_NEIGHBOURHOOD = frozenset("rw setempat".split())
+
+
+def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less an "RT" that is a neighbourhood unit (see _NEIGHBOURHOOD_ALIASES)."""
+    n = len(keys)
+    dropped = [span for span in found if span[3] in _NEIGHBOURHOOD_ALIASES and (
+        (span[0] > 0 and (keys[span[0] - 1] in _BEFORE_NEIGHBOURHOOD or keys[span[0] - 1].isdigit()))
+        or (span[1] < n and (keys[span[1]] in _AFTER_NEIGHBOURHOOD or keys[span[1]][:1].isdigit())))]
     return [span for span in found if span not in dropped] if dropped else found
 
 
