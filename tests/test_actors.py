@@ -405,6 +405,9 @@ def test_without_the_tagger_another_actors_short_form_stays_apart():
     ("Liberace dilahirkan di West Allis.", ["Liberace"]),
     ("Shopee meluncurkan fitur baru.", []),
     ("Sebanyak 13 prajurit Garda Revolusi tewas.", []),
+    # A dictionary word opening the sentence is no part of the name before the verb; a given name is.
+    ("Warga Sukirman mengatakan banjir datang tiba-tiba.", ["Sukirman"]),
+    ("Maria Augusta Kutschera lahir di dalam kereta.", ["Maria Augusta Kutschera"]),
     # A word never in a name opens the run and goes.
     ("Namun Noor Laila mengatakan belum tahu bentuk tindakannya.", ["Noor Laila"]),
 ])

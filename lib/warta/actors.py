@@ -337,7 +337,7 @@ electronic electronics tbk persero endowment peace fund trust
 GIVEN_NAME_WORDS = frozenset("""
 adi agus aji akbar ali amin amir arif ayu bambang bayu budi budiman candra catur dewi dian dwi eka
 fadil fajar fatimah firman fitri galih gede gilang gunawan guntur halim hasan hatta hidayat ihsan
-ilham iman intan isa jamal kamal karim kartika kasim kusuma lestari mahmud muhammad nur nyoman
+ilham iman intan isa jamal kamal karim kartika kasim kusuma lestari mahmud maria muhammad nur nyoman
 panca purnama putra putri putu rahayu rahim rahman rahmat rasyid ratna rini saleh salim sari satria
 siti sri surya syarif taufik teguh tri wahyu wijaya wulan yoga yuda
 """.split())
@@ -1618,6 +1618,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                     unread.append(k)
                 continue
             confidence = 0.5
+        elif not strong and first == k and last - k >= 2:
+            # A verb after the run: its first word may still be a dictionary word opening the
+            # sentence ("Terdakwa Ahmad bin Sulaiman divonis", "Warga Sukirman mengatakan").
+            first = _after_sentence_opener(tokens, k)
         if strong and last - first >= 2 and _dictionary_run(tokens, first, last):
             # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
             last = _before_headline_words(tokens, first, last)
@@ -1699,9 +1703,10 @@ def _abstract_noun(key: str) -> bool:
 def _after_sentence_opener(tokens: Tokens, k: int) -> int:
     """Where a name starts in the run at ``k``: after its first word when that is a dictionary word
     opening the sentence, capitalised as the sentence's first word ("Mundurnya Hary Tanoesoedibyo").
-    A short root word is kept: names are made of those too ("Saur Marlina Manurung")."""
+    A short root word is kept: names are made of those too ("Saur Marlina Manurung"), and so is a
+    given name ("Maria Augusta Kutschera")."""
     key = tokens.keys[k]
-    opener = (len(key) >= 5 and _dictionary_word(key)
+    opener = (len(key) >= 5 and _dictionary_word(key) and key not in GIVEN_NAME_WORDS
               and _sentence_initial(tokens, k))
     return k + 1 if opener else k
 
