@@ -551,7 +551,8 @@ class _Context:
                     # ("menekan inflasi") is the subject's deed, weighed by its own outcome words.
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
-                      and not negated_after and _own_change(lower, end, mod_start)):
+                      and not negated_after and _own_change(lower, end, mod_start)
+                      and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
             elif before and word not in _POSTPOSED and _near(lower, mod_end, start):
@@ -642,6 +643,20 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
         return True
     # Only a place or time phrase may stand there (a gap of bare spaces is no phrase).
     return 0 < len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS
+
+
+# After a cue a noun of change is its own only where the cue undergoes it ("kasus DBD mengalami
+# kenaikan"); otherwise it names what someone wants or causes ("berunjuk rasa menuntut kenaikan
+# upah" is no growing protest).
+_CHANGE_NOUNS = frozenset("kenaikan peningkatan penurunan lonjakan pengurangan".split())
+_UNDERGOES = frozenset("mengalami alami terjadi ada".split())
+
+
+def _undergoes(lower: str, end: int, mod_start: int) -> bool:
+    """Whether nothing, or a verb of undergoing, lies between a cue ending at ``end`` and the
+    noun of change at ``mod_start``."""
+    words = _WORD.findall(lower, end, mod_start)
+    return not words or words[-1] in _UNDERGOES
 
 
 def _word_end(lower: str, start: int) -> int:
