@@ -745,6 +745,8 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Petugas memadamkan kebakaran di pasar.", "positive"),
     ("Listrik dipadamkan selama lima jam.", "negative"),
     ("Angka kecelakaan lalu lintas selama mudik menurun.", "positive"),
+    ("Pemerintah memblokir ribuan situs judi online.", "positive"),
+    ("Jumlah perokok anak terus bertambah.", "negative"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
