@@ -747,6 +747,11 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Angka kecelakaan lalu lintas selama mudik menurun.", "positive"),
     ("Pemerintah memblokir ribuan situs judi online.", "positive"),
     ("Jumlah perokok anak terus bertambah.", "negative"),
+    ("Rugi bersih perusahaan membengkak.", "negative"),  # the net of a loss is not clean
+    ("Rugi bersih perseroan turun 30 persen.", "positive"),
+    ("Ribuan guru honorer belum menerima gaji selama tiga bulan.", "negative"),
+    ("Kuota haji Indonesia bertambah 20 ribu jemaah.", "positive"),
+    ("Pemerintah resmi menaikkan PPN menjadi 12 persen.", "negative"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
