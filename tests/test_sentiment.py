@@ -752,6 +752,9 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Ribuan guru honorer belum menerima gaji selama tiga bulan.", "negative"),
     ("Kuota haji Indonesia bertambah 20 ribu jemaah.", "positive"),
     ("Pemerintah resmi menaikkan PPN menjadi 12 persen.", "negative"),
+    ("Elektabilitas partai itu naik signifikan.", "positive"),
+    ("Elektabilitas calon itu 20 persen.", "neutral"),
+    ("MK mengabulkan sebagian gugatan pemohon.", "positive"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
