@@ -381,6 +381,24 @@ def test_a_short_form_declared_in_brackets_stands_for_its_name_later_in_the_text
                           ("HMI", "org:himpunan-mahasiswa-islam"), ("HMI", "org:himpunan-mahasiswa-islam")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("KPK juga mengamankan Kepala Dinas PUPR Kabupaten Bekasi.", "Dinas PUPR Kabupaten Bekasi"),  # an acronym stays
+    ("\"Kami siap,\" kata AGUS HEBI DJUNIANTORO kepada wartawan.", "Agus Hebi Djuniantoro"),  # a name set in capitals
+])
+def test_an_unknown_names_display_form(text, name):
+    assert name in [m.name for m in extract_actors(text, use_model=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A think tank between an expert's occupation and name is the body, not part of the name.
+    ("Ekonom Indef Tauhid Ahmad menilai target tersebut realistis.", [("Indef", "ORG"), ("Tauhid Ahmad", "PER")]),
+    ("Menurut INDEF, target itu realistis.", [("INDEF", "ORG")]),  # a mixed-case alias covers capitals too
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_think_tanks_are_bodies(text, expected, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 def test_without_the_tagger_another_actors_short_form_stays_apart():
     found = [(m.surface, m.name) for m in extract_actors("Bank Indonesia (BEI) hadir.", use_model=False)]
     assert found == [("Bank Indonesia", "Bank Indonesia"), ("BEI", "Bursa Efek Indonesia")]

@@ -2382,9 +2382,13 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
 
 
 def _display_name(surface: str) -> str:
-    """Canonical display form of an unknown name: single spaces, all-caps words title-cased."""
+    """Canonical display form of an unknown name: single spaces; a name set all in capitals
+    ("AGUS HEBI DJUNIANTORO") title-cased but for its short words ("PT", "RI"). An acronym among
+    other words stays one ("BPBD Surabaya", "Dinas PUPR Kabupaten Bekasi")."""
     words = surface.split()
-    return " ".join(w.title() if w.isupper() and len(w) > 3 else w for w in words)
+    if len(words) < 2 or not all(word.isupper() for word in words):
+        return " ".join(words)
+    return " ".join(word.title() if len(word) > 3 else word for word in words)
 
 
 # --- quotes -------------------------------------------------------------------------------
