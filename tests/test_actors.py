@@ -1246,6 +1246,17 @@ def test_a_neighbourhood_unit_is_no_broadcaster(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
 
 
+@pytest.mark.parametrize("text, persons", [
+    # A Roman numeral in capitals counts ("Komisi XI"); Xi Jinping's name is matched whole or in title case.
+    ("Ketua Komisi XI DPR Misbakhun mengatakan hal itu.", ["Misbakhun"]),
+    ("XI JINPING TIBA DI MOSKOW", ["XI JINPING"]),
+    ("Presiden Xi tiba di Moskow.", ["Xi"]),
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_a_roman_numeral_is_not_xi_jinping(text, persons, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == persons
+
+
 @pytest.mark.parametrize("use_model", [False, None])
 def test_a_given_name_place_after_an_office_is_the_office_s_country(use_model):
     persons = [m.surface for m in extract_actors("Perdana Menteri Israel Ehud Olmert tiba.", use_model=use_model)

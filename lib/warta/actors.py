@@ -476,6 +476,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_initials(found, tokens.keys)
     if "RT" in text:  # a C-level test first: most texts name no neighbourhood
         found = _without_neighbourhood_units(found, tokens.keys)
+    if "XI" in text:  # a C-level test first: most texts number nothing eleventh
+        found = _without_roman_numerals(found, tokens.words)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -804,6 +806,17 @@ def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> lis
     dropped = [span for span in found if span[3] in _NEIGHBOURHOOD_ALIASES and (
         (span[0] > 0 and (keys[span[0] - 1] in _BEFORE_NEIGHBOURHOOD or keys[span[0] - 1].isdigit()))
         or (span[1] < n and (keys[span[1]] in _AFTER_NEIGHBOURHOOD or keys[span[1]][:1].isdigit())))]
+    return [span for span in found if span not in dropped] if dropped else found
+
+
+# Names that read as a Roman numeral in capitals: "Komisi XI DPR", "Kodam XI", "kelas XI" count,
+# and do not name Xi Jinping (whose name in capitals, "XI JINPING", is matched whole).
+_ROMAN_NUMERAL_ALIASES = frozenset({"Xi"})
+
+
+def _without_roman_numerals(found: list[tuple], words: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less a one-word name written as a Roman numeral in capitals."""
+    dropped = [span for span in found if span[3] in _ROMAN_NUMERAL_ALIASES and words[span[0]].isupper()]
     return [span for span in found if span not in dropped] if dropped else found
 
 
