@@ -145,6 +145,10 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
     ("Komut Pertamina Ahok hadir.", "Ahok", "Komut Pertamina"),
     ("Presdir Astra Djony Bunarto Tjondro mengatakan itu.", "Djony Bunarto Tjondro", "Presdir Astra"),
     ("Founder Gojek Nadiem Makarim hadir.", "Nadiem Makarim", "Founder Gojek"),
+    ("Corporate Secretary Bank Mandiri Teuku Ali Usman mengatakan hal itu.", "Teuku Ali Usman",
+     "Corporate Secretary Bank Mandiri"),
+    ("Corporate Communication Manager Telkomsel Andi Santoso mengatakan jaringan normal.", "Andi Santoso",
+     "Corporate Communication Manager Telkomsel"),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):

@@ -171,7 +171,10 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
-ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("vp presdir presdirut komut founder cofounder".split())
+ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
+vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
+corporate corsec
+""".split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
 # Units known by a number (Korem 061, Kodim 0621, Koramil) are not here: a name after "Danramil" is
@@ -226,6 +229,7 @@ niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perg
 tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
 komisioner pansel sekertaris penerangan infrastruktur konsumen edukasi
 corporate communication communications relations affairs marketing finance legal secretary
+manager manajer economist officer director head analyst research chief vice executive strategist sales
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
