@@ -697,6 +697,9 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     ("Rencana itu gagal.", [("gagal", -1)]),
     ("Program itu gagal total dan merugikan negara.", [("gagal", -1), ("merugikan", -1)]),
     ("Petani mengalami gagal panen akibat kekeringan.", [("gagal panen", -1), ("kekeringan", -1)]),
+    # A failure word opening a phrase names a disease or a loss: it fails nothing after it.
+    ("Kasus gagal ginjal meningkat.", [("gagal ginjal", -1)]),
+    ("Kasus gagal ginjal akut menurun.", [("gagal ginjal akut", 1)]),
     # Pressing down a bad amount is good, and failing to is bad.
     ("Pemerintah berhasil menekan inflasi.", [("berhasil", 1), ("menekan inflasi", 1)]),
     ("Pemerintah gagal menekan inflasi.", [("menekan inflasi", -1)]),
@@ -755,6 +758,10 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Elektabilitas partai itu naik signifikan.", "positive"),
     ("Elektabilitas calon itu 20 persen.", "neutral"),
     ("MK mengabulkan sebagian gugatan pemohon.", "positive"),
+    ("Stok vaksin menipis di sejumlah puskesmas.", "negative"),
+    ("Vaksinasi polio menjangkau 95 persen anak.", "positive"),  # the disease vaccinated against
+    ("Upaya menggagalkan penyelundupan berhasil.", "positive"),
+    ("Pabrik sepatu itu menutup operasinya dan merumahkan 1.200 karyawan.", "negative"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
@@ -785,6 +792,7 @@ def test_a_negated_change_leaves_the_cue_as_it_is():
     ("Kualitas udara membaik setelah hujan turun.", "membaik"),   # the rain falls, not the air quality
     ("Layanan membaik dan antrean berkurang.", "membaik"),
     ("Kemiskinan di desa yang dilanda banjir itu naik.", "kemiskinan"),  # more than a place between
+    ("Gagal bayar utang membuat saham anjlok.", "utang"),  # a causative verb: its object falls
 ])
 def test_a_rise_or_fall_of_something_else_leaves_the_cue_alone(text, term):
     modifiers = {name: mods for name, _, mods in cues(text)}[term]

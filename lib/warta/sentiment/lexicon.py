@@ -300,7 +300,10 @@ class Lexicon:
         if not spans:
             return []
         lower = scan.lower
-        context = _Context(self, lower, _sentence_breaks(lower, scan.plain), scan.mods)
+        mods = scan.mods
+        if "gagal" in lower:  # a C-level test first: most texts name no failure
+            mods = _without_failures_in_phrases(mods, spans)
+        context = _Context(self, lower, _sentence_breaks(lower, scan.plain), mods)
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
             scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
             context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
@@ -311,6 +314,14 @@ class Lexicon:
             return cues
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
                 and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
+
+
+def _without_failures_in_phrases(mods: list[tuple[int, int, str, float, str]],
+                                 spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, float, str]]:
+    """The modifiers less a failure word that opens a phrase cue: "gagal ginjal", "gagal panen",
+    "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them."""
+    phrase_starts = {start for start, _, entry in spans if " " in entry}
+    return [mod for mod in mods if mod[2] != "failure" or mod[0] not in phrase_starts]
 
 
 def _cue_loop_python(spans: list[tuple[int, int, str]], entries: dict[str, tuple[float, str]], breaks: list[int],
@@ -619,7 +630,8 @@ _NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegaga
 
 # Between a cue and its own rise or fall may stand a place or time ("kemiskinan di kabupaten itu
 # turun", "kasus korupsi pada Juni meningkat"); a conjunction opens another clause, whose subject
-# is what moves ("membaik setelah hujan turun", "kualitas membaik dan harga turun").
+# is what moves ("membaik setelah hujan turun", "kualitas membaik dan harga turun"), and so does
+# a causative verb.
 _PLACE_OR_TIME_OPENERS = frozenset({
     "di", "pada", "per", "sejak", "selama", "sepanjang", "tahun", "bulan", "kuartal", "semester", "pekan",
     "tahunan", "bulanan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
@@ -627,7 +639,9 @@ _PLACE_OR_TIME_OPENERS = frozenset({
 _OTHER_SUBJECT = frozenset({
     "setelah", "sesudah", "sebelum", "karena", "akibat", "sehingga", "saat", "ketika", "usai", "seiring",
     "berkat", "sementara", "meski", "walau", "hingga", "agar", "supaya", "jika", "bila", "kalau", "dan",
-    "serta", "atau"})
+    "serta", "atau",
+    # A causative verb: what it makes rise or fall is its object ("utang membuat saham anjlok").
+    "membuat", "menyebabkan", "mengakibatkan", "memicu", "mendorong", "menjadikan", "bikin"})
 _OWN_CHANGE_WORDS = 4  # the longest place or time phrase read between a cue and its rise or fall
 _OWN_CHANGE_CHARS = 60
 
