@@ -762,6 +762,11 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Vaksinasi polio menjangkau 95 persen anak.", "positive"),  # the disease vaccinated against
     ("Upaya menggagalkan penyelundupan berhasil.", "positive"),
     ("Pabrik sepatu itu menutup operasinya dan merumahkan 1.200 karyawan.", "negative"),
+    ("Ketegangan di kawasan itu mereda.", "positive"),
+    ("Sanksi terhadap Iran dicabut.", "positive"),
+    ("AS mencabut sanksi terhadap Suriah.", "positive"),
+    ("Pemerintah mencabut subsidi BBM.", "negative"),
+    ("Perundingan nuklir Iran menemui jalan buntu.", "negative"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
