@@ -54,6 +54,9 @@ def articles(*bodies, **columns):
     ("Hal itu dikatakan Ketua BK Muhammad Prakosa di DPR.", ("Muhammad Prakosa", "per:muhammad-prakosa")),  # two words follow
     ("Kepala Sekolah dipercayakan kepada Bapak R. Martono Moedigdo.", ("R. Martono Moedigdo", "per:r-martono-moedigdo")),
     ("Paus Benediktus XVI tiba di Roma.", ("Paus Benediktus XVI", "per:paus-benediktus-xvi")),
+    # "Hakim" (a judge) completes the names before it.
+    ("Ketua PWNU Jawa Timur KH Abdul Hakim Mahfudz hadir.", ("Abdul Hakim Mahfudz", "per:abdul-hakim-mahfudz")),
+    ("Hakim Ketua Sutarjo Wibowo membacakan putusan.", ("Sutarjo Wibowo", "per:sutarjo-wibowo")),
     # A name's particles ("al-", "bin", "van") are inside the name, even between dictionary words.
     ("Presiden Omar al-Beshir menyetujui usulan itu.", ("Omar al-Beshir", "per:omar-al-beshir")),
     ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),

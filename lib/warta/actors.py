@@ -1281,6 +1281,9 @@ def _name_word(tokens: Tokens, k: int) -> bool:
     return word[0].isupper() and not word.isupper() and key not in PORTFOLIO_WORDS and key not in NOT_NAMES
 
 
+_NAMES_BEFORE_HAKIM = frozenset("abdul abdoel abd lukman luqman nur".split())
+
+
 def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] = frozenset()) -> int:
     """Where a person's name starts in ``[first, last)``: after the last rank, title or office word
     ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one. Words in
@@ -1289,7 +1292,9 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     offices = [j for j in range(first, last)
                if (keys[j] in ROLE_HEADS or keys[j] in RANKS or keys[j] in TITLES) and keys[j] not in keep
                # "Perdana" is an office only before "Menteri": elsewhere a name ("Aditya Perdana").
-               and (keys[j] != "perdana" or (j + 1 < len(keys) and keys[j + 1] == "menteri"))]
+               and (keys[j] != "perdana" or (j + 1 < len(keys) and keys[j + 1] == "menteri"))
+               # "Hakim" (a judge) is a name after the names it completes ("Abdul Hakim", "Lukman Hakim").
+               and (keys[j] != "hakim" or j == 0 or keys[j - 1] not in _NAMES_BEFORE_HAKIM)]
     return offices[-1] + 1 if offices else first
 
 
