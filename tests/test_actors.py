@@ -1253,6 +1253,20 @@ def test_a_neighbourhood_unit_is_no_broadcaster(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The capitalised words after a district, ward or village head name the area, then the head.
+    ("Camat Cilandak Mundir mengatakan pihaknya menyiagakan pompa air.",
+     [("Cilandak", "LOC", ""), ("Mundir", "PER", "Camat Cilandak")]),
+    ("Kades Sukamaju Ujang Saepudin mengatakan 30 rumah rusak.",
+     [("Sukamaju", "LOC", ""), ("Ujang Saepudin", "PER", "Kades Sukamaju")]),
+    ("Lurah Cipete Selatan juga memantau genangan.", [("Cipete Selatan", "LOC", "")]),  # the area alone
+    ("Camat Budi Santoso hadir.", [("Budi Santoso", "PER", "Camat")]),  # a given name first: no area
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_an_area_heads_area_comes_before_the_head(text, expected, use_model):
+    assert [(m.surface, m.type, m.role) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 @pytest.mark.parametrize("text, persons", [
     # A Roman numeral in capitals counts ("Komisi XI"); Xi Jinping's name is matched whole or in title case.
     ("Ketua Komisi XI DPR Misbakhun mengatakan hal itu.", ["Misbakhun"]),

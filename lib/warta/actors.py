@@ -1602,6 +1602,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             continue
         if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
             continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
+        if first > 0 and keys[first - 1] in AREA_OFFICES:
+            area_end = _area_end(tokens, first, last)
+            if area_end > first:
+                _claim(owner, candidates, _Candidate(first, area_end, "LOC", "rule", 0.7))
+                first = area_end  # "Camat Cilandak Mundir": the district, then its head
+                if first == last:
+                    continue  # "Lurah Cipete Selatan juga memantau": the area alone
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
                 or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
@@ -1958,6 +1965,25 @@ def _split_paired_names(tokens: Tokens, a: int, span: tuple[int, int, str, float
     return [span]
 
 
+# Heads of a district, ward or village: the capitalised words right after one name the area
+# ("Camat Cilandak Mundir", "Lurah Cipete Selatan Budi"), which a compass or area word continues.
+AREA_OFFICES = frozenset("camat lurah kades".split())
+_AREA_NAME_ENDINGS = frozenset("utara selatan timur barat tengah baru lama raya jaya indah hilir hulu ilir".split())
+
+
+def _area_end(tokens: Tokens, first: int, last: int) -> int:
+    """Where the area named after a district, ward or village head ends in the run ``[first,
+    last)``; ``first`` when the run cannot hold both an area and a name: one word, or a known given
+    name first ("Camat Budi Santoso")."""
+    keys = tokens.keys
+    if last - first < 2 or keys[first] in GIVEN_NAME_WORDS:
+        return first
+    end = first + 1
+    while end < last and keys[end] in _AREA_NAME_ENDINGS:
+        end += 1
+    return end
+
+
 def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: list[int],
                         candidates: list[_Candidate]) -> list[tuple[int, int, str, float]]:
     """Part an office's place or body from its holder: "Bupati Bogor Ade Yasin" is a place and a
@@ -1973,6 +1999,11 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     first, last, type_, confidence = span
     start = a + first
     if type_ == "PER":
+        if start > 0 and tokens.keys[start - 1] in AREA_OFFICES:
+            area_end = _area_end(tokens, start, a + last)
+            if area_end > start:  # "Camat Cilandak Mundir", read by the tagger as one person
+                area = (first, area_end - a, "LOC", confidence)
+                return [area, (area_end - a, last, "PER", confidence)] if area_end < a + last else [area]
         return [span]
     known = candidates[owner[start]] if owner[start] >= 0 else None
     if known is None or known.type not in ("LOC", "ORG") or known.method != "gazetteer" or known.first != start:
