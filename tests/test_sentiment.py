@@ -767,6 +767,11 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("AS mencabut sanksi terhadap Suriah.", "positive"),
     ("Pemerintah mencabut subsidi BBM.", "negative"),
     ("Perundingan nuklir Iran menemui jalan buntu.", "negative"),
+    ("Investor asing mencatatkan aksi jual bersih Rp 1 triliun.", "negative"),  # net, not clean
+    ("Bank Indonesia menurunkan suku bunga acuan 25 basis poin.", "positive"),
+    ("The Fed menaikkan suku bunga.", "negative"),
+    ("Suku bunga acuan turun menjadi 5,75 persen.", "positive"),
+    ("Bank Indonesia menahan suku bunga acuan di level 6 persen.", "neutral"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
