@@ -152,6 +152,11 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
      "Corporate Secretary Bank Mandiri"),
     ("Corporate Communication Manager Telkomsel Andi Santoso mengatakan jaringan normal.", "Andi Santoso",
      "Corporate Communication Manager Telkomsel"),
+    # After "Menurut", an office and a comma name the holder only where a comma closes the name.
+    ("Menurut Direktur Eksekutif Indef, Tauhid Ahmad, target itu realistis.", "Tauhid Ahmad",
+     "Direktur Eksekutif Indef"),
+    ("Menurut Kapolres Metro Jakarta Selatan, Budi Santoso sudah lama diincar.", "Budi Santoso", ""),
+    ("Hal itu benar, kata juru bicara FPPP, Syumli Syadli kepada wartawan.", "Syumli Syadli", "juru bicara FPPP"),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):

@@ -2407,6 +2407,8 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
           live: Sequence[_Candidate], candidate: _Candidate) -> str:
     """The role stated right before a person (``Presiden Rusia``) or in an apposition after it."""
     opening = _role_before(text, tokens, owner, candidates, candidate.first)
+    if opening is not None and _attributed_office_then_clause(text, tokens, opening, candidate):
+        opening = None
     if opening is not None:
         end = candidate.first - 1
         # Titles and ranks before the name are not the role ("Kapolri Jenderal Listyo Sigit" is the Kapolri).
@@ -2432,6 +2434,25 @@ def _role(text: str, tokens: Tokens, owner: Sequence[int], candidates: Sequence[
             if len(phrase.split()) <= 14 and not next_person:
                 return phrase
     return ""
+
+
+_APPOSITION_CLOSERS = frozenset({",", ".", ")", "),", ";"})
+
+
+def _attributed_office_then_clause(text: str, tokens: Tokens, opening: int, candidate: _Candidate) -> bool:
+    """Whether an office after an attribution ends at a comma before a name that no comma closes:
+    "Menurut Kapolres, Budi sudah lama diincar" reports the (unnamed) Kapolres on Budi, where
+    "Menurut Direktur Indef, Tauhid Ahmad, ..." names the director."""
+    keys, starts, ends = tokens.keys, tokens.starts, tokens.ends
+    if opening == 0 or keys[opening - 1] != "menurut":
+        return False  # after "kata", "ujar" ... the name is always the holder's: "kata juru bicara FPPP, Syumli"
+    if text[ends[candidate.first - 1] : starts[candidate.first]].strip() != ",":
+        return False
+    last = candidate.last
+    if last >= len(keys):
+        return False
+    return (text[ends[last - 1] : starts[last]].strip() not in _APPOSITION_CLOSERS
+            and keys[last] not in NOT_SPEAKER_AFTER)  # "Menurut ..., Budi di Jakarta, ..."
 
 
 def _display_name(surface: str) -> str:
