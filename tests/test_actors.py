@@ -1236,6 +1236,17 @@ def test_ages_and_initials_mark_persons(text, expected, use_model):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # A one-word name introduced with an age is someone else than the longer name holding it.
+    ("Grant (46) berkencan dengan Khan (33), mantan istri Imran Khan.", "per:khan"),
+    ("Imran Khan tiba di Jakarta. Khan mengatakan hal itu.", "per:imran-khan"),
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_an_aged_short_name_is_its_own_person(text, expected, use_model):
+    found = [m.actor_id for m in extract_actors(text, use_model=use_model) if m.surface == "Khan"]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Kolonel AS Mark Smith tewas.", [("AS", "LOC"), ("Mark Smith", "PER")]),  # a name after: the country
     # After an office an acronym is the office's body, not a person's initials.
     ("Dia mantan Ketua BPD selama dua periode.", []),

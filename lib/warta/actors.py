@@ -2253,7 +2253,7 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
             role = _role(text, tokens, owner, candidates, live, candidate)
         rows.append((start, end, surface, entry.actor_id, entry.name, type_, entry.subtype, role,
                      candidate.confidence, candidate.method, resolution))
-    return _resolve_short_forms(rows, live)
+    return _resolve_short_forms(rows, live, text=text, tokens=tokens)
 
 
 # One or two capitalised words in brackets ending a name: "(IAPI)", "(BPH Migas)", "(Dinkes)".
@@ -2360,13 +2360,17 @@ def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
     return _FUZZY_CACHE[key]
 
 
-def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate]) -> list[tuple]:
-    """Map short person mentions (``Matthew``, ``Nilsson-Wright``) to the one longer name holding their words."""
+def _resolve_short_forms(rows: list[tuple], candidates: Sequence[_Candidate], *, text: str = "",
+                         tokens: Tokens | None = None) -> list[tuple]:
+    """Map short person mentions (``Matthew``, ``Nilsson-Wright``) to the one longer name holding
+    their words; not a one-word name introduced with an age in ``text`` ("Khan (33)": someone else)."""
     # Only mentions without an entry can be short forms: a C-level test before any row is read.
     if not any(map(operator.is_, map(_ENTRY, candidates), repeat(None))):
         return rows
     shorts = [k for k in compress(range(len(candidates)), map(operator.is_, map(_ENTRY, candidates), repeat(None)))
-              if rows[k][_TYPE] == "PER" and not rows[k][_RESOLUTION]]
+              if rows[k][_TYPE] == "PER" and not rows[k][_RESOLUTION]
+              and not (tokens is not None and candidates[k].last - candidates[k].first == 1
+                       and _age_after(text, tokens, candidates[k].last))]
     if not shorts:
         return rows
     full: dict[str, tuple] = {}
