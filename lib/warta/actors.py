@@ -171,6 +171,9 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
+# The rules' office words besides the tagger's (whose features stay as trained): company offices
+# written short or in English ("Presdir Astra", "VP Corporate Communication Pertamina", "Corporate
+# Secretary Bank Mandiri").
 ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
 corporate corsec

@@ -545,8 +545,8 @@ class _Context:
                     failed_at = mod_end
                     if base > 0 and _near(lower, mod_end, start):
                         direction = (mod_start, kind, factor)
-                elif (base > 0 and direction is None and mod_start - end <= 12
-                      and mod_start not in negated_failures and _WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
+                elif (base > 0 and direction is None and mod_start - end <= 12 and mod_start not in negated_failures
+                      and _WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
                     # The good thing that failed: "Upaya damai gagal", "perundingan damai itu gagal".
                     direction = (mod_start, kind, factor)
             elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
