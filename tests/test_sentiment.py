@@ -772,6 +772,8 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("The Fed menaikkan suku bunga.", "negative"),
     ("Suku bunga acuan turun menjadi 5,75 persen.", "positive"),
     ("Bank Indonesia menahan suku bunga acuan di level 6 persen.", "neutral"),
+    ("Pemerintah menetapkan status tanggap darurat bencana.", "negative"),  # not "tanggap", responsive
+    ("Jembatan darurat selesai dibangun, akses warga kembali normal.", "positive"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
