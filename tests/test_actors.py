@@ -1277,6 +1277,8 @@ def test_a_neighbourhood_unit_is_no_broadcaster(text, expected, use_model):
      [("Sukamaju", "LOC", ""), ("Ujang Saepudin", "PER", "Kades Sukamaju")]),
     ("Lurah Cipete Selatan juga memantau genangan.", [("Cipete Selatan", "LOC", "")]),  # the area alone
     ("Camat Budi Santoso hadir.", [("Budi Santoso", "PER", "Camat")]),  # a given name first: no area
+    # One word and a comma: the area, and its head in the apposition.
+    ("Camat Ciawi, Budi Santoso, mengatakan jalan rusak.", [("Ciawi", "LOC", ""), ("Budi Santoso", "PER", "Camat Ciawi")]),
 ])
 @pytest.mark.parametrize("use_model", [False, None])
 def test_an_area_heads_area_comes_before_the_head(text, expected, use_model):

@@ -1976,11 +1976,14 @@ _AREA_NAME_ENDINGS = frozenset("utara selatan timur barat tengah baru lama raya 
 
 def _area_end(tokens: Tokens, first: int, last: int) -> int:
     """Where the area named after a district, ward or village head ends in the run ``[first,
-    last)``; ``first`` when the run cannot hold both an area and a name: one word, or a known given
-    name first ("Camat Budi Santoso")."""
+    last)``; ``first`` when the run cannot hold both an area and a name: one word with no comma
+    after it, or a known given name first ("Camat Budi Santoso")."""
     keys = tokens.keys
-    if last - first < 2 or keys[first] in GIVEN_NAME_WORDS:
+    if keys[first] in GIVEN_NAME_WORDS:
         return first
+    if last - first == 1:
+        # One word and a comma: the area, its head named after it ("Camat Ciawi, Budi Santoso, ...").
+        return last if tokens.text.startswith(",", tokens.ends[first]) else first
     end = first + 1
     while end < last and keys[end] in _AREA_NAME_ENDINGS:
         end += 1
