@@ -121,6 +121,9 @@ def test_token_joins(text, words, joined):
     ("kata von der Leyen", [("von der Leyen", "per:ursula-von-der-leyen")]),  # an alias written in lower case
     ("di Kremlin dan kremlin", [("Kremlin", "org:kremlin")]),  # others need a capital
     ("as PBB AS", [("PBB", "org:pbb"), ("AS", "loc:amerika-serikat")]),
+    # An alias of two letters matches only as written: "XI" in capitals is a numeral.
+    ("Presiden Xi dan Komisi XI", [("Xi", "per:xi-jinping")]),
+    ("XI JINPING TIBA", [("XI JINPING", "per:xi-jinping")]),
 ])
 def test_spans_follow_the_case_rules_and_agree_with_find(gazetteer, text, expected):
     tokens = tokenize(text)

@@ -483,8 +483,6 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_initials(found, tokens.keys)
     if "RT" in text:  # a C-level test first: most texts name no neighbourhood
         found = _without_neighbourhood_units(found, tokens.keys)
-    if "XI" in text:  # a C-level test first: most texts number nothing eleventh
-        found = _without_roman_numerals(found, tokens.words)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -758,13 +756,18 @@ def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidat
             _claim(owner, candidates, _Candidate(body.first, country.last, "ORG", "rule", 0.7))
 
 
+def _less(found: list[tuple], dropped: list[tuple]) -> list[tuple]:
+    """The gazetteer's spans ``found`` without those in ``dropped`` (``found`` itself when none is)."""
+    return [span for span in found if span not in dropped] if dropped else found
+
+
 def _without_common_readings(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less the one-word names read as a common word by the word after them
     ("Lima warga", "Baku tembak": see _COMMON_READINGS)."""
     n = len(keys)
     dropped = [span for span in found if span[1] < n and keys[span[0]] in _COMMON_READINGS
                and keys[span[1]] in _COMMON_READINGS[keys[span[0]]] and span[1] - span[0] == 1]
-    return [span for span in found if span not in dropped] if dropped else found
+    return _less(found, dropped)
 
 
 def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
@@ -780,7 +783,7 @@ def _without_party_boards(found: list[tuple], keys: Sequence[str]) -> list[tuple
         after = span[1] + (span[1] < n and keys[span[1]] in _OFFICE_SUFFIXES)  # "DPD I Partai Golkar"
         if after in parties or (after < n and keys[after] == "partai"):
             dropped.append(span)
-    return [span for span in found if span not in dropped] if dropped else found
+    return _less(found, dropped)
 
 
 # Words after which a capitalised acronym is a person's initials, the news withholding the name
@@ -794,7 +797,7 @@ def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less a name right after a word that announces initials ("berinisial
     AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
     dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
-    return [span for span in found if span not in dropped] if dropped else found
+    return _less(found, dropped)
 
 
 # "RT" is a neighbourhood (rukun tetangga) far more often than Russia Today: counted ("14 RT atau
@@ -813,18 +816,7 @@ def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> lis
     dropped = [span for span in found if span[3] in _NEIGHBOURHOOD_ALIASES and (
         (span[0] > 0 and (keys[span[0] - 1] in _BEFORE_NEIGHBOURHOOD or keys[span[0] - 1].isdigit()))
         or (span[1] < n and (keys[span[1]] in _AFTER_NEIGHBOURHOOD or keys[span[1]][:1].isdigit())))]
-    return [span for span in found if span not in dropped] if dropped else found
-
-
-# Names that read as a Roman numeral in capitals: "Komisi XI DPR", "Kodam XI", "kelas XI" count,
-# and do not name Xi Jinping (whose name in capitals, "XI JINPING", is matched whole).
-_ROMAN_NUMERAL_ALIASES = frozenset({"Xi"})
-
-
-def _without_roman_numerals(found: list[tuple], words: Sequence[str]) -> list[tuple]:
-    """The gazetteer's spans less a one-word name written as a Roman numeral in capitals."""
-    dropped = [span for span in found if span[3] in _ROMAN_NUMERAL_ALIASES and words[span[0]].isupper()]
-    return [span for span in found if span not in dropped] if dropped else found
+    return _less(found, dropped)
 
 
 def _seed_candidates(found: list[tuple], n_tokens: int) -> tuple[list[_Candidate], list[int]]:

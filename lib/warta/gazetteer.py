@@ -4,7 +4,8 @@ The data lives in ``lib/warta/data/gazetteer/`` (see the README there). Every al
 as a tuple of case-folded word tokens, so matching is a dictionary walk over the tokens of a
 text (longest match first), not a regular expression over thousands of names. Hyphens count as
 spaces (``Kim Jong-un`` = ``Kim Jong Un``); aliases without lower-case letters (``AS``, ``PBB``)
-match only in exactly that case, other aliases only when the text capitalises their first word,
+or of two letters (``Xi``) match only in exactly that case, other aliases only when the text
+capitalises their first word,
 so the English ``as`` or the noun ``gedung putih`` never match.
 """
 from __future__ import annotations
@@ -119,8 +120,9 @@ class Gazetteer:
         key = alias_key(alias)
         if not key or key in self.index:
             return
-        # Aliases without lower-case letters must match case-exactly: keep their words to compare.
-        exact = None if any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
+        # Aliases without lower-case letters must match case-exactly, and so must one of two
+        # letters ("Xi": "XI" in capitals is a numeral, "Komisi XI"): keep their words to compare.
+        exact = None if len(alias) > 2 and any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
         self.index[key] = (entry, alias, exact)
         if len(key) == 1:
             self.single[key[0]] = self.index[key]
