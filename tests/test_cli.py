@@ -14,7 +14,7 @@ from warta.errors import WartaError
 SEEDS = config.seeds_dir()
 
 SUBCOMMANDS = [
-    ["load"], ["analyze"], ["report"], ["eval"], ["eval", "ner"], ["eval", "sentiment"],
+    ["load"], ["analyze"], ["report"], ["eval"], ["eval", "ner"], ["eval", "sentiment"], ["eval", "actor-sentiment"],
     ["sentiment"], ["sentiment", "train"], ["synth"], ["bench"],
 ]
 

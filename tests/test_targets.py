@@ -84,6 +84,43 @@ def test_quote_speaker_voices_sentence_without_being_named():
     assert (joko["name"] == "joko").all() and (joko["type"] == "").all()
 
 
+def _article_row(table: pd.DataFrame, actor: str) -> pd.Series:
+    return table[(table["scope"] == "article") & (table["actor_id"] == actor)].iloc[0]
+
+
+@pytest.mark.parametrize("text, score, label, mentioned, expected", [
+    # A remedy reads well; its culprit reads badly all the same (at least the band's -0.2).
+    ("BNN menyita sabu dari jaringan Fredy.", 0.6, "positive", [("bnn", "ORG"), ("fredy", "PER")],
+     {"bnn": ("positive", 0.6), "fredy": ("negative", -0.6)}),
+    ("KPK menahan Rachmat Yasin.", 0.0, "neutral", [("kpk", "ORG"), ("rachmat yasin", "PER")],
+     {"kpk": ("neutral", 0.0), "rachmat yasin": ("negative", -0.2)}),
+    # A crime reads badly; not about the agent that acts against it.
+    ("Polda membekuk Budi, pelaku begal.", -0.7, "negative", [("polda", "ORG"), ("budi", "PER")],
+     {"polda": ("neutral", 0.0), "budi": ("negative", -0.7)}),
+    # A culprit who speaks is also what the sentence is about.
+    ("Tersangka Budi mengatakan ia menipu jemaah.", -0.5, "negative", [("budi", "PER")], {"budi": ("negative", -0.5)}),
+    # No role word: every actor takes the sentence's score.
+    ("Budi dan Sari bertemu.", -0.5, "negative", [("budi", "PER"), ("sari", "PER")],
+     {"budi": ("negative", -0.5), "sari": ("negative", -0.5)}),
+])
+def test_roles_give_actors_their_own_reading_of_a_sentence(text, score, label, mentioned, expected):
+    sentences = pd.DataFrame([sentence("a1", 0, text, score, label)])
+    mentions = pd.DataFrame([mention("a1", 0, actor, text.lower().index(actor), type_=kind)
+                             for actor, kind in mentioned])
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    for actor, (about_label, about_score) in expected.items():
+        row = _article_row(table, actor)
+        assert (row["about_label"], row["about_score"]) == (about_label, pytest.approx(about_score)), actor
+
+
+def test_a_moved_label_is_given_a_coin_toss_probability():
+    sentences = pd.DataFrame([sentence("a1", 0, "KPK menahan Rachmat Yasin.", 0.0, "neutral", probability=0.9)])
+    mentions = pd.DataFrame([mention("a1", 0, "kpk", 0, type_="ORG"), mention("a1", 0, "rachmat yasin", 12)])
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    assert _article_row(table, "kpk")["about_probability"] == pytest.approx(0.9)
+    assert _article_row(table, "rachmat yasin")["about_probability"] == pytest.approx(0.5)
+
+
 def test_evidence_keeps_five_strongest_in_order():
     sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", s, "neutral")
                               for i, s in enumerate([0.1, -0.9, 0.3, 0.9, -0.3, 0.5, 0.1, -0.5])])

@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add(evaluate_kinds, "sentiment", _cmd_eval_sentiment, "Macro-F1, accuracy, per-class scores and calibration.",
          [(("file",), dict(help="text<TAB>label file (positive / neutral / negative)")),
           (("--model",), dict(help="a model trained with 'warta sentiment train' (default: the lexicon)"))])
+    _add(evaluate_kinds, "actor-sentiment", _cmd_eval_actor_sentiment,
+         "Macro-F1 and accuracy of how each labelled actor is covered (its 'about' label).",
+         [(("file",), dict(help="text<TAB>actor<TAB>label file (positive / neutral / negative)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that finds the actors (default: full)"))])
 
     sentiment = commands.add_parser("sentiment", help="Sentiment models.")
     sentiment_jobs = sentiment.add_subparsers(dest="job", metavar="JOB", required=True)
@@ -209,6 +214,13 @@ def _cmd_eval_sentiment(args) -> int:
     from warta.evaluate import evaluate_sentiment
 
     _print_json(evaluate_sentiment(args.file, model=args.model))
+    return EXIT_OK
+
+
+def _cmd_eval_actor_sentiment(args) -> int:
+    from warta.evaluate import evaluate_actor_sentiment
+
+    _print_json(evaluate_actor_sentiment(args.file, profile=args.profile))
     return EXIT_OK
 
 

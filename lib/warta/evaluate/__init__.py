@@ -1,9 +1,11 @@
-"""Quality evaluation on labelled data: ``evaluate_ner`` and ``evaluate_sentiment`` print-ready dicts."""
+"""Quality evaluation on labelled data: ``evaluate_ner``, ``evaluate_sentiment`` and
+``evaluate_actor_sentiment``, as print-ready dicts."""
 from __future__ import annotations
 
 from importlib import import_module
 
-_EXPORTS = {"evaluate_ner": "warta.evaluate.ner", "evaluate_sentiment": "warta.evaluate.sentiment"}
+_EXPORTS = {"evaluate_ner": "warta.evaluate.ner", "evaluate_sentiment": "warta.evaluate.sentiment",
+            "evaluate_actor_sentiment": "warta.evaluate.actor_sentiment"}
 
 
 def __getattr__(name: str):

@@ -9,6 +9,12 @@ right after a place or object preposition (:data:`warta.text.NOT_SPEAKER_AFTER`:
 Demak", "Kirby mengatakan kepada Seoul") is where or to whom something was said: a target, never a
 holder.
 
+A target need not read the sentence as the sentence reads. Its role in it (:mod:`warta.sentiment.roles`)
+turns the sentence's score into its own: "Polisi menangkap Budi, pelaku pencurian" is bad news that
+is bad about Budi (the culprit, who reads badly however the sentence reads) and not about the police
+(the agent, who takes none of its badness); a contest's loser reads badly and its winner well. A
+culprit who voices a sentence is also what it is about.
+
 Each side keeps its strongest sentences as evidence. A corpus row lists them whole (article,
 sentence id, text, label, score, cues), since they come from many articles; an article row lists
 only their sentence ids in its article, which ``sentiment_sentences`` holds whole. An article row
@@ -29,6 +35,7 @@ import pyarrow.compute as pc
 from warta.runtime import collector_paused, first_rows, sorted_unique
 from warta.sentiment.engines import label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
+from warta.sentiment.roles import CONTEST_TYPES, ROLES, load_role_words, role_scores, roles_of_sentences
 from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
 from warta.text import NOT_SPEAKER_AFTER, word_before_in
 
@@ -141,11 +148,12 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     _, first_row, group = np.unique(article * n_actors + actor, return_index=True, return_inverse=True)
     first = pos[first_row][group.reshape(-1)]
     names = _actor_names(mentions, actor_code[:len(mentions)], actor_ids)
+    role = _pair_roles(sentences, found, names[1], named, n_actors, texts=columns.text)
     scopes = []
     # Pairs come in sentence order, so a stable sort by group keys keeps that order within a group.
     for scope, order in (("corpus", _stable_order(actor, first)), ("article", _stable_order(first, actor))):
         group_keys = [first[order], actor[order]] if scope == "article" else [actor[order]]
-        scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], group_keys, columns))
+        scopes.append(_scope_table(scope, pos[order], actor[order], voiced[order], role[order], group_keys, columns))
     # Corpus rows first, then by sentences (most first) and actor id; ties keep their order. Sorted
     # as numbers (actor codes sort like the ids) and taken from plain arrays before the frame is
     # built: sorting the frame took each Arrow text column again.
@@ -274,13 +282,14 @@ def take_text(values: pa.Array | pa.ChunkedArray, positions: np.ndarray) -> list
     return take_rows(values, positions).to_pylist()
 
 
-def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndarray, group_keys: list[np.ndarray],
-                 columns: _SentenceColumns) -> dict[str, np.ndarray]:
+def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndarray, role: np.ndarray,
+                 group_keys: list[np.ndarray], columns: _SentenceColumns) -> dict[str, np.ndarray]:
     """One row per run of (sentence, actor) pairs with equal ``group_keys``: both sides' figures,
     as a column array per name of ``ACTOR_COLUMNS``. Text columns are codes: ``scope`` 0 (corpus)
     or 1, ``article_id`` a sentence position (the number of sentences for none), ``actor_id``, ``name``
     and ``type`` the actor code, labels codes into ``_LABELS``. ``pos``, ``actor`` (actor codes)
-    and ``voiced`` describe the pairs, in group order."""
+    ``voiced`` and ``role`` (codes into ``roles.ROLES``, -1 for none) describe the pairs, in group
+    order. A culprit who voices a sentence ("Tersangka X mengaku ...") is also what it is about."""
     change = np.zeros(len(pos), dtype=bool)
     change[0] = True
     for value in group_keys:
@@ -297,29 +306,39 @@ def _scope_table(scope: str, pos: np.ndarray, actor: np.ndarray, voiced: np.ndar
         "type": codes,
         "n_sentences": np.bincount(group, minlength=n_groups),
     }
-    for side, mask in (("about", ~voiced), ("voiced", voiced)):
-        found = _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article")
+    about = ~voiced | (role == ROLES.index("culprit"))
+    for side, mask, roles in (("about", about, role[about]), ("voiced", voiced, None)):
+        found = _side(group[mask], pos[mask], n_groups, columns, by_id=scope == "article", roles=roles)
         found["evidence"] = np.fromiter(found["evidence"], dtype=object, count=n_groups)
         table |= {f"{side}_{key}": np.asarray(value) for key, value in found.items()}
     return table
 
 
 def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceColumns, *,
-          by_id: bool = False) -> dict[str, Any]:
+          by_id: bool = False, roles: np.ndarray | None = None) -> dict[str, Any]:
     """Label, mean score, probability, count and evidence of each group's sentences (see
     :func:`aggregate`); ``group`` is non-decreasing and each group's rows are in item order.
-    ``by_id``: evidence as sentence ids (an article's rows), not sentence dicts."""
+    ``by_id``: evidence as sentence ids (an article's rows), not sentence dicts. ``roles``: each
+    row's role code (-1 for none): a sentence counts for an actor with a role as
+    :func:`warta.sentiment.roles.role_scores` reads it, and its probability where that moved its label
+    is a coin's (0.5)."""
     n = np.bincount(group, minlength=n_groups)
     present = n > 0
+    band = float(engine_settings().get("score_neutral_band", 0.2))
     scores = columns.score[pos]
+    sentence_label = columns.label_code[pos]
+    probability = columns.probability[pos]
+    if roles is not None and (roles >= 0).any():
+        scores = role_scores(roles, scores, band)
+        moved = (roles >= 0) & (_label_codes(scores, band) != sentence_label)
+        sentence_label = np.where(moved, _label_codes(scores, band), sentence_label)
+        probability = np.where(moved, 0.5, probability)
     mean = np.full(n_groups, np.nan)
     mean[present] = _ordered_sums(scores, group, n_groups)[present] / n[present]
-    band = float(engine_settings().get("score_neutral_band", 0.2))
     # Labels as codes into _LABELS while millions of sentences are compared with their group's.
-    label = np.where(mean >= band, 2, np.where(mean <= -band, 0, 1))
+    label = _label_codes(mean, band)
     label[~present] = 3
-    probability = columns.probability[pos]
-    agree = np.where(columns.label_code[pos] == label[group], probability, (1 - probability) / 2)
+    agree = np.where(sentence_label == label[group], probability, (1 - probability) / 2)
     share = np.full(n_groups, np.nan)
     share[present] = _ordered_sums(agree, group, n_groups)[present] / n[present]
     # The strongest sentences first (|score|, ties in item order), at most _EVIDENCE per group.
@@ -334,6 +353,11 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     evidence = [items[begin:end] for begin, end in zip(bounds[:-1], bounds[1:])]
     return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n,
             "evidence": evidence}
+
+
+def _label_codes(scores: np.ndarray, band: float) -> np.ndarray:
+    """Scores as label codes into ``_LABELS``, as :func:`label_from_score` labels them."""
+    return np.where(scores >= band, 2, np.where(scores <= -band, 0, 1))
 
 
 def _round4(values: np.ndarray) -> np.ndarray:
@@ -434,6 +458,52 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
             rows_pos.append(p)
             rows_actor.append(actor)
     return pd.DataFrame({"pos": np.array(rows_pos, dtype="int64"), "actor": np.array(rows_actor, dtype=object)})
+
+
+def _pair_roles(sentences: pd.DataFrame, found: pd.DataFrame, actor_types: np.ndarray, named: np.ndarray,
+                n_actors: int, *, texts: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """The role code (into ``roles.ROLES``, -1 for none) of each (sentence, actor) pair of
+    ``named`` (numbers ``pos * n_actors + actor``, sorted). ``found``: the mention rows (pos,
+    start, end, actor code); ``actor_types`` by actor code. Only the sentences that name an actor
+    of a type that plays roles and hold a role word (one Arrow regex test over the texts) are read
+    in Python (about 20 us each; the test costs 0.9 s over the 2M sentences of 100k articles)."""
+    role = np.full(len(named), -1, dtype=np.int8)
+    if not len(found):
+        return role
+    words = load_role_words()
+    pos = found["pos"].to_numpy(dtype=np.int64)
+    actor = found["actor"].to_numpy(dtype=np.int64)
+    plays = np.array([kind in CONTEST_TYPES for kind in actor_types.tolist()], dtype=bool)  # by actor code
+    named_player = np.zeros(len(sentences), dtype=bool)  # sentences naming an actor that plays roles
+    named_player[pos[plays[actor]]] = True
+    if not named_player.any():
+        return role
+    # Over the whole column, not a take of those sentences (most of them): the take copied 0.3 GB
+    # of text at 100k articles and cost as much as the test itself (about 0.9 s).
+    holds = pc.match_substring_regex(texts, pattern=words.gate, ignore_case=True).fill_null(False)
+    read = np.flatnonzero(np.asarray(holds.to_numpy(zero_copy_only=False), dtype=bool) & named_player)
+    if not len(read):
+        return role
+    chosen = np.zeros(len(sentences), dtype=bool)
+    chosen[read] = True
+    rows = np.flatnonzero(chosen[pos])
+    rows = rows[np.argsort(pos[rows], kind="stable")]
+    bounds = np.searchsorted(pos[rows], read, side="left").tolist() + [len(rows)]
+    offsets = sentences["start"].to_numpy(dtype=np.int64)[read]
+    starts = found["start"].to_numpy(dtype=np.int64)[rows]
+    ends = found["end"].to_numpy(dtype=np.int64)[rows]
+    spans = list(zip(starts.tolist(), ends.tolist(), actor[rows].tolist(), actor_types[actor[rows]].tolist()))
+    mentions = [[(start - offset, end - offset, code, kind) for start, end, code, kind in spans[begin:stop]]
+                for offset, begin, stop in zip(offsets.tolist(), bounds[:-1], bounds[1:])]
+    keys, codes = [], []
+    for p, found_roles in zip(read.tolist(), roles_of_sentences(take_text(texts, read), mentions, words=words)):
+        for code, name in found_roles.items():
+            keys.append(p * n_actors + code)
+            codes.append(ROLES.index(name))
+    if keys:
+        at = np.searchsorted(named, np.array(keys, dtype=np.int64))
+        role[at] = codes
+    return role
 
 
 def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.ndarray, stances: pd.DataFrame,

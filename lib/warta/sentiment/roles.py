@@ -1,0 +1,303 @@
+"""Roles that give an actor its own sentiment in a sentence, apart from the sentence's.
+
+A sentence's score says how its news reads; the actors in it need not share it. "Polisi
+menangkap Budi, pelaku pencurian" is bad news (a theft) that is not bad about the police, and it
+is bad about Budi even where a sentence reads as a remedy ("BNN menyita sabu dari jaringan
+Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one of these parts:
+
+- ``culprit``: sanctioned by a law-enforcement act ("KPK menahan X", "X ditangkap"), or named as
+  the accused or convicted ("tersangka X", "X, pelaku ...", "X sebagai tersangka");
+- ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
+- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija");
+- ``witness``: "X sebagai saksi" is not accused, whatever the case.
+
+Only persons and organisations play parts (a place is where things happen), except in a contest,
+where a country is a side. ``aid`` words make their giver an agent too: the disaster is not theirs. The words are the
+team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's score into the actor's.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Hashable, Sequence
+
+import numpy as np
+
+from warta import config
+
+ROLE_FILE = config.DATA_DIR / "roles.toml"
+# Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
+# memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
+ROLES = ("witness", "culprit", "loser", "winner", "agent")
+ROLE_TYPES = frozenset({"PER", "ORG"})
+# Countries and regions field teams: in a contest a place name is a side.
+CONTEST_TYPES = ROLE_TYPES | {"LOC"}
+
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
+# Words that end the reach of a role word: a new clause or a relative one starts there.
+_STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "sebelum", "usai", "sejak", "untuk",
+                   "agar", "sehingga", "hingga", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara",
+                   "meski", "walau", "serta"})
+# An actor one or two words after these is where something happened, not who was acted on.
+_PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
+# Between a culprit word and the name it heads ("tersangka kasus korupsi X") no preposition stands.
+_NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bersama", "terhadap", "atas", "milik"}
+# "Budi, pelaku ...", "Budi, seorang pelaku ...", "Budi, yang merupakan tersangka ...".
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
+                         re.IGNORECASE)
+# Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
+_NO_ROLE = frozenset({"no_role", "crime_against"})
+_BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
+_AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
+_HEAD_REACH = 5  # words from a culprit word to the name it heads
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The role words: each word or two-word phrase (lower case) and its kind, and ``gate``, an
+    RE2 (and Python) pattern of every word or phrase that plays a part: a batch reads only the
+    sentences it finds (most hold none; see ``targets._pair_roles``)."""
+
+    kinds: dict[str, str]
+    gate: str
+
+
+@lru_cache(maxsize=4)
+def load_role_words(path: str | None = None) -> RoleWords:
+    """The role words of ``data/roles.toml`` (or of ``path``): every list's words by kind."""
+    with open(path or ROLE_FILE, "rb") as handle:
+        lists = tomllib.load(handle)
+    kinds = {word.replace("_", " "): kind for kind, words in lists.items() for word in words.split()}
+    # Only words that play a part open the gate; a phrase opens it whole ("memberikan bantuan").
+    playing = sorted((word for word, kind in kinds.items() if kind not in _NO_ROLE), key=lambda word: (-len(word), word))
+    return RoleWords(kinds, r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in playing) + r")\b")
+
+
+def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
+    """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
+    ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
+    at least as good; an agent takes none of the sentence's badness, a witness none of its tone.
+    """
+    roles = np.asarray(roles)
+    scores = np.asarray(scores, dtype=float)
+    strong = np.maximum(np.abs(scores), band)
+    code = {role: ROLES.index(role) for role in ROLES}
+    return np.select([(roles == code["culprit"]) | (roles == code["loser"]), roles == code["winner"],
+                      roles == code["agent"], roles == code["witness"]],
+                     [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
+
+
+def sentence_roles(text: str, mentions: Sequence[tuple[int, int, Hashable, str]], *,
+                   words: RoleWords | None = None) -> dict[Hashable, str]:
+    """Each actor of one sentence that plays a role in it, and the role (see the module docstring).
+
+    ``mentions``: ``(start, end, actor, type)`` with offsets into ``text``.
+    """
+    if not mentions:
+        return {}
+    return _Sentence(text, mentions, words or load_role_words()).roles()
+
+
+class _Sentence:
+    """One sentence's words, clauses and actors, and the rules that read roles off them."""
+
+    def __init__(self, text: str, mentions: Sequence[tuple[int, int, Hashable, str]], words: RoleWords) -> None:
+        self.text = text
+        self.words = words
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
+            lower = "".join(char.lower()[0] for char in text)
+        found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower)]
+        self.starts = [start for start, _, _ in found]
+        self.ends = [end for _, end, _ in found]
+        self.lower = [word for _, _, word in found]
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        self.clause = [bisect_right(breaks, start) for start in self.starts] if breaks else [0] * len(found)
+        # Each mention as (first word, last word, actor, type); a word inside a name is no role word.
+        self.mentions = []
+        self.in_name: dict[int, int] = {}
+        for start, end, actor, kind in sorted(mentions, key=lambda m: (m[0], m[1])):
+            first = bisect_right(self.ends, start)  # the first word ending after the name starts
+            last = bisect_right(self.starts, end - 1) - 1  # the last word starting inside it
+            if first <= last:
+                index = len(self.mentions)
+                self.mentions.append((first, last, actor, kind))
+                for word in range(first, last + 1):
+                    self.in_name.setdefault(word, index)
+
+    def roles(self) -> dict[Hashable, str]:
+        found: dict[Hashable, str] = {}
+
+        def give(mention: tuple | None, role: str) -> None:
+            if mention is None:
+                return
+            held = found.get(mention[2])
+            if held is None or ROLES.index(role) < ROLES.index(held):
+                found[mention[2]] = role
+
+        for first, last, kind in self._role_words():
+            persons_only = kind in ("sanction_of_persons", "sanctioned_persons")
+            patients = frozenset({"PER"}) if persons_only else ROLE_TYPES
+            if kind in ("sanction_with_culprit", "sanctioned_with_culprit") and not self._culprit_word_after(last):
+                continue
+            if kind == "aid":
+                for mention in self._before(first):
+                    give(mention, "agent")
+            elif kind in ("sanction", "sanction_with_culprit", "sanction_of_persons"):
+                for mention in self._before(first):
+                    give(mention, "agent")
+                for mention in self._after(last, patients, every=True):
+                    give(mention, "culprit")
+            elif kind in ("sanctioned", "sanctioned_with_culprit", "sanctioned_persons"):
+                for mention in self._before(first, patients):
+                    give(mention, "culprit")
+                for mention in self._after(last, ROLE_TYPES, every=False):
+                    give(mention, "agent")
+            elif kind in ("win", "lose"):
+                for mention in self._before(first, CONTEST_TYPES):
+                    give(mention, "winner" if kind == "win" else "loser")
+                for mention in self._after(last, CONTEST_TYPES, every=False):
+                    give(mention, "loser" if kind == "win" else "winner")
+            elif kind == "culprit":
+                give(self._headed(last), "culprit")
+                give(self._apposed(first), "culprit")
+                give(self._before_sebagai(first), "culprit")
+            elif kind == "witness":
+                give(self._before_sebagai(first), "witness")
+        return found
+
+    def _role_words(self) -> list[tuple[int, int, str]]:
+        """(first word, last word, kind) of each role word or phrase outside names, in order."""
+        found = []
+        kinds = self.words.kinds
+        n = len(self.lower)
+        index = 0
+        while index < n:
+            if index in self.in_name:
+                index += 1
+                continue
+            if index + 1 < n and self.clause[index + 1] == self.clause[index]:
+                kind = kinds.get(self.lower[index] + " " + self.lower[index + 1])
+                if kind is not None:
+                    if kind not in _NO_ROLE:
+                        found.append((index, index + 1, kind))
+                    index += 2
+                    continue
+            kind = kinds.get(self.lower[index])
+            if kind is not None and kind not in _NO_ROLE:
+                found.append((index, index, kind))
+            index += 1
+        return found
+
+    def _culprit_word_after(self, last: int) -> bool:
+        clause = self.clause[last]
+        return any(self.words.kinds.get(self.lower[word]) == "culprit" and word not in self.in_name
+                   for word in range(last + 1, len(self.lower)) if self.clause[word] == clause)
+
+    def _before(self, first: int, types: frozenset[str] = ROLE_TYPES) -> list[tuple]:
+        """The actors named just before word ``first`` in its clause: back over names and at most
+        ``_BEFORE_REACH`` other words, stopping at a stop word or an active verb ("me-")."""
+        found, budget, word = [], _BEFORE_REACH, first - 1
+        while word >= 0 and self.clause[word] == self.clause[first]:
+            if word in self.in_name:
+                mention = self.mentions[self.in_name[word]]
+                if mention[3] in types and not self._after_place_word(mention):
+                    found.append(mention)
+                word = mention[0] - 1
+                continue
+            if self.lower[word] in _STOP or self.lower[word].startswith("me") or budget == 0:
+                break
+            budget -= 1
+            word -= 1
+        return found
+
+    def _after(self, last: int, types: frozenset[str], *, every: bool) -> list[tuple]:
+        """The actors named after word ``last`` in its clause: the first within ``_AFTER_REACH``
+        words, or (``every``) each one up to a stop word; a name right after a place word is skipped."""
+        found, budget, word, n = [], _AFTER_REACH, last + 1, len(self.lower)
+        while word < n and self.clause[word] == self.clause[last]:
+            if word in self.in_name:
+                mention = self.mentions[self.in_name[word]]
+                if mention[3] in types and not self._after_place_word(mention) and not self._victim(mention):
+                    found.append(mention)
+                    if not every:
+                        break
+                    budget = _AFTER_REACH
+                word = mention[1] + 1
+                continue
+            if self.lower[word] in _STOP or budget == 0:
+                break
+            budget -= 1
+            word += 1
+        return found
+
+    def _after_place_word(self, mention: tuple) -> bool:
+        """Whether a place word stands one or two words before a name ("di Depok", "di Rutan Polda")."""
+        word = mention[0] - 1
+        for _ in range(2):
+            if word < 0 or word in self.in_name or self.clause[word] != self.clause[mention[0]]:
+                return False
+            if self.lower[word] in _PLACE_WORDS:
+                return True
+            word -= 1
+        return False
+
+    def _victim(self, mention: tuple) -> bool:
+        """Whether a name follows a crime against a person: "pembunuhan Yosua" names its victim."""
+        return mention[0] > 0 and self.words.kinds.get(self.lower[mention[0] - 1]) == "crime_against"
+
+    def _headed(self, last: int) -> tuple | None:
+        """The name a culprit word heads: the first within ``_HEAD_REACH`` words in its clause,
+        with no preposition between ("tersangka kasus korupsi e-KTP Setya Novanto") and not right
+        after a crime against a person (its victim: "tersangka pembunuhan Brigadir Yosua")."""
+        for word in range(last + 1, min(last + 1 + _HEAD_REACH, len(self.lower))):
+            if self.clause[word] != self.clause[last]:
+                return None
+            if word in self.in_name:
+                mention = self.mentions[self.in_name[word]]
+                return mention if mention[3] in ROLE_TYPES and not self._victim(mention) else None
+            if self.lower[word] in _NOT_IN_HEAD or self.words.kinds.get(self.lower[word]) not in (
+                    None, "culprit", "crime_against"):
+                return None
+        return None
+
+    def _apposed(self, first: int) -> tuple | None:
+        """The name a culprit word describes after a comma: "Budi Santoso, pelaku pencurian"."""
+        for mention in self.mentions:
+            end = self.ends[mention[1]]
+            if end < self.starts[first] and mention[3] in ROLE_TYPES:
+                if _APPOSITION.fullmatch(self.text, end, self.starts[first]):
+                    return mention
+        return None
+
+    def _before_sebagai(self, first: int) -> tuple | None:
+        """"X sebagai tersangka": the name right before "sebagai" (at most one word between), unless
+        a passive verb stands before it: "X diperiksa penyidik Polda sebagai tersangka" names the
+        sanctioned before the verb (its own rule) and the agent after it. "KPK menetapkan bupati
+        itu sebagai tersangka" names no one as the suspect."""
+        sebagai = first - 1
+        if sebagai < 0 or self.lower[sebagai] != "sebagai":
+            return None
+        word = sebagai - 1
+        if word >= 0 and word not in self.in_name:
+            word -= 1  # one word between: "X, 45, sebagai", "X pun sebagai"
+        if word < 0 or word not in self.in_name:
+            return None
+        mention = self.mentions[self.in_name[word]]
+        if mention[3] not in ROLE_TYPES or self.clause[word] != self.clause[first] or \
+                self.lower[sebagai - 1].startswith("me"):
+            return None
+        passive = any(self.words.kinds.get(self.lower[word], "").startswith("sanctioned") and word not in self.in_name
+                      for word in range(mention[0]) if self.clause[word] == self.clause[first])
+        return None if passive else mention
+
+
+def roles_of_sentences(texts: Sequence[str], mentions: Sequence[Sequence[tuple[int, int, Any, str]]], *,
+                       words: RoleWords | None = None) -> list[dict[Hashable, str]]:
+    """:func:`sentence_roles` of many sentences (each with its own mentions)."""
+    words = words or load_role_words()
+    return [sentence_roles(text, found, words=words) for text, found in zip(texts, mentions)]

@@ -1,0 +1,101 @@
+"""Roles in a sentence (warta.sentiment.roles): who is sanctioned, who sanctions, who won, who lost."""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from warta.sentiment.roles import ROLES, load_role_words, role_scores, sentence_roles
+
+
+def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
+    """Mentions of ``names`` ("Name" or "Name/TYPE", PER by default) at their first place in ``text``."""
+    found = []
+    for entry in names:
+        name, _, kind = entry.partition("/")
+        start = text.index(name)
+        found.append((start, start + len(name), name, kind or "PER"))
+    return found
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # Sanctions, active: the agent before the verb, every sanctioned actor after it.
+    ("Polisi menangkap Budi Santoso, pelaku pencurian motor.", ["Budi Santoso"], {"Budi Santoso": "culprit"}),
+    ("KPK menahan mantan Bupati Bogor Rachmat Yasin.", ["KPK/ORG", "Bogor/LOC", "Rachmat Yasin"],
+     {"KPK": "agent", "Rachmat Yasin": "culprit"}),
+    ("Kejaksaan Agung menahan Harvey Moeis dan Helena Lim terkait kasus PT Timah.",
+     ["Kejaksaan Agung/ORG", "Harvey Moeis", "Helena Lim", "PT Timah/ORG"],
+     {"Kejaksaan Agung": "agent", "Harvey Moeis": "culprit", "Helena Lim": "culprit"}),
+    ("Hakim menjatuhkan hukuman 20 tahun penjara kepada Ferdy Sambo.", ["Ferdy Sambo"], {"Ferdy Sambo": "culprit"}),
+    ("Polda Metro Jaya membekuk tiga pelaku begal di Depok.", ["Polda Metro Jaya/ORG", "Depok/LOC"],
+     {"Polda Metro Jaya": "agent"}),
+    ("Mario Dandy ditahan di Rutan Polda Metro Jaya.", ["Mario Dandy", "Polda Metro Jaya/ORG"],
+     {"Mario Dandy": "culprit"}),
+    # Passive: the sanctioned before the verb, the agent after it.
+    ("Rachmat Yasin ditangkap KPK dalam operasi tangkap tangan.", ["Rachmat Yasin", "KPK/ORG"],
+     {"Rachmat Yasin": "culprit", "KPK": "agent"}),
+    ("Terdakwa Ahmad divonis 5 tahun penjara oleh Pengadilan Negeri Bogor.", ["Ahmad", "Pengadilan Negeri Bogor/ORG"],
+     {"Ahmad": "culprit", "Pengadilan Negeri Bogor": "agent"}),
+    ("Pengacara Budi mengatakan kliennya ditahan.", ["Budi"], {}),
+    # Arrests and prison terms are a person's; an organisation before them is no culprit.
+    ("Petugas bagasi maskapai Qantas dipenjara dua tahun.", ["Qantas/ORG"], {}),
+    ("Keputusan ini ditindak lanjuti oleh BATAN.", ["BATAN/ORG"], {}),
+    # Verbs that sanction only with a culprit word after them.
+    ("KPK menetapkan Juliari Batubara sebagai tersangka korupsi bansos.", ["KPK/ORG", "Juliari Batubara"],
+     {"KPK": "agent", "Juliari Batubara": "culprit"}),
+    ("Pemprov DKI menetapkan UMP 2025 sebesar Rp5,3 juta.", ["Pemprov DKI/ORG"], {}),
+    ("Firli Bahuri diperiksa penyidik Polda Metro Jaya sebagai tersangka pemerasan.",
+     ["Firli Bahuri", "Polda Metro Jaya/ORG"], {"Firli Bahuri": "culprit", "Polda Metro Jaya": "agent"}),
+    ("KPK menetapkan bupati itu sebagai tersangka suap.", ["KPK/ORG"], {"KPK": "agent"}),
+    ("KPK memanggil mantan menteri sebagai saksi.", ["KPK/ORG"], {}),
+    # A person-only arrest word.
+    ("Polisi mengamankan Rizky Pratama yang menganiaya pelajar.", ["Rizky Pratama"], {"Rizky Pratama": "culprit"}),
+    ("Polisi mengamankan laga Persija di GBK.", ["Persija/ORG", "GBK/LOC"], {}),
+    # Culprit words: before the name, after it and a comma, after "sebagai".
+    ("Tersangka Rudi Hartono mengaku menipu jemaah.", ["Rudi Hartono"], {"Rudi Hartono": "culprit"}),
+    ("Buronan kasus BLBI Samadikun Hartono dipulangkan.", ["Samadikun Hartono"], {"Samadikun Hartono": "culprit"}),
+    ("Andi Wijaya, seorang bandar narkoba, dibekuk di Medan.", ["Andi Wijaya", "Medan/LOC"], {"Andi Wijaya": "culprit"}),
+    ("Polisi menetapkan Ahmad Fauzi sebagai tersangka pembunuhan Yosua Hutabarat.", ["Ahmad Fauzi", "Yosua Hutabarat"],
+     {"Ahmad Fauzi": "culprit"}),
+    ("Kuasa hukum tersangka, Maqdir Ismail, membantah tuduhan itu.", ["Maqdir Ismail"], {}),
+    ("Kadin mengajak pelaku usaha Bandung menembus pasar ekspor.", ["Kadin/ORG", "Bandung/LOC"], {}),
+    ("Warga Bandar Lampung memadati pasar.", ["Bandar Lampung/LOC"], {}),
+    ("Dalang terkenal Ki Enthus Susmono tinggal di Tegal.", ["Ki Enthus Susmono", "Tegal/LOC"], {}),
+    # A witness is no culprit, even where the check names one.
+    ("KPK memeriksa Budi Santoso sebagai saksi untuk tersangka Andi Wijaya.", ["KPK/ORG", "Budi Santoso", "Andi Wijaya"],
+     {"KPK": "agent", "Budi Santoso": "witness", "Andi Wijaya": "culprit"}),
+    ("Hakim memvonis bebas Ronald Tannur.", ["Ronald Tannur"], {}),
+    # Contests: countries are sides; a draw and a fallen tree are no contest.
+    ("Timnas Indonesia menang 2-0 atas Vietnam di Stadion GBK.", ["Timnas Indonesia/ORG", "Vietnam/LOC", "GBK/LOC"],
+     {"Timnas Indonesia": "winner", "Vietnam": "loser"}),
+    ("Persib kalah 0-3 dari Persija.", ["Persib/ORG", "Persija/ORG"], {"Persib": "loser", "Persija": "winner"}),
+    ("Timnas Indonesia menahan imbang Vietnam.", ["Timnas Indonesia/ORG", "Vietnam/LOC"], {}),
+    ("Pohon besar di Kebun Raya Bogor tumbang.", ["Kebun Raya Bogor/LOC"], {}),
+    # Aid: the giver is an agent, not a party to the disaster.
+    ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "agent"}),
+    # No role word: nothing is read.
+    ("Presiden Joko Widodo meresmikan Bendungan Sadawarna.", ["Joko Widodo", "Bendungan Sadawarna/LOC"], {}),
+])
+def test_sentence_roles(text, names, expected):
+    assert sentence_roles(text, spans(text, names)) == expected
+
+
+def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
+    words = load_role_words()
+    playing = [word for word, kind in words.kinds.items() if kind not in ("no_role", "crime_against")]
+    texts = [f"Lalu {word.upper()} terjadi." for word in playing]
+    texts += ["Presiden meresmikan bendungan.", "Presiden memberikan hadiah.", "Presiden memberikan  bantuan.",
+              "Kasus pembunuhan di bandara."]
+    found = pc.match_substring_regex(pa.array(texts), pattern=words.gate, ignore_case=True).to_pylist()
+    assert found == [True] * len(playing) + [False, False, True, False]
+
+
+@pytest.mark.parametrize("role, score, expected", [
+    ("culprit", 0.6, -0.6), ("culprit", 0.0, -0.2), ("culprit", -0.9, -0.9),
+    ("loser", 0.5, -0.5), ("winner", -0.1, 0.2), ("winner", 0.7, 0.7),
+    ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("witness", -0.8, 0.0), (None, -0.3, -0.3),
+])
+def test_role_scores(role, score, expected):
+    code = ROLES.index(role) if role else -1
+    assert role_scores(np.array([code]), np.array([score]), 0.2)[0] == pytest.approx(expected)
