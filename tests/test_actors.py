@@ -615,6 +615,8 @@ def test_an_occupation_before_a_name_marks_a_person_in_the_fast_profile(text, pe
     # A given name that is also a dictionary word is a name word.
     ("kerja sama dengan pengusaha nasional Rahmat Gobel ditolak.", ["Rahmat Gobel"]),
     ("Salah satunya, Bambang Widjojanto, tidak keberatan.", ["Bambang Widjojanto"]),
+    ("Pelaku penipuan investasi Indra Kenz dijatuhi hukuman.", ["Indra Kenz"]),
+    ("Kejaksaan menetapkan Tom Lembong sebagai tersangka.", ["Tom Lembong"]),
     ("Laga di Stadion Bintang Timur ditunda.", []),  # not every dictionary word
     # A dictionary word opening the sentence is capitalised as its first word, not as a name's.
     ("Mundurnya Hary Tanoesoedibyo dan sejumlah pengurus.", ["Hary Tanoesoedibyo"]),

@@ -347,6 +347,8 @@ fadil fajar fatimah firman fitri galih gede gilang gunawan guntur halim hasan ha
 ilham iman intan isa jamal kamal karim kartika kasim kusuma lestari mahmud maria muhammad nur nyoman
 panca purnama putra putri putu rahayu rahim rahman rahmat rasyid ratna rini saleh salim sari satria
 siti sri surya syarif taufik teguh tri wahyu wijaya wulan yoga yuda
+abidin adam adnan andika angel angga anggun ani anis ari arifin aziz dara didik doni fuad ganjar ida
+indra kamil leo malik mark megawati paul peter rudi teten tom wahid
 """.split())
 # Known one-word names that are also common words, read as the word before these words: a number
 # opening a sentence ("Lima warga tewas": five, not Lima in Peru), or a phrase capitalised at a
