@@ -52,6 +52,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # A person-only arrest word.
     ("Polisi mengamankan Rizky Pratama yang menganiaya pelajar.", ["Rizky Pratama"], {"Rizky Pratama": "culprit"}),
     ("Polisi mengamankan laga Persija di GBK.", ["Persija/ORG", "GBK/LOC"], {}),
+    # Accusations: the one named before is accused; "diduga" alone accuses no one.
+    ("Bupati Budi Santoso diduga menerima suap proyek jalan.", ["Budi Santoso"], {"Budi Santoso": "culprit"}),
+    ("PT Indo Kimia tersandung kasus pencemaran sungai.", ["PT Indo Kimia/ORG"], {"PT Indo Kimia": "culprit"}),
+    ("Budi Santoso diduga tewas tenggelam.", ["Budi Santoso"], {}),
     # Culprit words: before the name, after it and a comma, after "sebagai".
     ("Tersangka Rudi Hartono mengaku menipu jemaah.", ["Rudi Hartono"], {"Rudi Hartono": "culprit"}),
     ("Buronan kasus BLBI Samadikun Hartono dipulangkan.", ["Samadikun Hartono"], {"Samadikun Hartono": "culprit"}),

@@ -5,8 +5,9 @@ menangkap Budi, pelaku pencurian" is bad news (a theft) that is not bad about th
 is bad about Budi even where a sentence reads as a remedy ("BNN menyita sabu dari jaringan
 Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one of these parts:
 
-- ``culprit``: sanctioned by a law-enforcement act ("KPK menahan X", "X ditangkap"), or named as
-  the accused or convicted ("tersangka X", "X, pelaku ...", "X sebagai tersangka");
+- ``culprit``: sanctioned by a law-enforcement act ("KPK menahan X", "X ditangkap"), accused ("X
+  diduga menerima suap"), or named as the accused or convicted ("tersangka X", "X, pelaku ...",
+  "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija");
 - ``witness``: "X sebagai saksi" is not accused, whatever the case.
@@ -151,6 +152,9 @@ class _Sentence:
                 for mention in self._before(first):
                     give(mention, "agent")
                 for mention in self._after(last, patients, every=True):
+                    give(mention, "culprit")
+            elif kind == "accused":
+                for mention in self._before(first):
                     give(mention, "culprit")
             elif kind in ("sanctioned", "sanctioned_with_culprit", "sanctioned_persons"):
                 for mention in self._before(first, patients):
