@@ -10,7 +10,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija");
-- ``witness``: "X sebagai saksi" is not accused, whatever the case.
+- ``witness``: "X sebagai saksi" is not accused, whatever the case;
+- ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
+  Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
 where a country is a side. ``aid`` words make their giver an agent too: the disaster is not theirs. The words are the
@@ -32,7 +34,7 @@ from warta import config
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "culprit", "loser", "winner", "agent")
+ROLES = ("witness", "source", "culprit", "loser", "winner", "agent")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -51,7 +53,7 @@ _NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bers
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
-_NO_ROLE = frozenset({"no_role", "crime_against"})
+NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet"})
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
@@ -60,8 +62,8 @@ _HEAD_REACH = 5  # words from a culprit word to the name it heads
 @dataclass(frozen=True)
 class RoleWords:
     """The role words: each word or two-word phrase (lower case) and its kind, and ``gate``, an
-    RE2 (and Python) pattern of every word or phrase that plays a part: a batch reads only the
-    sentences it finds (most hold none; see ``targets._pair_roles``)."""
+    RE2 (and Python) pattern, case-sensitive, of every word or phrase that plays a part: a batch
+    reads only the sentences it finds (most hold none; see ``targets._pair_roles``)."""
 
     kinds: dict[str, str]
     gate: str
@@ -73,9 +75,18 @@ def load_role_words(path: str | None = None) -> RoleWords:
     with open(path or ROLE_FILE, "rb") as handle:
         lists = tomllib.load(handle)
     kinds = {word.replace("_", " "): kind for kind, words in lists.items() for word in words.split()}
-    # Only words that play a part open the gate; a phrase opens it whole ("memberikan bantuan").
-    playing = sorted((word for word, kind in kinds.items() if kind not in _NO_ROLE), key=lambda word: (-len(word), word))
-    return RoleWords(kinds, r"\b(?:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in playing) + r")\b")
+
+    def either(words) -> str:  # longest first, a phrase's words apart by any spaces
+        words = sorted(words, key=lambda word: (-len(word), word))
+        return "(?i:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + ")"
+
+    # Only words that play a part open the gate; a phrase opens it whole ("memberikan bantuan"). A
+    # source word ("data", "laporan": common words) opens it only before a capital, past an outlet word.
+    playing = [word for word, kind in kinds.items() if kind not in NON_PLAYING_KINDS and kind != "source"]
+    sources = [word for word, kind in kinds.items() if kind == "source"]
+    outlets = [word for word, kind in kinds.items() if kind == "source_outlet"]
+    gate = rf"\b{either(playing)}\b|\b{either(sources)}\s+(?:{either(outlets)}\s+)?[A-Z]"
+    return RoleWords(kinds, gate)
 
 
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
@@ -88,7 +99,7 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
     strong = np.maximum(np.abs(scores), band)
     code = {role: ROLES.index(role) for role in ROLES}
     return np.select([(roles == code["culprit"]) | (roles == code["loser"]), roles == code["winner"],
-                      roles == code["agent"], roles == code["witness"]],
+                      roles == code["agent"], (roles == code["witness"]) | (roles == code["source"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
 
@@ -172,6 +183,9 @@ class _Sentence:
                 give(self._before_sebagai(first), "culprit")
             elif kind == "witness":
                 give(self._before_sebagai(first), "witness")
+            elif kind == "source":
+                for mention in self._cited(last):
+                    give(mention, "source")
         return found
 
     def _role_words(self) -> list[tuple[int, int, str]]:
@@ -187,12 +201,12 @@ class _Sentence:
             if index + 1 < n and self.clause[index + 1] == self.clause[index]:
                 kind = kinds.get(self.lower[index] + " " + self.lower[index + 1])
                 if kind is not None:
-                    if kind not in _NO_ROLE:
+                    if kind not in NON_PLAYING_KINDS:
                         found.append((index, index + 1, kind))
                     index += 2
                     continue
             kind = kinds.get(self.lower[index])
-            if kind is not None and kind not in _NO_ROLE:
+            if kind is not None and kind not in NON_PLAYING_KINDS:
                 found.append((index, index, kind))
             index += 1
         return found
@@ -236,6 +250,26 @@ class _Sentence:
             if self.lower[word] in _STOP or budget == 0:
                 break
             budget -= 1
+            word += 1
+        return found
+
+    def _cited(self, last: int) -> list[tuple]:
+        """The bodies (organisations) a source word cites: the name right after it (past an outlet
+        word: "lapor kantor berita Xinhua") and those joined to it by "dan" or "serta" ("WHO dan CDC")."""
+        word, n = last + 1, len(self.lower)
+        if word + 1 < n and self.words.kinds.get(self.lower[word] + " " + self.lower[word + 1]) == "source_outlet":
+            word += 2
+        elif word < n and self.words.kinds.get(self.lower[word]) == "source_outlet":
+            word += 1
+        found = []
+        while word < n and word in self.in_name and self.clause[word] == self.clause[last]:
+            mention = self.mentions[self.in_name[word]]
+            if mention[3] != "ORG":  # "tim penelitian Jepang", "situs Sangiran": a place, not a body
+                break
+            found.append(mention)
+            word = mention[1] + 1
+            if not (word + 1 < n and self.lower[word] in ("dan", "serta") and word + 1 in self.in_name):
+                break
             word += 1
         return found
 

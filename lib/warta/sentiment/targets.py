@@ -480,7 +480,7 @@ def _pair_roles(sentences: pd.DataFrame, found: pd.DataFrame, actor_types: np.nd
         return role
     # Over the whole column, not a take of those sentences (most of them): the take copied 0.3 GB
     # of text at 100k articles and cost as much as the test itself (about 0.9 s).
-    holds = pc.match_substring_regex(texts, pattern=words.gate, ignore_case=True).fill_null(False)
+    holds = pc.match_substring_regex(texts, pattern=words.gate).fill_null(False)
     read = np.flatnonzero(np.asarray(holds.to_numpy(zero_copy_only=False), dtype=bool) & named_player)
     if not len(read):
         return role
