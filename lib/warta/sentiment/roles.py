@@ -67,6 +67,7 @@ class RoleWords:
 
     kinds: dict[str, str]
     gate: str
+    firsts: frozenset[str] = frozenset()  # the first word of every entry: where a sentence's look-ups start
 
 
 @lru_cache(maxsize=4)
@@ -86,7 +87,7 @@ def load_role_words(path: str | None = None) -> RoleWords:
     sources = [word for word, kind in kinds.items() if kind == "source"]
     outlets = [word for word, kind in kinds.items() if kind == "source_outlet"]
     gate = rf"\b{either(playing)}\b|\b{either(sources)}\s+(?:{either(outlets)}\s+)?[A-Z]"
-    return RoleWords(kinds, gate)
+    return RoleWords(kinds, gate, frozenset(word.split()[0] for word in kinds))
 
 
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
@@ -123,12 +124,20 @@ class _Sentence:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
             lower = "".join(char.lower()[0] for char in text)
-        found = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lower)]
-        self.starts = [start for start, _, _ in found]
-        self.ends = [end for _, end, _ in found]
-        self.lower = [word for _, _, word in found]
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        self.clause = [bisect_right(breaks, start) for start in self.starts] if breaks else [0] * len(found)
+        # Words are read only from the clause before the first clause with a role word (where a
+        # name stands that a culprit word after a comma describes) to the last such clause: a
+        # rule never reaches past its own clause, and reading words costs a sentence the most.
+        clause_starts, clause_ends = [0, *[at + 1 for at in breaks]], [*breaks, len(text)]
+        firsts = words.firsts
+        hits = [k for k, (start, end) in enumerate(zip(clause_starts, clause_ends))
+                if not firsts.isdisjoint(lower[start:end].split())]
+        begin, end = (clause_starts[max(hits[0] - 1, 0)], clause_ends[hits[-1]]) if hits else (0, 0)
+        spans = [m.span() for m in _WORD.finditer(lower, begin, end)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.lower = _WORD.findall(lower, begin, end)  # the same matches, as strings in one C call
+        self.clause = [bisect_right(breaks, start) for start in self.starts] if breaks else [0] * len(spans)
         # Each mention as (first word, last word, actor, type); a word inside a name is no role word.
         self.mentions = []
         self.in_name: dict[int, int] = {}
@@ -191,24 +200,21 @@ class _Sentence:
     def _role_words(self) -> list[tuple[int, int, str]]:
         """(first word, last word, kind) of each role word or phrase outside names, in order."""
         found = []
-        kinds = self.words.kinds
-        n = len(self.lower)
-        index = 0
-        while index < n:
-            if index in self.in_name:
-                index += 1
+        kinds, firsts, lower, n = self.words.kinds, self.words.firsts, self.lower, len(self.lower)
+        taken = -1  # the last word of the phrase found last
+        for index in [index for index, word in enumerate(lower) if word in firsts]:
+            if index <= taken or index in self.in_name:
                 continue
             if index + 1 < n and self.clause[index + 1] == self.clause[index]:
-                kind = kinds.get(self.lower[index] + " " + self.lower[index + 1])
+                kind = kinds.get(lower[index] + " " + lower[index + 1])
                 if kind is not None:
                     if kind not in NON_PLAYING_KINDS:
                         found.append((index, index + 1, kind))
-                    index += 2
+                    taken = index + 1
                     continue
-            kind = kinds.get(self.lower[index])
+            kind = kinds.get(lower[index])
             if kind is not None and kind not in NON_PLAYING_KINDS:
                 found.append((index, index, kind))
-            index += 1
         return found
 
     def _culprit_word_after(self, last: int) -> bool:
