@@ -15,8 +15,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side. ``aid`` words make their giver an agent too: the disaster is not theirs. The words are the
-team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's score into the actor's.
+where a country is a side. ``aid`` words make their giver an agent too: the disaster is not
+theirs. The words are the team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's
+score into the actor's.
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ class RoleWords:
 
     kinds: dict[str, str]
     gate: str
-    firsts: frozenset[str] = frozenset()  # the first word of every entry: where a sentence's look-ups start
+    firsts: frozenset[str]  # the first word of every entry: where a sentence's look-ups start
 
 
 @lru_cache(maxsize=4)
@@ -93,7 +94,8 @@ def load_role_words(path: str | None = None) -> RoleWords:
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
-    at least as good; an agent takes none of the sentence's badness, a witness none of its tone.
+    at least as good; an agent takes none of the sentence's badness, a witness or a source none
+    of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
@@ -319,24 +321,25 @@ class _Sentence:
         return None
 
     def _before_sebagai(self, first: int) -> tuple | None:
-        """"X sebagai tersangka": the name right before "sebagai" (at most one word between), unless
-        a passive verb stands before it: "X diperiksa penyidik Polda sebagai tersangka" names the
-        sanctioned before the verb (its own rule) and the agent after it. "KPK menetapkan bupati
-        itu sebagai tersangka" names no one as the suspect."""
+        """"X sebagai tersangka": the name right before "sebagai" (at most one word between: "X
+        pun sebagai"), unless a passive verb stands before it: "X diperiksa penyidik Polda sebagai
+        tersangka" names the sanctioned before the verb (its own rule) and the agent after it.
+        "KPK menetapkan bupati itu sebagai tersangka" names no one as the suspect."""
         sebagai = first - 1
         if sebagai < 0 or self.lower[sebagai] != "sebagai":
             return None
         word = sebagai - 1
         if word >= 0 and word not in self.in_name:
-            word -= 1  # one word between: "X, 45, sebagai", "X pun sebagai"
+            word -= 1
         if word < 0 or word not in self.in_name:
             return None
         mention = self.mentions[self.in_name[word]]
         if mention[3] not in ROLE_TYPES or self.clause[word] != self.clause[first] or \
                 self.lower[sebagai - 1].startswith("me"):
             return None
-        passive = any(self.words.kinds.get(self.lower[word], "").startswith("sanctioned") and word not in self.in_name
-                      for word in range(mention[0]) if self.clause[word] == self.clause[first])
+        clause = self.clause[first]
+        passive = any(self.words.kinds.get(self.lower[k], "").startswith("sanctioned") and k not in self.in_name
+                      for k in range(mention[0]) if self.clause[k] == clause)
         return None if passive else mention
 
 
