@@ -118,6 +118,11 @@ def extreme_sentences(sentences: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
                                          "cue_list"]].reset_index(drop=True)
 
 
+# An actor's scores are its sentences' as they read for it: a culprit's crime story reads badly
+# for the culprit even where the sentence reads well (warta.sentiment.roles).
+ACTOR_SCORE_AXIS = "mean sentence score, as it reads for the actor"
+
+
 def actor_sentiment_figure(actors: pd.DataFrame, *, top_n: int = 15,
                            title: str = "Sentiment about and voiced by each actor") -> go.Figure:
     """Mean score *about* each actor and *voiced by* it (corpus level), for the most-mentioned actors."""
@@ -130,7 +135,7 @@ def actor_sentiment_figure(actors: pd.DataFrame, *, top_n: int = 15,
             customdata=np.stack([table[f"{side}_n"], table[f"{side}_label"]], axis=-1),
             hovertemplate="%{y}: %{x:+.2f} (%{customdata[1]}) over %{customdata[0]} sentences<extra></extra>")
     figure.add_vline(x=0, line_color="#888", line_width=1)
-    figure.update_layout(title=title, barmode="group", xaxis={"title": "mean sentence score", "range": [-1, 1]},
+    figure.update_layout(title=title, barmode="group", xaxis={"title": ACTOR_SCORE_AXIS, "range": [-1, 1]},
                          yaxis={"autorange": "reversed"}, height=160 + 40 * len(table))
     return figure
 
@@ -213,7 +218,7 @@ def actor_sentiment_chart(actors: pd.DataFrame, *, top_n: int = 15,
     axis.invert_yaxis()
     axis.axvline(0, color="#888", linewidth=0.8)
     axis.set_xlim(-1, 1)
-    axis.set_xlabel("mean sentence score")
+    axis.set_xlabel(ACTOR_SCORE_AXIS)
     axis.set_title(title)
     axis.legend(frameon=False, fontsize=8)
     figure.tight_layout()
