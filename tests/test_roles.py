@@ -76,6 +76,12 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Dari situs WHO dan CDC, infeksi itu menyebar cepat.", ["WHO/ORG", "CDC/ORG"], {"WHO": "source", "CDC": "source"}),
     ("Laporan keuangan Garuda Indonesia mencatat rugi.", ["Garuda Indonesia/ORG"], {}),
     ("Fosil itu ditemukan di situs Sangiran.", ["Sangiran/LOC"], {}),
+    # Rulings: the court decides, the claimant loses or wins.
+    ("Mahkamah Konstitusi menolak gugatan Partai Buruh.", ["Mahkamah Konstitusi/ORG", "Partai Buruh/ORG"],
+     {"Mahkamah Konstitusi": "agent", "Partai Buruh": "loser"}),
+    ("Mahkamah Agung mengabulkan kasasi PT Garuda Indonesia.", ["Mahkamah Agung/ORG", "PT Garuda Indonesia/ORG"],
+     {"Mahkamah Agung": "agent", "PT Garuda Indonesia": "winner"}),
+    ("Warga menolak relokasi yang diusulkan Pemprov Jawa Barat.", ["Pemprov Jawa Barat/ORG"], {}),
     # Contests: countries are sides; a draw and a fallen tree are no contest.
     ("Timnas Indonesia menang 2-0 atas Vietnam di Stadion GBK.", ["Timnas Indonesia/ORG", "Vietnam/LOC", "GBK/LOC"],
      {"Timnas Indonesia": "winner", "Vietnam": "loser"}),

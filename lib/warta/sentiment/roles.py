@@ -9,7 +9,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   diduga menerima suap"), or named as the accused or convicted ("tersangka X", "X, pelaku ...",
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
-- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija");
+- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija")
+  or of a ruling on a claim ("MK menolak gugatan Partai Buruh", where the court is an agent);
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
@@ -183,6 +184,11 @@ class _Sentence:
                     give(mention, "culprit")
                 for mention in self._after(last, ROLE_TYPES, every=False):
                     give(mention, "agent")
+            elif kind in ("ruling_against", "ruling_for"):
+                for mention in self._before(first):
+                    give(mention, "agent")
+                for mention in self._after(last, ROLE_TYPES, every=True):
+                    give(mention, "loser" if kind == "ruling_against" else "winner")
             elif kind in ("win", "lose"):
                 for mention in self._before(first, CONTEST_TYPES):
                     give(mention, "winner" if kind == "win" else "loser")
