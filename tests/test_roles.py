@@ -69,7 +69,16 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # A witness is no culprit, even where the check names one.
     ("KPK memeriksa Budi Santoso sebagai saksi untuk tersangka Andi Wijaya.", ["KPK/ORG", "Budi Santoso", "Andi Wijaya"],
      {"KPK": "agent", "Budi Santoso": "witness", "Andi Wijaya": "culprit"}),
-    ("Hakim memvonis bebas Ronald Tannur.", ["Ronald Tannur"], {}),
+    # Acquittals and releases: the freed prevail; being relieved of a post is no release.
+    ("Hakim memvonis bebas Ronald Tannur.", ["Ronald Tannur"], {"Ronald Tannur": "winner"}),
+    ("Pengadilan Negeri Surabaya menjatuhkan vonis bebas kepada Ronald Tannur.",
+     ["Pengadilan Negeri Surabaya/ORG", "Ronald Tannur"], {"Pengadilan Negeri Surabaya": "agent", "Ronald Tannur": "winner"}),
+    ("Pegi Setiawan dibebaskan oleh pengadilan.", ["Pegi Setiawan"], {"Pegi Setiawan": "winner"}),
+    ("Ahmad Fauzi divonis bebas.", ["Ahmad Fauzi"], {"Ahmad Fauzi": "winner"}),
+    ("Budi Santoso dibebaskan dari jabatannya.", ["Budi Santoso"], {}),
+    # A licence revoked or frozen sanctions its holder.
+    ("OJK mencabut izin usaha PT Asuransi Jiwa Kresna.", ["OJK/ORG", "PT Asuransi Jiwa Kresna/ORG"],
+     {"OJK": "agent", "PT Asuransi Jiwa Kresna": "culprit"}),
     # Sources tell the news; a firm's own report is about it.
     ("Data BPS menunjukkan inflasi naik.", ["BPS/ORG"], {"BPS": "source"}),
     ("Tiga orang dieksekusi, lapor kantor berita Xinhua.", ["Xinhua/ORG"], {"Xinhua": "source"}),

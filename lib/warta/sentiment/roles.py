@@ -9,8 +9,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   diduga menerima suap"), or named as the accused or convicted ("tersangka X", "X, pelaku ...",
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
-- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija")
-  or of a ruling on a claim ("MK menolak gugatan Partai Buruh", where the court is an agent);
+- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija"),
+  of a ruling on a claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of
+  a trial: the acquitted or released prevail ("memvonis bebas X", "X dibebaskan");
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
@@ -56,6 +57,8 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet"})
+# Kinds of words that sentence someone: "bebas" after one turns it into an acquittal.
+_SENTENCING = frozenset({"sanction", "sanctioned", "sanction_of_persons", "sanctioned_persons"})
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
@@ -184,6 +187,14 @@ class _Sentence:
                     give(mention, "culprit")
                 for mention in self._after(last, ROLE_TYPES, every=False):
                     give(mention, "agent")
+            elif kind == "acquittal":
+                for mention in self._before(first):
+                    give(mention, "agent")
+                for mention in self._after(last, ROLE_TYPES, every=True):
+                    give(mention, "winner")
+            elif kind == "acquitted":
+                for mention in self._before(first):
+                    give(mention, "winner")
             elif kind in ("ruling_against", "ruling_for"):
                 for mention in self._before(first):
                     give(mention, "agent")
@@ -213,16 +224,22 @@ class _Sentence:
         for index in [index for index, word in enumerate(lower) if word in firsts]:
             if index <= taken or index in self.in_name:
                 continue
+            last = index
             if index + 1 < n and self.clause[index + 1] == self.clause[index]:
                 kind = kinds.get(lower[index] + " " + lower[index + 1])
                 if kind is not None:
-                    if kind not in NON_PLAYING_KINDS:
-                        found.append((index, index + 1, kind))
-                    taken = index + 1
+                    taken = last = index + 1
+                    if kind in NON_PLAYING_KINDS:
+                        continue
+            if last == index:
+                kind = kinds.get(lower[index])
+                if kind is None or kind in NON_PLAYING_KINDS:
                     continue
-            kind = kinds.get(lower[index])
-            if kind is not None and kind not in NON_PLAYING_KINDS:
-                found.append((index, index, kind))
+            if kind in _SENTENCING and last + 1 < n and lower[last + 1] == "bebas":
+                # "menjatuhkan vonis bebas kepada X": an acquittal, not a sentence
+                kind = "acquittal" if kind.startswith("sanction_") or kind == "sanction" else "acquitted"
+                taken = last = last + 1
+            found.append((index, last, kind))
         return found
 
     def _culprit_word_after(self, last: int) -> bool:
