@@ -97,8 +97,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Persib kalah 0-3 dari Persija.", ["Persib/ORG", "Persija/ORG"], {"Persib": "loser", "Persija": "winner"}),
     ("Timnas Indonesia menahan imbang Vietnam.", ["Timnas Indonesia/ORG", "Vietnam/LOC"], {}),
     ("Pohon besar di Kebun Raya Bogor tumbang.", ["Kebun Raya Bogor/LOC"], {}),
-    # Aid: the giver is an agent, not a party to the disaster.
-    ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "agent"}),
+    # Aid: the giver helps; the disaster is not theirs.
+    ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "helper"}),
     # No role word: nothing is read.
     ("Presiden Joko Widodo meresmikan Bendungan Sadawarna.", ["Joko Widodo", "Bendungan Sadawarna/LOC"], {}),
 ])
@@ -119,7 +119,7 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
 
 @pytest.mark.parametrize("role, score, expected", [
     ("culprit", 0.6, -0.6), ("culprit", 0.0, -0.2), ("culprit", -0.9, -0.9),
-    ("loser", 0.5, -0.5), ("winner", -0.1, 0.2), ("winner", 0.7, 0.7),
+    ("loser", 0.5, -0.5), ("winner", -0.1, 0.2), ("winner", 0.7, 0.7), ("helper", -0.8, 0.8),
     ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
 ])
 def test_role_scores(role, score, expected):

@@ -12,13 +12,14 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija"),
   of a ruling on a claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of
   a trial: the acquitted or released prevail ("memvonis bebas X", "X dibebaskan");
+- ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
+  korban banjir", "Basarnas mengevakuasi warga"): the disaster is not theirs, the help is;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side. ``aid`` words make their giver an agent too: the disaster is not
-theirs. The words are the team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's
+where a country is a side. The words are the team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's
 score into the actor's.
 """
 from __future__ import annotations
@@ -37,7 +38,7 @@ from warta import config
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "source", "culprit", "loser", "winner", "agent")
+ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "agent")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -98,14 +99,15 @@ def load_role_words(path: str | None = None) -> RoleWords:
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
-    at least as good; an agent takes none of the sentence's badness, a witness or a source none
+    or a helper at least as good; an agent takes none of the sentence's badness, a witness or a source none
     of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
     strong = np.maximum(np.abs(scores), band)
     code = {role: ROLES.index(role) for role in ROLES}
-    return np.select([(roles == code["culprit"]) | (roles == code["loser"]), roles == code["winner"],
+    return np.select([(roles == code["culprit"]) | (roles == code["loser"]),
+                      (roles == code["winner"]) | (roles == code["helper"]),
                       roles == code["agent"], (roles == code["witness"]) | (roles == code["source"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
@@ -173,7 +175,7 @@ class _Sentence:
                 continue
             if kind == "aid":
                 for mention in self._before(first):
-                    give(mention, "agent")
+                    give(mention, "helper")
             elif kind in ("sanction", "sanction_with_culprit", "sanction_of_persons"):
                 for mention in self._before(first):
                     give(mention, "agent")
