@@ -19,8 +19,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side. The words are the team's, in ``data/roles.toml``. :func:`role_scores` turns a sentence's
-score into the actor's.
+where a country is a side. The words are the team's, in ``data/roles.toml``.
+:func:`role_scores` turns a sentence's score into the actor's.
 """
 from __future__ import annotations
 
@@ -58,8 +58,9 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet"})
-# Kinds of words that sentence someone: "bebas" after one turns it into an acquittal.
-_SENTENCING = frozenset({"sanction", "sanctioned", "sanction_of_persons", "sanctioned_persons"})
+# Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
+_ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
+                 "sanctioned_persons": "acquitted"}
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
@@ -99,8 +100,8 @@ def load_role_words(path: str | None = None) -> RoleWords:
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
-    or a helper at least as good; an agent takes none of the sentence's badness, a witness or a source none
-    of its tone.
+    or a helper at least as good; an agent takes none of the sentence's badness, a witness or a
+    source none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
@@ -237,9 +238,8 @@ class _Sentence:
                 kind = kinds.get(lower[index])
                 if kind is None or kind in NON_PLAYING_KINDS:
                     continue
-            if kind in _SENTENCING and last + 1 < n and lower[last + 1] == "bebas":
-                # "menjatuhkan vonis bebas kepada X": an acquittal, not a sentence
-                kind = "acquittal" if kind.startswith("sanction_") or kind == "sanction" else "acquitted"
+            if kind in _ACQUITTAL_OF and last + 1 < n and lower[last + 1] == "bebas":
+                kind = _ACQUITTAL_OF[kind]  # "menjatuhkan vonis bebas kepada X": no sentence
                 taken = last = last + 1
             found.append((index, last, kind))
         return found
