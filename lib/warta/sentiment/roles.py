@@ -61,6 +61,27 @@ NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}
+_PERSONS = frozenset({"PER"})
+# The parts that a verb's neighbours play, by the verb's kind: (the role of the actors named just
+# before it, their types, the role of those after it or None, their types, whether every actor
+# after it up to a stop word plays, or only the first). Arrests, detentions and sentences take
+# persons only; in a contest a country is a side.
+_VERB_PARTS = {
+    "sanction": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
+    "sanction_with_culprit": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
+    "sanction_of_persons": ("agent", ROLE_TYPES, "culprit", _PERSONS, True),
+    "sanctioned": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
+    "sanctioned_with_culprit": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
+    "sanctioned_persons": ("culprit", _PERSONS, "agent", ROLE_TYPES, False),
+    "accused": ("culprit", ROLE_TYPES, None, ROLE_TYPES, False),
+    "acquittal": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
+    "acquitted": ("winner", ROLE_TYPES, None, ROLE_TYPES, False),
+    "ruling_against": ("agent", ROLE_TYPES, "loser", ROLE_TYPES, True),
+    "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
+    "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
+    "win": ("winner", CONTEST_TYPES, "loser", CONTEST_TYPES, False),
+    "lose": ("loser", CONTEST_TYPES, "winner", CONTEST_TYPES, False),
+}
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
@@ -170,44 +191,16 @@ class _Sentence:
                 found[mention[2]] = role
 
         for first, last, kind in self._role_words():
-            persons_only = kind in ("sanction_of_persons", "sanctioned_persons")
-            patients = frozenset({"PER"}) if persons_only else ROLE_TYPES
-            if kind in ("sanction_with_culprit", "sanctioned_with_culprit") and not self._culprit_word_after(last):
+            if kind.endswith("_with_culprit") and not self._culprit_word_after(last):
                 continue
-            if kind == "aid":
-                for mention in self._before(first):
-                    give(mention, "helper")
-            elif kind in ("sanction", "sanction_with_culprit", "sanction_of_persons"):
-                for mention in self._before(first):
-                    give(mention, "agent")
-                for mention in self._after(last, patients, every=True):
-                    give(mention, "culprit")
-            elif kind == "accused":
-                for mention in self._before(first):
-                    give(mention, "culprit")
-            elif kind in ("sanctioned", "sanctioned_with_culprit", "sanctioned_persons"):
-                for mention in self._before(first, patients):
-                    give(mention, "culprit")
-                for mention in self._after(last, ROLE_TYPES, every=False):
-                    give(mention, "agent")
-            elif kind == "acquittal":
-                for mention in self._before(first):
-                    give(mention, "agent")
-                for mention in self._after(last, ROLE_TYPES, every=True):
-                    give(mention, "winner")
-            elif kind == "acquitted":
-                for mention in self._before(first):
-                    give(mention, "winner")
-            elif kind in ("ruling_against", "ruling_for"):
-                for mention in self._before(first):
-                    give(mention, "agent")
-                for mention in self._after(last, ROLE_TYPES, every=True):
-                    give(mention, "loser" if kind == "ruling_against" else "winner")
-            elif kind in ("win", "lose"):
-                for mention in self._before(first, CONTEST_TYPES):
-                    give(mention, "winner" if kind == "win" else "loser")
-                for mention in self._after(last, CONTEST_TYPES, every=False):
-                    give(mention, "loser" if kind == "win" else "winner")
+            parts = _VERB_PARTS.get(kind)
+            if parts is not None:
+                before, before_types, after, after_types, every = parts
+                for mention in self._before(first, before_types):
+                    give(mention, before)
+                if after is not None:
+                    for mention in self._after(last, after_types, every=every):
+                        give(mention, after)
             elif kind == "culprit":
                 give(self._headed(last), "culprit")
                 give(self._apposed(first), "culprit")
