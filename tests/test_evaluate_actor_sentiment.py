@@ -11,7 +11,7 @@ from warta.evaluate.actor_sentiment import evaluate_actor_sentiment, read_labell
 
 LINES = [
     "KPK menahan mantan Bupati Bogor Rachmat Yasin.\tRachmat Yasin\tnegative",
-    "KPK menahan mantan Bupati Bogor Rachmat Yasin.\tKPK\tneutral",
+    "KPK menahan mantan Bupati Bogor Rachmat Yasin.\tKPK\tNetral",
     "Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang.\tJoko Widodo\tpositive",
     "Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang.\tTokoh Fiktif Sekali\tneutral",
     "teks tanpa aktor dan label",
@@ -24,6 +24,7 @@ def test_bad_lines_are_listed_with_their_reasons(tmp_path):
     path.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     data = read_labelled_actors(path)
     assert data.actors == ["Rachmat Yasin", "KPK", "Joko Widodo", "Tokoh Fiktif Sekali"]
+    assert data.labels == ["negative", "neutral", "positive", "neutral"]  # "Netral" as in sentiment files
     assert [entry["line"] for entry in data.skipped] == [5, 6]
     assert "unknown label" in data.skipped[1]["reason"]
 

@@ -5,8 +5,7 @@ as a tuple of case-folded word tokens, so matching is a dictionary walk over the
 text (longest match first), not a regular expression over thousands of names. Hyphens count as
 spaces (``Kim Jong-un`` = ``Kim Jong Un``); aliases without lower-case letters (``AS``, ``PBB``)
 or of two letters (``Xi``) match only in exactly that case, other aliases only when the text
-capitalises their first word,
-so the English ``as`` or the noun ``gedung putih`` never match.
+capitalises their first word, so the English ``as`` or the noun ``gedung putih`` never match.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Actor-level sentiment quality on ``text<TAB>actor<TAB>label`` files: ``warta eval actor-sentiment FILE``.
 
-Each text runs through the whole pipeline as one article; the actor is found among that
+Labels are read as in ``warta eval sentiment`` files (positive / neutral / negative, or positif /
+netral / negatif). Each text runs through the whole pipeline as one article; the actor is found among that
 article's actor rows by name or by the words that named it (case-insensitive), and its
 ``about_label`` is compared with the label: how the sentence covers that actor. An actor the
 sentence only voices has no ``about`` side and counts as neutral. An actor the extractor did not
@@ -18,6 +19,7 @@ import pandas as pd
 from warta.errors import WartaError
 from warta.evaluate.sentiment import classification_metrics
 from warta.sentiment.engines import LABELS
+from warta.sentiment.training import normalize_label
 
 
 @dataclass
@@ -40,14 +42,15 @@ def read_labelled_actors(path: str | Path) -> LabelledActors:
         if not line.strip():
             continue
         fields = [part.strip() for part in line.split("\t")]
+        label = normalize_label(fields[-1])
         if len(fields) != 3 or not fields[0] or not fields[1]:
             data.skipped.append({"line": line_no, "reason": "expected text<TAB>actor<TAB>label"})
-        elif fields[2].lower() not in LABELS:
+        elif label not in LABELS:
             data.skipped.append({"line": line_no, "reason": f"unknown label {fields[2]!r}"})
         else:
             data.texts.append(fields[0])
             data.actors.append(fields[1])
-            data.labels.append(fields[2].lower())
+            data.labels.append(label)
     if not data.texts:
         raise WartaError(f"{path}: no usable text<TAB>actor<TAB>label lines ({len(data.skipped)} skipped)")
     return data

@@ -48,9 +48,10 @@ CLITICS = ("nya", "lah", "kah", "pun")
 # The modifier kinds whose word makes whoever is named before it in its clause a holder.
 HOLDER_KINDS = ("stance", "reporting")
 
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A word: letters and digits, joined inside by hyphens or apostrophes ("serangan-serangan", "Ma’ruf").
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A clause ends at punctuation, a quotation mark or a line break; modifiers never cross one.
-_CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
+CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
 _SENTENCE_BREAK = re.compile(r"[.!?…\n]")
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
 _NEGATED_NEGATIVE = 0.7  # "tidak khawatir" is milder than "senang": a negated negative keeps 70% of the flip
@@ -271,7 +272,7 @@ class Lexicon:
 
     def _wanted_unicode(self, lower: str) -> tuple[list[int], list[_Form]]:
         """:meth:`_wanted_ascii` of other text, whose words are those of the word regex."""
-        matches = list(_WORD.finditer(lower))
+        matches = list(WORD.finditer(lower))
         words = [match.group() for match in matches]
         forms = self._forms
         try:
@@ -521,8 +522,8 @@ class _Context:
                 before_contrast |= mod_start >= end
                 continue
             # Outside the cue's clause: a clause break lies between them (breaks are never inside a word).
-            if (mod_start < start and _CLAUSE_BREAK.search(lower, mod_start, start)
-                    or mod_end > end and _CLAUSE_BREAK.search(lower, end, mod_end)):
+            if (mod_start < start and CLAUSE_BREAK.search(lower, mod_start, start)
+                    or mod_end > end and CLAUSE_BREAK.search(lower, end, mod_end)):
                 continue
             if kind == "concession":
                 conceded |= before
@@ -546,7 +547,7 @@ class _Context:
                     if base > 0 and _near(lower, mod_end, start):
                         direction = (mod_start, kind, factor)
                 elif (base > 0 and direction is None and mod_start - end <= 12 and mod_start not in negated_failures
-                      and _WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
+                      and WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
                     # The good thing that failed: "Upaya damai gagal", "perundingan damai itu gagal".
                     direction = (mod_start, kind, factor)
             elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
@@ -650,7 +651,7 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
     """True when the rise or fall at ``mod_start`` is the cue's own (the cue ends at ``end``)."""
     if mod_start - end > _OWN_CHANGE_CHARS:
         return False
-    words = _WORD.findall(lower, end, mod_start)
+    words = WORD.findall(lower, end, mod_start)
     if not _OTHER_SUBJECT.isdisjoint(words):
         return False
     if len(words) < _SCOPE_WORDS and mod_start - end <= 40:
@@ -669,12 +670,12 @@ _UNDERGOES = frozenset("mengalami alami terjadi ada".split())
 def _undergoes(lower: str, end: int, mod_start: int) -> bool:
     """Whether nothing, or a verb of undergoing, lies between a cue ending at ``end`` and the
     noun of change at ``mod_start``."""
-    words = _WORD.findall(lower, end, mod_start)
+    words = WORD.findall(lower, end, mod_start)
     return not words or words[-1] in _UNDERGOES
 
 
 def _word_end(lower: str, start: int) -> int:
-    match = _WORD.match(lower, start)
+    match = WORD.match(lower, start)
     return match.end() if match else start
 
 
@@ -712,7 +713,7 @@ def _negates_failure_of(negated_failures: set[int], lower: str, negator_end: int
 
 def _near(lower: str, a: int, b: int) -> bool:
     """True when at most two words lie between positions a and b (a modifier's reach)."""
-    return b - a <= 40 and len(_WORD.findall(lower, a, b)) < _SCOPE_WORDS
+    return b - a <= 40 and len(WORD.findall(lower, a, b)) < _SCOPE_WORDS
 
 
 def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:

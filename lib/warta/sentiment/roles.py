@@ -34,6 +34,7 @@ from typing import Any, Hashable, Sequence
 import numpy as np
 
 from warta import config
+from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
 
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
@@ -43,8 +44,6 @@ ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
 
-_WORD = re.compile(r"\w+(?:[-']\w+)*")
-_CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
 # Words that end the reach of a role word: a new clause or a relative one starts there.
 _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "sebelum", "usai", "sejak", "untuk",
                    "agar", "sehingga", "hingga", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara",
@@ -154,7 +153,7 @@ class _Sentence:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
             lower = "".join(char.lower()[0] for char in text)
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         # Words are read only from the clause before the first clause with a role word (where a
         # name stands that a culprit word after a comma describes) to the last such clause: a
         # rule never reaches past its own clause, and reading words costs a sentence the most.
@@ -163,10 +162,10 @@ class _Sentence:
         hits = [k for k, (start, end) in enumerate(zip(clause_starts, clause_ends))
                 if not firsts.isdisjoint(lower[start:end].split())]
         begin, end = (clause_starts[max(hits[0] - 1, 0)], clause_ends[hits[-1]]) if hits else (0, 0)
-        spans = [m.span() for m in _WORD.finditer(lower, begin, end)]
+        spans = [m.span() for m in WORD.finditer(lower, begin, end)]
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
-        self.lower = _WORD.findall(lower, begin, end)  # the same matches, as strings in one C call
+        self.lower = WORD.findall(lower, begin, end)  # the same matches, as strings in one C call
         self.clause = [bisect_right(breaks, start) for start in self.starts] if breaks else [0] * len(spans)
         # Each mention as (first word, last word, actor, type); a word inside a name is no role word.
         self.mentions = []

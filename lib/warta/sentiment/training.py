@@ -39,6 +39,12 @@ class LabelledText:
     skipped: list[dict] = field(default_factory=list)
 
 
+def normalize_label(label: str) -> str:
+    """A file's label in lower case, with the Indonesian and short forms as the English label."""
+    label = label.strip().lower()
+    return _ALIASES.get(label, label)
+
+
 def read_labelled(path: str | Path) -> LabelledText:
     """Read a ``text<TAB>label`` file; bad lines are listed in ``skipped`` with line numbers."""
     path = Path(path)
@@ -51,7 +57,7 @@ def read_labelled(path: str | Path) -> LabelledText:
             if not line.strip():
                 continue
             text, sep, label = line.rpartition("\t")
-            label = _ALIASES.get(label.strip().lower(), label.strip().lower())
+            label = normalize_label(label)
             if not sep or not text.strip():
                 data.skipped.append({"line": line_no, "reason": "expected text<TAB>label"})
             elif label not in LABELS:
