@@ -49,3 +49,11 @@ def test_actors_are_scored_found_by_name_or_words_and_missing_ones_counted(tmp_p
     assert result["accuracy"] == 0.75
     assert main(["eval", "actor-sentiment", str(path), "--profile", "fast"]) == 0
     assert json.loads(capsys.readouterr().out)["accuracy"] == 0.75
+
+
+def test_errors_show_the_role_that_moved_the_label(tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("KPK menahan mantan Bupati Bogor Rachmat Yasin.\tKPK\tnegative\n", encoding="utf-8")
+    result = evaluate_actor_sentiment(path, profile="fast")
+    assert result["errors"] == [{"text": "KPK menahan mantan Bupati Bogor Rachmat Yasin.", "actor": "KPK",
+                                 "label": "negative", "predicted": "neutral", "roles": "agent"}]

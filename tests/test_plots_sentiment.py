@@ -146,6 +146,16 @@ def test_actor_figure_uses_corpus_rows_only():
     assert overview.loc[1, "about_example"] == ""
 
 
+@pytest.mark.parametrize("roles, example", [
+    ("culprit,-", "[a #0, -0.70, culprit] "),  # the first sentence's role, where it has one
+    ("-,agent", "[a #0, -0.70] "),
+    ("", "[a #0, -0.70] "),
+])
+def test_actor_overview_names_the_role_of_the_example_sentence(roles, example):
+    overview = plots.actor_overview(ACTORS.assign(about_roles=roles))
+    assert overview.loc[0, "about_example"].startswith(example)
+
+
 def test_share_of_voice_figure():
     voice = pd.DataFrame({"actor_id": ["loc:as"], "name": ["AS"], "k": [3], "n": [4], "share": [0.75],
                           "low": [0.3], "high": [0.95]})

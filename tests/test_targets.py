@@ -113,6 +113,54 @@ def test_roles_give_actors_their_own_reading_of_a_sentence(text, score, label, m
         assert (row["about_label"], row["about_score"]) == (about_label, pytest.approx(about_score)), actor
 
 
+ROLE_SENTENCES = pd.DataFrame([sentence("a1", 0, "Polda membekuk Budi, pelaku begal.", -0.7, "negative"),
+                               sentence("a1", 1, "Budi tersenyum.", 0.3, "positive"),
+                               sentence("a2", 0, "Budi ditangkap Polda.", -0.1, "neutral")])
+ROLE_MENTIONS = pd.DataFrame([mention("a1", 0, "polda", 0, type_="ORG"), mention("a1", 0, "budi", 15),
+                              mention("a1", 1, "budi", 0), mention("a2", 0, "budi", 0),
+                              mention("a2", 0, "polda", 15, type_="ORG")])
+
+
+@pytest.mark.parametrize("scope, article, actor, roles", [
+    # Aligned with the evidence (strongest first): "-" where the sentence gives the actor no role.
+    ("corpus", "", "budi", "culprit,-,culprit"),
+    ("article", "a1", "budi", "culprit,-"),
+    ("article", "a2", "polda", "agent"),
+    ("corpus", "", "polda", "agent,agent"),
+])
+def test_about_roles_follow_the_evidence(scope, article, actor, roles):
+    table = score_actors(pd.DataFrame(), mentions=ROLE_MENTIONS, sentences=ROLE_SENTENCES)
+    row = table[(table["scope"] == scope) & (table["article_id"] == article) & (table["actor_id"] == actor)].iloc[0]
+    assert row["about_roles"] == roles
+    assert len(row["about_roles"].split(",")) == len(row["about_evidence"])
+
+
+def test_about_roles_are_empty_where_no_sentence_gives_a_role():
+    table = score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES)
+    assert str(table["about_roles"].dtype) == "str"
+    # Budi's sentences hold no role word; Sari wins in one of hers ("sari menang").
+    assert list(table.loc[table["actor_id"] == "budi", "about_roles"]) == ["", "", ""]
+    assert list(table.loc[table["actor_id"] == "sari", "about_roles"]) == ["-,winner,-", "winner,-", ""]
+
+
+@pytest.mark.parametrize("actor, expected", [
+    # (sentence, role, the actor's label and score for it): a culprit reads at least the band's -0.2
+    # badly, an agent takes none of the badness; without a role the sentence's own.
+    ("budi", [(0, "negative", "culprit", "negative", -0.7), (1, "positive", "", "positive", 0.3),
+              (0, "neutral", "culprit", "negative", -0.2)]),
+    ("polda", [(0, "negative", "agent", "neutral", 0.0), (0, "neutral", "agent", "neutral", 0.0)]),
+])
+def test_actor_evidence_gives_the_role_and_the_reading_for_the_actor(actor, expected):
+    table = score_actors(pd.DataFrame(), mentions=ROLE_MENTIONS, sentences=ROLE_SENTENCES)
+    trail = actor_evidence(table[table["scope"] == "corpus"], ROLE_SENTENCES)
+    rows = trail[trail["actor_id"] == actor]
+    assert list(rows[["sentence_id", "label", "role", "actor_label", "actor_score"]]
+                .itertuples(index=False, name=None)) == [tuple(row) for row in expected]
+    # Article rows (evidence by sentence id) read the same.
+    by_article = actor_evidence(table[table["scope"] == "article"], ROLE_SENTENCES)
+    assert sorted(by_article[by_article["actor_id"] == actor]["role"]) == sorted(row[2] for row in expected)
+
+
 def test_a_moved_label_is_given_a_coin_toss_probability():
     sentences = pd.DataFrame([sentence("a1", 0, "KPK menahan Rachmat Yasin.", 0.0, "neutral", probability=0.9)])
     mentions = pd.DataFrame([mention("a1", 0, "kpk", 0, type_="ORG"), mention("a1", 0, "rachmat yasin", 12)])

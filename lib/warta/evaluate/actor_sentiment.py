@@ -86,7 +86,9 @@ def evaluate_actor_sentiment(path: str | Path, *, profile: str = "full") -> dict
             guess, probability = "neutral", 0.5
         predicted.append(guess)
         confidence.append(probability)
-        rows.append({"text": text, "actor": actor, "label": label, "predicted": guess})
+        # The roles the actor played ("culprit,-": see sentiment_actors' about_roles): why it reads so.
+        roles = "" if found is None else str(found.get("about_roles", ""))
+        rows.append({"text": text, "actor": actor, "label": label, "predicted": guess, "roles": roles})
     metrics = classification_metrics(data.labels, predicted, confidence)
     return {"file": str(path), "profile": profile, **metrics, "n_missing": len(missing), "missing": missing,
             "errors": [row for row in rows if row["label"] != row["predicted"]],

@@ -143,8 +143,9 @@ def actor_sentiment_figure(actors: pd.DataFrame, *, top_n: int = 15,
 def actor_overview(actors: pd.DataFrame, *, top_n: int = 15) -> pd.DataFrame:
     """Corpus-level actor rows, most sentences first, with the first evidence sentence of each side."""
     corpus = actors[actors["scope"] == "corpus"].sort_values("n_sentences", ascending=False).head(top_n)
-    first = {side: corpus[f"{side}_evidence"].map(lambda items: _evidence_line(items))
-             for side in ("about", "voiced")}
+    roles = corpus["about_roles"] if "about_roles" in corpus else pd.Series("", index=corpus.index)
+    first = {"about": [_evidence_line(items, role) for items, role in zip(corpus["about_evidence"], roles.fillna(""))],
+             "voiced": corpus["voiced_evidence"].map(_evidence_line)}
     return corpus.assign(about_example=first["about"], voiced_example=first["voiced"]).reset_index(drop=True)
 
 
@@ -225,12 +226,14 @@ def actor_sentiment_chart(actors: pd.DataFrame, *, top_n: int = 15,
     return figure
 
 
-def _evidence_line(items: list[dict]) -> str:
+def _evidence_line(items: list[dict], roles: str = "") -> str:
+    """The first evidence sentence, with where it is, its score and the actor's role in it (if any)."""
     if not items:
         return ""
     item = items[0]
     where = f"{item['article_id'][:8]} #{item['sentence_id']}"
-    return f"[{where}, {item['score']:+.2f}] {item['text']}"
+    role = roles.split(",")[0] if roles else "-"
+    return f"[{where}, {item['score']:+.2f}{'' if role == '-' else ', ' + role}] {item['text']}"
 
 
 def _wrap(text: str) -> str:

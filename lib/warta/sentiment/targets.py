@@ -45,7 +45,7 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
     _batch_holders = _stance_holders = None
 
 ACTOR_COLUMNS = ["scope", "article_id", "actor_id", "name", "type", "n_sentences",
-                 "about_label", "about_score", "about_probability", "about_n", "about_evidence",
+                 "about_label", "about_score", "about_probability", "about_n", "about_evidence", "about_roles",
                  "voiced_label", "voiced_score", "voiced_probability", "voiced_n", "voiced_evidence"]
 # Holder clauses are wider than negation scopes: "Amerika Serikat (AS) mengatakan" is one clause.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”\n]")
@@ -169,6 +169,7 @@ def _score_actors(articles: pd.DataFrame, *, mentions: pd.DataFrame, quotes: pd.
     table = {name: np.concatenate([scope[name] for scope in scopes])[order] for name in ACTOR_COLUMNS}
     for name, values in texts.items():
         table[name] = pd.array(values.take(pa.array(table[name])), dtype="str")
+    table["about_roles"] = pd.array(table["about_roles"], dtype="str")
     return pd.DataFrame(table, columns=ACTOR_COLUMNS, copy=False)
 
 
@@ -351,8 +352,23 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     # ``kept`` runs group after group, so group g's items are one slice (an empty one: a new []).
     bounds = np.r_[0, np.cumsum(np.bincount(group[kept], minlength=n_groups))].tolist()
     evidence = [items[begin:end] for begin, end in zip(bounds[:-1], bounds[1:])]
-    return {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n,
-            "evidence": evidence}
+    found = {"label": label, "score": _round4(mean), "probability": _round4(share), "n": n, "evidence": evidence}
+    if roles is not None:
+        found["roles"] = _evidence_roles(roles[kept], group[kept], n_groups)
+    return found
+
+
+def _evidence_roles(codes: np.ndarray, group: np.ndarray, n_groups: int) -> np.ndarray:
+    """Each group's evidence roles as one string, aligned with its evidence ("culprit,-,agent":
+    "-" where a sentence gives the actor no role), and "" where none does: one shared empty
+    string for the many groups without a role, a joined string for the few with one."""
+    text = np.full(n_groups, "", dtype=object)
+    with_role = np.unique(group[codes >= 0])
+    names = np.array(["-", *ROLES], dtype=object)[codes.astype(np.int64) + 1]
+    starts = np.searchsorted(group, with_role, side="left")
+    ends = np.searchsorted(group, with_role, side="right")
+    text[with_role] = [",".join(names[begin:end]) for begin, end in zip(starts.tolist(), ends.tolist())]
+    return text
 
 
 def _label_codes(scores: np.ndarray, band: float) -> np.ndarray:
@@ -578,13 +594,15 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
 
 
 EVIDENCE_COLUMNS = ["scope", "actor_id", "name", "side", "side_label", "rank", "article_id", "sentence_id", "text",
-                    "label", "score", "cues"]
+                    "label", "score", "role", "actor_label", "actor_score", "cues"]
 
 
 def actor_evidence(actors: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per evidence sentence of each actor row and side: the audit trail of the actor
-    labels, with each sentence's text, label, score and cue terms. Rows follow ``actors``, the
-    ``about`` side first, each side's sentences strongest first (``rank`` 0).
+    labels, with each sentence's text, label, score and cue terms, the actor's role in it
+    ("" for none) and the label and score the sentence gives the actor for it (the sentence's
+    own where the actor plays no role: see :mod:`warta.sentiment.roles`). Rows follow
+    ``actors``, the ``about`` side first, each side's sentences strongest first (``rank`` 0).
 
     ``actors`` is a :func:`score_actors` table (or some of its rows); ``sentences`` the sentence
     table it was scored from, where an article row's sentence ids are looked up. ``article_id``
@@ -595,7 +613,10 @@ def actor_evidence(actors: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     for side_order, side in enumerate(("about", "voiced")):
         frame = actors[["scope", "article_id", "actor_id", "name", f"{side}_label", f"{side}_evidence"]]
         frame = frame.rename(columns={f"{side}_label": "side_label", f"{side}_evidence": "entry"})
-        frame = frame.explode("entry").dropna(subset=["entry"])
+        roles = actors[f"{side}_roles"] if f"{side}_roles" in actors else pd.Series("", index=actors.index)
+        frame = frame.assign(role=[text.split(",") if text else [""] * len(entries)
+                                   for text, entries in zip(roles.fillna("").tolist(), frame["entry"].tolist())])
+        frame = frame.explode(["entry", "role"]).dropna(subset=["entry"])
         parts.append(frame.assign(side=side, rank=frame.groupby(level=0).cumcount(), row=frame.index,
                                   side_order=side_order))
     frame = pd.concat(parts, ignore_index=True)
@@ -605,13 +626,26 @@ def actor_evidence(actors: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFram
     # A corpus row carries its sentences whole; an article row's ids are looked up in ``sentences``.
     carried = frame[whole].drop(columns="article_id").reset_index(drop=True)
     carried = carried.join(pd.DataFrame(carried["entry"].tolist()))
-    found = sentences[["article_id", "sentence_id", "text", "label", "score", "cues"]].astype({"sentence_id": "int64"})
-    found = found.assign(cues=cue_terms(found["cues"]))
     by_id = frame[~whole].assign(sentence_id=frame["entry"][~whole].astype("int64"))
-    by_id = by_id.merge(found, on=["article_id", "sentence_id"], how="left")
+    if len(by_id):  # cue terms only for the sentences cited: a batch's sentences are millions
+        found = sentences[["article_id", "sentence_id", "text", "label", "score", "cues"]].astype({"sentence_id": "int64"})
+        by_id = by_id.merge(found, on=["article_id", "sentence_id"], how="left")
+        by_id = by_id.assign(cues=cue_terms(by_id["cues"]))
     table = pd.concat([carried, by_id], ignore_index=True)
     table = table.sort_values(["row", "side_order", "rank"], kind="stable", ignore_index=True)
-    return table[EVIDENCE_COLUMNS]
+    return _read_for_actor(table)[EVIDENCE_COLUMNS]
+
+
+def _read_for_actor(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its ``role`` as the role's name ("" for none) and the actor's label and score
+    for each sentence, as ``_side`` counted them."""
+    role = table["role"].fillna("").replace("-", "").astype(str)
+    codes = np.array([ROLES.index(name) if name else -1 for name in role.tolist()], dtype=np.int64)
+    band = float(engine_settings().get("score_neutral_band", 0.2))
+    score = table["score"].astype(float).to_numpy()
+    actor_score = role_scores(codes, score, band) if (codes >= 0).any() else score
+    actor_label = np.where(codes >= 0, _LABELS[_label_codes(actor_score, band)], table["label"].to_numpy(dtype=object))
+    return table.assign(role=role, actor_label=actor_label, actor_score=actor_score)
 
 
 def share_of_voice(actors: pd.DataFrame, *, top_n: int = 20, z: float = 1.96) -> pd.DataFrame:
