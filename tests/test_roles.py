@@ -28,6 +28,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      ["Kejaksaan Agung/ORG", "Harvey Moeis", "Helena Lim", "PT Timah/ORG"],
      {"Kejaksaan Agung": "agent", "Harvey Moeis": "culprit", "Helena Lim": "culprit"}),
     ("Hakim menjatuhkan hukuman 20 tahun penjara kepada Ferdy Sambo.", ["Ferdy Sambo"], {"Ferdy Sambo": "culprit"}),
+    # A comma or point inside a number ends no clause.
+    ("Hakim menjatuhkan hukuman 2,5 tahun penjara kepada Ferdy Sambo.", ["Ferdy Sambo"], {"Ferdy Sambo": "culprit"}),
     ("Polda Metro Jaya membekuk tiga pelaku begal di Depok.", ["Polda Metro Jaya/ORG", "Depok/LOC"],
      {"Polda Metro Jaya": "agent"}),
     ("Mario Dandy ditahan di Rutan Polda Metro Jaya.", ["Mario Dandy", "Polda Metro Jaya/ORG"],
@@ -99,6 +101,30 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pohon besar di Kebun Raya Bogor tumbang.", ["Kebun Raya Bogor/LOC"], {}),
     # Aid: the giver helps; the disaster is not theirs.
     ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "helper"}),
+    # Visits comfort victims only; an inspection of a site plays no part.
+    ("Presiden Joko Widodo mengunjungi pengungsi erupsi Gunung Ruang.", ["Joko Widodo", "Gunung Ruang/LOC"],
+     {"Joko Widodo": "helper"}),
+    ("Gubernur Dedi Mulyadi meninjau lokasi longsor di Bogor.", ["Dedi Mulyadi", "Bogor/LOC"], {}),
+    ("Menteri Budi Santoso mengunjungi pabrik mobil di Karawang.", ["Budi Santoso", "Karawang/LOC"], {}),
+    # Fines and dismissals sanction; the body after a passive one is its agent.
+    ("Apple didenda 1,8 miliar euro oleh Komisi Eropa.", ["Apple/ORG", "Komisi Eropa/ORG"],
+     {"Apple": "culprit", "Komisi Eropa": "agent"}),
+    ("Ketua KPU Hasyim Asy'ari diberhentikan DKPP karena pelanggaran etik.", ["Hasyim Asy'ari", "DKPP/ORG"],
+     {"Hasyim Asy'ari": "culprit", "DKPP": "agent"}),
+    # A culprit word opening its clause heads the name between the next commas.
+    ("Tersangka pembunuhan, Rudi Hartono, mengaku menyesal.", ["Rudi Hartono"], {"Rudi Hartono": "culprit"}),
+    ("Tersangka korupsi tol, Djoko Dwijono, mengaku tidak bersalah.", ["Djoko Dwijono"], {"Djoko Dwijono": "culprit"}),
+    ("Ia menyebut tersangka, Rudi Hartono, kooperatif.", ["Rudi Hartono"], {}),
+    ("Tersangka kabur, Budi Santoso mengejarnya.", ["Budi Santoso"], {}),
+    # A voided charge is its suspect's win.
+    ("Hakim memutuskan penetapan tersangka Pegi Setiawan tidak sah.", ["Pegi Setiawan"], {"Pegi Setiawan": "winner"}),
+    # Goals: who scores wins, the side whose goal it was loses; "X, Name, verb" names the subject.
+    ("Pemain Persib, David da Silva, mencetak dua gol ke gawang Persija.", ["Persib/ORG", "David da Silva", "Persija/ORG"],
+     {"David da Silva": "winner", "Persija": "loser"}),
+    ("Marselino Ferdinan membobol gawang Vietnam.", ["Marselino Ferdinan", "Vietnam/LOC"],
+     {"Marselino Ferdinan": "winner", "Vietnam": "loser"}),
+    ("Bank Mandiri mencetak laba Rp 20 triliun.", ["Bank Mandiri/ORG"], {}),
+    ("Kiper Persija menjaga gawang Persija.", ["Persija/ORG"], {}),
     # No role word: nothing is read.
     ("Presiden Joko Widodo meresmikan Bendungan Sadawarna.", ["Joko Widodo", "Bendungan Sadawarna/LOC"], {}),
 ])

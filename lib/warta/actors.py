@@ -131,7 +131,10 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 # Newspapers and magazines are named after their kind ("Harian Merdeka", "Majalah Tempo"); kept out
 # of ORG_HEADS, a feature of the tagger trained without them.
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
-_ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS
+# Rural banks ("BPR Wijaya Kusuma") and task forces ("Satgas Pangan"): heads the tagger was
+# trained without, kept out of ORG_HEADS as the media heads are.
+_LATER_ORG_HEADS = frozenset("bpr bprs satgas".split())
+_ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
@@ -1870,6 +1873,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if not (type_ == "LOC" and tokens.keys[first] in PLACE_NOUNS):
                 while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
                     first += 1
+            if first < last and tokens.keys[first] in _LATER_ORG_HEADS:
+                type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
                 if first < last and not held:

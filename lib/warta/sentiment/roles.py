@@ -9,11 +9,14 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   diduga menerima suap"), or named as the accused or convicted ("tersangka X", "X, pelaku ...",
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
-- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija"),
-  of a ruling on a claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of
-  a trial: the acquitted or released prevail ("memvonis bebas X", "X dibebaskan");
+- ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
+  "X mencetak dua gol ke gawang Persija"), of a ruling on a claim ("MK menolak gugatan Partai
+  Buruh", where the court is an agent), or of a trial: the acquitted or released prevail
+  ("memvonis bebas X", "X dibebaskan"), and so does a suspect whose charge is voided
+  ("penetapan tersangka X tidak sah");
 - ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
-  korban banjir", "Basarnas mengevakuasi warga"): the disaster is not theirs, the help is;
+  korban banjir", "Basarnas mengevakuasi warga") or visits its victims ("Presiden mengunjungi
+  pengungsi"): the disaster is not theirs, the help is;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
@@ -56,7 +59,7 @@ _NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bers
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
-NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet"})
+NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}
@@ -78,6 +81,8 @@ _VERB_PARTS = {
     "ruling_against": ("agent", ROLE_TYPES, "loser", ROLE_TYPES, True),
     "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
+    "visit_with_victim": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
+    "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
     "win": ("winner", CONTEST_TYPES, "loser", CONTEST_TYPES, False),
     "lose": ("loser", CONTEST_TYPES, "winner", CONTEST_TYPES, False),
 }
@@ -153,15 +158,20 @@ class _Sentence:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
             lower = "".join(char.lower()[0] for char in text)
-        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
+        # A comma or point between digits ("1,8 miliar", "2.000 situs") is part of a number.
+        breaks = [at for at in (m.start() for m in CLAUSE_BREAK.finditer(text))
+                  if not (text[at] in ",." and 0 < at < len(text) - 1 and text[at - 1].isdigit()
+                          and text[at + 1].isdigit())]
         # Words are read only from the clause before the first clause with a role word (where a
-        # name stands that a culprit word after a comma describes) to the last such clause: a
-        # rule never reaches past its own clause, and reading words costs a sentence the most.
+        # name stands that a culprit word after a comma describes) to the clause after the last
+        # one (where a name stands that a culprit word before a comma heads): a rule reaches no
+        # further, and reading words costs a sentence the most.
         clause_starts, clause_ends = [0, *[at + 1 for at in breaks]], [*breaks, len(text)]
         firsts = words.firsts
         hits = [k for k, (start, end) in enumerate(zip(clause_starts, clause_ends))
                 if not firsts.isdisjoint(lower[start:end].split())]
-        begin, end = (clause_starts[max(hits[0] - 1, 0)], clause_ends[hits[-1]]) if hits else (0, 0)
+        begin, end = ((clause_starts[max(hits[0] - 1, 0)], clause_ends[min(hits[-1] + 1, len(clause_ends) - 1)])
+                      if hits else (0, 0))
         spans = [m.span() for m in WORD.finditer(lower, begin, end)]
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
@@ -190,7 +200,8 @@ class _Sentence:
                 found[mention[2]] = role
 
         for first, last, kind in self._role_words():
-            if kind.endswith("_with_culprit") and not self._culprit_word_after(last):
+            # "menetapkan" sanctions only with a culprit word after it, a visit comforts only victims.
+            if "_with_" in kind and not self._kind_after(last, kind.rpartition("_with_")[2]):
                 continue
             parts = _VERB_PARTS.get(kind)
             if parts is not None:
@@ -200,10 +211,14 @@ class _Sentence:
                 if after is not None:
                     for mention in self._after(last, after_types, every=every):
                         give(mention, after)
+                if kind == "win_with_goal":
+                    give(self._goal_of(last), "loser")
             elif kind == "culprit":
-                give(self._headed(last), "culprit")
-                give(self._apposed(first), "culprit")
-                give(self._before_sebagai(first), "culprit")
+                # "penetapan tersangka X tidak sah": a voided charge is its suspect's win.
+                role = "winner" if self._kind_after(last, "void") else "culprit"
+                give(self._headed(first, last), role)
+                give(self._apposed(first), role)
+                give(self._before_sebagai(first), role)
             elif kind == "witness":
                 give(self._before_sebagai(first), "witness")
             elif kind == "source":
@@ -236,10 +251,29 @@ class _Sentence:
             found.append((index, last, kind))
         return found
 
-    def _culprit_word_after(self, last: int) -> bool:
-        clause = self.clause[last]
-        return any(self.words.kinds.get(self.lower[word]) == "culprit" and word not in self.in_name
-                   for word in range(last + 1, len(self.lower)) if self.clause[word] == clause)
+    def _kind_after(self, last: int, kind: str) -> bool:
+        """Whether a word or two-word phrase of ``kind`` follows word ``last`` in its clause, outside names."""
+        kinds, lower, clause = self.words.kinds, self.lower, self.clause[last]
+        for word in range(last + 1, len(lower)):
+            if self.clause[word] != clause:
+                break
+            if word in self.in_name:
+                continue
+            if kinds.get(lower[word]) == kind or (
+                    word + 1 < len(lower) and kinds.get(lower[word] + " " + lower[word + 1]) == kind):
+                return True
+        return False
+
+    def _goal_of(self, last: int) -> tuple | None:
+        """The side named right after "gawang" past a scoring verb in its clause ("mencetak dua
+        gol ke gawang Persija"): its goal was scored in."""
+        for word in range(last + 1, len(self.lower) - 1):
+            if self.clause[word] != self.clause[last]:
+                break
+            if self.lower[word] == "gawang" and word + 1 in self.in_name:
+                mention = self.mentions[self.in_name[word + 1]]
+                return mention if mention[3] in CONTEST_TYPES else None
+        return None
 
     def _before(self, first: int, types: frozenset[str] = ROLE_TYPES) -> list[tuple]:
         """The actors named just before word ``first`` in its clause: back over names and at most
@@ -256,6 +290,15 @@ class _Sentence:
                 break
             budget -= 1
             word -= 1
+        if not found and word == first - 1 >= 0 and word in self.in_name:
+            # The verb opens its clause and the clause before is one name between commas:
+            # "Pemain Persib, David da Silva, mencetak dua gol".
+            mention = self.mentions[self.in_name[word]]
+            opens = mention[0] == 0 or self.clause[mention[0] - 1] != self.clause[word]
+            commas = self.text[self.ends[word]:self.starts[first]].strip() == "," and (
+                mention[0] == 0 or self.text[self.ends[mention[0] - 1]:self.starts[mention[0]]].strip() == ",")
+            if opens and commas and mention[3] in types and self.clause[word] != self.clause[first]:
+                found.append(mention)
         return found
 
     def _after(self, last: int, types: frozenset[str], *, every: bool) -> list[tuple]:
@@ -313,13 +356,15 @@ class _Sentence:
         """Whether a name follows a crime against a person: "pembunuhan Yosua" names its victim."""
         return mention[0] > 0 and self.words.kinds.get(self.lower[mention[0] - 1]) == "crime_against"
 
-    def _headed(self, last: int) -> tuple | None:
+    def _headed(self, first: int, last: int) -> tuple | None:
         """The name a culprit word heads: the first within ``_HEAD_REACH`` words in its clause,
         with no preposition between ("tersangka kasus korupsi e-KTP Setya Novanto") and not right
-        after a crime against a person (its victim: "tersangka pembunuhan Brigadir Yosua")."""
+        after a crime against a person (its victim: "tersangka pembunuhan Brigadir Yosua"). Where
+        the word opens its clause, the name may stand between commas after it ("Tersangka
+        pembunuhan, Rudi Hartono, mengaku ...")."""
         for word in range(last + 1, min(last + 1 + _HEAD_REACH, len(self.lower))):
             if self.clause[word] != self.clause[last]:
-                return None
+                return self._comma_headed(first, word)
             if word in self.in_name:
                 mention = self.mentions[self.in_name[word]]
                 return mention if mention[3] in ROLE_TYPES and not self._victim(mention) else None
@@ -327,6 +372,17 @@ class _Sentence:
                     None, "culprit", "crime_against"):
                 return None
         return None
+
+    def _comma_headed(self, first: int, word: int) -> tuple | None:
+        """The name that opens the clause at ``word`` and is closed by a comma or the sentence's
+        end, where the culprit word at ``first`` opened the clause before and a comma parts them."""
+        if (first > 0 and self.clause[first - 1] == self.clause[first]) or word not in self.in_name:
+            return None
+        mention = self.mentions[self.in_name[word]]
+        if mention[0] != word or self.text[self.ends[word - 1]:self.starts[word]].strip() != ",":
+            return None
+        rest = self.text[self.ends[mention[1]]:].lstrip()
+        return mention if mention[3] in ROLE_TYPES and (not rest or rest[0] in ",.") else None
 
     def _apposed(self, first: int) -> tuple | None:
         """The name a culprit word describes after a comma: "Budi Santoso, pelaku pencurian"."""
