@@ -93,6 +93,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Mahkamah Agung mengabulkan kasasi PT Garuda Indonesia.", ["Mahkamah Agung/ORG", "PT Garuda Indonesia/ORG"],
      {"Mahkamah Agung": "agent", "PT Garuda Indonesia": "winner"}),
     ("Warga menolak relokasi yang diusulkan Pemprov Jawa Barat.", ["Pemprov Jawa Barat/ORG"], {}),
+    # The party a claim was brought against takes the other side of the ruling.
+    ("Pengadilan mengabulkan gugatan Partai Prima terhadap KPU.", ["Partai Prima/ORG", "KPU/ORG"],
+     {"Partai Prima": "winner", "KPU": "loser"}),
+    ("MK menolak gugatan Partai Buruh terhadap DPR.", ["MK/ORG", "Partai Buruh/ORG", "DPR/ORG"],
+     {"MK": "agent", "Partai Buruh": "loser", "DPR": "winner"}),
     # Contests: countries are sides; a draw and a fallen tree are no contest.
     ("Timnas Indonesia menang 2-0 atas Vietnam di Stadion GBK.", ["Timnas Indonesia/ORG", "Vietnam/LOC", "GBK/LOC"],
      {"Timnas Indonesia": "winner", "Vietnam": "loser"}),
@@ -106,6 +111,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"Joko Widodo": "helper"}),
     ("Gubernur Dedi Mulyadi meninjau lokasi longsor di Bogor.", ["Dedi Mulyadi", "Bogor/LOC"], {}),
     ("Menteri Budi Santoso mengunjungi pabrik mobil di Karawang.", ["Budi Santoso", "Karawang/LOC"], {}),
+    # Teams sent to a disaster help; a team of investigators plays no part.
+    ("Kementerian Kesehatan mengirimkan tim medis ke lokasi gempa Cianjur.",
+     ["Kementerian Kesehatan/ORG", "Cianjur/LOC"], {"Kementerian Kesehatan": "helper"}),
+    ("KPK mengirimkan tim penyidik ke Sidoarjo.", ["KPK/ORG", "Sidoarjo/LOC"], {}),
     # Fines and dismissals sanction; the body after a passive one is its agent.
     ("Apple didenda 1,8 miliar euro oleh Komisi Eropa.", ["Apple/ORG", "Komisi Eropa/ORG"],
      {"Apple": "culprit", "Komisi Eropa": "agent"}),

@@ -1866,6 +1866,11 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
         for first, last, type_, confidence in spans:
             first, last = first + a, last + a
             held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]]
+            # A span that starts inside a known name goes on after it: "Kepala BPBD Jatim Gatot
+            # Soebroto" tagged as "BPBD" and "Jatim Gatot Soebroto" holds the person after "BPBD Jatim".
+            if held and held[0].first < first < held[0].last < last and type_ == "PER":
+                first = held[0].last
+                held = [candidate for candidate in held if candidate.last > first]
             if held and not override:
                 continue
             # "kosmodrom Vostochny": the actor is the name, not the noun before it; but a place
@@ -2329,12 +2334,13 @@ def _fuzzy_lookup(surface: str, type_: str, gazetteer, threshold: int, token_thr
     """The gazetteer entry a misspelt name stands for, under guards; else ``(None, "")``.
 
     Guards against false merges: same type, same number of words, every word starting with the
-    same letter and close on its own (so Kim Jong Il never becomes Kim Jong Un), and a high
-    overall score.
+    same letter and close on its own (so Kim Jong Il never becomes Kim Jong Un), an acronym
+    spelt exactly (BPD Riau, a bank, is not BPBD Riau), and a high overall score.
     """
     from rapidfuzz import fuzz, process
 
-    words = [fold(w) for w in re.findall(r"\w+", surface)]
+    raw = re.findall(r"\w+", surface)
+    words = [fold(w) for w in raw]
     if len(words) < 2:
         return None, ""
     choices = _fuzzy_choices(gazetteer, type_, len(words))
@@ -2344,8 +2350,9 @@ def _fuzzy_lookup(surface: str, type_: str, gazetteer, threshold: int, token_thr
     if best is None:
         return None, ""
     candidate_words = best[0].split()
-    for mine, theirs in zip(words, candidate_words):
-        if mine[0] != theirs[0] or fuzz.ratio(mine, theirs) < token_threshold:
+    for original, mine, theirs in zip(raw, words, candidate_words):
+        if mine[0] != theirs[0] or fuzz.ratio(mine, theirs) < token_threshold or (
+                original.isupper() and len(original) <= 5 and mine != theirs):
             return None, ""
     entry = choices[best[0]]
     return entry, f"fuzzy:{round(best[1])} {surface}→{entry.name}"

@@ -292,9 +292,11 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
     """Expand ``province<TAB>kab|kota<TAB>name<TAB>aliases`` rows into places and local governments.
 
     Each kabupaten/kota yields the place (``Kabupaten Bogor`` / ``Kab. Bogor``; ``Kota Bogor``),
-    its government (``Pemkab``/``Pemkot``), its council (``DPRD``) and its police (``Polres``).
-    A bare name (``Bogor``) goes to the kota when a kota of that name exists, else to the
-    kabupaten, unless it is an ordinary word (``settings [actors] no_bare_regions``).
+    its government (``Pemkab``/``Pemkot``), its council (``DPRD``), its police (``Polres``;
+    ``Polresta`` or ``Polrestabes`` in a kota) and its disaster, election and election-watch
+    bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``) goes to the kota when a kota
+    of that name exists, else to the kabupaten, unless it is an ordinary word (``settings
+    [actors] no_bare_regions``); so does ``BPBD Bogor``.
     """
     skip_bare = set(config.section("actors").get("no_bare_regions", []))
     places = []
@@ -312,7 +314,8 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
         word = "Kabupaten" if kind == "kab" else "Kota"
         place = f"{word} {name}"
         aliases = [f"Kab. {name}", f"Kab {name}"] if kind == "kab" else []
-        if name not in skip_bare and (kind == "kota" or name not in kota_names):
+        bare = name not in skip_bare and (kind == "kota" or name not in kota_names)
+        if bare:
             aliases += [name, *extra]
         else:
             aliases += [f"{word} {alias}" for alias in extra]
@@ -324,12 +327,23 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
         council = f"DPRD {place}"
         rows.append((Entry(actor_id("ORG", council), council, "ORG", "local_government", path.name), []))
         police = f"Polres {name}" if kind == "kab" else f"Polresta {name}"
-        rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name), []))
+        rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name),
+                     [] if kind == "kab" else [f"Polrestabes {name}"]))
+        for body in _REGIONAL_BODIES:
+            canonical = f"{body} {place}"
+            rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", "local_government", path.name),
+                         [f"{body} {name}"] if bare else []))
     return rows
 
 
+# Bodies that every kabupaten, kota and province has under the national body's short name:
+# "BPBD Kabupaten Bogor", "KPU Kota Bandung", "Bawaslu Jawa Barat".
+_REGIONAL_BODIES = ("BPBD", "KPU", "Bawaslu")
+
+
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
-    """Government, council and police of each province (``Pemprov Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``)."""
+    """Government, council, police and regional bodies of each province (``Pemprov Jabar``, ``DPRD
+    Jawa Barat``, ``Polda Jabar``, ``BPBD Jawa Barat``)."""
     rows: list[tuple[Entry, list[str]]] = []
     for entry, aliases in provinces:
         if entry.subtype != "province":
@@ -339,6 +353,7 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
             (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"]),
             (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"]),
             (f"Polda {entry.name}", ["Polda {}"]),
+            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"]) for body in _REGIONAL_BODIES),
         ):
             kind = "police" if canonical.startswith("Polda") else "local_government"
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", kind, "provinces.tsv"),

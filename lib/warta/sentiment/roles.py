@@ -59,7 +59,12 @@ _NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bers
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
-NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal"})
+NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster"})
+# The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
+_NEEDS = {"disaster": ("disaster", "victim")}
+# After these, a ruling's party is the one the claim was brought against: its role is the other.
+_AGAINST = frozenset({"terhadap", "melawan"})
+_OTHER_SIDE = {"winner": "loser", "loser": "winner"}
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}
@@ -82,6 +87,7 @@ _VERB_PARTS = {
     "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "visit_with_victim": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
+    "aid_with_disaster": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
     "win": ("winner", CONTEST_TYPES, "loser", CONTEST_TYPES, False),
     "lose": ("loser", CONTEST_TYPES, "winner", CONTEST_TYPES, False),
@@ -201,7 +207,8 @@ class _Sentence:
 
         for first, last, kind in self._role_words():
             # "menetapkan" sanctions only with a culprit word after it, a visit comforts only victims.
-            if "_with_" in kind and not self._kind_after(last, kind.rpartition("_with_")[2]):
+            need = kind.rpartition("_with_")[2]
+            if "_with_" in kind and not self._kind_after(last, *_NEEDS.get(need, (need,))):
                 continue
             parts = _VERB_PARTS.get(kind)
             if parts is not None:
@@ -209,8 +216,9 @@ class _Sentence:
                 for mention in self._before(first, before_types):
                     give(mention, before)
                 if after is not None:
+                    against = self._word_after(last, _AGAINST) if kind.startswith("ruling") else None
                     for mention in self._after(last, after_types, every=every):
-                        give(mention, after)
+                        give(mention, _OTHER_SIDE[after] if against is not None and mention[0] > against else after)
                 if kind == "win_with_goal":
                     give(self._goal_of(last), "loser")
             elif kind == "culprit":
@@ -251,18 +259,28 @@ class _Sentence:
             found.append((index, last, kind))
         return found
 
-    def _kind_after(self, last: int, kind: str) -> bool:
-        """Whether a word or two-word phrase of ``kind`` follows word ``last`` in its clause, outside names."""
+    def _kind_after(self, last: int, *wanted: str) -> bool:
+        """Whether a word or two-word phrase of a ``wanted`` kind follows word ``last`` in its
+        clause, outside names."""
         kinds, lower, clause = self.words.kinds, self.lower, self.clause[last]
         for word in range(last + 1, len(lower)):
             if self.clause[word] != clause:
                 break
             if word in self.in_name:
                 continue
-            if kinds.get(lower[word]) == kind or (
-                    word + 1 < len(lower) and kinds.get(lower[word] + " " + lower[word + 1]) == kind):
+            if kinds.get(lower[word]) in wanted or (
+                    word + 1 < len(lower) and kinds.get(lower[word] + " " + lower[word + 1]) in wanted):
                 return True
         return False
+
+    def _word_after(self, last: int, words: frozenset[str]) -> int | None:
+        """The first of ``words`` after word ``last`` in its clause, outside names, or None."""
+        for word in range(last + 1, len(self.lower)):
+            if self.clause[word] != self.clause[last]:
+                break
+            if self.lower[word] in words and word not in self.in_name:
+                return word
+        return None
 
     def _goal_of(self, last: int) -> tuple | None:
         """The side named right after "gawang" past a scoring verb in its clause ("mencetak dua
