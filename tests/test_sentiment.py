@@ -774,9 +774,39 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Bank Indonesia menahan suku bunga acuan di level 6 persen.", "neutral"),
     ("Pemerintah menetapkan status tanggap darurat bencana.", "negative"),  # not "tanggap", responsive
     ("Jembatan darurat selesai dibangun, akses warga kembali normal.", "positive"),
+    # Words of aspect before the change belong to it; a raise of an amount before it counts,
+    # a cut is the subject's deed ("mengurangi produksi gas metana" is no lost output).
+    ("Harga cabai di pasar tradisional Jakarta mulai turun.", "positive"),
+    ("Jumlah penumpang kereta cepat Whoosh terus bertambah.", "positive"),
+    ("UMKM binaan pemerintah mampu meningkatkan omzet dua kali lipat.", "positive"),
+    ("Mesin itu bisa mengurangi produksi gas metana.", "neutral"),
+    ("Angka perceraian di Indramayu meningkat.", "negative"),
+    ("Penumpang turun di Stasiun Manggarai.", "neutral"),  # alighting, not fewer passengers
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
+
+
+@pytest.mark.parametrize("text, terms", [
+    # A word of a name is no cue: a palace, a party, a cabinet, a police command.
+    ("Presiden menerima kunjungan Perdana Menteri Malaysia di Istana Merdeka.", []),
+    ("Ketua Umum Partai Keadilan Sejahtera hadir dalam rapat itu.", []),
+    ("Survei itu menilai kinerja Kabinet Indonesia Bersatu selama lima tahun.", []),
+    ("Kasus itu ditangani Polda Metro Jaya sejak pekan lalu.", []),
+    # A capital that opens a sentence or a quote says nothing of a name.
+    ("Banjir Jakarta merendam ratusan rumah.", ["banjir", "rendam"]),
+    ('Ia berkata, "Sukses selalu untuk kalian."', ["sukses"]),
+    # A title-case headline: every word capitalised, and every cue read.
+    ("Banjir Rendam Ratusan Rumah Warga Di Semarang", ["banjir", "rendam"]),
+    # Lower case, the word is a cue again.
+    ("Rakyat ingin hidup merdeka dan sejahtera.", ["merdeka", "sejahtera"]),
+])
+def test_a_word_of_a_name_is_no_cue(text, terms):
+    assert [term for term, _, _ in cues(text)] == terms
+
+
+def test_salah_seorang_is_one_of_them_not_a_fault():
+    assert cues("Budi salah seorang saksi dalam kasus itu.") == []
 
 
 def test_a_long_gap_of_spaces_before_a_change_is_no_place_phrase():

@@ -258,6 +258,11 @@ class Lexicon:
                 spans.insert(bisect_left(spans, (span[0],)), span)
             if phrase_mods:
                 mods = sorted(mods + phrase_mods, key=_FIRST)
+        # A word of a name is no cue: "Istana Merdeka", "Partai Keadilan Sejahtera", "Polda Metro Jaya".
+        named = [span for span in spans if span[0] and text[span[0]].isupper() and len(text) == len(lower)
+                 and _inside_name(text, span[0], span[1])]
+        if named:
+            spans = [span for span in spans if span not in named]
         return _Scan(lower, plain, spans, mods, kinds)
 
     def _wanted_ascii(self, plain: str) -> tuple[list[int], list[_Form]]:
@@ -371,6 +376,40 @@ class _Scan(NamedTuple):
     spans: list[tuple[int, int, str]]
     mods: list[tuple[int, int, str, float, str]]
     kinds: list[tuple[int, int, str]]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]{3,}")
+# A sentence, quote or bracket opens after these: a capital there says nothing of a name.
+_OPENINGS = frozenset(".!?:;\"'“”‘’(\n")
+_SENTENCE_OPENINGS = frozenset(".!?\n")
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start``-``end`` is part of a name: a capitalised word
+    stands right before it (past spaces only, and not itself opening the sentence: "Kasus DBD")
+    or right after it, it does not open a sentence, a quote or a bracket, it is no acronym ("PHK",
+    "DBD": cues in capitals by nature), and the words around it are not all capitalised (a
+    title-case headline, "Banjir Rendam Ratusan Rumah", whose every word would look like a name).
+    String methods, not regexes, until a neighbour is capitalised: a 3 KB body has a few such words."""
+    if text[start:end].isupper():
+        return False
+    head = text[max(0, start - 40):start]
+    stripped = head.rstrip(" \t")
+    if len(stripped) == len(head) or not stripped or stripped[-1] in _OPENINGS:
+        return False  # glued to what precedes it, or opening a sentence, a quote, a bracket
+    parts = stripped.rsplit(None, 1)
+    previous = parts[-1]
+    named = (previous[0].isupper() and previous[-1].isalnum() and len(parts) == 2
+             and parts[0][-1] not in _SENTENCE_OPENINGS)
+    if not named:
+        tail = text[end:end + 40]
+        following = tail.split(None, 1)[0] if tail[:1] in (" ", "\t") and tail.strip() else ""
+        named = following[:1].isupper()
+    if not named:
+        return False
+    # Title case: fewer than two lower-case words of four letters or more around the word.
+    found = _LOWER_WORD.finditer(text, max(0, start - 80), min(len(text), end + 80))
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def _split(text: str) -> tuple[str, str | None]:
@@ -558,9 +597,11 @@ class _Context:
                 # After it only a rise or fall of the cue itself ("kemiskinan turun"): a transitive
                 # verb acts on what follows it ("korupsi menurunkan kepercayaan").
                 if (before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start)
-                        and (amount is None or not word.startswith(("me", "di")))):
-                    # An amount's change before it is a noun ("penurunan ekspor"): a verb's
-                    # ("menekan inflasi") is the subject's deed, weighed by its own outcome words.
+                        and (amount is None or not word.startswith(("me", "di"))
+                             or (kind == "increase" and word.startswith("me")))):
+                    # An amount's change before it is a noun ("penurunan ekspor") or a raise
+                    # ("meningkatkan omzet"); cutting one ("mengurangi produksi gas metana",
+                    # "menekan inflasi") is the subject's deed, weighed by its own outcome words.
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not negated_after and _own_change(lower, end, mod_start)
@@ -643,6 +684,9 @@ _OTHER_SUBJECT = frozenset({
     "serta", "atau",
     # A causative verb: what it makes rise or fall is its object ("utang membuat saham anjlok").
     "membuat", "menyebabkan", "mengakibatkan", "memicu", "mendorong", "menjadikan", "bikin"})
+# Words of aspect right before a rise or fall are part of it: "harga cabai di pasar Jakarta mulai
+# turun", "jumlah penumpang terus bertambah".
+_ASPECT = frozenset("mulai masih terus kembali sudah telah akan semakin makin juga pun tetap cenderung".split())
 _OWN_CHANGE_WORDS = 4  # the longest place or time phrase read between a cue and its rise or fall
 _OWN_CHANGE_CHARS = 60
 
@@ -654,7 +698,9 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
     words = WORD.findall(lower, end, mod_start)
     if not _OTHER_SUBJECT.isdisjoint(words):
         return False
-    if len(words) < _SCOPE_WORDS and mod_start - end <= 40:
+    while words and words[-1] in _ASPECT:
+        words.pop()
+    if len(words) <= _SCOPE_WORDS and mod_start - end <= 40:
         return True
     # Only a place or time phrase may stand there (a gap of bare spaces is no phrase).
     return 0 < len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS
