@@ -161,6 +161,26 @@ def test_actor_evidence_gives_the_role_and_the_reading_for_the_actor(actor, expe
     assert sorted(by_article[by_article["actor_id"] == actor]["role"]) == sorted(row[2] for row in expected)
 
 
+@pytest.mark.parametrize("scores, labels, about_label, about_score", [
+    # A sentence the engine called neutral counts as 0, however it leans.
+    ([0.3], ["neutral"], "neutral", 0.0),
+    ([0.3, 0.3], ["neutral", "neutral"], "neutral", 0.0),
+    ([0.6, 0.3], ["positive", "neutral"], "positive", 0.3),
+    ([-0.6, 0.3], ["negative", "neutral"], "negative", -0.3),
+])
+def test_a_neutral_sentence_makes_no_actor_polar(scores, labels, about_label, about_score):
+    sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", score, label)
+                              for i, (score, label) in enumerate(zip(scores, labels))])
+    mentions = pd.DataFrame([mention("a1", i, "budi") for i in range(len(scores))])
+    table = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences)
+    row = _article_row(table, "budi")
+    assert (row["about_label"], row["about_score"]) == (about_label, pytest.approx(about_score))
+    # The evidence reads each sentence for the actor the same way.
+    trail = actor_evidence(table[table["scope"] == "article"], sentences)
+    assert sorted(trail["actor_score"]) == sorted(0.0 if label == "neutral" else score
+                                                  for score, label in zip(scores, labels))
+
+
 def test_a_moved_label_is_given_a_coin_toss_probability():
     sentences = pd.DataFrame([sentence("a1", 0, "KPK menahan Rachmat Yasin.", 0.0, "neutral", probability=0.9)])
     mentions = pd.DataFrame([mention("a1", 0, "kpk", 0, type_="ORG"), mention("a1", 0, "rachmat yasin", 12)])
@@ -170,13 +190,14 @@ def test_a_moved_label_is_given_a_coin_toss_probability():
 
 
 def test_evidence_keeps_five_strongest_in_order():
-    sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", s, "neutral")
+    label = lambda score: "positive" if score > 0 else "negative"  # noqa: E731
+    sentences = pd.DataFrame([sentence("a1", i, f"budi {i}.", s, label(s))
                               for i, s in enumerate([0.1, -0.9, 0.3, 0.9, -0.3, 0.5, 0.1, -0.5])])
     mentions = pd.DataFrame([mention("a1", i, "budi") for i in range(8)])
     corpus, article = score_actors(pd.DataFrame(), mentions=mentions, sentences=sentences).to_dict("records")
     assert [item["sentence_id"] for item in corpus["about_evidence"]] == [1, 3, 5, 7, 2]
     assert corpus["about_evidence"][0] == {"article_id": "a1", "sentence_id": 1, "text": "budi 1.",
-                                           "label": "neutral", "score": -0.9, "cues": ["cue1"]}
+                                           "label": "negative", "score": -0.9, "cues": ["cue1"]}
     assert article["scope"] == "article" and article["about_evidence"] == [1, 3, 5, 7, 2]
 
 

@@ -13,7 +13,8 @@ A target need not read the sentence as the sentence reads. Its role in it (:mod:
 turns the sentence's score into its own: "Polisi menangkap Budi, pelaku pencurian" is bad news that
 is bad about Budi (the culprit, who reads badly however the sentence reads) and not about the police
 (the agent, who takes none of its badness); a contest's loser reads badly and its winner well. A
-culprit who voices a sentence is also what it is about.
+culprit who voices a sentence is also what it is about. A sentence its engine labelled neutral
+counts as 0 (its weak lean made no actor polar that the sentence itself was not).
 
 Each side keeps its strongest sentences as evidence. A corpus row lists them whole (article,
 sentence id, text, label, score, cues), since they come from many articles; an article row lists
@@ -326,8 +327,10 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     n = np.bincount(group, minlength=n_groups)
     present = n > 0
     band = float(engine_settings().get("score_neutral_band", 0.2))
-    scores = columns.score[pos]
     sentence_label = columns.label_code[pos]
+    # A sentence its engine labelled neutral counts as 0: a weak lean the engine did not call
+    # (a lexicon sum inside its threshold scores up to ±0.36) makes no actor polar.
+    scores = np.where(sentence_label == 1, 0.0, columns.score[pos])
     probability = columns.probability[pos]
     if roles is not None and (roles >= 0).any():
         scores = role_scores(roles, scores, band)
@@ -642,7 +645,8 @@ def _read_for_actor(table: pd.DataFrame) -> pd.DataFrame:
     role = table["role"].fillna("").replace("-", "").astype(str)
     codes = np.array([ROLES.index(name) if name else -1 for name in role.tolist()], dtype=np.int64)
     band = float(engine_settings().get("score_neutral_band", 0.2))
-    score = table["score"].astype(float).to_numpy()
+    # A neutral sentence counts as 0 for its actors (see _side).
+    score = np.where(table["label"].to_numpy(dtype=object) == "neutral", 0.0, table["score"].astype(float).to_numpy())
     actor_score = role_scores(codes, score, band) if (codes >= 0).any() else score
     actor_label = np.where(codes >= 0, _LABELS[_label_codes(actor_score, band)], table["label"].to_numpy(dtype=object))
     return table.assign(role=role, actor_label=actor_label, actor_score=actor_score)
