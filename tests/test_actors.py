@@ -120,6 +120,9 @@ def test_fuzzy_never_respells_an_acronym():
     ("Bawaslu Jabar menemukan pelanggaran.", "Bawaslu Jabar", "org:bawaslu-jawa-barat"),
     ("Polrestabes Medan meringkus tiga pelaku.", "Polrestabes Medan", "org:polresta-medan"),
     ("KPU menetapkan jadwal kampanye.", "KPU", "org:komisi-pemilihan-umum"),
+    # Prosecutors: a high office per province, a district office per kabupaten and kota.
+    ("Kejati Jawa Barat menahan dua pejabat.", "Kejati Jawa Barat", "org:kejaksaan-tinggi-jawa-barat"),
+    ("Kejari Bogor menahan dua tersangka.", "Kejari Bogor", "org:kejaksaan-negeri-kota-bogor"),
 ])
 def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id

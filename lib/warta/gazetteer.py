@@ -293,8 +293,8 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
 
     Each kabupaten/kota yields the place (``Kabupaten Bogor`` / ``Kab. Bogor``; ``Kota Bogor``),
     its government (``Pemkab``/``Pemkot``), its council (``DPRD``), its police (``Polres``;
-    ``Polresta`` or ``Polrestabes`` in a kota) and its disaster, election and election-watch
-    bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``) goes to the kota when a kota
+    ``Polresta`` or ``Polrestabes`` in a kota), its prosecutors (``Kejari``) and its disaster,
+    election and election-watch bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``) goes to the kota when a kota
     of that name exists, else to the kabupaten, unless it is an ordinary word (``settings
     [actors] no_bare_regions``); so does ``BPBD Bogor``.
     """
@@ -333,6 +333,9 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
             canonical = f"{body} {place}"
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", "local_government", path.name),
                          [f"{body} {name}"] if bare else []))
+        prosecutor = f"Kejaksaan Negeri {place}"
+        rows.append((Entry(actor_id("ORG", prosecutor), prosecutor, "ORG", "state", path.name),
+                     [f"Kejari {place}", *([f"Kejari {name}", f"Kejaksaan Negeri {name}"] if bare else [])]))
     return rows
 
 
@@ -342,8 +345,8 @@ _REGIONAL_BODIES = ("BPBD", "KPU", "Bawaslu")
 
 
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
-    """Government, council, police and regional bodies of each province (``Pemprov Jabar``, ``DPRD
-    Jawa Barat``, ``Polda Jabar``, ``BPBD Jawa Barat``)."""
+    """Government, council, police, prosecutors and regional bodies of each province (``Pemprov
+    Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``, ``Kejati Jabar``, ``BPBD Jawa Barat``)."""
     rows: list[tuple[Entry, list[str]]] = []
     for entry, aliases in provinces:
         if entry.subtype != "province":
@@ -354,8 +357,10 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
             (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"]),
             (f"Polda {entry.name}", ["Polda {}"]),
             *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"]) for body in _REGIONAL_BODIES),
+            (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"]),
         ):
-            kind = "police" if canonical.startswith("Polda") else "local_government"
+            kind = ("police" if canonical.startswith("Polda") else "state" if canonical.startswith("Kejaksaan")
+                    else "local_government")
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", kind, "provinces.tsv"),
                          [form.format(n) for form in forms for n in names]))
     return rows
