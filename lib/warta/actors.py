@@ -1972,9 +1972,8 @@ def _split_paired_names(tokens: Tokens, a: int, span: tuple[int, int, str, float
     return [span]
 
 
-# Heads of a district, ward or village: the capitalised words right after one name the area
-# ("Camat Cilandak Mundir", "Lurah Cipete Selatan Budi"), which a compass or area word continues.
-AREA_OFFICES = frozenset("camat lurah kades".split())
+# The compass and area words that continue an area's name after its head's office (AREA_OFFICES:
+# "Camat Cilandak Mundir", "Lurah Cipete Selatan Budi").
 _AREA_NAME_ENDINGS = frozenset("utara selatan timur barat tengah baru lama raya jaya indah hilir hulu ilir".split())
 
 
