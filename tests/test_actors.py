@@ -595,6 +595,17 @@ def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, 
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == persons
 
 
+@pytest.mark.parametrize("text, actor_id", [
+    ("Pangeran Diponegoro memimpin Perang Jawa.", "per:diponegoro"),
+    ("Ratu Elizabeth II wafat pada 2022.", "per:elizabeth-ii"),
+    ("Kaisar Naruhito tiba di Jakarta.", "per:naruhito"),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_noble_title_is_no_part_of_a_persons_id(text, actor_id, use_model):
+    # Both profiles name the same actor, whether their pass kept the title in the name or not.
+    assert [m.actor_id for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == [actor_id]
+
+
 @pytest.mark.parametrize("text, expected", [
     # Clubs named after their city are the club, not the city.
     ("Persib Bandung mengalahkan PSM Makassar 2-1 di kandang.",

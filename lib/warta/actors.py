@@ -1570,13 +1570,15 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 continue  # _no_person_alone and the test below, inlined
             first, stripped = k, False
         else:
-            first = _after_offices(tokens, k, last)
+            # A noble title stays in the name, as the tagger's pass keeps it ("Pangeran Diponegoro").
+            first = _after_offices(tokens, k, last, keep=NOBLE_TITLES)
             # "Menurut Haposan, ...": an attribution opening the sentence is capitalised with the name.
             cue_opens = (first == k and keys[k] in CUES_BEFORE and _sentence_initial(tokens, k)
                          and not (last - k == 2 and words[k + 1].isupper()))  # "Menurut POTM": an acronym
             first += cue_opens
             # Offices and their numbers go, and so do words never in a name ("Namun Noor Laila mengaku").
-            while first < last and ((keys[first] in PORTFOLIO_WORDS and not _given_name_after_office(keys, first))
+            while first < last and ((keys[first] in PORTFOLIO_WORDS and keys[first] not in NOBLE_TITLES
+                                     and not _given_name_after_office(keys, first))
                                     or keys[first] in NOT_NAMES
                                     or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
                 first += 1
@@ -1593,7 +1595,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 last -= 1
             if first == last:
                 continue
-            stripped = cue_opens or any(key in ROLE_HEADS or key in TITLES or key in RANKS for key in keys[k:first])
+            stripped = (cue_opens or any(key in ROLE_HEADS or key in TITLES or key in RANKS for key in keys[k:first])
+                        or (keys[first] in NOBLE_TITLES and last - first >= 2))
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
             continue  # "Menko Polhukam Budi Gunawan": the run is the office of the name after it
@@ -2319,8 +2322,12 @@ def _exact_entry(alias: str, type_: str, gazetteer) -> Entry | None:
 
 @lru_cache(maxsize=65536)
 def _unknown_entry(type_: str, surface: str) -> Entry:
-    """The entry of a name the gazetteer does not know (cached: such names recur across articles)."""
-    return Entry(actor_id(type_, surface), _display_name(surface), type_)
+    """The entry of a name the gazetteer does not know (cached: such names recur across articles).
+    A person's noble title is no part of the id: "Pangeran Diponegoro" and "Diponegoro", "Ratu
+    Elizabeth II" and "Elizabeth II" are one actor, whether a profile's pass kept the title or not."""
+    title, _, rest = surface.partition(" ")
+    named = rest if type_ == "PER" and rest and title.lower() in NOBLE_TITLES else surface
+    return Entry(actor_id(type_, named), _display_name(surface), type_)
 
 
 def _fuzzy_entry(surface: str, type_: str, gazetteer, options) -> tuple[Entry | None, str]:
