@@ -599,6 +599,8 @@ def test_grades_numbers_ranks_and_titles_are_no_names_in_the_fast_profile(text, 
     ("Pangeran Diponegoro memimpin Perang Jawa.", "per:diponegoro"),
     ("Ratu Elizabeth II wafat pada 2022.", "per:elizabeth-ii"),
     ("Kaisar Naruhito tiba di Jakarta.", "per:naruhito"),
+    # A known name after the title is the known actor, whichever pass read the title.
+    ("Gubernur mengajak Sultan Hamengku Buwono X bersama pemerintah daerah.", "per:sri-sultan-hamengku-buwono-x"),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_a_noble_title_is_no_part_of_a_persons_id(text, actor_id, use_model):

@@ -2246,7 +2246,8 @@ def _resolve(text: str, tokens: Tokens, owner: Sequence[int], candidates: list[_
             resolution = f"short:{surface}→{entry.name}"
         else:
             named, short = _split_short_form(surface) if surface.endswith(")") else (surface, "")
-            entry, resolution = _known_entry(named, candidate.type, gazetteer) if named != surface else (None, "")
+            entry, resolution = (_known_entry(named, candidate.type, gazetteer)
+                                 if named != surface or _noble_titled(named, candidate.type) else (None, ""))
             if entry is None:
                 entry, resolution = _fuzzy_entry(named, candidate.type, gazetteer, options)
             # An unknown name keeps its own actor even where its short form is known: "Dewan
@@ -2305,11 +2306,18 @@ def _abbreviates(short: str, name: str) -> bool:
 
 def _known_entry(name: str, type_: str, gazetteer) -> tuple[Entry | None, str]:
     """The known actor a name stands for once its bracketed tail is off ("PT Telkom Indonesia
-    (Tbk)"), also without a firm's "PT" ("PT Telkom Indonesia" is Telkom Indonesia)."""
+    (Tbk)"), also without a firm's "PT" ("PT Telkom Indonesia" is Telkom Indonesia) or a
+    person's noble title ("Sultan Hamengku Buwono X" is the known Hamengku Buwono X)."""
     entry = _exact_entry(name, type_, gazetteer)
-    if entry is None and type_ == "ORG" and name.startswith(("PT ", "PT. ")):
+    if entry is None and ((type_ == "ORG" and name.startswith(("PT ", "PT. "))) or _noble_titled(name, type_)):
         entry = _exact_entry(name.split(None, 1)[1], type_, gazetteer)
     return (entry, f"known:{name}→{entry.name}") if entry is not None else (None, "")
+
+
+def _noble_titled(name: str, type_: str) -> bool:
+    """Whether a person's name opens with a noble title and goes on after it."""
+    title, _, rest = name.partition(" ")
+    return type_ == "PER" and bool(rest) and title.lower() in NOBLE_TITLES
 
 
 def _exact_entry(alias: str, type_: str, gazetteer) -> Entry | None:
@@ -2325,8 +2333,7 @@ def _unknown_entry(type_: str, surface: str) -> Entry:
     """The entry of a name the gazetteer does not know (cached: such names recur across articles).
     A person's noble title is no part of the id: "Pangeran Diponegoro" and "Diponegoro", "Ratu
     Elizabeth II" and "Elizabeth II" are one actor, whether a profile's pass kept the title or not."""
-    title, _, rest = surface.partition(" ")
-    named = rest if type_ == "PER" and rest and title.lower() in NOBLE_TITLES else surface
+    named = surface.partition(" ")[2] if _noble_titled(surface, type_) else surface
     return Entry(actor_id(type_, named), _display_name(surface), type_)
 
 
