@@ -294,9 +294,9 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
     Each kabupaten/kota yields the place (``Kabupaten Bogor`` / ``Kab. Bogor``; ``Kota Bogor``),
     its government (``Pemkab``/``Pemkot``), its council (``DPRD``), its police (``Polres``;
     ``Polresta`` or ``Polrestabes`` in a kota), its prosecutors (``Kejari``) and its disaster,
-    election and election-watch bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``) goes to the kota when a kota
-    of that name exists, else to the kabupaten, unless it is an ordinary word (``settings
-    [actors] no_bare_regions``); so does ``BPBD Bogor``.
+    election and election-watch bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``)
+    goes to the kota when a kota of that name exists, else to the kabupaten, unless it is an
+    ordinary word (``settings [actors] no_bare_regions``); so does ``BPBD Bogor``.
     """
     skip_bare = set(config.section("actors").get("no_bare_regions", []))
     places = []
@@ -352,15 +352,14 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
         if entry.subtype != "province":
             continue
         names = [entry.name, *(a for a in aliases if not a.startswith("Provinsi"))]
-        for canonical, forms in (
-            (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"]),
-            (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"]),
-            (f"Polda {entry.name}", ["Polda {}"]),
-            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"]) for body in _REGIONAL_BODIES),
-            (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"]),
+        for canonical, forms, kind in (
+            (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"], "local_government"),
+            (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"], "local_government"),
+            (f"Polda {entry.name}", ["Polda {}"], "police"),
+            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"], "local_government")
+              for body in _REGIONAL_BODIES),
+            (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
         ):
-            kind = ("police" if canonical.startswith("Polda") else "state" if canonical.startswith("Kejaksaan")
-                    else "local_government")
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", kind, "provinces.tsv"),
                          [form.format(n) for form in forms for n in names]))
     return rows

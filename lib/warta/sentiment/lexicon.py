@@ -259,10 +259,11 @@ class Lexicon:
             if phrase_mods:
                 mods = sorted(mods + phrase_mods, key=_FIRST)
         # A word of a name is no cue: "Istana Merdeka", "Partai Keadilan Sejahtera", "Polda Metro Jaya".
-        named = [span for span in spans if span[0] and text[span[0]].isupper() and len(text) == len(lower)
-                 and _inside_name(text, span[0], span[1])]
-        if named:
-            spans = [span for span in spans if span not in named]
+        if len(text) == len(lower):  # offsets of the text are those of the spans
+            named = [span for span in spans if span[0] and text[span[0]].isupper()
+                     and _inside_name(text, span[0], span[1])]
+            if named:
+                spans = [span for span in spans if span not in named]
         return _Scan(lower, plain, spans, mods, kinds)
 
     def _wanted_ascii(self, plain: str) -> tuple[list[int], list[_Form]]:
@@ -700,6 +701,7 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
         return False
     while words and words[-1] in _ASPECT:
         words.pop()
+    # Up to three words of what the amount counts ("jumlah penumpang kereta cepat Whoosh bertambah").
     if len(words) <= _SCOPE_WORDS and mod_start - end <= 40:
         return True
     # Only a place or time phrase may stand there (a gap of bare spaces is no phrase).
