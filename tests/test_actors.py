@@ -341,6 +341,9 @@ def test_places_listed_after_a_village_or_district_are_places(text, places, use_
     ("Kepala Basarnas Jatim Gatot Soebroto meninjau lokasi.", {"Basarnas": "ORG", "Jatim": "LOC", "Gatot Soebroto": "PER"}),
     # A regional body is one actor with its place; its holder is still read after it.
     ("Kepala BPBD Jatim Gatot Soebroto meninjau lokasi.", {"BPBD Jatim": "ORG", "Gatot Soebroto": "PER"}),
+    # A known state firm and its director, whom the tagger reads as one organisation.
+    ("Dirut PT Timah Mochtar Riza Pahlevi ditahan Kejaksaan Agung.",
+     {"PT Timah": "ORG", "Mochtar Riza Pahlevi": "PER", "Kejaksaan Agung": "ORG"}),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_a_body_its_place_and_its_holder_are_apart(text, expected, use_model):
