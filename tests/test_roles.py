@@ -106,10 +106,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pohon besar di Kebun Raya Bogor tumbang.", ["Kebun Raya Bogor/LOC"], {}),
     # Aid: the giver helps; the disaster is not theirs.
     ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "helper"}),
-    # Visits comfort victims only; an inspection of a site plays no part.
+    # Visits comfort victims; a visit to a disaster's site takes none of its badness; others play no part.
     ("Presiden Joko Widodo mengunjungi pengungsi erupsi Gunung Ruang.", ["Joko Widodo", "Gunung Ruang/LOC"],
      {"Joko Widodo": "helper"}),
-    ("Gubernur Dedi Mulyadi meninjau lokasi longsor di Bogor.", ["Dedi Mulyadi", "Bogor/LOC"], {}),
+    ("Gubernur Dedi Mulyadi meninjau lokasi longsor di Bogor.", ["Dedi Mulyadi", "Bogor/LOC"],
+     {"Dedi Mulyadi": "visitor"}),  # a disaster's site: none of its badness, none of the help's good
     ("Menteri Budi Santoso mengunjungi pabrik mobil di Karawang.", ["Budi Santoso", "Karawang/LOC"], {}),
     # Teams sent to a disaster help; a team of investigators plays no part.
     ("Kementerian Kesehatan mengirimkan tim medis ke lokasi gempa Cianjur.",
@@ -155,7 +156,8 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
 @pytest.mark.parametrize("role, score, expected", [
     ("culprit", 0.6, -0.6), ("culprit", 0.0, -0.2), ("culprit", -0.9, -0.9),
     ("loser", 0.5, -0.5), ("winner", -0.1, 0.2), ("winner", 0.7, 0.7), ("helper", -0.8, 0.8),
-    ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
+    ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("visitor", -0.6, 0.0), ("visitor", 0.3, 0.3),
+    ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
 ])
 def test_role_scores(role, score, expected):
     code = ROLES.index(role) if role else -1

@@ -17,6 +17,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 - ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
   korban banjir", "Basarnas mengevakuasi warga") or visits its victims ("Presiden mengunjungi
   pengungsi"): the disaster is not theirs, the help is;
+- ``visitor``: who visits a disaster's site ("Gubernur X meninjau lokasi longsor"): as an agent,
+  it takes none of the disaster's badness;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
@@ -42,7 +44,7 @@ from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "agent")
+ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "visitor", "agent")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -86,7 +88,6 @@ _VERB_PARTS = {
     "ruling_against": ("agent", ROLE_TYPES, "loser", ROLE_TYPES, True),
     "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
-    "visit_with_victim": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid_with_disaster": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
     "win": ("winner", CONTEST_TYPES, "loser", CONTEST_TYPES, False),
@@ -131,8 +132,8 @@ def load_role_words(path: str | None = None) -> RoleWords:
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
-    or a helper at least as good; an agent takes none of the sentence's badness, a witness or a
-    source none of its tone.
+    or a helper at least as good; an agent or a visitor takes none of the sentence's badness, a
+    witness or a source none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
@@ -140,7 +141,8 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
     code = {role: ROLES.index(role) for role in ROLES}
     return np.select([(roles == code["culprit"]) | (roles == code["loser"]),
                       (roles == code["winner"]) | (roles == code["helper"]),
-                      roles == code["agent"], (roles == code["witness"]) | (roles == code["source"])],
+                      (roles == code["agent"]) | (roles == code["visitor"]),
+                      (roles == code["witness"]) | (roles == code["source"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
 
@@ -221,6 +223,13 @@ class _Sentence:
                         give(mention, _OTHER_SIDE[after] if against is not None and mention[0] > against else after)
                 if kind == "win_with_goal":
                     give(self._goal_of(last), "loser")
+            elif kind == "visit":
+                # A visit to victims helps; a visit to a disaster's site takes none of its badness.
+                role = ("helper" if self._kind_after(last, "victim")
+                        else "visitor" if self._kind_after(last, "disaster") else None)
+                if role is not None:
+                    for mention in self._before(first):
+                        give(mention, role)
             elif kind == "culprit":
                 # "penetapan tersangka X tidak sah": a voided charge is its suspect's win.
                 role = "winner" if self._kind_after(last, "void") else "culprit"
