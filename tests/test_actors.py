@@ -123,6 +123,10 @@ def test_fuzzy_never_respells_an_acronym():
     # Prosecutors: a high office per province, a district office per kabupaten and kota.
     ("Kejati Jawa Barat menahan dua pejabat.", "Kejati Jawa Barat", "org:kejaksaan-tinggi-jawa-barat"),
     ("Kejari Bogor menahan dua tersangka.", "Kejari Bogor", "org:kejaksaan-negeri-kota-bogor"),
+    # Courts: a district court by its town, the high and the corruption courts by their province.
+    ("PN Bogor menolak gugatan itu.", "PN Bogor", "org:pengadilan-negeri-bogor"),
+    ("Hakim Pengadilan Tipikor Jakarta membacakan vonis.", "Pengadilan Tipikor Jakarta",
+     "org:pengadilan-tipikor-dki-jakarta"),
 ])
 def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id

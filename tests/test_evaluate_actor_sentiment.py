@@ -57,3 +57,11 @@ def test_errors_show_the_role_that_moved_the_label(tmp_path):
     result = evaluate_actor_sentiment(path, profile="fast")
     assert result["errors"] == [{"text": "KPK menahan mantan Bupati Bogor Rachmat Yasin.", "actor": "KPK",
                                  "label": "negative", "predicted": "neutral", "roles": "agent"}]
+
+
+def test_an_actor_is_found_past_a_title_the_extractor_leaves_out(tmp_path):
+    path = tmp_path / "actors.tsv"
+    path.write_text("Polda Jawa Timur menetapkan Gus Samsudin sebagai tersangka penipuan.\tGus Samsudin\tnegative\n",
+                    encoding="utf-8")
+    result = evaluate_actor_sentiment(path, profile="fast")
+    assert result["n_missing"] == 0 and result["accuracy"] == 1.0

@@ -293,8 +293,9 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
 
     Each kabupaten/kota yields the place (``Kabupaten Bogor`` / ``Kab. Bogor``; ``Kota Bogor``),
     its government (``Pemkab``/``Pemkot``), its council (``DPRD``), its police (``Polres``;
-    ``Polresta`` or ``Polrestabes`` in a kota), its prosecutors (``Kejari``) and its disaster,
-    election and election-watch bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``)
+    ``Polresta`` or ``Polrestabes`` in a kota), its prosecutors (``Kejari``), its district court
+    (``Pengadilan Negeri Bogor``, ``PN Bogor``: by the bare name) and its disaster, election and
+    election-watch bodies (``BPBD``, ``KPU``, ``Bawaslu``). A bare name (``Bogor``)
     goes to the kota when a kota of that name exists, else to the kabupaten, unless it is an
     ordinary word (``settings [actors] no_bare_regions``); so does ``BPBD Bogor``.
     """
@@ -336,6 +337,9 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
         prosecutor = f"Kejaksaan Negeri {place}"
         rows.append((Entry(actor_id("ORG", prosecutor), prosecutor, "ORG", "state", path.name),
                      [f"Kejari {place}", *([f"Kejari {name}", f"Kejaksaan Negeri {name}"] if bare else [])]))
+        if bare:  # a district court goes by its town's name: "Pengadilan Negeri Jakarta Selatan", "PN Bogor"
+            court = f"Pengadilan Negeri {name}"
+            rows.append((Entry(actor_id("ORG", court), court, "ORG", "state", path.name), [f"PN {name}"]))
     return rows
 
 
@@ -345,8 +349,9 @@ _REGIONAL_BODIES = ("BPBD", "KPU", "Bawaslu")
 
 
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
-    """Government, council, police, prosecutors and regional bodies of each province (``Pemprov
-    Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``, ``Kejati Jabar``, ``BPBD Jawa Barat``)."""
+    """Government, council, police, prosecutors, courts and regional bodies of each province
+    (``Pemprov Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``, ``Kejati Jabar``, ``Pengadilan Tipikor
+    Jakarta``, ``BPBD Jawa Barat``)."""
     rows: list[tuple[Entry, list[str]]] = []
     for entry, aliases in provinces:
         if entry.subtype != "province":
@@ -359,6 +364,8 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
             *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"], "local_government")
               for body in _REGIONAL_BODIES),
             (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
+            (f"Pengadilan Tinggi {entry.name}", ["Pengadilan Tinggi {}"], "state"),
+            (f"Pengadilan Tipikor {entry.name}", ["Pengadilan Tipikor {}"], "state"),
         ):
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", kind, "provinces.tsv"),
                          [form.format(n) for form in forms for n in names]))

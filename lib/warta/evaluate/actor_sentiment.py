@@ -2,7 +2,8 @@
 
 Labels are read as in ``warta eval sentiment`` files (positive / neutral / negative, or positif /
 netral / negatif). Each text runs through the whole pipeline as one article; the actor is found among that
-article's actor rows by name or by the words that named it (case-insensitive), and its
+article's actor rows by name (also past a title the extractor leaves out: "Gus Samsudin" finds
+Samsudin) or by the words that named it (case-insensitive), and its
 ``about_label`` is compared with the label: how the sentence covers that actor. An actor the
 sentence only voices has no ``about`` side and counts as neutral. An actor the extractor did not
 find counts as wrong (predicted ``"missing"``) and is listed under ``missing``. The metrics are
@@ -100,6 +101,10 @@ def _find_actor(actor: str, rows: pd.DataFrame, mentions: pd.DataFrame) -> pd.Se
     wanted = actor.casefold()
     for row in rows.itertuples(index=False):
         if wanted == str(row.name).casefold():
+            return pd.Series(row._asdict())
+    # The label may name the actor with a title the extractor leaves out ("Gus Samsudin": Samsudin).
+    for row in rows.itertuples(index=False):
+        if str(row.name) and wanted.endswith(" " + str(row.name).casefold()):
             return pd.Series(row._asdict())
     said = mentions[mentions["surface"].astype(str).str.casefold() == wanted]["actor_id"]
     chosen = rows[rows["actor_id"].isin(set(said))]
