@@ -67,6 +67,7 @@ _NEEDS = {"disaster": ("disaster", "victim")}
 # After these, a ruling's party is the one the claim was brought against: its role is the other.
 _AGAINST = frozenset({"terhadap", "melawan"})
 _OTHER_SIDE = {"winner": "loser", "loser": "winner"}
+_GOAL_MOUTH = frozenset({"gawang"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}
@@ -294,13 +295,11 @@ class _Sentence:
     def _goal_of(self, last: int) -> tuple | None:
         """The side named right after "gawang" past a scoring verb in its clause ("mencetak dua
         gol ke gawang Persija"): its goal was scored in."""
-        for word in range(last + 1, len(self.lower) - 1):
-            if self.clause[word] != self.clause[last]:
-                break
-            if self.lower[word] == "gawang" and word + 1 in self.in_name:
-                mention = self.mentions[self.in_name[word + 1]]
-                return mention if mention[3] in CONTEST_TYPES else None
-        return None
+        word = self._word_after(last, _GOAL_MOUTH)
+        if word is None or word + 1 not in self.in_name:
+            return None
+        mention = self.mentions[self.in_name[word + 1]]
+        return mention if mention[3] in CONTEST_TYPES else None
 
     def _before(self, first: int, types: frozenset[str] = ROLE_TYPES) -> list[tuple]:
         """The actors named just before word ``first`` in its clause: back over names and at most

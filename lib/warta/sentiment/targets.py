@@ -327,15 +327,9 @@ def _side(group: np.ndarray, pos: np.ndarray, n_groups: int, columns: _SentenceC
     n = np.bincount(group, minlength=n_groups)
     present = n > 0
     band = float(engine_settings().get("score_neutral_band", 0.2))
-    sentence_label = columns.label_code[pos]
-    # A sentence its engine labelled neutral counts as 0: a weak lean the engine did not call
-    # (a lexicon sum inside its threshold scores up to ±0.36) makes no actor polar.
-    scores = np.where(sentence_label == 1, 0.0, columns.score[pos])
+    scores, sentence_label, moved = _read_for_actors(columns.label_code[pos], columns.score[pos], roles, band)
     probability = columns.probability[pos]
-    if roles is not None and (roles >= 0).any():
-        scores = role_scores(roles, scores, band)
-        moved = (roles >= 0) & (_label_codes(scores, band) != sentence_label)
-        sentence_label = np.where(moved, _label_codes(scores, band), sentence_label)
+    if moved is not None:
         probability = np.where(moved, 0.5, probability)
     mean = np.full(n_groups, np.nan)
     mean[present] = _ordered_sums(scores, group, n_groups)[present] / n[present]
@@ -372,6 +366,20 @@ def _evidence_roles(codes: np.ndarray, group: np.ndarray, n_groups: int) -> np.n
     ends = np.searchsorted(group, with_role, side="right")
     text[with_role] = [",".join(names[begin:end]) for begin, end in zip(starts.tolist(), ends.tolist())]
     return text
+
+
+def _read_for_actors(label_code: np.ndarray, score: np.ndarray, roles: np.ndarray | None,
+                     band: float) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """How sentences read for the actors in them: each row's score and label code, and where a
+    role moved the label (None where no row has a role). A sentence its engine labelled neutral
+    counts as 0: a weak lean the engine did not call (a lexicon sum inside its threshold scores up
+    to ±0.36) makes no actor polar. A role reads it as :func:`role_scores` says."""
+    scores = np.where(label_code == 1, 0.0, score)
+    if roles is None or not (roles >= 0).any():
+        return scores, label_code, None
+    scores = role_scores(roles, scores, band)
+    moved = (roles >= 0) & (_label_codes(scores, band) != label_code)
+    return scores, np.where(moved, _label_codes(scores, band), label_code), moved
 
 
 def _label_codes(scores: np.ndarray, band: float) -> np.ndarray:
@@ -645,10 +653,11 @@ def _read_for_actor(table: pd.DataFrame) -> pd.DataFrame:
     role = table["role"].fillna("").replace("-", "").astype(str)
     codes = np.array([ROLES.index(name) if name else -1 for name in role.tolist()], dtype=np.int64)
     band = float(engine_settings().get("score_neutral_band", 0.2))
-    # A neutral sentence counts as 0 for its actors (see _side).
-    score = np.where(table["label"].to_numpy(dtype=object) == "neutral", 0.0, table["score"].astype(float).to_numpy())
-    actor_score = role_scores(codes, score, band) if (codes >= 0).any() else score
-    actor_label = np.where(codes >= 0, _LABELS[_label_codes(actor_score, band)], table["label"].to_numpy(dtype=object))
+    label = pd.Categorical(table["label"], categories=_LABELS[:3]).codes
+    actor_score, actor_code, moved = _read_for_actors(label, table["score"].astype(float).to_numpy(), codes, band)
+    actor_label = table["label"].to_numpy(dtype=object)
+    if moved is not None:
+        actor_label = np.where(moved, _LABELS[actor_code], actor_label)
     return table.assign(role=role, actor_label=actor_label, actor_score=actor_score)
 
 
