@@ -107,6 +107,15 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Satgas Pangan menyegel gudang beras.", "Satgas Pangan"),  # the tagger reads a person here
+    ("OJK mencabut izin usaha BPR Wijaya Kusuma.", "BPR Wijaya Kusuma"),  # and a place here
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_task_forces_and_rural_banks_are_organisations(text, surface, use_model):
+    assert by_surface(text, use_model=use_model)[surface].type == "ORG"
+
+
 def test_fuzzy_never_respells_an_acronym():
     # BPD Riau (a regional bank, read by the tagger) is one letter from BPBD Riau (the disaster agency).
     text = "Penghargaan kategori bank daerah diraih oleh BPD Riau dengan skor tertinggi."
