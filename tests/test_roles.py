@@ -135,6 +135,27 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"Marselino Ferdinan": "winner", "Vietnam": "loser"}),
     ("Bank Mandiri mencetak laba Rp 20 triliun.", ["Bank Mandiri/ORG"], {}),
     ("Kiper Persija menjaga gawang Persija.", ["Persija/ORG"], {}),
+    # A prosecution's appeal is brought against the accused; a heavier sentence sanctions.
+    ("Mahkamah Agung mengabulkan kasasi jaksa dalam perkara Harvey Moeis.", ["Mahkamah Agung/ORG", "Harvey Moeis"],
+     {"Mahkamah Agung": "agent", "Harvey Moeis": "loser"}),
+    ("Hakim menolak banding JPU atas vonis Ronald Tannur.", ["Ronald Tannur"], {"Ronald Tannur": "winner"}),
+    ("MA mengabulkan kasasi Harvey Moeis.", ["MA/ORG", "Harvey Moeis"], {"MA": "agent", "Harvey Moeis": "winner"}),
+    ("Hakim memperberat hukuman Harvey Moeis menjadi 20 tahun.", ["Harvey Moeis"], {"Harvey Moeis": "culprit"}),
+    ("Kejagung menyita aset dalam kasus PT Timah.", ["Kejagung/ORG", "PT Timah/ORG"], {"Kejagung": "agent"}),
+    # An acquittal frees the accused its culprit word names.
+    ("Hakim membebaskan terdakwa Rahmat dari seluruh dakwaan.", ["Rahmat"], {"Rahmat": "winner"}),
+    ("Hakim menjatuhkan vonis bebas kepada terdakwa Rahmat.", ["Rahmat"], {"Rahmat": "winner"}),
+    ("Hakim membebaskan Budi Santoso, lalu menghukum terdakwa Rahmat.", ["Budi Santoso", "Rahmat"],
+     {"Budi Santoso": "winner", "Rahmat": "culprit"}),
+    # Shelters built for victims help; a plant built plays no part.
+    ("Pemkab Cianjur membangun hunian sementara bagi korban gempa.", ["Pemkab Cianjur/ORG"], {"Pemkab Cianjur": "helper"}),
+    ("PT Freeport membangun smelter di Gresik.", ["PT Freeport/ORG", "Gresik/LOC"], {}),
+    # More contests: a side knocked out or outrun.
+    ("Timnas Indonesia U-23 menyingkirkan Korea Selatan lewat adu penalti.",
+     ["Timnas Indonesia U-23/ORG", "Korea Selatan/LOC"], {"Timnas Indonesia U-23": "winner", "Korea Selatan": "loser"}),
+    ("Marc Marquez mengungguli Francesco Bagnaia di Mandalika.", ["Marc Marquez", "Francesco Bagnaia", "Mandalika/LOC"],
+     {"Marc Marquez": "winner", "Francesco Bagnaia": "loser"}),
+    ("Persib tersingkir dari Liga Champions Asia.", ["Persib/ORG"], {"Persib": "loser"}),
     # No role word: nothing is read.
     ("Presiden Joko Widodo meresmikan Bendungan Sadawarna.", ["Joko Widodo", "Bendungan Sadawarna/LOC"], {}),
 ])

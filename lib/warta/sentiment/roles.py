@@ -55,19 +55,25 @@ _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "se
                    "meski", "walau", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
+# ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
+# case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
+_CASE_WORDS = frozenset({"perkara", "kasus"})
 # Between a culprit word and the name it heads ("tersangka kasus korupsi X") no preposition stands.
 _NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bersama", "terhadap", "atas", "milik"}
 # "Budi, pelaku ...", "Budi, seorang pelaku ...", "Budi, yang merupakan tersangka ...".
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
-NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster"})
+NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster",
+                               "prosecution"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
 # After these, a ruling's party is the one the claim was brought against: its role is the other.
 _AGAINST = frozenset({"terhadap", "melawan"})
 _OTHER_SIDE = {"winner": "loser", "loser": "winner"}
 _GOAL_MOUTH = frozenset({"gawang"})
+# Words between an acquittal and the culprit word of the one it frees ("vonis bebas kepada terdakwa X").
+_TO = frozenset({"kepada", "terhadap", "bagi", "para", "sang"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}
@@ -208,18 +214,24 @@ class _Sentence:
             if held is None or ROLES.index(role) < ROLES.index(held):
                 found[mention[2]] = role
 
+        acquitted_until = -1  # the last word of an acquittal: a culprit word right after it is its object
         for first, last, kind in self._role_words():
             # "menetapkan" sanctions only with a culprit word after it, a visit comforts only victims.
             need = kind.rpartition("_with_")[2]
             if "_with_" in kind and not self._kind_after(last, *_NEEDS.get(need, (need,))):
                 continue
+            if kind == "acquittal":
+                acquitted_until = last
             parts = _VERB_PARTS.get(kind)
             if parts is not None:
                 before, before_types, after, after_types, every = parts
                 for mention in self._before(first, before_types):
                     give(mention, before)
                 if after is not None:
-                    against = self._word_after(last, _AGAINST) if kind.startswith("ruling") else None
+                    against = None
+                    if kind.startswith("ruling"):
+                        # "kasasi jaksa": the prosecution's claim, brought against every party after it.
+                        against = last if self._kind_next(last, "prosecution") else self._word_after(last, _AGAINST)
                     for mention in self._after(last, after_types, every=every):
                         give(mention, _OTHER_SIDE[after] if against is not None and mention[0] > against else after)
                 if kind == "win_with_goal":
@@ -232,6 +244,9 @@ class _Sentence:
                     for mention in self._before(first):
                         give(mention, role)
             elif kind == "culprit":
+                between = range(acquitted_until + 1, first)
+                if acquitted_until >= 0 and len(between) <= 1 and all(self.lower[word] in _TO for word in between):
+                    continue  # "membebaskan terdakwa Rahmat": the accused is freed, the acquittal's winner
                 # "penetapan tersangka X tidak sah": a voided charge is its suspect's win.
                 role = "winner" if self._kind_after(last, "void") else "culprit"
                 give(self._headed(first, last), role)
@@ -282,6 +297,12 @@ class _Sentence:
                     word + 1 < len(lower) and kinds.get(lower[word] + " " + lower[word + 1]) in wanted):
                 return True
         return False
+
+    def _kind_next(self, last: int, wanted: str) -> bool:
+        """Whether the word right after word ``last``, in its clause and outside names, is of kind ``wanted``."""
+        word = last + 1
+        return (word < len(self.lower) and self.clause[word] == self.clause[last] and word not in self.in_name
+                and self.words.kinds.get(self.lower[word]) == wanted)
 
     def _word_after(self, last: int, words: frozenset[str]) -> int | None:
         """The first of ``words`` after word ``last`` in its clause, outside names, or None."""
@@ -368,10 +389,12 @@ class _Sentence:
         return found
 
     def _after_place_word(self, mention: tuple) -> bool:
-        """Whether a place word stands one or two words before a name ("di Depok", "di Rutan Polda")."""
+        """Whether a place word stands one or two words before a name ("di Depok", "di Rutan Polda");
+        "dalam perkara X" names a person party to the case, not a place."""
         word = mention[0] - 1
         for _ in range(2):
-            if word < 0 or word in self.in_name or self.clause[word] != self.clause[mention[0]]:
+            if word < 0 or word in self.in_name or self.clause[word] != self.clause[mention[0]] \
+                    or (self.lower[word] in _CASE_WORDS and mention[3] == "PER"):
                 return False
             if self.lower[word] in _PLACE_WORDS:
                 return True
