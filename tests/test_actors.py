@@ -136,9 +136,44 @@ def test_fuzzy_never_respells_an_acronym():
     ("PN Bogor menolak gugatan itu.", "PN Bogor", "org:pengadilan-negeri-bogor"),
     ("Hakim Pengadilan Tipikor Jakarta membacakan vonis.", "Pengadilan Tipikor Jakarta",
      "org:pengadilan-tipikor-dki-jakarta"),
+    # Polda Metro Jaya's resorts go by "Metro", written or not.
+    ("Polres Jakarta Barat menangkap pengedar sabu.", "Polres Jakarta Barat", "org:polres-metro-jakarta-barat"),
+    ("Polres Metro Bekasi Kota menahan dua pelaku.", "Polres Metro Bekasi Kota", "org:polres-metro-bekasi-kota"),
+    ("Polresta Tangerang menahan dua pelaku.", "Polresta Tangerang", "org:polresta-tangerang"),
 ])
 def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id
+
+
+@pytest.mark.parametrize("text, surface, actor_id", [
+    # An age group is a team of its own, not the senior side.
+    ("Timnas Indonesia U-23 lolos ke semifinal.", "Timnas Indonesia U-23", "org:timnas-indonesia-u-23"),
+    ("Pelatih Timnas U-20 memanggil 30 pemain.", "Timnas U-20", "org:timnas-indonesia-u-20"),
+    # A one-word name after a legal status or a death is a person's.
+    ("Jaksa menuntut terdakwa Sugianto 12 tahun penjara.", "Sugianto", "per:sugianto"),
+    ("Hakim membebaskan terdakwa Rahmat dari seluruh dakwaan.", "Rahmat", "per:rahmat"),
+    ("Keluarga almarhum Sukiman menerima santunan.", "Sukiman", "per:sukiman"),
+    # A brand in lower case.
+    ("Startup eFishery dilaporkan memanipulasi laporan keuangan.", "eFishery", "org:efishery"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_teams_status_named_persons_and_brands(text, surface, actor_id, use_model):
+    assert by_surface(text, use_model=use_model)[surface].actor_id == actor_id
+
+
+@pytest.mark.parametrize("text", [
+    "Polisi memeriksa tersangka Selasa lalu.",  # a day, not a name
+    "Tersangka Korupsi itu kabur.",  # a headline's word
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_status_word_before_a_common_word_names_no_one(text, use_model):
+    assert [m for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == []
+
+
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_cups_scope_is_no_place(use_model):
+    found = by_surface("Timnas Indonesia U-23 lolos ke Piala Asia U-23 di Qatar.", use_model=use_model)
+    assert "Asia" not in found and "Qatar" in found
 
 
 def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():

@@ -541,7 +541,18 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     if unread:
         _name_part_rule(tokens, owner, candidates, unread)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
+    if "Piala " in text:  # a C-level test first: most texts name no cup
+        rows = [row for row in rows if not _cup_scope(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
+
+
+_CUP_SCOPE = re.compile(r"Piala\s+$")
+
+
+def _cup_scope(text: str, row: tuple) -> bool:
+    """Whether a place mention (a row in Mention order) only names a cup's scope ("Piala Asia",
+    "Piala Eropa"): a competition, not a place of the story."""
+    return row[_TYPE] == "LOC" and _CUP_SCOPE.search(text, max(0, row[_START] - 12), row[_START]) is not None
 
 
 def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None],
@@ -1615,6 +1626,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
                 or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
+                or _status_before(tokens, first, last)
                 # A name of two or three words after a stated role, which the tagger missed
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
                 or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
@@ -1631,7 +1643,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             key = keys[before]
             strong = joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
                                          or (key == "dari" and _relation_before(tokens, owner, first))
-                                         or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper()))
+                                         or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
+                                         or _status_before(tokens, first, last))
         else:
             strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
         if not strong and _age_after(text, tokens, last):
@@ -1669,6 +1682,19 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             weak = is_common_word(keys[first])
         _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
     return unread
+
+
+# A legal status or a death before a name: one word after it, no dictionary word, is a person's
+# name ("terdakwa Sugianto", "almarhum Sukiman"; "tersangka Budi", a given name), as a longer run
+# after any occupation is.
+_STATUS_WORDS = frozenset("tersangka terdakwa terpidana narapidana napi buronan almarhum almarhumah mendiang".split())
+
+
+def _status_before(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether the one capitalised word at ``first`` follows a status word (see _STATUS_WORDS)."""
+    return (last - first == 1 and first > 0 and tokens.keys[first - 1] in _STATUS_WORDS and tokens.joined[first - 1]
+            and not tokens.words[first].isupper()
+            and (tokens.keys[first] in GIVEN_NAME_WORDS or not is_common_word(tokens.keys[first])))
 
 
 # Portfolio words that are given names too, and the offices they complete: "Jaksa Agung" is an

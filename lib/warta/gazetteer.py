@@ -327,9 +327,13 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
                      [f"{short} {name}"]))
         council = f"DPRD {place}"
         rows.append((Entry(actor_id("ORG", council), council, "ORG", "local_government", path.name), []))
-        police = f"Polres {name}" if kind == "kab" else f"Polresta {name}"
-        rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name),
-                     [] if kind == "kab" else [f"Polrestabes {name}"]))
+        metro = _METRO_POLICE.get((kind, name))
+        if metro is not None:
+            police, police_aliases = metro
+        else:
+            police = f"Polres {name}" if kind == "kab" else f"Polresta {name}"
+            police_aliases = [] if kind == "kab" else [f"Polrestabes {name}"]
+        rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name), police_aliases))
         for body in _REGIONAL_BODIES:
             canonical = f"{body} {place}"
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", "local_government", path.name),
@@ -342,6 +346,17 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
             rows.append((Entry(actor_id("ORG", court), court, "ORG", "state", path.name), [f"PN {name}"]))
     return rows
 
+
+# The resorts of Polda Metro Jaya go by "Metro" ("Polres Metro Jakarta Barat"), and are written
+# without it too; a kota beside its kabupaten's namesake adds "Kota" ("Polres Metro Bekasi Kota").
+_METRO_POLICE = {
+    **{("kota", name): (f"Polres Metro {name}", [f"Polres {name}", f"Polresta {name}"])
+       for name in ("Jakarta Pusat", "Jakarta Utara", "Jakarta Barat", "Jakarta Selatan", "Jakarta Timur", "Depok")},
+    ("kab", "Bekasi"): ("Polres Metro Bekasi", ["Polres Bekasi"]),
+    ("kota", "Bekasi"): ("Polres Metro Bekasi Kota", ["Polres Bekasi Kota", "Polresta Bekasi"]),
+    ("kota", "Tangerang"): ("Polres Metro Tangerang Kota", ["Polres Tangerang Kota"]),
+    ("kab", "Tangerang"): ("Polresta Tangerang", ["Polres Tangerang"]),  # under Polda Banten
+}
 
 # Bodies that every kabupaten, kota and province has under the national body's short name:
 # "BPBD Kabupaten Bogor", "KPU Kota Bandung", "Bawaslu Jawa Barat".
