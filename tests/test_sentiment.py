@@ -782,6 +782,12 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Mesin itu bisa mengurangi produksi gas metana.", "neutral"),
     ("Angka perceraian di Indramayu meningkat.", "negative"),
     ("Penumpang turun di Stasiun Manggarai.", "neutral"),  # alighting, not fewer passengers
+    # A place among the best reads well, a rank's fall badly.
+    ("Universitas Gadjah Mada masuk peringkat 250 besar dunia.", "positive"),
+    ("Persib turun peringkat di klasemen sementara Liga 1.", "negative"),
+    ("Peringkat daya saing Indonesia naik tiga tingkat.", "positive"),
+    ("Timnas Indonesia naik peringkat FIFA.", "positive"),
+    ("Tim itu berada di peringkat terbawah klasemen.", "negative"),
 ])
 def test_an_amount_weighs_by_its_rise_or_fall(text, label):
     assert score_text(text, engine=LEXICON).label == label
