@@ -19,6 +19,10 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   pengungsi"): the disaster is not theirs, the help is;
 - ``visitor``: who visits a disaster's site ("Gubernur X meninjau lokasi longsor"): as an agent,
   it takes none of the disaster's badness;
+- ``target`` / ``critic``: who is criticised or condemned ("ICW mengkritik DPR", "X dikecam
+  warga") reads badly; who criticises, condemns, urges or asks ("Ketua DPR meminta pemerintah
+  mengevaluasi program ... setelah ratusan siswa keracunan") voices the news, and as an agent
+  takes none of its badness;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
@@ -44,7 +48,7 @@ from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "visitor", "agent")
+ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "visitor", "target", "agent", "critic")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -53,6 +57,9 @@ CONTEST_TYPES = ROLE_TYPES | {"LOC"}
 _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "sebelum", "usai", "sejak", "untuk",
                    "agar", "sehingga", "hingga", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara",
                    "meski", "walau", "serta"})
+# A verb right after one of these shares its subject with the verb before ("X kalah dari Jepang
+# dan tersingkir"): the name just before it is no subject.
+_JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
@@ -94,6 +101,9 @@ _VERB_PARTS = {
     "acquitted": ("winner", ROLE_TYPES, None, ROLE_TYPES, False),
     "ruling_against": ("agent", ROLE_TYPES, "loser", ROLE_TYPES, True),
     "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
+    "criticism": ("critic", ROLE_TYPES, "target", ROLE_TYPES, False),
+    "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
+    "demand": ("critic", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid_with_disaster": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
@@ -138,17 +148,17 @@ def load_role_words(path: str | None = None) -> RoleWords:
 
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
-    ``band``: the neutral band). A culprit or loser reads at least as bad as the band, a winner
-    or a helper at least as good; an agent or a visitor takes none of the sentence's badness, a
-    witness or a source none of its tone.
+    ``band``: the neutral band). A culprit, a loser or a target reads at least as bad as the band,
+    a winner or a helper at least as good; an agent, a visitor or a critic takes none of the
+    sentence's badness, a witness or a source none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
     strong = np.maximum(np.abs(scores), band)
     code = {role: ROLES.index(role) for role in ROLES}
-    return np.select([(roles == code["culprit"]) | (roles == code["loser"]),
+    return np.select([(roles == code["culprit"]) | (roles == code["loser"]) | (roles == code["target"]),
                       (roles == code["winner"]) | (roles == code["helper"]),
-                      (roles == code["agent"]) | (roles == code["visitor"]),
+                      (roles == code["agent"]) | (roles == code["visitor"]) | (roles == code["critic"]),
                       (roles == code["witness"]) | (roles == code["source"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
@@ -326,6 +336,8 @@ class _Sentence:
         """The actors named just before word ``first`` in its clause: back over names and at most
         ``_BEFORE_REACH`` other words, stopping at a stop word or an active verb ("me-")."""
         found, budget, word = [], _BEFORE_REACH, first - 1
+        if word >= 0 and self.lower[word] in _JOINED_PREDICATE:
+            return found  # "kalah dari Jepang dan tersingkir": the verb's subject is the clause's, not Jepang
         while word >= 0 and self.clause[word] == self.clause[first]:
             if word in self.in_name:
                 mention = self.mentions[self.in_name[word]]
