@@ -929,9 +929,17 @@ def _resolve(word: str, entries: dict[str, tuple[float, str]], roots: dict[str, 
     if root in roots:
         return roots[root]
     for candidate in _affix_candidates(word):
-        if candidate in roots:
+        if candidate in roots and root not in _NOT_FORMS_OF.get(candidate, ()):
             return roots[candidate]
     return None
+
+
+# Entries that stripping affixes finds in forms of another word, by the root Sastrawi gives that
+# form: a nasal prefix ate its first letter ("pemindahan": pindah, not indah; "mengenakan": kena,
+# not enak; "mengerahkan": kerah). Where Sastrawi errs the stripping is right ("memenangi": Sastrawi
+# says tang), so it is not skipped wholesale.
+_NOT_FORMS_OF = {"indah": frozenset({"pindah"}), "enak": frozenset({"kena"}), "gerah": frozenset({"kerah"}),
+                 "rapi": frozenset({"api"})}
 
 
 def _resolve_modifier(word: str, modifiers: dict[str, tuple[str, float]]) -> tuple[str, float] | None:
