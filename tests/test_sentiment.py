@@ -439,6 +439,20 @@ def test_article_label_traces_to_evidence_sentences():
             assert item["text"] == "AS Prihatin atas Hubungan Rusia-Korut"
 
 
+@pytest.mark.parametrize("scores, label", [
+    ([0.7, 0.0, 0.0, 0.0, 0.0], "neutral"),  # one good sentence among four plain ones: mean 0.14
+    ([0.8, 0.0, 0.0, 0.0], "positive"),  # mean 0.2
+    ([-0.7, -0.2, 0.0, 0.0, 0.0], "negative"),  # mean -0.18
+])
+def test_an_article_is_neutral_until_its_mean_leaves_the_band(scores, label):
+    # The band was chosen on benchmarks/data/articles_dev.tsv (0.15; 0.1 read 0.872 / 0.777 there).
+    frame = pd.DataFrame([article("a1", "x")])
+    n = len(scores)
+    sentences = pd.DataFrame({"article_id": "a1", "sentence_id": range(n), "score": scores,
+                              "label": ["neutral"] * n, "cue_sum": 0.0, "text": "x", "cues": [[]] * n})
+    assert score_articles(frame, sentences=sentences, model=LEXICON).loc[0, "label"] == label
+
+
 def test_vendor_label_is_compared_and_disagreement_explained():
     vendor = {"sentiment": "positif", "sentiment_confidence": 84.2}
     frame = pd.DataFrame([article("a1", BODY, vendor=vendor), article("a2", "Warga senang dan bangga.",
@@ -809,6 +823,27 @@ def test_an_amount_weighs_by_its_rise_or_fall(text, label):
 ])
 def test_a_word_of_a_name_is_no_cue(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
+
+
+@pytest.mark.parametrize("text, terms", [
+    # A nasal prefix ate the root's first letter: moving is no beauty, wearing no tastiness.
+    ("Pemerintah mengkaji jadwal pemindahan aparatur sipil negara.", []),
+    ("Ia mengenakan baju batik.", []),
+    # Where Sastrawi errs, stripping affixes still finds the entry.
+    ("Persib memenangi laga itu.", ["menang"]),
+    # A patient group served, waiting for certainty, an election dispute: no cue.
+    ("Rumah sakit membuka layanan cuci darah bagi pasien gagal ginjal.", []),
+    ("Sejumlah pegawai masih menunggu kepastian jadwal.", []),
+    ("MK menggelar sidang perkara perselisihan hasil pilkada.", []),
+    ("Siswa mengalami mual dan muntah.", ["mual", "muntah"]),
+])
+def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
+    assert [term for term, _, _ in cues(text)] == terms
+
+
+def test_a_bad_thing_abolished_is_good_news():
+    text = "Pemerintah menargetkan kemiskinan ekstrem dihapus pada 2026."
+    assert score_text(text, engine=LEXICON).label == "positive"
 
 
 def test_salah_seorang_is_one_of_them_not_a_fault():

@@ -285,16 +285,17 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     """One row per article: label, score, probability, evidence sentences, vendor comparison.
 
     The article's score is the mean of its sentence scores, the title counting ``title_weight``
-    times; it is neutral inside ``±article_neutral_band``. No labelled articles exist to calibrate
-    against, so the probability is the sampling certainty of that mean: how sure we are, given how
-    much its sentences disagree, that the mean lies on the label's side of the band.
+    times; it is neutral inside ``±article_neutral_band`` (chosen on the team's labelled articles,
+    ``warta eval article-sentiment``). The probability is the sampling certainty of that mean: how
+    sure we are, given how much its sentences disagree, that the mean lies on the label's side of
+    the band (too few labelled articles exist to calibrate it).
     """
     engine = _engine(model)
     if sentences is None:
         sentences = score_sentences(articles, model=model)
     options = settings()
     title_weight = float(options.get("title_weight", 1.5))
-    band = float(options.get("article_neutral_band", 0.1))
+    band = float(options.get("article_neutral_band", 0.15))
     limit = int(options.get("evidence_sentences", 3))
     # The sentence table is read by column; a row becomes a dict only where it is shown as evidence.
     table = _Columns(sentences)
