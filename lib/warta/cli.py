@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
          [(("file",), dict(help="text<TAB>actor<TAB>label file (positive / neutral / negative)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that finds the actors (default: full)"))])
+    _add(evaluate_kinds, "article-sentiment", _cmd_eval_article_sentiment,
+         "Macro-F1 and accuracy of how each labelled article (a whole story) is covered.",
+         [(("file",), dict(help="title<TAB>body<TAB>label file (positive / neutral / negative)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that scores the sentences (default: full)"))])
 
     sentiment = commands.add_parser("sentiment", help="Sentiment models.")
     sentiment_jobs = sentiment.add_subparsers(dest="job", metavar="JOB", required=True)
@@ -221,6 +226,13 @@ def _cmd_eval_actor_sentiment(args) -> int:
     from warta.evaluate import evaluate_actor_sentiment
 
     _print_json(evaluate_actor_sentiment(args.file, profile=args.profile))
+    return EXIT_OK
+
+
+def _cmd_eval_article_sentiment(args) -> int:
+    from warta.evaluate import evaluate_article_sentiment
+
+    _print_json(evaluate_article_sentiment(args.file, profile=args.profile))
     return EXIT_OK
 
 

@@ -17,10 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from warta.errors import WartaError
-from warta.evaluate.sentiment import classification_metrics
-from warta.sentiment.engines import LABELS
-from warta.sentiment.training import normalize_label
+from warta.evaluate.sentiment import classification_metrics, read_labelled_rows
 
 
 @dataclass
@@ -35,26 +32,8 @@ class LabelledActors:
 
 def read_labelled_actors(path: str | Path) -> LabelledActors:
     """Read a ``text<TAB>actor<TAB>label`` file; bad lines are listed in ``skipped`` with line numbers."""
-    path = Path(path)
-    if not path.is_file():
-        raise WartaError(f"labelled file not found: {path}")
-    data = LabelledActors()
-    for line_no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        fields = [part.strip() for part in line.split("\t")]
-        label = normalize_label(fields[-1])
-        if len(fields) != 3 or not fields[0] or not fields[1]:
-            data.skipped.append({"line": line_no, "reason": "expected text<TAB>actor<TAB>label"})
-        elif label not in LABELS:
-            data.skipped.append({"line": line_no, "reason": f"unknown label {fields[2]!r}"})
-        else:
-            data.texts.append(fields[0])
-            data.actors.append(fields[1])
-            data.labels.append(label)
-    if not data.texts:
-        raise WartaError(f"{path}: no usable text<TAB>actor<TAB>label lines ({len(data.skipped)} skipped)")
-    return data
+    rows, labels, skipped = read_labelled_rows(path, ("text", "actor"))
+    return LabelledActors([text for text, _ in rows], [actor for _, actor in rows], labels, skipped)
 
 
 def evaluate_actor_sentiment(path: str | Path, *, profile: str = "full") -> dict:

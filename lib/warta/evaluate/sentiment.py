@@ -11,6 +11,7 @@ from typing import Sequence
 
 import numpy as np
 
+from warta.errors import WartaError
 from warta.sentiment.engines import LABELS
 
 ECE_BINS = 10
@@ -27,6 +28,36 @@ def evaluate_sentiment(path: str | Path, *, model: str | None = None) -> dict:
     metrics = classification_metrics(data.labels, [s.label for s in scores], [s.probability for s in scores])
     return {"file": str(path), "engine": engine.name, **metrics,
             "n_skipped": len(data.skipped), "skipped": data.skipped[:50]}
+
+
+def read_labelled_rows(path: str | Path, fields: Sequence[str]) -> tuple[list[tuple[str, ...]], list[str], list[dict]]:
+    """Read a ``<fields...><TAB>label`` file (``fields``: the names of the columns before the label).
+
+    Returns the fields of each usable line, its label (positive / neutral / negative, also
+    positif / netral / negatif) and the lines skipped, each with its line number and the reason.
+    """
+    from warta.sentiment.training import normalize_label
+
+    path = Path(path)
+    if not path.is_file():
+        raise WartaError(f"labelled file not found: {path}")
+    layout = "<TAB>".join([*fields, "label"])
+    rows, labels, skipped = [], [], []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [part.strip() for part in line.split("\t")]
+        label = normalize_label(cells[-1])
+        if len(cells) != len(fields) + 1 or not all(cells[:-1]):
+            skipped.append({"line": line_no, "reason": f"expected {layout}"})
+        elif label not in LABELS:
+            skipped.append({"line": line_no, "reason": f"unknown label {cells[-1]!r}"})
+        else:
+            rows.append(tuple(cells[:-1]))
+            labels.append(label)
+    if not rows:
+        raise WartaError(f"{path}: no usable {layout} lines ({len(skipped)} skipped)")
+    return rows, labels, skipped
 
 
 def classification_metrics(truth: Sequence[str], predicted: Sequence[str], confidence: Sequence[float]) -> dict:
