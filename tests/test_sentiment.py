@@ -836,9 +836,16 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Sejumlah pegawai masih menunggu kepastian jadwal.", []),
     ("MK menggelar sidang perkara perselisihan hasil pilkada.", []),
     ("Siswa mengalami mual dan muntah.", ["mual", "muntah"]),
+    ("Pengadilan memvonis bebas seorang aktivis.", ["memvonis bebas"]),
+    ("Sidang beragenda pemeriksaan kelengkapan berkas para pihak.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
+
+
+def test_a_change_with_nya_after_a_cue_is_its_object_not_its_own_change():
+    # "turunnya harga" is what is welcomed; it does not reverse the welcome.
+    assert score_text("Ibu rumah tangga menyambut baik turunnya harga.", engine=LEXICON).label == "positive"
 
 
 def test_a_bad_thing_abolished_is_good_news():

@@ -605,6 +605,7 @@ class _Context:
                     # "menekan inflasi") is the subject's deed, weighed by its own outcome words.
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
+                      and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
                       and not negated_after and _own_change(lower, end, mod_start)
                       and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
