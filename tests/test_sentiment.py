@@ -848,6 +848,20 @@ def test_a_change_with_nya_after_a_cue_is_its_object_not_its_own_change():
     assert score_text("Ibu rumah tangga menyambut baik turunnya harga.", engine=LEXICON).label == "positive"
 
 
+@pytest.mark.parametrize("text, label", [
+    # Victims named as relief's recipients, or receiving it, are whom the news reaches.
+    ("Relawan menyalurkan bantuan makanan dan obat-obatan kepada korban gempa.", "positive"),
+    ("Dapur umum didirikan di tiga titik untuk memenuhi kebutuhan makan pengungsi.", "neutral"),
+    ("Ribuan Korban Banjir Demak Terima Bantuan", "positive"),
+    # Not relief withheld, nor a disaster with no relief in its sentence.
+    ("Pengungsi gempa belum menerima bantuan logistik.", "negative"),
+    ("Polisi mengirimkan tim ke lokasi pembunuhan.", "negative"),
+    ("Banjir merendam ratusan rumah warga.", "negative"),
+])
+def test_relief_reaches_its_recipients(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
 def test_a_bad_thing_abolished_is_good_news():
     text = "Pemerintah menargetkan kemiskinan ekstrem dihapus pada 2026."
     assert score_text(text, engine=LEXICON).label == "positive"

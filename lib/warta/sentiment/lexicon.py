@@ -314,6 +314,8 @@ class Lexicon:
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
             scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
             context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
+        if any(hint in lower for hint in _AID_HINTS):  # C-level tests first: most texts bring no relief
+            cues = _relief_recipients(lower, cues, context.sentences)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
         checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
@@ -321,6 +323,34 @@ class Lexicon:
             return cues
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
                 and (cue.term not in _CORRELATIVES or not _correlative(lower, cue))]
+
+
+# Relief and its recipients: victims named after "kepada", "bagi", "untuk" or "ke" (up to three
+# words between), past a word of relief in their sentence, are whom it reaches ("Relawan
+# menyalurkan bantuan makanan kepada korban gempa", "dapur umum ... untuk memenuhi kebutuhan makan
+# pengungsi"), and so are victims who receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
+# the sentence's news is the relief, not the disaster.
+_AID_HINTS = ("bantuan", "relawan", "dapur umum", "posko", "santunan", "sembako", "logistik", "menyalurkan",
+              "membagikan", "mendistribusikan")
+_AID = re.compile(r"\b(?:" + "|".join(_AID_HINTS) + r")\b")
+_RECIPIENT = re.compile(r"\b(?:kepada|bagi|untuk|ke)\s+(?:[\w-]+\s+){0,3}$")
+_RECEIVES = re.compile(r"(?:\s+(?!belum\b|tidak\b|tak\b|tanpa\b)[\w-]+){0,2}"  # not "belum menerima"
+                       r"\s+(?:menerima|terima|mendapat|mendapatkan|memperoleh)(?:\s+[\w-]+){0,2}?"
+                       r"\s+(?:bantuan|santunan|sembako|logistik)\b")
+
+
+def _relief_recipients(lower: str, cues: list[Cue], breaks: list[int]) -> list[Cue]:
+    """``cues`` with the bad ones that name relief's recipients weighing 0 (modifier "recipient")."""
+    found = []
+    for cue in cues:
+        if cue.weight < 0:
+            sentence = bisect_right(breaks, cue.start)
+            aid = _AID.search(lower, breaks[sentence - 1] + 1 if sentence else 0, cue.start)
+            if (aid is not None and _RECIPIENT.search(lower, aid.end(), cue.start) is not None) \
+                    or _RECEIVES.match(lower, cue.end) is not None:
+                cue = cue._replace(weight=0.0, modifiers=(*cue.modifiers, "recipient"))
+        found.append(cue)
+    return found
 
 
 def _without_failures_in_phrases(mods: list[tuple[int, int, str, float, str]],
