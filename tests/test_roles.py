@@ -108,13 +108,13 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Gubernur Ridwan Kamil membagikan bantuan kepada korban banjir.", ["Ridwan Kamil"], {"Ridwan Kamil": "helper"}),
     # Visits comfort victims; a visit to a disaster's site takes none of its badness; others play no part.
     ("Presiden Joko Widodo mengunjungi pengungsi erupsi Gunung Ruang.", ["Joko Widodo", "Gunung Ruang/LOC"],
-     {"Joko Widodo": "helper"}),
+     {"Joko Widodo": "helper", "Gunung Ruang": "afflicted"}),
     ("Gubernur Dedi Mulyadi meninjau lokasi longsor di Bogor.", ["Dedi Mulyadi", "Bogor/LOC"],
-     {"Dedi Mulyadi": "visitor"}),  # a disaster's site: none of its badness, none of the help's good
+     {"Dedi Mulyadi": "visitor", "Bogor": "afflicted"}),  # a disaster's site: none of its badness, nor help
     ("Menteri Budi Santoso mengunjungi pabrik mobil di Karawang.", ["Budi Santoso", "Karawang/LOC"], {}),
     # Teams sent to a disaster help; a team of investigators plays no part.
     ("Kementerian Kesehatan mengirimkan tim medis ke lokasi gempa Cianjur.",
-     ["Kementerian Kesehatan/ORG", "Cianjur/LOC"], {"Kementerian Kesehatan": "helper"}),
+     ["Kementerian Kesehatan/ORG", "Cianjur/LOC"], {"Kementerian Kesehatan": "helper", "Cianjur": "afflicted"}),
     ("KPK mengirimkan tim penyidik ke Sidoarjo.", ["KPK/ORG", "Sidoarjo/LOC"], {}),
     # Fines and dismissals sanction; the body after a passive one is its agent.
     ("Apple didenda 1,8 miliar euro oleh Komisi Eropa.", ["Apple/ORG", "Komisi Eropa/ORG"],
@@ -148,7 +148,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Hakim membebaskan Budi Santoso, lalu menghukum terdakwa Rahmat.", ["Budi Santoso", "Rahmat"],
      {"Budi Santoso": "winner", "Rahmat": "culprit"}),
     # Shelters built for victims help; a plant built plays no part.
-    ("Pemkab Cianjur membangun hunian sementara bagi korban gempa.", ["Pemkab Cianjur/ORG"], {"Pemkab Cianjur": "helper"}),
+    ("Pemkab Cianjur membangun hunian sementara bagi korban gempa.", ["Pemkab Cianjur/ORG"],
+     {"Pemkab Cianjur": "helper"}),
     ("PT Freeport membangun smelter di Gresik.", ["PT Freeport/ORG", "Gresik/LOC"], {}),
     # Criticism: the target reads badly, the critic (and who urges or asks) takes none of the badness.
     ("ICW mengkritik DPR yang merevisi UU KPK secara diam-diam.", ["ICW/ORG", "DPR/ORG", "UU KPK/ORG"],
@@ -161,6 +162,12 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polisi membongkar sindikat yang melibatkan oknum pegawai Komdigi.", ["Komdigi/ORG"], {"Komdigi": "culprit"}),
     ("Basarnas menemukan tiga korban kapal tenggelam.", ["Basarnas/ORG"], {"Basarnas": "helper"}),
     ("Polisi menemukan beras oplosan di gudang PT Sumber Jaya.", ["PT Sumber Jaya/ORG"], {}),
+    # A place a disaster or its victims are named in is afflicted, even where relief is the news.
+    ("Gubernur Ahmad Luthfi menyalurkan bantuan kepada korban banjir di Pekalongan.",
+     ["Ahmad Luthfi", "Pekalongan/LOC"], {"Ahmad Luthfi": "helper", "Pekalongan": "afflicted"}),
+    ("Kemensos mengirimkan bantuan logistik ke lokasi gempa di Cianjur.", ["Kemensos/ORG", "Cianjur/LOC"],
+     {"Kemensos": "helper", "Cianjur": "afflicted"}),
+    ("Gubernur mengunjungi korban banjir yang mengungsi di Bekasi.", ["Bekasi/LOC"], {}),  # past "yang"
     # More contests: a side knocked out or outrun.
     ("Timnas Indonesia U-23 menyingkirkan Korea Selatan lewat adu penalti.",
      ["Timnas Indonesia U-23/ORG", "Korea Selatan/LOC"], {"Timnas Indonesia U-23": "winner", "Korea Selatan": "loser"}),
@@ -196,6 +203,7 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
     ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("visitor", -0.6, 0.0), ("visitor", 0.3, 0.3),
     ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
     ("target", 0.5, -0.5), ("target", 0.0, -0.2), ("critic", -0.7, 0.0), ("critic", 0.3, 0.3),
+    ("afflicted", 0.6, -0.6),
 ])
 def test_role_scores(role, score, expected):
     code = ROLES.index(role) if role else -1

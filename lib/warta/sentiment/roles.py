@@ -23,12 +23,14 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   warga") reads badly; who criticises, condemns, urges or asks ("Ketua DPR meminta pemerintah
   mengevaluasi program ... setelah ratusan siswa keracunan") voices the news, and as an agent
   takes none of its badness;
+- ``afflicted``: a place a disaster or its victims are named in ("korban banjir di Pekalongan",
+  "lokasi gempa di Cianjur"): bad news for it, even where the sentence's news is the relief;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side. The words are the team's, in ``data/roles.toml``.
+where a country is a side, and where a disaster strikes. The words are the team's, in ``data/roles.toml``.
 :func:`role_scores` turns a sentence's score into the actor's.
 """
 from __future__ import annotations
@@ -48,7 +50,8 @@ from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "source", "culprit", "loser", "winner", "helper", "visitor", "target", "agent", "critic")
+ROLES = ("witness", "source", "culprit", "loser", "afflicted", "winner", "helper", "visitor", "target", "agent",
+         "critic")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -79,6 +82,14 @@ _NEEDS = {"disaster": ("disaster", "victim")}
 _AGAINST = frozenset({"terhadap", "melawan"})
 _OTHER_SIDE = {"winner": "loser", "loser": "winner"}
 _GOAL_MOUTH = frozenset({"gawang"})
+# Kinds of words whose place is afflicted (see _Sentence._place_after), the nouns that may stand
+# between, and the words before them that make the disaster a drill's or deny it.
+_AFFLICTING = frozenset({"disaster", "victim"})
+_PLACE_NOUNS = frozenset({"lokasi", "wilayah", "daerah", "kawasan", "kampung", "desa", "kelurahan", "kecamatan",
+                          "kabupaten", "kota", "provinsi", "hutan", "lahan", "gudang", "pasar", "permukiman",
+                          "perairan"})
+_NO_AFFLICTION = frozenset({"simulasi", "gladi", "latihan", "mitigasi", "antisipasi", "penanggulangan", "tidak",
+                            "tanpa", "nihil"})
 # Words between an acquittal and the culprit word of the one it frees ("vonis bebas kepada terdakwa X").
 _TO = frozenset({"kepada", "terhadap", "bagi", "para", "sang"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
@@ -148,7 +159,8 @@ def load_role_words(path: str | None = None) -> RoleWords:
 
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
-    ``band``: the neutral band). A culprit, a loser or a target reads at least as bad as the band,
+    ``band``: the neutral band). A culprit, a loser, an afflicted place or a target reads at least
+    as bad as the band,
     a winner or a helper at least as good; an agent, a visitor or a critic takes none of the
     sentence's badness, a witness or a source none of its tone.
     """
@@ -156,7 +168,8 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
     scores = np.asarray(scores, dtype=float)
     strong = np.maximum(np.abs(scores), band)
     code = {role: ROLES.index(role) for role in ROLES}
-    return np.select([(roles == code["culprit"]) | (roles == code["loser"]) | (roles == code["target"]),
+    return np.select([(roles == code["culprit"]) | (roles == code["loser"]) | (roles == code["target"])
+                      | (roles == code["afflicted"]),
                       (roles == code["winner"]) | (roles == code["helper"]),
                       (roles == code["agent"]) | (roles == code["visitor"]) | (roles == code["critic"]),
                       (roles == code["witness"]) | (roles == code["source"])],
@@ -213,6 +226,7 @@ class _Sentence:
                 self.mentions.append((first, last, actor, kind))
                 for word in range(first, last + 1):
                     self.in_name.setdefault(word, index)
+        self.places = any(mention[3] == "LOC" for mention in self.mentions)
 
     def roles(self) -> dict[Hashable, str]:
         found: dict[Hashable, str] = {}
@@ -267,7 +281,39 @@ class _Sentence:
             elif kind == "source":
                 for mention in self._cited(last):
                     give(mention, "source")
+        if self.places:
+            for word in self._afflicting_words():
+                give(self._place_after(word), "afflicted")
         return found
+
+    def _afflicting_words(self) -> list[int]:
+        """The last word of each disaster or victim word outside names ("banjir", "korban", "puting beliung")."""
+        kinds, lower, n = self.words.kinds, self.lower, len(self.lower)
+        found = []
+        for index, word in enumerate(lower):
+            if index in self.in_name:
+                continue
+            if kinds.get(word) in _AFFLICTING:
+                found.append(index)
+            elif index + 1 < n and kinds.get(word + " " + lower[index + 1]) in _AFFLICTING:
+                found.append(index + 1)
+        return found
+
+    def _place_after(self, last: int) -> tuple | None:
+        """The place named right after word ``last`` in its clause, past place words and nouns
+        only ("banjir di Pekalongan", "lokasi gempa di Cianjur", "korban gempa Cianjur"), or None;
+        not after a drill or a denial ("simulasi tsunami di Padang", "tidak ada korban di ...")."""
+        if any(self.lower[word] in _NO_AFFLICTION for word in range(max(0, last - 4), last)):
+            return None
+        word, n = last + 1, len(self.lower)
+        while word < n and self.clause[word] == self.clause[last]:
+            if word in self.in_name:
+                mention = self.mentions[self.in_name[word]]
+                return mention if mention[3] == "LOC" else None
+            if self.lower[word] not in _PLACE_WORDS and self.lower[word] not in _PLACE_NOUNS:
+                return None
+            word += 1
+        return None
 
     def _role_words(self) -> list[tuple[int, int, str]]:
         """(first word, last word, kind) of each role word or phrase outside names, in order."""
