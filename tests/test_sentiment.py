@@ -799,6 +799,8 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     # A place among the best reads well, a rank's fall badly.
     ("Universitas Gadjah Mada masuk peringkat 250 besar dunia.", "positive"),
     ("Persib turun peringkat di klasemen sementara Liga 1.", "negative"),
+    # A catch falls as bad news.
+    ("Hasil tangkapan nelayan lokal disebut turun drastis dalam tiga bulan terakhir.", "negative"),
     ("Peringkat daya saing Indonesia naik tiga tingkat.", "positive"),
     ("Timnas Indonesia naik peringkat FIFA.", "positive"),
     ("Tim itu berada di peringkat terbawah klasemen.", "negative"),
@@ -841,6 +843,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # The pandemic as a time is no disease news; a sell-out is good news.
     ("Rute itu sempat dihentikan selama pandemi.", []),
     ("Tiket penerbangan perdana terjual habis dalam dua hari.", ["terjual habis"]),
+    ("Pemerintah Tambah Kuota Haji 20.000 Jemaah", ["tambah kuota"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
