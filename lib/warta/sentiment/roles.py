@@ -30,8 +30,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   Xinhua") tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side, and where a disaster strikes. The words are the team's, in ``data/roles.toml``.
-:func:`role_scores` turns a sentence's score into the actor's.
+where a country is a side, and where a disaster strikes. The words are the team's, in
+``data/roles.toml``. :func:`role_scores` turns a sentence's score into the actor's.
 """
 from __future__ import annotations
 
@@ -160,9 +160,8 @@ def load_role_words(path: str | None = None) -> RoleWords:
 def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarray:
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit, a loser, an afflicted place or a target reads at least
-    as bad as the band,
-    a winner or a helper at least as good; an agent, a visitor or a critic takes none of the
-    sentence's badness, a witness or a source none of its tone.
+    as bad as the band, a winner or a helper at least as good; an agent, a visitor or a critic
+    takes none of the sentence's badness, a witness or a source none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
