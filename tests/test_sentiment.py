@@ -842,8 +842,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Sidang beragenda pemeriksaan kelengkapan berkas para pihak.", []),
     # The pandemic as a time is no disease news; a sell-out is good news.
     ("Rute itu sempat dihentikan selama pandemi.", []),
-    ("Tiket penerbangan perdana terjual habis dalam dua hari.", ["terjual habis"]),
+    ("Tiket penerbangan perdana terjual habis dalam dua hari.", ["penerbangan perdana", "terjual habis"]),
     ("Pemerintah Tambah Kuota Haji 20.000 Jemaah", ["tambah kuota"]),
+    ("Bandara Kertajati Mulai Layani Penerbangan Umrah", ["mulai layani"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
