@@ -845,6 +845,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Tiket penerbangan perdana terjual habis dalam dua hari.", ["penerbangan perdana", "terjual habis"]),
     ("Pemerintah Tambah Kuota Haji 20.000 Jemaah", ["tambah kuota"]),
     ("Bandara Kertajati Mulai Layani Penerbangan Umrah", ["mulai layani"]),
+    # Business people are no culprits, a deadline no delay, an adjustment no fit.
+    ("Keputusan itu diambil setelah mendengar masukan dari pelaku usaha.", []),
+    ("Gubernur diminta menetapkan UMP paling lambat Desember.", []),
+    ("Direktur menyebut penyesuaian iuran menjadi salah satu opsi.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
