@@ -873,6 +873,15 @@ def test_relief_reaches_its_recipients(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
+@pytest.mark.parametrize("text, term, sign", [
+    ("Pemerintah membatalkan rencana kenaikan PPN 12 persen.", "ppn", 1),  # a hike called off
+    ("Perusahaan menunda kerja sama dengan mitra asing.", "kerja sama", -1),  # good news put off
+])
+def test_calling_off_negates_what_follows(text, term, sign):
+    found = {name: weight for name, weight, _ in cues(text)}
+    assert found[term] * sign > 0
+
+
 def test_a_bad_thing_abolished_is_good_news():
     text = "Pemerintah menargetkan kemiskinan ekstrem dihapus pada 2026."
     assert score_text(text, engine=LEXICON).label == "positive"
