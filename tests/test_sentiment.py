@@ -849,6 +849,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Keputusan itu diambil setelah mendengar masukan dari pelaku usaha.", []),
     ("Gubernur diminta menetapkan UMP paling lambat Desember.", []),
     ("Direktur menyebut penyesuaian iuran menjadi salah satu opsi.", []),
+    # Procedure, not praise; street racing is bad news.
+    ("Laporan lengkap dirilis dalam forum ekonomi di Jakarta.", []),
+    ("Komisi I DPR menggelar uji kelayakan dan kepatutan calon panglima.", []),
+    ("Polisi membubarkan aksi balap liar di Cirebon.", ["balap liar"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
