@@ -168,6 +168,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Kemensos mengirimkan bantuan logistik ke lokasi gempa di Cianjur.", ["Kemensos/ORG", "Cianjur/LOC"],
      {"Kemensos": "helper", "Cianjur": "afflicted"}),
     ("Gubernur mengunjungi korban banjir yang mengungsi di Bekasi.", ["Bekasi/LOC"], {}),  # past "yang"
+    # Not a drill's disaster, nor a place named past a word that is no place noun.
+    ("BNPB membagikan bantuan saat simulasi gempa di Padang.", ["BNPB/ORG", "Padang/LOC"], {"BNPB": "helper"}),
+    ("BNPB membagikan pelampung tsunami buatan Indonesia.", ["BNPB/ORG", "Indonesia/LOC"], {"BNPB": "helper"}),
     # More contests: a side knocked out or outrun.
     ("Timnas Indonesia U-23 menyingkirkan Korea Selatan lewat adu penalti.",
      ["Timnas Indonesia U-23/ORG", "Korea Selatan/LOC"], {"Timnas Indonesia U-23": "winner", "Korea Selatan": "loser"}),
