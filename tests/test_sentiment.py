@@ -682,6 +682,9 @@ def test_describe_and_evidence_table():
     ("Polisi menangkap pelaku pencurian motor.", "pencurian", +1, "reversed"),
     ("Warga membersihkan sisa banjir di kampung.", "banjir", +1, "reversed"),
     ("Pemerintah menggelar simulasi tsunami di Padang.", "tsunami", -1, "diminished"),
+    # A repair reaches the damage past the thing mended.
+    ("Pemkot Medan memperbaiki 50 ruas jalan rusak dalam sebulan.", "rusak", +1, "reversed"),
+    ("Dinas PU merenovasi sekolah yang rusak.", "rusak", +1, "reversed"),
 ])
 def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
     found = {name: (weight, mods) for name, weight, mods in cues(text)}
@@ -693,6 +696,9 @@ def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign,
     ("Ia menangkap peluang ekspor yang besar.", "peluang"),        # a remedy never touches a good word
     ("Korupsi itu tidak kunjung diberantas.", "korupsi"),         # only forward, only the listed forms
     ("Pemerintah memberantas, lalu kasus korupsi muncul lagi.", "korupsi"),  # not across a clause
+    ("Warga memperbaiki tanggul setelah banjir.", "banjir"),      # a repair does not reach a cause
+    ("Warga mengeluhkan perbaikan jalan rusak yang lambat.", "lambat"),  # only the first damage
+    ("Pemkot gagal memperbaiki jalan rusak.", "rusak"),           # a failed repair mends nothing
 ])
 def test_remedy_words_leave_other_cues_alone(text, term):
     found = {name: mods for name, _, mods in cues(text)}

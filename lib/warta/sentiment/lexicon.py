@@ -42,8 +42,8 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
 AMOUNT_FILE = "amounts.tsv"
-MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "failure", "contrast",
-                  "concession", "reporting", "stance")
+MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair", "failure",
+                  "contrast", "concession", "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
 # The modifier kinds whose word makes whoever is named before it in its clause a holder.
 HOLDER_KINDS = ("stance", "reporting")
@@ -91,8 +91,8 @@ class Cue(NamedTuple):
 # Cue(...) runs a Python-level __new__; the tuple constructor builds the same object in C.
 _new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
-_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "failure",
-                       "contrast", "concession"})
+_WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair",
+                       "failure", "contrast", "concession"})
 
 
 class _Form(NamedTuple):
@@ -606,6 +606,13 @@ class _Context:
                 if base < 0 and before and _near(lower, mod_end, start) and not (
                         failed_at >= 0 and _near(lower, failed_at, mod_start)):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
+            elif kind == "repair":
+                # Mending reaches the damage past the thing mended ("memperbaiki 50 ruas jalan
+                # rusak"), but not past a cause ("... setelah banjir").
+                if (base < 0 and before and direction is None and start - mod_end <= 40
+                        and _mended(WORD.findall(lower, mod_end, start), lexicon)
+                        and not (failed_at >= 0 and _near(lower, failed_at, mod_start))):
+                    direction = (mod_start, kind, factor)
             elif kind == "failure":
                 # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
                 # menang", "gagal meraih medali emas"; the failure word's own cue is then used up.
@@ -788,6 +795,25 @@ def _negates_failure_of(negated_failures: set[int], lower: str, negator_end: int
     ``negated_failures``, by start) that lies between it and the cue at ``start``."""
     return any(negator_end < failure < start and not lower[negator_end:failure].strip()
                for failure in negated_failures)
+
+
+# A repair reaches the damage up to four words on, unless one of them names a cause or a time
+# ("memperbaiki tanggul setelah banjir", "pembenahan pasar usai kebakaran").
+_REPAIR_WORDS = 4
+_NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesudah", "sejak", "saat", "ketika",
+                         "oleh", "dan", "tetapi", "namun"})
+
+
+def _mended(between: list[str], lexicon: Lexicon) -> bool:
+    """Whether a repair word reaches the cue past these words (the thing mended): it mends the
+    first damage only ("perbaikan jalan rusak yang lambat": the slowness stays bad)."""
+    if len(between) > _REPAIR_WORDS or not _NOT_MENDED.isdisjoint(between):
+        return False
+    for word in between:
+        entry = lexicon.resolve(word)
+        if entry is not None and lexicon.entries[entry][0]:
+            return False
+    return True
 
 
 def _near(lower: str, a: int, b: int) -> bool:
