@@ -1267,6 +1267,23 @@ def _dictionary_run(tokens: Tokens, first: int, last: int) -> bool:
             and NAME_PARTICLES.isdisjoint(keys[first + 1 : last - 1]))
 
 
+# Offices held in a body that is named right after them ("Dirut Garuda", "Ketua Gerindra").
+_BODY_OFFICES = frozenset("dirut direktur presdir presdirut komut komisaris ceo cfo coo cto founder cofounder "
+                          "pendiri bos ketua ketum sekjen".split())
+
+
+def _body_before_holder(tokens: Tokens, first: int) -> bool:
+    """Whether the word at ``first``, right after an office held in a body, is the body's one-word
+    short name that is a dictionary word ("Dirut Garuda Emirsyah Satar", "Dirut Merpati ..."): a
+    plain name word that is no dictionary word follows it. A headline after an office opens with a
+    verb that a dictionary word follows ("Gubernur Terima Audiensi ...")."""
+    keys, words = tokens.keys, tokens.words
+    return (keys[first - 1] in _BODY_OFFICES and _dictionary_word(keys[first])
+            and keys[first] not in TITLES and keys[first] not in OCCUPATIONS
+            and words[first + 1].isalpha() and not words[first + 1].isupper()
+            and not is_common_word(keys[first + 1]) and keys[first + 1] not in NOT_NAMES)
+
+
 def _dashed_partner(tokens: Tokens, owner: Sequence[int], k: int) -> int | None:
     """The index of a one-word name that a dash pairs with the known person ending before ``k``
     ("Prabowo-Hatta", "Jokowi - Kalla"), if there is one and no more name words follow it."""
@@ -1623,6 +1640,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 first = area_end  # "Camat Cilandak Mundir": the district, then its head
                 if first == last:
                     continue  # "Lurah Cipete Selatan juga memantau": the area alone
+        if stripped and last - first >= 3 and _body_before_holder(tokens, first):
+            first += 1  # "Mantan Dirut Garuda Emirsyah Satar": the body's short name, then its holder
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
                 or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
