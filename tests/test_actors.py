@@ -171,6 +171,24 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
 
 
 @pytest.mark.parametrize("text, surface", [
+    # A contest names the other side after its verb: a player's name of two words or more.
+    ("Jonatan Christie takluk dari Shi Yu Qi di final All England.", "Shi Yu Qi"),
+    ("Gregoria Mariska Tunjung gagal melaju ke final setelah kalah dari An Se-young.", "An Se-young"),
+    ("Di final ia mengalahkan Gu Jia Ming dua gim langsung.", "Gu Jia Ming"),
+])
+def test_a_contests_other_side_is_a_name(text, surface):
+    assert by_surface(text, use_model=False)[surface].type == "PER"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Inter mengalahkan Siena 1-0 pada laga terakhir.", "Siena"),  # one word: as often a club
+    ("Pasangan itu kalah dari Rosiana Tendean / Imelda Wiguna di final.", "Rosiana Tendean / Imelda Wiguna"),
+])
+def test_a_contests_other_side_needs_a_players_name(text, surface):
+    assert surface not in by_surface(text, use_model=False)
+
+
+@pytest.mark.parametrize("text, surface", [
     ("Pemerintah Irak pimpinan Perdana Menteri Nuri al-Maliki.", "Nuri al-Maliki"),  # not a body office
     ("Keenam korban adalah Kapten Pilot Sigit Triwahyono dan Asmarani.", "Pilot Sigit Triwahyono"),
 ])

@@ -1662,10 +1662,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             key = keys[before]
             strong = joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
                                          or (key == "dari" and _relation_before(tokens, owner, first))
+                                         or (_opponent_before(tokens, before) and _opponent_named(text, tokens, first, last))
                                          or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
                                          or _status_before(tokens, first, last))
         else:
-            strong = _role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+            strong = (_role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+                      or (owner[before] < 0 and joined[before] and _opponent_before(tokens, before)
+                          and _opponent_named(text, tokens, first, last)))
         if not strong and _age_after(text, tokens, last):
             strong = True
         confidence = 0.7
@@ -2204,6 +2207,30 @@ def _cue_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
     if k >= 0 and tokens.joined[k] and (tokens.keys[k] in CUES_BEFORE or tokens.keys[k] in TITLES):
         return True
     return _relation_before(tokens, owner, first)
+
+
+# A contest names the other side right after its verb ("mengalahkan Shi Yu Qi") or after "dari"
+# ("takluk dari Shi Yu Qi") and "atas" ("menang atas ...") following it: a player or a team.
+_BEATING_VERBS = frozenset("mengalahkan menaklukkan menundukkan mengandaskan menekuk menyingkirkan mengungguli "
+                           "menjungkalkan".split())
+_LOSING_VERBS = {"dari": frozenset("kalah takluk tumbang keok tersingkir".split()), "atas": frozenset({"menang"})}
+
+
+def _opponent_before(tokens: Tokens, before: int) -> bool:
+    """Whether the word at ``before`` ends a contest's verb, so that a name follows it."""
+    key = tokens.keys[before]
+    if key in _BEATING_VERBS:
+        return True
+    losing = _LOSING_VERBS.get(key)
+    return losing is not None and before > 0 and tokens.joined[before - 1] and tokens.keys[before - 1] in losing
+
+
+def _opponent_named(text: str, tokens: Tokens, first: int, last: int) -> bool:
+    """Whether ``[first, last)`` after a contest's verb is a player's name: two words or more, apart
+    by single spaces or hyphens ("An Se-young"), one of them no dictionary word, no acronym first. One word is as often a club
+    ("mengalahkan Siena"), and a pair is two players ("Rosiana Tendean / Imelda Wiguna")."""
+    return (last - first >= 2 and not tokens.words[first].isupper() and _holds_unknown_word(tokens, first, last)
+            and all(text[tokens.ends[k]:tokens.starts[k + 1]] in (" ", "-") for k in range(first, last - 1)))
 
 
 def _relation_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
