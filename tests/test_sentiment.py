@@ -859,6 +859,12 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Laporan lengkap dirilis dalam forum ekonomi di Jakarta.", []),
     ("Komisi I DPR menggelar uji kelayakan dan kepatutan calon panglima.", []),
     ("Polisi membubarkan aksi balap liar di Cirebon.", ["balap liar"]),
+    # Smooth going, a trading halt, a warm welcome, a new academy.
+    ("Kemenag memberangkatkan jemaah haji tanpa kendala berarti.", ["tanpa kendala"]),
+    ("Bursa Efek Indonesia menghentikan sementara perdagangan saham PT Sritex.",
+     ["menghentikan sementara perdagangan"]),
+    ("Warga menyambut kedatangan gubernur di Nias.", ["menyambut kedatangan"]),
+    ("Apple membuka akademi pengembang ketiga di Batam.", ["membuka akademi"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
