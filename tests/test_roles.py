@@ -161,6 +161,7 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # A rogue member shames the body named after it; victims found are help.
     ("Polisi membongkar sindikat yang melibatkan oknum pegawai Komdigi.", ["Komdigi/ORG"], {"Komdigi": "culprit"}),
     ("Basarnas menemukan tiga korban kapal tenggelam.", ["Basarnas/ORG"], {"Basarnas": "helper"}),
+    ("Tim Basarnas menemukan pendaki yang hilang dalam keadaan selamat.", ["Basarnas/ORG"], {"Basarnas": "helper"}),
     ("Polisi menemukan beras oplosan di gudang PT Sumber Jaya.", ["PT Sumber Jaya/ORG"], {}),
     # A place a disaster or its victims are named in is afflicted, even where relief is the news.
     ("Gubernur Ahmad Luthfi menyalurkan bantuan kepada korban banjir di Pekalongan.",

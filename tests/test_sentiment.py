@@ -685,6 +685,10 @@ def test_describe_and_evidence_table():
     # A repair reaches the damage past the thing mended.
     ("Pemkot Medan memperbaiki 50 ruas jalan rusak dalam sebulan.", "rusak", +1, "reversed"),
     ("Dinas PU merenovasi sekolah yang rusak.", "rusak", +1, "reversed"),
+    # A recall takes the tainted thing off the market; treating or eliminating a disease fights it.
+    ("BPOM menarik peredaran obat sirup yang tercemar etilen glikol.", "tercemar", +1, "reversed"),
+    ("Pemerintah menargetkan eliminasi tuberkulosis pada 2030.", "tuberkulosis", +1, "reversed"),
+    ("Puskesmas memberikan pengobatan malaria gratis.", "malaria", +1, "reversed"),
 ])
 def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
     found = {name: (weight, mods) for name, weight, mods in cues(text)}
@@ -865,6 +869,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
      ["menghentikan sementara perdagangan"]),
     ("Warga menyambut kedatangan gubernur di Nias.", ["menyambut kedatangan"]),
     ("Apple membuka akademi pengembang ketiga di Batam.", ["membuka akademi"]),
+    # Diseases the health pages count.
+    ("Kasus tuberkulosis di Indonesia mencapai satu juta.", ["tuberkulosis"]),
+    ("Peternakan itu terjangkit flu burung.", ["flu burung"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
