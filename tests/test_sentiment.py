@@ -757,6 +757,7 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Harga beras naik.", "negative"),
     ("Harga cabai melonjak tajam menjelang Lebaran.", "negative"),
     ("Harga BBM dinaikkan mulai besok.", "negative"),
+    ("Jumlah penumpang kereta cepat menembus 5 juta orang.", "positive"),  # a mark passed is a rise
     ("Harga minyak goreng turun di pasar tradisional.", "positive"),
     ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
     ("Utang luar negeri Indonesia meningkat.", "negative"),
@@ -872,6 +873,13 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Diseases the health pages count.
     ("Kasus tuberkulosis di Indonesia mencapai satu juta.", ["tuberkulosis"]),
     ("Peternakan itu terjangkit flu burung.", ["flu burung"]),
+    # What strikes, a startup funded, a park reopened, a crisis as a time.
+    ("Ombak setinggi empat meter menghantam permukiman nelayan.", ["menghantam"]),
+    ("Perusahaan rintisan itu mendapatkan pendanaan seri A.", ["mendapatkan pendanaan"]),
+    ("Taman Nasional Komodo dibuka kembali untuk wisatawan.", ["dibuka kembali"]),
+    ("Angka itu terendah sejak krisis 1998.", ["terendah"]),
+    # A phrase cue's first word is no modifier of the cue before it.
+    ("Ekspor kopi Gayo menembus pasar Eropa.", ["menembus pasar"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

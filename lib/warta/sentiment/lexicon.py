@@ -308,8 +308,8 @@ class Lexicon:
             return []
         lower = scan.lower
         mods = scan.mods
-        if "gagal" in lower:  # a C-level test first: most texts name no failure
-            mods = _without_failures_in_phrases(mods, spans)
+        if "gagal" in lower or "menembus" in lower:  # C-level tests first: most texts name neither
+            mods = _without_phrase_heads(mods, spans)
         context = _Context(self, lower, _sentence_breaks(lower, scan.plain), mods)
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
             scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
@@ -353,12 +353,17 @@ def _relief_recipients(lower: str, cues: list[Cue], breaks: list[int]) -> list[C
     return found
 
 
-def _without_failures_in_phrases(mods: list[tuple[int, int, str, float, str]],
+# Modifier words that are no modifier where they open a phrase cue.
+_PHRASE_HEADS = frozenset({"gagal", "menembus"})
+
+
+def _without_phrase_heads(mods: list[tuple[int, int, str, float, str]],
                                  spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, float, str]]:
     """The modifiers less a failure word that opens a phrase cue: "gagal ginjal", "gagal panen",
-    "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them."""
+    "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them; nor
+    is "menembus pasar" (a market entered) a mark passed."""
     phrase_starts = {start for start, _, entry in spans if " " in entry}
-    return [mod for mod in mods if mod[2] != "failure" or mod[0] not in phrase_starts]
+    return [mod for mod in mods if mod[4] not in _PHRASE_HEADS or mod[0] not in phrase_starts]
 
 
 def _cue_loop_python(spans: list[tuple[int, int, str]], entries: dict[str, tuple[float, str]], breaks: list[int],
