@@ -171,6 +171,16 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
 
 
 @pytest.mark.parametrize("text, surface", [
+    ("Wapres menghadiri peringatan Hari Santri di Pondok Pesantren Lirboyo.", "Pondok Pesantren Lirboyo"),
+    ("Ponpes Gontor menggelar wisuda santri.", "Ponpes Gontor"),
+    ("Pertamina Hulu Energi menemukan cadangan gas baru.", "Pertamina Hulu Energi"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_boarding_schools_and_state_firms_are_organisations(text, surface, use_model):
+    assert by_surface(text, use_model=use_model)[surface].type == "ORG"
+
+
+@pytest.mark.parametrize("text, surface", [
     # A contest names the other side after its verb: a player's name of two words or more.
     ("Jonatan Christie takluk dari Shi Yu Qi di final All England.", "Shi Yu Qi"),
     ("Gregoria Mariska Tunjung gagal melaju ke final setelah kalah dari An Se-young.", "An Se-young"),

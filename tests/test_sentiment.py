@@ -689,6 +689,8 @@ def test_describe_and_evidence_table():
     ("BPOM menarik peredaran obat sirup yang tercemar etilen glikol.", "tercemar", +1, "reversed"),
     ("Pemerintah menargetkan eliminasi tuberkulosis pada 2030.", "tuberkulosis", +1, "reversed"),
     ("Puskesmas memberikan pengobatan malaria gratis.", "malaria", +1, "reversed"),
+    # A count and its unit between a remedy and what it seizes do not count against its reach.
+    ("Bea Cukai menggagalkan penyelundupan 50 kilogram sabu.", "sabu", +1, "reversed"),
 ])
 def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
     found = {name: (weight, mods) for name, weight, mods in cues(text)}
@@ -737,6 +739,8 @@ def test_remedy_words_leave_other_cues_alone(text, term):
     ("Perundingan damai itu gagal mencapai kesepakatan.", [("damai", -1), ("kesepakatan", -1)]),
     ("Upaya damai tidak gagal.", [("damai", 1), ("gagal", 1)]),
     ("Timnas menang, lawannya gagal.", [("menang", 1), ("gagal", -1)]),  # not across a clause
+    # A plan called off: the good thing it would have been turns bad.
+    ("Tesla batal membangun pabrik mobil listrik di Indonesia.", [("membangun pabrik", -1)]),
 ])
 def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     assert [(name, 1 if weight > 0 else -1) for name, weight, _ in cues(text)] == expected
@@ -880,6 +884,15 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Angka itu terendah sejak krisis 1998.", ["terendah"]),
     # A phrase cue's first word is no modifier of the cue before it.
     ("Ekspor kopi Gayo menembus pasar Eropa.", ["menembus pasar"]),
+    # Talks are no agreement; reserves found, state losses returned, a coach appointed.
+    ("Menlu Sugiono bertemu Menlu China membahas kerja sama maritim.", []),
+    ("Perusahaan itu menemukan cadangan gas baru di lepas pantai.", ["menemukan cadangan"]),
+    ("Kejati menyerahkan uang pengganti kerugian negara ke kas daerah.", ["uang pengganti kerugian negara"]),
+    ("PSSI mengumumkan Patrick Kluivert sebagai pelatih baru Timnas.", ["sebagai pelatih baru"]),
+    # Calling off: "batal" is bad news, calling something off negates it, a charge void by law is neither.
+    ("Rencana itu batal.", ["batal"]),
+    ("Pemerintah membatalkan rencana itu.", []),
+    ("Dakwaan itu batal demi hukum.", ["dakwaan"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

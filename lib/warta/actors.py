@@ -131,9 +131,10 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 # Newspapers and magazines are named after their kind ("Harian Merdeka", "Majalah Tempo"); kept out
 # of ORG_HEADS, a feature of the tagger trained without them.
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
-# Rural banks ("BPR Wijaya Kusuma") and task forces ("Satgas Pangan"): heads the tagger was
+# Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan") and Islamic boarding schools
+# ("Pondok Pesantren Lirboyo", "Ponpes Gontor"): heads the tagger was
 # trained without, kept out of ORG_HEADS as the media heads are.
-_LATER_ORG_HEADS = frozenset("bpr bprs satgas".split())
+_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
@@ -1363,7 +1364,11 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
         if office_before and last - k >= 4 and keys[k] not in _NAMED_AFTER_PEOPLE:
             last = _before_holder_name(tokens, k, last)
         if last > k + 1:
-            _claim(owner, candidates, _Candidate(k, last, "ORG", "rule", 0.7))
+            first = k
+            if keys[k] == "pesantren" and k > 0 and keys[k - 1] == "pondok" and tokens.joined[k - 1] \
+                    and owner[k - 1] < 0 and _is_capitalised(tokens, k - 1):
+                first = k - 1  # "Pondok Pesantren Lirboyo": the head has a word before it
+            _claim(owner, candidates, _Candidate(first, last, "ORG", "rule", 0.7))
         resume = last
 
 
@@ -1929,7 +1934,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if not (type_ == "LOC" and tokens.keys[first] in PLACE_NOUNS):
                 while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
                     first += 1
-            if first < last and tokens.keys[first] in _LATER_ORG_HEADS:
+            if first < last and (tokens.keys[first] in _LATER_ORG_HEADS
+                                 or tokens.keys[first:first + 2] == ["pondok", "pesantren"]):
                 type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)

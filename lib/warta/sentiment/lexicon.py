@@ -308,7 +308,7 @@ class Lexicon:
             return []
         lower = scan.lower
         mods = scan.mods
-        if "gagal" in lower or "menembus" in lower:  # C-level tests first: most texts name neither
+        if any(head in lower for head in _PHRASE_HEADS):  # C-level tests first: most texts name none
             mods = _without_phrase_heads(mods, spans)
         context = _Context(self, lower, _sentence_breaks(lower, scan.plain), mods)
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
@@ -354,14 +354,14 @@ def _relief_recipients(lower: str, cues: list[Cue], breaks: list[int]) -> list[C
 
 
 # Modifier words that are no modifier where they open a phrase cue.
-_PHRASE_HEADS = frozenset({"gagal", "menembus"})
+_PHRASE_HEADS = ("gagal", "batal", "menembus")
 
 
 def _without_phrase_heads(mods: list[tuple[int, int, str, float, str]],
                                  spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, float, str]]:
     """The modifiers less a failure word that opens a phrase cue: "gagal ginjal", "gagal panen",
-    "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them; nor
-    is "menembus pasar" (a market entered) a mark passed."""
+    "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them;
+    "batal demi hukum" voids a charge; "menembus pasar" (a market entered) passes no mark."""
     phrase_starts = {start for start, _, entry in spans if " " in entry}
     return [mod for mod in mods if mod[4] not in _PHRASE_HEADS or mod[0] not in phrase_starts]
 
@@ -608,7 +608,7 @@ class _Context:
                 # A verb or noun of fighting a problem turns the bad thing it governs good:
                 # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian";
                 # not where the fight failed ("gagal mencegah korupsi").
-                if base < 0 and before and _near(lower, mod_end, start) and not (
+                if base < 0 and before and _near_past_amounts(lower, mod_end, start) and not (
                         failed_at >= 0 and _near(lower, failed_at, mod_start)):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
             elif kind == "repair":
@@ -819,6 +819,22 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
         if entry is not None and lexicon.entries[entry][0]:
             return False
     return True
+
+
+# Counts and their units between a remedy and what it seizes are no words of its reach
+# ("menggagalkan penyelundupan 50 kilogram sabu", "menyita 2 ton ganja").
+_MEASURES = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
+                      "ribu juta miliar triliun".split())
+
+
+def _near_past_amounts(lower: str, a: int, b: int) -> bool:
+    """:func:`_near`, not counting numbers and their units between a and b."""
+    if _near(lower, a, b):
+        return True
+    if b - a > 60:
+        return False
+    words = [word for word in WORD.findall(lower, a, b) if not word.isdigit() and word not in _MEASURES]
+    return len(words) < _SCOPE_WORDS
 
 
 def _near(lower: str, a: int, b: int) -> bool:
