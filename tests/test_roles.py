@@ -178,6 +178,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Marc Marquez mengungguli Francesco Bagnaia di Mandalika.", ["Marc Marquez", "Francesco Bagnaia", "Mandalika/LOC"],
      {"Marc Marquez": "winner", "Francesco Bagnaia": "loser"}),
     ("Persib tersingkir dari Liga Champions Asia.", ["Persib/ORG"], {"Persib": "loser"}),
+    ("Vietnam menyalip Indonesia dalam jumlah kunjungan wisatawan.", ["Vietnam/LOC", "Indonesia/LOC"],
+     {"Vietnam": "winner", "Indonesia": "loser"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

@@ -893,6 +893,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Rencana itu batal.", ["batal"]),
     ("Pemerintah membatalkan rencana itu.", []),
     ("Dakwaan itu batal demi hukum.", ["dakwaan"]),
+    # Grants, investment pledged, a state recognised.
+    ("Jepang memberikan hibah Rp 1 triliun untuk pelabuhan Patimban.", ["memberikan hibah"]),
+    ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", ["mengumumkan investasi"]),
+    ("Prancis mengakui negara Palestina.", ["mengakui negara"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
