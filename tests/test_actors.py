@@ -140,6 +140,9 @@ def test_fuzzy_never_respells_an_acronym():
     ("Polres Jakarta Barat menangkap pengedar sabu.", "Polres Jakarta Barat", "org:polres-metro-jakarta-barat"),
     ("Polres Metro Bekasi Kota menahan dua pelaku.", "Polres Metro Bekasi Kota", "org:polres-metro-bekasi-kota"),
     ("Polresta Tangerang menahan dua pelaku.", "Polresta Tangerang", "org:polresta-tangerang"),
+    # A town's government goes by the town's other names, not by a fuzzy neighbour's (Solok).
+    ("Pemkot Solo menata kawasan Pasar Klewer.", "Pemkot Solo", "org:pemerintah-kota-surakarta"),
+    ("Bupati Meranti hadir.", "Meranti", "loc:kabupaten-kepulauan-meranti"),
 ])
 def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id
@@ -982,6 +985,12 @@ def test_quotes_direct_pronoun_and_indirect():
     assert quotes["role"].iloc[2] == "Sekretaris Jenderal NATO"
     assert list(quotes["sentence_id"]) == [0, 1, 2, 3, 4]
     assert quotes["speaker_id"].iloc[0] == "per:john-kirby"
+
+
+def test_uncovering_a_case_is_no_speech():
+    frame = articles("Polres Gowa mengungkap kasus pembunuhan berencana. Polres Gowa mengungkap bahwa pelaku kabur.")
+    quotes = extract_quotes(frame, extract_mentions(frame))
+    assert list(quotes["sentence_id"]) == [1]
 
 
 def test_a_quote_after_a_speech_verb_is_one_direct_quote():

@@ -897,6 +897,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Jepang memberikan hibah Rp 1 triliun untuk pelabuhan Patimban.", ["memberikan hibah"]),
     ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", ["mengumumkan investasi"]),
     ("Prancis mengakui negara Palestina.", ["mengakui negara"]),
+    # Service restored, mangroves planted, port traffic counted.
+    ("KAI mengoperasikan kembali kereta api Jakarta-Surabaya.", ["mengoperasikan kembali"]),
+    ("Dinas itu menanam 10.000 pohon mangrove di pesisir.", ["mangrove"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
@@ -912,6 +915,8 @@ def test_a_change_with_nya_after_a_cue_is_its_object_not_its_own_change():
     ("Relawan menyalurkan bantuan makanan dan obat-obatan kepada korban gempa.", "positive"),
     ("Dapur umum didirikan di tiga titik untuk memenuhi kebutuhan makan pengungsi.", "neutral"),
     ("Ribuan Korban Banjir Demak Terima Bantuan", "positive"),
+    # A scholarship is relief too; a count among the recipients is no sentence break.
+    ("Pemkab Banyuwangi memberikan beasiswa kepada 1.200 mahasiswa dari keluarga miskin.", "positive"),
     # Not relief withheld, nor a disaster with no relief in its sentence.
     ("Pengungsi gempa belum menerima bantuan logistik.", "negative"),
     ("Polisi mengirimkan tim ke lokasi pembunuhan.", "negative"),
@@ -926,6 +931,29 @@ def test_relief_reaches_its_recipients(text, label):
     ("Perusahaan menunda kerja sama dengan mitra asing.", "kerja sama", -1),  # good news put off
 ])
 def test_calling_off_negates_what_follows(text, term, sign):
+    found = {name: weight for name, weight, _ in cues(text)}
+    assert found[term] * sign > 0
+
+
+@pytest.mark.parametrize("text, term, sign", [
+    # A farm price is weighed for the seller where the sentence names the growers.
+    ("Petani di Brebes merugi karena harga bawang merah anjlok saat panen.", "harga bawang merah", -1),
+    ("Peternak senang harga telur naik.", "harga telur", 1),
+    ("Harga telur naik.", "harga telur", -1),
+    ("Nelayan mengeluh harga BBM naik.", "harga bbm", -1),  # what they buy stays the buyer's
+])
+def test_farm_prices_are_the_growers_where_they_are_named(text, term, sign):
+    found = {name: weight for name, weight, _ in cues(text)}
+    assert found[term] * sign > 0
+
+
+@pytest.mark.parametrize("text, term, sign", [
+    # A number's point or comma is no break: the rise reaches past it.
+    ("Harga beras naik 2,5 persen di pasar.", "harga beras", -1),
+    ("Polres Gowa mengungkap kasus pembunuhan berencana.", "pembunuhan", 1),  # a case solved
+    ("Bank sampah itu mengolah 20 ton sampah plastik setiap bulan.", "sampah", 1),
+])
+def test_numbers_and_solved_cases(text, term, sign):
     found = {name: weight for name, weight, _ in cues(text)}
     assert found[term] * sign > 0
 

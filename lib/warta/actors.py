@@ -399,7 +399,9 @@ _CUE_AFTER_QUOTE = re.compile(
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
                                 re.IGNORECASE)
-_INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b")
+# "mengungkap kasus", "mengungkap sindikat": the police uncover a case, they report nothing.
+_INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
+                       r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")

@@ -323,8 +323,12 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
         rows.append((Entry(actor_id("LOC", place), place, "LOC", "kab_kota", path.name), aliases))
         government = f"Pemerintah {place}"
         short = "Pemkab" if kind == "kab" else "Pemkot"
+        # The government goes by the place's other names too ("Pemkot Solo", "Pemerintah Kota Solo"):
+        # a fuzzy match would otherwise take the nearest spelling, another town's.
+        others = [alias for alias in extra if not alias.startswith(f"{word} ")]
         rows.append((Entry(actor_id("ORG", government), government, "ORG", "local_government", path.name),
-                     [f"{short} {name}"]))
+                     [f"{short} {name}", *(f"{short} {alias}" for alias in others),
+                      *(f"Pemerintah {word} {alias}" for alias in others)]))
         council = f"DPRD {place}"
         rows.append((Entry(actor_id("ORG", council), council, "ORG", "local_government", path.name), []))
         metro = _METRO_POLICE.get((kind, name))

@@ -50,9 +50,11 @@ HOLDER_KINDS = ("stance", "reporting")
 
 # A word: letters and digits, joined inside by hyphens or apostrophes ("serangan-serangan", "Ma’ruf").
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-# A clause ends at punctuation, a quotation mark or a line break; modifiers never cross one.
-CLAUSE_BREAK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")
-_SENTENCE_BREAK = re.compile(r"[.!?…\n]")
+# A clause ends at punctuation, a quotation mark or a line break; modifiers never cross one. A
+# point or comma between digits is a number's ("1.200 mahasiswa", "Rp 1,5 triliun"), not a break.
+CLAUSE_BREAK = re.compile(r"[;:!?…\"“”()\[\]\n]|(?<!\d)[.,]|[.,](?!\d)")
+_SENTENCE_BREAK = re.compile(r"[!?…\n]|(?<!\d)\.|\.(?!\d)")
+_NUMBER_POINT = re.compile(r"(\d)\.(?=\d)")
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
 _NEGATED_NEGATIVE = 0.7  # "tidak khawatir" is milder than "senang": a negated negative keeps 70% of the flip
 _SCOPE_WORDS = 3  # a negator or intensifier reaches the cue up to two words away
@@ -258,6 +260,10 @@ class Lexicon:
                 spans.insert(bisect_left(spans, (span[0],)), span)
             if phrase_mods:
                 mods = sorted(mods + phrase_mods, key=_FIRST)
+                # The phrase is what the word means there: "mengungkap kasus" solves a case, it
+                # reports nothing (no holder for the actor before it).
+                phrase_starts = {mod[0] for mod in phrase_mods}
+                kinds = [kind for kind in kinds if kind[0] not in phrase_starts]
         # A word of a name is no cue: "Istana Merdeka", "Partai Keadilan Sejahtera", "Polda Metro Jaya".
         if len(text) == len(lower):  # offsets of the text are those of the spans
             named = [span for span in spans if span[0] and text[span[0]].isupper()
@@ -331,9 +337,10 @@ class Lexicon:
 # pengungsi"), and so are victims who receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
 # the sentence's news is the relief, not the disaster.
 _AID_HINTS = ("bantuan", "relawan", "dapur umum", "posko", "santunan", "sembako", "logistik", "menyalurkan",
-              "membagikan", "mendistribusikan")
+              "membagikan", "mendistribusikan", "beasiswa")
 _AID = re.compile(r"\b(?:" + "|".join(_AID_HINTS) + r")\b")
-_RECIPIENT = re.compile(r"\b(?:kepada|bagi|untuk|ke)\s+(?:[\w-]+\s+){0,3}$")
+# Up to four words of who they are, a count among them ("kepada 1.200 mahasiswa dari keluarga miskin").
+_RECIPIENT = re.compile(r"\b(?:kepada|bagi|untuk|ke)\s+(?:[\w.,-]+\s+){0,4}$")
 _RECEIVES = re.compile(r"(?:\s+(?!belum\b|tidak\b|tak\b|tanpa\b)[\w-]+){0,2}"  # not "belum menerima"
                        r"\s+(?:menerima|terima|mendapat|mendapatkan|memperoleh)(?:\s+[\w-]+){0,2}?"
                        r"\s+(?:bantuan|santunan|sembako|logistik)\b")
@@ -531,10 +538,19 @@ def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
     if plain is None:
         return [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
     # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
-    # parts and k earlier breaks. ("…" is already ".", of the same length.)
-    parts = plain.encode("ascii").translate(_BREAK_BYTES).split(b"\0")
+    # parts and k earlier breaks. ("…" is already ".", of the same length; a number's point is none.)
+    parts = _NUMBER_POINT.sub(r"\1_", plain).encode("ascii").translate(_BREAK_BYTES).split(b"\0")
     ends = list(accumulate(map(len, parts)))
     return [end + index for index, end in enumerate(ends[:-1])]
+
+
+# Prices of what farmers, breeders and fishers sell: weighed for the buyer (a rise is bad news),
+# but for the seller in a sentence that names them ("Petani merugi karena harga bawang merah
+# anjlok", "Peternak senang harga telur naik"). Not what they buy (fuel, fertiliser).
+_FARM_PRICES = frozenset({"harga beras", "harga cabai", "harga cabe", "harga bawang", "harga bawang merah",
+                          "harga bawang putih", "harga telur", "harga daging", "harga daging sapi",
+                          "harga daging ayam"})
+_PRODUCERS = re.compile(r"\b(?:petani|peternak|nelayan|petambak|pembudidaya|pekebun)\b")
 
 
 class _Context:
@@ -575,12 +591,21 @@ class _Context:
                     if not lower[previous:mod_start].strip(_OPENING):
                         self.opens_with_contrast.add(sentence)
 
+    def producers_in(self, sentence: int) -> bool:
+        """Whether sentence number ``sentence`` names farmers, breeders or fishers (see _FARM_PRICES)."""
+        breaks = self.sentences
+        start = breaks[sentence - 1] + 1 if sentence else 0
+        end = breaks[sentence] if sentence < len(breaks) else len(self.lower)
+        return _PRODUCERS.search(self.lower, start, end) is not None
+
     def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
         """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
         lexicon, lower = self.lexicon, self.lower
         base, desk = lexicon.entries[entry]
         # An amount weighs only with its rise or fall: the weight of a rise, reversed by a fall.
         amount = lexicon.amounts.get(entry) if not base else None
+        if amount is not None and entry in _FARM_PRICES and self.producers_in(sentence):
+            amount = -amount  # "Petani merugi karena harga bawang merah anjlok": the growers' price
         weight = base if amount is None else amount
         modifiers: list[str] = []
         used: list[int] = []
