@@ -143,6 +143,7 @@ def test_fuzzy_never_respells_an_acronym():
     # A town's government goes by the town's other names, not by a fuzzy neighbour's (Solok).
     ("Pemkot Solo menata kawasan Pasar Klewer.", "Pemkot Solo", "org:pemerintah-kota-surakarta"),
     ("Bupati Meranti hadir.", "Meranti", "loc:kabupaten-kepulauan-meranti"),
+    ("Pemkot Jogja menata kawasan Malioboro.", "Pemkot Jogja", "org:pemerintah-kota-yogyakarta"),
 ])
 def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id
