@@ -178,6 +178,8 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Wapres menghadiri peringatan Hari Santri di Pondok Pesantren Lirboyo.", "Pondok Pesantren Lirboyo"),
     ("Ponpes Gontor menggelar wisuda santri.", "Ponpes Gontor"),
     ("Pertamina Hulu Energi menemukan cadangan gas baru.", "Pertamina Hulu Energi"),
+    ("KNKT menyelidiki penyebab kecelakaan pesawat itu.", "KNKT"),
+    ("Pusat Data Nasional diretas kelompok ransomware.", "Pusat Data Nasional"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_boarding_schools_and_state_firms_are_organisations(text, surface, use_model):
@@ -988,10 +990,17 @@ def test_quotes_direct_pronoun_and_indirect():
     assert quotes["speaker_id"].iloc[0] == "per:john-kirby"
 
 
-def test_uncovering_a_case_is_no_speech():
-    frame = articles("Polres Gowa mengungkap kasus pembunuhan berencana. Polres Gowa mengungkap bahwa pelaku kabur.")
+def test_uncovering_a_case_or_conceding_a_defeat_is_no_speech():
+    frame = articles("Polres Gowa mengungkap kasus pembunuhan berencana. Polres Gowa mengungkap bahwa pelaku kabur. "
+                     "Ridwan Kamil mengakui kekalahan.")
     quotes = extract_quotes(frame, extract_mentions(frame))
     assert list(quotes["sentence_id"]) == [1]
+
+
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_holiday_is_no_person(use_model):
+    assert [m for m in extract_actors("Jemaah menggelar salat Idul Fitri di lapangan.", use_model=use_model)
+            if m.type == "PER"] == []
 
 
 def test_a_quote_after_a_speech_verb_is_one_direct_quote():

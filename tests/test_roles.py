@@ -180,6 +180,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Persib tersingkir dari Liga Champions Asia.", ["Persib/ORG"], {"Persib": "loser"}),
     ("Vietnam menyalip Indonesia dalam jumlah kunjungan wisatawan.", ["Vietnam/LOC", "Indonesia/LOC"],
      {"Vietnam": "winner", "Indonesia": "loser"}),
+    ("Ridwan Kamil mengakui kekalahan dan memberi selamat kepada pemenang.", ["Ridwan Kamil"],
+     {"Ridwan Kamil": "loser"}),
+    # Troops deployed to a disaster help; a reprimand sanctions.
+    ("TNI mengerahkan 1.000 prajurit untuk membantu korban banjir.", ["TNI/ORG"], {"TNI": "helper"}),
+    ("KPI menegur stasiun televisi itu.", ["KPI/ORG"], {"KPI": "agent"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

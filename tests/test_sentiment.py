@@ -685,6 +685,8 @@ def test_describe_and_evidence_table():
     # A repair reaches the damage past the thing mended.
     ("Pemkot Medan memperbaiki 50 ruas jalan rusak dalam sebulan.", "rusak", +1, "reversed"),
     ("Dinas PU merenovasi sekolah yang rusak.", "rusak", +1, "reversed"),
+    ("BSSN memulihkan layanan publik yang terdampak serangan siber.", "terdampak", +1, "reversed"),
+    ("BNN memusnahkan 1,2 ton sabu hasil sitaan.", "sabu", +1, "reversed"),
     # A recall takes the tainted thing off the market; treating or eliminating a disease fights it.
     ("BPOM menarik peredaran obat sirup yang tercemar etilen glikol.", "tercemar", +1, "reversed"),
     ("Pemerintah menargetkan eliminasi tuberkulosis pada 2030.", "tuberkulosis", +1, "reversed"),
@@ -900,6 +902,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Service restored, mangroves planted, port traffic counted.
     ("KAI mengoperasikan kembali kereta api Jakarta-Surabaya.", ["mengoperasikan kembali"]),
     ("Dinas itu menanam 10.000 pohon mangrove di pesisir.", ["mangrove"]),
+    # Arson; not fat burnt.
+    ("Kelompok bersenjata membakar sekolah di Puncak Jaya.", ["membakar"]),
+    ("Olahraga itu membakar lemak.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -304,7 +304,7 @@ september oktober november desember
 _NOT_NAME_ENDINGS = _CALENDAR_WORDS | frozenset("puluhan ratusan ribuan jutaan".split())
 # Capitalised words that are never a person's name on their own.
 NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
-wib wita wit tuhan allah ramadan lebaran kami kita mereka
+wib wita wit tuhan allah ramadan lebaran idul idulfitri iduladha natal imlek nyepi waisak kami kita mereka
 dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
 kemudian maka agar supaya keluarga tapi
@@ -399,9 +399,11 @@ _CUE_AFTER_QUOTE = re.compile(
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
                                 re.IGNORECASE)
-# "mengungkap kasus", "mengungkap sindikat": the police uncover a case, they report nothing.
+# "mengungkap kasus", "mengungkap sindikat": the police uncover a case, they report nothing; who
+# "mengakui kekalahan" concedes a defeat.
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
-                       r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b)")
+                       r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b"
+                       r"|(?<=mengakui)\s+kekalahan\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
