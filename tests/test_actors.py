@@ -997,6 +997,10 @@ def test_uncovering_a_case_or_conceding_a_defeat_is_no_speech():
     assert list(quotes["sentence_id"]) == [1]
 
 
+def test_a_reservoir_is_a_place():
+    assert by_surface("Ribuan ikan mati mendadak di Waduk Cirata.", use_model=False)["Waduk Cirata"].type == "LOC"
+
+
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_a_holiday_is_no_person(use_model):
     assert [m for m in extract_actors("Jemaah menggelar salat Idul Fitri di lapangan.", use_model=use_model)

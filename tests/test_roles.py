@@ -185,6 +185,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # Troops deployed to a disaster help; a reprimand sanctions.
     ("TNI mengerahkan 1.000 prajurit untuk membantu korban banjir.", ["TNI/ORG"], {"TNI": "helper"}),
     ("KPI menegur stasiun televisi itu.", ["KPI/ORG"], {"KPI": "agent"}),
+    ("Pengadilan Negeri Surabaya memvonis lepas Gregorius Ronald Tannur.",
+     ["Pengadilan Negeri Surabaya/ORG", "Gregorius Ronald Tannur"],
+     {"Pengadilan Negeri Surabaya": "agent", "Gregorius Ronald Tannur": "winner"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

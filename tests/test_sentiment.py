@@ -687,6 +687,8 @@ def test_describe_and_evidence_table():
     ("Dinas PU merenovasi sekolah yang rusak.", "rusak", +1, "reversed"),
     ("BSSN memulihkan layanan publik yang terdampak serangan siber.", "terdampak", +1, "reversed"),
     ("BNN memusnahkan 1,2 ton sabu hasil sitaan.", "sabu", +1, "reversed"),
+    ("Petugas Damkar menyelamatkan seekor kucing yang terjebak di saluran air.", "terjebak", +1, "reversed"),
+    ("Polisi menyelamatkan korban banjir.", "banjir", +1, "reversed"),  # the victims' disaster too
     # A recall takes the tainted thing off the market; treating or eliminating a disease fights it.
     ("BPOM menarik peredaran obat sirup yang tercemar etilen glikol.", "tercemar", +1, "reversed"),
     ("Pemerintah menargetkan eliminasi tuberkulosis pada 2030.", "tuberkulosis", +1, "reversed"),
@@ -764,6 +766,7 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Harga cabai melonjak tajam menjelang Lebaran.", "negative"),
     ("Harga BBM dinaikkan mulai besok.", "negative"),
     ("Jumlah penumpang kereta cepat menembus 5 juta orang.", "positive"),  # a mark passed is a rise
+    ("Harga tiket Candi Borobudur naik menjadi Rp 750.000.", "negative"),
     ("Harga minyak goreng turun di pasar tradisional.", "positive"),
     ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
     ("Utang luar negeri Indonesia meningkat.", "negative"),
@@ -905,6 +908,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Arson; not fat burnt.
     ("Kelompok bersenjata membakar sekolah di Puncak Jaya.", ["membakar"]),
     ("Olahraga itu membakar lemak.", []),
+    # Capital injected, protest drawn, a foreign boat fishing, release from all charges.
+    ("Danantara menyuntikkan modal Rp 10 triliun ke Garuda Indonesia.", ["menyuntikkan modal"]),
+    ("Kebijakan itu menuai protes warganet.", ["menuai protes"]),
+    ("Petugas menangkap kapal ikan asing di Natuna.", ["kapal ikan asing"]),
+    ("Pengadilan memvonis lepas seorang pengusaha.", ["memvonis lepas"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -106,7 +106,7 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 # Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
-terminal istana taman lapangan stadion kampus penjara lapas rutan distrik
+terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan
 """.split())
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),

@@ -834,12 +834,16 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
                          "oleh", "dan", "tetapi", "namun"})
 
 
+_VICTIMS = frozenset({"korban", "pengungsi", "penyintas"})
+
+
 def _mended(between: list[str], lexicon: Lexicon) -> bool:
     """Whether a repair word reaches the cue past these words (the thing mended): it mends the
-    first damage only ("perbaikan jalan rusak yang lambat": the slowness stays bad)."""
+    first damage only ("perbaikan jalan rusak yang lambat": the slowness stays bad), and the
+    disaster of the victims it saves ("menyelamatkan korban banjir")."""
     if len(between) > _REPAIR_WORDS or not _NOT_MENDED.isdisjoint(between):
         return False
-    for word in between:
+    for word in (between[:-1] if between and between[-1] in _VICTIMS else between):
         entry = lexicon.resolve(word)
         if entry is not None and lexicon.entries[entry][0]:
             return False
