@@ -53,8 +53,10 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # A clause ends at punctuation, a quotation mark or a line break; modifiers never cross one. A
 # point or comma between digits is a number's ("1.200 mahasiswa", "Rp 1,5 triliun"), not a break.
 CLAUSE_BREAK = re.compile(r"[;:!?…\"“”()\[\]\n]|(?<!\d)[.,]|[.,](?!\d)")
+_CLAUSE_MARK = re.compile(r"[.,;:!?…\"“”()\[\]\n]")  # the same marks, numbers' too: a cheaper first test
 _SENTENCE_BREAK = re.compile(r"[!?…\n]|(?<!\d)\.|\.(?!\d)")
-_NUMBER_POINT = re.compile(r"(\d)\.(?=\d)")
+_DIGITS = frozenset("0123456789")
+_ZERO_DIGITS = bytes(48 if 48 <= c <= 57 else c for c in range(256))
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
 _NEGATED_NEGATIVE = 0.7  # "tidak khawatir" is milder than "senang": a negated negative keeps 70% of the flip
 _SCOPE_WORDS = 3  # a negator or intensifier reaches the cue up to two words away
@@ -538,10 +540,21 @@ def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
     if plain is None:
         return [m.start() for m in _SENTENCE_BREAK.finditer(lower)]
     # Breaks become NUL and the text is split on them, in C; break k follows the first k + 1
-    # parts and k earlier breaks. ("…" is already ".", of the same length; a number's point is none.)
-    parts = _NUMBER_POINT.sub(r"\1_", plain).encode("ascii").translate(_BREAK_BYTES).split(b"\0")
+    # parts and k earlier breaks. ("…" is already ".", of the same length.)
+    data = plain.encode("ascii")
+    parts = data.translate(_BREAK_BYTES).split(b"\0")
     ends = list(accumulate(map(len, parts)))
-    return [end + index for index, end in enumerate(ends[:-1])]
+    breaks = [end + index for index, end in enumerate(ends[:-1])]
+    # A point between digits is a number's ("1.200"): found in C, with every digit made "0".
+    numbers = data.translate(_ZERO_DIGITS)
+    at = numbers.find(b"0.0")
+    if at < 0:
+        return breaks
+    points = set()
+    while at >= 0:
+        points.add(at + 1)
+        at = numbers.find(b"0.0", at + 2)
+    return [at for at in breaks if at not in points]
 
 
 # Prices of what farmers, breeders and fishers sell: weighed for the buyer (a rise is bad news),
@@ -622,8 +635,11 @@ class _Context:
                 before_contrast |= mod_start >= end
                 continue
             # Outside the cue's clause: a clause break lies between them (breaks are never inside a word).
-            if (mod_start < start and CLAUSE_BREAK.search(lower, mod_start, start)
-                    or mod_end > end and CLAUSE_BREAK.search(lower, end, mod_end)):
+            # (A mark found is a break unless it is a number's point or comma: the rarer, slower test.)
+            if (mod_start < start and (mark := _CLAUSE_MARK.search(lower, mod_start, start)) is not None
+                    and _breaks_clause(lower, mark.start(), start)
+                    or mod_end > end and (mark := _CLAUSE_MARK.search(lower, end, mod_end)) is not None
+                    and _breaks_clause(lower, mark.start(), mod_end)):
                 continue
             if kind == "concession":
                 conceded |= before
@@ -864,6 +880,19 @@ def _near_past_amounts(lower: str, a: int, b: int) -> bool:
         return False
     words = [word for word in WORD.findall(lower, a, b) if not word.isdigit() and word not in _MEASURES]
     return len(words) < _SCOPE_WORDS
+
+
+def _breaks_clause(lower: str, a: int, b: int) -> bool:
+    """Whether a clause break (:data:`CLAUSE_BREAK`) lies between positions a and b: a mark, but
+    not a number's point or comma ("1.200", "2,5")."""
+    match = _CLAUSE_MARK.search(lower, a, b)
+    while match is not None:
+        at = match.start()
+        if not (lower[at] in ".," and 0 < at < len(lower) - 1 and lower[at - 1] in _DIGITS
+                and lower[at + 1] in _DIGITS):
+            return True
+        match = _CLAUSE_MARK.search(lower, at + 1, b)
+    return False
 
 
 def _near(lower: str, a: int, b: int) -> bool:
