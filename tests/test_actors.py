@@ -997,6 +997,15 @@ def test_uncovering_a_case_or_conceding_a_defeat_is_no_speech():
     assert list(quotes["sentence_id"]) == [1]
 
 
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_the_country_of_an_attack_stays_an_actor(use_model):
+    assert "Israel" in by_surface("Menlu mengecam serangan Israel terhadap kapal bantuan.", use_model=use_model)
+
+
+def test_a_coach_is_an_office():
+    assert by_surface("Persija memecat pelatih Carlos Pena.", use_model=False)["Carlos Pena"].type == "PER"
+
+
 def test_a_reservoir_is_a_place():
     assert by_surface("Ribuan ikan mati mendadak di Waduk Cirata.", use_model=False)["Waduk Cirata"].type == "LOC"
 

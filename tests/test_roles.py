@@ -185,6 +185,12 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # Troops deployed to a disaster help; a reprimand sanctions.
     ("TNI mengerahkan 1.000 prajurit untuk membantu korban banjir.", ["TNI/ORG"], {"TNI": "helper"}),
     ("KPI menegur stasiun televisi itu.", ["KPI/ORG"], {"KPI": "agent"}),
+    # Clemency frees as an acquittal does; drawing criticism makes a target; repatriating victims helps.
+    ("Presiden Prabowo memberikan amnesti kepada Hasto Kristiyanto.", ["Prabowo", "Hasto Kristiyanto"],
+     {"Prabowo": "agent", "Hasto Kristiyanto": "winner"}),
+    ("Menteri Kebudayaan Fadli Zon menuai kritik karena pernyataannya.", ["Fadli Zon"], {"Fadli Zon": "target"}),
+    ("Kemenlu memulangkan 50 WNI korban perdagangan orang dari Kamboja.", ["Kemenlu/ORG", "Kamboja/LOC"],
+     {"Kemenlu": "helper"}),
     ("Pengadilan Negeri Surabaya memvonis lepas Gregorius Ronald Tannur.",
      ["Pengadilan Negeri Surabaya/ORG", "Gregorius Ronald Tannur"],
      {"Pengadilan Negeri Surabaya": "agent", "Gregorius Ronald Tannur": "winner"}),

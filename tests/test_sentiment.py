@@ -767,6 +767,7 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Harga BBM dinaikkan mulai besok.", "negative"),
     ("Jumlah penumpang kereta cepat menembus 5 juta orang.", "positive"),  # a mark passed is a rise
     ("Harga tiket Candi Borobudur naik menjadi Rp 750.000.", "negative"),
+    ("Harga minyak dunia melonjak.", "negative"),
     ("Harga minyak goreng turun di pasar tradisional.", "positive"),
     ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
     ("Utang luar negeri Indonesia meningkat.", "negative"),
@@ -913,6 +914,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Kebijakan itu menuai protes warganet.", ["menuai protes"]),
     ("Petugas menangkap kapal ikan asing di Natuna.", ["kapal ikan asing"]),
     ("Pengadilan memvonis lepas seorang pengusaha.", ["memvonis lepas"]),
+    # An honorary doctorate, a licence obtained.
+    ("Jokowi menerima gelar doktor kehormatan dari UGM.", ["doktor kehormatan"]),
+    ("Apple akhirnya mendapatkan izin menjual iPhone di Indonesia.", ["mendapatkan izin"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

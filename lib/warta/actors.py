@@ -177,10 +177,10 @@ camat lurah kades wawali
 """.split())
 # The rules' office words besides the tagger's (whose features stay as trained): company offices
 # written short or in English ("Presdir Astra", "VP Corporate Communication Pertamina", "Corporate
-# Secretary Bank Mandiri").
+# Secretary Bank Mandiri"), and a team's coach ("memecat pelatih Carlos Pena").
 ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
-corporate corsec
+corporate corsec pelatih
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -2173,9 +2173,14 @@ def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candid
     before = candidates[owner[k - 1]] if owner[k - 1] >= 0 else None
     if key in ROLE_HEADS or (before is not None and before.type == "ORG"):
         return True
-    if not (word.isalpha() and word.islower()) or key in LINK_WORDS:
+    if not (word.isalpha() and word.islower()) or key in LINK_WORDS or key in _ACTING_NOUNS:
         return False
     return not (len(key) > 4 and key.startswith(VERB_PREFIXES))
+
+
+# Nouns whose country is the one acting, not a kind ("serangan Israel", "agresi Rusia"): the
+# country stays an actor where the tagger left it untagged.
+_ACTING_NOUNS = frozenset("serangan agresi invasi blokade".split())
 
 
 def _may_contain(type_: str, inner: set[str]) -> bool:
