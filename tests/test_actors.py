@@ -180,6 +180,7 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Pertamina Hulu Energi menemukan cadangan gas baru.", "Pertamina Hulu Energi"),
     ("KNKT menyelidiki penyebab kecelakaan pesawat itu.", "KNKT"),
     ("Pusat Data Nasional diretas kelompok ransomware.", "Pusat Data Nasional"),
+    ("OJK mencabut izin usaha PT Investree Radhika Jaya.", "PT Investree Radhika Jaya"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_boarding_schools_and_state_firms_are_organisations(text, surface, use_model):
@@ -1004,6 +1005,11 @@ def test_the_country_of_an_attack_stays_an_actor(use_model):
 
 def test_a_coach_is_an_office():
     assert by_surface("Persija memecat pelatih Carlos Pena.", use_model=False)["Carlos Pena"].type == "PER"
+
+
+def test_a_national_park_is_a_place():
+    found = by_surface("Gajah Sumatera mati di Taman Nasional Way Kambas.", use_model=False)
+    assert found["Taman Nasional Way Kambas"].type == "LOC"
 
 
 def test_a_reservoir_is_a_place():

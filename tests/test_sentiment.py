@@ -917,6 +917,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # An honorary doctorate, a licence obtained.
     ("Jokowi menerima gelar doktor kehormatan dari UGM.", ["doktor kehormatan"]),
     ("Apple akhirnya mendapatkan izin menjual iPhone di Indonesia.", ["mendapatkan izin"]),
+    # What strikes a place; crops bred against a hazard; a clean audit opinion ("tanpa" negates nothing).
+    ("Hujan es melanda sejumlah wilayah di Kota Bandung.", ["hujan es", "melanda"]),
+    ("BRIN mengembangkan padi varietas baru yang tahan kekeringan.", ["tahan kekeringan"]),
+    ("Pemprov mendapat opini Wajar Tanpa Pengecualian dari BPK.", ["wajar tanpa pengecualian"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
