@@ -181,6 +181,8 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("KNKT menyelidiki penyebab kecelakaan pesawat itu.", "KNKT"),
     ("Pusat Data Nasional diretas kelompok ransomware.", "Pusat Data Nasional"),
     ("OJK mencabut izin usaha PT Investree Radhika Jaya.", "PT Investree Radhika Jaya"),
+    ("Sritex resmi dinyatakan pailit.", "Sritex"),
+    ("Satgas PKH menyita kebun sawit ilegal.", "Satgas PKH"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_boarding_schools_and_state_firms_are_organisations(text, surface, use_model):

@@ -189,6 +189,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Presiden Prabowo memberikan amnesti kepada Hasto Kristiyanto.", ["Prabowo", "Hasto Kristiyanto"],
      {"Prabowo": "agent", "Hasto Kristiyanto": "winner"}),
     ("Menteri Kebudayaan Fadli Zon menuai kritik karena pernyataannya.", ["Fadli Zon"], {"Fadli Zon": "target"}),
+    # A prosecutor's demanded sentence sanctions the accused.
+    ("Jaksa menuntut Syahrul Yasin Limpo 12 tahun penjara.", ["Syahrul Yasin Limpo"],
+     {"Syahrul Yasin Limpo": "culprit"}),
+    ("Karen Agustiawan dituntut 11 tahun penjara.", ["Karen Agustiawan"], {"Karen Agustiawan": "culprit"}),
     ("Kemenlu memulangkan 50 WNI korban perdagangan orang dari Kamboja.", ["Kemenlu/ORG", "Kamboja/LOC"],
      {"Kemenlu": "helper"}),
     ("Pengadilan Negeri Surabaya memvonis lepas Gregorius Ronald Tannur.",

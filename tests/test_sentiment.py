@@ -695,6 +695,7 @@ def test_describe_and_evidence_table():
     ("Puskesmas memberikan pengobatan malaria gratis.", "malaria", +1, "reversed"),
     # A count and its unit between a remedy and what it seizes do not count against its reach.
     ("Bea Cukai menggagalkan penyelundupan 50 kilogram sabu.", "sabu", +1, "reversed"),
+    ("Satgas menyita 1 juta hektare kebun sawit ilegal.", "ilegal", +1, "reversed"),
 ])
 def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
     found = {name: (weight, mods) for name, weight, mods in cues(text)}
@@ -768,6 +769,7 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Jumlah penumpang kereta cepat menembus 5 juta orang.", "positive"),  # a mark passed is a rise
     ("Harga tiket Candi Borobudur naik menjadi Rp 750.000.", "negative"),
     ("Harga minyak dunia melonjak.", "negative"),
+    ("Kementerian Haji mengumumkan pemangkasan biaya haji sebesar Rp 1 juta.", "positive"),
     ("Harga minyak goreng turun di pasar tradisional.", "positive"),
     ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
     ("Utang luar negeri Indonesia meningkat.", "negative"),
@@ -921,6 +923,8 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Hujan es melanda sejumlah wilayah di Kota Bandung.", ["hujan es", "melanda"]),
     ("BRIN mengembangkan padi varietas baru yang tahan kekeringan.", ["tahan kekeringan"]),
     ("Pemprov mendapat opini Wajar Tanpa Pengecualian dari BPK.", ["wajar tanpa pengecualian"]),
+    ("Bank Dunia memangkas proyeksi pertumbuhan ekonomi Indonesia.", ["memangkas proyeksi", "pertumbuhan"]),
+    ("Kementan mengekspor 500 ton manggis ke China.", ["mengekspor"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

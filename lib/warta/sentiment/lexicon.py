@@ -869,7 +869,7 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
 # Counts and their units between a remedy and what it seizes are no words of its reach
 # ("menggagalkan penyelundupan 50 kilogram sabu", "menyita 2 ton ganja").
 _MEASURES = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
-                      "ribu juta miliar triliun".split())
+                      "hektare hektar ha meter km kilometer ribu juta miliar triliun".split())
 
 
 def _near_past_amounts(lower: str, a: int, b: int) -> bool:
