@@ -925,6 +925,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Pemprov mendapat opini Wajar Tanpa Pengecualian dari BPK.", ["wajar tanpa pengecualian"]),
     ("Bank Dunia memangkas proyeksi pertumbuhan ekonomi Indonesia.", ["memangkas proyeksi", "pertumbuhan"]),
     ("Kementan mengekspor 500 ton manggis ke China.", ["mengekspor"]),
+    # Fitting oneself to a task is no praise; a reception is no friendliness.
+    ("Para pejabat diminta segera menyesuaikan diri dengan tugas baru.", []),
+    ("Acara ditutup dengan ramah tamah.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
