@@ -183,6 +183,8 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("OJK mencabut izin usaha PT Investree Radhika Jaya.", "PT Investree Radhika Jaya"),
     ("Sritex resmi dinyatakan pailit.", "Sritex"),
     ("Satgas PKH menyita kebun sawit ilegal.", "Satgas PKH"),
+    ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
+    ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_boarding_schools_and_state_firms_are_organisations(text, surface, use_model):

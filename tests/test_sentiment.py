@@ -770,6 +770,7 @@ def test_failure_words_turn_the_good_thing_they_govern_bad(text, expected):
     ("Harga tiket Candi Borobudur naik menjadi Rp 750.000.", "negative"),
     ("Harga minyak dunia melonjak.", "negative"),
     ("Kementerian Haji mengumumkan pemangkasan biaya haji sebesar Rp 1 juta.", "positive"),
+    ("Jumlah pelanggan Telkomsel turun 5 juta dalam setahun.", "negative"),
     ("Harga minyak goreng turun di pasar tradisional.", "positive"),
     ("Harga beras medium tercatat Rp 12.500 per kilogram.", "neutral"),
     ("Utang luar negeri Indonesia meningkat.", "negative"),
@@ -928,6 +929,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Fitting oneself to a task is no praise; a reception is no friendliness.
     ("Para pejabat diminta segera menyesuaikan diri dengan tugas baru.", []),
     ("Acara ditutup dengan ramah tamah.", []),
+    # Allowances unpaid; preservatives in food.
+    ("Sejumlah guru di Nias belum menerima tunjangan sertifikasi.", ["belum menerima tunjangan"]),
+    ("BPOM menemukan takjil berformalin di pasar.", ["berformalin"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
