@@ -304,8 +304,8 @@ september oktober november desember
 _NOT_NAME_ENDINGS = _CALENDAR_WORDS | frozenset("puluhan ratusan ribuan jutaan".split())
 # Capitalised words that are never a person's name on their own.
 NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
-wib wita wit tuhan allah ramadan lebaran idul idulfitri iduladha natal imlek nyepi waisak kami kita mereka
-dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
+wib wita wit tuhan allah ramadan lebaran idul idulfitri iduladha natal imlek nyepi waisak
+kami kita mereka dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
 kemudian maka agar supaya keluarga tapi
 """.split())
@@ -1671,11 +1671,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             key = keys[before]
             strong = joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
                                          or (key == "dari" and _relation_before(tokens, owner, first))
-                                         or (_opponent_before(tokens, before) and _opponent_named(text, tokens, first, last))
+                                         or (_opponent_before(tokens, before)
+                                             and _opponent_named(text, tokens, first, last))
                                          or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
                                          or _status_before(tokens, first, last))
         else:
-            strong = (_role_before(text, tokens, owner, candidates, first) is not None or _cue_before(tokens, owner, first)
+            strong = (_role_before(text, tokens, owner, candidates, first) is not None
+                      or _cue_before(tokens, owner, first)
                       or (owner[before] < 0 and joined[before] and _opponent_before(tokens, before)
                           and _opponent_named(text, tokens, first, last)))
         if not strong and _age_after(text, tokens, last):
@@ -2242,8 +2244,9 @@ def _opponent_before(tokens: Tokens, before: int) -> bool:
 
 def _opponent_named(text: str, tokens: Tokens, first: int, last: int) -> bool:
     """Whether ``[first, last)`` after a contest's verb is a player's name: two words or more, apart
-    by single spaces or hyphens ("An Se-young"), one of them no dictionary word, no acronym first. One word is as often a club
-    ("mengalahkan Siena"), and a pair is two players ("Rosiana Tendean / Imelda Wiguna")."""
+    by single spaces or hyphens ("An Se-young"), one of them no dictionary word, no acronym first.
+    One word is as often a club ("mengalahkan Siena"), and a pair is two players ("Rosiana Tendean
+    / Imelda Wiguna")."""
     return (last - first >= 2 and not tokens.words[first].isupper() and _holds_unknown_word(tokens, first, last)
             and all(text[tokens.ends[k]:tokens.starts[k + 1]] in (" ", "-") for k in range(first, last - 1)))
 

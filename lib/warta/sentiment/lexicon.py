@@ -367,8 +367,8 @@ _PHRASE_HEADS = ("gagal", "batal", "menembus")
 
 
 def _without_phrase_heads(mods: list[tuple[int, int, str, float, str]],
-                                 spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, float, str]]:
-    """The modifiers less a failure word that opens a phrase cue: "gagal ginjal", "gagal panen",
+                          spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str, float, str]]:
+    """The modifiers less one of _PHRASE_HEADS that opens a phrase cue: "gagal ginjal", "gagal panen",
     "gagal bayar" name a disease or a loss, not a failed attempt at the good thing after them;
     "batal demi hukum" voids a charge; "menembus pasar" (a market entered) passes no mark."""
     phrase_starts = {start for start, _, entry in spans if " " in entry}
@@ -850,6 +850,7 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
                          "oleh", "dan", "tetapi", "namun"})
 
 
+# The victims whose disaster a saving reaches past them (roles.toml's victim list, for cues).
 _VICTIMS = frozenset({"korban", "pengungsi", "penyintas"})
 
 
