@@ -908,7 +908,12 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Prancis mengakui negara Palestina.", ["mengakui negara"]),
     # Service restored, mangroves planted, port traffic counted.
     ("KAI mengoperasikan kembali kereta api Jakarta-Surabaya.", ["mengoperasikan kembali"]),
-    ("Dinas itu menanam 10.000 pohon mangrove di pesisir.", ["mangrove"]),
+    ("Dinas itu menanam 10.000 pohon mangrove di pesisir.", ["menanam pohon", "mangrove"]),
+    # A count inside a phrase, after its first word.
+    ("Indomaret membuka 1.000 gerai baru sepanjang tahun ini.", ["membuka gerai"]),
+    ("Festival itu dipadati puluhan ribu wisatawan.", ["dipadati wisatawan"]),
+    ("Ia mencetak 28 gol musim ini.", ["mencetak gol"]),
+    ("Toko itu membuka 24 jam.", []),  # no phrase after the count
     # Arson; not fat burnt.
     ("Kelompok bersenjata membakar sekolah di Puncak Jaya.", ["membakar"]),
     ("Olahraga itu membakar lemak.", []),

@@ -535,6 +535,21 @@ cdef bint _opens_phrase(const unsigned char* text, Py_ssize_t size, Py_ssize_t s
     return False
 
 
+cdef bint _count_after(const unsigned char* text, Py_ssize_t size, Py_ssize_t end):
+    """Whether a count follows the word ending at ``end`` after one space: a digit, or "puluhan",
+    "ratusan", "ribuan", "jutaan" (see ``lexicon._COUNT``, which the caller then matches)."""
+    cdef unsigned char c
+    if end + 2 > size or text[end] != 32:
+        return False
+    c = text[end + 1]
+    if 48 <= c <= 57:
+        return True
+    return ((end + 8 <= size and (memcmp(text + end + 1, b"puluhan", 7) == 0
+                                  or memcmp(text + end + 1, b"ratusan", 7) == 0))
+            or (end + 7 <= size and (memcmp(text + end + 1, b"ribuan", 6) == 0
+                                     or memcmp(text + end + 1, b"jutaan", 6) == 0)))
+
+
 def scan_forms(list starts not None, list found not None, str text=None):
     """``(spans, kinds, mods, openers)`` of the wanted words :func:`wanted_words` found: the lists
     :meth:`warta.sentiment.lexicon.Lexicon._scan` builds, but for phrases, whose words are listed
@@ -543,7 +558,8 @@ def scan_forms(list starts not None, list found not None, str text=None):
     Each form is a ``lexicon._Form`` tuple ``(word, needle, size, entry, phrases, modifier,
     weighing, modifier_phrases)``; ``spans`` holds ``(start, end, entry)``, ``kinds`` ``(start,
     end, kind)`` of every modifier and ``mods`` ``(start, end, kind, factor, word)`` of the weighing ones.
-    Given the (ASCII) ``text``, a word is an opener only where one of its phrases starts there.
+    Given the (ASCII) ``text``, a word is an opener only where one of its phrases starts there,
+    or where a count follows it (a phrase may hold one: "membuka 1.000 gerai").
     """
     cdef Py_ssize_t k, n = len(found), start, size = 0
     cdef const unsigned char* chars = NULL
@@ -564,7 +580,8 @@ def scan_forms(list starts not None, list found not None, str text=None):
         end_object = _offset(start + <Py_ssize_t> form[2])
         if form[4] or form[7]:
             if chars == NULL or _opens_phrase(chars, size, start, <tuple> form[4]) or _opens_phrase(
-                    chars, size, start, <tuple> form[7]):
+                    chars, size, start, <tuple> form[7]) or (
+                    form[4] and _count_after(chars, size, start + <Py_ssize_t> form[2])):
                 openers.append(_offset(k))
         entry = form[3]
         if entry is not None:

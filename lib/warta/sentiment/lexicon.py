@@ -252,6 +252,10 @@ class Lexicon:
                         if _phrase_at(lower, phrase, start):
                             phrase_spans.append((start, start + len(phrase), phrase))
                             break
+                elif phrases:
+                    counted = _counted_phrase(lower, phrases, start + found[index][2])
+                    if counted is not None:
+                        phrase_spans.append((start, counted[1], counted[0]))
                 if modifier_phrases and lower.startswith(modifier_phrases, start):
                     phrase_mods += sorted((start, start + len(phrase), *self.modifiers[phrase], phrase)
                                           for phrase in modifier_phrases if _phrase_at(lower, phrase, start))
@@ -520,7 +524,8 @@ def _scan_forms_python(starts: list[int], found: list[_Form],
     for index, (start, (word, _, size, entry, phrases, modifier, weighing, modifier_phrases)) in enumerate(
             zip(starts, found)):
         end = start + size
-        if (phrases or modifier_phrases) and (text is None or text.startswith(phrases + modifier_phrases, start)):
+        if (phrases or modifier_phrases) and (text is None or text.startswith(phrases + modifier_phrases, start)
+                                              or (phrases and _COUNT_START.match(text, end) is not None)):
             openers.append(index)
         if entry is not None:
             spans.append((start, end, entry))
@@ -1122,6 +1127,27 @@ def _lower(text: str) -> str:
     if len(lower) != len(text):  # a few characters (İ) grow when lower-cased; keep offsets valid
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return lower
+
+
+# A count inside a phrase, after its first word ("membuka 1.000 gerai baru", "menanam 10.000
+# pohon", "memangkas ratusan karyawan"); the compiled scan's _count_after finds where one may start.
+_COUNT = re.compile(r" (?:\d[\d.,]*|puluhan|ratusan|ribuan|jutaan)(?: (?:ribu|juta|miliar|triliun))?(?= )")
+_COUNT_START = re.compile(r" (?:\d|puluhan|ratusan|ribuan|jutaan)")
+
+
+def _counted_phrase(lower: str, phrases: Sequence[str], head_end: int) -> tuple[str, int] | None:
+    """``(phrase, end)`` of the first of ``phrases`` (longest first) whose first word ends at
+    ``head_end`` and whose rest follows a count there, or None."""
+    match = _COUNT.match(lower, head_end)
+    if match is None:
+        return None
+    at = match.end()
+    for phrase in phrases:
+        tail = phrase[phrase.index(" "):]
+        end = at + len(tail)
+        if lower.startswith(tail, at) and _is_boundary(lower, end, end + 1):
+            return phrase, end
+    return None
 
 
 def _phrase_at(lower: str, phrase: str, start: int) -> bool:
