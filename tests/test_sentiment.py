@@ -1269,3 +1269,15 @@ def test_lexicon_sentence_columns_equal_the_generic_path(bodies):
     frame = pd.DataFrame([article(f"a{i}", body) for i, body in enumerate(bodies)])
     pd.testing.assert_frame_equal(score_sentences(frame, model=LEXICON),
                                   score_sentences(frame, model=_EveryRowLexicon()))
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # A modifier phrase is what its first word means there: solving a case reports nothing, so
+    # the body before it holds no sentence ("Polres Gowa" is what the news is about).
+    ("Polres Gowa mengungkap kasus pembunuhan berencana.", []),
+    ("Polres Gowa mengungkap bahwa pelaku sudah kabur.", ["reporting"]),
+])
+def test_a_modifier_phrase_replaces_its_first_words_kind(text, kinds):
+    from warta.sentiment.lexicon import stance_spans
+
+    assert [kind for _, _, kind in stance_spans(load_lexicon(), text)] == kinds
