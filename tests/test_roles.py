@@ -198,6 +198,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pengadilan Negeri Surabaya memvonis lepas Gregorius Ronald Tannur.",
      ["Pengadilan Negeri Surabaya/ORG", "Gregorius Ronald Tannur"],
      {"Pengadilan Negeri Surabaya": "agent", "Gregorius Ronald Tannur": "winner"}),
+    # A fine handed down sanctions; restoring what an outage broke helps, restoring a rating does not.
+    ("KPPU menjatuhkan denda kepada Google.", ["KPPU/ORG", "Google/ORG"], {"KPPU": "agent", "Google": "culprit"}),
+    ("PLN memulihkan pasokan listrik di Bali setelah pemadaman total.", ["PLN/ORG", "Bali/LOC"], {"PLN": "helper"}),
+    ("PLN memulihkan kepercayaan investor.", ["PLN/ORG"], {}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

@@ -80,6 +80,9 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Angka kemiskinan di kabupaten itu turun.", "kemiskinan", +1, "reversed"),
     ("Pengangguran di Jawa Barat berkurang.", "pengangguran", +1, "reversed"),
     ("Kasus korupsi pada tahun lalu meningkat.", "korupsi", -1, "increased"),
+    # So may two words of what a noun counts before that place.
+    ("Harga cabai rawit di Pasar Kramat Jati melonjak.", "harga cabai", -1, "increased"),
+    ("Angka kematian ibu di Nusa Tenggara Timur turun.", "angka kematian", +1, "reversed"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -100,6 +103,22 @@ def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     ("Inflasi Juni 2,5 persen.", "neutral"),
 ])
 def test_success_and_failure_at_lowering_a_problem(text, label):
+    assert score_text(text, engine="lexicon").label == label
+
+
+def test_a_verbs_object_is_not_what_an_amount_counts():
+    # "sepinya pembeli" is what the traders complain of, and the price's rise after "sejak" is not theirs.
+    found = {t: (w, m) for t, w, m in cues("Pedagang mengeluhkan sepinya pembeli sejak harga naik.")}
+    assert found["mengeluhkan"] == (-1.5, ())
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Pesawat latih milik sekolah penerbangan itu jatuh di Tangerang Selatan.", "negative"),
+    ("Hari Raya Idul Fitri jatuh pada 31 Maret.", "neutral"),
+    ("Pengadilan menjatuhkan putusan hari ini.", "neutral"),
+    ("Kanwil menyerahkan sertifikat merek kepada 100 pelaku UMKM.", "positive"),
+])
+def test_falls_and_certificates(text, label):
     assert score_text(text, engine="lexicon").label == label
 
 

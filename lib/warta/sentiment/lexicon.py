@@ -694,7 +694,7 @@ class _Context:
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
-                      and not negated_after and _own_change(lower, end, mod_start)
+                      and not negated_after and _own_change(lower, start, end, mod_start)
                       and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
@@ -778,11 +778,13 @@ _OTHER_SUBJECT = frozenset({
 # turun", "jumlah penumpang terus bertambah".
 _ASPECT = frozenset("mulai masih terus kembali sudah telah akan semakin makin juga pun tetap cenderung".split())
 _OWN_CHANGE_WORDS = 4  # the longest place or time phrase read between a cue and its rise or fall
+_COUNTED_WORDS = 2  # words of what an amount counts before that phrase
+_VERB_PREFIXES = ("me", "di", "ber", "ter")
 _OWN_CHANGE_CHARS = 60
 
 
-def _own_change(lower: str, end: int, mod_start: int) -> bool:
-    """True when the rise or fall at ``mod_start`` is the cue's own (the cue ends at ``end``)."""
+def _own_change(lower: str, start: int, end: int, mod_start: int) -> bool:
+    """True when the rise or fall at ``mod_start`` is the cue's own (the cue spans ``start:end``)."""
     if mod_start - end > _OWN_CHANGE_CHARS:
         return False
     words = WORD.findall(lower, end, mod_start)
@@ -793,8 +795,14 @@ def _own_change(lower: str, end: int, mod_start: int) -> bool:
     # Up to three words of what the amount counts ("jumlah penumpang kereta cepat Whoosh bertambah").
     if len(words) <= _SCOPE_WORDS and mod_start - end <= 40:
         return True
-    # Only a place or time phrase may stand there (a gap of bare spaces is no phrase).
-    return 0 < len(words) <= _OWN_CHANGE_WORDS and words[0] in _PLACE_OR_TIME_OPENERS
+    # Otherwise a place or time phrase must stand there, after at most two words of what a noun
+    # counts ("harga cabai rawit di Pasar Kramat Jati melonjak"; a verb's object is no such
+    # words: "mengeluhkan sepinya pembeli sejak harga naik"); a gap of bare spaces is no phrase.
+    counted = 0 if lower.startswith(_VERB_PREFIXES, start) else _COUNTED_WORDS
+    for position, word in enumerate(words[:counted + 1]):
+        if word in _PLACE_OR_TIME_OPENERS:
+            return len(words) - position <= _OWN_CHANGE_WORDS
+    return False
 
 
 # After a cue a noun of change is its own only where the cue undergoes it ("kasus DBD mengalami
