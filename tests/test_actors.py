@@ -110,6 +110,10 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
 @pytest.mark.parametrize("text, surface", [
     ("Satgas Pangan menyegel gudang beras.", "Satgas Pangan"),  # the tagger reads a person here
     ("OJK mencabut izin usaha BPR Wijaya Kusuma.", "BPR Wijaya Kusuma"),  # and a place here
+    ("PLTU Suralaya dituding menjadi penyebab polusi udara.", "PLTU Suralaya"),  # and nothing here
+    # After "dan" a head opens a second body, unless it is a word inside names.
+    ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
+    ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_task_forces_and_rural_banks_are_organisations(text, surface, use_model):
@@ -183,6 +187,7 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("OJK mencabut izin usaha PT Investree Radhika Jaya.", "PT Investree Radhika Jaya"),
     ("Sritex resmi dinyatakan pailit.", "Sritex"),
     ("Satgas PKH menyita kebun sawit ilegal.", "Satgas PKH"),
+    ("Kereta cepat Whoosh mengangkut 6 juta penumpang.", "Kereta cepat Whoosh"),
     ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
     ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])

@@ -202,6 +202,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("KPPU menjatuhkan denda kepada Google.", ["KPPU/ORG", "Google/ORG"], {"KPPU": "agent", "Google": "culprit"}),
     ("PLN memulihkan pasokan listrik di Bali setelah pemadaman total.", ["PLN/ORG", "Bali/LOC"], {"PLN": "helper"}),
     ("PLN memulihkan kepercayaan investor.", ["PLN/ORG"], {}),
+    ("PLTU Suralaya dituding menjadi penyebab polusi udara di Banten.", ["PLTU Suralaya/ORG", "Banten/LOC"],
+     {"PLTU Suralaya": "culprit"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

@@ -83,6 +83,10 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     # So may two words of what a noun counts before that place.
     ("Harga cabai rawit di Pasar Kramat Jati melonjak.", "harga cabai", -1, "increased"),
     ("Angka kematian ibu di Nusa Tenggara Timur turun.", "angka kematian", +1, "reversed"),
+    # A record high or low is an amount's rise or fall, and only an amount's; a raid is a remedy.
+    ("Kabupaten Badung mencatat pendapatan asli daerah tertinggi di Bali.", "pendapatan", +1, "increased"),
+    ("Nilai tukar rupiah melemah ke level terendah.", "melemah", -1, ""),
+    ("Polres Bogor menggerebek pabrik narkoba rumahan.", "narkoba", +1, "reversed"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -956,6 +960,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Allowances unpaid; preservatives in food.
     ("Sejumlah guru di Nias belum menerima tunjangan sertifikasi.", ["belum menerima tunjangan"]),
     ("BPOM menemukan takjil berformalin di pasar.", ["berformalin"]),
+    # A count's unit may stand before the phrase's rest; gambling, caught red-handed; AI is a topic.
+    ("Perum Bulog menyerap 2 juta ton gabah petani.", ["menyerap gabah"]),
+    ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
+    ("Anggota DPRD tertangkap tangan sedang berjudi.", ["tertangkap tangan", "judi"]),
+    ("OpenAI meluncurkan model kecerdasan buatan terbaru.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

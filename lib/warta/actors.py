@@ -131,12 +131,16 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 # Newspapers and magazines are named after their kind ("Harian Merdeka", "Majalah Tempo"); kept out
 # of ORG_HEADS, a feature of the tagger trained without them.
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
-# Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan") and Islamic boarding schools
-# ("Pondok Pesantren Lirboyo", "Ponpes Gontor"): heads the tagger was
-# trained without, kept out of ORG_HEADS as the media heads are.
-_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes".split())
+# Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan"), Islamic boarding schools
+# ("Pondok Pesantren Lirboyo", "Ponpes Gontor") and power plants ("PLTU Suralaya", "PLTA
+# Saguling"): heads the tagger was trained without, kept out of ORG_HEADS as the media heads are.
+_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
+_TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
+# After "dan", a head opens a second body ("PLTA Saguling dan PLTU Cirebon"), except the heads
+# that are common words inside names ("Partai Keadilan dan Persatuan Indonesia").
+_SECOND_BODY_HEADS = _ORG_RULE_HEADS - frozenset("persatuan gerakan pusat front serikat koperasi ikatan perhimpunan".split())
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
 # Each head word without its first letter, which may be capitalised: found in a text, one may be there.
@@ -526,9 +530,15 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
             _place_rule(tokens, owner, candidates, [k for k in heads if keys[k] in _PLACE_OPENERS])
     else:
         # A place word's run that the tagger left untagged is a place still ("Warga Kelurahan
-        # Menteng hadir": short sentences give the tagger little to go on).
-        heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, PLACE_HEADS)
+        # Menteng hadir": short sentences give the tagger little to go on), and so is an
+        # organisation's head it never learnt ("PLTU Suralaya dituding ...").
+        heads = (_compiled_heads or _capitalised_heads)(tokens.keys, tokens.words, _TAGGED_RULE_HEADS)
         if heads:
+            keys = tokens.keys
+            later = [k for k in heads if keys[k] in _LATER_ORG_HEADS]
+            if later:
+                _organisation_rule(tokens, owner, candidates, later)
+                heads = [k for k in heads if keys[k] in PLACE_HEADS]
             _place_rule(tokens, owner, candidates, heads)
     # Place words in lower case open places too ("di kecamatan Sukasada", "di jalan Dewi Sartika").
     lower_heads = (_compiled_lower_heads or _lower_case_heads)(tokens.keys, tokens.words, PLACE_HEADS)
@@ -1361,7 +1371,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
                 last += 1
             elif (held is None and tokens.keys[last] in ("dan", "&") and last + 1 < n and tokens.joined[last]
                   and owner[last + 1] < 0 and _is_capitalised(tokens, last + 1)
-                  and tokens.keys[last + 1] not in _NUMBERED_HEADS):  # "SMA Negeri 2 dan SMK Negeri 1": two
+                  and tokens.keys[last + 1] not in _SECOND_BODY_HEADS):  # "SMA Negeri 2 dan SMK Negeri 1": two
                 last += 2
             else:
                 break

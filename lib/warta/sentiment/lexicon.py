@@ -678,7 +678,8 @@ class _Context:
                       and WORD.findall(lower, end, mod_start) in _FAILED_SUBJECT_GAPS):
                     # The good thing that failed: "Upaya damai gagal", "perundingan damai itu gagal".
                     direction = (mod_start, kind, factor)
-            elif (kind == "increase" or kind == "decrease") and entry in _NOT_AMOUNTS:
+            elif (kind == "increase" or kind == "decrease") and (
+                    entry in _NOT_AMOUNTS or amount is None and word in _RECORDS):
                 continue  # an outcome is neither reversed nor scaled: "Upaya menekan kasus berhasil"
             elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
@@ -755,6 +756,9 @@ class _Context:
 _FAILED_SUBJECT_GAPS = ([], ["itu"], ["ini"], ["tersebut"], ["pun"], ["juga"])
 
 
+# A record high or low is the rise or fall only of an amount ("pendapatan asli daerah tertinggi");
+# "rupiah melemah ke level terendah" is no fall of the fall.
+_RECORDS = frozenset({"tertinggi", "terendah"})
 # Outcomes, not amounts: a rise or fall never reverses them ("berhasil menekan inflasi" is good
 # news, "gagal menekan inflasi" bad, "inflasi berhasil ditekan" good).
 _NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegagalan"})
@@ -1141,6 +1145,7 @@ def _lower(text: str) -> str:
 # pohon", "memangkas ratusan karyawan"); the compiled scan's _count_after finds where one may start.
 _COUNT = re.compile(r" (?:\d[\d.,]*|puluhan|ratusan|ribuan|jutaan)(?: (?:ribu|juta|miliar|triliun))?(?= )")
 _COUNT_START = re.compile(r" (?:\d|puluhan|ratusan|ribuan|jutaan)")
+_COUNT_UNIT = re.compile(r" (?:ton|kilogram|kg|gram|liter|hektare|hektar|ha|unit|ekor|orang|meter|kilometer|km)(?= )")
 
 
 def _counted_phrase(lower: str, phrases: Sequence[str], head_end: int) -> tuple[str, int] | None:
@@ -1149,12 +1154,15 @@ def _counted_phrase(lower: str, phrases: Sequence[str], head_end: int) -> tuple[
     match = _COUNT.match(lower, head_end)
     if match is None:
         return None
-    at = match.end()
-    for phrase in phrases:
-        tail = phrase[phrase.index(" "):]
-        end = at + len(tail)
-        if lower.startswith(tail, at) and _is_boundary(lower, end, end + 1):
-            return phrase, end
+    # The count's unit, where one follows, stands before the phrase's rest too ("menyerap 2 juta
+    # ton gabah"); the rest may also be the unit itself.
+    unit = _COUNT_UNIT.match(lower, match.end())
+    for at in (match.end(), unit.end()) if unit is not None else (match.end(),):
+        for phrase in phrases:
+            tail = phrase[phrase.index(" "):]
+            end = at + len(tail)
+            if lower.startswith(tail, at) and _is_boundary(lower, end, end + 1):
+                return phrase, end
     return None
 
 
