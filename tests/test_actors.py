@@ -641,11 +641,25 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "ORG"] == organisations
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Kebakaran melanda permukiman padat penduduk di Tambora.", "Tambora"),
+    ("Mensos menyerahkan bantuan kepada korban kebakaran di Penjaringan.", "Penjaringan"),
+    ("Gedung Sate di Bandung dipadati wisatawan.", "Gedung Sate"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_jakarta_districts_and_landmarks_are_places(text, surface, use_model):
+    assert by_surface(text, use_model=use_model)[surface].type == "LOC"
+
+
 @pytest.mark.parametrize("text, places", [
     # A place noun opens an unknown place's name without the tagger too.
     ("Kereta berangkat dari Stasiun Gambir pukul 08.00.", ["Stasiun Gambir"]),
     ("Laga digelar di Stadion Si Jalak Harupat.", ["Stadion Si Jalak Harupat"]),
     ("Harga cabai di Pasar Induk Kramat Jati melonjak.", ["Pasar Induk Kramat Jati"]),
+    # A toll road's "tol" is its head's in any case; a toll gate is a place.
+    ("Jalan tol Cipularang ambles di kilometer 118.", ["Jalan tol Cipularang"]),
+    ("Kecelakaan terjadi di Gerbang Tol Ciawi.", ["Gerbang Tol Ciawi"]),
+    ("Kemacetan terjadi di jalan tol.", []),
     # A Title Case headline's link word ends it.
     ("Polisi Jaga Terminal Pulogadung Jelang Lebaran", ["Terminal Pulogadung"]),
     ("Banjir di Kampung Melayu Usai Hujan Deras", ["Kampung Melayu"]),

@@ -204,6 +204,16 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("PLN memulihkan kepercayaan investor.", ["PLN/ORG"], {}),
     ("PLTU Suralaya dituding menjadi penyebab polusi udara di Banten.", ["PLTU Suralaya/ORG", "Banten/LOC"],
      {"PLTU Suralaya": "culprit"}),
+    # A body recording cases tells the news, its own figures are its own; an accuser criticises;
+    # goods sent for victims help.
+    ("Kementerian Kesehatan mengonfirmasi kasus pertama cacar monyet di Jakarta.",
+     ["Kementerian Kesehatan/ORG", "Jakarta/LOC"], {"Kementerian Kesehatan": "source"}),
+    ("Unilever Indonesia mencatat penurunan laba bersih.", ["Unilever Indonesia/ORG"], {}),
+    ("Greenpeace menuding PT Asia Pulp & Paper merusak hutan gambut.", ["Greenpeace/ORG", "PT Asia Pulp & Paper/ORG"],
+     {"Greenpeace": "critic", "PT Asia Pulp & Paper": "target"}),
+    ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
+     {"Pemprov Sumbar": "helper"}),
+    ("KPK mengirimkan surat panggilan kepada Bupati.", ["KPK/ORG"], {}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

@@ -965,6 +965,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
     ("Anggota DPRD tertangkap tangan sedang berjudi.", ["tertangkap tangan", "judi"]),
     ("OpenAI meluncurkan model kecerdasan buatan terbaru.", []),
+    # A cyclone and what it wrecks; a full concert; a dealership opened.
+    ("Siklon tropis Seroja memporakporandakan ratusan rumah.", ["siklon", "memporakporandakan"]),
+    ("Konser itu dipadati 50.000 penonton.", ["dipadati penonton"]),
+    ("BYD membuka diler pertamanya di Surabaya.", ["membuka diler"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -106,7 +106,7 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 # Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
-terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan
+terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang
 """.split())
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
@@ -1445,6 +1445,10 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         after_people = keys[k] in _NAMED_AFTER_PEOPLE_HEADS
         # "Wali Kota" is an office: in a headline its next word is read as any other ("Wali Kota Lantik ...").
         mayor = k > 0 and keys[k] == "kota" and keys[k - 1] == "wali"
+        # A toll road's "tol" belongs to its head in any case: "Jalan tol Cipularang ambles".
+        toll = keys[k] == "jalan" and last < n and last == k + 1 and keys[last] == "tol" and joined[last]
+        if toll:
+            last += 1
         while last < n and last - k <= 4 and joined[last - 1]:
             if owner[last] >= 0:
                 held = candidates[owner[last]]
@@ -1467,7 +1471,7 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                 break
         if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
             last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
-        if last > k + 1:
+        if last > k + 1 + toll:
             entry = _venue_entry(keys[k], venue.entry) if venue is not None and venue.last == last else None
             _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7, entry))
 

@@ -27,7 +27,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   "lokasi gempa di Cianjur"): bad news for it, even where the sentence's news is the relief;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
-  Xinhua") tells the news without being what it is about.
+  Xinhua"), or that records or confirms cases ("Kemenkes mengonfirmasi kasus pertama cacar
+  monyet"), tells the news without being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
 where a country is a side, and where a disaster strikes. The words are the team's, in
@@ -75,7 +76,7 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster",
-                               "prosecution"})
+                               "prosecution", "incident"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
 # After these, a ruling's party is the one the claim was brought against: its role is the other.
@@ -115,6 +116,7 @@ _VERB_PARTS = {
     "criticism": ("critic", ROLE_TYPES, "target", ROLE_TYPES, False),
     "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
     "demand": ("critic", ROLE_TYPES, None, ROLE_TYPES, False),
+    "record_with_incident": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid_with_disaster": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
@@ -124,6 +126,8 @@ _VERB_PARTS = {
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
+# Kinds of word that may stand between a culprit word and the name it heads ("buronan kasus BLBI X").
+_IN_HEAD_KINDS = frozenset({None, "culprit", "crime_against", "incident"})
 
 
 @dataclass(frozen=True)
@@ -474,8 +478,7 @@ class _Sentence:
             if word in self.in_name:
                 mention = self.mentions[self.in_name[word]]
                 return mention if mention[3] in ROLE_TYPES and not self._victim(mention) else None
-            if self.lower[word] in _NOT_IN_HEAD or self.words.kinds.get(self.lower[word]) not in (
-                    None, "culprit", "crime_against"):
+            if self.lower[word] in _NOT_IN_HEAD or self.words.kinds.get(self.lower[word]) not in _IN_HEAD_KINDS:
                 return None
         return None
 
