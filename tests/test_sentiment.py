@@ -87,6 +87,17 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Kabupaten Badung mencatat pendapatan asli daerah tertinggi di Bali.", "pendapatan", +1, "increased"),
     ("Nilai tukar rupiah melemah ke level terendah.", "melemah", -1, ""),
     ("Polres Bogor menggerebek pabrik narkoba rumahan.", "narkoba", +1, "reversed"),
+    # A noun's relative clause may stand before its rise; weakening is a fall.
+    ("Wisatawan mancanegara yang berkunjung ke Bali naik 20 persen.", "wisatawan mancanegara", +1, "increased"),
+    ("Gerai banyak yang tutup karena daya beli masyarakat melemah.", "daya beli", -1, "reversed"),
+    # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
+    # and a negated good thing after a complaint is not turned good.
+    ("Investor khawatir penjualan rumah melemah.", "khawatir", -1, ""),
+    ("Investor khawatir penjualan rumah melemah.", "penjualan", -1, "reversed"),
+    ("Warga kecewa karena bantuan sosial tidak tepat sasaran.", "tepat", -1, "negated"),
+    # What a recovery came after is behind it; a hearing names its case.
+    ("Penerbangan kembali normal setelah sempat terganggu abu vulkanik.", "abu vulkanik", -1, "recovered"),
+    ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -123,6 +134,17 @@ def test_a_verbs_object_is_not_what_an_amount_counts():
     ("Kanwil menyerahkan sertifikat merek kepada 100 pelaku UMKM.", "positive"),
 ])
 def test_falls_and_certificates(text, label):
+    assert score_text(text, engine="lexicon").label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Penerbangan dari Bandara Juanda kembali normal setelah sempat terganggu abu vulkanik.", "positive"),
+    ("Penerbangan terganggu abu vulkanik dan belum kembali normal.", "negative"),  # no recovery to speak of
+    ("Sidang perdana kasus korupsi tol MBZ digelar di Pengadilan Tipikor.", "neutral"),
+    ("Siswa SMA di Makassar menciptakan alat pendeteksi gempa sederhana.", "positive"),
+    ("Nilai tukar rupiah melemah ke level terendah.", "negative"),
+])
+def test_recoveries_hearings_and_inventions(text, label):
     assert score_text(text, engine="lexicon").label == label
 
 
@@ -969,6 +991,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Siklon tropis Seroja memporakporandakan ratusan rumah.", ["siklon", "memporakporandakan"]),
     ("Konser itu dipadati 50.000 penonton.", ["dipadati penonton"]),
     ("BYD membuka diler pertamanya di Surabaya.", ["membuka diler"]),
+    # Clean water is a supply, waste management a service, modern retail a kind of shop.
+    ("Pasokan air bersih di Kota Bogor terhenti selama tiga hari.", ["terhenti"]),
+    ("Presiden menandatangani peraturan tentang pengelolaan sampah.", []),
+    ("Gerai ritel modern tutup.", []),
+    ("Pemerintah memperpanjang program diskon tarif listrik.", ["diskon"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -42,8 +42,8 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
 LEXICON_DIR = config.DATA_DIR / "lexicon"
 MODIFIER_FILE = "modifiers.tsv"
 AMOUNT_FILE = "amounts.tsv"
-MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair", "failure",
-                  "contrast", "concession", "reporting", "stance")
+MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair", "recovery",
+                  "failure", "contrast", "concession", "reporting", "stance")
 CLITICS = ("nya", "lah", "kah", "pun")
 # The modifier kinds whose word makes whoever is named before it in its clause a holder.
 HOLDER_KINDS = ("stance", "reporting")
@@ -96,7 +96,7 @@ class Cue(NamedTuple):
 _new_cue = tuple.__new__
 # Only these kinds change cue weights; reporting words and positive stance words do not.
 _WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair",
-                       "failure", "contrast", "concession"})
+                       "recovery", "failure", "contrast", "concession"})
 
 
 class _Form(NamedTuple):
@@ -629,6 +629,7 @@ class _Context:
         used: list[int] = []
         direction: tuple | None = None
         after_contrast = before_contrast = conceded = negative_stance = negated_after = False
+        recovered = 1.0  # the factor of a recovery the (bad) cue lies after
         failed_at = -1  # the end of a failure word before the cue ("gagal mencegah ...")
         # "tidak gagal menekan inflasi" succeeded: a negator right before a failure word negates
         # the failure, not the cue the failure governs.
@@ -664,6 +665,11 @@ class _Context:
                         and _mended(WORD.findall(lower, mod_end, start), lexicon)
                         and not (failed_at >= 0 and _near(lower, failed_at, mod_start))):
                     direction = (mod_start, kind, factor)
+            elif kind == "recovery":
+                # What a recovery came after is behind it: "Penerbangan kembali normal setelah
+                # sempat terganggu abu vulkanik" is news of the recovery.
+                if base < 0 and before and start - mod_end <= 40 and _after_recovery(WORD.findall(lower, mod_end, start)):
+                    recovered = factor
             elif kind == "failure":
                 # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
                 # menang", "gagal meraih medali emas"; the failure word's own cue is then used up.
@@ -695,7 +701,7 @@ class _Context:
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
-                      and not negated_after and _own_change(lower, start, end, mod_start)
+                      and not negated_after and _own_change(lower, start, end, mod_start, lexicon.amounts)
                       and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
                     direction = (mod_start, kind, factor)
@@ -733,9 +739,12 @@ class _Context:
                 base = amount
         elif amount is not None:
             return _new_cue(Cue, (entry, start, end, 0.0, 0.0, desk, ())), ()
+        if recovered != 1.0:
+            weight *= recovered
+            modifiers.append("recovered")
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
             weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
-        if base > 0 and negative_stance:
+        if base > 0 and weight > 0 and negative_stance:
             # "prihatin atas kerja sama ...": the holder's concern outweighs the good word.
             weight *= -0.5
             modifiers.append("negative_stance")
@@ -787,12 +796,16 @@ _VERB_PREFIXES = ("me", "di", "ber", "ter")
 _OWN_CHANGE_CHARS = 60
 
 
-def _own_change(lower: str, start: int, end: int, mod_start: int) -> bool:
+def _own_change(lower: str, start: int, end: int, mod_start: int, amounts: dict[str, float]) -> bool:
     """True when the rise or fall at ``mod_start`` is the cue's own (the cue spans ``start:end``)."""
     if mod_start - end > _OWN_CHANGE_CHARS:
         return False
     words = WORD.findall(lower, end, mod_start)
     if not _OTHER_SUBJECT.isdisjoint(words):
+        return False
+    # An amount between is what moves: "khawatir penjualan rumah melemah" is no weaker worry.
+    if any(word in amounts or (k + 1 < len(words) and word + " " + words[k + 1] in amounts)
+           for k, word in enumerate(words)):
         return False
     while words and words[-1] in _ASPECT:
         words.pop()
@@ -802,9 +815,10 @@ def _own_change(lower: str, start: int, end: int, mod_start: int) -> bool:
     # Otherwise a place or time phrase must stand there, after at most two words of what a noun
     # counts ("harga cabai rawit di Pasar Kramat Jati melonjak"; a verb's object is no such
     # words: "mengeluhkan sepinya pembeli sejak harga naik"); a gap of bare spaces is no phrase.
+    # A noun's relative clause may stand there too ("Wisatawan mancanegara yang berkunjung ke Bali naik").
     counted = 0 if lower.startswith(_VERB_PREFIXES, start) else _COUNTED_WORDS
     for position, word in enumerate(words[:counted + 1]):
-        if word in _PLACE_OR_TIME_OPENERS:
+        if word in _PLACE_OR_TIME_OPENERS or (counted and word == "yang"):
             return len(words) - position <= _OWN_CHANGE_WORDS
     return False
 
@@ -869,6 +883,23 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
 
 # The victims whose disaster a saving reaches past them (roles.toml's victim list, for cues).
 _VICTIMS = frozenset({"korban", "pengungsi", "penyintas"})
+
+
+# A recovery reaches back to the trouble past "setelah" (or "usai", "pasca"), perhaps after a place
+# ("kembali normal di Bandara Juanda setelah ..."), not past another clause's conjunction.
+_AFTER_WORDS = frozenset({"setelah", "usai", "seusai", "pasca", "sesudah"})
+_NOT_RECOVERED = frozenset({"dan", "tetapi", "namun", "karena", "akibat", "sehingga", "yang"})
+
+
+def _after_recovery(between: list[str]) -> bool:
+    """Whether the words between a recovery and a cue after it put the cue before the recovery
+    in time: an after-word among the first five, no conjunction before it."""
+    for word in between[:5]:
+        if word in _AFTER_WORDS:
+            return True
+        if word in _NOT_RECOVERED:
+            return False
+    return False
 
 
 def _mended(between: list[str], lexicon: Lexicon) -> bool:
