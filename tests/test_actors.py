@@ -188,6 +188,7 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Sritex resmi dinyatakan pailit.", "Sritex"),
     ("Satgas PKH menyita kebun sawit ilegal.", "Satgas PKH"),
     ("Kereta cepat Whoosh mengangkut 6 juta penumpang.", "Kereta cepat Whoosh"),
+    ("Ruangguru menutup kantor cabangnya di Vietnam.", "Ruangguru"),
     ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
     ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])

@@ -214,6 +214,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
      {"Pemprov Sumbar": "helper"}),
     ("KPK mengirimkan surat panggilan kepada Bupati.", ["KPK/ORG"], {}),
+    # A watchdog's finding records; handing over compensation to victims helps, and names where the disaster struck.
+    ("Ombudsman menemukan pungutan liar dalam pelayanan SIM di Polres Jakarta Timur.",
+     ["Ombudsman/ORG", "Polres Jakarta Timur/ORG"], {"Ombudsman": "source"}),
+    ("Bupati Thoriqul Haq menyerahkan santunan kepada keluarga korban erupsi Semeru.",
+     ["Thoriqul Haq", "Semeru/LOC"], {"Thoriqul Haq": "helper", "Semeru": "afflicted"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

@@ -98,6 +98,8 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     # What a recovery came after is behind it; a hearing names its case.
     ("Penerbangan kembali normal setelah sempat terganggu abu vulkanik.", "abu vulkanik", -1, "recovered"),
     ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
+    # A count in words between a remedy and the problem does not count, as a number does not.
+    ("Dishub menderek puluhan kendaraan yang parkir liar.", "parkir liar", +1, "reversed"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -996,6 +998,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Presiden menandatangani peraturan tentang pengelolaan sampah.", []),
     ("Gerai ritel modern tutup.", []),
     ("Pemerintah memperpanjang program diskon tarif listrik.", ["diskon"]),
+    # Closing what was opened; adulteration; a tragedy commemorated.
+    ("Ruangguru menutup kantor cabangnya di Vietnam.", ["menutup kantor"]),
+    ("Satgas Pangan menemukan beras oplosan di gudang.", ["oplos"]),
+    ("Mahasiswa menggelar aksi peringatan tragedi 1998.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

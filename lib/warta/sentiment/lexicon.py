@@ -918,7 +918,8 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
 # Counts and their units between a remedy and what it seizes are no words of its reach
 # ("menggagalkan penyelundupan 50 kilogram sabu", "menyita 2 ton ganja").
 _MEASURES = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
-                      "hektare hektar ha meter km kilometer ribu juta miliar triliun".split())
+                      "hektare hektar ha meter km kilometer ribu juta miliar triliun "
+                      "puluhan ratusan ribuan jutaan".split())  # counts in words too
 
 
 def _near_past_amounts(lower: str, a: int, b: int) -> bool:

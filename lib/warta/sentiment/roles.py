@@ -117,6 +117,7 @@ _VERB_PARTS = {
     "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
     "demand": ("critic", ROLE_TYPES, None, ROLE_TYPES, False),
     "record_with_incident": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
+    "record": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid_with_disaster": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
