@@ -660,6 +660,8 @@ def test_jakarta_districts_and_landmarks_are_places(text, surface, use_model):
     # A toll road's "tol" is its head's in any case; a toll gate is a place.
     ("Jalan tol Cipularang ambles di kilometer 118.", ["Jalan tol Cipularang"]),
     ("Kecelakaan terjadi di Gerbang Tol Ciawi.", ["Gerbang Tol Ciawi"]),
+    ("Warga Desa Sumber Rejo menikmati listrik.", ["Desa Sumber Rejo"]),  # "Sumber" opens villages' names
+    ("Kepala Desa Bapak Kardi hadir.", []),
     ("Kemacetan terjadi di jalan tol.", []),
     # A Title Case headline's link word ends it.
     ("Polisi Jaga Terminal Pulogadung Jelang Lebaran", ["Terminal Pulogadung"]),

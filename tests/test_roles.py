@@ -219,6 +219,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      ["Ombudsman/ORG", "Polres Jakarta Timur/ORG"], {"Ombudsman": "source"}),
     ("Bupati Thoriqul Haq menyerahkan santunan kepada keluarga korban erupsi Semeru.",
      ["Thoriqul Haq", "Semeru/LOC"], {"Thoriqul Haq": "helper", "Semeru": "afflicted"}),
+    # Reported for a wrong is accused; revoking a legal status sanctions.
+    ("Taman Safari Indonesia dilaporkan atas dugaan eksploitasi.", ["Taman Safari Indonesia/ORG"],
+     {"Taman Safari Indonesia": "culprit"}),
+    ("Kementerian Hukum mencabut status badan hukum Yayasan Amanah.", ["Kementerian Hukum/ORG", "Yayasan Amanah/ORG"],
+     {"Kementerian Hukum": "agent", "Yayasan Amanah": "culprit"}),
     # A verb after "dan" shares the subject of the verb before it.
     ("Timnas kalah telak 0-4 dari Jepang dan tersingkir dari turnamen.", ["Jepang/LOC"], {"Jepang": "winner"}),
     ("Persib dan Persija tersingkir dari turnamen.", ["Persib/ORG", "Persija/ORG"],

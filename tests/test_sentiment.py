@@ -100,6 +100,8 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
     # A count in words between a remedy and the problem does not count, as a number does not.
     ("Dishub menderek puluhan kendaraan yang parkir liar.", "parkir liar", +1, "reversed"),
+    # A recall mends the contaminant after the contamination too.
+    ("BPOM menarik peredaran obat sirup yang tercemar etilen glikol.", "etilen glikol", +1, "reversed"),
 ])
 def test_modifiers_change_the_cue_they_govern(text, term, sign, modifier):
     found = {t: (w, m) for t, w, m in cues(text)}
@@ -1002,6 +1004,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Ruangguru menutup kantor cabangnya di Vietnam.", ["menutup kantor"]),
     ("Satgas Pangan menemukan beras oplosan di gudang.", ["oplos"]),
     ("Mahasiswa menggelar aksi peringatan tragedi 1998.", []),
+    # More trips, an ambassador of a campaign (not an envoy), exploitation.
+    ("KAI menambah 30 perjalanan kereta selama Lebaran.", ["menambah perjalanan"]),
+    ("Prilly menjadi duta kampanye antiperundungan.", ["menjadi duta"]),
+    ("Ia pernah menjadi duta besar di Belanda.", []),
+    ("Yayasan itu dilaporkan atas dugaan eksploitasi anak.", ["dilaporkan", "eksploitasi"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -1461,7 +1461,9 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                     break
                 last = held.last
             elif (_is_capitalised(tokens, last)
-                  and keys[last] not in (_NOT_IN_STREET_NAMES if after_people else _NOT_IN_PLACE_NAMES)
+                  and (keys[last] not in (_NOT_IN_STREET_NAMES if after_people else _NOT_IN_PLACE_NAMES)
+                       # "Sumber" (a portfolio word, "Sumber Daya") opens many villages' names: "Desa Sumber Rejo".
+                       or (last == k + 1 and keys[k] in _LISTED_PLACE_HEADS and keys[last] == "sumber"))
                   and not _affixed_verb(keys[last])
                   # The first word after the head is read as a name even in a headline: place names
                   # are dictionary roots too ("Kampung Melayu").

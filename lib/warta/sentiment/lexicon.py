@@ -883,6 +883,8 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
 
 # The victims whose disaster a saving reaches past them (roles.toml's victim list, for cues).
 _VICTIMS = frozenset({"korban", "pengungsi", "penyintas"})
+# ... and the contaminant of what it recalls ("menarik peredaran obat sirup yang tercemar etilen glikol").
+_MENDED_THROUGH = _VICTIMS | frozenset({"tercemar", "terkontaminasi", "cemaran"})
 
 
 # A recovery reaches back to the trouble past "setelah" (or "usai", "pasca"), perhaps after a place
@@ -908,7 +910,7 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
     disaster of the victims it saves ("menyelamatkan korban banjir")."""
     if len(between) > _REPAIR_WORDS or not _NOT_MENDED.isdisjoint(between):
         return False
-    for word in (between[:-1] if between and between[-1] in _VICTIMS else between):
+    for word in (between[:-1] if between and between[-1] in _MENDED_THROUGH else between):
         entry = lexicon.resolve(word)
         if entry is not None and lexicon.entries[entry][0]:
             return False
