@@ -1009,6 +1009,13 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Prilly menjadi duta kampanye antiperundungan.", ["menjadi duta"]),
     ("Ia pernah menjadi duta besar di Belanda.", []),
     ("Yayasan itu dilaporkan atas dugaan eksploitasi anak.", ["dilaporkan", "eksploitasi"]),
+    # Remission, a scuffle, an overturned truck, a ceremonial session, a species found, a fare.
+    ("Sebanyak 1.500 narapidana mendapat remisi khusus.", ["remisi"]),
+    ("Aksi saling dorong terjadi di depan gedung DPRD.", ["saling dorong"]),
+    ("Sebuah truk bermuatan semen terguling di tanjakan.", ["terguling"]),
+    ("Gubernur berpidato dalam sidang paripurna istimewa DPRD.", []),
+    ("Peneliti BRIN menemukan spesies anggrek baru.", ["menemukan spesies"]),
+    ("Tarif ojek online resmi naik mulai bulan depan.", ["tarif ojek online"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
