@@ -222,6 +222,15 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # Reported for a wrong is accused; revoking a legal status sanctions.
     ("Taman Safari Indonesia dilaporkan atas dugaan eksploitasi.", ["Taman Safari Indonesia/ORG"],
      {"Taman Safari Indonesia": "culprit"}),
+    # A win or a defeat named as a noun; a trouncing; cleaning up after a flood helps.
+    ("Kemenangan Persija atas Persib di Stadion Jakarta International Stadium disambut meriah.",
+     ["Persija/ORG", "Persib/ORG", "Stadion Jakarta International Stadium/LOC"], {"Persija": "winner", "Persib": "loser"}),
+    ("Kekalahan Persib dari Persija membuat pelatih dipecat.", ["Persib/ORG", "Persija/ORG"],
+     {"Persib": "loser", "Persija": "winner"}),
+    ("Timnas Jepang menghajar Timnas Indonesia 6-0.", ["Timnas Jepang/ORG", "Timnas Indonesia/ORG"],
+     {"Timnas Jepang": "winner", "Timnas Indonesia": "loser"}),
+    ("Pemkab Klaten membersihkan sisa lumpur di rumah warga yang terdampak banjir.", ["Pemkab Klaten/ORG"],
+     {"Pemkab Klaten": "helper"}),
     ("Kementerian Hukum mencabut status badan hukum Yayasan Amanah.", ["Kementerian Hukum/ORG", "Yayasan Amanah/ORG"],
      {"Kementerian Hukum": "agent", "Yayasan Amanah": "culprit"}),
     # A verb after "dan" shares the subject of the verb before it.

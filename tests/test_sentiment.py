@@ -1016,6 +1016,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Gubernur berpidato dalam sidang paripurna istimewa DPRD.", []),
     ("Peneliti BRIN menemukan spesies anggrek baru.", ["menemukan spesies"]),
     ("Tarif ojek online resmi naik mulai bulan depan.", ["tarif ojek online"]),
+    # Evictions, the table's lead, a listing, buying power kept up.
+    ("Warga Kampung Bayam yang digusur belum mendapat hunian.", ["gusur"]),
+    ("Thailand tetap memimpin klasemen perolehan medali.", ["memimpin klasemen"]),
+    ("Dua puluh perusahaan melantai di bursa tahun ini.", ["melantai di bursa"]),
+    ("Langkah itu akan menjaga daya beli masyarakat.", ["menjaga daya beli"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

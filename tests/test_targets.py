@@ -279,6 +279,7 @@ def test_round4_matches_on_many_values():
     ("Rusia dan Korut bertemu di Vladivostok.", set()),  # no stance word: nobody voices it
     ("Kerja sama itu berbahaya, kata Kirby di Washington.", {"Kirby"}),  # where it was said voices nothing
     ("Kirby di Washington mengkritik Rusia.", {"Kirby"}),
+    ("Washington memperkirakan ekonomi Rusia tumbuh.", {"Washington"}),  # a forecaster voices its outlook
 ])
 def test_sentence_holders_by_clause(text, expected):
     from warta.sentiment.lexicon import load_lexicon

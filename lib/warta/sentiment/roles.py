@@ -10,7 +10,7 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
-  "X mencetak dua gol ke gawang Persija"), of a ruling on a claim ("MK menolak gugatan Partai
+  "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a claim ("MK menolak gugatan Partai
   Buruh", where the court is an agent), or of a trial: the acquitted or released prevail
   ("memvonis bebas X", "X dibebaskan"), and so does a suspect whose charge is voided
   ("penetapan tersangka X tidak sah");
@@ -123,7 +123,11 @@ _VERB_PARTS = {
     "win_with_goal": ("winner", CONTEST_TYPES, None, CONTEST_TYPES, False),
     "win": ("winner", CONTEST_TYPES, "loser", CONTEST_TYPES, False),
     "lose": ("loser", CONTEST_TYPES, "winner", CONTEST_TYPES, False),
+    "victory": (None, CONTEST_TYPES, "winner", CONTEST_TYPES, True),
+    "defeat": (None, CONTEST_TYPES, "loser", CONTEST_TYPES, True),
 }
+# The word past which a noun's win or defeat names the other side.
+_OTHER_SIDE_WORDS = {"victory": frozenset({"atas"}), "defeat": frozenset({"dari", "atas"})}
 _BEFORE_REACH = 3  # words (outside names) between an actor and the verb it acts with
 _AFTER_REACH = 6  # words (outside names) from a verb to the first actor it acts on
 _HEAD_REACH = 5  # words from a culprit word to the name it heads
@@ -253,13 +257,16 @@ class _Sentence:
             parts = _VERB_PARTS.get(kind)
             if parts is not None:
                 before, before_types, after, after_types, every = parts
-                for mention in self._before(first, before_types):
-                    give(mention, before)
+                if before is not None:
+                    for mention in self._before(first, before_types):
+                        give(mention, before)
                 if after is not None:
                     against = None
                     if kind.startswith("ruling"):
                         # "kasasi jaksa": the prosecution's claim, brought against every party after it.
                         against = last if self._kind_next(last, "prosecution") else self._word_after(last, _AGAINST)
+                    elif kind in _OTHER_SIDE_WORDS:
+                        against = self._word_after(last, _OTHER_SIDE_WORDS[kind])
                     for mention in self._after(last, after_types, every=every):
                         give(mention, _OTHER_SIDE[after] if against is not None and mention[0] > against else after)
                 if kind == "win_with_goal":
