@@ -231,6 +231,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"Timnas Jepang": "winner", "Timnas Indonesia": "loser"}),
     ("Pemkab Klaten membersihkan sisa lumpur di rumah warga yang terdampak banjir.", ["Pemkab Klaten/ORG"],
      {"Pemkab Klaten": "helper"}),
+    # Shooting dead a culprit sanctions, shooting dead a student does not; a charity concert for victims helps.
+    ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
+    ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
+    ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
     ("Kementerian Hukum mencabut status badan hukum Yayasan Amanah.", ["Kementerian Hukum/ORG", "Yayasan Amanah/ORG"],
      {"Kementerian Hukum": "agent", "Yayasan Amanah": "culprit"}),
     # A verb after "dan" shares the subject of the verb before it.

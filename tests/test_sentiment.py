@@ -90,6 +90,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     # A noun's relative clause may stand before its rise; weakening is a fall.
     ("Wisatawan mancanegara yang berkunjung ke Bali naik 20 persen.", "wisatawan mancanegara", +1, "increased"),
     ("Gerai banyak yang tutup karena daya beli masyarakat melemah.", "daya beli", -1, "reversed"),
+    ("Ekspor nikel Indonesia ke China turun 20 persen.", "ekspor", -1, "reversed"),  # a destination between
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
     ("Investor khawatir penjualan rumah melemah.", "khawatir", -1, ""),
@@ -1021,6 +1022,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Thailand tetap memimpin klasemen perolehan medali.", ["memimpin klasemen"]),
     ("Dua puluh perusahaan melantai di bursa tahun ini.", ["melantai di bursa"]),
     ("Langkah itu akan menjaga daya beli masyarakat.", ["menjaga daya beli"]),
+    # Recruited, a charity concert, entering without a permit, making trouble.
+    ("Chelsea resmi merekrut Marselino Ferdinan.", ["rekrut"]),
+    ("Denny Caknan menggelar konser amal untuk korban banjir.", ["konser amal", "korban", "banjir"]),
+    ("Kapal itu memasuki perairan Natuna Utara tanpa izin.", ["tanpa izin"]),
+    ("Warga asing itu membuat onar di Ubud.", ["onar"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

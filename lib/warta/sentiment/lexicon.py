@@ -778,7 +778,7 @@ _NOT_AMOUNTS = frozenset({"berhasil", "keberhasilan", "sukses", "gagal", "kegaga
 # is what moves ("membaik setelah hujan turun", "kualitas membaik dan harga turun"), and so does
 # a causative verb.
 _PLACE_OR_TIME_OPENERS = frozenset({
-    "di", "pada", "per", "sejak", "selama", "sepanjang", "tahun", "bulan", "kuartal", "semester", "pekan",
+    "di", "ke", "dari", "pada", "per", "sejak", "selama", "sepanjang", "tahun", "bulan", "kuartal", "semester", "pekan",
     "tahunan", "bulanan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
     "september", "oktober", "november", "desember"})
 _OTHER_SUBJECT = frozenset({
