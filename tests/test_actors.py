@@ -189,6 +189,8 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Satgas PKH menyita kebun sawit ilegal.", "Satgas PKH"),
     ("Kereta cepat Whoosh mengangkut 6 juta penumpang.", "Kereta cepat Whoosh"),
     ("Ruangguru menutup kantor cabangnya di Vietnam.", "Ruangguru"),
+    ("Produsen susu Ultra Jaya mencatat pertumbuhan penjualan.", "Ultra Jaya"),
+    ("Menteri menyambut investasi pabrik VinFast di Subang.", "VinFast"),
     ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
     ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])

@@ -235,6 +235,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
     ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
+    # A protest at someone targets them; revoking a degree sanctions.
+    ("Bobby Nasution didemo pengemudi angkot.", ["Bobby Nasution"], {"Bobby Nasution": "target"}),
+    ("Universitas Negeri Semarang mencabut gelar doktor Budi Santoso.", ["Universitas Negeri Semarang/ORG", "Budi Santoso"],
+     {"Universitas Negeri Semarang": "agent", "Budi Santoso": "culprit"}),
     ("Kementerian Hukum mencabut status badan hukum Yayasan Amanah.", ["Kementerian Hukum/ORG", "Yayasan Amanah/ORG"],
      {"Kementerian Hukum": "agent", "Yayasan Amanah": "culprit"}),
     # A verb after "dan" shares the subject of the verb before it.

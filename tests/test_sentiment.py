@@ -91,6 +91,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Wisatawan mancanegara yang berkunjung ke Bali naik 20 persen.", "wisatawan mancanegara", +1, "increased"),
     ("Gerai banyak yang tutup karena daya beli masyarakat melemah.", "daya beli", -1, "reversed"),
     ("Ekspor nikel Indonesia ke China turun 20 persen.", "ekspor", -1, "reversed"),  # a destination between
+    ("Ultra Jaya mencatat pertumbuhan penjualan 15 persen.", "penjualan", +1, "increased"),  # growth before it
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
     ("Investor khawatir penjualan rumah melemah.", "khawatir", -1, ""),
@@ -1027,6 +1028,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["konser amal", "korban", "banjir"]),
     ("Kapal itu memasuki perairan Natuna Utara tanpa izin.", ["tanpa izin"]),
     ("Warga asing itu membuat onar di Ubud.", ["onar"]),
+    # Interest-free loans, investment welcomed, permission granted, an appointment.
+    ("Kementerian meluncurkan program pinjaman tanpa bunga.", ["tanpa bunga"]),
+    ("Menteri menyambut investasi pabrik kendaraan listrik.", ["menyambut investasi"]),
+    ("Arab Saudi mengizinkan jemaah umrah masuk menggunakan visa turis.", ["mengizinkan"]),
+    ("Taufik Hidayat dilantik menjadi Wakil Menteri.", ["dilantik menjadi"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -701,6 +701,7 @@ class _Context:
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
+                      and word not in _BEFORE_ONLY
                       and not negated_after and _own_change(lower, start, end, mod_start, lexicon.amounts)
                       and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
@@ -828,6 +829,9 @@ def _own_change(lower: str, start: int, end: int, mod_start: int, amounts: dict[
 # upah" is no growing protest).
 _CHANGE_NOUNS = frozenset("kenaikan peningkatan penurunan lonjakan pengurangan".split())
 _UNDERGOES = frozenset("mengalami alami terjadi ada".split())
+# Growth names what grows after it ("pertumbuhan penjualan"), never the cue before it
+# ("memangkas proyeksi pertumbuhan ekonomi", "mendukung pertumbuhan").
+_BEFORE_ONLY = frozenset({"pertumbuhan"})
 
 
 def _undergoes(lower: str, end: int, mod_start: int) -> bool:
