@@ -235,6 +235,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
     ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
+    # A fatwa is a ruling body's judgement, as criticism is.
+    ("MUI mengeluarkan fatwa haram terhadap produk yang mendukung agresi Israel.", ["MUI/ORG", "Israel/LOC"],
+     {"MUI": "critic"}),
     # A protest at someone targets them; revoking a degree sanctions.
     ("Bobby Nasution didemo pengemudi angkot.", ["Bobby Nasution"], {"Bobby Nasution": "target"}),
     ("Universitas Negeri Semarang mencabut gelar doktor Budi Santoso.", ["Universitas Negeri Semarang/ORG", "Budi Santoso"],

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from warta import text as text_module
-from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, paragraph_spans, sentence_spans, split_sentences,
-                        trie_pattern, word_before_in, words)
+from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, after_common_relative, paragraph_spans, sentence_spans,
+                        split_sentences, trie_pattern, word_before_in, words)
 
 
 @pytest.fixture(params=["compiled", "python"])
@@ -130,3 +130,17 @@ def test_trie_pattern_finds_what_the_flat_alternation_finds(words, text, expecte
 ])
 def test_word_before_in(text, at, expected):
     assert word_before_in(text, at, NOT_SPEAKER_AFTER) is expected
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("warga yang menolak", 11, True),
+    ("warga  yang  menolak", 13, True),  # spaces between
+    ("Partai Buruh yang menolak", 18, False),  # a name's relative clause
+    ("Yang menolak", 5, False),  # no head word
+    ("2024 yang menolak", 10, False),  # no word before
+    ("warga-yang menolak", 11, False),  # glued
+    ("warga sayang menolak", 13, False),  # a whole word only
+    ("warga yang", 99, False),  # outside the text
+])
+def test_after_common_relative(text, at, expected):
+    assert after_common_relative(text, at) is expected

@@ -354,6 +354,9 @@ def test_cue_loop_agrees_on_random_texts():
      {"kirby", "as"}),
     ("Jokowi dan Prabowo mengkritik hal itu.", [(0, 6, "jokowi"), (11, 18, "prabowo")], {"jokowi", "prabowo"}),
     ("Kadi Jokowi mengkritik.", [(5, 11, "jokowi")], {"jokowi"}),  # "di" must be a whole word
+    # A relative clause of a common noun holds its own stance; of a name, the name's.
+    ("Kirby didemo warga yang menolak kebijakan.", [(0, 5, "kirby")], set()),
+    ("Kirby yang menolak kebijakan itu berbicara.", [(0, 5, "kirby")], {"kirby"}),
 ])
 def test_stance_holders(text, found, holders):
     from warta.sentiment import lexicon as lexicon_module, targets
@@ -388,7 +391,8 @@ def _random_sentences(rng: random.Random, count: int):
 
     lexicon = lexicon_module.load_lexicon(())
     pieces = ["AS", "Rusia", "Kirby", "kata", "ujarnya", "mengatakan", "prihatin", "menuduh", "mengkritik", "dan",
-              "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")"]
+              "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")",
+              "yang", "warga"]
     actors = {"AS": 7, "Rusia": 3, "Kirby": 11}
     sentences, body = [], 0
     for _ in range(count):

@@ -687,6 +687,33 @@ cdef bint _word_before_in(str text, Py_ssize_t at, frozenset words):
     return text[k + 1:end].lower() in words
 
 
+cdef bint _after_common_relative(str text, Py_ssize_t at):
+    """Whether ``text[at]`` follows "yang" after a word in lower case: ``warta.text.after_common_relative``,
+    its reference."""
+    cdef Py_ssize_t k, end, head_end, last
+    if at <= 0 or at > len(text):
+        return False
+    k = at - 1
+    while k >= 0 and text[k] == u" ":
+        k -= 1
+    end = k + 1
+    if end == at:
+        return False
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    if text[k + 1:end].lower() != u"yang":
+        return False
+    head_end = k
+    while k >= 0 and text[k] == u" ":
+        k -= 1
+    if k == head_end:
+        return False
+    last = k
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return k < last and text[k + 1].islower()
+
+
 cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):
     """``{a for s, _, a in found if low <= s < high}``, built in ``found`` order as the comprehension is."""
     cdef set chosen = set()
@@ -754,6 +781,8 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
     first_clause_end = _first_break(text) + offset
     for stance in stances:
         start, end = stance[0], stance[1]
+        if _after_common_relative(text, start):
+            continue  # "pengemudi angkot yang menolak": the common noun holds it
         clause_start = _clause_of(text, start, end, &clause_end, &leading)
         clause_start += offset
         clause_end += offset
@@ -819,6 +848,8 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
             for j in range(stance_bounds[i], stance_bounds[i + 1]):
                 start = stance_start[j] - offset
                 end = stance_end[j] - offset
+                if _after_common_relative(text, start):
+                    continue
                 clause_start = _clause_of(text, start, end, &clause_end, &leading)
                 if leading and clause_start > 0:  # "..., kata Kirby": the names after the word
                     low, high = end + offset, clause_end + offset

@@ -154,6 +154,35 @@ def trie_pattern(words) -> str:
     return emit(tree)
 
 
+def after_common_relative(text: str, at: int) -> bool:
+    """Whether ``text[at]`` follows "yang" after a word in lower case ("pengemudi angkot yang
+    menolak"): a relative clause of a common noun, whose stance no name before it holds.
+
+    The reference of the compiled test that ``warta._tokens`` runs in the holder rule.
+    """
+    if not 0 < at <= len(text):
+        return False
+    k = at - 1
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    end = k + 1
+    if end == at:
+        return False
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    if text[k + 1:end].lower() != "yang":
+        return False
+    head_end = k
+    while k >= 0 and text[k] == " ":
+        k -= 1
+    if k == head_end:  # no space before "yang"
+        return False
+    last = k
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return k < last and text[k + 1].islower()
+
+
 def word_before_in(text: str, at: int, words: frozenset[str]) -> bool:
     """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case).
 

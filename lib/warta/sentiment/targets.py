@@ -38,7 +38,7 @@ from warta.sentiment.engines import label_from_score, settings as engine_setting
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
 from warta.sentiment.roles import CONTEST_TYPES, ROLES, load_role_words, role_scores, roles_of_sentences
 from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
-from warta.text import NOT_SPEAKER_AFTER, word_before_in
+from warta.text import NOT_SPEAKER_AFTER, after_common_relative, word_before_in
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import holder_pairs as _batch_holders, stance_holders as _stance_holders
@@ -588,6 +588,8 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
     first_clause_end = offset + (breaks[0] if breaks else len(text))
     for start, end, _kind in stances:
+        if after_common_relative(text, start):
+            continue  # "pengemudi angkot yang menolak ...": the common noun holds it, not a name before
         before_start = bisect_left(breaks, start)
         clause_start = offset + (breaks[before_start - 1] + 1 if before_start else 0)
         after_end = bisect_left(breaks, end)
