@@ -191,6 +191,8 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Ruangguru menutup kantor cabangnya di Vietnam.", "Ruangguru"),
     ("Produsen susu Ultra Jaya mencatat pertumbuhan penjualan.", "Ultra Jaya"),
     ("Menteri menyambut investasi pabrik VinFast di Subang.", "VinFast"),
+    ("Honda mengumumkan penarikan 10.000 unit sepeda motor.", "Honda"),
+    ("Unesa meluluskan 5.000 wisudawan.", "Unesa"),
     ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
     ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])

@@ -235,6 +235,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
     ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
+    # A donation to victims helps.
+    ("Krisdayanti menyumbangkan gajinya untuk korban gempa Cianjur.", ["Krisdayanti", "Cianjur/LOC"],
+     {"Krisdayanti": "helper", "Cianjur": "afflicted"}),
     # A fatwa is a ruling body's judgement, as criticism is.
     ("MUI mengeluarkan fatwa haram terhadap produk yang mendukung agresi Israel.", ["MUI/ORG", "Israel/LOC"],
      {"MUI": "critic"}),

@@ -1033,6 +1033,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Menteri menyambut investasi pabrik kendaraan listrik.", ["menyambut investasi"]),
     ("Arab Saudi mengizinkan jemaah umrah masuk menggunakan visa turis.", ["mengizinkan"]),
     ("Taufik Hidayat dilantik menjadi Wakil Menteri.", ["dilantik menjadi"]),
+    # Subsidised homes for the low-income; a referee struck and a ban.
+    ("Perumnas meluncurkan rumah bersubsidi bagi pekerja berpenghasilan rendah.", ["rumah bersubsidi"]),
+    ("Pemain itu dilarang bertanding karena memukul wasit.", ["dilarang bertanding", "memukul wasit"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
