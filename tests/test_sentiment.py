@@ -100,6 +100,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     # What a recovery came after is behind it; a hearing names its case.
     ("Penerbangan kembali normal setelah sempat terganggu abu vulkanik.", "abu vulkanik", -1, "recovered"),
     ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
+    ("Kejaksaan menerima berkas perkara dugaan korupsi dana hibah.", "korupsi", -1, "diminished"),
     # A count in words between a remedy and the problem does not count, as a number does not.
     ("Dishub menderek puluhan kendaraan yang parkir liar.", "parkir liar", +1, "reversed"),
     # A recall mends the contaminant after the contamination too.
@@ -1036,6 +1037,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Subsidised homes for the low-income; a referee struck and a ban.
     ("Perumnas meluncurkan rumah bersubsidi bagi pekerja berpenghasilan rendah.", ["rumah bersubsidi"]),
     ("Pemain itu dilarang bertanding karena memukul wasit.", ["dilarang bertanding", "memukul wasit"]),
+    ("Jalan tol Trans Sumatera ruas Palembang-Jambi mulai dioperasikan.", ["mulai dioperasikan"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
