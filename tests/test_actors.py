@@ -646,6 +646,13 @@ def test_a_schools_number_is_part_of_its_name_in_the_fast_profile(text, organisa
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "ORG"] == organisations
 
 
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_name_after_a_verb_done_to_persons_is_a_person(use_model):
+    # The tagger leaves this one; the verb marks it in both profiles.
+    text = "Pengadilan Negeri Jakarta Selatan memvonis Mario Dandy 12 tahun penjara atas penganiayaan."
+    assert by_surface(text, use_model=use_model)["Mario Dandy"].type == "PER"
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Kebakaran melanda permukiman padat penduduk di Tambora.", "Tambora"),
     ("Mensos menyerahkan bantuan kepada korban kebakaran di Penjaringan.", "Penjaringan"),

@@ -244,6 +244,10 @@ manager manajer economist officer director head analyst research chief vice exec
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
+# Verbs done to persons: a name-shaped run of two to four words after one is a person even where
+# the tagger left it ("Pengadilan memvonis Mario Dandy 12 tahun penjara"). Kept out of
+# CUES_BEFORE, a feature of the tagger.
+_PERSON_OBJECT_VERBS = frozenset("memvonis mendakwa menuntut meringkus membekuk menciduk menahan menangkap".split())
 # Speech verbs after the speaker: X mengatakan …
 SPEECH_VERBS = frozenset("""
 mengatakan menyatakan menjelaskan mengungkapkan mengungkap menegaskan menambahkan menyebut
@@ -1673,7 +1677,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 or _status_before(tokens, first, last)
                 # A name of two or three words after a stated role, which the tagger missed
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
-                or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
+                or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None
+                                           or (keys[first - 1] in _PERSON_OBJECT_VERBS and last - first <= 4))
                     and _name_shaped(text, tokens, first, last))):
             if last - k == 1:
                 unread.append(k)
@@ -1690,6 +1695,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                                          or (_opponent_before(tokens, before)
                                              and _opponent_named(text, tokens, first, last))
                                          or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
+                                         or (key in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
+                                             and _name_shaped(text, tokens, first, last))
                                          or _status_before(tokens, first, last))
         else:
             strong = (_role_before(text, tokens, owner, candidates, first) is not None
