@@ -101,6 +101,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Penerbangan kembali normal setelah sempat terganggu abu vulkanik.", "abu vulkanik", -1, "recovered"),
     ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
     ("Kejaksaan menerima berkas perkara dugaan korupsi dana hibah.", "korupsi", -1, "diminished"),
+    ("DLH menutup paksa pabrik yang mencemari Kali Bekasi.", "mencemari", +1, "reversed"),  # closing a polluter
     # A count in words between a remedy and the problem does not count, as a number does not.
     ("Dishub menderek puluhan kendaraan yang parkir liar.", "parkir liar", +1, "reversed"),
     # A recall mends the contaminant after the contamination too.
@@ -1038,6 +1039,14 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Perumnas meluncurkan rumah bersubsidi bagi pekerja berpenghasilan rendah.", ["rumah bersubsidi"]),
     ("Pemain itu dilarang bertanding karena memukul wasit.", ["dilarang bertanding", "memukul wasit"]),
     ("Jalan tol Trans Sumatera ruas Palembang-Jambi mulai dioperasikan.", ["mulai dioperasikan"]),
+    # Compensation received, free delivery, elected, impeached, a study programme, artefacts returned.
+    ("Warga akhirnya menerima ganti rugi lahan.", ["menerima ganti rugi"]),
+    ("Pemerintah membahas besaran ganti rugi lahan.", []),
+    ("Gojek meluncurkan layanan tanpa ongkos kirim.", ["tanpa ongkos kirim"]),
+    ("Indonesia terpilih menjadi anggota Dewan HAM PBB.", ["terpilih menjadi"]),
+    ("Presiden Korea Selatan dimakzulkan oleh parlemen.", ["makzul"]),
+    ("Universitas Hasanuddin membuka program studi kedokteran.", ["membuka program studi"]),
+    ("Jepang mengembalikan artefak bersejarah milik Indonesia.", ["mengembalikan artefak"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
