@@ -193,6 +193,7 @@ def test_a_bodys_short_name_between_an_office_and_its_holder(text, surface):
     ("Menteri menyambut investasi pabrik VinFast di Subang.", "VinFast"),
     ("Honda mengumumkan penarikan 10.000 unit sepeda motor.", "Honda"),
     ("Unesa meluluskan 5.000 wisudawan.", "Unesa"),
+    ("Pesawat Trigana Air tergelincir di Bandara Serui.", "Trigana Air"),
     ("Maskapai Pelita Air menambah rute penerbangan.", "Pelita Air"),
     ("KAI Commuter menambah 20 perjalanan KRL.", "KAI Commuter"),
 ])

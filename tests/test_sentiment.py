@@ -102,6 +102,9 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Sidang perdana kasus korupsi tol MBZ digelar.", "korupsi", -1, "diminished"),
     ("Kejaksaan menerima berkas perkara dugaan korupsi dana hibah.", "korupsi", -1, "diminished"),
     ("DLH menutup paksa pabrik yang mencemari Kali Bekasi.", "mencemari", +1, "reversed"),  # closing a polluter
+    # After a count, what is counted may take three words before the problem.
+    ("Kemendag memusnahkan ribuan pakaian bekas impor ilegal.", "ilegal", +1, "reversed"),
+    ("Warga Kabupaten Sikka panen raya jagung setelah dua tahun dilanda kekeringan.", "kekeringan", -1, "recovered"),
     # A count in words between a remedy and the problem does not count, as a number does not.
     ("Dishub menderek puluhan kendaraan yang parkir liar.", "parkir liar", +1, "reversed"),
     # A recall mends the contaminant after the contamination too.
@@ -1047,6 +1050,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Presiden Korea Selatan dimakzulkan oleh parlemen.", ["makzul"]),
     ("Universitas Hasanuddin membuka program studi kedokteran.", ["membuka program studi"]),
     ("Jepang mengembalikan artefak bersejarah milik Indonesia.", ["mengembalikan artefak"]),
+    # The poor as a count (neutral alone), a plane skidding off, a return to the republic.
+    ("Sekolah Rakyat mulai menerima siswa dari keluarga miskin.", []),
+    ("Pesawat Trigana Air tergelincir di Bandara Serui.", ["tergelincir"]),
+    ("Jemaah Islamiyah menyatakan kembali ke pangkuan NKRI.", ["kembali ke pangkuan"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

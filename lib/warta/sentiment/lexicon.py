@@ -935,7 +935,8 @@ def _near_past_amounts(lower: str, a: int, b: int) -> bool:
     if b - a > 60:
         return False
     words = [word for word in WORD.findall(lower, a, b) if not word.isdigit() and word not in _MEASURES]
-    return len(words) < _SCOPE_WORDS
+    # After a count the thing counted may take three words ("memusnahkan ribuan pakaian bekas impor ilegal").
+    return len(words) < _SCOPE_WORDS + (len(words) < len(WORD.findall(lower, a, b)))
 
 
 def _breaks_clause(lower: str, a: int, b: int) -> bool:
