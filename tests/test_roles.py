@@ -156,7 +156,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"ICW": "critic", "DPR": "target"}),
     ("Bobby Nasution dikritik warga karena jalan rusak.", ["Bobby Nasution"], {"Bobby Nasution": "target"}),
     ("Ketua DPR Puan Maharani meminta pemerintah mengevaluasi program itu setelah ratusan siswa keracunan.",
-     ["Puan Maharani"], {"Puan Maharani": "critic"}),
+     ["Puan Maharani"], {"Puan Maharani": "requester"}),
+    ("Gubernur Anwar Hafid meminta perusahaan tambang memperbaiki jalan yang rusak.", ["Anwar Hafid"],
+     {"Anwar Hafid": "requester"}),
     ("Menteri Budi Arie meminta maaf atas gangguan layanan.", ["Budi Arie"], {}),
     # A rogue member shames the body named after it; victims found are help.
     ("Polisi membongkar sindikat yang melibatkan oknum pegawai Komdigi.", ["Komdigi/ORG"], {"Komdigi": "culprit"}),
@@ -276,7 +278,7 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
     ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("visitor", -0.6, 0.0), ("visitor", 0.3, 0.3),
     ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
     ("target", 0.5, -0.5), ("target", 0.0, -0.2), ("critic", -0.7, 0.0), ("critic", 0.3, 0.3),
-    ("afflicted", 0.6, -0.6),
+    ("afflicted", 0.6, -0.6), ("requester", 0.5, 0.0), ("requester", -0.5, 0.0),
 ])
 def test_role_scores(role, score, expected):
     code = ROLES.index(role) if role else -1

@@ -20,9 +20,11 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 - ``visitor``: who visits a disaster's site ("Gubernur X meninjau lokasi longsor"): as an agent,
   it takes none of the disaster's badness;
 - ``target`` / ``critic``: who is criticised or condemned ("ICW mengkritik DPR", "X dikecam
-  warga") reads badly; who criticises, condemns, urges or asks ("Ketua DPR meminta pemerintah
-  mengevaluasi program ... setelah ratusan siswa keracunan") voices the news, and as an agent
-  takes none of its badness;
+  warga") reads badly; who criticises or condemns voices the news, and as an agent takes none of
+  its badness;
+- ``requester``: who urges or asks ("Ketua DPR meminta pemerintah mengevaluasi program ...
+  setelah ratusan siswa keracunan", "Gubernur meminta perusahaan memperbaiki jalan yang rusak")
+  voices a request, good or bad: none of its tone is theirs;
 - ``afflicted``: a place a disaster or its victims are named in ("korban banjir di Pekalongan",
   "lokasi gempa di Cianjur"): bad news for it, even where the sentence's news is the relief;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
@@ -52,7 +54,7 @@ ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
 ROLES = ("witness", "source", "culprit", "loser", "afflicted", "winner", "helper", "visitor", "target", "agent",
-         "critic")
+         "critic", "requester")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -115,7 +117,7 @@ _VERB_PARTS = {
     "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "criticism": ("critic", ROLE_TYPES, "target", ROLE_TYPES, False),
     "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
-    "demand": ("critic", ROLE_TYPES, None, ROLE_TYPES, False),
+    "demand": ("requester", ROLE_TYPES, None, ROLE_TYPES, False),
     "record_with_incident": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "record": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
@@ -170,7 +172,7 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit, a loser, an afflicted place or a target reads at least
     as bad as the band, a winner or a helper at least as good; an agent, a visitor or a critic
-    takes none of the sentence's badness, a witness or a source none of its tone.
+    takes none of the sentence's badness, a witness, a source or a requester none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
@@ -180,7 +182,7 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
                       | (roles == code["afflicted"]),
                       (roles == code["winner"]) | (roles == code["helper"]),
                       (roles == code["agent"]) | (roles == code["visitor"]) | (roles == code["critic"]),
-                      (roles == code["witness"]) | (roles == code["source"])],
+                      (roles == code["witness"]) | (roles == code["source"]) | (roles == code["requester"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
 
