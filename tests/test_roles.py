@@ -237,6 +237,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
     ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
+    # Finding wrongs, not victims, records them.
+    ("Bawaslu menemukan ribuan pelanggaran netralitas ASN selama kampanye.", ["Bawaslu/ORG"], {"Bawaslu": "source"}),
     # A donation to victims helps.
     ("Krisdayanti menyumbangkan gajinya untuk korban gempa Cianjur.", ["Krisdayanti", "Cianjur/LOC"],
      {"Krisdayanti": "helper", "Cianjur": "afflicted"}),

@@ -1054,6 +1054,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Sekolah Rakyat mulai menerima siswa dari keluarga miskin.", []),
     ("Pesawat Trigana Air tergelincir di Bandara Serui.", ["tergelincir"]),
     ("Jemaah Islamiyah menyatakan kembali ke pangkuan NKRI.", ["kembali ke pangkuan"]),
+    ("Pemprov menghapus denda pajak kendaraan bermotor.", ["menghapus denda"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms

@@ -81,6 +81,9 @@ NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "voi
                                "prosecution", "incident"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
+# What such a verb is where its need is missing but another's is met ("Bawaslu menemukan ribuan
+# pelanggaran": no victims found, wrongs recorded).
+_OTHERWISE = {"aid_with_disaster": "record_with_incident"}
 # After these, a ruling's party is the one the claim was brought against: its role is the other.
 _AGAINST = frozenset({"terhadap", "melawan"})
 _OTHER_SIDE = {"winner": "loser", "loser": "winner"}
@@ -253,7 +256,11 @@ class _Sentence:
             # "menetapkan" sanctions only with a culprit word after it, a visit comforts only victims.
             need = kind.rpartition("_with_")[2]
             if "_with_" in kind and not self._kind_after(last, *_NEEDS.get(need, (need,))):
-                continue
+                # "menemukan" finds victims (help) or, failing those, wrongs (a record).
+                otherwise = _OTHERWISE.get(kind)
+                if otherwise is None or not self._kind_after(last, otherwise.rpartition("_with_")[2]):
+                    continue
+                kind = otherwise
             if kind == "acquittal":
                 acquitted_until = last
             parts = _VERB_PARTS.get(kind)
