@@ -673,45 +673,38 @@ cdef inline bint _holder_gap(Py_UCS4 c):
 cdef bint _word_before_in(str text, Py_ssize_t at, frozenset words):
     """Whether the word before ``text[at]``, spaces between, is one of ``words`` (lower case):
     ``warta.text.word_before_in``, its reference."""
-    cdef Py_ssize_t k, end
+    cdef Py_ssize_t start, end
     if not words or at <= 0 or at > len(text):
         return False
-    k = at - 1
-    while k >= 0 and text[k] == u" ":
-        k -= 1
-    end = k + 1
-    if end == at:
-        return False
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    return text[k + 1:end].lower() in words
+    start = _word_before(text, at, &end)
+    return start >= 0 and text[start:end].lower() in words
 
 
 cdef bint _after_common_relative(str text, Py_ssize_t at):
     """Whether ``text[at]`` follows "yang" after a word in lower case: ``warta.text.after_common_relative``,
     its reference."""
-    cdef Py_ssize_t k, end, head_end, last
+    cdef Py_ssize_t start, end, head_start, head_end
     if at <= 0 or at > len(text):
         return False
-    k = at - 1
+    start = _word_before(text, at, &end)
+    if start < 0 or text[start:end].lower() != u"yang":
+        return False
+    head_start = _word_before(text, start, &head_end)
+    return head_start >= 0 and head_start < head_end and text[head_start].islower()
+
+
+cdef Py_ssize_t _word_before(str text, Py_ssize_t at, Py_ssize_t* end):
+    """Where the letters before the spaces before ``text[at]`` start (sets ``end``; empty where no
+    letter stands there), or -1 where no space does: ``warta.text._word_before``."""
+    cdef Py_ssize_t k = at - 1
     while k >= 0 and text[k] == u" ":
         k -= 1
-    end = k + 1
-    if end == at:
-        return False
+    end[0] = k + 1
+    if end[0] == at:
+        return -1
     while k >= 0 and text[k].isalpha():
         k -= 1
-    if text[k + 1:end].lower() != u"yang":
-        return False
-    head_end = k
-    while k >= 0 and text[k] == u" ":
-        k -= 1
-    if k == head_end:
-        return False
-    last = k
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    return k < last and text[k + 1].islower()
+    return k + 1
 
 
 cdef set _actors_between(list found, Py_ssize_t low, Py_ssize_t high):

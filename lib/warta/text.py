@@ -162,25 +162,11 @@ def after_common_relative(text: str, at: int) -> bool:
     """
     if not 0 < at <= len(text):
         return False
-    k = at - 1
-    while k >= 0 and text[k] == " ":
-        k -= 1
-    end = k + 1
-    if end == at:
+    relative = _word_before(text, at)
+    if relative is None or text[relative[0]:relative[1]].lower() != "yang":
         return False
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    if text[k + 1:end].lower() != "yang":
-        return False
-    head_end = k
-    while k >= 0 and text[k] == " ":
-        k -= 1
-    if k == head_end:  # no space before "yang"
-        return False
-    last = k
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    return k < last and text[k + 1].islower()
+    head = _word_before(text, relative[0])
+    return head is not None and head[0] < head[1] and text[head[0]].islower()
 
 
 def word_before_in(text: str, at: int, words: frozenset[str]) -> bool:
@@ -190,12 +176,19 @@ def word_before_in(text: str, at: int, words: frozenset[str]) -> bool:
     """
     if not words or not 0 < at <= len(text):
         return False
+    before = _word_before(text, at)
+    return before is not None and text[before[0]:before[1]].lower() in words
+
+
+def _word_before(text: str, at: int) -> tuple[int, int] | None:
+    """``(start, end)`` of the letters before the spaces before ``text[at]`` (empty where no letter
+    stands there), or None where no space does."""
     k = at - 1
     while k >= 0 and text[k] == " ":
         k -= 1
     end = k + 1
     if end == at:
-        return False
+        return None
     while k >= 0 and text[k].isalpha():
         k -= 1
-    return text[k + 1:end].lower() in words
+    return k + 1, end
