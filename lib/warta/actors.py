@@ -140,7 +140,8 @@ _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
 # After "dan", a head opens a second body ("PLTA Saguling dan PLTU Cirebon"), except the heads
 # that are common words inside names ("Partai Keadilan dan Persatuan Indonesia").
-_SECOND_BODY_HEADS = _ORG_RULE_HEADS - frozenset("persatuan gerakan pusat front serikat koperasi ikatan perhimpunan".split())
+_SECOND_BODY_HEADS = _ORG_RULE_HEADS - frozenset(
+    "persatuan gerakan pusat front serikat koperasi ikatan perhimpunan".split())
 # Head words of places whose lists name more of the same kind ("Kecamatan Porong dan Tanggulangin").
 _LISTED_PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun".split())
 # Each head word without its first letter, which may be capitalised: found in a text, one may be there.

@@ -668,7 +668,8 @@ class _Context:
             elif kind == "recovery":
                 # What a recovery came after is behind it: "Penerbangan kembali normal setelah
                 # sempat terganggu abu vulkanik" is news of the recovery.
-                if base < 0 and before and start - mod_end <= 40 and _after_recovery(WORD.findall(lower, mod_end, start)):
+                if (base < 0 and before and start - mod_end <= 40
+                        and _after_recovery(WORD.findall(lower, mod_end, start))):
                     recovered = factor
             elif kind == "failure":
                 # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
@@ -934,9 +935,11 @@ def _near_past_amounts(lower: str, a: int, b: int) -> bool:
         return True
     if b - a > 60:
         return False
-    words = [word for word in WORD.findall(lower, a, b) if not word.isdigit() and word not in _MEASURES]
+    between = WORD.findall(lower, a, b)
+    words = [word for word in between if not word.isdigit() and word not in _MEASURES]
     # After a count the thing counted may take three words ("memusnahkan ribuan pakaian bekas impor ilegal").
-    return len(words) < _SCOPE_WORDS + (len(words) < len(WORD.findall(lower, a, b)))
+    counted = len(words) < len(between)
+    return len(words) < _SCOPE_WORDS + counted
 
 
 def _breaks_clause(lower: str, a: int, b: int) -> bool:

@@ -10,8 +10,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   "X sebagai tersangka");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
-  "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a claim ("MK menolak gugatan Partai
-  Buruh", where the court is an agent), or of a trial: the acquitted or released prevail
+  "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a
+  claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of a trial: the
+  acquitted or released prevail
   ("memvonis bebas X", "X dibebaskan"), and so does a suspect whose charge is voided
   ("penetapan tersangka X tidak sah");
 - ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
