@@ -12,9 +12,8 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
   "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a
   claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of a trial: the
-  acquitted or released prevail
-  ("memvonis bebas X", "X dibebaskan"), and so does a suspect whose charge is voided
-  ("penetapan tersangka X tidak sah");
+  acquitted or released prevail ("memvonis bebas X", "X dibebaskan"), and so does a suspect
+  whose charge is voided ("penetapan tersangka X tidak sah");
 - ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
   korban banjir", "Basarnas mengevakuasi warga") or visits its victims ("Presiden mengunjungi
   pengungsi"): the disaster is not theirs, the help is;
