@@ -237,6 +237,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Polres Gowa menembak mati dua pelaku begal.", ["Polres Gowa/ORG"], {"Polres Gowa": "agent"}),
     ("Polres Gowa menembak mati seorang pelajar.", ["Polres Gowa/ORG"], {}),
     ("Denny Caknan menggelar konser amal untuk korban banjir.", ["Denny Caknan"], {"Denny Caknan": "helper"}),
+    # A warning issued is a record.
+    ("BMKG mengeluarkan peringatan dini cuaca ekstrem untuk Jawa Barat.", ["BMKG/ORG", "Jawa Barat/LOC"],
+     {"BMKG": "source"}),
     # Finding wrongs, not victims, records them.
     ("Bawaslu menemukan ribuan pelanggaran netralitas ASN selama kampanye.", ["Bawaslu/ORG"], {"Bawaslu": "source"}),
     # A donation to victims helps.

@@ -934,7 +934,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Komisi I DPR menggelar uji kelayakan dan kepatutan calon panglima.", []),
     ("Polisi membubarkan aksi balap liar di Cirebon.", ["balap liar"]),
     # Smooth going, a trading halt, a warm welcome, a new academy.
-    ("Kemenag memberangkatkan jemaah haji tanpa kendala berarti.", ["tanpa kendala"]),
+    ("Kemenag memberangkatkan jemaah haji tanpa kendala berarti.", ["memberangkatkan jemaah", "tanpa kendala"]),
     ("Bursa Efek Indonesia menghentikan sementara perdagangan saham PT Sritex.",
      ["menghentikan sementara perdagangan"]),
     ("Warga menyambut kedatangan gubernur di Nias.", ["menyambut kedatangan"]),
@@ -1055,6 +1055,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Pesawat Trigana Air tergelincir di Bandara Serui.", ["tergelincir"]),
     ("Jemaah Islamiyah menyatakan kembali ke pangkuan NKRI.", ["kembali ke pangkuan"]),
     ("Pemprov menghapus denda pajak kendaraan bermotor.", ["menghapus denda"]),
+    # Preying animals, construction completed, pilgrims sent off.
+    ("Seekor harimau sumatera memangsa ternak warga.", ["memangsa"]),
+    ("PT Freeport Indonesia menyelesaikan pembangunan smelter di Gresik.", ["menyelesaikan pembangunan"]),
+    ("Kementerian Agama memberangkatkan kloter pertama jemaah haji.", []),  # a word between: no phrase
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
