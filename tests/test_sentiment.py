@@ -996,6 +996,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # A count's unit may stand before the phrase's rest; gambling, caught red-handed; AI is a topic.
     ("Perum Bulog menyerap 2 juta ton gabah petani.", ["menyerap gabah"]),
     ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
+    ("Dinas itu menanam 10.000 batang pohon mangrove.", ["menanam pohon", "mangrove"]),  # any unit a remedy skips
     ("Anggota DPRD tertangkap tangan sedang berjudi.", ["tertangkap tangan", "judi"]),
     ("OpenAI meluncurkan model kecerdasan buatan terbaru.", []),
     # A cyclone and what it wrecks; a full concert; a dealership opened.

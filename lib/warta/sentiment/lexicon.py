@@ -922,11 +922,12 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
     return True
 
 
+# The units a count may take ("50 kilogram sabu", "2 juta ton gabah", "1.200 orang pekerja").
+_UNITS = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
+                   "hektare hektar ha meter km kilometer orang".split())
 # Counts and their units between a remedy and what it seizes are no words of its reach
 # ("menggagalkan penyelundupan 50 kilogram sabu", "menyita 2 ton ganja").
-_MEASURES = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
-                      "hektare hektar ha meter km kilometer ribu juta miliar triliun "
-                      "puluhan ratusan ribuan jutaan".split())  # counts in words too
+_MEASURES = _UNITS | frozenset("ribu juta miliar triliun puluhan ratusan ribuan jutaan".split())
 
 
 def _near_past_amounts(lower: str, a: int, b: int) -> bool:
@@ -1187,7 +1188,7 @@ def _lower(text: str) -> str:
 # pohon", "memangkas ratusan karyawan"); the compiled scan's _count_after finds where one may start.
 _COUNT = re.compile(r" (?:\d[\d.,]*|puluhan|ratusan|ribuan|jutaan)(?: (?:ribu|juta|miliar|triliun))?(?= )")
 _COUNT_START = re.compile(r" (?:\d|puluhan|ratusan|ribuan|jutaan)")
-_COUNT_UNIT = re.compile(r" (?:ton|kilogram|kg|gram|liter|hektare|hektar|ha|unit|ekor|orang|meter|kilometer|km)(?= )")
+_COUNT_UNIT = re.compile(" (?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")(?= )")
 
 
 def _counted_phrase(lower: str, phrases: Sequence[str], head_end: int) -> tuple[str, int] | None:

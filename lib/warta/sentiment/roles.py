@@ -209,10 +209,8 @@ class _Sentence:
         lower = text.lower()
         if len(lower) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
             lower = "".join(char.lower()[0] for char in text)
-        # A comma or point between digits ("1,8 miliar", "2.000 situs") is part of a number.
-        breaks = [at for at in (m.start() for m in CLAUSE_BREAK.finditer(text))
-                  if not (text[at] in ",." and 0 < at < len(text) - 1 and text[at - 1].isdigit()
-                          and text[at + 1].isdigit())]
+        # (CLAUSE_BREAK leaves a number's comma or point: "1,8 miliar", "2.000 situs".)
+        breaks = [m.start() for m in CLAUSE_BREAK.finditer(text)]
         # Words are read only from the clause before the first clause with a role word (where a
         # name stands that a culprit word after a comma describes) to the clause after the last
         # one (where a name stands that a culprit word before a comma heads): a rule reaches no
