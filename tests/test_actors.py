@@ -111,6 +111,7 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("Satgas Pangan menyegel gudang beras.", "Satgas Pangan"),  # the tagger reads a person here
     ("OJK mencabut izin usaha BPR Wijaya Kusuma.", "BPR Wijaya Kusuma"),  # and a place here
     ("PLTU Suralaya dituding menjadi penyebab polusi udara.", "PLTU Suralaya"),  # and nothing here
+    ("Dinas Kesehatan Kota Bandung mencatat lonjakan kasus.", "Dinas Kesehatan Kota Bandung"),  # only its place
     # After "dan" a head opens a second body, unless it is a word inside names.
     ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
     ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),

@@ -134,7 +134,8 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan"), Islamic boarding schools
 # ("Pondok Pesantren Lirboyo", "Ponpes Gontor") and power plants ("PLTU Suralaya", "PLTA
 # Saguling"): heads the tagger was trained without, kept out of ORG_HEADS as the media heads are.
-_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb".split())
+# A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
+_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
