@@ -558,6 +558,17 @@ def test_actor_sentiment_separates_about_from_voiced():
     assert korea["about_n"] == 2 and korea["voiced_n"] == 0
 
 
+def test_residents_voicing_a_hardship_leave_their_place_what_it_is_about():
+    body = "Warga Sumenep mengeluhkan kelangkaan elpiji. Warga Desa Wadas menolak penambangan."
+    mentions = pd.DataFrame([mention("a1", body, "Sumenep", "loc:sumenep"),
+                             mention("a1", body, "Desa Wadas", "loc:desa-wadas")])
+    table = score_actors(pd.DataFrame([article("a1", body)]), mentions=mentions, model=LEXICON)
+    rows = table[table["scope"] == "article"].set_index("actor_id")
+    sumenep, wadas = rows.loc["loc:sumenep"], rows.loc["loc:desa-wadas"]
+    assert sumenep["about_label"] == "negative" and sumenep["voiced_n"] == 0
+    assert wadas["about_n"] == 0 and wadas["voiced_n"] == 1  # a view: the village holds it with its residents
+
+
 def test_actor_table_aggregates_over_the_corpus():
     second = "Korea Utara dikecam karena uji coba rudal."
     frame = pd.DataFrame([article("a1", ACTOR_BODY), article("a2", second)])

@@ -15,7 +15,7 @@ import pytest
 from warta import actors, dates
 from warta import gazetteer as gazetteer_module
 from warta.gazetteer import load_gazetteer, tokenize
-from warta.text import NOT_SPEAKER_AFTER
+from warta.text import HARDSHIP_STANCES, MEMBERS_BEFORE, NOT_SPEAKER_AFTER
 
 if os.environ.get("WARTA_PURE_PYTHON") == "1":
     _tokens = pytest.importorskip("warta._tokens")
@@ -357,6 +357,11 @@ def test_cue_loop_agrees_on_random_texts():
     # A relative clause of a common noun holds its own stance; of a name, the name's.
     ("Kirby didemo warga yang menolak kebijakan.", [(0, 5, "kirby")], set()),
     ("Kirby yang menolak kebijakan itu berbicara.", [(0, 5, "kirby")], {"kirby"}),
+    # Residents who voice a hardship voice it for themselves: their place is what it is about.
+    ("Warga Sumenep mengeluhkan kelangkaan elpiji.", [(6, 13, "sumenep")], set()),
+    ("Nelayan Kabupaten Indramayu khawatir solar langka.", [(8, 27, "indramayu")], set()),
+    ("Warga Desa Wadas menolak penambangan.", [(6, 16, "wadas")], {"wadas"}),  # a view: the village's too
+    ("Bupati Kirby mengeluhkan hal itu.", [(7, 12, "kirby")], {"kirby"}),
 ])
 def test_stance_holders(text, found, holders):
     from warta.sentiment import lexicon as lexicon_module, targets
@@ -366,22 +371,27 @@ def test_stance_holders(text, found, holders):
     offset = 100  # offsets of mentions are into the body; the sentence starts at 100
     found = [(start + offset, end + offset, actor) for start, end, actor in found]
     python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-    assert _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER) == python == holders
+    compiled = _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER, HARDSHIP_STANCES, MEMBERS_BEFORE)
+    assert compiled == python == holders
 
 
 def test_stance_holders_agree_on_random_sentences():
     from warta.sentiment import lexicon as lexicon_module, targets
 
     lexicon = lexicon_module.load_lexicon(())
-    n_holders = n_blocked = 0
+    n_holders = n_blocked = n_members = 0
     for text, offset, found, stances in _random_sentences(random.Random(14), 3000):
         python = targets.sentence_holders(lexicon, text, offset, found, stances=stances)
-        compiled = _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER)
+        compiled = _tokens.stance_holders(text, offset, found, stances, NOT_SPEAKER_AFTER, HARDSHIP_STANCES,
+                                          MEMBERS_BEFORE)
         assert compiled == python and list(compiled) == list(python)  # the same set, in the same order
         n_holders += len(python)
         n_blocked += len(targets.sentence_holders(lexicon, text, offset, found, stances=stances,
-                                                  blocked_after=frozenset()) - python)
-    assert n_holders > 500 and n_blocked > 20  # the random sentences put names after "di" too
+                                                  blocked_after=frozenset(), members_before=frozenset()) - python)
+        n_members += len(targets.sentence_holders(lexicon, text, offset, found, stances=stances,
+                                                  members_before=frozenset()) - python)
+    # The random sentences put names after "di" too, and after "warga" beside a complaint.
+    assert n_holders > 500 and n_blocked > 20 and n_members > 5
 
 
 def _random_sentences(rng: random.Random, count: int):
@@ -392,7 +402,7 @@ def _random_sentences(rng: random.Random, count: int):
     lexicon = lexicon_module.load_lexicon(())
     pieces = ["AS", "Rusia", "Kirby", "kata", "ujarnya", "mengatakan", "prihatin", "menuduh", "mengkritik", "dan",
               "bahwa", "di", "sela", ", ", ". ", " – ", " - ", "“", "”", "'", "’", ": ", "\n", "…", "(", ")",
-              "yang", "warga"]
+              "yang", "warga", "mengeluhkan"]
     actors = {"AS": 7, "Rusia": 3, "Kirby": 11}
     sentences, body = [], 0
     for _ in range(count):
@@ -413,7 +423,8 @@ BLOCKED = frozenset({"di", "ke"})
 def test_holder_pairs_give_each_sentence_its_stance_holders():
     sentences = _random_sentences(random.Random(21), 3000)
     expected = {(pos, actor) for pos, (text, offset, found, stances) in enumerate(sentences)
-                for actor in _tokens.stance_holders(text, offset, found, stances, BLOCKED)}
+                for actor in _tokens.stance_holders(text, offset, found, stances, BLOCKED, HARDSHIP_STANCES,
+                                                    MEMBERS_BEFORE)}
     # Sentences numbered 5 apart (a sentence's number is not its place), stance spans as body offsets.
     as_array = lambda values: np.array(values, dtype=np.int64)  # noqa: E731
     stance_sizes = [len(stances) for *_, stances in sentences]
@@ -425,7 +436,8 @@ def test_holder_pairs_give_each_sentence_its_stance_holders():
         as_array([offset + end for _, offset, _, stances in sentences for _, end, _ in stances]),
         as_array(np.r_[0, np.cumsum(mention_sizes)]),
         as_array([start for _, _, found, _ in sentences for start, _, _ in found]),
-        as_array([actor for _, _, found, _ in sentences for _, _, actor in found]), BLOCKED)
+        as_array([actor for _, _, found, _ in sentences for _, _, actor in found]), BLOCKED, HARDSHIP_STANCES,
+        MEMBERS_BEFORE)
     pairs = list(zip((pos // 5).tolist(), actor.tolist()))
     assert len(pairs) == len(set(pairs))  # each holder once per sentence
     assert set(pairs) == expected and len(expected) > 500

@@ -754,13 +754,26 @@ cdef Py_ssize_t _first_break(str text):
     return len(text)
 
 
+cdef bint _voices_hardship(str text, list stances, frozenset hardship):
+    """Whether one of the stance words ``(start, end, kind)`` in ``text`` is one of ``hardship``."""
+    cdef tuple stance
+    if not hardship:
+        return False
+    for stance in stances:
+        if text[<Py_ssize_t> stance[0]:<Py_ssize_t> stance[1]].lower() in hardship:
+            return True
+    return False
+
+
 def stance_holders(str text not None, Py_ssize_t offset, list found not None, list stances not None,
-                   frozenset blocked_after not None):
+                   frozenset blocked_after not None, frozenset hardship not None = frozenset(),
+                   frozenset members_before not None = frozenset()):
     """The holders :func:`warta.sentiment.targets.sentence_holders` finds in one sentence (its
     reference, which documents the rule) given the sentence's stance spans: the same set, built
     by the same insertions. ``found`` holds ``(start, end, actor)`` with body offsets, ``stances``
     ``(start, end, kind)`` with offsets into ``text``, which starts at ``offset`` in the body.
-    A mention right after one of the words ``blocked_after`` ("di Demak") holds nothing.
+    A mention right after one of the words ``blocked_after`` ("di Demak") holds nothing; where a
+    stance word is one of ``hardship``, neither does one after ``members_before`` ("Warga Sumenep").
     """
     cdef Py_ssize_t start, end, clause_start, clause_end, first_clause_end
     cdef set holders = set(), before
@@ -768,6 +781,8 @@ def stance_holders(str text not None, Py_ssize_t offset, list found not None, li
     cdef bint leading
     if not found or not stances:
         return holders
+    if _voices_hardship(text, stances, hardship):
+        blocked_after = blocked_after | members_before
     found = [mention for mention in found if not _word_before_in(text, <Py_ssize_t> mention[0] - offset, blocked_after)]
     if not found:
         return holders
@@ -795,7 +810,8 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
                  const long long[::1] stance_bounds, const long long[::1] stance_start,
                  const long long[::1] stance_end, const long long[::1] mention_bounds,
                  const long long[::1] mention_start, const long long[::1] mention_actor,
-                 frozenset blocked_after not None):
+                 frozenset blocked_after not None, frozenset hardship not None = frozenset(),
+                 frozenset members_before not None = frozenset()):
     """:func:`stance_holders` over many sentences at once, with integer actors: the (pos, actor)
     pairs of every holder, as two int64 arrays, a sentence's actors in no set order.
 
@@ -807,7 +823,7 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
     """
     cdef Py_ssize_t n_sentences = len(texts), i, j, k, m, start, end, clause_start, clause_end
     cdef Py_ssize_t first_clause_end, offset, low, high, m_first, m_count, n_out = 0, widest = 0
-    cdef bint leading, any_before
+    cdef bint leading, any_before, felt
     cdef str text
     if (sentence_start.shape[0] != n_sentences or sentence_pos.shape[0] != n_sentences
             or stance_bounds.shape[0] != n_sentences + 1 or mention_bounds.shape[0] != n_sentences + 1
@@ -835,8 +851,16 @@ def holder_pairs(list texts not None, const long long[::1] sentence_start, const
                 continue
             text = texts[i]
             offset = sentence_start[i]
+            felt = False  # a hardship voiced: its voicers' place or body is no holder ("Warga Sumenep")
+            if hardship:
+                for j in range(stance_bounds[i], stance_bounds[i + 1]):
+                    if text[stance_start[j] - offset:stance_end[j] - offset].lower() in hardship:
+                        felt = True
+                        break
             for m in range(m_count):  # 2: after a blocking word ("di Demak"), never a holder
-                chosen[m] = 2 if _word_before_in(text, mention_start[m_first + m] - offset, blocked_after) else 0
+                start = mention_start[m_first + m] - offset
+                chosen[m] = 2 if (_word_before_in(text, start, blocked_after)
+                                  or felt and _word_before_in(text, start, members_before)) else 0
             first_clause_end = _first_break(text) + offset
             for j in range(stance_bounds[i], stance_bounds[i + 1]):
                 start = stance_start[j] - offset

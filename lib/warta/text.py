@@ -30,6 +30,17 @@ ABBREVIATIONS = frozenset(
 # Prabowo, ..." and "menurut X" name whose view it is.
 NOT_SPEAKER_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
 
+# People named by the place or body they belong to ("Warga Sumenep", "Karyawan PT Sritex").
+MEMBERS_BEFORE = frozenset("""
+    warga penduduk masyarakat nelayan petani peternak pedagang buruh pekerja karyawan pegawai
+    pengemudi sopir siswa pelajar mahasiswa guru pasien penumpang pengungsi korban
+    """.split())
+
+# Stance words that voice a hardship rather than a view: "Warga Sumenep mengeluhkan kelangkaan
+# elpiji" is bad news about Sumenep, voiced by its residents; "Warga Desa Wadas menolak
+# penambangan" is the residents' view, and the village holds it with them.
+HARDSHIP_STANCES = frozenset({"mengeluhkan", "khawatir", "cemas", "takut"})
+
 # Starting with the mark itself (not a look-behind) lets the regex engine skip to candidate marks.
 # The space after the cut is consumed (group 1), so the next sentence starts at its end.
 _SENTENCE_END = re.compile(

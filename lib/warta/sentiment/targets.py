@@ -7,7 +7,9 @@ postposed "..., kata Kirby"). Every other actor mentioned is a target. So that s
 as negative *about* Rusia and Korut and as negative *voiced by* AS, and nothing about AS. A name
 right after a place or object preposition (:data:`warta.text.NOT_SPEAKER_AFTER`: "kata Jokowi di
 Demak", "Kirby mengatakan kepada Seoul") is where or to whom something was said: a target, never a
-holder.
+holder; so is one after the people who belong to it where they voice a hardship
+(:data:`warta.text.HARDSHIP_STANCES`: "Warga Sumenep mengeluhkan kelangkaan elpiji" is the residents'
+complaint, and bad news about Sumenep; "Warga Desa Wadas menolak ..." is the village's view too).
 
 A target need not read the sentence as the sentence reads. Its role in it (:mod:`warta.sentiment.roles`)
 turns the sentence's score into its own: "Polisi menangkap Budi, pelaku pencurian" is bad news that
@@ -38,7 +40,7 @@ from warta.sentiment.engines import label_from_score, settings as engine_setting
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
 from warta.sentiment.roles import CONTEST_TYPES, ROLES, load_role_words, role_scores, roles_of_sentences
 from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
-from warta.text import NOT_SPEAKER_AFTER, after_common_relative, word_before_in
+from warta.text import HARDSHIP_STANCES, MEMBERS_BEFORE, NOT_SPEAKER_AFTER, after_common_relative, word_before_in
 
 try:  # the compiled holder rule (reference: sentence_holders); without a C compiler that runs
     from warta._tokens import holder_pairs as _batch_holders, stance_holders as _stance_holders
@@ -478,7 +480,8 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     rows_actor: list[str] = []
     for p, text, offset, sentence_words, begin, stop in zip(sentence_pos.tolist(), texts, offsets[sentence_pos].tolist(),
                                                              words, [0, *bounds[:-1]], bounds):
-        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, NOT_SPEAKER_AFTER)
+        holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, NOT_SPEAKER_AFTER,
+                                    HARDSHIP_STANCES, MEMBERS_BEFORE)
                    if _stance_holders is not None
                    else sentence_holders(lexicon, text, offset, mention_spans[begin:stop], stances=sentence_words))
         for actor in holders:
@@ -549,7 +552,8 @@ def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.nd
         texts, np.ascontiguousarray(offsets[sentence_pos], **as_int), np.ascontiguousarray(sentence_pos, **as_int),
         np.ascontiguousarray(stance_bounds, **as_int), stances["start"].to_numpy(**as_int),
         stances["end"].to_numpy(**as_int), np.r_[0, np.cumsum(sizes)].astype(np.int64),
-        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], NOT_SPEAKER_AFTER)
+        found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], NOT_SPEAKER_AFTER,
+        HARDSHIP_STANCES, MEMBERS_BEFORE)
     return pd.DataFrame({"pos": pos, "actor": actor})
 
 
@@ -570,11 +574,14 @@ def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarra
 
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
                      stances: list[tuple[int, int, str]] | None = None,
-                     blocked_after: frozenset[str] = NOT_SPEAKER_AFTER) -> set[str]:
+                     blocked_after: frozenset[str] = NOT_SPEAKER_AFTER,
+                     hardship: frozenset[str] = HARDSHIP_STANCES,
+                     members_before: frozenset[str] = MEMBERS_BEFORE) -> set[str]:
     """Actors in one sentence who voice it (see the module docstring). Offsets are into the body.
 
     ``stances``: the sentence's ``stance_spans``, when the caller has them already. A mention
-    right after one of ``blocked_after`` holds nothing.
+    right after one of ``blocked_after`` holds nothing; where a stance word is one of ``hardship``,
+    neither does one right after one of ``members_before`` (the residents voice it).
     """
     holders: set[str] = set()
     if not found:
@@ -583,6 +590,8 @@ def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int
         stances = stance_spans(lexicon, text)
     if not stances:  # most sentences: no clause needs finding
         return holders
+    if any(text[start:end].lower() in hardship for start, end, _kind in stances):
+        blocked_after = blocked_after | members_before
     found = [mention for mention in found if not word_before_in(text, mention[0] - offset, blocked_after)]
     # Every clause break once (each is one character), then each stance word's clause by bisection.
     breaks = [match.start() for match in _CLAUSE_BREAK.finditer(text)]
