@@ -92,6 +92,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Gerai banyak yang tutup karena daya beli masyarakat melemah.", "daya beli", -1, "reversed"),
     ("Ekspor nikel Indonesia ke China turun 20 persen.", "ekspor", -1, "reversed"),  # a destination between
     ("Ultra Jaya mencatat pertumbuhan penjualan 15 persen.", "penjualan", +1, "increased"),  # growth before it
+    ("Pemerintah menurunkan tarif listrik.", "tarif listrik", +1, "reversed"),  # a cost cut
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
     ("Investor khawatir penjualan rumah melemah.", "khawatir", -1, ""),
@@ -156,6 +157,18 @@ def test_falls_and_certificates(text, label):
     ("Nilai tukar rupiah melemah ke level terendah.", "negative"),
 ])
 def test_recoveries_hearings_and_inventions(text, label):
+    assert score_text(text, engine="lexicon").label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    # Calling off a bad thing is news in full; putting off a hearing is procedure.
+    ("Pemerintah menunda kenaikan tarif listrik hingga akhir tahun.", "positive"),
+    ("Bupati membatalkan kenaikan pajak bumi dan bangunan.", "positive"),
+    ("Pengadilan menunda sidang gugatan perdata terhadap Google.", "neutral"),
+    ("Pemerintah tidak menaikkan tarif listrik.", "neutral"),  # a plain "not" stays milder
+    ("Perusahaan mengurangi produksi gas metana.", "neutral"),  # cutting what is good: the subject's deed
+])
+def test_calling_off_and_cutting_costs(text, label):
     assert score_text(text, engine="lexicon").label == label
 
 

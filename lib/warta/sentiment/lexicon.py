@@ -59,6 +59,11 @@ _DIGITS = frozenset("0123456789")
 _ZERO_DIGITS = bytes(48 if 48 <= c <= 57 else c for c in range(256))
 _BEFORE_CONTRAST = 0.5  # a clause followed by "namun"/"tetapi" counts half
 _NEGATED_NEGATIVE = 0.7  # "tidak khawatir" is milder than "senang": a negated negative keeps 70% of the flip
+# Calling off a bad thing is news in full ("membatalkan kenaikan tarif listrik"), not a milder "not";
+# a hearing put off is procedure ("menunda sidang gugatan ... terhadap Google" cancels no lawsuit).
+_CALLING_OFF = frozenset({"membatalkan", "batalkan", "menunda", "tunda", "menangguhkan"})
+_PROCEDURES = frozenset({"sidang", "persidangan", "pembacaan", "pemeriksaan"})
+_PROCEDURE_PUT_OFF = 0.2
 _SCOPE_WORDS = 3  # a negator or intensifier reaches the cue up to two words away
 _OPENING = " \t\n\"'“”‘’"
 _CORRELATIVES = {"baik": "maupun"}  # "baik Rusia maupun Korut": "both ... and", not "good"
@@ -695,10 +700,10 @@ class _Context:
                 # verb acts on what follows it ("korupsi menurunkan kepercayaan").
                 if (before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start)
                         and (amount is None or not word.startswith(("me", "di"))
-                             or (kind == "increase" and word.startswith("me")))):
-                    # An amount's change before it is a noun ("penurunan ekspor") or a raise
-                    # ("meningkatkan omzet"); cutting one ("mengurangi produksi gas metana",
-                    # "menekan inflasi") is the subject's deed, weighed by its own outcome words.
+                             or word.startswith("me") and (kind == "increase" or amount < 0))):
+                    # An amount's change before it is a noun ("penurunan ekspor"), a raise
+                    # ("meningkatkan omzet") or a cost cut ("menurunkan tarif listrik"); cutting a
+                    # good one ("mengurangi produksi gas metana") is the subject's deed.
                     direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
@@ -712,9 +717,12 @@ class _Context:
                                                                                   mod_end, start):
                     used.append(mod_start)  # it negates the failure word between them, not the cue
                     continue
-                if kind == "negator":
+                if kind == "negator" and word in _CALLING_OFF and _word_after(lower, mod_end) in _PROCEDURES:
+                    weight *= _PROCEDURE_PUT_OFF
+                    modifiers.append("diminished")
+                elif kind == "negator":
                     # "not worried" is weaker than "pleased": a negated negative moves towards neutral.
-                    weight *= factor if base > 0 else factor * _NEGATED_NEGATIVE
+                    weight *= factor if base > 0 or word in _CALLING_OFF else factor * _NEGATED_NEGATIVE
                     modifiers.append("negated")
                 else:
                     weight *= factor
@@ -845,6 +853,12 @@ def _undergoes(lower: str, end: int, mod_start: int) -> bool:
 def _word_end(lower: str, start: int) -> int:
     match = WORD.match(lower, start)
     return match.end() if match else start
+
+
+def _word_after(lower: str, end: int) -> str:
+    """The word after the spaces at ``lower[end:]`` ("" where none starts there)."""
+    match = WORD.match(lower, len(lower) - len(lower[end:].lstrip(" ")))
+    return match.group() if match else ""
 
 
 def _transitive_verb(word: str) -> bool:
