@@ -1021,6 +1021,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Perum Bulog menyerap 2 juta ton gabah petani.", ["menyerap gabah"]),
     ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
     ("Dinas itu menanam 10.000 batang pohon mangrove.", ["menanam pohon", "mangrove"]),  # any unit a remedy skips
+    # Staff laid off, counted in people or in a share of them.
+    ("Startup itu memangkas 10 persen karyawannya.", ["memangkas karyawannya"]),
+    ("Pabrik itu memberhentikan 1.200 pekerja.", ["memberhentikan pekerja"]),
+    ("Perusahaan memangkas 5 persen biaya operasional.", []),  # a share of costs is no staff
     ("Anggota DPRD tertangkap tangan sedang berjudi.", ["tertangkap tangan", "judi"]),
     ("OpenAI meluncurkan model kecerdasan buatan terbaru.", []),
     # A cyclone and what it wrecks; a full concert; a dealership opened.

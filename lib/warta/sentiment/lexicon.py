@@ -938,7 +938,7 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
 
 # The units a count may take ("50 kilogram sabu", "2 juta ton gabah", "1.200 orang pekerja").
 _UNITS = frozenset("kilogram kg gram gr ton liter butir batang bungkus paket unit ekor keping lembar "
-                   "hektare hektar ha meter km kilometer orang".split())
+                   "hektare hektar ha meter km kilometer orang persen".split())
 # Counts and their units between a remedy and what it seizes are no words of its reach
 # ("menggagalkan penyelundupan 50 kilogram sabu", "menyita 2 ton ganja").
 _MEASURES = _UNITS | frozenset("ribu juta miliar triliun puluhan ratusan ribuan jutaan".split())
