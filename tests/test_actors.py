@@ -121,6 +121,16 @@ def test_task_forces_and_rural_banks_are_organisations(text, surface, use_model)
     assert by_surface(text, use_model=use_model)[surface].type == "ORG"
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Direktur Utama PLN Darmawan Prasodjo meminta maaf.", "PLN"),  # the office's body, then its holder
+    ("Dirut PLN Darmawan Prasodjo meminta maaf.", "PLN"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_an_office_names_its_body_before_the_holder(text, surface, use_model):
+    found = by_surface(text, use_model=use_model)
+    assert found[surface].type == "ORG" and found["Darmawan Prasodjo"].type == "PER"
+
+
 def test_fuzzy_never_respells_an_acronym():
     # BPD Riau (a regional bank, read by the tagger) is one letter from BPBD Riau (the disaster agency).
     text = "Penghargaan kategori bank daerah diraih oleh BPD Riau dengan skor tertinggi."

@@ -1970,6 +1970,11 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
+                body = candidates[owner[first]] if first < last and owner[first] >= 0 else None
+                if body is not None and body.type == "ORG" and body.entry is not None and body.first == first < body.last < last:
+                    # "Direktur Utama PLN Darmawan Prasodjo": the office's known body, then its holder.
+                    first = body.last
+                    held = [candidate for candidate in held if candidate.last > first]
                 if first < last and not held:
                     first = _claim_area_after_office(tokens, owner, candidates, first, last)
             if first == last or any(h.first <= first and last <= h.last for h in held):
@@ -2187,9 +2192,25 @@ def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Ca
         acronym = held.type == "ORG" and held.confidence <= _ACRONYM_CONFIDENCE
         if not acronym and (held.type != "LOC" or not _modifies(tokens, owner, candidates, k)):
             continue
+        if acronym and _office_body(tokens, k, held.last, a, tagged):
+            continue
         candidates[owner[k]] = None  # type: ignore[call-overload]
         for j in range(held.first, held.last):
             owner[j] = -1
+
+
+_OFFICE_QUALIFIERS = frozenset({"utama", "umum", "eksekutif", "harian"})  # "Direktur Utama", "Ketua Umum"
+
+
+def _office_body(tokens: Tokens, first: int, last: int, a: int, tagged: Sequence[bool]) -> bool:
+    """Whether the name at ``tokens[first:last]`` sits between an office and its holder's tagged
+    name: "Direktur Utama PLN Darmawan Prasodjo" names PLN, whose director he is."""
+    office = first - 1
+    if office > 0 and tokens.keys[office] in _OFFICE_QUALIFIERS:
+        office -= 1
+    return (office >= 0 and tokens.keys[office] in ROLE_HEADS and last - a < len(tagged) and tagged[last - a]
+            and all(tokens.joined[office:last]))
+
 
 
 def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
