@@ -2204,7 +2204,11 @@ _OFFICE_QUALIFIERS = frozenset({"utama", "umum", "eksekutif", "harian"})  # "Dir
 
 def _office_body(tokens: Tokens, first: int, last: int, a: int, tagged: Sequence[bool]) -> bool:
     """Whether the name at ``tokens[first:last]`` sits between an office and its holder's tagged
-    name: "Direktur Utama PLN Darmawan Prasodjo" names PLN, whose director he is."""
+    name: "Direktur Utama PLN Darmawan Prasodjo" names PLN, whose director he is. Not "DPD": a
+    party's regional board shares the Senate's acronym ("Ketua DPD Sumarno"), and only the tagger
+    can tell them apart."""
+    if tokens.keys[first] == "dpd":
+        return False
     office = first - 1
     if office > 0 and tokens.keys[office] in _OFFICE_QUALIFIERS:
         office -= 1
