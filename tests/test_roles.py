@@ -211,6 +211,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Kementerian Kesehatan mengonfirmasi kasus pertama cacar monyet di Jakarta.",
      ["Kementerian Kesehatan/ORG", "Jakarta/LOC"], {"Kementerian Kesehatan": "source"}),
     ("Unilever Indonesia mencatat penurunan laba bersih.", ["Unilever Indonesia/ORG"], {}),
+    ("Pengacara Hotman Paris melaporkan dugaan malapraktik ke Polda Metro Jaya.",
+     ["Hotman Paris/PER", "Polda Metro Jaya/ORG"], {"Hotman Paris": "source"}),  # a complaint filed
     ("Greenpeace menuding PT Asia Pulp & Paper merusak hutan gambut.", ["Greenpeace/ORG", "PT Asia Pulp & Paper/ORG"],
      {"Greenpeace": "critic", "PT Asia Pulp & Paper": "target"}),
     ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
