@@ -698,7 +698,8 @@ class _Context:
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
                 # After it only a rise or fall of the cue itself ("kemiskinan turun"): a transitive
                 # verb acts on what follows it ("korupsi menurunkan kepercayaan").
-                if (before and word.endswith(("an", "kan", "i")) and _near(lower, mod_end, start)
+                if (before and word.endswith(("an", "kan", "i"))
+                        and (_near(lower, mod_end, start) or kind == "decrease" and _near_coordinated(lower, mod_end, start))
                         and (amount is None or not word.startswith(("me", "di"))
                              or word.startswith("me") and (kind == "increase" or amount < 0))):
                     # An amount's change before it is a noun ("penurunan ekspor"), a raise
@@ -973,6 +974,13 @@ def _breaks_clause(lower: str, a: int, b: int) -> bool:
 def _near(lower: str, a: int, b: int) -> bool:
     """True when at most two words lie between positions a and b (a modifier's reach)."""
     return b - a <= 40 and len(WORD.findall(lower, a, b)) < _SCOPE_WORDS
+
+
+def _near_coordinated(lower: str, a: int, b: int) -> bool:
+    """Whether the cue at ``b`` is the second of two things a cut at ``a`` reaches: "mengurangi
+    polusi udara dan kemacetan" (two words of the first, then "dan" or "serta")."""
+    words = WORD.findall(lower, a, b)
+    return b - a <= 50 and 2 <= len(words) <= _SCOPE_WORDS and words[-1] in ("dan", "serta")
 
 
 def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
