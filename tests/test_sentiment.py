@@ -94,6 +94,8 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Ultra Jaya mencatat pertumbuhan penjualan 15 persen.", "penjualan", +1, "increased"),  # growth before it
     ("Pemerintah menurunkan tarif listrik.", "tarif listrik", +1, "reversed"),  # a cost cut
     ("Bus listrik mengurangi polusi udara dan kemacetan.", "macet", +1, "reversed"),  # the second thing cut
+    ("BPJS Kesehatan menaikkan iuran peserta kelas satu.", "iuran", -1, "increased"),  # what members pay
+    ("Grab menaikkan potongan komisi mitra pengemudi.", "potongan komisi", -1, "increased"),
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
@@ -1023,6 +1025,8 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Perum Bulog menyerap 2 juta ton gabah petani.", ["menyerap gabah"]),
     ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
     ("Dinas itu menanam 10.000 batang pohon mangrove.", ["menanam pohon", "mangrove"]),  # any unit a remedy skips
+    # A quota cut.
+    ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.
     ("Rupiah ditutup stagnan dan diperkirakan bergerak dalam rentang sempit.", []),
     # Staff laid off, counted in people or in a share of them.
