@@ -96,6 +96,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Bus listrik mengurangi polusi udara dan kemacetan.", "macet", +1, "reversed"),  # the second thing cut
     ("BPJS Kesehatan menaikkan iuran peserta kelas satu.", "iuran", -1, "increased"),  # what members pay
     ("Grab menaikkan potongan komisi mitra pengemudi.", "potongan komisi", -1, "increased"),
+    ("Jumlah titik panas di Kalimantan Barat meningkat tajam.", "titik panas", -1, "increased"),  # not "panas"
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
@@ -1025,6 +1026,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Perum Bulog menyerap 2 juta ton gabah petani.", ["menyerap gabah"]),
     ("Pabrik itu menyerap 1.200 orang tenaga kerja.", ["menyerap tenaga kerja"]),
     ("Dinas itu menanam 10.000 batang pohon mangrove.", ["menanam pohon", "mangrove"]),  # any unit a remedy skips
+    # Hosting an event, a public service launched.
+    ("Indonesia menjadi tuan rumah konferensi iklim.", ["menjadi tuan rumah"]),
+    ("Pemerintah meluncurkan layanan paspor elektronik.", ["meluncurkan layanan"]),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.
@@ -1082,7 +1086,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Compensation received, free delivery, elected, impeached, a study programme, artefacts returned.
     ("Warga akhirnya menerima ganti rugi lahan.", ["menerima ganti rugi"]),
     ("Pemerintah membahas besaran ganti rugi lahan.", []),
-    ("Gojek meluncurkan layanan tanpa ongkos kirim.", ["tanpa ongkos kirim"]),
+    ("Gojek meluncurkan layanan tanpa ongkos kirim.", ["meluncurkan layanan", "tanpa ongkos kirim"]),
     ("Indonesia terpilih menjadi anggota Dewan HAM PBB.", ["terpilih menjadi"]),
     ("Presiden Korea Selatan dimakzulkan oleh parlemen.", ["makzul"]),
     ("Universitas Hasanuddin membuka program studi kedokteran.", ["membuka program studi"]),
