@@ -131,6 +131,16 @@ def test_an_office_names_its_body_before_the_holder(text, surface, use_model):
     assert found[surface].type == "ORG" and found["Darmawan Prasodjo"].type == "PER"
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Pemkab Sleman menutup sementara objek wisata Tebing Breksi karena longsor.", "Tebing Breksi"),
+    ("Wisatawan memadati Kawah Ijen dan Curug Cilember.", "Curug Cilember"),  # the tagger reads a person
+    ("Warga berlindung di Gua Jepang.", "Gua Jepang"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_cliffs_waterfalls_and_caves_are_places(text, surface, use_model):
+    assert by_surface(text, use_model=use_model)[surface].type == "LOC"
+
+
 def test_fuzzy_never_respells_an_acronym():
     # BPD Riau (a regional bank, read by the tagger) is one letter from BPBD Riau (the disaster agency).
     text = "Penghargaan kategori bank daerah diraih oleh BPD Riau dengan skor tertinggi."

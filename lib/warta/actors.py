@@ -108,6 +108,10 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang
 """.split())
+# Cliffs, waterfalls, craters, lakes and caves ("Tebing Breksi", "Curug Cilember", "Kawah Ijen"):
+# heads of places the tagger was trained without (PLACE_HEADS is one of its features), read after it too.
+_LATER_PLACE_HEADS = frozenset("tebing curug kawah telaga gua goa".split())
+PLACE_NOUNS |= _LATER_PLACE_HEADS
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
 # streets also after "jalan" in lower case ("di jalan Dewi Sartika"): the name is the place's.
@@ -138,7 +142,7 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
-_TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
+_TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
 # After "dan", a head opens a second body ("PLTA Saguling dan PLTU Cirebon"), except the heads
 # that are common words inside names ("Partai Keadilan dan Persatuan Indonesia").
 _SECOND_BODY_HEADS = _ORG_RULE_HEADS - frozenset(
@@ -544,7 +548,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
             later = [k for k in heads if keys[k] in _LATER_ORG_HEADS]
             if later:
                 _organisation_rule(tokens, owner, candidates, later)
-                heads = [k for k in heads if keys[k] in PLACE_HEADS]
+                heads = [k for k in heads if keys[k] not in _LATER_ORG_HEADS]
             _place_rule(tokens, owner, candidates, heads)
     # Place words in lower case open places too ("di kecamatan Sukasada", "di jalan Dewi Sartika").
     lower_heads = (_compiled_lower_heads or _lower_case_heads)(tokens.keys, tokens.words, PLACE_HEADS)
@@ -1968,6 +1972,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if first < last and (tokens.keys[first] in _LATER_ORG_HEADS
                                  or tokens.keys[first:first + 2] == ["pondok", "pesantren"]):
                 type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person
+            elif first < last and tokens.keys[first] in _LATER_PLACE_HEADS:
+                type_ = "LOC"  # nor is "Curug Cilember"
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
                 body = candidates[owner[first]] if first < last and owner[first] >= 0 else None
