@@ -215,6 +215,12 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      ["Hotman Paris/PER", "Polda Metro Jaya/ORG"], {"Hotman Paris": "source"}),  # a complaint filed
     ("Greenpeace menuding PT Asia Pulp & Paper merusak hutan gambut.", ["Greenpeace/ORG", "PT Asia Pulp & Paper/ORG"],
      {"Greenpeace": "critic", "PT Asia Pulp & Paper": "target"}),
+    # A lawsuit is a criticism; the court it goes to, and whoever is listed with it, is no target.
+    ("Walhi menggugat PT Semen Indonesia atas dugaan pencemaran.", ["Walhi/ORG", "PT Semen Indonesia/ORG"],
+     {"Walhi": "critic", "PT Semen Indonesia": "target"}),
+    ("Prabowo menggugat ke Mahkamah Konstitusi dan Dewan Kehormatan Penyelenggara Pemilu.",
+     ["Prabowo/PER", "Mahkamah Konstitusi/ORG", "Dewan Kehormatan Penyelenggara Pemilu/ORG"], {"Prabowo": "critic"}),
+    ("Lion Air digugat penumpang karena bagasi hilang.", ["Lion Air/ORG"], {"Lion Air": "target"}),
     ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
      {"Pemprov Sumbar": "helper"}),
     ("KPK mengirimkan surat panggilan kepada Bupati.", ["KPK/ORG"], {}),

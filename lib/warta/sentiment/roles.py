@@ -68,6 +68,7 @@ _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "se
 _JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
+_JOINING = frozenset({"dan", "serta"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
 # case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
 _CASE_WORDS = frozenset({"perkara", "kasus"})
@@ -428,10 +429,14 @@ class _Sentence:
         """The actors named after word ``last`` in its clause: the first within ``_AFTER_REACH``
         words, or (``every``) each one up to a stop word; a name right after a place word is skipped."""
         found, budget, word, n = [], _AFTER_REACH, last + 1, len(self.lower)
+        place_end = -1  # where the last name after a place word ended: "ke MK dan DKPP" are both places
         while word < n and self.clause[word] == self.clause[last]:
             if word in self.in_name:
                 mention = self.mentions[self.in_name[word]]
-                if mention[3] in types and not self._after_place_word(mention) and not self._victim(mention):
+                if self._after_place_word(mention) or (place_end >= 0 and word == place_end + 2
+                                                        and self.lower[place_end + 1] in _JOINING):
+                    place_end = mention[1]
+                elif mention[3] in types and not self._victim(mention):
                     found.append(mention)
                     if not every:
                         break
