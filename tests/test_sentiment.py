@@ -97,6 +97,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("BPJS Kesehatan menaikkan iuran peserta kelas satu.", "iuran", -1, "increased"),  # what members pay
     ("Grab menaikkan potongan komisi mitra pengemudi.", "potongan komisi", -1, "increased"),
     ("Jumlah titik panas di Kalimantan Barat meningkat tajam.", "titik panas", -1, "increased"),  # not "panas"
+    ("Harga cabai rawit di Pasar Induk Kramat Jati turun drastis.", "harga cabai", +1, "reversed"),  # a long place
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
@@ -1029,6 +1030,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Hosting an event, a public service launched.
     ("Indonesia menjadi tuan rumah konferensi iklim.", ["menjadi tuan rumah"]),
     ("Pemerintah meluncurkan layanan paspor elektronik.", ["meluncurkan layanan"]),
+    # Plants and research centres built or opened, certificates given.
+    ("PT Freeport Indonesia membangun smelter tembaga di Gresik.", ["membangun smelter"]),
+    ("Nvidia membuka pusat riset kecerdasan buatan di Batam.", ["membuka pusat"]),
+    ("Kementerian memberikan sertifikat kepada 50 perusahaan.", ["memberikan sertifikat"]),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.

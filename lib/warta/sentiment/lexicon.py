@@ -801,7 +801,7 @@ _OTHER_SUBJECT = frozenset({
 # Words of aspect right before a rise or fall are part of it: "harga cabai di pasar Jakarta mulai
 # turun", "jumlah penumpang terus bertambah".
 _ASPECT = frozenset("mulai masih terus kembali sudah telah akan semakin makin juga pun tetap cenderung".split())
-_OWN_CHANGE_WORDS = 4  # the longest place or time phrase read between a cue and its rise or fall
+_OWN_CHANGE_WORDS = 5  # the longest place or time phrase read between a cue and its rise or fall
 _COUNTED_WORDS = 2  # words of what an amount counts before that phrase
 _VERB_PREFIXES = ("me", "di", "ber", "ter")
 _OWN_CHANGE_CHARS = 60
