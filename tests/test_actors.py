@@ -141,6 +141,17 @@ def test_cliffs_waterfalls_and_caves_are_places(text, surface, use_model):
     assert by_surface(text, use_model=use_model)[surface].type == "LOC"
 
 
+@pytest.mark.parametrize("text, surface, kind", [
+    ("Penerbangan dari Bandara Ngurah Rai dibatalkan.", "Bandara Ngurah Rai", "LOC"),
+    ("Bandara Internasional Dhoho Kediri mulai melayani penerbangan komersial.",
+     "Bandara Internasional Dhoho Kediri", "LOC"),  # the airport, not the city
+    ("Toyota Astra Motor menarik ribuan unit mobil.", "Toyota Astra Motor", "ORG"),  # not Toyota and Astra
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_airports_and_carmakers_are_known(text, surface, kind, use_model):
+    assert by_surface(text, use_model=use_model)[surface].type == kind
+
+
 def test_fuzzy_never_respells_an_acronym():
     # BPD Riau (a regional bank, read by the tagger) is one letter from BPBD Riau (the disaster agency).
     text = "Penghargaan kategori bank daerah diraih oleh BPD Riau dengan skor tertinggi."
