@@ -221,6 +221,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Prabowo menggugat ke Mahkamah Konstitusi dan Dewan Kehormatan Penyelenggara Pemilu.",
      ["Prabowo/PER", "Mahkamah Konstitusi/ORG", "Dewan Kehormatan Penyelenggara Pemilu/ORG"], {"Prabowo": "critic"}),
     ("Lion Air digugat penumpang karena bagasi hilang.", ["Lion Air/ORG"], {"Lion Air": "target"}),
+    # A country that sanctions acts as an agency does.
+    ("Amerika Serikat menjatuhkan sanksi kepada pejabat Myanmar.", ["Amerika Serikat/LOC", "Myanmar/LOC"],
+     {"Amerika Serikat": "agent"}),
     ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
      {"Pemprov Sumbar": "helper"}),
     ("KPK mengirimkan surat panggilan kepada Bupati.", ["KPK/ORG"], {}),

@@ -106,9 +106,10 @@ _PERSONS = frozenset({"PER"})
 # The parts that a verb's neighbours play, by the verb's kind: (the role of the actors named just
 # before it, their types, the role of those after it or None, their types, whether every actor
 # after it up to a stop word plays, or only the first). Arrests, detentions and sentences take
-# persons only; in a contest a country is a side.
+# persons only; in a contest a country is a side, and one that sanctions is an agent ("Amerika
+# Serikat menjatuhkan sanksi kepada pejabat Myanmar").
 _VERB_PARTS = {
-    "sanction": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
+    "sanction": ("agent", CONTEST_TYPES, "culprit", ROLE_TYPES, True),
     "sanction_with_culprit": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
     "sanction_of_persons": ("agent", ROLE_TYPES, "culprit", _PERSONS, True),
     "sanctioned": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
