@@ -1683,8 +1683,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 or _status_before(tokens, first, last)
                 # A name of two or three words after a stated role, which the tagger missed
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
-                or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None
-                                           or (keys[first - 1] in _PERSON_OBJECT_VERBS and last - first <= 4))
+                or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
+                    and _name_shaped(text, tokens, first, last, dictionary_words=1))
+                or (keys[first - 1] in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
                     and _name_shaped(text, tokens, first, last))):
             if last - k == 1:
                 unread.append(k)
@@ -1831,12 +1832,15 @@ def _after_sentence_opener(tokens: Tokens, k: int) -> int:
     return k + 1 if opener else k
 
 
-def _name_shaped(text: str, tokens: Tokens, first: int, last: int, known: int = -1) -> bool:
+def _name_shaped(text: str, tokens: Tokens, first: int, last: int, known: int = -1,
+                 dictionary_words: int = 0) -> bool:
     """Two or three capitalised words apart by single spaces, none an Indonesian dictionary word,
     an office, a head of a place or organisation, or an English word of titles ("Prison Break",
     "Pink Floyd"): a person's name even without a cue ("Ahmad Sahroni", "Tomoya Nagase"), and a
     name's particle besides them ("Robin van Persie", "Mery Susanna br Sitepu"). The word at
-    ``known``, a known name, may be a dictionary word ("Paris" in "Hotman Paris Hutapea")."""
+    ``known``, a known name, may be a dictionary word ("Paris" in "Hotman Paris Hutapea"), and so
+    may ``dictionary_words`` others where a role stands before ("Bupati Labuhanbatu Erik Adtrada
+    Ritonga": "erik" is a root word)."""
     if not 2 <= last - first <= 3 and not (
             last - first == 4 and not NAME_PARTICLES.isdisjoint(tokens.keys[first + 1 : last - 1])):
         return False
@@ -1849,8 +1853,12 @@ def _name_shaped(text: str, tokens: Tokens, first: int, last: int, known: int = 
             continue  # "Robin van Persie"
         if (len(word) < 3 or not word.isalpha() or word.isupper() or not word[0].isupper()
                 or key in _NO_NAME_ALONE or key in _HEADS or key in PLACE_NOUNS
-                or key in _ENGLISH_TITLE_WORDS or (k != known and _dictionary_word(key))):
+                or key in _ENGLISH_TITLE_WORDS):
             return False
+        if k != known and _dictionary_word(key):
+            if not dictionary_words:
+                return False
+            dictionary_words -= 1
     return not _titled(text, tokens, first, last)
 
 
