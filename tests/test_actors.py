@@ -112,6 +112,7 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("OJK mencabut izin usaha BPR Wijaya Kusuma.", "BPR Wijaya Kusuma"),  # and a place here
     ("PLTU Suralaya dituding menjadi penyebab polusi udara.", "PLTU Suralaya"),  # and nothing here
     ("Dinas Kesehatan Kota Bandung mencatat lonjakan kasus.", "Dinas Kesehatan Kota Bandung"),  # only its place
+    ("Perumda Air Minum Tirtanadi menghentikan distribusi air.", "Perumda Air Minum Tirtanadi"),
     # After "dan" a head opens a second body, unless it is a word inside names.
     ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
     ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),
@@ -135,6 +136,7 @@ def test_an_office_names_its_body_before_the_holder(text, surface, use_model):
     ("Pemkab Sleman menutup sementara objek wisata Tebing Breksi karena longsor.", "Tebing Breksi"),
     ("Wisatawan memadati Kawah Ijen dan Curug Cilember.", "Curug Cilember"),  # the tagger reads a person
     ("Warga berlindung di Gua Jepang.", "Gua Jepang"),
+    ("Air terjun Coban Rondo di Malang ditutup sementara.", "Coban Rondo"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_cliffs_waterfalls_and_caves_are_places(text, surface, use_model):
@@ -146,9 +148,12 @@ def test_cliffs_waterfalls_and_caves_are_places(text, surface, use_model):
     ("Bandara Internasional Dhoho Kediri mulai melayani penerbangan komersial.",
      "Bandara Internasional Dhoho Kediri", "LOC"),  # the airport, not the city
     ("Toyota Astra Motor menarik ribuan unit mobil.", "Toyota Astra Motor", "ORG"),  # not Toyota and Astra
+    ("Maskapai Super Air Jet menunda puluhan penerbangan.", "Super Air Jet", "ORG"),
+    ("Harga bitcoin anjlok setelah pengumuman The Fed.", "The Fed", "ORG"),
+    ("Warga Rempang menolak relokasi yang direncanakan BP Batam.", "BP Batam", "ORG"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
-def test_airports_and_carmakers_are_known(text, surface, kind, use_model):
+def test_airports_airlines_firms_and_central_banks_are_known(text, surface, kind, use_model):
     assert by_surface(text, use_model=use_model)[surface].type == kind
 
 

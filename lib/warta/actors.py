@@ -108,9 +108,9 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang
 """.split())
-# Cliffs, waterfalls, craters, lakes and caves ("Tebing Breksi", "Curug Cilember", "Kawah Ijen"):
+# Cliffs, waterfalls, craters, lakes and caves ("Tebing Breksi", "Curug Cilember", "Coban Rondo", "Kawah Ijen"):
 # heads of places the tagger was trained without (PLACE_HEADS is one of its features), read after it too.
-_LATER_PLACE_HEADS = frozenset("tebing curug kawah telaga gua goa".split())
+_LATER_PLACE_HEADS = frozenset("tebing curug coban kawah telaga gua goa".split())
 PLACE_NOUNS |= _LATER_PLACE_HEADS
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
@@ -137,9 +137,11 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan"), Islamic boarding schools
 # ("Pondok Pesantren Lirboyo", "Ponpes Gontor") and power plants ("PLTU Suralaya", "PLTA
-# Saguling"): heads the tagger was trained without, kept out of ORG_HEADS as the media heads are.
+# Saguling") and regional firms ("Perumda Air Minum Tirtanadi"): heads the tagger was trained without,
+# kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
-_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas".split())
+_LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
+                             "perumda".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
