@@ -221,6 +221,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Prabowo menggugat ke Mahkamah Konstitusi dan Dewan Kehormatan Penyelenggara Pemilu.",
      ["Prabowo/PER", "Mahkamah Konstitusi/ORG", "Dewan Kehormatan Penyelenggara Pemilu/ORG"], {"Prabowo": "critic"}),
     ("Lion Air digugat penumpang karena bagasi hilang.", ["Lion Air/ORG"], {"Lion Air": "target"}),
+    # Closing what breaks the rules is enforcement; a closure for a landslide plays no part.
+    ("Bupati Bogor Rudy Susmanto menutup tempat wisata di Puncak yang melanggar tata ruang.",
+     ["Rudy Susmanto/PER", "Puncak/LOC"], {"Rudy Susmanto": "agent"}),
+    ("Pemkab Sleman menutup objek wisata Tebing Breksi karena longsor.", ["Pemkab Sleman/ORG", "Tebing Breksi/LOC"],
+     {}),
     # A country that sanctions acts as an agency does.
     ("Amerika Serikat menjatuhkan sanksi kepada pejabat Myanmar.", ["Amerika Serikat/LOC", "Myanmar/LOC"],
      {"Amerika Serikat": "agent"}),

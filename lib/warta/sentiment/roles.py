@@ -79,7 +79,7 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster",
-                               "prosecution", "incident"})
+                               "prosecution", "incident", "wrongdoing"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
 # What such a verb is where its need is missing but another's is met ("Bawaslu menemukan ribuan
@@ -111,6 +111,7 @@ _PERSONS = frozenset({"PER"})
 _VERB_PARTS = {
     "sanction": ("agent", CONTEST_TYPES, "culprit", ROLE_TYPES, True),
     "sanction_with_culprit": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
+    "sanction_with_wrongdoing": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
     "sanction_of_persons": ("agent", ROLE_TYPES, "culprit", _PERSONS, True),
     "sanctioned": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
     "sanctioned_with_culprit": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
