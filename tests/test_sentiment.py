@@ -1034,6 +1034,11 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("PT Freeport Indonesia membangun smelter tembaga di Gresik.", ["membangun smelter"]),
     ("Nvidia membuka pusat riset kecerdasan buatan di Batam.", ["membuka pusat"]),
     ("Kementerian memberikan sertifikat kepada 50 perusahaan.", ["memberikan sertifikat"]),
+    # Green space, a road opened; a peaceful rally and gullibility read nothing.
+    ("Pemkot membangun taman kota untuk ruang terbuka hijau.", ["ruang terbuka hijau"]),
+    ("Jalan tol Trans Sumatera ruas Palembang-Jambi resmi beroperasi.", ["resmi beroperasi"]),
+    ("Ribuan buruh menggelar aksi damai di depan gedung DPR.", []),
+    ("Polisi mengimbau warga tidak mudah percaya pada tawaran itu.", []),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.
