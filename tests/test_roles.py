@@ -229,6 +229,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # A country that sanctions acts as an agency does.
     ("Amerika Serikat menjatuhkan sanksi kepada pejabat Myanmar.", ["Amerika Serikat/LOC", "Myanmar/LOC"],
      {"Amerika Serikat": "agent"}),
+    ("Singapura mengekstradisi buronan kasus korupsi Paulus Tannos ke Indonesia.",
+     ["Singapura/LOC", "Paulus Tannos/PER", "Indonesia/LOC"], {"Singapura": "agent", "Paulus Tannos": "culprit"}),
+    ("Warga Kabupaten Pati menuntut Bupati Sudewo mundur.", ["Kabupaten Pati/LOC", "Sudewo/PER"],
+     {"Sudewo": "culprit"}),  # residents demanding are no prosecutor
     ("Pemprov Sumbar mengirimkan 50 ton beras untuk korban banjir bandang.", ["Pemprov Sumbar/ORG"],
      {"Pemprov Sumbar": "helper"}),
     ("KPK mengirimkan surat panggilan kepada Bupati.", ["KPK/ORG"], {}),

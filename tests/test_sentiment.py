@@ -98,6 +98,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Grab menaikkan potongan komisi mitra pengemudi.", "potongan komisi", -1, "increased"),
     ("Jumlah titik panas di Kalimantan Barat meningkat tajam.", "titik panas", -1, "increased"),  # not "panas"
     ("Harga cabai rawit di Pasar Induk Kramat Jati turun drastis.", "harga cabai", +1, "reversed"),  # a long place
+    ("Suhu udara di Jakarta terus meningkat.", "suhu udara", -1, "increased"),  # a heatwave
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
@@ -1039,6 +1040,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Jalan tol Trans Sumatera ruas Palembang-Jambi resmi beroperasi.", ["resmi beroperasi"]),
     ("Ribuan buruh menggelar aksi damai di depan gedung DPR.", []),
     ("Polisi mengimbau warga tidak mudah percaya pada tawaran itu.", []),
+    # Home-made goods, a region that feeds others.
+    ("PT Pindad meluncurkan kendaraan taktis buatan dalam negeri.", ["buatan dalam negeri"]),
+    ("Kulon Progo menjadi lumbung pangan baru.", ["lumbung pangan"]),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.

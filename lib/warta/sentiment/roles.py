@@ -106,8 +106,9 @@ _PERSONS = frozenset({"PER"})
 # The parts that a verb's neighbours play, by the verb's kind: (the role of the actors named just
 # before it, their types, the role of those after it or None, their types, whether every actor
 # after it up to a stop word plays, or only the first). Arrests, detentions and sentences take
-# persons only; in a contest a country is a side, and one that sanctions is an agent ("Amerika
-# Serikat menjatuhkan sanksi kepada pejabat Myanmar").
+# persons only; in a contest a country is a side, and one that sanctions, deports or extradites is
+# an agent ("Amerika Serikat menjatuhkan sanksi kepada pejabat Myanmar", "Singapura mengekstradisi
+# buronan ...").
 _VERB_PARTS = {
     "sanction": ("agent", CONTEST_TYPES, "culprit", ROLE_TYPES, True),
     "sanction_with_culprit": ("agent", ROLE_TYPES, "culprit", ROLE_TYPES, True),
