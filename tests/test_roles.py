@@ -226,6 +226,10 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      ["Rudy Susmanto/PER", "Puncak/LOC"], {"Rudy Susmanto": "agent"}),
     ("Pemkab Sleman menutup objek wisata Tebing Breksi karena longsor.", ["Pemkab Sleman/ORG", "Tebing Breksi/LOC"],
      {}),
+    # Who refuses peace reads badly though it voices the refusal; other refusals play no part.
+    ("Israel menolak seruan gencatan senjata dari Dewan Keamanan PBB.", ["Israel/LOC", "Dewan Keamanan PBB/ORG"],
+     {"Israel": "culprit"}),
+    ("Partai Buruh menolak Undang-Undang Cipta Kerja.", ["Partai Buruh/ORG"], {}),
     # A country that sanctions acts as an agency does.
     ("Amerika Serikat menjatuhkan sanksi kepada pejabat Myanmar.", ["Amerika Serikat/LOC", "Myanmar/LOC"],
      {"Amerika Serikat": "agent"}),

@@ -79,7 +79,7 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster",
-                               "prosecution", "incident", "wrongdoing"})
+                               "prosecution", "incident", "wrongdoing", "peace"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
 # What such a verb is where its need is missing but another's is met ("Bawaslu menemukan ribuan
@@ -125,6 +125,7 @@ _VERB_PARTS = {
     "criticism": ("critic", ROLE_TYPES, "target", ROLE_TYPES, False),
     "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
     "demand": ("requester", ROLE_TYPES, None, ROLE_TYPES, False),
+    "refusal_with_peace": ("culprit", CONTEST_TYPES, None, ROLE_TYPES, False),
     "record_with_incident": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "record": ("source", ROLE_TYPES, None, ROLE_TYPES, False),
     "aid": ("helper", ROLE_TYPES, None, ROLE_TYPES, False),
