@@ -137,9 +137,10 @@ def test_an_office_names_its_body_before_the_holder(text, surface, use_model):
     ("Wisatawan memadati Kawah Ijen dan Curug Cilember.", "Curug Cilember"),  # the tagger reads a person
     ("Warga berlindung di Gua Jepang.", "Gua Jepang"),
     ("Air terjun Coban Rondo di Malang ditutup sementara.", "Coban Rondo"),
+    ("Ribuan penonton memadati Stadion Manahan untuk menyaksikan laga itu.", "Stadion Manahan"),  # left untagged
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
-def test_cliffs_waterfalls_and_caves_are_places(text, surface, use_model):
+def test_cliffs_waterfalls_caves_and_stadiums_are_places(text, surface, use_model):
     assert by_surface(text, use_model=use_model)[surface].type == "LOC"
 
 

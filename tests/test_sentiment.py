@@ -1043,6 +1043,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # Home-made goods, a region that feeds others.
     ("PT Pindad meluncurkan kendaraan taktis buatan dalam negeri.", ["buatan dalam negeri"]),
     ("Kulon Progo menjadi lumbung pangan baru.", ["lumbung pangan"]),
+    ("Polisi menembakkan gas air mata ke arah suporter.", ["gas air mata"]),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.
