@@ -1044,6 +1044,8 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("PT Pindad meluncurkan kendaraan taktis buatan dalam negeri.", ["buatan dalam negeri"]),
     ("Kulon Progo menjadi lumbung pangan baru.", ["lumbung pangan"]),
     ("Polisi menembakkan gas air mata ke arah suporter.", ["gas air mata"]),
+    ("Pabrik baterai pertama di Asia Tenggara mulai berproduksi di Karawang.", ["mulai berproduksi"]),
+    ("Kebun binatang Ragunan menambah koleksi satwa baru.", ["menambah koleksi"]),
     # A quota cut.
     ("Arab Saudi memangkas kuota haji Indonesia sebesar 10 persen.", ["memangkas kuota"]),
     # A market's quiet day.
