@@ -1036,7 +1036,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Nvidia membuka pusat riset kecerdasan buatan di Batam.", ["membuka pusat"]),
     ("Kementerian memberikan sertifikat kepada 50 perusahaan.", ["memberikan sertifikat"]),
     # Green space, a road opened; a peaceful rally and gullibility read nothing.
-    ("Pemkot membangun taman kota untuk ruang terbuka hijau.", ["ruang terbuka hijau"]),
+    ("Pemkot membangun 10 taman kota untuk ruang terbuka hijau.", ["membangun taman"]),  # the green space is a name
     ("Jalan tol Trans Sumatera ruas Palembang-Jambi resmi beroperasi.", ["resmi beroperasi"]),
     ("Ribuan buruh menggelar aksi damai di depan gedung DPR.", []),
     ("Polisi mengimbau warga tidak mudah percaya pada tawaran itu.", []),
