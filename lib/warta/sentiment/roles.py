@@ -7,8 +7,10 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 
 - ``culprit``: sanctioned by a law-enforcement act ("KPK menahan X", "X ditangkap"), accused ("X
   diduga menerima suap"), or named as the accused or convicted ("tersangka X", "X, pelaku ...",
-  "X sebagai tersangka");
-- ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK"): the crime is not theirs;
+  "X sebagai tersangka"); also who refuses peace, though it voices the refusal ("Israel menolak
+  seruan gencatan senjata");
+- ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK", "Bupati menutup tempat
+  wisata yang melanggar tata ruang"): the crime is not theirs;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
   "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a
   claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of a trial: the
@@ -19,9 +21,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   pengungsi"): the disaster is not theirs, the help is;
 - ``visitor``: who visits a disaster's site ("Gubernur X meninjau lokasi longsor"): as an agent,
   it takes none of the disaster's badness;
-- ``target`` / ``critic``: who is criticised or condemned ("ICW mengkritik DPR", "X dikecam
-  warga") reads badly; who criticises or condemns voices the news, and as an agent takes none of
-  its badness;
+- ``target`` / ``critic``: who is criticised, condemned or sued ("ICW mengkritik DPR", "X dikecam
+  warga", "Walhi menggugat PT X") reads badly; who criticises, condemns or sues voices the news,
+  and as an agent takes none of its badness;
 - ``requester``: who urges or asks ("Ketua DPR meminta pemerintah mengevaluasi program ...
   setelah ratusan siswa keracunan", "Gubernur meminta perusahaan memperbaiki jalan yang rusak")
   voices a request, good or bad: none of its tone is theirs;
@@ -30,10 +32,12 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua"), or that records or confirms cases ("Kemenkes mengonfirmasi kasus pertama cacar
-  monyet"), tells the news without being what it is about.
+  monyet") or files a complaint ("melaporkan dugaan malapraktik ke Polda"), tells the news without
+  being what it is about.
 
 Only persons and organisations play parts (a place is where things happen), except in a contest,
-where a country is a side, and where a disaster strikes. The words are the team's, in
+where a country is a side, where a country sanctions, deports or extradites, where one refuses
+peace, and where a disaster strikes. The words are the team's, in
 ``data/roles.toml``. :func:`role_scores` turns a sentence's score into the actor's.
 """
 from __future__ import annotations
