@@ -1987,11 +1987,6 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 type_ = "LOC"  # nor is "Curug Cilember"
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
-                body = candidates[owner[first]] if first < last and owner[first] >= 0 else None
-                if body is not None and body.type == "ORG" and body.entry is not None and body.first == first < body.last < last:
-                    # "Direktur Utama PLN Darmawan Prasodjo": the office's known body, then its holder.
-                    first = body.last
-                    held = [candidate for candidate in held if candidate.last > first]
                 if first < last and not held:
                     first = _claim_area_after_office(tokens, owner, candidates, first, last)
             if first == last or any(h.first <= first and last <= h.last for h in held):
@@ -2231,7 +2226,6 @@ def _office_body(tokens: Tokens, first: int, last: int, a: int, tagged: Sequence
         office -= 1
     return (office >= 0 and tokens.keys[office] in ROLE_HEADS and last - a < len(tagged) and tagged[last - a]
             and all(tokens.joined[office:last]))
-
 
 
 def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
