@@ -1044,6 +1044,8 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("PT Pindad meluncurkan kendaraan taktis buatan dalam negeri.", ["buatan dalam negeri"]),
     ("Kulon Progo menjadi lumbung pangan baru.", ["lumbung pangan"]),
     ("Polisi menembakkan gas air mata ke arah suporter.", ["gas air mata"]),
+    ("Warga mengaku lega bisa meninggalkan pengungsian.", ["lega", "pengungsian"]),
+    ("Gubernur Resmikan Jembatan Baru", ["resmikan"]),  # a headline drops the prefix
     ("Pabrik baterai pertama di Asia Tenggara mulai berproduksi di Karawang.", ["mulai berproduksi"]),
     ("Kebun binatang Ragunan menambah koleksi satwa baru.", ["menambah koleksi"]),
     # A quota cut.
@@ -1138,6 +1140,9 @@ def test_a_change_with_nya_after_a_cue_is_its_object_not_its_own_change():
     ("Pengungsi gempa belum menerima bantuan logistik.", "negative"),
     ("Polisi mengirimkan tim ke lokasi pembunuhan.", "negative"),
     ("Banjir merendam ratusan rumah warga.", "negative"),
+    # Homes handed over are relief, a headline's bare verb too; a comma ends a recipient's reach.
+    ("Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur", "positive"),
+    ("Tolong serahkan kursi itu ke PKS, kami tidak suka Gerindra.", "negative"),
 ])
 def test_relief_reaches_its_recipients(text, label):
     assert score_text(text, engine=LEXICON).label == label

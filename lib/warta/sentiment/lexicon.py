@@ -345,13 +345,15 @@ class Lexicon:
 # Relief and its recipients: victims named after "kepada", "bagi", "untuk" or "ke" (up to three
 # words between), past a word of relief in their sentence, are whom it reaches ("Relawan
 # menyalurkan bantuan makanan kepada korban gempa", "dapur umum ... untuk memenuhi kebutuhan makan
-# pengungsi"), and so are victims who receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
+# pengungsi", "Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur"), and so are victims who
+# receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
 # the sentence's news is the relief, not the disaster.
 _AID_HINTS = ("bantuan", "relawan", "dapur umum", "posko", "santunan", "sembako", "logistik", "menyalurkan",
-              "membagikan", "mendistribusikan", "beasiswa")
+              "membagikan", "mendistribusikan", "beasiswa", "menyerahkan", "serahkan")
 _AID = re.compile(r"\b(?:" + "|".join(_AID_HINTS) + r")\b")
 # Up to four words of who they are, a count among them ("kepada 1.200 mahasiswa dari keluarga miskin").
-_RECIPIENT = re.compile(r"\b(?:kepada|bagi|untuk|ke)\s+(?:[\w.,-]+\s+){0,4}$")
+# A comma ends the reach, except inside a number ("Rp 1,5 juta").
+_RECIPIENT = re.compile(r"\b(?:kepada|bagi|untuk|ke)\s+(?:[\w.-]+(?:,\d+)*\s+){0,4}$")
 _RECEIVES = re.compile(r"(?:\s+(?!belum\b|tidak\b|tak\b|tanpa\b)[\w-]+){0,2}"  # not "belum menerima"
                        r"\s+(?:menerima|terima|mendapat|mendapatkan|memperoleh)(?:\s+[\w-]+){0,2}?"
                        r"\s+(?:bantuan|santunan|sembako|logistik)\b")
