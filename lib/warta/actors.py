@@ -2204,28 +2204,21 @@ def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Ca
         acronym = held.type == "ORG" and held.confidence <= _ACRONYM_CONFIDENCE
         if not acronym and (held.type != "LOC" or not _modifies(tokens, owner, candidates, k)):
             continue
-        if acronym and _office_body(tokens, k, held.last, a, tagged):
+        if acronym and _office_body(tokens, owner, candidates, k, held.last, a, tagged):
             continue
         candidates[owner[k]] = None  # type: ignore[call-overload]
         for j in range(held.first, held.last):
             owner[j] = -1
 
 
-_OFFICE_QUALIFIERS = frozenset({"utama", "umum", "eksekutif", "harian"})  # "Direktur Utama", "Ketua Umum"
-
-
-def _office_body(tokens: Tokens, first: int, last: int, a: int, tagged: Sequence[bool]) -> bool:
-    """Whether the name at ``tokens[first:last]`` sits between an office and its holder's tagged
+def _office_body(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], first: int,
+                 last: int, a: int, tagged: Sequence[bool]) -> bool:
+    """Whether the name at ``tokens[first:last]`` closes a stated role before its holder's tagged
     name: "Direktur Utama PLN Darmawan Prasodjo" names PLN, whose director he is. Not "DPD": a
     party's regional board shares the Senate's acronym ("Ketua DPD Sumarno"), and only the tagger
     can tell them apart."""
-    if tokens.keys[first] == "dpd":
-        return False
-    office = first - 1
-    if office > 0 and tokens.keys[office] in _OFFICE_QUALIFIERS:
-        office -= 1
-    return (office >= 0 and tokens.keys[office] in ROLE_HEADS and last - a < len(tagged) and tagged[last - a]
-            and all(tokens.joined[office:last]))
+    return (tokens.keys[first] != "dpd" and last - a < len(tagged) and tagged[last - a] and tokens.joined[last - 1]
+            and _role_before(tokens.text, tokens, owner, candidates, first) is not None)
 
 
 def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:

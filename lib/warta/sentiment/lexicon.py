@@ -720,7 +720,8 @@ class _Context:
                                                                                   mod_end, start):
                     used.append(mod_start)  # it negates the failure word between them, not the cue
                     continue
-                if kind == "negator" and word in _CALLING_OFF and _word_after(lower, mod_end) in _PROCEDURES:
+                if (kind == "negator" and word in _CALLING_OFF
+                        and not _PROCEDURES.isdisjoint(WORD.findall(lower, mod_end, start)[:1])):
                     weight *= _PROCEDURE_PUT_OFF
                     modifiers.append("diminished")
                 elif kind == "negator":
@@ -856,12 +857,6 @@ def _undergoes(lower: str, end: int, mod_start: int) -> bool:
 def _word_end(lower: str, start: int) -> int:
     match = WORD.match(lower, start)
     return match.end() if match else start
-
-
-def _word_after(lower: str, end: int) -> str:
-    """The word after the spaces at ``lower[end:]`` ("" where none starts there)."""
-    match = WORD.match(lower, len(lower) - len(lower[end:].lstrip(" ")))
-    return match.group() if match else ""
 
 
 def _transitive_verb(word: str) -> bool:
