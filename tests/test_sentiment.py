@@ -1148,6 +1148,36 @@ def test_relief_reaches_its_recipients(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
+@pytest.mark.parametrize("text, label", [
+    # What a fought bad thing did, in its "yang" clause, is the deed fought, not more bad news.
+    ("Polda Metro Jaya membongkar sindikat penipuan daring yang merugikan korban hingga miliaran rupiah.",
+     "positive"),
+    # A bad noun right after one turned is turned with it; what is seized reaches its owner.
+    ("Kejaksaan Agung menyita aset mewah milik tersangka korupsi timah Harvey Moeis.", "positive"),
+    # A culprit caught: "berhasil" before a passive arrest.
+    ("Pelaku pencurian sepeda motor di Bekasi berhasil diringkus polisi.", "positive"),
+    ("Tidak ada pelaku yang ditangkap.", "negative"),  # no arrest: a negator turns nothing it describes
+])
+def test_a_fought_bad_deed_and_its_description_read_as_the_fight(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
+def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
+    found = {name: weight for name, weight, _ in cues("Perampokan terjadi di toko emas itu, dan pelaku berhasil ditangkap.")}
+    assert found["perampokan"] < 0 and found["pelaku"] == 0 and found["berhasil ditangkap"] > 0
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Inflasi di Kota Malang tercatat paling rendah se-Jawa Timur.", "positive"),  # a superlative fall
+    ("Nilai ujian siswa di sekolah itu paling rendah.", "negative"),  # low alone stays low
+    ("KPK memeriksa Bupati Sidoarjo terkait dugaan pemotongan insentif pegawai.", "negative"),  # a cut noun
+    ("Bupati Sidoarjo ditetapkan sebagai tersangka pemotongan insentif pegawai.", "negative"),  # not the suspect's fall
+    ("Ombudsman menemukan maladministrasi dalam penerimaan peserta didik baru.", "negative"),
+])
+def test_superlatives_cuts_and_findings(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
 @pytest.mark.parametrize("text, term, sign", [
     ("Pemerintah membatalkan rencana kenaikan PPN 12 persen.", "ppn", 1),  # a hike called off
     ("Perusahaan menunda kerja sama dengan mitra asing.", "kerja sama", -1),  # good news put off

@@ -30,6 +30,10 @@ ABBREVIATIONS = frozenset(
 # Prabowo, ..." and "menurut X" name whose view it is.
 NOT_SPEAKER_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
 
+# Prefixes of verbs: a word opening with one (and longer than the prefix's root alone) reads as
+# a verb ("menyita", "ditangkap", "bertemu", "terseret").
+VERB_PREFIXES = ("me", "di", "ber", "ter")
+
 # People named by the place or body they belong to ("Warga Sumenep", "Karyawan PT Sritex").
 MEMBERS_BEFORE = frozenset("""
     warga penduduk masyarakat nelayan petani peternak pedagang buruh pekerja karyawan pegawai

@@ -31,6 +31,7 @@ from typing import NamedTuple, Sequence
 
 from warta import config
 from warta.errors import WartaError
+from warta.text import VERB_PREFIXES
 
 # The compiled scan and cue loop (references: _wanted_words_python, _scan_forms_python,
 # _cue_loop_python); without a C compiler the Python ones run.
@@ -333,6 +334,10 @@ class Lexicon:
             context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
         if any(hint in lower for hint in _AID_HINTS):  # C-level tests first: most texts bring no relief
             cues = _relief_recipients(lower, cues, context.sentences)
+        if any(cue.base < 0 < cue.weight for cue in cues):  # only after a bad thing turned
+            cues = _described_deeds(lower, cues)
+        if "berhasil di" in lower:
+            cues = _caught_deeds(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
         checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
@@ -345,11 +350,13 @@ class Lexicon:
 # Relief and its recipients: victims named after "kepada", "bagi", "untuk" or "ke" (up to three
 # words between), past a word of relief in their sentence, are whom it reaches ("Relawan
 # menyalurkan bantuan makanan kepada korban gempa", "dapur umum ... untuk memenuhi kebutuhan makan
-# pengungsi", "Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur"), and so are victims who
+# pengungsi", "Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur", "menerjunkan tim dokter ke wilayah
+# terdampak bencana"), and so are victims who
 # receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
 # the sentence's news is the relief, not the disaster.
 _AID_HINTS = ("bantuan", "relawan", "dapur umum", "posko", "santunan", "sembako", "logistik", "menyalurkan",
-              "membagikan", "mendistribusikan", "beasiswa", "menyerahkan", "serahkan")
+              "membagikan", "mendistribusikan", "beasiswa", "menyerahkan", "serahkan", "tim medis",
+              "tim dokter", "tenaga medis")
 _AID = re.compile(r"\b(?:" + "|".join(_AID_HINTS) + r")\b")
 # Up to four words of who they are, a count among them ("kepada 1.200 mahasiswa dari keluarga miskin").
 # A comma ends the reach, except inside a number ("Rp 1,5 juta").
@@ -371,6 +378,54 @@ def _relief_recipients(lower: str, cues: list[Cue], breaks: list[int]) -> list[C
                 cue = cue._replace(weight=0.0, modifiers=(*cue.modifiers, "recipient"))
         found.append(cue)
     return found
+
+
+# What a turned bad thing did: a bad cue in a "yang" clause right after a bad thing that a remedy
+# or a fall turned ("membongkar sindikat penipuan daring yang merugikan korban hingga miliaran
+# rupiah", "menangkap komplotan pencuri yang meresahkan warga") describes what was fought; it
+# weighs 0, and so do the bad cues that follow it in its clause. Not after a negator ("tidak ada
+# pelaku yang ditangkap" is no arrest).
+_DESCRIPTION_OPENS = re.compile(r"(?:\s+[\w-]+){0,2}\s+yang(?:\s+[\w-]+)?\s+")
+_DESCRIPTION_GOES_ON = re.compile(r"(?:\s+[\w-]+){0,2}\s+")
+
+
+def _described_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with the bad ones that describe a turned bad thing weighing 0 (modifier "described"),
+    and a bad noun right after one turned ("tersangka korupsi") turned as it was."""
+    found: list[Cue] = []
+    turned_end = described_end = -1
+    for cue in cues:
+        if cue.weight < 0 and turned_end >= 0 and cue.start - turned_end <= 1 and cue.base < 0:
+            turn = found[-1].weight / found[-1].base
+            cue = cue._replace(weight=cue.weight * turn, modifiers=(*cue.modifiers, "reversed"))
+            turned_end, described_end = cue.end, -1
+        elif cue.weight < 0 and (
+                turned_end >= 0 and _DESCRIPTION_OPENS.fullmatch(lower, turned_end, cue.start) is not None
+                or described_end >= 0 and _DESCRIPTION_GOES_ON.fullmatch(lower, described_end, cue.start) is not None):
+            cue = cue._replace(weight=0.0, modifiers=(*cue.modifiers, "described"))
+            turned_end, described_end = -1, cue.end
+        elif cue.base < 0 < cue.weight and "reversed" in cue.modifiers:
+            turned_end, described_end = cue.end, -1
+        else:
+            turned_end = described_end = -1
+        found.append(cue)
+    return found
+
+
+# A culprit caught: "berhasil" before a passive arrest makes the arrest the news ("Pelaku pencurian
+# sepeda motor di Bekasi berhasil diringkus polisi"), as "berhasil menangkap" does before its
+# culprit: the bad cues before it in its clause name what was caught and weigh 0.
+_CAUGHT = re.compile(r"\bberhasil\s+(?:ditangkap|diringkus|dibekuk|diciduk|diamankan)\b")
+
+
+def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with the bad ones before a successful arrest in its clause weighing 0 (modifier "caught")."""
+    arrests = [match.start() for match in _CAUGHT.finditer(lower)]
+    if not arrests:
+        return cues
+    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "caught"))
+            if cue.weight < 0 and any(cue.end <= at and not _breaks_clause(lower, cue.end, at) for at in arrests)
+            else cue for cue in cues]
 
 
 # Modifier words that are no modifier where they open a phrase cue.
@@ -806,7 +861,6 @@ _OTHER_SUBJECT = frozenset({
 _ASPECT = frozenset("mulai masih terus kembali sudah telah akan semakin makin juga pun tetap cenderung".split())
 _OWN_CHANGE_WORDS = 5  # the longest place or time phrase read between a cue and its rise or fall
 _COUNTED_WORDS = 2  # words of what an amount counts before that phrase
-_VERB_PREFIXES = ("me", "di", "ber", "ter")
 _OWN_CHANGE_CHARS = 60
 
 
@@ -830,7 +884,7 @@ def _own_change(lower: str, start: int, end: int, mod_start: int, amounts: dict[
     # counts ("harga cabai rawit di Pasar Kramat Jati melonjak"; a verb's object is no such
     # words: "mengeluhkan sepinya pembeli sejak harga naik"); a gap of bare spaces is no phrase.
     # A noun's relative clause may stand there too ("Wisatawan mancanegara yang berkunjung ke Bali naik").
-    counted = 0 if lower.startswith(_VERB_PREFIXES, start) else _COUNTED_WORDS
+    counted = 0 if lower.startswith(VERB_PREFIXES, start) else _COUNTED_WORDS
     for position, word in enumerate(words[:counted + 1]):
         if word in _PLACE_OR_TIME_OPENERS or (counted and word == "yang"):
             return len(words) - position <= _OWN_CHANGE_WORDS
@@ -843,8 +897,9 @@ def _own_change(lower: str, start: int, end: int, mod_start: int, amounts: dict[
 _CHANGE_NOUNS = frozenset("kenaikan peningkatan penurunan lonjakan pengurangan".split())
 _UNDERGOES = frozenset("mengalami alami terjadi ada".split())
 # Growth names what grows after it ("pertumbuhan penjualan"), never the cue before it
-# ("memangkas proyeksi pertumbuhan ekonomi", "mendukung pertumbuhan").
-_BEFORE_ONLY = frozenset({"pertumbuhan"})
+# ("memangkas proyeksi pertumbuhan ekonomi", "mendukung pertumbuhan"); so does a cut ("tersangka
+# pemotongan insentif" is no fall of the suspect).
+_BEFORE_ONLY = frozenset({"pertumbuhan", "pemotongan", "pemangkasan"})
 
 
 def _undergoes(lower: str, end: int, mod_start: int) -> bool:
@@ -952,7 +1007,9 @@ def _near_past_amounts(lower: str, a: int, b: int) -> bool:
     words = [word for word in between if not word.isdigit() and word not in _MEASURES]
     # After a count the thing counted may take three words ("memusnahkan ribuan pakaian bekas impor ilegal").
     counted = len(words) < len(between)
-    return len(words) < _SCOPE_WORDS + counted
+    # What is seized reaches its owner ("menyita aset mewah milik tersangka korupsi").
+    owned = "milik" in words
+    return len(words) - owned < _SCOPE_WORDS + counted
 
 
 def _breaks_clause(lower: str, a: int, b: int) -> bool:
