@@ -113,6 +113,7 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("PLTU Suralaya dituding menjadi penyebab polusi udara.", "PLTU Suralaya"),  # and nothing here
     ("Dinas Kesehatan Kota Bandung mencatat lonjakan kasus.", "Dinas Kesehatan Kota Bandung"),  # only its place
     ("Perumda Air Minum Tirtanadi menghentikan distribusi air.", "Perumda Air Minum Tirtanadi"),
+    ("Warga mengeluhkan layanan PDAM Tirta Kahuripan yang sering mati.", "PDAM Tirta Kahuripan"),
     # After "dan" a head opens a second body, unless it is a word inside names.
     ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
     ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),

@@ -121,10 +121,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"Apple": "culprit", "Komisi Eropa": "agent"}),
     ("Ketua KPU Hasyim Asy'ari diberhentikan DKPP karena pelanggaran etik.", ["Hasyim Asy'ari", "DKPP/ORG"],
      {"Hasyim Asy'ari": "culprit", "DKPP": "agent"}),
-    # A culprit word opening its clause heads the name between the next commas.
+    # A culprit word heads the name between the next commas, where it opens its clause or not.
     ("Tersangka pembunuhan, Rudi Hartono, mengaku menyesal.", ["Rudi Hartono"], {"Rudi Hartono": "culprit"}),
     ("Tersangka korupsi tol, Djoko Dwijono, mengaku tidak bersalah.", ["Djoko Dwijono"], {"Djoko Dwijono": "culprit"}),
-    ("Ia menyebut tersangka, Rudi Hartono, kooperatif.", ["Rudi Hartono"], {}),
+    ("Kejaksaan Agung menyita aset milik tersangka korupsi timah, Helena Lim, di Jakarta Utara.",
+     ["Kejaksaan Agung/ORG", "Helena Lim", "Jakarta Utara/LOC"], {"Kejaksaan Agung": "agent", "Helena Lim": "culprit"}),
     ("Tersangka kabur, Budi Santoso mengejarnya.", ["Budi Santoso"], {}),
     # A voided charge is its suspect's win.
     ("Hakim memutuskan penetapan tersangka Pegi Setiawan tidak sah.", ["Pegi Setiawan"], {"Pegi Setiawan": "winner"}),
@@ -226,6 +227,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      ["Rudy Susmanto/PER", "Puncak/LOC"], {"Rudy Susmanto": "agent"}),
     ("Pemkab Sleman menutup objek wisata Tebing Breksi karena longsor.", ["Pemkab Sleman/ORG", "Tebing Breksi/LOC"],
      {}),
+    ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.",
+     ["Pemerintah Kabupaten Bogor/ORG", "Puncak/LOC"], {"Pemerintah Kabupaten Bogor": "agent"}),
+    ("Angin kencang merobohkan pohon di Kota Bogor.", ["Kota Bogor/LOC"], {}),
     # Who refuses peace reads badly though it voices the refusal; other refusals play no part.
     ("Israel menolak seruan gencatan senjata dari Dewan Keamanan PBB.", ["Israel/LOC", "Dewan Keamanan PBB/ORG"],
      {"Israel": "culprit"}),

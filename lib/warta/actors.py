@@ -71,7 +71,7 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import NOT_SPEAKER_AFTER, sentence_spans, trie_pattern, word_before_in
+from warta.text import NOT_SPEAKER_AFTER, VERB_PREFIXES, sentence_spans, trie_pattern, word_before_in
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -138,11 +138,11 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan"), Islamic boarding schools
 # ("Pondok Pesantren Lirboyo", "Ponpes Gontor") and power plants ("PLTU Suralaya", "PLTA
-# Saguling") and regional firms ("Perumda Air Minum Tirtanadi"): heads the tagger was trained without,
-# kept out of ORG_HEADS as the media heads are.
+# Saguling") and regional firms ("Perumda Air Minum Tirtanadi", "PDAM Tirta Kahuripan"): heads the
+# tagger was trained without, kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
-                             "perumda".split())
+                             "perumda perumdam pdam".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
@@ -307,8 +307,6 @@ di ke dari dan atau serta dengan antara oleh untuk bagi pada kepada terhadap men
 seperti termasuk yakni yaitu ialah adalah dalam atas bahwa melawan versus vs tentang mengenai ini itu juga pun
 bersama tanpa selain kecuali
 """.split())
-# Verb prefixes: a place after a verb is its object ("mengunjungi Rusia"), not a qualifier.
-VERB_PREFIXES = ("me", "di", "ber", "ter")
 # Credits: an agency or outlet right after these words is a source, not an actor.
 CREDIT_CUES = frozenset("dikutip dilansir mengutip melansir kutip lansir via sumber foto photo dok laporan".split())
 # Days and months: a name's run ends before them ("kata Hasyim Asyari Selasa (18/6)").
@@ -2231,6 +2229,7 @@ def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candid
         return True
     if not (word.isalpha() and word.islower()) or key in LINK_WORDS or key in _ACTING_NOUNS:
         return False
+    # After a verb a place is its object ("mengunjungi Rusia"), not a qualifier.
     return not (len(key) > 4 and key.startswith(VERB_PREFIXES))
 
 

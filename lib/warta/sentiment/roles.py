@@ -53,6 +53,7 @@ import numpy as np
 
 from warta import config
 from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
+from warta.text import VERB_PREFIXES
 
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
@@ -497,9 +498,8 @@ class _Sentence:
     def _headed(self, first: int, last: int) -> tuple | None:
         """The name a culprit word heads: the first within ``_HEAD_REACH`` words in its clause,
         with no preposition between ("tersangka kasus korupsi e-KTP Setya Novanto") and not right
-        after a crime against a person (its victim: "tersangka pembunuhan Brigadir Yosua"). Where
-        the word opens its clause, the name may stand between commas after it ("Tersangka
-        pembunuhan, Rudi Hartono, mengaku ...")."""
+        after a crime against a person (its victim: "tersangka pembunuhan Brigadir Yosua"). The
+        name may stand between commas after it (see :meth:`_comma_headed`)."""
         for word in range(last + 1, min(last + 1 + _HEAD_REACH, len(self.lower))):
             if self.clause[word] != self.clause[last]:
                 return self._comma_headed(first, word)
@@ -512,9 +512,16 @@ class _Sentence:
 
     def _comma_headed(self, first: int, word: int) -> tuple | None:
         """The name that opens the clause at ``word`` and is closed by a comma or the sentence's
-        end, where the culprit word at ``first`` opened the clause before and a comma parts them."""
-        if (first > 0 and self.clause[first - 1] == self.clause[first]) or word not in self.in_name:
+        end, where a comma parts it from the clause before, which the culprit word at ``first``
+        opens ("Tersangka pembunuhan, Rudi Hartono, mengaku ...") or where it follows a verb or
+        an owner's "milik" ("menyita aset milik tersangka korupsi timah, Helena Lim, di ...").
+        After another noun the name is that noun's ("Kuasa hukum tersangka, Maqdir Ismail, ...")."""
+        if word not in self.in_name:
             return None
+        if first > 0 and self.clause[first - 1] == self.clause[first]:
+            before = self.lower[first - 1]
+            if before != "milik" and not (before.startswith(VERB_PREFIXES) and len(before) > 5):
+                return None
         mention = self.mentions[self.in_name[word]]
         if mention[0] != word or self.text[self.ends[word - 1]:self.starts[word]].strip() != ",":
             return None
