@@ -1157,6 +1157,9 @@ def test_relief_reaches_its_recipients(text, label):
     # A culprit caught: "berhasil" before a passive arrest.
     ("Pelaku pencurian sepeda motor di Bekasi berhasil diringkus polisi.", "positive"),
     ("Tidak ada pelaku yang ditangkap.", "negative"),  # no arrest: a negator turns nothing it describes
+    # Demolishing what breaks the rules is a remedy; a quake demolishing buildings is no remedy.
+    ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.", "positive"),
+    ("Gempa merobohkan puluhan bangunan.", "negative"),
 ])
 def test_a_fought_bad_deed_and_its_description_read_as_the_fight(text, label):
     assert score_text(text, engine=LEXICON).label == label
