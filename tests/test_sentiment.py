@@ -1002,7 +1002,7 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Ia mencetak 28 gol musim ini.", ["mencetak gol"]),
     ("Toko itu membuka 24 jam.", []),  # no phrase after the count
     # Arson; not fat burnt.
-    ("Kelompok bersenjata membakar sekolah di Puncak Jaya.", ["membakar"]),
+    ("Kelompok bersenjata membakar sekolah di Puncak Jaya.", ["kelompok bersenjata", "membakar"]),
     ("Olahraga itu membakar lemak.", []),
     # Capital injected, protest drawn, a foreign boat fishing, release from all charges.
     ("Danantara menyuntikkan modal Rp 10 triliun ke Garuda Indonesia.", ["menyuntikkan modal"]),
@@ -1119,6 +1119,10 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Seekor harimau sumatera memangsa ternak warga.", ["memangsa"]),
     ("PT Freeport Indonesia menyelesaikan pembangunan smelter di Gresik.", ["menyelesaikan pembangunan"]),
     ("Kementerian Agama memberangkatkan kloter pertama jemaah haji.", []),  # a word between: no phrase
+    # A rate cut, a plant's production stopped, an armed group.
+    ("Bank Indonesia memangkas suku bunga acuan sebesar 25 basis poin.", ["memangkas suku bunga"]),
+    ("Samsung menghentikan produksi televisi di pabriknya di Cikarang.", ["menghentikan produksi"]),
+    ("Pesawat Susi Air dibakar kelompok bersenjata di Nduga.", ["kelompok bersenjata"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
@@ -1178,6 +1182,17 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("Ombudsman menemukan maladministrasi dalam penerimaan peserta didik baru.", "negative"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    # An event that did no harm is reported, neither bad news nor good; a magnitude is no praise.
+    ("Gempa bermagnitudo 4,2 mengguncang Bengkulu tanpa menimbulkan kerusakan.", "neutral"),
+    ("Gempa bumi berkekuatan 5,6 mengguncang Kabupaten Cianjur tanpa menimbulkan kerusakan.", "neutral"),
+    # The harm denied in another clause leaves the damage done there.
+    ("Gempa mengguncang Cianjur, tidak menimbulkan korban jiwa, namun merusak 50 rumah.", "negative"),
+])
+def test_an_event_that_did_no_harm_is_reported_not_mourned(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 

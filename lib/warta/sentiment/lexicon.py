@@ -338,6 +338,8 @@ class Lexicon:
             cues = _described_deeds(lower, cues)
         if "berhasil di" in lower:
             cues = _caught_deeds(lower, cues)
+        if _HARM_VERBS.search(lower) is not None:
+            cues = _harmless_events(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
         checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
@@ -425,6 +427,24 @@ def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
         return cues
     return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "caught"))
             if cue.weight < 0 and any(cue.end <= at and not _breaks_clause(lower, cue.end, at) for at in arrests)
+            else cue for cue in cues]
+
+
+# An event that did no harm: "Gempa bermagnitudo 4,2 mengguncang Bengkulu tanpa menimbulkan
+# kerusakan" reports a quake felt, neither bad news nor good. The bad cues before the harm denied
+# in its clause, and the harm denied, weigh 0.
+_HARM_VERBS = re.compile(r"menimbulkan|menyebabkan|mengakibatkan")
+_HARMLESS = re.compile(r"\b(?:tanpa|tidak|tak)\s+(?:menimbulkan|menyebabkan|mengakibatkan)\s+(?:kerusakan|korban)\b")
+
+
+def _harmless_events(lower: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with an event that did no harm and the harm it denies weighing 0 (modifier "harmless")."""
+    denials = [match.span() for match in _HARMLESS.finditer(lower)]
+    if not denials:
+        return cues
+    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "harmless"))
+            if any(start <= cue.start < end or cue.weight < 0 and cue.end <= start
+                   and not _breaks_clause(lower, cue.end, start) for start, end in denials)
             else cue for cue in cues]
 
 
