@@ -593,6 +593,16 @@ def test_think_tanks_are_bodies(text, expected, use_model):
     assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A listed firm's stock ticker names it, in capitals only ("buka" is a word).
+    ("Harga saham BBCA turun 3 persen.", [("BBCA", "Bank Central Asia")]),
+    ("Saham TLKM dan BBRI menguat.", [("TLKM", "Telkom Indonesia"), ("BBRI", "Bank Rakyat Indonesia")]),
+])
+@pytest.mark.parametrize("use_model", [False, None])
+def test_a_stock_ticker_names_its_firm(text, expected, use_model):
+    assert [(m.surface, m.name) for m in extract_actors(text, use_model=use_model)] == expected
+
+
 def test_without_the_tagger_another_actors_short_form_stays_apart():
     found = [(m.surface, m.name) for m in extract_actors("Bank Indonesia (BEI) hadir.", use_model=False)]
     assert found == [("Bank Indonesia", "Bank Indonesia"), ("BEI", "Bursa Efek Indonesia")]
