@@ -1180,6 +1180,7 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("KPK memeriksa Bupati Sidoarjo terkait dugaan pemotongan insentif pegawai.", "negative"),  # a cut noun
     ("Bupati Sidoarjo ditetapkan sebagai tersangka pemotongan insentif pegawai.", "negative"),  # not the suspect's fall
     ("Ombudsman menemukan maladministrasi dalam penerimaan peserta didik baru.", "negative"),
+    ("Harga Beras Premium Tembus Rp 16.000", "negative"),  # a headline's bare "passing a mark"
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label
