@@ -1123,6 +1123,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Bank Indonesia memangkas suku bunga acuan sebesar 25 basis poin.", ["memangkas suku bunga"]),
     ("Samsung menghentikan produksi televisi di pabriknya di Cikarang.", ["menghentikan produksi"]),
     ("Pesawat Susi Air dibakar kelompok bersenjata di Nduga.", ["kelompok bersenjata"]),
+    # A crowded attraction; growth slowing.
+    ("Kampung Batik Laweyan ramai dikunjungi wisatawan selama libur sekolah.", ["ramai dikunjungi"]),
+    ("Ekonomi Indonesia diprediksi tumbuh melambat tahun depan.", ["tumbuh melambat"]),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
@@ -1164,6 +1167,8 @@ def test_relief_reaches_its_recipients(text, label):
     # Demolishing what breaks the rules is a remedy; a quake demolishing buildings is no remedy.
     ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.", "positive"),
     ("Gempa merobohkan puluhan bangunan.", "negative"),
+    ("Kementerian Kelautan dan Perikanan menenggelamkan sepuluh kapal pencuri ikan.", "positive"),
+    ("Banjir menenggelamkan ratusan rumah warga.", "negative"),
 ])
 def test_a_fought_bad_deed_and_its_description_read_as_the_fight(text, label):
     assert score_text(text, engine=LEXICON).label == label
