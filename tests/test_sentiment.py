@@ -1202,6 +1202,15 @@ def test_an_event_that_did_no_harm_is_reported_not_mourned(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
+@pytest.mark.parametrize("text, label", [
+    # Restoring leaves behind the outage it came after; mending leaves a flood's damage mended.
+    ("PLN memulihkan aliran listrik di Bali setelah padam total selama 12 jam.", "positive"),
+    ("Petugas memperbaiki tanggul setelah banjir besar.", "negative"),
+])
+def test_restoring_leaves_the_trouble_behind(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
 @pytest.mark.parametrize("text, term, sign", [
     ("Pemerintah membatalkan rencana kenaikan PPN 12 persen.", "ppn", 1),  # a hike called off
     ("Perusahaan menunda kerja sama dengan mitra asing.", "kerja sama", -1),  # good news put off

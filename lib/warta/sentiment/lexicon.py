@@ -742,11 +742,16 @@ class _Context:
                     direction = (mod_start, kind, factor)  # the nearest one before wins
             elif kind == "repair":
                 # Mending reaches the damage past the thing mended ("memperbaiki 50 ruas jalan
-                # rusak"), but not past a cause ("... setelah banjir").
+                # rusak"), but not past a cause ("... setelah banjir"). Restoring is a recovery
+                # too: the outage it came after is behind it ("PLN memulihkan aliran listrik di
+                # Bali setelah padam total"), as a mended dyke's flood is not.
                 if (base < 0 and before and direction is None and start - mod_end <= 40
                         and _mended(WORD.findall(lower, mod_end, start), lexicon)
                         and not (failed_at >= 0 and _near(lower, failed_at, mod_start))):
                     direction = (mod_start, kind, factor)
+                elif (word in _RESTORING and base < 0 and before and start - mod_end <= 50
+                        and _after_recovery(WORD.findall(lower, mod_end, start))):
+                    recovered = _RESTORED
             elif kind == "recovery":
                 # What a recovery came after is behind it: "Penerbangan kembali normal setelah
                 # sempat terganggu abu vulkanik" is news of the recovery.
@@ -982,6 +987,8 @@ _MENDED_THROUGH = _VICTIMS | frozenset({"tercemar", "terkontaminasi", "cemaran"}
 # A recovery reaches back to the trouble past "setelah" (or "usai", "pasca"), perhaps after a place
 # ("kembali normal di Bandara Juanda setelah ..."), not past another clause's conjunction.
 _AFTER_WORDS = frozenset({"setelah", "usai", "seusai", "pasca", "sesudah"})
+_RESTORING = frozenset({"memulihkan"})  # a repair word that names a recovery
+_RESTORED = 0.2  # the weight left to the trouble a restoring came after, as "pulih" leaves it
 _NOT_RECOVERED = frozenset({"dan", "tetapi", "namun", "karena", "akibat", "sehingga", "yang"})
 
 
