@@ -1126,6 +1126,12 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     # A crowded attraction; growth slowing.
     ("Kampung Batik Laweyan ramai dikunjungi wisatawan selama libur sekolah.", ["ramai dikunjungi"]),
     ("Ekonomi Indonesia diprediksi tumbuh melambat tahun depan.", ["tumbuh melambat"]),
+    # Re-elected, costs borne, a satellite launched, investment that rises, an election dispute heard.
+    ("Erick Thohir terpilih kembali sebagai Ketua Umum PSSI.", ["terpilih kembali"]),
+    ("BPJS Kesehatan menanggung biaya pengobatan pasien kanker secara penuh.", ["menanggung biaya"]),
+    ("ITB meluncurkan satelit nano buatan mahasiswa.", ["meluncurkan satelit"]),
+    ("Nilai investasi asing di Batam naik signifikan.", ["nilai investasi"]),
+    ("Sidang sengketa pilkada di Mahkamah Konstitusi ditunda.", []),
 ])
 def test_word_forms_and_phrases_resolve_to_their_own_entries(text, terms):
     assert [term for term, _, _ in cues(text)] == terms
@@ -1186,6 +1192,12 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("Bupati Sidoarjo ditetapkan sebagai tersangka pemotongan insentif pegawai.", "negative"),  # not the suspect's fall
     ("Ombudsman menemukan maladministrasi dalam penerimaan peserta didik baru.", "negative"),
     ("Harga Beras Premium Tembus Rp 16.000", "negative"),  # a headline's bare "passing a mark"
+    # A pin shields its words and uses up no change word: the price is lowered, not the subsidy.
+    ("Pemerintah resmi menurunkan harga pupuk bersubsidi sebesar 20 persen.", "positive"),
+    ("Harga pupuk bersubsidi naik.", "negative"),
+    # Child marriage is bad news; a child's wedding is not.
+    ("Kasus pernikahan anak di Indramayu masih tinggi.", "negative"),
+    ("Presiden menghadiri pernikahan anak sahabatnya.", "positive"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label

@@ -704,6 +704,8 @@ class _Context:
         base, desk = lexicon.entries[entry]
         # An amount weighs only with its rise or fall: the weight of a rise, reversed by a fall.
         amount = lexicon.amounts.get(entry) if not base else None
+        if amount is None and not base:  # a pin ("bersubsidi") shields its words; it uses up no modifier
+            return _new_cue(Cue, (entry, start, end, 0.0, 0.0, desk, ())), ()
         if amount is not None and entry in _FARM_PRICES and self.producers_in(sentence):
             amount = -amount  # "Petani merugi karena harga bawang merah anjlok": the growers' price
         weight = base if amount is None else amount
