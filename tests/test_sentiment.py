@@ -1130,6 +1130,9 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Erick Thohir terpilih kembali sebagai Ketua Umum PSSI.", ["terpilih kembali"]),
     ("BPJS Kesehatan menanggung biaya pengobatan pasien kanker secara penuh.", ["menanggung biaya"]),
     ("ITB meluncurkan satelit nano buatan mahasiswa.", ["meluncurkan satelit"]),
+    # A recall, a hospital turning patients away.
+    ("Honda menarik kembali ribuan mobil karena cacat pada pompa bahan bakar.", ["menarik kembali", "cacat"]),
+    ("Rumah Sakit Hasan Sadikin menolak pasien BPJS karena kamar penuh.", ["menolak pasien"]),
     ("Nilai investasi asing di Batam naik signifikan.", ["nilai investasi"]),
     ("Sidang sengketa pilkada di Mahkamah Konstitusi ditunda.", []),
 ])
@@ -1195,9 +1198,9 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     # A pin shields its words and uses up no change word: the price is lowered, not the subsidy.
     ("Pemerintah resmi menurunkan harga pupuk bersubsidi sebesar 20 persen.", "positive"),
     ("Harga pupuk bersubsidi naik.", "negative"),
-    # Child marriage is bad news; a child's wedding is not.
+    # Child marriage is bad news; a friend's child's wedding is neither.
     ("Kasus pernikahan anak di Indramayu masih tinggi.", "negative"),
-    ("Presiden menghadiri pernikahan anak sahabatnya.", "positive"),
+    ("Presiden menghadiri pernikahan anak sahabatnya.", "neutral"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label
