@@ -334,11 +334,11 @@ class Lexicon:
             context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
         if any(hint in lower for hint in _AID_HINTS):  # C-level tests first: most texts bring no relief
             cues = _relief_recipients(lower, cues, context.sentences)
-        if any(cue.base < 0 < cue.weight for cue in cues):  # only after a bad thing turned
-            cues = _described_deeds(lower, cues)
+        if context.turned:
+            cues = _described_deeds(lower, cues, context.turned)
         if "berhasil di" in lower:
             cues = _caught_deeds(lower, cues)
-        if _HARM_VERBS.search(lower) is not None:
+        if "menimbulkan" in lower or "menyebabkan" in lower or "mengakibatkan" in lower:
             cues = _harmless_events(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
@@ -391,27 +391,29 @@ _DESCRIPTION_OPENS = re.compile(r"(?:\s+[\w-]+){0,2}\s+yang(?:\s+[\w-]+)?\s+")
 _DESCRIPTION_GOES_ON = re.compile(r"(?:\s+[\w-]+){0,2}\s+")
 
 
-def _described_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
-    """``cues`` with the bad ones that describe a turned bad thing weighing 0 (modifier "described"),
-    and a bad noun right after one turned ("tersangka korupsi") turned as it was."""
-    found: list[Cue] = []
-    turned_end = described_end = -1
-    for cue in cues:
-        if cue.weight < 0 and turned_end >= 0 and cue.start - turned_end <= 1 and cue.base < 0:
-            turn = found[-1].weight / found[-1].base
-            cue = cue._replace(weight=cue.weight * turn, modifiers=(*cue.modifiers, "reversed"))
-            turned_end, described_end = cue.end, -1
-        elif cue.weight < 0 and (
-                turned_end >= 0 and _DESCRIPTION_OPENS.fullmatch(lower, turned_end, cue.start) is not None
-                or described_end >= 0 and _DESCRIPTION_GOES_ON.fullmatch(lower, described_end, cue.start) is not None):
-            cue = cue._replace(weight=0.0, modifiers=(*cue.modifiers, "described"))
-            turned_end, described_end = -1, cue.end
-        elif cue.base < 0 < cue.weight and "reversed" in cue.modifiers:
-            turned_end, described_end = cue.end, -1
-        else:
-            turned_end = described_end = -1
-        found.append(cue)
-    return found
+def _described_deeds(lower: str, cues: list[Cue], turned: list[int]) -> list[Cue]:
+    """``cues`` (changed in place) with the bad ones that describe a bad thing turned good (the
+    cues starting at ``turned``) weighing 0 (modifier "described"), and a bad noun right after one
+    turned ("tersangka korupsi") turned as it was. Only the few cues after a turned one are read."""
+    for start in turned:
+        k = bisect_left(cues, start, key=_START)
+        if k == len(cues) or cues[k].start != start or "reversed" not in cues[k].modifiers:
+            continue
+        end, described = cues[k].end, False
+        for j in range(k + 1, len(cues)):
+            cue = cues[j]
+            if cue.weight >= 0:
+                break
+            if not described and cue.start - end <= 1 and cue.base < 0:
+                turn = cues[j - 1].weight / cues[j - 1].base
+                cues[j] = cue._replace(weight=cue.weight * turn, modifiers=(*cue.modifiers, "reversed"))
+            elif (_DESCRIPTION_GOES_ON if described else _DESCRIPTION_OPENS).fullmatch(lower, end, cue.start):
+                cues[j] = cue._replace(weight=0.0, modifiers=(*cue.modifiers, "described"))
+                described = True
+            else:
+                break
+            end = cue.end
+    return cues
 
 
 # A culprit caught: "berhasil" before a passive arrest makes the arrest the news ("Pelaku pencurian
@@ -433,13 +435,22 @@ def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
 # An event that did no harm: "Gempa bermagnitudo 4,2 mengguncang Bengkulu tanpa menimbulkan
 # kerusakan" reports a quake felt, neither bad news nor good. The bad cues before the harm denied
 # in its clause, and the harm denied, weigh 0.
-_HARM_VERBS = re.compile(r"menimbulkan|menyebabkan|mengakibatkan")
-_HARMLESS = re.compile(r"\b(?:tanpa|tidak|tak)\s+(?:menimbulkan|menyebabkan|mengakibatkan)\s+(?:kerusakan|korban)\b")
+_HARM_VERBS = ("menimbulkan", "menyebabkan", "mengakibatkan")
+_HARM = re.compile(r"\s+(?:kerusakan|korban)\b")
+_DENIAL = re.compile(r"\b(?:tanpa|tidak|tak)\s+$")
 
 
 def _harmless_events(lower: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with an event that did no harm and the harm it denies weighing 0 (modifier "harmless")."""
-    denials = [match.span() for match in _HARMLESS.finditer(lower)]
+    denials = []
+    for verb in _HARM_VERBS:  # each verb found by C-level search, its neighbours read only there
+        at = lower.find(verb)
+        while at >= 0:
+            harm = _HARM.match(lower, at + len(verb))
+            denial = _DENIAL.search(lower, max(0, at - 8), at) if harm is not None else None
+            if denial is not None:
+                denials.append((denial.start(), harm.end()))
+            at = lower.find(verb, at + len(verb))
     if not denials:
         return cues
     return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "harmless"))
@@ -620,6 +631,7 @@ def _scan_forms_python(starts: list[int], found: list[_Form],
 
 _FIRST = itemgetter(0)
 _THIRD = itemgetter(2)
+_START = itemgetter(1)  # Cue.start
 
 
 def _sentence_breaks(lower: str, plain: str | None) -> list[int]:
@@ -671,6 +683,8 @@ class _Context:
         self.opens_with_contrast: set[int] = set()
         # The failure words a negator right before negates ("tidak gagal menang" is a win), by start.
         self.negated_failures: set[int] = set()
+        # Where weigh() turned a bad cue good: the cues a "yang" clause after may describe.
+        self.turned: list[int] = []
         by_sentence = self.by_sentence
         previous_mod = None
         for mod in mods:
@@ -853,6 +867,8 @@ class _Context:
         if conceded:
             weight *= lexicon.modifiers["meski"][1]
             modifiers.append("conceded")
+        if direction is not None and base < 0 < weight:
+            self.turned.append(start)
         return _new_cue(Cue, (entry, start, end, weight, base, desk, tuple(modifiers))), used
 
 
