@@ -1130,6 +1130,12 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Erick Thohir terpilih kembali sebagai Ketua Umum PSSI.", ["terpilih kembali"]),
     ("BPJS Kesehatan menanggung biaya pengobatan pasien kanker secara penuh.", ["menanggung biaya"]),
     ("ITB meluncurkan satelit nano buatan mahasiswa.", ["meluncurkan satelit"]),
+    # An attack launched (no "lancar"), cracks and creeping ground, a grant, new reserves, waste as material.
+    ("Rusia melancarkan serangan drone besar-besaran ke Kyiv.", ["serangan"]),
+    ("Puluhan rumah di Kabupaten Cianjur retak akibat pergerakan tanah.", ["retak", "pergerakan tanah"]),
+    ("Universitas Gadjah Mada menerima hibah riset dari Uni Eropa.", ["menerima hibah"]),
+    ("Pertamina menemukan sumber gas baru di lepas pantai Aceh.", ["sumber gas baru"]),
+    ("Tim peneliti ITB berhasil mengembangkan baterai dari limbah kulit pisang.", ["berhasil"]),
     # A recall, a hospital turning patients away.
     ("Honda menarik kembali ribuan mobil karena cacat pada pompa bahan bakar.", ["menarik kembali", "cacat"]),
     ("Rumah Sakit Hasan Sadikin menolak pasien BPJS karena kamar penuh.", ["menolak pasien"]),
