@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from warta import text as text_module
-from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, after_common_relative, paragraph_spans, sentence_spans,
-                        split_sentences, trie_pattern, word_before_in, words)
+from warta.text import (ABBREVIATIONS, NOT_SPEAKER_AFTER, after_common_relative, paragraph_spans, reads_as_verb,
+                        sentence_spans, split_sentences, trie_pattern, word_before_in, words)
 
 
 @pytest.fixture(params=["compiled", "python"])
@@ -144,3 +144,11 @@ def test_word_before_in(text, at, expected):
 ])
 def test_after_common_relative(text, at, expected):
     assert after_common_relative(text, at) is expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("mengunjungi", True), ("menyita", True), ("ditangkap", True), ("bertemu", True),
+    ("dia", False), ("milik", False), ("rumah", False), ("meja", False),
+])
+def test_reads_as_verb(word, expected):
+    assert reads_as_verb(word) is expected

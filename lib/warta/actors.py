@@ -71,7 +71,7 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import NOT_SPEAKER_AFTER, VERB_PREFIXES, sentence_spans, trie_pattern, word_before_in
+from warta.text import NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern, word_before_in
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -2230,7 +2230,7 @@ def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candid
     if not (word.isalpha() and word.islower()) or key in LINK_WORDS or key in _ACTING_NOUNS:
         return False
     # After a verb a place is its object ("mengunjungi Rusia"), not a qualifier.
-    return not (len(key) > 4 and key.startswith(VERB_PREFIXES))
+    return not reads_as_verb(key)
 
 
 # Nouns whose country is the one acting, not a kind ("serangan Israel", "agresi Rusia"): the

@@ -30,9 +30,14 @@ ABBREVIATIONS = frozenset(
 # Prabowo, ..." and "menurut X" name whose view it is.
 NOT_SPEAKER_AFTER = frozenset({"di", "ke", "dari", "kepada", "pada", "terhadap", "tentang", "soal", "atas", "untuk"})
 
-# Prefixes of verbs: a word opening with one (and longer than the prefix's root alone) reads as
-# a verb ("menyita", "ditangkap", "bertemu", "terseret").
+# Prefixes of verbs ("menyita", "ditangkap", "bertemu", "terseret").
 VERB_PREFIXES = ("me", "di", "ber", "ter")
+
+
+def reads_as_verb(word: str) -> bool:
+    """Whether a lower-case word reads as a verb: five letters or more, opening with a verb prefix
+    ("mengunjungi", "menyita"; not "dia", "ini")."""
+    return len(word) > 4 and word.startswith(VERB_PREFIXES)
 
 # People named by the place or body they belong to ("Warga Sumenep", "Karyawan PT Sritex").
 MEMBERS_BEFORE = frozenset("""

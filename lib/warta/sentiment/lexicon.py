@@ -352,10 +352,9 @@ class Lexicon:
 # Relief and its recipients: victims named after "kepada", "bagi", "untuk" or "ke" (up to three
 # words between), past a word of relief in their sentence, are whom it reaches ("Relawan
 # menyalurkan bantuan makanan kepada korban gempa", "dapur umum ... untuk memenuhi kebutuhan makan
-# pengungsi", "Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur", "menerjunkan tim dokter ke wilayah
-# terdampak bencana"), and so are victims who
-# receive it ("Ribuan Korban Banjir Demak Terima Bantuan"):
-# the sentence's news is the relief, not the disaster.
+# pengungsi", "Pemerintah Serahkan Rumah untuk Korban Gempa Cianjur", "menerjunkan tim dokter ke
+# wilayah terdampak bencana"), and so are victims who receive it ("Ribuan Korban Banjir Demak
+# Terima Bantuan"): the sentence's news is the relief, not the disaster.
 _AID_HINTS = ("bantuan", "relawan", "dapur umum", "posko", "santunan", "sembako", "logistik", "menyalurkan",
               "membagikan", "mendistribusikan", "beasiswa", "menyerahkan", "serahkan", "tim medis",
               "tim dokter", "tenaga medis")
@@ -767,7 +766,7 @@ class _Context:
                     direction = (mod_start, kind, factor)
                 elif (word in _RESTORING and base < 0 and before and start - mod_end <= 50
                         and _after_recovery(WORD.findall(lower, mod_end, start))):
-                    recovered = _RESTORED
+                    recovered = lexicon.modifiers["pulih"][1]  # as after "pulih"
             elif kind == "recovery":
                 # What a recovery came after is behind it: "Penerbangan kembali normal setelah
                 # sempat terganggu abu vulkanik" is news of the recovery.
@@ -1006,7 +1005,6 @@ _MENDED_THROUGH = _VICTIMS | frozenset({"tercemar", "terkontaminasi", "cemaran"}
 # ("kembali normal di Bandara Juanda setelah ..."), not past another clause's conjunction.
 _AFTER_WORDS = frozenset({"setelah", "usai", "seusai", "pasca", "sesudah"})
 _RESTORING = frozenset({"memulihkan"})  # a repair word that names a recovery
-_RESTORED = 0.2  # the weight left to the trouble a restoring came after, as "pulih" leaves it
 _NOT_RECOVERED = frozenset({"dan", "tetapi", "namun", "karena", "akibat", "sehingga", "yang"})
 
 

@@ -53,7 +53,7 @@ import numpy as np
 
 from warta import config
 from warta.sentiment.lexicon import CLAUSE_BREAK, WORD
-from warta.text import VERB_PREFIXES
+from warta.text import reads_as_verb
 
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
@@ -520,7 +520,7 @@ class _Sentence:
             return None
         if first > 0 and self.clause[first - 1] == self.clause[first]:
             before = self.lower[first - 1]
-            if before != "milik" and not (before.startswith(VERB_PREFIXES) and len(before) > 5):
+            if before != "milik" and not reads_as_verb(before):
                 return None
         mention = self.mentions[self.in_name[word]]
         if mention[0] != word or self.text[self.ends[word - 1]:self.starts[word]].strip() != ",":
