@@ -336,9 +336,10 @@ class Lexicon:
             cues = _relief_recipients(lower, cues, context.sentences)
         if context.turned:
             cues = _described_deeds(lower, cues, context.turned)
-        if "berhasil di" in lower:
+        # Set tests on the entries found, in C: a scan of the whole text per rule would cost more.
+        if not _ARRESTS.isdisjoint(map(_THIRD, spans)):
             cues = _caught_deeds(lower, cues)
-        if "menimbulkan" in lower or "menyebabkan" in lower or "mengakibatkan" in lower:
+        if not _HARMS.isdisjoint(map(_THIRD, spans)):
             cues = _harmless_events(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
@@ -417,13 +418,15 @@ def _described_deeds(lower: str, cues: list[Cue], turned: list[int]) -> list[Cue
 
 # A culprit caught: "berhasil" before a passive arrest makes the arrest the news ("Pelaku pencurian
 # sepeda motor di Bekasi berhasil diringkus polisi"), as "berhasil menangkap" does before its
-# culprit: the bad cues before it in its clause name what was caught and weigh 0.
-_CAUGHT = re.compile(r"\bberhasil\s+(?:ditangkap|diringkus|dibekuk|diciduk|diamankan)\b")
+# culprit: the bad cues before it in its clause name what was caught and weigh 0. The arrests are
+# phrase cues of hukum.tsv.
+_ARRESTS = frozenset({"berhasil ditangkap", "berhasil diringkus", "berhasil dibekuk", "berhasil diciduk",
+                      "berhasil diamankan"})
 
 
 def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with the bad ones before a successful arrest in its clause weighing 0 (modifier "caught")."""
-    arrests = [match.start() for match in _CAUGHT.finditer(lower)]
+    arrests = [cue.start for cue in cues if cue.term in _ARRESTS]
     if not arrests:
         return cues
     return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "caught"))
@@ -435,6 +438,7 @@ def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
 # kerusakan" reports a quake felt, neither bad news nor good. The bad cues before the harm denied
 # in its clause, and the harm denied, weigh 0.
 _HARM_VERBS = ("menimbulkan", "menyebabkan", "mengakibatkan")
+_HARMS = frozenset({"kerusakan", "korban", "korban jiwa"})  # the harm's cue entries
 _HARM = re.compile(r"\s+(?:kerusakan|korban)\b")
 _DENIAL = re.compile(r"\b(?:tanpa|tidak|tak)\s+$")
 
