@@ -1189,6 +1189,14 @@ def test_a_fought_bad_deed_and_its_description_read_as_the_fight(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
+def test_the_arrest_and_harm_entries_the_passes_start_from_are_lexicon_entries():
+    # The passes are gated on these entries being found; one dropped from the TSV files would
+    # silently switch its pass off.
+    from warta.sentiment.lexicon import _ARRESTS, _HARMS
+
+    assert (_ARRESTS | _HARMS) <= load_lexicon().entries.keys()
+
+
 def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     found = {name: weight for name, weight, _ in cues("Perampokan terjadi di toko emas itu, dan pelaku berhasil ditangkap.")}
     assert found["perampokan"] < 0 and found["pelaku"] == 0 and found["berhasil ditangkap"] > 0
