@@ -677,6 +677,22 @@ def test_a_partys_regional_board_is_the_party(text, organisations, use_model):
 
 
 @pytest.mark.parametrize("text, places", [
+    # Waters named after a place are not the place ("Selat Makassar" is no city of Makassar).
+    ("Kapal tenggelam di Selat Makassar.", ["Selat Makassar"]),
+    ("Wisatawan memadati Danau Toba dan Teluk Jakarta.", ["Danau Toba", "Teluk Jakarta"]),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_waters_named_after_a_place_are_their_own_places(text, places, use_model):
+    assert [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
+
+
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_the_search_and_rescue_team_is_an_organisation(use_model):
+    found = {m.name: m.type for m in extract_actors("Tim SAR gabungan masih mencari dua korban.", use_model=use_model)}
+    assert found == {"Tim SAR": "ORG"}
+
+
+@pytest.mark.parametrize("text, places", [
     ("Warga Kelurahan Menteng hadir.", ["Kelurahan Menteng"]),  # the tagger leaves it untagged
     # A headline's capitalised link words end a place's name.
     ("Banjir Di Desa Sukamaju Dan Kampung Melayu", ["Desa Sukamaju", "Kampung Melayu"]),

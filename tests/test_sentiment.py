@@ -100,6 +100,8 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Harga cabai rawit di Pasar Induk Kramat Jati turun drastis.", "harga cabai", +1, "reversed"),  # a long place
     ("Suhu udara di Jakarta terus meningkat.", "suhu udara", -1, "increased"),  # a heatwave
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
+    # A change right after another noun's "yang" is that noun's.
+    ("Penyaluran BBM berjalan sesuai dengan kuota yang telah diturunkan.", "sesuai", +1, ""),
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
     # and a negated good thing after a complaint is not turned good.
     ("Investor khawatir penjualan rumah melemah.", "khawatir", -1, ""),
@@ -783,6 +785,9 @@ def test_describe_and_evidence_table():
     # A count and its unit between a remedy and what it seizes do not count against its reach.
     ("Bea Cukai menggagalkan penyelundupan 50 kilogram sabu.", "sabu", +1, "reversed"),
     ("Satgas menyita 1 juta hektare kebun sawit ilegal.", "ilegal", +1, "reversed"),
+    # Uncovering a ring fights it; a licence revoked mends what it was revoked for, past the thing.
+    ("Polisi berhasil mengungkap jaringan perdagangan orang ke Kamboja.", "perdagangan orang", +1, "reversed"),
+    ("BPOM mencabut izin edar obat sirop yang tercemar etilen glikol.", "tercemar", +1, "reversed"),
 ])
 def test_remedy_and_rehearsal_words_change_the_cue_they_govern(text, term, sign, modifier):
     found = {name: (weight, mods) for name, weight, mods in cues(text)}
@@ -1215,6 +1220,11 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     # Child marriage is bad news; a friend's child's wedding is neither.
     ("Kasus pernikahan anak di Indramayu masih tinggi.", "negative"),
     ("Presiden menghadiri pernikahan anak sahabatnya.", "neutral"),
+    # Pay is an amount: its raise is good news, its cut bad; a fare rise put off is good news.
+    ("Gaji pokok guru honorer naik mulai bulan depan.", "positive"),
+    ("Gaji guru honorer dipotong.", "negative"),
+    ("Pemerintah menunda kenaikan tarif KRL.", "positive"),
+    ("Sejumlah SPBU di Jakarta kehabisan stok Pertalite.", "negative"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label

@@ -122,8 +122,10 @@ _NAMED_AFTER_PEOPLE_HEADS = frozenset("jalan jl jln bandara stadion".split())
 _GROUND_WORD = "gelora"
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
-# Bandung" a station); the others are the place they name ("Kabupaten Bandung", "Pulau Lombok").
-_NAMING_PLACE_HEADS = (frozenset("desa kelurahan kecamatan distrik kampung dusun".split()) | _NAMED_AFTER_PEOPLE_HEADS
+# Bandung" a station, "Selat Makassar" and "Danau Toba" waters); the others are the place they name
+# ("Kabupaten Bandung", "Pulau Lombok").
+_NAMING_PLACE_HEADS = (frozenset("desa kelurahan kecamatan distrik kampung dusun selat teluk danau".split())
+                       | _NAMED_AFTER_PEOPLE_HEADS
                        | (PLACE_NOUNS - PLACE_HEADS))
 # Buildings named after the body they house: "Gedung DPR", "Kompleks Istana Kepresidenan".
 _VENUE_HEADS = frozenset("gedung kompleks komplek".split())

@@ -21,6 +21,7 @@ Python) only when a modifier of its own sentence can reach it.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -923,6 +924,9 @@ def _own_change(lower: str, start: int, end: int, mod_start: int, amounts: dict[
         return False
     while words and words[-1] in _ASPECT:
         words.pop()
+    # A change right after another noun's "yang" is that noun's ("sesuai dengan kuota yang telah dipangkas").
+    if len(words) > 1 and words[-1] == "yang":
+        return False
     # Up to three words of what the amount counts ("jumlah penumpang kereta cepat Whoosh bertambah").
     if len(words) <= _SCOPE_WORDS and mod_start - end <= 40:
         return True
@@ -999,10 +1003,12 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
                          "oleh", "dan", "tetapi", "namun"})
 
 
-# The victims whose disaster a saving reaches past them (roles.toml's victim list, for cues).
-_VICTIMS = frozenset({"korban", "pengungsi", "penyintas"})
-# ... and the contaminant of what it recalls ("menarik peredaran obat sirup yang tercemar etilen glikol").
-_MENDED_THROUGH = _VICTIMS | frozenset({"tercemar", "terkontaminasi", "cemaran"})
+# The victims whose disaster a saving reaches past them: the role words' victims ("korban",
+# "pengungsi" ...; read from roles.toml, not copied) and the contaminant of what a recall takes
+# back ("menarik peredaran obat sirup yang tercemar etilen glikol").
+with open(config.DATA_DIR / "roles.toml", "rb") as _handle:
+    _MENDED_THROUGH = frozenset(tomllib.load(_handle)["victim"].split()) | frozenset(
+        {"tercemar", "terkontaminasi", "cemaran"})
 
 
 # A recovery reaches back to the trouble past "setelah" (or "usai", "pasca"), perhaps after a place
