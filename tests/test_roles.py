@@ -230,6 +230,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.",
      ["Pemerintah Kabupaten Bogor/ORG", "Puncak/LOC"], {"Pemerintah Kabupaten Bogor": "agent"}),
     ("Angin kencang merobohkan pohon di Kota Bogor.", ["Kota Bogor/LOC"], {}),
+    # Letting staff go is a layoff, not a sanction, unless they broke a rule.
+    ("Tokopedia memecat ratusan karyawan setelah merger dengan TikTok.", ["Tokopedia/ORG", "TikTok/ORG"], {}),
+    ("Gojek memberhentikan 600 pekerja.", ["Gojek/ORG"], {}),
+    ("PT KAI memecat karyawan yang terlibat pungli.", ["PT KAI/ORG"], {"PT KAI": "agent"}),
+    ("Kapolri memecat tiga anggota polisi yang terlibat pemerasan.", ["Kapolri/PER"], {"Kapolri": "agent"}),
     # Who refuses peace reads badly though it voices the refusal; other refusals play no part.
     ("Israel menolak seruan gencatan senjata dari Dewan Keamanan PBB.", ["Israel/LOC", "Dewan Keamanan PBB/ORG"],
      {"Israel": "culprit"}),

@@ -84,7 +84,12 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|
                          re.IGNORECASE)
 # Kinds of words that play no part themselves (phrases that block a role word, crime nouns).
 NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "void", "victim", "goal", "disaster",
-                               "prosecution", "incident", "wrongdoing", "peace"})
+                               "prosecution", "incident", "wrongdoing", "peace", "workforce"})
+# A count of the staff a sanction verb lets go ("memecat ratusan karyawan", "seluruh pekerjanya").
+_COUNT_WORDS = frozenset({"puluhan", "ratusan", "ribuan", "belasan", "seluruh", "semua", "para", "sejumlah", "ribu",
+                          "orang"})
+# What staff let go did wrong, besides the culprit and wrongdoing words ("yang terlibat pungli").
+_BROKE_A_RULE = frozenset({"terlibat", "terbukti", "melakukan"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
 _NEEDS = {"disaster": ("disaster", "victim")}
 # What such a verb is where its need is missing but another's is met ("Bawaslu menemukan ribuan
@@ -269,6 +274,8 @@ class _Sentence:
                 if otherwise is None or not self._kind_after(last, otherwise.rpartition("_with_")[2]):
                     continue
                 kind = otherwise
+            if kind == "sanction" and self._lays_off(last):
+                continue
             if kind == "acquittal":
                 acquitted_until = last
             parts = _VERB_PARTS.get(kind)
@@ -367,6 +374,20 @@ class _Sentence:
                 taken = last = last + 1
             found.append((index, last, kind))
         return found
+
+    def _lays_off(self, last: int) -> bool:
+        """Whether staff stand right after word ``last`` (past a count of them) and nothing after
+        them in the clause says they broke a rule: a layoff, not a sanction."""
+        lower, clause, n = self.lower, self.clause[last], len(self.lower)
+        word = last + 1
+        while word < n and clause == self.clause[word] and (lower[word][:1].isdigit() or lower[word] in _COUNT_WORDS):
+            word += 1
+        if word >= n or clause != self.clause[word] or word in self.in_name:
+            return False
+        staff = lower[word].removesuffix("nya")
+        return (self.words.kinds.get(staff) == "workforce"
+                and not self._kind_after(word, "culprit", "wrongdoing", "accused")
+                and self._word_after(word, _BROKE_A_RULE) is None)
 
     def _kind_after(self, last: int, *wanted: str) -> bool:
         """Whether a word or two-word phrase of a ``wanted`` kind follows word ``last`` in its
