@@ -697,6 +697,8 @@ def test_the_search_and_rescue_team_is_an_organisation(use_model):
     # A headline's capitalised link words end a place's name.
     ("Banjir Di Desa Sukamaju Dan Kampung Melayu", ["Desa Sukamaju", "Kampung Melayu"]),
     ("Warga Desa Sukamaju Yang Terdampak Banjir Mengungsi", ["Desa Sukamaju"]),
+    # Its people opening a sentence are no part of a place's name.
+    ("Pedagang Pasar Tanah Abang mengeluhkan sepinya pembeli.", ["Pasar Tanah Abang"]),
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):

@@ -74,7 +74,7 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # Acquittals and releases: the freed prevail; being relieved of a post is no release.
     ("Hakim memvonis bebas Ronald Tannur.", ["Ronald Tannur"], {"Ronald Tannur": "winner"}),
     ("Pengadilan Negeri Surabaya menjatuhkan vonis bebas kepada Ronald Tannur.",
-     ["Pengadilan Negeri Surabaya/ORG", "Ronald Tannur"], {"Pengadilan Negeri Surabaya": "agent", "Ronald Tannur": "winner"}),
+     ["Pengadilan Negeri Surabaya/ORG", "Ronald Tannur"], {"Pengadilan Negeri Surabaya": "judge", "Ronald Tannur": "winner"}),
     ("Pegi Setiawan dibebaskan oleh pengadilan.", ["Pegi Setiawan"], {"Pegi Setiawan": "winner"}),
     ("Ahmad Fauzi divonis bebas.", ["Ahmad Fauzi"], {"Ahmad Fauzi": "winner"}),
     ("Budi Santoso dibebaskan dari jabatannya.", ["Budi Santoso"], {}),
@@ -89,15 +89,15 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Fosil itu ditemukan di situs Sangiran.", ["Sangiran/LOC"], {}),
     # Rulings: the court decides, the claimant loses or wins.
     ("Mahkamah Konstitusi menolak gugatan Partai Buruh.", ["Mahkamah Konstitusi/ORG", "Partai Buruh/ORG"],
-     {"Mahkamah Konstitusi": "agent", "Partai Buruh": "loser"}),
+     {"Mahkamah Konstitusi": "judge", "Partai Buruh": "loser"}),
     ("Mahkamah Agung mengabulkan kasasi PT Garuda Indonesia.", ["Mahkamah Agung/ORG", "PT Garuda Indonesia/ORG"],
-     {"Mahkamah Agung": "agent", "PT Garuda Indonesia": "winner"}),
+     {"Mahkamah Agung": "judge", "PT Garuda Indonesia": "winner"}),
     ("Warga menolak relokasi yang diusulkan Pemprov Jawa Barat.", ["Pemprov Jawa Barat/ORG"], {}),
     # The party a claim was brought against takes the other side of the ruling.
     ("Pengadilan mengabulkan gugatan Partai Prima terhadap KPU.", ["Partai Prima/ORG", "KPU/ORG"],
      {"Partai Prima": "winner", "KPU": "loser"}),
     ("MK menolak gugatan Partai Buruh terhadap DPR.", ["MK/ORG", "Partai Buruh/ORG", "DPR/ORG"],
-     {"MK": "agent", "Partai Buruh": "loser", "DPR": "winner"}),
+     {"MK": "judge", "Partai Buruh": "loser", "DPR": "winner"}),
     # Contests: countries are sides; a draw and a fallen tree are no contest.
     ("Timnas Indonesia menang 2-0 atas Vietnam di Stadion GBK.", ["Timnas Indonesia/ORG", "Vietnam/LOC", "GBK/LOC"],
      {"Timnas Indonesia": "winner", "Vietnam": "loser"}),
@@ -138,9 +138,9 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Kiper Persija menjaga gawang Persija.", ["Persija/ORG"], {}),
     # A prosecution's appeal is brought against the accused; a heavier sentence sanctions.
     ("Mahkamah Agung mengabulkan kasasi jaksa dalam perkara Harvey Moeis.", ["Mahkamah Agung/ORG", "Harvey Moeis"],
-     {"Mahkamah Agung": "agent", "Harvey Moeis": "loser"}),
+     {"Mahkamah Agung": "judge", "Harvey Moeis": "loser"}),
     ("Hakim menolak banding JPU atas vonis Ronald Tannur.", ["Ronald Tannur"], {"Ronald Tannur": "winner"}),
-    ("MA mengabulkan kasasi Harvey Moeis.", ["MA/ORG", "Harvey Moeis"], {"MA": "agent", "Harvey Moeis": "winner"}),
+    ("MA mengabulkan kasasi Harvey Moeis.", ["MA/ORG", "Harvey Moeis"], {"MA": "judge", "Harvey Moeis": "winner"}),
     ("Hakim memperberat hukuman Harvey Moeis menjadi 20 tahun.", ["Harvey Moeis"], {"Harvey Moeis": "culprit"}),
     ("Kejagung menyita aset dalam kasus PT Timah.", ["Kejagung/ORG", "PT Timah/ORG"], {"Kejagung": "agent"}),
     # An acquittal frees the accused its culprit word names.
@@ -190,7 +190,7 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("KPI menegur stasiun televisi itu.", ["KPI/ORG"], {"KPI": "agent"}),
     # Clemency frees as an acquittal does; drawing criticism makes a target; repatriating victims helps.
     ("Presiden Prabowo memberikan amnesti kepada Hasto Kristiyanto.", ["Prabowo", "Hasto Kristiyanto"],
-     {"Prabowo": "agent", "Hasto Kristiyanto": "winner"}),
+     {"Prabowo": "judge", "Hasto Kristiyanto": "winner"}),
     ("Menteri Kebudayaan Fadli Zon menuai kritik karena pernyataannya.", ["Fadli Zon"], {"Fadli Zon": "target"}),
     # A prosecutor's demanded sentence sanctions the accused.
     ("Jaksa menuntut Syahrul Yasin Limpo 12 tahun penjara.", ["Syahrul Yasin Limpo"],
@@ -200,7 +200,7 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"Kemenlu": "helper"}),
     ("Pengadilan Negeri Surabaya memvonis lepas Gregorius Ronald Tannur.",
      ["Pengadilan Negeri Surabaya/ORG", "Gregorius Ronald Tannur"],
-     {"Pengadilan Negeri Surabaya": "agent", "Gregorius Ronald Tannur": "winner"}),
+     {"Pengadilan Negeri Surabaya": "judge", "Gregorius Ronald Tannur": "winner"}),
     # A fine handed down sanctions; restoring what an outage broke helps, restoring a rating does not.
     ("KPPU menjatuhkan denda kepada Google.", ["KPPU/ORG", "Google/ORG"], {"KPPU": "agent", "Google": "culprit"}),
     ("PLN memulihkan pasokan listrik di Bali setelah pemadaman total.", ["PLN/ORG", "Bali/LOC"], {"PLN": "helper"}),
@@ -230,6 +230,13 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.",
      ["Pemerintah Kabupaten Bogor/ORG", "Puncak/LOC"], {"Pemerintah Kabupaten Bogor": "agent"}),
     ("Angin kencang merobohkan pohon di Kota Bogor.", ["Kota Bogor/LOC"], {}),
+    # A waiver frees no one: its giver is no judge; freeing hostages is a rescue.
+    ("TNI membebaskan sandera pilot Susi Air di Nduga.", ["TNI/ORG", "Susi Air/ORG", "Nduga/LOC"],
+     {"TNI": "helper"}),
+    ("Pemerintah Kabupaten Badung membebaskan biaya berobat bagi seluruh warganya.",
+     ["Pemerintah Kabupaten Badung/ORG"], {}),
+    # Finding wrongs is a record, as recording incidents is.
+    ("BPOM menemukan ribuan kosmetik ilegal di Makassar.", ["BPOM/ORG", "Makassar/LOC"], {"BPOM": "source"}),
     # Letting staff go is a layoff, not a sanction, unless they broke a rule.
     ("Tokopedia memecat ratusan karyawan setelah merger dengan TikTok.", ["Tokopedia/ORG", "TikTok/ORG"], {}),
     ("Gojek memberhentikan 600 pekerja.", ["Gojek/ORG"], {}),
@@ -316,7 +323,8 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
     ("agent", -0.7, 0.0), ("agent", 0.4, 0.4), ("visitor", -0.6, 0.0), ("visitor", 0.3, 0.3),
     ("witness", -0.8, 0.0), ("source", 0.6, 0.0), (None, -0.3, -0.3),
     ("target", 0.5, -0.5), ("target", 0.0, -0.2), ("critic", -0.7, 0.0), ("critic", 0.3, 0.3),
-    ("afflicted", 0.6, -0.6), ("requester", 0.5, 0.0), ("requester", -0.5, 0.0),
+    ("afflicted", 0.6, -0.6), ("requester", 0.5, 0.0), ("requester", -0.5, 0.0), ("judge", 0.6, 0.0),
+    ("judge", -0.4, 0.0),
 ])
 def test_role_scores(role, score, expected):
     code = ROLES.index(role) if role else -1

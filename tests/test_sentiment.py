@@ -1225,6 +1225,9 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("Gaji guru honorer dipotong.", "negative"),
     ("Pemerintah menunda kenaikan tarif KRL.", "positive"),
     ("Sejumlah SPBU di Jakarta kehabisan stok Pertalite.", "negative"),
+    # Opened to the public is good news; a banknote series is an issue, not an emission.
+    ("Jalan tol Semarang-Demak ruas Sayung mulai dibuka untuk umum.", "positive"),
+    ("Bank Indonesia menerbitkan uang rupiah kertas emisi baru.", "neutral"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label

@@ -71,7 +71,7 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern, word_before_in
+from warta.text import MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern, word_before_in
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -1980,6 +1980,11 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if not (type_ == "LOC" and tokens.keys[first] in PLACE_NOUNS):
                 while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
                     first += 1
+            # Its people, capitalised opening a sentence, are no part of a place's or body's name:
+            # "Pedagang Pasar Tanah Abang mengeluhkan ...", "Karyawan PT Sritex ...".
+            if (type_ != "PER" and last - first >= 3 and tokens.keys[first] in MEMBERS_BEFORE
+                    and tokens.keys[first + 1] in _HEADS):
+                first += 1
             if first < last and (tokens.keys[first] in _LATER_ORG_HEADS
                                  or tokens.keys[first:first + 2] == ["pondok", "pesantren"]):
                 type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person

@@ -11,9 +11,12 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   seruan gencatan senjata");
 - ``agent``: the one who sanctions ("KPK menahan X", "X ditangkap KPK", "Bupati menutup tempat
   wisata yang melanggar tata ruang"): the crime is not theirs;
+- ``judge``: the court or body that rules on a claim or acquits ("MK menolak gugatan Partai
+  Buruh", "MA mengabulkan kasasi X", "Pengadilan memvonis bebas X"): it decides, and none of the
+  decision's tone is its own;
 - ``winner`` / ``loser`` of a contest ("Timnas menang atas Vietnam", "Persib kalah dari Persija",
   "X mencetak dua gol ke gawang Persija", "Kemenangan Persija atas Persib"), of a ruling on a
-  claim ("MK menolak gugatan Partai Buruh", where the court is an agent), or of a trial: the
+  claim ("MK menolak gugatan Partai Buruh", where the court is the judge), or of a trial: the
   acquitted or released prevail ("memvonis bebas X", "X dibebaskan"), and so does a suspect
   whose charge is voided ("penetapan tersangka X tidak sah");
 - ``helper``: who brings aid or rescue after a disaster ("Gubernur X membagikan bantuan kepada
@@ -58,8 +61,8 @@ from warta.text import reads_as_verb
 ROLE_FILE = config.DATA_DIR / "roles.toml"
 # Roles by precedence: an actor with two parts in a sentence plays the first listed ("KPK
 # memeriksa X sebagai saksi untuk tersangka Y": X is the witness the check names, not its target).
-ROLES = ("witness", "source", "culprit", "loser", "afflicted", "winner", "helper", "visitor", "target", "agent",
-         "critic", "requester")
+ROLES = ("witness", "source", "culprit", "loser", "afflicted", "winner", "helper", "visitor", "target", "judge",
+         "agent", "critic", "requester")
 ROLE_TYPES = frozenset({"PER", "ORG"})
 # Countries and regions field teams: in a contest a place name is a side.
 CONTEST_TYPES = ROLE_TYPES | {"LOC"}
@@ -91,7 +94,7 @@ _COUNT_WORDS = frozenset({"puluhan", "ratusan", "ribuan", "belasan", "seluruh", 
 # What staff let go did wrong, besides the culprit and wrongdoing words ("yang terlibat pungli").
 _BROKE_A_RULE = frozenset({"terlibat", "terbukti", "melakukan"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
-_NEEDS = {"disaster": ("disaster", "victim")}
+_NEEDS = {"disaster": ("disaster", "victim"), "incident": ("incident", "wrongdoing")}
 # What such a verb is where its need is missing but another's is met ("Bawaslu menemukan ribuan
 # pelanggaran": no victims found, wrongs recorded).
 _OTHERWISE = {"aid_with_disaster": "record_with_incident"}
@@ -128,10 +131,10 @@ _VERB_PARTS = {
     "sanctioned_with_culprit": ("culprit", ROLE_TYPES, "agent", ROLE_TYPES, False),
     "sanctioned_persons": ("culprit", _PERSONS, "agent", ROLE_TYPES, False),
     "accused": ("culprit", ROLE_TYPES, None, ROLE_TYPES, False),
-    "acquittal": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
+    "acquittal": ("judge", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "acquitted": ("winner", ROLE_TYPES, None, ROLE_TYPES, False),
-    "ruling_against": ("agent", ROLE_TYPES, "loser", ROLE_TYPES, True),
-    "ruling_for": ("agent", ROLE_TYPES, "winner", ROLE_TYPES, True),
+    "ruling_against": ("judge", ROLE_TYPES, "loser", ROLE_TYPES, True),
+    "ruling_for": ("judge", ROLE_TYPES, "winner", ROLE_TYPES, True),
     "criticism": ("critic", ROLE_TYPES, "target", ROLE_TYPES, False),
     "criticised": ("target", ROLE_TYPES, "critic", ROLE_TYPES, False),
     "demand": ("requester", ROLE_TYPES, None, ROLE_TYPES, False),
@@ -190,7 +193,7 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
     """Sentence scores as they read for actors in ``roles`` (codes into ``ROLES``, -1 for none;
     ``band``: the neutral band). A culprit, a loser, an afflicted place or a target reads at least
     as bad as the band, a winner or a helper at least as good; an agent, a visitor or a critic
-    takes none of the sentence's badness, a witness, a source or a requester none of its tone.
+    takes none of the sentence's badness, a witness, a source, a judge or a requester none of its tone.
     """
     roles = np.asarray(roles)
     scores = np.asarray(scores, dtype=float)
@@ -200,7 +203,8 @@ def role_scores(roles: np.ndarray, scores: np.ndarray, band: float) -> np.ndarra
                       | (roles == code["afflicted"]),
                       (roles == code["winner"]) | (roles == code["helper"]),
                       (roles == code["agent"]) | (roles == code["visitor"]) | (roles == code["critic"]),
-                      (roles == code["witness"]) | (roles == code["source"]) | (roles == code["requester"])],
+                      (roles == code["witness"]) | (roles == code["source"]) | (roles == code["requester"])
+                      | (roles == code["judge"])],
                      [-strong, strong, np.maximum(scores, 0.0), 0.0], default=scores)
 
 
@@ -271,11 +275,19 @@ class _Sentence:
             if "_with_" in kind and not self._kind_after(last, *_NEEDS.get(need, (need,))):
                 # "menemukan" finds victims (help) or, failing those, wrongs (a record).
                 otherwise = _OTHERWISE.get(kind)
-                if otherwise is None or not self._kind_after(last, otherwise.rpartition("_with_")[2]):
+                if otherwise is None:
+                    continue
+                need = otherwise.rpartition("_with_")[2]
+                if not self._kind_after(last, *_NEEDS.get(need, (need,))):
                     continue
                 kind = otherwise
             if kind == "sanction" and self._lays_off(last):
                 continue
+            if kind == "acquittal":
+                if self._kind_after(last, "victim"):
+                    kind = "aid"  # "TNI membebaskan sandera": a rescue
+                elif not (self._kind_after(last, "culprit") or self._after(last, _VERB_PARTS[kind][3], every=False)):
+                    continue  # "membebaskan pajak bumi dan bangunan": a waiver frees no one
             if kind == "acquittal":
                 acquitted_until = last
             parts = _VERB_PARTS.get(kind)
