@@ -686,6 +686,15 @@ def test_waters_named_after_a_place_are_their_own_places(text, places, use_model
     assert [m.name for m in extract_actors(text, use_model=use_model) if m.type == "LOC"] == places
 
 
+@pytest.mark.parametrize("text, organisation", [
+    ("Pasien Rumah Sakit Sardjito mengeluh.", "Rumah Sakit Sardjito"),  # the tagger reads "Sakit Sardjito" as a person
+    ("Santri Pondok Pesantren Lirboyo hadir.", "Pondok Pesantren Lirboyo"),
+])
+@pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
+def test_a_two_word_head_opens_its_name(text, organisation, use_model):
+    assert [(m.surface, m.type) for m in extract_actors(text, use_model=use_model)] == [(organisation, "ORG")]
+
+
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_the_search_and_rescue_team_is_an_organisation(use_model):
     found = {m.name: m.type for m in extract_actors("Tim SAR gabungan masih mencari dua korban.", use_model=use_model)}
@@ -699,6 +708,7 @@ def test_the_search_and_rescue_team_is_an_organisation(use_model):
     ("Warga Desa Sukamaju Yang Terdampak Banjir Mengungsi", ["Desa Sukamaju"]),
     # Its people opening a sentence are no part of a place's name.
     ("Pedagang Pasar Tanah Abang mengeluhkan sepinya pembeli.", ["Pasar Tanah Abang"]),
+    ("Warga Rumah Susun Marunda mengeluh.", ["Rumah Susun Marunda"]),  # the tagger reads "Susun Marunda" as a person
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_a_place_words_run_is_a_place_in_both_profiles(text, places, use_model):

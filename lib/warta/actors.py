@@ -108,10 +108,10 @@ PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang
 """.split())
-# Cliffs, waterfalls, craters, lakes, caves and stadiums ("Tebing Breksi", "Curug Cilember", "Coban Rondo",
-# "Stadion Manahan"): heads of places the tagger was trained without, or leaves untagged (PLACE_HEADS
-# is one of its features), read after it too.
-_LATER_PLACE_HEADS = frozenset("tebing curug coban kawah telaga gua goa stadion".split())
+# Cliffs, waterfalls, craters, lakes, caves, stadiums and flats ("Tebing Breksi", "Curug Cilember",
+# "Coban Rondo", "Stadion Manahan", "Rusun Marunda"): heads of places the tagger was trained
+# without, or leaves untagged (PLACE_HEADS is one of its features), read after it too.
+_LATER_PLACE_HEADS = frozenset("tebing curug coban kawah telaga gua goa stadion rusun rusunawa".split())
 PLACE_NOUNS |= _LATER_PLACE_HEADS
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
@@ -146,6 +146,10 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
                              "perumda perumdam pdam".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
+# Heads of two words whose second the tagger may take for a given name ("Pasien Rumah Sakit
+# Sardjito" tagged "Sakit Sardjito"), and the type of the name they open.
+_TWO_WORD_HEADS = {("rumah", "sakit"): "ORG", ("rumah", "susun"): "LOC", ("rumah", "tahanan"): "LOC",
+                   ("pondok", "pesantren"): "ORG"}
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
 # After "dan", a head opens a second body ("PLTA Saguling dan PLTU Cirebon"), except the heads
@@ -1395,7 +1399,9 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
             if keys[k] == "pesantren" and k > 0 and keys[k - 1] == "pondok" and tokens.joined[k - 1] \
                     and owner[k - 1] < 0 and _is_capitalised(tokens, k - 1):
                 first = k - 1  # "Pondok Pesantren Lirboyo": the head has a word before it
-            _claim(owner, candidates, _Candidate(first, last, "ORG", "rule", 0.7))
+            # "Rumah Susun Marunda" is a place, "Rumah Sakit Sardjito" a body.
+            type_ = _TWO_WORD_HEADS.get((keys[first], keys[first + 1]), "ORG")
+            _claim(owner, candidates, _Candidate(first, last, type_, "rule", 0.7))
         resume = last
 
 
@@ -1983,8 +1989,13 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             # Its people, capitalised opening a sentence, are no part of a place's or body's name:
             # "Pedagang Pasar Tanah Abang mengeluhkan ...", "Karyawan PT Sritex ...".
             if (type_ != "PER" and last - first >= 3 and tokens.keys[first] in MEMBERS_BEFORE
-                    and tokens.keys[first + 1] in _HEADS):
+                    and (tokens.keys[first + 1] in _HEADS
+                         or (tokens.keys[first + 1], tokens.keys[first + 2]) in _TWO_WORD_HEADS)):
                 first += 1
+            if (type_ == "PER" and a < first < last and tokens.words[first - 1][0].isupper()
+                    and (tokens.keys[first - 1], tokens.keys[first]) in _TWO_WORD_HEADS):
+                type_ = _TWO_WORD_HEADS[tokens.keys[first - 1], tokens.keys[first]]
+                first -= 1
             if first < last and (tokens.keys[first] in _LATER_ORG_HEADS
                                  or tokens.keys[first:first + 2] == ["pondok", "pesantren"]):
                 type_ = "ORG"  # heads the tagger never learnt: "Satgas Pangan" is no person

@@ -42,7 +42,7 @@ def reads_as_verb(word: str) -> bool:
 # People named by the place or body they belong to ("Warga Sumenep", "Karyawan PT Sritex").
 MEMBERS_BEFORE = frozenset("""
     warga penduduk masyarakat nelayan petani peternak pedagang buruh pekerja karyawan pegawai
-    pengemudi sopir siswa pelajar mahasiswa guru pasien penumpang pengungsi korban
+    pengemudi sopir siswa pelajar mahasiswa santri guru pasien penumpang pengungsi korban
     """.split())
 
 # Stance words that voice a hardship rather than a view: "Warga Sumenep mengeluhkan kelangkaan
