@@ -31,7 +31,7 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # A comma or point inside a number ends no clause.
     ("Hakim menjatuhkan hukuman 2,5 tahun penjara kepada Ferdy Sambo.", ["Ferdy Sambo"], {"Ferdy Sambo": "culprit"}),
     ("Polda Metro Jaya membekuk tiga pelaku begal di Depok.", ["Polda Metro Jaya/ORG", "Depok/LOC"],
-     {"Polda Metro Jaya": "agent"}),
+     {"Polda Metro Jaya": "agent", "Depok": "afflicted"}),
     ("Mario Dandy ditahan di Rutan Polda Metro Jaya.", ["Mario Dandy", "Polda Metro Jaya/ORG"],
      {"Mario Dandy": "culprit"}),
     # Passive: the sanctioned before the verb, the agent after it.
@@ -224,18 +224,22 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Lion Air digugat penumpang karena bagasi hilang.", ["Lion Air/ORG"], {"Lion Air": "target"}),
     # Closing what breaks the rules is enforcement; a closure for a landslide plays no part.
     ("Bupati Bogor Rudy Susmanto menutup tempat wisata di Puncak yang melanggar tata ruang.",
-     ["Rudy Susmanto/PER", "Puncak/LOC"], {"Rudy Susmanto": "agent"}),
+     ["Rudy Susmanto/PER", "Puncak/LOC"], {"Rudy Susmanto": "agent", "Puncak": "afflicted"}),
     ("Pemkab Sleman menutup objek wisata Tebing Breksi karena longsor.", ["Pemkab Sleman/ORG", "Tebing Breksi/LOC"],
      {}),
     ("Pemerintah Kabupaten Bogor merobohkan bangunan liar di kawasan Puncak.",
-     ["Pemerintah Kabupaten Bogor/ORG", "Puncak/LOC"], {"Pemerintah Kabupaten Bogor": "agent"}),
+     ["Pemerintah Kabupaten Bogor/ORG", "Puncak/LOC"], {"Pemerintah Kabupaten Bogor": "agent", "Puncak": "afflicted"}),
     ("Angin kencang merobohkan pohon di Kota Bogor.", ["Kota Bogor/LOC"], {}),
+    # Where an agent acted against a crime is the crime's scene: the bust is no good news for it.
+    ("Bareskrim Polri menangkap pemilik situs judi online di Batam.", ["Bareskrim Polri/ORG", "Batam/LOC"],
+     {"Bareskrim Polri": "agent", "Batam": "afflicted"}),
     # A waiver frees no one: its giver is no judge; freeing hostages is a rescue.
     ("TNI membebaskan sandera pilot Susi Air di Nduga.", ["TNI/ORG", "Susi Air/ORG", "Nduga/LOC"],
      {"TNI": "helper"}),
     ("Pemerintah Kabupaten Badung membebaskan biaya berobat bagi seluruh warganya.",
      ["Pemerintah Kabupaten Badung/ORG"], {}),
-    # Finding wrongs is a record, as recording incidents is.
+    # Finding wrongs or investigating an incident is a record, as recording incidents is.
+    ("KNKT menyelidiki penyebab kecelakaan pesawat Jeju Air.", ["KNKT/ORG", "Jeju Air/ORG"], {"KNKT": "source"}),
     ("BPOM menemukan ribuan kosmetik ilegal di Makassar.", ["BPOM/ORG", "Makassar/LOC"], {"BPOM": "source"}),
     # Letting staff go is a layoff, not a sanction, unless they broke a rule.
     ("Tokopedia memecat ratusan karyawan setelah merger dengan TikTok.", ["Tokopedia/ORG", "TikTok/ORG"], {}),

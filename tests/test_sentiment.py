@@ -949,8 +949,8 @@ def test_a_word_of_a_name_is_no_cue(text, terms):
     ("Ia mengenakan baju batik.", []),
     # Where Sastrawi errs, stripping affixes still finds the entry.
     ("Persib memenangi laga itu.", ["menang"]),
-    # A patient group served, waiting for certainty, an election dispute: no cue.
-    ("Rumah sakit membuka layanan cuci darah bagi pasien gagal ginjal.", []),
+    # A patient group served (only the service opened is a cue), waiting for certainty, an election dispute: no cue.
+    ("Rumah sakit membuka layanan cuci darah bagi pasien gagal ginjal.", ["membuka layanan"]),
     ("Sejumlah pegawai masih menunggu kepastian jadwal.", []),
     ("MK menggelar sidang perkara perselisihan hasil pilkada.", []),
     ("Siswa mengalami mual dan muntah.", ["mual", "muntah"]),
@@ -1228,6 +1228,7 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     # Opened to the public is good news; a banknote series is an issue, not an emission.
     ("Jalan tol Semarang-Demak ruas Sayung mulai dibuka untuk umum.", "positive"),
     ("Bank Indonesia menerbitkan uang rupiah kertas emisi baru.", "neutral"),
+    ("Apple membuka toko resmi pertama di Jakarta.", "positive"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label

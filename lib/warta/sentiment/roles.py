@@ -31,7 +31,9 @@ Fredy"). :func:`sentence_roles` finds, in one sentence, the actors that play one
   setelah ratusan siswa keracunan", "Gubernur meminta perusahaan memperbaiki jalan yang rusak")
   voices a request, good or bad: none of its tone is theirs;
 - ``afflicted``: a place a disaster or its victims are named in ("korban banjir di Pekalongan",
-  "lokasi gempa di Cianjur"): bad news for it, even where the sentence's news is the relief;
+  "lokasi gempa di Cianjur"), or where an agent acted against a crime ("Bareskrim menangkap pemilik
+  situs judi online di Batam"): bad news for it, even where the sentence's news is the relief or
+  the arrest;
 - ``witness``: "X sebagai saksi" is not accused, whatever the case;
 - ``source``: a body whose data or report the sentence cites ("data BPS", "lapor kantor berita
   Xinhua"), or that records or confirms cases ("Kemenkes mengonfirmasi kasus pertama cacar
@@ -76,6 +78,9 @@ _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "se
 _JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
+_AT = frozenset({"di"})
+# An arrest that may be a guard instead: a crime's scene only with a culprit word after it.
+_SECURING = frozenset({"mengamankan"})
 _JOINING = frozenset({"dan", "serta"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
 # case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
@@ -307,6 +312,9 @@ class _Sentence:
                         give(mention, _OTHER_SIDE[after] if against is not None and mention[0] > against else after)
                 if kind == "win_with_goal":
                     give(self._goal_of(last), "loser")
+                elif before == "agent" and self.places and (
+                        self.lower[first] not in _SECURING or self._kind_after(last, "culprit")):
+                    give(self._scene_of(last), "afflicted")  # not "Polisi mengamankan laga Persija di GBK"
             elif kind == "visit":
                 # A visit to victims helps; a visit to a disaster's site takes none of its badness.
                 role = ("helper" if self._kind_after(last, "victim")
@@ -361,6 +369,13 @@ class _Sentence:
                 return None
             word += 1
         return None
+
+    def _scene_of(self, last: int) -> tuple | None:
+        """The place a sanction verb at word ``last`` acted in: the first place after "di" (past
+        place nouns) in its clause ("Bareskrim menangkap pemilik situs judi online di Batam"). A
+        bust is good news for the police, not for the place where the crime was."""
+        word = self._word_after(last, _AT)
+        return self._place_after(word) if word is not None else None
 
     def _role_words(self) -> list[tuple[int, int, str]]:
         """(first word, last word, kind) of each role word or phrase outside names, in order."""
