@@ -96,6 +96,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # The party a claim was brought against takes the other side of the ruling.
     ("Pengadilan mengabulkan gugatan Partai Prima terhadap KPU.", ["Partai Prima/ORG", "KPU/ORG"],
      {"Partai Prima": "winner", "KPU": "loser"}),
+    ("Mahkamah Konstitusi mengabulkan sebagian gugatan Partai Gelora.",  # a word inside the phrase
+     ["Mahkamah Konstitusi/ORG", "Partai Gelora/ORG"], {"Mahkamah Konstitusi": "judge", "Partai Gelora": "winner"}),
     ("MK menolak gugatan Partai Buruh terhadap DPR.", ["MK/ORG", "Partai Buruh/ORG", "DPR/ORG"],
      {"MK": "judge", "Partai Buruh": "loser", "DPR": "winner"}),
     # Contests: countries are sides; a draw and a fallen tree are no contest.
@@ -316,9 +318,10 @@ def test_the_gate_finds_every_word_that_plays_a_part_and_nothing_else():
     # Any case; a source word only before a capital ("data BPS", not "data menunjukkan").
     texts = [f"Lalu {word.upper()} Indonesia terjadi." for word in playing]
     texts += ["Presiden meresmikan bendungan.", "Presiden memberikan hadiah.", "Presiden memberikan  bantuan.",
-              "Kasus pembunuhan di bandara.", "Data menunjukkan itu.", "Menurut laporan kantor berita Xinhua, ..."]
+              "Kasus pembunuhan di bandara.", "Data menunjukkan itu.", "Menurut laporan kantor berita Xinhua, ...",
+              "MK mengabulkan sebagian gugatan itu."]  # a filler inside a phrase
     found = pc.match_substring_regex(pa.array(texts), pattern=words.gate).to_pylist()
-    assert found == [True] * len(playing) + [False, False, True, False, False, True]
+    assert found == [True] * len(playing) + [False, False, True, False, False, True, True]
 
 
 @pytest.mark.parametrize("role, score, expected", [

@@ -79,6 +79,8 @@ _JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
 _AT = frozenset({"di"})
+# Words that may stand inside a two-word phrase ("mengabulkan sebagian gugatan", "menolak seluruh gugatan").
+_PHRASE_FILLERS = frozenset({"sebagian", "seluruh"})
 # An arrest that may be a guard instead: a crime's scene only with a culprit word after it.
 _SECURING = frozenset({"mengamankan"})
 _JOINING = frozenset({"dan", "serta"})
@@ -181,9 +183,10 @@ def load_role_words(path: str | None = None) -> RoleWords:
         lists = tomllib.load(handle)
     kinds = {word.replace("_", " "): kind for kind, words in lists.items() for word in words.split()}
 
-    def either(words) -> str:  # longest first, a phrase's words apart by any spaces
+    def either(words) -> str:  # longest first, a phrase's words apart by any spaces (and a filler)
         words = sorted(words, key=lambda word: (-len(word), word))
-        return "(?i:" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) + ")"
+        between = r"\s+(?:(?:" + "|".join(sorted(_PHRASE_FILLERS)) + r")\s+)?"
+        return "(?i:" + "|".join(re.escape(word).replace(r"\ ", between) for word in words) + ")"
 
     # Only words that play a part open the gate; a phrase opens it whole ("memberikan bantuan"). A
     # source word ("data", "laporan": common words) opens it only before a capital, past an outlet word.
@@ -387,9 +390,14 @@ class _Sentence:
                 continue
             last = index
             if index + 1 < n and self.clause[index + 1] == self.clause[index]:
-                kind = kinds.get(lower[index] + " " + lower[index + 1])
+                second = index + 1
+                kind = kinds.get(lower[index] + " " + lower[second])
+                if (kind is None and lower[second] in _PHRASE_FILLERS and second + 1 < n
+                        and self.clause[second + 1] == self.clause[index]):
+                    second += 1  # "mengabulkan sebagian gugatan"
+                    kind = kinds.get(lower[index] + " " + lower[second])
                 if kind is not None:
-                    taken = last = index + 1
+                    taken = last = second
                     if kind in NON_PLAYING_KINDS:
                         continue
             if last == index:
