@@ -1194,12 +1194,12 @@ def test_a_fought_bad_deed_and_its_description_read_as_the_fight(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 
-def test_the_arrest_and_harm_entries_the_passes_start_from_are_lexicon_entries():
+def test_the_arrest_harm_and_rescue_entries_the_passes_start_from_are_lexicon_entries():
     # The passes are gated on these entries being found; one dropped from the TSV files would
     # silently switch its pass off.
-    from warta.sentiment.lexicon import _ARRESTS, _HARMS
+    from warta.sentiment.lexicon import _ARRESTS, _HARMS, _RESCUES
 
-    assert (_ARRESTS | _HARMS) <= load_lexicon().entries.keys()
+    assert (_ARRESTS | _HARMS | _RESCUES) <= load_lexicon().entries.keys()
 
 
 def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
@@ -1231,6 +1231,18 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("Apple membuka toko resmi pertama di Jakarta.", "positive"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
+    assert score_text(text, engine=LEXICON).label == label
+
+
+@pytest.mark.parametrize("text, label", [
+    # A rescue is the news of whom it saved; deaths beside it, or a plight in another clause, stay.
+    ("Seluruh penumpang kapal yang tenggelam berhasil diselamatkan tim SAR.", "positive"),
+    ("Tim SAR menemukan seluruh pendaki yang hilang di Gunung Marapi dalam keadaan selamat.", "positive"),
+    ("Seluruh warga yang terjebak banjir berhasil dievakuasi dengan selamat.", "positive"),
+    ("Tiga orang tewas dan dua lainnya berhasil diselamatkan.", "negative"),
+    ("Nyawa korban tenggelam itu tidak dapat diselamatkan.", "negative"),
+])
+def test_a_rescue_is_the_news_of_whom_it_saved(text, label):
     assert score_text(text, engine=LEXICON).label == label
 
 

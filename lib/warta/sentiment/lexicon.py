@@ -342,6 +342,8 @@ class Lexicon:
             cues = _caught_deeds(lower, cues)
         if not _HARMS.isdisjoint(map(_THIRD, spans)):
             cues = _harmless_events(lower, cues)
+        if not _RESCUES.isdisjoint(map(_THIRD, spans)):
+            cues = _rescued_plights(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
         checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
@@ -460,6 +462,30 @@ def _harmless_events(lower: str, cues: list[Cue]) -> list[Cue]:
     return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "harmless"))
             if any(start <= cue.start < end or cue.weight < 0 and cue.end <= start
                    and not _breaks_clause(lower, cue.end, start) for start, end in denials)
+            else cue for cue in cues]
+
+
+# A rescue is the news of whom it saved: the plight named before it in its clause weighs 0
+# ("Seluruh penumpang kapal yang tenggelam berhasil diselamatkan", "Tim SAR menemukan pendaki
+# yang hilang di Gunung Marapi dalam keadaan selamat"); not a death, nor past a conjunction ("Tiga
+# orang tewas dan dua lainnya berhasil diselamatkan").
+_RESCUES = frozenset({"berhasil diselamatkan", "diselamatkan", "ditemukan selamat", "ditemukan dalam keadaan selamat",
+                      "dievakuasi dengan selamat", "berhasil dievakuasi", "dalam keadaan selamat",
+                      "dalam kondisi selamat", "dengan selamat"})  # the rescue's cue entries
+_DEATHS = frozenset({"tewas", "meninggal", "meninggal dunia", "korban jiwa", "korban tewas", "menewaskan", "jenazah",
+                     "mayat", "kematian"})
+_OTHER_CLAUSE = re.compile(r"\b(?:dan|serta|sedangkan|sementara|namun|tetapi)\b")
+
+
+def _rescued_plights(lower: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with the plight before a rescue in its clause weighing 0 (modifier "rescued")."""
+    rescues = [cue.start for cue in cues if cue.term in _RESCUES and cue.weight > 0]
+    if not rescues:
+        return cues
+    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "rescued"))
+            if cue.weight < 0 and cue.term not in _DEATHS and any(
+                cue.end <= at and not _breaks_clause(lower, cue.end, at) and _OTHER_CLAUSE.search(lower, cue.end, at) is None
+                for at in rescues)
             else cue for cue in cues]
 
 
