@@ -315,6 +315,20 @@ def test_no_packaged_lexicon_file_lists_a_term_twice(path):
     assert sorted(term for term, n in Counter(terms).items() if n > 1) == []
 
 
+def test_no_cue_term_is_listed_in_two_desk_files():
+    # The file loaded last silently wins, so the other line would be dead data.
+    from warta.sentiment.lexicon import AMOUNT_FILE, MODIFIER_FILE, normalize_term
+
+    desks: dict[str, list[str]] = {}
+    for path in sorted((config.PACKAGE_DIR / "data" / "lexicon").glob("*.tsv")):
+        if path.name in (AMOUNT_FILE, MODIFIER_FILE):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                desks.setdefault(normalize_term(line.split("\t")[0]), []).append(path.name)
+    assert {term: files for term, files in desks.items() if len(files) > 1} == {}
+
+
 def test_no_amount_has_a_cue_weight_of_its_own():
     # A cue's own weight wins over its amount line, which would then be dead data.
     lexicon = load_lexicon(())
