@@ -100,6 +100,7 @@ def test_neutral_pins_and_exact_forms_stop_false_cues(text):
     ("Harga cabai rawit di Pasar Induk Kramat Jati turun drastis.", "harga cabai", +1, "reversed"),  # a long place
     ("Suhu udara di Jakarta terus meningkat.", "suhu udara", -1, "increased"),  # a heatwave
     ("Bus listrik mengurangi polusi dan warga senang.", "senang", +1, ""),  # a clause after "dan" is no object
+    ("Warga diminta mencegah kadar oksigen terlalu rendah.", "mencegah", +1, ""),  # a level is no deed's
     # A change right after another noun's "yang" is that noun's.
     ("Penyaluran BBM berjalan sesuai dengan kuota yang telah diturunkan.", "sesuai", +1, ""),
     # An amount between a cue and a change is what changes; a worry about a fall stays a worry,
@@ -1243,6 +1244,10 @@ def test_a_successful_arrest_leaves_a_crime_in_another_clause_alone():
     ("Jalan tol Semarang-Demak ruas Sayung mulai dibuka untuk umum.", "positive"),
     ("Bank Indonesia menerbitkan uang rupiah kertas emisi baru.", "neutral"),
     ("Apple membuka toko resmi pertama di Jakarta.", "positive"),
+    # A low level after an amount or a bad thing is its fall; not a deed's, nor inside a pin.
+    ("Inflasi bulan lalu tercatat rendah di angka 1,5 persen.", "positive"),
+    ("Bank itu membukukan rasio kredit bermasalah yang rendah.", "positive"),
+    ("Perum Perumnas meluncurkan 5.000 unit rumah bersubsidi bagi pekerja berpenghasilan rendah.", "positive"),
 ])
 def test_superlatives_cuts_and_findings(text, label):
     assert score_text(text, engine=LEXICON).label == label

@@ -152,6 +152,8 @@ class Lexicon:
                 self._modifier_phrases.setdefault(term.split()[0], []).append(term)
         # Every word form resolve() has met: its _Form, or None when the cue finder wants nothing of it.
         self._forms: dict[str, _Form | None] = {}
+        self._pinned_phrases = frozenset(term for term, (weight, _) in self.entries.items()
+                                         if " " in term and not weight and term not in self.amounts)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -329,6 +331,10 @@ class Lexicon:
         mods = scan.mods
         if any(head in lower for head in _PHRASE_HEADS):  # C-level tests first: most texts name none
             mods = _without_phrase_heads(mods, spans)
+        if mods and not self._pinned_phrases.isdisjoint(map(_THIRD, spans)):  # a set test in C first
+            # A pin's words are no modifiers either ("pekerja berpenghasilan rendah" lowers nothing).
+            pinned = [(start, end) for start, end, entry in spans if entry in self._pinned_phrases]
+            mods = [mod for mod in mods if not any(start < mod[0] < end for start, end in pinned)]
         context = _Context(self, lower, _sentence_breaks(lower, scan.plain), mods)
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
             scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
@@ -837,6 +843,7 @@ class _Context:
                 elif (mod_start >= end and direction is None and not _transitive_verb(word)
                       and not word.endswith("nya")  # "menyambut baik turunnya harga": its object
                       and word not in _BEFORE_ONLY
+                      and not (word in _LEVELS and lower.startswith(_DEED_PREFIXES, start) and end - start > 4)
                       and not negated_after and _own_change(lower, start, end, mod_start, lexicon.amounts)
                       and (word not in _CHANGE_NOUNS or _undergoes(lower, end, mod_start))):
                     # "kemiskinan tidak turun": a negated change is none.
@@ -976,6 +983,10 @@ _UNDERGOES = frozenset("mengalami alami terjadi ada".split())
 # ("memangkas proyeksi pertumbuhan ekonomi", "mendukung pertumbuhan"); so does a cut ("tersangka
 # pemotongan insentif" is no fall of the suspect).
 _BEFORE_ONLY = frozenset({"pertumbuhan", "pemotongan", "pemangkasan"})
+# A level is a thing's, not a deed's (an active or passive verb): "mencegah dari kondisi terlalu
+# rendah" lowers no prevention; "kredit bermasalah yang rendah" lowers the trouble.
+_LEVELS = frozenset({"rendah"})
+_DEED_PREFIXES = ("me", "di")
 
 
 def _undergoes(lower: str, end: int, mod_start: int) -> bool:
