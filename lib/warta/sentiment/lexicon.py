@@ -154,6 +154,7 @@ class Lexicon:
         self._forms: dict[str, _Form | None] = {}
         self._pinned_phrases = frozenset(term for term, (weight, _) in self.entries.items()
                                          if " " in term and not weight and term not in self.amounts)
+        self._gate_entries = _ARRESTS | _HARMS | _RESCUES | _CORRELATIVES.keys() | self._pinned_phrases
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -331,7 +332,10 @@ class Lexicon:
         mods = scan.mods
         if any(head in lower for head in _PHRASE_HEADS):  # C-level tests first: most texts name none
             mods = _without_phrase_heads(mods, spans)
-        if mods and not self._pinned_phrases.isdisjoint(map(_THIRD, spans)):  # a set test in C first
+        # The entries that switch a rule on, found in one pass in C (usually none): a scan of the
+        # whole text per rule, or a pass over the entries per rule, would cost more.
+        gates = self._gate_entries.intersection(map(_THIRD, spans))
+        if mods and gates and not self._pinned_phrases.isdisjoint(gates):
             # A pin's words are no modifiers either ("pekerja berpenghasilan rendah" lowers nothing).
             pinned = [(start, end) for start, end, entry in spans if entry in self._pinned_phrases]
             mods = [mod for mod in mods if not any(start < mod[0] < end for start, end in pinned)]
@@ -343,16 +347,16 @@ class Lexicon:
             cues = _relief_recipients(lower, cues, context.sentences)
         if context.turned:
             cues = _described_deeds(lower, cues, context.turned)
-        # Set tests on the entries found, in C: a scan of the whole text per rule would cost more.
-        if not _ARRESTS.isdisjoint(map(_THIRD, spans)):
-            cues = _caught_deeds(lower, cues)
-        if not _HARMS.isdisjoint(map(_THIRD, spans)):
-            cues = _harmless_events(lower, cues)
-        if not _RESCUES.isdisjoint(map(_THIRD, spans)):
-            cues = _rescued_plights(lower, cues)
+        if gates:
+            if not _ARRESTS.isdisjoint(gates):
+                cues = _caught_deeds(lower, cues)
+            if not _HARMS.isdisjoint(gates):
+                cues = _harmless_events(lower, cues)
+            if not _RESCUES.isdisjoint(gates):
+                cues = _rescued_plights(lower, cues)
         # Some cue may need dropping: zero weight after weighing, used up, correlative. The last
         # is known up front (checking when no such cue is kept only costs the final filter).
-        checked = weighed_zero or not _CORRELATIVES.keys().isdisjoint(map(_THIRD, spans))
+        checked = weighed_zero or (gates and not _CORRELATIVES.keys().isdisjoint(gates))
         if not checked and not consumed:
             return cues
         return [cue for cue in cues if cue.base != 0 and cue.start not in consumed
@@ -476,8 +480,8 @@ def _harmless_events(lower: str, cues: list[Cue]) -> list[Cue]:
 # yang hilang di Gunung Marapi dalam keadaan selamat"); not a death, nor past a conjunction ("Tiga
 # orang tewas dan dua lainnya berhasil diselamatkan").
 _RESCUES = frozenset({"berhasil diselamatkan", "diselamatkan", "ditemukan selamat", "ditemukan dalam keadaan selamat",
-                      "dievakuasi dengan selamat", "berhasil dievakuasi", "dalam keadaan selamat",
-                      "dalam kondisi selamat", "dengan selamat"})  # the rescue's cue entries
+                      "dievakuasi dengan selamat", "berhasil dievakuasi", "berhasil dievakuasi dengan selamat",
+                      "keadaan selamat", "kondisi selamat"})  # the rescue's cue entries
 _DEATHS = frozenset({"tewas", "meninggal", "meninggal dunia", "korban jiwa", "korban tewas", "menewaskan", "jenazah",
                      "mayat", "kematian"})
 _OTHER_CLAUSE = re.compile(r"\b(?:dan|serta|sedangkan|sementara|namun|tetapi)\b")
