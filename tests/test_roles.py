@@ -74,7 +74,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     # Acquittals and releases: the freed prevail; being relieved of a post is no release.
     ("Hakim memvonis bebas Ronald Tannur.", ["Ronald Tannur"], {"Ronald Tannur": "winner"}),
     ("Pengadilan Negeri Surabaya menjatuhkan vonis bebas kepada Ronald Tannur.",
-     ["Pengadilan Negeri Surabaya/ORG", "Ronald Tannur"], {"Pengadilan Negeri Surabaya": "judge", "Ronald Tannur": "winner"}),
+     ["Pengadilan Negeri Surabaya/ORG", "Ronald Tannur"],
+     {"Pengadilan Negeri Surabaya": "judge", "Ronald Tannur": "winner"}),
     ("Pegi Setiawan dibebaskan oleh pengadilan.", ["Pegi Setiawan"], {"Pegi Setiawan": "winner"}),
     ("Ahmad Fauzi divonis bebas.", ["Ahmad Fauzi"], {"Ahmad Fauzi": "winner"}),
     ("Budi Santoso dibebaskan dari jabatannya.", ["Budi Santoso"], {}),

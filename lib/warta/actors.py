@@ -71,7 +71,8 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern, word_before_in
+from warta.text import (MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern,
+                        word_before_in)
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs

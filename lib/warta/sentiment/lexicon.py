@@ -494,8 +494,8 @@ def _rescued_plights(lower: str, cues: list[Cue]) -> list[Cue]:
         return cues
     return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "rescued"))
             if cue.weight < 0 and cue.term not in _DEATHS and any(
-                cue.end <= at and not _breaks_clause(lower, cue.end, at) and _OTHER_CLAUSE.search(lower, cue.end, at) is None
-                for at in rescues)
+                cue.end <= at and not _breaks_clause(lower, cue.end, at)
+                and _OTHER_CLAUSE.search(lower, cue.end, at) is None for at in rescues)
             else cue for cue in cues]
 
 

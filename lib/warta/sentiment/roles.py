@@ -78,15 +78,16 @@ _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "se
 _JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
 # An actor one or two words after these is where something happened, not who was acted on.
 _PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
-_AT = frozenset({"di"})
-# Words that may stand inside a two-word phrase ("mengabulkan sebagian gugatan", "menolak seluruh gugatan").
-_PHRASE_FILLERS = frozenset({"sebagian", "seluruh"})
-# An arrest that may be a guard instead: a crime's scene only with a culprit word after it.
-_SECURING = frozenset({"mengamankan"})
 _JOINING = frozenset({"dan", "serta"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
 # case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
 _CASE_WORDS = frozenset({"perkara", "kasus"})
+# The place a sanction was carried out in follows "di" ("menangkap pemilik situs judi online di
+# Batam"); an arrest verb that may be a guard instead places a crime only with a culprit word after it.
+_AT = frozenset({"di"})
+_SECURING = frozenset({"mengamankan"})
+# Words that may stand inside a two-word phrase ("mengabulkan sebagian gugatan", "menolak seluruh gugatan").
+_PHRASE_FILLERS = frozenset({"sebagian", "seluruh"})
 # Between a culprit word and the name it heads ("tersangka kasus korupsi X") no preposition stands.
 _NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bersama", "terhadap", "atas", "milik"}
 # "Budi, pelaku ...", "Budi, seorang pelaku ...", "Budi, yang merupakan tersangka ...".
@@ -294,10 +295,10 @@ class _Sentence:
             if kind == "acquittal":
                 if self._kind_after(last, "victim"):
                     kind = "aid"  # "TNI membebaskan sandera": a rescue
-                elif not (self._kind_after(last, "culprit") or self._after(last, _VERB_PARTS[kind][3], every=False)):
+                elif self._kind_after(last, "culprit") or self._after(last, _VERB_PARTS[kind][3], every=False):
+                    acquitted_until = last
+                else:
                     continue  # "membebaskan pajak bumi dan bangunan": a waiver frees no one
-            if kind == "acquittal":
-                acquitted_until = last
             parts = _VERB_PARTS.get(kind)
             if parts is not None:
                 before, before_types, after, after_types, every = parts
