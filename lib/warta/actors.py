@@ -147,8 +147,9 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
                              "perumda perumdam pdam".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
-# Heads of two words whose second the tagger may take for a given name ("Pasien Rumah Sakit
-# Sardjito" tagged "Sakit Sardjito"), and the type of the name they open.
+# Heads of two words, and the type of the name they open ("Rumah Susun Marunda" is a place,
+# "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
+# second word for a given name ("Pasien Rumah Sakit Sardjito" tagged "Sakit Sardjito").
 _TWO_WORD_HEADS = {("rumah", "sakit"): "ORG", ("rumah", "susun"): "LOC", ("rumah", "tahanan"): "LOC",
                    ("pondok", "pesantren"): "ORG"}
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
@@ -1397,7 +1398,7 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
             last = _before_holder_name(tokens, k, last)
         if last > k + 1:
             first = k
-            if keys[k] == "pesantren" and k > 0 and keys[k - 1] == "pondok" and tokens.joined[k - 1] \
+            if k > 0 and (keys[k - 1], keys[k]) in _TWO_WORD_HEADS and tokens.joined[k - 1] \
                     and owner[k - 1] < 0 and _is_capitalised(tokens, k - 1):
                 first = k - 1  # "Pondok Pesantren Lirboyo": the head has a word before it
             # "Rumah Susun Marunda" is a place, "Rumah Sakit Sardjito" a body.
@@ -1995,6 +1996,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 first += 1
             if (type_ == "PER" and a < first < last and tokens.words[first - 1][0].isupper()
                     and (tokens.keys[first - 1], tokens.keys[first]) in _TWO_WORD_HEADS):
+                # Only where it was read as a person: the tagger's own type of a hospital (a place,
+                # as the NER sets tag it) stands.
                 type_ = _TWO_WORD_HEADS[tokens.keys[first - 1], tokens.keys[first]]
                 first -= 1
             if first < last and (tokens.keys[first] in _LATER_ORG_HEADS

@@ -21,7 +21,6 @@ Python) only when a modifier of its own sentence can reach it.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -439,11 +438,20 @@ _ARRESTS = frozenset({"berhasil ditangkap", "berhasil diringkus", "berhasil dibe
 
 def _caught_deeds(lower: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with the bad ones before a successful arrest in its clause weighing 0 (modifier "caught")."""
-    arrests = [cue.start for cue in cues if cue.term in _ARRESTS]
-    if not arrests:
+    return _cleared_before(lower, cues, [cue.start for cue in cues if cue.term in _ARRESTS], "caught")
+
+
+def _cleared_before(lower: str, cues: list[Cue], news: list[int], modifier: str, *,
+                    spared: frozenset[str] = frozenset(), stop: re.Pattern | None = None) -> list[Cue]:
+    """``cues`` with each bad one before a cue starting at one of ``news`` in its clause weighing 0
+    (``modifier``): the news is that cue's (an arrest, a rescue), not what it came after. Cues in
+    ``spared`` keep their weight, and so do those with a ``stop`` match between."""
+    if not news:
         return cues
-    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "caught"))
-            if cue.weight < 0 and any(cue.end <= at and not _breaks_clause(lower, cue.end, at) for at in arrests)
+    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, modifier))
+            if cue.weight < 0 and cue.term not in spared and any(
+                cue.end <= at and not _breaks_clause(lower, cue.end, at)
+                and (stop is None or stop.search(lower, cue.end, at) is None) for at in news)
             else cue for cue in cues]
 
 
@@ -490,13 +498,7 @@ _OTHER_CLAUSE = re.compile(r"\b(?:dan|serta|sedangkan|sementara|namun|tetapi)\b"
 def _rescued_plights(lower: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with the plight before a rescue in its clause weighing 0 (modifier "rescued")."""
     rescues = [cue.start for cue in cues if cue.term in _RESCUES and cue.weight > 0]
-    if not rescues:
-        return cues
-    return [cue._replace(weight=0.0, modifiers=(*cue.modifiers, "rescued"))
-            if cue.weight < 0 and cue.term not in _DEATHS and any(
-                cue.end <= at and not _breaks_clause(lower, cue.end, at)
-                and _OTHER_CLAUSE.search(lower, cue.end, at) is None for at in rescues)
-            else cue for cue in cues]
+    return _cleared_before(lower, cues, rescues, "rescued", spared=_DEATHS, stop=_OTHER_CLAUSE)
 
 
 # Modifier words that are no modifier where they open a phrase cue.
@@ -1044,12 +1046,18 @@ _NOT_MENDED = frozenset({"akibat", "karena", "setelah", "usai", "pasca", "sesuda
                          "oleh", "dan", "tetapi", "namun"})
 
 
-# The victims whose disaster a saving reaches past them: the role words' victims ("korban",
-# "pengungsi" ...; read from roles.toml, not copied) and the contaminant of what a recall takes
-# back ("menarik peredaran obat sirup yang tercemar etilen glikol").
-with open(config.DATA_DIR / "roles.toml", "rb") as _handle:
-    _MENDED_THROUGH = frozenset(tomllib.load(_handle)["victim"].split()) | frozenset(
-        {"tercemar", "terkontaminasi", "cemaran"})
+# The contaminant of what a recall takes back ("menarik peredaran obat sirup yang tercemar etilen
+# glikol"); the victims whose disaster a saving reaches past are the role words' (_mended_through).
+_CONTAMINATED = frozenset({"tercemar", "terkontaminasi", "cemaran"})
+
+
+@lru_cache(maxsize=1)
+def _mended_through() -> frozenset[str]:
+    """The words a repair reaches past: the role words' victims ("korban", "pengungsi" ...) and
+    :data:`_CONTAMINATED`. Read on a repair's first use, not at import (roles imports this module)."""
+    from warta.sentiment.roles import load_role_words
+
+    return frozenset(word for word, kind in load_role_words().kinds.items() if kind == "victim") | _CONTAMINATED
 
 
 # A recovery reaches back to the trouble past "setelah" (or "usai", "pasca"), perhaps after a place
@@ -1076,7 +1084,7 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
     disaster of the victims it saves ("menyelamatkan korban banjir")."""
     if len(between) > _REPAIR_WORDS or not _NOT_MENDED.isdisjoint(between):
         return False
-    for word in (between[:-1] if between and between[-1] in _MENDED_THROUGH else between):
+    for word in (between[:-1] if between and between[-1] in _mended_through() else between):
         entry = lexicon.resolve(word)
         if entry is not None and lexicon.entries[entry][0]:
             return False

@@ -280,14 +280,10 @@ class _Sentence:
         acquitted_until = -1  # the last word of an acquittal: a culprit word right after it is its object
         for first, last, kind in self._role_words():
             # "menetapkan" sanctions only with a culprit word after it, a visit comforts only victims.
-            need = kind.rpartition("_with_")[2]
-            if "_with_" in kind and not self._kind_after(last, *_NEEDS.get(need, (need,))):
+            if "_with_" in kind and not self._need_met(last, kind):
                 # "menemukan" finds victims (help) or, failing those, wrongs (a record).
                 otherwise = _OTHERWISE.get(kind)
-                if otherwise is None:
-                    continue
-                need = otherwise.rpartition("_with_")[2]
-                if not self._kind_after(last, *_NEEDS.get(need, (need,))):
+                if otherwise is None or not self._need_met(last, otherwise):
                     continue
                 kind = otherwise
             if kind == "sanction" and self._lays_off(last):
@@ -424,6 +420,11 @@ class _Sentence:
         return (self.words.kinds.get(staff) == "workforce"
                 and not self._kind_after(word, "culprit", "wrongdoing", "accused")
                 and self._word_after(word, _BROKE_A_RULE) is None)
+
+    def _need_met(self, last: int, kind: str) -> bool:
+        """Whether what a verb of ``kind`` "<kind>_with_<need>" at word ``last`` needs follows it in its clause."""
+        need = kind.rpartition("_with_")[2]
+        return self._kind_after(last, *_NEEDS.get(need, (need,)))
 
     def _kind_after(self, last: int, *wanted: str) -> bool:
         """Whether a word or two-word phrase of a ``wanted`` kind follows word ``last`` in its
