@@ -12,7 +12,9 @@ from warta import config
 from warta.errors import WartaError
 from warta.sentiment import (LexiconEngine, describe, evidence_table, label_shares, load_engine, load_lexicon, score_actors, score_articles,
                              score_sentences, score_text, share_of_voice, train_model, wilson_interval)
+from warta.sentiment.engines import LinearEngine
 from warta.sentiment.scoring import aggregate_scores
+from warta.sentiment.training import build_default_model, cross_validate_news, fit_linear
 from warta.text import sentence_spans
 
 LEXICON = "lexicon"
@@ -677,6 +679,78 @@ def test_train_model_writes_a_small_loadable_model(tiny_model):
     assert score_text("makanan nya enak dan pelayanan ramah", engine=engine).label == "positive"
     table = score_sentences(pd.DataFrame([article("a1", BODY)]), model=str(path))
     assert len(table) == 4 and table["probability"].between(0, 1).all()
+
+
+_REVIEWS = [("makanan nya enak sekali", "positive"), ("pelayanan ramah dan cepat", "positive"),
+            ("tempat nya bersih nyaman", "positive"), ("makanan nya basi dan mahal", "negative"),
+            ("pelayanan lambat sekali", "negative"), ("tempat nya kotor bau", "negative"),
+            ("saya makan di sini kemarin", "neutral"), ("menu nya nasi dan ayam", "neutral")] * 3
+# "gonjang" and "sentosa" are no lexicon cues: only a head trained on these rows reads them.
+_NEWS = [("Pemerintah provinsi gonjang pekan ini", "negative"), ("Bupati kabupaten gonjang lagi", "negative"),
+         ("Kementerian daerah gonjang tahun ini", "negative"), ("Pemerintah provinsi sentosa pekan ini", "positive"),
+         ("Bupati kabupaten sentosa lagi", "positive"), ("Kementerian daerah sentosa tahun ini", "positive"),
+         ("Pemerintah provinsi menggelar rapat pekan ini", "neutral"), ("Bupati kabupaten meninjau lokasi", "neutral"),
+         ("Kementerian daerah menggelar rapat tahun ini", "neutral")] * 3
+
+
+def _labelled_file(path, rows):
+    path.write_text("".join(f"{text}\t{label}\n" for text, label in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_default_model(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("default")
+    reviews, news = _labelled_file(folder / "reviews.tsv", _REVIEWS), _labelled_file(folder / "news.tsv", _NEWS)
+    lines = folder / "news_lines.txt"
+    lines.write_text("Pemerintah provinsi menggelar rapat kabupaten\nKementerian daerah meninjau bupati\n" * 5,
+                     encoding="utf-8")
+    result = build_default_model([reviews], [news], [lines], out=folder / "default.json.gz", review_weight=0.1)
+    return folder / "default.json.gz", result
+
+
+def test_the_default_model_reads_news_with_its_news_head(tiny_default_model):
+    path, result = tiny_default_model
+    assert result["news_head"]["n_news"] == len(_NEWS) and result["news_head"]["review_weight"] == 0.1
+    engine = LinearEngine(path)
+    assert engine.news_head is not None and engine.fallback is None
+    texts = ["Pemerintah provinsi gonjang lagi", "Bupati kabupaten sentosa pekan ini"]
+    assert [p.label for p in engine.predict(texts, [[], []])] == ["negative", "positive"]
+    assert engine.news_probability(texts).min() > 0.5
+
+
+def test_a_gated_model_without_a_news_head_mixes_in_the_lexicon(tiny_default_model, tmp_path):
+    import gzip
+    import json
+
+    path, _ = tiny_default_model
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        model = json.load(handle)
+    del model["news"]
+    older = tmp_path / "older.json.gz"
+    with gzip.open(older, "wt", encoding="utf-8") as handle:
+        json.dump(model, handle)
+    engine = LinearEngine(older)
+    assert engine.news_head is None and isinstance(engine.fallback, LexiconEngine)
+    # Neither the lexicon nor the review model knows "gonjang": the news reading is gone.
+    assert engine.predict(["Pemerintah provinsi gonjang lagi"], [[]])[0].label != "negative"
+
+
+def test_rows_of_small_weight_only_help_the_fit(tmp_path):
+    texts, labels = [t for t, _ in _NEWS], [label for _, label in _NEWS]
+    helpers = [t for t, _ in _REVIEWS]
+    head, held = fit_linear(texts + helpers, labels + [label for _, label in _REVIEWS],
+                            weights=[1.0] * len(texts) + [0.1] * len(helpers))
+    assert held["n"] == math.ceil(0.15 * len(texts))  # the held-out split is drawn from the news rows alone
+    assert {"gonjang", "enak"} <= set(head["vocabulary"])  # both kinds of rows were fitted
+
+
+def test_cross_validation_leaves_each_news_file_out(tmp_path):
+    files = [_labelled_file(tmp_path / f"news{k}.tsv", _NEWS[k::3]) for k in range(3)]
+    result = cross_validate_news(files, [_labelled_file(tmp_path / "reviews.tsv", _REVIEWS)], review_weight=0.1)
+    assert [row["n"] for row in result["files"].values()] == [9, 9, 9] and result["n"] == 27
+    assert set(result["pooled"]) == {"news_head", "lexicon"}
+    assert result["pooled"]["news_head"] > result["pooled"]["lexicon"]  # the lexicon knows none of the news words
 
 
 @pytest.mark.parametrize("name, message", [
@@ -1413,13 +1487,13 @@ def test_batch_featurizer_equals_scikit_learn():
     texts = [prepare_text(t) for t in [
         "Rupiah menguat tajam terhadap dolar AS, kata analis.", "Pelayanannya lambat banget, kecewa!!",
         "", "123 456 7", "Rumahnya nyanya 1abnya a_b x2 ½", "IHSG ditutup anjlok 2 persen akibat aksi jual."]]
-    for features, vectorizer in ((engine.features, engine.vectorizer), (engine.gate_features, engine.gate)):
+    for features, vectorizer in ((engine.head.features, engine.head.vectorizer), (engine.gate_features, engine.gate)):
         assert isinstance(features, TfidfFeatures)
         ours, theirs = features.transform(texts), vectorizer.transform(texts)
         assert ours.shape == theirs.shape and abs(ours - theirs).max() < 1e-12
     # The gate's tokens derived from the model's tokens equal its own tokenisation.
     for text in texts:
-        assert _letter_words(engine.features.pattern.findall(text)) == engine.gate_features.pattern.findall(text)
+        assert _letter_words(engine.head.features.pattern.findall(text)) == engine.gate_features.pattern.findall(text)
 
 
 @pytest.mark.parametrize("model", [LEXICON, None])

@@ -1,9 +1,11 @@
 """Sentiment for Indonesian news: per sentence, per article and per actor, with evidence.
 
-The default engine is a lexicon written by the warta team (``data/lexicon/``) with morphology,
-negation, intensity, contrast and reported speech, and a calibrated probability. Users can
-train their own linear model (``warta sentiment train``) or point at a local transformers
-model. Modules: ``lexicon`` (entries and the cue finder), ``engines`` (lexicon / linear /
+Every engine reads the cues of a lexicon written by the warta team (``data/lexicon/``) with
+morphology, negation, intensity, contrast and reported speech. The default engine weighs them,
+with the words around them, in a small linear model trained on the team's labelled news
+sentences (and one trained on reviews for review-style text); the ``lexicon`` engine labels from
+the cues alone, with a calibrated probability. Users can train their own linear model
+(``warta sentiment train``) or point at a local transformers model. Modules: ``lexicon`` (entries and the cue finder), ``engines`` (lexicon / linear /
 transformers), ``training`` (labelled files, training, calibration), ``scoring`` (texts,
 sentences, articles, vendor comparison, Wilson intervals) and ``targets`` (actors).
 """

@@ -9,7 +9,9 @@ come from the lexicon, so whichever engine decides, the analyst sees the words b
   ``models/sentiment_lexicon_calibration.json``.
 - a linear model file written by :func:`train_model`: TF-IDF word n-grams plus the lexicon
   scores, multinomial logistic regression, temperature-scaled on a held-out split. The model is
-  a gzipped JSON of weights, not a pickle, so loading one never runs code.
+  a gzipped JSON of weights, not a pickle, so loading one never runs code. The packaged default
+  (:func:`build_default_model`) holds two such heads, one for news and one for reviews, and a
+  gate that mixes them by how much a text reads like news.
 - ``hf:/path`` or a folder holding ``config.json``: a local transformers sequence classifier
   (optional extra ``warta[transformers]``), never downloaded.
 """
@@ -137,8 +139,46 @@ def load_calibration(path: Path = CALIBRATION_FILE) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+class LinearHead:
+    """One trained linear model: TF-IDF n-grams + lexicon features → softmax over its classes."""
+
+    def __init__(self, part: dict) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.classes = part["classes"]
+        vocabulary = {term: index for index, term in enumerate(part["vocabulary"])}
+        self.vectorizer = TfidfVectorizer(vocabulary=vocabulary, **part["vectorizer"])
+        self.vectorizer.idf_ = np.asarray(part["idf"])
+        self.features = _featurizer(vocabulary, self.vectorizer.idf_, part["vectorizer"])
+        self.coef = np.asarray(part["coef"])
+        self.intercept = np.asarray(part["intercept"])
+        self.temperature = float(part.get("temperature", 1.0))
+
+    def probabilities(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]], *,
+                      tokens: Sequence[list[str]] | None = None) -> np.ndarray:
+        """Class probabilities of prepared texts (``tokens``: their ``_WORDS`` tokens, if known)."""
+        if self.features is None:
+            features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
+        else:  # the same matrix, built by the batch featurizer
+            scale = float(settings().get("lexicon_feature_scale", 3.0))
+            lexical = np.asarray([lexicon_features(found) for found in cues]).reshape(len(cues), 4) * scale
+            words = self.features.transform(prepared) if tokens is None else self.features.from_tokens(tokens)
+            features = sparse_hstack(words, lexical)
+        return _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
+
+    def reads_words(self) -> bool:
+        """Whether its featurizer tokenises as ``_WORDS`` (so shared tokens fit it)."""
+        return self.features is not None and self.features.pattern.pattern == _WORDS
+
+
 class LinearEngine:
-    """A model written by :func:`train_model`: TF-IDF n-grams + lexicon sums → softmax."""
+    """A model written by :func:`train_model` or :func:`build_default_model`.
+
+    A plain model is one :class:`LinearHead`. The default model adds a gate that tells how much a
+    text reads like news, and a news head trained on the team's labelled news sentences: each
+    text's probabilities are ``p_news · news head + (1 − p_news) · model``. A gated model without a
+    news head (the format before it) mixes in the lexicon engine instead.
+    """
 
     def __init__(self, path: str | Path, lexicon: Lexicon | None = None) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -153,16 +193,10 @@ class LinearEngine:
         if model.get("format") != MODEL_FORMAT:
             raise WartaError(f"{path}: not a warta sentiment model (format {model.get('format')!r})")
         self.lexicon = lexicon or load_lexicon()
-        self.classes = model["classes"]
-        vocabulary = {term: index for index, term in enumerate(model["vocabulary"])}
-        self.vectorizer = TfidfVectorizer(vocabulary=vocabulary, **model["vectorizer"])
-        self.vectorizer.idf_ = np.asarray(model["idf"])
-        self.features = _featurizer(vocabulary, self.vectorizer.idf_, model["vectorizer"])
-        self.coef = np.asarray(model["coef"])
-        self.intercept = np.asarray(model["intercept"])
-        self.temperature = float(model.get("temperature", 1.0))
+        self.head = LinearHead(model)
+        self.classes = self.head.classes
         self.meta = model.get("meta", {})
-        self.gate = self.gate_features = None
+        self.gate = self.gate_features = self.news_head = self.fallback = None
         if "gate" in model:
             gate = model["gate"]
             gate_vocabulary = {t: i for i, t in enumerate(gate["vocabulary"])}
@@ -171,43 +205,43 @@ class LinearEngine:
             self.gate_features = _featurizer(gate_vocabulary, self.gate.idf_, gate["vectorizer"])
             self.gate_coef = np.asarray(gate["coef"])
             self.gate_intercept = float(gate["intercept"])
-            self.fallback = LexiconEngine(self.lexicon)
+            if "news" in model:
+                self.news_head = LinearHead(model["news"])
+                if self.news_head.classes != self.classes:
+                    raise WartaError(f"{path}: the news head's classes {self.news_head.classes} "
+                                     f"differ from the model's {self.classes}")
+            else:
+                self.fallback = LexiconEngine(self.lexicon)
 
     def predict(self, texts: Sequence[str], cues: Sequence[Sequence[Cue]]) -> list[Prediction]:
         if not texts:
             return []
         prepared = [prepare_text(text) for text in texts]
         if self.gate is None:
-            return _from_matrix(self._model(prepared, cues), self.classes)
-        # Mix with the lexicon in proportion to how much the text reads like news; texts the gate
-        # is almost sure are news skip the model (their mix would be at least 99% lexicon anyway).
+            return _from_matrix(self.head.probabilities(prepared, cues), self.classes)
+        # Mix the news reading and the model in proportion to how much the text reads like news;
+        # texts the gate is almost sure are news skip the model (their mix would be at least 99%
+        # the news reading anyway).
         tokens = None
-        if self.features and self.gate_features and self.features.pattern.pattern == _WORDS \
+        if self.head.reads_words() and self.gate_features \
                 and self.gate_features.pattern.pattern == _LETTER_WORDS:
             # The gate's tokens are the model's tokens without digits: each text is tokenised once.
-            tokens = self.features.tokenize(prepared)
+            tokens = self.head.features.tokenize(prepared)
             news = self._gate(self.gate_features.from_tokens([_letter_words(words) for words in tokens]))
         else:
             news = self.news_probability(prepared, prepared=True)
-        probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
+        if self.news_head is not None:
+            shared = tokens if tokens is not None and self.news_head.reads_words() else None
+            probabilities = self.news_head.probabilities(prepared, cues, tokens=shared)
+        else:
+            probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
         mixed = np.flatnonzero(news < _NEWS_ONLY)
         if len(mixed):
-            model = self._model([prepared[i] for i in mixed], [cues[i] for i in mixed],
-                                tokens=None if tokens is None else [tokens[i] for i in mixed])
+            model = self.head.probabilities([prepared[i] for i in mixed], [cues[i] for i in mixed],
+                                            tokens=None if tokens is None else [tokens[i] for i in mixed])
             weight = news[mixed][:, None]
             probabilities[mixed] = weight * probabilities[mixed] + (1 - weight) * model
         return _from_matrix(probabilities, self.classes)
-
-    def _model(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]], *,
-               tokens: Sequence[list[str]] | None = None) -> np.ndarray:
-        if self.features is None:
-            features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
-        else:  # the same matrix, built by the batch featurizer
-            scale = float(settings().get("lexicon_feature_scale", 3.0))
-            lexical = np.asarray([lexicon_features(found) for found in cues]).reshape(len(cues), 4) * scale
-            words = self.features.transform(prepared) if tokens is None else self.features.from_tokens(tokens)
-            features = sparse_hstack(words, lexical)
-        return _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
 
     def news_probability(self, texts: Sequence[str], *, prepared: bool = False) -> np.ndarray:
         """How much each text reads like news rather than a review or comment (the gate)."""

@@ -22,7 +22,7 @@ from typing import Sequence
 import numpy as np
 
 from warta.errors import WartaError
-from warta.sentiment.engines import (CALIBRATION_FILE, LABELS, MODEL_FORMAT, LexiconEngine, cue_sum,
+from warta.sentiment.engines import (CALIBRATION_FILE, LABELS, MODEL_FORMAT, LexiconEngine, LinearHead, cue_sum,
                                      model_features, prepare_text, settings)
 from warta.sentiment.lexicon import load_lexicon
 
@@ -70,11 +70,25 @@ def read_labelled(path: str | Path) -> LabelledText:
     return data
 
 
-def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> dict:
-    """Train a linear model (TF-IDF n-grams + lexicon scores) on labelled text; write it to ``out``.
+def read_labelled_files(paths: Sequence[str | Path]) -> LabelledText:
+    """:func:`read_labelled` of several files, their rows in order; skipped lines name their file."""
+    data = LabelledText()
+    for one in paths:
+        part = read_labelled(one)
+        data.texts += part.texts
+        data.labels += part.labels
+        data.skipped += [{"file": str(one), **row} for row in part.skipped]
+    return data
 
-    15% of the rows are held out to fit a softmax temperature (so probabilities are calibrated)
-    and to report held-out metrics; the final weights are then refitted on all rows.
+
+def fit_linear(texts: Sequence[str], labels: Sequence[str], *, weights: Sequence[float] | None = None,
+               cues: Sequence | None = None) -> tuple[dict, dict]:
+    """Fit one linear head (TF-IDF word 1-2-grams + lexicon features, logistic regression with
+    balanced classes) on ``texts``; ``weights``: each row's weight (default 1).
+
+    15% of the rows of weight 1 or more are held out to fit a softmax temperature (so
+    probabilities are calibrated) and to report held-out metrics; the final weights are then
+    refitted on all rows. Returns the head as stored in a model file and the held-out metrics.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -82,46 +96,45 @@ def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> 
 
     from warta.evaluate.sentiment import classification_metrics
 
-    paths = [path] if isinstance(path, (str, Path)) else list(path)
-    data = LabelledText()
-    for one in paths:
-        part = read_labelled(one)
-        data.texts += part.texts
-        data.labels += part.labels
-        data.skipped += [{"file": str(one), **row} for row in part.skipped]
-    if len(set(data.labels)) < 2:
+    if len(set(labels)) < 2:
         raise WartaError("training needs at least two different labels")
     options = settings()
-    lexicon = load_lexicon()
-    cues = [lexicon.find_cues(text) for text in data.texts]
+    if cues is None:
+        lexicon = load_lexicon()
+        cues = [lexicon.find_cues(text) for text in texts]
+    weights = np.ones(len(texts)) if weights is None else np.asarray(weights, dtype=float)
     vectorizer_options = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True,
                           "max_features": int(options.get("train_max_features", 20_000)),
                           "token_pattern": r"(?u)\b\w+\b"}
     c_value = float(options.get("train_c", 4.0))
-    indices = np.arange(len(data.texts))
-    stratify = data.labels if min(data.labels.count(label) for label in set(data.labels)) >= 2 else None
-    fit_idx, held_idx = train_test_split(indices, test_size=0.15, random_state=13, stratify=stratify)
+    indices = np.arange(len(texts))
+    # Rows weighing less than 1 only help the fit: the held-out split, which sets the temperature
+    # and is reported, comes from the rows the head is for.
+    main = indices[weights >= 1.0]
+    main_labels = [labels[i] for i in main]
+    stratify = main_labels if min(main_labels.count(label) for label in set(main_labels)) >= 2 else None
+    fit_idx, held_idx = train_test_split(main, test_size=0.15, random_state=13, stratify=stratify)
+    if len(main) < len(indices):
+        fit_idx = np.concatenate([fit_idx, indices[weights < 1.0]])
 
     def fit(rows):
         vectorizer = TfidfVectorizer(**vectorizer_options)
-        features = model_features(vectorizer, [data.texts[i] for i in rows], [cues[i] for i in rows], fit=True)
+        features = model_features(vectorizer, [texts[i] for i in rows], [cues[i] for i in rows], fit=True)
         classifier = LogisticRegression(C=c_value, max_iter=2000, class_weight="balanced")
-        classifier.fit(features, [data.labels[i] for i in rows])
+        classifier.fit(features, [labels[i] for i in rows], sample_weight=weights[rows])
         return vectorizer, classifier
 
     vectorizer, classifier = fit(fit_idx)
-    held_features = model_features(vectorizer, [data.texts[i] for i in held_idx], [cues[i] for i in held_idx], fit=False)
+    held_features = model_features(vectorizer, [texts[i] for i in held_idx], [cues[i] for i in held_idx], fit=False)
     held_logits = classifier.decision_function(held_features)
-    held_truth = [data.labels[i] for i in held_idx]
+    held_truth = [labels[i] for i in held_idx]
     temperature = _fit_temperature(held_logits, [list(classifier.classes_).index(t) for t in held_truth])
     held_probabilities = _softmax(held_logits / temperature)
     predicted = [classifier.classes_[row.argmax()] for row in held_probabilities]
     held_metrics = classification_metrics(held_truth, predicted, held_probabilities.max(axis=1))
 
     vectorizer, classifier = fit(indices)
-    model = {
-        "format": MODEL_FORMAT,
-        "version": 1,
+    head = {
         "classes": [str(c) for c in classifier.classes_],
         "vocabulary": [term for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])],
         "idf": [round(float(v), 5) for v in vectorizer.idf_],
@@ -129,36 +142,50 @@ def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> 
         "coef": [[round(float(v), 5) for v in row] for row in classifier.coef_],
         "intercept": [round(float(v), 5) for v in classifier.intercept_],
         "temperature": round(temperature, 4),
-        "meta": {"trained_on": [str(p) for p in paths], "n": len(data.texts)},
     }
+    return head, held_metrics
+
+
+def train_model(path: str | Path | Sequence[str | Path], *, out: str | Path) -> dict:
+    """Train a linear model (TF-IDF n-grams + lexicon scores) on labelled text; write it to ``out``
+    (see :func:`fit_linear`)."""
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    data = read_labelled_files(paths)
+    head, held_metrics = fit_linear(data.texts, data.labels)
+    model = {"format": MODEL_FORMAT, "version": 1, **head,
+             "meta": {"trained_on": [str(p) for p in paths], "n": len(data.texts)}}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8") as handle:
-        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
+    _write_model(model, out)
     return {"model": str(out), "bytes": out.stat().st_size, "n_train": len(data.texts),
             "n_skipped": len(data.skipped), "skipped": data.skipped[:20],
             "labels": {label: data.labels.count(label) for label in LABELS},
-            "temperature": round(temperature, 4), "held_out": held_metrics}
+            "temperature": head["temperature"], "held_out": held_metrics}
 
 
 def build_default_model(reviews: Sequence[str | Path], news: Sequence[str | Path], news_text: Sequence[str | Path],
-                        *, out: str | Path) -> dict:
-    """Build the hybrid model: a linear model trained on labelled reviews and news, and a gate that
-    sends news-style text to the lexicon (which suits news) and review-style text to the model.
+                        *, out: str | Path, review_weight: float | None = None) -> dict:
+    """Build the default model: a linear model trained on labelled reviews, a news head trained on
+    the labelled news (with the reviews at ``review_weight`` each), and a gate that sends
+    news-style text to the news head and review-style text to the model.
 
     ``news_text``: unlabelled news sentences (CoNLL token files or one sentence per line) that
-    teach the gate what news reads like.
+    teach the gate what news reads like. ``review_weight``: None reads ``[sentiment]
+    news_review_weight``.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import cross_val_score
 
-    result = train_model([*reviews, *news], out=out)
-    review_texts = [text for path in reviews for text in read_labelled(path).texts]
-    news_texts = [text for path in news for text in read_labelled(path).texts]
-    news_texts += [text for path in news_text for text in _plain_sentences(path)]
-    texts = review_texts + news_texts
-    is_news = [0] * len(review_texts) + [1] * len(news_texts)
+    result = train_model(list(reviews), out=out)
+    review_rows = read_labelled_files(reviews)
+    news_rows = read_labelled_files(news)
+    weight = float(settings().get("news_review_weight", 0.03) if review_weight is None else review_weight)
+    news_head, news_held = fit_linear(news_rows.texts + review_rows.texts, news_rows.labels + review_rows.labels,
+                                      weights=[1.0] * len(news_rows.texts) + [weight] * len(review_rows.texts))
+    gate_news = news_rows.texts + [text for path in news_text for text in _plain_sentences(path)]
+    texts = review_rows.texts + gate_news
+    is_news = [0] * len(review_rows.texts) + [1] * len(gate_news)
     vectorizer = TfidfVectorizer(min_df=2, sublinear_tf=True, max_features=5000, token_pattern=r"(?u)\b[^\W\d]+\b")
     features = vectorizer.fit_transform([prepare_text(text) for text in texts])
     gate = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
@@ -166,6 +193,7 @@ def build_default_model(reviews: Sequence[str | Path], news: Sequence[str | Path
     gate.fit(features, is_news)
     with gzip.open(out, "rt", encoding="utf-8") as handle:
         model = json.load(handle)
+    model["news"] = news_head
     model["gate"] = {
         "vocabulary": [term for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])],
         "idf": [round(float(v), 5) for v in vectorizer.idf_],
@@ -173,13 +201,63 @@ def build_default_model(reviews: Sequence[str | Path], news: Sequence[str | Path
         "coef": [round(float(v), 5) for v in gate.coef_[0]],
         "intercept": round(float(gate.intercept_[0]), 5),
     }
+    model["meta"]["news_trained_on"] = {"news": [str(p) for p in news], "reviews": [str(p) for p in reviews],
+                                        "review_weight": weight}
     model["meta"]["gate_trained_on"] = {"review": [str(p) for p in reviews],
                                         "news": [str(p) for p in [*news, *news_text]]}
+    _write_model(model, Path(out))
+    result.update(bytes=Path(out).stat().st_size, gate_cv_accuracy=round(float(accuracy.mean()), 4),
+                  gate_n={"review": len(review_rows.texts), "news": len(gate_news)},
+                  news_head={"n_news": len(news_rows.texts), "review_weight": weight,
+                             "temperature": news_head["temperature"], "held_out": news_held})
+    return result
+
+
+def cross_validate_news(news: Sequence[str | Path], reviews: Sequence[str | Path], *,
+                        review_weight: float | None = None) -> dict:
+    """Leave one news file out: train the news head on the other files (and the reviews at
+    ``review_weight``), read the left-out file with it and with the lexicon; macro-F1 per file and
+    over all left-out rows pooled. Honest only for files whose errors no lexicon change was
+    chosen on (the lexicon's cues are among the head's features)."""
+    from warta.evaluate.sentiment import classification_metrics
+
+    lexicon_engine = LexiconEngine()
+    review_rows = read_labelled_files(reviews)
+    review_cues = [lexicon_engine.lexicon.find_cues(text) for text in review_rows.texts]
+    weight = float(settings().get("news_review_weight", 0.03) if review_weight is None else review_weight)
+    files = {str(path): read_labelled(path) for path in news}
+    cues = {name: [lexicon_engine.lexicon.find_cues(text) for text in data.texts] for name, data in files.items()}
+    truth: list[str] = []
+    head_labels: list[str] = []
+    lexicon_labels: list[str] = []
+    per_file = {}
+    for name, data in files.items():
+        others = [other for other in files if other != name]
+        texts = [text for other in others for text in files[other].texts] + review_rows.texts
+        labels = [label for other in others for label in files[other].labels] + review_rows.labels
+        found = [c for other in others for c in cues[other]] + review_cues
+        weights = [1.0] * (len(texts) - len(review_rows.texts)) + [weight] * len(review_rows.texts)
+        head, _ = fit_linear(texts, labels, weights=weights, cues=found)
+        probabilities = LinearHead(head).probabilities([prepare_text(t) for t in data.texts], cues[name])
+        predicted = [head["classes"][row.argmax()] for row in probabilities]
+        by_lexicon = [p.label for p in lexicon_engine.predict(data.texts, cues[name])]
+        ones = [1.0] * len(data.texts)
+        per_file[name] = {"n": len(data.texts),
+                          "news_head": round(classification_metrics(data.labels, predicted, ones)["macro_f1"], 4),
+                          "lexicon": round(classification_metrics(data.labels, by_lexicon, ones)["macro_f1"], 4)}
+        truth += data.labels
+        head_labels += predicted
+        lexicon_labels += by_lexicon
+    ones = [1.0] * len(truth)
+    return {"review_weight": weight, "n": len(truth),
+            "pooled": {"news_head": round(classification_metrics(truth, head_labels, ones)["macro_f1"], 4),
+                       "lexicon": round(classification_metrics(truth, lexicon_labels, ones)["macro_f1"], 4)},
+            "files": per_file}
+
+
+def _write_model(model: dict, out: Path) -> None:
     with gzip.open(out, "wt", encoding="utf-8") as handle:
         json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
-    result.update(bytes=Path(out).stat().st_size, gate_cv_accuracy=round(float(accuracy.mean()), 4),
-                  gate_n={"review": len(review_texts), "news": len(news_texts)})
-    return result
 
 
 def _plain_sentences(path: str | Path) -> list[str]:
@@ -275,13 +353,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     hybrid.add_argument("--reviews", nargs="+", required=True, help="labelled review-style files")
     hybrid.add_argument("--news", nargs="+", required=True, help="labelled news files")
     hybrid.add_argument("--news-text", nargs="*", default=[], help="unlabelled news sentences (CoNLL or lines)")
+    hybrid.add_argument("--review-weight", type=float, default=None,
+                        help="each review row's weight in the news head (default: [sentiment] news_review_weight)")
     hybrid.add_argument("--out", required=True)
+    crossval = jobs.add_parser("crossval", help="leave one news file out: the news head against the lexicon")
+    crossval.add_argument("--news", nargs="+", required=True, help="labelled news files (one fold each)")
+    crossval.add_argument("--reviews", nargs="*", default=[], help="labelled review-style files")
+    crossval.add_argument("--review-weight", type=float, default=None)
     args = parser.parse_args(argv)
     if args.job == "calibrate":
         result = fit_lexicon_calibration(args.files)
     elif args.job == "train":
         result = train_model(args.files, out=args.out)
+    elif args.job == "crossval":
+        result = cross_validate_news(args.news, args.reviews, review_weight=args.review_weight)
     else:
-        result = build_default_model(args.reviews, args.news, args.news_text, out=args.out)
+        result = build_default_model(args.reviews, args.news, args.news_text, out=args.out,
+                                     review_weight=args.review_weight)
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
