@@ -743,6 +743,8 @@ def test_rows_of_small_weight_only_help_the_fit(tmp_path):
                             weights=[1.0] * len(texts) + [0.1] * len(helpers))
     assert held["n"] == math.ceil(0.15 * len(texts))  # the held-out split is drawn from the news rows alone
     assert {"gonjang", "enak"} <= set(head["vocabulary"])  # both kinds of rows were fitted
+    with pytest.raises(WartaError, match="weight 1 or more"):
+        fit_linear(texts, labels, weights=[0.5] * len(texts))
 
 
 def test_cross_validation_leaves_each_news_file_out(tmp_path):

@@ -8,6 +8,11 @@ Rebuild the packaged calibration (``models/sentiment_lexicon_calibration.json``)
 
     python -m warta.sentiment calibrate ../shared/data/sentiment/smsa/train.tsv \
         benchmarks/data/news_train.tsv
+
+The packaged default model (a review model, a news head and the gate between them) is rebuilt
+with ``python -m warta.sentiment build-default`` and its news head checked, one news file left out
+at a time, with ``python -m warta.sentiment crossval``; ``models/sentiment_README.md`` has both
+commands.
 """
 from __future__ import annotations
 
@@ -111,6 +116,8 @@ def fit_linear(texts: Sequence[str], labels: Sequence[str], *, weights: Sequence
     # Rows weighing less than 1 only help the fit: the held-out split, which sets the temperature
     # and is reported, comes from the rows the head is for.
     main = indices[weights >= 1.0]
+    if not len(main):
+        raise WartaError("training needs rows of weight 1 or more (lighter rows only help the fit)")
     main_labels = [labels[i] for i in main]
     stratify = main_labels if min(main_labels.count(label) for label in set(main_labels)) >= 2 else None
     fit_idx, held_idx = train_test_split(main, test_size=0.15, random_state=13, stratify=stratify)
@@ -180,7 +187,7 @@ def build_default_model(reviews: Sequence[str | Path], news: Sequence[str | Path
     result = train_model(list(reviews), out=out)
     review_rows = read_labelled_files(reviews)
     news_rows = read_labelled_files(news)
-    weight = float(settings().get("news_review_weight", 0.03) if review_weight is None else review_weight)
+    weight = _review_weight(review_weight)
     news_head, news_held = fit_linear(news_rows.texts + review_rows.texts, news_rows.labels + review_rows.labels,
                                       weights=[1.0] * len(news_rows.texts) + [weight] * len(review_rows.texts))
     gate_news = news_rows.texts + [text for path in news_text for text in _plain_sentences(path)]
@@ -224,7 +231,7 @@ def cross_validate_news(news: Sequence[str | Path], reviews: Sequence[str | Path
     lexicon_engine = LexiconEngine()
     review_rows = read_labelled_files(reviews)
     review_cues = [lexicon_engine.lexicon.find_cues(text) for text in review_rows.texts]
-    weight = float(settings().get("news_review_weight", 0.03) if review_weight is None else review_weight)
+    weight = _review_weight(review_weight)
     files = {str(path): read_labelled(path) for path in news}
     cues = {name: [lexicon_engine.lexicon.find_cues(text) for text in data.texts] for name, data in files.items()}
     truth: list[str] = []
@@ -253,6 +260,11 @@ def cross_validate_news(news: Sequence[str | Path], reviews: Sequence[str | Path
             "pooled": {"news_head": round(classification_metrics(truth, head_labels, ones)["macro_f1"], 4),
                        "lexicon": round(classification_metrics(truth, lexicon_labels, ones)["macro_f1"], 4)},
             "files": per_file}
+
+
+def _review_weight(given: float | None) -> float:
+    """A review row's weight in a news head: ``given``, else ``[sentiment] news_review_weight``."""
+    return float(settings().get("news_review_weight", 0.03) if given is None else given)
 
 
 def _write_model(model: dict, out: Path) -> None:
