@@ -315,6 +315,7 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
     # A rank before the name is no part of the role; "Jenderal" completes some offices.
     ("Kapolri Jenderal Listyo Sigit Prabowo menegaskan hal itu.", "Listyo Sigit Prabowo", "Kapolri"),
     ("Kapolda Metro Jaya Irjen Karyoto menegaskan hal itu.", "Karyoto", "Kapolda Metro Jaya"),
+    ("Kapolda Metro Jaya Karyoto menegaskan hal itu.", "Karyoto", "Kapolda Metro Jaya"),
     ("Direktur Jenderal Pajak Suryo Utomo menegaskan hal itu.", "Suryo Utomo", "Direktur Jenderal Pajak"),
     # Portfolios joined by "dan" are one role.
     ("Menteri Hukum dan HAM Yasonna Laoly menegaskan hal itu.", "Yasonna Laoly", "Menteri Hukum dan HAM"),
@@ -419,6 +420,11 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
     ("Kasdam Jaya Brigjen Eko hadir.", {"Eko": "PER"}),
     ("Kodam Jaya Brigjen Eko Santoso hadir.", {"Kodam Jaya": "ORG", "Eko Santoso": "PER"}),
     ("Kapolda Irjen Karyoto hadir.", {"Karyoto": "PER"}),
+    # A unit's known area ends its name: the holder may follow without a rank.
+    ("Kapolda Metro Jaya Karyoto menegaskan hal itu.", {"Karyoto": "PER"}),
+    ("Pangdam Jaya Mohamad Hasan meninjau lokasi banjir.", {"Mohamad Hasan": "PER"}),
+    ("Pangdam Iskandar Muda Niko Fahrizal meninjau lokasi banjir.", {"Niko Fahrizal": "PER"}),
+    ("Kapolda Metro Jaya Tinjau Lokasi Banjir", {}),  # a headline's words are no holder
     # After a district's or village's office, of three or more name words the first is the area.
     ("Camat Cibinong Bambang Sutrisno menghadiri rapat warga.", {"Cibinong": "LOC", "Bambang Sutrisno": "PER"}),
     ("Camat Bambang Sutrisno menghadiri rapat warga.", {"Bambang Sutrisno": "PER"}),  # two words: the name
@@ -429,6 +435,15 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_ranks_units_and_areas_are_not_part_of_a_name(text, expected, use_model):
     assert {m.surface: m.type for m in extract_actors(text, use_model=use_model)} == expected
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Kejaksaan menangkap buronan kasus BLBI Samadikun Hartono di Shanghai.", "Samadikun Hartono"),
+    ("Mantan Presiden BJ Habibie dimakamkan di Kalibata.", "BJ Habibie"),  # two letters: initials
+])
+def test_an_acronym_before_a_tagged_name_is_no_part_of_it(text, person):
+    # The tagger reads "BLBI Samadikun Hartono" as one person.
+    assert person in {m.surface for m in extract_actors(text, use_model=True) if m.type == "PER"}
 
 
 @pytest.mark.parametrize("text, span, expected", [

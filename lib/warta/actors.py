@@ -211,6 +211,14 @@ UNIT_OFFICES = frozenset("""
 kapolda wakapolda kapolres wakapolres kapolsek wakapolsek kapolresta kapolrestabes pangdam wapangdam
 kasdam danlanud
 """.split())
+# Units' areas that are no place of the gazetteer: the police region of Jakarta and the army's
+# regional commands, named after heroes and kingdoms. After a unit office they end the unit's name,
+# so a holder may follow without a rank ("Kapolda Metro Jaya Karyoto", "Pangdam Jaya Mohamad Hasan").
+UNIT_AREAS = frozenset(tuple(area.split()) for area in """
+metro jaya|jaya|jayakarta|iskandar muda|bukit barisan|sriwijaya|siliwangi|diponegoro|brawijaya|udayana
+mulawarman|tanjungpura|hasanuddin|merdeka|pattimura|cenderawasih|kasuari
+""".replace("\n", "|").strip("|").split("|"))
+_LONGEST_UNIT_AREA = max(map(len, UNIT_AREAS))
 # Police and military ranks (and army corps: "Letkol Inf") beyond those in ROLE_HEADS: stripped
 # off a name and read as the start of a holder's part (see _split_office_place), but no feature
 # of the tagger.
@@ -1677,8 +1685,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if last - first == 1 and (_no_person_alone(keys[first]) or _long_acronym(words[first])
                                   or (words[first].isupper() and _acronym_after_office(tokens, first))):
             continue
-        if first > 0 and keys[first - 1] in UNIT_OFFICES and not _name_shaped(text, tokens, first, last):
-            continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
+        if first > 0 and keys[first - 1] in UNIT_OFFICES:
+            area_end = _unit_area_end(keys, first, last)
+            if first < area_end < last and (_name_shaped(text, tokens, area_end, last) or (
+                    last - area_end == 1 and _name_word(tokens, area_end) and not _dictionary_word(keys[area_end]))):
+                first = area_end  # "Kapolda Metro Jaya Karyoto": the unit's known area, then its holder
+            elif not _name_shaped(text, tokens, first, last):
+                continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
         if first > 0 and keys[first - 1] in AREA_OFFICES:
             area_end = _area_end(tokens, first, last)
             if area_end > first:
@@ -1968,7 +1981,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                  for piece in _split_nickname(text, tokens, a, verbless)
                  for paired in _split_paired_names(tokens, a, piece, owner, candidates)
                  for trimmed in (_without_headline_words(tokens, a, paired) if headline else (paired,))
-                 for part in _split_office_place(tokens, a, trimmed, owner, candidates)]
+                 for placed in _split_office_place(tokens, a, trimmed, owner, candidates)
+                 for part in _without_leading_acronym(tokens, a, placed)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -2118,6 +2132,39 @@ def _area_end(tokens: Tokens, first: int, last: int) -> int:
     return end
 
 
+def _without_leading_acronym(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """A tagged person that opens with an acronym of three letters or more before two name words
+    starts after it: "kasus BLBI Samadikun Hartono" names Samadikun Hartono, not "BLBI Samadikun
+    Hartono". Two letters are often a person's initials ("BJ Habibie"); ranks go later."""
+    first, last, type_, confidence = span
+    start = a + first
+    word = tokens.words[start]
+    if (type_ != "PER" or last - first < 3 or len(word) < 3 or not word.isalpha() or not word.isupper()
+            or tokens.keys[start] in _RANK_WORDS or tokens.keys[start] in TITLES or tokens.keys[start] in ROLE_HEADS
+            or not all(_name_word(tokens, k) for k in range(start + 1, a + last))):
+        return [span]
+    return [(first + 1, last, type_, confidence)]
+
+
+def _unit_area_end(keys: Sequence[str], first: int, last: int) -> int:
+    """Where a known unit area (``UNIT_AREAS``) that opens ``[first, last)`` ends; ``first`` if none."""
+    for size in range(min(_LONGEST_UNIT_AREA, last - first), 0, -1):
+        if tuple(keys[first:first + size]) in UNIT_AREAS:
+            return first + size
+    return first
+
+
+def _unit_office_before(tokens: Tokens, start: int) -> int:
+    """The unit office word at most ``_LONGEST_UNIT_AREA`` capitalised words before ``start`` (the
+    tagger may split a unit's area: "Kapolda Metro | Jaya Karyoto"), or -1."""
+    for office in range(start - 1, max(start - _LONGEST_UNIT_AREA - 1, -1), -1):
+        if tokens.keys[office] in UNIT_OFFICES:
+            return office
+        if not tokens.words[office][:1].isupper() or not tokens.joined[office]:
+            break
+    return -1
+
+
 def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: list[int],
                         candidates: list[_Candidate]) -> list[tuple[int, int, str, float]]:
     """Part an office's place or body from its holder: "Bupati Bogor Ade Yasin" is a place and a
@@ -2133,6 +2180,11 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     first, last, type_, confidence = span
     start = a + first
     if type_ == "PER":
+        office = _unit_office_before(tokens, start)
+        if office >= 0:
+            area_end = _unit_area_end(tokens.keys, office + 1, a + last)
+            if start < area_end < a + last:  # "Kapolda Metro | Jaya Karyoto": the area's end, then the holder
+                return [(area_end - a, last, "PER", confidence)]
         if start > 0 and tokens.keys[start - 1] in AREA_OFFICES:
             area_end = _area_end(tokens, start, a + last)
             if area_end > start:  # "Camat Cilandak Mundir", read by the tagger as one person
