@@ -524,6 +524,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
         found = _without_initials(found, tokens.keys)
     if "RT" in text:  # a C-level test first: most texts name no neighbourhood
         found = _without_neighbourhood_units(found, tokens.keys)
+    if "SAR" in text:  # a C-level test first: most texts name no rescue team
+        found = _without_teams_of_bodies(found)
     # owner[k]: the index of the candidate covering token k, or -1.
     if _compiled_seed is not None and _Candidate is _CompiledCandidate:
         candidates, owner = _compiled_seed(found, _ALIAS_CONFIDENCE, len(tokens.words))
@@ -866,6 +868,18 @@ ketua pak bu pengurus tingkat setiap tiap per antar warga satu dua tiga empat li
 delapan sembilan sepuluh sebelas belas puluh ratus beberapa sejumlah
 """.split())
 _AFTER_NEIGHBOURHOOD = frozenset("rw setempat".split())
+
+
+# Teams that a body sends: right before the body's name they are the body's ("Tim SAR Basarnas").
+_TEAMS = frozenset({"Tim SAR"})
+
+
+def _without_teams_of_bodies(found: list[tuple]) -> list[tuple]:
+    """The gazetteer's spans less a team named right before the body it belongs to (see _TEAMS):
+    "Tim SAR Basarnas" is Basarnas, one actor; "Tim SAR gabungan dan Basarnas" are two."""
+    bodies = {first for first, _, entry, _ in found if entry.type == "ORG"}
+    dropped = [span for span in found if span[2].name in _TEAMS and span[1] in bodies]
+    return _less(found, dropped)
 
 
 def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
