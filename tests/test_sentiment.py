@@ -719,6 +719,30 @@ def test_the_default_model_reads_news_with_its_news_head(tiny_default_model):
     assert engine.news_probability(texts).min() > 0.5
 
 
+def test_a_batch_reads_as_its_texts_one_by_one():
+    # The heads share one batch's n-grams and cue features: the same predictions as text by text.
+    engine, lexicon = load_engine(None), load_lexicon()
+    texts = ["Rupiah menguat tajam terhadap dolar AS, kata analis.", "Pelayanannya lambat banget, kecewa!!",
+             "", "Makanannya enak dan murah, recommended deh", "IHSG ditutup anjlok 2 persen akibat aksi jual.",
+             "Banjir merendam 200 rumah di Bekasi.",
+             "Pemerintah Provinsi Jawa Barat menetapkan status tanggap darurat bencana setelah banjir melanda "
+             "Kabupaten Bandung dan Kabupaten Garut."]
+    cues = [lexicon.find_cues(text) for text in texts]
+    together = engine.predict(texts, cues)
+    alone = [engine.predict([text], [found])[0] for text, found in zip(texts, cues)]
+    assert [p.label for p in together] == [p.label for p in alone]
+    assert all(abs(a.score - b.score) < 1e-12 and abs(a.probability - b.probability) < 1e-12
+               for a, b in zip(together, alone))
+
+
+def test_the_n_grams_of_some_rows_are_those_of_their_texts():
+    features = load_engine(None).head.features
+    tokens = [features.tokenize([text])[0] for text in ("harga cabai naik", "", "rupiah menguat tajam hari ini")]
+    grams = features.grams(tokens)
+    assert grams.lengths == [5, 0, 9] and grams.rows([2, 0]) == features.grams([tokens[2], tokens[0]])
+    assert grams.rows([]) == features.grams([])
+
+
 def test_a_gated_model_without_a_news_head_mixes_in_the_lexicon(tiny_default_model, tmp_path):
     import gzip
     import json

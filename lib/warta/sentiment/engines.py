@@ -155,16 +155,23 @@ class LinearHead:
         self.temperature = float(part.get("temperature", 1.0))
 
     def probabilities(self, prepared: Sequence[str], cues: Sequence[Sequence[Cue]], *,
-                      tokens: Sequence[list[str]] | None = None) -> np.ndarray:
-        """Class probabilities of prepared texts (``tokens``: their ``_WORDS`` tokens, if known)."""
+                      tokens: Sequence[list[str]] | None = None, grams: Grams | None = None,
+                      lexical: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities of prepared texts. Optional, where the caller has them: their
+        ``_WORDS`` tokens, their n-grams (:meth:`TfidfFeatures.grams`) and :func:`lexical_matrix`."""
         if self.features is None:
             features = model_features(self.vectorizer, prepared, cues, fit=False, prepared=True)
         else:  # the same matrix, built by the batch featurizer
-            scale = float(settings().get("lexicon_feature_scale", 3.0))
-            lexical = np.asarray([lexicon_features(found) for found in cues]).reshape(len(cues), 4) * scale
-            words = self.features.transform(prepared) if tokens is None else self.features.from_tokens(tokens)
-            features = sparse_hstack(words, lexical)
+            if grams is None:
+                grams = self.features.grams(self.features.tokenize(prepared) if tokens is None else tokens)
+            features = sparse_hstack(self.features.from_grams(grams),
+                                     lexical_matrix(cues) if lexical is None else lexical)
         return _softmax(np.asarray((features @ self.coef.T + self.intercept) / self.temperature))
+
+    def shares_grams(self, other: "LinearHead") -> bool:
+        """Whether both heads read the same ``_WORDS`` n-grams (so one :class:`Grams` serves both)."""
+        return (self.reads_words() and other.reads_words()
+                and (self.features.low, self.features.high) == (other.features.low, other.features.high))
 
     def reads_words(self) -> bool:
         """Whether its featurizer tokenises as ``_WORDS`` (so shared tokens fit it)."""
@@ -230,15 +237,25 @@ class LinearEngine:
             news = self._gate(self.gate_features.from_tokens([_letter_words(words) for words in tokens]))
         else:
             news = self.news_probability(prepared, prepared=True)
+        mixed = np.flatnonzero(news < _NEWS_ONLY)
+        grams = lexical = None
         if self.news_head is not None:
+            # Both heads read the same n-grams and cue features: each is built once.
+            if tokens is not None and self.news_head.shares_grams(self.head):
+                grams = self.head.features.grams(tokens)
+            lexical = lexical_matrix(cues)
             shared = tokens if tokens is not None and self.news_head.reads_words() else None
-            probabilities = self.news_head.probabilities(prepared, cues, tokens=shared)
+            probabilities = self.news_head.probabilities(prepared, cues, tokens=shared, grams=grams, lexical=lexical)
         else:
             probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
-        mixed = np.flatnonzero(news < _NEWS_ONLY)
         if len(mixed):
-            model = self.head.probabilities([prepared[i] for i in mixed], [cues[i] for i in mixed],
-                                            tokens=None if tokens is None else [tokens[i] for i in mixed])
+            everything = len(mixed) == len(texts)
+            model = self.head.probabilities(
+                prepared if everything else [prepared[i] for i in mixed],
+                cues if everything else [cues[i] for i in mixed],
+                tokens=None if tokens is None else tokens if everything else [tokens[i] for i in mixed],
+                grams=None if grams is None else grams if everything else grams.rows(mixed),
+                lexical=None if lexical is None else lexical[mixed])
             weight = news[mixed][:, None]
             probabilities[mixed] = weight * probabilities[mixed] + (1 - weight) * model
         return _from_matrix(probabilities, self.classes)
@@ -314,6 +331,21 @@ def prepare_text(text: str) -> str:
     return _CLITIC_NYA.sub(r"\1 nya", lower) if "nya" in lower else lower  # the C test skips most regex runs
 
 
+class Grams(NamedTuple):
+    """The n-grams of a batch of texts: all in one flat list, and how many belong to each text."""
+
+    flat: list[str]
+    lengths: list[int]
+
+    def rows(self, rows: Sequence[int]) -> "Grams":
+        """The n-grams of some of the texts, in the order of ``rows``."""
+        ends = np.cumsum(self.lengths).tolist()
+        flat: list[str] = []
+        for row in rows:
+            flat.extend(self.flat[ends[row] - self.lengths[row]:ends[row]])
+        return Grams(flat, [self.lengths[row] for row in rows])
+
+
 class TfidfFeatures:
     """``TfidfVectorizer.transform`` for lower-cased texts, for the options warta's models store.
 
@@ -340,20 +372,28 @@ class TfidfFeatures:
 
     def from_tokens(self, token_lists: Sequence[list[str]]):
         """The tf-idf matrix of texts given as their token lists (``tokenize``)."""
+        return self.from_grams(self.grams(token_lists))
+
+    def grams(self, token_lists: Sequence[list[str]]) -> Grams:
+        """Every text's n-grams (``ngram_range``) from its token lists, in one flat list."""
+        flat: list[str] = []
+        lengths: list[int] = []
+        for tokens in token_lists:
+            found = len(flat)
+            for n in range(self.low, self.high + 1):
+                flat.extend(tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n)))))
+            lengths.append(len(flat) - found)
+        return Grams(flat, lengths)
+
+    def from_grams(self, grams: Grams):
+        """The tf-idf matrix of texts given as their n-grams (:meth:`grams`)."""
         from scipy import sparse
         from sklearn.preprocessing import normalize
 
-        lookup = self.vocabulary.get
-        columns: list[int] = []  # every n-gram's column, -1 outside the vocabulary
-        lengths: list[int] = []
-        for tokens in token_lists:
-            found = len(columns)
-            for n in range(self.low, self.high + 1):
-                grams = tokens if n == 1 else map(" ".join, zip(*(tokens[k:] for k in range(n))))
-                columns.extend(map(lookup, grams, repeat(-1)))
-            lengths.append(len(columns) - found)
+        lengths = grams.lengths
         rows = np.repeat(np.arange(len(lengths)), lengths)
-        cols = np.asarray(columns, dtype=np.int64)
+        # Every n-gram's column, -1 outside the vocabulary (one C-level pass over the batch).
+        cols = np.fromiter(map(self.vocabulary.get, grams.flat, repeat(-1)), dtype=np.int64, count=len(grams.flat))
         known = cols >= 0
         # COO → CSR sums repeated (row, column) pairs: the term counts, indices sorted per row.
         matrix = sparse.csr_matrix((np.ones(int(known.sum())), (rows[known], cols[known])),
@@ -390,6 +430,12 @@ def sparse_hstack(words, dense: np.ndarray):
     return sparse.hstack([words, sparse.csr_matrix(dense)]).tocsr()
 
 
+def lexical_matrix(cue_lists: Sequence[Sequence[Cue]]) -> np.ndarray:
+    """:func:`lexicon_features` of each text's cues, scaled as the models read them (n x 4)."""
+    scale = float(settings().get("lexicon_feature_scale", 3.0))
+    return np.asarray([lexicon_features(found) for found in cue_lists]).reshape(len(cue_lists), 4) * scale
+
+
 def lexicon_features(cues: Sequence[Cue]) -> list[float]:
     positive = sum(cue.weight for cue in cues if cue.weight > 0)
     negative = -sum(cue.weight for cue in cues if cue.weight < 0)
@@ -403,9 +449,7 @@ def model_features(vectorizer, texts: Sequence[str], cues: Sequence[Sequence[Cue
 
     prepared = list(texts) if prepared else [prepare_text(text) for text in texts]
     words = vectorizer.fit_transform(prepared) if fit else vectorizer.transform(prepared)
-    scale = float(settings().get("lexicon_feature_scale", 3.0))
-    lexical = sparse.csr_matrix(np.asarray([lexicon_features(found) for found in cues]) * scale)
-    return sparse.hstack([words, lexical]).tocsr()
+    return sparse.hstack([words, sparse.csr_matrix(lexical_matrix(cues))]).tocsr()
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
