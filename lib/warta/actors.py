@@ -870,6 +870,15 @@ delapan sembilan sepuluh sebelas belas puluh ratus beberapa sejumlah
 _AFTER_NEIGHBOURHOOD = frozenset("rw setempat".split())
 
 
+def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
+    """The gazetteer's spans less an "RT" that is a neighbourhood unit (see _NEIGHBOURHOOD_ALIASES)."""
+    n = len(keys)
+    dropped = [span for span in found if span[3] in _NEIGHBOURHOOD_ALIASES and (
+        (span[0] > 0 and (keys[span[0] - 1] in _BEFORE_NEIGHBOURHOOD or keys[span[0] - 1].isdigit()))
+        or (span[1] < n and (keys[span[1]] in _AFTER_NEIGHBOURHOOD or keys[span[1]][:1].isdigit())))]
+    return _less(found, dropped)
+
+
 # Teams that a body sends: right before the body's name they are the body's ("Tim SAR Basarnas").
 _TEAMS = frozenset({"Tim SAR"})
 
@@ -879,15 +888,6 @@ def _without_teams_of_bodies(found: list[tuple]) -> list[tuple]:
     "Tim SAR Basarnas" is Basarnas, one actor; "Tim SAR gabungan dan Basarnas" are two."""
     bodies = {first for first, _, entry, _ in found if entry.type == "ORG"}
     dropped = [span for span in found if span[2].name in _TEAMS and span[1] in bodies]
-    return _less(found, dropped)
-
-
-def _without_neighbourhood_units(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
-    """The gazetteer's spans less an "RT" that is a neighbourhood unit (see _NEIGHBOURHOOD_ALIASES)."""
-    n = len(keys)
-    dropped = [span for span in found if span[3] in _NEIGHBOURHOOD_ALIASES and (
-        (span[0] > 0 and (keys[span[0] - 1] in _BEFORE_NEIGHBOURHOOD or keys[span[0] - 1].isdigit()))
-        or (span[1] < n and (keys[span[1]] in _AFTER_NEIGHBOURHOOD or keys[span[1]][:1].isdigit())))]
     return _less(found, dropped)
 
 

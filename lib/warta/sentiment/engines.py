@@ -249,11 +249,13 @@ class LinearEngine:
         else:
             probabilities = np.asarray([_spread(p, self.classes) for p in self.fallback.predict(texts, cues)])
         if len(mixed):
-            everything = len(mixed) == len(texts)
+            everything = len(mixed) == len(texts)  # the usual case: few texts read 99% like news
+
+            def take(items):
+                return items if everything else [items[i] for i in mixed]
+
             model = self.head.probabilities(
-                prepared if everything else [prepared[i] for i in mixed],
-                cues if everything else [cues[i] for i in mixed],
-                tokens=None if tokens is None else tokens if everything else [tokens[i] for i in mixed],
+                take(prepared), take(cues), tokens=None if tokens is None else take(tokens),
                 grams=None if grams is None else grams if everything else grams.rows(mixed),
                 lexical=None if lexical is None else lexical[mixed])
             weight = news[mixed][:, None]
