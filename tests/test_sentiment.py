@@ -772,6 +772,19 @@ def test_rows_of_small_weight_only_help_the_fit(tmp_path):
         fit_linear(texts, labels, weights=[0.5] * len(texts))
 
 
+def test_the_crossval_command_prints_json_and_refuses_a_single_file(tmp_path, capsys):
+    import json
+
+    from warta.sentiment.training import main
+
+    files = [str(_labelled_file(tmp_path / f"news{k}.tsv", _NEWS[k::3])) for k in range(3)]
+    main(["crossval", "--news", *files, "--review-weight", "0.1"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["n"] == 27 and result["review_weight"] == 0.1 and list(result["files"]) == files
+    with pytest.raises(WartaError, match="two news files or more"):
+        main(["crossval", "--news", files[0]])
+
+
 def test_a_fold_never_trains_on_a_sentence_it_reads(tmp_path, monkeypatch):
     from warta.sentiment import training
 

@@ -229,6 +229,8 @@ def cross_validate_news(news: Sequence[str | Path], reviews: Sequence[str | Path
     lexicon's cues are among the head's features)."""
     from warta.evaluate.sentiment import classification_metrics
 
+    if len(set(map(str, news))) < 2:
+        raise WartaError("cross-validation needs two news files or more: each is left out in turn")
     lexicon_engine = LexiconEngine()
     review_rows = read_labelled_files(reviews)
     review_cues = [lexicon_engine.lexicon.find_cues(text) for text in review_rows.texts]
