@@ -84,8 +84,10 @@ def main() -> int:
                 print(f"DIFFERS {label} (reference {len(ref_mentions):,} mentions, {len(ref_quotes):,} quotes)")
                 for table, mine, theirs in (("mentions", mentions, ref_mentions), ("quotes", quotes, ref_quotes)):
                     both = theirs.astype(str).merge(mine.astype(str), how="outer", indicator=True)
-                    only = both[both["_merge"] != "both"].replace({"_merge": {"left_only": "reference only",
-                                                                              "right_only": "now only"}})
+                    only = both[both["_merge"] != "both"]
+                    # The indicator is categorical: its new names go in as categories, not as values.
+                    only = only.assign(_merge=only["_merge"].cat.rename_categories(
+                        {"left_only": "reference only", "right_only": "now only"}))
                     if len(only):
                         print(f"  {table}:\n{only.head(20).to_string()}")
     return 1 if differences else 0

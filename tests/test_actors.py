@@ -1704,3 +1704,57 @@ def test_title_case(text, title_case):
     tokens = tokenize(text)
     assert actors_module._title_case_span(tokens, 0, len(tokens.words)) is title_case
     assert all(actors_module._title_case_sentence(tokens, k) is title_case for k in range(len(tokens.words)))
+
+
+def office_references(text, **kwargs):
+    return [(m.surface, m.name) for m in extract_actors(text, **kwargs) if m.resolution.startswith("office:")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The office alone, once its holder is named, is that person.
+    ("Kapolri Jenderal Listyo Sigit Prabowo tiba. “Kami siap,” kata Kapolri.",
+     [("Kapolri", "Listyo Sigit Prabowo")]),
+    # With less of its name, and after a sentence's first word.
+    ("Gubernur Jawa Tengah Ahmad Luthfi hadir. Menurut Gubernur, pasar itu ramai.", [("Gubernur", "Ahmad Luthfi")]),
+    ("Wali Kota Surabaya Eri Cahyadi hadir. Wali Kota menuturkan petugas ditambah.", [("Wali Kota", "Eri Cahyadi")]),
+    # Written short.
+    ("Menteri Keuangan Sri Mulyani Indrawati hadir. Menkeu mengatakan defisit terkendali.",
+     [("Menkeu", "Sri Mulyani Indrawati")]),
+    # With the body it heads, under another of its names: the mention is the office's own words.
+    ("Gubernur Bank Indonesia Perry Warjiyo hadir. Menurut Gubernur BI, inflasi terkendali.",
+     [("Gubernur", "Perry Warjiyo")]),
+    ("Direktur Utama PT Pertamina Nicke Widyawati hadir. Dirut Pertamina menambahkan stok aman.",
+     [("Dirut", "Nicke Widyawati")]),
+    # Only where one person named before holds it.
+    ("Presiden Joko Widodo dan Presiden Amerika Serikat Joe Biden bertemu. Presiden mengatakan hal itu.", []),
+    ("Presiden mengatakan hal itu. Presiden Joko Widodo hadir.", []),
+    # Someone else's: an aide, a deputy, a past holder; a name goes on.
+    ("Bupati Sleman Kustini Sri Purnomo hadir. Ajudan Bupati mengatakan kunjungan itu mendadak.", []),
+    ("Presiden Joko Widodo hadir. Wakil Presiden mengatakan hal itu.", []),
+    ("Presiden Joko Widodo hadir. Ia bertemu mantan Presiden di sana.", []),
+    ("Gubernur BI Perry Warjiyo hadir dalam Rapat Dewan Gubernur kemarin.", []),
+    # An office of another place, and an office before its own holder, are no reference.
+    ("Bupati Banyuwangi Ipuk Fiestiandani hadir. Bupati Lumajang mengatakan festival itu bagus.", []),
+    ("Presiden Joko Widodo hadir. Presiden Prabowo Subianto juga hadir.", []),
+    ("Presiden Joko Widodo hadir. Pemimpin Korea Utara, Kim Jong-un, bertemu Presiden Rusia, Vladimir Putin.", []),
+    # Someone it names again, after the first naming, is its holder.
+    ("Presiden Rusia Vladimir Putin tiba. Kunjungan Presiden Rusia ke Korea Utara yang pertama.",
+     [("Presiden", "Vladimir Putin")]),
+    # Roles many share name no one in particular.
+    ("Anggota DPR Budi Santoso hadir. Anggota DPR mengatakan hal itu.", []),
+])
+@pytest.mark.parametrize("use_model", [False, True])
+def test_an_office_alone_refers_to_its_one_named_holder(text, expected, use_model):
+    assert office_references(text, use_model=use_model) == expected
+
+
+def test_an_office_reference_speaks_for_its_holder():
+    body = ("Kepala BMKG Dwikorita Karnawati meninjau pos pengamatan. “Warga pesisir agar waspada,” kata Kepala BMKG. "
+            "Kepala BMKG mengatakan gelombang tinggi terjadi sepekan.")
+    frame = articles(body)
+    mentions = extract_mentions(frame, use_model=False)
+    quotes = extract_quotes(frame, mentions)
+    assert list(zip(quotes["speaker"], quotes["role"], quotes["kind"])) == [
+        ("Dwikorita Karnawati", "Kepala BMKG", "direct"), ("Dwikorita Karnawati", "Kepala BMKG", "indirect")]
+    # The body the office heads stays a mention of its own.
+    assert (mentions["name"] == "Badan Meteorologi, Klimatologi, dan Geofisika").sum() == 3

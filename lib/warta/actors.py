@@ -35,7 +35,11 @@
    short form the text declares in brackets to its name, which is named without them
    (``Himpunan Mahasiswa Islam (HMI)`` … ``HMI``; ``PT Telkom Indonesia (Tbk)``), and
    guarded fuzzy matching to the gazetteer (``Demitry Peskov`` → Dmitry Peskov), each merge
-   written to the ``resolution`` column; the role stated before a person or in an apposition.
+   written to the ``resolution`` column; the role stated before a person or in an apposition;
+   an office alone that one person named before holds is that person (``Kapolri Jenderal Listyo
+   Sigit Prabowo`` … ``kata Kapolri``; ``Menkeu`` for ``Menteri Keuangan``), so quotes and
+   sentences that name only the office count for them (``office:`` in ``resolution``; no name,
+   so the NER scores leave these out).
 
 News agencies and outlets are recognised but dropped where they are credited as a source
 (``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
@@ -585,6 +589,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     if unread:
         _name_part_rule(tokens, owner, candidates, unread)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
+    rows = _office_references(text, tokens, rows, gazetteer)
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
@@ -2725,6 +2730,149 @@ def _display_name(surface: str) -> str:
     return " ".join(word.title() if len(word) > 3 else word for word in words)
 
 
+# --- office references --------------------------------------------------------------------
+
+# Offices written short, as news writes them once the holder is named ("Menteri Keuangan Sri
+# Mulyani" ... "Menkeu mengatakan"): each stands for its office's words.
+OFFICE_SHORT_FORMS = {short: tuple(full.split()) for short, full in (line.split(":") for line in """
+menkeu:menteri keuangan|menkes:menteri kesehatan|menlu:menteri luar negeri|mentan:menteri pertanian
+menhub:menteri perhubungan|menhan:menteri pertahanan|mendagri:menteri dalam negeri|menag:menteri agama
+mensos:menteri sosial|mendag:menteri perdagangan|menperin:menteri perindustrian
+menpora:menteri pemuda dan olahraga|menaker:menteri ketenagakerjaan|menkumham:menteri hukum dan hak asasi manusia
+mensesneg:menteri sekretaris negara|menparekraf:menteri pariwisata dan ekonomi kreatif
+menkominfo:menteri komunikasi dan informatika|menkomdigi:menteri komunikasi dan digital
+menlhk:menteri lingkungan hidup dan kehutanan|menpupr:menteri pekerjaan umum dan perumahan rakyat
+menbumn:menteri badan usaha milik negara|menesdm:menteri energi dan sumber daya mineral
+mendikdasmen:menteri pendidikan dasar dan menengah|mendikbud:menteri pendidikan dan kebudayaan
+mendes:menteri desa|menkop:menteri koperasi|menpanrb:menteri pendayagunaan aparatur negara dan reformasi birokrasi
+wamenkeu:wakil menteri keuangan|wamenlu:wakil menteri luar negeri|wamenhan:wakil menteri pertahanan
+wamenkes:wakil menteri kesehatan|wamendagri:wakil menteri dalam negeri|wamen:wakil menteri
+wapres:wakil presiden|wagub:wakil gubernur|wabup:wakil bupati|wawali:wakil wali kota|walkot:wali kota
+walikota:wali kota|dirut:direktur utama|presdir:presiden direktur|sekjen:sekretaris jenderal
+ketum:ketua umum|jubir:juru bicara|dubes:duta besar
+""".replace("\n", "|").strip("|").split("|"))}
+# Words that go on an office's name in lower case ("juru bicara", "menteri luar negeri").
+_OFFICE_LOWER_WORDS = ROLE_WORDS - frozenset("dan dari dalam tetap".split())
+# Words before an office that make it someone else's: its holder's aide, family or deputy, a past
+# or future holder ("Ajudan Bupati mengatakan", "mantan Presiden", "calon Gubernur").
+_NOT_THE_HOLDER_BEFORE = frozenset("""
+ajudan staf staff asisten sekretaris juru pengacara kuasa utusan wakil mantan eks bekas calon kandidat
+istri suami anak putra putri adik kakak ayah ibunda ayahanda menantu cucu keluarga kerabat pengawal
+kantor istana rumah kediaman rombongan tim pendukung relawan lawan pesaing pengganti
+""".split())
+# Roles many people share, and ranks: alone they name no one in particular ("Anggota DPR mengatakan").
+_SHARED_ROLES = frozenset("""
+anggota pengamat analis peneliti pakar ekonom dosen guru profesor politikus politisi aktivis pengacara
+kuasa legislator staf asisten deputi diplomat utusan senator perwira pejabat mantan hakim jaksa
+capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup plt pj plh
+""".split()) | _RANK_WORDS
+_OFFICE_STARTS = (ROLE_HEADS - _SHARED_ROLES) | OFFICE_SHORT_FORMS.keys()
+# Days after a reference are when it was said ("kata Kapolri Senin"), not part of the office.
+_DAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
+_SENTENCE_MARKS = frozenset('.!?"“”\n')
+
+
+def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) -> list[tuple]:
+    """``rows`` with the offices that stand for their holders added: once news names a person with
+    an office ("Kapolri Jenderal Listyo Sigit Prabowo", "Kepala BMKG Dwikorita Karnawati"), the
+    office alone, capitalised, refers back to them ("kata Kapolri", "Kepala BMKG mengatakan",
+    "Menurut Gubernur, ..."), also written short ("Menkeu" for "Menteri Keuangan") or with less of
+    its name ("Gubernur" for "Gubernur Jawa Tengah"). A reference is read only where one person
+    named before it holds that office: "Presiden" after two presidents, an office before a name
+    (its holder is named), and an office after a word that makes it someone else's ("ajudan
+    Bupati", "mantan Presiden") stay unread. The added mention covers the office's words before
+    any actor named in it ("Kepala" of "Kepala BMKG", whose BMKG stays a mention of its own);
+    ``resolution`` reads ``office:<office>→<holder>``.
+    """
+    holders = [row for row in rows if row[_ROLE] and row[_TYPE] == "PER"]
+    keys = tokens.keys
+    # C-level test first: most texts repeat no holder's office.
+    if not holders or _OFFICE_STARTS.isdisjoint(keys):
+        return rows
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    n = len(keys)
+    owner = [-1] * n  # the row covering each token
+    for index, row in enumerate(rows):
+        for k in range(bisect_left(starts, row[_START]), bisect_left(starts, row[_END])):
+            owner[k] = index
+    offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
+    added: list[tuple] = []
+    after = 0  # the token after the last office read
+    for k in compress(range(n), map(_OFFICE_STARTS.__contains__, keys)):
+        if k < after or owner[k] >= 0 or not words[k][0].isupper() or _not_the_holder(text, tokens, owner, k):
+            continue
+        last = k + 1  # the office's words: capitalised or lower-case office words, spaces between
+        while last < n and text[ends[last - 1] : starts[last]].isspace() and keys[last] not in _DAYS and (
+                (words[last][0].isupper() and (owner[last] < 0 or rows[owner[last]][_TYPE] != "PER"))
+                or keys[last] in _OFFICE_LOWER_WORDS):
+            last += 1
+        after = last
+        if last < n and owner[last] >= 0 and rows[owner[last]][_TYPE] == "PER" \
+                and text[ends[last - 1] : starts[last]].strip() in ("", ","):
+            continue  # an office before its holder's name, or in apposition: the role, not a reference
+        if any(keys[j] in _RANK_WORDS for j in range(k + 1, last)):
+            continue  # a rank leads to a holder not read as a name ("Kapolda Irjen ...")
+        phrase = text[starts[k] : ends[last - 1]]
+        key = _office_key(phrase, gazetteer)
+        matched = {actor for start, actor, office, _ in offices
+                   if start < starts[k] and office[: len(key)] == key}
+        if len(matched) == 1:
+            actor = matched.pop()
+            holder = next(row for start, aid, _, row in offices if aid == actor and start < starts[k])
+            own = k + 1
+            while own < last and owner[own] < 0:
+                own += 1
+            start, end = starts[k], ends[own - 1]
+            added.append((start, end, text[start:end], holder[_ACTOR_ID], holder[_NAME], "PER", holder[_SUBTYPE],
+                          holder[_ROLE], 0.6, "rule", f"office:{phrase}→{holder[_NAME]}"))
+    if not added:
+        return rows
+    return sorted(rows + added, key=_START_OF)
+
+
+def _not_the_holder(text: str, tokens: Tokens, owner: Sequence[int], k: int) -> bool:
+    """Whether the word before the office at token ``k`` makes it no reference to its holder: a
+    word that makes it someone else's ("ajudan Bupati"), or a capitalised word that goes on a name
+    ("Rapat Dewan Gubernur") rather than opening a sentence ("Menurut Gubernur")."""
+    if k == 0 or not text[tokens.ends[k - 1] : tokens.starts[k]].isspace():
+        return False
+    key = tokens.keys[k - 1]
+    if key in _NOT_THE_HOLDER_BEFORE:
+        return True
+    if owner[k - 1] >= 0 or not tokens.words[k - 1][0].isupper():
+        return False
+    at = _rstrip_end(text, tokens.starts[k - 1])
+    return not ((at == 0 or text[at - 1] in _SENTENCE_MARKS) and is_common_word(key))
+
+
+def _office_key(office: str, gazetteer) -> tuple[str, ...]:
+    """An office's words as a comparable key: folded, short forms written out ("Menkeu" →
+    menteri keuangan), and a known actor named in it as its id ("Gubernur BI" and "Gubernur Bank
+    Indonesia" share a key; "PT Pertamina" is Pertamina)."""
+    words: list[str] = []
+    for word in alias_key(office):
+        words.extend(OFFICE_SHORT_FORMS.get(word, (word,)))
+    key: list[str] = []
+    i = 0
+    while i < len(words):
+        if words[i : i + 2] == ["wali", "kota"]:  # one office, whose "Kota" would open a city's name
+            key.append("wali kota")
+            i += 2
+            continue
+        for j in range(min(len(words), i + 6), i, -1):  # the longest known name from here
+            found = gazetteer.index.get(tuple(words[i:j]))
+            if found is None and words[i] == "pt" and j > i + 1:
+                found = gazetteer.index.get(tuple(words[i + 1 : j]))
+            if found is not None and found[0].type != "PER":
+                key.append(found[0].actor_id)
+                i = j
+                break
+        else:
+            key.append(words[i])
+            i += 1
+    return tuple(key)
+
+
 # --- quotes -------------------------------------------------------------------------------
 
 
@@ -2830,6 +2978,11 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             if found is not None:
                 return found, False
     found = _mention_ending_at(text, mentions, _rstrip_end(text, end, " )"))
+    if found is not None and found[_TYPE] != "PER":
+        # "Kepala BMKG mengatakan": the body ends an office that stands for its holder.
+        office = _mention_ending_at(text, mentions, _rstrip_end(text, found[_START]))
+        if office is not None and office[_RESOLUTION].startswith("office:"):
+            found = office
     if found is not None and (found[_TYPE] == "PER" or not word_before_in(text, found[_START], NOT_SPEAKER_AFTER)):
         return found, False  # a person is the subject: the test of the word before is for places and bodies
     # A place ("saat ditemui di Bandung mengatakan") is not who speaks: the subject is before the

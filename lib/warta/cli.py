@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
          [(("file",), dict(help="title<TAB>body<TAB>label file (positive / neutral / negative)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that scores the sentences (default: full)"))])
+    _add(evaluate_kinds, "quotes", _cmd_eval_quotes,
+         "Speaker attribution: accuracy, precision and recall of who said each labelled quote.",
+         [(("file",), dict(help="text<TAB>quote<TAB>speaker file ('-': no speaker named)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that finds the actors (default: full)"))])
 
     sentiment = commands.add_parser("sentiment", help="Sentiment models.")
     sentiment_jobs = sentiment.add_subparsers(dest="job", metavar="JOB", required=True)
@@ -233,6 +238,13 @@ def _cmd_eval_article_sentiment(args) -> int:
     from warta.evaluate import evaluate_article_sentiment
 
     _print_json(evaluate_article_sentiment(args.file, profile=args.profile))
+    return EXIT_OK
+
+
+def _cmd_eval_quotes(args) -> int:
+    from warta.evaluate import evaluate_quotes
+
+    _print_json(evaluate_quotes(args.file, profile=args.profile))
     return EXIT_OK
 
 

@@ -1,12 +1,13 @@
 """Quality evaluation on labelled data: ``evaluate_ner``, ``evaluate_sentiment``,
-``evaluate_actor_sentiment`` and ``evaluate_article_sentiment``, as print-ready dicts."""
+``evaluate_actor_sentiment``, ``evaluate_article_sentiment`` and ``evaluate_quotes``, as print-ready dicts."""
 from __future__ import annotations
 
 from importlib import import_module
 
 _EXPORTS = {"evaluate_ner": "warta.evaluate.ner", "evaluate_sentiment": "warta.evaluate.sentiment",
             "evaluate_actor_sentiment": "warta.evaluate.actor_sentiment",
-            "evaluate_article_sentiment": "warta.evaluate.article_sentiment"}
+            "evaluate_article_sentiment": "warta.evaluate.article_sentiment",
+            "evaluate_quotes": "warta.evaluate.quotes"}
 
 
 def __getattr__(name: str):

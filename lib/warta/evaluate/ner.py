@@ -116,7 +116,9 @@ def _char_spans(text: str, system: str) -> list[tuple[int, int, str]]:
                 for first, last, type_, _ in tagger.spans(text, words, tags)]
     from warta.actors import extract_actors
 
-    return [(mention.start, mention.end, mention.type) for mention in extract_actors(text)]
+    # An office standing for its named holder ("kata Kapolri") is a mention, but no name to tag.
+    return [(mention.start, mention.end, mention.type) for mention in extract_actors(text)
+            if not mention.resolution.startswith("office:")]
 
 
 def score(gold: Sequence[set], predicted: Sequence[set]) -> dict[str, object]:
