@@ -1758,3 +1758,20 @@ def test_an_office_reference_speaks_for_its_holder():
         ("Dwikorita Karnawati", "Kepala BMKG", "direct"), ("Dwikorita Karnawati", "Kepala BMKG", "indirect")]
     # The body the office heads stays a mention of its own.
     assert (mentions["name"] == "Badan Meteorologi, Klimatologi, dan Geofisika").sum() == 3
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "Menurut dia" refers back as "Menurutnya" does.
+    ("Juru bicara Kementerian Kesehatan Widyawati hadir. Menurut dia, warga perlu menguras bak mandi.",
+     [("Widyawati", "Menurut dia", "warga perlu menguras bak mandi")]),
+    # A short relative clause between a person and the verb.
+    ("Wakil Gubernur Rano Karno yang turut hadir mengatakan taman itu gratis.",
+     [("Rano Karno", "mengatakan", "taman itu gratis")]),
+    # An office written short, with a filler word its full name has ("Bidang").
+    ("Menteri Koordinator Bidang Perekonomian Airlangga Hartarto hadir. “Stimulus disiapkan,” ujar Menko Perekonomian.",
+     [("Airlangga Hartarto", "ujar", "Stimulus disiapkan")]),
+])
+def test_speakers_named_before_a_clause_or_by_a_pronoun(body, expected):
+    frame = articles(body)
+    quotes = extract_quotes(frame, extract_mentions(frame, use_model=False))
+    assert list(zip(quotes["speaker"], quotes["cue"], quotes["text"])) == expected

@@ -444,7 +444,9 @@ _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
 _PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.IGNORECASE)
-_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya)?)\b")
+# "Menurutnya" and "Menurut dia" refer back to the last speaker.
+_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:dia|ia|beliau))?)\b")
+_MENURUT_PRONOUNS = ("nya", " dia", " ia", " beliau")
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 
@@ -1147,7 +1149,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             if _inside(quoted, position):
                 continue
             cue = match.group("cue")
-            pronoun = cue.lower().endswith("nya")
+            pronoun = cue.lower().endswith(_MENURUT_PRONOUNS)
             source = sentence_start + match.end()
             if pronoun:
                 speaker = None
@@ -2747,10 +2749,12 @@ mendikdasmen:menteri pendidikan dasar dan menengah|mendikbud:menteri pendidikan 
 mendes:menteri desa|menkop:menteri koperasi|menpanrb:menteri pendayagunaan aparatur negara dan reformasi birokrasi
 wamenkeu:wakil menteri keuangan|wamenlu:wakil menteri luar negeri|wamenhan:wakil menteri pertahanan
 wamenkes:wakil menteri kesehatan|wamendagri:wakil menteri dalam negeri|wamen:wakil menteri
-wapres:wakil presiden|wagub:wakil gubernur|wabup:wakil bupati|wawali:wakil wali kota|walkot:wali kota
+menko:menteri koordinator|wapres:wakil presiden|wagub:wakil gubernur|wabup:wakil bupati|wawali:wakil wali kota|walkot:wali kota
 walikota:wali kota|dirut:direktur utama|presdir:presiden direktur|sekjen:sekretaris jenderal
 ketum:ketua umum|jubir:juru bicara|dubes:duta besar
 """.replace("\n", "|").strip("|").split("|"))}
+# Words an office's name may leave out ("Menko Perekonomian", "Menteri Koordinator Bidang Perekonomian").
+_OFFICE_FILLERS = frozenset("bidang urusan".split())
 # Words that go on an office's name in lower case ("juru bicara", "menteri luar negeri").
 _OFFICE_LOWER_WORDS = ROLE_WORDS - frozenset("dan dari dalam tetap".split())
 # Words before an office that make it someone else's: its holder's aide, family or deputy, a past
@@ -2851,7 +2855,8 @@ def _office_key(office: str, gazetteer) -> tuple[str, ...]:
     Indonesia" share a key; "PT Pertamina" is Pertamina)."""
     words: list[str] = []
     for word in alias_key(office):
-        words.extend(OFFICE_SHORT_FORMS.get(word, (word,)))
+        if word not in _OFFICE_FILLERS:
+            words.extend(OFFICE_SHORT_FORMS.get(word, (word,)))
     key: list[str] = []
     i = 0
     while i < len(words):
@@ -3011,6 +3016,8 @@ def _short_word_before(text: str, end: int) -> str:
 _CLAUSE_OPENER = re.compile(r"\s*,?\s*(?:dalam|saat|ketika|kepada|di|dari|usai|seusai|selepas|setelah|melalui|lewat|pada)\s")
 _CLAUSE_STOPS = frozenset('.!?"“”\n')
 _SECOND_CLAUSES = (" dan ", " yang ", " serta ", " lalu ", " kemudian ")
+# A short relative clause in lower case between a person and their verb ("yang turut hadir").
+_RELATIVE_CLAUSE = re.compile(r"\s+yang(?:\s+[a-z][\w-]*){1,4}\s+")
 # Words after which a body is where its speaker comes from ("Pengamat dari LIPI mengatakan").
 _AFFILIATION_WORDS = frozenset({"dari"})
 
@@ -3081,6 +3088,9 @@ def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tup
             between = text[mention[_END] : position]
             if _CLAUSE_STOPS.isdisjoint(between) and not any(clause in between for clause in _SECOND_CLAUSES):
                 return mentions.head_of(mention)
+        # "Wakil Gubernur Rano Karno yang turut hadir mengatakan": a person described, then the verb.
+        if mention[_TYPE] == "PER" and _RELATIVE_CLAUSE.fullmatch(text, mention[_END], position):
+            return mentions.head_of(mention)
     return None
 
 
