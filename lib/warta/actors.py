@@ -2770,7 +2770,7 @@ anggota pengamat analis peneliti pakar ekonom dosen guru profesor politikus poli
 kuasa legislator staf asisten deputi diplomat utusan senator perwira pejabat mantan hakim jaksa
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup plt pj plh
 """.split()) | _RANK_WORDS
-_OFFICE_STARTS = (ROLE_HEADS - _SHARED_ROLES) | OFFICE_SHORT_FORMS.keys()
+_OFFICE_STARTS = (ROLE_HEADS - _SHARED_ROLES) | frozenset(OFFICE_SHORT_FORMS)
 # Days after a reference are when it was said ("kata Kapolri Senin"), not part of the office.
 _DAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
 _SENTENCE_MARKS = frozenset('.!?"“”\n')
@@ -2788,34 +2788,51 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
     any actor named in it ("Kepala" of "Kepala BMKG", whose BMKG stays a mention of its own);
     ``resolution`` reads ``office:<office>→<holder>``.
     """
-    holders = [row for row in rows if row[_ROLE] and row[_TYPE] == "PER"]
-    keys = tokens.keys
-    # C-level test first: most texts repeat no holder's office.
-    if not holders or _OFFICE_STARTS.isdisjoint(keys):
+    holders = [row for row in compress(rows, map(_ROLE_OF, rows)) if row[_TYPE] == "PER"]
+    if not holders:
         return rows
-    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    keys, words, starts, ends = tokens.keys, tokens.words, tokens.starts, tokens.ends
+    # An office's first word, written out, opens its holder's role: only those words are read on.
+    firsts = {_office_first(row[_ROLE]) for row in holders}
+    positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS)
+                 if OFFICE_SHORT_FORMS.get(keys[k], keys[k:k + 1])[0] in firsts]
+    if not positions:
+        return rows
     n = len(keys)
-    owner = [-1] * n  # the row covering each token
-    for index, row in enumerate(rows):
-        for k in range(bisect_left(starts, row[_START]), bisect_left(starts, row[_END])):
-            owner[k] = index
-    offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
+    row_starts = list(map(_START_OF, rows))
+
+    def owner(k: int) -> int:
+        """The row covering token ``k``, or -1 (rows do not overlap)."""
+        index = bisect_right(row_starts, starts[k]) - 1
+        return index if index >= 0 and rows[index][_END] > starts[k] else -1
+
+    offices = None
     added: list[tuple] = []
     after = 0  # the token after the last office read
-    for k in compress(range(n), map(_OFFICE_STARTS.__contains__, keys)):
-        if k < after or owner[k] >= 0 or not words[k][0].isupper() or _not_the_holder(text, tokens, owner, k):
+    for k in positions:
+        if k < after or owner(k) >= 0 or _not_the_holder(text, tokens, owner, k):
             continue
-        last = k + 1  # the office's words: capitalised or lower-case office words, spaces between
-        while last < n and text[ends[last - 1] : starts[last]].isspace() and keys[last] not in _DAYS and (
-                (words[last][0].isupper() and (owner[last] < 0 or rows[owner[last]][_TYPE] != "PER"))
-                or keys[last] in _OFFICE_LOWER_WORDS):
+        # The office's words: capitalised (no person's name) or lower-case office words, spaces between.
+        last, named = k + 1, False
+        while last < n and keys[last] not in _DAYS:
+            gap = text[ends[last - 1] : starts[last]]
+            if words[last][0].isupper():
+                index = owner(last)
+                if index >= 0 and rows[index][_TYPE] == "PER":
+                    named = gap.strip() in ("", ",")
+                    break
+            elif keys[last] not in _OFFICE_LOWER_WORDS:
+                break
+            if not gap.isspace():
+                break
             last += 1
         after = last
-        if last < n and owner[last] >= 0 and rows[owner[last]][_TYPE] == "PER" \
-                and text[ends[last - 1] : starts[last]].strip() in ("", ","):
+        if named:
             continue  # an office before its holder's name, or in apposition: the role, not a reference
         if any(keys[j] in _RANK_WORDS for j in range(k + 1, last)):
             continue  # a rank leads to a holder not read as a name ("Kapolda Irjen ...")
+        if offices is None:
+            offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
         phrase = text[starts[k] : ends[last - 1]]
         key = _office_key(phrase, gazetteer)
         matched = {actor for start, actor, office, _ in offices
@@ -2824,7 +2841,7 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
             actor = matched.pop()
             holder = next(row for start, aid, _, row in offices if aid == actor and start < starts[k])
             own = k + 1
-            while own < last and owner[own] < 0:
+            while own < last and owner(own) < 0:
                 own += 1
             start, end = starts[k], ends[own - 1]
             added.append((start, end, text[start:end], holder[_ACTOR_ID], holder[_NAME], "PER", holder[_SUBTYPE],
@@ -2834,7 +2851,17 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
     return sorted(rows + added, key=_START_OF)
 
 
-def _not_the_holder(text: str, tokens: Tokens, owner: Sequence[int], k: int) -> bool:
+_ROLE_OF = itemgetter(_ROLE)
+
+
+@lru_cache(maxsize=65536)
+def _office_first(role: str) -> str:
+    """The first word of a role's office, written out ("Menkeu ..." → menteri)."""
+    first = fold(role.split(None, 1)[0]) if role.strip() else ""
+    return OFFICE_SHORT_FORMS.get(first, (first,))[0]
+
+
+def _not_the_holder(text: str, tokens: Tokens, owner: Callable[[int], int], k: int) -> bool:
     """Whether the word before the office at token ``k`` makes it no reference to its holder: a
     word that makes it someone else's ("ajudan Bupati"), or a capitalised word that goes on a name
     ("Rapat Dewan Gubernur") rather than opening a sentence ("Menurut Gubernur")."""
@@ -2843,12 +2870,13 @@ def _not_the_holder(text: str, tokens: Tokens, owner: Sequence[int], k: int) -> 
     key = tokens.keys[k - 1]
     if key in _NOT_THE_HOLDER_BEFORE:
         return True
-    if owner[k - 1] >= 0 or not tokens.words[k - 1][0].isupper():
+    if not tokens.words[k - 1][0].isupper() or owner(k - 1) >= 0:
         return False
     at = _rstrip_end(text, tokens.starts[k - 1])
     return not ((at == 0 or text[at - 1] in _SENTENCE_MARKS) and is_common_word(key))
 
 
+@lru_cache(maxsize=65536)  # roles and offices repeat across a corpus; the gazetteer is loaded once
 def _office_key(office: str, gazetteer) -> tuple[str, ...]:
     """An office's words as a comparable key: folded, short forms written out ("Menkeu" →
     menteri keuangan), and a known actor named in it as its id ("Gubernur BI" and "Gubernur Bank
