@@ -1101,7 +1101,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         if after:
             cue = after.group("cue")
             # "tegasnya", "kata dia": the speaker was named before.
-            pronoun = cue.lower().endswith("nya") or _PRONOUN_AFTER.match(text, after.end()) is not None
+            pronoun = cue.lower().endswith("nya") or _PRONOUN_AFTER.match(text, after.end()) is not None \
+                or _described_speaker(text, at, after.end())
             speaker = None if pronoun else _speaker_after(text, at, after.end())
             found.append((match.start(), content, "direct", cue, speaker, pronoun))
             for partner in _joint_speakers_after(text, at, speaker):
@@ -1160,6 +1161,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             content = (tail if comma else rest).strip(" ,:;.")
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
+    if "isampaikan" in text or "ikatakan" in text or "iungkapkan" in text or "ijelaskan" in text:
+        found += _attributed_after(text, at, spans, starts, found)
     quotes: list[tuple] = []
     previous: tuple | None = None
     for position, content, kind, cue, speaker, pronoun in sorted(found, key=_START_OF):
@@ -1174,6 +1177,32 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         else:
             quotes.append((sentence_id, "", "", "", content, kind, cue))
     return quotes
+
+
+# A statement credited in the next sentence: "Hal itu disampaikan Bupati Bogor Rudy Susmanto saat
+# meninjau ...", "Demikian dikatakan ...".
+_ATTRIBUTED = re.compile(r"\b(?:(?:Hal|Pernyataan|Penjelasan|Keterangan)\s+(?:itu|tersebut|ini)|Demikian)\s+"
+                         r"(?P<cue>di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|utarakan|paparkan|kemukakan))"
+                         r"\b(?:\s+oleh)?")
+
+
+def _attributed_after(text: str, mentions: _Mentions, spans: Sequence[tuple[int, int]], starts: Sequence[int],
+                      found: Sequence[tuple]) -> list[tuple]:
+    """The sentences credited by the sentence after them (``found`` rows: position, text, kind,
+    cue, speaker, pronoun); a sentence already quoting someone is left as it is."""
+    credited = []
+    for match in _ATTRIBUTED.finditer(text):
+        k = bisect_right(starts, match.start()) - 1
+        if k < 1:
+            continue
+        before_start, before_end = spans[k - 1]
+        if any(before_start <= row[0] < before_end for row in found):
+            continue
+        speaker = _speaker_after(text, mentions, match.end(), limit=spans[k][1])
+        content = text[before_start:before_end].strip(" ,:;.\n")
+        if speaker is not None and content:
+            credited.append((before_start, content, "indirect", match.group("cue"), speaker, False))
+    return credited
 
 
 # --- passes -------------------------------------------------------------------------------
@@ -2795,7 +2824,8 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
     # An office's first word, written out, opens its holder's role: only those words are read on.
     firsts = {_office_first(row[_ROLE]) for row in holders}
     positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS)
-                 if OFFICE_SHORT_FORMS.get(keys[k], keys[k:k + 1])[0] in firsts]
+                 if OFFICE_SHORT_FORMS.get(keys[k], keys[k:k + 1])[0] in firsts
+                 or (keys[k] == "kepala" and keys[k + 1 : k + 2] == ["negara"] and "presiden" in firsts)]
     if not positions:
         return rows
     n = len(keys)
@@ -2885,6 +2915,8 @@ def _office_key(office: str, gazetteer) -> tuple[str, ...]:
     for word in alias_key(office):
         if word not in _OFFICE_FILLERS:
             words.extend(OFFICE_SHORT_FORMS.get(word, (word,)))
+    if words[:2] == ["kepala", "negara"]:  # the president's epithet
+        words[:2] = ["presiden"]
     key: list[str] = []
     i = 0
     while i < len(words):
@@ -2952,6 +2984,22 @@ class _Mentions:
         return self._roles.get(speaker[_ACTOR_ID], "")
 
 
+# A speaker described after the cue, with a demonstrative: someone named before ("ujar pelatih asal
+# Kroasia itu", "kata pria kelahiran Bandung tersebut").
+_DESCRIBED_AFTER = re.compile(r"\s+(?P<head>[a-z]+)(?:\s+[\w-]+){0,5}?\s+(?:itu|tersebut)\b")
+_DESCRIPTION_HEADS = ROLE_HEADS | frozenset("pria wanita perempuan lelaki sosok pemain penyerang gelandang kiper bos legenda".split())
+
+
+def _described_speaker(text: str, mentions: _Mentions, position: int) -> bool:
+    """Whether the words after the cue at ``position`` describe someone named before (a role or
+    a person's noun, then "itu" or "tersebut", and no person named in between)."""
+    match = _DESCRIBED_AFTER.match(text, position)
+    if match is None or match.group("head") not in _DESCRIPTION_HEADS:
+        return False
+    rows, starts = mentions.rows, mentions.starts
+    return all(row[_TYPE] != "PER" for row in rows[bisect_left(starts, position) : bisect_left(starts, match.end())])
+
+
 def _speaker_after(text: str, mentions: _Mentions, position: int, limit: int | None = None) -> tuple | None:
     """The speaker named after an attribution cue: the first person before the clause ends (or
     ``limit``), else the first actor."""
@@ -2966,7 +3014,17 @@ def _speaker_after(text: str, mentions: _Mentions, position: int, limit: int | N
     following = [m for m in rows[bisect_left(starts, position) : bisect_left(starts, limit)]
                  if not word_before_in(text, m[_START], NOT_SPEAKER_AFTER)]
     persons = [m for m in following if m[_TYPE] == "PER"]
-    return persons[0] if persons else (following[0] if following else None)
+    if persons:
+        return persons[0]
+    return following[0] if following and not _office_area(text, following[0]) else None
+
+
+def _office_area(text: str, mention: tuple) -> bool:
+    """Whether ``mention`` is a region or town right after an office ("Camat Medan Johor",
+    "Kapolda Jateng"): its unnamed holder speaks, not the place. A country may speak for its
+    head ("kata Presiden Rusia")."""
+    return mention[_TYPE] == "LOC" and mention[_SUBTYPE] != "country" \
+        and word_before_in(text, mention[_START], ROLE_HEADS)
 
 
 def _source_after_menurut(text: str, mentions: _Mentions, position: int, sentence_end: int) -> tuple[tuple | None, int]:
@@ -3016,6 +3074,8 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
         office = _mention_ending_at(text, mentions, _rstrip_end(text, found[_START]))
         if office is not None and office[_RESOLUTION].startswith("office:"):
             found = office
+        elif _office_area(text, found):
+            return None, False  # "Camat Medan Johor mengatakan": someone unnamed
     if found is not None and (found[_TYPE] == "PER" or not word_before_in(text, found[_START], NOT_SPEAKER_AFTER)):
         return found, False  # a person is the subject: the test of the word before is for places and bodies
     # A place ("saat ditemui di Bandung mengatakan") is not who speaks: the subject is before the
