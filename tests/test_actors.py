@@ -1788,3 +1788,15 @@ def test_who_speaks(body, expected):
     frame = articles(body)
     quotes = extract_quotes(frame, extract_mentions(frame, use_model=False))
     assert list(zip(quotes["speaker"], quotes["cue"], quotes["text"])) == expected
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, name, role", [
+    # The last word of a directorate general's office is no part of the holder's name.
+    ("Direktur Jenderal Perhubungan Darat Aan Suhanan mengatakan kajian berjalan.", "Aan Suhanan",
+     "Direktur Jenderal Perhubungan Darat"),
+    ("Dirjen Perhubungan Laut Antoni Arif Priadi hadir.", "Antoni Arif Priadi", "Dirjen Perhubungan Laut"),
+])
+def test_an_office_ending_in_a_transport_mode_stays_out_of_the_name(text, name, role, use_model):
+    (person,) = [m for m in extract_actors(text, use_model=use_model) if m.type == "PER"]
+    assert (person.surface, person.role) == (name, role)

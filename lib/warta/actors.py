@@ -416,7 +416,7 @@ _GIVEN_NAME_PLACE_ALIASES = frozenset(key.title() for key in _GIVEN_NAME_PLACES)
 _ABSTRACT_NOUN_ENDINGS = ("si", "isme", "tas", "nya")
 # Words that go on an office right after it: its number ("Ketua II", "Pejabat Eselon II") and the
 # air force of a rank ("Komodor Udara"). Places keep numbers ("Koto XI Tarusan"), names too ("Paulus II").
-_OFFICE_SUFFIXES = frozenset("i ii iii iv v vi vii viii ix x xi xii udara".split())
+_OFFICE_SUFFIXES = frozenset("i ii iii iv v vi vii viii ix x xi xii udara darat laut".split())
 # Words that are never a person's name alone (see _no_person_alone).
 _NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS | _OFFICE_SUFFIXES
 # Words that may open or sit in a role stated before a name (see _role_before).
@@ -2071,6 +2071,10 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 type_ = "LOC"  # nor is "Curug Cilember"
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
+                # An office's own last word goes too ("Perhubungan Darat Aan Suhanan").
+                while 0 < first < last - 1 and tokens.keys[first] in _OFFICE_SUFFIXES \
+                        and tokens.keys[first - 1] in PORTFOLIO_WORDS:
+                    first += 1
                 if first < last and not held:
                     first = _claim_area_after_office(tokens, owner, candidates, first, last)
             if first == last or any(h.first <= first and last <= h.last for h in held):
