@@ -1800,3 +1800,10 @@ def test_who_speaks(body, expected):
 def test_an_office_ending_in_a_transport_mode_stays_out_of_the_name(text, name, role, use_model):
     (person,) = [m for m in extract_actors(text, use_model=use_model) if m.type == "PER"]
     assert (person.surface, person.role) == (name, role)
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_firm_of_one_word_then_its_officer_are_two_actors(use_model):
+    found = [(m.surface, m.type) for m in extract_actors(
+        "“Kami siap,” kata Direktur Utama PT Transjakarta Welfizon Yuza kepada wartawan.", use_model=use_model)]
+    assert found == [("PT Transjakarta", "ORG"), ("Welfizon Yuza", "PER")]

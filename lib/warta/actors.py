@@ -1486,12 +1486,18 @@ def _before_holder_name(tokens: Tokens, head: int, last: int) -> int:
     """Where a body's name read after an office ends when its holder's name follows with no place
     between: "Kepala Dinas Pertanian dan Peternakan Diah Ningrum" -> before "Diah". The holder's
     name is the run's last two or three words, name-shaped, after a dictionary word (a portfolio's
-    words are; a body's own name, "Universitas Trisakti", is not). ``last`` when there is none."""
+    words are; a body's own name, "Universitas Trisakti", is not) or after a firm's one-word name.
+    ``last`` when there is none."""
     for first in (last - 3, last - 2):
-        if first >= head + 2 and _dictionary_word(tokens.keys[first - 1]) \
+        # A firm's name may be one word of its own ("Direktur Utama PT Transjakarta Welfizon Yuza").
+        if first >= head + 2 and (_dictionary_word(tokens.keys[first - 1])
+                                  or (first == head + 2 and tokens.keys[head] in _FIRM_HEADS)) \
                 and _name_shaped(tokens.text, tokens, first, last):
             return first
     return last
+
+
+_FIRM_HEADS = frozenset("pt cv".split())
 
 
 def _lower_case_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
@@ -2032,7 +2038,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                  for paired in _split_paired_names(tokens, a, piece, owner, candidates)
                  for trimmed in (_without_headline_words(tokens, a, paired) if headline else (paired,))
                  for placed in _split_office_place(tokens, a, trimmed, owner, candidates)
-                 for part in _without_leading_acronym(tokens, a, placed)]
+                 for firm in _split_firm_holder(tokens, a, placed)
+                 for part in _without_leading_acronym(tokens, a, firm)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -2184,6 +2191,19 @@ def _area_end(tokens: Tokens, first: int, last: int) -> int:
     while end < last and keys[end] in _AREA_NAME_ENDINGS:
         end += 1
     return end
+
+
+def _split_firm_holder(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """A firm tagged with its officer's name after it ("Direktur Utama PT Transjakarta Welfizon
+    Yuza") is the firm, then the officer (see _before_holder_name, which the rules use)."""
+    first, last, type_, confidence = span
+    start = a + first
+    if type_ != "ORG" or last - first < 4 or tokens.keys[start] not in _FIRM_HEADS or not _office_before(tokens, start):
+        return [span]
+    holder = _before_holder_name(tokens, start, a + last) - a
+    if holder >= last:
+        return [span]
+    return [(first, holder, type_, confidence), (holder, last, "PER", confidence)]
 
 
 def _without_leading_acronym(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
