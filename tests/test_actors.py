@@ -1779,6 +1779,9 @@ def test_an_office_reference_speaks_for_its_holder():
     # The president's epithet stands for the president named before.
     ("Presiden Prabowo Subianto meresmikan proyek itu. “Kita harus swasembada,” kata Kepala Negara.",
      [("Prabowo Subianto", "kata", "Kita harus swasembada")]),
+    # Advice is reported speech.
+    ("Panglima TNI Jenderal Agus Subiyanto melepas prajurit. Panglima berpesan agar prajurit menjaga nama baik bangsa.",
+     [("Agus Subiyanto", "berpesan", "agar prajurit menjaga nama baik bangsa")]),
     # A region right after an office: its unnamed holder speaks, not the place (a country may).
     ("Warga mengungsi. “Air mulai surut,” kata Camat Cibinong.", [("", "kata", "Air mulai surut")]),
     ("Bupati Garut mengatakan jalan itu rusak.", []),
@@ -1807,3 +1810,9 @@ def test_a_firm_of_one_word_then_its_officer_are_two_actors(use_model):
     found = [(m.surface, m.type) for m in extract_actors(
         "“Kami siap,” kata Direktur Utama PT Transjakarta Welfizon Yuza kepada wartawan.", use_model=use_model)]
     assert found == [("PT Transjakarta", "ORG"), ("Welfizon Yuza", "PER")]
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+def test_a_ministry_portfolio_listed_with_commas_is_no_person(use_model):
+    text = "Rapat kerja dengan Menteri Pendidikan Tinggi, Sains, dan Teknologi di Senayan berlangsung."
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == []

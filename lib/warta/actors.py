@@ -255,7 +255,7 @@ komunikasi politik ekonomi hukum tetap dari dan
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
 PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
 agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
-kebudayaan riset teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
+kebudayaan riset sains teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
 pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
 informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang
 pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
@@ -303,6 +303,7 @@ tersenyum menangis tertawa mengenakan
 # "menolak": what follows them is as often a thing ("meminta maaf", "menolak RUU").
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
+berpesan
 """.split())
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
