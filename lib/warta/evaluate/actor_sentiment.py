@@ -11,13 +11,13 @@ find counts as wrong (predicted ``"missing"``) and is listed under ``missing``. 
 """
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from warta.evaluate.sentiment import classification_metrics, read_labelled_rows
+from warta.evaluate.texts import analyze_texts
 
 
 @dataclass
@@ -39,20 +39,9 @@ def read_labelled_actors(path: str | Path) -> LabelledActors:
 def evaluate_actor_sentiment(path: str | Path, *, profile: str = "full") -> dict:
     """Run every distinct text of a labelled actor file as an article (``profile``: ``"full"`` or
     ``"fast"``) and score each labelled actor's ``about`` label; see the module docstring."""
-    from warta.pipeline import analyze
-
     data = read_labelled_actors(path)
-    texts = list(dict.fromkeys(data.texts))
-    with tempfile.TemporaryDirectory(prefix="warta-eval-") as folder:
-        # A dateline opens each body, as in the outlets' own copy, so that the text is all body.
-        names = {}
-        for number, text in enumerate(texts):
-            file = Path(folder) / f"{number:05d}.txt"
-            file.write_text(f"Berita {number}\n\nJAKARTA, Kompas.com - {text}\n", encoding="utf-8")
-            names[file.name] = text
-        tables = analyze(folder, cache=False, profile=profile, progress=False)
-        articles, mentions, actors = tables["articles"], tables["mentions"], tables["sentiment_actors"]
-    article_of = {names[Path(file).name]: article for file, article in zip(articles["path"], articles["article_id"])}
+    tables, article_of = analyze_texts(data.texts, profile=profile, tables=("mentions", "sentiment_actors"))
+    mentions, actors = tables["mentions"], tables["sentiment_actors"]
     actors = actors[actors["scope"] == "article"]
     predicted, confidence, missing, rows = [], [], [], []
     for text, actor, label in zip(data.texts, data.actors, data.labels):

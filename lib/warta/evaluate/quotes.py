@@ -14,10 +14,10 @@ right speakers among the quotes given one. Each error lists its row.
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from warta.errors import WartaError
+from warta.evaluate.texts import analyze_texts
 
 NO_SPEAKER = "-"
 
@@ -46,20 +46,9 @@ def read_labelled_quotes(path: str | Path) -> tuple[list[tuple[str, str, str]], 
 def evaluate_quotes(path: str | Path, *, profile: str = "full") -> dict:
     """Run every distinct text of a labelled quotes file as an article (``profile``: ``"full"`` or
     ``"fast"``) and score each labelled quote's speaker; see the module docstring."""
-    from warta.pipeline import analyze
-
     rows, skipped = read_labelled_quotes(path)
-    texts = list(dict.fromkeys(text for text, _, _ in rows))
-    with tempfile.TemporaryDirectory(prefix="warta-eval-") as folder:
-        names = {}
-        for number, text in enumerate(texts):
-            # A dateline opens each body, as in the outlets' own copy, so that the text is all body.
-            file = Path(folder) / f"{number:05d}.txt"
-            file.write_text(f"Berita {number}\n\nJAKARTA, Kompas.com - {text}\n", encoding="utf-8")
-            names[file.name] = text
-        tables = analyze(folder, cache=False, profile=profile, progress=False)
-        articles, quotes = tables["articles"], tables["quotes"]
-    article_of = {names[Path(file).name]: article for file, article in zip(articles["path"], articles["article_id"])}
+    tables, article_of = analyze_texts([text for text, _, _ in rows], profile=profile, tables=("quotes",))
+    quotes = tables["quotes"]
     by_article: dict[str, list[tuple[str, str]]] = {}
     for article_id, quoted, speaker in zip(quotes["article_id"], quotes["text"], quotes["speaker"]):
         by_article.setdefault(article_id, []).append((quoted.lower(), speaker))

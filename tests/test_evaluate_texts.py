@@ -1,0 +1,13 @@
+"""Tests for warta.evaluate.texts: labelled texts run as one article each."""
+from __future__ import annotations
+
+from warta.evaluate.texts import analyze_texts
+
+
+def test_each_distinct_text_is_one_article_whose_body_it_is():
+    texts = ["Presiden Joko Widodo meresmikan bendungan.", "Harga cabai naik.", "Harga cabai naik."]
+    tables, article_of = analyze_texts(texts, profile="fast", tables=("mentions",))
+    assert set(article_of) == set(texts) and len(set(article_of.values())) == 2
+    mentions = tables["mentions"]
+    assert list(mentions.loc[mentions["article_id"] == article_of[texts[0]], "name"]) == ["Joko Widodo"]
+    assert not (mentions["article_id"] == article_of[texts[1]]).any()
