@@ -1816,3 +1816,14 @@ def test_a_firm_of_one_word_then_its_officer_are_two_actors(use_model):
 def test_a_ministry_portfolio_listed_with_commas_is_no_person(use_model):
     text = "Rapat kerja dengan Menteri Pendidikan Tinggi, Sains, dan Teknologi di Senayan berlangsung."
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == []
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, expected", [
+    # After a rank, a name of dictionary words that ends in one no dictionary holds is a person.
+    ("Kapolda Jawa Tengah Irjen Ribut Hari Wibowo memimpin pengamanan.", ["Ribut Hari Wibowo"]),
+    # A headline's words after a rank and a name still end the name.
+    ("Kolonel Budi Hadiri Rapat Kerja", ["Budi"]),
+])
+def test_a_name_after_a_rank_may_hold_dictionary_words(text, expected, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == expected

@@ -1812,7 +1812,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # A verb after the run: its first word may still be a dictionary word opening the
             # sentence ("Terdakwa Ahmad bin Sulaiman divonis", "Warga Sukirman mengatakan").
             first = _after_sentence_opener(tokens, k)
-        if strong and last - first >= 2 and _dictionary_run(tokens, first, last):
+        # After a rank, a run that ends in a word no dictionary holds is a name, dictionary words
+        # and all ("Irjen Ribut Hari Wibowo"): a headline's run ends in one.
+        if strong and last - first >= 2 and _dictionary_run(tokens, first, last) \
+                and not (keys[first - 1] in _RANK_WORDS and not _dictionary_word(keys[last - 1])):
             # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
             last = _before_headline_words(tokens, first, last)
             if last == first:
