@@ -1827,3 +1827,15 @@ def test_a_ministry_portfolio_listed_with_commas_is_no_person(use_model):
 ])
 def test_a_name_after_a_rank_may_hold_dictionary_words(text, expected, use_model):
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == expected
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, expected", [
+    # Named in commas after a word for ordinary people: a person, a dictionary word or not.
+    ("Seorang pengungsi, Maria, mengaku masih takut pulang.", ["Maria"]),
+    ("Seorang warga, Siti Aminah, menyebut air belum mengalir.", ["Siti Aminah"]),
+    # A day or a place in commas is none.
+    ("Para korban, Senin, mendatangi kantor polisi.", []),
+])
+def test_a_name_in_apposition_to_ordinary_people_is_a_person(text, expected, use_model):
+    assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == expected

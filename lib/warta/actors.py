@@ -1779,14 +1779,15 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # The common case, a plain lower-case word before the run: no role can open there, so
             # only a cue word or a relation across "dari" makes it strong (the same answer as below).
             key = keys[before]
-            strong = joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
-                                         or (key == "dari" and _relation_before(tokens, owner, first))
-                                         or (_opponent_before(tokens, before)
-                                             and _opponent_named(text, tokens, first, last))
-                                         or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
-                                         or (key in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
-                                             and _name_shaped(text, tokens, first, last))
-                                         or _status_before(tokens, first, last))
+            strong = (joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
+                                          or (key == "dari" and _relation_before(tokens, owner, first))
+                                          or (_opponent_before(tokens, before)
+                                              and _opponent_named(text, tokens, first, last))
+                                          or (key in OCCUPATIONS and last - first >= 2 and not words[first].isupper())
+                                          or (key in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
+                                              and _name_shaped(text, tokens, first, last))
+                                          or _status_before(tokens, first, last))
+                      or (key in MEMBERS_BEFORE and _apposed_to_member(text, tokens, before, last)))
         else:
             strong = (_role_before(text, tokens, owner, candidates, first) is not None
                       or _cue_before(tokens, owner, first)
@@ -1870,6 +1871,15 @@ def _long_acronym(word: str) -> bool:
     """An unknown acronym of four letters or more alone is a body ("Kepala BPBD", "Pengamat dari
     LIPI"), not a person: people known by their initials are in the gazetteer (SBY, AHY)."""
     return len(word) >= 4 and word.isupper()
+
+
+def _apposed_to_member(text: str, tokens: Tokens, before: int, last: int) -> bool:
+    """Whether the run ending at ``last`` is named in commas right after a word for ordinary
+    people ("Seorang pengungsi, Maria, mengaku ...", "warga, Siti, menyebut ..."): a person, even
+    where the name is a dictionary word too. Three words at most."""
+    starts, ends = tokens.starts, tokens.ends
+    return (tokens.keys[before] in MEMBERS_BEFORE and last - before <= 4
+            and text[ends[before] : starts[before + 1]] == ", " and text.startswith(",", ends[last - 1]))
 
 
 def _before_headline_words(tokens: Tokens, first: int, last: int) -> int:
