@@ -446,8 +446,7 @@ _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
 _PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.IGNORECASE)
 # "Menurutnya" and "Menurut dia" refer back to the last speaker.
-_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:dia|ia|beliau))?)\b")
-_MENURUT_PRONOUNS = ("nya", " dia", " ia", " beliau")
+_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:" + "|".join(sorted(PRONOUNS)) + r"))?)\b")
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 
@@ -1151,7 +1150,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             if _inside(quoted, position):
                 continue
             cue = match.group("cue")
-            pronoun = cue.lower().endswith(_MENURUT_PRONOUNS)
+            pronoun = cue.lower().endswith("nya") or cue.split()[-1].lower() in PRONOUNS
             source = sentence_start + match.end()
             if pronoun:
                 speaker = None
@@ -2860,11 +2859,11 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
     if not holders:
         return rows
     keys, words, starts, ends = tokens.keys, tokens.words, tokens.starts, tokens.ends
-    # An office's first word, written out, opens its holder's role: only those words are read on.
-    firsts = {_office_first(row[_ROLE]) for row in holders}
+    offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
+    # Only office words whose key (two words: "Kepala Negara" is the president) opens a holder's are read on.
+    firsts = {office[:1] for _, _, office, _ in offices if office}
     positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS)
-                 if OFFICE_SHORT_FORMS.get(keys[k], keys[k:k + 1])[0] in firsts
-                 or (keys[k] == "kepala" and keys[k + 1 : k + 2] == ["negara"] and "presiden" in firsts)]
+                 if _office_key(" ".join(keys[k : k + 2]), gazetteer)[:1] in firsts]
     if not positions:
         return rows
     n = len(keys)
@@ -2875,7 +2874,6 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
         index = bisect_right(row_starts, starts[k]) - 1
         return index if index >= 0 and rows[index][_END] > starts[k] else -1
 
-    offices = None
     added: list[tuple] = []
     after = 0  # the token after the last office read
     for k in positions:
@@ -2900,8 +2898,6 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
             continue  # an office before its holder's name, or in apposition: the role, not a reference
         if any(keys[j] in _RANK_WORDS for j in range(k + 1, last)):
             continue  # a rank leads to a holder not read as a name ("Kapolda Irjen ...")
-        if offices is None:
-            offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
         phrase = text[starts[k] : ends[last - 1]]
         key = _office_key(phrase, gazetteer)
         matched = {actor for start, actor, office, _ in offices
@@ -2921,13 +2917,6 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
 
 
 _ROLE_OF = itemgetter(_ROLE)
-
-
-@lru_cache(maxsize=65536)
-def _office_first(role: str) -> str:
-    """The first word of a role's office, written out ("Menkeu ..." → menteri)."""
-    first = fold(role.split(None, 1)[0]) if role.strip() else ""
-    return OFFICE_SHORT_FORMS.get(first, (first,))[0]
 
 
 def _not_the_holder(text: str, tokens: Tokens, owner: Callable[[int], int], k: int) -> bool:
