@@ -11,3 +11,14 @@ def test_each_distinct_text_is_one_article_whose_body_it_is():
     mentions = tables["mentions"]
     assert list(mentions.loc[mentions["article_id"] == article_of[texts[0]], "name"]) == ["Joko Widodo"]
     assert not (mentions["article_id"] == article_of[texts[1]]).any()
+
+
+def test_a_text_may_carry_its_headline_before_the_separator():
+    texts = ["Banjir Rendam Permukiman Warga || Banjir merendam ratusan rumah di Kabupaten Bandung.",
+             "Harga cabai naik di pasar tradisional."]
+    tables, article_of = analyze_texts(texts, profile="fast", tables=("articles",))
+    articles = tables["articles"].set_index("article_id")
+    first, second = articles.loc[article_of[texts[0]]], articles.loc[article_of[texts[1]]]
+    assert first["title"] == "Banjir Rendam Permukiman Warga"
+    assert first["body"].startswith("Banjir merendam") and "||" not in first["body"]
+    assert second["body"].startswith("Harga cabai") and "Harga" not in second["title"]

@@ -1,5 +1,8 @@
 """Labelled texts run through the whole pipeline, one article each, for the evaluations that read
-actors and quotes (:mod:`warta.evaluate.actor_sentiment`, :mod:`warta.evaluate.quotes`)."""
+actors and quotes (:mod:`warta.evaluate.actor_sentiment`, :mod:`warta.evaluate.quotes`).
+
+A text may carry its own headline before `` || `` (``"Kapolri: ... || Kapolri Jenderal ..."``);
+otherwise the article gets a neutral one (``Berita 12``) and the text is all body."""
 from __future__ import annotations
 
 import tempfile
@@ -8,9 +11,12 @@ from typing import Sequence
 
 import pandas as pd
 
+HEADLINE_SEPARATOR = " || "
+
 
 def analyze_texts(texts: Sequence[str], *, profile: str, tables: Sequence[str]) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Run each distinct text as the body of one article (``profile``: ``"full"`` or ``"fast"``).
+    """Run each distinct text as one article (``profile``: ``"full"`` or ``"fast"``): the body, or
+    the headline and the body where the text holds :data:`HEADLINE_SEPARATOR`.
 
     Returns the named ``tables`` of the run and each text's article id.
     """
@@ -19,9 +25,11 @@ def analyze_texts(texts: Sequence[str], *, profile: str, tables: Sequence[str]) 
     with tempfile.TemporaryDirectory(prefix="warta-eval-") as folder:
         names = {}
         for number, text in enumerate(dict.fromkeys(texts)):
+            headline, _, body = text.rpartition(HEADLINE_SEPARATOR)
             # A dateline opens each body, as in the outlets' own copy, so that the text is all body.
             file = Path(folder) / f"{number:05d}.txt"
-            file.write_text(f"Berita {number}\n\nJAKARTA, Kompas.com - {text}\n", encoding="utf-8")
+            file.write_text(f"{headline.strip() or f'Berita {number}'}\n\nJAKARTA, Kompas.com - {body.strip()}\n",
+                            encoding="utf-8")
             names[file.name] = text
         run = analyze(folder, cache=False, profile=profile, progress=False)
         articles, found = run["articles"], {name: run[name] for name in tables}
