@@ -11,8 +11,8 @@ import pytest
 from warta import actors as actors_module
 from warta.gazetteer import load_gazetteer, tokenize
 from warta.actors import (MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_mentions_and_quotes,
-                          extract_quotes, quotes_in_text)
-from warta.text import sentence_spans
+                          extract_quotes, headline_quote, quotes_in_text)
+from warta.text import TITLE_SENTENCE_ID, sentence_spans
 
 
 def actors(text, **kwargs):
@@ -1364,6 +1364,62 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     pd.testing.assert_frame_equal(together[0], mentions)
     pd.testing.assert_frame_equal(together[1], quotes)
     assert len(quotes) > 0
+
+
+# --- headline quotes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, body, speaker, said", [
+    # A name, a known alias or part of one person's name before the colon.
+    ("Sri Mulyani: Defisit APBN Masih Terkendali", "Menteri Keuangan Sri Mulyani Indrawati hadir.",
+     "Sri Mulyani Indrawati", "Defisit APBN Masih Terkendali"),
+    ("Jokowi: Saya Tidak Akan Ikut Campur", "Presiden Joko Widodo meresmikan bendungan.", "Joko Widodo",
+     "Saya Tidak Akan Ikut Campur"),
+    ("Jokowi: Saya Tidak Akan Ikut Campur", "Bendungan itu diresmikan kemarin.", "Joko Widodo",
+     "Saya Tidak Akan Ikut Campur"),  # known, though the body does not name him
+    # An office whose one holder the body names, also short or with a known body's short form.
+    ("Kapolri: Anggota Terlibat Judi Akan Dipecat", "Kapolri Jenderal Listyo Sigit Prabowo menegaskan hal itu.",
+     "Listyo Sigit Prabowo", "Anggota Terlibat Judi Akan Dipecat"),
+    ("Gubernur Jateng: Tidak Ada Pungutan", "Gubernur Jawa Tengah Ahmad Luthfi meminta sekolah patuh.",
+     "Ahmad Luthfi", "Tidak Ada Pungutan"),
+    ("Kepala BMKG: Puncak Musim Hujan Januari", "Kepala BMKG Dwikorita Karnawati menyampaikan prakiraan.",
+     "Dwikorita Karnawati", "Puncak Musim Hujan Januari"),
+    ("Menkes Budi Gunadi: Stok Vaksin Cukup", "Menteri Kesehatan Budi Gunadi Sadikin memastikan stok aman.",
+     "Budi Gunadi Sadikin", "Stok Vaksin Cukup"),
+    # A topic after "soal" is no part of the speaker; a quotation credited after it; a body speaking.
+    ("Prabowo soal Makan Bergizi Gratis: Anak Harus Sehat", "Presiden Prabowo Subianto meninjau sekolah.",
+     "Prabowo Subianto", "Anak Harus Sehat"),
+    ("“Kami Siap Tempur”, Kata Shin Tae-yong Jelang Laga Kontra Jepang", "Pelatih Shin Tae-yong memimpin latihan.",
+     "Shin Tae-yong", "Kami Siap Tempur"),
+    ("BMKG: Waspada Hujan Lebat", "BMKG memprakirakan hujan lebat.",
+     "Badan Meteorologi, Klimatologi, dan Geofisika", "Waspada Hujan Lebat"),
+    ("AS: Kunjungan Putin Patut Diwaspadai", "Pemerintah Amerika Serikat menyatakan keprihatinan.",
+     "Amerika Serikat", "Kunjungan Putin Patut Diwaspadai"),
+    # Rubrics and topics name no one; a town is a topic; two presidents leave "Presiden" unread.
+    ("Video: Detik-detik Banjir Bandang di Garut", "Banjir bandang menerjang Garut.", None, None),
+    ("Update Gempa Cianjur: Korban Bertambah", "Korban gempa Cianjur bertambah.", None, None),
+    ("Hasil Liga 1: Persib Kalahkan Persija", "Persib Bandung menang atas Persija Jakarta.", None, None),
+    ("Jakarta: Ganjil Genap Berlaku Lagi", "Aturan ganjil genap di Jakarta berlaku lagi.", None, None),
+    ("Kasus Sambo: Jaksa Tuntut Hukuman Mati", "Jaksa menuntut Ferdy Sambo dengan hukuman mati.", None, None),
+    ("Presiden: Jangan Ada Korupsi", "Presiden Joko Widodo bertemu Presiden Prabowo Subianto.", None, None),
+    ("As: Sebuah Judul", "Tidak ada yang disebut.", None, None),  # "As" is no "AS"
+    ("Harga Emas Hari Ini Naik", "Harga emas naik.", None, None),
+])
+def test_a_headline_quotes_whom_its_body_or_the_gazetteer_names(title, body, speaker, said):
+    found = headline_quote(title, extract_actors(body))
+    assert (found and (found["speaker"], found["text"])) == ((speaker, said) if speaker else None)
+
+
+def test_a_headline_quote_opens_its_article_quotes_in_the_title_sentence():
+    body = "Kapolri Jenderal Listyo Sigit Prabowo menegaskan hal itu. “Saya pecat,” kata Listyo di Jakarta."
+    frame = articles(body, body, title=["Kapolri: Anggota Terlibat Judi Akan Dipecat", None])
+    _, quotes = extract_mentions_and_quotes(frame, use_model=False)
+    first, second = quotes[quotes["article_id"] == "a0"], quotes[quotes["article_id"] == "a1"]
+    assert list(first["sentence_id"]) == [TITLE_SENTENCE_ID] + list(second["sentence_id"])
+    assert list(first["kind"])[0] == "headline" and list(first["cue"])[0] == ":"
+    assert list(first["speaker_id"])[0] == "per:listyo-sigit-prabowo" and list(first["role"])[0] == "Kapolri"
+    pd.testing.assert_frame_equal(first.iloc[1:].drop(columns="article_id").reset_index(drop=True),
+                                  second.drop(columns="article_id").reset_index(drop=True))
+    assert quotes.equals(extract_quotes(frame, extract_mentions(frame, use_model=False)))
 
 
 @pytest.mark.parametrize("text, speaker", [

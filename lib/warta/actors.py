@@ -43,7 +43,12 @@
 
 News agencies and outlets are recognised but dropped where they are credited as a source
 (``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
-``extract_mentions`` and ``extract_quotes`` build the mentions and quotes tables.
+``extract_mentions`` and ``extract_quotes`` build the mentions and quotes tables. A headline
+that quotes someone (``Kapolri: Anggota yang Terlibat Akan Dipecat``, ``Prabowo soal Makan
+Bergizi Gratis: ...``, ``"Kami Siap Tempur", Kata Shin Tae-yong``) is a quote of kind
+``headline`` in sentence ``TITLE_SENTENCE_ID`` (-1), credited to the actor its body names that
+way (a name, a short form, an office's one holder) or to a known name; a rubric (``Video:``,
+``Update Gempa Cianjur:``) names no one and gives no quote.
 
 Speed: ``use_model=False`` (or ``[actors] model = false``) is the fast mode, gazetteer and rules
 without the tagger. Each text is tokenised once (split on a copy with the usual curly quotes,
@@ -75,7 +80,7 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import (MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern,
+from warta.text import (TITLE_SENTENCE_ID, MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern,
                         word_before_in)
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
@@ -1008,12 +1013,17 @@ def extract_quotes(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
 def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tuple]]) -> pd.DataFrame:
     """The quotes table of ``articles``, given each article id's mentions (rows in :class:`Mention` field order)."""
     columns: list[list] = [[] for _ in QUOTE_COLUMNS]
-    for article_id, body, _ in _usable_columns(articles):
+    gazetteer = None
+    for (article_id, body, _), title in zip(_usable_columns(articles), _usable_titles(articles)):
         body = _text(body)
         if not body.strip():
             continue
         article_id = article_id() if callable(article_id) else article_id
-        rows = _quote_rows(body, by_article.get(article_id, []))
+        mentions = by_article.get(article_id, [])
+        rows = _quote_rows(body, mentions)
+        if title and any(mark in title for mark in _HEADLINE_MARKS):  # C-level tests first: most quote no one
+            gazetteer = gazetteer or load_gazetteer(tuple(settings()["watchlists"]))
+            rows = _headline_quote_rows(title, mentions, gazetteer) + rows
         columns[0] += [article_id] * len(rows)
         for column, values in zip(columns[1:], zip(*rows)):
             column.extend(values)
@@ -2966,6 +2976,115 @@ def _office_key(office: str, gazetteer) -> tuple[str, ...]:
     return tuple(key)
 
 
+# --- headline quotes ----------------------------------------------------------------------
+
+# A headline that quotes: "Kapolri: Anggota yang Terlibat Akan Dipecat", "Prabowo soal Makan
+# Bergizi Gratis: Anak-anak Harus Sehat" (the topic is no part of the speaker), and a quotation
+# credited after it ('"Kami Siap Tempur", Kata Shin Tae-yong Jelang Laga Kontra Jepang').
+_HEADLINE_MARKS = (":", '"', "\u201c", "'", "\u2018")
+_HEADLINE_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d\u2018\u2019]{2,60}?)(?:\s+soal\s+[^:]{2,80}?)?\s*:\s+(?P<text>\S.*)",
+                            re.IGNORECASE | re.DOTALL)
+_HEADLINE_QUOTED = re.compile(r"[\"\u201c\u2018'](?P<text>[^\"\u201c\u201d\u2018\u2019]{4,}?)[,.!?]?[\"\u201d\u2019'],?\s+"
+                              r"(?P<cue>kata|ujar|tegas|ucap|sebut|klaim)\s+(?P<speaker>\S.*)", re.IGNORECASE | re.DOTALL)
+_HEADLINE_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019 "
+# A speaker takes a few words; longer, the words before the colon are a topic ("Hasil Liga 1").
+_HEADLINE_SPEAKER_WORDS = 6
+# First words of a speaker that is an office with its holder's name after it ("Menkes Budi Gunadi").
+_HEADLINE_OFFICE_FIRSTS = (_OFFICE_STARTS | _SHARED_ROLES | frozenset({"mantan"})) - _RANK_WORDS
+
+
+def headline_quote(title: str, mentions: Sequence[tuple]) -> dict | None:
+    """The quote a headline makes, as a row of the quotes table without the article id, given the
+    mentions of its article's body (:class:`Mention` rows or plain tuples in its field order); None
+    where the headline quotes no one the body or the gazetteer names."""
+    gazetteer = load_gazetteer(tuple(settings()["watchlists"]))
+    rows = _headline_quote_rows(title, sorted(mentions, key=_START_OF), gazetteer)
+    return dict(zip(QUOTE_COLUMNS[1:], rows[0])) if rows else None
+
+
+def _headline_quote_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[tuple]:
+    """The headline's quote as a list of one ``QUOTE_COLUMNS`` row without the article id, or none.
+
+    The speaker is the words before the colon, less a topic after "soal"; after a quotation, the
+    longest opening words after the cue ("Kata Shin Tae-yong Jelang Laga ..." is Shin Tae-yong's).
+    """
+    title = " ".join(title.split())
+    quoted = _HEADLINE_QUOTED.match(title)
+    if quoted is not None:
+        words = quoted.group("speaker").split()
+        phrases = [" ".join(words[:n]) for n in range(min(len(words), _HEADLINE_SPEAKER_WORDS), 0, -1)]
+        text, cue = quoted.group("text"), quoted.group("cue")
+    else:
+        says = _HEADLINE_SAYS.match(title)
+        if says is None:
+            return []
+        phrases, text, cue = [says.group("speaker")], says.group("text"), ":"
+    text = text.strip(_HEADLINE_QUOTE_MARKS)
+    if not text:
+        return []
+    for phrase in phrases:
+        speaker = _headline_speaker(phrase, rows, gazetteer)
+        if speaker is not None:
+            role = _Mentions(rows).role_of(speaker) if rows else speaker[_ROLE]
+            return [(TITLE_SENTENCE_ID, speaker[_ACTOR_ID], speaker[_NAME], role, text, "headline", cue)]
+    return []
+
+
+def _headline_speaker(phrase: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
+    """The body's mention (or, if the body names it not, a known actor as a mention row) that a
+    headline's speaker words stand for: a name or a known alias ("Jokowi"), a part of one person's
+    name ("Sri Mulyani"), an office one person of the body holds ("Kapolri", "Gubernur Jateng",
+    "Pengamat"), or an office and a name ("Menkes Budi Gunadi")."""
+    key = alias_key(phrase)
+    if not key or len(key) > _HEADLINE_SPEAKER_WORDS:
+        return None
+    found = _named_by(phrase, key, rows, gazetteer) or _holder_of(phrase, rows, gazetteer)
+    if found is None and key[0] in _HEADLINE_OFFICE_FIRSTS:
+        found = next((named for i in range(1, len(key))
+                      if (named := _named_by(phrase, key[i:], rows, gazetteer)) is not None
+                      and named[_TYPE] == "PER"), None)
+    return found
+
+
+def _named_by(phrase: str, key: tuple[str, ...], rows: Sequence[tuple], gazetteer) -> tuple | None:
+    """The first body mention named by ``key`` (words of ``phrase``: its surface, its name, a known
+    alias of its actor, or the first or last words of one person's name), else the known actor
+    ``key`` names; places speak only as countries ("AS: ..."), a town is a topic ("Jakarta: ...")."""
+    entry, _, exact = gazetteer.index.get(key) or (None, "", None)
+    if entry is not None and ((entry.type == "LOC" and entry.subtype != "country")
+                              or (exact is not None and not all(word in phrase for word in exact))):
+        entry = None  # "As" is no "AS"
+    for row in rows:
+        if (entry is not None and row[_ACTOR_ID] == entry.actor_id) or (
+                row[_TYPE] != "LOC" or row[_SUBTYPE] == "country") and key in (alias_key(row[_SURFACE]),
+                                                                                 alias_key(row[_NAME])):
+            return row
+    people = {}
+    for row in rows:
+        if row[_TYPE] == "PER":
+            name = alias_key(row[_NAME])
+            if len(name) > len(key) and key in (name[: len(key)], name[-len(key):]):
+                people.setdefault(row[_ACTOR_ID], row)
+    if len(people) == 1:
+        return people.popitem()[1]
+    if entry is not None:
+        return (0, 0, entry.name, entry.actor_id, entry.name, entry.type, entry.subtype, "", 0.95, "gazetteer", "")
+    return None
+
+
+def _holder_of(office: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
+    """The first mention of the one person of the body whose role opens with ``office`` ("Kapolri"
+    for "Kapolri", "Gubernur Jateng" for "Gubernur Jawa Tengah"); ranks name no one."""
+    key = _office_key(office, gazetteer)
+    if not key or key[0] in _RANK_WORDS:
+        return None
+    holders: dict[str, tuple] = {}
+    for row in rows:
+        if row[_TYPE] == "PER" and row[_ROLE] and _office_key(row[_ROLE], gazetteer)[: len(key)] == key:
+            holders.setdefault(row[_ACTOR_ID], row)
+    return holders.popitem()[1] if len(holders) == 1 else None
+
+
 # --- quotes -------------------------------------------------------------------------------
 
 
@@ -3260,3 +3379,12 @@ def _usable_columns(articles: pd.DataFrame) -> Iterable[tuple]:
             raise KeyError("article_id")
         ids = [missing] * n
     return zip(ids, column("body"), column("outlet"))
+
+
+def _usable_titles(articles: pd.DataFrame) -> list[str]:
+    """The titles of the articles :func:`_usable_columns` yields, in its order (``""`` where none)."""
+    if "title" not in articles.columns:
+        return [""] * len(articles)
+    if "status" in articles.columns:
+        articles = articles[articles["status"] != "rejected"]
+    return [title if isinstance(title, str) else "" for title in articles["title"].tolist()]

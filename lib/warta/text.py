@@ -15,6 +15,9 @@ try:  # the compiled split (reference: _iter_sentence_spans); without a C compil
 except ImportError:  # pragma: no cover - only without a C compiler (tests run both paths)
     _compiled_sentence_spans = None
 
+# The sentence id of an article's headline: its body's sentences count from 0.
+TITLE_SENTENCE_ID = -1
+
 # Abbreviations whose full stop does not end a sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset(
     """

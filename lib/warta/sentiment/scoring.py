@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
 from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
-from warta.text import sentence_spans
+from warta.text import TITLE_SENTENCE_ID, sentence_spans
 from warta.runtime import collector_paused, text_column
 
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "label", "score", "probability",
@@ -41,7 +41,6 @@ STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "kind"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "label", "score", "probability", "cue_sum",
                    "n_sentences", "positive_sentences", "negative_sentences", "evidence",
                    "vendor_label", "vendor_confidence", "agrees", "disagreement_reason", "engine"]
-TITLE_SENTENCE_ID = -1
 VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "negative", "negative": "negative",
                  "netral": "neutral", "neutral": "neutral"}
 _NO_VENDOR = {"vendor_label": "", "vendor_confidence": math.nan, "agrees": pd.NA, "disagreement_reason": ""}
