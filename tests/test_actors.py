@@ -1366,6 +1366,16 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     assert len(quotes) > 0
 
 
+@pytest.mark.parametrize("text, speaker, said", [
+    ("Menurut Badan Meteorologi, Klimatologi, dan Geofisika, hujan lebat turun sepekan.",
+     "Badan Meteorologi, Klimatologi, dan Geofisika", "hujan lebat turun sepekan"),
+    ("Menurut Budi Santoso, harga beras naik.", "Budi Santoso", "harga beras naik"),
+])
+def test_a_source_after_menurut_may_hold_commas_in_its_name(text, speaker, said):
+    found = quotes_in_text(text, extract_actors(text))
+    assert [(quote["speaker"], quote["text"]) for quote in found] == [(speaker, said)]
+
+
 # --- headline quotes -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title, body, speaker, said", [

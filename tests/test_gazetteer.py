@@ -83,6 +83,19 @@ def test_each_shipped_actor_is_written_once():
     ("Istana membantah; di Istana Negara", [("Istana", "org:istana-kepresidenan"), ("Istana Negara", "loc:istana-negara")]),
     ("SOREANG - Banjir di Cibinong", [("SOREANG", "loc:soreang"), ("Cibinong", "loc:cibinong")]),  # regency seats
     ("Ketua Umum PGI dan IDI", [("PGI", "org:persekutuan-gereja-gereja-di-indonesia"), ("IDI", "org:ikatan-dokter-indonesia")]),
+    # Official names written with commas are one name, whatever a comma elsewhere does.
+    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) dan Polri",
+     [("Badan Meteorologi, Klimatologi, dan Geofisika", "org:badan-meteorologi-klimatologi-dan-geofisika"),
+      ("BMKG", "org:badan-meteorologi-klimatologi-dan-geofisika"), ("Polri", "org:kepolisian-negara-republik-indonesia")]),
+    ("Badan Meteorologi Klimatologi dan Geofisika", [("Badan Meteorologi Klimatologi dan Geofisika",
+                                                       "org:badan-meteorologi-klimatologi-dan-geofisika")]),
+    ("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi",
+     [("Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", "org:kementerian-pendidikan-kebudayaan-riset-dan-teknologi")]),
+    ("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+     [("Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi",
+       "org:kementerian-desa-dan-pembangunan-daerah-tertinggal")]),
+    ("badan meteorologi, klimatologi, dan geofisika", []),  # a name needs its capital
+    ("Badan Meteorologi, Klimatologi. Dan Geofisika", []),  # a full stop still ends one
 ])
 def test_find(gazetteer, text, expected):
     assert found(gazetteer, text) == expected

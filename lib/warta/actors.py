@@ -3181,6 +3181,10 @@ def _source_after_menurut(text: str, mentions: _Mentions, position: int, sentenc
     comma, what is said follows the source's name. A name past the first comma is what the source
     says, not the source ("Menurut laporan itu, Presiden ...")."""
     comma = text.find(",", position, sentence_end)
+    first = bisect_left(mentions.starts, position)
+    if comma >= 0 and first < len(mentions.rows) and mentions.rows[first][_START] < comma < mentions.rows[first][_END]:
+        # A name written with commas ("Menurut Badan Meteorologi, Klimatologi, dan Geofisika, ...").
+        comma = text.find(",", mentions.rows[first][_END], sentence_end)
     if comma < 0:  # "Menurut Budi harga naik": what is said follows the name
         speaker = _speaker_after(text, mentions, position)
         return speaker, (speaker[_END] if speaker is not None and speaker[_END] <= sentence_end else position)
@@ -3193,7 +3197,8 @@ def _source_after_menurut(text: str, mentions: _Mentions, position: int, sentenc
             named = text[comma + 1 : second].strip()
             if len(inside) == 1 and inside[0][_TYPE] == "PER" and inside[0][_SURFACE] == named:
                 return mentions.head_of(inside[0]), second
-    return speaker, position
+    # What is said starts after the comma past the source's name, which may hold commas of its own.
+    return speaker, (speaker[_END] if speaker is not None and speaker[_END] <= comma else position)
 
 
 def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | None, bool]:

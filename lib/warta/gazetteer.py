@@ -15,6 +15,7 @@ import operator
 from itertools import accumulate, compress, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -38,6 +39,7 @@ _WORD_CHAR = re.compile(r"\w")
 _JOINING_GAP = re.compile(r"[\s\-/&]*")
 
 
+_FIRST_TOKEN = itemgetter(0)
 _ONE_WORD = (1,)  # the widths of a first key that opens only one-word aliases (tested by identity)
 
 
@@ -108,6 +110,9 @@ class Gazetteer:
     # Subtype → the aliases indexed for its entries: a C-level test of the aliases a text holds
     # tells whether any is of a subtype ("state", "country") before a loop looks.
     subtype_aliases: dict[str, set[str]] = field(default_factory=dict)
+    # First key → the aliases written with commas, longest first ("Badan Meteorologi,
+    # Klimatologi, dan Geofisika"): a comma ends the matcher's windows, so these are matched apart.
+    punctuated: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = field(default_factory=dict)
 
     @property
     def n_names(self) -> int:
@@ -117,6 +122,11 @@ class Gazetteer:
     def add(self, entry: Entry, alias: str) -> None:
         """Index ``alias`` for ``entry``; the first entry to claim an alias keeps it."""
         key = alias_key(alias)
+        if "," in alias and len(key) > 1:
+            listed = self.punctuated.setdefault(key[0], [])
+            if all(known != key for known, _, _ in listed):
+                listed.append((key, entry, alias))
+                listed.sort(key=lambda item: -len(item[0]))
         if not key or key in self.index:
             return
         # Aliases without lower-case letters must match case-exactly, and so must one of two
@@ -142,9 +152,32 @@ class Gazetteer:
     def spans(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
         """:meth:`find` as plain ``(first, last, entry, alias)`` tuples (the fast path)."""
         if _compiled_spans is not None:
-            return _compiled_spans(tokens.keys, tokens.words, tokens.joined, self.index, self.widths,
-                                   self.lower_first, _ONE_WORD, self.single)
-        return self._spans_python(tokens)
+            spans = _compiled_spans(tokens.keys, tokens.words, tokens.joined, self.index, self.widths,
+                                    self.lower_first, _ONE_WORD, self.single)
+        else:
+            spans = self._spans_python(tokens)
+        if self.punctuated and not self.punctuated.keys().isdisjoint(tokens.keys):  # one C-level test
+            spans = self._with_punctuated(tokens, spans)
+        return spans
+
+    def _with_punctuated(self, tokens: Tokens, spans: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int, Entry, str]]:
+        """``spans`` with the names written with commas found in ``tokens`` in place of what they cover."""
+        keys, words, joined, text = tokens.keys, tokens.words, tokens.joined, tokens.text
+        starts, ends = tokens.starts, tokens.ends
+        found: list[tuple[int, int, Entry, str]] = []
+        for i in compress(range(len(keys)), map(self.punctuated.__contains__, keys)):
+            if (found and i < found[-1][1]) or not words[i][0].isupper():
+                continue
+            for key, entry, alias in self.punctuated[keys[i]]:
+                n = len(key)
+                if tuple(keys[i : i + n]) == key and all(joined[k] or text[ends[k] : starts[k + 1]].strip() == ","
+                                                         for k in range(i, i + n - 1)):
+                    found.append((i, i + n, entry, alias))
+                    break
+        if not found:
+            return spans
+        kept = [span for span in spans if not any(span[0] < last and first < span[1] for first, last, _, _ in found)]
+        return sorted(kept + found, key=_FIRST_TOKEN)
 
     def _spans_python(self, tokens: Tokens) -> list[tuple[int, int, Entry, str]]:
         """:meth:`spans` without the compiled module: the reference for its loop."""
