@@ -1523,8 +1523,17 @@ def test_joint_subjects_are_each_a_speaker(text, speakers):
     # (speaker, cue, quoted text): verbs that report a statement are cues too ...
     ("Wakil Presiden Ma'ruf Amin berharap masyarakat tetap tenang.", [("Ma'ruf Amin", "berharap", "masyarakat tetap tenang")]),
     ("Budi Hartono mengaku belum menerima surat itu.", [("Budi Hartono", "mengaku", "belum menerima surat itu")]),
-    # ... not those that take a thing as often ("meminta maaf").
+    ("Ketua DPR Puan Maharani meminta pemerintah memperhatikan harga pangan.",
+     [("Puan Maharani", "meminta", "pemerintah memperhatikan harga pangan")]),
+    # A request is what was said, a "bahwa" inside it too.
+    ("Bupati Bogor Rudy Susmanto meminta agar warga tidak khawatir bahwa stok beras habis.",
+     [("Rudy Susmanto", "meminta", "agar warga tidak khawatir bahwa stok beras habis")]),
+    ("Rudy Susmanto mengatakan kepada wartawan bahwa stok beras aman.",
+     [("Rudy Susmanto", "mengatakan", "stok beras aman")]),
+    # ... but a request for a thing reports no words ("meminta maaf", "meminta keterangan").
     ("Budi Hartono meminta maaf kepada warga.", []),
+    ("Penyidik KPK meminta keterangan Budi Hartono sebagai saksi.", []),
+    ("Kapolri Jenderal Listyo Sigit Prabowo meminta bantuan TNI.", []),
 ])
 def test_reporting_verbs_cue_indirect_quotes(text, expected):
     found = quotes_in_text(text, extract_actors(text, use_model=False))

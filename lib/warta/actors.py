@@ -308,8 +308,12 @@ tersenyum menangis tertawa mengenakan
 # "menolak": what follows them is as often a thing ("meminta maaf", "menolak RUU").
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
-berpesan
+berpesan meminta
 """.split())
+_REQUEST = re.compile(r"\b(?:agar|supaya)\b")
+# What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
+# from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
+_ASKED_FOR = "maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi uang tebusan jatah imbalan suap nyawa korban waktu"
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
@@ -444,7 +448,8 @@ _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "ka
 # "mengakui kekalahan" concedes a defeat.
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
                        r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b"
-                       r"|(?<=mengakui)\s+kekalahan\b)")
+                       r"|(?<=mengakui)\s+kekalahan\b"
+                       r"|(?<=meminta)\s+(?:" + "|".join(_ASKED_FOR.split()) + r")\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
@@ -1147,8 +1152,10 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             rest = text[match.end() : sentence_end]
             if rest.lstrip(" ,:")[:1] in _QUOTE_OPENERS:
                 continue  # 'X mengatakan, "…"' is a direct quote
-            _, that, tail = rest.partition("bahwa")
-            content = (tail if that else rest).strip(" ,:;.")
+            # What is said follows "bahwa", unless a request holds it ("meminta agar warga tidak
+            # khawatir bahwa ...": the request is what was said).
+            before, that, tail = rest.partition("bahwa")
+            content = (tail if that and _REQUEST.search(before) is None else rest).strip(" ,:;.")
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 for partner in _joint_speakers(text, at, speaker):
