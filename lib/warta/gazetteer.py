@@ -113,6 +113,9 @@ class Gazetteer:
     # First key → the aliases written with commas, longest first ("Badan Meteorologi,
     # Klimatologi, dan Geofisika"): a comma ends the matcher's windows, so these are matched apart.
     punctuated: dict[str, list[tuple[tuple[str, ...], Entry, str]]] = field(default_factory=dict)
+    # Each such name's first word → the names' words up to their first comma ("Badan " → "Badan
+    # Meteorologi,"): a text holding neither (C-level searches, the first word's first) holds none.
+    punctuated_marks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_names(self) -> int:
@@ -127,6 +130,9 @@ class Gazetteer:
             if all(known != key for known, _, _ in listed):
                 listed.append((key, entry, alias))
                 listed.sort(key=lambda item: -len(item[0]))
+                first, prefix = alias.split()[0] + " ", " ".join(alias[: alias.index(",") + 1].split())
+                if prefix not in self.punctuated_marks.get(first, ()):
+                    self.punctuated_marks[first] = (*self.punctuated_marks.get(first, ()), prefix)
         if not key or key in self.index:
             return
         # Aliases without lower-case letters must match case-exactly, and so must one of two
@@ -156,9 +162,20 @@ class Gazetteer:
                                     self.lower_first, _ONE_WORD, self.single)
         else:
             spans = self._spans_python(tokens)
-        if self.punctuated and not self.punctuated.keys().isdisjoint(tokens.keys):  # one C-level test
+        if self.punctuated_marks and self._may_hold_punctuated(tokens.text):
             spans = self._with_punctuated(tokens, spans)
         return spans
+
+    def _may_hold_punctuated(self, text: str) -> bool:
+        """Whether ``text`` may hold a name written with commas (a spacing other than one space
+        after the name's words is not looked for)."""
+        for first, prefixes in self.punctuated_marks.items():
+            at = text.find(first)
+            while at >= 0:
+                if text.startswith(prefixes, at):
+                    return True
+                at = text.find(first, at + len(first))
+        return False
 
     def _with_punctuated(self, tokens: Tokens, spans: list[tuple[int, int, Entry, str]]) -> list[tuple[int, int, Entry, str]]:
         """``spans`` with the names written with commas found in ``tokens`` in place of what they cover."""
