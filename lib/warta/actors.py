@@ -80,8 +80,8 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import (TITLE_SENTENCE_ID, MEMBERS_BEFORE, NOT_SPEAKER_AFTER, VERB_PREFIXES, reads_as_verb, sentence_spans, trie_pattern,
-                        word_before_in)
+from warta.text import (MEMBERS_BEFORE, NOT_SPEAKER_AFTER, TITLE_SENTENCE_ID, VERB_PREFIXES, reads_as_verb,
+                        sentence_spans, trie_pattern, word_before_in)
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -304,16 +304,17 @@ menderita mengidap divonis dituntut ditahan ditangkap dipecat pensiun lulus dima
 tersenyum menangis tertawa mengenakan
 """.split())
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
-# quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."). Not "meminta" or
-# "menolak": what follows them is as often a thing ("meminta maaf", "menolak RUU").
+# quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
+# ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta
 """.split())
-_REQUEST = re.compile(r"\b(?:agar|supaya)\b")
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
 _ASKED_FOR = "maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi uang tebusan jatah imbalan suap nyawa korban waktu"
+# Words that open a request's clause ("meminta agar ...", "berharap supaya ...").
+_REQUEST = re.compile(r"\b(?:agar|supaya)\b")
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
 PRONOUNS = frozenset("dia ia beliau".split())
@@ -3062,9 +3063,10 @@ def _named_by(phrase: str, key: tuple[str, ...], rows: Sequence[tuple], gazettee
                               or (exact is not None and not all(word in phrase for word in exact))):
         entry = None  # "As" is no "AS"
     for row in rows:
-        if (entry is not None and row[_ACTOR_ID] == entry.actor_id) or (
-                row[_TYPE] != "LOC" or row[_SUBTYPE] == "country") and key in (alias_key(row[_SURFACE]),
-                                                                                 alias_key(row[_NAME])):
+        if entry is not None and row[_ACTOR_ID] == entry.actor_id:
+            return row
+        if (row[_TYPE] != "LOC" or row[_SUBTYPE] == "country") and key in (alias_key(row[_SURFACE]),
+                                                                            alias_key(row[_NAME])):
             return row
     people = {}
     for row in rows:
