@@ -26,6 +26,7 @@ NEEDS = {
     "stories": ["articles", "mentions"],
     "propagation": ["articles", "quotes", "stories"],
     "copies": ["articles"],
+    "headline_actors": ["articles", "mentions"],
 }
 
 
@@ -65,6 +66,10 @@ def run(folder: Path, name: str) -> None:
         from warta import timeline
 
         result = timeline.cluster_stories(articles, mentions=tables["mentions"])
+    elif name == "headline_actors":
+        from warta import actors
+
+        result = actors.headline_actors(articles, tables["mentions"])
     elif name == "propagation":
         from warta import timeline
 

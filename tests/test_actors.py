@@ -10,8 +10,8 @@ import pytest
 
 from warta import actors as actors_module
 from warta.gazetteer import load_gazetteer, tokenize
-from warta.actors import (MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions, extract_mentions_and_quotes,
-                          extract_quotes, headline_quote, quotes_in_text)
+from warta.actors import (HEADLINE_COLUMNS, MENTION_COLUMNS, QUOTE_COLUMNS, extract_actors, extract_mentions,
+                          extract_mentions_and_quotes, extract_quotes, headline_actors, headline_quote, quotes_in_text)
 from warta.text import TITLE_SENTENCE_ID, sentence_spans
 
 
@@ -1364,6 +1364,61 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     pd.testing.assert_frame_equal(together[0], mentions)
     pd.testing.assert_frame_equal(together[1], quotes)
     assert len(quotes) > 0
+
+
+# --- headline actors ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, body, expected", [
+    # (surface in the headline, name) of each actor, in headline order.
+    ("Putin Terbang ke Korea Utara, AS Prihatin", "Presiden Rusia Vladimir Putin tiba di Pyongyang.",
+     [("Putin", "Vladimir Putin"), ("Korea Utara", "Korea Utara"), ("AS", "Amerika Serikat")]),
+    # A part of a name the body gives; a place without its kind; the body's place over the gazetteer's.
+    ("Sri Mulyani Sebut Defisit Terkendali", "Menteri Keuangan Sri Mulyani Indrawati hadir.",
+     [("Sri Mulyani", "Sri Mulyani Indrawati")]),
+    ("Banjir Rendam Rumah di Pasuruan", "Banjir merendam rumah di Kabupaten Pasuruan, Jawa Timur.",
+     [("Pasuruan", "Kabupaten Pasuruan")]),
+    ("Rudy Tinjau Banjir", "Bupati Bogor Rudy Susmanto meninjau banjir.", [("Rudy", "Rudy Susmanto")]),
+    ("Budi Tinjau Banjir", "Budi Santoso dan Budi Hartono meninjau banjir.", []),  # two Budis: no one
+    # An office whose one holder the body names, with a known body or place after it.
+    ("Kapolri Pecat 20 Anggota", "Kapolri Jenderal Listyo Sigit Prabowo memberhentikan mereka.",
+     [("Kapolri", "Listyo Sigit Prabowo")]),
+    ("Gubernur Jabar Larang Study Tour", "Gubernur Jawa Barat Dedi Mulyadi melarang karyawisata.",
+     [("Gubernur", "Dedi Mulyadi"), ("Jabar", "Jawa Barat")]),
+    ("Wali Kota Surabaya Tertibkan Parkir", "Wali Kota Surabaya Eri Cahyadi menertibkan parkir.",
+     [("Wali", "Eri Cahyadi"), ("Kota Surabaya", "Kota Surabaya")]),
+    ("Menlu Sugiono Bertemu Menlu Jepang", "Menteri Luar Negeri Sugiono bertemu koleganya dari Jepang.",
+     [("Menlu", "Sugiono"), ("Jepang", "Jepang")]),  # the second Menlu is Japan's: no one named
+    ("Mantan Kapolri Diperiksa", "Kapolri Jenderal Listyo Sigit Prabowo memberi keterangan.", []),
+    # A known name the body does not give; a dictionary word in Title Case is none.
+    ("Jokowi Resmikan Bendungan", "Bendungan itu diresmikan kemarin.", [("Jokowi", "Joko Widodo")]),
+    ("Nasib Malang Pedagang Kaki Lima", "Pedagang kaki lima digusur.", []),
+    ("Harga Cabai Melonjak", "Harga cabai rawit naik.", []),
+])
+def test_a_headline_names_its_actors_as_its_body_does(title, body, expected):
+    frame = articles(body, title=[title])
+    found = headline_actors(frame, extract_mentions(frame, use_model=False))
+    assert list(found.columns) == HEADLINE_COLUMNS
+    assert list(zip(found["surface"], found["name"])) == expected
+    assert all(title[start:end] == surface for start, end, surface in zip(found["start"], found["end"], found["surface"]))
+
+
+def test_headline_actors_are_the_same_built_a_batch_of_articles_at_a_time(monkeypatch):
+    bodies = ["Presiden Joko Widodo hadir.", "Tanpa nama.", "Kapolri Jenderal Listyo Sigit Prabowo hadir.",
+              "Menteri Keuangan Sri Mulyani Indrawati hadir."]
+    frame = articles(*bodies, title=["Jokowi Hadir", "Putin Hadir", "Kapolri Hadir", "Sri Mulyani Hadir"])
+    mentions = extract_mentions(frame, use_model=False)
+    whole = headline_actors(frame, mentions)
+    monkeypatch.setattr(actors_module, "_HEADLINE_BATCH", 1)
+    pd.testing.assert_frame_equal(headline_actors(frame, mentions), whole)
+    assert list(whole["name"]) == ["Joko Widodo", "Vladimir Putin", "Listyo Sigit Prabowo", "Sri Mulyani Indrawati"]
+
+
+def test_headline_actors_skip_rejected_and_untitled_articles():
+    frame = articles("Presiden Joko Widodo hadir.", "Presiden Joko Widodo hadir.", "Presiden Joko Widodo hadir.",
+                     title=["Jokowi Hadir", None, "Jokowi Hadir"], status=["ok", "ok", "rejected"])
+    found = headline_actors(frame, extract_mentions(frame, use_model=False))
+    assert list(found["article_id"]) == ["a0"] and list(found["resolution"]) == [""]
+    assert headline_actors(articles(), extract_mentions(articles())).empty
 
 
 @pytest.mark.parametrize("text, speaker, said", [

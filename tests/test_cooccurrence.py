@@ -287,6 +287,16 @@ def test_actor_summary():
     assert summary.loc["per:kim-jong-un", "surfaces"] == ["Kim Jong Un"]
 
 
+def test_actor_summary_counts_the_headlines_that_name_each_actor():
+    headlines = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a9"],
+                              "actor_id": ["per:vladimir-putin", "per:vladimir-putin", "loc:rusia", "per:joko-widodo"]})
+    summary = actor_summary(SMALL, headlines=headlines).set_index("actor_id")
+    assert summary["headlines"].to_dict() == {"per:kim-jong-un": 0, "per:vladimir-putin": 1, "loc:rusia": 1, "org:nato": 0}
+    assert summary.drop(columns="headlines").equals(actor_summary(SMALL).set_index("actor_id"))
+    empty = actor_summary(SMALL.iloc[:0], headlines=headlines)
+    assert empty.empty and list(empty.columns) == [*SUMMARY_COLUMNS, "headlines"]
+
+
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({column: "string" for column in ("article_id", "actor_id", "name", "type", "surface")})
 

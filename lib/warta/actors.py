@@ -96,6 +96,7 @@ except ImportError:  # pragma: no cover - depends on the build machine
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id", "name", "type",
                    "subtype", "role", "confidence", "method", "resolution"]
 QUOTE_COLUMNS = ["article_id", "sentence_id", "speaker_id", "speaker", "role", "text", "kind", "cue"]
+HEADLINE_COLUMNS = ["article_id", "start", "end", "surface", "actor_id", "name", "type", "subtype", "resolution"]
 # Explicit dtypes, so that an empty table (or a Dask partition without mentions) matches a full one.
 MENTION_DTYPES = {c: "str" for c in MENTION_COLUMNS} | {"sentence_id": "int64", "start": "int64", "end": "int64",
                                                        "confidence": "float64"}
@@ -1037,8 +1038,9 @@ def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tupl
                         columns=QUOTE_COLUMNS)
 
 
-def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
-    """Each article's mention rows (plain tuples in :class:`Mention` field order), built column-wise.
+def _mentions_by_article(mentions: pd.DataFrame, *, fields: Sequence[str] = Mention._fields) -> dict[str, list[tuple]]:
+    """Each article's mention rows (plain tuples in :class:`Mention` field order), built column-wise;
+    ``fields``, the first of those fields, makes shorter rows.
 
     A groupby with ``itertuples`` costs more than the quotes; so would a :class:`Mention` per row.
     """
@@ -1046,7 +1048,7 @@ def _mentions_by_article(mentions: pd.DataFrame) -> dict[str, list[tuple]]:
         return {}
     codes, article_ids = pd.factorize(mentions["article_id"])
     order = np.argsort(codes, kind="stable")  # keeps each article's mentions in table order
-    columns = [mentions[name].to_numpy()[order].tolist() for name in Mention._fields]
+    columns = [mentions[name].to_numpy()[order].tolist() for name in fields]
     rows = list(zip(*columns))
     ends = np.cumsum(np.bincount(codes)).tolist()  # every code occurs: factorize numbers what it saw
     return {article_id: rows[start:end] for article_id, start, end in zip(article_ids, [0, *ends], ends)}
@@ -3092,6 +3094,164 @@ def _holder_of(office: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
         if row[_TYPE] == "PER" and row[_ROLE] and _office_key(row[_ROLE], gazetteer)[: len(key)] == key:
             holders.setdefault(row[_ACTOR_ID], row)
     return holders.popitem()[1] if len(holders) == 1 else None
+
+
+# --- headline actors ----------------------------------------------------------------------
+
+# Words before a place's own name in the body ("Kabupaten Demak"): the headline writes "Demak".
+_HEADLINE_BATCH = 4096  # articles whose mention rows are built at once
+_PLACE_KINDS = frozenset("kabupaten kab kota provinsi".split())
+
+
+def headline_actors(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The actors each article's headline names, one row per (article, actor) in headline order
+    (``HEADLINE_COLUMNS``; ``start``/``end`` are offsets in the title).
+
+    A headline is read against its own body: a name or a part of one the body gives ("Sri
+    Mulyani", "Demak" for "Kabupaten Demak"), an office whose one holder the body names
+    ("Kapolri", "Gubernur Jabar", "Wali Kota Surabaya"), and, beside these, the gazetteer's names,
+    so that "Jokowi" counts where the body calls him "Presiden". A known name that is also a
+    dictionary word ("Malang", "Batang") counts only where the body names that actor: Title Case
+    capitalises every word. Rejected articles and those without a title give no row.
+    """
+    gazetteer = load_gazetteer(tuple(settings()["watchlists"]))
+    titles: dict[str, str] = {}
+    order: list[str] = []
+    for (article_id, _, _), title in zip(_usable_columns(articles), _usable_titles(articles)):
+        if title.strip():
+            order.append(article_id() if callable(article_id) else article_id)
+            titles.setdefault(order[-1], title)
+    found: dict[str, list[tuple]] = {}
+    # An actor's first mention under each surface and role says all a headline needs of it. The
+    # rows are built a batch of articles at a time: all at once, they held 2.7 GB at 100k articles.
+    fields = Mention._fields[: _ROLE + 1]  # all a headline reads of a mention
+    wanted = mentions.loc[mentions["article_id"].isin(list(titles)), ["article_id", *fields]]
+    wanted = wanted.drop_duplicates(["article_id", "actor_id", "surface", "role"])
+    codes, _ = pd.factorize(wanted["article_id"])
+    rank = np.argsort(codes, kind="stable")  # each article's rows together, in table order
+    wanted, codes = wanted.take(rank), codes[rank]
+    cuts = [0, *np.searchsorted(codes, range(_HEADLINE_BATCH, len(codes) and codes[-1] + 1, _HEADLINE_BATCH)).tolist(),
+            len(codes)]
+    for first, last in zip(cuts, cuts[1:]):
+        for article_id, rows in _mentions_by_article(wanted.iloc[first:last], fields=fields).items():
+            found[article_id] = _headline_rows(titles[article_id], rows, gazetteer)
+    columns: list[list] = [[] for _ in HEADLINE_COLUMNS]
+    for article_id in order:
+        if article_id not in found:  # a body without mentions: the gazetteer's names alone
+            found[article_id] = _headline_rows(titles[article_id], [], gazetteer)
+        for row in found[article_id]:
+            for column, value in zip(columns, (article_id, *row)):
+                column.append(value)
+    dtypes = {name: "str" for name in HEADLINE_COLUMNS} | {"start": "int64", "end": "int64"}
+    return pd.DataFrame({name: _column(values, dtypes[name]) for name, values in zip(HEADLINE_COLUMNS, columns)},
+                        columns=HEADLINE_COLUMNS)
+
+
+def _headline_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[tuple]:
+    """``HEADLINE_COLUMNS`` rows (without the article id) of one headline, given its body's mention rows."""
+    tokens = tokenize(title)
+    keys, words, joined, starts, ends = tokens.keys, tokens.words, tokens.joined, tokens.starts, tokens.ends
+    named = _body_names(rows, set(keys))
+    found: list[tuple[int, int, tuple, str]] = []  # first token, last token, mention row, resolution
+    # The body's names and their parts, longest first at each capitalised word.
+    widths = sorted({len(key) for key in named}, reverse=True)
+    for i, word in enumerate(words if named else ()):
+        if not (word[0].isupper() or word[0].isdigit()):
+            continue
+        n = 1
+        while n < widths[0] and i + n < len(keys) and joined[i + n - 1]:
+            n += 1
+        for width in widths:
+            row = named.get(tuple(keys[i : i + width])) if width <= n else None
+            if row is not None:
+                found.append((i, i + width, row, "body"))
+                break
+    # The gazetteer's names: the body's mention of the same actor where it has one.
+    first_row = {}
+    for row in rows:
+        first_row.setdefault(row[_ACTOR_ID], row)
+    for first, last, entry, _ in gazetteer.spans(tokens):
+        row = first_row.get(entry.actor_id)
+        if row is None:
+            if last - first == 1 and is_common_word(keys[first]):
+                continue  # "Nasib Malang Pedagang": a dictionary word in Title Case
+            row = (0, 0, entry.name, entry.actor_id, entry.name, entry.type, entry.subtype, "", 0.95, "gazetteer", "")
+        found.append((first, last, row, "gazetteer"))
+    # Offices whose one holder the body names: the office word and the known bodies or places after it.
+    covered = {k for first, last, _, _ in found for k in range(first, last)}
+    spans = {first: last for first, last, _, _ in found}
+    for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS):
+        if k in covered or (k and keys[k - 1] in _NOT_THE_HOLDER_BEFORE):
+            continue
+        last = k + 1
+        while last < len(keys) and joined[last - 1] and (keys[last] in _OFFICE_LOWER_WORDS or
+                                                         (last in spans and _type_from(found, last) != "PER")):
+            last = spans.get(last, last + 1)
+        holder = _holder_of(title[starts[k] : ends[last - 1]], rows, gazetteer)
+        if holder is not None:
+            found.append((k, k + 1, holder, f"office:{title[starts[k] : ends[last - 1]]}→{holder[_NAME]}"))
+    # Longest first where two overlap; each actor once, in headline order.
+    kept: list[tuple[int, int, tuple, str]] = []
+    taken: set[int] = set()
+    for first, last, row, how in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
+        if taken.isdisjoint(range(first, last)):
+            kept.append((first, last, row, how))
+            taken.update(range(first, last))
+    result, seen = [], set()
+    for first, last, row, how in sorted(kept, key=_START_OF):
+        if row[_ACTOR_ID] in seen:
+            continue
+        seen.add(row[_ACTOR_ID])
+        start, end = starts[first], ends[last - 1]
+        resolution = how if how.startswith("office:") else ""
+        result.append((start, end, title[start:end], row[_ACTOR_ID], row[_NAME], row[_TYPE], row[_SUBTYPE], resolution))
+    return result
+
+
+def _type_from(found: Sequence[tuple], first: int) -> str:
+    """The type of the actor found from token ``first`` on (``found``: first, last, row, how)."""
+    return next((row[_TYPE] for start, _, row, _ in found if start == first), "")
+
+
+def _body_names(rows: Sequence[tuple], title_keys: set[str]) -> dict[tuple[str, ...], tuple]:
+    """Keys a headline may name the body's actors by: each mention's surface and name; a place's
+    name without its kind ("Demak" for "Kabupaten Demak"); the first or last one or two words of a
+    person's name that no other person of the body shares and no dictionary holds alone. Only the
+    names sharing a word with the headline (``title_keys``) give keys."""
+    named: dict[tuple[str, ...], tuple] = {}
+    first_rows: dict[str, tuple] = {}
+    for row in rows:
+        surface = _name_key(row[_SURFACE])
+        if not title_keys.isdisjoint(surface):
+            named.setdefault(surface, row)
+        first_rows.setdefault(row[_ACTOR_ID], row)
+    people = {actor: _name_key(row[_NAME]) for actor, row in first_rows.items() if row[_TYPE] == "PER"}
+    wanted: dict[tuple[str, ...], tuple] = {}
+    for actor, row in first_rows.items():
+        name = _name_key(row[_NAME])
+        if title_keys.isdisjoint(name):
+            continue
+        named.setdefault(name, row)
+        if row[_TYPE] == "LOC" and len(name) > 1 and name[0] in _PLACE_KINDS:
+            named.setdefault(name[1:], row)
+        if actor in people and len(name) > 1:
+            for part in _name_parts(name):
+                if (len(part) > 1 or not is_common_word(part[0])) and not title_keys.isdisjoint(part):
+                    wanted.setdefault(part, row)
+    if wanted:
+        parts_of = {actor: _name_parts(name) for actor, name in people.items()}
+        for part, row in wanted.items():
+            if not any(part in parts for actor, parts in parts_of.items() if actor != row[_ACTOR_ID]):
+                named.setdefault(part, row)
+    return named
+
+
+def _name_parts(name: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The first and last one or two words of a name's key, but the whole name."""
+    return {name[:1], name[-1:], name[:2], name[-2:]} - {name}
+
+
+_name_key = lru_cache(maxsize=1 << 17)(alias_key)  # a corpus repeats its names: each is split once
 
 
 # --- quotes -------------------------------------------------------------------------------

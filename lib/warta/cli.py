@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
          [(("file",), dict(help="title<TAB>body<TAB>label file (positive / neutral / negative)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that scores the sentences (default: full)"))])
+    _add(evaluate_kinds, "headline-actors", _cmd_eval_headline_actors,
+         "Precision, recall and F1 of the actors each labelled headline names.",
+         [(("file",), dict(help="'headline || body'<TAB>actors file (actors separated by '|'; '-': none)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that finds the body's actors (default: full)"))])
     _add(evaluate_kinds, "quotes", _cmd_eval_quotes,
          "Speaker attribution: accuracy, precision and recall of who said each labelled quote.",
          [(("file",), dict(help="text<TAB>quote<TAB>speaker file ('-': no speaker named)")),
@@ -238,6 +243,13 @@ def _cmd_eval_article_sentiment(args) -> int:
     from warta.evaluate import evaluate_article_sentiment
 
     _print_json(evaluate_article_sentiment(args.file, profile=args.profile))
+    return EXIT_OK
+
+
+def _cmd_eval_headline_actors(args) -> int:
+    from warta.evaluate import evaluate_headline_actors
+
+    _print_json(evaluate_headline_actors(args.file, profile=args.profile))
     return EXIT_OK
 
 

@@ -216,15 +216,22 @@ def compare_outlets(
     return table.loc[:, list(COMPARISON_COLUMNS)].astype({"count": "int64", "articles": "int64"})
 
 
-def actor_summary(mentions: pd.DataFrame) -> pd.DataFrame:
+def actor_summary(mentions: pd.DataFrame, *, headlines: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per actor: mentions, distinct articles and sentences, and the surface forms seen,
     sorted by mentions (descending) then ``actor_id``.
 
-    ``name``, ``type`` and ``subtype`` are those of the actor's first mention that has one.
+    ``name``, ``type`` and ``subtype`` are those of the actor's first mention that has one. With
+    ``headlines`` (:func:`warta.actors.headline_actors`), ``headlines`` counts the articles whose
+    headline names the actor (an actor named only in headlines has no row: its body never names it).
     """
     valid = _valid_mentions(mentions)
     if valid.empty:
-        return _empty(SUMMARY_COLUMNS)
+        return _empty(SUMMARY_COLUMNS + (("headlines",) if headlines is not None else ()))
+    if headlines is not None:
+        summary = actor_summary(mentions)
+        named = headlines.drop_duplicates(["article_id", "actor_id"])["actor_id"].value_counts()
+        counts = summary["actor_id"].map(named).fillna(0).astype("int64")
+        return summary.assign(headlines=counts.to_numpy())
     if "subtype" not in valid.columns:
         valid = valid.assign(subtype="")
     if "surface" not in valid.columns:

@@ -1,5 +1,6 @@
 """Quality evaluation on labelled data: ``evaluate_ner``, ``evaluate_sentiment``,
-``evaluate_actor_sentiment``, ``evaluate_article_sentiment`` and ``evaluate_quotes``, as print-ready dicts."""
+``evaluate_actor_sentiment``, ``evaluate_article_sentiment``, ``evaluate_quotes`` and
+``evaluate_headline_actors``, as print-ready dicts."""
 from __future__ import annotations
 
 from importlib import import_module
@@ -7,7 +8,8 @@ from importlib import import_module
 _EXPORTS = {"evaluate_ner": "warta.evaluate.ner", "evaluate_sentiment": "warta.evaluate.sentiment",
             "evaluate_actor_sentiment": "warta.evaluate.actor_sentiment",
             "evaluate_article_sentiment": "warta.evaluate.article_sentiment",
-            "evaluate_quotes": "warta.evaluate.quotes"}
+            "evaluate_quotes": "warta.evaluate.quotes",
+            "evaluate_headline_actors": "warta.evaluate.headlines"}
 
 
 def __getattr__(name: str):
