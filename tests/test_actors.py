@@ -334,6 +334,13 @@ def test_short_forms_resolve_within_the_text_and_ambiguous_ones_do_not():
      "Direktur Eksekutif Indef"),
     ("Menurut Kapolres Metro Jakarta Selatan, Budi Santoso sudah lama diincar.", "Budi Santoso", ""),
     ("Hal itu benar, kata juru bicara FPPP, Syumli Syadli kepada wartawan.", "Syumli Syadli", "juru bicara FPPP"),
+    # A field of study or policy in lower case goes on the role.
+    ("Pakar hukum tata negara Bivitri Susanti menilai putusan itu final.", "Bivitri Susanti", "Pakar hukum tata negara"),
+    ("Pengamat kebijakan publik Trubus Rahadiansyah menyebut aturan itu keliru.", "Trubus Rahadiansyah",
+     "Pengamat kebijakan publik"),
+    ("Guru besar hukum pidana Universitas Gadjah Mada Marcus Priyo Gunarto menilai dakwaan lemah.",
+     "Marcus Priyo Gunarto", "Guru besar hukum pidana Universitas Gadjah Mada"),
+    ("Kasus korupsi pendidikan Budi Santoso disidangkan.", "Budi Santoso", ""),  # no role opens it
 ])
 @pytest.mark.parametrize("use_model", [True, False], ids=["full", "fast"])
 def test_roles(text, surface, role, use_model):

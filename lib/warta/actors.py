@@ -258,6 +258,15 @@ bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior 
 utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal jendral muda madya strategis
 komunikasi politik ekonomi hukum tetap dari dan
 """.split())
+# Fields of study and of policy, which a role names in lower case ("pakar hukum tata negara",
+# "guru besar hukum pidana", "menteri pendidikan"): a role goes on over them.
+FIELD_WORDS = frozenset("""
+tata negara pidana perdata internasional lingkungan kesehatan masyarakat sosiologi sosial publik siber
+militer energi pendidikan pertanian perikanan kelautan transportasi perkotaan pajak perpajakan keuangan
+perbankan pasar modal pertambangan kehutanan iklim gizi epidemiologi kedokteran psikologi sejarah
+agama filsafat kebudayaan olahraga otomotif teknologi informasi digital pangan properti penerbangan
+maritim pemilu demokrasi antropologi ketenagakerjaan konstitusi geologi vulkanologi kebencanaan
+""".split())
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
 PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
 agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
@@ -432,7 +441,7 @@ _OFFICE_SUFFIXES = frozenset("i ii iii iv v vi vii viii ix x xi xii udara darat 
 # Words that are never a person's name alone (see _no_person_alone).
 _NOT_A_NAME_ALONE = _NO_NAME_ALONE | _HEADS | PLACE_NOUNS | _OFFICE_SUFFIXES
 # Words that may open or sit in a role stated before a name (see _role_before).
-_ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS
+_ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS | FIELD_WORDS
 
 # Double marks, or single curly ones (‘…’): a straight ' is an apostrophe too often ("Jum'at").
 # Greedy = lazy here: the content holds no closing mark.
@@ -2444,7 +2453,7 @@ def _role_before(text: str, tokens: Tokens, owner: Sequence[int],
             k = held.first  # a known name inside the role ("PT Pertamina (Persero)") is read whole
         elif tokens.keys[k] in ROLE_HEADS:
             opening = k
-        elif not (tokens.words[k][0].isupper() or tokens.keys[k] in ROLE_WORDS):
+        elif not (tokens.words[k][0].isupper() or tokens.keys[k] in ROLE_WORDS or tokens.keys[k] in FIELD_WORDS):
             break
         if k == 0 or not tokens.joined[k - 1]:
             break
