@@ -1373,6 +1373,54 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     assert len(quotes) > 0
 
 
+# --- offices by date -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, expected", [
+    # (surface, name, method) of the persons: an office alone is whoever held it that day.
+    ("Kapolri meminta anggota bersikap netral.", "2024-06-18", [("Kapolri", "Listyo Sigit Prabowo", "holders")]),
+    ("Kapolri meminta anggota bersikap netral.", "2020-06-18T09:00:00+07:00", [("Kapolri", "Idham Azis", "holders")]),
+    ("Kapolri meminta anggota bersikap netral.", "2024-06", [("Kapolri", "Listyo Sigit Prabowo", "holders")]),
+    ("Kapolri meminta anggota bersikap netral.", "2021-01-27", []),  # the change-over day: either
+    ("Kapolri meminta anggota bersikap netral.", "2021-01", []),  # a month holding a change-over
+    ("Kapolri meminta anggota bersikap netral.", "", []),  # no date, no holder
+    ("Kapolri meminta anggota bersikap netral.", "2030-01-01", []),  # past the table's "as of"
+    ("Menurut Menkeu, defisit terkendali.", "2015-03-02", [("Menkeu", "Bambang Brodjonegoro", "holders")]),
+    ("Gubernur DKI meninjau banjir.", "2023-02-21", [("Gubernur", "Heru Budi Hartono", "holders")]),
+    # "Presiden" alone is Indonesia's only in a text that names no other country; "Presiden RI" always.
+    ("Presiden meresmikan jalan tol.", "2023-07-14", [("Presiden", "Joko Widodo", "holders")]),
+    ("Presiden meresmikan jalan tol di dekat perbatasan Malaysia.", "2023-07-14", []),
+    ("Presiden RI bertemu delegasi Malaysia.", "2023-07-14", [("Presiden", "Joko Widodo", "holders")]),
+    # A holder named before comes first; a word that makes the office someone else's blocks it.
+    ("Menteri Keuangan AS Janet Yellen hadir. Menkeu mengatakan ekonomi kuat.", "2023-05-02",
+     [("Janet Yellen", "Janet Yellen", "gazetteer"), ("Menkeu", "Janet Yellen", "rule")]),
+    ("Mantan Kapolri hadir dalam acara itu.", "2024-06-18", []),
+])
+def test_an_office_alone_is_whoever_held_it_on_the_day(text, published, expected):
+    found = [(m.surface, m.name, m.method) for m in extract_actors(text, use_model=False, published=published)
+             if m.type == "PER"]
+    assert found == expected
+
+
+def test_a_headline_office_the_body_does_not_name_is_whoever_held_it_on_the_day():
+    body = "Seluruh anggota diminta bersikap netral dalam pilkada."
+    said = headline_quote("Kapolri: Anggota Harus Netral", extract_actors(body), published="2024-06-18")
+    assert (said["speaker"], said["role"], said["text"]) == ("Listyo Sigit Prabowo", "Kapolri", "Anggota Harus Netral")
+    assert headline_quote("Kapolri: Anggota Harus Netral", extract_actors(body)) is None  # no date
+    frame = articles(body, title=["Kapolri Minta Anggota Netral"], published=["2024-06-18"])
+    found = headline_actors(frame, extract_mentions(frame, use_model=False))
+    assert list(zip(found["surface"], found["name"])) == [("Kapolri", "Listyo Sigit Prabowo")]
+
+
+def test_office_holders_are_dated_and_their_tenures_never_overlap():
+    gazetteer = load_gazetteer(())
+    table = actors_module._office_holders(gazetteer)
+    assert table.tenures and all(first < last for tenures in table.tenures.values() for first, last, _, _ in tenures)
+    for office, tenures in table.tenures.items():
+        spans = sorted((first, last) for first, last, _, _ in tenures)
+        assert all(later[0] >= earlier[1] for earlier, later in zip(spans, spans[1:])), office
+        assert all(len(day) == 10 and day[4] == day[7] == "-" for span in spans for day in span), office
+
+
 # --- headline actors ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title, body, expected", [

@@ -804,7 +804,7 @@ BENCHMARK_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 # the rules' tuning (benchmarks/README.md).
 HELD_OUT = ["news_holdout22.tsv", "news_holdout25.tsv", "news_holdout26.tsv", "news_holdout27.tsv",
             "actors_holdout51.tsv", "actors_holdout54.tsv", "actors_holdout55.tsv", "actors_holdout56.tsv",
-            "quotes_holdout.tsv", "quotes_holdout2.tsv", "quotes_headlines_holdout.tsv",
+            "quotes_holdout.tsv", "quotes_holdout2.tsv", "quotes_headlines_holdout.tsv", "quotes_offices_holdout.tsv",
             "headlines_holdout.tsv"]
 
 

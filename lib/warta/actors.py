@@ -524,19 +524,20 @@ def settings() -> dict:
     return values
 
 
-def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "") -> list[Mention]:
+def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "", published: str = "") -> list[Mention]:
     """Return the actor mentions of ``text`` in order of position (see the module docstring).
 
     ``use_model=False`` is the fast mode (gazetteer and rules, no tagger); ``None`` follows
-    ``[actors] model``.
+    ``[actors] model``. ``published`` (an ISO day, month or year) lets an office named alone be
+    the one who held it then (``office_holders.tsv``).
     """
     options = settings()
     model = options["model"] if use_model is None else use_model
-    rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet)
+    rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet, published)
     return list(map(Mention._make, rows))
 
 
-def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str) -> list[tuple]:
+def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str, published: str = "") -> list[tuple]:
     """The mentions of ``text`` as plain tuples in :class:`Mention` field order (cheaper than objects)."""
     tokens = tokenize(text)
     if not tokens.words:
@@ -612,7 +613,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str)
     if unread:
         _name_part_rule(tokens, owner, candidates, unread)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
-    rows = _office_references(text, tokens, rows, gazetteer)
+    rows = _office_references(text, tokens, rows, gazetteer, published)
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
@@ -974,11 +975,11 @@ def _mentions(articles: pd.DataFrame, *, use_model: bool | None,
     offsets: list[int] = []  # per article: its offset in the concatenation
     first_sentence: list[int] = []  # per article: index of its first sentence
     offset = 0
-    for article_id, body, outlet in _usable_columns(articles):
+    for (article_id, body, outlet), published in zip(_usable_columns(articles), _usable_dates(articles)):
         body = _text(body)
         if not body.strip():
             continue
-        rows = _mention_rows(body, gazetteer, options, model, _text(outlet))
+        rows = _mention_rows(body, gazetteer, options, model, _text(outlet), published)
         if not rows:
             continue
         spans = sentence_spans(body)
@@ -1030,7 +1031,8 @@ def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tupl
     """The quotes table of ``articles``, given each article id's mentions (rows in :class:`Mention` field order)."""
     columns: list[list] = [[] for _ in QUOTE_COLUMNS]
     gazetteer = None
-    for (article_id, body, _), title in zip(_usable_columns(articles), _usable_titles(articles)):
+    for (article_id, body, _), title, published in zip(_usable_columns(articles), _usable_titles(articles),
+                                                       _usable_dates(articles)):
         body = _text(body)
         if not body.strip():
             continue
@@ -1039,7 +1041,7 @@ def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tupl
         rows = _quote_rows(body, mentions)
         if title and any(mark in title for mark in _HEADLINE_MARKS):  # C-level tests first: most quote no one
             gazetteer = gazetteer or load_gazetteer(tuple(settings()["watchlists"]))
-            rows = _headline_quote_rows(title, mentions, gazetteer) + rows
+            rows = _headline_quote_rows(title, mentions, gazetteer, published) + rows
         columns[0] += [article_id] * len(rows)
         for column, values in zip(columns[1:], zip(*rows)):
             column.extend(values)
@@ -2872,7 +2874,7 @@ _DAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
 _SENTENCE_MARKS = frozenset('.!?"“”\n')
 
 
-def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) -> list[tuple]:
+def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer, published: str = "") -> list[tuple]:
     """``rows`` with the offices that stand for their holders added: once news names a person with
     an office ("Kapolri Jenderal Listyo Sigit Prabowo", "Kepala BMKG Dwikorita Karnawati"), the
     office alone, capitalised, refers back to them ("kata Kapolri", "Kepala BMKG mengatakan",
@@ -2882,15 +2884,18 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
     (its holder is named), and an office after a word that makes it someone else's ("ajudan
     Bupati", "mantan Presiden") stay unread. The added mention covers the office's words before
     any actor named in it ("Kepala" of "Kepala BMKG", whose BMKG stays a mention of its own);
-    ``resolution`` reads ``office:<office>→<holder>``.
+    ``resolution`` reads ``office:<office>→<holder>``. Where no one named before holds it, an office
+    of ``office_holders.tsv`` is the one who held it on the article's ``published`` day ("Kapolri
+    meminta ..." in June 2024 is Listyo Sigit Prabowo), with ``method`` ``holders``.
     """
     holders = [row for row in compress(rows, map(_ROLE_OF, rows)) if row[_TYPE] == "PER"]
-    if not holders:
+    dated = _office_holders(gazetteer) if _day_span(published) is not None else None
+    if not holders and dated is None:
         return rows
     keys, words, starts, ends = tokens.keys, tokens.words, tokens.starts, tokens.ends
     offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
     # Only office words whose key (two words: "Kepala Negara" is the president) opens a holder's are read on.
-    firsts = {office[:1] for _, _, office, _ in offices if office}
+    firsts = {office[:1] for _, _, office, _ in offices if office} | (dated.firsts if dated is not None else set())
     positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS)
                  if _office_key(" ".join(keys[k : k + 2]), gazetteer)[:1] in firsts]
     if not positions:
@@ -2940,12 +2945,81 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer) 
             start, end = starts[k], ends[own - 1]
             added.append((start, end, text[start:end], holder[_ACTOR_ID], holder[_NAME], "PER", holder[_SUBTYPE],
                           holder[_ROLE], 0.6, "rule", f"office:{phrase}→{holder[_NAME]}"))
+        elif not matched and dated is not None and (entry := dated.holder(key, published,
+                                                                        abroad=_names_abroad(rows))) is not None:
+            own = k + 1
+            while own < last and owner(own) < 0:
+                own += 1
+            start, end = starts[k], ends[own - 1]
+            added.append((start, end, text[start:end], entry.actor_id, entry.name, "PER", entry.subtype,
+                          phrase, 0.5, "holders", f"office:{phrase}→{entry.name}"))
     if not added:
         return rows
     return sorted(rows + added, key=_START_OF)
 
 
 _ROLE_OF = itemgetter(_ROLE)
+
+
+@dataclass(frozen=True)
+class _OfficeHolders:
+    """``office_holders.tsv`` read: each office's key → its tenures (first day, last day, holder,
+    whether other countries have an office of that name)."""
+
+    tenures: Mapping[tuple[str, ...], tuple[tuple[str, str, Entry, bool], ...]]
+    firsts: frozenset[tuple[str, ...]]  # the offices' first words, as _office_references filters them
+
+    def holder(self, office: tuple[str, ...], published: str, *, abroad: bool) -> Entry | None:
+        """Who held ``office`` all through the day (or month, or year) ``published`` names, strictly
+        inside a tenure (a change-over day names either holder); None where no one or unknown, and
+        for an office other countries have too where the text names another country (``abroad``)."""
+        span = _day_span(published)
+        if span is None:
+            return None
+        return next((entry for first, last, entry, elsewhere in self.tenures.get(office, ())
+                     if first < span[0] and span[1] < last and not (elsewhere and abroad)), None)
+
+
+@lru_cache(maxsize=8)
+def _office_holders(gazetteer) -> _OfficeHolders:
+    """Read ``data/gazetteer/office_holders.tsv`` (cached per gazetteer): an open tenure ends on the
+    file's ``as of`` day; a holder the gazetteer does not know gets a new actor."""
+    path = config.DATA_DIR / "gazetteer" / "office_holders.tsv"
+    tenures: dict[tuple[str, ...], list[tuple[str, str, Entry]]] = {}
+    as_of = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# as of:"):
+            as_of = line.partition(":")[2].strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        offices, scope, holder, first, *last = line.split("\t")
+        found = gazetteer.index.get(alias_key(holder))
+        entry = found[0] if found is not None and found[0].type == "PER" else _unknown_entry("PER", holder)
+        for key in {_office_key(office, gazetteer) for office in offices.split("|")}:  # spellings may share one
+            tenures.setdefault(key, []).append((first, (last[0] if last and last[0] else as_of), entry, scope == "abroad"))
+    return _OfficeHolders({key: tuple(found) for key, found in tenures.items()},
+                          frozenset(key[:1] for key in tenures))
+
+
+def _names_abroad(rows: Sequence[tuple]) -> bool:
+    """Whether mention ``rows`` name a country other than Indonesia."""
+    return any(row[_TYPE] == "LOC" and row[_SUBTYPE] == "country" and row[_ACTOR_ID] != _HOME_COUNTRY for row in rows)
+
+
+_HOME_COUNTRY = "loc:indonesia"
+
+
+def _day_span(published: str) -> tuple[str, str] | None:
+    """The first and last ISO day ``published`` names ("2024-06-18T12:30" one day, "2024-06" a month,
+    "2024" a year), compared as text; None where it names no year."""
+    day = published[:10] if isinstance(published, str) else ""
+    if len(day) == 10:
+        return day, day
+    if len(day) == 7:
+        return f"{day}-01", f"{day}-31"
+    if len(day) == 4 and day.isdigit():
+        return f"{day}-01-01", f"{day}-12-31"
+    return None
 
 
 def _not_the_holder(text: str, tokens: Tokens, owner: Callable[[int], int], k: int) -> bool:
@@ -3012,16 +3086,16 @@ _HEADLINE_SPEAKER_WORDS = 6
 _HEADLINE_OFFICE_FIRSTS = (_OFFICE_STARTS | _SHARED_ROLES | frozenset({"mantan"})) - _RANK_WORDS
 
 
-def headline_quote(title: str, mentions: Sequence[tuple]) -> dict | None:
+def headline_quote(title: str, mentions: Sequence[tuple], *, published: str = "") -> dict | None:
     """The quote a headline makes, as a row of the quotes table without the article id, given the
-    mentions of its article's body (:class:`Mention` rows or plain tuples in its field order); None
-    where the headline quotes no one the body or the gazetteer names."""
+    mentions of its article's body (:class:`Mention` rows or plain tuples in its field order) and
+    its ``published`` day; None where the headline quotes no one the body or the gazetteer names."""
     gazetteer = load_gazetteer(tuple(settings()["watchlists"]))
-    rows = _headline_quote_rows(title, sorted(mentions, key=_START_OF), gazetteer)
+    rows = _headline_quote_rows(title, sorted(mentions, key=_START_OF), gazetteer, published)
     return dict(zip(QUOTE_COLUMNS[1:], rows[0])) if rows else None
 
 
-def _headline_quote_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[tuple]:
+def _headline_quote_rows(title: str, rows: Sequence[tuple], gazetteer, published: str = "") -> list[tuple]:
     """The headline's quote as a list of one ``QUOTE_COLUMNS`` row without the article id, or none.
 
     The speaker is the words before the colon, less a topic after "soal"; after a quotation, the
@@ -3042,14 +3116,14 @@ def _headline_quote_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[t
     if not text:
         return []
     for phrase in phrases:
-        speaker = _headline_speaker(phrase, rows, gazetteer)
+        speaker = _headline_speaker(phrase, rows, gazetteer, published)
         if speaker is not None:
             role = _Mentions(rows).role_of(speaker) if rows else speaker[_ROLE]
             return [(TITLE_SENTENCE_ID, speaker[_ACTOR_ID], speaker[_NAME], role, text, "headline", cue)]
     return []
 
 
-def _headline_speaker(phrase: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
+def _headline_speaker(phrase: str, rows: Sequence[tuple], gazetteer, published: str = "") -> tuple | None:
     """The body's mention (or, if the body names it not, a known actor as a mention row) that a
     headline's speaker words stand for: a name or a known alias ("Jokowi"), a part of one person's
     name ("Sri Mulyani"), an office one person of the body holds ("Kapolri", "Gubernur Jateng",
@@ -3057,7 +3131,7 @@ def _headline_speaker(phrase: str, rows: Sequence[tuple], gazetteer) -> tuple | 
     key = alias_key(phrase)
     if not key or len(key) > _HEADLINE_SPEAKER_WORDS:
         return None
-    found = _named_by(phrase, key, rows, gazetteer) or _holder_of(phrase, rows, gazetteer)
+    found = _named_by(phrase, key, rows, gazetteer) or _holder_of(phrase, rows, gazetteer, published)
     if found is None and key[0] in _HEADLINE_OFFICE_FIRSTS:
         found = next((named for i in range(1, len(key))
                       if (named := _named_by(phrase, key[i:], rows, gazetteer)) is not None
@@ -3092,9 +3166,11 @@ def _named_by(phrase: str, key: tuple[str, ...], rows: Sequence[tuple], gazettee
     return None
 
 
-def _holder_of(office: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
+def _holder_of(office: str, rows: Sequence[tuple], gazetteer, published: str = "") -> tuple | None:
     """The first mention of the one person of the body whose role opens with ``office`` ("Kapolri"
-    for "Kapolri", "Gubernur Jateng" for "Gubernur Jawa Tengah"); ranks name no one."""
+    for "Kapolri", "Gubernur Jateng" for "Gubernur Jawa Tengah"); where the body names none, the
+    one who held it on the ``published`` day (``office_holders.tsv``), as a mention row; ranks
+    name no one."""
     key = _office_key(office, gazetteer)
     if not key or key[0] in _RANK_WORDS:
         return None
@@ -3102,7 +3178,12 @@ def _holder_of(office: str, rows: Sequence[tuple], gazetteer) -> tuple | None:
     for row in rows:
         if row[_TYPE] == "PER" and row[_ROLE] and _office_key(row[_ROLE], gazetteer)[: len(key)] == key:
             holders.setdefault(row[_ACTOR_ID], row)
-    return holders.popitem()[1] if len(holders) == 1 else None
+    if len(holders) == 1:
+        return holders.popitem()[1]
+    entry = (_office_holders(gazetteer).holder(key, published, abroad=_names_abroad(rows))
+             if not holders and published else None)
+    return None if entry is None else (0, 0, office, entry.actor_id, entry.name, "PER", entry.subtype, office, 0.5,
+                                       "holders", "")
 
 
 # --- headline actors ----------------------------------------------------------------------
@@ -3125,11 +3206,14 @@ def headline_actors(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
     """
     gazetteer = load_gazetteer(tuple(settings()["watchlists"]))
     titles: dict[str, str] = {}
+    dates: dict[str, str] = {}
     order: list[str] = []
-    for (article_id, _, _), title in zip(_usable_columns(articles), _usable_titles(articles)):
+    for (article_id, _, _), title, published in zip(_usable_columns(articles), _usable_titles(articles),
+                                                    _usable_dates(articles)):
         if title.strip():
             order.append(article_id() if callable(article_id) else article_id)
             titles.setdefault(order[-1], title)
+            dates.setdefault(order[-1], published)
     found: dict[str, list[tuple]] = {}
     # An actor's first mention under each surface and role says all a headline needs of it. The
     # rows are built a batch of articles at a time: all at once, they held 2.7 GB at 100k articles.
@@ -3143,11 +3227,11 @@ def headline_actors(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
             len(codes)]
     for first, last in zip(cuts, cuts[1:]):
         for article_id, rows in _mentions_by_article(wanted.iloc[first:last], fields=fields).items():
-            found[article_id] = _headline_rows(titles[article_id], rows, gazetteer)
+            found[article_id] = _headline_rows(titles[article_id], rows, gazetteer, dates[article_id])
     columns: list[list] = [[] for _ in HEADLINE_COLUMNS]
     for article_id in order:
         if article_id not in found:  # a body without mentions: the gazetteer's names alone
-            found[article_id] = _headline_rows(titles[article_id], [], gazetteer)
+            found[article_id] = _headline_rows(titles[article_id], [], gazetteer, dates[article_id])
         for row in found[article_id]:
             for column, value in zip(columns, (article_id, *row)):
                 column.append(value)
@@ -3156,7 +3240,7 @@ def headline_actors(articles: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFr
                         columns=HEADLINE_COLUMNS)
 
 
-def _headline_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[tuple]:
+def _headline_rows(title: str, rows: Sequence[tuple], gazetteer, published: str = "") -> list[tuple]:
     """``HEADLINE_COLUMNS`` rows (without the article id) of one headline, given its body's mention rows."""
     tokens = tokenize(title)
     keys, words, joined, starts, ends = tokens.keys, tokens.words, tokens.joined, tokens.starts, tokens.ends
@@ -3196,7 +3280,7 @@ def _headline_rows(title: str, rows: Sequence[tuple], gazetteer) -> list[tuple]:
         while last < len(keys) and joined[last - 1] and (keys[last] in _OFFICE_LOWER_WORDS or
                                                          (last in spans and _type_from(found, last) != "PER")):
             last = spans.get(last, last + 1)
-        holder = _holder_of(title[starts[k] : ends[last - 1]], rows, gazetteer)
+        holder = _holder_of(title[starts[k] : ends[last - 1]], rows, gazetteer, published)
         if holder is not None:
             found.append((k, k + 1, holder, f"office:{title[starts[k] : ends[last - 1]]}→{holder[_NAME]}"))
     # Longest first where two overlap; each actor once, in headline order.
@@ -3566,8 +3650,18 @@ def _usable_columns(articles: pd.DataFrame) -> Iterable[tuple]:
 
 def _usable_titles(articles: pd.DataFrame) -> list[str]:
     """The titles of the articles :func:`_usable_columns` yields, in its order (``""`` where none)."""
-    if "title" not in articles.columns:
+    return _usable_text(articles, "title")
+
+
+def _usable_dates(articles: pd.DataFrame) -> list[str]:
+    """The ``published`` dates (ISO text) of the articles :func:`_usable_columns` yields, in its order."""
+    return _usable_text(articles, "published")
+
+
+def _usable_text(articles: pd.DataFrame, column: str) -> list[str]:
+    """A text column of the articles :func:`_usable_columns` yields, in its order (``""`` where none)."""
+    if column not in articles.columns:
         return [""] * len(articles)
     if "status" in articles.columns:
         articles = articles[articles["status"] != "rejected"]
-    return [title if isinstance(title, str) else "" for title in articles["title"].tolist()]
+    return [value if isinstance(value, str) else "" for value in articles[column].tolist()]
