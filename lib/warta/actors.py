@@ -39,7 +39,8 @@
    an office alone that one person named before holds is that person (``Kapolri Jenderal Listyo
    Sigit Prabowo`` … ``kata Kapolri``; ``Menkeu`` for ``Menteri Keuangan``), so quotes and
    sentences that name only the office count for them (``office:`` in ``resolution``; no name,
-   so the NER scores leave these out).
+   so the NER scores leave these out); where no one named holds it, whoever held it on the
+   article's day (``data/gazetteer/office_holders.tsv``, ``method`` ``holders``).
 
 News agencies and outlets are recognised but dropped where they are credited as a source
 (``dikutip BBC``, ``(KCNA via Reuters)``, datelines) or name the article's own outlet.
