@@ -1640,6 +1640,15 @@ def test_joint_subjects_are_each_a_speaker(text, speakers):
      [("Rudy Susmanto", "meminta", "agar warga tidak khawatir bahwa stok beras habis")]),
     ("Rudy Susmanto mengatakan kepada wartawan bahwa stok beras aman.",
      [("Rudy Susmanto", "mengatakan", "stok beras aman")]),
+    # Opinions and forecasts are reported views.
+    ("Ekonom Universitas Indonesia Fithra Faisal Hastiadi berpendapat suku bunga sebaiknya ditahan.",
+     [("Fithra Faisal Hastiadi", "berpendapat", "suku bunga sebaiknya ditahan")]),
+    # A person's age in brackets, or a description as one of some people, sits between them and the verb.
+    ("Warga setempat, Siti Aminah (45), mengatakan banjir datang tiba-tiba.",
+     [("Siti Aminah", "mengatakan", "banjir datang tiba-tiba")]),
+    ("Rudi, seorang pedagang di Pasar Kramat Jati, mengaku omzetnya turun separuh.",
+     [("Rudi", "mengaku", "omzetnya turun separuh")]),
+    ("Menurut Rudi, seorang pedagang, harga beras naik.", [("Rudi", "Menurut", "harga beras naik")]),
     # ... but a request for a thing reports no words ("meminta maaf", "meminta keterangan").
     ("Budi Hartono meminta maaf kepada warga.", []),
     ("Penyidik KPK meminta keterangan Budi Hartono sebagai saksi.", []),

@@ -319,7 +319,7 @@ tersenyum menangis tertawa mengenakan
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
-berpesan meminta
+berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
@@ -1190,6 +1190,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
                 speaker, source = _source_after_menurut(text, at, source, sentence_end)
             rest = text[source:sentence_end]
             _, comma, tail = rest.partition(",")
+            if comma and tail.lstrip().startswith(_ONE_OF_WORDS):  # "Menurut Rudi, seorang pedagang, ..."
+                _, comma, tail = tail.partition(",")
             content = (tail if comma else rest).strip(" ,:;.")
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
@@ -1824,7 +1826,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                       or _cue_before(tokens, owner, first)
                       or (owner[before] < 0 and joined[before] and _opponent_before(tokens, before)
                           and _opponent_named(text, tokens, first, last)))
-        if not strong and _age_after(text, tokens, last):
+        if not strong and (_age_after(text, tokens, last) or _described_after(text, tokens, last)):
             strong = True
         confidence = 0.7
         if not strong and (strong_only or last >= n or not (
@@ -2514,12 +2516,23 @@ def _apposition_after(text: str, tokens: Tokens, last: int) -> bool:
 
 # A person's age in brackets right after their name: "Siti (35)", "Budi Santoso (42 tahun)".
 _AGE = re.compile(r" \(\d{1,2}(?: tahun| thn| th)?\)")
+_AGE_AT_END = re.compile(r"\s*\(\d{1,2}(?: tahun| thn| th)?\)\Z")
 
 
 def _age_after(text: str, tokens: Tokens, last: int) -> bool:
     """Whether an age in brackets follows the run ending before token ``last`` (a person's mark)."""
     end = tokens.ends[last - 1]
     return text.startswith(" (", end) and _AGE.match(text, end) is not None
+
+
+def _described_after(text: str, tokens: Tokens, last: int) -> bool:
+    """Whether the run ending before token ``last`` is described as one of some people right after
+    it ("Rudi, seorang pedagang di Pasar Kramat Jati, mengaku ..."): a person."""
+    return text.startswith(_ONE_OF, tokens.ends[last - 1])
+
+
+_ONE_OF_WORDS = ("seorang ", "salah seorang ", "salah satu ")
+_ONE_OF = tuple(", " + words for words in _ONE_OF_WORDS)
 
 
 # Adverbs between a subject and its verb ("Rachlan juga menegaskan", "Hanung pun mengatakan").
@@ -3483,6 +3496,9 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             found = _mention_ending_at(text, mentions, comma)
             if found is not None:
                 return found, False
+    age = _AGE_AT_END.search(text, max(0, end - 14), end)
+    if age is not None:  # "Siti Aminah (45), mengatakan": the name ends before the age
+        end = age.start()
     found = _mention_ending_at(text, mentions, _rstrip_end(text, end, " )"))
     if found is not None and found[_TYPE] != "PER":
         # "Kepala BMKG mengatakan": the body ends an office that stands for its holder.
