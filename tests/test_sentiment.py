@@ -535,6 +535,15 @@ def test_article_label_traces_to_evidence_sentences():
             assert item["text"] == "AS Prihatin atas Hubungan Rusia-Korut"
 
 
+def test_an_article_keeps_its_headline_label_and_score_beside_its_own():
+    frame = pd.DataFrame([article("a1", BODY, title="AS Prihatin atas Hubungan Rusia-Korut"), article("a2", BODY)])
+    table = score_articles(frame, model=LEXICON)
+    headline = score_text("AS Prihatin atas Hubungan Rusia-Korut", engine=LEXICON)
+    assert table.loc[0, "headline_label"] == headline.label == "negative"
+    assert table.loc[0, "headline_score"] == pytest.approx(headline.score, abs=1e-4)
+    assert table.loc[1, "headline_label"] == "" and pd.isna(table.loc[1, "headline_score"])  # no title
+
+
 @pytest.mark.parametrize("scores, label", [
     ([0.7, 0.0, 0.0, 0.0, 0.0], "neutral"),  # one good sentence among four plain ones: mean 0.14
     ([0.8, 0.0, 0.0, 0.0], "positive"),  # mean 0.2

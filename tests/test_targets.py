@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from warta.sentiment import targets
-from warta.sentiment.targets import _ordered_sums, actor_evidence, score_actors
+from warta.sentiment.targets import HEADLINE_TONE_COLUMNS, _ordered_sums, actor_evidence, headline_tone, score_actors
 
 
 def sentence(article: str, number: int, text: str, score: float, label: str, probability: float = 0.8,
@@ -411,3 +411,22 @@ def test_mentions_of_an_article_without_sentences_count_nowhere():
                       ignore_index=True)
     table = score_actors(pd.DataFrame(), mentions=stray, sentences=SENTENCES)
     pd.testing.assert_frame_equal(table, score_actors(pd.DataFrame(), mentions=MENTIONS, sentences=SENTENCES))
+
+
+def test_headline_tone_counts_each_actors_headlines_by_their_label():
+    headlines = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a3", "a3", "a4"],
+                              "actor_id": ["per:putin", "loc:rusia", "per:putin", "per:putin", "per:putin", "loc:rusia"],
+                              "name": ["Vladimir Putin", "Rusia", "Vladimir Putin", "Vladimir Putin", "Vladimir Putin",
+                                       "Rusia"],
+                              "type": ["PER", "LOC", "PER", "PER", "PER", "LOC"]})
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3", "a4"],
+                             "headline_label": ["negative", "positive", "negative", ""],
+                             "headline_score": [-0.8, 0.4, -0.6, float("nan")]})
+    table = headline_tone(headlines, articles)
+    assert list(table.columns) == HEADLINE_TONE_COLUMNS
+    # Putin: three headlines (a3 once), two negative; Rusia: a1 only (a4's headline has no label).
+    assert table[["actor_id", "headlines", "negative", "neutral", "positive"]].values.tolist() == [
+        ["per:putin", 3, 2, 0, 1], ["loc:rusia", 1, 1, 0, 0]]
+    assert table["mean_score"].tolist() == [-0.3333, -0.8]  # rounded to four places
+    assert headline_tone(headlines, articles, top_n=1)["actor_id"].tolist() == ["per:putin"]
+    assert headline_tone(headlines.iloc[:0], articles).empty

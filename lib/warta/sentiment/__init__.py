@@ -15,13 +15,14 @@ from warta.sentiment.scoring import (SentimentScore, attach_speakers, compare_ve
                                      label_shares, score_articles, score_sentences,
                                      score_sentences_and_stances, score_text, score_texts,
                                      wilson_interval)
-from warta.sentiment.targets import actor_evidence, score_actors, share_of_voice
+from warta.sentiment.targets import actor_evidence, headline_tone, score_actors, share_of_voice
 from warta.sentiment.training import read_labelled, train_model
 
 __all__ = [
     "LABELS", "Cue", "Engine", "Lexicon", "LexiconEngine", "LinearEngine", "SentimentScore", "TransformersEngine",
     "actor_evidence", "attach_speakers",
-    "compare_vendor", "describe", "evidence_sentences", "evidence_table", "label_shares", "load_engine", "load_lexicon", "read_labelled",
+    "compare_vendor", "describe", "evidence_sentences", "evidence_table", "headline_tone", "label_shares", "load_engine",
+    "load_lexicon", "read_labelled",
     "score_actors", "score_articles", "score_sentences", "score_sentences_and_stances", "score_text", "score_texts",
     "share_of_voice",
     "train_model", "wilson_interval",

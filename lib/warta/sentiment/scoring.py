@@ -40,6 +40,7 @@ CUES_DTYPE = pd.ArrowDtype(pa.list_(CUE_TYPE))
 STANCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "kind"]
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "label", "score", "probability", "cue_sum",
                    "n_sentences", "positive_sentences", "negative_sentences", "evidence",
+                   "headline_label", "headline_score",
                    "vendor_label", "vendor_confidence", "agrees", "disagreement_reason", "engine"]
 VENDOR_LABELS = {"positif": "positive", "positive": "positive", "negatif": "negative", "negative": "negative",
                  "netral": "neutral", "neutral": "neutral"}
@@ -284,7 +285,7 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     """One row per article: label, score, probability, evidence sentences, vendor comparison.
 
     The article's score is the mean of its sentence scores, the title counting ``title_weight``
-    times; it is neutral inside ``±article_neutral_band`` (chosen on the team's labelled articles,
+    times (the title's own label and score are ``headline_label`` and ``headline_score``); it is neutral inside ``±article_neutral_band`` (chosen on the team's labelled articles,
     ``warta eval article-sentiment``). The probability is the sampling certainty of that mean: how
     sure we are, given how much its sentences disagree, that the mean lies on the label's side of
     the band (too few labelled articles exist to calibrate it).
@@ -335,7 +336,10 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
                          "cue_sum": round((title_sum if title else 0.0) + sum([sums[index] for index in group]), 3),
                          "n_sentences": len(group), "positive_sentences": group_labels.count("positive"),
                          "negative_sentences": group_labels.count("negative"),
-                         "evidence": evidence, **vendor_columns, "engine": name})
+                         "evidence": evidence,
+                         "headline_label": title_prediction[0] if title else "",
+                         "headline_score": round(title_score, 4) if title else float("nan"),
+                         **vendor_columns, "engine": name})
         return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 

@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from warta.runtime import collector_paused, first_rows, sorted_unique
-from warta.sentiment.engines import label_from_score, settings as engine_settings
+from warta.sentiment.engines import LABELS, label_from_score, settings as engine_settings
 from warta.sentiment.lexicon import HOLDER_KINDS, load_lexicon, stance_spans
 from warta.sentiment.roles import CONTEST_TYPES, ROLES, load_role_words, role_scores, roles_of_sentences
 from warta.sentiment.scoring import cue_terms, has_speaker, score_sentences_and_stances, wilson_interval
@@ -682,6 +682,36 @@ def share_of_voice(actors: pd.DataFrame, *, top_n: int = 20, z: float = 1.96) ->
         rows.append({"actor_id": r.actor_id, "name": r.name, "k": int(r.voiced_n), "n": n,
                      "share": r.voiced_n / n, "low": low, "high": high})
     return pd.DataFrame(rows, columns=["actor_id", "name", "k", "n", "share", "low", "high"])
+
+
+HEADLINE_TONE_COLUMNS = ["actor_id", "name", "type", "headlines", "negative", "neutral", "positive", "mean_score"]
+
+
+def headline_tone(headlines: pd.DataFrame, articles: pd.DataFrame, *, top_n: int | None = None) -> pd.DataFrame:
+    """How the headlines that name each actor read: one row per actor, with the number of headlines
+    naming it, how many of them are negative, neutral and positive, and their mean score, most
+    headlines first (then ``actor_id``).
+
+    ``headlines`` is :func:`warta.actors.headline_actors`; ``articles`` the article sentiment table
+    (:func:`warta.sentiment.score_articles`), whose ``headline_label`` and ``headline_score`` are
+    the headline's own. A headline counts once per actor.
+    """
+    tone = articles[["article_id", "headline_label", "headline_score"]].drop_duplicates("article_id")
+    named = (headlines.drop_duplicates(["article_id", "actor_id"])[["article_id", "actor_id", "name", "type"]]
+             .astype({"article_id": str}).merge(tone.astype({"article_id": str}), on="article_id", how="inner"))
+    named = named[named["headline_label"].isin(LABELS)]
+    if named.empty:
+        return pd.DataFrame(columns=HEADLINE_TONE_COLUMNS)
+    counts = pd.crosstab(named["actor_id"], named["headline_label"]).reindex(columns=list(LABELS), fill_value=0)
+    first = named.drop_duplicates("actor_id").set_index("actor_id")
+    table = pd.DataFrame({"actor_id": counts.index, "name": first.loc[counts.index, "name"].to_numpy(),
+                          "type": first.loc[counts.index, "type"].to_numpy(),
+                          "headlines": counts.sum(axis=1).to_numpy(),
+                          **{label: counts[label].to_numpy() for label in LABELS},
+                          "mean_score": named.groupby("actor_id")["headline_score"].mean().loc[counts.index]
+                          .round(4).to_numpy()})
+    table = table.sort_values(["headlines", "actor_id"], ascending=[False, True], ignore_index=True)
+    return (table.head(top_n) if top_n else table).loc[:, HEADLINE_TONE_COLUMNS]
 
 
 def aggregate(items: list[dict]) -> tuple[str, float, float]:
