@@ -876,3 +876,13 @@ def test_planning_retires_stage_versions_long_unused(tmp_path):
     pipeline.make_plan(None, store_root=tmp_path / "cache")  # the seeds
     left = sorted(path.name for path in (tmp_path / "cache" / "sentiment").iterdir())
     assert left == [f"old{number}" for number in range(keep)]
+
+
+def test_headline_actors_are_an_analysis_of_the_usable_articles():
+    from warta.actors import headline_actors
+
+    tables = pipeline.analyze(config.seeds_dir(), cache=False, progress=False, profile="fast")
+    usable = tables["articles"][~tables["articles"]["flags"].map(lambda f: any(x.startswith("duplicate_of:") for x in f))]
+    expected = headline_actors(usable, tables["mentions"])
+    assert len(expected) and "per:vladimir-putin" in set(expected["actor_id"])
+    pd.testing.assert_frame_equal(tables["headline_actors"].reset_index(drop=True), expected.reset_index(drop=True))

@@ -17,7 +17,7 @@ from warta.sentiment.scoring import CUES_DTYPE
     [
         ([], []),
         (["00_corpus"], ["articles"]),
-        (["02_actor_cooccurrence", "00_corpus"], ["articles", "mentions", "quotes"]),
+        (["02_actor_cooccurrence", "00_corpus"], ["articles", "mentions", "quotes", "headline_actors"]),
         (["03_source_timeline"], ["articles", "stories", "copies", "propagation", "events"]),
         (["my_own_notebook"], []),  # not listed: it analyses the corpus itself
     ],

@@ -323,7 +323,8 @@ berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memp
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
-_ASKED_FOR = "maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi uang tebusan jatah imbalan suap nyawa korban waktu"
+_ASKED_FOR = ("maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi uang tebusan jatah imbalan suap nyawa "
+              "korban waktu")
 # Words that open a request's clause ("meminta agar ...", "berharap supaya ...").
 _REQUEST = re.compile(r"\b(?:agar|supaya)\b")
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
@@ -3010,7 +3011,8 @@ def _office_holders(gazetteer) -> _OfficeHolders:
         found = gazetteer.index.get(alias_key(holder))
         entry = found[0] if found is not None and found[0].type == "PER" else _unknown_entry("PER", holder)
         for key in {_office_key(office, gazetteer) for office in offices.split("|")}:  # spellings may share one
-            tenures.setdefault(key, []).append((first, (last[0] if last and last[0] else as_of), entry, scope == "abroad"))
+            tenures.setdefault(key, []).append((first, last[0] if last and last[0] else as_of, entry,
+                                                scope == "abroad"))
     return _OfficeHolders({key: tuple(found) for key, found in tenures.items()},
                           frozenset(key[:1] for key in tenures))
 
@@ -3089,10 +3091,11 @@ def _office_key(office: str, gazetteer) -> tuple[str, ...]:
 # Bergizi Gratis: Anak-anak Harus Sehat" (the topic is no part of the speaker), and a quotation
 # credited after it ('"Kami Siap Tempur", Kata Shin Tae-yong Jelang Laga Kontra Jepang').
 _HEADLINE_MARKS = (":", '"', "\u201c", "'", "\u2018")
-_HEADLINE_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d\u2018\u2019]{2,60}?)(?:\s+soal\s+[^:]{2,80}?)?\s*:\s+(?P<text>\S.*)",
-                            re.IGNORECASE | re.DOTALL)
-_HEADLINE_QUOTED = re.compile(r"[\"\u201c\u2018'](?P<text>[^\"\u201c\u201d\u2018\u2019]{4,}?)[,.!?]?[\"\u201d\u2019'],?\s+"
-                              r"(?P<cue>kata|ujar|tegas|ucap|sebut|klaim)\s+(?P<speaker>\S.*)", re.IGNORECASE | re.DOTALL)
+_HEADLINE_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d\u2018\u2019]{2,60}?)(?:\s+soal\s+[^:]{2,80}?)?"
+                            r"\s*:\s+(?P<text>\S.*)", re.IGNORECASE | re.DOTALL)
+_HEADLINE_QUOTED = re.compile(r"[\"\u201c\u2018'](?P<text>[^\"\u201c\u201d\u2018\u2019]{4,}?)[,.!?]?"
+                              r"[\"\u201d\u2019'],?\s+(?P<cue>kata|ujar|tegas|ucap|sebut|klaim)\s+(?P<speaker>\S.*)",
+                              re.IGNORECASE | re.DOTALL)
 _HEADLINE_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019 "
 # A speaker takes a few words; longer, the words before the colon are a topic ("Hasil Liga 1").
 _HEADLINE_SPEAKER_WORDS = 6

@@ -15,7 +15,6 @@ import operator
 from itertools import accumulate, compress, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -39,7 +38,7 @@ _WORD_CHAR = re.compile(r"\w")
 _JOINING_GAP = re.compile(r"[\s\-/&]*")
 
 
-_FIRST_TOKEN = itemgetter(0)
+_FIRST_TOKEN = operator.itemgetter(0)
 _ONE_WORD = (1,)  # the widths of a first key that opens only one-word aliases (tested by identity)
 
 

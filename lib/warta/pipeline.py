@@ -68,6 +68,7 @@ TABLES = (
     "sentiment_sentences",
     "stance_words",
     "sentiment_actors",
+    "headline_actors",
     "stories",
     "copies",
     "propagation",
@@ -138,6 +139,12 @@ def _cooccurrence(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **optio
     return cooccurrence.cooccurrence(tables["mentions"])
 
 
+def _headline_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], **options: Any) -> pd.DataFrame:
+    from warta import actors
+
+    return actors.headline_actors(usable, tables["mentions"])
+
+
 def _sentiment_actors(usable: pd.DataFrame, tables: dict[str, pd.DataFrame], *, sentiment_model: str | None = None,
                       **options: Any) -> pd.DataFrame:
     from warta import sentiment
@@ -177,6 +184,7 @@ STAGES = (
 ANALYSES: tuple[tuple[str, Callable[..., pd.DataFrame | dict[str, pd.DataFrame]]], ...] = (
     ("cooccurrence", _cooccurrence),
     ("sentiment_actors", _sentiment_actors),
+    ("headline_actors", _headline_actors),
     ("stories", _stories),
     ("copies", _stories),
     ("propagation", _propagation),

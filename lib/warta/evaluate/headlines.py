@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from warta.errors import WartaError
-from warta.evaluate.texts import HEADLINE_SEPARATOR, analyze_texts
+from warta.evaluate.texts import HEADLINE_SEPARATOR, analyze_texts, folded_name, share
 
 NO_ACTOR = "-"
 
@@ -34,7 +34,7 @@ def read_labelled_headlines(path: str | Path) -> tuple[list[tuple[str, frozenset
         elif HEADLINE_SEPARATOR not in cells[0]:
             skipped.append({"line": line_no, "reason": f"no headline before '{HEADLINE_SEPARATOR.strip()}'"})
         else:
-            actors = frozenset() if cells[1] == NO_ACTOR else frozenset(_folded(name) for name in cells[1].split("|"))
+            actors = frozenset() if cells[1] == NO_ACTOR else frozenset(folded_name(name) for name in cells[1].split("|"))
             rows.append((cells[0], actors))
     if not rows:
         raise WartaError(f"{path}: no usable text<TAB>actors lines ({len(skipped)} skipped)")
@@ -51,7 +51,7 @@ def evaluate_headline_actors(path: str | Path, *, profile: str = "full") -> dict
     found = headline_actors(tables["articles"], tables["mentions"])
     by_article: dict[str, set[str]] = {}
     for article_id, name in zip(found["article_id"], found["name"]):
-        by_article.setdefault(article_id, set()).add(_folded(name))
+        by_article.setdefault(article_id, set()).add(folded_name(name))
     right = given = wanted = exact = 0
     errors = []
     for text, labelled in rows:
@@ -63,16 +63,8 @@ def evaluate_headline_actors(path: str | Path, *, profile: str = "full") -> dict
         if predicted != labelled:
             errors.append({"headline": text.split(HEADLINE_SEPARATOR)[0], "missing": sorted(labelled - predicted),
                            "extra": sorted(predicted - labelled)})
-    precision, recall = _share(right, given), _share(right, wanted)
+    precision, recall = share(right, given), share(right, wanted)
     f1 = round(2 * precision * recall / (precision + recall), 4) if precision and recall else 0.0
     return {"file": str(path), "profile": profile, "n": len(rows), "precision": precision, "recall": recall,
-            "f1": f1, "exact": _share(exact, len(rows)), "n_labelled": wanted, "n_found": given,
+            "f1": f1, "exact": share(exact, len(rows)), "n_labelled": wanted, "n_found": given,
             "errors": errors, "n_skipped": len(skipped), "skipped": skipped[:50]}
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None

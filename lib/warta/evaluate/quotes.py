@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from warta.errors import WartaError
-from warta.evaluate.texts import analyze_texts
+from warta.evaluate.texts import analyze_texts, folded_name, share
 
 NO_SPEAKER = "-"
 
@@ -56,8 +56,8 @@ def evaluate_quotes(path: str | Path, *, profile: str = "full") -> dict:
     errors = []
     for text, piece, label in rows:
         speaker = _speaker_of(piece, by_article.get(article_of.get(text), []))
-        accepted = {_folded(name) for name in label.split("|")}
-        correct = _folded(speaker or NO_SPEAKER) in accepted
+        accepted = {folded_name(name) for name in label.split("|")}
+        correct = folded_name(speaker or NO_SPEAKER) in accepted
         right += correct
         found += speaker is not None
         if label != NO_SPEAKER:
@@ -69,9 +69,9 @@ def evaluate_quotes(path: str | Path, *, profile: str = "full") -> dict:
         if not correct:
             errors.append({"quote": piece, "label": label,
                            "predicted": "missing" if speaker is None else speaker or NO_SPEAKER, "text": text})
-    return {"file": str(path), "profile": profile, "n": len(rows), "accuracy": _share(right, len(rows)),
-            "found": _share(found, len(rows)), "recall": _share(named_right, named),
-            "precision": _share(given_right, given), "n_named": named, "n_given": given,
+    return {"file": str(path), "profile": profile, "n": len(rows), "accuracy": share(right, len(rows)),
+            "found": share(found, len(rows)), "recall": share(named_right, named),
+            "precision": share(given_right, given), "n_named": named, "n_given": given,
             "errors": errors, "n_skipped": len(skipped), "skipped": skipped[:50]}
 
 
@@ -82,11 +82,3 @@ def _speaker_of(piece: str, quotes: list[tuple[str, str]]) -> str | None:
         if piece in quoted:
             return speaker
     return None
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None

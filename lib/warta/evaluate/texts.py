@@ -35,3 +35,13 @@ def analyze_texts(texts: Sequence[str], *, profile: str, tables: Sequence[str]) 
         articles, found = run["articles"], {name: run[name] for name in tables}
     article_of = {names[Path(file).name]: article for file, article in zip(articles["path"], articles["article_id"])}
     return found, article_of
+
+
+def folded_name(name: str) -> str:
+    """A name as labels and tables are compared: lower case, single spaces."""
+    return " ".join(name.lower().split())
+
+
+def share(part: int, whole: int) -> float | None:
+    """``part / whole`` to four places; None where ``whole`` is 0."""
+    return round(part / whole, 4) if whole else None
