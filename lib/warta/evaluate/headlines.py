@@ -14,28 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from warta.errors import WartaError
-from warta.evaluate.texts import HEADLINE_SEPARATOR, analyze_texts, folded_name, share
+from warta.evaluate.texts import HEADLINE_SEPARATOR, analyze_texts, folded_name, read_tab_rows, share
 
 NO_ACTOR = "-"
 
 
 def read_labelled_headlines(path: str | Path) -> tuple[list[tuple[str, frozenset[str]]], list[dict]]:
     """The ``(text, actors)`` rows of a labelled headlines file and the lines skipped (with reasons)."""
-    path = Path(path)
-    if not path.is_file():
-        raise WartaError(f"labelled file not found: {path}")
-    rows, skipped = [], []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        cells = [part.strip() for part in line.split("\t")]
-        if len(cells) != 2 or not all(cells):
-            skipped.append({"line": line_no, "reason": "expected text<TAB>actors"})
-        elif HEADLINE_SEPARATOR not in cells[0]:
+    lines, skipped = read_tab_rows(path, columns=2, layout="text<TAB>actors")
+    rows = []
+    for line_no, (text, names) in lines:
+        if HEADLINE_SEPARATOR not in text:
             skipped.append({"line": line_no, "reason": f"no headline before '{HEADLINE_SEPARATOR.strip()}'"})
         else:
-            actors = frozenset() if cells[1] == NO_ACTOR else frozenset(folded_name(name) for name in cells[1].split("|"))
-            rows.append((cells[0], actors))
+            rows.append((text, frozenset() if names == NO_ACTOR else frozenset(map(folded_name, names.split("|")))))
+    skipped.sort(key=lambda entry: entry["line"])
     if not rows:
         raise WartaError(f"{path}: no usable text<TAB>actors lines ({len(skipped)} skipped)")
     return rows, skipped

@@ -17,27 +17,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from warta.errors import WartaError
-from warta.evaluate.texts import analyze_texts, folded_name, share
+from warta.evaluate.texts import analyze_texts, folded_name, read_tab_rows, share
 
 NO_SPEAKER = "-"
 
 
 def read_labelled_quotes(path: str | Path) -> tuple[list[tuple[str, str, str]], list[dict]]:
     """The ``(text, quote, speaker)`` rows of a labelled quotes file and the lines skipped (with reasons)."""
-    path = Path(path)
-    if not path.is_file():
-        raise WartaError(f"labelled file not found: {path}")
-    rows, skipped = [], []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        cells = [part.strip() for part in line.split("\t")]
-        if len(cells) != 3 or not all(cells):
-            skipped.append({"line": line_no, "reason": "expected text<TAB>quote<TAB>speaker"})
-        elif cells[1].lower() not in cells[0].lower():
+    lines, skipped = read_tab_rows(path, columns=3, layout="text<TAB>quote<TAB>speaker")
+    rows = []
+    for line_no, (text, quote, speaker) in lines:
+        if quote.lower() not in text.lower():
             skipped.append({"line": line_no, "reason": "the quote is not in the text"})
         else:
-            rows.append((cells[0], cells[1], cells[2]))
+            rows.append((text, quote, speaker))
+    skipped.sort(key=lambda entry: entry["line"])
     if not rows:
         raise WartaError(f"{path}: no usable text<TAB>quote<TAB>speaker lines ({len(skipped)} skipped)")
     return rows, skipped

@@ -11,6 +11,8 @@ from typing import Sequence
 
 import pandas as pd
 
+from warta.errors import WartaError
+
 HEADLINE_SEPARATOR = " || "
 
 
@@ -45,3 +47,22 @@ def folded_name(name: str) -> str:
 def share(part: int, whole: int) -> float | None:
     """``part / whole`` to four places; None where ``whole`` is 0."""
     return round(part / whole, 4) if whole else None
+
+
+def read_tab_rows(path: str | Path, *, columns: int, layout: str) -> tuple[list[tuple[int, list[str]]], list[dict]]:
+    """The non-blank lines of a labelled file as ``(line number, cells)``, split on tabs and
+    stripped, and the lines skipped for not having ``columns`` non-empty cells (``layout`` names
+    them in the reason)."""
+    path = Path(path)
+    if not path.is_file():
+        raise WartaError(f"labelled file not found: {path}")
+    rows, skipped = [], []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        if not line.strip():
+            continue
+        cells = [part.strip() for part in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            skipped.append({"line": line_no, "reason": f"expected {layout}"})
+        else:
+            rows.append((line_no, cells))
+    return rows, skipped
