@@ -289,12 +289,20 @@ def test_actor_summary():
 
 def test_actor_summary_counts_the_headlines_that_name_each_actor():
     headlines = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a9"],
-                              "actor_id": ["per:vladimir-putin", "per:vladimir-putin", "loc:rusia", "per:joko-widodo"]})
-    summary = actor_summary(SMALL, headlines=headlines).set_index("actor_id")
-    assert summary["headlines"].to_dict() == {"per:kim-jong-un": 0, "per:vladimir-putin": 1, "loc:rusia": 1, "org:nato": 0}
-    assert summary.drop(columns="headlines").equals(actor_summary(SMALL).set_index("actor_id"))
-    empty = actor_summary(SMALL.iloc[:0], headlines=headlines)
-    assert empty.empty and list(empty.columns) == [*SUMMARY_COLUMNS, "headlines"]
+                              "actor_id": ["per:vladimir-putin", "per:vladimir-putin", "loc:rusia", "per:joko-widodo"],
+                              "name": ["Vladimir Putin", "Vladimir Putin", "Rusia", "Joko Widodo"],
+                              "type": ["PER", "PER", "LOC", "PER"], "subtype": ["", "", "country", ""]})
+    summary = actor_summary(SMALL, headlines=headlines)
+    assert list(summary.columns) == [*SUMMARY_COLUMNS, "headlines"]
+    # An actor only a headline names comes last, with no mention.
+    assert summary.set_index("actor_id")["headlines"].to_dict() == {
+        "per:kim-jong-un": 0, "per:vladimir-putin": 1, "loc:rusia": 1, "org:nato": 0, "per:joko-widodo": 1}
+    assert summary.iloc[-1][["actor_id", "name", "mentions", "surfaces"]].tolist() == ["per:joko-widodo", "Joko Widodo",
+                                                                                      0, []]
+    assert summary.iloc[:-1].drop(columns="headlines").equals(actor_summary(SMALL))
+    only = actor_summary(SMALL.iloc[:0], headlines=headlines)
+    assert only["actor_id"].tolist() == ["loc:rusia", "per:joko-widodo", "per:vladimir-putin"]
+    assert actor_summary(SMALL.iloc[:0], headlines=headlines.iloc[:0]).empty
 
 
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -222,16 +222,26 @@ def actor_summary(mentions: pd.DataFrame, *, headlines: pd.DataFrame | None = No
 
     ``name``, ``type`` and ``subtype`` are those of the actor's first mention that has one. With
     ``headlines`` (:func:`warta.actors.headline_actors`), ``headlines`` counts the articles whose
-    headline names the actor (an actor named only in headlines has no row: its body never names it).
+    headline names the actor; an actor that only headlines name comes last, with no mention.
     """
-    valid = _valid_mentions(mentions)
-    if valid.empty:
-        return _empty(SUMMARY_COLUMNS + (("headlines",) if headlines is not None else ()))
     if headlines is not None:
         summary = actor_summary(mentions)
-        named = headlines.drop_duplicates(["article_id", "actor_id"])["actor_id"].value_counts()
-        counts = summary["actor_id"].map(named).fillna(0).astype("int64")
-        return summary.assign(headlines=counts.to_numpy())
+        firsts = headlines.drop_duplicates(["article_id", "actor_id"])
+        named = firsts["actor_id"].value_counts()
+        summary = summary.assign(headlines=summary["actor_id"].map(named).fillna(0).astype("int64").to_numpy())
+        only = firsts[~firsts["actor_id"].isin(summary["actor_id"])].drop_duplicates("actor_id")
+        if only.empty:
+            return summary
+        extra = pd.DataFrame({"actor_id": only["actor_id"].to_numpy(), "name": only["name"].to_numpy(),
+                              "type": only["type"].to_numpy(),
+                              "subtype": only["subtype"].fillna("").to_numpy() if "subtype" in only else "",
+                              "mentions": 0, "articles": 0, "sentences": 0, "surfaces": [[] for _ in range(len(only))],
+                              "headlines": only["actor_id"].map(named).astype("int64").to_numpy()})
+        extra = extra.sort_values(["headlines", "actor_id"], ascending=[False, True])
+        return pd.concat([summary, extra], ignore_index=True) if len(summary) else extra.reset_index(drop=True)
+    valid = _valid_mentions(mentions)
+    if valid.empty:
+        return _empty(SUMMARY_COLUMNS)
     if "subtype" not in valid.columns:
         valid = valid.assign(subtype="")
     if "surface" not in valid.columns:
