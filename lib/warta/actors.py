@@ -2954,20 +2954,19 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer, 
         if len(matched) == 1:
             actor = matched.pop()
             holder = next(row for start, aid, _, row in offices if aid == actor and start < starts[k])
-            own = k + 1
-            while own < last and owner(own) < 0:
-                own += 1
-            start, end = starts[k], ends[own - 1]
-            added.append((start, end, text[start:end], holder[_ACTOR_ID], holder[_NAME], "PER", holder[_SUBTYPE],
-                          holder[_ROLE], 0.6, "rule", f"office:{phrase}→{holder[_NAME]}"))
+            role, confidence, method = holder[_ROLE], 0.6, "rule"
         elif not matched and dated is not None and (entry := dated.holder(key, published,
                                                                         abroad=_names_abroad(rows))) is not None:
-            own = k + 1
-            while own < last and owner(own) < 0:
-                own += 1
-            start, end = starts[k], ends[own - 1]
-            added.append((start, end, text[start:end], entry.actor_id, entry.name, "PER", entry.subtype,
-                          phrase, 0.5, "holders", f"office:{phrase}→{entry.name}"))
+            holder = _entry_row(entry, phrase)
+            role, confidence, method = phrase, 0.5, "holders"
+        else:
+            continue
+        own = k + 1  # the office's own words, before any actor named in it
+        while own < last and owner(own) < 0:
+            own += 1
+        start, end = starts[k], ends[own - 1]
+        added.append((start, end, text[start:end], holder[_ACTOR_ID], holder[_NAME], "PER", holder[_SUBTYPE],
+                      role, confidence, method, f"office:{phrase}→{holder[_NAME]}"))
     if not added:
         return rows
     return sorted(rows + added, key=_START_OF)
@@ -3000,7 +2999,7 @@ def _office_holders(gazetteer) -> _OfficeHolders:
     """Read ``data/gazetteer/office_holders.tsv`` (cached per gazetteer): an open tenure ends on the
     file's ``as of`` day; a holder the gazetteer does not know gets a new actor."""
     path = config.DATA_DIR / "gazetteer" / "office_holders.tsv"
-    tenures: dict[tuple[str, ...], list[tuple[str, str, Entry]]] = {}
+    tenures: dict[tuple[str, ...], list[tuple[str, str, Entry, bool]]] = {}
     as_of = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# as of:"):
@@ -3015,6 +3014,13 @@ def _office_holders(gazetteer) -> _OfficeHolders:
                                                 scope == "abroad"))
     return _OfficeHolders({key: tuple(found) for key, found in tenures.items()},
                           frozenset(key[:1] for key in tenures))
+
+
+def _entry_row(entry: Entry, surface: str, *, role: str = "", confidence: float = 0.95,
+               method: str = "gazetteer") -> tuple:
+    """A known actor as a mention row (in :class:`Mention` field order) with no place in a text: a
+    headline's speaker or actor the body does not name, an office's holder by date."""
+    return (0, 0, surface, entry.actor_id, entry.name, entry.type, entry.subtype, role, confidence, method, "")
 
 
 def _names_abroad(rows: Sequence[tuple]) -> bool:
@@ -3167,20 +3173,18 @@ def _named_by(phrase: str, key: tuple[str, ...], rows: Sequence[tuple], gazettee
     for row in rows:
         if entry is not None and row[_ACTOR_ID] == entry.actor_id:
             return row
-        if (row[_TYPE] != "LOC" or row[_SUBTYPE] == "country") and key in (alias_key(row[_SURFACE]),
-                                                                            alias_key(row[_NAME])):
+        if (row[_TYPE] != "LOC" or row[_SUBTYPE] == "country") and key in (_name_key(row[_SURFACE]),
+                                                                            _name_key(row[_NAME])):
             return row
     people = {}
     for row in rows:
         if row[_TYPE] == "PER":
-            name = alias_key(row[_NAME])
+            name = _name_key(row[_NAME])
             if len(name) > len(key) and key in (name[: len(key)], name[-len(key):]):
                 people.setdefault(row[_ACTOR_ID], row)
     if len(people) == 1:
         return people.popitem()[1]
-    if entry is not None:
-        return (0, 0, entry.name, entry.actor_id, entry.name, entry.type, entry.subtype, "", 0.95, "gazetteer", "")
-    return None
+    return None if entry is None else _entry_row(entry, entry.name)
 
 
 def _holder_of(office: str, rows: Sequence[tuple], gazetteer, published: str = "") -> tuple | None:
@@ -3199,14 +3203,13 @@ def _holder_of(office: str, rows: Sequence[tuple], gazetteer, published: str = "
         return holders.popitem()[1]
     entry = (_office_holders(gazetteer).holder(key, published, abroad=_names_abroad(rows))
              if not holders and published else None)
-    return None if entry is None else (0, 0, office, entry.actor_id, entry.name, "PER", entry.subtype, office, 0.5,
-                                       "holders", "")
+    return None if entry is None else _entry_row(entry, office, role=office, confidence=0.5, method="holders")
 
 
 # --- headline actors ----------------------------------------------------------------------
 
-# Words before a place's own name in the body ("Kabupaten Demak"): the headline writes "Demak".
 _HEADLINE_BATCH = 4096  # articles whose mention rows are built at once
+# Words before a place's own name in the body ("Kabupaten Demak"): the headline writes "Demak".
 _PLACE_KINDS = frozenset("kabupaten kab kota provinsi".split())
 
 
@@ -3285,7 +3288,7 @@ def _headline_rows(title: str, rows: Sequence[tuple], gazetteer, published: str 
         if row is None:
             if last - first == 1 and is_common_word(keys[first]):
                 continue  # "Nasib Malang Pedagang": a dictionary word in Title Case
-            row = (0, 0, entry.name, entry.actor_id, entry.name, entry.type, entry.subtype, "", 0.95, "gazetteer", "")
+            row = _entry_row(entry, entry.name)
         found.append((first, last, row, "gazetteer"))
     # Offices whose one holder the body names: the office word and the known bodies or places after it.
     covered = {k for first, last, _, _ in found for k in range(first, last)}

@@ -85,22 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     _add(evaluate_kinds, "sentiment", _cmd_eval_sentiment, "Macro-F1, accuracy, per-class scores and calibration.",
          [(("file",), dict(help="text<TAB>label file (positive / neutral / negative)")),
           (("--model",), dict(help="a model trained with 'warta sentiment train' (default: the lexicon)"))])
-    _add(evaluate_kinds, "actor-sentiment", _cmd_eval_actor_sentiment,
+    _add(evaluate_kinds, "actor-sentiment", _eval_with_profile("evaluate_actor_sentiment"),
          "Macro-F1 and accuracy of how each labelled actor is covered (its 'about' label).",
          [(("file",), dict(help="text<TAB>actor<TAB>label file (positive / neutral / negative)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that finds the actors (default: full)"))])
-    _add(evaluate_kinds, "article-sentiment", _cmd_eval_article_sentiment,
+    _add(evaluate_kinds, "article-sentiment", _eval_with_profile("evaluate_article_sentiment"),
          "Macro-F1 and accuracy of how each labelled article (a whole story) is covered.",
          [(("file",), dict(help="title<TAB>body<TAB>label file (positive / neutral / negative)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that scores the sentences (default: full)"))])
-    _add(evaluate_kinds, "headline-actors", _cmd_eval_headline_actors,
+    _add(evaluate_kinds, "headline-actors", _eval_with_profile("evaluate_headline_actors"),
          "Precision, recall and F1 of the actors each labelled headline names.",
          [(("file",), dict(help="'headline || body'<TAB>actors file (actors separated by '|'; '-': none)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that finds the body's actors (default: full)"))])
-    _add(evaluate_kinds, "quotes", _cmd_eval_quotes,
+    _add(evaluate_kinds, "quotes", _eval_with_profile("evaluate_quotes"),
          "Speaker attribution: accuracy, precision and recall of who said each labelled quote.",
          [(("file",), dict(help="text<TAB>quote<TAB>speaker file ('-': no speaker named)")),
           (("--profile",), dict(choices=["full", "fast"], default="full",
@@ -232,32 +232,17 @@ def _cmd_eval_sentiment(args) -> int:
     return EXIT_OK
 
 
-def _cmd_eval_actor_sentiment(args) -> int:
-    from warta.evaluate import evaluate_actor_sentiment
+def _eval_with_profile(function: str) -> Callable:
+    """The handler of an evaluation that runs its labelled texts through a pipeline profile: it
+    prints ``warta.evaluate.<function>(file, profile=...)``."""
 
-    _print_json(evaluate_actor_sentiment(args.file, profile=args.profile))
-    return EXIT_OK
+    def handler(args) -> int:
+        import warta.evaluate
 
+        _print_json(getattr(warta.evaluate, function)(args.file, profile=args.profile))
+        return EXIT_OK
 
-def _cmd_eval_article_sentiment(args) -> int:
-    from warta.evaluate import evaluate_article_sentiment
-
-    _print_json(evaluate_article_sentiment(args.file, profile=args.profile))
-    return EXIT_OK
-
-
-def _cmd_eval_headline_actors(args) -> int:
-    from warta.evaluate import evaluate_headline_actors
-
-    _print_json(evaluate_headline_actors(args.file, profile=args.profile))
-    return EXIT_OK
-
-
-def _cmd_eval_quotes(args) -> int:
-    from warta.evaluate import evaluate_quotes
-
-    _print_json(evaluate_quotes(args.file, profile=args.profile))
-    return EXIT_OK
+    return handler
 
 
 def _cmd_sentiment_train(args) -> int:
