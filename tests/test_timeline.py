@@ -326,6 +326,31 @@ def test_trace_propagation_follows_claims_and_quotes_in_time_order():
     assert quote.at["a1", "speaker"] == "Asep Sukmana"
 
 
+def test_a_headline_quote_spreads_like_a_body_quote():
+    """A headline that quotes the speaker is an occurrence of the quote, in sentence -1."""
+    articles = pd.DataFrame([
+        article("h1", "Detik", "2024-03-10T08:00:00+07:00",
+                "Kapolri Listyo Sigit Prabowo menggelar rapat di Mabes Polri. Rapat membahas disiplin anggota.",
+                title="Kapolri: Anggota yang Terlibat Narkoba Akan Dipecat"),
+        article("h2", "Kompas", "2024-03-10T10:00:00+07:00",
+                "Rapat digelar di Mabes Polri pada Minggu. “Anggota yang terlibat narkoba akan dipecat,” kata "
+                "Listyo Sigit Prabowo.", title="Rapat Disiplin di Mabes Polri"),
+    ])
+    stories = pd.DataFrame({"article_id": articles["article_id"], "story_id": "polri"})
+    quotes = pd.DataFrame([
+        {"article_id": "h1", "sentence_id": -1, "speaker_id": "per:listyo-sigit-prabowo",
+         "speaker": "Listyo Sigit Prabowo", "text": "Anggota yang Terlibat Narkoba Akan Dipecat", "kind": "headline"},
+        {"article_id": "h2", "sentence_id": 1, "speaker_id": "per:listyo-sigit-prabowo",
+         "speaker": "Listyo Sigit Prabowo", "text": "Anggota yang terlibat narkoba akan dipecat", "kind": "direct"}])
+    table = timeline.trace_propagation(articles, stories=stories, quotes=quotes)
+    quote = table[table["kind"] == "quote"].set_index("article_id")
+    assert quote["sentence_id"].to_dict() == {"h1": -1, "h2": 1}
+    assert quote["relation"].to_dict() == {"h1": "first", "h2": "independent"}
+    assert quote.at["h1", "speaker"] == "Listyo Sigit Prabowo"
+    # Without its quote row, a headline is no occurrence.
+    assert timeline.trace_propagation(articles, stories=stories, quotes=quotes.iloc[1:]).empty
+
+
 def test_trace_propagation_without_quotes_uses_quotation_marks():
     articles = propagation_corpus()
     copy = articles.iloc[0].to_dict() | {"article_id": "a6", "outlet": "Suara", "published": "2024-03-10T13:00:00+07:00"}

@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 
 from warta import config
 from warta import stories as clustering
-from warta.text import sentence_spans
+from warta.text import TITLE_SENTENCE_ID, sentence_spans
 
 PRECISIONS = ("minute", "hour", "day", "month", "year")
 _RANK = {name: rank for rank, name in enumerate(PRECISIONS + ("none",))}
@@ -429,9 +429,9 @@ def trace_propagation(articles: pd.DataFrame, *, stories: pd.DataFrame,
     """Follow quotes and numeric claims across the articles of each story, in time order.
 
     A *claim* is a number with its noun (:func:`find_claims`), matched on its normalised value and
-    noun. A *quote* (a row of ``quotes``; without it, text in quotation marks) is matched to
-    sentences and quotes of the other articles of its story when it is near-identical
-    (token-set ratio ≥ ``quote_similarity`` on stemmed, translated content words) or when the
+    noun. A *quote* (a row of ``quotes``, a headline's among them; without it, text in
+    quotation marks) is matched to sentences and quotes of the other articles of its story when
+    it is near-identical (token-set ratio ≥ ``quote_similarity`` on stemmed, translated content words) or when the
     same speaker is named nearby and the text is similar (≥ ``quote_similarity_same_speaker``) or
     says the same ``[phrases]`` concept, which covers translation ("the deepening relationship"
     ≈ "semakin mendalamnya hubungan" ≈ "hubungan yang kian erat"). Items found in two or more
@@ -469,7 +469,8 @@ def _copy_pairs(members: pd.DataFrame) -> list[tuple[str, str]]:
 @dataclass
 class _Units:
     """The sentences of one story's articles (``position`` = article row in the story), with the
-    quote said in each (if any), as plain lists for fast lookups."""
+    quote said in each (if any), as plain lists for fast lookups. A headline that quotes someone
+    is a unit too, in sentence ``TITLE_SENTENCE_ID`` before its body's."""
 
     position: np.ndarray
     sentence_id: list[int]
@@ -487,46 +488,49 @@ class _Units:
     outlet_domain: list = field(default_factory=list)
     published: list = field(default_factory=list)
     cited_sources: list = field(default_factory=list)
+    titles: list = field(default_factory=list)  # lower-cased, per position
 
     def nearby(self, position: int, sentence_id: int, before: int, after: int) -> str:
+        if sentence_id == TITLE_SENTENCE_ID:  # a headline stands apart from the body it tops
+            return self.titles[position]
         sentences = self.by_article[position]
         return " ".join(sentences[max(sentence_id - before, 0):sentence_id + after + 1])
 
 
 def _story_units(members: pd.DataFrame, quotes: pd.DataFrame | None) -> _Units:
     """Split every article of the story with :func:`warta.text.sentence_spans` and attach quotes."""
+    said = list(_quotes_in(members, quotes))
+    quoting_titles = {row for row, sid, *_ in said if sid == TITLE_SENTENCE_ID}
+    titles = members["title"].fillna("").astype(str).tolist() if "title" in members else [""] * len(members)
     position, sentence_id, sentence, by_article = [], [], [], []
     for row, body in enumerate(members["body"].fillna("").astype(str)):
         pieces = [body[start:end] for start, end in sentence_spans(body)]
+        by_article.append([piece.lower() for piece in pieces])
+        if row in quoting_titles:
+            position.append(row)
+            sentence_id.append(TITLE_SENTENCE_ID)
+            sentence.append(titles[row])
         position += [row] * len(pieces)
         sentence_id += list(range(len(pieces)))
         sentence += pieces
-        by_article.append([piece.lower() for piece in pieces])
     at = {(p, s): index for index, (p, s) in enumerate(zip(position, sentence_id))}
     text, speaker, speaker_id = list(sentence), [""] * len(sentence), [""] * len(sentence)
     is_quote = np.zeros(len(sentence), dtype=bool)
-    for article_id, sid, quote, who, who_id in _quotes_in(members, sentence, position, quotes):
-        index = at.get((article_id, sid))
+    if quotes is None:
+        said = list(_marked_quotes(sentence, position, sentence_id))
+    for row, sid, quote, who, who_id in said:
+        index = at.get((row, sid))
         if index is not None and not is_quote[index]:
             text[index], speaker[index], speaker_id[index], is_quote[index] = quote, who, who_id, True
     facts = {name: members[name].tolist() if name in members else [None] * len(members)
              for name in ("article_id", "outlet", "outlet_domain", "published", "cited_sources")}
     return _Units(np.asarray(position, dtype=np.int64), sentence_id, sentence, text, is_quote, speaker, speaker_id,
-                  at, by_article, **facts)
+                  at, by_article, **facts, titles=[title.lower() for title in titles])
 
 
-def _quotes_in(members: pd.DataFrame, sentences: list[str], positions: list[int],
-               quotes: pd.DataFrame | None) -> Iterable[tuple[int, int, str, str, str]]:
-    """``(position, sentence_id, text, speaker, speaker_id)`` of the story's quotes: rows of the
-    quotes table, else text between quotation marks (speaker unknown)."""
+def _quotes_in(members: pd.DataFrame, quotes: pd.DataFrame | None) -> Iterable[tuple[int, int, str, str, str]]:
+    """``(position, sentence_id, text, speaker, speaker_id)`` of the story's rows of the quotes table."""
     if quotes is None:
-        sentence_ids = np.zeros(len(positions), dtype=int)
-        for index in range(1, len(positions)):
-            sentence_ids[index] = sentence_ids[index - 1] + 1 if positions[index] == positions[index - 1] else 0
-        for index, sentence in enumerate(sentences):
-            marked = re.search(r"[“\"]([^”\"]{20,})[”\"]", sentence)
-            if marked:
-                yield positions[index], int(sentence_ids[index]), marked.group(1), "", ""
         return
     row_of = {article_id: row for row, article_id in enumerate(members["article_id"].astype(str))}
     found = quotes[quotes["article_id"].astype(str).isin(row_of) & quotes["sentence_id"].notna()]
@@ -535,6 +539,15 @@ def _quotes_in(members: pd.DataFrame, sentences: list[str], positions: list[int]
     for article_id, sid, text, who, who_id in zip(found["article_id"].astype(str), found["sentence_id"],
                                                  found["text"].astype(str), speakers, ids):
         yield row_of[article_id], int(sid), text, who, who_id
+
+
+def _marked_quotes(sentences: list[str], positions: list[int],
+                   sentence_ids: list[int]) -> Iterable[tuple[int, int, str, str, str]]:
+    """Without a quotes table: text between quotation marks, speaker unknown."""
+    for sentence, row, sid in zip(sentences, positions, sentence_ids):
+        marked = re.search(r"[“\"]([^”\"]{20,})[”\"]", sentence)
+        if marked:
+            yield row, sid, marked.group(1), "", ""
 
 
 def _claim_items(members: pd.DataFrame, units: _Units) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
