@@ -1980,6 +1980,14 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Warga mengungsi. “Air mulai surut,” kata Camat Cibinong.", [("", "kata", "Air mulai surut")]),
     ("Bupati Garut mengatakan jalan itu rusak.", []),
     ("“Kami menolak,” kata Presiden Rusia.", [("Rusia", "kata", "Kami menolak")]),
+    # A complaint after the quote; a statement's issuer; what someone wrote.
+    ("“Sekali parkir bisa Rp 5.000,” keluh Andi Wijaya, pengemudi ojek daring.",
+     [("Andi Wijaya", "keluh", "Sekali parkir bisa Rp 5.000")]),
+    ("“Kami mohon maaf,” demikian pernyataan manajemen Garuda Indonesia.",
+     [("Garuda Indonesia", "demikian pernyataan manajemen", "Kami mohon maaf")]),
+    ("Jusuf Kalla menulis bahwa perdamaian Aceh harus dijaga.",
+     [("Jusuf Kalla", "menulis", "perdamaian Aceh harus dijaga")]),
+    ("Jusuf Kalla menulis buku tentang perdamaian Aceh.", []),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)
@@ -2000,10 +2008,17 @@ def test_an_office_ending_in_a_transport_mode_stays_out_of_the_name(text, name, 
 
 
 @pytest.mark.parametrize("use_model", [False, True])
-def test_a_firm_of_one_word_then_its_officer_are_two_actors(use_model):
-    found = [(m.surface, m.type) for m in extract_actors(
-        "“Kami siap,” kata Direktur Utama PT Transjakarta Welfizon Yuza kepada wartawan.", use_model=use_model)]
-    assert found == [("PT Transjakarta", "ORG"), ("Welfizon Yuza", "PER")]
+@pytest.mark.parametrize("text, firm, officer", [
+    ("“Kami siap,” kata Direktur Utama PT Transjakarta Welfizon Yuza kepada wartawan.", "PT Transjakarta", "Welfizon Yuza"),
+    ("“Stok aman,” tutur Direktur Utama Perum Bulog Wahyu Suparyono.", "Perum Bulog", "Wahyu Suparyono"),
+    # A body's bracketed short form, then its officer's name (the country between may go either way).
+    ("Ekonom Center of Reform on Economics (CORE) Indonesia Mohammad Faisal memprediksi ekonomi melambat.",
+     "Center of Reform on Economics (CORE)", "Mohammad Faisal"),
+])
+def test_a_firm_then_its_officer_are_two_actors(text, firm, officer, use_model):
+    found = extract_actors(text, use_model=use_model)
+    assert [m.surface for m in found if m.type == "PER"] == [officer]
+    assert [m.surface for m in found if m.type == "ORG"][0].startswith(firm)
 
 
 @pytest.mark.parametrize("use_model", [False, True])

@@ -317,9 +317,10 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
+# "menulis" only before "bahwa" or a comma or colon: who "menulis buku" reports nothing.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
-berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi
+berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
@@ -451,7 +452,10 @@ _QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]|‘([^‘’]{3,})’")
 _QUOTE_OPENERS = ("\"", "“", "‘")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
-    r"|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang|pinta|klaim)(?:nya)?)\b",
+    r"|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang|pinta|klaim"
+    r"|keluh|tukas|harap|sindir|ajak|imbau)(?:nya)?"
+    # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
+    r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?)\b",
     re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
@@ -462,6 +466,7 @@ _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "ka
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
                        r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b"
                        r"|(?<=mengakui)\s+kekalahan\b"
+                       r"|(?<=menulis)(?!\s*[,:]|\s+bahwa\b)"
                        r"|(?<=meminta)\s+(?:" + "|".join(_ASKED_FOR.split()) + r")\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
@@ -1533,7 +1538,8 @@ def _before_holder_name(tokens: Tokens, head: int, last: int) -> int:
     return last
 
 
-_FIRM_HEADS = frozenset("pt cv".split())
+# Heads of a firm's legal form, before its name: "PT Pertamina", "Perum Bulog", "Perumda Pasar Jaya".
+_FIRM_HEADS = frozenset("pt cv perum perumda".split())
 
 
 def _lower_case_heads(keys: Sequence[str], words: Sequence[str], heads: frozenset[str]) -> list[int]:
@@ -2244,12 +2250,21 @@ def _area_end(tokens: Tokens, first: int, last: int) -> int:
 
 def _split_firm_holder(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
     """A firm tagged with its officer's name after it ("Direktur Utama PT Transjakarta Welfizon
-    Yuza") is the firm, then the officer (see _before_holder_name, which the rules use)."""
+    Yuza") is the firm, then the officer (see _before_holder_name, which the rules use); so is a
+    body whose bracketed short form comes before the name ("Ekonom Center of Reform on Economics
+    (CORE) Indonesia Mohammad Faisal")."""
     first, last, type_, confidence = span
     start = a + first
-    if type_ != "ORG" or last - first < 4 or tokens.keys[start] not in _FIRM_HEADS or not _office_before(tokens, start):
+    if type_ != "ORG" or last - first < 4 or not _office_before(tokens, start):
         return [span]
-    holder = _before_holder_name(tokens, start, a + last) - a
+    if tokens.keys[start] in _FIRM_HEADS:
+        opened = start
+    else:
+        closers = [k for k in range(start + 1, a + last) if ")" in tokens.text[tokens.ends[k - 1]:tokens.starts[k]]]
+        if not closers:
+            return [span]
+        opened = closers[-1] - 1  # the holder's name comes after the short form
+    holder = _before_holder_name(tokens, opened, a + last) - a
     if holder >= last:
         return [span]
     return [(first, holder, type_, confidence), (holder, last, "PER", confidence)]
