@@ -1988,6 +1988,14 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Jusuf Kalla menulis bahwa perdamaian Aceh harus dijaga.",
      [("Jusuf Kalla", "menulis", "perdamaian Aceh harus dijaga")]),
     ("Jusuf Kalla menulis buku tentang perdamaian Aceh.", []),
+    ("“Harus tepat sasaran,” pesan Wakil Presiden Gibran Rakabuming Raka.",
+     [("Gibran Rakabuming Raka", "pesan", "Harus tepat sasaran")]),
+    # A body's name that ends in its bracketed short form, right before the verb.
+    ("Komisi Pemberantasan Korupsi (KPK) menyatakan akan memanggil saksi.",
+     [("Komisi Pemberantasan Korupsi", "menyatakan", "akan memanggil saksi")]),
+    # A holder's standing between the office and its area.
+    ("“Saya siap diperiksa,” kata Bupati nonaktif Labuhanbatu Erik Adtrada Ritonga.",
+     [("Erik Adtrada Ritonga", "kata", "Saya siap diperiksa")]),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)
@@ -2019,6 +2027,25 @@ def test_a_firm_then_its_officer_are_two_actors(text, firm, officer, use_model):
     found = extract_actors(text, use_model=use_model)
     assert [m.surface for m in found if m.type == "PER"] == [officer]
     assert [m.surface for m in found if m.type == "ORG"][0].startswith(firm)
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, place, person, role", [
+    ("Bupati nonaktif Labuhanbatu Erik Adtrada Ritonga hadir.", "Kabupaten Labuhanbatu", "Erik Adtrada Ritonga",
+     "Bupati nonaktif Labuhanbatu"),
+    # A regent's place is the regency, with a standing between them too.
+    ("Bupati terpilih Bekasi Ade Kuswara Kunang hadir.", "Kabupaten Bekasi", "Ade Kuswara Kunang",
+     "Bupati terpilih Bekasi"),
+    # The tagger's body stopped inside "DKI Jakarta" and its person began there.
+    ("Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo hadir.", None, "Syafrin Liputo",
+     "Kepala Dinas Perhubungan DKI Jakarta"),
+    ("Manajer Persija Jakarta Bambang Pamungkas hadir.", None, "Bambang Pamungkas", "Manajer Persija Jakarta"),
+])
+def test_an_office_its_area_and_its_holder(text, place, person, role, use_model):
+    found = extract_actors(text, use_model=use_model)
+    assert [(m.surface, m.role) for m in found if m.type == "PER"] == [(person, role)]
+    if place:
+        assert [m.name for m in found if m.type == "LOC"] == [place]
 
 
 @pytest.mark.parametrize("use_model", [False, True])

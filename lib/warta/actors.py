@@ -209,10 +209,10 @@ camat lurah kades wawali
 """.split())
 # The rules' office words besides the tagger's (whose features stay as trained): company offices
 # written short or in English ("Presdir Astra", "VP Corporate Communication Pertamina", "Corporate
-# Secretary Bank Mandiri"), and a team's coach ("memecat pelatih Carlos Pena").
+# Secretary Bank Mandiri"), and a team's coach and manager ("memecat pelatih Carlos Pena").
 ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
-corporate corsec pelatih
+corporate corsec pelatih manajer
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -253,12 +253,14 @@ TAGGER_TITLES = frozenset(
     "pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Not "Bang" (Bang One, Piala Bang Yos: names of things) nor "Daeng", which stays in names (Daeng Soetigna).
 TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak uda bli mbah teteh nyai".split())
+# A holder's standing, written between an office and its area ("Bupati nonaktif Labuhanbatu").
+HOLDER_STANDINGS = frozenset("nonaktif terpilih definitif".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
 ROLE_WORDS = frozenset("""
 bicara luar negeri dalam kebijakan urusan hubungan bidang program tinggi senior khusus umum besar
 utama pengawasan senjata keamanan nasional pertahanan eksekutif jenderal jendral muda madya strategis
 komunikasi politik ekonomi hukum tetap dari dan
-""".split())
+""".split()) | HOLDER_STANDINGS
 # Fields of study and of policy, which a role names in lower case ("pakar hukum tata negara",
 # "guru besar hukum pidana", "menteri pendidikan"): a role goes on over them.
 FIELD_WORDS = frozenset("""
@@ -453,7 +455,7 @@ _QUOTE_OPENERS = ("\"", "“", "‘")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
     r"|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang|pinta|klaim"
-    r"|keluh|tukas|harap|sindir|ajak|imbau)(?:nya)?"
+    r"|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?"
     # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
     r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?)\b",
     re.IGNORECASE)
@@ -820,9 +822,11 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
     keys = tokens.keys
     for candidate in candidates:
         entry = candidate.entry if candidate is not None else None
-        if (entry is None or entry.subtype != "kab_kota" or candidate.first == 0
-                or keys[candidate.first - 1] not in REGENT_OFFICES or keys[candidate.first] == "kota"
-                or not entry.name.startswith("Kota ")):
+        if entry is None or entry.subtype != "kab_kota" or candidate.first == 0:
+            continue
+        office = candidate.first - 1
+        office -= office > 0 and keys[office] in HOLDER_STANDINGS  # "Bupati terpilih Bekasi"
+        if keys[office] not in REGENT_OFFICES or keys[candidate.first] == "kota" or not entry.name.startswith("Kota "):
             continue
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
@@ -2107,6 +2111,10 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if held and held[0].first < first < held[0].last < last and type_ == "PER":
                 first = held[0].last
                 held = [candidate for candidate in held if candidate.last > first]
+            # A body's span that stops inside a known name takes all of it: "Dinas Perhubungan
+            # DKI | Jakarta Syafrin Liputo" is the office's body in DKI Jakarta, then the holder.
+            if held and type_ != "PER" and held[-1].first < last < held[-1].last:
+                last = held[-1].last
             if held and not override:
                 continue
             # "kosmodrom Vostochny": the actor is the name, not the noun before it; but a place
@@ -2347,7 +2355,8 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
     while holder < a + last and (keys[holder] in ROLE_HEADS or keys[holder] in RANKS or keys[holder] in TITLES) \
             and words[holder][0].isupper():
         holder += 1
-    if holder == body_end and (start == 0 or keys[start - 1] not in ROLE_HEADS):
+    office = start - 1 - (start >= 2 and keys[start - 1] in HOLDER_STANDINGS)  # "Bupati nonaktif Labuhanbatu ..."
+    if holder == body_end and (office < 0 or keys[office] not in ROLE_HEADS):
         return [span]  # neither an office before nor a rank after: the tagger's reading stands
     rest = range(holder, a + last)
     if not 0 < len(rest) <= 4 or any(owner[k] >= 0 or not words[k][0].isupper() or keys[k] in _NO_NAME_ALONE
@@ -3520,7 +3529,9 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
     age = _AGE_AT_END.search(text, max(0, end - 14), end)
     if age is not None:  # "Siti Aminah (45), mengatakan": the name ends before the age
         end = age.start()
-    found = _mention_ending_at(text, mentions, _rstrip_end(text, end, " )"))
+    # Not stripped of a closing bracket: a body's name may end in its short form ("Komisi
+    # Pemberantasan Korupsi (KPK) menyatakan"); a mention before the bracket is found all the same.
+    found = _mention_ending_at(text, mentions, end)
     if found is not None and found[_TYPE] != "PER":
         # "Kepala BMKG mengatakan": the body ends an office that stands for its holder.
         office = _mention_ending_at(text, mentions, _rstrip_end(text, found[_START]))
