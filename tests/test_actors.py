@@ -1996,6 +1996,14 @@ def test_an_office_reference_speaks_for_its_holder():
     # A holder's standing between the office and its area.
     ("“Saya siap diperiksa,” kata Bupati nonaktif Labuhanbatu Erik Adtrada Ritonga.",
      [("Erik Adtrada Ritonga", "kata", "Saya siap diperiksa")]),
+    # The full stop of a title is no end of the clause that names the speaker.
+    ("“Kondisi korban stabil,” terang Direktur RSUD Cibinong dr. Vitrie Winastri.",
+     [("Vitrie Winastri", "terang", "Kondisi korban stabil")]),
+    # A day between the subject and the verb, set off by commas.
+    ("Wakil Ketua KPK Johanis Tanak, Selasa (10/6/2025), menyebutkan bahwa penyidik memeriksa 20 saksi.",
+     [("Johanis Tanak", "menyebutkan", "penyidik memeriksa 20 saksi")]),
+    ("Kasi Humas Polres Bogor AKP Teguh Kumara membenarkan adanya penangkapan itu.",
+     [("Teguh Kumara", "membenarkan", "adanya penangkapan itu")]),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)
@@ -2040,6 +2048,9 @@ def test_a_firm_then_its_officer_are_two_actors(text, firm, officer, use_model):
     ("Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo hadir.", None, "Syafrin Liputo",
      "Kepala Dinas Perhubungan DKI Jakarta"),
     ("Manajer Persija Jakarta Bambang Pamungkas hadir.", None, "Bambang Pamungkas", "Manajer Persija Jakarta"),
+    # A firm's listing is no part of its officer's name.
+    ("Presiden Direktur PT Vale Indonesia Tbk Febriany Eddy hadir.", None, "Febriany Eddy",
+     "Presiden Direktur PT Vale Indonesia Tbk"),
 ])
 def test_an_office_its_area_and_its_holder(text, place, person, role, use_model):
     found = extract_actors(text, use_model=use_model)

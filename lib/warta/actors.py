@@ -81,8 +81,8 @@ from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
 from warta.tagger import is_common_word, is_root_word
-from warta.text import (MEMBERS_BEFORE, NOT_SPEAKER_AFTER, TITLE_SENTENCE_ID, VERB_PREFIXES, reads_as_verb,
-                        sentence_spans, trie_pattern, word_before_in)
+from warta.text import (MEMBERS_BEFORE, NOT_SPEAKER_AFTER, TITLE_SENTENCE_ID, VERB_PREFIXES, ends_with_abbreviation,
+                        reads_as_verb, sentence_spans, trie_pattern, word_before_in)
 
 try:  # the compiled run scan and candidates (see setup.py); the Python versions below do the same
     from warta._tokens import Candidate as _CompiledCandidate, capitalised_runs as _compiled_runs
@@ -323,6 +323,7 @@ tersenyum menangis tertawa mengenakan
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
+membenarkan mengonfirmasi menginformasikan menjanjikan
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
@@ -363,13 +364,16 @@ september oktober november desember
 # Words a name's run ends before: the calendar's, and counts that open the next sentence where a
 # full stop went missing ("imbuh Sanchez Ratusan relawan ...").
 _NOT_NAME_ENDINGS = _CALENDAR_WORDS | frozenset("puluhan ratusan ribuan jutaan".split())
+# Words after a firm's name that say how it is held or listed ("PT Vale Indonesia Tbk", "PT
+# Pertamina (Persero)"): never a person's.
+FIRM_SUFFIXES = frozenset("tbk persero".split())
 # Capitalised words that are never a person's name on their own.
 NOT_NAMES = _NOT_NAME_ENDINGS | frozenset("""
 wib wita wit tuhan allah ramadan lebaran idul idulfitri iduladha natal imlek nyepi waisak
 kami kita mereka dia ia beliau saya anda ini itu namun tetapi sementara nomor no nomer pasal ayat
 karena sehingga meski meskipun walaupun jika kalau bila apabila ketika sedangkan padahal bahkan adapun
 kemudian maka agar supaya keluarga tapi
-""".split())
+""".split()) | FIRM_SUFFIXES
 # Capitalised words that end a place's name after its head word: offices, dates, other heads, and
 # street numbers ("Jalan Veteran Nomor 5").
 # A street's name goes on over offices and titles ("Jalan Jenderal Sudirman", "Jalan Sultan Agung",
@@ -479,6 +483,9 @@ _PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:" + "|".join(sorted(PRONOUNS)) + r"))?)\b")
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
+# A day, perhaps with its date, set off by commas between a subject and its verb ("Johanis Tanak,
+# Selasa (10/6/2025), menyebutkan").
+_DAY_CLAUSE = re.compile(r"\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)(?:\s*\([\d/-]+\))?\s*")
 
 
 class Mention(NamedTuple):
@@ -1531,11 +1538,12 @@ def _before_holder_name(tokens: Tokens, head: int, last: int) -> int:
     """Where a body's name read after an office ends when its holder's name follows with no place
     between: "Kepala Dinas Pertanian dan Peternakan Diah Ningrum" -> before "Diah". The holder's
     name is the run's last two or three words, name-shaped, after a dictionary word (a portfolio's
-    words are; a body's own name, "Universitas Trisakti", is not) or after a firm's one-word name.
+    words are; a body's own name, "Universitas Trisakti", is not), after a firm's listing ("Tbk")
+    or after a firm's one-word name.
     ``last`` when there is none."""
     for first in (last - 3, last - 2):
         # A firm's name may be one word of its own ("Direktur Utama PT Transjakarta Welfizon Yuza").
-        if first >= head + 2 and (_dictionary_word(tokens.keys[first - 1])
+        if first >= head + 2 and (_dictionary_word(tokens.keys[first - 1]) or tokens.keys[first - 1] in FIRM_SUFFIXES
                                   or (first == head + 2 and tokens.keys[head] in _FIRM_HEADS)) \
                 and _name_shaped(tokens.text, tokens, first, last):
             return first
@@ -2141,6 +2149,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 type_ = "LOC"  # nor is "Curug Cilember"
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
+                while first < last - 1 and tokens.keys[first] in FIRM_SUFFIXES:
+                    first += 1  # "PT Vale Indonesia | Tbk Febriany Eddy": the firm's listing, then its officer
                 # An office's own last word goes too ("Perhubungan Darat Aan Suhanan").
                 while 0 < first < last - 1 and tokens.keys[first] in _OFFICE_SUFFIXES \
                         and tokens.keys[first - 1] in PORTFOLIO_WORDS:
@@ -3459,6 +3469,8 @@ def _speaker_after(text: str, mentions: _Mentions, position: int, limit: int | N
     limit = len(text) if limit is None else limit
     for stop in (".", "\n", "“", "\""):
         found = text.find(stop, position)
+        while stop == "." and found >= 0 and ends_with_abbreviation(text, position, found + 1):
+            found = text.find(stop, found + 1)  # "terang Direktur RSUD Cibinong dr. Vitrie Winastri"
         if found >= 0:
             limit = min(limit, found)
     limit = min(limit, position + 120)
@@ -3526,6 +3538,8 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             found = _mention_ending_at(text, mentions, comma)
             if found is not None:
                 return found, False
+        elif comma >= 0 and _DAY_CLAUSE.fullmatch(text, comma + 1, end):
+            end = _rstrip_end(text, comma)  # the subject, or the clause before it, ends before the day
     age = _AGE_AT_END.search(text, max(0, end - 14), end)
     if age is not None:  # "Siti Aminah (45), mengatakan": the name ends before the age
         end = age.start()

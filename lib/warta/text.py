@@ -65,7 +65,7 @@ _SENTENCE_END = re.compile(
 )
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-# The last word before a terminal mark, read backwards (see _ends_with_abbreviation).
+# The last word before a terminal mark, read backwards (see ends_with_abbreviation).
 _WORD_RUN = re.compile(r"[\w.]+")
 _CLOSERS = frozenset("\"'”’)]")
 _MARKS = frozenset(".!?…")
@@ -117,7 +117,7 @@ def _iter_sentence_spans(text: str) -> list[tuple[int, int]]:
         start = para_start
         for match in _SENTENCE_END.finditer(text, para_start, para_end):
             cut, next_start = match.span(1)
-            if _ends_with_abbreviation(text, start, cut):
+            if ends_with_abbreviation(text, start, cut):
                 continue
             spans.append((start, cut))
             start = next_start
@@ -125,7 +125,9 @@ def _iter_sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+def ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a mark that closes a known abbreviation or an
+    initial ("dr.", "Tbk.", "Joko S."), not a sentence."""
     # The chunk ends with a mark, maybe closers after it; the last word is the run of word
     # characters and dots right before the mark, within the last 64 characters. A regex search
     # for "([\w.]+)[.!?…]closers*$" would try every start in the window: here the closers are
