@@ -2004,6 +2004,14 @@ def test_an_office_reference_speaks_for_its_holder():
      [("Johanis Tanak", "menyebutkan", "penyidik memeriksa 20 saksi")]),
     ("Kasi Humas Polres Bogor AKP Teguh Kumara membenarkan adanya penangkapan itu.",
      [("Teguh Kumara", "membenarkan", "adanya penangkapan itu")]),
+    # A predicate after a comma shares the subject of the clause before it.
+    ("Pemimpin Korea Utara, Kim Jong-un bertemu presiden Vladimir Putin di Rusia, berjanji memberi dukungan penuh.",
+     [("Kim Jong Un", "berjanji", "memberi dukungan penuh")]),
+    ("Gubernur Jawa Tengah Ahmad Luthfi bertemu Kapolda Jateng Irjen Ribut Hari Wibowo, menegaskan keamanan terjamin.",
+     [("Ahmad Luthfi", "menegaskan", "keamanan terjamin")]),
+    # A person, then their office in apposition.
+    ("Budi Santoso, Kepala Desa Sukamaju, mengatakan air bersih belum mengalir.",
+     [("Budi Santoso", "mengatakan", "air bersih belum mengalir")]),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)

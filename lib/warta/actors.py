@@ -323,7 +323,7 @@ tersenyum menangis tertawa mengenakan
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
-membenarkan mengonfirmasi menginformasikan menjanjikan
+membenarkan mengonfirmasi menginformasikan menjanjikan berjanji
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
@@ -3540,6 +3540,10 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
                 return found, False
         elif comma >= 0 and _DAY_CLAUSE.fullmatch(text, comma + 1, end):
             end = _rstrip_end(text, comma)  # the subject, or the clause before it, ends before the day
+        else:
+            found = _subject_of_earlier_verb(text, mentions, max(comma, sentence_start), end)
+            if found is not None:
+                return found, False
     age = _AGE_AT_END.search(text, max(0, end - 14), end)
     if age is not None:  # "Siti Aminah (45), mengatakan": the name ends before the age
         end = age.start()
@@ -3547,9 +3551,11 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
     # Pemberantasan Korupsi (KPK) menyatakan"); a mention before the bracket is found all the same.
     found = _mention_ending_at(text, mentions, end)
     if found is not None and found[_TYPE] != "PER":
-        # "Kepala BMKG mengatakan": the body ends an office that stands for its holder.
+        # "Kepala BMKG mengatakan": the body ends an office that stands for its holder (a mention
+        # found is its head: the holder, where the text named one, "Budi Santoso, Kepala Desa
+        # Sukamaju, mengatakan").
         office = _mention_ending_at(text, mentions, _rstrip_end(text, found[_START]))
-        if office is not None and office[_RESOLUTION].startswith("office:"):
+        if office is not None and (office[_RESOLUTION].startswith("office:") or office[_TYPE] == "PER"):
             found = office
         elif _office_area(text, found):
             return None, False  # "Camat Medan Johor mengatakan": someone unnamed
@@ -3638,6 +3644,24 @@ def _joint_speakers_after(text: str, mentions: _Mentions, speaker: tuple | None)
             break
         partners.append(speaker)
     return partners
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _subject_of_earlier_verb(text: str, mentions: _Mentions, start: int, end: int) -> tuple | None:
+    """The subject a predicate after a comma shares with the clause ``text[start:end]`` before it:
+    the actor right before that clause's first verb ("Kim Jong-un bertemu presiden Vladimir Putin
+    di Rusia, berjanji ..." is Kim Jong-un's promise, not Putin's); None when the clause has none."""
+    rows, starts = mentions.rows, mentions.starts
+    for k in range(bisect_left(starts, start), bisect_left(starts, end)):
+        mention = rows[k]
+        verb = _WORD_AFTER.match(text, mention[_END], end)
+        if verb is not None and reads_as_verb(verb.group(1)):
+            if mention[_TYPE] == "PER" or mention[_TYPE] == "ORG" or mention[_SUBTYPE] == "country":
+                return mentions.head_of(mention)
+            return None
+    return None
 
 
 def _subject_before_clause(text: str, mentions: _Mentions, position: int) -> tuple | None:
