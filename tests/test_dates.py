@@ -49,6 +49,9 @@ def _values(text: str, reference: dt.date | None = REF) -> list[tuple[str, str |
         ("10 Okt 2022 dan 5 Ags 2022", [("10 Okt 2022", "2022-10-10", "day", False), ("5 Ags 2022", "2022-08-05", "day", False)]),
         ("on Wednesday, June 19, 2024", [("Wednesday, June 19, 2024", "2024-06-19", "day", False)]),
         ("on 19 June 2024", [("19 June 2024", "2024-06-19", "day", False)]),
+        # a two-digit year only before a clock time: else it is a count ("12 Juli 15 orang")
+        ("02 Jul 24 | 09:00", [("02 Jul 24", "2024-07-02", "day", False)]),
+        ("pada 12 Juli 15 orang tewas", [("12 Juli", "2023-07-12", "day", True)]),
         # numeric and ISO dates
         ("pada 19/6/2024", [("19/6/2024", "2024-06-19", "day", False)]),
         ("pada 19-06-2024", [("19-06-2024", "2024-06-19", "day", False)]),
@@ -152,6 +155,7 @@ def test_reference_date(value, expected):
         ("Rabu, 19 Jun 2024 14:05 WITA", "", None, ("2024-06-19T14:05:00+08:00", "minute", "Rabu, 19 Jun 2024 14:05 WITA")),
         ("Senin, 17/06/2024 | 09.15 WIT", "", None, ("2024-06-17T09:15:00+09:00", "minute", "Senin, 17/06/2024 | 09.15 WIT")),
         ("Selasa, 18 Juni 2024 - 10:23", "", None, ("2024-06-18T10:23:00", "minute", "Selasa, 18 Juni 2024 - 10:23")),
+        ("IDN Times\n02 Jul 24 | 09:00 WIB", "", None, ("2024-07-02T09:00:00+07:00", "minute", "02 Jul 24 | 09:00 WIB")),
         ("Jumat, 14 Juni 2024 pukul 07.00 WIB", "", None, ("2024-06-14T07:00:00+07:00", "minute", "Jumat, 14 Juni 2024 pukul 07.00 WIB")),
         ("Sabtu, 15 Juni 2024 12:30 Oleh: Redaksi", "", None, ("2024-06-15T12:30:00", "minute", "Sabtu, 15 Juni 2024 12:30")),
         ("Diperbarui 20 Juni 2024\nDipublikasikan 19 Juni 2024", "", None, ("2024-06-19", "day", "19 Juni 2024")),

@@ -170,7 +170,7 @@ _AT_DIGIT = re.compile(
            (?P<iso_z>Z|[+-]\d\d:?\d\d)?)?(?![\w-]|[.,/]\d))
   | (?P<num>(?P<num_d>\d{{1,2}})(?P<sep>[/.-])(?P<num_m>\d{{1,2}})(?P=sep)(?P<num_y>\d{{4}}|\d\d)(?![\w/-]|[.,]\d))
   | (?P<text>(?P<text_d>\d{{1,2}})(?:\s*[-–]\s*(?P<text_d2>\d{{1,2}}))?\s+(?P<text_m>{_alternation(_MONTHS)})(?:\.(?=,?\s+\d))?
-        (?:,?\s+(?P<text_y>{_YEAR})(?![\w.,]\d|\d))?(?!\w))
+        (?:,?\s+(?P<text_y>{_YEAR}|\d\d(?=\s*[,|/•·–—-]?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)))(?![\w.,]\d|\d))?(?!\w))
   | (?P<year>(?P<year_y>{_YEAR})(?!\w|[.,]\d))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -624,6 +624,7 @@ def _interpret(match: re.Match, kind: str, start: int, end: int, surface: str, f
                 return
         if group("text_y"):
             year = int(group("text_y"))
+            year += 2000 if year < 100 else 0  # "02 Jul 24 | 09:00": two digits only before a clock time
             values = [_iso(year, month, day) for day in days]
             if all(values):
                 for value in values:
