@@ -2009,6 +2009,12 @@ def test_an_office_reference_speaks_for_its_holder():
      [("Kim Jong Un", "berjanji", "memberi dukungan penuh")]),
     ("Gubernur Jawa Tengah Ahmad Luthfi bertemu Kapolda Jateng Irjen Ribut Hari Wibowo, menegaskan keamanan terjamin.",
      [("Ahmad Luthfi", "menegaskan", "keamanan terjamin")]),
+    # Announcements, orders and complaints report what someone said.
+    ("Wali Kota Surabaya Eri Cahyadi mengumumkan bahwa sekolah diliburkan.",
+     [("Eri Cahyadi", "mengumumkan", "sekolah diliburkan")]),
+    ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", []),
+    ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
+     [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
     # A person, then their office in apposition.
     ("Budi Santoso, Kepala Desa Sukamaju, mengatakan air bersih belum mengalir.",
      [("Budi Santoso", "mengatakan", "air bersih belum mengalir")]),

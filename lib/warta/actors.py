@@ -319,11 +319,12 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
-# "menulis" only before "bahwa" or a comma or colon: who "menulis buku" reports nothing.
+# "menulis" and "mengumumkan" only before "bahwa" or a comma or colon: who "menulis buku" or
+# "mengumumkan investasi Rp 27 triliun" reports a thing, not words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
-membenarkan mengonfirmasi menginformasikan menjanjikan berjanji
+membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
 """.split())
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
@@ -472,7 +473,7 @@ _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "ka
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
                        r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b"
                        r"|(?<=mengakui)\s+kekalahan\b"
-                       r"|(?<=menulis)(?!\s*[,:]|\s+bahwa\b)"
+                       r"|(?:(?<=menulis)|(?<=mengumumkan))(?!\s*[,:]|\s+bahwa\b)"
                        r"|(?<=meminta)\s+(?:" + "|".join(_ASKED_FOR.split()) + r")\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
