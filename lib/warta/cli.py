@@ -106,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that finds the actors (default: full)"))])
 
+    _add(evaluate_kinds, "timeline", _eval_with_profile("evaluate_timeline"),
+         "Outlet and date accuracy, story precision and recall over article pairs, and first reporters.",
+         [(("file",), dict(help="story<TAB>outlet<TAB>published<TAB>raw file (raw text with its line breaks as \\n)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that finds the actors the stories share (default: full)"))])
+
     sentiment = commands.add_parser("sentiment", help="Sentiment models.")
     sentiment_jobs = sentiment.add_subparsers(dest="job", metavar="JOB", required=True)
     _add(sentiment_jobs, "train", _cmd_sentiment_train, "Train a supervised sentiment model on labelled text.",
