@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from warta.cli import main
 from warta.errors import WartaError
-from warta.evaluate.timeline import (_first_is_known, evaluate_timeline, outlet_key, read_labelled_timeline,
-                                     story_pairs, unescape)
+from warta.evaluate.timeline import (_first_is_known, evaluate_timeline, label_span, outlet_key,
+                                     read_labelled_timeline, same_time, story_pairs, unescape)
 
 BANJIR = ("Banjir Rendam 12 Kelurahan di Semarang\\nKompas.com - 21/01/2025, 08:15 WIB\\nSEMARANG, KOMPAS.com - "
           "Banjir merendam 12 kelurahan di Kota Semarang, Jawa Tengah. Kepala Pelaksana BPBD Kota Semarang Endro "
@@ -52,12 +53,38 @@ def test_story_pairs(stories, pairs):
     assert story_pairs(stories) == pairs
 
 
+@pytest.mark.parametrize("label, start, end", [
+    ("2025-01", "2025-01-01T00:00+07:00", "2025-02-01T00:00+07:00"),
+    ("2025-01-21", "2025-01-21T00:00+07:00", "2025-01-22T00:00+07:00"),
+    ("2025-01-21T08:15", "2025-01-21T08:15+07:00", "2025-01-21T08:16+07:00"),
+    ("2025-04-15T09:00+08:00", "2025-04-15T08:00+07:00", "2025-04-15T08:01+07:00"),  # 09:00 WITA
+])
+def test_label_span(label, start, end):
+    assert label_span(label) == (pd.Timestamp(start), pd.Timestamp(end))
+
+
+@pytest.mark.parametrize("label, published, same", [
+    ("2025-01-21T08:15", "2025-01-21T08:15:00+07:00", True),
+    ("2025-01-21T08:15", "2025-01-21T08:15:00", True),  # no offset: WIB on both sides
+    ("2025-04-15T09:00+08:00", "2025-04-15T09:00:00+08:00", True),
+    ("2025-04-15T09:00+08:00", "2025-04-15T08:00:00+07:00", True),
+    ("2025-04-15T09:00+08:00", "2025-04-15T09:00:00+07:00", False),
+    ("2025-01-21", "2025-01-21T08:15:00+07:00", True),
+    ("2025-01", "2025-01-21", True),
+    ("2025-01-21T08:15", "2025-01-21", False),  # less precise than the label
+    ("2025-01-21", "", False),
+])
+def test_same_time(label, published, same):
+    assert same_time(label, published) is same
+
+
 @pytest.mark.parametrize("earliest, others, known", [
     ("2025-01-21T08:15", ["2025-01-21T10:30"], True),
     ("2025-01-20", ["2025-01-21T10:30"], True),
     ("2025-01-21", ["2025-01-21T10:30"], False),  # one day, one article without a time
     ("2025-01", ["2025-01-21T10:30"], False),
     ("2025-01-21T08:15", ["2025-01-21T08:15"], False),
+    ("2025-04-15T09:00+08:00", ["2025-04-15T08:30"], True),  # 08:00 WIB, before 08:30 WIB
 ])
 def test_first_is_known(earliest, others, known):
     assert _first_is_known(earliest, others) is known
@@ -73,7 +100,7 @@ def test_bad_lines_are_listed_with_their_reasons(tmp_path):
         ("timnas", frozenset({"cnnindonesia"}), "2025-03-25")]
     assert rows[0].raw.splitlines()[1] == "Kompas.com - 21/01/2025, 08:15 WIB"
     assert [(entry["line"], entry["reason"]) for entry in skipped] == [
-        (4, "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
+        (4, "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"),
         (5, "expected story<TAB>outlet<TAB>published<TAB>raw")]
     path.write_text(LINES[4] + "\n", encoding="utf-8")
     with pytest.raises(WartaError, match="no usable story<TAB>outlet<TAB>published<TAB>raw lines"):

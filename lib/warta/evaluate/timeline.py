@@ -4,15 +4,15 @@ Each row of ``story<TAB>outlet<TAB>published<TAB>raw`` is one article as an outl
 header and boilerplate included, its line breaks written ``\\n`` (a backslash as ``\\\\``):
 ``story`` names the story it belongs to (any label; a story of one article is a row of its own),
 ``outlet`` the outlet that published it (``"A|B"`` accepts either) and ``published`` when, as
-``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the outlet's own clock (as precise as the
-article itself says). The rows run through the whole
+``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the outlet's own clock, with its offset
+where it is not WIB (``2025-04-15T09:00+08:00`` for 09:00 WITA), as precise as the article says. The rows run through the whole
 pipeline as one corpus, as ``warta analyze`` would read them from a folder.
 
 Printed: ``outlet_accuracy`` and ``published_accuracy`` (to the label's precision); over the pairs
 of articles, ``story_precision``, ``story_recall`` and ``story_f1`` of "in the same story"; and
 ``first_accuracy``, the share of labelled stories of two articles or more whose first article
-(the earliest label) is the one the story table marks first, a split or merged story counting
-wrong; a story whose labels cannot tell which came first (a month, or two articles of one day
+(the earliest label) is the one the story table marks first (wrong where a split story has two
+firsts, or a merge puts another story's article first); a story whose labels cannot tell which came first (a month, or two articles of one day
 of which one has no time) is left out. Each error lists its rows.
 """
 from __future__ import annotations
@@ -23,10 +23,13 @@ from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
 
+import pandas as pd
+
 from warta.errors import WartaError
 from warta.evaluate.texts import read_tab_rows, share
 
-_PUBLISHED = re.compile(r"\d{4}-\d\d(?:-\d\d(?:T\d\d:\d\d)?)?")
+_PUBLISHED = re.compile(r"\d{4}-\d\d(?:-\d\d(?:T\d\d:\d\d(?:[+-]\d\d:\d\d)?)?)?")
+_WIB = "+07:00"  # a time without an offset, in the labels and in warta's dates alike
 
 
 class LabelledArticle(NamedTuple):
@@ -55,7 +58,7 @@ def read_labelled_timeline(path: str | Path) -> tuple[list[LabelledArticle], lis
     rows = []
     for line_no, (story, outlets, published, raw) in lines:
         if not _PUBLISHED.fullmatch(published):
-            skipped.append({"line": line_no, "reason": "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM"})
+            skipped.append({"line": line_no, "reason": "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"})
         else:
             rows.append(LabelledArticle(story, frozenset(map(outlet_key, outlets.split("|"))), published, unescape(raw)))
     skipped.sort(key=lambda entry: entry["line"])
@@ -69,14 +72,34 @@ def story_pairs(stories: list[str]) -> set[tuple[int, int]]:
     return {(a, b) for a, b in combinations(range(len(stories)), 2) if stories[a] and stories[a] == stories[b]}
 
 
-def _first_is_known(earliest: str, others: list[str]) -> bool:
-    """Whether a story's earliest label comes strictly before all the others: none is a month
-    alone, and no other shares its day unless both have a time."""
-    labels = [earliest, *others]
-    if any(len(label) < 10 for label in labels):
+def label_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The instants a date label covers, ``[start, end)``: a month, a day (in WIB) or a minute."""
+    if len(value) == 7:
+        start = pd.Timestamp(f"{value}-01T00:00{_WIB}")
+        return start, start + pd.DateOffset(months=1)
+    if len(value) == 10:
+        start = pd.Timestamp(f"{value}T00:00{_WIB}")
+        return start, start + pd.Timedelta(days=1)
+    start = pd.Timestamp(value[:16] + (value[16:] if len(value) > 16 else _WIB))
+    return start, start + pd.Timedelta(minutes=1)
+
+
+def same_time(label: str, published: str) -> bool:
+    """Whether warta's ``published`` value ("2025-04-15T09:00:00+08:00") says what the label says,
+    to the label's precision: the same minute, whatever the clock, or the same local day or month."""
+    if len(label) <= 10:
+        return published[: len(label)] == label
+    if len(published) < 16 or published[10] != "T":
         return False
-    return all(other > earliest and (other[:10] != earliest[:10] or (len(other) > 10 and len(earliest) > 10))
-               for other in others)
+    zone = published[19:].replace("Z", "+00:00")
+    return label_span(label)[0] == label_span(published[:16] + zone)[0]
+
+
+def _first_is_known(earliest: str, others: list[str]) -> bool:
+    """Whether a story's earliest label ends before any other begins (a month alone, or a day
+    without a time beside a time of that day, leaves the order open)."""
+    end = label_span(earliest)[1]
+    return all(end <= label_span(other)[0] for other in others)
 
 
 def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
@@ -107,7 +130,7 @@ def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
         else:
             errors.append({"row": number + 1, "kind": "outlet", "label": "|".join(sorted(row.outlets)), "found": outlet})
         published = str(record.get("published") or "")
-        if published[: len(row.published)] == row.published:
+        if same_time(row.published, published):
             dates_right += 1
         else:
             errors.append({"row": number + 1, "kind": "published", "label": row.published, "found": published})
@@ -123,7 +146,7 @@ def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
     for number, row in enumerate(rows):
         members.setdefault(row.story, []).append(number)
     for story, numbers in members.items():
-        earliest = min(numbers, key=lambda number: rows[number].published)
+        earliest = min(numbers, key=lambda number: label_span(rows[number].published))
         if len(numbers) < 2 or not _first_is_known(rows[earliest].published,
                                                    [rows[number].published for number in numbers if number != earliest]):
             continue
