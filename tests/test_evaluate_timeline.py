@@ -130,3 +130,14 @@ def test_wrong_labels_are_errors(tmp_path):
         ("outlet", 3), ("published", 3), ("stories merged", [1, 2])]
     assert (result["outlet_accuracy"], result["published_accuracy"], result["story_precision"]) == (0.6667, 0.6667, 0.0)
     assert (result["story_recall"], result["story_f1"], result["first_accuracy"]) == (None, 0.0, None)
+
+
+def test_the_held_out_timeline_shares_no_line_with_the_dev_sets():
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+    lines = {path.name: {line for row in read_labelled_timeline(path)[0] for line in row.raw.splitlines()
+                         if len(line.split()) >= 6}
+             for path in data.glob("timeline_*.tsv")}
+    held_out = lines.pop("timeline_holdout.tsv")
+    assert held_out and lines and not held_out & set().union(*lines.values())
