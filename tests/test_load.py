@@ -264,6 +264,21 @@ def test_record_url_names_the_outlet():
     assert _load_one("r.jsonl", json.dumps(RECORD).encode())["outlet_domain"] == "kompas.com"
 
 
+@needs_sources
+@pytest.mark.parametrize("payload, outlet, flagged", [
+    # A site the registry does not know is named by its address's host.
+    ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
+     "provinsi.\nhttps://www.kemkes.go.id/id/pekan-imunisasi-polio", "kemkes.go.id", False),
+    # Nothing names one: the row says so, and stays usable.
+    ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
+     "provinsi.", "", True),
+])
+def test_an_article_no_outlet_names_is_flagged(payload, outlet, flagged):
+    row = _load_one("a.txt", payload.encode())
+    assert (row["outlet"], "no_outlet" in row["flags"]) == (outlet, flagged)
+    assert row["status"] != "rejected"
+
+
 @pytest.mark.parametrize("name, payload", [
     ("a.txt", ("https://nasional.kompas.com/read/2024/06/18/12300011/putin-tiba\n"
                "Presiden Rusia Vladimir Putin tiba di Pyongyang dini hari waktu setempat dan disambut Kim Jong Un.").encode()),

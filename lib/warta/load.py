@@ -25,10 +25,12 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
     ``no_date``, ``future_date``, ``early_date`` (before ``[load] earliest_year``),
     ``non_indonesian``, ``duplicate_of:<article_id>`` (same body and outlet as that row, which
     was published earlier, or listed earlier). Notes that leave the status alone:
-    ``encoding_repaired`` (not UTF-8: read as cp1252 or latin-1), ``mojibake`` (repaired with ftfy).
+    ``encoding_repaired`` (not UTF-8: read as cp1252 or latin-1), ``mojibake`` (repaired with ftfy)
+    and ``no_outlet`` (nothing in the text, its address or its record names the outlet).
 ``outlet``, ``outlet_domain``, ``media_type``
     Display name, canonical domain (``kompas.com``) and ``nasional`` / ``lokal`` /
-    ``internasional`` / ``unknown``, from the outlet registry; "" and ``unknown`` when unknown.
+    ``internasional`` / ``unknown``, from the outlet registry (a site it does not know is named
+    by its address's host or its domain on a header line); "" and ``unknown`` when unknown.
 ``lang``
     ``id``, ``en`` or ``other``.
 ``title``
@@ -788,6 +790,8 @@ def _stage_row(item: _Pending, settings: dict[str, Any]) -> None:
         flags.append("early_date")  # "1900-01-01" from an export's empty default, not the web
     if lang != "id":
         flags.append("non_indonesian")
+    if not (outlet or item.named_outlet):
+        flags.append("no_outlet")
     item.row = {
         "article_id": _content_id(item.data),
         "path": item.path,
