@@ -2010,9 +2010,11 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Gubernur Jawa Tengah Ahmad Luthfi bertemu Kapolda Jateng Irjen Ribut Hari Wibowo, menegaskan keamanan terjamin.",
      [("Ahmad Luthfi", "menegaskan", "keamanan terjamin")]),
     # Announcements, orders and complaints report what someone said.
-    ("Wali Kota Surabaya Eri Cahyadi mengumumkan bahwa sekolah diliburkan.",
+    ("Wali Kota Surabaya Eri Cahyadi mengumumkan sekolah diliburkan.",
      [("Eri Cahyadi", "mengumumkan", "sekolah diliburkan")]),
+    # An announcement of a thing reports no words, nor does a verb that describes the thing.
     ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", []),
+    ("Panitia Pusat mengumumkan pemenang lomba yang digelar pekan lalu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
     # A person, then their office in apposition.

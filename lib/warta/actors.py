@@ -319,13 +319,28 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
-# "menulis" and "mengumumkan" only before "bahwa" or a comma or colon: who "menulis buku" or
-# "mengumumkan investasi Rp 27 triliun" reports a thing, not words.
+# "menulis" and "mengumumkan" only before a clause (see _reports_a_clause): who "menulis buku"
+# or "mengumumkan investasi Rp 27 triliun" reports a thing, not words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
 """.split())
+_CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
+_WORDS_AFTER_CUE = re.compile(r"[a-z]+")
+
+
+def _reports_a_clause(rest: str) -> bool:
+    """Whether what follows a cue is a clause: "bahwa" or a comma or colon opens it, or a verb
+    stands in it that no "yang" describes ("mengumumkan sekolah diliburkan", not "mengumumkan
+    pemenang lomba yang digelar ...")."""
+    head = rest.lstrip()
+    if head[:1] in (",", ":") or head.startswith("bahwa "):
+        return True
+    words = _WORDS_AFTER_CUE.findall(rest)
+    return any(reads_as_verb(word) and (k == 0 or words[k - 1] != "yang") for k, word in enumerate(words))
+
+
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
 # from a witness, money, lives ("meminta maaf", "meminta keterangan saksi", "meminta tebusan").
 _ASKED_FOR = ("maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi uang tebusan jatah imbalan suap nyawa "
@@ -473,7 +488,6 @@ _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "ka
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
                        r"(?!(?<=mengungkap)\s+(?:kasus|sindikat|jaringan|praktik|modus|identitas|peredaran)\b"
                        r"|(?<=mengakui)\s+kekalahan\b"
-                       r"|(?:(?<=menulis)|(?<=mengumumkan))(?!\s*[,:]|\s+bahwa\b)"
                        r"|(?<=meminta)\s+(?:" + "|".join(_ASKED_FOR.split()) + r")\b)")
 _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 # "WASHINGTON, KOMPAS.TV - …": an outlet in a dateline, possibly with its domain suffix.
@@ -1185,6 +1199,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             rest = text[match.end() : sentence_end]
             if rest.lstrip(" ,:")[:1] in _QUOTE_OPENERS:
                 continue  # 'X mengatakan, "…"' is a direct quote
+            if match.group("cue").lower() in _CLAUSE_CUES and not _reports_a_clause(rest):
+                continue  # "Microsoft mengumumkan investasi ...": a thing, not words
             # What is said follows "bahwa", unless a request holds it ("meminta agar warga tidak
             # khawatir bahwa ...": the request is what was said).
             before, that, tail = rest.partition("bahwa")
