@@ -1394,6 +1394,11 @@ def test_mentions_and_quotes_in_one_pass_on_the_seeds(seeds):
     ("Menteri Keuangan AS Janet Yellen hadir. Menkeu mengatakan ekonomi kuat.", "2023-05-02",
      [("Janet Yellen", "Janet Yellen", "gazetteer"), ("Menkeu", "Janet Yellen", "rule")]),
     ("Mantan Kapolri hadir dalam acara itu.", "2024-06-18", []),
+    # "Jaksa Agung" is one post, though "jaksa" alone is any prosecutor; other countries have one.
+    ("Jaksa Agung meminta perkara dituntaskan.", "2024-07-15", [("Jaksa Agung", "ST Burhanuddin", "holders")]),
+    ("Jaksa menuntut terdakwa 10 tahun penjara.", "2024-07-15", []),
+    ("Jaksa Agung Amerika Serikat mengumumkan dakwaan.", "2024-03-12", []),
+    ("Menhub meninjau Pelabuhan Merak.", "2024-12-09", [("Menhub", "Dudy Purwagandhi", "holders")]),
 ])
 def test_an_office_alone_is_whoever_held_it_on_the_day(text, published, expected):
     found = [(m.surface, m.name, m.method) for m in extract_actors(text, use_model=False, published=published)
@@ -2017,6 +2022,8 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Panitia Pusat mengumumkan pemenang lomba yang digelar pekan lalu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
+    # Where a statement was made is no one who made it.
+    ("Jaksa Agung meminta perkara dituntaskan. Hal itu disampaikan di Gedung Bundar, Jakarta.", []),
     # A person, then their office in apposition.
     ("Budi Santoso, Kepala Desa Sukamaju, mengatakan air bersih belum mengalir.",
      [("Budi Santoso", "mengatakan", "air bersih belum mengalir")]),

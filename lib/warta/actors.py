@@ -1268,6 +1268,8 @@ def _attributed_after(text: str, mentions: _Mentions, spans: Sequence[tuple[int,
         if any(before_start <= row[0] < before_end for row in found):
             continue
         speaker = _speaker_after(text, mentions, match.end(), limit=spans[k][1])
+        if speaker is not None and speaker[_TYPE] == "LOC" and speaker[_SUBTYPE] != "country":
+            speaker = None  # "Hal itu disampaikan di Gedung Kejaksaan Agung, Jakarta": where, not who
         content = text[before_start:before_end].strip(" ,:;.\n")
         if speaker is not None and content:
             credited.append((before_start, content, "indirect", match.group("cue"), speaker, False))
@@ -2935,6 +2937,9 @@ kuasa legislator staf asisten deputi diplomat utusan senator perwira pejabat man
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup plt pj plh
 """.split()) | _RANK_WORDS
 _OFFICE_STARTS = (ROLE_HEADS - _SHARED_ROLES) | frozenset(OFFICE_SHORT_FORMS)
+# One post among a shared role's holders: "Jaksa Agung" is the Attorney General, "jaksa" any prosecutor.
+_SHARED_ROLE_OFFICES = frozenset({("jaksa", "agung")})
+_SHARED_OFFICE_HEADS = frozenset(first for first, _ in _SHARED_ROLE_OFFICES)
 # Days after a reference are when it was said ("kata Kapolri Senin"), not part of the office.
 _DAYS = frozenset("senin selasa rabu kamis jumat sabtu minggu".split())
 _SENTENCE_MARKS = frozenset('.!?"“”\n')
@@ -2962,8 +2967,9 @@ def _office_references(text: str, tokens: Tokens, rows: list[tuple], gazetteer, 
     offices = [(row[_START], row[_ACTOR_ID], _office_key(row[_ROLE], gazetteer), row) for row in holders]
     # Only office words whose key (two words: "Kepala Negara" is the president) opens a holder's are read on.
     firsts = {office[:1] for _, _, office, _ in offices if office} | (dated.firsts if dated is not None else set())
-    positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS)
-                 if _office_key(" ".join(keys[k : k + 2]), gazetteer)[:1] in firsts]
+    positions = [k for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_STARTS | _SHARED_OFFICE_HEADS)
+                 if (keys[k] not in _SHARED_OFFICE_HEADS or tuple(keys[k : k + 2]) in _SHARED_ROLE_OFFICES)
+                 and _office_key(" ".join(keys[k : k + 2]), gazetteer)[:1] in firsts]
     if not positions:
         return rows
     n = len(keys)
