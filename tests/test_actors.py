@@ -2022,6 +2022,13 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Panitia Pusat mengumumkan pemenang lomba yang digelar pekan lalu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
+    # Calls, forecasts and accusations report words; an adverb between subject and verb.
+    ("Sekretaris Jenderal PBB Antonio Guterres menyerukan gencatan senjata di Gaza.",
+     [("António Guterres", "menyerukan", "gencatan senjata di Gaza")]),
+    ("Bank Indonesia memproyeksikan inflasi tetap terkendali.",
+     [("Bank Indonesia", "memproyeksikan", "inflasi tetap terkendali")]),
+    ("Bupati Bandung Dadang Supriatna kompak mengatakan jalan menjadi prioritas.",
+     [("Dadang Supriatna", "mengatakan", "jalan menjadi prioritas")]),
     # Where a statement was made is no one who made it.
     ("Jaksa Agung meminta perkara dituntaskan. Hal itu disampaikan di Gedung Bundar, Jakarta.", []),
     # A person, then their office in apposition.
@@ -2071,6 +2078,11 @@ def test_a_firm_then_its_officer_are_two_actors(text, firm, officer, use_model):
     ("Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo hadir.", None, "Syafrin Liputo",
      "Kepala Dinas Perhubungan DKI Jakarta"),
     ("Manajer Persija Jakarta Bambang Pamungkas hadir.", None, "Bambang Pamungkas", "Manajer Persija Jakarta"),
+    # An office of two words before the area ("Sekretaris Daerah"), and one in English.
+    ("Sekretaris Daerah Kota Bogor Syarifah Sofiah hadir.", "Kota Bogor", "Syarifah Sofiah",
+     "Sekretaris Daerah Kota Bogor"),
+    ("Vice President Corporate Secretary PT KAI Agus Dwinanto Budiadji hadir.", None, "Agus Dwinanto Budiadji",
+     "Vice President Corporate Secretary PT KAI"),
     # A firm's listing is no part of its officer's name.
     ("Presiden Direktur PT Vale Indonesia Tbk Febriany Eddy hadir.", None, "Febriany Eddy",
      "Presiden Direktur PT Vale Indonesia Tbk"),

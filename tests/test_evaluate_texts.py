@@ -1,7 +1,18 @@
 """Tests for warta.evaluate.texts: labelled texts run as one article each."""
 from __future__ import annotations
 
-from warta.evaluate.texts import analyze_texts
+import pytest
+
+from warta.evaluate.texts import analyze_texts, folded_name
+
+
+@pytest.mark.parametrize("name, folded", [
+    ("António Guterres", "antonio guterres"),
+    ("  Joko   Widodo ", "joko widodo"),
+    ("Abdul Mu'ti", "abdul mu'ti"),
+])
+def test_folded_name(name, folded):
+    assert folded_name(name) == folded
 
 
 def test_each_distinct_text_is_one_article_whose_body_it_is():

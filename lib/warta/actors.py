@@ -212,7 +212,7 @@ camat lurah kades wawali
 # Secretary Bank Mandiri"), and a team's coach and manager ("memecat pelatih Carlos Pena").
 ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
-corporate corsec pelatih manajer
+corporate corsec pelatih manajer president vice sekda
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -275,7 +275,7 @@ PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
 agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
 kebudayaan riset sains teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
 pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
-informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang
+informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang daerah
 pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
 utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
@@ -325,6 +325,7 @@ _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
+menyerukan memproyeksikan menuding menuduh
 """.split())
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
@@ -2385,6 +2386,10 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
             and words[holder][0].isupper():
         holder += 1
     office = start - 1 - (start >= 2 and keys[start - 1] in HOLDER_STANDINGS)  # "Bupati nonaktif Labuhanbatu ..."
+    # An office of two words or more ends in a portfolio's word: "Sekretaris Daerah Kota Bogor ...".
+    while office > 0 and start - office < 3 and keys[office] in PORTFOLIO_WORDS and keys[office] not in ROLE_HEADS \
+            and words[office][0].isupper():
+        office -= 1
     if holder == body_end and (office < 0 or keys[office] not in ROLE_HEADS):
         return [span]  # neither an office before nor a rank after: the tagger's reading stands
     rest = range(holder, a + last)
@@ -2591,7 +2596,7 @@ _ONE_OF = tuple(", " + words for words in _ONE_OF_WORDS)
 
 # Adverbs between a subject and its verb ("Rachlan juga menegaskan", "Hanung pun mengatakan").
 _ADVERBS_BEFORE_VERBS = frozenset(
-    "juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula".split())
+    "juga pun kembali lantas langsung sudah telah sempat bahkan lalu kemudian pula kompak serentak".split())
 
 
 def _verb_after(text: str, tokens: Tokens, last: int) -> bool:
@@ -2916,7 +2921,7 @@ mendes:menteri desa|menkop:menteri koperasi|menpanrb:menteri pendayagunaan apara
 wamenkeu:wakil menteri keuangan|wamenlu:wakil menteri luar negeri|wamenhan:wakil menteri pertahanan
 wamenkes:wakil menteri kesehatan|wamendagri:wakil menteri dalam negeri|wamen:wakil menteri
 menko:menteri koordinator|wapres:wakil presiden|wagub:wakil gubernur|wabup:wakil bupati|wawali:wakil wali kota|walkot:wali kota
-walikota:wali kota|dirut:direktur utama|presdir:presiden direktur|sekjen:sekretaris jenderal
+walikota:wali kota|dirut:direktur utama|presdir:presiden direktur|sekjen:sekretaris jenderal|sekda:sekretaris daerah
 ketum:ketua umum|jubir:juru bicara|dubes:duta besar
 """.replace("\n", "|").strip("|").split("|"))}
 # Words an office's name may leave out ("Menko Perekonomian", "Menteri Koordinator Bidang Perekonomian").

@@ -6,6 +6,7 @@ otherwise the article gets a neutral one (``Berita 12``) and the text is all bod
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Sequence
 
@@ -40,8 +41,10 @@ def analyze_texts(texts: Sequence[str], *, profile: str, tables: Sequence[str]) 
 
 
 def folded_name(name: str) -> str:
-    """A name as labels and tables are compared: lower case, single spaces."""
-    return " ".join(name.lower().split())
+    """A name as labels and tables are compared: lower case, single spaces, no accents (a label
+    typed "Antonio Guterres" names the table's "António Guterres")."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char))
+    return " ".join(plain.lower().split())
 
 
 def share(part: int, whole: int) -> float | None:
