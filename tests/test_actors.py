@@ -2020,6 +2020,7 @@ def test_an_office_reference_speaks_for_its_holder():
     # An announcement of a thing reports no words, nor does a verb that describes the thing.
     ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", []),
     ("Panitia Pusat mengumumkan pemenang lomba yang digelar pekan lalu.", []),
+    ("Roger Waters menulis dan menyanyikan sendiri lagu itu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
     # Calls, forecasts and accusations report words; an adverb between subject and verb.

@@ -333,13 +333,19 @@ _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 
 def _reports_a_clause(rest: str) -> bool:
     """Whether what follows a cue is a clause: "bahwa" or a comma or colon opens it, or a verb
-    stands in it that no "yang" describes ("mengumumkan sekolah diliburkan", not "mengumumkan
-    pemenang lomba yang digelar ...")."""
+    follows its subject within the first words ("mengumumkan sekolah diliburkan"; not
+    "mengumumkan pemenang lomba yang digelar ...", "menulis lagu seperti ...", "menulis dan
+    menyanyikan ...")."""
     head = rest.lstrip()
     if head[:1] in (",", ":") or head.startswith("bahwa "):
         return True
-    words = _WORDS_AFTER_CUE.findall(rest)
-    return any(reads_as_verb(word) and (k == 0 or words[k - 1] != "yang") for k, word in enumerate(words))
+    words = _WORDS_AFTER_CUE.findall(head[:60])[:_CLAUSE_VERB_WITHIN]
+    return bool(words) and words[0] not in _NOT_A_SUBJECT and any(
+        reads_as_verb(word) and words[k - 1] not in _NOT_A_SUBJECT for k, word in enumerate(words) if k)
+
+
+_CLAUSE_VERB_WITHIN = 4
+_NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
