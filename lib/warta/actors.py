@@ -329,6 +329,8 @@ menyerukan memproyeksikan menuding menuduh
 """.split())
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
+_CLAUSE_VERB_WITHIN = 4  # words after the cue
+_NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
 def _reports_a_clause(rest: str) -> bool:
@@ -342,10 +344,6 @@ def _reports_a_clause(rest: str) -> bool:
     words = _WORDS_AFTER_CUE.findall(head[:60])[:_CLAUSE_VERB_WITHIN]
     return bool(words) and words[0] not in _NOT_A_SUBJECT and any(
         reads_as_verb(word) and words[k - 1] not in _NOT_A_SUBJECT for k, word in enumerate(words) if k)
-
-
-_CLAUSE_VERB_WITHIN = 4
-_NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
 # What "meminta" asks for where it reports no words: an apology, a permission, help, a statement
