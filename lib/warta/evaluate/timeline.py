@@ -5,15 +5,17 @@ header and boilerplate included, its line breaks written ``\\n`` (a backslash as
 ``story`` names the story it belongs to (any label; a story of one article is a row of its own),
 ``outlet`` the outlet that published it (``"A|B"`` accepts either) and ``published`` when, as
 ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` in the outlet's own clock, with its offset
-where it is not WIB (``2025-04-15T09:00+08:00`` for 09:00 WITA), as precise as the article says. The rows run through the whole
-pipeline as one corpus, as ``warta analyze`` would read them from a folder.
+where it is not WIB (``2025-04-15T09:00+08:00`` for 09:00 WITA), as precise as the article says.
+The rows run through the whole pipeline as one corpus, as ``warta analyze`` would read them from
+a folder.
 
 Printed: ``outlet_accuracy`` and ``published_accuracy`` (to the label's precision); over the pairs
 of articles, ``story_precision``, ``story_recall`` and ``story_f1`` of "in the same story"; and
 ``first_accuracy``, the share of labelled stories of two articles or more whose first article
 (the earliest label) is the one the story table marks first (wrong where a split story has two
-firsts, or a merge puts another story's article first); a story whose labels cannot tell which came first (a month, or two articles of one day
-of which one has no time) is left out. Each error lists its rows.
+firsts, or a merge puts another story's article first). A story whose labels cannot tell which
+came first (a month, or two articles of one day of which one has no time) is left out of it.
+Each error lists its rows.
 """
 from __future__ import annotations
 
@@ -58,9 +60,11 @@ def read_labelled_timeline(path: str | Path) -> tuple[list[LabelledArticle], lis
     rows = []
     for line_no, (story, outlets, published, raw) in lines:
         if not _PUBLISHED.fullmatch(published):
-            skipped.append({"line": line_no, "reason": "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"})
+            skipped.append({"line": line_no,
+                            "reason": "published is not YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[+HH:MM]"})
         else:
-            rows.append(LabelledArticle(story, frozenset(map(outlet_key, outlets.split("|"))), published, unescape(raw)))
+            outlet_keys = frozenset(map(outlet_key, outlets.split("|")))
+            rows.append(LabelledArticle(story, outlet_keys, published, unescape(raw)))
     skipped.sort(key=lambda entry: entry["line"])
     if not rows:
         raise WartaError(f"{path}: no usable story<TAB>outlet<TAB>published<TAB>raw lines ({len(skipped)} skipped)")
@@ -128,7 +132,8 @@ def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
         if outlet_key(outlet) in row.outlets:
             outlets_right += 1
         else:
-            errors.append({"row": number + 1, "kind": "outlet", "label": "|".join(sorted(row.outlets)), "found": outlet})
+            errors.append({"row": number + 1, "kind": "outlet", "label": "|".join(sorted(row.outlets)),
+                           "found": outlet})
         published = str(record.get("published") or "")
         if same_time(row.published, published):
             dates_right += 1
@@ -147,8 +152,8 @@ def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
         members.setdefault(row.story, []).append(number)
     for story, numbers in members.items():
         earliest = min(numbers, key=lambda number: label_span(rows[number].published))
-        if len(numbers) < 2 or not _first_is_known(rows[earliest].published,
-                                                   [rows[number].published for number in numbers if number != earliest]):
+        others = [rows[number].published for number in numbers if number != earliest]
+        if len(numbers) < 2 or not _first_is_known(rows[earliest].published, others):
             continue
         firsts += 1
         marked = [number for number in numbers if first_of.get(predicted[number]) == found[number].get("article_id")]
