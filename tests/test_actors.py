@@ -2023,6 +2023,13 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Roger Waters menulis dan menyanyikan sendiri lagu itu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
+    # A quote split by its attribution: both halves are the speaker's.
+    ("“Kami sudah siap,” kata Kepala Basarnas Mohammad Syafii, “tinggal menunggu cuaca membaik.”",
+     [("Mohammad Syafii", "kata", "Kami sudah siap"), ("Mohammad Syafii", "kata", "tinggal menunggu cuaca membaik.")]),
+    ("“Kami siap,” kata Budi Santoso. “Besok kami berangkat,” kata Rina Wati.",
+     [("Budi Santoso", "kata", "Kami siap"), ("Rina Wati", "kata", "Besok kami berangkat")]),
+    ("Usman Hamid mendesak polisi membebaskan para demonstran.",
+     [("Usman Hamid", "mendesak", "polisi membebaskan para demonstran")]),
     # Calls, forecasts and accusations report words; an adverb between subject and verb.
     ("Sekretaris Jenderal PBB Antonio Guterres menyerukan gencatan senjata di Gaza.",
      [("António Guterres", "menyerukan", "gencatan senjata di Gaza")]),

@@ -325,7 +325,7 @@ _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
-menyerukan memproyeksikan menuding menuduh
+menyerukan memproyeksikan menuding menuduh mendesak
 """.split())
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
@@ -477,13 +477,16 @@ _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS | FIELD_WORDS
 # Greedy = lazy here: the content holds no closing mark.
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]|‘([^‘’]{3,})’")
 _QUOTE_OPENERS = ("\"", "“", "‘")
+_AFTER_QUOTE_CUES = ("(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
+                     "|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang"
+                     "|pinta|klaim|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?")
 _CUE_AFTER_QUOTE = re.compile(
-    r"\s*,?\s*(?P<cue>(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
-    r"|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang|pinta|klaim"
-    r"|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?"
+    r"\s*,?\s*(?P<cue>" + _AFTER_QUOTE_CUES
     # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
-    r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?)\b",
+    + r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?)\b",
     re.IGNORECASE)
+# The attribution between the halves of one quote: ', kata X, ' (no sentence end, no other quote).
+_SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
@@ -1162,8 +1165,15 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
     found: list[tuple[int, str, str, str, tuple | None, bool]] = []  # position, text, kind, cue, speaker, pronoun
     quoted: list[tuple[int, int]] = []
     for match in _quote_matches(text):
-        quoted.append(match.span())
         content = (match.group(1) or match.group(2)).strip().rstrip(",").strip()
+        # '"Kami sudah siap," kata X, "tinggal menunggu cuaca."': the quote's second half, after
+        # the attribution between its halves, is the same speaker's.
+        if quoted and found and found[-1][0] == quoted[-1][0] and found[-1][2] == "direct" \
+                and _SPLIT_QUOTE_JOIN.fullmatch(text, quoted[-1][1], match.start()):
+            quoted.append(match.span())
+            found.append((match.start(), content, "direct", found[-1][3], found[-1][4], found[-1][5]))
+            continue
+        quoted.append(match.span())
         after = _CUE_AFTER_QUOTE.match(text, match.end())
         if after:
             cue = after.group("cue")
