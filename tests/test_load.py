@@ -269,6 +269,11 @@ def test_record_url_names_the_outlet():
     # A site the registry does not know is named by its address's host.
     ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
      "provinsi.\nhttps://www.kemkes.go.id/id/pekan-imunisasi-polio", "kemkes.go.id", False),
+    # A source line naming a site by its domain, where nothing else names the outlet; not a wire.
+    ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
+     "provinsi.\nSumber: kemkes.go.id", "kemkes.go.id", False),
+    ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
+     "provinsi.\nSumber: Reuters", "", True),
     # Nothing names one: the row says so, and stays usable.
     ("Kemenkes Gelar Pekan Imunisasi Polio di Papua\nKementerian Kesehatan menggelar pekan imunisasi polio di enam "
      "provinsi.", "", True),

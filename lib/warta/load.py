@@ -759,6 +759,11 @@ def _stage_outlet(item: _Pending, settings: dict[str, Any]) -> None:
         # Weakest evidence, read only when nothing above names the outlet: a photo credit line
         # the cleaner moved out of the header ("Photo : KBS News" on a line of its own).
         outlet = sources.detect_outlet("\n".join(credit_lines))
+    if outlet is None and cleaned.credits:
+        # Weaker still: a source line that names a site by its domain ("Sumber: kemkes.go.id",
+        # "Sumber: Kompas.com" under a copy); a wire named there ("Sumber: Reuters") is cited, not the outlet.
+        credited = sources.detect_outlet("\n".join(cleaned.credits))
+        outlet = credited if credited is not None and "." in credited.evidence else None
     item.outlet = outlet
 
 
