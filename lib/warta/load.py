@@ -30,7 +30,8 @@ Columns (:data:`ARTICLE_COLUMNS`), in order:
 ``outlet``, ``outlet_domain``, ``media_type``
     Display name, canonical domain (``kompas.com``) and ``nasional`` / ``lokal`` /
     ``internasional`` / ``unknown``, from the outlet registry (a site it does not know is named
-    by its address's host or its domain on a header line); "" and ``unknown`` when unknown.
+    by its address's host, or by its domain on a header or source line); "" and ``unknown`` when
+    unknown.
 ``lang``
     ``id``, ``en`` or ``other``.
 ``title``
