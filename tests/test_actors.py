@@ -2023,6 +2023,13 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Roger Waters menulis dan menyanyikan sendiri lagu itu.", []),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
+    # A pronoun's sentence credited by the next one names whom the pronoun stands for.
+    ("Ia menilai kebijakan itu terburu-buru. Demikian disampaikan anggota Komisi XI DPR Misbakhun di Jakarta.",
+     [("Misbakhun", "disampaikan", "Ia menilai kebijakan itu terburu-buru")]),
+    ("Komnas HAM menyimpulkan terjadi pelanggaran.", [("Komisi Nasional Hak Asasi Manusia", "menyimpulkan",
+                                                       "terjadi pelanggaran")]),
+    ("Kepala Staf Kepresidenan AM Putranto mengatakan program itu diperluas.",
+     [("AM Putranto", "mengatakan", "program itu diperluas")]),
     # A quote split by its attribution: both halves are the speaker's.
     ("“Kami sudah siap,” kata Kepala Basarnas Mohammad Syafii, “tinggal menunggu cuaca membaik.”",
      [("Mohammad Syafii", "kata", "Kami sudah siap"), ("Mohammad Syafii", "kata", "tinggal menunggu cuaca membaik.")]),

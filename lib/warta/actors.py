@@ -275,7 +275,7 @@ PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
 agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
 kebudayaan riset sains teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
 pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
-informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang daerah
+informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang daerah kepresidenan
 pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
 utama besar
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
@@ -325,7 +325,7 @@ _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
-menyerukan memproyeksikan menuding menuduh mendesak
+menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan
 """.split())
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
@@ -1245,7 +1245,12 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
     if any(opener in text for opener in _ATTRIBUTION_OPENERS):  # C-level tests first: most texts credit none
-        found += _attributed_after(text, at, spans, starts, found)
+        credited = _attributed_after(text, at, spans, starts, found)
+        if credited:
+            # "Ia menilai ... Demikian disampaikan X": the sentence after names whom "ia" stands for.
+            named = {bisect_right(starts, row[0]) - 1 for row in credited}
+            found = [row for row in found if row[4] is not None or not row[5]
+                     or bisect_right(starts, row[0]) - 1 not in named] + credited
     quotes: list[tuple] = []
     previous: tuple | None = None
     for position, content, kind, cue, speaker, pronoun in sorted(found, key=_START_OF):
@@ -1273,15 +1278,15 @@ _ATTRIBUTED = re.compile(r"\b(?:(?:Hal|Pernyataan|Penjelasan|Keterangan)\s+(?:it
 def _attributed_after(text: str, mentions: _Mentions, spans: Sequence[tuple[int, int]], starts: Sequence[int],
                       found: Sequence[tuple]) -> list[tuple]:
     """The sentences credited by the sentence after them (``found`` rows: position, text, kind,
-    cue, speaker, pronoun); a sentence already quoting someone is left as it is."""
+    cue, speaker, pronoun); a sentence already quoting someone it names is left as it is."""
     credited = []
     for match in _ATTRIBUTED.finditer(text):
         k = bisect_right(starts, match.start()) - 1
         if k < 1:
             continue
         before_start, before_end = spans[k - 1]
-        if any(before_start <= row[0] < before_end for row in found):
-            continue
+        if any(before_start <= row[0] < before_end and (row[4] is not None or not row[5]) for row in found):
+            continue  # a sentence that names its speaker (a pronoun's is named here)
         speaker = _speaker_after(text, mentions, match.end(), limit=spans[k][1])
         if speaker is not None and speaker[_TYPE] == "LOC" and speaker[_SUBTYPE] != "country":
             speaker = None  # "Hal itu disampaikan di Gedung Kejaksaan Agung, Jakarta": where, not who
