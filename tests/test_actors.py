@@ -2021,6 +2021,9 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Microsoft mengumumkan investasi Rp 27 triliun di Indonesia.", []),
     ("Panitia Pusat mengumumkan pemenang lomba yang digelar pekan lalu.", []),
     ("Roger Waters menulis dan menyanyikan sendiri lagu itu.", []),
+    # The clause's verb may come after a subject of several words.
+    ("Menteri Pertanian Andi Amran Sulaiman mengumumkan jadwal panen raya akan dimulai pekan depan.",
+     [("Andi Amran Sulaiman", "mengumumkan", "jadwal panen raya akan dimulai pekan depan")]),
     ("Kapolri Jenderal Listyo Sigit Prabowo memerintahkan jajarannya menindak pelaku judi.",
      [("Listyo Sigit Prabowo", "memerintahkan", "jajarannya menindak pelaku judi")]),
     # A pronoun's sentence credited by the next one names whom the pronoun stands for.

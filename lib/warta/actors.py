@@ -329,7 +329,7 @@ menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan
 """.split())
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
-_CLAUSE_VERB_WITHIN = 4  # words after the cue
+_CLAUSE_VERB_WITHIN = 6  # words after the cue
 _NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
