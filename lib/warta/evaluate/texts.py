@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import pandas as pd
 
 from warta.errors import WartaError
@@ -23,21 +24,30 @@ def analyze_texts(texts: Sequence[str], *, profile: str, tables: Sequence[str]) 
 
     Returns the named ``tables`` of the run and each text's article id.
     """
+    distinct = list(dict.fromkeys(texts))
+    files = []
+    for number, text in enumerate(distinct):
+        headline, _, body = text.rpartition(HEADLINE_SEPARATOR)
+        # A dateline opens each body, as in the outlets' own copy, so that the text is all body.
+        files.append(f"{headline.strip() or f'Berita {number}'}\n\nJAKARTA, Kompas.com - {body.strip()}\n")
+    found, articles = analyze_files(files, profile=profile, tables=tables)
+    return found, dict(zip(distinct, articles["article_id"]))
+
+
+def analyze_files(contents: Sequence[str], *, profile: str,
+                  tables: Sequence[str]) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Run ``contents`` as the text files of one corpus, as ``warta analyze`` reads a folder, and
+    return the named ``tables`` of the run and its article rows in the order of ``contents`` (a
+    text file is one article, rejected or not)."""
     from warta.pipeline import analyze
 
     with tempfile.TemporaryDirectory(prefix="warta-eval-") as folder:
-        names = {}
-        for number, text in enumerate(dict.fromkeys(texts)):
-            headline, _, body = text.rpartition(HEADLINE_SEPARATOR)
-            # A dateline opens each body, as in the outlets' own copy, so that the text is all body.
-            file = Path(folder) / f"{number:05d}.txt"
-            file.write_text(f"{headline.strip() or f'Berita {number}'}\n\nJAKARTA, Kompas.com - {body.strip()}\n",
-                            encoding="utf-8")
-            names[file.name] = text
+        for number, content in enumerate(contents):
+            (Path(folder) / f"{number:05d}.txt").write_text(content, encoding="utf-8")
         run = analyze(folder, cache=False, profile=profile, progress=False)
         articles, found = run["articles"], {name: run[name] for name in tables}
-    article_of = {names[Path(file).name]: article for file, article in zip(articles["path"], articles["article_id"])}
-    return found, article_of
+    number = articles["path"].map(lambda file: int(Path(file).stem))
+    return found, articles.iloc[np.argsort(number.to_numpy(), kind="stable")].reset_index(drop=True)
 
 
 def folded_name(name: str) -> str:

@@ -20,7 +20,6 @@ Each error lists its rows.
 from __future__ import annotations
 
 import re
-import tempfile
 from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
@@ -28,7 +27,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from warta.errors import WartaError
-from warta.evaluate.texts import read_tab_rows, share
+from warta.evaluate.texts import analyze_files, read_tab_rows, share
 
 _PUBLISHED = re.compile(r"\d{4}-\d\d(?:-\d\d(?:T\d\d:\d\d(?:[+-]\d\d:\d\d)?)?)?")
 _WIB = "+07:00"  # a time without an offset, in the labels and in warta's dates alike
@@ -109,18 +108,10 @@ def _first_is_known(earliest: str, others: list[str]) -> bool:
 def evaluate_timeline(path: str | Path, *, profile: str = "full") -> dict:
     """Run the labelled articles of ``path`` as one corpus (``profile``: ``"full"`` or ``"fast"``)
     and score outlets, dates, stories and first reporters; see the module docstring."""
-    from warta.pipeline import analyze
-
     rows, skipped = read_labelled_timeline(path)
-    with tempfile.TemporaryDirectory(prefix="warta-eval-") as folder:
-        for number, row in enumerate(rows):
-            (Path(folder) / f"{number:05d}.txt").write_text(row.raw + "\n", encoding="utf-8")
-        run = analyze(folder, cache=False, profile=profile, progress=False)
-        articles, stories = run["articles"], run["stories"]
-    position = {Path(file).name: int(Path(file).stem) for file in articles["path"]}
-    found: list[dict] = [{} for _ in rows]
-    for record in articles.to_dict("records"):
-        found[position[Path(record["path"]).name]] = record
+    tables, articles = analyze_files([row.raw + "\n" for row in rows], profile=profile, tables=("stories",))
+    stories = tables["stories"]
+    found = articles.to_dict("records")
     story_of = dict(zip(stories["article_id"], stories["story_id"]))
     first_of = {story: article for story, article, first in
                 zip(stories["story_id"], stories["article_id"], stories["is_first"]) if first}
