@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.evaluate.texts import analyze_texts, folded_name
+from warta.evaluate.texts import analyze_files, analyze_texts, folded_name
 
 
 @pytest.mark.parametrize("name, folded", [
@@ -33,3 +33,11 @@ def test_a_text_may_carry_its_headline_before_the_separator():
     assert first["title"] == "Banjir Rendam Permukiman Warga"
     assert first["body"].startswith("Banjir merendam") and "||" not in first["body"]
     assert second["body"].startswith("Harga cabai") and "Harga" not in second["title"]
+
+
+def test_files_run_as_one_corpus_come_back_in_their_order():
+    contents = [f"Judul Berita Nomor {word}\n\nJAKARTA, Kompas.com - Harga cabai naik di pasar {word}.\n"
+                for word in ("Satu", "Dua", "Tiga")]
+    tables, articles = analyze_files(contents[::-1], profile="fast", tables=("mentions",))
+    assert articles["title"].tolist() == [f"Judul Berita Nomor {word}" for word in ("Tiga", "Dua", "Satu")]
+    assert set(tables) == {"mentions"}
