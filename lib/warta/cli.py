@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
           (("--profile",), dict(choices=["full", "fast"], default="full",
                                 help="the pipeline profile that finds the actors (default: full)"))])
 
+    _add(evaluate_kinds, "cooccurrence", _eval_with_profile("evaluate_cooccurrence"),
+         "Precision, recall and F1 of the actors each labelled article names, and of the pairs they make.",
+         [(("file",), dict(help="text<TAB>actors file (actors separated by '|', other names after '='; '-': none)")),
+          (("--profile",), dict(choices=["full", "fast"], default="full",
+                                help="the pipeline profile that finds the actors (default: full)"))])
     _add(evaluate_kinds, "timeline", _eval_with_profile("evaluate_timeline"),
          "Outlet and date accuracy, story precision and recall over article pairs, and first reporters.",
          [(("file",), dict(help="story<TAB>outlet<TAB>published<TAB>raw file (raw text with its line breaks as \\n)")),
