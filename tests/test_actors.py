@@ -57,6 +57,10 @@ def articles(*bodies, **columns):
     # "Hakim" (a judge) completes the names before it.
     ("Ketua PWNU Jawa Timur KH Abdul Hakim Mahfudz hadir.", ("Abdul Hakim Mahfudz", "per:abdul-hakim-mahfudz")),
     ("Hakim Ketua Sutarjo Wibowo membacakan putusan.", ("Sutarjo Wibowo", "per:sutarjo-wibowo")),
+    # It closes a name after a name ("Lucky Hakim"), never after "Majelis" or an office.
+    ("Bupati Indramayu Lucky Hakim berjanji berkoordinasi.", ("Lucky Hakim", "per:lucky-hakim")),
+    ("Ketua RT Ahmad Hakim menolak.", ("Ahmad Hakim", "per:ahmad-hakim")),
+    ("Ketua Majelis Hakim Eko Aryanto membacakan putusan.", ("Eko Aryanto", "per:eko-aryanto")),
     # A name's particles ("al-", "bin", "van") are inside the name, even between dictionary words.
     ("Presiden Omar al-Beshir menyetujui usulan itu.", ("Omar al-Beshir", "per:omar-al-beshir")),
     ("Perdana Menteri Nuri al-Maliki hadir.", ("Nuri al-Maliki", "per:nuri-al-maliki")),
@@ -114,6 +118,10 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("Dinas Kesehatan Kota Bandung mencatat lonjakan kasus.", "Dinas Kesehatan Kota Bandung"),  # only its place
     ("Perumda Air Minum Tirtanadi menghentikan distribusi air.", "Perumda Air Minum Tirtanadi"),
     ("Warga mengeluhkan layanan PDAM Tirta Kahuripan yang sering mati.", "PDAM Tirta Kahuripan"),
+    # Health centres and clinics, named after a place the gazetteer knows or not.
+    ("Menkes meluncurkan cek kesehatan gratis di Puskesmas Cilandak.", "Puskesmas Cilandak"),
+    ("Ia berobat ke Klinik Pratama Sehat Bersama di Bekasi.", "Klinik Pratama Sehat Bersama"),
+    ("PVMBG menaikkan status Gunung Lewotobi Laki-laki.", "PVMBG"),  # a body the gazetteer knows
     # After "dan" a head opens a second body, unless it is a word inside names.
     ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
     ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),

@@ -152,11 +152,12 @@ _PLACE_OPENERS = PLACE_NOUNS - ORG_HEADS
 _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # Rural banks ("BPR Wijaya Kusuma"), task forces ("Satgas Pangan"), Islamic boarding schools
 # ("Pondok Pesantren Lirboyo", "Ponpes Gontor") and power plants ("PLTU Suralaya", "PLTA
-# Saguling") and regional firms ("Perumda Air Minum Tirtanadi", "PDAM Tirta Kahuripan"): heads the
+# Saguling"), regional firms ("Perumda Air Minum Tirtanadi", "PDAM Tirta Kahuripan") and health
+# centres and clinics named after their place ("Puskesmas Cilandak", "Klinik Pratama Sehat"): heads the
 # tagger was trained without, kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
-                             "perumda perumdam pdam".split())
+                             "perumda perumdam pdam puskesmas klinik".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 # Heads of two words, and the type of the name they open ("Rumah Susun Marunda" is a place,
 # "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
@@ -1495,6 +1496,18 @@ def _name_word(tokens: Tokens, k: int) -> bool:
 _NAMES_BEFORE_HAKIM = frozenset("abdul abdoel abd lukman luqman nur".split())
 
 
+def _hakim_is_a_name(keys: list[str], j: int, first: int, last: int) -> bool:
+    """Whether "Hakim" at ``keys[j]`` is a name, not a judge: after the names it completes ("Abdul
+    Hakim", "Lukman Hakim"), or closing a run after a name ("Bupati Indramayu Lucky Hakim"); a
+    judge's office comes before the name ("Hakim Eko Aryanto", "Ketua Majelis Hakim")."""
+    if j == 0:
+        return False
+    before = keys[j - 1]
+    return before in _NAMES_BEFORE_HAKIM or (
+        first < j == last - 1 and before != "majelis" and before not in ROLE_HEADS
+        and before not in RANKS and before not in TITLES)
+
+
 def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] = frozenset()) -> int:
     """Where a person's name starts in ``[first, last)``: after the last rank, title or office word
     ("Metro Jaya Irjen Karyoto" → "Karyoto"); ``last`` when the run ends with one. Words in
@@ -1504,8 +1517,7 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
                if (keys[j] in ROLE_HEADS or keys[j] in RANKS or keys[j] in TITLES) and keys[j] not in keep
                # "Perdana" is an office only before "Menteri": elsewhere a name ("Aditya Perdana").
                and (keys[j] != "perdana" or (j + 1 < len(keys) and keys[j + 1] == "menteri"))
-               # "Hakim" (a judge) is a name after the names it completes ("Abdul Hakim", "Lukman Hakim").
-               and (keys[j] != "hakim" or j == 0 or keys[j - 1] not in _NAMES_BEFORE_HAKIM)]
+               and (keys[j] != "hakim" or not _hakim_is_a_name(keys, j, first, last))]
     return offices[-1] + 1 if offices else first
 
 
