@@ -2475,8 +2475,8 @@ def _drop_untagged_places(tokens: Tokens, owner: list[int], candidates: list[_Ca
     saw them as features, left untagged.
 
     ``tagged`` marks the tokens of the tagger's spans in the sentence starting at token ``a``.
-    Only modifiers go ("produk China", "Menteri Israel", "PKB Indonesia"): a place the tagger
-    missed after a preposition or a verb ("dan Iran", "mengunjungi Rusia") stays an actor, and
+    Only modifiers go ("produk China", "PKB Indonesia"): a place the tagger missed after an office,
+    a preposition or a verb ("Menteri Israel", "dan Iran", "mengunjungi Rusia") stays an actor, and
     known persons and organisations other than short acronyms ("DPD") always stay.
     """
     for k in range(a, a + len(tagged)):
@@ -2506,12 +2506,17 @@ def _office_body(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Can
 
 
 def _modifies(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None], k: int) -> bool:
-    """Whether the name at ``tokens[k]`` qualifies the word before it: an office, an organisation or a common noun."""
+    """Whether the name at ``tokens[k]`` qualifies the word before it: an organisation or a common
+    noun. An office's area is no qualifier ("Gubernur Jawa Tengah", "Menteri Israel"): the fast
+    profile reads it as an actor beside the holder, and so does the full one, though IDNer, which
+    trained the tagger, leaves it untagged."""
     if k == 0 or not tokens.joined[k - 1]:
         return False
     word, key = tokens.words[k - 1], tokens.keys[k - 1]
     before = candidates[owner[k - 1]] if owner[k - 1] >= 0 else None
-    if key in ROLE_HEADS or (before is not None and before.type == "ORG"):
+    if key in ROLE_HEADS:
+        return False
+    if before is not None and before.type == "ORG":
         return True
     if not (word.isalpha() and word.islower()) or key in LINK_WORDS or key in _ACTING_NOUNS:
         return False
