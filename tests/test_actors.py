@@ -118,6 +118,7 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("Dinas Kesehatan Kota Bandung mencatat lonjakan kasus.", "Dinas Kesehatan Kota Bandung"),  # only its place
     ("Perumda Air Minum Tirtanadi menghentikan distribusi air.", "Perumda Air Minum Tirtanadi"),
     ("Warga mengeluhkan layanan PDAM Tirta Kahuripan yang sering mati.", "PDAM Tirta Kahuripan"),
+    ("Petugas Suku Dinas Sumber Daya Air menyedot genangan.", "Suku Dinas Sumber Daya Air"),  # not the Dinas
     # Health centres and clinics, named after a place the gazetteer knows or not.
     ("Menkes meluncurkan cek kesehatan gratis di Puskesmas Cilandak.", "Puskesmas Cilandak"),
     ("Ia berobat ke Klinik Pratama Sehat Bersama di Bekasi.", "Klinik Pratama Sehat Bersama"),
@@ -178,6 +179,12 @@ def test_fuzzy_never_respells_an_acronym():
     ("BPBD Demak mengevakuasi ratusan warga.", "BPBD Demak", "org:bpbd-kabupaten-demak"),
     ("KPU Kota Bandung menetapkan daftar pemilih.", "KPU Kota Bandung", "org:kpu-kota-bandung"),
     ("Bawaslu Jabar menemukan pelanggaran.", "Bawaslu Jabar", "org:bawaslu-jawa-barat"),
+    # By the national body's long name too: the regency's body, not the nation's and a place.
+    ("Badan Pengawas Pemilu Kabupaten Bogor tidak menemukan pelanggaran.", "Badan Pengawas Pemilu Kabupaten Bogor",
+     "org:bawaslu-kabupaten-bogor"),
+    ("Komisi Pemilihan Umum Kota Depok menetapkan hasil.", "Komisi Pemilihan Umum Kota Depok", "org:kpu-kota-depok"),
+    ("Badan Penanggulangan Bencana Daerah Provinsi Jawa Barat mencatat kerusakan.",
+     "Badan Penanggulangan Bencana Daerah Provinsi Jawa Barat", "org:bpbd-jawa-barat"),
     ("Polrestabes Medan meringkus tiga pelaku.", "Polrestabes Medan", "org:polresta-medan"),
     ("KPU menetapkan jadwal kampanye.", "KPU", "org:komisi-pemilihan-umum"),
     # Prosecutors: a high office per province, a district office per kabupaten and kota.

@@ -163,6 +163,7 @@ _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 # "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
 # second word for a given name ("Pasien Rumah Sakit Sardjito" tagged "Sakit Sardjito").
 _TWO_WORD_HEADS = {("rumah", "sakit"): "ORG", ("rumah", "susun"): "LOC", ("rumah", "tahanan"): "LOC",
+                   ("suku", "dinas"): "ORG",  # a city's department in Jakarta ("Suku Dinas Sumber Daya Air")
                    ("pondok", "pesantren"): "ORG"}
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too

@@ -387,10 +387,11 @@ def read_regions(path: Path) -> list[tuple[Entry, list[str]]]:
             police = f"Polres {name}" if kind == "kab" else f"Polresta {name}"
             police_aliases = [] if kind == "kab" else [f"Polrestabes {name}"]
         rows.append((Entry(actor_id("ORG", police), police, "ORG", "police", path.name), police_aliases))
-        for body in _REGIONAL_BODIES:
+        for body, long_names in _REGIONAL_BODIES.items():
             canonical = f"{body} {place}"
             rows.append((Entry(actor_id("ORG", canonical), canonical, "ORG", "local_government", path.name),
-                         [f"{body} {name}"] if bare else []))
+                         [*([f"{body} {name}"] if bare else []),
+                          *(f"{long} {at}" for long in long_names for at in ([place, name] if bare else [place]))]))
         prosecutor = f"Kejaksaan Negeri {place}"
         rows.append((Entry(actor_id("ORG", prosecutor), prosecutor, "ORG", "state", path.name),
                      [f"Kejari {place}", *([f"Kejari {name}", f"Kejaksaan Negeri {name}"] if bare else [])]))
@@ -411,9 +412,14 @@ _METRO_POLICE = {
     ("kab", "Tangerang"): ("Polresta Tangerang", ["Polres Tangerang"]),  # under Polda Banten
 }
 
-# Bodies that every kabupaten, kota and province has under the national body's short name:
-# "BPBD Kabupaten Bogor", "KPU Kota Bandung", "Bawaslu Jawa Barat".
-_REGIONAL_BODIES = ("BPBD", "KPU", "Bawaslu")
+# Bodies that every kabupaten, kota and province has under the national body's short name
+# ("BPBD Kabupaten Bogor", "KPU Kota Bandung", "Bawaslu Jawa Barat"), and the long names they go
+# by too ("Badan Pengawas Pemilu Kabupaten Bogor": not the national body and a place).
+_REGIONAL_BODIES = {
+    "BPBD": ("Badan Penanggulangan Bencana Daerah",),
+    "KPU": ("Komisi Pemilihan Umum",),
+    "Bawaslu": ("Badan Pengawas Pemilu", "Badan Pengawas Pemilihan Umum"),
+}
 
 
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
@@ -429,8 +435,10 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
             (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"], "local_government"),
             (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"], "local_government"),
             (f"Polda {entry.name}", ["Polda {}"], "police"),
-            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}"], "local_government")
-              for body in _REGIONAL_BODIES),
+            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}",
+                                        *(f"{long} {prefix}{{}}" for long in long_names for prefix in ("", "Provinsi "))],
+               "local_government")
+              for body, long_names in _REGIONAL_BODIES.items()),
             (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
             (f"Pengadilan Tinggi {entry.name}", ["Pengadilan Tinggi {}"], "state"),
             (f"Pengadilan Tipikor {entry.name}", ["Pengadilan Tipikor {}"], "state"),
