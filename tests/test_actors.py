@@ -123,6 +123,9 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
     ("Menkes meluncurkan cek kesehatan gratis di Puskesmas Cilandak.", "Puskesmas Cilandak"),
     ("Ia berobat ke Klinik Pratama Sehat Bersama di Bekasi.", "Klinik Pratama Sehat Bersama"),
     ("PVMBG menaikkan status Gunung Lewotobi Laki-laki.", "PVMBG"),  # a body the gazetteer knows
+    # A technical office ("Balai") is a body; a hall ("Balai Kota") is a place, in the next test.
+    ("Kepala Balai Taman Nasional Gunung Rinjani Yarman menutup jalur.", "Balai Taman Nasional Gunung Rinjani"),
+    ("Samsung Electronics meluncurkan ponsel lipat di Seoul.", "Samsung Electronics"),  # one body, not two
     # After "dan" a head opens a second body, unless it is a word inside names.
     ("Warga memprotes PLTA Saguling dan PLTU Cirebon.", "PLTA Saguling"),
     ("Ketua Partai Keadilan dan Persatuan Indonesia hadir.", "Partai Keadilan dan Persatuan Indonesia"),
@@ -130,6 +133,14 @@ def test_fuzzy_never_merges_different_given_names(text, surface, actor_id):
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_task_forces_and_rural_banks_are_organisations(text, surface, use_model):
     assert by_surface(text, use_model=use_model)[surface].type == "ORG"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Anies mengumpulkan wartawan di Balai Kota DKI Jakarta.", "Balai Kota DKI Jakarta"),
+    ("Warga berkumpul di Balai Desa Sukamaju.", "Balai Desa Sukamaju"),
+])
+def test_a_hall_is_a_place(text, surface):
+    assert by_surface(text, use_model=False)[surface].type == "LOC"
 
 
 @pytest.mark.parametrize("text, surface", [

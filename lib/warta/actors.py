@@ -157,13 +157,16 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # tagger was trained without, kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
-                             "perumda perumdam pdam puskesmas klinik".split())
+                             "perumda perumdam pdam puskesmas klinik balai".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 # Heads of two words, and the type of the name they open ("Rumah Susun Marunda" is a place,
 # "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
 # second word for a given name ("Pasien Rumah Sakit Sardjito" tagged "Sakit Sardjito").
 _TWO_WORD_HEADS = {("rumah", "sakit"): "ORG", ("rumah", "susun"): "LOC", ("rumah", "tahanan"): "LOC",
                    ("suku", "dinas"): "ORG",  # a city's department in Jakarta ("Suku Dinas Sumber Daya Air")
+                   # A hall is a place ("Balai Kota", "Balai Desa"); other "Balai" a technical office.
+                   ("balai", "kota"): "LOC", ("balai", "desa"): "LOC", ("balai", "sidang"): "LOC",
+                   ("balai", "warga"): "LOC", ("balai", "pertemuan"): "LOC",
                    ("pondok", "pesantren"): "ORG"}
 _HEADS = _ORG_RULE_HEADS | _PLACE_OPENERS
 _TAGGED_RULE_HEADS = PLACE_HEADS | _LATER_PLACE_HEADS | _LATER_ORG_HEADS  # heads read after the tagger too
