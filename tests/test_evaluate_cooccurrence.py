@@ -1,4 +1,5 @@
-"""Tests for warta.evaluate.cooccurrence: reading labelled actor files, matching names, scoring actors and pairs, the CLI."""
+"""Tests for warta.evaluate.cooccurrence: reading labelled actor files, matching names, scoring actors
+and pairs, the CLI."""
 from __future__ import annotations
 
 import json

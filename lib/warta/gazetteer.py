@@ -435,9 +435,8 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
             (f"Pemerintah Provinsi {entry.name}", ["Pemprov {}", "Pemerintah Provinsi {}"], "local_government"),
             (f"DPRD {entry.name}", ["DPRD {}", "DPRD Provinsi {}"], "local_government"),
             (f"Polda {entry.name}", ["Polda {}"], "police"),
-            *((f"{body} {entry.name}", [f"{body} {{}}", f"{body} Provinsi {{}}",
-                                        *(f"{long} {prefix}{{}}" for long in long_names for prefix in ("", "Provinsi "))],
-               "local_government")
+            *((f"{body} {entry.name}", [f"{short} {prefix}{{}}" for short in (body, *long_names)
+                                        for prefix in ("", "Provinsi ")], "local_government")
               for body, long_names in _REGIONAL_BODIES.items()),
             (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
             (f"Pengadilan Tinggi {entry.name}", ["Pengadilan Tinggi {}"], "state"),

@@ -6,8 +6,9 @@ the names the actors table should give them, separated by ``|`` (``-`` where it 
 actor's other accepted names follow it after ``=`` ("Sri Mulyani Indrawati=Sri Mulyani"), and a
 labelled name the gazetteer knows stands for its entry, whose name and aliases are accepted too
 ("Surabaya" accepts "Kota Surabaya", "BPJS Kesehatan" the body's full name): the score is of
-finding and telling apart the actors, not of spelling their names. Each article runs through the whole pipeline, and its actors are the distinct names of its rows in the
-mentions table, the table the co-occurrence counts are made from.
+finding and telling apart the actors, not of spelling their names. Each article runs through the
+whole pipeline, and its actors are the distinct names of its rows in the mentions table, the
+table the co-occurrence counts are made from.
 
 Printed: ``actor_precision``, ``actor_recall`` and ``actor_f1`` over (article, actor) pairs;
 ``pair_precision``, ``pair_recall`` and ``pair_f1`` over (article, actor, actor), the pairs the
@@ -21,8 +22,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from warta.errors import WartaError
-from warta.gazetteer import Gazetteer, alias_key, load_gazetteer
 from warta.evaluate.texts import HEADLINE_SEPARATOR, analyze_texts, folded_name, read_tab_rows, share
+from warta.gazetteer import Gazetteer, alias_key, load_gazetteer
 
 NO_ACTOR = "-"
 ACTOR_SEPARATOR = "|"
@@ -115,8 +116,8 @@ def evaluate_cooccurrence(path: str | Path, *, profile: str = "full") -> dict:
     for unit in ("actor", "pair"):
         right, found, labelled = (counts[f"{unit}s_{part}"] for part in ("right", "found", "labelled"))
         precision, recall = share(right, found), share(right, labelled)
-        result |= {f"{unit}_precision": precision, f"{unit}_recall": recall,
-                   f"{unit}_f1": round(2 * precision * recall / (precision + recall), 4) if precision and recall else 0.0,
+        f1 = round(2 * precision * recall / (precision + recall), 4) if precision and recall else 0.0
+        result |= {f"{unit}_precision": precision, f"{unit}_recall": recall, f"{unit}_f1": f1,
                    f"n_{unit}s_labelled": labelled, f"n_{unit}s_found": found}
     return result | {"exact": share(counts["exact"], len(rows)), "errors": errors,
                      "n_skipped": len(skipped), "skipped": skipped[:50]}
