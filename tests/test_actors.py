@@ -143,6 +143,11 @@ def test_a_hall_is_a_place(text, surface):
     assert by_surface(text, use_model=False)[surface].type == "LOC"
 
 
+@pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
+def test_a_two_word_head_alone_names_nothing(text):
+    assert actors(text, use_model=False) == set()
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Direktur Utama PLN Darmawan Prasodjo meminta maaf.", "PLN"),  # the office's body, then its holder
     ("Dirut PLN Darmawan Prasodjo meminta maaf.", "PLN"),

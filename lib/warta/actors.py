@@ -1566,9 +1566,11 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
             if k > 0 and (keys[k - 1], keys[k]) in _TWO_WORD_HEADS and tokens.joined[k - 1] \
                     and owner[k - 1] < 0 and _is_capitalised(tokens, k - 1):
                 first = k - 1  # "Pondok Pesantren Lirboyo": the head has a word before it
-            # "Rumah Susun Marunda" is a place, "Rumah Sakit Sardjito" a body.
-            type_ = _TWO_WORD_HEADS.get((keys[first], keys[first + 1]), "ORG")
-            _claim(owner, candidates, _Candidate(first, last, type_, "rule", 0.7))
+            # "Rumah Susun Marunda" is a place, "Rumah Sakit Sardjito" a body; a two-word head
+            # alone is none ("di Balai Kota", "ke Rumah Sakit").
+            type_ = _TWO_WORD_HEADS.get((keys[first], keys[first + 1]))
+            if type_ is None or last > first + 2:
+                _claim(owner, candidates, _Candidate(first, last, type_ or "ORG", "rule", 0.7))
         resume = last
 
 
