@@ -223,6 +223,13 @@ def test_regional_bodies_are_their_own_actors(text, surface, actor_id):
     assert by_surface(text, use_model=False)[surface].actor_id == actor_id
 
 
+def test_regional_long_names_are_matched_exactly_not_fuzzily():
+    gazetteer = load_gazetteer()
+    key = ("badan", "pengawas", "pemilu", "kabupaten", "bogor")
+    assert key in gazetteer.index and key in gazetteer.exact_only
+    assert "badan pengawas pemilu kabupaten bogor" not in actors_module._fuzzy_choices(gazetteer, "ORG", 5)
+
+
 @pytest.mark.parametrize("text, surface, actor_id", [
     # An age group is a team of its own, not the senior side.
     ("Timnas Indonesia U-23 lolos ke semifinal.", "Timnas Indonesia U-23", "org:timnas-indonesia-u-23"),

@@ -2830,7 +2830,7 @@ def _fuzzy_choices(gazetteer, type_: str, n_words: int) -> dict[str, Entry]:
     if key not in _FUZZY_CACHE:
         choices: dict[str, Entry] = {}
         for words, (entry, _, exact) in gazetteer.index.items():
-            if entry.type == type_ and len(words) == n_words and not exact:
+            if entry.type == type_ and len(words) == n_words and not exact and words not in gazetteer.exact_only:
                 choices.setdefault(" ".join(words), entry)
         _FUZZY_CACHE[key] = choices
     return _FUZZY_CACHE[key]

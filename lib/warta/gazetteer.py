@@ -115,6 +115,10 @@ class Gazetteer:
     # Each such name's first word → the names' words up to their first comma ("Badan " → "Badan
     # Meteorologi,"): a text holding neither (C-level searches, the first word's first) holds none.
     punctuated_marks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Names read by exact match only, never offered to fuzzy matching: the regional bodies' long
+    # names ("Badan Pengawas Pemilu Kabupaten Bogor"), thousands of near-identical strings that
+    # made every fuzzy look-up of a body slower (+4% of the fast actor stage) for no typo's sake.
+    exact_only: set[tuple[str, ...]] = field(default_factory=set)
 
     @property
     def n_names(self) -> int:
@@ -471,10 +475,13 @@ def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
     rows += packaged["countries.tsv"] + packaged["provinces.tsv"]
     rows += province_bodies(packaged["provinces.tsv"]) + embassies(packaged["countries.tsv"])
     rows += packaged["cities.tsv"] + read_regions(GAZETTEER_DIR / "kabkota.tsv")
+    long_names = tuple(f"{long} " for names in _REGIONAL_BODIES.values() for long in names)
     for entry, aliases in rows:
         gazetteer.add(entry, entry.name)
         for alias in aliases:
             gazetteer.add(entry, alias)
+            if entry.subtype == "local_government" and alias.startswith(long_names):
+                gazetteer.exact_only.add(alias_key(alias))
     return gazetteer
 
 
