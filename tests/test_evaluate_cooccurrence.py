@@ -20,6 +20,7 @@ LINES = [
     f"{CABAI}\t-",
     f"{KPK}\tKPK||Erik",
     f"{KPK}",
+    f"{KPK}\tKPK|=Erik",
 ]
 
 
@@ -34,10 +35,13 @@ def test_bad_lines_are_listed_with_their_reasons(tmp_path):
     assert [actors for _, actors in rows] == [
         [_actor("komisi pemberantasan korupsi", "kpk"), _actor("erik adtrada ritonga")], []]
     assert [(entry["line"], entry["reason"]) for entry in skipped] == [
-        (3, "an empty actor name between '|'"), (4, "expected text<TAB>actors")]
+        (3, "an empty actor name (between '|' or before '=')"), (4, "expected text<TAB>actors"),
+        (5, "an empty actor name (between '|' or before '=')")]
     path.write_text(LINES[3] + "\n", encoding="utf-8")
     with pytest.raises(WartaError, match="no usable text<TAB>actors lines"):
         read_labelled_actors(path)
+    with pytest.raises(WartaError, match="labelled file not found"):
+        read_labelled_actors(tmp_path / "missing.tsv")
 
 
 @pytest.mark.parametrize(("label", "accepted"), [

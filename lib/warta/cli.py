@@ -85,37 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add(evaluate_kinds, "sentiment", _cmd_eval_sentiment, "Macro-F1, accuracy, per-class scores and calibration.",
          [(("file",), dict(help="text<TAB>label file (positive / neutral / negative)")),
           (("--model",), dict(help="a model trained with 'warta sentiment train' (default: the lexicon)"))])
-    _add(evaluate_kinds, "actor-sentiment", _eval_with_profile("evaluate_actor_sentiment"),
-         "Macro-F1 and accuracy of how each labelled actor is covered (its 'about' label).",
-         [(("file",), dict(help="text<TAB>actor<TAB>label file (positive / neutral / negative)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that finds the actors (default: full)"))])
-    _add(evaluate_kinds, "article-sentiment", _eval_with_profile("evaluate_article_sentiment"),
-         "Macro-F1 and accuracy of how each labelled article (a whole story) is covered.",
-         [(("file",), dict(help="title<TAB>body<TAB>label file (positive / neutral / negative)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that scores the sentences (default: full)"))])
-    _add(evaluate_kinds, "headline-actors", _eval_with_profile("evaluate_headline_actors"),
-         "Precision, recall and F1 of the actors each labelled headline names.",
-         [(("file",), dict(help="'headline || body'<TAB>actors file (actors separated by '|'; '-': none)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that finds the body's actors (default: full)"))])
-    _add(evaluate_kinds, "quotes", _eval_with_profile("evaluate_quotes"),
-         "Speaker attribution: accuracy, precision and recall of who said each labelled quote.",
-         [(("file",), dict(help="text<TAB>quote<TAB>speaker file ('-': no speaker named)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that finds the actors (default: full)"))])
-
-    _add(evaluate_kinds, "cooccurrence", _eval_with_profile("evaluate_cooccurrence"),
-         "Precision, recall and F1 of the actors each labelled article names, and of the pairs they make.",
-         [(("file",), dict(help="text<TAB>actors file (actors separated by '|', other names after '='; '-': none)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that finds the actors (default: full)"))])
-    _add(evaluate_kinds, "timeline", _eval_with_profile("evaluate_timeline"),
-         "Outlet and date accuracy, story precision and recall over article pairs, and first reporters.",
-         [(("file",), dict(help="story<TAB>outlet<TAB>published<TAB>raw file (raw text with its line breaks as \\n)")),
-          (("--profile",), dict(choices=["full", "fast"], default="full",
-                                help="the pipeline profile that finds the actors the stories share (default: full)"))])
+    for kind, function, description, file_help, finds in _PROFILE_EVALUATIONS:
+        _add(evaluate_kinds, kind, _eval_with_profile(function), description,
+             [(("file",), dict(help=file_help)),
+              (("--profile",), dict(choices=["full", "fast"], default="full",
+                                    help=f"the pipeline profile that {finds} (default: full)"))])
 
     sentiment = commands.add_parser("sentiment", help="Sentiment models.")
     sentiment_jobs = sentiment.add_subparsers(dest="job", metavar="JOB", required=True)
@@ -241,6 +215,31 @@ def _cmd_eval_sentiment(args) -> int:
 
     _print_json(evaluate_sentiment(args.file, model=args.model))
     return EXIT_OK
+
+
+# The evaluations that run their labelled texts through a pipeline profile: the command, the
+# function of warta.evaluate, its description, its file's layout and what the profile does there.
+_PROFILE_EVALUATIONS = (
+    ("actor-sentiment", "evaluate_actor_sentiment",
+     "Macro-F1 and accuracy of how each labelled actor is covered (its 'about' label).",
+     "text<TAB>actor<TAB>label file (positive / neutral / negative)", "finds the actors"),
+    ("article-sentiment", "evaluate_article_sentiment",
+     "Macro-F1 and accuracy of how each labelled article (a whole story) is covered.",
+     "title<TAB>body<TAB>label file (positive / neutral / negative)", "scores the sentences"),
+    ("headline-actors", "evaluate_headline_actors",
+     "Precision, recall and F1 of the actors each labelled headline names.",
+     "'headline || body'<TAB>actors file (actors separated by '|'; '-': none)", "finds the body's actors"),
+    ("quotes", "evaluate_quotes",
+     "Speaker attribution: accuracy, precision and recall of who said each labelled quote.",
+     "text<TAB>quote<TAB>speaker file ('-': no speaker named)", "finds the actors"),
+    ("cooccurrence", "evaluate_cooccurrence",
+     "Precision, recall and F1 of the actors each labelled article names, and of the pairs they make.",
+     "text<TAB>actors file (actors separated by '|', other names after '='; '-': none)", "finds the actors"),
+    ("timeline", "evaluate_timeline",
+     "Outlet and date accuracy, story precision and recall over article pairs, and first reporters.",
+     "story<TAB>outlet<TAB>published<TAB>raw file (raw text with its line breaks as \\n)",
+     "finds the actors the stories share"),
+)
 
 
 def _eval_with_profile(function: str) -> Callable:

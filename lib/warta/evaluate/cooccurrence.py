@@ -47,7 +47,8 @@ def read_labelled_actors(path: str | Path) -> tuple[list[tuple[str, list[Labelle
                           frozenset(folded_name(name) for name in label.split(ALIAS_SEPARATOR) if name.strip()))
             for label in names.split(ACTOR_SEPARATOR)]
         if any(not actor.name for actor in actors):
-            skipped.append({"line": line_no, "reason": f"an empty actor name between '{ACTOR_SEPARATOR}'"})
+            skipped.append({"line": line_no,
+                            "reason": f"an empty actor name (between '{ACTOR_SEPARATOR}' or before '{ALIAS_SEPARATOR}')"})
         else:
             rows.append((text, actors))
     skipped.sort(key=lambda entry: entry["line"])
