@@ -143,6 +143,45 @@ def test_a_hall_is_a_place(text, surface):
     assert by_surface(text, use_model=False)[surface].type == "LOC"
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Pasangan calon Bupati Bandung Dadang Supriatna - Ali Syakieb unggul.", {"Dadang Supriatna", "Ali Syakieb"}),
+    ("Pasangan calon Bupati Bandung Dadang Supriatna \u2013 Ali Syakieb unggul.", {"Dadang Supriatna", "Ali Syakieb"}),
+    ("Juru bicara John Nilsson-wright mengatakan itu.", {"John Nilsson-wright"}),  # a bare hyphen is in the name
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_spaced_dash_pairs_two_people(text, people, use_model):
+    assert {m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"} == people
+
+
+def test_the_tagger_s_name_is_parted_at_a_spaced_dash():
+    # The tagger reads one span across the dash; neither name is known.
+    text = "Pasangan Syaifuddin - Tatang Farhanul Hakim mendaftar ke KPU Kabupaten Bandung pada Senin."
+    assert {m.surface for m in extract_actors(text) if m.type == "PER"} == {"Syaifuddin", "Tatang Farhanul Hakim"}
+
+
+@pytest.mark.parametrize("text, unit, holder", [
+    ("Kapolres Metro Jakarta Barat Kombes Twedi Aditya Bennyahdi mengatakan tersangka ditangkap.",
+     "Polres Metro Jakarta Barat", "Twedi Aditya Bennyahdi"),  # not the city
+    ("Kapolda Metro Jaya Irjen Karyoto mengatakan itu.", "Polda Metro Jaya", "Karyoto"),
+    ("Kapolres Bogor AKBP Rio Wahyu Anggoro menjelaskan kronologi.", "Polres Bogor", "Rio Wahyu Anggoro"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_commander_s_office_names_the_unit(text, unit, holder, use_model):
+    found = {(m.name, m.type) for m in extract_actors(text, use_model=use_model)}
+    assert found == {(unit, "ORG"), (holder, "PER")}
+
+
+@pytest.mark.parametrize("text, actors_named", [
+    ("Mahasiswa menolak revisi Undang-Undang TNI yang disahkan DPR.", {"Dewan Perwakilan Rakyat"}),
+    ("ICW mengkritik DPR yang merevisi UU KPK secara diam-diam.",
+     {"Indonesia Corruption Watch", "Dewan Perwakilan Rakyat"}),
+    ("Panglima TNI menolak RUU Polri.", {"Tentara Nasional Indonesia"}),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_law_s_subject_is_no_actor(text, actors_named, use_model):
+    assert {m.name for m in extract_actors(text, use_model=use_model)} == actors_named
+
+
 @pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
 def test_a_two_word_head_alone_names_nothing(text):
     assert actors(text, use_model=False) == set()
@@ -454,22 +493,23 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
     ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Cibinong": "LOC", "Wahyu Hidayat": "PER"}),  # a known town
     ("Kapten Budi Santoso hadir.", {"Budi Santoso": "PER"}),
     # The tagger sees no name here; a rank right before capitalised words still makes a person.
-    ("Pangdam Jaya Mayjen Mohamad Hasan meninjau lokasi banjir.", {"Mohamad Hasan": "PER"}),
+    ("Pangdam Jaya Mayjen Mohamad Hasan meninjau lokasi banjir.", {"Jaya": "ORG", "Mohamad Hasan": "PER"}),
     ("Dandim 0621 Kabupaten Bogor Letkol Inf Teguh meninjau lokasi.", {"Kabupaten Bogor": "LOC", "Teguh": "PER"}),
     # A word that continues a place's name is no name alone: "Jaya" is the unit, Kodam Jaya.
-    ("Pangdam Jaya meninjau lokasi banjir.", {}),
-    # After a unit's commander come the unit's name, then a rank and the holder.
-    ("Kapolda Metro Jaya hadir dalam rapat.", {}),
+    ("Pangdam Jaya meninjau lokasi banjir.", {"Jaya": "ORG"}),
+    # After a unit's commander come the unit's name (a body where the gazetteer knows it), then a
+    # rank and the holder.
+    ("Kapolda Metro Jaya hadir dalam rapat.", {"Metro Jaya": "ORG"}),
     ("Pangdam Iskandar Muda hadir.", {}),
-    ("Kapolres Metro Jakarta Selatan hadir.", {"Jakarta Selatan": "LOC"}),
-    ("Kasdam Jaya Brigjen Eko hadir.", {"Eko": "PER"}),
+    ("Kapolres Metro Jakarta Selatan hadir.", {"Metro Jakarta Selatan": "ORG"}),
+    ("Kasdam Jaya Brigjen Eko hadir.", {"Jaya": "ORG", "Eko": "PER"}),
     ("Kodam Jaya Brigjen Eko Santoso hadir.", {"Kodam Jaya": "ORG", "Eko Santoso": "PER"}),
     ("Kapolda Irjen Karyoto hadir.", {"Karyoto": "PER"}),
     # A unit's known area ends its name: the holder may follow without a rank.
-    ("Kapolda Metro Jaya Karyoto menegaskan hal itu.", {"Karyoto": "PER"}),
-    ("Pangdam Jaya Mohamad Hasan meninjau lokasi banjir.", {"Mohamad Hasan": "PER"}),
+    ("Kapolda Metro Jaya Karyoto menegaskan hal itu.", {"Metro Jaya": "ORG", "Karyoto": "PER"}),
+    ("Pangdam Jaya Mohamad Hasan meninjau lokasi banjir.", {"Jaya": "ORG", "Mohamad Hasan": "PER"}),
     ("Pangdam Iskandar Muda Niko Fahrizal meninjau lokasi banjir.", {"Niko Fahrizal": "PER"}),
-    ("Kapolda Metro Jaya Tinjau Lokasi Banjir", {}),  # a headline's words are no holder
+    ("Kapolda Metro Jaya Tinjau Lokasi Banjir", {"Metro Jaya": "ORG"}),  # a headline's words are no holder
     # After a district's or village's office, of three or more name words the first is the area.
     ("Camat Cibinong Bambang Sutrisno menghadiri rapat warga.", {"Cibinong": "LOC", "Bambang Sutrisno": "PER"}),
     ("Camat Bambang Sutrisno menghadiri rapat warga.", {"Bambang Sutrisno": "PER"}),  # two words: the name

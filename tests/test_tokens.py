@@ -35,6 +35,8 @@ def _owners(tokens, gazetteer) -> list[int]:
     ("Juru bicara John Nilsson-wright, kata", [(0, 1), (2, 5)]),  # a bare hyphen keeps the run going
     ("Hunter - Biden dan Ani-budi", [(0, 1), (3, 5)]),  # Biden is known; "Ani-budi" has a bare hyphen
     ("Ani - budi", [(0, 1)]),  # ... which a spaced dash is not
+    ("Qwerty Zorba - Xantos Ani", [(0, 2), (2, 4)]),  # a spaced dash parts two names
+    ("Qwerty Zorba \u2013 Xantos", [(0, 2), (2, 3)]),
     ("Zorba dan Xantos. Qwerty", [(0, 1), (2, 3), (3, 4)]),  # a full stop after a long word ends the run
     ("Presiden Omar al-Beshir dan Robin van Persie", [(0, 4), (5, 8)]),  # a name's particles before a capital
     ("Qwerty bin dan Zorba van", [(0, 1), (3, 4)]),  # ... only there

@@ -255,6 +255,19 @@ def gazetteer_spans(list keys not None, list words not None, list joined not Non
     return found_spans
 
 
+cdef bint _spaced_dash(str text, Py_ssize_t start, Py_ssize_t end):
+    """Whether ``text[start:end]`` (two characters or more) is a dash with spaces beside it."""
+    cdef Py_ssize_t dashes = 0, k
+    cdef Py_UCS4 c
+    for k in range(start, end):
+        c = text[k]
+        if c == u"-" or c == u"\u2013" or c == u"\u2014":
+            dashes += 1
+        elif not c.isspace():
+            return False
+    return dashes == 1
+
+
 def capitalised_runs(str text not None, list words not None, list keys not None, list joined not None,
                      list owner not None, list starts not None, list ends not None,
                      frozenset particles not None):
@@ -277,9 +290,11 @@ def capitalised_runs(str text not None, list words not None, list keys not None,
             continue
         last = k + 1
         while last < n and joined[last - 1] and <Py_ssize_t> owner[last] < 0:
+            gap_start = ends[last - 1]
+            if <Py_ssize_t> starts[last] - gap_start > 1 and _spaced_dash(text, gap_start, starts[last]):
+                break  # "Syaifuddin - Tatang": two people (actors._spaced_dash_after)
             initial = (<str> words[last])[0]
             if not initial.isupper():
-                gap_start = ends[last - 1]
                 if not (<Py_ssize_t> starts[last] == gap_start + 1 and text[gap_start] == "-"):
                     if not (last + 1 < n and joined[last] and <Py_ssize_t> owner[last + 1] < 0
                             and (<str> words[last + 1])[0].isupper() and keys[last] in particles):

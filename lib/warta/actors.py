@@ -157,7 +157,7 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # tagger was trained without, kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
-                             "perumda perumdam pdam puskesmas klinik balai".split())
+                             "perumda perumdam pdam puskesmas klinik balai rsud rsup".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 # Heads of two words, and the type of the name they open ("Rumah Susun Marunda" is a place,
 # "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
@@ -656,10 +656,14 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
             _join_bracketed_short_forms(text, tokens, owner, candidates)
     if unread:
         _name_part_rule(tokens, owner, candidates, unread)
+    if any(hint in text for hint in _COMMANDER_HINTS):  # C-level tests first: most texts name no commander
+        _units_of_commanders(tokens, owner, candidates, gazetteer)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
+    if "UU " in text or "ndang " in text or "Perppu " in text:  # C-level tests first: most texts name no law
+        rows = [row for row in rows if not _law_subject(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
 
@@ -670,6 +674,15 @@ def _cup_scope(text: str, row: tuple) -> bool:
     """Whether a place mention (a row in Mention order) only names a cup's scope ("Piala Asia",
     "Piala Eropa"): a competition, not a place of the story."""
     return row[_TYPE] == "LOC" and _CUP_SCOPE.search(text, max(0, row[_START] - 12), row[_START]) is not None
+
+
+_LAW_BEFORE = re.compile(r"(?:\b(?:R?UU|Perppu)|Undang-[Uu]ndang)\s+$")
+
+
+def _law_subject(text: str, row: tuple) -> bool:
+    """Whether a body's mention (a row in Mention order) only names a law's subject ("revisi UU TNI",
+    "Undang-Undang KPK", "RUU Polri"): the law is the news, the body no actor of it."""
+    return row[_TYPE] == "ORG" and _LAW_BEFORE.search(text, max(0, row[_START] - 16), row[_START]) is not None
 
 
 def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None],
@@ -793,14 +806,15 @@ def _items_listed_after(text: str, tokens: Tokens, k: int, width: int,
     capitalised words."""
     keys, words, n, items = tokens.keys, tokens.words, len(tokens.words), []
     while k < n:
+        paired = not items and _spaced_dash_after(tokens, k - 1)
         gap = text[tokens.ends[k - 1] : tokens.starts[k]].strip()
-        if gap not in ("", ","):
+        if gap not in ("", ",") and not paired:
             break
         if keys[k] in _LIST_JOINS:
             if k + 1 >= n or not tokens.joined[k]:
                 break
             k += 1
-        elif gap != ",":
+        elif gap != "," and not paired:
             break
         first = k
         while k < n and k - first < width and (first == k or tokens.joined[k - 1]) and word_ok(k):
@@ -808,6 +822,8 @@ def _items_listed_after(text: str, tokens: Tokens, k: int, width: int,
         if k == first or (k < n and tokens.joined[k - 1] and words[k][0].isupper()):
             break  # no name, or a longer capitalised run than one item
         items.append((first, k))
+        if paired:
+            break  # a pair, no list
     return items
 
 
@@ -816,13 +832,14 @@ def _items_listed_before(text: str, tokens: Tokens, k: int, width: int,
     """:func:`_items_listed_after` going back from the item that starts at token ``k``."""
     keys, words, items = tokens.keys, tokens.words, []
     while k > 0:
+        paired = not items and _spaced_dash_after(tokens, k - 1)
         gap = text[tokens.ends[k - 1] : tokens.starts[k]].strip()
         if gap == "" and keys[k - 1] in _LIST_JOINS and k >= 2:
             k -= 1
             gap = text[tokens.ends[k - 1] : tokens.starts[k]].strip()  # "A, dan B" or "A dan B"
             if gap not in ("", ","):
                 break
-        elif gap != ",":
+        elif gap != "," and not paired:
             break
         last = k
         while k > 0 and last - k < width and (k == last or tokens.joined[k - 1]) and word_ok(k - 1):
@@ -830,6 +847,8 @@ def _items_listed_before(text: str, tokens: Tokens, k: int, width: int,
         if k == last or (k > 0 and tokens.joined[k - 1] and words[k - 1][0].isupper()):
             break
         items.append((k, last))
+        if paired:
+            break
     return items
 
 
@@ -866,6 +885,42 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
         regency = gazetteer.entries.get(actor_id("LOC", "Kabupaten " + entry.name[len("Kota "):]))
         if regency is not None:
             candidate.entry = regency
+
+
+# A commander's office names the unit whose area follows it: "Kapolres Metro Jakarta Barat" heads
+# Polres Metro Jakarta Barat, "Kapolda Jatim" Polda Jawa Timur, "Pangdam Jaya" Kodam Jaya.
+_COMMANDED_UNITS = {"kapolda": "polda", "wakapolda": "polda", "kapolres": "polres", "wakapolres": "polres",
+                    "kapolresta": "polresta", "kapolrestabes": "polrestabes", "kapolsek": "polsek",
+                    "wakapolsek": "polsek", "pangdam": "kodam", "wapangdam": "kodam", "kasdam": "kodam",
+                    "danlanud": "lanud"}
+_COMMANDERS = frozenset(_COMMANDED_UNITS)
+_COMMANDER_HINTS = ("apol", "angdam", "asdam", "anlanud")
+_LONGEST_UNIT_NAME = 4  # words after the unit's head: "Metro Jakarta Barat", "Iskandar Muda"
+
+
+def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], gazetteer) -> None:
+    """The capitalised words after a commander's office name the unit the gazetteer knows by its head
+    and those words: "Kapolres Metro Jakarta Barat Kombes Twedi" names Polres Metro Jakarta Barat,
+    not the city; a place inside a body's name is the body's. The longest such name wins; words a
+    person holds, or a name that runs past them, are left as they are."""
+    keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
+    for k in (_compiled_heads or _capitalised_heads)(keys, words, _COMMANDERS):
+        if k == n - 1 or not joined[k]:
+            continue
+        unit = _COMMANDED_UNITS[keys[k]]
+        for size in range(min(_LONGEST_UNIT_NAME, n - k - 1), 0, -1):
+            first, last = k + 1, k + 1 + size
+            if not all(words[j][0].isupper() for j in range(first, last)) \
+                    or not all(joined[j] for j in range(first, last - 1)):
+                continue
+            held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0]
+            if any(c.type == "PER" or c.first < first or c.last > last for c in held):
+                continue
+            known = gazetteer.index.get((unit, *keys[first:last]))
+            if known is not None and known[0].type == "ORG":
+                # The office word stays out: it is the role of the holder named after it.
+                _claim(owner, candidates, _Candidate(first, last, "ORG", "gazetteer", 0.95, known[0]))
+                break
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -1491,6 +1546,17 @@ def _dash_after(tokens: Tokens, k: int) -> bool:
     return gap != " " and ("-" in gap or "–" in gap or "—" in gap)
 
 
+_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _spaced_dash_after(tokens: Tokens, k: int) -> bool:
+    """Whether a dash with a space beside it parts ``tokens[k]`` from the next word: "Syaifuddin -
+    Tatang Farhanul Hakim" pairs two people (a ticket); no one's name holds one, while a bare
+    hyphen may ("Jean-Pierre", "Nilsson-wright")."""
+    gap = tokens.text[tokens.ends[k] : tokens.starts[k + 1]]
+    return len(gap) > 1 and gap.strip() in _DASHES
+
+
 def _name_word(tokens: Tokens, k: int) -> bool:
     """Whether ``tokens[k]`` may be part of a person's name: capitalised, not an acronym, an office or a day."""
     word, key = tokens.words[k], tokens.keys[k]
@@ -1783,7 +1849,7 @@ def _capitalised_runs(text: str, tokens: Tokens, owner: Sequence[int]) -> list[t
         if k < resume or owner[k] >= 0 or not words[k][0].isupper():
             continue
         last = k + 1
-        while last < n and joined[last - 1] and owner[last] < 0:
+        while last < n and joined[last - 1] and owner[last] < 0 and not _spaced_dash_after(tokens, last - 1):
             if not (words[last][0].isupper() or text[tokens.ends[last - 1] : tokens.starts[last]] == "-"):
                 if not (last + 1 < n and joined[last] and owner[last + 1] < 0 and words[last + 1][0].isupper()
                         and keys[last] in NAME_PARTICLES):
@@ -2286,12 +2352,17 @@ def _split_nickname(text: str, tokens: Tokens, a: int,
 
 def _split_paired_names(tokens: Tokens, a: int, span: tuple[int, int, str, float], owner: Sequence[int],
                         candidates: Sequence[_Candidate | None]) -> list[tuple[int, int, str, float]]:
-    """Part two people that a dash pairs, where a known person opens the span and ends at the dash:
-    "Prabowo-Sandi" is Prabowo and Sandi (a ticket), while "Jean-Pierre Raffarin" is one name."""
+    """Part two people that a dash pairs: at a spaced dash always ("Syaifuddin - Tatang Farhanul
+    Hakim"), at a bare one where a known person opens the span and ends at the dash: "Prabowo-Sandi"
+    is Prabowo and Sandi (a ticket), while "Jean-Pierre Raffarin" is one name."""
     first, last, type_, confidence = span
     if type_ != "PER" or last - first < 2:
         return [span]
     for k in range(a + first, a + last - 1):
+        if _spaced_dash_after(tokens, k):  # "Syaifuddin - Tatang Farhanul Hakim", known or not
+            cut = k + 1 - a
+            return [(first, cut, type_, confidence), *_split_paired_names(tokens, a, (cut, last, type_, confidence),
+                                                                          owner, candidates)]
         held = candidates[owner[k]] if owner[k] >= 0 else None
         # The known person opens the span: "Kantor Transisi Jokowi-JK" is an office, not a pair.
         if (held is not None and held.type == "PER" and held.method == "gazetteer" and held.last == k + 1
