@@ -146,6 +146,28 @@ def test_prose_like_the_new_promo_lines_stays(line):
     assert clean_article(f"{STORY}\n{line}\n{SECOND}").body.split("\n") == [STORY, line, SECOND]
 
 
+@pytest.mark.parametrize("paragraph, kept, link", [
+    # Glued to the sentence before it, at the paragraph's end.
+    ("Penahanan berlaku 20 hari.Baca Juga: KPK Periksa Pejabat Kementan", "Penahanan berlaku 20 hari.",
+     "Baca Juga: KPK Periksa Pejabat Kementan"),
+    # Inside the paragraph: the headline ends where running text resumes; its first word opens the next sentence.
+    ("Penahanan berlaku 20 hari. Baca juga: Banjir Rendam 3 Desa di Cianjur, Warga Mengungsi Ia menambahkan itu.",
+     "Penahanan berlaku 20 hari. Ia menambahkan itu.", "Baca juga: Banjir Rendam 3 Desa di Cianjur, Warga Mengungsi"),
+    ("Tol dibuka. BACA JUGA: Jokowi Resmikan Tol Baru Presiden berharap tol itu ramai.",
+     "Tol dibuka. Presiden berharap tol itu ramai.", "BACA JUGA: Jokowi Resmikan Tol Baru"),
+])
+def test_a_related_article_link_inside_a_paragraph_leaves_it(paragraph, kept, link):
+    article = clean_article(f"{STORY}\n{paragraph}")
+    assert article.body.split("\n") == [STORY, kept]
+    assert link in article.removed
+
+
+@pytest.mark.parametrize("paragraph", ["Ia juga mengatakan hal itu. Menurut dia, warga juga: siap.",
+                                       "Mereka membaca juga buku itu."])
+def test_prose_with_the_words_of_a_link_stays(paragraph):
+    assert clean_article(f"{STORY}\n{paragraph}").body.split("\n") == [STORY, paragraph]
+
+
 def test_related_list_after_heading_is_removed_up_to_prose():
     raw = f"{STORY}\nBerita Terkait\nPutin Tiba di Korea Utara\nKim Sambut Putin di Bandara\n{SECOND}"
     article = clean_article(raw)

@@ -188,6 +188,8 @@ def clean_article(raw: str) -> CleanedArticle:
         elif in_header:
             zone.append(line)
         else:
+            if "Juga" in line or "juga:" in line or "JUGA" in line:  # C-level tests first: most lines link nothing
+                line = _without_inline_promos(line, removed)
             body.append(line)
 
     title, header = _split_zone(zone, captions, cues, settings)
@@ -225,6 +227,36 @@ def clean_article(raw: str) -> CleanedArticle:
         vendor=vendor,
         url=url,
     )
+
+
+# A related-article link inside a paragraph, after a sentence ("... 20 hari.Baca Juga: KPK Periksa
+# Pejabat Kementan"), where a page's line breaks were lost.
+_INLINE_PROMO = re.compile(r"(?<=[.!?\"”])\s*(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)\s+(?:Juga|juga|JUGA)\s*:\s*")
+# Short words that Indonesian headlines keep in lower case ("Banjir Rendam 3 Desa di Cianjur").
+_TITLE_CONNECTORS = frozenset("di ke dari dan yang untuk dengan pada atau ini itu soal usai saat jadi hingga vs".split())
+
+
+def _without_inline_promos(line: str, removed: list[str]) -> str:
+    """``line`` without the related-article links inside it, each added to ``removed``: the label and
+    the headline after it, a run of capitalised words (and the short words headlines keep in lower
+    case). Where running text resumes, its first capitalised word opens the next sentence ("...
+    Pejabat Kementan Ia menambahkan ...")."""
+    while True:
+        match = _INLINE_PROMO.search(line)
+        if match is None:
+            return line
+        words = line[match.end():].split(" ")
+        end = 0
+        while end < len(words) and words[end] and (
+                words[end][0].isupper() or words[end][0].isdigit() or words[end][0] in "\"“'‘("
+                or (words[end] in _TITLE_CONNECTORS and end + 1 < len(words) and words[end + 1][:1].isupper())):
+            end += 1
+        if end < len(words) and end > 1:
+            end -= 1  # the capitalised word before running text opens the next sentence
+        removed.append(line[match.start():].strip() if end == len(words) else
+                       (line[match.start():match.end()] + " ".join(words[:end])).strip())
+        rest = " ".join(words[end:])
+        line = line[:match.start()] + (" " + rest if rest else "")
 
 
 def is_labelled_caption(line: str) -> bool:
