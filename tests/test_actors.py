@@ -164,6 +164,9 @@ def test_the_tagger_s_name_is_parted_at_a_spaced_dash():
      "Polres Metro Jakarta Barat", "Twedi Aditya Bennyahdi"),  # not the city
     ("Kapolda Metro Jaya Irjen Karyoto mengatakan itu.", "Polda Metro Jaya", "Karyoto"),
     ("Kapolres Bogor AKBP Rio Wahyu Anggoro menjelaskan kronologi.", "Polres Bogor", "Rio Wahyu Anggoro"),
+    # A unit the gazetteer lacks: named after the known place, with its number.
+    ("Dandim 0610 Sumedang Letkol Inf Rizky Ariyanto menanam pohon.", "Kodim 0610 Sumedang", "Rizky Ariyanto"),
+    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", "Polsek Cibinong", "Wahyu Hidayat"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_a_commander_s_office_names_the_unit(text, unit, holder, use_model):
@@ -180,6 +183,36 @@ def test_a_commander_s_office_names_the_unit(text, unit, holder, use_model):
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_a_law_s_subject_is_no_actor(text, actors_named, use_model):
     assert {m.name for m in extract_actors(text, use_model=use_model)} == actors_named
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Ribuan buruh berunjuk rasa di depan Gedung DPR menolak aturan itu.", "Gedung DPR", "Gedung Dewan Perwakilan Rakyat"),
+    ("KPK menahan Indra Iskandar di Rutan KPK sejak Kamis.", "Rutan KPK", "Rutan Komisi Pemberantasan Korupsi"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_body_s_building_is_one_place_in_both_profiles(text, surface, name, use_model):
+    found = by_surface(text, use_model=use_model)[surface]
+    assert (found.name, found.type) == (name, "LOC")
+
+
+def test_a_tagged_body_ends_before_its_holder_s_rank():
+    text = "Kasat Reskrim Polres Metro Bekasi Kota AKBP Muhammad Firdaus mengatakan pelaku mencuri motor."
+    found = {(m.name, m.type) for m in extract_actors(text)}
+    assert found == {("Polres Metro Bekasi Kota", "ORG"), ("Muhammad Firdaus", "PER")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # One word after a head of government and the area is the holder, where the tagger left it.
+    ("Wali Kota Jakarta Timur Munjirin meninjau pasar murah.", {("Kota Jakarta Timur", "LOC"), ("Munjirin", "PER")}),
+    ("Gubernur Jawa Tengah Luthfi meninjau banjir.", {("Jawa Tengah", "LOC"), ("Luthfi", "PER")}),
+    # A country's armed forces are a body, not the country.
+    ("Kepala Angkatan Bersenjata Australia Jenderal Angus Campbell tiba.",
+     {("Angkatan Bersenjata Australia", "ORG"), ("Angus Campbell", "PER")}),
+    ("Pelatih baru diumumkan di Menara Danareksa.", {("Menara Danareksa", "LOC")}),  # a tower is a place
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_holders_forces_and_towers(text, expected, use_model):
+    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
 
 
 @pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
@@ -490,11 +523,12 @@ def test_an_office_place_and_its_holder_are_two_actors(text, place, person, use_
 
 @pytest.mark.parametrize("text, expected", [
     ("Kasat Reskrim Polres Bogor AKP Teguh Kumara hadir.", {"Polres Bogor": "ORG", "Teguh Kumara": "PER"}),
-    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Cibinong": "LOC", "Wahyu Hidayat": "PER"}),  # a known town
+    # A commander's unit the gazetteer lacks is named after the known place after the office.
+    ("Kapolsek Cibinong Kompol Wahyu Hidayat hadir.", {"Cibinong": "ORG", "Wahyu Hidayat": "PER"}),
     ("Kapten Budi Santoso hadir.", {"Budi Santoso": "PER"}),
     # The tagger sees no name here; a rank right before capitalised words still makes a person.
     ("Pangdam Jaya Mayjen Mohamad Hasan meninjau lokasi banjir.", {"Jaya": "ORG", "Mohamad Hasan": "PER"}),
-    ("Dandim 0621 Kabupaten Bogor Letkol Inf Teguh meninjau lokasi.", {"Kabupaten Bogor": "LOC", "Teguh": "PER"}),
+    ("Dandim 0621 Kabupaten Bogor Letkol Inf Teguh meninjau lokasi.", {"0621 Kabupaten Bogor": "ORG", "Teguh": "PER"}),
     # A word that continues a place's name is no name alone: "Jaya" is the unit, Kodam Jaya.
     ("Pangdam Jaya meninjau lokasi banjir.", {"Jaya": "ORG"}),
     # After a unit's commander come the unit's name (a body where the gazetteer knows it), then a
@@ -1832,6 +1866,8 @@ def test_common_words_and_headline_words_are_no_names(text, expected, use_model)
     # Initials the news gives instead of a name are a person's, even where they spell a known name.
     ("Pelaku berinisial AS (27) ditangkap polisi.", [("AS", "PER")]),
     ("Polisi menangkap tersangka berinisial RK di Bekasi.", [("RK", "PER"), ("Bekasi", "LOC")]),
+    # ... and so are the same letters later on: no country.
+    ("Pelaku berinisial AS ditangkap di Bekasi. Polisi mengatakan AS mencuri motor.", [("AS", "PER"), ("Bekasi", "LOC")]),
     # After a rank with no name after them, a country's two capitals are initials too.
     ("Pelaku Bripda AS ditahan di Polres.", [("AS", "PER")]),
 ])

@@ -47,6 +47,8 @@ def test_bad_lines_are_listed_with_their_reasons(tmp_path):
 @pytest.mark.parametrize(("label", "accepted"), [
     ("Surabaya", "kota surabaya"),                                   # a city's short name
     ("BPJS Kesehatan", "badan penyelenggara jaminan sosial kesehatan"),  # a body's short form
+    ("Gedung DPR", "gedung dewan perwakilan rakyat"),               # a known body's building, as the mentions name it
+    ("Rutan KPK", "rutan komisi pemberantasan korupsi"),
 ])
 def test_a_name_the_gazetteer_knows_accepts_its_entry(label, accepted):
     actor = with_gazetteer_names(_actor(label.lower()), load_gazetteer())

@@ -118,12 +118,12 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 # Nouns that belong to a place's name when the tagger includes them ("desa Kramas", "Gedung DPR").
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
-terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang
+terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang menara
 """.split())
 # Cliffs, waterfalls, craters, lakes, caves, stadiums and flats ("Tebing Breksi", "Curug Cilember",
 # "Coban Rondo", "Stadion Manahan", "Rusun Marunda"): heads of places the tagger was trained
 # without, or leaves untagged (PLACE_HEADS is one of its features), read after it too.
-_LATER_PLACE_HEADS = frozenset("tebing curug coban kawah telaga gua goa stadion rusun rusunawa".split())
+_LATER_PLACE_HEADS = frozenset("tebing curug coban kawah telaga gua goa stadion rusun rusunawa rutan lapas".split())
 PLACE_NOUNS |= _LATER_PLACE_HEADS
 # Streets, airports and stadiums: named after people with their titles and ranks ("Jalan Jenderal
 # Sudirman", "Jl. KH Hasyim Asyari", "Bandara Sultan Hasanuddin", "Stadion Kapten I Wayan Dipta"),
@@ -140,7 +140,7 @@ _NAMING_PLACE_HEADS = (frozenset("desa kelurahan kecamatan distrik kampung dusun
                        | _NAMED_AFTER_PEOPLE_HEADS
                        | (PLACE_NOUNS - PLACE_HEADS))
 # Buildings named after the body they house: "Gedung DPR", "Kompleks Istana Kepresidenan".
-_VENUE_HEADS = frozenset("gedung kompleks komplek".split())
+_VENUE_HEADS = frozenset("gedung kompleks komplek rutan".split())
 # Organisation heads whose names hold a number: "SMA Negeri 2 Surabaya" is one school of many;
 # after "Negeri" any school's does ("Sekolah Menengah Atas Negeri 48 Jakarta").
 _NUMBERED_HEADS = frozenset("sma smp smk sd sdn smpn sman smkn mts".split())
@@ -157,7 +157,7 @@ _MEDIA_HEADS = frozenset("harian koran majalah tabloid".split())
 # tagger was trained without, kept out of ORG_HEADS as the media heads are.
 # A regional office is read after the tagger too: it tags "Dinas Kesehatan Kota Bandung" as its place.
 _LATER_ORG_HEADS = frozenset("bpr bprs satgas pesantren ponpes pltu plta pltd pltgu pltp plts pltsa pltb dinas "
-                             "perumda perumdam pdam puskesmas klinik balai rsud rsup".split())
+                             "perumda perumdam pdam puskesmas klinik balai rsud rsup angkatan".split())
 _ORG_RULE_HEADS = ORG_HEADS | _MEDIA_HEADS | _NUMBERED_HEADS | _LATER_ORG_HEADS
 # Heads of two words, and the type of the name they open ("Rumah Susun Marunda" is a place,
 # "Rumah Sakit Sardjito" a body): the fast profile's, and the full one's where the tagger took the
@@ -892,9 +892,9 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
 _COMMANDED_UNITS = {"kapolda": "polda", "wakapolda": "polda", "kapolres": "polres", "wakapolres": "polres",
                     "kapolresta": "polresta", "kapolrestabes": "polrestabes", "kapolsek": "polsek",
                     "wakapolsek": "polsek", "pangdam": "kodam", "wapangdam": "kodam", "kasdam": "kodam",
-                    "danlanud": "lanud"}
+                    "danlanud": "lanud", "dandim": "kodim", "danrem": "korem"}
 _COMMANDERS = frozenset(_COMMANDED_UNITS)
-_COMMANDER_HINTS = ("apol", "angdam", "asdam", "anlanud")
+_COMMANDER_HINTS = ("apol", "angdam", "asdam", "anlanud", "andim", "anrem")
 _LONGEST_UNIT_NAME = 4  # words after the unit's head: "Metro Jakarta Barat", "Iskandar Muda"
 
 
@@ -902,7 +902,9 @@ def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Can
     """The capitalised words after a commander's office name the unit the gazetteer knows by its head
     and those words: "Kapolres Metro Jakarta Barat Kombes Twedi" names Polres Metro Jakarta Barat,
     not the city; a place inside a body's name is the body's. The longest such name wins; words a
-    person holds, or a name that runs past them, are left as they are."""
+    person holds, or a name that runs past them, are left as they are. A unit the gazetteer lacks
+    is named after the known place that follows its office, with its number ("Kapolsek Cibinong" is
+    Polsek Cibinong, "Dandim 0610 Sumedang" Kodim 0610 Sumedang)."""
     keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
     for k in (_compiled_heads or _capitalised_heads)(keys, words, _COMMANDERS):
         if k == n - 1 or not joined[k]:
@@ -921,6 +923,12 @@ def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Can
                 # The office word stays out: it is the role of the holder named after it.
                 _claim(owner, candidates, _Candidate(first, last, "ORG", "gazetteer", 0.95, known[0]))
                 break
+        else:
+            first = k + 1 + (keys[k + 1].isdigit() and k + 2 < n and joined[k + 1])  # "Dandim 0610 Sumedang"
+            place = candidates[owner[first]] if owner[first] >= 0 else None
+            if place is not None and place.type == "LOC" and place.method == "gazetteer" and place.first == first:
+                name = f"{unit.title()} {tokens.text[tokens.starts[k + 1] : tokens.ends[place.last - 1]]}"
+                _claim(owner, candidates, _Candidate(k + 1, place.last, "ORG", "rule", 0.7, _unknown_entry("ORG", name)))
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -985,9 +993,13 @@ _INITIALS_LIKE_ALIASES = frozenset("AS RI UK US".split())
 
 def _without_initials(found: list[tuple], keys: Sequence[str]) -> list[tuple]:
     """The gazetteer's spans less a name right after a word that announces initials ("berinisial
-    AS", "inisial KPK"): they are a person's (see _INITIALS_CUES)."""
-    dropped = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
-    return _less(found, dropped)
+    AS", "inisial KPK"): they are a person's (see _INITIALS_CUES), and so are the same letters
+    later in the text ("Pelaku berinisial AS ditangkap ... AS mencuri 5 sepeda motor")."""
+    announced = [span for span in found if span[0] > 0 and keys[span[0] - 1] in _INITIALS_CUES]
+    if not announced:
+        return found
+    first = {span[3]: span[0] for span in reversed(announced)}
+    return _less(found, [span for span in found if span[3] in first and span[0] >= first[span[3]]])
 
 
 # "RT" is a neighbourhood (rukun tetangga) far more often than Russia Today: counted ("14 RT atau
@@ -1591,6 +1603,23 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     return offices[-1] + 1 if offices else first
 
 
+# Heads of a government or an area, whose area follows them: a name after that area is the holder's.
+_AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah kades".split())
+
+
+def _after_office_and_area(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None],
+                           k: int) -> bool:
+    """Whether a known place right before ``tokens[k]`` follows the office of its head: "Gubernur
+    Jawa Tengah | Luthfi", "Wali Kota Jakarta Timur | Munjirin" (whose place the gazetteer reads
+    as "Kota Jakarta Timur")."""
+    area = candidates[owner[k - 1]] if k > 0 and owner[k - 1] >= 0 else None
+    if area is None or area.type != "LOC" or area.method != "gazetteer" or area.first == 0:
+        return False
+    keys, office = tokens.keys, area.first - 1
+    return (keys[office] in _AREA_HEAD_OFFICES or (keys[office] == "wali" and keys[area.first] == "kota")
+            or (keys[office] == "kota" and office > 0 and keys[office - 1] == "wali"))
+
+
 def _sentence_initial(tokens: Tokens, k: int) -> bool:
     if k == 0:
         return True
@@ -1740,12 +1769,26 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
             _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7, entry))
 
 
+_VENUE_NAMES = {"gedung": "Gedung ", "rutan": "Rutan "}
+
+
+def venue_name(name: str, gazetteer) -> str | None:
+    """The name the mentions table gives a body's building written ``name`` ("Gedung DPR RI" is
+    "Gedung Dewan Perwakilan Rakyat"), or None where ``name`` names no known body's building."""
+    head, _, body = name.partition(" ")
+    if head.lower() not in _VENUE_HEADS or not body:
+        return None
+    known = gazetteer.index.get(alias_key(body))
+    venue = _venue_entry(head.lower(), known[0]) if known is not None and known[0].type == "ORG" else None
+    return venue.name if venue is not None else None
+
+
 def _venue_entry(head: str, body: Entry | None) -> Entry | None:
     """One place however the body is written: "Gedung DPR", "Gedung DPR RI" and "Gedung DPR-RI"
-    are all "Gedung Dewan Perwakilan Rakyat"."""
+    are all "Gedung Dewan Perwakilan Rakyat" ("Rutan KPK": "Rutan Komisi Pemberantasan Korupsi")."""
     if body is None:
         return None
-    name = ("Gedung " if head == "gedung" else "Kompleks ") + body.name
+    name = _VENUE_NAMES.get(head, "Kompleks ") + body.name
     return Entry(actor_id("LOC", name), name, "LOC", "venue")
 
 
@@ -1942,6 +1985,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
                 or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
                     and _name_shaped(text, tokens, first, last, dictionary_words=1))
+                # One word after a head of government and the area ("Wali Kota Jakarta Timur Munjirin").
+                or (last - first == 1 and not _dictionary_word(keys[first])
+                    and _after_office_and_area(tokens, owner, candidates, first))
                 or (keys[first - 1] in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
                     and _name_shaped(text, tokens, first, last))):
             if last - k == 1:
@@ -2229,7 +2275,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                  for trimmed in (_without_headline_words(tokens, a, paired) if headline else (paired,))
                  for placed in _split_office_place(tokens, a, trimmed, owner, candidates)
                  for firm in _split_firm_holder(tokens, a, placed)
-                 for part in _without_leading_acronym(tokens, a, firm)]
+                 for unranked in _without_leading_acronym(tokens, a, firm)
+                 for part in _without_trailing_rank(tokens, a, unranked)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
             tagged[first:last] = [True] * (last - first)
@@ -2297,7 +2344,11 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 continue
             if last - first == 1 and tokens.keys[first] in NOT_NAMES:
                 continue
-            _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence))
+            venue = None
+            if (type_ == "LOC" and tokens.keys[first] in _VENUE_HEADS and len(held) == 1 and held[0].type == "ORG"
+                    and held[0].first == first + 1 and held[0].last == last):
+                venue = _venue_entry(tokens.keys[first], held[0].entry)  # named as the place rule names it
+            _claim(owner, candidates, _Candidate(first, last, type_, "model", confidence, venue))
     return read
 
 
@@ -2428,6 +2479,17 @@ def _without_leading_acronym(tokens: Tokens, a: int, span: tuple[int, int, str, 
             or not all(_name_word(tokens, k) for k in range(start + 1, a + last))):
         return [span]
     return [(first + 1, last, type_, confidence)]
+
+
+def _without_trailing_rank(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """A tagged body or place ends before the rank of the holder named after it: "Kasat Reskrim Polres
+    Metro Bekasi Kota AKBP Muhammad Firdaus" tags "Polres Metro Bekasi Kota AKBP"."""
+    first, last, type_, confidence = span
+    if type_ == "PER" or tokens.keys[a + last - 1] not in _RANK_WORDS:
+        return [span]
+    while last > first and tokens.keys[a + last - 1] in _RANK_WORDS:
+        last -= 1
+    return [(first, last, type_, confidence)] if last > first else []
 
 
 def _unit_area_end(keys: Sequence[str], first: int, last: int) -> int:

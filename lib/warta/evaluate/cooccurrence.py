@@ -58,13 +58,19 @@ def read_labelled_actors(path: str | Path) -> tuple[list[tuple[str, list[Labelle
 
 
 def with_gazetteer_names(actor: LabelledActor, gazetteer: Gazetteer) -> LabelledActor:
-    """``actor`` accepting also every name of the gazetteer entries its names are aliases of."""
+    """``actor`` accepting also every name of the gazetteer entries its names are aliases of, and
+    a known body's building by its one name ("Gedung DPR" is "Gedung Dewan Perwakilan Rakyat")."""
+    from warta.actors import venue_name
+
     accepted = set(actor.accepted)
     for name in actor.accepted:
         known = gazetteer.index.get(alias_key(name))
         if known is not None:
             entry = known[0]
             accepted.update(map(folded_name, (entry.name, *gazetteer.aliases.get(entry.actor_id, ()))))
+        venue = venue_name(name, gazetteer)
+        if venue is not None:
+            accepted.add(folded_name(venue))
     return actor._replace(accepted=frozenset(accepted))
 
 
