@@ -215,6 +215,24 @@ def test_holders_forces_and_towers(text, expected, use_model):
     assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A minister's portfolio is no body; the country after it stays an actor.
+    ("Sugiono bertemu Menteri Luar Negeri China Wang Yi di Beijing.",
+     {("Sugiono", "PER"), ("China", "LOC"), ("Wang Yi", "PER"), ("Beijing", "LOC")}),
+    # "Kantor" before a known body and a known place: the body's regional office.
+    ("Kepala Kantor Kemenag Garut Saepulloh melepas rombongan.", {("Kantor Kemenag Garut", "ORG"), ("Saepulloh", "PER")}),
+    # One name word after an office in a known body is its holder.
+    ("Juru bicara MA Yanto mengatakan putusan diambil pekan lalu.", {("Mahkamah Agung", "ORG"), ("Yanto", "PER")}),
+    # A firm's last word, then its officer's name.
+    ("Analis Doo Financial Futures Lukman Leong memperkirakan harga naik.",
+     {("Doo Financial Futures", "ORG"), ("Lukman Leong", "PER")}),
+    ("Harimau itu dilepasliarkan di Taman Nasional Meru Betiri.", {("Taman Nasional Meru Betiri", "LOC")}),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_portfolios_regional_offices_officers_and_firms(text, expected, use_model):
+    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+
+
 @pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
 def test_a_two_word_head_alone_names_nothing(text):
     assert actors(text, use_model=False) == set()

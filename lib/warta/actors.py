@@ -408,7 +408,8 @@ _NOT_IN_STREET_NAMES = PLACE_HEADS | NOT_NAMES | LINK_WORDS | frozenset(
     "nomor no nomer rt rw km kec kab kel".split()) | frozenset(
     # Links a Title Case headline capitalises after a place ("Terminal Pulogadung Jelang Lebaran").
     "jelang menjelang usai saat akibat karena pasca sebelum setelah selama demi soal terkait imbas".split())
-_NOT_IN_PLACE_NAMES = _NOT_IN_STREET_NAMES | PORTFOLIO_WORDS
+# ... but "Nasional" names places too ("Taman Nasional Meru Betiri", "Monumen Nasional").
+_NOT_IN_PLACE_NAMES = _NOT_IN_STREET_NAMES | (PORTFOLIO_WORDS - {"nasional"})
 # ... nor is an office word, a word that continues a place's name ("Pangdam Jaya": Kodam Jaya),
 # or a name's suffix, which may follow it after a comma ("Benigno Aquino, Jr.").
 _NO_NAME_ALONE = PORTFOLIO_WORDS | NOT_NAMES | PLACE_QUALIFIERS | frozenset("jr sr".split())
@@ -658,6 +659,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         _name_part_rule(tokens, owner, candidates, unread)
     if any(hint in text for hint in _COMMANDER_HINTS):  # C-level tests first: most texts name no commander
         _units_of_commanders(tokens, owner, candidates, gazetteer)
+    if "Kantor " in text:  # a C-level test first: most texts name no regional office
+        _regional_offices(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
     if "Piala " in text:  # a C-level test first: most texts name no cup
@@ -929,6 +932,28 @@ def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Can
             if place is not None and place.type == "LOC" and place.method == "gazetteer" and place.first == first:
                 name = f"{unit.title()} {tokens.text[tokens.starts[k + 1] : tokens.ends[place.last - 1]]}"
                 _claim(owner, candidates, _Candidate(k + 1, place.last, "ORG", "rule", 0.7, _unknown_entry("ORG", name)))
+
+
+# Offices whose portfolio follows them directly ("Menteri Luar Negeri", "Wamen Keuangan").
+_PORTFOLIO_OFFICES = frozenset("menteri wamen menko".split())
+
+
+def _regional_offices(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None]) -> None:
+    """"Kantor" before a known body and a known place names the body's office there, a body of its
+    own: "Kantor Kemenag Garut" (the Ministry of Religious Affairs' office in Garut), "Kantor
+    Imigrasi Jakarta Selatan"; the place is the office's."""
+    keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
+    for k in (_compiled_heads or _capitalised_heads)(keys, words, _OFFICE_OF_BODY):
+        body = candidates[owner[k + 1]] if k + 1 < n and joined[k] and owner[k + 1] >= 0 else None
+        if body is None or body.type != "ORG" or body.method != "gazetteer" or body.first != k + 1 \
+                or body.last >= n or not joined[body.last - 1] or owner[body.last] < 0:
+            continue
+        place = candidates[owner[body.last]]
+        if place is not None and place.type == "LOC" and place.method == "gazetteer" and place.first == body.last:
+            _claim(owner, candidates, _Candidate(k, place.last, "ORG", "rule", 0.7))
+
+
+_OFFICE_OF_BODY = frozenset({"kantor"})
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -1527,6 +1552,24 @@ _BODY_OFFICES = frozenset("dirut direktur presdir presdirut komut komisaris ceo 
                           "pendiri bos ketua ketum sekjen".split())
 
 
+# Words that end a firm's or an institute's name: a name after one is its officer's ("Analis Doo
+# Financial Futures Lukman Leong", "Kepala Riset Praus Capital Alfred Nainggolan").
+_FIRM_WORDS = frozenset("""
+futures sekuritas securities capital kapital asset aset investama investment management research
+institute consulting advisory partners group holdings
+""".split())
+
+
+def _after_firm_words(text: str, tokens: Tokens, first: int, last: int) -> int:
+    """Where the officer's name starts in a run ``[first, last)`` that names a firm and then its
+    officer: after the firm's last word of ``_FIRM_WORDS`` when two or three name-shaped words
+    follow; ``first`` when the run is not so."""
+    for holder in (last - 2, last - 3):
+        if holder > first and tokens.keys[holder - 1] in _FIRM_WORDS and _name_shaped(text, tokens, holder, last):
+            return holder
+    return first
+
+
 def _body_before_holder(tokens: Tokens, first: int) -> bool:
     """Whether the word at ``first``, right after an office held in a body, is the body's one-word
     short name that is a dictionary word ("Dirut Garuda Emirsyah Satar", "Dirut Merpati ..."): a
@@ -1609,15 +1652,18 @@ _AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah k
 
 def _after_office_and_area(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None],
                            k: int) -> bool:
-    """Whether a known place right before ``tokens[k]`` follows the office of its head: "Gubernur
-    Jawa Tengah | Luthfi", "Wali Kota Jakarta Timur | Munjirin" (whose place the gazetteer reads
-    as "Kota Jakarta Timur")."""
+    """Whether a known place right before ``tokens[k]`` follows the office of its head, or a known
+    body an office in it: "Gubernur Jawa Tengah | Luthfi", "Wali Kota Jakarta Timur | Munjirin"
+    (whose place the gazetteer reads as "Kota Jakarta Timur"), "Juru bicara MA | Yanto"."""
     area = candidates[owner[k - 1]] if k > 0 and owner[k - 1] >= 0 else None
-    if area is None or area.type != "LOC" or area.method != "gazetteer" or area.first == 0:
+    if area is None or area.method != "gazetteer" or area.first == 0:
         return False
     keys, office = tokens.keys, area.first - 1
-    return (keys[office] in _AREA_HEAD_OFFICES or (keys[office] == "wali" and keys[area.first] == "kota")
-            or (keys[office] == "kota" and office > 0 and keys[office - 1] == "wali"))
+    if area.type == "ORG":  # a body's officer: "Juru bicara MA Yanto", "Ketua KPU Afifuddin"
+        return keys[office] in ROLE_HEADS or keys[office] == "bicara"
+    return area.type == "LOC" and (
+        keys[office] in _AREA_HEAD_OFFICES or (keys[office] == "wali" and keys[area.first] == "kota")
+        or (keys[office] == "kota" and office > 0 and keys[office - 1] == "wali"))
 
 
 def _sentence_initial(tokens: Tokens, k: int) -> bool:
@@ -1977,6 +2023,11 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                     continue  # "Lurah Cipete Selatan juga memantau": the area alone
         if stripped and last - first >= 3 and _body_before_holder(tokens, first):
             first += 1  # "Mantan Dirut Garuda Emirsyah Satar": the body's short name, then its holder
+        if stripped and last - first >= 3:
+            holder = _after_firm_words(text, tokens, first, last)
+            if holder > first:  # "Analis Doo Financial Futures Lukman Leong": the firm, then its analyst
+                _claim(owner, candidates, _Candidate(first, holder, "ORG", "rule", 0.7))
+                first = holder
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
                 or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
@@ -1985,7 +2036,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
                 or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
                     and _name_shaped(text, tokens, first, last, dictionary_words=1))
-                # One word after a head of government and the area ("Wali Kota Jakarta Timur Munjirin").
+                # One word after a head of government and the area ("Wali Kota Jakarta Timur Munjirin"),
+                # or after an office in a known body ("Juru bicara MA Yanto").
                 or (last - first == 1 and not _dictionary_word(keys[first])
                     and _after_office_and_area(tokens, owner, candidates, first))
                 or (keys[first - 1] in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
@@ -2300,6 +2352,10 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             if not (type_ == "LOC" and tokens.keys[first] in PLACE_NOUNS):
                 while first < last and not tokens.words[first][0].isupper() and not tokens.words[first][0].isdigit():
                     first += 1
+            if type_ != "PER" and first > 0 and tokens.keys[first - 1] in _PORTFOLIO_OFFICES:
+                # "Menteri Luar Negeri China Wang Yi": the portfolio is the office's; the country stays.
+                while first < last and tokens.keys[first] in PORTFOLIO_WORDS:
+                    first += 1
             # Its people, capitalised opening a sentence, are no part of a place's or body's name:
             # "Pedagang Pasar Tanah Abang mengeluhkan ...", "Karyawan PT Sritex ...".
             if (type_ != "PER" and last - first >= 3 and tokens.keys[first] in MEMBERS_BEFORE
@@ -2452,6 +2508,10 @@ def _split_firm_holder(tokens: Tokens, a: int, span: tuple[int, int, str, float]
     (CORE) Indonesia Mohammad Faisal")."""
     first, last, type_, confidence = span
     start = a + first
+    if last - first >= 3 and _office_before(tokens, start):
+        holder = _after_firm_words(tokens.text, tokens, start, a + last) - a
+        if holder > first:  # "Analis Doo Financial Futures Lukman Leong", read as one name of either type
+            return [(first, holder, "ORG", confidence), (holder, last, "PER", confidence)]
     if type_ != "ORG" or last - first < 4 or not _office_before(tokens, start):
         return [span]
     if tokens.keys[start] in _FIRM_HEADS:
@@ -2556,6 +2616,7 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
             and words[holder][0].isupper():
         holder += 1
     office = start - 1 - (start >= 2 and keys[start - 1] in HOLDER_STANDINGS)  # "Bupati nonaktif Labuhanbatu ..."
+    office -= office > 0 and keys[office] == "kantor"  # "Kepala Kantor Kemenag Garut Saepulloh": a regional office
     # An office of two words or more ends in a portfolio's word: "Sekretaris Daerah Kota Bogor ...".
     while office > 0 and start - office < 3 and keys[office] in PORTFOLIO_WORDS and keys[office] not in ROLE_HEADS \
             and words[office][0].isupper():
