@@ -49,6 +49,7 @@ def test_bad_lines_are_listed_with_their_reasons(tmp_path):
     ("BPJS Kesehatan", "badan penyelenggara jaminan sosial kesehatan"),  # a body's short form
     ("Gedung DPR", "gedung dewan perwakilan rakyat"),               # a known body's building, as the mentions name it
     ("Rutan KPK", "rutan komisi pemberantasan korupsi"),
+    ("Komisi III DPR", "komisi iii dewan perwakilan rakyat"),       # a council's commission
 ])
 def test_a_name_the_gazetteer_knows_accepts_its_entry(label, accepted):
     actor = with_gazetteer_names(_actor(label.lower()), load_gazetteer())

@@ -371,7 +371,7 @@ OCCUPATIONS = frozenset("""
 artis aktor aktris penyanyi pedangdut biduan komedian pelawak presenter sutradara produser penulis
 novelis sastrawan penyair pelukis seniman budayawan wartawan jurnalis fotografer astronot ilmuwan
 pengusaha konglomerat miliarder pebisnis selebritas selebgram youtuber rapper musisi pianis gitaris
-pebulutangkis petenis pegolf petinju perenang pesilat
+pebulutangkis petenis pegolf petinju perenang pesilat dokter
 tersangka terdakwa terpidana narapidana napi buronan almarhum almarhumah mendiang
 """.split())
 # Words after which a place stays a place ("di China", "dan Iran"), unlike a noun it qualifies ("produk China").
@@ -606,6 +606,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         candidates, owner = _seed_candidates(found, len(tokens.words))
     if "upati" in text or "abup" in text:  # a C-level test first: most articles name no regent
         _regency_after_regent(tokens, candidates, gazetteer)
+    if "upati" in text or "abup" in text or "Kota " in text or "alkot" in text:
+        _bare_regions_after_heads(tokens, owner, candidates, gazetteer)
     aliases = gazetteer.subtype_aliases
     # C-level tests first: most texts name no Indonesian body, or no other country.
     if not aliases.get("state", _NONE).isdisjoint(map(itemgetter(3), found)) \
@@ -661,12 +663,17 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         _units_of_commanders(tokens, owner, candidates, gazetteer)
     if "Kantor " in text:  # a C-level test first: most texts name no regional office
         _regional_offices(tokens, owner, candidates)
+    if "Komisi " in text:  # a C-level test first: most texts name no council's commission
+        _commissions(tokens, owner, candidates)
+    if "I " in text or "Ni " in text:  # C-level tests first: most texts name no Balinese
+        _balinese_prefixes(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
     if "UU " in text or "ndang " in text or "Perppu " in text:  # C-level tests first: most texts name no law
         rows = [row for row in rows if not _law_subject(text, row)]
+    rows = [row for row in rows if "." not in row[_SURFACE] or not _degree(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
 
@@ -677,6 +684,15 @@ def _cup_scope(text: str, row: tuple) -> bool:
     """Whether a place mention (a row in Mention order) only names a cup's scope ("Piala Asia",
     "Piala Eropa"): a competition, not a place of the story."""
     return row[_TYPE] == "LOC" and _CUP_SCOPE.search(text, max(0, row[_START] - 12), row[_START]) is not None
+
+
+_DEGREE = re.compile(r"(?:[A-Z][A-Za-z]{0,3}\.)+[A-Z][A-Za-z]{0,3}\.?")
+
+
+def _degree(text: str, row: tuple) -> bool:
+    """Whether a mention (a row in Mention order) is an academic degree after a name and its comma
+    ("Bambang Brodjonegoro, M.U.P.", "Yusril Ihza Mahendra, S.H."): no actor."""
+    return _DEGREE.fullmatch(row[_SURFACE]) is not None and text[max(0, row[_START] - 2) : row[_START]].strip() == ","
 
 
 _LAW_BEFORE = re.compile(r"(?:\b(?:R?UU|Perppu)|Undang-[Uu]ndang)\s+$")
@@ -934,6 +950,57 @@ def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Can
                 _claim(owner, candidates, _Candidate(k + 1, place.last, "ORG", "rule", 0.7, _unknown_entry("ORG", name)))
 
 
+_COMMISSION_NUMBERS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii a b c d e".split())
+
+
+def _commissions(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None]) -> None:
+    """A numbered commission of a known council is a body of its own: "Komisi III DPR" (the House's
+    law commission, named "Komisi III Dewan Perwakilan Rakyat" however the council is written),
+    "Komisi B DPRD DKI Jakarta"; the council alone would credit the whole House."""
+    keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
+    for k in (_compiled_heads or _capitalised_heads)(keys, words, _COMMISSION_HEADS):
+        if k + 2 >= n or not joined[k] or not joined[k + 1] or keys[k + 1] not in _COMMISSION_NUMBERS \
+                or not words[k + 1].isupper():
+            continue
+        held = candidates[owner[k]] if owner[k] >= 0 else None
+        if held is not None and (held.first != k or held.last > k + 2):
+            continue  # a longer name holds the word: "Komisi Pemberantasan Korupsi"
+        council = candidates[owner[k + 2]] if owner[k + 2] >= 0 else None
+        if council is None or council.entry is None or council.first != k + 2 \
+                or not council.entry.name.startswith(_COUNCILS):
+            continue
+        name = f"Komisi {words[k + 1]} {council.entry.name}"
+        _claim(owner, candidates, _Candidate(k, council.last, "ORG", "rule", 0.7,
+                                             Entry(actor_id("ORG", name), name, "ORG", council.entry.subtype)))
+
+
+_COMMISSION_HEADS = frozenset({"komisi"})
+# Balinese names open with "I" (men) or "Ni" (women) before the birth-order name or caste title.
+_BALINESE_PREFIXES = frozenset({"I", "Ni"})
+_BALINESE_NAMES = frozenset("wayan made nyoman ketut gede putu komang kadek nengah luh gusti dewa ayu".split())
+
+
+def _balinese_prefixes(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None]) -> None:
+    """A person's name takes the "I" or "Ni" before it where a Balinese name follows: "Wakil
+    Gubernur I Nyoman Giri Prasta", "Ni Luh Putu Ary Pertami" (the passes read them as a pronoun,
+    a numeral or a word of their own)."""
+    words, keys, joined = tokens.words, tokens.keys, tokens.joined
+    for index in range(len(candidates)):
+        person = candidates[index]
+        if person is None or person.type != "PER":
+            continue
+        k = person.first  # the birth-order names the tagger left out go too: "I | Nyoman | Giri Prasta"
+        while k > 1 and keys[k - 1] in _BALINESE_NAMES and words[k - 1][0].isupper() and owner[k - 1] < 0 \
+                and joined[k - 1]:
+            k -= 1
+        if k > 0 and words[k - 1] in _BALINESE_PREFIXES and keys[k] in _BALINESE_NAMES and owner[k - 1] < 0 \
+                and joined[k - 1]:
+            owner[k - 1 : person.first] = [index] * (person.first - k + 1)
+            candidates[index] = _Candidate(k - 1, person.last, "PER", person.method, person.confidence, person.entry,
+                                           resolution=person.resolution)
+_COUNCILS = ("Dewan Perwakilan Rakyat", "DPRD ")
+
+
 # Offices whose portfolio follows them directly ("Menteri Luar Negeri", "Wamen Keuangan").
 _PORTFOLIO_OFFICES = frozenset("menteri wamen menko".split())
 
@@ -954,6 +1021,32 @@ def _regional_offices(tokens: Tokens, owner: list[int], candidates: list[_Candid
 
 
 _OFFICE_OF_BODY = frozenset({"kantor"})
+
+
+# Regencies and cities whose bare names the gazetteer leaves out (ordinary words, other places:
+# [actors] no_bare_regions), which a head's office makes sure of: "Bupati Toba", "Wali Kota Batu".
+_NO_BARE_REGIONS = frozenset(name.lower() for name in config.section("actors").get("no_bare_regions", []))
+_REGION_HEADS = REGENT_OFFICES | {"kota", "walkot"}
+
+
+def _bare_regions_after_heads(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None],
+                              gazetteer) -> None:
+    """A bare regency's or city's name of ``_NO_BARE_REGIONS`` right after its head's office is that
+    place: "Bupati Toba Poltak Sitorus" (Kabupaten Toba, then the regent), "Wali Kota Batu"."""
+    keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
+    for k in (_compiled_heads or _capitalised_heads)(keys, words, _REGION_HEADS):
+        if k + 1 >= n or not joined[k] or owner[k + 1] >= 0 or keys[k + 1] not in _NO_BARE_REGIONS \
+                or not words[k + 1][0].isupper():
+            continue
+        if keys[k] in REGENT_OFFICES:
+            kind = "kabupaten"
+        elif keys[k] == "walkot" or (k > 0 and keys[k - 1] == "wali"):
+            kind = "kota"
+        else:
+            continue
+        found = gazetteer.index.get((kind, keys[k + 1]))
+        if found is not None:
+            _claim(owner, candidates, _Candidate(k + 1, k + 2, "LOC", "gazetteer", 0.95, found[0]))
 
 
 def _foreign_bodies(tokens: Tokens, owner: list[int], candidates: list[_Candidate]) -> None:
@@ -1576,7 +1669,8 @@ def _body_before_holder(tokens: Tokens, first: int) -> bool:
     plain name word that is no dictionary word follows it. A headline after an office opens with a
     verb that a dictionary word follows ("Gubernur Terima Audiensi ...")."""
     keys, words = tokens.keys, tokens.words
-    return (keys[first - 1] in _BODY_OFFICES and _dictionary_word(keys[first])
+    office = first - 1 - (first >= 2 and keys[first - 1] == "utama")  # "Direktur Utama Garuda Wamildan ..."
+    return (keys[office] in _BODY_OFFICES and _dictionary_word(keys[first])
             and keys[first] not in TITLES and keys[first] not in OCCUPATIONS
             and words[first + 1].isalpha() and not words[first + 1].isupper()
             and not is_common_word(keys[first + 1]) and keys[first + 1] not in NOT_NAMES)
@@ -1646,6 +1740,8 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     return offices[-1] + 1 if offices else first
 
 
+# Words that only a name follows (no area, no body): occupations and titles.
+_BEFORE_NAMES = OCCUPATIONS | TITLES
 # Heads of a government or an area, whose area follows them: a name after that area is the holder's.
 _AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah kades".split())
 
@@ -1808,8 +1904,9 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
                 last += 1
             else:
                 break
-        if last - k > 3 and k > 0 and keys[k - 1] in ROLE_HEADS:
-            last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani": the village, then its head's name
+        if k > 0 and keys[k - 1] in ROLE_HEADS and (
+                last - k > 3 or (last - k == 3 and last < n and keys[last] in NAME_PARTICLES)):
+            last = k + 2  # "Kepala Desa Sukamaju Ahmad Yani", "Kepala Desa Kohod Arsin bin Asip": the village, then its head
         if last > k + 1 + toll:
             entry = _venue_entry(keys[k], venue.entry) if venue is not None and venue.last == last else None
             _claim(owner, candidates, _Candidate(k, last, "LOC", "rule", 0.7, entry))
@@ -1818,14 +1915,23 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
 _VENUE_NAMES = {"gedung": "Gedung ", "rutan": "Rutan "}
 
 
-def venue_name(name: str, gazetteer) -> str | None:
-    """The name the mentions table gives a body's building written ``name`` ("Gedung DPR RI" is
-    "Gedung Dewan Perwakilan Rakyat"), or None where ``name`` names no known body's building."""
+def composed_name(name: str, gazetteer) -> str | None:
+    """The name the mentions table gives a known body's building or commission written ``name``
+    ("Gedung DPR RI" is "Gedung Dewan Perwakilan Rakyat", "Komisi III DPR" "Komisi III Dewan
+    Perwakilan Rakyat"), or None where ``name`` names neither."""
     head, _, body = name.partition(" ")
-    if head.lower() not in _VENUE_HEADS or not body:
+    if head.lower() == "komisi":
+        number, _, body = body.partition(" ")
+        if number.lower() not in _COMMISSION_NUMBERS:
+            return None
+    elif head.lower() not in _VENUE_HEADS:
         return None
-    known = gazetteer.index.get(alias_key(body))
-    venue = _venue_entry(head.lower(), known[0]) if known is not None and known[0].type == "ORG" else None
+    known = gazetteer.index.get(alias_key(body)) if body else None
+    if known is None or known[0].type != "ORG":
+        return None
+    if head.lower() == "komisi":
+        return f"Komisi {number.upper()} {known[0].name}" if known[0].name.startswith(_COUNCILS) else None
+    venue = _venue_entry(head.lower(), known[0])
     return venue.name if venue is not None else None
 
 
@@ -1980,6 +2086,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             cue_opens = (first == k and keys[k] in CUES_BEFORE and _sentence_initial(tokens, k)
                          and not (last - k == 2 and words[k + 1].isupper()))  # "Menurut POTM": an acronym
             first += cue_opens
+            # An occupation opening the sentence is capitalised with the name ("Rapper Ahmad Abdul melaporkan ...").
+            first += first == k and last - k >= 3 and keys[k] in OCCUPATIONS and _sentence_initial(tokens, k)
             # Offices and their numbers go, and so do words never in a name ("Namun Noor Laila mengaku").
             while first < last and ((keys[first] in PORTFOLIO_WORDS and keys[first] not in NOBLE_TITLES
                                      and not _given_name_after_office(keys, first))
@@ -1999,7 +2107,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 last -= 1
             if first == last:
                 continue
-            stripped = (cue_opens or any(key in ROLE_HEADS or key in TITLES or key in RANKS for key in keys[k:first])
+            stripped = (cue_opens or any(key in ROLE_HEADS or key in TITLES or key in RANKS or key in OCCUPATIONS
+                                         for key in keys[k:first])
                         or (keys[first] in NOBLE_TITLES and last - first >= 2))
         following = candidates[owner[last]] if last < n and owner[last] >= 0 and tokens.joined[last - 1] else None
         if following is not None and following.type == "PER":
@@ -2036,6 +2145,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 # ("Ketua KPU Hasyim Asyari Selasa (18/6)").
                 or (last - first >= 2 and (stripped or _role_before(text, tokens, owner, candidates, first) is not None)
                     and _name_shaped(text, tokens, first, last, dictionary_words=1))
+                # A Balinese name, which its prefix and birth-order name make sure of ("Ni Luh Putu Ary Pertami").
+                or (last - first >= 3 and words[first] in _BALINESE_PREFIXES and keys[first + 1] in _BALINESE_NAMES)
                 # One word after a head of government and the area ("Wali Kota Jakarta Timur Munjirin"),
                 # or after an office in a known body ("Juru bicara MA Yanto").
                 or (last - first == 1 and not _dictionary_word(keys[first])
@@ -2375,6 +2486,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 type_ = "LOC"  # nor is "Curug Cilember"
             if type_ == "PER":
                 first = _after_offices(tokens, first, last, keep=NOBLE_TITLES)
+                if last - first >= 3 and tokens.keys[first] in OCCUPATIONS and _sentence_initial(tokens, first):
+                    first += 1  # "Rapper Ahmad Abdul melaporkan ...": the occupation opens the sentence
                 while first < last - 1 and tokens.keys[first] in FIRM_SUFFIXES:
                     first += 1  # "PT Vale Indonesia | Tbk Febriany Eddy": the firm's listing, then its officer
                 # An office's own last word goes too ("Perhubungan Darat Aan Suhanan").
@@ -2383,6 +2496,16 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                     first += 1
                 if first < last and not held:
                     first = _claim_area_after_office(tokens, owner, candidates, first, last)
+                # A given name that is a dictionary word, which the tagger left before the rest of the
+                # name: "Camat Cakung | Fajar | Eko Satriyo", "KSDA Jatim | Nur | Patria Kurniawan".
+                if a < first < last and owner[first - 1] < 0 and tokens.joined[first - 1] \
+                        and tokens.words[first - 1][0].isupper() and (
+                            tokens.keys[first - 1] in GIVEN_NAME_WORDS
+                            # ... or any name word after an occupation or title: "Dokter | Tirta | Mandira Hudhi".
+                            or (a < first - 1 and tokens.joined[first - 2] and _name_word(tokens, first - 1)
+                                and tokens.keys[first - 1] not in _HEADS and tokens.keys[first - 1] not in PLACE_NOUNS
+                                and tokens.keys[first - 2] in _BEFORE_NAMES)):
+                    first -= 1
             if first == last or any(h.first <= first and last <= h.last for h in held):
                 continue  # the same span or inside a known name: the gazetteer's reading stands
             inner = {candidates[owner[j]].type for j in range(first, last) if owner[j] >= 0 and candidates[owner[j]]}
@@ -2596,8 +2719,21 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
             if area_end > start:  # "Camat Cilandak Mundir", read by the tagger as one person
                 area = (first, area_end - a, "LOC", confidence)
                 return [area, (area_end - a, last, "PER", confidence)] if area_end < a + last else [area]
-        return [span]
     known = candidates[owner[start]] if owner[start] >= 0 else None
+    if (known is not None and known.type == "LOC" and known.method == "gazetteer" and known.first == start
+            and type_ in ("PER", "LOC") and 2 <= a + last - known.last <= 3
+            and all(owner[k] < 0 for k in range(known.last, a + last))
+            and _name_shaped(tokens.text, tokens, known.last, a + last, dictionary_words=1)
+            and (type_ == "PER" or (a + last < len(tokens.words) and tokens.words[a + last][0].islower()))):
+        # A known place, then a person's name: "Duta Besar Jepang untuk Indonesia | Masaki Yasushi",
+        # "Kepala Kantor SAR Surabaya | Nanang Sigit menyebut ..." (a place's name runs on into no verb).
+        return [(first, known.last - a, "LOC", confidence), (known.last - a, last, "PER", confidence)]
+    if type_ == "PER":
+        return [span]
+    if (type_ == "LOC" and last - first >= 4 and start > 0 and tokens.keys[start] in PLACE_HEADS
+            and tokens.keys[start - 1] in ROLE_HEADS and _name_shaped(tokens.text, tokens, start + 2, a + last)):
+        # "Kepala Desa Kohod Arsin bin Asip", read as one place: the village, then its head.
+        return [(first, first + 2, "LOC", confidence), (first + 2, last, "PER", confidence)]
     if known is None or known.type not in ("LOC", "ORG") or known.method != "gazetteer" or known.first != start:
         return _split_at_rank(tokens, a, span, owner)
     keys, words = tokens.keys, tokens.words

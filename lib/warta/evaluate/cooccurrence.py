@@ -59,8 +59,9 @@ def read_labelled_actors(path: str | Path) -> tuple[list[tuple[str, list[Labelle
 
 def with_gazetteer_names(actor: LabelledActor, gazetteer: Gazetteer) -> LabelledActor:
     """``actor`` accepting also every name of the gazetteer entries its names are aliases of, and
-    a known body's building by its one name ("Gedung DPR" is "Gedung Dewan Perwakilan Rakyat")."""
-    from warta.actors import venue_name
+    a known body's building or commission by the one name the mentions give it ("Gedung DPR" is
+    "Gedung Dewan Perwakilan Rakyat")."""
+    from warta.actors import composed_name
 
     accepted = set(actor.accepted)
     for name in actor.accepted:
@@ -68,9 +69,9 @@ def with_gazetteer_names(actor: LabelledActor, gazetteer: Gazetteer) -> Labelled
         if known is not None:
             entry = known[0]
             accepted.update(map(folded_name, (entry.name, *gazetteer.aliases.get(entry.actor_id, ()))))
-        venue = venue_name(name, gazetteer)
-        if venue is not None:
-            accepted.add(folded_name(venue))
+        composed = composed_name(name, gazetteer)
+        if composed is not None:
+            accepted.add(folded_name(composed))
     return actor._replace(accepted=frozenset(accepted))
 
 
