@@ -293,6 +293,24 @@ def test_a_regional_board_of_nahdlatul_ulama_is_the_body(use_model):
     assert {("Nahdlatul Ulama", "ORG"), ("Abdul Hakim Mahfudz", "PER")} <= found
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Direktur Pelaksana IMF Kristalina Georgieva memuji kebijakan itu.",
+     {("IMF", "ORG"), ("Kristalina Georgieva", "PER")}),  # "Pelaksana" is the office's
+    ("Balapan digelar di Sirkuit Pertamina Mandalika hari ini.", {("Sirkuit Pertamina Mandalika", "LOC")}),  # a sponsor's venue
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_offices_and_sponsored_venues(text, expected, use_model):
+    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+
+
+def test_a_district_named_before_is_one_actor_after_its_head_s_office():
+    text = ("Warga Kecamatan Babakan Madang menolak tempat sampah. Camat Babakan Madang Ridwan mengatakan "
+            "pihaknya memfasilitasi dialog.")
+    found = {(m.surface, m.name) for m in extract_actors(text, use_model=False)}
+    assert found == {("Kecamatan Babakan Madang", "Kecamatan Babakan Madang"),
+                     ("Babakan Madang", "Kecamatan Babakan Madang"), ("Ridwan", "Ridwan")}
+
+
 @pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
 def test_a_two_word_head_alone_names_nothing(text):
     assert actors(text, use_model=False) == set()

@@ -119,6 +119,7 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang menara
+sirkuit arena
 """.split())
 # Cliffs, waterfalls, craters, lakes, caves, stadiums and flats ("Tebing Breksi", "Curug Cilember",
 # "Coban Rondo", "Stadion Manahan", "Rusun Marunda"): heads of places the tagger was trained
@@ -132,6 +133,8 @@ _NAMED_AFTER_PEOPLE_HEADS = frozenset("jalan jl jln bandara stadion".split())
 # "Gelora" (gelanggang olahraga) opens a stadium's name, and the word after it is the name's even
 # where it is a place's ("Stadion Gelora Bandung Lautan Api"); it is also a party's short name.
 _GROUND_WORD = "gelora"
+# Venues named after a sponsor, whose known name may follow the head ("Sirkuit Pertamina Mandalika").
+_SPONSORED_HEADS = frozenset("sirkuit stadion arena".split())
 # Heads of places that take another place's name and are not it ("Kelurahan Menteng" is a ward of
 # the Menteng district, "Kecamatan Depok" a district of Sleman, not the city of Depok, "Stasiun
 # Bandung" a station, "Selat Makassar" and "Danau Toba" waters); the others are the place they name
@@ -277,7 +280,7 @@ maritim pemilu demokrasi antropologi ketenagakerjaan konstitusi geologi vulkanol
 """.split())
 # Capitalised words that belong to an office ("Menteri Luar Negeri"), stripped off a name.
 PORTFOLIO_WORDS = ROLE_HEADS | TITLES | ROLE_WORDS | frozenset("""
-agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
+pelaksana agung negara keuangan kesehatan agama sosial perdagangan perindustrian pertanian ham pendidikan
 kebudayaan riset sains teknologi koordinator perekonomian energi sumber daya mineral bumn perhubungan
 pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
 informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang daerah kepresidenan
@@ -371,7 +374,7 @@ OCCUPATIONS = frozenset("""
 artis aktor aktris penyanyi pedangdut biduan komedian pelawak presenter sutradara produser penulis
 novelis sastrawan penyair pelukis seniman budayawan wartawan jurnalis fotografer astronot ilmuwan
 pengusaha konglomerat miliarder pebisnis selebritas selebgram youtuber rapper musisi pianis gitaris
-pebulutangkis petenis pegolf petinju perenang pesilat dokter
+pebulutangkis petenis pegolf petinju perenang pesilat pembalap atlet dokter
 tersangka terdakwa terpidana narapidana napi buronan almarhum almarhumah mendiang
 """.split())
 # Words after which a place stays a place ("di China", "dan Iran"), unlike a noun it qualifies ("produk China").
@@ -1740,8 +1743,9 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
     return offices[-1] + 1 if offices else first
 
 
-# Words that only a name follows (no area, no body): occupations and titles.
-_BEFORE_NAMES = OCCUPATIONS | TITLES
+# Words that only a name follows: titles, and "Dokter" (an occupation may be followed by its team
+# or firm: "Pembalap Ducati Francesco Bagnaia").
+_BEFORE_NAMES = TITLES | {"dokter"}
 # Heads of a government or an area, whose area follows them: a name after that area is the holder's.
 _AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah kades".split())
 
@@ -1882,12 +1886,17 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         toll = keys[k] == "jalan" and last < n and last == k + 1 and keys[last] == "tol" and joined[last]
         if toll:
             last += 1
+        sponsored = False
         while last < n and last - k <= 4 and joined[last - 1]:
             if owner[last] >= 0:
                 held = candidates[owner[last]]
+                # A venue named after its sponsor, then its place: "Sirkuit Pertamina Mandalika".
+                sponsor = keys[k] in _SPONSORED_HEADS and held.first == last and (
+                    (held.type == "ORG" and last == k + 1) or (held.type == "LOC" and sponsored))
+                sponsored = sponsor and held.type == "ORG"
                 # "Jalan Soekarno-Hatta", "jl. Ahmad Yani": the person a street is named after is the
                 # street (a place after its first word is a place of its own: "Jalan Thamrin Jakarta").
-                if not (after_people and held.first == last
+                if not sponsor and not (after_people and held.first == last
                         and (held.type == "PER" or (held.type == "LOC" and last == k + 1)
                              or (held.type == "ORG" and keys[last] == _GROUND_WORD)
                              or (held.type == "LOC" and keys[last - 1] == _GROUND_WORD))):
@@ -2124,9 +2133,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             elif not _name_shaped(text, tokens, first, last):
                 continue  # the unit's name, no rank before a holder: "Kapolda Metro Jaya hadir"
         if first > 0 and keys[first - 1] in AREA_OFFICES:
-            area_end = _area_end(tokens, first, last)
+            named = _named_area(tokens, candidates, first, last)
+            area_end = first + named.last - named.first - 1 if named else _area_end(tokens, first, last)
             if area_end > first:
-                _claim(owner, candidates, _Candidate(first, area_end, "LOC", "rule", 0.7))
+                _claim(owner, candidates, _Candidate(first, area_end, "LOC", "rule", 0.7, _place_entry(tokens, named)))
                 first = area_end  # "Camat Cilandak Mundir": the district, then its head
                 if first == last:
                     continue  # "Lurah Cipete Selatan juga memantau": the area alone
@@ -2501,7 +2511,7 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                 if a < first < last and owner[first - 1] < 0 and tokens.joined[first - 1] \
                         and tokens.words[first - 1][0].isupper() and (
                             tokens.keys[first - 1] in GIVEN_NAME_WORDS
-                            # ... or any name word after an occupation or title: "Dokter | Tirta | Mandira Hudhi".
+                            # ... or any name word after a title: "Dokter | Tirta | Mandira Hudhi".
                             or (a < first - 1 and tokens.joined[first - 2] and _name_word(tokens, first - 1)
                                 and tokens.keys[first - 1] not in _HEADS and tokens.keys[first - 1] not in PLACE_NOUNS
                                 and tokens.keys[first - 2] in _BEFORE_NAMES)):
@@ -2606,6 +2616,32 @@ def _split_paired_names(tokens: Tokens, a: int, span: tuple[int, int, str, float
 # The compass and area words that continue an area's name after its head's office (AREA_OFFICES:
 # "Camat Cilandak Mundir", "Lurah Cipete Selatan Budi").
 _AREA_NAME_ENDINGS = frozenset("utara selatan timur barat tengah baru lama raya jaya indah hilir hulu ilir".split())
+
+
+_AREA_PLACE_HEADS = frozenset("kecamatan kelurahan desa kampung dusun".split())
+
+
+def _named_area(tokens: Tokens, candidates: Sequence[_Candidate | None], first: int, last: int) -> _Candidate | None:
+    """The area the text named before with its place word whose name opens the run ``[first, last)``
+    after its head's office, the longest if several ("Kecamatan Babakan Madang ... Camat Babakan
+    Madang | Ridwan"), or None."""
+    keys, found = tokens.keys, None
+    for place in candidates:
+        if place is not None and place.type == "LOC" and place.last - place.first >= 2 \
+                and keys[place.first] in _AREA_PLACE_HEADS:
+            size = place.last - place.first - 1
+            if first + size < last and keys[first : first + size] == keys[place.first + 1 : place.last] \
+                    and (found is None or size > found.last - found.first - 1):
+                found = place
+    return found
+
+
+def _place_entry(tokens: Tokens, place: _Candidate | None) -> Entry | None:
+    """The entry that names ``place`` (its own, or the one its words give an unknown place), so
+    that its head's mention of it is the same actor; None without a place."""
+    if place is None or place.entry is not None:
+        return place.entry if place is not None else None
+    return _unknown_entry("LOC", tokens.text[tokens.starts[place.first] : tokens.ends[place.last - 1]])
 
 
 def _area_end(tokens: Tokens, first: int, last: int) -> int:
@@ -2715,7 +2751,8 @@ def _split_office_place(tokens: Tokens, a: int, span: tuple[int, int, str, float
             if start < area_end < a + last:  # "Kapolda Metro | Jaya Karyoto": the area's end, then the holder
                 return [(area_end - a, last, "PER", confidence)]
         if start > 0 and tokens.keys[start - 1] in AREA_OFFICES:
-            area_end = _area_end(tokens, start, a + last)
+            named = _named_area(tokens, candidates, start, a + last)
+            area_end = start + named.last - named.first - 1 if named else _area_end(tokens, start, a + last)
             if area_end > start:  # "Camat Cilandak Mundir", read by the tagger as one person
                 area = (first, area_end - a, "LOC", confidence)
                 return [area, (area_end - a, last, "PER", confidence)] if area_end < a + last else [area]
