@@ -65,12 +65,3 @@ def test_an_actor_is_found_past_a_title_the_extractor_leaves_out(tmp_path):
                     encoding="utf-8")
     result = evaluate_actor_sentiment(path, profile="fast")
     assert result["n_missing"] == 0 and result["accuracy"] == 1.0
-
-
-def test_an_actor_is_found_by_the_words_after_its_office(tmp_path):
-    # The unit is mentioned as "Sumatera Barat" after its commander's office: Polda Sumatera Barat.
-    path = tmp_path / "actors.tsv"
-    path.write_text("Kapolri mencopot Kapolda Sumatera Barat setelah kasus penembakan.\tKapolda Sumatera Barat\t"
-                    "negative\n", encoding="utf-8")
-    result = evaluate_actor_sentiment(path, profile="fast")
-    assert result["n_missing"] == 0

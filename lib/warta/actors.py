@@ -662,8 +662,6 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
             _join_bracketed_short_forms(text, tokens, owner, candidates)
     if unread:
         _name_part_rule(tokens, owner, candidates, unread)
-    if any(hint in text for hint in _COMMANDER_HINTS):  # C-level tests first: most texts name no commander
-        _units_of_commanders(tokens, owner, candidates, gazetteer)
     if "Kantor " in text:  # a C-level test first: most texts name no regional office
         _regional_offices(tokens, owner, candidates)
     if "Komisi " in text:  # a C-level test first: most texts name no council's commission
@@ -909,50 +907,6 @@ def _regency_after_regent(tokens: Tokens, candidates: list[_Candidate], gazettee
             candidate.entry = regency
 
 
-# A commander's office names the unit whose area follows it: "Kapolres Metro Jakarta Barat" heads
-# Polres Metro Jakarta Barat, "Kapolda Jatim" Polda Jawa Timur, "Pangdam Jaya" Kodam Jaya.
-_COMMANDED_UNITS = {"kapolda": "polda", "wakapolda": "polda", "kapolres": "polres", "wakapolres": "polres",
-                    "kapolresta": "polresta", "kapolrestabes": "polrestabes", "kapolsek": "polsek",
-                    "wakapolsek": "polsek", "pangdam": "kodam", "wapangdam": "kodam", "kasdam": "kodam",
-                    "danlanud": "lanud", "dandim": "kodim", "danrem": "korem"}
-_COMMANDERS = frozenset(_COMMANDED_UNITS)
-_COMMANDER_HINTS = ("apol", "angdam", "asdam", "anlanud", "andim", "anrem")
-_LONGEST_UNIT_NAME = 4  # words after the unit's head: "Metro Jakarta Barat", "Iskandar Muda"
-
-
-def _units_of_commanders(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None], gazetteer) -> None:
-    """The capitalised words after a commander's office name the unit the gazetteer knows by its head
-    and those words: "Kapolres Metro Jakarta Barat Kombes Twedi" names Polres Metro Jakarta Barat,
-    not the city; a place inside a body's name is the body's. The longest such name wins; words a
-    person holds, or a name that runs past them, are left as they are. A unit the gazetteer lacks
-    is named after the known place that follows its office, with its number ("Kapolsek Cibinong" is
-    Polsek Cibinong, "Dandim 0610 Sumedang" Kodim 0610 Sumedang)."""
-    keys, words, joined, n = tokens.keys, tokens.words, tokens.joined, len(tokens.words)
-    for k in (_compiled_heads or _capitalised_heads)(keys, words, _COMMANDERS):
-        if k == n - 1 or not joined[k]:
-            continue
-        unit = _COMMANDED_UNITS[keys[k]]
-        for size in range(min(_LONGEST_UNIT_NAME, n - k - 1), 0, -1):
-            first, last = k + 1, k + 1 + size
-            if not all(words[j][0].isupper() for j in range(first, last)) \
-                    or not all(joined[j] for j in range(first, last - 1)):
-                continue
-            held = [candidates[owner[j]] for j in range(first, last) if owner[j] >= 0]
-            if any(c.type == "PER" or c.first < first or c.last > last for c in held):
-                continue
-            known = gazetteer.index.get((unit, *keys[first:last]))
-            if known is not None and known[0].type == "ORG":
-                # The office word stays out: it is the role of the holder named after it.
-                _claim(owner, candidates, _Candidate(first, last, "ORG", "gazetteer", 0.95, known[0]))
-                break
-        else:
-            first = k + 1 + (keys[k + 1].isdigit() and k + 2 < n and joined[k + 1])  # "Dandim 0610 Sumedang"
-            place = candidates[owner[first]] if owner[first] >= 0 else None
-            if place is not None and place.type == "LOC" and place.method == "gazetteer" and place.first == first:
-                name = f"{unit.title()} {tokens.text[tokens.starts[k + 1] : tokens.ends[place.last - 1]]}"
-                _claim(owner, candidates, _Candidate(k + 1, place.last, "ORG", "rule", 0.7, _unknown_entry("ORG", name)))
-
-
 _COMMISSION_NUMBERS = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii a b c d e".split())
 
 
@@ -978,6 +932,9 @@ def _commissions(tokens: Tokens, owner: list[int], candidates: list[_Candidate |
 
 
 _COMMISSION_HEADS = frozenset({"komisi"})
+_COUNCILS = ("Dewan Perwakilan Rakyat", "DPRD ")
+
+
 # Balinese names open with "I" (men) or "Ni" (women) before the birth-order name or caste title.
 _BALINESE_PREFIXES = frozenset({"I", "Ni"})
 _BALINESE_NAMES = frozenset("wayan made nyoman ketut gede putu komang kadek nengah luh gusti dewa ayu".split())
@@ -1001,7 +958,6 @@ def _balinese_prefixes(tokens: Tokens, owner: list[int], candidates: list[_Candi
             owner[k - 1 : person.first] = [index] * (person.first - k + 1)
             candidates[index] = _Candidate(k - 1, person.last, "PER", person.method, person.confidence, person.entry,
                                            resolution=person.resolution)
-_COUNCILS = ("Dewan Perwakilan Rakyat", "DPRD ")
 
 
 # Offices whose portfolio follows them directly ("Menteri Luar Negeri", "Wamen Keuangan").

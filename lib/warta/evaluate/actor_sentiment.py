@@ -3,8 +3,7 @@
 Labels are read as in ``warta eval sentiment`` files (positive / neutral / negative, or positif /
 netral / negatif). Each text runs through the whole pipeline as one article; the actor is found among that
 article's actor rows by name (also past a title the extractor leaves out: "Gus Samsudin" finds
-Samsudin) or by the words that named it (case-insensitive; also after an office: "Kapolda Jawa
-Tengah" finds the unit mentioned as "Jawa Tengah"), and its
+Samsudin) or by the words that named it (case-insensitive), and its
 ``about_label`` is compared with the label: how the sentence covers that actor. An actor the
 sentence only voices has no ``about`` side and counts as neutral. An actor the extractor did not
 find counts as wrong (predicted ``"missing"``) and is listed under ``missing``. The metrics are
@@ -75,12 +74,7 @@ def _find_actor(actor: str, rows: pd.DataFrame, mentions: pd.DataFrame) -> pd.Se
     for row in rows.itertuples(index=False):
         if str(row.name) and wanted.endswith(" " + str(row.name).casefold()):
             return pd.Series(row._asdict())
-    surfaces = mentions["surface"].astype(str).str.casefold()
-    said = mentions[surfaces == wanted]["actor_id"]
-    if not len(said):
-        # ... or with its office before the words that named it ("Kapolda Jawa Tengah": the unit
-        # mentioned as "Jawa Tengah", Polda Jawa Tengah).
-        said = mentions[[wanted.endswith(" " + surface) for surface in surfaces]]["actor_id"]
+    said = mentions[mentions["surface"].astype(str).str.casefold() == wanted]["actor_id"]
     chosen = rows[rows["actor_id"].isin(set(said))]
     if not len(chosen):
         chosen = rows[rows["name"].astype(str).str.casefold().str.contains(wanted, regex=False)]
