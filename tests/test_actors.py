@@ -159,6 +159,16 @@ def test_the_tagger_s_name_is_parted_at_a_spaced_dash():
     assert {m.surface for m in extract_actors(text) if m.type == "PER"} == {"Syaifuddin", "Tatang Farhanul Hakim"}
 
 
+@pytest.mark.parametrize("text, person", [
+    # Text split into tokens spaces every hyphen: a name part in lower case, a particle or a single
+    # letter beside the dash keeps one name.
+    ("Choi Si - won lahir 7 April 1986.", "Choi Si - won"),
+    ("Khedive menugaskan Putra Mahkota Abd al - Munim sebagai rektor.", "Abd al - Munim"),
+])
+def test_a_hyphen_spaced_by_tokenisation_keeps_one_name(text, person):
+    assert person in {m.surface for m in extract_actors(text) if m.type == "PER"}
+
+
 @pytest.mark.parametrize("text, actors_named", [
     ("Mahasiswa menolak revisi Undang-Undang TNI yang disahkan DPR.", {"Dewan Perwakilan Rakyat"}),
     ("ICW mengkritik DPR yang merevisi UU KPK secara diam-diam.",

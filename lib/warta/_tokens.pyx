@@ -291,9 +291,11 @@ def capitalised_runs(str text not None, list words not None, list keys not None,
         last = k + 1
         while last < n and joined[last - 1] and <Py_ssize_t> owner[last] < 0:
             gap_start = ends[last - 1]
-            if <Py_ssize_t> starts[last] - gap_start > 1 and _spaced_dash(text, gap_start, starts[last]):
-                break  # "Syaifuddin - Tatang": two people (actors._spaced_dash_after)
             initial = (<str> words[last])[0]
+            if (<Py_ssize_t> starts[last] - gap_start > 1 and initial.isupper() and len(<str> words[last - 1]) > 1
+                    and len(<str> words[last]) > 1 and keys[last - 1] not in particles
+                    and _spaced_dash(text, gap_start, starts[last])):
+                break  # "Syaifuddin - Tatang": two people (actors._spaced_dash_after)
             if not initial.isupper():
                 if not (<Py_ssize_t> starts[last] == gap_start + 1 and text[gap_start] == "-"):
                     if not (last + 1 < n and joined[last] and <Py_ssize_t> owner[last + 1] < 0

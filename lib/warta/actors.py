@@ -666,7 +666,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         _regional_offices(tokens, owner, candidates)
     if "Komisi " in text:  # a C-level test first: most texts name no council's commission
         _commissions(tokens, owner, candidates)
-    if "I " in text or "Ni " in text:  # C-level tests first: most texts name no Balinese
+    if " I " in text or "\nI " in text or text.startswith("I ") or "Ni " in text:  # C-level: most texts name no Balinese
         _balinese_prefixes(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
@@ -674,7 +674,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         rows = [row for row in rows if not _cup_scope(text, row)]
     if "UU " in text or "ndang " in text or "Perppu " in text:  # C-level tests first: most texts name no law
         rows = [row for row in rows if not _law_subject(text, row)]
-    rows = [row for row in rows if "." not in row[_SURFACE] or not _degree(text, row)]
+    if "." in "".join(map(itemgetter(_SURFACE), rows)):  # one C-level test: most mentions hold no dot
+        rows = [row for row in rows if "." not in row[_SURFACE] or not _degree(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
 
 
@@ -1658,11 +1659,14 @@ _DASHES = ("-", "\u2013", "\u2014")
 
 
 def _spaced_dash_after(tokens: Tokens, k: int) -> bool:
-    """Whether a dash with a space beside it parts ``tokens[k]`` from the next word: "Syaifuddin -
-    Tatang Farhanul Hakim" pairs two people (a ticket); no one's name holds one, while a bare
-    hyphen may ("Jean-Pierre", "Nilsson-wright")."""
+    """Whether a dash with a space beside it parts ``tokens[k]`` from the next word, two names of
+    two letters or more: "Syaifuddin - Tatang Farhanul Hakim" pairs two people (a ticket); no one's
+    name holds one, while a bare hyphen may ("Jean-Pierre", "Nilsson-wright"). Not after a name's
+    particle ("Abd al - Munim") or a single letter ("T - Five"), nor before a word in lower case
+    ("Choi Si - won"): text split into tokens, as the NER sets are, spaces every hyphen."""
     gap = tokens.text[tokens.ends[k] : tokens.starts[k + 1]]
-    return len(gap) > 1 and gap.strip() in _DASHES
+    return (len(gap) > 1 and gap.strip() in _DASHES and len(tokens.words[k]) > 1 and len(tokens.words[k + 1]) > 1
+            and tokens.words[k + 1][0].isupper() and tokens.keys[k] not in NAME_PARTICLES)
 
 
 def _name_word(tokens: Tokens, k: int) -> bool:
