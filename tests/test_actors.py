@@ -306,6 +306,23 @@ def test_a_district_named_before_is_one_actor_after_its_head_s_office():
                      ("Babakan Madang", "Kecamatan Babakan Madang"), ("Ridwan", "Ridwan")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A firm's country after its last word is its name's; the analyst follows.
+    ("Analis Mirae Asset Sekuritas Indonesia Nafan Aji Gusta menyebut saham bank naik.",
+     {("Mirae Asset Sekuritas Indonesia", "ORG")}),
+    # A city's department keeps its city, however a pass read it.
+    ("Dinas Lingkungan Hidup Kota Bandung mengangkut sampah.", {("Dinas Lingkungan Hidup Kota Bandung", "ORG")}),
+    ("Sampah dibuang ke TPA Sarimukti.", {("TPA Sarimukti", None)}),
+    ("Polisi Diraja Malaysia menangkap tiga orang.", {("Polisi Diraja Malaysia", "ORG")}),
+    ("Badan Narkotika Nasional Provinsi Bali menangkap dua orang.", {("BNN Provinsi Bali", "ORG")}),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_firms_departments_and_regional_bodies_keep_their_place(text, expected, use_model):
+    found = {(m.name, m.type) for m in extract_actors(text, use_model=use_model)}
+    for name, type_ in expected:  # a place or a body: the NER sets read a dump either way
+        assert any(n == name and (type_ is None or t == type_) for n, t in found), (name, found)
+
+
 @pytest.mark.parametrize("text", ["Korban dibawa ke Rumah Sakit terdekat.", "Pejabat dilantik di Balai Kota kemarin."])
 def test_a_two_word_head_alone_names_nothing(text):
     assert actors(text, use_model=False) == set()

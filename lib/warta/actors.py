@@ -119,7 +119,7 @@ PLACE_HEADS = frozenset("desa kelurahan kecamatan kampung dusun jalan jl jln gun
 PLACE_NOUNS = PLACE_HEADS | frozenset("""
 gedung komplek kompleks hotel tugu masjid gereja pura candi pasar bandara bandar pelabuhan stasiun
 terminal istana taman lapangan stadion kampus penjara lapas rutan distrik waduk bendungan gerbang menara
-sirkuit arena
+sirkuit arena tpa
 """.split())
 # Cliffs, waterfalls, craters, lakes, caves, stadiums and flats ("Tebing Breksi", "Curug Cilember",
 # "Coban Rondo", "Stadion Manahan", "Rusun Marunda"): heads of places the tagger was trained
@@ -666,6 +666,7 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         _regional_offices(tokens, owner, candidates)
     if "Komisi " in text:  # a C-level test first: most texts name no council's commission
         _commissions(tokens, owner, candidates)
+    _bodies_with_their_place(text, tokens, owner, candidates)
     if " I " in text or "\nI " in text or text.startswith("I ") or "Ni " in text:  # C-level: most texts name no Balinese
         _balinese_prefixes(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
@@ -959,6 +960,27 @@ def _balinese_prefixes(tokens: Tokens, owner: list[int], candidates: list[_Candi
             owner[k - 1 : person.first] = [index] * (person.first - k + 1)
             candidates[index] = _Candidate(k - 1, person.last, "PER", person.method, person.confidence, person.entry,
                                            resolution=person.resolution)
+
+
+def _bodies_with_their_place(text: str, tokens: Tokens, owner: list[int], candidates: list[_Candidate | None]) -> None:
+    """A place that ends a body's name joins it where a pass read the two apart: a firm's country
+    after its last word ("Mirae Asset Sekuritas Indonesia"), and a regency's, city's or province's
+    department ("Dinas Lingkungan Hidup Kota Bandung", as "Dinas Pendidikan Jawa Timur" reads)."""
+    keys, words, starts, ends, n = tokens.keys, tokens.words, tokens.starts, tokens.ends, len(tokens.words)
+    ends_of_bodies = list((_compiled_heads or _capitalised_heads)(keys, words, _FIRM_WORDS))
+    if "Dinas " in text:  # a C-level test first: most texts name no department
+        ends_of_bodies += [c.last - 1 for c in candidates
+                           if c is not None and c.type == "ORG" and c.last - c.first >= 2 and keys[c.first] == "dinas"]
+    for k in ends_of_bodies:
+        body = candidates[owner[k]] if owner[k] >= 0 else None
+        place = candidates[owner[k + 1]] if k + 1 < n and owner[k + 1] >= 0 else None
+        if body is None or place is None or body.type != "ORG" or body.last != k + 1 or place.first != k + 1 \
+                or place.type != "LOC" or place.method != "gazetteer" or place.entry is None \
+                or text[ends[k] : starts[k + 1]] != " ":
+            continue
+        wanted = ("country",) if keys[k] in _FIRM_WORDS else ("kab_kota", "province")
+        if place.entry.subtype in wanted:
+            _claim(owner, candidates, _Candidate(body.first, place.last, "ORG", body.method, body.confidence))
 
 
 # Offices whose portfolio follows them directly ("Menteri Luar Negeri", "Wamen Keuangan").
@@ -2183,7 +2205,9 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 and _verb_after(text, tokens, last) and not words[first].isupper():
             # "Nurul mengatakan ...": a name that is no dictionary word, speaking, needs no full name.
             weak = is_common_word(keys[first])
-        _claim(owner, candidates, _Candidate(first, last, "PER", "rule", confidence, weak=weak))
+        # A run that ends in a firm's word is the firm, not its analyst: "Analis Mirae Asset Sekuritas".
+        type_ = "ORG" if last - first >= 2 and keys[last - 1] in _FIRM_WORDS else "PER"
+        _claim(owner, candidates, _Candidate(first, last, type_, "rule", confidence, weak=weak and type_ == "PER"))
     return unread
 
 

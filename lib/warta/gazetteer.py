@@ -429,7 +429,7 @@ _REGIONAL_BODIES = {
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
     """Government, council, police, prosecutors, courts and regional bodies of each province
     (``Pemprov Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``, ``Kejati Jabar``, ``Pengadilan Tipikor
-    Jakarta``, ``BPBD Jawa Barat``)."""
+    Jakarta``, ``BPBD Jawa Barat``, ``BNNP Bali``)."""
     rows: list[tuple[Entry, list[str]]] = []
     for entry, aliases in provinces:
         if entry.subtype != "province":
@@ -443,6 +443,7 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
                                         for prefix in ("", "Provinsi ")], "local_government")
               for body, long_names in _REGIONAL_BODIES.items()),
             (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
+            (f"BNN Provinsi {entry.name}", ["BNNP {}", "BNN Provinsi {}", "Badan Narkotika Nasional Provinsi {}"], "state"),
             (f"Pengadilan Tinggi {entry.name}", ["Pengadilan Tinggi {}"], "state"),
             (f"Pengadilan Tipikor {entry.name}", ["Pengadilan Tipikor {}"], "state"),
         ):
