@@ -426,6 +426,11 @@ _REGIONAL_BODIES = {
 }
 
 
+# Each province's narcotics agency by its forms; like the regional bodies' long names, matched
+# exactly only (offered to fuzzy matching, such families make every fuzzy look-up of a body slower).
+_BNN_FORMS = ("BNNP ", "BNN Provinsi ", "Badan Narkotika Nasional Provinsi ")
+
+
 def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry, list[str]]]:
     """Government, council, police, prosecutors, courts and regional bodies of each province
     (``Pemprov Jabar``, ``DPRD Jawa Barat``, ``Polda Jabar``, ``Kejati Jabar``, ``Pengadilan Tipikor
@@ -443,7 +448,7 @@ def province_bodies(provinces: Iterable[tuple[Entry, list[str]]]) -> list[tuple[
                                         for prefix in ("", "Provinsi ")], "local_government")
               for body, long_names in _REGIONAL_BODIES.items()),
             (f"Kejaksaan Tinggi {entry.name}", ["Kejati {}", "Kejaksaan Tinggi {}"], "state"),
-            (f"BNN Provinsi {entry.name}", ["BNNP {}", "BNN Provinsi {}", "Badan Narkotika Nasional Provinsi {}"], "state"),
+            (f"BNN Provinsi {entry.name}", [f"{form}{{}}" for form in _BNN_FORMS], "state"),
             (f"Pengadilan Tinggi {entry.name}", ["Pengadilan Tinggi {}"], "state"),
             (f"Pengadilan Tipikor {entry.name}", ["Pengadilan Tipikor {}"], "state"),
         ):
@@ -481,7 +486,7 @@ def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
         gazetteer.add(entry, entry.name)
         for alias in aliases:
             gazetteer.add(entry, alias)
-            if entry.subtype == "local_government" and alias.startswith(long_names):
+            if (entry.subtype == "local_government" and alias.startswith(long_names)) or alias.startswith(_BNN_FORMS):
                 gazetteer.exact_only.add(alias_key(alias))
     return gazetteer
 
