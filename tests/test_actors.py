@@ -19,6 +19,11 @@ def actors(text, **kwargs):
     return {(m.surface, m.actor_id) for m in extract_actors(text, **kwargs)}
 
 
+def named(text, **kwargs):
+    """The (name, type) of every actor ``text`` mentions."""
+    return {(m.name, m.type) for m in extract_actors(text, **kwargs)}
+
+
 def by_surface(text, **kwargs):
     return {m.surface: m for m in extract_actors(text, **kwargs)}
 
@@ -192,7 +197,7 @@ def test_a_body_s_building_is_one_place_in_both_profiles(text, surface, name, us
 
 def test_a_tagged_body_ends_before_its_holder_s_rank():
     text = "Kasat Reskrim Polres Metro Bekasi Kota AKBP Muhammad Firdaus mengatakan pelaku mencuri motor."
-    found = {(m.name, m.type) for m in extract_actors(text)}
+    found = named(text)
     assert found == {("Polres Metro Bekasi Kota", "ORG"), ("Muhammad Firdaus", "PER")}
 
 
@@ -207,7 +212,7 @@ def test_a_tagged_body_ends_before_its_holder_s_rank():
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_holders_forces_and_towers(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -225,7 +230,7 @@ def test_holders_forces_and_towers(text, expected, use_model):
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_portfolios_regional_offices_officers_and_firms(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -239,7 +244,7 @@ def test_portfolios_regional_offices_officers_and_firms(text, expected, use_mode
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_commissions_and_firms_before_officers(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 @pytest.mark.parametrize("text, place, person", [
@@ -247,7 +252,7 @@ def test_commissions_and_firms_before_officers(text, expected, use_model):
     ("Kepala Kantor SAR Surabaya Nanang Sigit menyebut korban selamat.", "Kota Surabaya", "Nanang Sigit"),
 ])
 def test_the_tagger_s_name_after_a_known_place_is_parted_from_it(text, place, person):
-    found = {(m.name, m.type) for m in extract_actors(text)}
+    found = named(text)
     assert {(place, "LOC"), (person, "PER")} <= found
 
 
@@ -267,7 +272,7 @@ def test_the_tagger_s_name_after_a_known_place_is_parted_from_it(text, place, pe
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_regions_occupations_balinese_names_degrees_and_village_heads(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -277,14 +282,13 @@ def test_regions_occupations_balinese_names_degrees_and_village_heads(text, expe
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_names_after_occupations(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_a_regional_board_of_nahdlatul_ulama_is_the_body(use_model):
     # The board is the national body, as the NER sets tag it (its province, where read, an actor of its own).
-    found = {(m.name, m.type) for m in extract_actors("Ketua PWNU Jawa Timur KH Abdul Hakim Mahfudz menerima tamu.",
-                                                      use_model=use_model)}
+    found = named("Ketua PWNU Jawa Timur KH Abdul Hakim Mahfudz menerima tamu.", use_model=use_model)
     assert {("Nahdlatul Ulama", "ORG"), ("Abdul Hakim Mahfudz", "PER")} <= found
 
 
@@ -295,7 +299,7 @@ def test_a_regional_board_of_nahdlatul_ulama_is_the_body(use_model):
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_offices_and_sponsored_venues(text, expected, use_model):
-    assert {(m.name, m.type) for m in extract_actors(text, use_model=use_model)} == expected
+    assert named(text, use_model=use_model) == expected
 
 
 def test_a_district_named_before_is_one_actor_after_its_head_s_office():
@@ -318,7 +322,7 @@ def test_a_district_named_before_is_one_actor_after_its_head_s_office():
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_firms_departments_and_regional_bodies_keep_their_place(text, expected, use_model):
-    found = {(m.name, m.type) for m in extract_actors(text, use_model=use_model)}
+    found = named(text, use_model=use_model)
     for name, type_ in expected:  # a place or a body: the NER sets read a dump either way
         assert any(n == name and (type_ is None or t == type_) for n, t in found), (name, found)
 

@@ -928,9 +928,14 @@ def _commissions(tokens: Tokens, owner: list[int], candidates: list[_Candidate |
         if council is None or council.entry is None or council.first != k + 2 \
                 or not council.entry.name.startswith(_COUNCILS):
             continue
-        name = f"Komisi {words[k + 1]} {council.entry.name}"
+        name = _commission_name(words[k + 1], council.entry)
         _claim(owner, candidates, _Candidate(k, council.last, "ORG", "rule", 0.7,
                                              Entry(actor_id("ORG", name), name, "ORG", council.entry.subtype)))
+
+
+def _commission_name(number: str, council: Entry) -> str:
+    """One name however the council is written: "Komisi III DPR RI" is "Komisi III Dewan Perwakilan Rakyat"."""
+    return f"Komisi {number.upper()} {council.name}"
 
 
 _COMMISSION_HEADS = frozenset({"komisi"})
@@ -1921,7 +1926,7 @@ def composed_name(name: str, gazetteer) -> str | None:
     if known is None or known[0].type != "ORG":
         return None
     if head.lower() == "komisi":
-        return f"Komisi {number.upper()} {known[0].name}" if known[0].name.startswith(_COUNCILS) else None
+        return _commission_name(number, known[0]) if known[0].name.startswith(_COUNCILS) else None
     venue = _venue_entry(head.lower(), known[0])
     return venue.name if venue is not None else None
 
