@@ -2377,3 +2377,54 @@ def test_a_name_after_a_rank_may_hold_dictionary_words(text, expected, use_model
 ])
 def test_a_name_in_apposition_to_ordinary_people_is_a_person(text, expected, use_model):
     assert [m.surface for m in extract_actors(text, use_model=use_model) if m.type == "PER"] == expected
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, expected", [
+    # English copy (an Antara English or Jakarta Globe story): the tagger, which learnt Indonesian,
+    # would run its names across whole clauses; the rules read it, in English offices too.
+    ("President Prabowo Subianto met Malaysian Prime Minister Anwar Ibrahim at the Merdeka Palace on Monday.",
+     {("Prabowo Subianto", "PER"), ("Anwar Ibrahim", "PER"), ("Istana Merdeka", "LOC")}),
+    ("The rupiah breached Rp 17,000 per US dollar on Tuesday after Washington announced sweeping import tariffs.",
+     {("Amerika Serikat", "LOC"), ("Washington", "LOC")}),
+    ("Foreign Minister Sugiono said both leaders agreed. Chief Justice Suhartoyo said the law was clear.",
+     {("Sugiono", "PER"), ("Suhartoyo", "PER")}),
+    ("BNPB spokesman Abdul Muhari said floods hit Bekasi and East Java.",
+     {("Badan Nasional Penanggulangan Bencana", "ORG"), ("Abdul Muhari", "PER"), ("Kota Bekasi", "LOC"),
+      ("Jawa Timur", "LOC")}),
+    # A possessive ends a name; a law named after a body is no mention of the body.
+    ("Indonesia's coach Patrick Kluivert praised the crowd. Students protested the Indonesian Military Law.",
+     {("Indonesia", "LOC"), ("Patrick Kluivert", "PER")}),
+    # English words of bodies make no person of a capitalised run.
+    ("The People's Consultative Assembly met on Monday.", set()),
+])
+def test_english_copy_is_read_by_the_rules(text, expected, use_model):
+    assert named(text, use_model=use_model) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The president said that the visit would take place this month.", None, False),
+    ("Presiden mengatakan bahwa kunjungan itu akan dilakukan pada bulan ini.", None, True),
+    ("Presiden mengatakan bahwa kunjungan itu akan dilakukan pada bulan ini.", "en", False),  # the loader's word wins
+    ("The president said that the visit would take place this month.", "id", True),
+    ("The president said that the visit would take place this month.", "other", True),
+])
+def test_the_tagger_reads_no_untagged_language(text, language, expected):
+    options = actors_module.settings()
+    assert options["untagged_languages"] == ["en"]
+    assert actors_module._taggable(text, language, options) is expected
+
+
+def test_the_articles_language_decides_whether_the_tagger_reads(monkeypatch):
+    read = []
+    original = actors_module._model_pass
+
+    def spy(text, *args, **kwargs):
+        read.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(actors_module, "_model_pass", spy)
+    body = "Gubernur Jawa Barat Dedi Mulyadi meninjau lokasi banjir di Bekasi."
+    articles = pd.DataFrame({"article_id": ["a", "b"], "body": [body, body], "lang": ["id", "en"]})
+    extract_mentions(articles, use_model=True)
+    assert read == [body]  # only the article the loader read as Indonesian

@@ -7,8 +7,8 @@ import random
 import pytest
 
 from warta import gazetteer as gazetteer_module
-from warta.gazetteer import (GAZETTEER_DIR, alias_key, build_gazetteer, load_gazetteer, read_entries, slug,
-                             tokenize)
+from warta.gazetteer import (GAZETTEER_DIR, alias_key, build_gazetteer, english_compass_names, load_gazetteer,
+                             read_english_names, read_entries, slug, tokenize)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,8 @@ def test_ordinary_word_regions_need_their_kind(gazetteer, word):
     ("Presiden. Kim", ["Presiden", "Kim"], [False, False]),  # ... but not after a word
     ("Kim / Putin & Xi", ["Kim", "Putin", "Xi"], [True, True, False]),
     ("Kim, Putin; Xi", ["Kim", "Putin", "Xi"], [False, False, False]),
-    ("Erdoğan’s  Ankara", ["Erdoğan’s", "Ankara"], [True, False]),
+    ("Erdoğan  Ankara", ["Erdoğan", "Ankara"], [True, False]),
+    ("Erdoğan’s Ankara", ["Erdoğan", "Ankara"], [False, False]),  # a possessive ends a name
     ("—", [], []),
     # Curly quotes, long dashes, ellipses and no-break spaces (split on an ASCII copy) join as themselves:
     # only the no-break space joins, as before; a dot with an ellipsis is no lone dot.
@@ -186,6 +187,9 @@ def test_watchlist_wins_and_bad_lines_name_the_line(tmp_path):
     ("Erdoğan di “Ankara”", ["Erdoğan", "di", "Ankara"], ["erdogan", "di", "ankara"]),
     ("Jum’at ''a", ["Jum’at", "a"], ["jum'at", "a"]),
     ("café—Straße", ["café", "Straße"], ["cafe", "strasse"]),
+    # The English possessive stays in the gap: the name is the key.
+    ("Indonesia's team, Jakarta’s governor, it's Ma'ruf", ["Indonesia", "team", "Jakarta", "governor", "it", "Ma'ruf"],
+     ["indonesia", "team", "jakarta", "governor", "it", "ma'ruf"]),
     ("x\u00a0Y ²", ["x", "Y", "²"], ["x", "y", "2"]),
 ])
 def test_tokenize_words_keys_and_offsets(text, words, keys):
@@ -230,3 +234,42 @@ def test_compiled_and_python_token_loops_agree(gazetteer, monkeypatch, token_pat
     python = [(t.words, t.keys, t.starts, t.ends, t.joined, gazetteer.spans(t)) for t in python]
     assert sum(bool(row[0]) for row in python) > 2000  # the texts do hold words
     assert compiled == python
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Jawa Timur", ["East Jawa", "East Java"]),
+    ("Sumatera Utara", ["North Sumatera", "North Sumatra"]),
+    ("Papua Barat Daya", ["Southwest Papua"]),
+    ("Jakarta Pusat", ["Central Jakarta"]),
+    ("Flores Timur", ["East Flores"]),
+    ("Bali", []),
+    ("Timur", []),
+])
+def test_english_compass_names(name, expected):
+    assert english_compass_names(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English copy names Indonesian places and bodies in English: the same actors.
+    ("floods in East Java and North Sumatra", [("East Java", "loc:jawa-timur"), ("North Sumatra", "loc:sumatera-utara")]),
+    ("a volcano in East Flores", [("East Flores", "loc:kabupaten-flores-timur")]),
+    ("residents of South Tangerang", [("South Tangerang", "loc:kota-tangerang-selatan")]),
+    ("at the Merdeka Palace with the Health Ministry", [("Merdeka Palace", "loc:istana-merdeka"),
+                                                         ("Health Ministry", "org:kementerian-kesehatan")]),
+    ("the Corruption Eradication Commission (KPK)", [("Corruption Eradication Commission", "org:komisi-pemberantasan-korupsi"),
+                                                     ("KPK", "org:komisi-pemberantasan-korupsi")]),
+])
+def test_english_names(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+def test_english_names_must_name_an_entry(tmp_path):
+    names = tmp_path / "english.tsv"
+    names.write_text("# English names\nKementerian Kesehatan\tHealth Ministry\nNo Such Body\tNowhere Office\n")
+    assert read_english_names(names) == {"Kementerian Kesehatan": ["Health Ministry"], "No Such Body": ["Nowhere Office"]}
+    rows = read_entries(GAZETTEER_DIR / "organizations.tsv")
+    with pytest.raises(ValueError, match="No Such Body"):
+        gazetteer_module._with_english_names(rows, read_english_names(names), names)
+    names.write_text("Kementerian Kesehatan Health Ministry\n")
+    with pytest.raises(ValueError, match=r"english.tsv:1"):
+        read_english_names(names)

@@ -77,6 +77,7 @@ import pyarrow as pa
 
 from warta import config
 from warta.gazetteer import Entry, Tokens, actor_id, alias_key, fold, load_gazetteer, tokenize
+from warta.language import detect_language
 from warta.runtime import text_column
 # The dictionary tests only: the tagger itself is loaded where it runs (_model_pass), through its
 # module, so that a test can stand in for it.
@@ -217,10 +218,14 @@ camat lurah kades wawali
 """.split())
 # The rules' office words besides the tagger's (whose features stay as trained): company offices
 # written short or in English ("Presdir Astra", "VP Corporate Communication Pertamina", "Corporate
-# Secretary Bank Mandiri"), and a team's coach and manager ("memecat pelatih Carlos Pena").
+# Secretary Bank Mandiri"), a team's coach and manager ("memecat pelatih Carlos Pena"), and the
+# offices of English copy, which the rules read alone (see [actors] untagged_languages).
 ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
 corporate corsec pelatih manajer president vice sekda
+minister governor regent mayor spokesman spokeswoman spokesperson chairman chairwoman chairperson
+justice coach striker defender midfielder goalkeeper ambassador envoy commander lawmaker judge
+prosecutor chancellor premier deputy chief head director
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -435,6 +440,9 @@ north south east west northern southern eastern western upper lower mount fort c
 university institute inc corp corporation channel network television project service prize shield
 contest forest springs ferry gallery abbey edge captain girls boys kids heroes face rider fever
 electronic electronics tbk persero endowment peace fund trust
+assembly agency commission ministry court office authority board police army navy force forces
+government parliament senate congress department embassy consulate bureau regency province district
+village islands palace stadium mosque church temple hospital prison
 """.split())
 # Given names that are also dictionary words ("Budi", "Rahmat", "Sri"): in a capitalised run they
 # count as name words, not as dictionary words (see _name_shaped). Words that usually go on an
@@ -567,20 +575,22 @@ _NONE: frozenset[str] = frozenset()  # no aliases of a subtype
 def settings() -> dict:
     """The ``[actors]`` settings with defaults filled in."""
     values = {"model": True, "model_first": True, "read_known": False, "fuzzy_threshold": 88,
-              "fuzzy_token_threshold": 75, "watchlists": []}
+              "fuzzy_token_threshold": 75, "watchlists": [], "untagged_languages": []}
     values.update(config.section("actors"))
     return values
 
 
-def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "", published: str = "") -> list[Mention]:
+def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = "", published: str = "",
+                   language: str | None = None) -> list[Mention]:
     """Return the actor mentions of ``text`` in order of position (see the module docstring).
 
     ``use_model=False`` is the fast mode (gazetteer and rules, no tagger); ``None`` follows
     ``[actors] model``. ``published`` (an ISO day, month or year) lets an office named alone be
-    the one who held it then (``office_holders.tsv``).
+    the one who held it then (``office_holders.tsv``). ``language`` (``"id"``, ``"en"``, ...;
+    None: detected) decides whether the tagger may read the text (``[actors] untagged_languages``).
     """
     options = settings()
-    model = options["model"] if use_model is None else use_model
+    model = (options["model"] if use_model is None else use_model) and _taggable(text, language, options)
     rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet, published)
     return list(map(Mention._make, rows))
 
@@ -673,8 +683,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
     rows = _office_references(text, tokens, rows, gazetteer, published)
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
-    if "UU " in text or "ndang " in text or "Perppu " in text:  # C-level tests first: most texts name no law
-        rows = [row for row in rows if not _law_subject(text, row)]
+    if "UU " in text or "ndang " in text or "Perppu " in text or " Law" in text or " law" in text:
+        rows = [row for row in rows if not _law_subject(text, row)]  # C-level tests first: most texts name no law
     if "." in "".join(map(itemgetter(_SURFACE), rows)):  # one C-level test: most mentions hold no dot
         rows = [row for row in rows if "." not in row[_SURFACE] or not _degree(text, row)]
     return [row for row in rows if row[_SUBTYPE] != "media" or not _is_credit(text, row, outlet)]
@@ -699,12 +709,14 @@ def _degree(text: str, row: tuple) -> bool:
 
 
 _LAW_BEFORE = re.compile(r"(?:\b(?:R?UU|Perppu)|Undang-[Uu]ndang)\s+$")
+_LAW_AFTER = re.compile(r"[ \t]+(?:[Ll]aw|[Bb]ill)\b")  # English: "the Indonesian Military Law", "the KPK bill"
 
 
 def _law_subject(text: str, row: tuple) -> bool:
     """Whether a body's mention (a row in Mention order) only names a law's subject ("revisi UU TNI",
-    "Undang-Undang KPK", "RUU Polri"): the law is the news, the body no actor of it."""
-    return row[_TYPE] == "ORG" and _LAW_BEFORE.search(text, max(0, row[_START] - 16), row[_START]) is not None
+    "Undang-Undang KPK", "RUU Polri", "the KPK Law"): the law is the news, the body no actor of it."""
+    return row[_TYPE] == "ORG" and (_LAW_BEFORE.search(text, max(0, row[_START] - 16), row[_START]) is not None
+                                    or _LAW_AFTER.match(text, row[_END]) is not None)
 
 
 def _name_part_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate | None],
@@ -1193,11 +1205,14 @@ def _mentions(articles: pd.DataFrame, *, use_model: bool | None,
     offsets: list[int] = []  # per article: its offset in the concatenation
     first_sentence: list[int] = []  # per article: index of its first sentence
     offset = 0
-    for (article_id, body, outlet), published in zip(_usable_columns(articles), _usable_dates(articles)):
+    languages = _usable_languages(articles)
+    for (article_id, body, outlet), published, language in zip(_usable_columns(articles), _usable_dates(articles),
+                                                               languages):
         body = _text(body)
         if not body.strip():
             continue
-        rows = _mention_rows(body, gazetteer, options, model, _text(outlet), published)
+        rows = _mention_rows(body, gazetteer, options, model and _taggable(body, language, options), _text(outlet),
+                             published)
         if not rows:
             continue
         spans = sentence_spans(body)
@@ -4159,6 +4174,26 @@ def _usable_columns(articles: pd.DataFrame) -> Iterable[tuple]:
             raise KeyError("article_id")
         ids = [missing] * n
     return zip(ids, column("body"), column("outlet"))
+
+
+def _usable_languages(articles: pd.DataFrame) -> Iterable[str | None]:
+    """The ``lang`` of the articles :func:`_usable_columns` yields, in its order (None where the
+    table has no such column: then each body's language is detected when it matters)."""
+    if "lang" not in articles.columns:
+        return repeat(None)
+    if "status" in articles.columns:
+        articles = articles[articles["status"] != "rejected"]
+    return [value if isinstance(value, str) else None for value in articles["lang"].tolist()]
+
+
+def _taggable(text: str, language: str | None, options: dict) -> bool:
+    """Whether the tagger may read an article in ``language`` (None: detected from ``text``)."""
+    untagged = options["untagged_languages"]
+    if not untagged:
+        return True
+    if language is None:
+        language = detect_language(text)
+    return language not in untagged
 
 
 def _usable_titles(articles: pd.DataFrame) -> list[str]:

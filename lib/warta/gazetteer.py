@@ -28,8 +28,11 @@ except ImportError:  # pragma: no cover - depends on the build machine
 GAZETTEER_DIR = config.DATA_DIR / "gazetteer"
 TYPES = ("PER", "ORG", "LOC")
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
-_TOKEN_SPLIT = re.compile(r"(\w+(?:['’]\w+)*)")
+# An apostrophe joins a word ("Ma'ruf", "Jum'at") but for the English possessive, which stays in
+# the gap: "Indonesia's" is the key of "Indonesia", and a name never runs on over it.
+_WORD = r"(?<!\w['’])\w+(?:['’](?!s\b)\w+)*"
+_TOKEN = re.compile(_WORD)
+_TOKEN_SPLIT = re.compile(f"({_WORD})")
 # The same split when no apostrophe and no non-ASCII letter can sit in a word: a character set is
 # cheaper for the regex engine than Unicode \w and the apostrophe branch (see :func:`tokenize`).
 _ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z0-9_]+)")
@@ -468,6 +471,66 @@ def embassies(countries: Iterable[tuple[Entry, list[str]]]) -> list[tuple[Entry,
     return rows
 
 
+def read_english_names(path: Path) -> dict[str, list[str]]:
+    """Read ``english.tsv``: ``canonical name<TAB>aliases``, English names of entries of the other files."""
+    names: dict[str, list[str]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
+            raise ValueError(f"{path}:{number}: expected 'canonical name<TAB>aliases', got {line!r}")
+        names.setdefault(cells[0].strip(), []).extend(a.strip() for a in cells[1].split("|") if a.strip())
+    return names
+
+
+# Compass words that end a province's or regency's name, and how English puts them first
+# ("Jawa Timur" is "East Java", "Jakarta Pusat" "Central Jakarta"); the two-word ones first.
+_COMPASS = {"Barat Daya": "Southwest", "Barat Laut": "Northwest", "Timur Laut": "Northeast", "Utara": "North",
+            "Selatan": "South", "Timur": "East", "Barat": "West", "Tengah": "Central", "Tenggara": "Southeast",
+            "Pusat": "Central"}
+# The English spelling of names the compass forms are made of.
+_ENGLISH_SPELLINGS = {"Sumatera": "Sumatra", "Jawa": "Java"}
+
+
+def english_compass_names(name: str) -> list[str]:
+    """The English forms of a place named with a compass word last, also in the English spelling
+    of the rest where it differs; ``[]`` without a compass word.
+
+    >>> english_compass_names("Jawa Timur")
+    ['East Jawa', 'East Java']
+    >>> english_compass_names("Nusa Tenggara Barat")
+    ['West Nusa Tenggara']
+    """
+    for compass, english in _COMPASS.items():
+        if name.endswith(f" {compass}") and len(name) > len(compass) + 1:
+            base = name[: -len(compass) - 1]
+            forms = [f"{english} {base}"]
+            spelt = " ".join(_ENGLISH_SPELLINGS.get(word, word) for word in base.split())
+            forms += [f"{english} {spelt}"] if spelt != base else []
+            return forms
+    return []
+
+
+def _with_english_names(rows: list[tuple[Entry, list[str]]], english: dict[str, list[str]],
+                        path: Path) -> list[tuple[Entry, list[str]]]:
+    """``rows`` with each entry's English names: listed ones, and a province's or regency's compass
+    forms (from its name, or from the bare name a regency is called by)."""
+    known = {entry.name for entry, _ in rows}
+    unknown = sorted(set(english) - known)
+    if unknown:
+        raise ValueError(f"{path}: no entry is named {', '.join(map(repr, unknown))}")
+    out = []
+    for entry, aliases in rows:
+        extra = list(english.get(entry.name, ()))
+        if entry.type == "LOC" and entry.subtype in ("province", "kab_kota"):
+            bare = [entry.name] if entry.subtype == "province" else \
+                [alias for alias in aliases if not alias.startswith(("Kab", "Kota "))]
+            extra += [form for name in bare for form in english_compass_names(name)]
+        out.append((entry, [*aliases, *extra]) if extra else (entry, aliases))
+    return out
+
+
 def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
     """Compile the packaged files plus ``extra_files`` (users' watch lists, read first so they win)."""
     gazetteer = Gazetteer()
@@ -481,6 +544,8 @@ def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
     rows += packaged["countries.tsv"] + packaged["provinces.tsv"]
     rows += province_bodies(packaged["provinces.tsv"]) + embassies(packaged["countries.tsv"])
     rows += packaged["cities.tsv"] + read_regions(GAZETTEER_DIR / "kabkota.tsv")
+    english = GAZETTEER_DIR / "english.tsv"
+    rows = _with_english_names(rows, read_english_names(english), english)
     long_names = tuple(f"{long} " for names in _REGIONAL_BODIES.values() for long in names)
     for entry, aliases in rows:
         gazetteer.add(entry, entry.name)
