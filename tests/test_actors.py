@@ -2428,3 +2428,36 @@ def test_the_articles_language_decides_whether_the_tagger_reads(monkeypatch):
     articles = pd.DataFrame({"article_id": ["a", "b"], "body": [body, body], "lang": ["id", "en"]})
     extract_mentions(articles, use_model=True)
     assert read == [body]  # only the article the loader read as Indonesian
+
+
+@pytest.mark.parametrize("use_model", [False, True])
+@pytest.mark.parametrize("text, expected", [
+    # English copy: the speaker between a quote and its verb, or after "said"; before a quote.
+    ('BNPB spokesman Abdul Muhari said rivers overflowed. "We have deployed 300 personnel," he said.',
+     [("Abdul Muhari", "indirect", "said", "rivers overflowed"),
+      ("Abdul Muhari", "direct", "said", "We have deployed 300 personnel")]),
+    ('"The law is clear," Chief Justice Suhartoyo told reporters on Thursday.',
+     [("Suhartoyo", "direct", "told", "The law is clear")]),
+    ('"We are ready," said Welfizon Yuza. He said that 40,000 passengers would ride daily.',
+     [("Welfizon Yuza", "direct", "said", "We are ready"),
+      ("Welfizon Yuza", "indirect", "said", "40,000 passengers would ride daily")]),
+    # A quote that ends its sentence with a full stop: the next sentence's subject did not say it.
+    ('Jakarta Governor Pramono Anung said: "The corridor opens next week." Welfizon Yuza stressed that fares would stay.',
+     [("Pramono Anung", "direct", "said", "The corridor opens next week."),
+      ("Welfizon Yuza", "indirect", "stressed", "fares would stay")]),
+    # A quote split by its attribution: both halves are the speaker's.
+    ('"We are ready," said Mohammad Syafii, "but the weather must improve."',
+     [("Mohammad Syafii", "direct", "said", "We are ready"),
+      ("Mohammad Syafii", "direct", "said", "but the weather must improve.")]),
+    # "According to" is "menurut"; "the president" refers back as a pronoun does.
+    ("According to Bank Indonesia, inflation remained under control.",
+     [("Bank Indonesia", "indirect", "According to", "inflation remained under control")]),
+    ('President Prabowo Subianto opened the dam. "It will irrigate 90,000 hectares," the president said.',
+     [("Prabowo Subianto", "direct", "said", "It will irrigate 90,000 hectares")]),
+    # A name before an English head noun is a thing's, not the speaker a pronoun refers to.
+    ('Budi Gunadi Sadikin visited the Hasan Sadikin hospital. "We will send nurses," he said.',
+     [("Budi Gunadi Sadikin", "direct", "said", "We will send nurses")]),
+])
+def test_english_quotes(text, expected, use_model):
+    found = quotes_in_text(text, extract_actors(text, use_model=use_model))
+    assert [(quote["speaker"], quote["kind"], quote["cue"], quote["text"]) for quote in found] == expected

@@ -340,6 +340,17 @@ berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memp
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
 menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan
 """.split())
+# English copy's speech verbs (the rules read English articles, see [actors] untagged_languages):
+# after the speaker ("Sri Mulyani said the deficit ...", '"...," Suhartoyo told reporters'), and
+# "said" and "added" before one too ('"...," said Suhartoyo'). Kept out of SPEECH_VERBS, a
+# feature of the tagger.
+_ENGLISH_SPEECH_VERBS = frozenset("""
+said says told added explained stated stressed asserted argued warned insisted acknowledged admitted
+confirmed denied claimed noted
+""".split())
+_SUBJECT_VERBS |= _ENGLISH_SPEECH_VERBS
+_RULE_CUES_BEFORE = CUES_BEFORE | {"said", "says", "added"}  # '"...," said Mohammad Syafii': a person
+_REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS - {"told"}  # "told reporters on Thursday": whom, not what
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 _CLAUSE_VERB_WITHIN = 6  # words after the cue
@@ -367,7 +378,8 @@ _ASKED_FOR = ("maaf izin ijin bantuan tolong pertolongan keterangan klarifikasi 
 _REQUEST = re.compile(r"\b(?:agar|supaya)\b")
 # Relations that introduce a person: "rekannya dari Korea Selatan Kim Hong-jyun".
 RELATIONS = frozenset("rekan rekannya mitra mitranya sejawat koleganya istri istrinya suami suaminya ayah ayahnya putra putranya putri putrinya".split())
-PRONOUNS = frozenset("dia ia beliau".split())
+PRONOUNS = frozenset("dia ia beliau he she".split())
+_SOURCE_PRONOUNS = PRONOUNS | {"him", "her"}  # "according to him"
 # Lower-case words inside a person's name: Arabic, Dutch, Romance and Batak particles ("al-Assad", "bin Salman",
 # "van Persie", "da Silva", "Rusti br Sembiring").
 NAME_PARTICLES = frozenset("al el bin binti ibn van von der den de da dos br".split())
@@ -494,9 +506,9 @@ _ROLE_OPENERS = ROLE_HEADS | ROLE_WORDS | FIELD_WORDS
 # Greedy = lazy here: the content holds no closing mark.
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]|‘([^‘’]{3,})’")
 _QUOTE_OPENERS = ("\"", "“", "‘")
-_AFTER_QUOTE_CUES = ("(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
+_AFTER_QUOTE_CUES = ("(?:(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
                      "|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang"
-                     "|pinta|klaim|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?")
+                     "|pinta|klaim|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?|said|says|added)")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>" + _AFTER_QUOTE_CUES
     # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
@@ -506,8 +518,11 @@ _CUE_AFTER_QUOTE = re.compile(
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
-_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
-                                re.IGNORECASE)
+_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"])
+                                + r")\s*[,:]?\s*$", re.IGNORECASE)
+# English puts the speaker between a quote and its verb: '"...," he said', '"...," Suhartoyo told reporters'.
+_SPEAKER_THEN_VERB = re.compile(r"\s*,?\s*(?P<who>[^.!?\"“”\n,]{1,80}?)\s+(?P<cue>"
+                                + trie_pattern(_ENGLISH_SPEECH_VERBS) + r")\b")
 # "mengungkap kasus", "mengungkap sindikat": the police uncover a case, they report nothing; who
 # "mengakui kekalahan" concedes a defeat.
 _INDIRECT = re.compile(r"\b(?P<cue>" + trie_pattern(_REPORTING_VERBS) + r")\b"
@@ -519,8 +534,10 @@ _SPEECH_VERB_LETTERS = re.compile(trie_pattern(_REPORTING_VERBS))
 _DATELINE_TAIL = re.compile(r"(?:\.\w+)*\s*[-–—|]")
 _WORDS = re.compile(r"\w+")
 _PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.IGNORECASE)
-# "Menurutnya" and "Menurut dia" refer back to the last speaker.
-_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:" + "|".join(sorted(PRONOUNS)) + r"))?)\b")
+# "Menurutnya" and "Menurut dia" refer back to the last speaker; so does English "according to him".
+_MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:" + "|".join(sorted(PRONOUNS)) + r"))?"
+                      r"|[Aa]ccording\s+to(?:\s+(?:him|her))?)\b")
+_ACCORDING_LETTERS = ("enurut", "ccording")  # C-level tests for sentences that may hold _MENURUT
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 # A day, perhaps with its date, set off by commas between a subject and its verb ("Johanis Tanak,
@@ -681,6 +698,8 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
         _balinese_prefixes(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
+    if _ENGLISH_HEAD_AFTER_NAME.search(text) is not None:  # one scan first: most texts hold no such word
+        rows = [row for row in rows if row[_TYPE] != "PER" or not _named_after_person(text, row)]
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
     if "UU " in text or "ndang " in text or "Perppu " in text or " Law" in text or " law" in text:
@@ -706,6 +725,18 @@ def _degree(text: str, row: tuple) -> bool:
     """Whether a mention (a row in Mention order) is an academic degree after a name and its comma
     ("Bambang Brodjonegoro, M.U.P.", "Yusril Ihza Mahendra, S.H."): no actor."""
     return _DEGREE.fullmatch(row[_SURFACE]) is not None and text[max(0, row[_START] - 2) : row[_START]].strip() == ","
+
+
+# English puts a place's or a body's head noun after the person it is named after: "the Hasan
+# Sadikin hospital", "the Soekarno-Hatta airport".
+_ENGLISH_HEAD_AFTER_NAME = re.compile(r"\b(?:hospital|airport|stadium|university|street|road|mosque|school"
+                                      r"|port|market|building|hall|bridge|highway|avenue|square|toll)\b")
+
+
+def _named_after_person(text: str, row: tuple) -> bool:
+    """Whether a person's mention (a row in Mention order) is the name of a thing, with an English
+    head noun after it ("the Hasan Sadikin hospital"): no person of the article."""
+    return _ENGLISH_HEAD_AFTER_NAME.match(text, row[_END] + 1) is not None and text[row[_END]:row[_END] + 1] == " "
 
 
 _LAW_BEFORE = re.compile(r"(?:\b(?:R?UU|Perppu)|Undang-[Uu]ndang)\s+$")
@@ -1377,6 +1408,14 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             for partner in _joint_speakers_after(text, at, speaker):
                 found.append((match.start(), content, "direct", cue, partner, False))
             continue
+        # Only after a quote that ends its sentence with a comma or a mark ('"...," he said'): after
+        # '"... next week."' a new sentence begins.
+        english = _SPEAKER_THEN_VERB.match(text, match.end()) if text[match.end() - 2] in ",?!" else None
+        if english:
+            speaker, pronoun = _subject(text, at, english.start("cue"))
+            if pronoun or (speaker is not None and speaker[_START] >= english.start("who")):
+                found.append((match.start(), content, "direct", english.group("cue"), speaker, pronoun))
+                continue
         before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
         if before:
             speaker, pronoun = _subject(text, at, before.start())
@@ -1391,12 +1430,13 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         k = bisect_right(starts, match.start()) - 1
         if k >= 0 and match.end() <= spans[k][1]:
             cued.setdefault(k, []).append(match)
-    position = text.find("enurut")
-    while position >= 0:
-        k = bisect_right(starts, position) - 1
-        if k >= 0:
-            cued.setdefault(k, [])
-        position = text.find("enurut", position + 1)
+    for letters in _ACCORDING_LETTERS:
+        position = text.find(letters)
+        while position >= 0:
+            k = bisect_right(starts, position) - 1
+            if k >= 0:
+                cued.setdefault(k, [])
+            position = text.find(letters, position + 1)
     for k in sorted(cued):
         sentence_start, sentence_end = spans[k]
         for match in cued[k]:
@@ -1412,18 +1452,20 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             # khawatir bahwa ...": the request is what was said).
             before, that, tail = rest.partition("bahwa")
             content = (tail if that and _REQUEST.search(before) is None else rest).strip(" ,:;.")
+            if content.startswith("that "):  # English: "said that ..."
+                content = content[5:].lstrip()
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 for partner in _joint_speakers(text, at, speaker):
                     found.append((position, content, "indirect", match.group("cue"), partner, False))
                 found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
         sentence = text[sentence_start:sentence_end]
-        for match in (_MENURUT.finditer(sentence) if "enurut" in sentence else ()):
+        for match in (_MENURUT.finditer(sentence) if any(map(sentence.__contains__, _ACCORDING_LETTERS)) else ()):
             position = sentence_start + match.start()
             if _inside(quoted, position):
                 continue
             cue = match.group("cue")
-            pronoun = cue.lower().endswith("nya") or cue.split()[-1].lower() in PRONOUNS
+            pronoun = cue.lower().endswith("nya") or cue.split()[-1].lower() in _SOURCE_PRONOUNS
             source = sentence_start + match.end()
             if pronoun:
                 speaker = None
@@ -2175,7 +2217,7 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # The common case, a plain lower-case word before the run: no role can open there, so
             # only a cue word or a relation across "dari" makes it strong (the same answer as below).
             key = keys[before]
-            strong = (joined[before] and (key in CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
+            strong = (joined[before] and (key in _RULE_CUES_BEFORE or key in TITLES or key in _INITIALS_CUES
                                           or (key == "dari" and _relation_before(tokens, owner, first))
                                           or (_opponent_before(tokens, before)
                                               and _opponent_named(text, tokens, first, last))
@@ -2942,7 +2984,7 @@ def _role_before(text: str, tokens: Tokens, owner: Sequence[int],
 def _cue_before(tokens: Tokens, owner: Sequence[int], first: int) -> bool:
     """An attribution verb or title right before the name, or a relation ("rekannya dari Korea Selatan")."""
     k = first - 1
-    if k >= 0 and tokens.joined[k] and (tokens.keys[k] in CUES_BEFORE or tokens.keys[k] in TITLES):
+    if k >= 0 and tokens.joined[k] and (tokens.keys[k] in _RULE_CUES_BEFORE or tokens.keys[k] in TITLES):
         return True
     return _relation_before(tokens, owner, first)
 
@@ -3970,6 +4012,8 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
         word = _short_word_before(text, end)
     if word in PRONOUNS:
         return None, True
+    if word in ROLE_HEADS and _short_word_before(text, _rstrip_end(text, end - len(word))) == "the":
+        return None, True  # English "the minister said": the one named before, as a pronoun would
     if end and text[end - 1] == ",":
         sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
         end = _rstrip_end(text, end - 1)
