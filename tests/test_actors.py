@@ -2397,6 +2397,10 @@ def test_a_name_in_apposition_to_ordinary_people_is_a_person(text, expected, use
      {("Indonesia", "LOC"), ("Patrick Kluivert", "PER")}),
     # English words of bodies make no person of a capitalised run.
     ("The People's Consultative Assembly met on Monday.", set()),
+    # Unknown rivers and mountains are places, named the Indonesian way; an English office names a person.
+    ("Floods hit the homes of residents along the Cisadane River and Mount Lokon erupted, the agency said on Monday. "
+     "US Trade Representative Jamieson Greer left for the talks.",
+     {("Sungai Cisadane", "LOC"), ("Gunung Lokon", "LOC"), ("Amerika Serikat", "LOC"), ("Jamieson Greer", "PER")}),
 ])
 def test_english_copy_is_read_by_the_rules(text, expected, use_model):
     assert named(text, use_model=use_model) == expected

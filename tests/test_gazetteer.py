@@ -258,6 +258,14 @@ def test_english_compass_names(name, expected):
                                                          ("Health Ministry", "org:kementerian-kesehatan")]),
     ("the Corruption Eradication Commission (KPK)", [("Corruption Eradication Commission", "org:komisi-pemberantasan-korupsi"),
                                                      ("KPK", "org:komisi-pemberantasan-korupsi")]),
+    # Generated: place heads put the English way, and each area's government, police and disaster agency.
+    ("the Ciliwung River near Mount Marapi", [("Ciliwung River", "loc:sungai-ciliwung"), ("Mount Marapi", "loc:gunung-marapi")]),
+    ("the Bogor Regency administration and Bogor Police", [("Bogor Regency administration", "org:pemerintah-kabupaten-bogor"),
+                                                          ("Bogor Police", "org:polresta-bogor")]),
+    ("West Java Police and the East Java provincial government", [
+        ("West Java Police", "org:polda-jawa-barat"), ("East Java provincial government", "org:pemerintah-provinsi-jawa-timur")]),
+    ("the Jakarta Disaster Mitigation Agency in Gunung Kidul Regency", [
+        ("Jakarta Disaster Mitigation Agency", "org:bpbd-dki-jakarta"), ("Gunung Kidul Regency", "loc:kabupaten-gunungkidul")]),
 ])
 def test_english_names(gazetteer, text, expected):
     assert found(gazetteer, text) == expected

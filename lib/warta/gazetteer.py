@@ -128,8 +128,8 @@ class Gazetteer:
         """Number of distinct indexed names (canonical names and aliases)."""
         return len(self.index)
 
-    def add(self, entry: Entry, alias: str) -> None:
-        """Index ``alias`` for ``entry``; the first entry to claim an alias keeps it."""
+    def add(self, entry: Entry, alias: str) -> tuple[str, ...]:
+        """Index ``alias`` for ``entry`` and return its key; the first entry to claim an alias keeps it."""
         key = alias_key(alias)
         if "," in alias and len(key) > 1:
             listed = self.punctuated.setdefault(key[0], [])
@@ -140,7 +140,7 @@ class Gazetteer:
                 if prefix not in self.punctuated_marks.get(first, ()):
                     self.punctuated_marks[first] = (*self.punctuated_marks.get(first, ()), prefix)
         if not key or key in self.index:
-            return
+            return key
         # Aliases without lower-case letters must match case-exactly, and so must one of two
         # letters ("Xi": "XI" in capitals is a numeral, "Komisi XI"): keep their words to compare.
         exact = None if len(alias) > 2 and any(ch.islower() for ch in alias) else _TOKEN.findall(alias)
@@ -154,6 +154,7 @@ class Gazetteer:
         self.entries.setdefault(entry.actor_id, entry)
         self.aliases.setdefault(entry.actor_id, []).append(alias)
         self.subtype_aliases.setdefault(entry.subtype, set()).add(alias)
+        return key
 
     def find(self, tokens: Tokens) -> list[Match]:
         """Return the leftmost-longest, non-overlapping matches in ``tokens``."""
@@ -513,22 +514,90 @@ def english_compass_names(name: str) -> list[str]:
 
 
 def _with_english_names(rows: list[tuple[Entry, list[str]]], english: dict[str, list[str]],
-                        path: Path) -> list[tuple[Entry, list[str]]]:
-    """``rows`` with each entry's English names: listed ones, and a province's or regency's compass
-    forms (from its name, or from the bare name a regency is called by)."""
+                        path: Path) -> tuple[list[tuple[Entry, list[str]]], set[str]]:
+    """``rows`` with each entry's English names, and the generated ones (matched
+    exactly only, like the regional bodies' long names: offered to fuzzy matching, a family of
+    thousands of similar names makes every fuzzy look-up slower).
+
+    Listed names come from ``english.tsv``; generated are a province's or regency's compass forms
+    (from its name, or the bare name a regency is called by: "East Java", "South Tangerang"), a
+    place head put the English way ("Sungai Ciliwung" is "Ciliwung River", "Gunung Marapi" "Mount
+    Marapi", "Kabupaten Bogor" "Bogor Regency"), and the English names of each area's government,
+    police and disaster agency ("Bogor Regency administration", "West Java Police", "Jakarta
+    Disaster Mitigation Agency").
+    """
     known = {entry.name for entry, _ in rows}
     unknown = sorted(set(english) - known)
     if unknown:
         raise ValueError(f"{path}: no entry is named {', '.join(map(repr, unknown))}")
-    out = []
+    # Each area's names in English, by the names its bodies are built from, with the head of the
+    # area the name stands for ("Kabupaten", "Kota", "Provinsi"): a bare name is one area's.
+    areas: dict[str, tuple[str, list[str]]] = {}
+    for entry, aliases in rows:
+        if entry.type == "LOC" and entry.subtype in ("province", "kab_kota"):
+            if entry.subtype == "province":
+                head, bare = "Provinsi", [entry.name, *(a for a in aliases if not a.startswith("Provinsi") and not a.isupper())]
+            else:
+                head, bare = entry.name.split()[0], [a for a in aliases if not a.startswith(("Kab", "Kota "))]
+            names = list(dict.fromkeys(form for name in bare
+                                       for form in (name, *english.get(name, ()), *english_compass_names(name))))
+            for name in bare:
+                areas.setdefault(name, (head, names))
+    out, generated = [], set()
     for entry, aliases in rows:
         extra = list(english.get(entry.name, ()))
-        if entry.type == "LOC" and entry.subtype in ("province", "kab_kota"):
-            bare = [entry.name] if entry.subtype == "province" else \
-                [alias for alias in aliases if not alias.startswith(("Kab", "Kota "))]
-            extra += [form for name in bare for form in english_compass_names(name)]
+        made = _english_forms(entry, aliases, areas)
+        generated.update(made)
+        extra += made
         out.append((entry, [*aliases, *extra]) if extra else (entry, aliases))
-    return out
+    return out, generated
+
+
+# Place heads that English puts after the name, or keeps before it.
+_ENGLISH_HEADS_AFTER = {"Sungai": "River", "Pulau": "Island", "Selat": "Strait", "Teluk": "Bay",
+                        "Bandara": "Airport", "Stadion": "Stadium", "Kabupaten": "Regency"}
+_ENGLISH_HEADS_BEFORE = {"Gunung": "Mount", "Danau": "Lake"}
+
+
+def _english_forms(entry: Entry, aliases: Sequence[str], areas: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """The generated English names of one entry (see :func:`_with_english_names`)."""
+    name = entry.name
+    head, _, rest = name.partition(" ")
+    if entry.type == "LOC" and entry.subtype == "province":
+        return english_compass_names(name)
+    if entry.type == "LOC" and entry.subtype == "kab_kota":
+        bare = [alias for alias in aliases if not alias.startswith(("Kab", "Kota "))]
+        kind = "Regency" if head == "Kabupaten" else "City"
+        names = dict.fromkeys(form for alias in [rest, *bare] for form in (alias, *english_compass_names(alias)))
+        return [*(form for alias in bare for form in english_compass_names(alias)), *(f"{n} {kind}" for n in names)]
+    if entry.type == "LOC" and rest and head in _ENGLISH_HEADS_AFTER:
+        return [f"{rest} {_ENGLISH_HEADS_AFTER[head]}"]
+    if entry.type == "LOC" and rest and head in _ENGLISH_HEADS_BEFORE:
+        return [f"{_ENGLISH_HEADS_BEFORE[head]} {rest}"]
+    if entry.type != "ORG":
+        return []
+    for prefix, area_head, forms in _ENGLISH_BODY_FORMS:
+        if name.startswith(prefix):
+            held = areas.get(name[len(prefix):])
+            if held is None or (area_head and held[0] != area_head):
+                return []  # "Polres Bogor" where the bare "Bogor" is the kota's: "Bogor Police" is its Polresta
+            return [form.format(english) for english in held[1] for form in forms]
+    return []
+
+
+# An area's bodies, by the prefix of their canonical names (see read_regions and province_bodies),
+# with the head of the area the rest must name ("" for any).
+_ENGLISH_BODY_FORMS = (
+    ("Pemerintah Kabupaten ", "", ("{} Regency administration", "{} Regency government")),
+    ("Pemerintah Kota ", "", ("{} City administration", "{} City government")),
+    ("Pemerintah Provinsi ", "Provinsi", ("{} provincial administration", "{} provincial government")),
+    ("Polda ", "Provinsi", ("{} Police", "{} Regional Police")),
+    ("Polres ", "Kabupaten", ("{} Police",)),
+    ("Polresta ", "Kota", ("{} Police",)),
+    ("BPBD Kabupaten ", "", ("{} Regency Disaster Mitigation Agency",)),
+    ("BPBD Kota ", "", ("{} Disaster Mitigation Agency",)),
+    ("BPBD ", "Provinsi", ("{} Disaster Mitigation Agency",)),
+)
 
 
 def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
@@ -545,14 +614,15 @@ def build_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
     rows += province_bodies(packaged["provinces.tsv"]) + embassies(packaged["countries.tsv"])
     rows += packaged["cities.tsv"] + read_regions(GAZETTEER_DIR / "kabkota.tsv")
     english = GAZETTEER_DIR / "english.tsv"
-    rows = _with_english_names(rows, read_english_names(english), english)
+    rows, generated = _with_english_names(rows, read_english_names(english), english)
     long_names = tuple(f"{long} " for names in _REGIONAL_BODIES.values() for long in names)
     for entry, aliases in rows:
         gazetteer.add(entry, entry.name)
         for alias in aliases:
-            gazetteer.add(entry, alias)
-            if (entry.subtype == "local_government" and alias.startswith(long_names)) or alias.startswith(_BNN_FORMS):
-                gazetteer.exact_only.add(alias_key(alias))
+            key = gazetteer.add(entry, alias)
+            if alias in generated or (entry.subtype == "local_government" and alias.startswith(long_names)) \
+                    or alias.startswith(_BNN_FORMS):
+                gazetteer.exact_only.add(key)
     return gazetteer
 
 
