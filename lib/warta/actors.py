@@ -224,16 +224,20 @@ danramil dandim danrem danyon danlanud danlantamal pangdam pangkostrad pangkoarm
 capres cawapres bacapres bacawapres caleg cagub cawagub cabup cawabup cawalkot walkot sekda plt pj plh
 camat lurah kades wawali
 """.split())
+# The offices of English copy, which the rules read alone (see [actors] untagged_languages): a
+# name after one is a person ("spokesman Abdul Muhari"), and "the minister said" refers back.
+_ENGLISH_OFFICES = frozenset("""
+president minister governor regent mayor spokesman spokeswoman spokesperson chairman chairwoman chairperson
+justice coach striker defender midfielder goalkeeper ambassador envoy commander lawmaker judge
+prosecutor chancellor premier deputy chief head director representative
+""".split())
 # The rules' office words besides the tagger's (whose features stay as trained): company offices
 # written short or in English ("Presdir Astra", "VP Corporate Communication Pertamina", "Corporate
 # Secretary Bank Mandiri"), a team's coach and manager ("memecat pelatih Carlos Pena"), and the
-# offices of English copy, which the rules read alone (see [actors] untagged_languages).
-ROLE_HEADS = TAGGER_ROLE_HEADS | frozenset("""
+# offices of English copy.
+ROLE_HEADS = TAGGER_ROLE_HEADS | _ENGLISH_OFFICES | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
 corporate corsec pelatih manajer president vice sekda
-minister governor regent mayor spokesman spokeswoman spokesperson chairman chairwoman chairperson
-justice coach striker defender midfielder goalkeeper ambassador envoy commander lawmaker judge
-prosecutor chancellor premier deputy chief head director representative
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -526,8 +530,10 @@ _CUE_AFTER_QUOTE = re.compile(
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
-_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"])
-                                + r")\s*[,:]?\s*$", re.IGNORECASE)
+_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
+                                re.IGNORECASE)
+_ENGLISH_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"])
+                                        + r")\s*[,:]?\s*$", re.IGNORECASE)
 # English puts the speaker between a quote and its verb: '"...," he said', '"...," Suhartoyo told reporters'.
 _SPEAKER_THEN_VERB = re.compile(r"\s*,?\s*(?P<who>[^.!?\"“”\n,]{1,80}?)\s+(?P<cue>"
                                 + trie_pattern(_ENGLISH_SPEECH_VERBS) + r")\b")
@@ -615,13 +621,17 @@ def extract_actors(text: str, *, use_model: bool | None = None, outlet: str = ""
     None: detected) decides whether the tagger may read the text (``[actors] untagged_languages``).
     """
     options = settings()
-    model = (options["model"] if use_model is None else use_model) and _taggable(text, language, options)
-    rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet, published)
+    language = _article_language(text, language)
+    model = (options["model"] if use_model is None else use_model) and language not in options["untagged_languages"]
+    rows = _mention_rows(text, load_gazetteer(tuple(options["watchlists"])), options, model, outlet, published,
+                         english=language == "en")
     return list(map(Mention._make, rows))
 
 
-def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str, published: str = "") -> list[tuple]:
-    """The mentions of ``text`` as plain tuples in :class:`Mention` field order (cheaper than objects)."""
+def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str, published: str = "", *,
+                  english: bool = False) -> list[tuple]:
+    """The mentions of ``text`` as plain tuples in :class:`Mention` field order (cheaper than objects);
+    ``english``: the text is English copy, whose own rules run too."""
     tokens = tokenize(text)
     if not tokens.words:
         return []
@@ -702,16 +712,17 @@ def _mention_rows(text: str, gazetteer, options: dict, model: bool, outlet: str,
     if "Komisi " in text:  # a C-level test first: most texts name no council's commission
         _commissions(tokens, owner, candidates)
     _bodies_with_their_place(text, tokens, owner, candidates)
-    if " River" in text or "Mount " in text or "Lake " in text or " Island" in text or " Strait" in text:
-        _english_place_heads(tokens, owner, candidates)  # C-level tests first: only English copy names such places
+    if english:
+        _english_place_heads(tokens, owner, candidates)
     if " I " in text or "\nI " in text or text.startswith("I ") or "Ni " in text:  # C-level: most texts name no Balinese
         _balinese_prefixes(tokens, owner, candidates)
     rows = _resolve(text, tokens, owner, candidates, gazetteer, options)
     rows = _office_references(text, tokens, rows, gazetteer, published)
-    rows = [row for row in rows if row[_TYPE] != "PER" or not _named_after_person(text, row)]
+    if english:
+        rows = [row for row in rows if row[_TYPE] != "PER" or not _named_after_person(text, row)]
     if "Piala " in text:  # a C-level test first: most texts name no cup
         rows = [row for row in rows if not _cup_scope(text, row)]
-    if "UU " in text or "ndang " in text or "Perppu " in text or " Law" in text or " law" in text:
+    if "UU " in text or "ndang " in text or "Perppu " in text or (english and (" Law" in text or " law" in text)):
         rows = [row for row in rows if not _law_subject(text, row)]  # C-level tests first: most texts name no law
     if "." in "".join(map(itemgetter(_SURFACE), rows)):  # one C-level test: most mentions hold no dot
         rows = [row for row in rows if "." not in row[_SURFACE] or not _degree(text, row)]
@@ -1253,8 +1264,9 @@ def _mentions(articles: pd.DataFrame, *, use_model: bool | None,
         body = _text(body)
         if not body.strip():
             continue
-        rows = _mention_rows(body, gazetteer, options, model and _taggable(body, language, options), _text(outlet),
-                             published)
+        language = _article_language(body, language)
+        rows = _mention_rows(body, gazetteer, options, model and language not in options["untagged_languages"],
+                             _text(outlet), published, english=language == "en")
         if not rows:
             continue
         spans = sentence_spans(body)
@@ -1306,14 +1318,14 @@ def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tupl
     """The quotes table of ``articles``, given each article id's mentions (rows in :class:`Mention` field order)."""
     columns: list[list] = [[] for _ in QUOTE_COLUMNS]
     gazetteer = None
-    for (article_id, body, _), title, published in zip(_usable_columns(articles), _usable_titles(articles),
-                                                       _usable_dates(articles)):
+    for (article_id, body, _), title, published, language in zip(_usable_columns(articles), _usable_titles(articles),
+                                                                 _usable_dates(articles), _usable_languages(articles)):
         body = _text(body)
         if not body.strip():
             continue
         article_id = article_id() if callable(article_id) else article_id
         mentions = by_article.get(article_id, [])
-        rows = _quote_rows(body, mentions)
+        rows = _quote_rows(body, mentions, english=_article_language(body, language) == "en")
         if title and any(mark in title for mark in _HEADLINE_MARKS):  # C-level tests first: most quote no one
             gazetteer = gazetteer or load_gazetteer(tuple(settings()["watchlists"]))
             rows = _headline_quote_rows(title, mentions, gazetteer, published) + rows
@@ -1381,16 +1393,18 @@ def _matches_at(pattern: re.Pattern, text: str, positions: Iterable[int]) -> lis
     return matches
 
 
-def quotes_in_text(text: str, mentions: Sequence[Mention]) -> list[dict]:
+def quotes_in_text(text: str, mentions: Sequence[Mention], *, language: str | None = None) -> list[dict]:
     """Find the quotes of one text given its mentions; pronoun speakers take the previous speaker.
 
     ``mentions`` may also be plain tuples in :class:`Mention` field order (the extractor's rows):
-    the quote helpers read fields by position.
+    the quote helpers read fields by position. ``language`` (None: detected) says whether English
+    attribution is read too.
     """
-    return [dict(zip(QUOTE_COLUMNS[1:], row)) for row in _quote_rows(text, mentions)]
+    english = _article_language(text, language) == "en"
+    return [dict(zip(QUOTE_COLUMNS[1:], row)) for row in _quote_rows(text, mentions, english=english)]
 
 
-def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
+def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) -> list[tuple]:
     """:func:`quotes_in_text` as plain tuples in ``QUOTE_COLUMNS`` order without the article id."""
     mentions = sorted(mentions, key=_START_OF)
     at = _Mentions(mentions)
@@ -1421,13 +1435,14 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
             continue
         # Only after a quote that ends its sentence with a comma or a mark ('"...," he said'): after
         # '"... next week."' a new sentence begins.
-        english = _SPEAKER_THEN_VERB.match(text, match.end()) if text[match.end() - 2] in ",?!" else None
-        if english:
-            speaker, pronoun = _subject(text, at, english.start("cue"))
-            if pronoun or (speaker is not None and speaker[_START] >= english.start("who")):
-                found.append((match.start(), content, "direct", english.group("cue"), speaker, pronoun))
+        named = _SPEAKER_THEN_VERB.match(text, match.end()) if english and text[match.end() - 2] in ",?!" else None
+        if named:
+            speaker, pronoun = _subject(text, at, named.start("cue"))
+            if pronoun or (speaker is not None and speaker[_START] >= named.start("who")):
+                found.append((match.start(), content, "direct", named.group("cue"), speaker, pronoun))
                 continue
-        before = _VERB_BEFORE_QUOTE.search(text, max(0, match.start() - 40), match.start())
+        before = (_ENGLISH_VERB_BEFORE_QUOTE if english else _VERB_BEFORE_QUOTE).search(
+            text, max(0, match.start() - 40), match.start())
         if before:
             speaker, pronoun = _subject(text, at, before.start())
             for partner in _joint_speakers(text, at, speaker):
@@ -1441,7 +1456,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
         k = bisect_right(starts, match.start()) - 1
         if k >= 0 and match.end() <= spans[k][1]:
             cued.setdefault(k, []).append(match)
-    for letters in _ACCORDING_LETTERS:
+    according = _ACCORDING_LETTERS if english else _ACCORDING_LETTERS[:1]
+    for letters in according:
         position = text.find(letters)
         while position >= 0:
             k = bisect_right(starts, position) - 1
@@ -1471,7 +1487,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple]) -> list[tuple]:
                     found.append((position, content, "indirect", match.group("cue"), partner, False))
                 found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
         sentence = text[sentence_start:sentence_end]
-        for match in (_MENURUT.finditer(sentence) if any(map(sentence.__contains__, _ACCORDING_LETTERS)) else ()):
+        for match in (_MENURUT.finditer(sentence) if any(map(sentence.__contains__, according)) else ()):
             position = sentence_start + match.start()
             if _inside(quoted, position):
                 continue
@@ -4057,7 +4073,7 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
         word = _short_word_before(text, end)
     if word in PRONOUNS:
         return None, True
-    if word in ROLE_HEADS and _short_word_before(text, _rstrip_end(text, end - len(word))) == "the":
+    if word in _ENGLISH_OFFICES and _short_word_before(text, _rstrip_end(text, end - len(word))) == "the":
         return None, True  # English "the minister said": the one named before, as a pronoun would
     if end and text[end - 1] == ",":
         sentence_start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end), 0)
@@ -4275,14 +4291,9 @@ def _usable_languages(articles: pd.DataFrame) -> Iterable[str | None]:
     return [value if isinstance(value, str) else None for value in articles["lang"].tolist()]
 
 
-def _taggable(text: str, language: str | None, options: dict) -> bool:
-    """Whether the tagger may read an article in ``language`` (None: detected from ``text``)."""
-    untagged = options["untagged_languages"]
-    if not untagged:
-        return True
-    if language is None:
-        language = detect_language(text)
-    return language not in untagged
+def _article_language(text: str, language: str | None) -> str:
+    """An article's language: the loader's ``lang`` where the table has one, else detected."""
+    return language if language is not None else detect_language(text)
 
 
 def _usable_titles(articles: pd.DataFrame) -> list[str]:
