@@ -237,7 +237,7 @@ prosecutor chancellor premier deputy chief head director representative
 # offices of English copy.
 ROLE_HEADS = TAGGER_ROLE_HEADS | _ENGLISH_OFFICES | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
-corporate corsec pelatih manajer president vice sekda
+corporate corsec pelatih manajer vice sekda
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -532,8 +532,9 @@ _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“�
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 _VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
                                 re.IGNORECASE)
-_ENGLISH_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"])
-                                        + r")\s*[,:]?\s*$", re.IGNORECASE)
+_ENGLISH_VERB_BEFORE_QUOTE = re.compile(
+    r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
+    re.IGNORECASE)
 # English puts the speaker between a quote and its verb: '"...," he said', '"...," Suhartoyo told reporters'.
 _SPEAKER_THEN_VERB = re.compile(r"\s*,?\s*(?P<who>[^.!?\"“”\n,]{1,80}?)\s+(?P<cue>"
                                 + trie_pattern(_ENGLISH_SPEECH_VERBS) + r")\b")

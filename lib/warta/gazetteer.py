@@ -536,7 +536,8 @@ def _with_english_names(rows: list[tuple[Entry, list[str]]], english: dict[str, 
     for entry, aliases in rows:
         if entry.type == "LOC" and entry.subtype in ("province", "kab_kota"):
             if entry.subtype == "province":
-                head, bare = "Provinsi", [entry.name, *(a for a in aliases if not a.startswith("Provinsi") and not a.isupper())]
+                head = "Provinsi"
+                bare = [entry.name, *(a for a in aliases if not a.startswith("Provinsi") and not a.isupper())]
             else:
                 head, bare = entry.name.split()[0], [a for a in aliases if not a.startswith(("Kab", "Kota "))]
             names = list(dict.fromkeys(form for name in bare
@@ -555,7 +556,7 @@ def _with_english_names(rows: list[tuple[Entry, list[str]]], english: dict[str, 
 
 # Place heads that English puts after the name, or keeps before it.
 _ENGLISH_HEADS_AFTER = {"Sungai": "River", "Pulau": "Island", "Selat": "Strait", "Teluk": "Bay",
-                        "Bandara": "Airport", "Stadion": "Stadium", "Kabupaten": "Regency"}
+                        "Bandara": "Airport", "Stadion": "Stadium"}
 _ENGLISH_HEADS_BEFORE = {"Gunung": "Mount", "Danau": "Lake"}
 
 
