@@ -2463,3 +2463,16 @@ def test_the_articles_language_decides_whether_the_tagger_reads(monkeypatch):
 def test_english_quotes(text, expected, use_model):
     found = quotes_in_text(text, extract_actors(text, use_model=use_model))
     assert [(quote["speaker"], quote["kind"], quote["cue"], quote["text"]) for quote in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # In prose, a name after an office that speaks is a name, dictionary words and all ...
+    ("Juru bicara Polri Trunoyudo Wisnu Andiko mengatakan hal itu.", ["Trunoyudo Wisnu Andiko"]),
+    ("National Police spokesman Trunoyudo Wisnu Andiko said the group had laundered the money, the police said.",
+     ["Trunoyudo Wisnu Andiko"]),
+    # ... where a headline's dictionary words after an office still end at the name, or make none.
+    ("Menteri Budi Hadiri Rapat Kerja", ["Budi"]),
+    ("Juru bicara Polri Bantah Tudingan Warga", []),
+])
+def test_a_speaking_name_after_an_office_may_hold_dictionary_words(text, expected):
+    assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == expected

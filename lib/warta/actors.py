@@ -2318,7 +2318,11 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
         if strong and last - first >= 2 and _dictionary_run(tokens, first, last) \
                 and not (keys[first - 1] in _RANK_WORDS and not _dictionary_word(keys[last - 1])):
             # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
-            last = _before_headline_words(tokens, first, last)
+            cut = _before_headline_words(tokens, first, last)
+            if cut == first and not _dictionary_word(keys[first]) and last < n and keys[last] in _SUBJECT_VERBS \
+                    and _verb_after(text, tokens, last):
+                cut = last  # in prose, a name that speaks: "Juru bicara Polri Trunoyudo Wisnu Andiko mengatakan"
+            last = cut
             if last == first:
                 continue
         elif strong and last - first == 1 and keys[first] not in GIVEN_NAME_WORDS and _headline_word(tokens, first):
