@@ -2456,6 +2456,9 @@ def test_the_articles_language_decides_whether_the_tagger_reads(monkeypatch):
      [("Bank Indonesia", "indirect", "According to", "inflation remained under control")]),
     ('President Prabowo Subianto opened the dam. "It will irrigate 90,000 hectares," the president said.',
      [("Prabowo Subianto", "direct", "said", "It will irrigate 90,000 hectares")]),
+    # What is said follows "that", after when or where it was said.
+    ("President Prabowo Subianto said on Monday that Indonesia would not join any military bloc.",
+     [("Prabowo Subianto", "indirect", "said", "Indonesia would not join any military bloc")]),
     # A name before an English head noun is a thing's, not the speaker a pronoun refers to.
     ('Budi Gunadi Sadikin visited the Hasan Sadikin hospital. "We will send nurses," he said.',
      [("Budi Gunadi Sadikin", "direct", "said", "We will send nurses")]),
@@ -2476,3 +2479,18 @@ def test_english_quotes(text, expected, use_model):
 ])
 def test_a_speaking_name_after_an_office_may_hold_dictionary_words(text, expected):
     assert [m.surface for m in extract_actors(text, use_model=False) if m.type == "PER"] == expected
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    ("Sri Mulyani Says Deficit to Stay Below 3 Percent",
+     "Finance Minister Sri Mulyani Indrawati spoke in Jakarta on Monday, and the ministry confirmed it.",
+     ("Sri Mulyani Indrawati", "Says", "Deficit to Stay Below 3 Percent")),
+    ('"We Are Ready," Says Kluivert Ahead of Bahrain Match',
+     "Coach Patrick Kluivert named his squad for the match against Bahrain on Tuesday, the association said.",
+     ("Patrick Kluivert", "Says", "We Are Ready")),
+])
+def test_an_english_headline_quotes_its_speaker(title, body, expected):
+    articles = pd.DataFrame({"article_id": ["a"], "title": [title], "body": [body], "lang": ["en"]})
+    _, quotes = extract_mentions_and_quotes(articles, use_model=False)
+    headline = quotes[quotes["kind"] == "headline"]
+    assert list(zip(headline["speaker"], headline["cue"], headline["text"])) == [expected]

@@ -1327,7 +1327,7 @@ def _quotes_table(articles: pd.DataFrame, by_article: Mapping[str, Sequence[tupl
         article_id = article_id() if callable(article_id) else article_id
         mentions = by_article.get(article_id, [])
         rows = _quote_rows(body, mentions, english=_article_language(body, language) == "en")
-        if title and any(mark in title for mark in _HEADLINE_MARKS):  # C-level tests first: most quote no one
+        if title and (any(mark in title for mark in _HEADLINE_MARKS) or " Says " in title):  # C-level tests first
             gazetteer = gazetteer or load_gazetteer(tuple(settings()["watchlists"]))
             rows = _headline_quote_rows(title, mentions, gazetteer, published) + rows
         columns[0] += [article_id] * len(rows)
@@ -1480,8 +1480,10 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             # khawatir bahwa ...": the request is what was said).
             before, that, tail = rest.partition("bahwa")
             content = (tail if that and _REQUEST.search(before) is None else rest).strip(" ,:;.")
-            if content.startswith("that "):  # English: "said that ..."
-                content = content[5:].lstrip()
+            if english:  # "said that ...", "said on Monday that ...": what is said follows "that"
+                head, that, tail = content.partition("that ")
+                if that and (not head or (head.endswith(" ") and len(head.split()) <= 4)):
+                    content = tail.strip()
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 for partner in _joint_speakers(text, at, speaker):
@@ -3683,8 +3685,10 @@ _HEADLINE_MARKS = (":", '"', "\u201c", "'", "\u2018")
 _HEADLINE_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d\u2018\u2019]{2,60}?)(?:\s+soal\s+[^:]{2,80}?)?"
                             r"\s*:\s+(?P<text>\S.*)", re.IGNORECASE | re.DOTALL)
 _HEADLINE_QUOTED = re.compile(r"[\"\u201c\u2018'](?P<text>[^\"\u201c\u201d\u2018\u2019]{4,}?)[,.!?]?"
-                              r"[\"\u201d\u2019'],?\s+(?P<cue>kata|ujar|tegas|ucap|sebut|klaim)\s+(?P<speaker>\S.*)",
+                              r"[\"\u201d\u2019'],?\s+(?P<cue>kata|ujar|tegas|ucap|sebut|klaim|says|said)\s+(?P<speaker>\S.*)",
                               re.IGNORECASE | re.DOTALL)
+# English copy's headline: "Sri Mulyani Says Deficit to Stay Below 3 Percent".
+_HEADLINE_ENGLISH_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d]{2,60}?)\s+Says\s+(?P<text>\S.*)", re.DOTALL)
 _HEADLINE_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019 "
 # A speaker takes a few words; longer, the words before the colon are a topic ("Hasil Liga 1").
 _HEADLINE_SPEAKER_WORDS = 6
@@ -3715,9 +3719,12 @@ def _headline_quote_rows(title: str, rows: Sequence[tuple], gazetteer, published
         text, cue = quoted.group("text"), quoted.group("cue")
     else:
         says = _HEADLINE_SAYS.match(title)
+        cue = ":"
+        if says is None and " Says " in title:
+            says, cue = _HEADLINE_ENGLISH_SAYS.match(title), "Says"
         if says is None:
             return []
-        phrases, text, cue = [says.group("speaker")], says.group("text"), ":"
+        phrases, text = [says.group("speaker")], says.group("text")
     text = text.strip(_HEADLINE_QUOTE_MARKS)
     if not text:
         return []
