@@ -2456,6 +2456,10 @@ def test_the_articles_language_decides_whether_the_tagger_reads(monkeypatch):
      [("Bank Indonesia", "indirect", "According to", "inflation remained under control")]),
     ('President Prabowo Subianto opened the dam. "It will irrigate 90,000 hectares," the president said.',
      [("Prabowo Subianto", "direct", "said", "It will irrigate 90,000 hectares")]),
+    # "told" reports words only before "that": "told reporters on Thursday" says whom.
+    ("Bank Indonesia governor Perry Warjiyo told reporters that the rupiah was stable.",
+     [("Perry Warjiyo", "indirect", "told", "the rupiah was stable")]),
+    ("Perry Warjiyo told reporters on Thursday in Jakarta about the rupiah.", []),
     # What is said follows "that", after when or where it was said.
     ("President Prabowo Subianto said on Monday that Indonesia would not join any military bloc.",
      [("Prabowo Subianto", "indirect", "said", "Indonesia would not join any military bloc")]),

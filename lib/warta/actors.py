@@ -362,7 +362,7 @@ confirmed denied claimed noted
 """.split())
 _SUBJECT_VERBS |= _ENGLISH_SPEECH_VERBS
 _RULE_CUES_BEFORE = CUES_BEFORE | {"said", "says", "added"}  # '"...," said Mohammad Syafii': a person
-_REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS - {"told"}  # "told reporters on Thursday": whom, not what
+_REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # "told" only before "that" (see _quote_rows)
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 _CLAUSE_VERB_WITHIN = 6  # words after the cue
@@ -1484,6 +1484,10 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
                 head, that, tail = content.partition("that ")
                 if that and (not head or (head.endswith(" ") and len(head.split()) <= 4)):
                     content = tail.strip()
+                elif match.group("cue").lower() == "told":
+                    continue  # "told reporters on Thursday": whom, not what
+            elif match.group("cue").lower() == "told":
+                continue
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 for partner in _joint_speakers(text, at, speaker):
