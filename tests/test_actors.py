@@ -2498,3 +2498,13 @@ def test_an_english_headline_quotes_its_speaker(title, body, expected):
     _, quotes = extract_mentions_and_quotes(articles, use_model=False)
     headline = quotes[quotes["kind"] == "headline"]
     assert list(zip(headline["speaker"], headline["cue"], headline["text"])) == [expected]
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("en", [("Budi Santoso", "said", "the price of rice rose this week")]),
+    ("id", []),  # an English verb in Indonesian copy reports nothing
+])
+def test_english_speech_verbs_report_words_in_english_copy_only(language, expected):
+    text = "Trade Minister Budi Santoso said that the price of rice rose this week."
+    found = quotes_in_text(text, extract_actors(text, use_model=False, language=language), language=language)
+    assert [(quote["speaker"], quote["cue"], quote["text"]) for quote in found] == expected

@@ -362,7 +362,7 @@ confirmed denied claimed noted
 """.split())
 _SUBJECT_VERBS |= _ENGLISH_SPEECH_VERBS
 _RULE_CUES_BEFORE = CUES_BEFORE | {"said", "says", "added"}  # '"...," said Mohammad Syafii': a person
-_REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # "told" only before "that" (see _quote_rows)
+_REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # read in English copy only, "told" only before "that" (see _quote_rows)
 _CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 _CLAUSE_VERB_WITHIN = 6  # words after the cue
@@ -530,11 +530,13 @@ _CUE_AFTER_QUOTE = re.compile(
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
-_VERB_BEFORE_QUOTE = re.compile(r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
-                                re.IGNORECASE)
-_ENGLISH_VERB_BEFORE_QUOTE = re.compile(
-    r"\b(?P<cue>" + trie_pattern([*SPEECH_VERBS, *_ENGLISH_SPEECH_VERBS, "kata", "ujar"]) + r")\s*[,:]?\s*$",
-    re.IGNORECASE)
+def _verb_before_quote(verbs: Iterable[str]) -> re.Pattern:
+    """A speech verb ending the text before a quote: 'X mengatakan, "..."', 'X said: "..."'."""
+    return re.compile(r"\b(?P<cue>" + trie_pattern([*verbs, "kata", "ujar"]) + r")\s*[,:]?\s*$", re.IGNORECASE)
+
+
+_VERB_BEFORE_QUOTE = _verb_before_quote(SPEECH_VERBS)
+_ENGLISH_VERB_BEFORE_QUOTE = _verb_before_quote(SPEECH_VERBS | _ENGLISH_SPEECH_VERBS)
 # English puts the speaker between a quote and its verb: '"...," he said', '"...," Suhartoyo told reporters'.
 _SPEAKER_THEN_VERB = re.compile(r"\s*,?\s*(?P<who>[^.!?\"“”\n,]{1,80}?)\s+(?P<cue>"
                                 + trie_pattern(_ENGLISH_SPEECH_VERBS) + r")\b")
@@ -1480,14 +1482,16 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             # khawatir bahwa ...": the request is what was said).
             before, that, tail = rest.partition("bahwa")
             content = (tail if that and _REQUEST.search(before) is None else rest).strip(" ,:;.")
-            if english:  # "said that ...", "said on Monday that ...": what is said follows "that"
+            cue = match.group("cue").lower()
+            if cue in _ENGLISH_SPEECH_VERBS:
+                if not english:
+                    continue  # an English word in Indonesian copy reports nothing
+                # "said that ...", "said on Monday that ...": what is said follows "that".
                 head, that, tail = content.partition("that ")
                 if that and (not head or (head.endswith(" ") and len(head.split()) <= 4)):
                     content = tail.strip()
-                elif match.group("cue").lower() == "told":
+                elif cue == "told":
                     continue  # "told reporters on Thursday": whom, not what
-            elif match.group("cue").lower() == "told":
-                continue
             speaker, pronoun = _subject(text, at, position)
             if content and (speaker or pronoun):
                 for partner in _joint_speakers(text, at, speaker):
@@ -3689,7 +3693,8 @@ _HEADLINE_MARKS = (":", '"', "\u201c", "'", "\u2018")
 _HEADLINE_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d\u2018\u2019]{2,60}?)(?:\s+soal\s+[^:]{2,80}?)?"
                             r"\s*:\s+(?P<text>\S.*)", re.IGNORECASE | re.DOTALL)
 _HEADLINE_QUOTED = re.compile(r"[\"\u201c\u2018'](?P<text>[^\"\u201c\u201d\u2018\u2019]{4,}?)[,.!?]?"
-                              r"[\"\u201d\u2019'],?\s+(?P<cue>kata|ujar|tegas|ucap|sebut|klaim|says|said)\s+(?P<speaker>\S.*)",
+                              r"[\"\u201d\u2019'],?\s+(?P<cue>kata|ujar|tegas|ucap|sebut|klaim|says|said)"
+                              r"\s+(?P<speaker>\S.*)",
                               re.IGNORECASE | re.DOTALL)
 # English copy's headline: "Sri Mulyani Says Deficit to Stay Below 3 Percent".
 _HEADLINE_ENGLISH_SAYS = re.compile(r"(?P<speaker>[^:\"\u201c\u201d]{2,60}?)\s+Says\s+(?P<text>\S.*)", re.DOTALL)
