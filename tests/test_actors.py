@@ -1580,6 +1580,21 @@ def test_quotes_do_not_depend_on_the_mentions_table_order(seeds):
     pd.testing.assert_frame_equal(extract_quotes(loaded, shuffled), quotes)
 
 
+@pytest.mark.parametrize("text", [
+    "Ia menilai itu baik. Hal itu disampaikan Bupati Bogor Rudy Susmanto. Demikian dikatakan oleh Rina.",
+    "Demikian dikatakan Rina. Hal itu disampaikan Budi.",  # the matches come back in text order
+    "Halaman Hal tersebut diungkapkan Budi; Pernyataan ini ditegaskan Rina.",
+    "Pernyataan itu\ndisampaikan Budi.",  # any space after the opening word, as in the pattern
+    "aHal itu disampaikan Budi. Hal-hal itu disampaikan Rina.",  # a word boundary before the opening word
+    "Hal itu penting. Tidak ada yang lain.",
+    "",
+])
+def test_attribution_matches_equal_a_scan_of_the_whole_text(text):
+    def spans(matches):
+        return [(match.span(), match.group("cue")) for match in matches]
+    assert spans(actors_module._attribution_matches(text)) == spans(actors_module._ATTRIBUTED.finditer(text))
+
+
 # --- mentions and quotes in one pass (the pipeline's actors stage) -------------------------------
 
 TWO_SPEAKERS = ("“Kami siap,” kata juru bicara Kremlin Dmitry Peskov.\n"

@@ -1547,12 +1547,30 @@ _ATTRIBUTED = re.compile(r"\b(?:(?:Hal|Pernyataan|Penjelasan|Keterangan)\s+(?:it
                          r"\b(?:\s+oleh)?")
 
 
+def _attribution_matches(text: str) -> list[re.Match]:
+    """:data:`_ATTRIBUTED`'s matches in text order, tried only where an opening word stands (the
+    regex scanning the whole text cost about 50 µs an article)."""
+    found = []
+    for word in _ATTRIBUTION_WORDS:
+        position = text.find(word)
+        while position >= 0:
+            match = _ATTRIBUTED.match(text, position)  # its \b reads the character before position
+            if match is not None:
+                found.append(match)
+            position = text.find(word, position + 1)
+    return sorted(found, key=_MATCH_START) if len(found) > 1 else found
+
+
+_ATTRIBUTION_WORDS = tuple(opener.strip() for opener in _ATTRIBUTION_OPENERS)
+_MATCH_START = operator.methodcaller("start")
+
+
 def _attributed_after(text: str, mentions: _Mentions, spans: Sequence[tuple[int, int]], starts: Sequence[int],
                       found: Sequence[tuple]) -> list[tuple]:
     """The sentences credited by the sentence after them (``found`` rows: position, text, kind,
     cue, speaker, pronoun); a sentence already quoting someone it names is left as it is."""
     credited = []
-    for match in _ATTRIBUTED.finditer(text):
+    for match in _attribution_matches(text):
         k = bisect_right(starts, match.start()) - 1
         if k < 1:
             continue
