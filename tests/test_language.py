@@ -42,6 +42,11 @@ from warta.language import LANGUAGES, detect_language
         ("Harga cabai rawit di pasar induk naik tajam menjelang Idul Adha. Kementerian Perdagangan "
          "memantau pasokan.", "id"),
         ("Kim Jong Un, Vladimir Putin, Pyongyang", "other"),  # names only: no evidence either way
+        # An English function word in capitals or mid-sentence title case is part of a name.
+        ("WHO memuji keberhasilan Indonesia menurunkan angka kematian ibu.", "id"),
+        ("Jonatan Christie menjuarai turnamen bulu tangkis All England.", "id"),
+        ("Rupiah Menguat Tajam Usai Keputusan The Fed", "id"),
+        ("The minister said the plan was ready.", "en"),  # capitalised first, it counts
     ],
 )
 def test_detect_language(text, expected):

@@ -63,13 +63,16 @@ def detect_language(text: str) -> str:
     settings = config.section("language")
     # Plain split, no punctuation stripping: function words rarely carry punctuation, and every
     # language loses the same few, so the shares still compare (and it is five times faster).
-    tokens = text[: settings["sniff_chars"]].lower().split()
+    sniffed = text[: settings["sniff_chars"]]
+    tokens = sniffed.lower().split()
     if len(tokens) < settings["min_tokens"]:
         return "other"
     language_of, languages = _function_words()
     hits = dict.fromkeys(languages, 0)
     for word in filter(language_of.__contains__, tokens):  # the C-level filter skips most tokens
         hits[language_of[word]] += 1
+    if hits["en"]:
+        hits["en"] = _english_hits(sniffed.split(), language_of)
     shares = {language: hits[language] / len(tokens) for language in languages}
     ranked = sorted(shares, key=shares.get, reverse=True)
     best, runner_up = ranked[0], shares[ranked[1]]
@@ -82,6 +85,19 @@ def detect_language(text: str) -> str:
     if best == "id" and _is_malay(tokens):
         return "other"
     return best
+
+
+def _english_hits(raw_tokens: list[str], language_of: dict[str, str]) -> int:
+    """English function words written in lower case, or capitalised first: in Indonesian copy a
+    capitalised one is part of a name ("WHO memuji ...", "turnamen All England", "The Fed")."""
+    hits = sum(1 for _ in filter(_english_words().__contains__, raw_tokens))
+    first = raw_tokens[0]
+    return hits + (language_of.get(first.lower()) == "en" and first[:1].isupper() and not first.isupper())
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    return frozenset(word for word, language in _function_words()[0].items() if language == "en")
 
 
 def _is_malay(tokens: list[str]) -> bool:
