@@ -47,6 +47,7 @@ from warta.language import LANGUAGES, detect_language
         ("Jonatan Christie menjuarai turnamen bulu tangkis All England.", "id"),
         ("Rupiah Menguat Tajam Usai Keputusan The Fed", "id"),
         ("The minister said the plan was ready.", "en"),  # capitalised first, it counts
+        ("The Fed menaikkan suku bunga acuan.", "id"),  # not before a name
     ],
 )
 def test_detect_language(text, expected):

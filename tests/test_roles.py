@@ -308,6 +308,18 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("Menurut Haposan, Susno meminta uang ke Sjahril.", ["Susno", "Sjahril"], {}),
     # No role word: nothing is read.
     ("Presiden Joko Widodo meresmikan Bendungan Sadawarna.", ["Joko Widodo", "Bendungan Sadawarna/LOC"], {}),
+    # English copy: the same parts, English marking the passive with a word of its own.
+    ("Police arrested Andi Saputra for allegedly selling crystal meth in Makassar.", ["Andi Saputra", "Makassar/LOC"],
+     {"Andi Saputra": "culprit", "Makassar": "afflicted"}),
+    ("Andi Saputra was arrested by the Jakarta Police.", ["Andi Saputra", "Jakarta Police/ORG"],
+     {"Andi Saputra": "culprit", "Jakarta Police": "agent"}),
+    ("The court sentenced Harvey Moeis to 20 years in prison.", ["Harvey Moeis"], {"Harvey Moeis": "culprit"}),
+    ("The KPK named Muhammad Adil a suspect in a bribery case.", ["KPK/ORG", "Muhammad Adil"],
+     {"KPK": "agent", "Muhammad Adil": "culprit"}),
+    ("Indonesia beat Vietnam 2-0 in the ASEAN Championship.", ["Indonesia/LOC", "Vietnam/LOC"],
+     {"Indonesia": "winner", "Vietnam": "loser"}),
+    ("ICW criticized the House over the revision.", ["ICW/ORG", "House/ORG"], {"ICW": "critic", "House": "target"}),
+    ("The governor distributed food aid to flood victims in Karawang.", ["Karawang/LOC"], {"Karawang": "afflicted"}),
 ])
 def test_sentence_roles(text, names, expected):
     assert sentence_roles(text, spans(text, names)) == expected

@@ -12,7 +12,7 @@ import pytest
 from warta import config
 from warta.errors import WartaError
 from warta.sentiment import (LexiconEngine, describe, evidence_table, label_shares, load_engine, load_lexicon, score_actors, score_articles,
-                             score_sentences, score_text, share_of_voice, train_model, wilson_interval)
+                             score_sentences, score_text, score_texts, share_of_voice, train_model, wilson_interval)
 from warta.sentiment.engines import LinearEngine
 from warta.sentiment.scoring import aggregate_scores
 from warta.sentiment.training import build_default_model, cross_validate_news, fit_linear
@@ -1760,3 +1760,96 @@ def test_a_modifier_phrase_replaces_its_first_words_kind(text, kinds):
     from warta.sentiment.lexicon import stance_spans
 
     assert [kind for _, _, kind in stance_spans(load_lexicon(), text)] == kinds
+
+
+# --------------------------------------------------------------------------- English copy
+
+
+def english_cues(text: str) -> list[tuple[str, float, tuple[str, ...]]]:
+    return [(cue.term, round(cue.weight, 3), cue.modifiers) for cue in load_lexicon(language="en").find_cues(text)]
+
+
+@pytest.mark.parametrize("word, forms", [
+    ("rob", ["robs", "robed", "robing", "robbed", "robbing"]),
+    ("flood", ["floods", "flooded", "flooding"]),
+    ("die", ["dies", "died", "dying"]),
+    ("praise", ["praises", "praised", "praising"]),
+    ("worry", ["worries", "worried", "worrying"]),
+    ("crash", ["crashes", "crashed", "crashing"]),
+    ("ox", []),  # too short to inflect
+])
+def test_english_forms(word, forms):
+    from warta.sentiment.lexicon import english_forms
+
+    assert english_forms(word) == forms
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Inflections of a base form, and a form listed with a meaning of its own.
+    ("Floods inundated the village.", [("floods", -2.0, ()), ("inundated", -2.0, ())]),
+    ("The court fined the company.", [("fined", -1.5, ())]),
+    ("The weather was fine.", [("fine", 1.0, ())]),
+    # Contractions: "n't" negates ("won't" is no win).
+    ("Officials didn't panic.", [("panic", 1.12, ("negated",))]),  # a negated negative keeps 70% of the flip
+    ("The team won't win.", [("win", -1.6, ("negated",))]),
+    # A change before its thing, or the thing's own change after it; a verb's object is no own change.
+    ("Inflation eased to 2.1 percent.", [("inflation", 0.8, ("reversed",))]),
+    ("The price of chili in Surabaya soared.", [("price", -1.4, ("increased",))]),
+    ("Authorities lowered the alert level.", [("alert level", 0.8, ("reversed",))]),
+    ("The number of dengue cases in the city dropped.", [("dengue", 1.6, ("reversed",)), ("cases", 0.8, ("reversed",))]),
+    ("The plan is not effective in reducing congestion.", [("effective", -0.8, ("negated",)),
+                                                           ("congestion", 1.2, ("reversed",))]),
+    # A remedy reaches the deed past the people it catches, and past a foiled attempt.
+    ("Police arrested two men suspected of smuggling 20 kilograms of crystal meth.",
+     [("suspected", 0.8, ("reversed",)), ("smuggling", 1.6, ("reversed",)), ("crystal meth", 1.6, ("reversed",))]),
+    ("Customs officers foiled an attempt to smuggle birds.", [("smuggle", 1.6, ("reversed",))]),
+    # The deed of the one caught, told right after, is part of the catch (as "yang" in Indonesian copy).
+    ("Police arrested a man who killed his wife.", [("killed", 2.4, ("reversed",))]),
+    # Repairs and recoveries.
+    ("Rescuers evacuated 150 residents trapped by the flood.", [("flood", 1.6, ("reversed",))]),  # the rescue used up
+    ("Flights returned to normal after the volcanic ash.", [("returned to normal", 2.0, ()),
+                                                           ("volcanic ash", -0.3, ("recovered",))]),
+    # Contrast and concession take the English words' factors.
+    ("The hotel was good but the service was bad.", [("good", 0.75, ("before_contrast",)),
+                                                    ("bad", -2.25, ("after_contrast",))]),
+])
+def test_english_cues_and_modifiers(text, expected):
+    assert english_cues(text) == expected
+
+
+def test_an_unknown_lexicon_language_is_a_clear_error():
+    with pytest.raises(WartaError, match="no sentiment lexicon for language 'fr'"):
+        load_lexicon(language="fr")
+
+
+@pytest.mark.parametrize("text, language, label, engine", [
+    ("Three people were killed in a landslide in Bogor.", None, "negative", "lexicon-en"),
+    ("The governor praised residents for keeping the river clean.", None, "positive", "lexicon-en"),
+    ("The president will visit Kupang on Thursday.", None, "neutral", "lexicon-en"),
+    ("Tiga orang tewas tertimbun longsor di Bogor.", None, "negative", "lexicon"),
+    # A language given is not detected again.
+    ("Three people were killed in a landslide in Bogor.", "id", "neutral", "lexicon"),
+])
+@pytest.mark.parametrize("model", [LEXICON, None])
+def test_english_text_is_read_with_the_english_lexicon_whatever_the_engine(text, language, label, engine, model):
+    score = score_texts([text], engine=model, language=language)[0]
+    assert score.label == label
+    if model == LEXICON or engine == "lexicon-en":
+        assert score.engine == engine
+
+
+@pytest.mark.parametrize("model", [LEXICON, None])
+def test_an_english_article_is_scored_in_english_beside_indonesian_ones(model):
+    english = "Floods inundated hundreds of homes in Bekasi. Residents were evacuated."
+    frame = pd.DataFrame([article("en1", english, title="Floods hit Bekasi"),
+                          article("id1", "Banjir merendam ratusan rumah di Bekasi.", title="Banjir di Bekasi")])
+    sentences = score_sentences(frame, model=model)
+    assert sentences.loc[sentences["article_id"] == "en1", "label"].tolist()[0] == "negative"
+    assert sentences.loc[sentences["article_id"] == "id1", "label"].tolist()[0] == "negative"
+    articles = score_articles(frame, sentences=sentences, model=model).set_index("article_id")
+    assert articles.loc["en1", "label"] == "negative" and articles.loc["en1", "engine"] == "lexicon-en"
+    assert articles.loc["en1", "headline_label"] == "negative"
+    assert articles.loc["id1", "engine"] != "lexicon-en"
+    # The loader's language, where the table has one, is what counts.
+    as_indonesian = score_sentences(frame.assign(lang=["id", "id"]), model=LEXICON)
+    assert as_indonesian.loc[as_indonesian["article_id"] == "en1", "label"].tolist()[0] == "neutral"

@@ -88,11 +88,13 @@ def detect_language(text: str) -> str:
 
 
 def _english_hits(raw_tokens: list[str], language_of: dict[str, str]) -> int:
-    """English function words written in lower case, or capitalised first: in Indonesian copy a
-    capitalised one is part of a name ("WHO memuji ...", "turnamen All England", "The Fed")."""
+    """English function words written in lower case, or capitalised first before a lower-case
+    word: in Indonesian copy a capitalised one is part of a name ("WHO memuji ...", "turnamen All
+    England", "The Fed menaikkan ...")."""
     hits = sum(1 for _ in filter(_english_words().__contains__, raw_tokens))
-    first = raw_tokens[0]
-    return hits + (language_of.get(first.lower()) == "en" and first[:1].isupper() and not first.isupper())
+    first, following = raw_tokens[0], raw_tokens[1][:1] if len(raw_tokens) > 1 else ""
+    return hits + (language_of.get(first.lower()) == "en" and first[:1].isupper() and not first.isupper()
+                   and not following.isupper())
 
 
 @lru_cache(maxsize=1)

@@ -118,6 +118,16 @@ class LexiconEngine:
         return _sigmoid(a + b * abs(total))
 
 
+@lru_cache(maxsize=1)
+def english_engine() -> LexiconEngine:
+    """The engine of English text whatever engine reads Indonesian: the English lexicon with the
+    lexicon engine's threshold and calibration (no English model is trained; the calibration is
+    the Indonesian lexicon's)."""
+    engine = LexiconEngine(load_lexicon(language="en"))
+    engine.name = "lexicon-en"
+    return engine
+
+
 def label_from_sum(total: float, threshold: float) -> str:
     if total >= threshold:
         return "positive"

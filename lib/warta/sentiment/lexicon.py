@@ -41,6 +41,8 @@ except ImportError:  # pragma: no cover - only without a C compiler (tests run b
     _cue_loop = _scan_forms = _wanted_words = None
 
 LEXICON_DIR = config.DATA_DIR / "lexicon"
+# The languages with a lexicon: Indonesian in LEXICON_DIR, each other one in a folder of its code.
+LEXICON_LANGUAGES = ("id", "en")
 MODIFIER_FILE = "modifiers.tsv"
 AMOUNT_FILE = "amounts.tsv"
 MODIFIER_KINDS = ("negator", "intensifier", "diminisher", "increase", "decrease", "remedy", "repair", "recovery",
@@ -105,6 +107,10 @@ _WEIGHING = frozenset({"negator", "intensifier", "diminisher", "increase", "decr
                        "recovery", "failure", "contrast", "concession"})
 
 
+# Per language: a contrast, a concession and an intensifier word, whose factors weighing applies.
+_FACTOR_WORDS = {"id": ("namun", "meski", "sekali"), "en": ("but", "although", "very")}
+
+
 class _Form(NamedTuple):
     """What the cue finder wants of one word form, resolved once per process.
 
@@ -135,13 +141,17 @@ class Lexicon:
     _phrases: dict[str, list[str]] = field(default_factory=dict)
     _resolved: dict[str, str | None] = field(default_factory=dict)
     _modifier_of: dict[str, tuple[str, float] | None] = field(default_factory=dict)
+    # "id": a root entry matches its inflections (Sastrawi). "en": every form is an entry of its
+    # own (load_lexicon lists an English word's inflections), and "n't" is a word.
+    language: str = "id"
 
     def __post_init__(self) -> None:
+        indonesian = self.language == "id"
         for term in self.entries:
             head, _, rest = term.partition(" ")
             if rest:
                 self._phrases.setdefault(head, []).append(term)
-            elif stem(term) == term:
+            elif indonesian and stem(term) == term:
                 self.roots[term] = term
         for phrases in self._phrases.values():
             phrases.sort(key=len, reverse=True)  # longest phrase wins
@@ -154,6 +164,12 @@ class Lexicon:
         self._pinned_phrases = frozenset(term for term, (weight, _) in self.entries.items()
                                          if " " in term and not weight and term not in self.amounts)
         self._gate_entries = _ARRESTS | _HARMS | _RESCUES | _CORRELATIVES.keys() | self._pinned_phrases
+        # The factors weighing applies after a contrast, inside a concession and to repeated
+        # emphasis: those of one word of each kind in this language's modifiers.
+        contrast, concession, emphasis = _FACTOR_WORDS.get(self.language, _FACTOR_WORDS["id"])
+        self.contrast_factor = self.modifiers.get(contrast, ("contrast", 1.5))[1]
+        self.concession_factor = self.modifiers.get(concession, ("concession", 0.5))[1]
+        self.emphasis_factor = self.modifiers.get(emphasis, ("intensifier", 1.5))[1]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -162,7 +178,8 @@ class Lexicon:
         """Return the entry a lower-cased word form matches, or None (cached per process)."""
         if word in self._resolved:
             return self._resolved[word]
-        entry = _resolve(word, self.entries, self.roots)
+        entry = (_resolve(word, self.entries, self.roots) if self.language == "id"
+                 else _resolve_english(word, self.entries))
         self._resolved[word] = entry
         cue = entry if entry is not None and (self.entries[entry][0] != 0 or entry in self.amounts) else None
         found = self.modifier(word)
@@ -178,7 +195,8 @@ class Lexicon:
     def modifier(self, word: str) -> tuple[str, float] | None:
         """Return ``(kind, factor)`` for a modifier word form (``ujarnya`` is ``ujar``), or None."""
         if word not in self._modifier_of:
-            self._modifier_of[word] = _resolve_modifier(word, self.modifiers)
+            self._modifier_of[word] = (_resolve_modifier(word, self.modifiers) if self.language == "id"
+                                       else self.modifiers.get(_resolve_english(word, self.modifiers)))
         return self._modifier_of[word]
 
     def modifier_spans(self, text: str, *, kinds: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -217,7 +235,7 @@ class Lexicon:
     def _joined_modifier_spans(self, texts: Sequence[str], batch: list[int], kinds: frozenset[str],
                                result: list[list[tuple[int, int, str]]]) -> None:
         """Fill ``result[i]`` for the ASCII texts ``texts[i]`` of ``batch``, scanned as one text."""
-        _, plain = _split("\n".join([texts[index] for index in batch]))
+        _, plain = self._split("\n".join([texts[index] for index in batch]))
         starts, found = self._wanted_ascii(plain)
         # Every modifier word's (start, end, kind), listed in C; Python sees only those of these kinds.
         spans = [span for span in (_scan_forms or _scan_forms_python)(starts, found)[1] if span[2] in kinds]
@@ -243,7 +261,7 @@ class Lexicon:
         offsets, in order, and the compiled :func:`_scan_forms` lists their spans and modifiers.
         Python then tests only the words that may open a phrase, and sorts only when one does.
         """
-        lower, plain = _split(text)
+        lower, plain = self._split(text)
         starts, found = self._wanted_ascii(plain) if plain is not None else self._wanted_unicode(lower)
         # spans: (start, end, entry), the longer of two at one start first; kinds: (start, end, kind) of
         # every single-word modifier; mods: (start, end, kind, factor, word) of the weighing modifiers.
@@ -286,6 +304,15 @@ class Lexicon:
             if named:
                 spans = [span for span in spans if span not in named]
         return _Scan(lower, plain, spans, mods, kinds)
+
+    def _split(self, text: str) -> tuple[str, str | None]:
+        """:func:`_split`; in English the "n't" of a contraction joined to its word ("didn_t"),
+        which the ASCII word reader would otherwise split off (and "won't" would read "won")."""
+        lower, plain = _split(text)
+        if self.language == "id" or plain is None or "n't" not in plain:
+            return lower, plain
+        joined = plain.replace("n't", "n_t")
+        return (joined if lower is plain else lower), joined
 
     def _wanted_ascii(self, plain: str) -> tuple[list[int], list[_Form]]:
         """Offsets and forms of the wanted words of ASCII text, in order (unknown forms resolved first)."""
@@ -341,7 +368,8 @@ class Lexicon:
         context = _Context(self, lower, _sentence_breaks(lower, scan.plain), mods)
         cues, consumed, weighed_zero = (_cue_loop or _cue_loop_python)(
             scan.spans, self.entries, context.sentences, context.by_sentence, context.wide,
-            context.opens_with_contrast, _reaches, context.weigh, Cue, _BEFORE_CONTRAST)
+            context.opens_with_contrast, _reaches if self.language == "id" else _english_reaches, context.weigh, Cue,
+            _BEFORE_CONTRAST)
         if any(hint in lower for hint in _AID_HINTS):  # C-level tests first: most texts bring no relief
             cues = _relief_recipients(lower, cues, context.sentences)
         if context.turned:
@@ -757,6 +785,7 @@ class _Context:
     def weigh(self, start: int, end: int, entry: str, sentence: int) -> tuple[Cue, Sequence[int]]:
         """The cue at ``start:end`` in sentence number ``sentence``, and the modifiers it used up."""
         lexicon, lower = self.lexicon, self.lower
+        english = lexicon.language == "en"
         base, desk = lexicon.entries[entry]
         # An amount weighs only with its rise or fall: the weight of a rise, reversed by a fall.
         amount = lexicon.amounts.get(entry) if not base else None
@@ -795,7 +824,8 @@ class _Context:
                 # A verb or noun of fighting a problem turns the bad thing it governs good:
                 # "memberantas korupsi", "pencegahan stunting", "menangkap pelaku pencurian";
                 # not where the fight failed ("gagal mencegah korupsi").
-                if base < 0 and before and _near_past_amounts(lower, mod_end, start) and not (
+                if base < 0 and before and (_english_remedy_reach(lower, mod_end, start) if english
+                                            else _near_past_amounts(lower, mod_end, start)) and not (
                         failed_at >= 0 and _near(lower, failed_at, mod_start)):
                     direction = (mod_start, kind, factor)  # the nearest one before wins
             elif kind == "repair":
@@ -803,8 +833,9 @@ class _Context:
                 # rusak"), but not past a cause ("... setelah banjir"). Restoring is a recovery
                 # too: the outage it came after is behind it ("PLN memulihkan aliran listrik di
                 # Bali setelah padam total"), as a mended dyke's flood is not.
-                if (base < 0 and before and direction is None and start - mod_end <= 40
-                        and _mended(WORD.findall(lower, mod_end, start), lexicon)
+                if (base < 0 and before and direction is None and start - mod_end <= (60 if english else 40)
+                        and _mended(_english_content(lower, mod_end, start) if english
+                                    else WORD.findall(lower, mod_end, start), lexicon)
                         and not (failed_at >= 0 and _near(lower, failed_at, mod_start))):
                     direction = (mod_start, kind, factor)
                 elif (word in _RESTORING and base < 0 and before and start - mod_end <= 50
@@ -814,7 +845,7 @@ class _Context:
                 # What a recovery came after is behind it: "Penerbangan kembali normal setelah
                 # sempat terganggu abu vulkanik" is news of the recovery.
                 if (base < 0 and before and start - mod_end <= 40
-                        and _after_recovery(WORD.findall(lower, mod_end, start))):
+                        and _after_recovery(WORD.findall(lower, mod_end, start), lexicon.language)):
                     recovered = factor
             elif kind == "failure":
                 # Failing turns the good thing it governs bad: "gagal melaju ke final", "gagal
@@ -833,6 +864,16 @@ class _Context:
             elif (kind == "increase" or kind == "decrease") and (
                     entry in _NOT_AMOUNTS or amount is None and word in _RECORDS):
                 continue  # an outcome is neither reversed nor scaled: "Upaya menekan kasus berhasil"
+            elif english and (kind == "increase" or kind == "decrease"):
+                # English: a change word before its thing ("reduce pollution", "lowered the alert
+                # level", "a drop in exports", "higher prices"), or the thing's own change after it
+                # ("inflation rose", "the price of chili in Surabaya soared"); not a negated one.
+                if before:
+                    if start - mod_end <= 40 and len(_english_content(lower, mod_end, start)) <= 1:
+                        direction = (mod_start, kind, factor)  # the nearest one before wins
+                elif direction is None and not negated_after and _english_own_change(
+                        lower, end, mod_start, lexicon.amounts, own_amount=amount is not None):
+                    direction = (mod_start, kind, factor)
             elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
                 # angka stunting"); "IHSG anjlok akibat aksi jual" does not reverse "aksi jual".
@@ -896,19 +937,19 @@ class _Context:
             weight *= recovered
             modifiers.append("recovered")
         if modifiers.count("intensified") > 1:  # "sangat enak sekali" is one emphasis, not two
-            weight /= lexicon.modifiers["sekali"][1] ** (modifiers.count("intensified") - 1)
+            weight /= lexicon.emphasis_factor ** (modifiers.count("intensified") - 1)
         if base > 0 and weight > 0 and negative_stance:
             # "prihatin atas kerja sama ...": the holder's concern outweighs the good word.
             weight *= -0.5
             modifiers.append("negative_stance")
         if after_contrast:
-            weight *= lexicon.modifiers["namun"][1]
+            weight *= lexicon.contrast_factor
             modifiers.append("after_contrast")
         elif before_contrast or sentence + 1 in self.opens_with_contrast:
             weight *= _BEFORE_CONTRAST
             modifiers.append("before_contrast")
         if conceded:
-            weight *= lexicon.modifiers["meski"][1]
+            weight *= lexicon.concession_factor
             modifiers.append("conceded")
         if direction is not None and base < 0 < weight:
             self.turned.append(start)
@@ -1032,6 +1073,18 @@ def _reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
     return False
 
 
+def _english_reaches(nearby: list[tuple], start: int, end: int, base: float) -> bool:
+    """:func:`_reaches` for English, whose words reach further: a remedy past the people it
+    catches to their deed, a change past a phrase of place or of what is counted."""
+    for mod_start, mod_end, kind, _, word in nearby:
+        if mod_end <= start:
+            if base > 0 if kind == "stance" else start - mod_end <= 100:
+                return True
+        elif mod_start >= end and kind != "stance" and mod_start - end <= 60:
+            return True
+    return False
+
+
 def _negates_failure_of(negated_failures: set[int], lower: str, negator_end: int, start: int) -> bool:
     """Whether the negator ending at ``negator_end`` negates a failure word (one of
     ``negated_failures``, by start) that lies between it and the cue at ``start``."""
@@ -1067,13 +1120,15 @@ _RESTORING = frozenset({"memulihkan"})  # a repair word that names a recovery
 _NOT_RECOVERED = frozenset({"dan", "tetapi", "namun", "karena", "akibat", "sehingga", "yang"})
 
 
-def _after_recovery(between: list[str]) -> bool:
+def _after_recovery(between: list[str], language: str = "id") -> bool:
     """Whether the words between a recovery and a cue after it put the cue before the recovery
     in time: an after-word among the first five, no conjunction before it."""
+    after_words, not_recovered = ((_AFTER_WORDS, _NOT_RECOVERED) if language == "id"
+                                  else (_ENGLISH_AFTER_WORDS, _ENGLISH_NOT_RECOVERED))
     for word in between[:5]:
-        if word in _AFTER_WORDS:
+        if word in after_words:
             return True
-        if word in _NOT_RECOVERED:
+        if word in not_recovered:
             return False
     return False
 
@@ -1082,13 +1137,83 @@ def _mended(between: list[str], lexicon: Lexicon) -> bool:
     """Whether a repair word reaches the cue past these words (the thing mended): it mends the
     first damage only ("perbaikan jalan rusak yang lambat": the slowness stays bad), and the
     disaster of the victims it saves ("menyelamatkan korban banjir")."""
-    if len(between) > _REPAIR_WORDS or not _NOT_MENDED.isdisjoint(between):
+    if len(between) > _REPAIR_WORDS or not (_NOT_MENDED if lexicon.language == "id"
+                                            else _ENGLISH_NOT_MENDED).isdisjoint(between):
         return False
     for word in (between[:-1] if between and between[-1] in _mended_through() else between):
         entry = lexicon.resolve(word)
         if entry is not None and lexicon.entries[entry][0]:
             return False
     return True
+
+
+# --- English reaches ----------------------------------------------------------------------------
+# Determiners and possessives stand between a word and the thing it acts on without counting as
+# words ("extinguish the fire", "cut its rate"); so do numbers ("arrested 14 suspects").
+_ENGLISH_DETERMINERS = frozenset("the a an its their his her this that these those our some all any".split())
+# A plan or attempt foiled is its deed's ("foiled an attempt to smuggle ...").
+_ENGLISH_ATTEMPTS = frozenset("attempt attempts plan plans effort efforts bid to".split())
+# A catch reaches the deed past the people caught: "arrested two men suspected of smuggling ...",
+# "arrested 14 suspects in an online fraud case", "for allegedly selling ...".
+_ENGLISH_DEED_LINKS = frozenset("suspected accused alleged allegedly for over of in involved".split())
+_ENGLISH_DEED_STOPS = frozenset("who which after before when while because and but as".split())
+_ENGLISH_DEED_WORDS = 8
+# A repair does not reach past a cause or a time ("rebuilt the dyke after the flood").
+_ENGLISH_NOT_MENDED = frozenset("after because following since due when as and but caused".split())
+_ENGLISH_AFTER_WORDS = frozenset({"after", "following", "since"})
+_ENGLISH_NOT_RECOVERED = frozenset({"and", "but", "because", "which", "so"})
+# Between an amount and its own rise or fall: aspect and degree words, then a phrase of place,
+# time or what is counted ("the price of chili in Surabaya soared").
+_ENGLISH_ASPECT = frozenset(("has have had been was were is are also further again slightly sharply significantly "
+                             "reportedly continued continue to reportedly").split())
+_ENGLISH_PHRASE_OPENERS = frozenset("in at on of across during for from since throughout this last".split())
+_ENGLISH_OWN_CHANGE_WORDS = 6
+_ENGLISH_PREPOSITIONS = frozenset("in by for of at on with from".split())
+# Units of a count, passed over like numbers: "smuggling 20 kilograms of crystal meth".
+_ENGLISH_MEASURES = frozenset(("kilograms kilogram kg grams gram tons tonnes ton liters litres hectares units packs "
+                               "pieces sacks bottles").split())
+
+
+def _english_content(lower: str, a: int, b: int) -> list[str]:
+    """The words between a and b that count towards a reach: no determiner, no number."""
+    return [word for word in WORD.findall(lower, a, b) if word not in _ENGLISH_DETERMINERS and not word[0].isdigit()]
+
+
+def _english_remedy_reach(lower: str, a: int, b: int) -> bool:
+    """Whether a remedy ending at ``a`` governs the bad thing at ``b``: at most two words between
+    (after a foiled attempt's own), or the deed of the people it catches ("arrested two men
+    suspected of smuggling ...")."""
+    if b - a > 100:
+        return False
+    words = [word for word in _english_content(lower, a, b)
+             if word not in _ENGLISH_ATTEMPTS and word not in _ENGLISH_MEASURES]
+    if len(words) < _SCOPE_WORDS:
+        return True
+    return (len(words) <= _ENGLISH_DEED_WORDS and not _ENGLISH_DEED_LINKS.isdisjoint(words)
+            and _ENGLISH_DEED_STOPS.isdisjoint(words))
+
+
+def _english_own_change(lower: str, end: int, mod_start: int, amounts: dict[str, float], *, own_amount: bool) -> bool:
+    """Whether the rise or fall at ``mod_start`` is that of the thing ending at ``end``.
+
+    Another amount between moves instead, unless it is right after a cue that names what it
+    counts ("dengue cases rose", "the poverty rate fell": the cue's own change).
+    """
+    if mod_start - end > 60:
+        return False
+    words = WORD.findall(lower, end, mod_start)
+    if not own_amount and words and (words[0] in amounts or len(words) > 1 and " ".join(words[:2]) in amounts):
+        words = words[2:] if " ".join(words[:2]) in amounts else words[1:]
+    if any(word in amounts or (k + 1 < len(words) and word + " " + words[k + 1] in amounts)
+           for k, word in enumerate(words)):
+        return False
+    while words and words[-1] in _ENGLISH_ASPECT:
+        words.pop()
+    if words and words[-1] in _ENGLISH_PREPOSITIONS:
+        return False  # "effective in reducing congestion": a verb with its object, not the cue's change
+    if len(words) <= 1:
+        return True
+    return words[0] in _ENGLISH_PHRASE_OPENERS and len(words) <= _ENGLISH_OWN_CHANGE_WORDS
 
 
 # The units a count may take ("50 kilogram sabu", "2 juta ton gabah", "1.200 orang pekerja").
@@ -1149,14 +1274,20 @@ def stance_spans(lexicon: Lexicon, text: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=8)
-def load_lexicon(paths: tuple[str, ...] | None = None) -> Lexicon:
-    """Load the packaged lexicon, plus any extra TSV files (``[sentiment] extra_lexicons``).
+def load_lexicon(paths: tuple[str, ...] | None = None, *, language: str = "id") -> Lexicon:
+    """Load the packaged lexicon of ``language`` (``"id"``, ``"en"``), plus any extra TSV files
+    (``paths``, else, for Indonesian, ``[sentiment] extra_lexicons``).
 
-    Later files override earlier ones, so a user's file can re-weight or neutralise a term.
+    Later files override earlier ones, so a user's file can re-weight or neutralise a term. The
+    English lexicon (``data/lexicon/en/``) lists base forms; each word's regular inflections
+    are added (:func:`english_forms`), and a form written in the file keeps its own weight.
     """
-    settings = config.section("sentiment")
-    files = sorted(p for p in LEXICON_DIR.glob("*.tsv") if p.name not in (MODIFIER_FILE, AMOUNT_FILE))
-    extra = paths if paths is not None else tuple(settings.get("extra_lexicons", ()))
+    if language not in LEXICON_LANGUAGES:
+        raise WartaError(f"no sentiment lexicon for language {language!r} (known: {', '.join(LEXICON_LANGUAGES)})")
+    folder = LEXICON_DIR if language == "id" else LEXICON_DIR / language
+    files = sorted(p for p in folder.glob("*.tsv") if p.name not in (MODIFIER_FILE, AMOUNT_FILE))
+    extra = paths if paths is not None else tuple(config.section("sentiment").get("extra_lexicons", ())) \
+        if language == "id" else ()
     files += [Path(p).expanduser() for p in extra]
     entries: dict[str, tuple[float, str]] = {}
     for path in files:
@@ -1167,19 +1298,77 @@ def load_lexicon(paths: tuple[str, ...] | None = None) -> Lexicon:
                 raise WartaError(f"{path}:{line_no}: weight {columns[1]!r} is not a number") from None
             entries[normalize_term(columns[0])] = (weight, columns[2])
     modifiers: dict[str, tuple[str, float]] = {}
-    for line_no, columns in _rows(LEXICON_DIR / MODIFIER_FILE, 3):
+    for line_no, columns in _rows(folder / MODIFIER_FILE, 3):
         if columns[1] not in MODIFIER_KINDS:
-            raise WartaError(f"{MODIFIER_FILE}:{line_no}: unknown modifier kind {columns[1]!r}")
+            raise WartaError(f"{folder / MODIFIER_FILE}:{line_no}: unknown modifier kind {columns[1]!r}")
         modifiers[normalize_term(columns[0])] = (columns[1], float(columns[2]))
     amounts: dict[str, float] = {}
-    for line_no, columns in _rows(LEXICON_DIR / AMOUNT_FILE, 3):
+    for line_no, columns in _rows(folder / AMOUNT_FILE, 3):
         term = normalize_term(columns[0])
         try:
             amounts[term] = float(columns[1])
         except ValueError:
-            raise WartaError(f"{AMOUNT_FILE}:{line_no}: weight {columns[1]!r} is not a number") from None
+            raise WartaError(f"{folder / AMOUNT_FILE}:{line_no}: weight {columns[1]!r} is not a number") from None
         entries.setdefault(term, (0.0, columns[2]))  # scanned like a cue; a cue's own weight wins
-    return Lexicon(entries, modifiers, amounts)
+    if language == "en":
+        entries = _with_english_forms(entries)
+        modifiers = {**_with_english_forms({term: value for term, value in modifiers.items()
+                                            if value[0] in _INFLECTING_KINDS}), **modifiers}
+        amounts = _with_english_forms(amounts)
+        for term in amounts:
+            entries.setdefault(term, (0.0, "ekonomi"))
+    return Lexicon(entries, modifiers, amounts, language=language)
+
+
+# English modifiers that are verbs or nouns ("criticised", "rising", "arrests"); a negator,
+# intensifier or conjunction does not inflect ("not" is no "noted").
+_INFLECTING_KINDS = frozenset({"reporting", "stance", "increase", "decrease", "remedy", "repair", "failure"})
+
+
+def english_forms(word: str) -> list[str]:
+    """The regular inflections of an English word: plural or third person, past, gerund.
+
+    Over-generating is harmless (a form no text holds is never looked up), so both spellings of
+    a final consonant are listed ("commited", "committed"): the doubling depends on stress.
+
+    >>> english_forms("flood")
+    ['floods', 'flooded', 'flooding', 'floodded', 'floodding']
+    >>> english_forms("die")
+    ['dies', 'died', 'dying']
+    """
+    if not word.isalpha() or len(word) < 3:
+        return []
+    if word.endswith("ie"):
+        return [word + "s", word + "d", word[:-2] + "ying"]
+    if word.endswith("e"):
+        return [word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
+    plural = word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    forms = [plural, word + "ed", word + "ing"]
+    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
+    return forms
+
+
+def _with_english_forms(terms: dict) -> dict:
+    """``terms`` with the inflections of each word (a phrase's first word: "cracked down"); a
+    form listed itself keeps its own value, and an earlier word's form wins over a later's."""
+    generated: dict = {}
+    for term, value in terms.items():
+        head, space, rest = term.partition(" ")
+        for form in english_forms(head):
+            generated.setdefault(form + space + rest, value)
+    return {**generated, **terms}
+
+
+def _resolve_english(word: str, entries: dict) -> str | None:
+    """The entry an English word form is ("disaster's" is "disaster"), else None."""
+    if word in entries:
+        return word
+    if word.endswith(("'s", "’s")) and word[:-2] in entries:
+        return word[:-2]
+    return None
 
 
 def normalize_term(term: str) -> str:

@@ -72,24 +72,28 @@ CONTEST_TYPES = ROLE_TYPES | {"LOC"}
 # Words that end the reach of a role word: a new clause or a relative one starts there.
 _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "sebelum", "usai", "sejak", "untuk",
                    "agar", "sehingga", "hingga", "bahwa", "namun", "tetapi", "tapi", "sedangkan", "sementara",
-                   "meski", "walau", "serta"})
+                   "meski", "walau", "serta",
+                   # English copy's (see data/roles.toml)
+                   "who", "which", "because", "when", "after", "before", "since", "while", "that", "but",
+                   "although"})
 # A verb right after one of these shares its subject with the verb before ("X kalah dari Jepang
 # dan tersingkir"): the name just before it is no subject.
-_JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta"})
+_JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta", "and", "then"})
 # An actor one or two words after these is where something happened, not who was acted on.
-_PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam"})
-_JOINING = frozenset({"dan", "serta"})
+_PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam", "in", "at", "on", "to"})
+_JOINING = frozenset({"dan", "serta", "and"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
 # case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
-_CASE_WORDS = frozenset({"perkara", "kasus"})
+_CASE_WORDS = frozenset({"perkara", "kasus", "case"})
 # The place a sanction was carried out in follows "di" ("menangkap pemilik situs judi online di
 # Batam"); an arrest verb that may be a guard instead places a crime only with a culprit word after it.
-_AT = frozenset({"di"})
+_AT = frozenset({"di", "in"})
 _SECURING = frozenset({"mengamankan"})
 # Words that may stand inside a two-word phrase ("mengabulkan sebagian gugatan", "menolak seluruh gugatan").
 _PHRASE_FILLERS = frozenset({"sebagian", "seluruh"})
 # Between a culprit word and the name it heads ("tersangka kasus korupsi X") no preposition stands.
-_NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bersama", "terhadap", "atas", "milik"}
+_NOT_IN_HEAD = _STOP | _PLACE_WORDS | {"dari", "kepada", "oleh", "dengan", "bersama", "terhadap", "atas", "milik",
+                                        "from", "by", "with", "against", "of", "for"}
 # "Budi, pelaku ...", "Budi, seorang pelaku ...", "Budi, yang merupakan tersangka ...".
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:seorang|sang|yang|merupakan|juga|mantan|eks|salah|satu)\s+){0,3}",
                          re.IGNORECASE)
@@ -98,7 +102,7 @@ NON_PLAYING_KINDS = frozenset({"no_role", "crime_against", "source_outlet", "voi
                                "prosecution", "incident", "wrongdoing", "peace", "workforce"})
 # A count of the staff a sanction verb lets go ("memecat ratusan karyawan", "seluruh pekerjanya").
 _COUNT_WORDS = frozenset({"puluhan", "ratusan", "ribuan", "belasan", "seluruh", "semua", "para", "sejumlah", "ribu",
-                          "orang"})
+                          "orang", "dozens", "hundreds", "thousands", "all", "the", "of", "its"})
 # What staff let go did wrong, besides the culprit and wrongdoing words ("yang terlibat pungli").
 _BROKE_A_RULE = frozenset({"terlibat", "terbukti", "melakukan"})
 # The kinds of word a verb "<kind>_with_<need>" needs after it in its clause, where not the need itself.
@@ -107,7 +111,7 @@ _NEEDS = {"disaster": ("disaster", "victim"), "incident": ("incident", "wrongdoi
 # pelanggaran": no victims found, wrongs recorded).
 _OTHERWISE = {"aid_with_disaster": "record_with_incident"}
 # After these, a ruling's party is the one the claim was brought against: its role is the other.
-_AGAINST = frozenset({"terhadap", "melawan"})
+_AGAINST = frozenset({"terhadap", "melawan", "against"})
 _OTHER_SIDE = {"winner": "loser", "loser": "winner"}
 _GOAL_MOUTH = frozenset({"gawang"})
 # Kinds of words whose place is afflicted (see _Sentence._place_after), the nouns that may stand
@@ -119,7 +123,7 @@ _PLACE_NOUNS = frozenset({"lokasi", "wilayah", "daerah", "kawasan", "kampung", "
 _NO_AFFLICTION = frozenset({"simulasi", "gladi", "latihan", "mitigasi", "antisipasi", "penanggulangan", "tidak",
                             "tanpa", "nihil"})
 # Words between an acquittal and the culprit word of the one it frees ("vonis bebas kepada terdakwa X").
-_TO = frozenset({"kepada", "terhadap", "bagi", "para", "sang"})
+_TO = frozenset({"kepada", "terhadap", "bagi", "para", "sang", "to", "the"})
 # Kinds of words that sentence someone, and the acquittal each becomes with "bebas" after it.
 _ACQUITTAL_OF = {"sanction": "acquittal", "sanction_of_persons": "acquittal", "sanctioned": "acquitted",
                  "sanctioned_persons": "acquitted"}

@@ -24,7 +24,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from warta.sentiment.engines import LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, load_engine, settings
+from warta.language import detect_language
+from warta.sentiment.engines import (LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, english_engine,
+                                     load_engine, settings)
 from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
 from warta.text import TITLE_SENTENCE_ID, sentence_spans
 from warta.runtime import collector_paused, text_column
@@ -74,16 +76,50 @@ def score_text(text: str, *, engine: str | Engine | None = None) -> SentimentSco
     return score_texts([text], engine=engine)[0]
 
 
-def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None) -> list[SentimentScore]:
-    """Score many texts at once (model engines predict in batches)."""
+def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None,
+                language: str | None = None) -> list[SentimentScore]:
+    """Score many texts at once (model engines predict in batches).
+
+    ``language`` (None: detected per text): English text is read with the English lexicon
+    (:func:`~warta.sentiment.engines.english_engine`) whatever ``engine`` reads Indonesian.
+    """
     engine = _engine(engine)
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
     texts = [text if isinstance(text, str) else "" for text in texts]
+    english = [(language or detect_language(text)) == "en" for text in texts]
     with collector_paused():
-        cues = [lexicon.find_cues(text) for text in texts]
-        predictions = engine.predict(texts, cues)
-        return [SentimentScore(p.label, p.score, p.probability, tuple(c), cue_sum(c), engine.name)
-                for p, c in zip(predictions, cues)]
+        if any(english):
+            cues = [english_engine().lexicon.find_cues(text) if is_english else lexicon.find_cues(text)
+                    for text, is_english in zip(texts, english)]
+        else:
+            cues = [lexicon.find_cues(text) for text in texts]
+        predictions = _predict(engine, texts, cues, cue_sums(cues), english)
+        names = [english_engine().name if is_english else engine.name for is_english in english]
+        return [SentimentScore(p.label, p.score, p.probability, tuple(c), cue_sum(c), name)
+                for p, c, name in zip(predictions, cues, names)]
+
+
+def _predict(engine: Engine, texts: Sequence[str], cues: Sequence[Sequence[Cue]], totals: Sequence[float],
+             english: Sequence[bool]) -> list[Prediction]:
+    """``engine``'s predictions, the English texts' from the English lexicon engine."""
+    if not any(english):
+        return engine.predict_sums(totals) if type(engine) is LexiconEngine else engine.predict(texts, cues)
+    predictions: list[Prediction | None] = [None] * len(texts)
+    own = [index for index, is_english in enumerate(english) if not is_english]
+    if own:
+        for index, prediction in zip(own, engine.predict([texts[i] for i in own], [cues[i] for i in own])):
+            predictions[index] = prediction
+    others = [index for index, is_english in enumerate(english) if is_english]
+    for index, prediction in zip(others, english_engine().predict_sums([totals[i] for i in others])):
+        predictions[index] = prediction
+    return predictions  # type: ignore[return-value]
+
+
+def article_languages(articles: pd.DataFrame) -> list[str]:
+    """Each article's language: its ``lang`` (the loader's), else detected from its body."""
+    if "lang" in articles:
+        return [language if isinstance(language, str) else "" for language in articles["lang"].tolist()]
+    return [detect_language(body) if isinstance(body, str) else "" for body in _column(articles, "body")]
 
 
 def score_sentences(articles: pd.DataFrame, *, model: str | None = None,
@@ -120,6 +156,9 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
                     speakers: dict[tuple[str, int], str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`score_sentences_and_stances` before the integer columns are cast."""
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
+    languages = article_languages(articles)
+    english_lexicon = english_engine().lexicon if "en" in languages else None
+    english: list[bool] = []  # per sentence
     stance_rows: tuple[list, ...] = ([], [], [], [], [])  # STANCE_COLUMNS
     # Columns, not row dicts: one list per column, filled article by article.
     article_ids: list[str] = []
@@ -129,10 +168,11 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
     texts: list[str] = []
     found: list[list[Cue]] = []
     reported: list[bool] = []
-    for article_id, body in zip(_column(articles, "article_id"), _column(articles, "body")):
+    for article_id, body, language in zip(_column(articles, "article_id"), _column(articles, "body"), languages):
         body = body if isinstance(body, str) else ""
         spans = sentence_spans(body)
-        cues, holder_words = lexicon.cues_and_spans(body, kinds=HOLDER_KINDS)
+        reader = english_lexicon if language == "en" else lexicon
+        cues, holder_words = reader.cues_and_spans(body, kinds=HOLDER_KINDS)
         found += _group_cues(cues, spans)
         reporting_spans = [span for span in holder_words if span[2] == "reporting"]
         if holder_words:
@@ -151,6 +191,8 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         else:
             reported += [False] * len(spans)
         article_ids += [str(article_id)] * len(spans)
+        if english_lexicon is not None:
+            english += [language == "en"] * len(spans)
         sentence_ids += range(len(spans))
         starts += [start for start, _ in spans]
         ends += [end for _, end in spans]
@@ -166,7 +208,7 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         labels, scores, probabilities, sums = ((list(column) for column in zip(*map(by_sum.__getitem__, totals)))
                                                if totals else ([], [], [], []))
     else:
-        predictions = engine.predict(texts, found)
+        predictions = _predict(engine, texts, found, totals, english) if english else engine.predict(texts, found)
         labels, scores = [p[0] for p in predictions], [round(p[1], 4) for p in predictions]
         probabilities, sums = [round(p[2], 4) for p in predictions], [round(total, 3) for total in totals]
     # Typed columns from the lists: pandas would infer each list's type cell by cell.
@@ -303,18 +345,20 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     titles = [t if isinstance(t, str) else "" for t in _column(articles, "title")]
     vendors = _column(articles, "vendor")
     lexicon = getattr(engine, "lexicon", None) or load_lexicon()
-    name = engine.name
+    english = [language == "en" for language in article_languages(articles)]
+    names = [english_engine().name if is_english else engine.name for is_english in english]
     scores, labels, sums = table.get("score", []), table.get("label", []), table.get("cue_sum", [])
     rows = []
     with collector_paused():
         # The titles as score_texts() scores them, without a SentimentScore object each.
-        title_cues = [lexicon.find_cues(title) for title in titles]
+        title_cues = ([english_engine().lexicon.find_cues(title) if is_english else lexicon.find_cues(title)
+                       for title, is_english in zip(titles, english)] if any(english)
+                      else [lexicon.find_cues(title) for title in titles])
         title_sums = cue_sums(title_cues)
-        title_predictions = (engine.predict_sums(title_sums) if type(engine) is LexiconEngine
-                             else engine.predict(titles, title_cues))
-        for article_id, outlet, published, title, cues, title_sum, title_prediction, vendor in zip(
+        title_predictions = _predict(engine, titles, title_cues, title_sums, english)
+        for article_id, outlet, published, title, cues, title_sum, title_prediction, vendor, name in zip(
                 _column(articles, "article_id"), _column(articles, "outlet"), _column(articles, "published"),
-                titles, title_cues, title_sums, title_predictions, vendors):
+                titles, title_cues, title_sums, title_predictions, vendors, names):
             article_id = str(article_id)
             group = per_article.get(article_id, [])
             sentence_scores = [scores[index] for index in group]
