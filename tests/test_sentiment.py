@@ -618,6 +618,19 @@ def test_residents_voicing_a_hardship_leave_their_place_what_it_is_about():
     assert wadas["about_n"] == 0 and wadas["voiced_n"] == 1  # a view: the village holds it with its residents
 
 
+@pytest.mark.parametrize("compiled", [True, False])
+def test_residents_of_a_place_voicing_a_hardship_in_english(monkeypatch, compiled):
+    from warta.sentiment import targets
+
+    if not compiled:
+        monkeypatch.setattr(targets, "_stance_holders", None)
+    body = "Residents of Bekasi complained about piles of garbage along the road."
+    mentions = pd.DataFrame([mention("a1", body, "Bekasi", "loc:bekasi")])
+    table = score_actors(pd.DataFrame([article("a1", body)]), mentions=mentions, model=LEXICON)
+    bekasi = table[table["scope"] == "article"].set_index("actor_id").loc["loc:bekasi"]
+    assert bekasi["about_label"] == "negative" and bekasi["voiced_n"] == 0
+
+
 def test_actor_table_aggregates_over_the_corpus():
     second = "Korea Utara dikecam karena uji coba rudal."
     frame = pd.DataFrame([article("a1", ACTOR_BODY), article("a2", second)])

@@ -51,7 +51,8 @@ MEMBERS_BEFORE = frozenset("""
 # Stance words that voice a hardship rather than a view: "Warga Sumenep mengeluhkan kelangkaan
 # elpiji" is bad news about Sumenep, voiced by its residents; "Warga Desa Wadas menolak
 # penambangan" is the residents' view, and the village holds it with them.
-HARDSHIP_STANCES = frozenset({"mengeluhkan", "khawatir", "cemas", "takut"})
+HARDSHIP_STANCES = frozenset({"mengeluhkan", "khawatir", "cemas", "takut",
+                              "complained", "complain", "complains", "worried", "feared", "fear"})
 
 # Starting with the mark itself (not a look-behind) lets the regex engine skip to candidate marks.
 # The space after the cut is consumed (group 1), so the next sentence starts at its end.

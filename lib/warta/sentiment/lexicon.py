@@ -1332,7 +1332,9 @@ def english_forms(word: str) -> list[str]:
     a final consonant are listed ("commited", "committed"): the doubling depends on stress.
 
     >>> english_forms("flood")
-    ['floods', 'flooded', 'flooding', 'floodded', 'floodding']
+    ['floods', 'flooded', 'flooding']
+    >>> english_forms("rob")
+    ['robs', 'robed', 'robing', 'robbed', 'robbing']
     >>> english_forms("die")
     ['dies', 'died', 'dying']
     """

@@ -481,7 +481,7 @@ def _holder_pairs(lexicon, sentences: pd.DataFrame, found: pd.DataFrame,
     for p, text, offset, sentence_words, begin, stop in zip(sentence_pos.tolist(), texts, offsets[sentence_pos].tolist(),
                                                              words, [0, *bounds[:-1]], bounds):
         holders = (_stance_holders(text, offset, mention_spans[begin:stop], sentence_words, NOT_SPEAKER_AFTER,
-                                    HARDSHIP_STANCES, MEMBERS_BEFORE)
+                                    HARDSHIP_STANCES, _MEMBERS_BEFORE)
                    if _stance_holders is not None
                    else sentence_holders(lexicon, text, offset, mention_spans[begin:stop], stances=sentence_words))
         for actor in holders:
@@ -553,7 +553,7 @@ def _holders_compiled(texts: list[str], sentence_pos: np.ndarray, offsets: np.nd
         np.ascontiguousarray(stance_bounds, **as_int), stances["start"].to_numpy(**as_int),
         stances["end"].to_numpy(**as_int), np.r_[0, np.cumsum(sizes)].astype(np.int64),
         found["start"].to_numpy(**as_int)[rows], found["actor"].to_numpy(**as_int)[rows], NOT_SPEAKER_AFTER,
-        HARDSHIP_STANCES, MEMBERS_BEFORE)
+        HARDSHIP_STANCES, _MEMBERS_BEFORE)
     return pd.DataFrame({"pos": pos, "actor": actor})
 
 
@@ -572,11 +572,15 @@ def _actor_names(mentions: pd.DataFrame, codes: np.ndarray, actor_ids: np.ndarra
     return name, kind
 
 
+# English copy names the residents before the place's "of" ("Residents of Bekasi complained ...").
+_MEMBERS_BEFORE = MEMBERS_BEFORE | {"of"}
+
+
 def sentence_holders(lexicon, text: str, offset: int, found: list[tuple[int, int, str]], *,
                      stances: list[tuple[int, int, str]] | None = None,
                      blocked_after: frozenset[str] = NOT_SPEAKER_AFTER,
                      hardship: frozenset[str] = HARDSHIP_STANCES,
-                     members_before: frozenset[str] = MEMBERS_BEFORE) -> set[str]:
+                     members_before: frozenset[str] = _MEMBERS_BEFORE) -> set[str]:
     """Actors in one sentence who voice it (see the module docstring). Offsets are into the body.
 
     ``stances``: the sentence's ``stance_spans``, when the caller has them already. A mention
