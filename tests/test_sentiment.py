@@ -1789,6 +1789,7 @@ def english_cues(text: str) -> list[tuple[str, float, tuple[str, ...]]]:
     ("praise", ["praises", "praised", "praising"]),
     ("worry", ["worries", "worried", "worrying"]),
     ("crash", ["crashes", "crashed", "crashing"]),
+    ("acquit", ["acquits", "acquited", "acquiting", "acquitted", "acquitting"]),  # "qu" is a consonant
     ("ox", []),  # too short to inflect
 ])
 def test_english_forms(word, forms):

@@ -1213,7 +1213,8 @@ def _english_own_change(lower: str, end: int, mod_start: int, amounts: dict[str,
         return False  # "effective in reducing congestion": a verb with its object, not the cue's change
     if len(words) <= 1:
         return True
-    return words[0] in _ENGLISH_PHRASE_OPENERS and len(words) <= _ENGLISH_OWN_CHANGE_WORDS
+    # ... or a participle's ("tourists visiting Labuan Bajo rose").
+    return (words[0] in _ENGLISH_PHRASE_OPENERS or words[0].endswith("ing")) and len(words) <= _ENGLISH_OWN_CHANGE_WORDS
 
 
 # The units a count may take ("50 kilogram sabu", "2 juta ton gabah", "1.200 orang pekerja").
@@ -1348,7 +1349,7 @@ def english_forms(word: str) -> list[str]:
         return [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
     plural = word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s")
     forms = [plural, word + "ed", word + "ing"]
-    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+    if word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and (word[-3] not in "aeiou" or word[-4:-2] == "qu"):
         forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
     return forms
 
