@@ -318,6 +318,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
      {"KPK": "agent", "Muhammad Adil": "culprit"}),
     ("Indonesia beat Vietnam 2-0 in the ASEAN Championship.", ["Indonesia/LOC", "Vietnam/LOC"],
      {"Indonesia": "winner", "Vietnam": "loser"}),
+    ("Persib Bandung lost to Persija Jakarta on Sunday.", ["Persib Bandung/ORG", "Persija Jakarta/ORG"],
+     {"Persib Bandung": "loser", "Persija Jakarta": "winner"}),
     ("ICW criticized the House over the revision.", ["ICW/ORG", "House/ORG"], {"ICW": "critic", "House": "target"}),
     ("The governor distributed food aid to flood victims in Karawang.", ["Karawang/LOC"], {"Karawang": "afflicted"}),
 ])

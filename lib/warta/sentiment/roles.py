@@ -80,7 +80,7 @@ _STOP = frozenset({"yang", "karena", "terkait", "saat", "ketika", "setelah", "se
 # dan tersingkir"): the name just before it is no subject.
 _JOINED_PREDICATE = frozenset({"dan", "lalu", "kemudian", "serta", "and", "then"})
 # An actor one or two words after these is where something happened, not who was acted on.
-_PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam", "in", "at", "on", "to"})
+_PLACE_WORDS = frozenset({"di", "ke", "pada", "dalam", "in", "at", "on"})
 _JOINING = frozenset({"dan", "serta", "and"})
 # ... unless one of these stands before a person: "dalam perkara Harvey Moeis" names a party to the
 # case ("dalam kasus PT Timah" is left as it was: a firm a case is named after may be its victim).
