@@ -2414,8 +2414,9 @@ def test_a_name_in_apposition_to_ordinary_people_is_a_person(text, expected, use
     # A possessive ends a name; a law named after a body is no mention of the body.
     ("Indonesia's coach Patrick Kluivert praised the crowd. Students protested the Indonesian Military Law.",
      {("Indonesia", "LOC"), ("Patrick Kluivert", "PER")}),
-    # English words of bodies make no person of a capitalised run.
-    ("The People's Consultative Assembly met on Monday.", set()),
+    # English words of bodies make no person of a capitalised run; a body's name may hold a possessive.
+    ("The People's Consultative Assembly met on Monday.", {("Majelis Permusyawaratan Rakyat", "ORG")}),
+    ("The Attorney General’s Office questioned five witnesses.", {("Kejaksaan Agung", "ORG")}),
     # Unknown rivers and mountains are places, named the Indonesian way; an English office names a person.
     ("Floods hit the homes of residents along the Cisadane River and Mount Lokon erupted, the agency said on Monday. "
      "US Trade Representative Jamieson Greer left for the talks.",

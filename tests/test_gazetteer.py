@@ -96,6 +96,10 @@ def test_each_shipped_actor_is_written_once():
        "org:kementerian-desa-dan-pembangunan-daerah-tertinggal")]),
     ("badan meteorologi, klimatologi, dan geofisika", []),  # a name needs its capital
     ("Badan Meteorologi, Klimatologi. Dan Geofisika", []),  # a full stop still ends one
+    # So are English names holding a possessive, with either apostrophe.
+    ("the Attorney General's Office and the People’s Consultative Assembly",
+     [("Attorney General's Office", "org:kejaksaan-agung"),
+      ("People’s Consultative Assembly", "org:majelis-permusyawaratan-rakyat")]),
 ])
 def test_find(gazetteer, text, expected):
     assert found(gazetteer, text) == expected

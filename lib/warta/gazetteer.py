@@ -131,14 +131,19 @@ class Gazetteer:
     def add(self, entry: Entry, alias: str) -> tuple[str, ...]:
         """Index ``alias`` for ``entry`` and return its key; the first entry to claim an alias keeps it."""
         key = alias_key(alias)
-        if "," in alias and len(key) > 1:
+        mark = _PUNCTUATION_IN_NAME.search(alias)
+        if mark is not None and len(key) > 1:
             listed = self.punctuated.setdefault(key[0], [])
             if all(known != key for known, _, _ in listed):
                 listed.append((key, entry, alias))
                 listed.sort(key=lambda item: -len(item[0]))
-                first, prefix = alias.split()[0] + " ", " ".join(alias[: alias.index(",") + 1].split())
-                if prefix not in self.punctuated_marks.get(first, ()):
-                    self.punctuated_marks[first] = (*self.punctuated_marks.get(first, ()), prefix)
+                first, prefix = alias.split()[0] + " ", " ".join(alias[: mark.end()].split())
+                # A possessive is written with either apostrophe.
+                for apostrophe in ("'", "’"):
+                    written_first, written = (first.replace("'", apostrophe).replace("’", apostrophe),
+                                              prefix.replace("'", apostrophe).replace("’", apostrophe))
+                    if written not in self.punctuated_marks.get(written_first, ()):
+                        self.punctuated_marks[written_first] = (*self.punctuated_marks.get(written_first, ()), written)
         if not key or key in self.index:
             return key
         # Aliases without lower-case letters must match case-exactly, and so must one of two
@@ -194,7 +199,7 @@ class Gazetteer:
                 continue
             for key, entry, alias in self.punctuated[keys[i]]:
                 n = len(key)
-                if tuple(keys[i : i + n]) == key and all(joined[k] or text[ends[k] : starts[k + 1]].strip() == ","
+                if tuple(keys[i : i + n]) == key and all(joined[k] or text[ends[k] : starts[k + 1]].strip() in _NAME_MARKS
                                                          for k in range(i, i + n - 1)):
                     found.append((i, i + n, entry, alias))
                     break
@@ -303,6 +308,11 @@ class _GapJoins(dict):
 
 
 _GAP_JOINS = _GapJoins()
+# Marks a name may hold between its words, which end the matcher's windows: a comma ("Badan
+# Meteorologi, Klimatologi, dan Geofisika") and an English possessive ("Attorney General's Office",
+# "People's Consultative Assembly"). Such names are matched apart (Gazetteer.punctuated).
+_PUNCTUATION_IN_NAME = re.compile(r",|\w['’]s\b")
+_NAME_MARKS = frozenset({",", "'s", "’s"})
 
 
 @lru_cache(maxsize=65536)

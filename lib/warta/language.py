@@ -72,7 +72,7 @@ def detect_language(text: str) -> str:
     for word in filter(language_of.__contains__, tokens):  # the C-level filter skips most tokens
         hits[language_of[word]] += 1
     if hits["en"]:
-        hits["en"] = _english_hits(sniffed.split(), language_of)
+        hits["en"] = _english_hits(sniffed.split(), language_of, indonesian=hits["id"] > 0)
     shares = {language: hits[language] / len(tokens) for language in languages}
     ranked = sorted(shares, key=shares.get, reverse=True)
     best, runner_up = ranked[0], shares[ranked[1]]
@@ -87,14 +87,19 @@ def detect_language(text: str) -> str:
     return best
 
 
-def _english_hits(raw_tokens: list[str], language_of: dict[str, str]) -> int:
-    """English function words written in lower case, or capitalised first before a lower-case
-    word: in Indonesian copy a capitalised one is part of a name ("WHO memuji ...", "turnamen All
-    England", "The Fed menaikkan ...")."""
+def _english_hits(raw_tokens: list[str], language_of: dict[str, str], *, indonesian: bool) -> int:
+    """English function words written in lower case, or capitalised first: in Indonesian copy a
+    capitalised one is part of a name ("WHO memuji ...", "turnamen All England"). A first word
+    before another capital ("The Fed menaikkan ...", "The Attorney General's Office ...") counts
+    only where no Indonesian function word or affixed word stands."""
     hits = sum(1 for _ in filter(_english_words().__contains__, raw_tokens))
-    first, following = raw_tokens[0], raw_tokens[1][:1] if len(raw_tokens) > 1 else ""
-    return hits + (language_of.get(first.lower()) == "en" and first[:1].isupper() and not first.isupper()
-                   and not following.isupper())
+    first = raw_tokens[0]
+    if language_of.get(first.lower()) != "en" or not first[:1].isupper() or first.isupper():
+        return hits
+    if len(raw_tokens) > 1 and raw_tokens[1][:1].isupper() and (indonesian or any(
+            _INDONESIAN_AFFIXED.fullmatch(token.lower().strip(".,;:!?\"'()")) for token in raw_tokens)):
+        return hits
+    return hits + 1
 
 
 @lru_cache(maxsize=1)
