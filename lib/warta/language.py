@@ -71,7 +71,9 @@ def detect_language(text: str) -> str:
     hits = dict.fromkeys(languages, 0)
     for word in filter(language_of.__contains__, tokens):  # the C-level filter skips most tokens
         hits[language_of[word]] += 1
-    if hits["en"]:
+    # Capitalised English words are recounted only where they could matter: Indonesian copy
+    # often holds a few ("AS" is "as"), far fewer than its own function words.
+    if hits["en"] and hits["en"] * 2 > hits["id"]:
         hits["en"] = _english_hits(sniffed.split(), language_of, indonesian=hits["id"] > 0)
     shares = {language: hits[language] / len(tokens) for language in languages}
     ranked = sorted(shares, key=shares.get, reverse=True)
