@@ -2417,6 +2417,9 @@ def test_a_name_in_apposition_to_ordinary_people_is_a_person(text, expected, use
     # English words of bodies make no person of a capitalised run; a body's name may hold a possessive.
     ("The People's Consultative Assembly met on Monday.", {("Majelis Permusyawaratan Rakyat", "ORG")}),
     ("The Attorney General’s Office questioned five witnesses.", {("Kejaksaan Agung", "ORG")}),
+    # English heads of places the gazetteer names with a local head ("Pantai Kuta", "Sungai Bengawan Solo").
+    ("Volunteers cleaned Kuta Beach. Children swam in the Bengawan Solo River near Komodo National Park.",
+     {("Kuta", "LOC"), ("Bengawan Solo", "LOC"), ("Taman Nasional Komodo", "LOC")}),
     # Unknown rivers and mountains are places, named the Indonesian way; an English office names a person.
     ("Floods hit the homes of residents along the Cisadane River and Mount Lokon erupted, the agency said on Monday. "
      "US Trade Representative Jamieson Greer left for the talks.",

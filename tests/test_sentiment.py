@@ -1813,6 +1813,16 @@ def test_english_forms(word, forms):
     ("The number of dengue cases in the city dropped.", [("dengue", 1.6, ("reversed",)), ("cases", 0.8, ("reversed",))]),
     ("The plan is not effective in reducing congestion.", [("effective", -0.8, ("negated",)),
                                                            ("congestion", 1.2, ("reversed",))]),
+    # A verb with an object after a thing is the thing's change only in the passive; a change noun
+    # reaches what it is in or of; "to" opens a purpose, except after "continued" and the like.
+    ("Floods cut off access to the villages.", [("floods", -2.0, ())]),
+    ("Fuel prices were raised last month.", [("fuel prices", -1.3, ("increased",))]),
+    ("Unilever reported a drop in net profit.", [("profit", -1.2, ("reversed",))]),
+    ("The city planted 10,000 trees to reduce pollution.", [("planted trees", 1.5, ()), ("pollution", 1.6, ("reversed",))]),
+    ("Prices continued to rise in May.", [("prices", -1.3, ("increased",))]),
+    # A hike called off is good news.
+    ("Residents welcomed the decision to cancel the toll fare increase.",
+     [("welcomed", 1.5, ()), ("toll fare", 0.728, ("negated", "increased"))]),
     # A remedy reaches the deed past the people it catches, and past a foiled attempt.
     ("Police arrested two men suspected of smuggling 20 kilograms of crystal meth.",
      [("suspected", 0.8, ("reversed",)), ("smuggling", 1.6, ("reversed",)), ("crystal meth", 1.6, ("reversed",))]),

@@ -566,7 +566,8 @@ def _with_english_names(rows: list[tuple[Entry, list[str]]], english: dict[str, 
 
 # Place heads that English puts after the name, or keeps before it.
 _ENGLISH_HEADS_AFTER = {"Sungai": "River", "Pulau": "Island", "Selat": "Strait", "Teluk": "Bay",
-                        "Bandara": "Airport", "Stadion": "Stadium"}
+                        "Bandara": "Airport", "Stadion": "Stadium", "Pantai": "Beach", "Pelabuhan": "Port",
+                        "Taman Nasional": "National Park"}
 _ENGLISH_HEADS_BEFORE = {"Gunung": "Mount", "Danau": "Lake"}
 
 
@@ -581,10 +582,18 @@ def _english_forms(entry: Entry, aliases: Sequence[str], areas: dict[str, tuple[
         kind = "Regency" if head == "Kabupaten" else "City"
         names = dict.fromkeys(form for alias in [rest, *bare] for form in (alias, *english_compass_names(alias)))
         return [*(form for alias in bare for form in english_compass_names(alias)), *(f"{n} {kind}" for n in names)]
-    if entry.type == "LOC" and rest and head in _ENGLISH_HEADS_AFTER:
-        return [f"{rest} {_ENGLISH_HEADS_AFTER[head]}"]
-    if entry.type == "LOC" and rest and head in _ENGLISH_HEADS_BEFORE:
-        return [f"{_ENGLISH_HEADS_BEFORE[head]} {rest}"]
+    if entry.type == "LOC":
+        # From the name or an alias with a head ("Bengawan Solo", alias "Sungai Bengawan Solo":
+        # "Bengawan Solo River"; "Taman Nasional Komodo": "Komodo National Park").
+        forms = []
+        for written in (name, *aliases):
+            for local, english in _ENGLISH_HEADS_AFTER.items():
+                if written.startswith(local + " ") and len(written) > len(local) + 1:
+                    forms.append(f"{written[len(local) + 1:]} {english}")
+            for local, english in _ENGLISH_HEADS_BEFORE.items():
+                if written.startswith(local + " ") and len(written) > len(local) + 1:
+                    forms.append(f"{english} {written[len(local) + 1:]}")
+        return list(dict.fromkeys(forms))
     if entry.type != "ORG":
         return []
     for prefix, area_head, forms in _ENGLISH_BODY_FORMS:

@@ -869,10 +869,10 @@ class _Context:
                 # level", "a drop in exports", "higher prices"), or the thing's own change after it
                 # ("inflation rose", "the price of chili in Surabaya soared"); not a negated one.
                 if before:
-                    if start - mod_end <= 40 and len(_english_content(lower, mod_end, start)) <= 1:
+                    if start - mod_end <= 40 and _english_change_reach(_english_content(lower, mod_end, start)):
                         direction = (mod_start, kind, factor)  # the nearest one before wins
                 elif direction is None and not negated_after and _english_own_change(
-                        lower, end, mod_start, lexicon.amounts, own_amount=amount is not None):
+                        lower, end, mod_start, lexicon.amounts, own_amount=amount is not None, word=word):
                     direction = (mod_start, kind, factor)
             elif kind == "increase" or kind == "decrease":
                 # Before the cue only nouns and transitive verbs count ("penurunan laba", "menekan
@@ -1165,10 +1165,20 @@ _ENGLISH_NOT_RECOVERED = frozenset({"and", "but", "because", "which", "so"})
 # Between an amount and its own rise or fall: aspect and degree words, then a phrase of place,
 # time or what is counted ("the price of chili in Surabaya soared").
 _ENGLISH_ASPECT = frozenset(("has have had been was were is are also further again slightly sharply significantly "
-                             "reportedly continued continue to reportedly").split())
+                             "reportedly continued continue continues expected likely set projected").split())
+# "to" before the change is aspect only after these ("prices continued to rise"); elsewhere it opens
+# a purpose ("planted trees to reduce pollution": the trees do not fall).
+_ENGLISH_TO_AFTER = frozenset("continued continue continues expected likely set projected".split())
 _ENGLISH_PHRASE_OPENERS = frozenset("in at on of across during for from since throughout this last".split())
 _ENGLISH_OWN_CHANGE_WORDS = 6
 _ENGLISH_PREPOSITIONS = frozenset("in by for of at on with from".split())
+_ENGLISH_PASSIVE = frozenset("was were been is are be".split())
+# Change verbs that take an object: after a thing they are its own change only in the passive
+# ("fuel prices were raised", "the fire was extinguished").
+_ENGLISH_TRANSITIVE = frozenset(("cut cuts cutting reduce reduces reduced reducing lower lowers lowered lowering "
+                                  "raise raises raised raising lift lifts lifted lifting extinguish extinguishes "
+                                  "extinguished extinguishing contain contains contained containing hike hikes hiked "
+                                  "hiking").split())
 # Units of a count, passed over like numbers: "smuggling 20 kilograms of crystal meth".
 _ENGLISH_MEASURES = frozenset(("kilograms kilogram kg grams gram tons tonnes ton liters litres hectares units packs "
                                "pieces sacks bottles").split())
@@ -1193,7 +1203,14 @@ def _english_remedy_reach(lower: str, a: int, b: int) -> bool:
             and _ENGLISH_DEED_STOPS.isdisjoint(words))
 
 
-def _english_own_change(lower: str, end: int, mod_start: int, amounts: dict[str, float], *, own_amount: bool) -> bool:
+def _english_change_reach(between: list[str]) -> bool:
+    """Whether a change word reaches the thing past these words: one word, or what a change noun
+    is of or in ("a drop in net profit", "a rise of food prices")."""
+    return len(between) <= 1 or len(between) == 2 and between[0] in ("in", "of")
+
+
+def _english_own_change(lower: str, end: int, mod_start: int, amounts: dict[str, float], *, own_amount: bool,
+                        word: str = "") -> bool:
     """Whether the rise or fall at ``mod_start`` is that of the thing ending at ``end``.
 
     Another amount between moves instead, unless it is right after a cue that names what it
@@ -1207,9 +1224,13 @@ def _english_own_change(lower: str, end: int, mod_start: int, amounts: dict[str,
     if any(word in amounts or (k + 1 < len(words) and word + " " + words[k + 1] in amounts)
            for k, word in enumerate(words)):
         return False
-    while words and words[-1] in _ENGLISH_ASPECT:
-        words.pop()
-    if words and words[-1] in _ENGLISH_PREPOSITIONS:
+    passive = False
+    while words and (words[-1] in _ENGLISH_ASPECT
+                     or words[-1] == "to" and len(words) > 1 and words[-2] in _ENGLISH_TO_AFTER):
+        passive |= words.pop() in _ENGLISH_PASSIVE
+    if word in _ENGLISH_TRANSITIVE and not passive:
+        return False  # "floods cut off access", "the company cut jobs": what follows changes
+    if words and words[-1] in _ENGLISH_PREPOSITIONS or words and words[-1] == "to":
         return False  # "effective in reducing congestion": a verb with its object, not the cue's change
     if len(words) <= 1:
         return True
