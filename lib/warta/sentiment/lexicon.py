@@ -8,6 +8,11 @@ that is its own root (``khawatir``) matches every inflection of it (``kekhawatir
 clause, contrast and concession markers, reporting verbs, and stance verbs whose subject holds
 the sentiment. The file format is documented in ``data/lexicon/README.md``.
 
+English copy has a lexicon of its own (``data/lexicon/en/``, ``load_lexicon(language="en")``):
+each word's inflections are listed at load (:func:`english_forms`) instead of found by stemming,
+and the weighing reads English word order where it reads Indonesian morphology (the
+``_english_*`` reaches).
+
 Speed matters here (issue #5 asks for 5,000 articles/s on one core; on the 2-core development
 machine, busy, ``find_cues`` took about 120-140 µs per ~3 KB body, about 30% less CPU than the
 set-based finder before it, and the compiled passes of issue #7 take about 40% less again), so

@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 from warta.language import detect_language
 from warta.sentiment.engines import (LABELS, Engine, LexiconEngine, Prediction, cue_sum, cue_sums, english_engine,
                                      load_engine, settings)
-from warta.sentiment.lexicon import HOLDER_KINDS, Cue, load_lexicon
+from warta.sentiment.lexicon import HOLDER_KINDS, Cue, Lexicon, load_lexicon
 from warta.text import TITLE_SENTENCE_ID, sentence_spans
 from warta.runtime import collector_paused, text_column
 
@@ -67,13 +67,13 @@ class SentimentScore:
         return [cue.as_dict() for cue in self.cues]
 
 
-def score_text(text: str, *, engine: str | Engine | None = None) -> SentimentScore:
+def score_text(text: str, *, engine: str | Engine | None = None, language: str | None = None) -> SentimentScore:
     """Score one text (a headline, a sentence or a whole article) with ``engine`` (default: lexicon).
 
     >>> score_text("AS prihatin atas kerja sama Rusia–Korut").label
     'negative'
     """
-    return score_texts([text], engine=engine)[0]
+    return score_texts([text], engine=engine, language=language)[0]
 
 
 def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None,
@@ -88,15 +88,19 @@ def score_texts(texts: Sequence[str], *, engine: str | Engine | None = None,
     texts = [text if isinstance(text, str) else "" for text in texts]
     english = [(language or detect_language(text)) == "en" for text in texts]
     with collector_paused():
-        if any(english):
-            cues = [english_engine().lexicon.find_cues(text) if is_english else lexicon.find_cues(text)
-                    for text, is_english in zip(texts, english)]
-        else:
-            cues = [lexicon.find_cues(text) for text in texts]
+        cues = _find_cues(lexicon, texts, english)
         predictions = _predict(engine, texts, cues, cue_sums(cues), english)
         names = [english_engine().name if is_english else engine.name for is_english in english]
         return [SentimentScore(p.label, p.score, p.probability, tuple(c), cue_sum(c), name)
                 for p, c, name in zip(predictions, cues, names)]
+
+
+def _find_cues(lexicon: Lexicon, texts: Sequence[str], english: Sequence[bool]) -> list[list[Cue]]:
+    """Each text's cues: the English lexicon's where ``english`` says so, else ``lexicon``'s."""
+    if not any(english):
+        return [lexicon.find_cues(text) for text in texts]
+    english_lexicon = english_engine().lexicon
+    return [(english_lexicon if is_english else lexicon).find_cues(text) for text, is_english in zip(texts, english)]
 
 
 def _predict(engine: Engine, texts: Sequence[str], cues: Sequence[Sequence[Cue]], totals: Sequence[float],
@@ -351,9 +355,7 @@ def score_articles(articles: pd.DataFrame, *, sentences: pd.DataFrame | None = N
     rows = []
     with collector_paused():
         # The titles as score_texts() scores them, without a SentimentScore object each.
-        title_cues = ([english_engine().lexicon.find_cues(title) if is_english else lexicon.find_cues(title)
-                       for title, is_english in zip(titles, english)] if any(english)
-                      else [lexicon.find_cues(title) for title in titles])
+        title_cues = _find_cues(lexicon, titles, english)
         title_sums = cue_sums(title_cues)
         title_predictions = _predict(engine, titles, title_cues, title_sums, english)
         for article_id, outlet, published, title, cues, title_sum, title_prediction, vendor, name in zip(
