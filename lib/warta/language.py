@@ -5,7 +5,10 @@ Javanese or Malay page, fast and offline. Function words ("yang", "dan" / "the",
 a large, stable share of any running text in their language, so counting them over the first
 thousand-odd characters is enough: no model, no download, microseconds per article. Malaysian
 Malay shares most of Indonesian's function words, so two of its own words (``kerana``,
-``iaitu``, ``polis``: ``[markers] ms``) mark it.
+``iaitu``, ``polis``: ``[markers] ms``) mark it. An English function word capitalised inside
+Indonesian copy is part of a name ("WHO memuji ...", "turnamen All England", "The Fed"), so where
+English could win, English words are counted in lower case (and the first word, capitalised, where
+nothing Indonesian stands).
 
 Short, terse copy ("KPK menetapkan dua tersangka baru kasus suap proyek jalan.") can hold no
 function word at all. When no language reaches the share, and no English or other function word
