@@ -316,6 +316,11 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("The court sentenced Harvey Moeis to 20 years in prison.", ["Harvey Moeis"], {"Harvey Moeis": "culprit"}),
     ("The KPK named Muhammad Adil a suspect in a bribery case.", ["KPK/ORG", "Muhammad Adil"],
      {"KPK": "agent", "Muhammad Adil": "culprit"}),
+    ("Regent Ahmad Muhdlor Ali was named a suspect by the KPK.", ["Ahmad Muhdlor Ali", "KPK/ORG"],
+     {"Ahmad Muhdlor Ali": "culprit", "KPK": "agent"}),
+    ("The KPK questioned Ahmad Muhdlor Ali as a suspect.", ["KPK/ORG", "Ahmad Muhdlor Ali"],
+     {"KPK": "agent", "Ahmad Muhdlor Ali": "culprit"}),
+    ("The KPK questioned Ahmad Muhdlor Ali about the case.", ["KPK/ORG", "Ahmad Muhdlor Ali"], {}),  # no culprit word
     ("Indonesia beat Vietnam 2-0 in the ASEAN Championship.", ["Indonesia/LOC", "Vietnam/LOC"],
      {"Indonesia": "winner", "Vietnam": "loser"}),
     ("Persib Bandung lost to Persija Jakarta on Sunday.", ["Persib Bandung/ORG", "Persija Jakarta/ORG"],
