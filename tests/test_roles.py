@@ -321,6 +321,8 @@ def spans(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
     ("The KPK questioned Ahmad Muhdlor Ali as a suspect.", ["KPK/ORG", "Ahmad Muhdlor Ali"],
      {"KPK": "agent", "Ahmad Muhdlor Ali": "culprit"}),
     ("The KPK questioned Ahmad Muhdlor Ali about the case.", ["KPK/ORG", "Ahmad Muhdlor Ali"], {}),  # no culprit word
+    ("Gojek sacked 430 employees amid the slowdown.", ["Gojek/ORG"], {}),  # a layoff, not a sanction
+    ("Police arrested 430 workers at the site.", ["Police/ORG"], {"Police": "agent"}),
     ("Indonesia beat Vietnam 2-0 in the ASEAN Championship.", ["Indonesia/LOC", "Vietnam/LOC"],
      {"Indonesia": "winner", "Vietnam": "loser"}),
     ("Persib Bandung lost to Persija Jakarta on Sunday.", ["Persib Bandung/ORG", "Persija Jakarta/ORG"],
