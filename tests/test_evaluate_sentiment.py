@@ -66,6 +66,19 @@ def test_evaluate_sentiment_reports_every_figure(labelled):
     assert sum(map(sum, result["confusion_matrix"])) == 4
 
 
+@pytest.mark.parametrize("model, read_by", [
+    ("lexicon", {"lexicon-en": 2, "lexicon": 1}),
+    (None, {"lexicon-en": 2, "linear:sentiment_default.json.gz": 1}),
+])
+def test_evaluate_sentiment_says_which_engine_read_each_line(tmp_path, model, read_by):
+    path = tmp_path / "mixed.tsv"
+    path.write_text("Three people were killed in a landslide in Bogor.\tnegative\n"
+                    "The governor praised residents for keeping the river clean.\tpositive\n"
+                    "Tiga orang tewas tertimbun longsor di Bogor.\tnegative\n", encoding="utf-8")
+    result = evaluate_sentiment(path, model=model)
+    assert result["read_by"] == read_by and result["accuracy"] == 1.0
+
+
 def test_a_file_with_no_usable_line_is_an_error(tmp_path):
     path = tmp_path / "empty.tsv"
     path.write_text("tanpa label\n", encoding="utf-8")

@@ -1,11 +1,14 @@
 """Sentiment quality on labelled ``text<TAB>label`` files: ``warta eval sentiment FILE.tsv``.
 
-Reports macro-F1, accuracy, per-class precision / recall / F1, the confusion matrix (rows are
-the true label, columns the predicted one, both in ``labels`` order), n, the lines skipped, and
-the expected calibration error of the probability given for each predicted label.
+Reports the lines each engine read (``read_by``: English lines are read by the English lexicon
+whatever the engine), macro-F1, accuracy, per-class precision / recall / F1, the confusion
+matrix (rows are the true label, columns the predicted one, both in ``labels`` order), n, the
+lines skipped, and the expected calibration error of the probability given for each predicted
+label.
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
@@ -26,7 +29,9 @@ def evaluate_sentiment(path: str | Path, *, model: str | None = None) -> dict:
     engine = load_engine(model)
     scores = score_texts(data.texts, engine=engine)
     metrics = classification_metrics(data.labels, [s.label for s in scores], [s.probability for s in scores])
-    return {"file": str(path), "engine": engine.name, **metrics,
+    # English lines are read by the English lexicon whatever the engine: say how many each read.
+    read_by = dict(Counter(score.engine for score in scores).most_common())
+    return {"file": str(path), "engine": engine.name, "read_by": read_by, **metrics,
             "n_skipped": len(data.skipped), "skipped": data.skipped[:50]}
 
 
