@@ -1338,12 +1338,11 @@ def load_lexicon(paths: tuple[str, ...] | None = None, *, language: str = "id") 
             raise WartaError(f"{folder / AMOUNT_FILE}:{line_no}: weight {columns[1]!r} is not a number") from None
         entries.setdefault(term, (0.0, columns[2]))  # scanned like a cue; a cue's own weight wins
     if language == "en":
+        # The amounts are entries already (above): their forms are generated with every entry's.
         entries = _with_english_forms(entries)
         modifiers = {**_with_english_forms({term: value for term, value in modifiers.items()
                                             if value[0] in _INFLECTING_KINDS}), **modifiers}
         amounts = _with_english_forms(amounts)
-        for term in amounts:
-            entries.setdefault(term, (0.0, "ekonomi"))
     return Lexicon(entries, modifiers, amounts, language=language)
 
 
