@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install report test lab clean
+.PHONY: install build report test lab clean
 
 install: $(STAMP)
 
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml setup.py lib/warta/_tokens.pyx constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name warta --display-name "Python (warta)" >/dev/null
 	touch $@
+
+# Compile the per-article modules again after editing them (until then their source runs, more slowly).
+build: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e . --no-deps
 
 report: $(STAMP)
 	$(BIN)/warta report $(ARGS)

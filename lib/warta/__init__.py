@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from warta import compiled as _compiled
+
+# Before any pipeline module is imported: a compiled module whose source has since changed is
+# imported from that source (warta.compiled).
+_compiled.STATE.update(_compiled.install())
+
 __version__ = "0.1.0"
 
 _EXPORTS = {

@@ -71,7 +71,8 @@ def run_benchmarks(*, sizes: Sequence[int] = (10_000, 100_000), big: bool = Fals
     results: dict[str, Any] = {"engine": engine, "scheduler": scheduler or "local", "profile": profile or "settings",
                                "machine": machine(), "rows": []}
     print(f"warta bench: engine={engine}, {results['machine']['cpus']} CPUs, "
-          f"{results['machine']['memory_gb']} GiB, reference loop {results['machine']['reference_loop_s']} s; "
+          f"{results['machine']['memory_gb']} GiB, reference loop {results['machine']['reference_loop_s']} s, "
+          f"compiled modules {results['machine']['compiled_modules']}; "
           "peak RSS = this process + children", file=sys.stderr)
     for size in sizes:
         rows = bench_size(size, root=root, engine=engine, scheduler=scheduler, full=analyses and size <= settings["full_max"],
@@ -416,10 +417,16 @@ def _row(size: int, step: str, articles: int, seconds: float, peak_mb: float | N
 
 
 def machine() -> dict[str, Any]:
-    """The machine the figures come from, with :func:`reference_loop_seconds` to compare runs by."""
+    """The machine the figures come from, with :func:`reference_loop_seconds` to compare runs by,
+    and how many of the per-article modules ran compiled (:mod:`warta.compiled`: a stale or
+    missing build runs their source, more slowly)."""
+    from warta import compiled
+
+    states = list(compiled.STATE.values())
     return {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
             "python": platform.python_version(), "platform": platform.platform(),
-            "reference_loop_s": reference_loop_seconds()}
+            "reference_loop_s": reference_loop_seconds(),
+            "compiled_modules": f"{states.count('compiled')} of {len(states)}"}
 
 
 def reference_loop_seconds(repeat: int = 3) -> float:

@@ -460,7 +460,7 @@ def _narrative_end(text: str, start: int) -> int:
 
 def _credit_end(text: str, start: int) -> int:
     ends = [pos for pos in (text.find(")", start), text.find("\n", start), text.find(". ", start)) if pos >= 0]
-    return min([*ends, min(len(text), start + 160)])
+    return min(ends + [min(len(text), start + 160)])
 
 
 def _names_in(text: str, start: int, stop: int, citations: _Citations, max_words: int | None,

@@ -186,8 +186,9 @@ def _sentence_table(articles: pd.DataFrame, engine: Engine,
         # A sentence is reported when it holds a quotation mark or starts a reporting verb.
         if reporting_spans:
             verbs = [start for start, _, _ in reporting_spans]
-            # _quoted() inlined: no call per sentence.
-            reported += [('"' in text or "“" in text or "”" in text)
+            # _quoted() inlined: no call per sentence. One flat "or": Cython miscompiles a bracketed
+            # "or" of membership tests joined to another operand in a comprehension (tests/test_compiled.py).
+            reported += ['"' in text or "“" in text or "”" in text
                          or bisect_left(verbs, start) < bisect_left(verbs, end)
                          for text, (start, end) in zip(sentences, spans)]
         elif '"' in body or "“" in body or "”" in body:
