@@ -48,6 +48,13 @@ from warta.language import LANGUAGES, detect_language
         ("Rupiah Menguat Tajam Usai Keputusan The Fed", "id"),
         ("The minister said the plan was ready.", "en"),  # capitalised first, it counts
         ("The Fed menaikkan suku bunga acuan.", "id"),  # not before a name
+        # A headline capitalises every word: two English function words count whatever their case.
+        ("Prabowo Says Indonesia Will Not Join The War In Gaza", "en"),
+        ("KPK Names Former Minister As Suspect In Graft Case", "en"),
+        ("Rupiah Weakens Against The Dollar As Investors Await Fed Decision", "en"),
+        ("Indonesia Wins Gold In Badminton At The Asian Games", "en"),  # "Asian" is no Indonesian "-an"
+        ("Banjir Rendam Lima Kecamatan Di Jawa Tengah", "id"),
+        ("Jonatan Juara All England Usai Kalahkan The Reds", "id"),  # an Indonesian affix
     ],
 )
 def test_detect_language(text, expected):

@@ -8,7 +8,9 @@ Malay shares most of Indonesian's function words, so two of its own words (``ker
 ``iaitu``, ``polis``: ``[markers] ms``) mark it. An English function word capitalised inside
 Indonesian copy is part of a name ("WHO memuji ...", "turnamen All England", "The Fed"), so where
 English could win, English words are counted in lower case (and the first word, capitalised, where
-nothing Indonesian stands).
+nothing Indonesian stands). A headline capitalises every word, so there case tells nothing: two
+English function words count whatever their case where no Indonesian word stands ("Prabowo Says
+Indonesia Will Not Join ...").
 
 Short, terse copy ("KPK menetapkan dua tersangka baru kasus suap proyek jalan.") can hold no
 function word at all. When no language reaches the share, and no English or other function word
@@ -31,6 +33,9 @@ LANGUAGES = ("id", "en", "other")
 # Affixed forms; only consulted when no English or other function word is present.
 _INDONESIAN_AFFIXED = re.compile(
     r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|per|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya|an)")
+# The same less "per-" and "-an", which many English words also show ("percent", "Indonesian",
+# "Asian"): what marks an English-looking headline as Indonesian.
+_INDONESIAN_MARKED = re.compile(r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya)")
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +103,14 @@ def _english_hits(raw_tokens: list[str], language_of: dict[str, str], *, indones
     before another capital ("The Fed menaikkan ...", "The Attorney General's Office ...") counts
     only where no Indonesian function word or affixed word stands."""
     hits = sum(1 for _ in filter(_english_words().__contains__, raw_tokens))
+    if not indonesian and _title_case(raw_tokens):
+        # A headline capitalises every word, so case tells nothing there: two English function
+        # words ("Prabowo Says Indonesia Will Not Join ...") count whatever their case, where no
+        # Indonesian word stands ("Rupiah Menguat Usai Keputusan The Fed" has an affix).
+        english = sum(1 for token in raw_tokens if token.lower() in _english_words())
+        if english >= 2 and not any(_INDONESIAN_MARKED.fullmatch(token.lower().strip(".,;:!?\"'()"))
+                                    for token in raw_tokens):
+            return english
     first = raw_tokens[0]
     if language_of.get(first.lower()) != "en" or not first[:1].isupper() or first.isupper():
         return hits
@@ -105,6 +118,12 @@ def _english_hits(raw_tokens: list[str], language_of: dict[str, str], *, indones
             _INDONESIAN_AFFIXED.fullmatch(token.lower().strip(".,;:!?\"'()")) for token in raw_tokens)):
         return hits
     return hits + 1
+
+
+def _title_case(raw_tokens: list[str]) -> bool:
+    """Whether four or more words are nearly all capitalised, as headlines are."""
+    words = [token for token in raw_tokens if token[:1].isalpha()]
+    return len(words) >= 4 and sum(1 for word in words if word[0].isupper()) >= 0.8 * len(words)
 
 
 @lru_cache(maxsize=1)
