@@ -19,7 +19,7 @@ SUFFIX = importlib.machinery.EXTENSION_SUFFIXES[0]
 
 
 def _package(tmp_path: Path) -> Path:
-    """A package with two compiled modules (empty stand-in files), one plain module and a compiled one without source."""
+    """A package with two compiled modules (empty stand-in files), a plain module and a binary without source."""
     package = tmp_path / "pkg"
     (package / "sub").mkdir(parents=True)
     for name in ("a", "sub/b", "c"):

@@ -23,6 +23,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 MANIFEST = PACKAGE_DIR / "_compiled.json"
 PURE_PYTHON_VARIABLE = "WARTA_PURE_PYTHON"
+# Each compiled module's state in this process ("compiled", "source" or "stale"), set by import warta.
+STATE: dict[str, str] = {}
 
 
 class SourceFinder:
@@ -77,6 +79,3 @@ def install(*, package_dir: Path = PACKAGE_DIR, manifest: Path = MANIFEST) -> di
         warnings.warn(f"warta: source changed since the build ({names}); running it as plain Python, "
                       f"more slowly, until `make build` compiles it again", stacklevel=2)
     return {name: "source" if pure else "stale" if name in stale else "compiled" for name in sorted(compiled)}
-
-
-STATE: dict[str, str] = {}

@@ -35,7 +35,8 @@ _INDONESIAN_AFFIXED = re.compile(
     r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|per|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya|an)")
 # The same less "per-" and "-an", which many English words also show ("percent", "Indonesian",
 # "Asian"): what marks an English-looking headline as Indonesian.
-_INDONESIAN_MARKED = re.compile(r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya)")
+_INDONESIAN_MARKED = re.compile(
+    r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya)")
 
 
 @lru_cache(maxsize=1)
