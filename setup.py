@@ -41,8 +41,11 @@ class BuildWithManifest(build_ext):
         super().run()
         built = {}
         for extension in self.extensions:
-            source = Path(extension.sources[0]).with_suffix(".py")
-            if source.is_file() and Path(self.get_ext_fullpath(extension.name)).is_file():
+            generated = Path(extension.sources[0])  # the .c Cython wrote from the .py
+            source, binary = generated.with_suffix(".py"), Path(self.get_ext_fullpath(extension.name))
+            # A binary older than its C source is one this build failed to replace: not recorded,
+            # so that its (changed) source runs instead.
+            if source.is_file() and binary.is_file() and binary.stat().st_mtime >= generated.stat().st_mtime:
                 built[extension.name] = hashlib.sha256(source.read_bytes()).hexdigest()
         manifest = Path(self.get_ext_fullpath("warta._tokens")).parent / "_compiled.json"
         manifest.write_text(json.dumps(built, indent=1, sort_keys=True) + "\n")

@@ -48,7 +48,7 @@ from typing import Any, Callable, Sequence
 import psutil
 
 from warta import cache as cache_store
-from warta import config, pipeline
+from warta import compiled, config, pipeline
 
 COLUMNS = ("size", "step", "articles", "seconds", "articles_per_s", "peak_rss_mb", "note")
 
@@ -420,8 +420,6 @@ def machine() -> dict[str, Any]:
     """The machine the figures come from, with :func:`reference_loop_seconds` to compare runs by,
     and how many of the per-article modules ran compiled (:mod:`warta.compiled`: a stale or
     missing build runs their source, more slowly)."""
-    from warta import compiled
-
     states = list(compiled.STATE.values())
     return {"cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
             "python": platform.python_version(), "platform": platform.platform(),

@@ -41,10 +41,11 @@ class SourceFinder:
 def compiled_modules(package_dir: Path = PACKAGE_DIR) -> dict[str, Path]:
     """Every module of the package that has both a compiled file and a ``.py`` source: name → source."""
     found = {}
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        for binary in package_dir.rglob(f"*{suffix}"):
-            source = binary.with_name(binary.name[: -len(suffix)] + ".py")
-            if source.is_file():
+    for folder, _, files in os.walk(package_dir):  # one walk: import warta runs this
+        for name in files:
+            suffix = next((s for s in importlib.machinery.EXTENSION_SUFFIXES if name.endswith(s)), None)
+            source = Path(folder, name[: -len(suffix)] + ".py") if suffix else None
+            if source is not None and source.is_file():
                 parts = source.relative_to(package_dir).with_suffix("").parts
                 found[".".join((package_dir.name, *parts))] = source
     return found

@@ -31,12 +31,11 @@ __all__ = ["LANGUAGES", "detect_language"]
 LANGUAGES = ("id", "en", "other")
 
 # Affixed forms; only consulted when no English or other function word is present.
-_INDONESIAN_AFFIXED = re.compile(
-    r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|per|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya|an)")
+_PREFIXES = "meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|peng|peny|pem|pen"
+_INDONESIAN_AFFIXED = re.compile(rf"(?:{_PREFIXES}|per)\w{{3,}}|\w{{3,}}(?:kan|nya|an)")
 # The same less "per-" and "-an", which many English words also show ("percent", "Indonesian",
 # "Asian"): what marks an English-looking headline as Indonesian.
-_INDONESIAN_MARKED = re.compile(
-    r"(?:meng|meny|mem|men|me[lrw]|ber|ter|diper|diber|peng|peny|pem|pen)\w{3,}|\w{3,}(?:kan|nya)")
+_INDONESIAN_MARKED = re.compile(rf"(?:{_PREFIXES})\w{{3,}}|\w{{3,}}(?:kan|nya)")
 
 
 @lru_cache(maxsize=1)
