@@ -334,6 +334,7 @@ def test_unique_pairs_orders_and_deduplicates(pairs, expected):
         ([5, 1, 9, 7], [1, 7], [False, True, False, True]),
         ([5, 1], [], [False, False]),
         ([2**63 + 5, 3], [3, 2**63 + 5], [True, True]),
+        ([], [1, 2], []),
     ],
 )
 def test_member_is_isin_for_a_sorted_set(values, members, expected):
@@ -442,6 +443,78 @@ def test_articles_without_text_or_date_stay_alone():
     assert audit.at["f1", "story_id"] == audit.at["f2", "story_id"]
 
 
+def _lead(text, size=40):
+    tokens = stories.token_hashes([text])
+    at = stories._lead_words(tokens, stories._lead_stop_hashes(), size)
+    return [text.encode()[start:end].decode() for start, end in zip(tokens.byte_starts[at], tokens.byte_ends[at])]
+
+
+@pytest.mark.parametrize("text, size, expected", [
+    # Names, numbers, short words, stopwords and words of saying are no lead words.
+    ("Gubernur Lampung membuka Festival Krakatau 2025 di Bandar Lampung, Rabu malam.", 40, ["membuka", "malam"]),
+    ("Eri Cahyadi menyebut rumah pompa siaga 24 jam, katanya.", 40, ["rumah", "pompa", "siaga"]),
+    ("Tanggul jebol. Tanggul Kali Bekasi jebol lagi, warga mengungsi.", 40, ["jebol", "jebol", "warga", "mengungsi"]),
+    ("warga mengungsi ke masjid dan balai desa", 2, ["warga", "mengungsi"]),
+    ("Presiden Prabowo Subianto di Istana Merdeka", 40, []),
+])
+def test_lead_words_are_the_first_words_that_say_what_happened(text, size, expected):
+    assert _lead(text, size) == expected
+
+
+GOVERNOR_QUESTIONED = article(
+    "g1", "Okezone", "2025-09-10T11:00:00+07:00", "KPK Periksa Gubernur Lampung Terkait Dana Hibah",
+    "Komisi Pemberantasan Korupsi (KPK) memeriksa Gubernur Lampung Rahmat Mirzani Djausal sebagai saksi kasus "
+    "dugaan korupsi dana hibah KONI Lampung. Rahmat tiba di Gedung Merah Putih KPK pukul 09.30 WIB.")
+GOVERNOR_QUESTIONED_2 = article(
+    "g2", "CNN Indonesia", "2025-09-10T13:20:00+07:00", "Gubernur Lampung Diperiksa KPK soal Dana Hibah KONI",
+    "Gubernur Lampung Rahmat Mirzani Djausal diperiksa sebagai saksi oleh KPK dalam kasus dugaan korupsi dana "
+    "hibah KONI Lampung. Juru Bicara KPK Budi Prasetyo mengatakan pemeriksaan berkaitan dengan pencairan dana "
+    "hibah pada 2024.")
+GOVERNOR_AT_FESTIVAL = article(
+    "g3", "Kompas", "2025-09-10T19:00:00+07:00", "Gubernur Lampung Buka Festival Krakatau 2025",
+    "Gubernur Lampung Rahmat Mirzani Djausal membuka Festival Krakatau 2025 di Lapangan Saburai, Bandar Lampung, "
+    "Rabu malam. Festival budaya tahunan itu menampilkan 30 kelompok tari dari seluruh kabupaten di Lampung.")
+VISIT_ID = article(
+    "v1", "Kompas", "2025-01-27T11:00:00+07:00", "Prabowo Terima Kunjungan Anwar Ibrahim di Istana Merdeka",
+    "Presiden Prabowo Subianto menerima kunjungan Perdana Menteri Malaysia Anwar Ibrahim di Istana Merdeka, "
+    "Jakarta, Senin (27/1/2025). Keduanya membahas perbatasan di Kalimantan dan perlindungan pekerja migran.")
+VISIT_EN = article(
+    "v2", "The Star", "2025-01-27T14:00:00+08:00", "Anwar, Prabowo discuss migrant workers and border",
+    "Prime Minister Anwar Ibrahim and Indonesian President Prabowo Subianto discussed the protection of "
+    "Indonesian migrant workers and the land border in Borneo at Istana Merdeka on Monday.")
+ONE_DAY = pd.DataFrame([GOVERNOR_QUESTIONED, GOVERNOR_QUESTIONED_2, GOVERNOR_AT_FESTIVAL, VISIT_ID, VISIT_EN])
+ONE_DAY_CAST = pd.DataFrame(
+    [("g1", "org:kpk"), ("g1", "per:rahmat-mirzani-djausal"), ("g1", "org:koni"), ("g1", "loc:lampung"),
+     ("g2", "org:kpk"), ("g2", "per:rahmat-mirzani-djausal"), ("g2", "org:koni"), ("g2", "loc:lampung"),
+     ("g2", "per:budi-prasetyo"),
+     ("g3", "per:rahmat-mirzani-djausal"), ("g3", "loc:lampung"), ("g3", "loc:bandar-lampung"),
+     ("g3", "loc:lapangan-saburai"),
+     ("v1", "per:prabowo-subianto"), ("v1", "per:anwar-ibrahim"), ("v1", "loc:istana-merdeka"),
+     ("v1", "loc:kalimantan"),
+     ("v2", "per:prabowo-subianto"), ("v2", "per:anwar-ibrahim"), ("v2", "loc:istana-merdeka")],
+    columns=["article_id", "actor_id"])
+
+
+@pytest.mark.parametrize("all_pairs_limit", [1500, 0])  # average linkage; LSH and union-find
+def test_one_actors_two_events_of_a_day_are_two_stories(monkeypatch, all_pairs_limit):
+    # The festival shares the governor, his office, his province and the day with the questioning,
+    # but no word of what happened; the state visit, told in two languages, shares no word but its cast.
+    settings = config.section("timeline")
+    monkeypatch.setattr(config, "section", lambda name: {**settings, "all_pairs_limit": all_pairs_limit,
+                                                         "lsh_rows": 1} if name == "timeline" else {})
+    audit = timeline.cluster_stories(ONE_DAY, mentions=ONE_DAY_CAST)
+    assert groups(audit) == [{"g1", "g2"}, {"g3"}, {"v1", "v2"}]
+    festival = audit.set_index("article_id").loc["g3"]
+    assert festival["reason"].endswith("the same people at another event")
+    assert festival["shared_lead_words"] < 2 and festival["actor_overlap"] < 0.5
+
+
+def test_without_mentions_the_cast_is_not_asked_for():
+    audit = timeline.cluster_stories(ONE_DAY).set_index("article_id")
+    assert audit["shared_lead_words"].notna().all()
+    assert "same people" not in " ".join(audit["reason"])
+
+
 def _scored(pairs):
     """A score table as score_pairs gives it, for the given (i, j, score) rows that may join."""
     frame = pd.DataFrame(pairs, columns=["i", "j", "score"])
@@ -499,7 +572,7 @@ def test_actor_matrix_rows_are_actor_sets(rows, ids, expected):
 
 def _assert_same_features(left: stories.Features, right: stories.Features) -> None:
     np.testing.assert_array_equal(left.shingles, right.shingles)
-    for name in ("key_terms", "titles"):
+    for name in ("key_terms", "titles", "lead_words"):
         a, b = getattr(left, name), getattr(right, name)
         assert a.shape == b.shape
         np.testing.assert_array_equal(a.indptr, b.indptr)
@@ -547,6 +620,7 @@ def test_clustering_with_signatures_equals_clustering_from_text(signatures):
     (lambda: stories.story_signatures(CORPUS), False),
     (lambda: stories.story_signatures(CORPUS.iloc[1:]), True),
     (lambda: pd.concat([stories.story_signatures(CORPUS)] * 2), True),
+    (lambda: stories.story_signatures(CORPUS).drop(columns=["lead_words"]), True),  # a cache written before them
 ])
 def test_hashing_the_text_despite_signatures_is_logged(caplog, signatures, hashed):
     with caplog.at_level("INFO", logger="warta.stories"):

@@ -61,6 +61,12 @@ def stopwords() -> frozenset[str]:
     return frozenset(terms()["stopwords"].split())
 
 
+@lru_cache(maxsize=1)
+def _lead_stop_hashes() -> np.ndarray:
+    """Hashes of the words no lead word may be: stopwords and words of saying ("menyebut")."""
+    return np.unique(hash_words(sorted(stopwords() | set(terms()["reporting_words"].split()))))
+
+
 # --------------------------------------------------------------------------- vectorised hashing
 
 
@@ -528,7 +534,7 @@ def _concat_units(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 AUDIT_COLUMNS = ["article_id", "story_id", "story_size", "outlet", "title", "matched_with",
                  "shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap",
-                 "date_proximity", "shared_sentences", "score", "reason"]
+                 "date_proximity", "shared_sentences", "shared_lead_words", "score", "reason"]
 
 
 @dataclass(frozen=True)
@@ -538,6 +544,7 @@ class Features:
     shingles: np.ndarray  # MinHash signatures of word shingles (n × num_perm)
     key_terms: csr_matrix  # article × key term (frequent terms removed)
     titles: csr_matrix  # article × title word
+    lead_words: csr_matrix  # article × lead word (frequent words removed)
     copy_units: pd.DataFrame  # sentences and paragraphs for copy detection (see copy_units)
 
 
@@ -566,6 +573,8 @@ class _SignatureParts:
     key_hashes: np.ndarray
     title_owner: np.ndarray  # title words kept for comparison, in article order
     title_hashes: np.ndarray
+    lead_owner: np.ndarray  # lead words (see _lead_words), in article order
+    lead_hashes: np.ndarray
     units: pd.DataFrame  # copy_units of the bodies, in chunk order (see _unit_order)
 
 
@@ -573,7 +582,8 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
     """Hash the bodies and titles of ``articles`` (the per-article half of :func:`article_features`)."""
     bodies = articles["body"].fillna("").astype(str).tolist()
     stop = _stop_hashes()
-    signatures, owners, key_hashes, units = [], [], [], []
+    signatures, owners, key_hashes, units, lead_owners, lead_hashes = [], [], [], [], [], []
+    lead_stop, lead_size = _lead_stop_hashes(), int(options.get("lead_words", 40))
     chunk = int(options.get("chunk_size", 5000))
     for begin in range(0, len(bodies), chunk):
         tokens = token_hashes(bodies[begin:begin + chunk])
@@ -586,6 +596,9 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         owner = np.repeat(np.arange(len(tokens.offsets) - 1), np.diff(tokens.offsets))
         owners.append(owner[key] + begin)
         key_hashes.append(tokens.hashes[key])
+        lead = _lead_words(tokens, lead_stop, lead_size)
+        lead_owners.append(owner[lead] + begin)
+        lead_hashes.append(tokens.hashes[lead])
     titles = articles["title"].fillna("").astype(str).tolist() if "title" in articles else [""] * len(articles)
     title_tokens = token_hashes(titles)
     title_owner = np.repeat(np.arange(len(articles)), np.diff(title_tokens.offsets))
@@ -596,7 +609,20 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         key_owner=np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64),
         key_hashes=np.concatenate(key_hashes) if key_hashes else np.zeros(0, dtype=np.uint64),
         title_owner=title_owner[title_keep], title_hashes=title_tokens.hashes[title_keep],
+        lead_owner=np.concatenate(lead_owners) if lead_owners else np.zeros(0, dtype=np.int64),
+        lead_hashes=np.concatenate(lead_hashes) if lead_hashes else np.zeros(0, dtype=np.uint64),
         units=_concat_units(units))
+
+
+def _lead_words(tokens: Tokens, stop: np.ndarray, size: int) -> np.ndarray:
+    """Indices of each text's first ``size`` words of substance: lower case, four letters or
+    more, no stopword or word of saying. They say what happened ("tanggul", "jebol", "gempa"),
+    where key terms say who and where."""
+    plain = np.flatnonzero(~tokens.capitalised & ~tokens.digit & (tokens.lengths >= 4))
+    plain = plain[~_member(tokens.hashes[plain], stop)]
+    first = np.searchsorted(plain, tokens.offsets)  # each text's first word in ``plain``
+    rank = np.arange(len(plain)) - np.repeat(first[:-1], np.diff(first))
+    return plain[rank < size]
 
 
 def _features(parts: _SignatureParts, n: int, options: dict[str, Any]) -> Features:
@@ -604,11 +630,17 @@ def _features(parts: _SignatureParts, n: int, options: dict[str, Any]) -> Featur
     titles = _hash_matrix(parts.title_owner, parts.title_hashes, n)
     key_terms = _hash_matrix(np.concatenate([parts.key_owner, parts.title_owner]),
                              np.concatenate([parts.key_hashes, parts.title_hashes]), n)
-    # A term in a large share of the batch ("Indonesia", "Presiden") says nothing about the story.
-    frequency = np.diff(key_terms.tocsc().indptr)
+    # A term in a large share of the batch ("Indonesia", "Presiden", "warga") says nothing about the story.
     limit = max(float(options.get("max_df_min", 20)), float(options.get("max_df_fraction", 0.05)) * n)
-    key_terms = key_terms[:, np.flatnonzero(frequency <= limit)].tocsr()
-    return Features(shingles=parts.shingles, key_terms=key_terms, titles=titles, copy_units=parts.units)
+    return Features(shingles=parts.shingles, key_terms=_without_frequent(key_terms, limit), titles=titles,
+                    lead_words=_without_frequent(_hash_matrix(parts.lead_owner, parts.lead_hashes, n), limit),
+                    copy_units=parts.units)
+
+
+def _without_frequent(matrix: csr_matrix, limit: float) -> csr_matrix:
+    """``matrix`` without the columns of terms found in more than ``limit`` articles."""
+    frequency = np.diff(matrix.tocsc().indptr)
+    return matrix[:, np.flatnonzero(frequency <= limit)].tocsr()
 
 
 @lru_cache(maxsize=1)
@@ -616,8 +648,8 @@ def _stop_hashes() -> np.ndarray:
     return np.unique(hash_words(sorted(stopwords())))
 
 
-SIGNATURE_COLUMNS = ["article_id", "shingles", "key_terms", "title_terms", "unit_kinds", "unit_keys",
-                     "unit_starts", "unit_ends"]
+SIGNATURE_COLUMNS = ["article_id", "shingles", "key_terms", "title_terms", "lead_words", "unit_kinds",
+                     "unit_keys", "unit_starts", "unit_ends"]
 
 
 def story_signatures(articles: pd.DataFrame, *, options: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -629,7 +661,8 @@ def story_signatures(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     100k articles without hashing their text again. ``shingles`` holds the MinHash signature
     (``num_perm`` uint32), ``key_terms`` and ``title_terms`` the uint64 hashes of the capitalised
     key terms and title words, and the ``unit_*`` cells the sentences and paragraphs of
-    :func:`copy_units` (kind uint8, key uint64, UTF-8 byte start and end int32).
+    :func:`copy_units` (kind uint8, key uint64, UTF-8 byte start and end int32); ``lead_words``
+    the uint64 hashes of the lead words that say what happened (see :func:`_lead_words`).
     """
     options = config.section("timeline") if options is None else options
     if articles.empty:
@@ -640,10 +673,12 @@ def story_signatures(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     unit_bounds = np.searchsorted(units["row"].to_numpy(), np.arange(n + 1))
     key_bounds = np.searchsorted(parts.key_owner, np.arange(n + 1))
     title_bounds = np.searchsorted(parts.title_owner, np.arange(n + 1))
+    lead_bounds = np.searchsorted(parts.lead_owner, np.arange(n + 1))
     columns = {
         "shingles": _split_bytes(parts.shingles.reshape(-1), np.arange(n + 1) * parts.shingles.shape[1]),
         "key_terms": _split_bytes(parts.key_hashes, key_bounds),
         "title_terms": _split_bytes(parts.title_hashes, title_bounds),
+        "lead_words": _split_bytes(parts.lead_hashes, lead_bounds),
         "unit_kinds": _split_bytes(units["unit"].to_numpy().astype(np.uint8), unit_bounds),
         "unit_keys": _split_bytes(units["key"].to_numpy().astype(np.uint64), unit_bounds),
         "unit_starts": _split_bytes(units["start"].to_numpy().astype(np.int32), unit_bounds),
@@ -663,7 +698,8 @@ def _unpack_signatures(signatures: pd.DataFrame, articles: pd.DataFrame,
     """The :class:`_SignatureParts` of ``articles`` from their :func:`story_signatures` rows, or
     None when some article has no row (or an id is not unique) or the rows have another width."""
     ids = articles["article_id"].astype(str)
-    if signatures.empty or not ids.is_unique or not signatures["article_id"].is_unique:
+    if (signatures.empty or not ids.is_unique or not signatures["article_id"].is_unique
+            or not set(SIGNATURE_COLUMNS) <= set(signatures.columns)):  # a cache written before a column
         return None
     at = pd.Index(signatures["article_id"].astype(str)).get_indexer(ids)
     if (at < 0).any():
@@ -675,6 +711,7 @@ def _unpack_signatures(signatures: pd.DataFrame, articles: pd.DataFrame,
         return None
     key_owner, key_hashes = _owned(rows["key_terms"], np.uint64)
     title_owner, title_hashes = _owned(rows["title_terms"], np.uint64)
+    lead_owner, lead_hashes = _owned(rows["lead_words"], np.uint64)
     unit_owner, unit_kinds = _owned(rows["unit_kinds"], np.uint8)
     unit_kinds = unit_kinds.astype(np.int64)
     units = pd.DataFrame({"row": unit_owner, "unit": unit_kinds, "key": _joined(rows["unit_keys"], np.uint64),
@@ -682,7 +719,8 @@ def _unpack_signatures(signatures: pd.DataFrame, articles: pd.DataFrame,
                           "end": _joined(rows["unit_ends"], np.int32).astype(np.int64)}, copy=False)
     units = units.take(_unit_order(unit_owner, unit_kinds, int(options.get("chunk_size", 5000)))).reset_index(drop=True)
     return _SignatureParts(shingles=shingles.reshape(len(rows), width), key_owner=key_owner, key_hashes=key_hashes,
-                           title_owner=title_owner, title_hashes=title_hashes, units=units)
+                           title_owner=title_owner, title_hashes=title_hashes, lead_owner=lead_owner,
+                           lead_hashes=lead_hashes, units=units)
 
 
 def _joined(cells: pd.Series, dtype) -> np.ndarray:
@@ -704,12 +742,12 @@ def _unit_order(owner: np.ndarray, kind: np.ndarray, chunk: int) -> np.ndarray:
 
 
 def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """``np.isin(values, sorted_set)`` for a small sorted set: a binary search per value instead
-    of sorting millions of word hashes together with the set."""
+    """``np.isin(values, sorted_set)`` for a small set of unique values: one hash-table look-up
+    per value (pandas' table; two and a half times as fast as a binary search in the set, and
+    no sort of millions of word hashes together with it)."""
     if len(sorted_set) == 0:
         return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[at] == values
+    return pd.Index(sorted_set).get_indexer(values) >= 0
 
 
 def _hash_matrix(owner: np.ndarray, hashes: np.ndarray, n: int) -> csr_matrix:
@@ -740,7 +778,8 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     undated, same index as ``articles``); ``mentions`` (actor mentions) adds actor overlap.
     A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
     at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
-    terms, title, actors and date proximity ≥ ``story_threshold``, published within
+    terms, title, actors and date proximity ≥ ``story_threshold``, with ``min_shared_lead_words``
+    lead words in common or ``same_cast_overlap`` of its actors, published within
     ``date_window_days`` of each other.
     """
     return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
@@ -806,7 +845,7 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray
 
 
 SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
-                 "shared_sentences", "score"]
+                 "shared_sentences", "shared_lead_words", "score"]
 
 
 def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end: np.ndarray,
@@ -850,14 +889,21 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     shingle = jaccard_estimate(features.shingles, pairs)
     duplicate = shingle >= float(options.get("duplicate_threshold", 0.5))
     copied = shared_count >= int(options.get("min_shared_sentences", 2))
+    # One actor's two events of a day share the actor's name, office and day: a pair must also
+    # share words of substance in its leads ("tanggul", "jebol") or most of its cast (a state
+    # visit told in two languages shares no word but all its actors).
+    lead_shared = _intersections(features.lead_words, pairs).astype(np.int64)
+    same_cast = actor_overlap >= float(options.get("same_cast_overlap", 0.5))
+    event = (lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | np.isnan(actor_overlap)
     story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
-             & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))))
+             & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))) & event)
     # copy=False: the fresh arrays become the columns as they are (stacking them into one block
     # copied 0.3 GB at 100k articles); the same wherever a frame is built from new arrays.
     return pd.DataFrame({
         "i": i, "j": j, "shingle_jaccard": shingle.round(3), "term_jaccard": term_jaccard.round(3),
         "title_overlap": title_overlap.round(3), "actor_overlap": np.round(actor_overlap, 3),
-        "date_proximity": proximity.round(3), "shared_sentences": shared_count, "score": score.round(3),
+        "date_proximity": proximity.round(3), "shared_sentences": shared_count, "shared_lead_words": lead_shared,
+        "score": score.round(3),
         "gap_days": gap, "duplicate": duplicate, "copied": copied, "story": story,
         "joined": duplicate | copied | story,
     }, copy=False)
@@ -931,7 +977,9 @@ def _best_edges_numpy(scores: pd.DataFrame, n: int) -> np.ndarray:
     return best
 
 
-def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float, link_threshold: float) -> str:
+def _reason(edge: dict[str, Any], other_id: str, options: dict[str, Any]) -> str:
+    threshold, window = float(options.get("story_threshold", 0.45)), float(options.get("date_window_days", 7))
+    link_threshold = float(options.get("link_threshold", 0.45))
     if edge["duplicate"]:
         return f"near-duplicate of {other_id} (shingle Jaccard {edge['shingle_jaccard']:.2f})"
     if edge["copied"]:
@@ -946,6 +994,10 @@ def _reason(edge: dict[str, Any], other_id: str, threshold: float, window: float
                 f"less similar than {link_threshold:.2f}")
     if edge["gap_days"] > window:
         return f"alone: closest article {other_id} ({detail}) was published {edge['gap_days']:.0f} days apart"
+    if edge["score"] >= threshold and edge["term_jaccard"] >= float(options.get("min_term_jaccard", 0.05)):
+        return (f"alone: closest article {other_id} ({detail}) shares {edge['shared_lead_words']} words of its lead "
+                f"and less than {float(options.get('same_cast_overlap', 0.5)):.2f} of its actors: the same people "
+                f"at another event")
     return f"alone: closest article {other_id} ({detail}) is below {threshold:.2f}"
 
 
@@ -969,13 +1021,12 @@ def _audit(articles: pd.DataFrame, labels: np.ndarray, scores: pd.DataFrame, opt
         values[rows] = edges[column].to_numpy(dtype=float)
         audit[column] = values
     audit["shared_sentences"] = audit["shared_sentences"].astype("Int64")
+    audit["shared_lead_words"] = audit["shared_lead_words"].astype("Int64")
     others = np.where(edges["i"].to_numpy() == rows, edges["j"].to_numpy(), edges["i"].to_numpy())
-    threshold = float(options.get("story_threshold", 0.45))
-    window = float(options.get("date_window_days", 7))
     matched = np.full(n, "", dtype=object)
     reasons = np.full(n, "alone: no candidate article shares key terms", dtype=object)
     for row, other, edge in zip(rows, others, edges.to_dict("records")):
-        reasons[row] = _reason(edge, ids[other], threshold, window, float(options.get("link_threshold", 0.45)))
+        reasons[row] = _reason(edge, ids[other], options)
         matched[row] = ids[other] if edge["joined"] else ""
     audit["matched_with"] = matched
     audit["reason"] = reasons
