@@ -154,6 +154,7 @@ def test_reference_date(value, expected):
         ("Kompas.tv - 15 Juni 2024, 12:30 WIB", "", None, ("2024-06-15T12:30:00+07:00", "minute", "15 Juni 2024, 12:30 WIB")),
         ("Rabu, 19 Jun 2024 14:05 WITA", "", None, ("2024-06-19T14:05:00+08:00", "minute", "Rabu, 19 Jun 2024 14:05 WITA")),
         ("Senin, 17/06/2024 | 09.15 WIT", "", None, ("2024-06-17T09:15:00+09:00", "minute", "Senin, 17/06/2024 | 09.15 WIT")),
+        ("Monday, 27 Jan 2025 2:00 PM MYT", "", None, ("2025-01-27T14:00:00+08:00", "minute", "Monday, 27 Jan 2025 2:00 PM MYT")),
         ("Selasa, 18 Juni 2024 - 10:23", "", None, ("2024-06-18T10:23:00", "minute", "Selasa, 18 Juni 2024 - 10:23")),
         ("IDN Times\n02 Jul 24 | 09:00 WIB", "", None, ("2024-07-02T09:00:00+07:00", "minute", "02 Jul 24 | 09:00 WIB")),
         ("Jumat, 14 Juni 2024 pukul 07.00 WIB", "", None, ("2024-06-14T07:00:00+07:00", "minute", "Jumat, 14 Juni 2024 pukul 07.00 WIB")),
