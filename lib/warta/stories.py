@@ -6,11 +6,13 @@ those hashes come MinHash signatures of word shingles (how much text two article
 *key terms* of each article (capitalised words inside sentences, and title words: who and where
 the story is about). Candidate pairs come from banding LSH over the key-term signatures (or from
 all pairs in a small batch), are scored on shingle, key-term, title, actor and date overlap plus
-shared sentences, and the joining pairs become stories: by average linkage in a small batch (one
-bridging article cannot chain two stories), by union-find (connected components) in a large one.
+shared sentences, must tell of one event (shared *lead words*, the lower-case words that say what
+happened, or most of one cast; never two casts with no actor in common), and the joining pairs
+become stories: by average linkage in a small batch (one bridging article cannot chain two
+stories), by union-find (connected components) in a large one.
 
-What depends on one article alone (its MinHash signature, key terms, title words and sentence
-hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it once per
+What depends on one article alone (its MinHash signature, key terms, title words, lead words and
+sentence hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it once per
 file and the cache keeps it, so that clustering a large batch again hashes no text.
 
 ``cluster(articles, spans=...)`` is what :func:`warta.timeline.cluster_stories` calls;

@@ -197,10 +197,10 @@ def cluster_stories(articles: pd.DataFrame, *, mentions: pd.DataFrame | None = N
     Columns: ``article_id``, ``story_id``, ``story_size``, ``outlet``, ``title``,
     ``matched_with`` (the member it joined through), ``shingle_jaccard`` (MinHash estimate over
     word shingles), ``term_jaccard`` (key terms), ``title_overlap``, ``actor_overlap`` (needs
-    ``mentions``), ``date_proximity``, ``shared_sentences``, ``score`` and ``reason``; then the
-    article's ``published`` date and ``precision``, its ``order`` in the story (1 = can have
-    appeared first, see :func:`chronological`; none when undated), ``is_first`` and the story's
-    ``first_article_id`` and ``first_outlet``.
+    ``mentions``), ``date_proximity``, ``shared_sentences``, ``shared_lead_words``, ``score`` and
+    ``reason``; then the article's ``published`` date and ``precision``, its ``order`` in the
+    story (1 = can have appeared first, see :func:`chronological`; none when undated),
+    ``is_first`` and the story's ``first_article_id`` and ``first_outlet``.
     """
     audit = clustering.cluster(articles, spans=publication_spans(articles), mentions=mentions)
     return _with_story_timing(articles, audit)
