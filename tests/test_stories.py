@@ -461,6 +461,16 @@ def test_lead_words_are_the_first_words_that_say_what_happened(text, size, expec
     assert _lead(text, size) == expected
 
 
+def test_headline_words_the_lede_does_not_capitalise_are_lead_words():
+    # "Ludes Terbakar" says what happened; "Jembatan Besi Tambora" is a place, as the lede's capitals tell.
+    frame = pd.DataFrame([article("k1", "Warta Kota", "2025-08-03", "40 Rumah di Jembatan Besi Tambora Ludes Terbakar",
+                                  "Sebanyak 40 rumah di Kelurahan Jembatan Besi, Tambora, ludes dilalap api.")])
+    lead = set(np.frombuffer(stories.story_signatures(frame)["lead_words"].iloc[0], dtype=np.uint64).tolist())
+    words = ["terbakar", "ludes", "rumah", "dilalap", "jembatan", "besi", "tambora", "sebanyak"]
+    found = {word for word, hashed in zip(words, stories.hash_words(words).tolist()) if hashed in lead}
+    assert found == {"terbakar", "ludes", "rumah", "dilalap"}
+
+
 GOVERNOR_QUESTIONED = article(
     "g1", "Okezone", "2025-09-10T11:00:00+07:00", "KPK Periksa Gubernur Lampung Terkait Dana Hibah",
     "Komisi Pemberantasan Korupsi (KPK) memeriksa Gubernur Lampung Rahmat Mirzani Djausal sebagai saksi kasus "
@@ -558,11 +568,26 @@ def _scored(pairs):
 BRIDGED = [(0, 1, 0.7), (0, 2, 0.65), (1, 2, 0.6), (3, 4, 0.6), (2, 3, 0.5), (1, 3, 0.42), (0, 4, 0.41)]
 
 
-@pytest.mark.parametrize("limit, expected", [(100, [{0, 1, 2}, {3, 4}]), (0, [{0, 1, 2, 3, 4}])])
-def test_average_linkage_resists_chaining_in_small_batches(limit, expected):
-    labels = stories.link(_scored(BRIDGED), 5, options={"all_pairs_limit": limit, "link_threshold": 0.45})
+@pytest.mark.parametrize("limit, component_limit, expected", [
+    (100, 300, [{0, 1, 2}, {3, 4}]),  # a small batch: average linkage
+    (0, 300, [{0, 1, 2}, {3, 4}]),  # a large one: union-find, then average linkage inside the component
+    (0, 4, [{0, 1, 2, 3, 4}]),  # a component above component_limit stays as union-find joined it
+])
+def test_average_linkage_resists_chaining(limit, component_limit, expected):
+    labels = stories.link(_scored(BRIDGED), 5, options={"all_pairs_limit": limit, "link_threshold": 0.45,
+                                                       "component_limit": component_limit})
     found = sorted((set(np.flatnonzero(labels == label)) for label in np.unique(labels)), key=min)
     assert found == expected
+
+
+@pytest.mark.parametrize("labels, limit, expected", [
+    ([0, 0, 0, 1, 1, 2, 2, 2, 2], 3, [(0, 1), (0, 2), (1, 2)]),  # pairs (3, 4) are scored already; 2 is too big
+    ([2, 0, 2, 0, 2, 1], 300, [(0, 2), (0, 4), (2, 4)]),
+    ([0, 1, 2], 300, []),
+])
+def test_pairs_inside_each_component_to_score(labels, limit, expected):
+    pairs = stories._pairs_inside(np.asarray(labels), limit)
+    assert sorted(map(tuple, pairs.tolist())) == expected
 
 
 def test_duplicates_always_link():

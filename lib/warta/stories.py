@@ -546,7 +546,7 @@ class Features:
     shingles: np.ndarray  # MinHash signatures of word shingles (n × num_perm)
     key_terms: csr_matrix  # article × key term (frequent terms removed)
     titles: csr_matrix  # article × title word
-    lead_words: csr_matrix  # article × lead word (frequent words removed)
+    lead_words: csr_matrix  # article × lead word, of the body and headline (frequent words removed)
     copy_units: pd.DataFrame  # sentences and paragraphs for copy detection (see copy_units)
 
 
@@ -584,7 +584,7 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
     """Hash the bodies and titles of ``articles`` (the per-article half of :func:`article_features`)."""
     bodies = articles["body"].fillna("").astype(str).tolist()
     stop = _stop_hashes()
-    signatures, owners, key_hashes, units, lead_owners, lead_hashes = [], [], [], [], [], []
+    signatures, owners, key_hashes, units, lead_owners, lead_hashes, names = [], [], [], [], [], [], []
     lead_stop, lead_size = _lead_stop_hashes(), int(options.get("lead_words", 40))
     chunk = int(options.get("chunk_size", 5000))
     for begin in range(0, len(bodies), chunk):
@@ -601,25 +601,42 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         lead = _lead_words(tokens, lead_stop, lead_size)
         lead_owners.append(owner[lead] + begin)
         lead_hashes.append(tokens.hashes[lead])
+        # The names of the lede (its first 60 words): a headline's words that are names.
+        named = np.flatnonzero(key)
+        named = named[named - tokens.offsets[owner[named]] < 60]
+        names.append(_owned_keys(owner[named] + begin, tokens.hashes[named]))
     titles = articles["title"].fillna("").astype(str).tolist() if "title" in articles else [""] * len(articles)
     title_tokens = token_hashes(titles)
     title_owner = np.repeat(np.arange(len(articles)), np.diff(title_tokens.offsets))
     title_keep = (title_tokens.lengths >= 3) & ~title_tokens.digit & ~_member(title_tokens.hashes, stop)
     width = int(options.get("num_perm", 64))
+    # A headline capitalises every word: its words of what happened ("Terbakar", "Periksa") are
+    # those its lede does not capitalise inside a sentence, as it does names ("Wali Kota Surabaya").
+    title_lead = np.flatnonzero((title_tokens.lengths >= 4) & ~title_tokens.digit
+                                & ~_member(title_tokens.hashes, lead_stop))
+    title_lead = title_lead[~_member(_owned_keys(title_owner[title_lead], title_tokens.hashes[title_lead]),
+                                     np.unique(np.concatenate([np.zeros(0, dtype=np.uint64), *names])))]
+    lead_owner = np.concatenate([*lead_owners, title_owner[title_lead]])
+    lead_order = np.argsort(lead_owner, kind="stable")
     return _SignatureParts(
         shingles=np.concatenate(signatures) if signatures else np.zeros((0, width), dtype=np.uint32),
         key_owner=np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64),
         key_hashes=np.concatenate(key_hashes) if key_hashes else np.zeros(0, dtype=np.uint64),
         title_owner=title_owner[title_keep], title_hashes=title_tokens.hashes[title_keep],
-        lead_owner=np.concatenate(lead_owners) if lead_owners else np.zeros(0, dtype=np.int64),
-        lead_hashes=np.concatenate(lead_hashes) if lead_hashes else np.zeros(0, dtype=np.uint64),
+        lead_owner=lead_owner[lead_order],
+        lead_hashes=np.concatenate([*lead_hashes, title_tokens.hashes[title_lead]])[lead_order],
         units=_concat_units(units))
+
+
+def _owned_keys(owner: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """One uint64 per (article, word): membership of a word in the same article's set."""
+    return hashes ^ _mix(owner.astype(np.uint64))
 
 
 def _lead_words(tokens: Tokens, stop: np.ndarray, size: int) -> np.ndarray:
     """Indices of each text's first ``size`` words of substance: lower case, four letters or
     more, no stopword or word of saying. They say what happened ("tanggul", "jebol", "gempa"),
-    where key terms say who and where."""
+    where key terms say who and where; :func:`_signature_parts` adds the headline's such words."""
     plain = np.flatnonzero(~tokens.capitalised & ~tokens.digit & (tokens.lengths >= 4))
     plain = plain[~_member(tokens.hashes[plain], stop)]
     first = np.searchsorted(plain, tokens.offsets)  # each text's first word in ``plain``
@@ -744,9 +761,9 @@ def _unit_order(owner: np.ndarray, kind: np.ndarray, chunk: int) -> np.ndarray:
 
 
 def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """``np.isin(values, sorted_set)`` for a small set of unique values: one hash-table look-up
-    per value (pandas' table; two and a half times as fast as a binary search in the set, and
-    no sort of millions of word hashes together with it)."""
+    """``np.isin(values, sorted_set)`` for a set of unique values: one hash-table look-up per
+    value (pandas' table; two and a half times as fast as a binary search in a small set, and
+    no sort of millions of values together with it)."""
     if len(sorted_set) == 0:
         return np.zeros(len(values), dtype=bool)
     return pd.Index(sorted_set).get_indexer(values) >= 0
@@ -814,8 +831,16 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     shared = _shared_sentences(copies, ids)
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
-    scores = score_pairs(pairs, features, start=start, end=end, shared=shared,
-                         actors=_actor_matrix(mentions, ids), options=options)
+    actors = _actor_matrix(mentions, ids)
+    scores = score_pairs(pairs, features, start=start, end=end, shared=shared, actors=actors, options=options)
+    if n > int(options.get("all_pairs_limit", 1500)):
+        # Each story that union-find would form is then read as a small batch is: all its pairs
+        # scored (LSH proposed only some), for average linkage to split what one pair chained.
+        inside = _pairs_inside(_components(scores, n), int(options.get("component_limit", 300)))
+        new = inside[~_member(_codes(inside[:, 0], inside[:, 1], n), _codes(pairs[:, 0], pairs[:, 1], n))]
+        if len(new):
+            scores = pd.concat([scores, score_pairs(new, features, start=start, end=end, shared=np.zeros((0, 3), int),
+                                                    actors=actors, options=options)], ignore_index=True)
     labels = link(scores, n, options=options)
     scores["joined"] &= labels[scores["i"].to_numpy()] == labels[scores["j"].to_numpy()]
     return _audit(articles, labels, scores, options), copies
@@ -827,25 +852,76 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray
     Up to ``all_pairs_limit`` articles, average linkage: two groups merge only while the mean
     similarity of all their pairs reaches ``link_threshold`` (near-duplicates and copies count 1,
     pairs that may not join count 0), so one bridging article cannot chain two stories together.
-    Above it, union-find (connected components) over the joining pairs.
+    Above it, union-find (connected components) over the joining pairs, then average linkage
+    inside each component of up to ``component_limit`` articles (whose pairs should all be
+    scored: see :func:`_pairs_inside`).
     """
     joining = scores[scores["joined"]]
-    if n <= int(options.get("all_pairs_limit", 1500)) and n > 1:
-        similarity = np.zeros((n, n))
-        value = np.where(joining["duplicate"] | joining["copied"], 1.0, joining["score"])
-        similarity[joining["i"], joining["j"]] = value
-        similarity[joining["j"], joining["i"]] = value
-        # Imported here: every process that loads the timeline (each Dask worker) would pay a
-        # quarter of a second for scipy's clustering modules that only this branch uses.
-        from scipy.cluster.hierarchy import fcluster, linkage
-        from scipy.spatial.distance import squareform
+    i, j = joining["i"].to_numpy(), joining["j"].to_numpy()
+    value = np.where(joining["duplicate"] | joining["copied"], 1.0, joining["score"])
+    threshold = float(options.get("link_threshold", 0.45))
+    if n <= int(options.get("all_pairs_limit", 1500)):
+        return _average_linkage(i, j, value, n, threshold)
+    labels = _components(scores, n)
+    sizes = np.bincount(labels)
+    split = (sizes >= 3) & (sizes <= int(options.get("component_limit", 300)))
+    edges = split[labels[i]]
+    i, j, value = i[edges], j[edges], value[edges]
+    members = np.argsort(labels, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    by_component = np.argsort(labels[i], kind="stable")
+    edge_bounds = np.searchsorted(labels[i][by_component], np.arange(len(sizes) + 1))
+    local = np.zeros(n, dtype=np.int64)
+    next_label = len(sizes)
+    for component in np.flatnonzero(split).tolist():
+        inside = members[bounds[component]:bounds[component + 1]]
+        local[inside] = np.arange(len(inside))
+        at = by_component[edge_bounds[component]:edge_bounds[component + 1]]
+        if len(at) == len(inside) * (len(inside) - 1) // 2 and value[at].min() >= threshold:
+            continue  # every pair joins, above the threshold: nothing to split (most stories)
+        parts = _average_linkage(local[i[at]], local[j[at]], value[at], len(inside), threshold)
+        if parts.max() > 0:  # part 0 keeps the component's label
+            labels[inside] = np.where(parts == 0, component, next_label + parts - 1)
+            next_label += int(parts.max())
+    return labels
 
-        distance = squareform(1.0 - similarity, checks=False)
-        tree = linkage(distance, method="average")
-        return fcluster(tree, t=1.0 - float(options.get("link_threshold", 0.45)) + 1e-9, criterion="distance") - 1
+
+def _average_linkage(i: np.ndarray, j: np.ndarray, value: np.ndarray, n: int, threshold: float) -> np.ndarray:
+    """Labels 0.. of ``n`` items from average linkage at ``threshold`` over the similarities of pairs ``(i, j)``."""
+    if n <= 1:
+        return np.zeros(n, dtype=np.int64)
+    similarity = np.zeros((n, n))
+    similarity[i, j] = value
+    similarity[j, i] = value
+    # Imported here: every process that loads the timeline (each Dask worker) would pay a
+    # quarter of a second for scipy's clustering modules that only this function uses.
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    tree = linkage(squareform(1.0 - similarity, checks=False), method="average")
+    return fcluster(tree, t=1.0 - threshold + 1e-9, criterion="distance").astype(np.int64) - 1
+
+
+def _components(scores: pd.DataFrame, n: int) -> np.ndarray:
+    """Union-find (connected components) over the joining pairs: a label per article."""
+    joining = scores[scores["joined"]]
     graph = coo_matrix((np.ones(len(joining)), (joining["i"], joining["j"])), shape=(n, n))
     return connected_components(graph, directed=False)[1]
 
+
+def _pairs_inside(labels: np.ndarray, limit: int) -> np.ndarray:
+    """Every pair ``(i, j)``, ``i < j``, of the same label, for labels of 3 to ``limit`` articles."""
+    sizes = np.bincount(labels)
+    members = np.argsort(labels, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    pairs = [np.zeros((0, 2), dtype=np.int64)]
+    for size in np.unique(sizes[(sizes >= 3) & (sizes <= limit)]).tolist():
+        # All components of one size at once: their members as rows, the same triangle for each.
+        rows = np.stack([members[start:start + size] for start in bounds[:-1][sizes == size].tolist()])
+        left, right = np.triu_indices(size, k=1)
+        pairs.append(np.stack([rows[:, left].ravel(), rows[:, right].ravel()], axis=1))
+    pairs = np.concatenate(pairs)
+    return np.sort(pairs, axis=1)
 
 SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
                  "shared_sentences", "shared_lead_words", "score"]
