@@ -519,39 +519,6 @@ def test_one_actors_two_events_of_a_day_are_two_stories(monkeypatch, all_pairs_l
     assert festival["shared_lead_words"] < 2 and festival["actor_overlap"] < 0.5
 
 
-FLOOD_SEMARANG = article(
-    "s1", "Kompas", "2025-01-21T08:15:00+07:00", "Banjir Rendam 12 Kelurahan di Semarang, 3.000 Warga Mengungsi",
-    "Banjir merendam 12 kelurahan di Kota Semarang, Jawa Tengah, setelah hujan deras mengguyur sejak Senin malam. "
-    "Kepala Pelaksana BPBD Kota Semarang Endro Pudyo Martantono mengatakan sekitar 3.000 warga mengungsi ke balai "
-    "kelurahan dan masjid.")
-FLOOD_BEKASI = article(
-    "b1", "detikNews", "2025-01-21T09:30:00+07:00", "Ribuan Warga Bekasi Mengungsi, Tanggul Kali Bekasi Jebol",
-    "Ribuan warga Perumahan Pondok Gede Permai, Kota Bekasi, mengungsi setelah tanggul Kali Bekasi jebol pada "
-    "Selasa dini hari. Kepala BPBD Kota Bekasi Priadi Santoso menyebut banjir merendam 1.200 rumah.")
-TWO_CITIES_CAST = pd.DataFrame(
-    [("s1", "loc:kota-semarang"), ("s1", "org:bpbd-kota-semarang"), ("s1", "per:endro-pudyo-martantono"),
-     ("b1", "loc:kota-bekasi"), ("b1", "org:bpbd-kota-bekasi"), ("b1", "per:priadi-santoso")],
-    columns=["article_id", "actor_id"])
-
-
-@pytest.mark.parametrize("cast, expected", [
-    (TWO_CITIES_CAST, [{"b1"}, {"s1"}]),
-    # One side names no actor: nothing tells the events apart but the text, which scores as one story.
-    (TWO_CITIES_CAST[TWO_CITIES_CAST["article_id"] == "s1"], [{"b1", "s1"}]),
-    (None, [{"b1", "s1"}]),
-])
-def test_two_events_that_share_no_actor_are_two_stories(monkeypatch, cast, expected):
-    # Floods in two cities on one day share "banjir", "warga", "mengungsi" and a title word; union-find
-    # over a large batch (LSH) would chain every flood of the day into one story.
-    settings = config.section("timeline")
-    monkeypatch.setattr(config, "section", lambda name: {**settings, "all_pairs_limit": 0, "lsh_rows": 1}
-                        if name == "timeline" else {})
-    audit = timeline.cluster_stories(pd.DataFrame([FLOOD_SEMARANG, FLOOD_BEKASI]), mentions=cast)
-    assert groups(audit) == expected
-    if len(expected) == 2:
-        assert audit["reason"].str.endswith("names none of its actors: another event").all()
-
-
 def test_without_mentions_the_cast_is_not_asked_for():
     audit = timeline.cluster_stories(ONE_DAY).set_index("article_id")
     assert audit["shared_lead_words"].notna().all()

@@ -7,13 +7,13 @@ those hashes come MinHash signatures of word shingles (how much text two article
 the story is about). Candidate pairs come from banding LSH over the key-term signatures (or from
 all pairs in a small batch), are scored on shingle, key-term, title, actor and date overlap plus
 shared sentences, must tell of one event (shared *lead words*, the lower-case words that say what
-happened, or most of one cast; never two casts with no actor in common), and the joining pairs
-become stories: by average linkage in a small batch (one bridging article cannot chain two
-stories), by union-find (connected components) in a large one.
+happened, or most of one cast), and the joining pairs become stories: by average linkage in a
+small batch (one bridging article cannot chain two stories), by union-find (connected
+components) in a large one, whose groups are then split by the same average linkage.
 
 What depends on one article alone (its MinHash signature, key terms, title words, lead words and
-sentence hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it once per
-file and the cache keeps it, so that clustering a large batch again hashes no text.
+sentence hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it
+once per file and the cache keeps it, so that clustering a large batch again hashes no text.
 
 ``cluster(articles, spans=...)`` is what :func:`warta.timeline.cluster_stories` calls;
 ``find_copies`` reports the sentences and paragraphs two articles share (syndication, copying).
@@ -798,8 +798,7 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
     at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
     terms, title, actors and date proximity ≥ ``story_threshold``, with ``min_shared_lead_words``
-    lead words in common or ``same_cast_overlap`` of its actors and, where both name actors, one
-    actor in common, published within
+    lead words in common or ``same_cast_overlap`` of its actors, published within
     ``date_window_days`` of each other.
     """
     return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
@@ -952,12 +951,9 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     weights = dict(options.get("weights", {"terms": 0.45, "title": 0.2, "actors": 0.2, "date": 0.15}))
     if actors is not None:
         actor_overlap, _ = _overlaps(actors, pairs)
-        cast = np.diff(actors.indptr)
-        strangers = (actor_overlap == 0) & (cast[i] > 0) & (cast[j] > 0)
     else:
         actor_overlap = np.full(len(pairs), np.nan)
         weights["actors"] = 0.0
-        strangers = np.zeros(len(pairs), dtype=bool)
     window = float(options.get("date_window_days", 7))
     gap = np.maximum(0.0, np.maximum(start[i], start[j]) - np.minimum(end[i], end[j]))
     proximity = np.clip(1.0 - gap / window, 0.0, 1.0)
@@ -973,12 +969,10 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     copied = shared_count >= int(options.get("min_shared_sentences", 2))
     # One actor's two events of a day share the actor's name, office and day: a pair must also
     # share words of substance in its leads ("tanggul", "jebol") or most of its cast (a state
-    # visit told in two languages shares no word but all its actors). Two articles that each name
-    # actors and share none tell of two events (floods in two cities on one day).
+    # visit told in two languages shares no word but all its actors).
     lead_shared = _intersections(features.lead_words, pairs).astype(np.int64)
     same_cast = actor_overlap >= float(options.get("same_cast_overlap", 0.5))
-    event = ((lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | np.isnan(actor_overlap)) \
-        & ~strangers
+    event = (lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | np.isnan(actor_overlap)
     story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
              & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))) & event)
     # copy=False: the fresh arrays become the columns as they are (stacking them into one block
@@ -1079,8 +1073,6 @@ def _reason(edge: dict[str, Any], other_id: str, options: dict[str, Any]) -> str
     if edge["gap_days"] > window:
         return f"alone: closest article {other_id} ({detail}) was published {edge['gap_days']:.0f} days apart"
     if edge["score"] >= threshold and edge["term_jaccard"] >= float(options.get("min_term_jaccard", 0.05)):
-        if edge["actor_overlap"] == 0:
-            return f"alone: closest article {other_id} ({detail}) names none of its actors: another event"
         return (f"alone: closest article {other_id} ({detail}) shares {edge['shared_lead_words']} words of its lead "
                 f"and less than {float(options.get('same_cast_overlap', 0.5)):.2f} of its actors: the same people "
                 f"at another event")
