@@ -519,6 +519,40 @@ def test_one_actors_two_events_of_a_day_are_two_stories(monkeypatch, all_pairs_l
     assert festival["shared_lead_words"] < 2 and festival["actor_overlap"] < 0.5
 
 
+ERUPTION_STATUS = article(
+    "e1", "Kompas", "2025-06-17T19:00:00+07:00", "Status Lewotobi Naik Jadi Awas, Warga Diminta Menjauh 7 Km",
+    "Badan Geologi menetapkan status Gunung Lewotobi Laki-laki menjadi Awas setelah letusan besar sore ini. "
+    "Masyarakat diminta tidak beraktivitas dalam radius tujuh kilometer dari kawah.")
+ERUPTION_FLIGHTS = article(
+    "e2", "detikBali", "2025-06-17T20:45:00+07:00", "Penerbangan ke Labuan Bajo Dibatalkan Imbas Erupsi Lewotobi",
+    "Sejumlah penerbangan dari Bandara I Gusti Ngurah Rai ke Labuan Bajo dibatalkan akibat sebaran abu vulkanik "
+    "Gunung Lewotobi Laki-laki. Maskapai menunggu hasil pemantauan abu.")
+
+
+@pytest.mark.parametrize("shared_actor, expected", [
+    ("loc:gunung-lewotobi-laki-laki", [{"e1", "e2"}]),  # a place: the eruption and the flights it cancels
+    ("per:lewotobi", [{"e1"}, {"e2"}]),  # a person at two events, with one word of them in common
+])
+def test_only_shared_people_ask_for_words_of_one_event(shared_actor, expected):
+    cast = pd.DataFrame([("e1", shared_actor), ("e1", "org:badan-geologi"), ("e1", "loc:flores-timur"),
+                         ("e2", shared_actor), ("e2", "loc:flores-timur"), ("e2", "loc:labuan-bajo"),
+                         ("e2", "fac:bandara-i-gusti-ngurah-rai")],
+                        columns=["article_id", "actor_id"])  # actor Jaccard 0.4: not most of one cast
+    audit = timeline.cluster_stories(pd.DataFrame([ERUPTION_STATUS, ERUPTION_FLIGHTS]), mentions=cast)
+    assert groups(audit) == expected
+    assert (audit["shared_lead_words"] < 2).all()
+
+
+@pytest.mark.parametrize("actor_ids, people", [
+    (["per:a", "org:b", "loc:c", "fac:d"], [True, True, False, False]),
+    (["loc:c"], [False]),
+])
+def test_people_are_the_persons_and_organisations_among_the_actors(actor_ids, people):
+    mentions = pd.DataFrame({"article_id": ["a"] * len(actor_ids), "actor_id": actor_ids})
+    matrix, found = stories._actor_matrix(mentions, np.array(["a"], dtype=object))
+    assert found.tolist() == people and matrix.shape[1] == len(people)
+
+
 def test_without_mentions_the_cast_is_not_asked_for():
     audit = timeline.cluster_stories(ONE_DAY).set_index("article_id")
     assert audit["shared_lead_words"].notna().all()
@@ -584,7 +618,7 @@ def test_actor_matrix_rows_are_actor_sets(rows, ids, expected):
     from warta.stories import _actor_matrix
 
     mentions = pd.DataFrame(rows, columns=["article_id", "actor_id"])
-    matrix = _actor_matrix(mentions, np.array(ids, dtype=object))
+    matrix, _ = _actor_matrix(mentions, np.array(ids, dtype=object))
     assert matrix.shape[0] == len(ids)
     sizes = np.diff(matrix.indptr).tolist()
     assert sizes == [len(actors) for actors in expected]

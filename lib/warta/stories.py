@@ -830,8 +830,9 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     shared = _shared_sentences(copies, ids)
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
-    actors = _actor_matrix(mentions, ids)
-    scores = score_pairs(pairs, features, start=start, end=end, shared=shared, actors=actors, options=options)
+    actors, people = _actor_matrix(mentions, ids)
+    scores = score_pairs(pairs, features, start=start, end=end, shared=shared, actors=actors, people=people,
+                         options=options)
     if n > int(options.get("all_pairs_limit", 1500)):
         # Each story that union-find would form is then read as a small batch is: all its pairs
         # scored (LSH proposed only some), for average linkage to split what one pair chained.
@@ -839,7 +840,8 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
         new = inside[~_member(_codes(inside[:, 0], inside[:, 1], n), _codes(pairs[:, 0], pairs[:, 1], n))]
         if len(new):
             scores = pd.concat([scores, score_pairs(new, features, start=start, end=end, shared=np.zeros((0, 3), int),
-                                                    actors=actors, options=options)], ignore_index=True)
+                                                    actors=actors, people=people, options=options)],
+                               ignore_index=True)
     labels = link(scores, n, options=options)
     scores["joined"] &= labels[scores["i"].to_numpy()] == labels[scores["j"].to_numpy()]
     return _audit(articles, labels, scores, options), copies
@@ -927,7 +929,8 @@ SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_over
 
 
 def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end: np.ndarray,
-                shared: np.ndarray, actors: csr_matrix | None, options: dict[str, Any]) -> pd.DataFrame:
+                shared: np.ndarray, actors: csr_matrix | None, options: dict[str, Any],
+                people: np.ndarray | None = None) -> pd.DataFrame:
     """Similarity scores of each candidate pair ``(i, j)`` and whether it joins one story.
 
     ``shared`` holds rows ``(i, j, sentences)`` from copy detection. Flags say why a pair joins:
@@ -967,12 +970,17 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     shingle = jaccard_estimate(features.shingles, pairs)
     duplicate = shingle >= float(options.get("duplicate_threshold", 0.5))
     copied = shared_count >= int(options.get("min_shared_sentences", 2))
-    # One actor's two events of a day share the actor's name, office and day: a pair must also
-    # share words of substance in its leads ("tanggul", "jebol") or most of its cast (a state
-    # visit told in two languages shares no word but all its actors).
+    # One person's (or body's) two events of a day share the name, office and day: a pair that
+    # shares people must also share words of substance in its leads ("tanggul", "jebol") or most
+    # of its cast (a state visit told in two languages shares no word but all its actors). A
+    # place is no such test: an eruption and the flights it cancels share the volcano.
     lead_shared = _intersections(features.lead_words, pairs).astype(np.int64)
     same_cast = actor_overlap >= float(options.get("same_cast_overlap", 0.5))
-    event = (lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | np.isnan(actor_overlap)
+    if actors is not None and people is not None and people.any():
+        same_people = _intersections(actors[:, np.flatnonzero(people)], pairs) > 0
+    else:
+        same_people = np.zeros(len(pairs), dtype=bool)
+    event = (lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | ~same_people
     story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
              & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))) & event)
     # copy=False: the fresh arrays become the columns as they are (stacking them into one block
@@ -1008,11 +1016,12 @@ def _shared_sentences(copies: pd.DataFrame, ids: np.ndarray) -> np.ndarray:
     return frame.to_numpy(dtype=np.int64)
 
 
-def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix | None:
+def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> tuple[csr_matrix | None, np.ndarray]:
     """Binary article × actor matrix (rows in ``ids`` order; an id given twice gets the same row),
-    built from codes without a Python object per mention."""
+    built from codes without a Python object per mention, and which of its columns are people:
+    persons and organisations (ids ``per:`` and ``org:``), who take part in more than one event a day."""
     if mentions is None:
-        return None
+        return None, np.zeros(0, dtype=bool)
     codes, uniques = pd.factorize(pd.Series(ids, dtype=object))
     # Mention columns are factorized where they are (Arrow strings): one Python string per distinct
     # id, not per mention (6M mentions at 100k articles). A missing id gets code -1, which reads
@@ -1025,7 +1034,10 @@ def _actor_matrix(mentions: pd.DataFrame | None, ids: np.ndarray) -> csr_matrix 
     matrix = coo_matrix((np.ones(len(actor_codes)), (article[keep], actor_codes)),
                         shape=(len(uniques), max(len(actor_names), 1))).tocsr()
     matrix.data[:] = 1.0  # repeated mentions were summed
-    return matrix[codes] if len(codes) else csr_matrix((0, matrix.shape[1]))
+    people = np.zeros(matrix.shape[1], dtype=bool)
+    people[:len(actor_names)] = [actor.startswith(("per:", "org:"))
+                                 for actor in np.asarray(actor_ids, dtype=object)[np.asarray(actor_names)]]
+    return (matrix[codes] if len(codes) else csr_matrix((0, matrix.shape[1]))), people
 
 
 def _best_edges(scores: pd.DataFrame, n: int) -> np.ndarray:
