@@ -337,7 +337,7 @@ def test_unique_pairs_orders_and_deduplicates(pairs, expected):
         ([], [1, 2], []),
     ],
 )
-def test_member_is_isin_for_a_sorted_set(values, members, expected):
+def test_member_is_isin(values, members, expected):
     values, members = np.array(values, dtype=np.uint64), np.array(sorted(members), dtype=np.uint64)
     assert stories._member(values, members).tolist() == expected == np.isin(values, members).tolist()
 

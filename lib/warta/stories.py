@@ -580,6 +580,9 @@ class _SignatureParts:
     units: pd.DataFrame  # copy_units of the bodies, in chunk order (see _unit_order)
 
 
+_LEDE_WORDS = 60  # the words of a body that name the story's actors, if anything does
+
+
 def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _SignatureParts:
     """Hash the bodies and titles of ``articles`` (the per-article half of :func:`article_features`)."""
     bodies = articles["body"].fillna("").astype(str).tolist()
@@ -601,9 +604,9 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         lead = _lead_words(tokens, lead_stop, lead_size)
         lead_owners.append(owner[lead] + begin)
         lead_hashes.append(tokens.hashes[lead])
-        # The names of the lede (its first 60 words): a headline's words that are names.
+        # The names of the lede: a headline's words that are names.
         named = np.flatnonzero(key)
-        named = named[named - tokens.offsets[owner[named]] < 60]
+        named = named[named - tokens.offsets[owner[named]] < _LEDE_WORDS]
         names.append(_owned_keys(owner[named] + begin, tokens.hashes[named]))
     titles = articles["title"].fillna("").astype(str).tolist() if "title" in articles else [""] * len(articles)
     title_tokens = token_hashes(titles)
@@ -760,13 +763,13 @@ def _unit_order(owner: np.ndarray, kind: np.ndarray, chunk: int) -> np.ndarray:
     return np.lexsort((np.arange(len(owner)), owner, kind, owner // chunk))
 
 
-def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """``np.isin(values, sorted_set)`` for a set of unique values: one hash-table look-up per
+def _member(values: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """``np.isin(values, members)`` for ``members`` without repeats: one hash-table look-up per
     value (pandas' table; two and a half times as fast as a binary search in a small set, and
     no sort of millions of values together with it)."""
-    if len(sorted_set) == 0:
+    if len(members) == 0:
         return np.zeros(len(values), dtype=bool)
-    return pd.Index(sorted_set).get_indexer(values) >= 0
+    return pd.Index(members).get_indexer(values) >= 0
 
 
 def _hash_matrix(owner: np.ndarray, hashes: np.ndarray, n: int) -> csr_matrix:
@@ -797,8 +800,9 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     undated, same index as ``articles``); ``mentions`` (actor mentions) adds actor overlap.
     A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
     at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
-    terms, title, actors and date proximity ≥ ``story_threshold``, with ``min_shared_lead_words``
-    lead words in common or ``same_cast_overlap`` of its actors, published within
+    terms, title, actors and date proximity ≥ ``story_threshold`` (and where it shares a person
+    or organisation, ``min_shared_lead_words`` lead words or ``same_cast_overlap`` of its actors),
+    published within
     ``date_window_days`` of each other.
     """
     return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
@@ -923,6 +927,7 @@ def _pairs_inside(labels: np.ndarray, limit: int) -> np.ndarray:
         pairs.append(np.stack([rows[:, left].ravel(), rows[:, right].ravel()], axis=1))
     pairs = np.concatenate(pairs)
     return np.sort(pairs, axis=1)
+
 
 SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_overlap", "date_proximity",
                  "shared_sentences", "shared_lead_words", "score"]
