@@ -543,6 +543,26 @@ def test_only_shared_people_ask_for_words_of_one_event(shared_actor, expected):
     assert (audit["shared_lead_words"] < 2).all()
 
 
+@pytest.mark.parametrize("people, expected", [
+    ("no actor", True),  # the one shared actor, a place, asks for nothing
+    ("every actor", False),  # as a person it asks for words of one event, which the two do not share
+    (None, False),  # no mask: every actor counts as a person
+])
+def test_score_pairs_reads_a_missing_people_mask_as_all_people(people, expected):
+    articles = pd.DataFrame([ERUPTION_STATUS, ERUPTION_FLIGHTS])
+    options = config.section("timeline")
+    features = stories.article_features(articles, options=options)
+    cast = pd.DataFrame({"article_id": ["e1", "e1", "e2", "e2"],  # actor Jaccard 1/3: not most of one cast
+                         "actor_id": ["loc:gunung-lewotobi", "org:badan-geologi", "loc:gunung-lewotobi", "loc:labuan-bajo"]})
+    actors, _ = stories._actor_matrix(cast, articles["article_id"].to_numpy())
+    mask = None if people is None else np.full(actors.shape[1], people == "every actor")
+    day = np.array([20256.5, 20256.5])
+    scores = stories.score_pairs(np.array([[0, 1]]), features, start=day, end=day, shared=np.zeros((0, 3), int),
+                                 actors=actors, people=mask, options=options)
+    assert scores["shared_lead_words"].iloc[0] < 2
+    assert bool(scores["story"].iloc[0]) is expected
+
+
 @pytest.mark.parametrize("actor_ids, people", [
     (["per:a", "org:b", "loc:c", "fac:d"], [True, True, False, False]),
     (["loc:c"], [False]),
@@ -579,6 +599,17 @@ def test_average_linkage_resists_chaining(limit, component_limit, expected):
                                                        "component_limit": component_limit})
     found = sorted((set(np.flatnonzero(labels == label)) for label in np.unique(labels)), key=min)
     assert found == expected
+
+
+def test_link_takes_union_find_labels_from_the_caller_and_leaves_them_as_they_are():
+    scores = _scored(BRIDGED)
+    components = stories._components(scores, 5)
+    given = components.copy()
+    options = {"all_pairs_limit": 0, "link_threshold": 0.45, "component_limit": 300}
+    labels = stories.link(scores, 5, options=options, components=components)
+    assert labels.tolist() == stories.link(scores, 5, options=options).tolist()
+    assert len(set(labels.tolist())) == 2  # the bridge is cut
+    assert components.tolist() == given.tolist()
 
 
 @pytest.mark.parametrize("labels, limit, expected", [

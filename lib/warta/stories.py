@@ -840,18 +840,22 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     if n > int(options.get("all_pairs_limit", 1500)):
         # Each story that union-find would form is then read as a small batch is: all its pairs
         # scored (LSH proposed only some), for average linkage to split what one pair chained.
-        inside = _pairs_inside(_components(scores, n), int(options.get("component_limit", 300)))
+        components = _components(scores, n)
+        inside = _pairs_inside(components, int(options.get("component_limit", 300)))
         new = inside[~_member(_codes(inside[:, 0], inside[:, 1], n), _codes(pairs[:, 0], pairs[:, 1], n))]
         if len(new):
             scores = pd.concat([scores, score_pairs(new, features, start=start, end=end, shared=np.zeros((0, 3), int),
                                                     actors=actors, people=people, options=options)],
                                ignore_index=True)
-    labels = link(scores, n, options=options)
+        # The added pairs lie inside components, so union-find over them finds the same ones.
+        labels = link(scores, n, options=options, components=components)
+    else:
+        labels = link(scores, n, options=options)
     scores["joined"] &= labels[scores["i"].to_numpy()] == labels[scores["j"].to_numpy()]
     return _audit(articles, labels, scores, options), copies
 
 
-def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray:
+def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any], components: np.ndarray | None = None) -> np.ndarray:
     """Story label per article from the scored pairs.
 
     Up to ``all_pairs_limit`` articles, average linkage: two groups merge only while the mean
@@ -859,7 +863,8 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray
     pairs that may not join count 0), so one bridging article cannot chain two stories together.
     Above it, union-find (connected components) over the joining pairs, then average linkage
     inside each component of up to ``component_limit`` articles (whose pairs should all be
-    scored: see :func:`_pairs_inside`).
+    scored: see :func:`_pairs_inside`). ``components`` passes union-find's labels where the
+    caller has them already (they are not changed).
     """
     joining = scores[scores["joined"]]
     i, j = joining["i"].to_numpy(), joining["j"].to_numpy()
@@ -867,7 +872,7 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any]) -> np.ndarray
     threshold = float(options.get("link_threshold", 0.45))
     if n <= int(options.get("all_pairs_limit", 1500)):
         return _average_linkage(i, j, value, n, threshold)
-    labels = _components(scores, n)
+    labels = _components(scores, n) if components is None else components.copy()
     sizes = np.bincount(labels)
     split = (sizes >= 3) & (sizes <= int(options.get("component_limit", 300)))
     edges = split[labels[i]]
@@ -940,6 +945,8 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
 
     ``shared`` holds rows ``(i, j, sentences)`` from copy detection. Flags say why a pair joins:
     ``duplicate``, ``copied`` or ``story``; ``gap_days`` is the time between the two spans.
+    ``people`` marks the columns of ``actors`` that are persons or organisations (see
+    :func:`_actor_matrix`); without it every actor counts as one, the stricter reading.
     """
     n = features.key_terms.shape[0]
     term_jaccard, _ = _overlaps(features.key_terms, pairs)
@@ -981,7 +988,9 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     # place is no such test: an eruption and the flights it cancels share the volcano.
     lead_shared = _intersections(features.lead_words, pairs).astype(np.int64)
     same_cast = actor_overlap >= float(options.get("same_cast_overlap", 0.5))
-    if actors is not None and people is not None and people.any():
+    if actors is not None and people is None:
+        people = np.ones(actors.shape[1], dtype=bool)
+    if actors is not None and people.any():
         same_people = _intersections(actors[:, np.flatnonzero(people)], pairs) > 0
     else:
         same_people = np.zeros(len(pairs), dtype=bool)
