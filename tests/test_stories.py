@@ -465,10 +465,26 @@ def test_headline_words_the_lede_does_not_capitalise_are_lead_words():
     # "Ludes Terbakar" says what happened; "Jembatan Besi Tambora" is a place, as the lede's capitals tell.
     frame = pd.DataFrame([article("k1", "Warta Kota", "2025-08-03", "40 Rumah di Jembatan Besi Tambora Ludes Terbakar",
                                   "Sebanyak 40 rumah di Kelurahan Jembatan Besi, Tambora, ludes dilalap api.")])
+    assert _lead_roots(frame) == {"bakar", "ludes", "rumah", "lalap"}  # by their roots: see below
+
+
+def _lead_roots(frame, candidates=("bakar", "ludes", "rumah", "lalap", "jembatan", "besi", "tambora", "banyak",
+                                   "terbakar", "dilalap", "sebanyak", "gempa", "lindu", "tangkap", "ciduk", "dapat",
+                                   "pendapatan", "negara", "defisit", "tekor", "guncang")):
+    """Which of ``candidates`` are among the first article's lead words, as hashed in its signature."""
     lead = set(np.frombuffer(stories.story_signatures(frame)["lead_words"].iloc[0], dtype=np.uint64).tolist())
-    words = ["terbakar", "ludes", "rumah", "dilalap", "jembatan", "besi", "tambora", "sebanyak"]
-    found = {word for word, hashed in zip(words, stories.hash_words(words).tolist()) if hashed in lead}
-    assert found == {"terbakar", "ludes", "rumah", "dilalap"}
+    return {word for word, hashed in zip(candidates, stories.hash_words(list(candidates)).tolist()) if hashed in lead}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Kebakaran melanda pasar; puluhan kios terbakar.", {"bakar"}),  # two forms, one root
+    ("Lindu mengguncang Garut pagi ini.", {"gempa"}),  # an event word: "lindu", "guncang" count as "gempa"
+    ("Penyidik menciduk bupati itu; ia ditangkap bersama ajudannya.", {"tangkap"}),
+    ("Pendapatan negara turun, kas negara tekor.", {"negara", "defisit"}),  # "dapat" is a stopword
+])
+def test_lead_words_count_by_root_and_event_word(body, expected):
+    frame = pd.DataFrame([article("r1", "Kompas", "2025-09-16", "", body)])
+    assert _lead_roots(frame) == expected
 
 
 GOVERNOR_QUESTIONED = article(
@@ -524,7 +540,7 @@ ERUPTION_STATUS = article(
     "Badan Geologi menetapkan status Gunung Lewotobi Laki-laki menjadi Awas setelah letusan besar sore ini. "
     "Masyarakat diminta tidak beraktivitas dalam radius tujuh kilometer dari kawah.")
 ERUPTION_FLIGHTS = article(
-    "e2", "detikBali", "2025-06-17T20:45:00+07:00", "Penerbangan ke Labuan Bajo Dibatalkan Imbas Erupsi Lewotobi",
+    "e2", "detikBali", "2025-06-17T20:45:00+07:00", "Penerbangan ke Labuan Bajo Dibatalkan Imbas Abu Lewotobi",
     "Sejumlah penerbangan dari Bandara I Gusti Ngurah Rai ke Labuan Bajo dibatalkan akibat sebaran abu vulkanik "
     "Gunung Lewotobi Laki-laki. Maskapai menunggu hasil pemantauan abu.")
 
@@ -560,6 +576,37 @@ def test_score_pairs_reads_a_missing_people_mask_as_all_people(people, expected)
     scores = stories.score_pairs(np.array([[0, 1]]), features, start=day, end=day, shared=np.zeros((0, 3), int),
                                  actors=actors, people=mask, options=options)
     assert scores["shared_lead_words"].iloc[0] < 2
+    assert bool(scores["story"].iloc[0]) is expected
+
+
+DEFICIT = article(
+    "m1", "Bisnis.com", "2025-04-30T14:20:00+07:00", "Sri Mulyani: APBN Defisit Rp 104 Triliun hingga Maret",
+    "Menteri Keuangan Sri Mulyani Indrawati melaporkan APBN mencatat defisit Rp 104,2 triliun hingga akhir Maret. "
+    "Penerimaan pajak melambat, sementara belanja negara tetap tinggi.")
+CORETAX = article(
+    "m2", "detikcom", "2025-04-30T16:30:00+07:00", "Coretax Error Lagi, Sri Mulyani Janji Perbaiki dalam Sepekan",
+    "Sistem administrasi perpajakan Coretax kembali bermasalah sehingga wajib pajak sulit menerbitkan faktur. "
+    "Menkeu Sri Mulyani berjanji perbaikan rampung dalam sepekan.")
+
+
+@pytest.mark.parametrize("languages, expected", [
+    (["id", "id"], False),  # one language: her whole cast in both says nothing of one event
+    (["id", "en"], True),  # two languages share no word: most of one cast is one event
+    (None, True),  # languages unknown: any pair may be told in two
+])
+def test_one_cast_is_one_event_only_across_languages(languages, expected):
+    articles = pd.DataFrame([DEFICIT, CORETAX])
+    options = config.section("timeline")
+    features = stories.article_features(articles, options=options)
+    cast = pd.DataFrame({"article_id": ["m1", "m1", "m2", "m2"],
+                         "actor_id": ["per:sri-mulyani", "org:kemenkeu", "per:sri-mulyani", "org:kemenkeu"]})
+    actors, people = stories._actor_matrix(cast, articles["article_id"].to_numpy())
+    day = np.array([20208.3, 20208.4])
+    scores = stories.score_pairs(np.array([[0, 1]]), features, start=day, end=day, shared=np.zeros((0, 3), int),
+                                 actors=actors, people=people, options=options,
+                                 languages=None if languages is None else np.array(languages))
+    assert scores["actor_overlap"].iloc[0] == 1.0 and scores["shared_lead_words"].iloc[0] < 2
+    assert scores["score"].iloc[0] >= options["story_threshold"]
     assert bool(scores["story"].iloc[0]) is expected
 
 

@@ -7,7 +7,7 @@ those hashes come MinHash signatures of word shingles (how much text two article
 the story is about). Candidate pairs come from banding LSH over the key-term signatures (or from
 all pairs in a small batch), are scored on shingle, key-term, title, actor and date overlap plus
 shared sentences, must tell of one event (shared *lead words*, the lower-case words that say what
-happened, or most of one cast), and the joining pairs become stories: by average linkage in a
+happened, by their roots; across languages most of one cast), and the joining pairs become stories: by average linkage in a
 small batch (one bridging article cannot chain two stories), by union-find (connected
 components) in a large one, whose groups are then split by the same average linkage.
 
@@ -602,8 +602,10 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         owners.append(owner[key] + begin)
         key_hashes.append(tokens.hashes[key])
         lead = _lead_words(tokens, lead_stop, lead_size)
-        lead_owners.append(owner[lead] + begin)
-        lead_hashes.append(tokens.hashes[lead])
+        roots = _lead_roots(lead, tokens, owner, bodies[begin:begin + chunk])
+        keep = ~_member(roots, lead_stop)  # "pendapatan" is "dapat", a stopword
+        lead_owners.append(owner[lead[keep]] + begin)
+        lead_hashes.append(roots[keep])
         # The names of the lede: a headline's words that are names.
         named = np.flatnonzero(key)
         named = named[named - tokens.offsets[owner[named]] < _LEDE_WORDS]
@@ -619,6 +621,8 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
                                 & ~_member(title_tokens.hashes, lead_stop))
     title_lead = title_lead[~_member(_owned_keys(title_owner[title_lead], title_tokens.hashes[title_lead]),
                                      np.unique(np.concatenate([np.zeros(0, dtype=np.uint64), *names])))]
+    title_roots = _lead_roots(title_lead, title_tokens, title_owner, titles)
+    title_lead, title_roots = title_lead[~_member(title_roots, lead_stop)], title_roots[~_member(title_roots, lead_stop)]
     lead_owner = np.concatenate([*lead_owners, title_owner[title_lead]])
     lead_order = np.argsort(lead_owner, kind="stable")
     return _SignatureParts(
@@ -627,7 +631,7 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         key_hashes=np.concatenate(key_hashes) if key_hashes else np.zeros(0, dtype=np.uint64),
         title_owner=title_owner[title_keep], title_hashes=title_tokens.hashes[title_keep],
         lead_owner=lead_owner[lead_order],
-        lead_hashes=np.concatenate([*lead_hashes, title_tokens.hashes[title_lead]])[lead_order],
+        lead_hashes=np.concatenate([*lead_hashes, title_roots])[lead_order],
         units=_concat_units(units))
 
 
@@ -645,6 +649,42 @@ def _lead_words(tokens: Tokens, stop: np.ndarray, size: int) -> np.ndarray:
     first = np.searchsorted(plain, tokens.offsets)  # each text's first word in ``plain``
     rank = np.arange(len(plain)) - np.repeat(first[:-1], np.diff(first))
     return plain[rank < size]
+
+
+def _lead_roots(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The hashes of the words ``tokens[at]`` by their roots and event words: "kebakaran" and
+    "terbakar" are "bakar", "lindu" is "gempa" (``event_words`` of ``timeline_terms.toml``), so
+    that two reports of one event in other words share them."""
+    hashes = tokens.hashes[at]
+    unique, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+    found = np.array([_ROOT_HASHES.get(h, 0) for h in unique.tolist()], dtype=np.uint64)
+    missing = np.flatnonzero(found == 0)
+    if len(missing):
+        from warta.sentiment.lexicon import stem  # Sastrawi's roots, kept across runs in the cache folder
+
+        words = []
+        for k in missing.tolist():
+            token = int(at[first[k]])
+            text = texts[int(owner[token])].encode("utf-8")
+            words.append(text[tokens.byte_starts[token]:tokens.byte_ends[token]].decode("utf-8", "replace").lower())
+        events = _event_words()
+        roots = [events.get(root, root) for root in map(stem, words)]
+        root_tokens = token_hashes(roots)
+        # A root is one word; where hashing splits one ("x-ray"), its first word stands for it.
+        found[missing] = root_tokens.hashes[root_tokens.offsets[:-1]] if len(root_tokens.hashes) else 0
+        for k, value in zip(unique[missing].tolist(), found[missing].tolist()):
+            _ROOT_HASHES[k] = value
+    return found[inverse]
+
+
+# Lead word hash -> its root's hash, per process: the same few thousand words in every partition.
+_ROOT_HASHES: dict[int, int] = {}
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> dict[str, str]:
+    """Root -> the event word it stands for, from ``event_words`` (``"lindu"`` -> ``"gempa"``)."""
+    return {root: event for event, roots in terms().get("event_words", {}).items() for root in roots.split()}
 
 
 def _features(parts: _SignatureParts, n: int, options: dict[str, Any]) -> Features:
@@ -801,9 +841,8 @@ def cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFra
     A pair joins when it is a near-duplicate (shingle Jaccard ≥ ``duplicate_threshold``), shares
     at least ``min_shared_sentences`` sentences, or tells the same story: a weighted score of key
     terms, title, actors and date proximity ≥ ``story_threshold`` (and where it shares a person
-    or organisation, ``min_shared_lead_words`` lead words or ``same_cast_overlap`` of its actors),
-    published within
-    ``date_window_days`` of each other.
+    or organisation, ``min_shared_lead_words`` lead words, or told in two languages,
+    ``same_cast_overlap`` of its actors), published within ``date_window_days`` of each other.
     """
     return _cluster(articles, spans=spans, mentions=mentions, examples=False)[0]
 
@@ -835,8 +874,9 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
     actors, people = _actor_matrix(mentions, ids)
+    languages = articles["lang"].astype(str).to_numpy() if "lang" in articles else None
     scores = score_pairs(pairs, features, start=start, end=end, shared=shared, actors=actors, people=people,
-                         options=options)
+                         languages=languages, options=options)
     if n > int(options.get("all_pairs_limit", 1500)):
         # Each story that union-find would form is then read as a small batch is: all its pairs
         # scored (LSH proposed only some), for average linkage to split what one pair chained.
@@ -845,7 +885,8 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
         new = inside[~_member(_codes(inside[:, 0], inside[:, 1], n), _codes(pairs[:, 0], pairs[:, 1], n))]
         if len(new):
             scores = pd.concat([scores, score_pairs(new, features, start=start, end=end, shared=np.zeros((0, 3), int),
-                                                    actors=actors, people=people, options=options)],
+                                                    actors=actors, people=people, languages=languages,
+                                                    options=options)],
                                ignore_index=True)
         # The added pairs lie inside components, so union-find over them finds the same ones.
         labels = link(scores, n, options=options, components=components)
@@ -940,13 +981,15 @@ SCORE_COLUMNS = ["shingle_jaccard", "term_jaccard", "title_overlap", "actor_over
 
 def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end: np.ndarray,
                 shared: np.ndarray, actors: csr_matrix | None, options: dict[str, Any],
-                people: np.ndarray | None = None) -> pd.DataFrame:
+                people: np.ndarray | None = None, languages: np.ndarray | None = None) -> pd.DataFrame:
     """Similarity scores of each candidate pair ``(i, j)`` and whether it joins one story.
 
     ``shared`` holds rows ``(i, j, sentences)`` from copy detection. Flags say why a pair joins:
     ``duplicate``, ``copied`` or ``story``; ``gap_days`` is the time between the two spans.
     ``people`` marks the columns of ``actors`` that are persons or organisations (see
     :func:`_actor_matrix`); without it every actor counts as one, the stricter reading.
+    ``languages`` holds each article's language code (the loader's ``lang``); without it any
+    pair may be told in two.
     """
     n = features.key_terms.shape[0]
     term_jaccard, _ = _overlaps(features.key_terms, pairs)
@@ -983,11 +1026,14 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     duplicate = shingle >= float(options.get("duplicate_threshold", 0.5))
     copied = shared_count >= int(options.get("min_shared_sentences", 2))
     # One person's (or body's) two events of a day share the name, office and day: a pair that
-    # shares people must also share words of substance in its leads ("tanggul", "jebol") or most
-    # of its cast (a state visit told in two languages shares no word but all its actors). A
-    # place is no such test: an eruption and the flights it cancels share the volcano.
+    # shares people must also share words of substance in its leads ("tanggul", "jebol", by their
+    # roots) or, told in two languages, most of its cast (a state visit shares no word but all its
+    # actors). In one language the cast says little: a minister and her ministry are all the cast
+    # of each of her stories. A place is no such test: an eruption and the flights it cancels
+    # share the volcano.
     lead_shared = _intersections(features.lead_words, pairs).astype(np.int64)
-    same_cast = actor_overlap >= float(options.get("same_cast_overlap", 0.5))
+    across = np.ones(len(pairs), dtype=bool) if languages is None else languages[i] != languages[j]
+    same_cast = across & (actor_overlap >= float(options.get("same_cast_overlap", 0.5)))
     if actors is not None and people is None:
         people = np.ones(actors.shape[1], dtype=bool)
     if actors is not None and people.any():
@@ -1099,9 +1145,8 @@ def _reason(edge: dict[str, Any], other_id: str, options: dict[str, Any]) -> str
     if edge["gap_days"] > window:
         return f"alone: closest article {other_id} ({detail}) was published {edge['gap_days']:.0f} days apart"
     if edge["score"] >= threshold and edge["term_jaccard"] >= float(options.get("min_term_jaccard", 0.05)):
-        return (f"alone: closest article {other_id} ({detail}) shares {edge['shared_lead_words']} words of its lead "
-                f"and less than {float(options.get('same_cast_overlap', 0.5)):.2f} of its actors: the same people "
-                f"at another event")
+        return (f"alone: closest article {other_id} ({detail}) shares {edge['shared_lead_words']} of the words that "
+                f"say what happened: the same people at another event")
     return f"alone: closest article {other_id} ({detail}) is below {threshold:.2f}"
 
 
