@@ -662,23 +662,30 @@ def _lead_roots(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Sequen
     if len(missing):
         from warta.sentiment.lexicon import stem  # Sastrawi's roots, kept across runs in the cache folder
 
-        words = []
+        words, encoded = [], {}
         for k in missing.tolist():
             token = int(at[first[k]])
-            text = texts[int(owner[token])].encode("utf-8")
+            text = encoded.get(int(owner[token]))
+            if text is None:  # each text once: a body is encoded for all of its new words
+                text = encoded[int(owner[token])] = texts[int(owner[token])].encode("utf-8")
             words.append(text[tokens.byte_starts[token]:tokens.byte_ends[token]].decode("utf-8", "replace").lower())
         events = _event_words()
         roots = [events.get(root, root) for root in map(stem, words)]
         root_tokens = token_hashes(roots)
-        # A root is one word; where hashing splits one ("x-ray"), its first word stands for it.
-        found[missing] = root_tokens.hashes[root_tokens.offsets[:-1]] if len(root_tokens.hashes) else 0
-        for k, value in zip(unique[missing].tolist(), found[missing].tolist()):
-            _ROOT_HASHES[k] = value
+        # A root is one word; where hashing splits one ("porak-poranda"), its first word stands
+        # for it, and where it finds none, the word itself.
+        counts = np.diff(root_tokens.offsets)
+        hashed = unique[missing]
+        hashed[counts > 0] = root_tokens.hashes[root_tokens.offsets[:-1][counts > 0]]
+        found[missing] = hashed
+        if len(_ROOT_HASHES) < _MAX_ROOT_HASHES:
+            _ROOT_HASHES.update(zip(unique[missing].tolist(), found[missing].tolist()))
     return found[inverse]
 
 
 # Lead word hash -> its root's hash, per process: the same few thousand words in every partition.
 _ROOT_HASHES: dict[int, int] = {}
+_MAX_ROOT_HASHES = 500_000  # about 50 MB; past it a word is looked up in the stemmer's own cache
 
 
 @lru_cache(maxsize=1)
