@@ -476,6 +476,15 @@ def _lead_roots(frame, candidates=("bakar", "ludes", "rumah", "lalap", "jembatan
     return {word for word, hashed in zip(candidates, stories.hash_words(list(candidates)).tolist()) if hashed in lead}
 
 
+@pytest.mark.parametrize("lang, expected", [
+    ("en", {"minister"}),  # English keeps its words: Sastrawi would read "minister" as me- + "nister"
+    ("id", {"mister"}),
+])
+def test_only_indonesian_lead_words_count_by_root(lang, expected):
+    frame = pd.DataFrame([{**article("x1", "Jakarta Globe", "2025-01-27", "", "The minister flew home."), "lang": lang}])
+    assert _lead_roots(frame, candidates=("minister", "mister")) == expected
+
+
 @pytest.mark.parametrize("body, expected", [
     ("Kebakaran melanda pasar; puluhan kios terbakar.", {"bakar"}),  # two forms, one root
     ("Lindu mengguncang Garut pagi ini.", {"gempa"}),  # an event word: "lindu", "guncang" count as "gempa"
@@ -667,6 +676,14 @@ def test_link_takes_union_find_labels_from_the_caller_and_leaves_them_as_they_ar
 def test_pairs_inside_each_component_to_score(labels, limit, expected):
     pairs = stories._pairs_inside(np.asarray(labels), limit)
     assert sorted(map(tuple, pairs.tolist())) == expected
+
+
+@pytest.mark.parametrize("score, together", [(0.41, True), (0.39, False)])
+def test_two_articles_that_are_one_story_by_themselves_stay_one(score, together):
+    options = config.section("timeline")
+    assert options["story_threshold"] < score or not together
+    labels = stories.link(_scored([(0, 1, score)]), 2, options=options)
+    assert bool(labels[0] == labels[1]) is together
 
 
 def test_duplicates_always_link():

@@ -586,6 +586,9 @@ _LEDE_WORDS = 60  # the words of a body that name the story's actors, if anythin
 def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _SignatureParts:
     """Hash the bodies and titles of ``articles`` (the per-article half of :func:`article_features`)."""
     bodies = articles["body"].fillna("").astype(str).tolist()
+    # Roots are Indonesian roots (Sastrawi's): other languages keep their words as written.
+    indonesian = (articles["lang"].fillna("id").astype(str).to_numpy() == "id" if "lang" in articles
+                  else np.ones(len(articles), dtype=bool))
     stop = _stop_hashes()
     signatures, owners, key_hashes, units, lead_owners, lead_hashes, names = [], [], [], [], [], [], []
     lead_stop, lead_size = _lead_stop_hashes(), int(options.get("lead_words", 40))
@@ -602,7 +605,7 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
         owners.append(owner[key] + begin)
         key_hashes.append(tokens.hashes[key])
         lead = _lead_words(tokens, lead_stop, lead_size)
-        roots = _lead_roots(lead, tokens, owner, bodies[begin:begin + chunk])
+        roots = _lead_roots(lead, tokens, owner, bodies[begin:begin + chunk], indonesian[begin:begin + chunk])
         keep = ~_member(roots, lead_stop)  # "pendapatan" is "dapat", a stopword
         lead_owners.append(owner[lead[keep]] + begin)
         lead_hashes.append(roots[keep])
@@ -621,7 +624,7 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
                                 & ~_member(title_tokens.hashes, lead_stop))
     title_lead = title_lead[~_member(_owned_keys(title_owner[title_lead], title_tokens.hashes[title_lead]),
                                      np.unique(np.concatenate([np.zeros(0, dtype=np.uint64), *names])))]
-    title_roots = _lead_roots(title_lead, title_tokens, title_owner, titles)
+    title_roots = _lead_roots(title_lead, title_tokens, title_owner, titles, indonesian)
     title_lead, title_roots = title_lead[~_member(title_roots, lead_stop)], title_roots[~_member(title_roots, lead_stop)]
     lead_owner = np.concatenate([*lead_owners, title_owner[title_lead]])
     lead_order = np.argsort(lead_owner, kind="stable")
@@ -651,10 +654,21 @@ def _lead_words(tokens: Tokens, stop: np.ndarray, size: int) -> np.ndarray:
     return plain[rank < size]
 
 
-def _lead_roots(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+def _lead_roots(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Sequence[str],
+                indonesian: np.ndarray) -> np.ndarray:
     """The hashes of the words ``tokens[at]`` by their roots and event words: "kebakaran" and
     "terbakar" are "bakar", "lindu" is "gempa" (``event_words`` of ``timeline_terms.toml``), so
-    that two reports of one event in other words share them."""
+    that two reports of one event in other words share them. Words of texts not ``indonesian``
+    keep their own hashes."""
+    found = tokens.hashes[at].copy()
+    rooted = indonesian[owner[at]]
+    if rooted.any():
+        found[rooted] = _root_hashes(at[rooted], tokens, owner, texts)
+    return found
+
+
+def _root_hashes(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """:func:`_lead_roots` of Indonesian words, memoised per process by the word's hash."""
     hashes = tokens.hashes[at]
     unique, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
     found = np.array([_ROOT_HASHES.get(h, 0) for h in unique.tolist()], dtype=np.uint64)
@@ -917,7 +931,7 @@ def link(scores: pd.DataFrame, n: int, *, options: dict[str, Any], components: n
     joining = scores[scores["joined"]]
     i, j = joining["i"].to_numpy(), joining["j"].to_numpy()
     value = np.where(joining["duplicate"] | joining["copied"], 1.0, joining["score"])
-    threshold = float(options.get("link_threshold", 0.45))
+    threshold = float(options.get("link_threshold", 0.4))
     if n <= int(options.get("all_pairs_limit", 1500)):
         return _average_linkage(i, j, value, n, threshold)
     labels = _components(scores, n) if components is None else components.copy()
@@ -1048,7 +1062,7 @@ def score_pairs(pairs: np.ndarray, features: Features, *, start: np.ndarray, end
     else:
         same_people = np.zeros(len(pairs), dtype=bool)
     event = (lead_shared >= int(options.get("min_shared_lead_words", 2))) | same_cast | ~same_people
-    story = ((score >= float(options.get("story_threshold", 0.45))) & (undated | (gap <= window))
+    story = ((score >= float(options.get("story_threshold", 0.4))) & (undated | (gap <= window))
              & (term_jaccard >= float(options.get("min_term_jaccard", 0.05))) & event)
     # copy=False: the fresh arrays become the columns as they are (stacking them into one block
     # copied 0.3 GB at 100k articles); the same wherever a frame is built from new arrays.
@@ -1135,8 +1149,8 @@ def _best_edges_numpy(scores: pd.DataFrame, n: int) -> np.ndarray:
 
 
 def _reason(edge: dict[str, Any], other_id: str, options: dict[str, Any]) -> str:
-    threshold, window = float(options.get("story_threshold", 0.45)), float(options.get("date_window_days", 7))
-    link_threshold = float(options.get("link_threshold", 0.45))
+    threshold, window = float(options.get("story_threshold", 0.4)), float(options.get("date_window_days", 7))
+    link_threshold = float(options.get("link_threshold", 0.4))
     if edge["duplicate"]:
         return f"near-duplicate of {other_id} (shingle Jaccard {edge['shingle_jaccard']:.2f})"
     if edge["copied"]:
