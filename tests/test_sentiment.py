@@ -1691,49 +1691,6 @@ def test_attach_speakers_keeps_a_speaker_already_set():
     assert attach_speakers(plain, quotes)["speaker_id"].tolist() == ["per:set", "org:quoted", "org:quoted", "org:quoted"]
 
 
-def test_word_roots_are_kept_for_the_next_process(tmp_path, monkeypatch):
-    from warta.sentiment import lexicon as lexicon_module
-
-    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    words = ["menyerang", "perdamaian", "porak-poranda", "kebijakannya"]
-    roots = [lexicon_module.stem(word) for word in words]
-    assert roots[:3] == ["serang", "damai", "porak-poranda"]
-    lexicon_module.save_roots()
-    assert list(tmp_path.glob("roots/sastrawi-*.pickle"))
-
-    # A new process reads them back and never needs the stemmer for these words.
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    monkeypatch.setattr(lexicon_module, "_stemmer", lambda: pytest.fail("stemmed again"))
-    assert [lexicon_module.stem(word) for word in words] == roots
-
-
-def test_an_unreadable_roots_file_only_means_stemming_again(tmp_path, monkeypatch):
-    from warta.sentiment import lexicon as lexicon_module
-
-    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    path = lexicon_module._roots_path()
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a pickle")
-    assert lexicon_module.stem("menyerang") == "serang"
-    lexicon_module.save_roots()  # replaces the broken file
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    assert lexicon_module._roots()["menyerang"] == "serang"
-
-
-def test_roots_of_another_stem_version_are_not_read(tmp_path, monkeypatch):
-    from warta.sentiment import lexicon as lexicon_module
-
-    monkeypatch.setitem(config.settings()["paths"], "cache", str(tmp_path))
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    lexicon_module.stem("menyerang")
-    lexicon_module.save_roots()
-    monkeypatch.setattr(lexicon_module, "_ROOTS", None)
-    monkeypatch.setattr(lexicon_module, "_ROOTS_FORMAT", lexicon_module._ROOTS_FORMAT + 1)
-    assert lexicon_module._roots() == {}
-
-
 @pytest.mark.parametrize("keys, expected", [
     ([], {}),
     (["a", "a", "b"], {"a": [0, 1], "b": [2]}),

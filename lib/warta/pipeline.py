@@ -876,10 +876,10 @@ def enrich_unit(unit: pd.DataFrame, *, context: Context, loader: Stage, stages: 
 
 
 def _keep_word_roots() -> None:
-    """Save the word roots this process stemmed, so that the next process need not (see warta.sentiment.lexicon)."""
-    from warta.sentiment import lexicon
+    """Save the word roots this process stemmed, so that the next process need not (see warta.roots)."""
+    from warta import roots
 
-    lexicon.save_roots()
+    roots.save_roots()
 
 
 def enrich_partition(articles: pd.DataFrame, *, context: Context, loader: Stage, stages: Sequence[Stage]) -> pd.DataFrame:

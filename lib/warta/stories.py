@@ -674,7 +674,7 @@ def _root_hashes(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Seque
     found = np.array([_ROOT_HASHES.get(h, 0) for h in unique.tolist()], dtype=np.uint64)
     missing = np.flatnonzero(found == 0)
     if len(missing):
-        from warta.sentiment.lexicon import stem  # Sastrawi's roots, kept across runs in the cache folder
+        from warta.roots import stem  # Sastrawi's, kept across runs in the cache folder
 
         words, encoded = [], {}
         for k in missing.tolist():
