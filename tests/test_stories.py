@@ -574,18 +574,23 @@ def test_only_shared_people_ask_for_words_of_one_event(shared_actor, expected):
     (None, False),  # no mask: every actor counts as a person
 ])
 def test_score_pairs_reads_a_missing_people_mask_as_all_people(people, expected):
-    articles = pd.DataFrame([ERUPTION_STATUS, ERUPTION_FLIGHTS])
-    options = config.section("timeline")
-    features = stories.article_features(articles, options=options)
     cast = pd.DataFrame({"article_id": ["e1", "e1", "e2", "e2"],  # actor Jaccard 1/3: not most of one cast
                          "actor_id": ["loc:gunung-lewotobi", "org:badan-geologi", "loc:gunung-lewotobi", "loc:labuan-bajo"]})
-    actors, _ = stories._actor_matrix(cast, articles["article_id"].to_numpy())
-    mask = None if people is None else np.full(actors.shape[1], people == "every actor")
-    day = np.array([20256.5, 20256.5])
-    scores = stories.score_pairs(np.array([[0, 1]]), features, start=day, end=day, shared=np.zeros((0, 3), int),
-                                 actors=actors, people=mask, options=options)
+    scores = _score_one_pair([ERUPTION_STATUS, ERUPTION_FLIGHTS], cast,
+                             people=lambda actors: None if people is None else np.full(actors.shape[1], people == "every actor"))
     assert scores["shared_lead_words"].iloc[0] < 2
     assert bool(scores["story"].iloc[0]) is expected
+
+
+def _score_one_pair(rows, cast, *, people=lambda actors: None, languages=None, day=20256.5):
+    """score_pairs of two articles published an hour apart with ``cast`` (``people(matrix)`` gives the mask)."""
+    articles = pd.DataFrame(rows)
+    features = stories.article_features(articles, options=config.section("timeline"))
+    actors, _ = stories._actor_matrix(cast, articles["article_id"].to_numpy())
+    start = np.array([day, day + 1 / 24])
+    return stories.score_pairs(np.array([[0, 1]]), features, start=start, end=start, shared=np.zeros((0, 3), int),
+                               actors=actors, people=people(actors), languages=languages,
+                               options=config.section("timeline"))
 
 
 DEFICIT = article(
@@ -604,18 +609,12 @@ CORETAX = article(
     (None, True),  # languages unknown: any pair may be told in two
 ])
 def test_one_cast_is_one_event_only_across_languages(languages, expected):
-    articles = pd.DataFrame([DEFICIT, CORETAX])
-    options = config.section("timeline")
-    features = stories.article_features(articles, options=options)
     cast = pd.DataFrame({"article_id": ["m1", "m1", "m2", "m2"],
                          "actor_id": ["per:sri-mulyani", "org:kemenkeu", "per:sri-mulyani", "org:kemenkeu"]})
-    actors, people = stories._actor_matrix(cast, articles["article_id"].to_numpy())
-    day = np.array([20208.3, 20208.4])
-    scores = stories.score_pairs(np.array([[0, 1]]), features, start=day, end=day, shared=np.zeros((0, 3), int),
-                                 actors=actors, people=people, options=options,
-                                 languages=None if languages is None else np.array(languages))
+    scores = _score_one_pair([DEFICIT, CORETAX], cast, people=lambda actors: np.ones(actors.shape[1], dtype=bool),
+                             languages=None if languages is None else np.array(languages))
     assert scores["actor_overlap"].iloc[0] == 1.0 and scores["shared_lead_words"].iloc[0] < 2
-    assert scores["score"].iloc[0] >= options["story_threshold"]
+    assert scores["score"].iloc[0] >= config.section("timeline")["story_threshold"]
     assert bool(scores["story"].iloc[0]) is expected
 
 

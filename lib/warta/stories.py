@@ -7,9 +7,10 @@ those hashes come MinHash signatures of word shingles (how much text two article
 the story is about). Candidate pairs come from banding LSH over the key-term signatures (or from
 all pairs in a small batch), are scored on shingle, key-term, title, actor and date overlap plus
 shared sentences, must tell of one event (shared *lead words*, the lower-case words that say what
-happened, by their roots; across languages most of one cast), and the joining pairs become stories: by average linkage in a
-small batch (one bridging article cannot chain two stories), by union-find (connected
-components) in a large one, whose groups are then split by the same average linkage.
+happened, by their roots; across languages most of one cast), and the joining pairs become
+stories: by average linkage in a small batch (one bridging article cannot chain two stories), by
+union-find (connected components) in a large one, whose groups are then split by the same
+average linkage.
 
 What depends on one article alone (its MinHash signature, key terms, title words, lead words and
 sentence hashes) is its *story signature* (:func:`story_signatures`): the enrichment computes it
@@ -625,7 +626,8 @@ def _signature_parts(articles: pd.DataFrame, options: dict[str, Any]) -> _Signat
     title_lead = title_lead[~_member(_owned_keys(title_owner[title_lead], title_tokens.hashes[title_lead]),
                                      np.unique(np.concatenate([np.zeros(0, dtype=np.uint64), *names])))]
     title_roots = _lead_roots(title_lead, title_tokens, title_owner, titles, indonesian)
-    title_lead, title_roots = title_lead[~_member(title_roots, lead_stop)], title_roots[~_member(title_roots, lead_stop)]
+    title_keep_lead = ~_member(title_roots, lead_stop)
+    title_lead, title_roots = title_lead[title_keep_lead], title_roots[title_keep_lead]
     lead_owner = np.concatenate([*lead_owners, title_owner[title_lead]])
     lead_order = np.argsort(lead_owner, kind="stable")
     return _SignatureParts(
@@ -745,7 +747,8 @@ def story_signatures(articles: pd.DataFrame, *, options: dict[str, Any] | None =
     (``num_perm`` uint32), ``key_terms`` and ``title_terms`` the uint64 hashes of the capitalised
     key terms and title words, and the ``unit_*`` cells the sentences and paragraphs of
     :func:`copy_units` (kind uint8, key uint64, UTF-8 byte start and end int32); ``lead_words``
-    the uint64 hashes of the lead words that say what happened (see :func:`_lead_words`).
+    the uint64 hashes of the roots of the lead words that say what happened (see
+    :func:`_lead_words` and :func:`_lead_roots`).
     """
     options = config.section("timeline") if options is None else options
     if articles.empty:
@@ -895,7 +898,7 @@ def _cluster(articles: pd.DataFrame, *, spans: pd.DataFrame, mentions: pd.DataFr
     if len(shared):
         pairs = unique_pairs(np.concatenate([pairs, shared[:, :2]]), n)
     actors, people = _actor_matrix(mentions, ids)
-    languages = articles["lang"].astype(str).to_numpy() if "lang" in articles else None
+    languages = articles["lang"].fillna("id").astype(str).to_numpy() if "lang" in articles else None
     scores = score_pairs(pairs, features, start=start, end=end, shared=shared, actors=actors, people=people,
                          languages=languages, options=options)
     if n > int(options.get("all_pairs_limit", 1500)):
