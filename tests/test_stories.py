@@ -477,7 +477,7 @@ def _lead_roots(frame, candidates=("bakar", "ludes", "rumah", "lalap", "jembatan
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("en", {"minister"}),  # English keeps its words: Sastrawi would read "minister" as me- + "nister"
+    ("en", {"minister"}),  # English keeps its words: Sastrawi would make "minister" "mister"
     ("id", {"mister"}),
 ])
 def test_only_indonesian_lead_words_count_by_root(lang, expected):

@@ -688,8 +688,8 @@ def _root_hashes(at: np.ndarray, tokens: Tokens, owner: np.ndarray, texts: Seque
         events = _event_words()
         roots = [events.get(root, root) for root in map(stem, words)]
         root_tokens = token_hashes(roots)
-        # A root is one word; where hashing splits one ("porak-poranda"), its first word stands
-        # for it, and where it finds none, the word itself.
+        # A root is one word (Sastrawi strips affixes only); should hashing split one, its first
+        # word stands for it, and should it find none, the word itself.
         counts = np.diff(root_tokens.offsets)
         hashed = unique[missing]
         hashed[counts > 0] = root_tokens.hashes[root_tokens.offsets[:-1][counts > 0]]
