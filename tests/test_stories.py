@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from warta import config, stories, timeline
+from warta.errors import WartaError
 
 
 def article(article_id, outlet, published, title, body, *, precision=None, cited=()):
@@ -483,6 +484,20 @@ def _lead_roots(frame, candidates=("bakar", "ludes", "rumah", "lalap", "jembatan
 def test_only_indonesian_lead_words_count_by_root(lang, expected):
     frame = pd.DataFrame([{**article("x1", "Jakarta Globe", "2025-01-27", "", "The minister flew home."), "lang": lang}])
     assert _lead_roots(frame, candidates=("minister", "mister")) == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    ({"gempa": ["Lindu", "guncang"]}, {"gempa": "gempa", "lindu": "gempa", "guncang": "gempa"}),
+    ({"gempa": "lindu guncang"}, "must be a list of words"),  # a string, as a hand edit may write it
+    ({"gempa": ["lindu", 7]}, "must be a list of words"),
+])
+def test_variant_tables_map_each_word_to_its_key_or_say_what_is_wrong(monkeypatch, table, expected):
+    monkeypatch.setattr(stories, "terms", lambda: {"event_words": table})
+    if isinstance(expected, str):
+        with pytest.raises(WartaError, match=expected):
+            stories.variant_index("event_words")
+    else:
+        assert stories.variant_index("event_words") == expected
 
 
 @pytest.mark.parametrize("body, expected", [

@@ -232,6 +232,17 @@ def test_quote_words_survive_rewording_and_translation(left, right, similar):
     assert (fuzz.token_set_ratio(timeline.quote_words(left), timeline.quote_words(right)) >= 70) is similar
 
 
+def test_quote_words_are_stemmed_by_the_shared_roots(monkeypatch):
+    from warta import roots
+
+    monkeypatch.setattr(roots, "stem", lambda word: {"menyelundupkan": "selundupan", "kapal": "bahtera"}.get(word, word))
+    timeline._stem.cache_clear()  # words stemmed before, by the real roots
+    try:
+        assert timeline.quote_words("Mereka menyelundupkan kapal") == "selundupan bahtera"  # "mereka": a stopword
+    finally:
+        timeline._stem.cache_clear()
+
+
 # --------------------------------------------------------------------------- relations
 
 

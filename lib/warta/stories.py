@@ -34,6 +34,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from warta import config
+from warta.errors import WartaError
 
 # Compiled passes (references: _new_in_band_numpy, _best_edges_numpy, _hashed_words_numpy,
 # _unit_keys_numpy, and _minhash_numpy of shingle_hashes); without a C compiler those run.
@@ -54,7 +55,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 
 @lru_cache(maxsize=1)
 def terms() -> dict[str, Any]:
-    """The packaged word lists (stopwords, paraphrase phrases, synonyms) of ``timeline_terms.toml``."""
+    """The packaged word lists (stopwords, event words, paraphrase phrases, synonyms) of ``timeline_terms.toml``."""
     with TERMS_FILE.open("rb") as handle:
         return tomllib.load(handle)
 
@@ -707,7 +708,19 @@ _MAX_ROOT_HASHES = 500_000  # about 50 MB; past it a word is looked up in the st
 @lru_cache(maxsize=1)
 def _event_words() -> dict[str, str]:
     """Root -> the event word it stands for, from ``event_words`` (``"lindu"`` -> ``"gempa"``)."""
-    return {root: event for event, roots in terms().get("event_words", {}).items() for root in roots.split()}
+    return variant_index("event_words")
+
+
+def variant_index(table: str) -> dict[str, str]:
+    """Every variant in a ``key = [variants]`` table of ``timeline_terms.toml`` (and each key),
+    lower-cased, -> its key."""
+    index: dict[str, str] = {}
+    for key, variants in terms().get(table, {}).items():
+        if isinstance(variants, str) or not all(isinstance(variant, str) for variant in variants):
+            raise WartaError(f"{TERMS_FILE.name}: [{table}] {key} must be a list of words, not {variants!r}")
+        for variant in [key, *variants]:
+            index[variant.lower()] = key
+    return index
 
 
 def _features(parts: _SignatureParts, n: int, options: dict[str, Any]) -> Features:

@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from warta import config
+from warta import config, roots
 from warta import stories as clustering
 from warta.text import TITLE_SENTENCE_ID, sentence_spans
 
@@ -326,11 +326,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 @lru_cache(maxsize=1)
 def synonym_index() -> dict[str, str]:
     """Every one-word variant of ``[synonyms]`` (and each key) → its key."""
-    index: dict[str, str] = {}
-    for key, variants in clustering.terms()["synonyms"].items():
-        for variant in [key, *variants]:
-            index[variant.lower()] = key
-    return index
+    return clustering.variant_index("synonyms")
 
 
 def canonical_word(word: str) -> str:
@@ -401,17 +397,10 @@ def phrase_concepts(text: str) -> frozenset[str]:
                      if any(pattern.search(lower) for pattern in patterns))
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
 @lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     canonical = canonical_word(word)
-    return canonical if canonical != word else _stemmer().stem(word)
+    return canonical if canonical != word else roots.stem(word)
 
 
 def quote_words(text: str) -> str:
