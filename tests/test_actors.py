@@ -2305,6 +2305,25 @@ def test_an_office_reference_speaks_for_its_holder():
     # A person, then their office in apposition.
     ("Budi Santoso, Kepala Desa Sukamaju, mengatakan air bersih belum mengalir.",
      [("Budi Santoso", "mengatakan", "air bersih belum mengalir")]),
+    # A quote with no cue of its own, right after the sentence crediting the one before it.
+    ("“Ini bukan soal politik,” ujar Anies Baswedan. “Ini soal keadilan bagi warga.”",
+     [("Anies Baswedan", "ujar", "Ini bukan soal politik"), ("Anies Baswedan", "ujar", "Ini soal keadilan bagi warga.")]),
+    ("“Kami siap,” kata Budi Santoso. Rina Wati tiba kemudian. “Besok kami berangkat.”",
+     [("Budi Santoso", "kata", "Kami siap")]),
+    # A source before what it said, as after "menurut".
+    ("Sebagaimana dikatakan Wakil Ketua DPR Sufmi Dasco Ahmad, revisi undang-undang itu belum dibahas.",
+     [("Sufmi Dasco Ahmad", "Sebagaimana dikatakan", "revisi undang-undang itu belum dibahas")]),
+    ("Seperti disampaikan oleh Kapolri Listyo Sigit Prabowo, pengamanan diperketat.",
+     [("Listyo Sigit Prabowo", "Seperti disampaikan oleh", "pengamanan diperketat")]),
+    ("Seperti di Jakarta, harga cabai naik.", []),
+    # A stance and a story report words before a clause, not before a preposition's object.
+    ("Gubernur Bank Indonesia Perry Warjiyo optimistis pertumbuhan ekonomi mencapai 5,2 persen.",
+     [("Perry Warjiyo", "optimistis", "pertumbuhan ekonomi mencapai 5,2 persen")]),
+    ("Pelatih Shin Tae-yong yakin timnya lolos.", [("Shin Tae-yong", "yakin", "timnya lolos")]),
+    ("Warga Desa Sukamaju, Ujang Rohman (52), bercerita air mulai naik sejak subuh.",
+     [("Ujang Rohman", "bercerita", "air mulai naik sejak subuh")]),
+    ("Ujang Rohman bercerita tentang masa kecilnya.", []),
+    ("Shin Tae-yong yakin akan kemampuan timnya.", []),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)

@@ -350,7 +350,8 @@ _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
-menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan
+menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan bercerita
+optimistis optimis pesimistis pesimis yakin
 """.split())
 # English copy's speech verbs (the rules read English articles, see [actors] untagged_languages):
 # after the speaker ("Sri Mulyani said the deficit ...", '"...," Suhartoyo told reporters'), and
@@ -363,21 +364,30 @@ confirmed denied claimed noted
 _SUBJECT_VERBS |= _ENGLISH_SPEECH_VERBS
 _RULE_CUES_BEFORE = CUES_BEFORE | {"said", "says", "added"}  # '"...," said Mohammad Syafii': a person
 _REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # read in English copy only, "told" only before "that" (see _quote_rows)
-_CLAUSE_CUES = frozenset({"menulis", "mengumumkan"})
+# A stance ("Perry Warjiyo optimistis ekonomi tumbuh", "X yakin ...") and a story ("bercerita air
+# mulai naik") report words only before a clause too. They take no object, so any word opens one
+# but a preposition's ("bercerita tentang masa kecilnya", "yakin akan kemampuannya").
+_INTRANSITIVE_CUES = frozenset("bercerita optimistis optimis pesimistis pesimis yakin".split())
+_CLAUSE_CUES = frozenset({"menulis", "mengumumkan"}) | _INTRANSITIVE_CUES
+_NO_CLAUSE_AFTER_INTRANSITIVE = frozenset("""
+tentang soal mengenai kepada pada dengan di ke dari untuk bagi akan atas terhadap yang dan atau sekali
+""".split())
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 _CLAUSE_VERB_WITHIN = 6  # words after the cue
 _NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
-def _reports_a_clause(rest: str) -> bool:
+def _reports_a_clause(rest: str, *, intransitive: bool = False) -> bool:
     """Whether what follows a cue is a clause: "bahwa" or a comma or colon opens it, or a verb
     follows its subject within the first words ("mengumumkan sekolah diliburkan"; not
     "mengumumkan pemenang lomba yang digelar ...", "menulis lagu seperti ...", "menulis dan
-    menyanyikan ...")."""
+    menyanyikan ..."). After an ``intransitive`` cue any word but a preposition's opens one."""
     head = rest.lstrip()
     if head[:1] in (",", ":") or head.startswith("bahwa "):
         return True
     words = _WORDS_AFTER_CUE.findall(head[:60])[:_CLAUSE_VERB_WITHIN]
+    if intransitive:
+        return bool(words) and head[:1].isalpha() and words[0] not in _NO_CLAUSE_AFTER_INTRANSITIVE
     return bool(words) and words[0] not in _NOT_A_SUBJECT and any(
         reads_as_verb(word) and words[k - 1] not in _NOT_A_SUBJECT for k, word in enumerate(words) if k)
 
@@ -528,6 +538,9 @@ _CUE_AFTER_QUOTE = re.compile(
     re.IGNORECASE)
 # The attribution between the halves of one quote: ', kata X, ' (no sentence end, no other quote).
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
+# The attribution ending the sentence before a quote that goes on in the same voice: ', ujar X. '.
+_ATTRIBUTION_THEN_QUOTE = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120}\.\s*",
+                                     re.IGNORECASE)
 # Cue words as prefix tries (see trie_pattern): the same matches as flat alternations, since a
 # cue is a whole word (bounded by \b or followed by the rest of the pattern), found sooner.
 def _verb_before_quote(verbs: Iterable[str]) -> re.Pattern:
@@ -553,8 +566,13 @@ _WORDS = re.compile(r"\w+")
 _PRONOUN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PRONOUNS)) + r")\b", re.IGNORECASE)
 # "Menurutnya" and "Menurut dia" refer back to the last speaker; so does English "according to him".
 _MENURUT = re.compile(r"\b(?P<cue>[Mm]enurut(?:nya|\s+(?:" + "|".join(sorted(PRONOUNS)) + r"))?"
+                      # "Sebagaimana dikatakan X, ...", "Seperti disampaikan oleh X, ...": a source before what it said.
+                      r"|(?:[Ss]ebagaimana|[Ss]eperti)\s+di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|utarakan"
+                      r"|kemukakan|paparkan|sebutkan)(?:\s+oleh)?"
                       r"|[Aa]ccording\s+to(?:\s+(?:him|her))?)\b")
-_ACCORDING_LETTERS = ("enurut", "ccording")  # C-level tests for sentences that may hold _MENURUT
+# C-level tests for sentences that may hold _MENURUT: the Indonesian ones, then the English one.
+_ACCORDING_LETTERS = ("enurut", "ebagaimana di", "eperti di", "ccording")
+_INDONESIAN_ACCORDING = _ACCORDING_LETTERS[:-1]
 _SPACES_AND_BRACKETS = re.compile(r"[\s)]*")
 _LOWER_START = re.compile(r"\s*[a-z]")
 # A day, perhaps with its date, set off by commas between a subject and its verb ("Johanis Tanak,
@@ -1451,6 +1469,12 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             for partner in _joint_speakers(text, at, speaker):
                 found.append((match.start(), content, "direct", before.group("cue"), partner, False))
             found.append((match.start(), content, "direct", before.group("cue"), speaker, pronoun))
+        elif len(quoted) > 1 and _ATTRIBUTION_THEN_QUOTE.fullmatch(text, quoted[-2][1], match.start()):
+            # '"Ini bukan soal politik," ujar X. "Ini soal keadilan."': a quote with no cue of its
+            # own, right after the sentence crediting the one before it, goes on in that voice.
+            last = quoted[-2][0]
+            found.extend([(match.start(), content, "direct", row[3], row[4], row[5])
+                          for row in found if row[0] == last and row[2] == "direct"])
     # Indirect speech: the verbs of the whole text, each read within its sentence (sentences start
     # and end beside spaces or marks, so a word boundary is the same in either); "menurut" only in
     # the sentences that hold it.
@@ -1459,7 +1483,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
         k = bisect_right(starts, match.start()) - 1
         if k >= 0 and match.end() <= spans[k][1]:
             cued.setdefault(k, []).append(match)
-    according = _ACCORDING_LETTERS if english else _ACCORDING_LETTERS[:1]
+    according = _ACCORDING_LETTERS if english else _INDONESIAN_ACCORDING
     for letters in according:
         position = text.find(letters)
         while position >= 0:
@@ -1469,6 +1493,7 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             position = text.find(letters, position + 1)
     for k in sorted(cued):
         sentence_start, sentence_end = spans[k]
+        reported = False  # whether this sentence already reported someone's words
         for match in cued[k]:
             position = match.start()
             if _inside(quoted, position):
@@ -1476,13 +1501,13 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             rest = text[match.end() : sentence_end]
             if rest.lstrip(" ,:")[:1] in _QUOTE_OPENERS:
                 continue  # 'X mengatakan, "…"' is a direct quote
-            if match.group("cue").lower() in _CLAUSE_CUES and not _reports_a_clause(rest):
+            cue = match.group("cue").lower()
+            if cue in _CLAUSE_CUES and not _reports_a_clause(rest, intransitive=cue in _INTRANSITIVE_CUES):
                 continue  # "Microsoft mengumumkan investasi ...": a thing, not words
             # What is said follows "bahwa", unless a request holds it ("meminta agar warga tidak
             # khawatir bahwa ...": the request is what was said).
             before, that, tail = rest.partition("bahwa")
             content = (tail if that and _REQUEST.search(before) is None else rest).strip(" ,:;.")
-            cue = match.group("cue").lower()
             if cue in _ENGLISH_SPEECH_VERBS:
                 if not english:
                     continue  # an English word in Indonesian copy reports nothing
@@ -1493,7 +1518,10 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
                 elif cue == "told":
                     continue  # "told reporters on Thursday": whom, not what
             speaker, pronoun = _subject(text, at, position)
+            if pronoun and reported:
+                continue  # "X mengatakan dia yakin ...": what X said, once
             if content and (speaker or pronoun):
+                reported = True
                 for partner in _joint_speakers(text, at, speaker):
                     found.append((position, content, "indirect", match.group("cue"), partner, False))
                 found.append((position, content, "indirect", match.group("cue"), speaker, pronoun))
