@@ -345,7 +345,9 @@ tersenyum menangis tertawa mengenakan
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
 # "menulis" and "mengumumkan" only before a clause (see _reports_a_clause): who "menulis buku"
-# or "mengumumkan investasi Rp 27 triliun" reports a thing, not words.
+# or "mengumumkan investasi Rp 27 triliun" reports a thing, not words. Not "mengancam": a threat
+# is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), which
+# read as his own words it would not be.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
