@@ -2323,6 +2323,14 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Warga Desa Sukamaju, Ujang Rohman (52), bercerita air mulai naik sejak subuh.",
      [("Ujang Rohman", "bercerita", "air mulai naik sejak subuh")]),
     ("Ujang Rohman bercerita tentang masa kecilnya.", []),
+    # A person, then their office and body in apposition; the one who came along is not who spoke.
+    ("Hasto Kristiyanto, Sekjen PDI-P, menegaskan partainya tetap solid.",
+     [("Hasto Kristiyanto", "menegaskan", "partainya tetap solid")]),
+    ("Wakil Presiden Gibran Rakabuming Raka didampingi Gubernur Jawa Tengah Ahmad Luthfi mengatakan bantuan disalurkan.",
+     [("Gibran Rakabuming Raka", "mengatakan", "bantuan disalurkan")]),
+    # An English office of two words is no one's name.
+    ("“Pasokan listrik sudah pulih,” ujar General Manager PLN Aceh.",
+     [("Perusahaan Listrik Negara", "ujar", "Pasokan listrik sudah pulih")]),
     ("Shin Tae-yong yakin akan kemampuan timnya.", []),
 ])
 def test_who_speaks(body, expected):

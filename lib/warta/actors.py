@@ -312,7 +312,7 @@ niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perg
 tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
 komisioner pansel sekertaris penerangan infrastruktur konsumen edukasi
 corporate communication communications relations affairs marketing finance legal secretary
-manager manajer economist officer director head analyst research chief vice executive strategist sales
+manager manajer general economist officer director head analyst research chief vice executive strategist sales
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
 CUES_BEFORE = frozenset("kata ujar ucap tutur jelas tambah ungkap imbuh papar terang lanjut tegas sebut menurut".split())
@@ -4159,6 +4159,12 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             found = _subject_of_earlier_verb(text, mentions, max(comma, sentence_start), end)
             if found is not None:
                 return found, False
+            # "Hasto Kristiyanto, Sekjen PDI-P, menegaskan": a person, then their office in apposition.
+            if comma > sentence_start and _short_word_before(text, _OFFICE_WORD_END.match(text, comma + 1).end()) \
+                    in ROLE_HEADS:
+                person = _mention_ending_at(text, mentions, comma)
+                if person is not None and person[_TYPE] == "PER":
+                    return person, False
     age = _AGE_AT_END.search(text, max(0, end - 14), end)
     if age is not None:  # "Siti Aminah (45), mengatakan": the name ends before the age
         end = age.start()
@@ -4175,6 +4181,13 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
         elif _office_area(text, found):
             return None, False  # "Camat Medan Johor mengatakan": someone unnamed
     if found is not None and (found[_TYPE] == "PER" or not word_before_in(text, found[_START], NOT_SPEAKER_AFTER)):
+        # "Gibran didampingi Gubernur Jawa Tengah Ahmad Luthfi mengatakan": who spoke is named
+        # before the one who came along.
+        companion = _COMPANION_BEFORE.search(text, max(0, found[_START] - 80), found[_START])
+        if companion is not None:
+            lead = _mention_ending_at(text, mentions, _rstrip_end(text, companion.start()))
+            if lead is not None and lead[_TYPE] == "PER":
+                return lead, False
         return found, False  # a person is the subject: the test of the word before is for places and bodies
     # A place ("saat ditemui di Bandung mengatakan") is not who speaks: the subject is before the
     # clause; a body after "dari" speaks where no subject is ("Pengamat dari LIPI mengatakan").
@@ -4204,6 +4217,10 @@ _CLAUSE_STOPS = frozenset('.!?"“”\n')
 _SECOND_CLAUSES = (" dan ", " yang ", " serta ", " lalu ", " kemudian ")
 # A short relative clause in lower case between a person and their verb ("yang turut hadir").
 _RELATIVE_CLAUSE = re.compile(r"\s+yang(?:\s+[a-z][\w-]*){1,4}\s+")
+# The first word of an apposition, to be read as an office ("Hasto Kristiyanto, Sekjen PDI-P, ...").
+_OFFICE_WORD_END = re.compile(r"\s*[\w-]*")
+# Who came along with the subject, and their office: "didampingi Gubernur Jawa Tengah " before a name.
+_COMPANION_BEFORE = re.compile(r"\b(?:didampingi|bersama|beserta)\s+(?:[A-Z][\w.'-]*\s+)*\Z")
 # Words after which a body is where its speaker comes from ("Pengamat dari LIPI mengatakan").
 _AFFILIATION_WORDS = frozenset({"dari"})
 
