@@ -117,6 +117,11 @@ def test_ordinary_word_regions_need_their_kind(gazetteer, word):
 @pytest.mark.parametrize("text, words, joined", [
     ("Jl. Sudirman", ["Jl", "Sudirman"], [True, False]),  # a dot after a short abbreviation
     ("Presiden. Kim", ["Presiden", "Kim"], [False, False]),  # ... but not after a word
+    ("KH. Ma Ruf", ["KH", "Ma", "Ruf"], [True, True, False]),  # two capitals: a title's abbreviation
+    ("Drs. Budi", ["Drs", "Budi"], [True, False]),
+    ("di GBK. Erick", ["di", "GBK", "Erick"], [True, False, False]),  # three capitals: an acronym ending a sentence
+    ("diperiksa KPK. Ia", ["diperiksa", "KPK", "Ia"], [True, False, False]),
+    ("di GBK. Erdoğan", ["di", "GBK", "Erdoğan"], [True, False, False]),  # the same where the text is not ASCII
     ("Kim / Putin & Xi", ["Kim", "Putin", "Xi"], [True, True, False]),
     ("Kim, Putin; Xi", ["Kim", "Putin", "Xi"], [False, False, False]),
     ("Erdoğan  Ankara", ["Erdoğan", "Ankara"], [True, False]),

@@ -128,7 +128,8 @@ def split_ascii(str text not None):
 
     ``joined[k]`` tells whether the gap after word ``k`` may sit inside a name: only joining
     characters, or a lone dot (with whitespace) after a word of at most three letters ("Kab.
-    Bogor"); the last word joins nothing. The caller checks that ``text`` is ASCII.
+    Bogor"), unless three capitals, an acronym ending a sentence ("di GBK. Erick"); the last word
+    joins nothing. The caller checks that ``text`` is ASCII.
     """
     cdef Py_ssize_t n = len(text), i = 0, start, end, k, dots, others
     cdef const unsigned char* s = <const unsigned char*> PyUnicode_DATA(text)
@@ -179,7 +180,8 @@ def split_ascii(str text not None):
             if dots == 0 and others == 0:
                 joined.append(True)
             elif dots == 1 and others == 0 and _only_space_besides_joiners(s, end, i):
-                joined.append(end - start <= 3)
+                # "Kab. Bogor", "KH. Ma'ruf": a short abbreviation; "GBK. Erick": an acronym's sentence end.
+                joined.append(end - start < 3 or (end - start == 3 and not word.isupper()))
             else:
                 joined.append(False)
     finally:

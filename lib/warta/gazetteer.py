@@ -279,10 +279,11 @@ def _tokenize_python(text: str, plain: str) -> Tokens:
     bounds = list(accumulate(map(len, pieces)))
     starts, ends = bounds[0:-1:2], bounds[1::2]
     # Most gaps are known (" ", ", "): one C-level lookup each; None marks a lone dot, whose join
-    # depends on the word before it ("Kab. Bogor", "A.S.": only after a short abbreviation).
+    # depends on the word before it ("Kab. Bogor", "A.S.": only after a short abbreviation; three
+    # capitals are an acronym ending a sentence, "di GBK. Erick").
     joined = list(map(_GAP_JOINS.__getitem__, gaps))
     for k in list(compress(range(len(gaps)), map(operator.is_, joined, repeat(None)))):
-        joined[k] = len(words[k]) <= 3
+        joined[k] = len(words[k]) < 3 or (len(words[k]) == 3 and not words[k].isupper())
     joined[-1] = False
     keys = list(map(str.lower, words))
     if not ascii_words and not "".join(words).isascii():
