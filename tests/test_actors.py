@@ -2328,6 +2328,15 @@ def test_an_office_reference_speaks_for_its_holder():
      [("Hasto Kristiyanto", "menegaskan", "partainya tetap solid")]),
     ("Wakil Presiden Gibran Rakabuming Raka didampingi Gubernur Jawa Tengah Ahmad Luthfi mengatakan bantuan disalurkan.",
      [("Gibran Rakabuming Raka", "mengatakan", "bantuan disalurkan")]),
+    # An attribution set off by a comma without quotation marks, as wire copy writes it.
+    ("Kedua pihak sepakat menahan diri, kata juru bicara Kementerian Luar Negeri Thailand Nikorndej Balankura.",
+     [("Nikorndej Balankura", "kata", "Kedua pihak sepakat menahan diri")]),
+    ("Kapolres Metro Jakarta Barat Kombes M Syahduddi memimpin olah TKP. Kasus ini, kata Kapolres, masih didalami.",
+     [("M Syahduddi", "kata", "Kasus ini masih didalami")]),
+    ("Harga cabai makin mahal, tambah parah menjelang Natal di Jakarta.", []),
+    ("Nama korban, sebut saja Mawar, masih dirahasiakan.", []),
+    ("“Harga emas akan terus naik,” prediksi pengamat komoditas Ibrahim Assuaibi.",
+     [("Ibrahim Assuaibi", "prediksi", "Harga emas akan terus naik")]),
     # An English office of two words is no one's name.
     ("“Pasokan listrik sudah pulih,” ujar General Manager PLN Aceh.",
      [("Perusahaan Listrik Negara", "ujar", "Pasokan listrik sudah pulih")]),

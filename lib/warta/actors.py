@@ -532,7 +532,8 @@ _QUOTE = re.compile(r"[“\"]([^“”\"]{3,})[”\"]|‘([^‘’]{3,})’")
 _QUOTE_OPENERS = ("\"", "“", "‘")
 _AFTER_QUOTE_CUES = ("(?:(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbuh|ungkap|tegas|papar|sebut|tulis|bunyi"
                      "|pungkas|tandas|timpal|kilah|bantah|sanggah|jawab|tanya|seru|cetus|beber|urai|sambung|kenang"
-                     "|pinta|klaim|keluh|tukas|harap|sindir|ajak|imbau|pesan)(?:nya)?|said|says|added)")
+                     "|pinta|klaim|keluh|tukas|harap|sindir|ajak|imbau|pesan|prediksi|nilai|akui|seloroh"
+                     "|canda|kritik)(?:nya)?|said|says|added)")
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>" + _AFTER_QUOTE_CUES
     # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
@@ -540,6 +541,13 @@ _CUE_AFTER_QUOTE = re.compile(
     re.IGNORECASE)
 # The attribution between the halves of one quote: ', kata X, ' (no sentence end, no other quote).
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
+# An attribution set off by a comma with no quotation marks, as wire copy writes it: "Kedua pihak
+# sepakat menahan diri, kata juru bicara ...", "Kasus ini, kata Kapolres, masih didalami". Lower
+# case: no sentence opens with it. The cues that are also adjectives ("jelas", "tambah", ...) only
+# before a capital or as "-nya" ("..., tambah parah" is no attribution); not "sebut" ("sebut saja
+# Mawar" is a pseudonym).
+_UNQUOTED_CUE = re.compile(r",\s*(?P<cue>(?:kata|ujar|ucap|tutur|imbuh|ungkap|papar)(?:nya)?"
+                           r"|(?:jelas|tambah|terang|tegas)(?:nya|(?=\s+[A-Z])))\b(?!-)")
 # The attribution ending the sentence before a quote that goes on in the same voice: ', ujar X. '.
 _ATTRIBUTION_THEN_QUOTE = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120}\.\s*",
                                      re.IGNORECASE)
@@ -1546,6 +1554,8 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             content = (tail if comma else rest).strip(" ,:;.")
             if content and (speaker or pronoun):
                 found.append((position, content, "indirect", cue, speaker, pronoun))
+    if ", " in text:
+        found.extend(_unquoted_attributions(text, at, spans, starts, found))
     if any(opener in text for opener in _ATTRIBUTION_OPENERS):  # C-level tests first: most texts credit none
         credited = _attributed_after(text, at, spans, starts, found)
         if credited:
@@ -1567,6 +1577,38 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
         else:
             quotes.append((sentence_id, "", "", "", content, kind, cue))
     return quotes
+
+
+def _unquoted_attributions(text: str, mentions: _Mentions, spans: Sequence[tuple[int, int]], starts: Sequence[int],
+                           found: Sequence[tuple]) -> list[tuple]:
+    """Statements credited by an attribution set off by a comma, without quotation marks (see
+    :data:`_UNQUOTED_CUE`), as ``found`` rows; a sentence that holds a quotation mark or already
+    reports someone's words is left to those readings."""
+    rows: list[tuple] = []
+    reported = {bisect_right(starts, row[0]) - 1 for row in found}
+    for match in _UNQUOTED_CUE.finditer(text):
+        k = bisect_right(starts, match.start()) - 1
+        if k < 0 or k in reported:
+            continue
+        sentence_start, sentence_end = spans[k]
+        if match.end() > sentence_end or any(mark in text[sentence_start:sentence_end] for mark in _QUOTE_OPENERS):
+            continue
+        said = text[sentence_start:match.start()].strip()
+        if len(said.split()) < 2:
+            continue
+        cue = match.group("cue")
+        pronoun = cue.endswith("nya") or _PRONOUN_AFTER.match(text, match.end()) is not None
+        speaker = None if pronoun else _speaker_after(text, mentions, match.end(), limit=sentence_end)
+        if speaker is None and not pronoun:
+            continue
+        # "Kasus ini, kata Kapolres, masih didalami": what is said goes on after the attribution.
+        after = match.end() if pronoun else speaker[_END]
+        rest = text[after:sentence_end].lstrip(" )")
+        if rest.startswith(","):
+            said = f"{said} {rest[1:].strip(' ,.;')}"
+        rows.append((sentence_start, said, "indirect", cue, speaker, pronoun))
+        reported.add(k)
+    return rows
 
 
 # A statement credited in the next sentence: "Hal itu disampaikan Bupati Bogor Rudy Susmanto saat
