@@ -346,8 +346,8 @@ tersenyum menangis tertawa mengenakan
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
 # "menulis" and "mengumumkan" only before a clause (see _reports_a_clause): who "menulis buku"
 # or "mengumumkan investasi Rp 27 triliun" reports a thing, not words. Not "mengancam": a threat
-# is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), which
-# read as his own words it would not be.
+# is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), not
+# their own words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
@@ -4205,7 +4205,8 @@ def _subject(text: str, mentions: _Mentions, position: int) -> tuple[tuple | Non
             found = _subject_of_earlier_verb(text, mentions, max(comma, sentence_start), end)
             if found is not None:
                 return found, False
-            # "Hasto Kristiyanto, Sekjen PDI-P, menegaskan": a person, then their office in apposition.
+            # "Hasto Kristiyanto, Sekjen PDI-P, menegaskan": a person, then their office in apposition
+            # (the apposition's first word, folded, is an office).
             if comma > sentence_start and _short_word_before(text, _OFFICE_WORD_END.match(text, comma + 1).end()) \
                     in ROLE_HEADS:
                 person = _mention_ending_at(text, mentions, comma)
