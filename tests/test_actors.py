@@ -2334,6 +2334,14 @@ def test_an_office_reference_speaks_for_its_holder():
     ("Kapolres Metro Jakarta Barat Kombes M Syahduddi memimpin olah TKP. Kasus ini, kata Kapolres, masih didalami.",
      [("M Syahduddi", "kata", "Kasus ini masih didalami")]),
     ("Harga cabai makin mahal, tambah parah menjelang Natal di Jakarta.", []),
+    ("Kapolres Metro Jakarta Barat Kombes M Syahduddi memimpin olah TKP. Korban dibawa ke RSUD, katanya.",
+     [("M Syahduddi", "katanya", "Korban dibawa ke RSUD")]),
+    # A pronoun's cue inside a sentence that already reported words is that statement, once.
+    ("Wakil Menteri Luar Negeri Bonnie Jenkins mengatakan dia yakin Korea Utara tertarik membeli rudal.",
+     [("Bonnie Jenkins", "mengatakan", "dia yakin Korea Utara tertarik membeli rudal")]),
+    # "bersama" an official, as "didampingi".
+    ("Wali Kota Surabaya Eri Cahyadi bersama Kapolrestabes Surabaya Kombes Luthfie Sulistiawan mengatakan jalan dibuka.",
+     [("Eri Cahyadi", "mengatakan", "jalan dibuka")]),
     ("Nama korban, sebut saja Mawar, masih dirahasiakan.", []),
     ("“Harga emas akan terus naik,” prediksi pengamat komoditas Ibrahim Assuaibi.",
      [("Ibrahim Assuaibi", "prediksi", "Harga emas akan terus naik")]),
