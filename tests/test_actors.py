@@ -233,6 +233,70 @@ def test_portfolios_regional_offices_officers_and_firms(text, expected, use_mode
     assert named(text, use_model=use_model) == expected
 
 
+@pytest.mark.parametrize("text, person, firm", [
+    # An office in lower case before the firm ("analis"); one dictionary word in the name ("nafan").
+    ("Saham bank masih menarik, kata analis Mirae Asset Sekuritas Nafan Aji Gusta.",
+     "Nafan Aji Gusta", "Mirae Asset Sekuritas"),
+    ("Analis Laba Forexindo Berjangka Ibrahim Assuaibi memperkirakan rupiah melemah.", "Ibrahim Assuaibi", None),
+    # The desk's English words before the firm: an office, and no part of the firm's name.
+    ("Saham teknologi tertekan, kata Head of Equity Research Bahana Sekuritas Satria Sambijantoro.",
+     "Satria Sambijantoro", "Bahana Sekuritas"),
+    ("Research Analyst Phintraco Sekuritas Alrich Paskalis Tambolang menyebut permintaan melemah.",
+     "Alrich Paskalis Tambolang", "Phintraco Sekuritas"),
+    # A place opening the firm's name after the office.
+    ("Direktur Eksekutif Indonesia Political Opinion Dedi Kurnia Syah menilai koalisi itu rapuh.",
+     "Dedi Kurnia Syah", None),
+    # "Officer" is an office, in the tagger's spans too.
+    ("Chief Executive Officer Tokocrypto Yudhono Rawis mengatakan minat investor meningkat.",
+     "Yudhono Rawis", "Tokocrypto"),
+    # A body's short form, then its holder (whose name holds a dictionary word, "pratama").
+    ("Direktur Lembaga Riset Siber CISSReC Pratama Persadha mengatakan kebocoran itu serius.",
+     "Pratama Persadha", None),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_an_analyst_is_parted_from_the_firm_before_them(text, person, firm, use_model):
+    found = named(text, use_model=use_model)
+    assert (person, "PER") in found
+    assert not any(type_ == "PER" and name != person for name, type_ in found)
+    if firm is not None:
+        assert (firm, "ORG") in found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("“Semua saksi sudah kami periksa,” ungkap Kasat Reskrim Polresta Malang Kota Kompol Danang Yudanto.",
+     "Danang Yudanto"),
+    ("Kepala Lembaga Pemasyarakatan Kelas I Cipinang Wachid Wibowo mengatakan narapidana itu kabur.", "Wachid Wibowo"),
+    ("Kepala Lapas Kelas IIA Bogor Asep Sutandar mengatakan napi itu sudah ditangkap.", "Asep Sutandar"),
+    ("“Putusan ini adil,” ujar Jaksa Penuntut Umum (JPU) Kejari Surabaya Darwis usai sidang.", "Darwis"),
+    ("Kepala Pelaksana BPBD Kabupaten Garut Satriyadi mengatakan 120 rumah terendam banjir.", "Satriyadi"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_an_officer_is_parted_from_the_body_class_and_rank_before_them(text, person, use_model):
+    persons = {name for name, type_ in named(text, use_model=use_model) if type_ == "PER"}
+    assert persons == {person}
+
+
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_place_after_a_body_and_its_office_is_no_holder(use_model):
+    found = named("Terungkap bahwa Ketua Umum PKB Indonesia adalah Yenny Wahid.", use_model=use_model)
+    assert {name for name, type_ in found if type_ == "PER"} == {"Yenny Wahid"}
+
+
+def test_a_school_class_is_no_body_s():
+    assert ("Budi Santoso Pratama", "PER") in named("Siswa Kelas II Budi Santoso Pratama meraih juara.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A firm's word with no name after it: the firm alone.
+    ("Saham itu dinilai murah, kata analis Mirae Asset Sekuritas Indonesia.", {("Mirae Asset Sekuritas Indonesia", "ORG")}),
+    ("Kepala Ekonom Bank Central Asia David Sumual menilai inflasi terkendali.",
+     {("Bank Central Asia", "ORG"), ("David Sumual", "PER")}),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_a_firm_with_no_analyst_after_it_stays_whole(text, expected, use_model):
+    assert named(text, use_model=use_model) == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # A numbered commission of a known council is a body of its own.
     ("Ketua Komisi III DPR Habiburokhman meminta Polri mengusut kasus itu.",
@@ -2349,6 +2413,30 @@ def test_an_office_reference_speaks_for_its_holder():
     ("“Pasokan listrik sudah pulih,” ujar General Manager PLN Aceh.",
      [("Perusahaan Listrik Negara", "ujar", "Pasokan listrik sudah pulih")]),
     ("Shin Tae-yong yakin akan kemampuan timnya.", []),
+    # An analyst named after their firm speaks, not the firm and them as one name.
+    ("Harga emas berpotensi menembus rekor baru, ujar analis Dupoin Futures Andy Nugraha.",
+     [("Andy Nugraha", "ujar", "Harga emas berpotensi menembus rekor baru")]),
+    ("“Investor asing mulai kembali masuk,” ungkap Senior Investment Information Mirae Asset Sekuritas Martha Christina.",
+     [("Martha Christina", "ungkap", "Investor asing mulai kembali masuk")]),
+    # Offices in English: "Public Relations" is no one's name, "Officer" an office.
+    ("“Kami tidak menaikkan harga tiket,” kata Vice President Public Relations PT KAI Anne Purba.",
+     [("Anne Purba", "kata", "Kami tidak menaikkan harga tiket")]),
+    ("Chief Executive Officer Tokocrypto Yudhono Rawis mengatakan minat investor muda meningkat.",
+     [("Yudhono Rawis", "mengatakan", "minat investor muda meningkat")]),
+    # Police offices written short, a rank before a given name that is a place's too ("Danang").
+    ("“Kami menunggu hasil forensik,” kata Dirreskrimum Polda Metro Jaya Kombes Wira Satya Triputra.",
+     [("Wira Satya Triputra", "kata", "Kami menunggu hasil forensik")]),
+    ("“Semua saksi sudah kami periksa,” ungkap Kasat Reskrim Polresta Malang Kota Kompol Danang Yudanto.",
+     [("Danang Yudanto", "ungkap", "Semua saksi sudah kami periksa")]),
+    # A body's class and its place, then the holder.
+    ("Kepala Lembaga Pemasyarakatan Kelas I Cipinang Wachid Wibowo mengatakan narapidana itu kabur.",
+     [("Wachid Wibowo", "mengatakan", "narapidana itu kabur")]),
+    # One name word after a known body, with the office's short form in brackets before it.
+    ("“Putusan ini mencederai rasa keadilan,” ujar Jaksa Penuntut Umum (JPU) Kejari Surabaya Darwis usai sidang.",
+     [("Darwis", "ujar", "Putusan ini mencederai rasa keadilan")]),
+    # A region named by its part of a place, then the holder.
+    ("“Pasokan BBM aman,” ujar Area Manager Communication Pertamina Patra Niaga Regional Jawa Bagian Barat Eko Kristiawan.",
+     [("Eko Kristiawan", "ujar", "Pasokan BBM aman")]),
 ])
 def test_who_speaks(body, expected):
     frame = articles(body)

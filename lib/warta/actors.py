@@ -237,7 +237,9 @@ prosecutor chancellor premier deputy chief head director representative
 # offices of English copy.
 ROLE_HEADS = TAGGER_ROLE_HEADS | _ENGLISH_OFFICES | frozenset("""
 vp svp evp presdir presdirut komut founder cofounder ceo cfo coo cto cmo gm
-corporate corsec pelatih manajer vice sekda
+corporate corsec pelatih manajer vice sekda officer
+dirreskrimum dirreskrimsus dirresnarkoba dirlantas dirpolairud dirintelkam dirbinmas dirsamapta
+wadirreskrimum wadirreskrimsus wadirresnarkoba kanit kabidhumas kasubdit kasubbag kasubbid
 """.split())
 # Commanders of a named unit: the capitalised words right after one name the unit ("Kapolda Metro
 # Jaya", "Pangdam Iskandar Muda"), and the holder follows a rank ("Pangdam Jaya Mayjen Mohamad Hasan").
@@ -311,7 +313,7 @@ pajak bea cukai imigrasi pemasyarakatan anggaran perbendaharaan migas minerba du
 niaga operasi operasional produksi teknik sdm bisnis ritel ilmu pengetahuan perguruan region regional wilayah area
 tenaga kerja pembina pengawas pengurus batalyon kompi resimen brigade divisi peleton skuadron
 komisioner pansel sekertaris penerangan infrastruktur konsumen edukasi
-corporate communication communications relations affairs marketing finance legal secretary
+corporate communication communications public investor relations affairs marketing finance legal secretary
 manager manajer general economist officer director head analyst research chief vice executive strategist sales
 """.split()) | RANKS
 # Attribution before the speaker: “…,” kata X / menurut X.
@@ -514,6 +516,7 @@ _COMMON_READING_ALIASES = frozenset(key.title() for key in _COMMON_READINGS)
 # name ("Marshall Allman", "Israel Katz", "Paris Hilton", "Darwin Nunez"; see _given_name_places).
 _GIVEN_NAME_PLACES = frozenset("""
 paris sydney adelaide santiago florence alexandria darwin jordan georgia israel chad solomon marshall sofia
+danang
 """.split())
 _GIVEN_NAME_PLACE_ALIASES = frozenset(key.title() for key in _GIVEN_NAME_PLACES)
 # Endings of dictionary nouns that name a field or a body, not a person (see _no_person_alone).
@@ -1758,8 +1761,9 @@ def _given_name_places(tokens: Tokens, owner: list[int], candidates: list[_Candi
                   and keys[candidate.first] in _GIVEN_NAME_PLACES]:
         candidate = candidates[index]
         first, last = candidate.first, candidate.last
-        # After an office the place is the office's ("Perdana Menteri Israel Ehud Olmert").
-        if first > 0 and keys[first - 1] in PORTFOLIO_WORDS:
+        # After an office the place is the office's ("Perdana Menteri Israel Ehud Olmert"); a rank
+        # is a person's alone ("Kompol Danang Yudanto").
+        if first > 0 and keys[first - 1] in PORTFOLIO_WORDS and keys[first - 1] not in RANKS:
             continue
         if first > 0 and _free_name_word(tokens, owner, first - 1):
             # Inside a name: "Hotman Paris Hutapea", with the word after it if it is one too.
@@ -1822,11 +1826,27 @@ _BODY_OFFICES = frozenset("dirut direktur presdir presdirut komut komisaris ceo 
 
 
 # Words that end a firm's or an institute's name: a name after one is its officer's ("Analis Doo
-# Financial Futures Lukman Leong", "Kepala Riset Praus Capital Alfred Nainggolan").
+# Financial Futures Lukman Leong", "Kepala Riset Praus Capital Alfred Nainggolan", "Direktur
+# Eksekutif Indonesia Political Opinion Dedi Kurnia Syah").
 _FIRM_WORDS = frozenset("""
-futures sekuritas securities capital kapital asset aset investama investment management research
-institute consulting advisory partners group holdings
+futures berjangka sekuritas securities capital kapital asset aset investama investment management research
+institute consulting advisory partners group holdings opinion
 """.split())
+
+
+# English words of an analyst's desk, before the firm's name: "Head of Equity Research Bahana
+# Sekuritas ...", "Senior Investment Information Mirae Asset Sekuritas ...", "Research Analyst ...".
+_DESK_WORDS = frozenset("""
+head chief senior junior equity equities investment information research analyst analysts economist strategist
+market markets fixed income of
+""".split())
+
+
+def _after_desk_words(keys: Sequence[str], first: int, last: int) -> int:
+    """Where a firm's name starts in ``[first, last)``, after the English words of a desk (``_DESK_WORDS``)."""
+    while first < last and keys[first] in _DESK_WORDS:
+        first += 1
+    return first
 
 
 def _after_firm_words(text: str, tokens: Tokens, first: int, last: int) -> int:
@@ -1834,9 +1854,27 @@ def _after_firm_words(text: str, tokens: Tokens, first: int, last: int) -> int:
     officer: after the firm's last word of ``_FIRM_WORDS`` when two or three name-shaped words
     follow; ``first`` when the run is not so."""
     for holder in (last - 2, last - 3):
-        if holder > first and tokens.keys[holder - 1] in _FIRM_WORDS and _name_shaped(text, tokens, holder, last):
+        # One dictionary word may be in the name ("Nafan Aji Gusta"): the firm's word says an officer follows.
+        if holder > first and tokens.keys[holder - 1] in _FIRM_WORDS and _name_shaped(text, tokens, holder, last,
+                                                                                    dictionary_words=1):
             return holder
     return first
+
+
+_COMPASS_POINTS = frozenset("utara selatan timur barat tengah tenggara timurlaut baratdaya".split())
+
+
+def _office_or_place_after_office(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate],
+                                  k: int) -> bool:
+    """Whether an office in lower case stands before the run at ``k`` ("kata analis Mirae Asset
+    Sekuritas Nafan Aji Gusta"), or a place right after an office does ("Direktur Eksekutif
+    Indonesia Political Opinion Dedi Kurnia Syah": the place opens the firm's name)."""
+    keys = tokens.keys
+    if keys[k - 1] in ROLE_HEADS or (keys[k - 1] == "of" and k >= 2 and keys[k - 2] in ROLE_HEADS):
+        return True  # "... kata Head of Equity Research Bahana Sekuritas Satria Sambijantoro"
+    place = candidates[owner[k - 1]] if owner[k - 1] >= 0 and tokens.joined[k - 1] else None
+    return (place is not None and place.type == "LOC" and place.last == k and place.first > 0
+            and (keys[place.first - 1] in ROLE_HEADS or keys[place.first - 1] in ROLE_WORDS))
 
 
 def _body_before_holder(tokens: Tokens, first: int) -> bool:
@@ -1936,7 +1974,13 @@ def _after_office_and_area(tokens: Tokens, owner: Sequence[int], candidates: Seq
         return False
     keys, office = tokens.keys, area.first - 1
     if area.type == "ORG":  # a body's officer: "Juru bicara MA Yanto", "Ketua KPU Afifuddin"
-        return keys[office] in ROLE_HEADS or keys[office] == "bicara"
+        if keys[office] in ROLE_HEADS or keys[office] == "bicara":
+            return True
+        # After an office of more words or its short form ("Kepala Pelaksana BPBD Garut Satriyadi
+        # mengatakan"), where a word in lower case follows and the word names no known place:
+        # "Ketua Umum PKB Indonesia adalah ..." names no one.
+        return (k + 1 < len(keys) and tokens.joined[k] and tokens.words[k + 1][0].islower()
+                and _office_before_body(tokens, area.first) and not _known_place_word(keys[k]))
     return area.type == "LOC" and (
         keys[office] in _AREA_HEAD_OFFICES or (keys[office] == "wali" and keys[area.first] == "kota")
         or (keys[office] == "kota" and office > 0 and keys[office - 1] == "wali"))
@@ -1995,6 +2039,24 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
 _NAMED_AFTER_PEOPLE = frozenset("rumah rs rsud universitas univ institut yayasan sekolah fakultas".split())
 
 
+def _known_place_word(key: str) -> bool:
+    """Whether ``key`` is a one-word name of a place the gazetteer knows ("indonesia")."""
+    known = load_gazetteer(tuple(settings()["watchlists"])).single.get(key)
+    return known is not None and known[0].type == "LOC"
+
+
+def _office_before_body(tokens: Tokens, body: int) -> bool:
+    """Whether an office stands before a known body at ``body``: "Juru bicara MA", "Kepala
+    Pelaksana BPBD Garut", "Jaksa Penuntut Umum (JPU) Kejari Surabaya" (its short form between)."""
+    keys = tokens.keys
+    if keys[body - 1] in ROLE_HEADS or keys[body - 1] == "bicara" or _office_before(tokens, body):
+        return True
+    short = body - 1
+    return (short >= 1 and tokens.words[short].isupper() and _bracketed_short_form(tokens.text, tokens, short, body)
+            and (keys[short - 1] in ROLE_HEADS or _office_before(tokens, short - 1)))
+
+
+
 def _office_before(tokens: Tokens, head: int) -> bool:
     """Whether an office stands right before a body's head ("Kepala Dinas", "kepala Dinas") or
     opens the capitalised words before it ("Kepala Bidang Peternakan Dinas")."""
@@ -2021,7 +2083,36 @@ def _before_holder_name(tokens: Tokens, head: int, last: int) -> int:
                                   or (first == head + 2 and tokens.keys[head] in _FIRM_HEADS)) \
                 and _name_shaped(tokens.text, tokens, first, last):
             return first
+    for first in (last - 3, last - 2):
+        # A prison's, an immigration office's class, then its place's one word, then the holder
+        # ("Kepala Lembaga Pemasyarakatan Kelas I Cipinang Wachid Wibowo").
+        if first >= head + 4 and _classed_body(tokens.keys, first - 1) \
+                and _name_shaped(tokens.text, tokens, first, last, dictionary_words=1):
+            return first
+    for first in (last - 3, last - 2):
+        # A body's name may end in its short form, the holder's name after it, which one dictionary
+        # word may be in ("Direktur Lembaga Riset Siber CISSReC Pratama Persadha").
+        if first >= head + 2 and _short_form(tokens.words[first - 1]) \
+                and _name_shaped(tokens.text, tokens, first, last, dictionary_words=1):
+            return first
     return last
+
+
+# The classes of prisons, immigration and port offices: "Lapas Kelas IIA", "Kantor Imigrasi Kelas I".
+_CLASS_NUMERALS = frozenset("i ii iia iib iii".split())
+_CLASSED_BODIES = frozenset("lapas rutan lpka bapas pemasyarakatan imigrasi kanim ksop kesyahbandaran bandara".split())
+
+
+def _classed_body(keys: Sequence[str], place: int) -> bool:
+    """Whether the word at ``place`` follows a body's class ("Lapas Kelas IIA | Bogor"); a school's
+    class ("siswa kelas II") is none."""
+    return (place >= 3 and keys[place - 1] in _CLASS_NUMERALS and keys[place - 2] == "kelas"
+            and keys[place - 3] in _CLASSED_BODIES)
+
+
+def _short_form(word: str) -> bool:
+    """Whether ``word`` is a body's short form: three letters or more, two capitals or more ("INDEF", "CISSReC")."""
+    return len(word) >= 3 and word.isalpha() and word[0].isupper() and sum(map(str.isupper, word)) >= 2
 
 
 # Heads of a firm's legal form, before its name: "PT Pertamina", "Perum Bulog", "Perumda Pasar Jaya".
@@ -2352,11 +2443,23 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                     continue  # "Lurah Cipete Selatan juga memantau": the area alone
         if stripped and last - first >= 3 and _body_before_holder(tokens, first):
             first += 1  # "Mantan Dirut Garuda Emirsyah Satar": the body's short name, then its holder
-        if stripped and last - first >= 3:
+        if (last - first >= 3 and keys[first] == "bagian" and keys[first + 1] in _COMPASS_POINTS and first > 0
+                and owner[first - 1] >= 0 and tokens.joined[first - 1] and candidates[owner[first - 1]].type == "LOC"):
+            # A region named by its part of a place ("Regional Jawa Bagian Barat Eko Kristiawan"): the
+            # place stays the actor, the holder's name follows.
+            first += 2
+            stripped = True
+        # Anything stripped before the run says a firm may follow, and so does an office before it in
+        # lower case ("kata analis Mirae Asset Sekuritas Nafan Aji Gusta").
+        if last - first >= 3 and (stripped or first > k or (k > 0 and _office_or_place_after_office(tokens, owner,
+                                                                                                  candidates, k))):
             holder = _after_firm_words(text, tokens, first, last)
             if holder > first:  # "Analis Doo Financial Futures Lukman Leong": the firm, then its analyst
-                _claim(owner, candidates, _Candidate(first, holder, "ORG", "rule", 0.7))
-                first = holder
+                if first == k and keys[k - 1] not in ROLE_HEADS and keys[k - 1] != "of":
+                    first = candidates[owner[k - 1]].first  # the place opens the firm's name
+                firm = _after_desk_words(keys, first, holder - 1)
+                _claim(owner, candidates, _Candidate(firm, holder, "ORG", "rule", 0.7))
+                first, stripped = holder, True  # the firm stands as the holder's office
         if skip and skip[first] and not (
                 _relation_before(tokens, owner, first) or keys[first - 1] in _RANK_WORDS
                 or keys[first - 1] in _INITIALS_CUES or _age_after(text, tokens, last)
@@ -2369,7 +2472,8 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 or (last - first >= 3 and words[first] in _BALINESE_PREFIXES and keys[first + 1] in _BALINESE_NAMES)
                 # One word after a head of government and the area ("Wali Kota Jakarta Timur Munjirin"),
                 # or after an office in a known body ("Juru bicara MA Yanto").
-                or (last - first == 1 and not _dictionary_word(keys[first])
+                or (last - first == 1
+                    and (not _dictionary_word(keys[first]) or (last < n and words[last][0].islower()))
                     and _after_office_and_area(tokens, owner, candidates, first))
                 or (keys[first - 1] in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
                     and _name_shaped(text, tokens, first, last))):
@@ -2664,7 +2768,8 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
                  for trimmed in (_without_headline_words(tokens, a, paired) if headline else (paired,))
                  for placed in _split_office_place(tokens, a, trimmed, owner, candidates)
                  for firm in _split_firm_holder(tokens, a, placed)
-                 for unranked in _without_leading_acronym(tokens, a, firm)
+                 for classed in _without_class_place(tokens, a, firm)
+                 for unranked in _without_leading_acronym(tokens, a, classed)
                  for part in _without_trailing_rank(tokens, a, unranked)]
         tagged = [False] * (b - a)
         for first, last, _, _ in spans:
@@ -2682,6 +2787,16 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             # DKI | Jakarta Syafrin Liputo" is the office's body in DKI Jakarta, then the holder.
             if held and type_ != "PER" and held[-1].first < last < held[-1].last:
                 last = held[-1].last
+            # A known body and one word more, after an office: the body, then its officer ("Jaksa
+            # Penuntut Umum (JPU) Kejari Surabaya | Darwis"); the rule for one name word reads it.
+            if (held and type_ == "ORG" and held[0].first == first and held[-1].last == last - 1
+                    and held[-1].type == "ORG" and held[-1].method == "gazetteer"
+                    # a dictionary word too, before a word in lower case: no title-case heading ("darwis")
+                    and (not _dictionary_word(tokens.keys[last - 1])
+                         or (last < len(tokens.words) and tokens.words[last][0].islower()))
+                    and _name_word(tokens, last - 1)
+                    and _office_before_body(tokens, first)):
+                continue
             if held and not override:
                 continue
             # "kosmodrom Vostochny": the actor is the name, not the noun before it; but a place
@@ -2883,10 +2998,12 @@ def _split_firm_holder(tokens: Tokens, a: int, span: tuple[int, int, str, float]
     (CORE) Indonesia Mohammad Faisal")."""
     first, last, type_, confidence = span
     start = a + first
-    if last - first >= 3 and _office_before(tokens, start):
-        holder = _after_firm_words(tokens.text, tokens, start, a + last) - a
-        if holder > first:  # "Analis Doo Financial Futures Lukman Leong", read as one name of either type
-            return [(first, holder, "ORG", confidence), (holder, last, "PER", confidence)]
+    # A desk's English words may open the span ("Research Analyst Phintraco Sekuritas Alrich ..."): an office too.
+    firm = _after_desk_words(tokens.keys, start, a + last) - a
+    if last - first >= 3 and (firm > first or _office_before(tokens, start)):
+        holder = _after_firm_words(tokens.text, tokens, a + firm, a + last) - a
+        if holder > firm:  # "Analis Doo Financial Futures Lukman Leong", read as one name of either type
+            return [(firm, holder, "ORG", confidence), (holder, last, "PER", confidence)]
     if type_ != "ORG" or last - first < 4 or not _office_before(tokens, start):
         return [span]
     if tokens.keys[start] in _FIRM_HEADS:
@@ -2916,11 +3033,33 @@ def _without_leading_acronym(tokens: Tokens, a: int, span: tuple[int, int, str, 
     return [(first + 1, last, type_, confidence)]
 
 
+def _without_class_place(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
+    """A tagged person right after a body's class opens with the body's place: "Lapas Kelas I |
+    Cipinang Wachid Wibowo" names Wachid Wibowo (see ``_CLASS_NUMERALS``)."""
+    first, last, type_, confidence = span
+    start = a + first
+    if type_ == "PER" and last - first >= 3 and _classed_body(tokens.keys, start):
+        return [(first + 1, last, type_, confidence)]
+    return [span]
+
+
 def _without_trailing_rank(tokens: Tokens, a: int, span: tuple[int, int, str, float]) -> list[tuple[int, int, str, float]]:
     """A tagged body or place ends before the rank of the holder named after it: "Kasat Reskrim Polres
-    Metro Bekasi Kota AKBP Muhammad Firdaus" tags "Polres Metro Bekasi Kota AKBP"."""
+    Metro Bekasi Kota AKBP Muhammad Firdaus" tags "Polres Metro Bekasi Kota AKBP". Where the span
+    runs on over the holder's name ("Polresta Malang Kota Kompol Danang Yudanto"), the name after
+    the rank is the holder's."""
     first, last, type_, confidence = span
-    if type_ == "PER" or tokens.keys[a + last - 1] not in _RANK_WORDS:
+    if type_ == "PER":
+        return [span]
+    keys, words = tokens.keys, tokens.words
+    if keys[a + last - 1] not in _RANK_WORDS:
+        for rank in range(max(first, last - 4), last - 1):
+            if keys[a + rank] in _RANK_WORDS and all(
+                    words[a + k][0].isupper() and words[a + k].isalpha() and not words[a + k].isupper()
+                    for k in range(rank + 1, last)):
+                # What goes before the rank stays, unless it is a lone place noun ("Kota" of "Malang Kota").
+                alone = rank == first or (rank == first + 1 and keys[a + first] in PLACE_NOUNS)
+                return [(first, rank, type_, confidence), (rank + 1, last, "PER", confidence)][alone:]
         return [span]
     while last > first and tokens.keys[a + last - 1] in _RANK_WORDS:
         last -= 1
@@ -3144,9 +3283,13 @@ def _role_before(text: str, tokens: Tokens, owner: Sequence[int],
             opening = k
         elif not (tokens.words[k][0].isupper() or tokens.keys[k] in ROLE_WORDS or tokens.keys[k] in FIELD_WORDS):
             break
-        if k == 0 or not tokens.joined[k - 1]:
+        if k >= 2 and not tokens.joined[k - 1] and tokens.words[k - 1].isupper() \
+                and _bracketed_short_form(text, tokens, k - 1, k):
+            k -= 2  # "Jaksa Penuntut Umum (JPU) Kejari Surabaya": the office's short form between
+        elif k == 0 or not tokens.joined[k - 1]:
             break
-        k -= 1
+        else:
+            k -= 1
         steps += 1
     return opening
 
