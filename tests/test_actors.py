@@ -2434,6 +2434,12 @@ def test_an_office_reference_speaks_for_its_holder():
     # One name word after a known body, with the office's short form in brackets before it.
     ("“Putusan ini mencederai rasa keadilan,” ujar Jaksa Penuntut Umum (JPU) Kejari Surabaya Darwis usai sidang.",
      [("Darwis", "ujar", "Putusan ini mencederai rasa keadilan")]),
+    # A name with dictionary words ("wong", "sen") that speaks in prose is no title-case heading.
+    ("Ketua DPRD Kota Medan Wong Chun Sen mengatakan rapat paripurna ditunda.",
+     [("Wong Chun Sen", "mengatakan", "rapat paripurna ditunda")]),
+    # A referral hospital named after a person, then its director's one name.
+    ("Direktur Utama RSUP Dr Sardjito Eniarti menyebutkan pasien demam berdarah meningkat.",
+     [("Eniarti", "menyebutkan", "pasien demam berdarah meningkat")]),
     # A region named by its part of a place, then the holder.
     ("“Pasokan BBM aman,” ujar Area Manager Communication Pertamina Patra Niaga Regional Jawa Bagian Barat Eko Kristiawan.",
      [("Eko Kristiawan", "ujar", "Pasokan BBM aman")]),

@@ -2527,9 +2527,11 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 and not (keys[first - 1] in _RANK_WORDS and not _dictionary_word(keys[last - 1])):
             # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
             cut = _before_headline_words(tokens, first, last)
-            if cut == first and not _dictionary_word(keys[first]) and last < n and keys[last] in _SUBJECT_VERBS \
-                    and _verb_after(text, tokens, last):
-                cut = last  # in prose, a name that speaks: "Juru bicara Polri Trunoyudo Wisnu Andiko mengatakan"
+            if cut == first and last < n and keys[last] in _SUBJECT_VERBS and _verb_after(text, tokens, last) \
+                    and not all(map(_dictionary_word, keys[first:last])):
+                # In prose, a name that speaks, with a word no dictionary holds: "Juru bicara Polri
+                # Trunoyudo Wisnu Andiko mengatakan", "Ketua DPRD Kota Medan Wong Chun Sen mengatakan".
+                cut = last
             last = cut
             if last == first:
                 continue
