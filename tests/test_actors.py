@@ -2437,6 +2437,9 @@ def test_an_office_reference_speaks_for_its_holder():
     # A name with dictionary words ("wong", "sen") that speaks in prose is no title-case heading.
     ("Ketua DPRD Kota Medan Wong Chun Sen mengatakan rapat paripurna ditunda.",
      [("Wong Chun Sen", "mengatakan", "rapat paripurna ditunda")]),
+    # A known one-word alias inside a longer name: the whole name, the word before it too.
+    ("“Tidak ada toleransi bagi pungli,” tegas Kepala Kantor Imigrasi Kelas I Soekarno-Hatta Muhammad Tito Andrianto.",
+     [("Muhammad Tito Andrianto", "tegas", "Tidak ada toleransi bagi pungli")]),
     # A referral hospital named after a person, then its director's one name.
     ("Direktur Utama RSUP Dr Sardjito Eniarti menyebutkan pasien demam berdarah meningkat.",
      [("Eniarti", "menyebutkan", "pasien demam berdarah meningkat")]),

@@ -1699,6 +1699,18 @@ def _is_capitalised(tokens: Tokens, k: int) -> bool:
     return first.isupper() or (first.isdigit() and not tokens.keys[k].isdigit())
 
 
+def _free_name_word_before(tokens: Tokens, owner: Sequence[int], k: int) -> bool:
+    """Whether the word at ``k``, right before a known name, is a name word no candidate holds."""
+    return k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k) and not _dash_after(tokens, k)
+
+
+def _free_given_name(tokens: Tokens, owner: Sequence[int], k: int) -> bool:
+    """Whether the word at ``k`` opens a longer name around a known one-word alias: a free name
+    word that is no dictionary word opening a sentence and never a name alone."""
+    return (_free_name_word_before(tokens, owner, k) and not _no_person_alone(tokens.keys[k])
+            and not (_sentence_initial(tokens, k) and is_common_word(tokens.keys[k])))
+
+
 def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], gazetteer, options) -> None:
     """``Demitry Peskov``, ``Hunter Biden``: an unknown given name before a known surname is one new name.
 
@@ -1725,9 +1737,12 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
                and _name_word(tokens, last) and not _dash_after(tokens, last - 1)):
             last += 1
         if last > candidate.last and _holds_unknown_word(tokens, candidate.last, last):
-            surface = tokens.text[tokens.starts[candidate.first] : tokens.ends[last - 1]]
+            first = candidate.first
+            if _free_given_name(tokens, owner, first - 1):
+                first -= 1  # "Muhammad Tito Andrianto": the word before is the new name's too
+            surface = tokens.text[tokens.starts[first] : tokens.ends[last - 1]]
             entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
-            _claim(owner, candidates, _Candidate(candidate.first, last, "PER", "rule", 0.7, entry, resolution=resolution))
+            _claim(owner, candidates, _Candidate(first, last, "PER", "rule", 0.7, entry, resolution=resolution))
             continue
         partner = _dashed_partner(tokens, owner, candidate.last)
         if partner is not None:
@@ -1735,7 +1750,7 @@ def _surname_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate]
             _claim(owner, candidates,
                    _Candidate(partner, partner + 1, "PER", "rule", 0.5, entry, resolution=resolution))
         k = candidate.first - 1
-        if not (k >= 0 and owner[k] < 0 and tokens.joined[k] and _name_word(tokens, k) and not _dash_after(tokens, k)):
+        if not _free_name_word_before(tokens, owner, k):
             continue
         surface = tokens.text[tokens.starts[k] : tokens.ends[candidate.last - 1]]
         entry, resolution = _fuzzy_entry(surface, "PER", gazetteer, options)
