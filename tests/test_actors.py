@@ -269,6 +269,11 @@ def test_an_analyst_is_parted_from_the_firm_before_them(text, person, firm, use_
     ("Kepala Lapas Kelas IIA Bogor Asep Sutandar mengatakan napi itu sudah ditangkap.", "Asep Sutandar"),
     ("“Putusan ini adil,” ujar Jaksa Penuntut Umum (JPU) Kejari Surabaya Darwis usai sidang.", "Darwis"),
     ("Kepala Pelaksana BPBD Kabupaten Garut Satriyadi mengatakan 120 rumah terendam banjir.", "Satriyadi"),
+    # After a council's commission, and after a province's secretary.
+    ("“Kami akan memanggil pengembang itu,” ujar Ketua Komisi V DPR Lasarus.", "Lasarus"),
+    ("Sekda Provinsi Jawa Tengah Sumarno mengatakan ASN wajib masuk kerja.", "Sumarno"),
+    ("“Hutan Papua rusak parah,” ujar Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji.",
+     "Sekar Banjaran Aji"),
 ])
 @pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
 def test_an_officer_is_parted_from_the_body_class_and_rank_before_them(text, person, use_model):
@@ -280,6 +285,25 @@ def test_an_officer_is_parted_from_the_body_class_and_rank_before_them(text, per
 def test_a_place_after_a_body_and_its_office_is_no_holder(use_model):
     found = named("Terungkap bahwa Ketua Umum PKB Indonesia adalah Yenny Wahid.", use_model=use_model)
     assert {name for name, type_ in found if type_ == "PER"} == {"Yenny Wahid"}
+
+
+@pytest.mark.parametrize("text, not_a_person", [
+    # Clergy before their faith are common nouns; an archbishop's see is no part of his name.
+    ("Mereka ditemui sejumlah pastor Katolik di desa itu.", "Katolik"),
+    ("Ia orang kedua setelah Uskup Agung Canterbury Rowan Williams.", "Canterbury Rowan Williams"),
+])
+@pytest.mark.parametrize("use_model", [None, False], ids=["full", "fast"])
+def test_clergy_and_sees_are_no_persons(text, not_a_person, use_model):
+    assert (not_a_person, "PER") not in {(m.surface, m.type) for m in extract_actors(text, use_model=use_model)}
+
+
+def test_the_tagger_s_spans_after_a_known_body_stay_where_no_officer_follows():
+    # A body's name that goes on after a known body, and an initial after one (the fast profile
+    # reads that "A" as a name still).
+    text = "Menurut Sekretaris Jenderal ASEAN Tiongkok Center Ma Mingqiang , rendahnya tingkat kunjungan itu wajar ."
+    assert ("ASEAN Tiongkok Center", "ORG") in {(m.surface, m.type) for m in extract_actors(text)}
+    text = "Dengan Inspektur Upacara Panglima Komando Operasi TNI AU I Marsekal Muda TNI A ."
+    assert "A" not in {m.surface for m in extract_actors(text)}
 
 
 def test_a_school_class_is_no_body_s():
@@ -2440,6 +2464,17 @@ def test_an_office_reference_speaks_for_its_holder():
     # A known one-word alias inside a longer name: the whole name, the word before it too.
     ("“Tidak ada toleransi bagi pungli,” tegas Kepala Kantor Imigrasi Kelas I Soekarno-Hatta Muhammad Tito Andrianto.",
      [("Muhammad Tito Andrianto", "tegas", "Tidak ada toleransi bagi pungli")]),
+    # A field after "Bidang" belongs to the office; a cleric's title is no part of the name.
+    ("“Fatwa ini untuk melindungi umat,” kata Ketua MUI Bidang Fatwa Asrorun Niam Sholeh.",
+     [("Asrorun Niam Sholeh", "kata", "Fatwa ini untuk melindungi umat")]),
+    ("Uskup Agung Jakarta Kardinal Ignatius Suharyo mengajak umat menjaga persaudaraan.",
+     [("Ignatius Suharyo", "mengajak", "umat menjaga persaudaraan")]),
+    ("Ia mengajak anaknya ke pasar.", []),
+    # A warning reports words; a name at the sentence's end after a known body and its country.
+    ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati memperingatkan cuaca ekstrem.",
+     [("Dwikorita Karnawati", "memperingatkan", "cuaca ekstrem")]),
+    ("“Hutan Papua rusak parah,” ujar Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji.",
+     [("Sekar Banjaran Aji", "ujar", "Hutan Papua rusak parah")]),
     # A referral hospital named after a person, then its director's one name.
     ("Direktur Utama RSUP Dr Sardjito Eniarti menyebutkan pasien demam berdarah meningkat.",
      [("Eniarti", "menyebutkan", "pasien demam berdarah meningkat")]),

@@ -279,7 +279,9 @@ _GENERAL_OFFICES = frozenset("sekretaris direktur gubernur inspektur auditor jak
 TAGGER_TITLES = frozenset(
     "pak bu bapak bpk ibu dr drs ir prof kh habib ustaz ustadz kiai kyai gus tuan nyonya ny mr mrs ms sdr haji hj".split())
 # Not "Bang" (Bang One, Piala Bang Yos: names of things) nor "Daeng", which stays in names (Daeng Soetigna).
-TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak uda bli mbah teteh nyai".split())
+# "Kardinal" too ("Uskup Agung Jakarta Kardinal Ignatius Suharyo"), not the clergy that are common
+# nouns before their faith ("sejumlah pastor Katolik", "pendeta Kristen").
+TITLES = TAGGER_TITLES | frozenset("kang akang mang cak mas mbak uda bli mbah teteh nyai kardinal".split())
 # A holder's standing, written between an office and its area ("Bupati nonaktif Labuhanbatu").
 HOLDER_STANDINGS = frozenset("nonaktif terpilih definitif".split())
 # Lower-case words that may sit inside a stated role ("juru bicara", "kebijakan luar negeri").
@@ -304,7 +306,7 @@ kebudayaan riset sains teknologi koordinator perekonomian energi sumber daya min
 pariwisata kreatif ketenagakerjaan kelautan perikanan lingkungan hidup kehutanan desa pemuda olahraga
 informatika digital investasi koperasi ukm pekerjaan perumahan rakyat agraria tata ruang daerah kepresidenan
 pemberdayaan perempuan perlindungan anak aparatur reformasi birokrasi pembangunan staf kabinet
-utama besar
+utama besar pusat
 reskrim satreskrim reskrimum reskrimsus ditreskrimum ditreskrimsus krimum krimsus satlantas ditlantas
 intelkam binmas humas propam tipikor satnarkoba resnarkoba
 dpp dpd dpw dpc eselon golongan
@@ -336,7 +338,7 @@ memaparkan menerangkan menanggapi menganggap bilang
 _SUBJECT_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengaku meminta menolak mengingatkan mengimbau menduga memastikan mengusulkan menyarankan
 menampik menepis mengkritik menceritakan mengenang mengharapkan mendesak menuding menuduh mengajak
-menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut
+menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut memperingatkan
 """.split()) | frozenset("""
 meninggal wafat menikah menikahi bercerai melahirkan dilahirkan lahir kuliah bersekolah
 membintangi memerankan berperan menyanyi menyanyikan berduet mengundurkan menjabat dilantik
@@ -346,15 +348,15 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
-# "menulis" and "mengumumkan" only before a clause (see _reports_a_clause): who "menulis buku"
-# or "mengumumkan investasi Rp 27 triliun" reports a thing, not words. Not "mengancam": a threat
+# "menulis", "mengumumkan" and "mengajak" only before a clause (see _reports_a_clause): who "menulis buku",
+# "mengumumkan investasi Rp 27 triliun" or "mengajak anaknya ke pasar" reports a thing, not words. Not "mengancam": a threat
 # is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), not
 # their own words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
-menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan bercerita
+menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan bercerita memperingatkan mengajak
 optimistis optimis pesimistis pesimis yakin
 """.split())
 # English copy's speech verbs (the rules read English articles, see [actors] untagged_languages):
@@ -372,7 +374,7 @@ _REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # read in English copy only, "told" o
 # mulai naik") report words only before a clause too. They take no object, so any word opens one
 # but a preposition's ("bercerita tentang masa kecilnya", "yakin akan kemampuannya").
 _INTRANSITIVE_CUES = frozenset("bercerita optimistis optimis pesimistis pesimis yakin".split())
-_CLAUSE_CUES = frozenset({"menulis", "mengumumkan"}) | _INTRANSITIVE_CUES
+_CLAUSE_CUES = frozenset({"menulis", "mengumumkan", "mengajak"}) | _INTRANSITIVE_CUES
 _NO_CLAUSE_AFTER_INTRANSITIVE = frozenset("""
 tentang soal mengenai kepada pada dengan di ke dari untuk bagi akan atas terhadap yang dan atau sekali
 """.split())
@@ -1976,7 +1978,7 @@ def _after_offices(tokens: Tokens, first: int, last: int, keep: frozenset[str] =
 # or firm: "Pembalap Ducati Francesco Bagnaia").
 _BEFORE_NAMES = TITLES | {"dokter"}
 # Heads of a government or an area, whose area follows them: a name after that area is the holder's.
-_AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah kades".split())
+_AREA_HEAD_OFFICES = frozenset("bupati wabup gubernur wagub walkot camat lurah kades sekda".split())
 
 
 def _after_office_and_area(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate | None],
@@ -1985,17 +1987,21 @@ def _after_office_and_area(tokens: Tokens, owner: Sequence[int], candidates: Seq
     body an office in it: "Gubernur Jawa Tengah | Luthfi", "Wali Kota Jakarta Timur | Munjirin"
     (whose place the gazetteer reads as "Kota Jakarta Timur"), "Juru bicara MA | Yanto"."""
     area = candidates[owner[k - 1]] if k > 0 and owner[k - 1] >= 0 else None
-    if area is None or area.method != "gazetteer" or area.first == 0:
+    # A known name, or one a rule made of known parts ("Komisi V DPR").
+    if area is None or (area.method != "gazetteer" and area.entry is None) or area.first == 0:
         return False
+    body = candidates[owner[area.first - 1]] if owner[area.first - 1] >= 0 and tokens.joined[area.first - 1] else None
+    if area.type == "LOC" and body is not None and body.type == "ORG" and body.method == "gazetteer" \
+            and body.first > 0:
+        area = body  # a body and its country: "Juru Kampanye Greenpeace Indonesia | Sekar Banjaran Aji"
     keys, office = tokens.keys, area.first - 1
     if area.type == "ORG":  # a body's officer: "Juru bicara MA Yanto", "Ketua KPU Afifuddin"
         if keys[office] in ROLE_HEADS or keys[office] == "bicara":
             return True
-        # After an office of more words or its short form ("Kepala Pelaksana BPBD Garut Satriyadi
-        # mengatakan"), where a word in lower case follows and the word names no known place:
+        # After an office of more words or its short form ("Kepala Pelaksana BPBD Garut Satriyadi",
+        # "Ketua Komisi V DPR Lasarus"), where the word is no initial and names no known place:
         # "Ketua Umum PKB Indonesia adalah ..." names no one.
-        return (k + 1 < len(keys) and tokens.joined[k] and tokens.words[k + 1][0].islower()
-                and _office_before_body(tokens, area.first) and not _known_place_word(keys[k]))
+        return len(keys[k]) >= 3 and _office_before_body(tokens, area.first) and not _known_place_word(keys[k])
     return area.type == "LOC" and (
         keys[office] in _AREA_HEAD_OFFICES or (keys[office] == "wali" and keys[area.first] == "kota")
         or (keys[office] == "kota" and office > 0 and keys[office - 1] == "wali"))
@@ -2052,6 +2058,18 @@ def _organisation_rule(tokens: Tokens, owner: list[int], candidates: list[_Candi
 
 # Bodies often named after a person ("Rumah Sakit Hasan Sadikin", "Universitas Gadjah Mada").
 _NAMED_AFTER_PEOPLE = frozenset("rumah rs rsud universitas univ institut yayasan sekolah fakultas".split())
+
+
+def _officer_after_body(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether ``[first, last)``, right after a known body, is its officer's name: one name word
+    that no capitalised word follows (a dictionary word too before a word in lower case, which no
+    title-case heading has: "Kejari Surabaya Darwis usai sidang"; "ASEAN Tiongkok Center Ma
+    Mingqiang" goes on), or two or three name-shaped words."""
+    if last - first == 1:
+        after = tokens.words[last] if last < len(tokens.words) and tokens.joined[first] else ""
+        return _name_word(tokens, first) and not after[:1].isupper() and (
+            not _dictionary_word(tokens.keys[first]) or after[:1].islower())
+    return 2 <= last - first <= 3 and _name_shaped(tokens.text, tokens, first, last, dictionary_words=2)
 
 
 def _known_place_word(key: str) -> bool:
@@ -2417,7 +2435,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             while first < last and ((keys[first] in PORTFOLIO_WORDS and keys[first] not in NOBLE_TITLES
                                      and not _given_name_after_office(keys, first))
                                     or keys[first] in NOT_NAMES
-                                    or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)):
+                                    or (keys[first] in _OFFICE_SUFFIXES and keys[first - 1] in PORTFOLIO_WORDS)
+                                    # a field after "Bidang" ("Ketua MUI Bidang Fatwa Asrorun Niam Sholeh")
+                                    or (first > k and keys[first - 1] == "bidang" and last - first >= 3
+                                        and _dictionary_word(keys[first]))):
                 first += 1
             # ... and so does a body's acronym between an office and the name ("pemimpin MDC Morgan
             # Tsangirai"): three letters or more, as two are often a person's initials ("HM
@@ -2490,6 +2511,10 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 or (last - first == 1
                     and (not _dictionary_word(keys[first]) or (last < n and words[last][0].islower()))
                     and _after_office_and_area(tokens, owner, candidates, first))
+                # Two or three after a known body and its office, two of them dictionary words
+                # ("Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji").
+                or (2 <= last - first <= 3 and _after_office_and_area(tokens, owner, candidates, first)
+                    and _name_shaped(text, tokens, first, last, dictionary_words=2))
                 or (keys[first - 1] in _PERSON_OBJECT_VERBS and 2 <= last - first <= 4
                     and _name_shaped(text, tokens, first, last))):
             if last - k == 1:
@@ -2542,10 +2567,12 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
                 and not (keys[first - 1] in _RANK_WORDS and not _dictionary_word(keys[last - 1])):
             # A headline's words after a name: "Menteri Budi Hadiri Rapat Kerja" names Budi.
             cut = _before_headline_words(tokens, first, last)
-            if cut == first and last < n and keys[last] in _SUBJECT_VERBS and _verb_after(text, tokens, last) \
-                    and not all(map(_dictionary_word, keys[first:last])):
-                # In prose, a name that speaks, with a word no dictionary holds: "Juru bicara Polri
-                # Trunoyudo Wisnu Andiko mengatakan", "Ketua DPRD Kota Medan Wong Chun Sen mengatakan".
+            if cut == first and not all(map(_dictionary_word, keys[first:last])) and (
+                    (last < n and keys[last] in _SUBJECT_VERBS and _verb_after(text, tokens, last))
+                    or (text.startswith(".", tokens.ends[last - 1]) and not _title_case_sentence(tokens, first))):
+                # In prose, a name with a word no dictionary holds that speaks or ends the sentence:
+                # "Juru bicara Polri Trunoyudo Wisnu Andiko mengatakan", "Ketua DPRD Kota Medan Wong
+                # Chun Sen mengatakan", "ujar Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji."
                 cut = last
             last = cut
             if last == first:
@@ -2804,15 +2831,13 @@ def _model_pass(text: str, tokens: Tokens, owner: list[int], candidates: list[_C
             # DKI | Jakarta Syafrin Liputo" is the office's body in DKI Jakarta, then the holder.
             if held and type_ != "PER" and held[-1].first < last < held[-1].last:
                 last = held[-1].last
-            # A known body and one word more, after an office: the body, then its officer ("Jaksa
-            # Penuntut Umum (JPU) Kejari Surabaya | Darwis"); the rule for one name word reads it.
-            if (held and type_ == "ORG" and held[0].first == first and held[-1].last == last - 1
-                    and held[-1].type == "ORG" and held[-1].method == "gazetteer"
-                    # a dictionary word too, before a word in lower case: no title-case heading ("darwis")
-                    and (not _dictionary_word(tokens.keys[last - 1])
-                         or (last < len(tokens.words) and tokens.words[last][0].islower()))
-                    and _name_word(tokens, last - 1)
-                    and _office_before_body(tokens, first)):
+            # A known body (and a known place) and a name after it, after an office: the body,
+            # then its officer ("Jaksa Penuntut Umum (JPU) Kejari Surabaya | Darwis", "Juru
+            # Kampanye Hutan Greenpeace Indonesia | Sekar Banjaran Aji"); the rules read the name.
+            if (held and type_ == "ORG" and held[0].first == first and held[0].type == "ORG"
+                    and (held[0].method == "gazetteer" or held[0].entry is not None)
+                    and all(known is held[0] or known.type == "LOC" for known in held)
+                    and _officer_after_body(tokens, held[-1].last, last) and _office_before_body(tokens, first)):
                 continue
             if held and not override:
                 continue
