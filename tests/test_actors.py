@@ -2475,6 +2475,15 @@ def test_an_office_reference_speaks_for_its_holder():
      [("Dwikorita Karnawati", "memperingatkan", "cuaca ekstrem")]),
     ("“Hutan Papua rusak parah,” ujar Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji.",
      [("Sekar Banjaran Aji", "ujar", "Hutan Papua rusak parah")]),
+    # A passive cue after the quote; a view before a clause reports words, a gaze none.
+    ("“Harga BBM bersubsidi tidak naik,” demikian dikatakan Menteri ESDM Bahlil Lahadalia.",
+     [("Bahlil Lahadalia", "demikian dikatakan", "Harga BBM bersubsidi tidak naik")]),
+    ("Gubernur Bank Indonesia Perry Warjiyo memandang inflasi akan tetap terjaga.",
+     [("Perry Warjiyo", "memandang", "inflasi akan tetap terjaga")]),
+    ("Perry Warjiyo memandang wajahnya lama sekali.", []),
+    # The body in its building's name is no subject: "Gedung Merah Putih KPK" is one place.
+    ("Wakil Ketua KPK Johanis Tanak saat ditemui di Gedung Merah Putih KPK mengatakan saksi sudah diperiksa.",
+     [("Johanis Tanak", "mengatakan", "saksi sudah diperiksa")]),
     # A referral hospital named after a person, then its director's one name.
     ("Direktur Utama RSUP Dr Sardjito Eniarti menyebutkan pasien demam berdarah meningkat.",
      [("Eniarti", "menyebutkan", "pasien demam berdarah meningkat")]),

@@ -339,6 +339,7 @@ _SUBJECT_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengaku meminta menolak mengingatkan mengimbau menduga memastikan mengusulkan menyarankan
 menampik menepis mengkritik menceritakan mengenang mengharapkan mendesak menuding menuduh mengajak
 menginginkan menyayangkan menyesalkan mengapresiasi berjanji bercerita mendukung menyambut memperingatkan
+memandang
 """.split()) | frozenset("""
 meninggal wafat menikah menikahi bercerai melahirkan dilahirkan lahir kuliah bersekolah
 membintangi memerankan berperan menyanyi menyanyikan berduet mengundurkan menjabat dilantik
@@ -348,15 +349,16 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
-# "menulis", "mengumumkan" and "mengajak" only before a clause (see _reports_a_clause): who "menulis buku",
-# "mengumumkan investasi Rp 27 triliun" or "mengajak anaknya ke pasar" reports a thing, not words. Not "mengancam": a threat
+# "menulis", "mengumumkan", "mengajak" and "memandang" only before a clause (see _reports_a_clause): who
+# "menulis buku", "mengumumkan investasi Rp 27 triliun", "mengajak anaknya ke pasar" or "memandang
+# wajahnya" reports a thing, not words. Not "mengancam": a threat
 # is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), not
 # their own words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
 membenarkan mengonfirmasi menginformasikan menjanjikan berjanji mengumumkan memerintahkan menginstruksikan
-menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan bercerita memperingatkan mengajak
+menyerukan memproyeksikan menuding menuduh mendesak menyimpulkan bercerita memperingatkan mengajak memandang
 optimistis optimis pesimistis pesimis yakin
 """.split())
 # English copy's speech verbs (the rules read English articles, see [actors] untagged_languages):
@@ -374,7 +376,7 @@ _REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # read in English copy only, "told" o
 # mulai naik") report words only before a clause too. They take no object, so any word opens one
 # but a preposition's ("bercerita tentang masa kecilnya", "yakin akan kemampuannya").
 _INTRANSITIVE_CUES = frozenset("bercerita optimistis optimis pesimistis pesimis yakin".split())
-_CLAUSE_CUES = frozenset({"menulis", "mengumumkan", "mengajak"}) | _INTRANSITIVE_CUES
+_CLAUSE_CUES = frozenset({"menulis", "mengumumkan", "mengajak", "memandang"}) | _INTRANSITIVE_CUES
 _NO_CLAUSE_AFTER_INTRANSITIVE = frozenset("""
 tentang soal mengenai kepada pada dengan di ke dari untuk bagi akan atas terhadap yang dan atau sekali
 """.split())
@@ -542,7 +544,9 @@ _AFTER_QUOTE_CUES = ("(?:(?:kata|ujar|ucap|tutur|jelas|tambah|terang|lanjut|imbu
 _CUE_AFTER_QUOTE = re.compile(
     r"\s*,?\s*(?P<cue>" + _AFTER_QUOTE_CUES
     # A statement's issuer: '"...," demikian pernyataan (resmi) manajemen Garuda Indonesia'.
-    + r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?)\b",
+    + r"|demikian\s+(?:bunyi\s+)?(?:pernyataan|keterangan)(?:\s+(?:resmi|tertulis))?(?:\s+(?:manajemen|pihak))?"
+    # ... and its speaker: '"...," demikian dikatakan Menteri ESDM Bahlil Lahadalia'.
+    + r"|demikian\s+di(?:katakan|sampaikan|ungkapkan|tegaskan|jelaskan|ucapkan))\b",
     re.IGNORECASE)
 # The attribution between the halves of one quote: ', kata X, ' (no sentence end, no other quote).
 _SPLIT_QUOTE_JOIN = re.compile(r"\s*,?\s*" + _AFTER_QUOTE_CUES + r"\b[^.!?\"“”\n]{0,120},\s*", re.IGNORECASE)
@@ -2190,6 +2194,9 @@ def _place_rule(tokens: Tokens, owner: list[int], candidates: list[_Candidate], 
         while last < n and last - k <= 4 and joined[last - 1]:
             if owner[last] >= 0:
                 held = candidates[owner[last]]
+                if keys[k] in _VENUE_HEADS and held.type == "ORG" and held.first == last and last > k + 1:
+                    last = held.last  # a body's building named, then the body: "Gedung Merah Putih KPK"
+                    break
                 # A venue named after its sponsor, then its place: "Sirkuit Pertamina Mandalika".
                 sponsor = keys[k] in _SPONSORED_HEADS and held.first == last and (
                     (held.type == "ORG" and last == k + 1) or (held.type == "LOC" and sponsored))
