@@ -2220,8 +2220,9 @@ def test_places_of_the_news_are_known(text, place, use_model):
     ("Rapat digelar di Gedung DPR, Senayan.",
      [("Gedung DPR", "loc:gedung-dewan-perwakilan-rakyat"), ("Senayan", "loc:senayan")]),
     ("Raker di Gedung DPR-RI, Senin.", [("Gedung DPR-RI", "loc:gedung-dewan-perwakilan-rakyat")]),
-    ("Ia diperiksa di Gedung Merah Putih KPK.",
-     [("Gedung Merah Putih", "loc:gedung-merah-putih"), ("KPK", "org:komisi-pemberantasan-korupsi")]),
+    # Named before the body too: the KPK does not act "di Gedung Merah Putih KPK" (the NER sets tag
+    # such a building one place: fast F1 on their train splits rose with it).
+    ("Ia diperiksa di Gedung Merah Putih KPK.", [("Gedung Merah Putih KPK", "loc:gedung-merah-putih-kpk")]),
 ])
 def test_a_bodys_building_is_a_place_in_the_fast_profile(text, expected):
     assert [(m.surface, m.actor_id) for m in extract_actors(text, use_model=False)] == expected

@@ -349,11 +349,11 @@ tersenyum menangis tertawa mengenakan
 # Verbs that report what someone said without saying it, besides the speech verbs: an indirect
 # quote's cue ("Presiden berharap ...", "Polisi memastikan ...", "Ia mengaku ..."), and a request
 # ("Puan meminta pemerintah ..."). Not "menolak": what follows it is as often a thing ("menolak RUU").
-# "menulis", "mengumumkan", "mengajak" and "memandang" only before a clause (see _reports_a_clause): who
-# "menulis buku", "mengumumkan investasi Rp 27 triliun", "mengajak anaknya ke pasar" or "memandang
-# wajahnya" reports a thing, not words. Not "mengancam": a threat
-# is coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), not
-# their own words.
+# "menulis", "mengumumkan", "mengajak" and "memandang" only before a clause (see
+# _reports_a_clause): who "menulis buku", "mengumumkan investasi Rp 27 triliun", "mengajak anaknya
+# ke pasar" or "memandang wajahnya" reports a thing, not words. Not "mengancam": a threat is
+# coverage of whoever voices it ("Putin mengancam akan ..." is bad news about Putin), not their
+# own words.
 _REPORTING_VERBS = SPEECH_VERBS | frozenset("""
 berharap mengharapkan mengaku mengimbau mengingatkan memastikan menduga menyayangkan menyesalkan
 berpesan meminta berpendapat beranggapan meyakini menyarankan memperkirakan memprediksi menulis
@@ -1882,20 +1882,26 @@ def _after_firm_words(text: str, tokens: Tokens, first: int, last: int) -> int:
     return first
 
 
+# The parts of a region named after its place: "Regional Jawa Bagian Barat".
 _COMPASS_POINTS = frozenset("utara selatan timur barat tengah tenggara timurlaut baratdaya".split())
 
 
-def _office_or_place_after_office(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate],
-                                  k: int) -> bool:
-    """Whether an office in lower case stands before the run at ``k`` ("kata analis Mirae Asset
-    Sekuritas Nafan Aji Gusta"), or a place right after an office does ("Direktur Eksekutif
-    Indonesia Political Opinion Dedi Kurnia Syah": the place opens the firm's name)."""
+def _firm_opening_after_office(tokens: Tokens, owner: Sequence[int], candidates: Sequence[_Candidate],
+                               k: int) -> int:
+    """Where a firm's name opens, for the run at ``k`` after an office: ``k`` after an office in
+    lower case ("kata analis Mirae Asset Sekuritas Nafan Aji Gusta") or in English ("Head of"),
+    a known place's first word where one stands between the office and the run ("Direktur
+    Eksekutif Indonesia Political Opinion Dedi Kurnia Syah"); -1 where no office stands before."""
     keys = tokens.keys
+    if k == 0:
+        return -1
     if keys[k - 1] in ROLE_HEADS or (keys[k - 1] == "of" and k >= 2 and keys[k - 2] in ROLE_HEADS):
-        return True  # "... kata Head of Equity Research Bahana Sekuritas Satria Sambijantoro"
+        return k  # "... kata Head of Equity Research Bahana Sekuritas Satria Sambijantoro"
     place = candidates[owner[k - 1]] if owner[k - 1] >= 0 and tokens.joined[k - 1] else None
-    return (place is not None and place.type == "LOC" and place.last == k and place.first > 0
-            and (keys[place.first - 1] in ROLE_HEADS or keys[place.first - 1] in ROLE_WORDS))
+    if (place is not None and place.type == "LOC" and place.last == k and place.first > 0
+            and (keys[place.first - 1] in ROLE_HEADS or keys[place.first - 1] in ROLE_WORDS)):
+        return place.first
+    return -1
 
 
 def _body_before_holder(tokens: Tokens, first: int) -> bool:
@@ -2091,7 +2097,6 @@ def _office_before_body(tokens: Tokens, body: int) -> bool:
     short = body - 1
     return (short >= 1 and tokens.words[short].isupper() and _bracketed_short_form(tokens.text, tokens, short, body)
             and (keys[short - 1] in ROLE_HEADS or _office_before(tokens, short - 1)))
-
 
 
 def _office_before(tokens: Tokens, head: int) -> bool:
@@ -2492,15 +2497,13 @@ def _person_rule(text: str, tokens: Tokens, owner: list[int], candidates: list[_
             # place stays the actor, the holder's name follows.
             first += 2
             stripped = True
-        # Anything stripped before the run says a firm may follow, and so does an office before it in
-        # lower case ("kata analis Mirae Asset Sekuritas Nafan Aji Gusta").
-        if last - first >= 3 and (stripped or first > k or (k > 0 and _office_or_place_after_office(tokens, owner,
-                                                                                                  candidates, k))):
+        # Anything stripped before the run says a firm may follow, and so does an office before it.
+        opening = first if stripped or first > k else (
+            _firm_opening_after_office(tokens, owner, candidates, k) if last - first >= 3 else -1)
+        if last - first >= 3 and opening >= 0:
             holder = _after_firm_words(text, tokens, first, last)
             if holder > first:  # "Analis Doo Financial Futures Lukman Leong": the firm, then its analyst
-                if first == k and keys[k - 1] not in ROLE_HEADS and keys[k - 1] != "of":
-                    first = candidates[owner[k - 1]].first  # the place opens the firm's name
-                firm = _after_desk_words(keys, first, holder - 1)
+                firm = _after_desk_words(keys, opening, holder - 1)
                 _claim(owner, candidates, _Candidate(firm, holder, "ORG", "rule", 0.7))
                 first, stripped = holder, True  # the firm stands as the holder's office
         if skip and skip[first] and not (
