@@ -2474,6 +2474,7 @@ def test_an_office_reference_speaks_for_its_holder():
     # A warning reports words; a name at the sentence's end after a known body and its country.
     ("Kepala Badan Meteorologi, Klimatologi, dan Geofisika Dwikorita Karnawati memperingatkan cuaca ekstrem.",
      [("Dwikorita Karnawati", "memperingatkan", "cuaca ekstrem")]),
+    ("Presiden Rwanda Paul Kagame memperingatkan dalam wawancara yang disiarkan Rabu.", []),
     ("“Hutan Papua rusak parah,” ujar Juru Kampanye Hutan Greenpeace Indonesia Sekar Banjaran Aji.",
      [("Sekar Banjaran Aji", "ujar", "Hutan Papua rusak parah")]),
     # A passive cue after the quote; a view before a clause reports words, a gaze none.

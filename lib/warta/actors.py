@@ -376,26 +376,32 @@ _REPORTING_VERBS |= _ENGLISH_SPEECH_VERBS  # read in English copy only, "told" o
 # mulai naik") report words only before a clause too. They take no object, so any word opens one
 # but a preposition's ("bercerita tentang masa kecilnya", "yakin akan kemampuannya").
 _INTRANSITIVE_CUES = frozenset("bercerita optimistis optimis pesimistis pesimis yakin".split())
-_CLAUSE_CUES = frozenset({"menulis", "mengumumkan", "mengajak", "memandang"}) | _INTRANSITIVE_CUES
+# A warning reports what follows it as a stance does, but an adverbial's opening: "memperingatkan
+# cuaca ekstrem ...", "memperingatkan warga untuk ..."; not "memperingatkan dalam wawancara ...".
+_WARNING_CUES = frozenset({"memperingatkan"})
+_CLAUSE_CUES = frozenset({"menulis", "mengumumkan", "mengajak", "memandang"}) | _INTRANSITIVE_CUES | _WARNING_CUES
 _NO_CLAUSE_AFTER_INTRANSITIVE = frozenset("""
 tentang soal mengenai kepada pada dengan di ke dari untuk bagi akan atas terhadap yang dan atau sekali
 """.split())
+_NO_WARNING_AFTER = _NO_CLAUSE_AFTER_INTRANSITIVE | frozenset("dalam saat ketika melalui lewat usai seusai setelah".split())
 _WORDS_AFTER_CUE = re.compile(r"[a-z]+")
 _CLAUSE_VERB_WITHIN = 6  # words after the cue
 _NOT_A_SUBJECT = frozenset("yang dan serta atau untuk dengan".split())
 
 
-def _reports_a_clause(rest: str, *, intransitive: bool = False) -> bool:
+def _reports_a_clause(rest: str, *, intransitive: bool = False,
+                      refused: frozenset[str] = _NO_CLAUSE_AFTER_INTRANSITIVE) -> bool:
     """Whether what follows a cue is a clause: "bahwa" or a comma or colon opens it, or a verb
     follows its subject within the first words ("mengumumkan sekolah diliburkan"; not
     "mengumumkan pemenang lomba yang digelar ...", "menulis lagu seperti ...", "menulis dan
-    menyanyikan ..."). After an ``intransitive`` cue any word but a preposition's opens one."""
+    menyanyikan ..."). After an ``intransitive`` cue any word but one of ``refused`` (a
+    preposition's) opens one."""
     head = rest.lstrip()
     if head[:1] in (",", ":") or head.startswith("bahwa "):
         return True
     words = _WORDS_AFTER_CUE.findall(head[:60])[:_CLAUSE_VERB_WITHIN]
     if intransitive:
-        return bool(words) and head[:1].isalpha() and words[0] not in _NO_CLAUSE_AFTER_INTRANSITIVE
+        return bool(words) and head[:1].isalpha() and words[0] not in refused
     return bool(words) and words[0] not in _NOT_A_SUBJECT and any(
         reads_as_verb(word) and words[k - 1] not in _NOT_A_SUBJECT for k, word in enumerate(words) if k)
 
@@ -1523,7 +1529,10 @@ def _quote_rows(text: str, mentions: Sequence[tuple], *, english: bool = False) 
             if rest.lstrip(" ,:")[:1] in _QUOTE_OPENERS:
                 continue  # 'X mengatakan, "…"' is a direct quote
             cue = match.group("cue").lower()
-            if cue in _CLAUSE_CUES and not _reports_a_clause(rest, intransitive=cue in _INTRANSITIVE_CUES):
+            warning = cue in _WARNING_CUES
+            if cue in _CLAUSE_CUES and not _reports_a_clause(
+                    rest, intransitive=warning or cue in _INTRANSITIVE_CUES,
+                    refused=_NO_WARNING_AFTER if warning else _NO_CLAUSE_AFTER_INTRANSITIVE):
                 continue  # "Microsoft mengumumkan investasi ...": a thing, not words
             # What is said follows "bahwa", unless a request holds it ("meminta agar warga tidak
             # khawatir bahwa ...": the request is what was said).
